@@ -1,0 +1,29 @@
+import "../offline-env.mjs";
+import { unstable_startWorker } from "wrangler";
+
+/**
+ * Starts the upstream simulator (sim/) in workerd on a loopback port and returns its base URL
+ * and a stop function. Port 0 picks a free port.
+ */
+export async function startSimulator({ port = 0 } = {}) {
+  const worker = await unstable_startWorker({
+    config: new URL("../../sim/wrangler.toml", import.meta.url).pathname,
+    dev: { server: { hostname: "127.0.0.1", port }, inspector: false, logLevel: "warn", watch: false },
+  });
+  const url = (await worker.url).href.replace(/\/$/, "");
+  return { url, stop: () => worker.dispose() };
+}
+
+/** The app's upstream variables when the simulator at `simUrl` stands in for every service. */
+export function simulatorVars(simUrl) {
+  return {
+    TMDB_API_URL: `${simUrl}/tmdb`,
+    TMDB_IMAGE_URL: `${simUrl}/tmdb-images`,
+    TRAKT_API_URL: `${simUrl}/trakt`,
+    TRAKT_AUTH_URL: `${simUrl}/trakt`,
+    WATCHMODE_API_URL: `${simUrl}/watchmode`,
+    IMDB_URL: `${simUrl}/imdb`,
+    PLEX_DISCOVER_URL: `${simUrl}/plex`,
+    HDBITS_URL: `${simUrl}/hdbits`,
+  };
+}

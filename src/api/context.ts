@@ -1,0 +1,13 @@
+import type { Env } from "../config";
+import type { Database } from "../db/client";
+import type { Logger } from "../observability/logger";
+
+/** Hono's typed bindings and per-request variables, shared by every router. */
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    correlationId: string;
+    logger: Logger;
+    db: Database;
+  };
+}

@@ -1,0 +1,43 @@
+import { createMiddleware } from "hono/factory";
+import { matchedRoutes } from "hono/route";
+import { createDatabase } from "../../db/client";
+import { rootLogger } from "../../observability/logger";
+import { metrics } from "../../observability/metrics";
+import type { AppEnv } from "../context";
+
+export const CORRELATION_HEADER = "X-Correlation-Id";
+const VALID_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Gives each request a correlation id (the caller's, when well-formed, or a new one), a logger
+ * that stamps it on every line, and a database handle; logs and measures the request.
+ */
+export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
+  const incoming = c.req.header(CORRELATION_HEADER);
+  const correlationId = incoming && VALID_CORRELATION_ID.test(incoming) ? incoming : crypto.randomUUID();
+  const logger = rootLogger.child({ correlationId });
+  c.set("correlationId", correlationId);
+  c.set("logger", logger);
+  c.set("db", createDatabase(c.env.DB));
+  const started = performance.now();
+  await next();
+  c.res.headers.set(CORRELATION_HEADER, correlationId);
+  const seconds = (performance.now() - started) / 1000;
+  const route = handlerRoute(matchedRoutes(c));
+  metrics.httpRequest(route, c.req.method, c.res.status, seconds);
+  if (c.req.path !== "/ping") {
+    logger.info("request", {
+      method: c.req.method,
+      path: c.req.path,
+      route,
+      status: c.res.status,
+      durationMs: Math.round(seconds * 1000),
+    });
+  }
+});
+
+/** The route pattern of the handler that answered (middleware are registered for method ALL). */
+function handlerRoute(routes: { method: string; path: string }[]): string {
+  for (let i = routes.length - 1; i >= 0; i--) if (routes[i].method !== "ALL") return routes[i].path;
+  return "unmatched";
+}

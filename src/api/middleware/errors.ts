@@ -1,0 +1,81 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ZodError } from "zod";
+import { UpstreamError } from "../../integrations/http";
+import type { AppEnv } from "../context";
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** An error with an HTTP status and a message meant for the caller. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    message: string,
+    readonly errors: FieldError[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+/** A 400 naming one field, for rules zod cannot see (uniqueness, references). */
+export function fieldError(path: string, message: string): ApiError {
+  return new ApiError(400, `Validation failed: ${path}: ${message}`, [{ path, message }]);
+}
+
+export function notFound(what: string): ApiError {
+  return new ApiError(404, `${what} not found`);
+}
+
+export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join("."),
+    message: issue.message,
+  }));
+}
+
+export function validationResponse(c: Context, errors: FieldError[]) {
+  const first = errors[0];
+  return c.json(
+    { message: first ? `Validation failed: ${first.path || "body"}: ${first.message}` : "Validation failed", errors },
+    400,
+  );
+}
+
+const UPSTREAM_STATUS: Record<string, ContentfulStatusCode> = {
+  connectionTimeout: 504,
+  rateLimited: 503,
+  authenticationFailed: 502,
+  parseError: 502,
+  upstreamError: 502,
+  connectionFailed: 502,
+  notFound: 502,
+};
+
+/** The one error handler: callers see a status and a message, never a stack. */
+export function handleError(error: Error, c: Context<AppEnv>) {
+  const correlationId = c.get("correlationId");
+  if (error instanceof ApiError) {
+    for (const [k, v] of Object.entries(error.headers)) c.header(k, v);
+    return c.json({ message: error.message, errors: error.errors }, error.status);
+  }
+  if (error instanceof ZodError) return validationResponse(c, zodFieldErrors(error));
+  if (error instanceof UpstreamError) {
+    if (error.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.retryAfterSeconds));
+    c.get("logger")?.warn("upstream failure surfaced", { service: error.service, kind: error.kind, status: error.status });
+    return c.json(
+      { message: error.message, service: error.service, kind: error.kind, correlationId },
+      UPSTREAM_STATUS[error.kind] ?? 502,
+    );
+  }
+  if (error instanceof HTTPException) {
+    return c.json({ message: error.message || "Request failed" }, error.status as ContentfulStatusCode);
+  }
+  c.get("logger")?.error("unhandled error", { error: error.message, stack: error.stack });
+  return c.json({ message: "Internal server error", correlationId }, 500);
+}

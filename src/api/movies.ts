@@ -1,0 +1,335 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { MOVIE_SORT_KEYS } from "../db/movies";
+import { MOVIE_STATUSES } from "../domain/library/movieStatus";
+import { cleanTitle } from "../domain/library/titles";
+import { lookupResource, movieResource } from "../library/movieResource";
+import { MovieLibrary } from "../library/movies";
+import type { AppEnv } from "./context";
+import { ApiError, fieldError, notFound } from "./middleware/errors";
+import { createRouter, jsonContent } from "./router";
+import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
+import {
+  movieAddSchema,
+  movieEditorDeleteSchema,
+  movieEditorSchema,
+  movieResourceSchema,
+  movieUpdateSchema,
+} from "./schemas/movie";
+
+export const movieRouter = createRouter();
+
+const library = (c: Context<AppEnv>) => new MovieLibrary(c.env, c.get("db"), c.get("logger"));
+
+const movieList = z.array(movieResourceSchema);
+const tags = ["Movie"];
+
+movieRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/",
+    tags,
+    summary: "The whole library (Radarr's list); use /movie/paged for large libraries",
+    request: { query: z.object({ tmdbId: z.coerce.number().int().positive().optional() }) },
+    responses: { 200: jsonContent(movieList, "Movies"), ...errorResponses },
+  }),
+  async (c) => {
+    const { tmdbId } = c.req.valid("query");
+    const rows = await library(c).movies.all({ tmdbId });
+    const now = Date.now();
+    return c.json(
+      rows.map((r) => movieResource(r, now)),
+      200,
+    );
+  },
+);
+
+const SORT_KEY_ALIASES: Record<string, (typeof MOVIE_SORT_KEYS)[number]> = {
+  title: "title",
+  sortTitle: "title",
+  year: "year",
+  added: "added",
+  dateAdded: "added",
+  rating: "rating",
+  ratings: "rating",
+  size: "size",
+  sizeOnDisk: "size",
+  popularity: "popularity",
+};
+
+const pagedQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(50),
+  sortKey: z
+    .string()
+    .default("title")
+    .refine((k) => k in SORT_KEY_ALIASES, { message: `sortKey must be one of ${Object.keys(SORT_KEY_ALIASES).join(", ")}` })
+    .transform((k) => SORT_KEY_ALIASES[k]),
+  sortDirection: z.enum(["ascending", "descending"]).default("ascending"),
+  search: z.string().max(200).optional(),
+  monitored: queryBoolean.optional(),
+  hasFile: queryBoolean.optional(),
+  status: z.enum(MOVIE_STATUSES).optional(),
+  yearFrom: z.coerce.number().int().min(1800).max(2200).optional(),
+  yearTo: z.coerce.number().int().min(1800).max(2200).optional(),
+  genre: z.string().max(100).optional(),
+  tagId: z.coerce.number().int().positive().optional(),
+  qualityProfileId: z.coerce.number().int().positive().optional(),
+});
+
+movieRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/paged",
+    tags,
+    summary: "One page of the library, sorted and filtered on the server",
+    request: { query: pagedQuerySchema },
+    responses: {
+      200: jsonContent(
+        z
+          .object({
+            page: z.number().int(),
+            pageSize: z.number().int(),
+            sortKey: z.string(),
+            sortDirection: z.enum(["ascending", "descending"]),
+            totalRecords: z.number().int(),
+            records: movieList,
+          })
+          .openapi("MoviePage"),
+        "A page of movies",
+      ),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const query = c.req.valid("query");
+    if (query.yearFrom !== undefined && query.yearTo !== undefined && query.yearFrom > query.yearTo) {
+      throw fieldError("query.yearFrom", "yearFrom must not be after yearTo");
+    }
+    const searchKey = query.search ? cleanTitle(query.search) : undefined;
+    const { records, totalRecords } = await library(c).movies.paged(query, searchKey || undefined);
+    const now = Date.now();
+    return c.json(
+      {
+        page: query.page,
+        pageSize: query.pageSize,
+        sortKey: query.sortKey,
+        sortDirection: query.sortDirection,
+        totalRecords,
+        records: records.map((r) => movieResource(r, now)),
+      },
+      200,
+    );
+  },
+);
+
+movieRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/lookup",
+    tags,
+    summary: "Search TMDb: free text, `tmdb:<id>` or an IMDb id",
+    request: { query: z.object({ term: z.string().trim().min(1, "term is required").max(200) }) },
+    responses: { 200: jsonContent(movieList, "Matching movies"), ...errorResponses },
+  }),
+  async (c) => {
+    const lib = library(c);
+    const found = await lib.lookup(c.req.valid("query").term);
+    const inLibrary = await lib.movies.idsByTmdbIds(found.map((m) => m.tmdbId));
+    return c.json(
+      found.map((m) => lookupResource(m, inLibrary.get(m.tmdbId))),
+      200,
+    );
+  },
+);
+
+movieRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/lookup/tmdb",
+    tags,
+    summary: "One movie from TMDb by TMDb id",
+    request: { query: z.object({ tmdbId: z.coerce.number().int().positive() }) },
+    responses: { 200: jsonContent(movieResourceSchema, "The movie"), ...errorResponses },
+  }),
+  async (c) => {
+    const { tmdbId } = c.req.valid("query");
+    const lib = library(c);
+    const info = await lib.details(tmdbId);
+    if (!info) throw notFound(`TMDb movie ${tmdbId}`);
+    const inLibrary = await lib.movies.idsByTmdbIds([tmdbId]);
+    return c.json(lookupResource(info, inLibrary.get(tmdbId)), 200);
+  },
+);
+
+movieRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/lookup/imdb",
+    tags,
+    summary: "One movie from TMDb by IMDb id",
+    request: { query: z.object({ imdbId: z.string().regex(/^tt\d{5,10}$/, "imdbId must look like tt0133093") }) },
+    responses: { 200: jsonContent(movieResourceSchema, "The movie"), ...errorResponses },
+  }),
+  async (c) => {
+    const { imdbId } = c.req.valid("query");
+    const lib = library(c);
+    const info = await lib.lookupImdb(imdbId);
+    if (!info) throw notFound(`Movie with IMDb id ${imdbId}`);
+    const inLibrary = await lib.movies.idsByTmdbIds([info.tmdbId]);
+    return c.json(lookupResource(info, inLibrary.get(info.tmdbId)), 200);
+  },
+);
+
+movieRouter.openapi(
+  createRoute({
+    method: "put",
+    path: "/editor",
+    tags,
+    summary: "Edit many movies at once",
+    request: { body: { content: { "application/json": { schema: movieEditorSchema } }, required: true } },
+    responses: { 202: jsonContent(movieList, "The edited movies"), ...errorResponses },
+  }),
+  async (c) => {
+    const edit = c.req.valid("json");
+    const lib = library(c);
+    const ids = [...new Set(edit.movieIds)];
+    await lib.assertReferences(edit);
+    const found = await lib.movies.byIds(ids);
+    if (found.length !== ids.length) {
+      const missing = ids.filter((id) => !found.some((m) => m.id === id));
+      throw fieldError("movieIds", `Movie ${missing.slice(0, 10).join(", ")} does not exist`);
+    }
+    const patch = {
+      monitored: edit.monitored,
+      qualityProfileId: edit.qualityProfileId,
+      minimumAvailability: edit.minimumAvailability,
+      rootFolderPath: edit.rootFolderPath,
+    };
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    await lib.movies.update(ids, defined, edit.tags ? { mode: edit.applyTags, tagIds: edit.tags } : undefined);
+    if (edit.rootFolderPath) await lib.movies.rebaseFolders(ids, edit.rootFolderPath);
+    const now = Date.now();
+    return c.json(
+      (await lib.movies.byIds(ids)).map((m) => movieResource(m, now)),
+      202,
+    );
+  },
+);
+
+movieRouter.openapi(
+  createRoute({
+    method: "delete",
+    path: "/editor",
+    tags,
+    summary: "Delete many movies at once",
+    request: { body: { content: { "application/json": { schema: movieEditorDeleteSchema } }, required: true } },
+    responses: { 200: jsonContent(z.object({}), "Deleted"), ...errorResponses },
+  }),
+  async (c) => {
+    const { movieIds, addImportExclusion } = c.req.valid("json");
+    const lib = library(c);
+    const found = await lib.movies.byIds([...new Set(movieIds)]);
+    await lib.movies.delete(found, addImportExclusion);
+    return c.json({}, 200);
+  },
+);
+
+movieRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/{id}",
+    tags,
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(movieResourceSchema, "The movie"), ...errorResponses },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const movie = await library(c).movies.get(id);
+    if (!movie) throw notFound(`Movie ${id}`);
+    return c.json(movieResource(movie), 200);
+  },
+);
+
+movieRouter.openapi(
+  createRoute({
+    method: "post",
+    path: "/",
+    tags,
+    summary: "Add a movie by TMDb id",
+    request: { body: { content: { "application/json": { schema: movieAddSchema } }, required: true } },
+    responses: { 201: jsonContent(movieResourceSchema, "The added movie"), ...errorResponses },
+  }),
+  async (c) => {
+    const input = c.req.valid("json");
+    const lib = library(c);
+    const id = await lib.add(input);
+    const movie = await lib.movies.get(id);
+    if (!movie) throw new ApiError(500, "The movie was added but could not be read back");
+    c.get("logger").info("movie added", { movieId: id, tmdbId: input.tmdbId });
+    return c.json(movieResource(movie), 201);
+  },
+);
+
+movieRouter.openapi(
+  createRoute({
+    method: "put",
+    path: "/{id}",
+    tags,
+    summary: "Edit one movie",
+    request: {
+      params: idParamSchema,
+      query: z.object({ moveFiles: queryBoolean.optional() }),
+      body: { content: { "application/json": { schema: movieUpdateSchema } }, required: true },
+    },
+    responses: { 202: jsonContent(movieResourceSchema, "The edited movie"), ...errorResponses },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const edit = c.req.valid("json");
+    const lib = library(c);
+    const movie = await lib.movies.get(id);
+    if (!movie) throw notFound(`Movie ${id}`);
+    await lib.assertReferences(edit);
+    const patch = Object.fromEntries(
+      Object.entries({
+        monitored: edit.monitored,
+        qualityProfileId: edit.qualityProfileId,
+        minimumAvailability: edit.minimumAvailability,
+        rootFolderPath: edit.rootFolderPath,
+        path: edit.path,
+      }).filter(([, v]) => v !== undefined),
+    );
+    await lib.movies.update([id], patch, edit.tags ? { mode: "replace", tagIds: [...new Set(edit.tags)] } : undefined);
+    if (edit.rootFolderPath && !edit.path) await lib.movies.rebaseFolders([id], edit.rootFolderPath);
+    const updated = await lib.movies.get(id);
+    if (!updated) throw notFound(`Movie ${id}`);
+    return c.json(movieResource(updated), 202);
+  },
+);
+
+movieRouter.openapi(
+  createRoute({
+    method: "delete",
+    path: "/{id}",
+    tags,
+    summary: "Delete a movie, optionally excluding it from list imports",
+    request: {
+      params: idParamSchema,
+      query: z.object({
+        deleteFiles: queryBoolean.optional(),
+        addImportExclusion: queryBoolean.optional(),
+      }),
+    },
+    responses: { 200: jsonContent(z.object({}), "Deleted"), ...errorResponses },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const { addImportExclusion } = c.req.valid("query");
+    const lib = library(c);
+    const movie = await lib.movies.get(id);
+    if (!movie) throw notFound(`Movie ${id}`);
+    await lib.movies.delete([movie], addImportExclusion ?? false);
+    return c.json({}, 200);
+  },
+);

@@ -1,0 +1,124 @@
+import { z } from "@hono/zod-openapi";
+import { MINIMUM_AVAILABILITIES, MOVIE_STATUSES } from "../../domain/library/movieStatus";
+
+const languageSchema = z.object({ id: z.number().int(), name: z.string() });
+const imageSchema = z.object({ coverType: z.string(), url: z.string().optional(), remoteUrl: z.string() });
+const ratingSchema = z.object({ votes: z.number(), value: z.number(), type: z.string() });
+
+export const addOptionsSchema = z
+  .object({
+    searchForMovie: z.boolean().default(false),
+    monitor: z.enum(["movieOnly", "movieAndCollection", "none"]).default("movieOnly"),
+    addMethod: z.enum(["manual", "list", "collection"]).default("manual"),
+    ignoreEpisodesWithFiles: z.boolean().optional(),
+    ignoreEpisodesWithoutFiles: z.boolean().optional(),
+  })
+  .openapi("AddMovieOptions");
+
+/** Radarr v3's MovieResource, as this app fills it. */
+export const movieResourceSchema = z
+  .object({
+    id: z.number().int().optional(),
+    title: z.string(),
+    originalTitle: z.string(),
+    originalLanguage: languageSchema,
+    alternateTitles: z.array(z.object({ sourceType: z.string(), title: z.string() })),
+    secondaryYearSourceId: z.number().int(),
+    sortTitle: z.string(),
+    sizeOnDisk: z.number(),
+    status: z.enum(MOVIE_STATUSES),
+    overview: z.string(),
+    inCinemas: z.string().optional(),
+    physicalRelease: z.string().optional(),
+    digitalRelease: z.string().optional(),
+    releaseDate: z.string().optional(),
+    images: z.array(imageSchema),
+    website: z.string(),
+    remotePoster: z.string().optional(),
+    year: z.number().int(),
+    youTubeTrailerId: z.string(),
+    studio: z.string(),
+    path: z.string().optional(),
+    qualityProfileId: z.number().int(),
+    hasFile: z.boolean(),
+    movieFileId: z.number().int(),
+    monitored: z.boolean(),
+    minimumAvailability: z.enum(MINIMUM_AVAILABILITIES),
+    isAvailable: z.boolean(),
+    folderName: z.string().optional(),
+    runtime: z.number().int(),
+    cleanTitle: z.string(),
+    imdbId: z.string().optional(),
+    tmdbId: z.number().int(),
+    titleSlug: z.string(),
+    rootFolderPath: z.string().optional(),
+    folder: z.string().optional(),
+    certification: z.string().optional(),
+    genres: z.array(z.string()),
+    keywords: z.array(z.string()),
+    tags: z.array(z.number().int()),
+    added: z.string(),
+    addOptions: z.record(z.string(), z.unknown()).optional(),
+    ratings: z.record(z.string(), ratingSchema),
+    collection: z.object({ title: z.string(), tmdbId: z.number().int() }).optional(),
+    popularity: z.number(),
+    lastSearchTime: z.string().optional(),
+    statistics: z.object({
+      movieFileCount: z.number().int(),
+      sizeOnDisk: z.number(),
+      releaseGroups: z.array(z.string()),
+    }),
+  })
+  .openapi("Movie");
+export type MovieResource = z.infer<typeof movieResourceSchema>;
+
+const tagIds = z.array(z.number().int().positive());
+
+/** POST /movie: what Radarr clients send when adding (usually a lookup result plus choices). */
+export const movieAddSchema = z
+  .object({
+    tmdbId: z.number().int().positive(),
+    title: z.string().optional(),
+    qualityProfileId: z.number().int().positive(),
+    rootFolderPath: z.string().min(1).optional(),
+    path: z.string().min(1).optional(),
+    monitored: z.boolean().default(true),
+    minimumAvailability: z.enum(MINIMUM_AVAILABILITIES).default("released"),
+    tags: tagIds.default([]),
+    addOptions: addOptionsSchema.optional(),
+  })
+  .refine((m) => m.rootFolderPath || m.path, { message: "rootFolderPath or path is required", path: ["rootFolderPath"] })
+  .openapi("MovieAdd");
+
+/** PUT /movie/{id}: the editable fields (the rest of a full resource is accepted and ignored). */
+export const movieUpdateSchema = z
+  .object({
+    monitored: z.boolean().optional(),
+    qualityProfileId: z.number().int().positive().optional(),
+    minimumAvailability: z.enum(MINIMUM_AVAILABILITIES).optional(),
+    rootFolderPath: z.string().min(1).optional(),
+    path: z.string().min(1).optional(),
+    tags: tagIds.optional(),
+  })
+  .openapi("MovieUpdate");
+
+export const movieEditorSchema = z
+  .object({
+    movieIds: z.array(z.number().int().positive()).min(1).max(50_000),
+    monitored: z.boolean().optional(),
+    qualityProfileId: z.number().int().positive().optional(),
+    minimumAvailability: z.enum(MINIMUM_AVAILABILITIES).optional(),
+    rootFolderPath: z.string().min(1).optional(),
+    tags: tagIds.optional(),
+    applyTags: z.enum(["add", "remove", "replace"]).default("add"),
+    moveFiles: z.boolean().optional(),
+  })
+  .openapi("MovieEditor");
+
+export const movieEditorDeleteSchema = z
+  .object({
+    movieIds: z.array(z.number().int().positive()).min(1).max(50_000),
+    deleteFiles: z.boolean().default(false),
+    addImportExclusion: z.boolean().default(false),
+  })
+  .openapi("MovieEditorDelete");

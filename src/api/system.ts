@@ -1,0 +1,124 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
+import { APP_NAME, APP_VERSION, type Env, isDemoMode } from "../config";
+import type { Database } from "../db/client";
+import { rootFolders } from "../db/schema";
+import { breakerStates } from "../integrations/http";
+import { createRouter, jsonContent } from "./router";
+import { errorResponses } from "./schemas/common";
+
+export const systemRouter = createRouter();
+export const healthRouter = createRouter();
+
+/** When this isolate started: Workers have no process, so "startTime" is the isolate's. */
+const ISOLATE_START = new Date().toISOString();
+
+const statusSchema = z
+  .object({
+    appName: z.string(),
+    instanceName: z.string(),
+    version: z.string(),
+    buildTime: z.string(),
+    startTime: z.string(),
+    isDebug: z.boolean(),
+    isProduction: z.boolean(),
+    isAdmin: z.boolean(),
+    isUserInteractive: z.boolean(),
+    startupPath: z.string(),
+    appData: z.string(),
+    osName: z.string(),
+    isDocker: z.boolean(),
+    isLinux: z.boolean(),
+    isOsx: z.boolean(),
+    isWindows: z.boolean(),
+    mode: z.string(),
+    branch: z.string(),
+    authentication: z.string(),
+    databaseType: z.string(),
+    databaseVersion: z.string(),
+    migrationVersion: z.number().int(),
+    urlBase: z.string(),
+    runtimeName: z.string(),
+    runtimeVersion: z.string(),
+    demoMode: z.boolean(),
+  })
+  .openapi("SystemStatus");
+
+systemRouter.openapi(
+  createRoute({ method: "get", path: "/status", tags: ["System"], responses: { 200: jsonContent(statusSchema, "Status"), ...errorResponses } }),
+  async (c) => {
+    const [{ version }] = await c
+      .get("db")
+      .all<{ version: string }>(sql`select sqlite_version() as version`);
+    const [{ migrations }] = await c
+      .get("db")
+      .all<{ migrations: number }>(sql`select count(*) as migrations from d1_migrations`)
+      .catch(() => [{ migrations: 0 }]);
+    const demo = isDemoMode(c.env);
+    return c.json(
+      {
+        appName: APP_NAME,
+        instanceName: APP_NAME,
+        version: APP_VERSION,
+        buildTime: c.env.BUILD_TIME ?? ISOLATE_START,
+        startTime: ISOLATE_START,
+        isDebug: false,
+        isProduction: !demo,
+        isAdmin: false,
+        isUserInteractive: false,
+        startupPath: "/",
+        appData: "d1",
+        osName: "workerd",
+        isDocker: false,
+        isLinux: false,
+        isOsx: false,
+        isWindows: false,
+        mode: "console",
+        branch: "main",
+        authentication: c.env.ADMIN_PASSWORD ? "forms" : "apiKey",
+        databaseType: "d1",
+        databaseVersion: version,
+        migrationVersion: migrations,
+        urlBase: "",
+        runtimeName: "Cloudflare Workers",
+        runtimeVersion: typeof navigator !== "undefined" ? navigator.userAgent : "workerd",
+        demoMode: demo,
+      },
+      200,
+    );
+  },
+);
+
+const healthSchema = z
+  .object({ source: z.string(), type: z.enum(["ok", "notice", "warning", "error"]), message: z.string(), wikiUrl: z.string() })
+  .openapi("Health");
+
+export type HealthCheck = z.infer<typeof healthSchema>;
+
+/** The health checks Radarr's UI shows; an empty list means all is well. */
+export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]> {
+  const checks: HealthCheck[] = [];
+  if (!env.TMDB_API_KEY && !env.TMDB_READ_TOKEN) {
+    checks.push({ source: "TmdbCheck", type: "error", message: "TMDb is not configured: set TMDB_API_KEY or TMDB_READ_TOKEN", wikiUrl: "" });
+  }
+  for (const [service, state] of Object.entries(breakerStates())) {
+    if (state === "open") {
+      checks.push({ source: "UpstreamCheck", type: "warning", message: `${service} is failing repeatedly; calls are paused`, wikiUrl: "" });
+    }
+  }
+  const [{ count }] = await db
+    .select({ count: sql<number>`count(*)` })
+    .from(rootFolders);
+  if (count === 0) {
+    checks.push({ source: "RootFolderCheck", type: "warning", message: "No root folder is configured: movies cannot be added", wikiUrl: "" });
+  }
+  if (!env.ENCRYPTION_KEY) {
+    checks.push({ source: "EncryptionCheck", type: "notice", message: "ENCRYPTION_KEY is not set: stored credentials cannot be saved", wikiUrl: "" });
+  }
+  return checks;
+}
+
+healthRouter.openapi(
+  createRoute({ method: "get", path: "/", tags: ["System"], responses: { 200: jsonContent(z.array(healthSchema), "Health checks"), ...errorResponses } }),
+  async (c) => c.json(await checkHealth(c.env, c.get("db")), 200),
+);

@@ -1,0 +1,73 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import type { AppEnv } from "./api/context";
+import { exclusionRouter } from "./api/exclusions";
+import { requireApiKey } from "./api/middleware/auth";
+import { requestContext } from "./api/middleware/correlation";
+import { ApiError, handleError } from "./api/middleware/errors";
+import { movieRouter } from "./api/movies";
+import { qualityDefinitionRouter, qualityProfileRouter } from "./api/quality";
+import { rootFolderRouter } from "./api/rootFolders";
+import { sessionRouter } from "./api/session";
+import { healthRouter, systemRouter } from "./api/system";
+import { tagRouter } from "./api/tags";
+import { APP_NAME, APP_VERSION } from "./config";
+import { MovieRepository } from "./db/movies";
+import { renderPrometheus } from "./observability/metrics";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use("*", requestContext);
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+  app.onError(handleError);
+
+  app.get("/ping", (c) => c.json({ status: "OK" }));
+  app.route("/", sessionRouter);
+
+  app.use("/api/*", requireApiKey);
+  app.use("/metrics", requireApiKey);
+
+  app.get("/metrics", async (c) => {
+    const count = await new MovieRepository(c.get("db")).count();
+    const body = renderPrometheus([{ name: "radarr_library_movies", help: "Movies in the library", samples: [{ labels: {}, value: count }] }]);
+    return c.body(body, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
+  });
+
+  app.route("/api/v3/movie", movieRouter);
+  app.route("/api/v3/qualityprofile", qualityProfileRouter);
+  app.route("/api/v3/qualitydefinition", qualityDefinitionRouter);
+  app.route("/api/v3/rootfolder", rootFolderRouter);
+  app.route("/api/v3/tag", tagRouter);
+  app.route("/api/v3/exclusions", exclusionRouter);
+  app.route("/api/v3/system", systemRouter);
+  app.route("/api/v3/health", healthRouter);
+
+  app.doc31("/api/v3/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: `${APP_NAME} API`, version: APP_VERSION, description: "Radarr v3-compatible API. Send the API key in X-Api-Key." },
+  });
+  app.get("/api/docs", (c) => c.html(API_DOCS_PAGE));
+
+  app.notFound(async (c) => {
+    if (c.req.path.startsWith("/api/")) return c.json({ message: `No API route ${c.req.method} ${c.req.path}` }, 404);
+    if (c.env.ASSETS) return c.env.ASSETS.fetch(c.req.raw);
+    return c.json({ message: "Not found" }, 404);
+  });
+  return app;
+}
+
+// A self-contained viewer (no CDN: the app must work offline) listing every documented route.
+const API_DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>${APP_NAME} API</title>
+<style>body{font:14px system-ui;margin:2rem;max-width:70rem}code{background:#eee;padding:0 .3em}.m{display:inline-block;width:4.5rem;font-weight:bold}</style></head>
+<body><h1>${APP_NAME} API</h1><p>OpenAPI 3.1 document: <a href="/api/v3/openapi.json">/api/v3/openapi.json</a></p><div id="routes">Loading…</div>
+<script>fetch('/api/v3/openapi.json',{credentials:'same-origin'}).then(r=>r.json()).then(doc=>{const out=[];for(const [p,ops] of Object.entries(doc.paths)){for(const [m,op] of Object.entries(ops)){out.push('<div><span class="m">'+m.toUpperCase()+'</span><code>'+p+'</code> '+(op.summary||'')+'</div>')}}document.getElementById('routes').innerHTML=out.join('')}).catch(e=>{document.getElementById('routes').textContent='Log in to the site first: '+e})</script></body></html>`;

@@ -1,0 +1,17 @@
+import { drizzle } from "drizzle-orm/d1";
+import * as schema from "./schema";
+
+export type Database = ReturnType<typeof createDatabase>;
+
+export function createDatabase(d1: D1Database) {
+  return drizzle(d1, { schema });
+}
+
+/** D1 binds at most 100 parameters per statement; split long id lists to stay under it. */
+export const D1_MAX_BOUND_PARAMETERS = 100;
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

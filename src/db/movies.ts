@@ -1,0 +1,224 @@
+import { and, asc, desc, eq, exists, gte, inArray, like, lte, type SQL, sql } from "drizzle-orm";
+import { type Database, chunk, D1_MAX_BOUND_PARAMETERS } from "./client";
+import { importExclusions, movieGenres, movies, movieTags } from "./schema";
+
+export type MovieRow = typeof movies.$inferSelect;
+export type NewMovieRow = typeof movies.$inferInsert;
+export interface MovieWithTags extends MovieRow {
+  tags: number[];
+}
+
+export const MOVIE_SORT_KEYS = ["title", "year", "added", "rating", "size", "popularity"] as const;
+export type MovieSortKey = (typeof MOVIE_SORT_KEYS)[number];
+
+export interface MovieFilter {
+  search?: string;
+  monitored?: boolean;
+  hasFile?: boolean;
+  status?: string;
+  yearFrom?: number;
+  yearTo?: number;
+  genre?: string;
+  tagId?: number;
+  qualityProfileId?: number;
+}
+
+export interface MoviePageQuery extends MovieFilter {
+  page: number;
+  pageSize: number;
+  sortKey: MovieSortKey;
+  sortDirection: "ascending" | "descending";
+}
+
+const SORT_COLUMNS = {
+  title: movies.sortTitle,
+  year: movies.year,
+  added: movies.added,
+  rating: movies.rating,
+  size: movies.sizeOnDisk,
+  popularity: movies.popularity,
+} as const;
+
+const IDS_PER_STATEMENT = D1_MAX_BOUND_PARAMETERS - 10;
+
+function filterConditions(filter: MovieFilter, searchKey: string | undefined): SQL[] {
+  const where: SQL[] = [];
+  if (searchKey) where.push(like(movies.cleanTitle, `%${searchKey}%`));
+  if (filter.monitored !== undefined) where.push(eq(movies.monitored, filter.monitored));
+  if (filter.hasFile !== undefined) where.push(eq(movies.hasFile, filter.hasFile));
+  if (filter.status) where.push(eq(movies.status, filter.status));
+  if (filter.yearFrom !== undefined) where.push(gte(movies.year, filter.yearFrom));
+  if (filter.yearTo !== undefined) where.push(lte(movies.year, filter.yearTo));
+  if (filter.qualityProfileId !== undefined) where.push(eq(movies.qualityProfileId, filter.qualityProfileId));
+  if (filter.genre) {
+    where.push(exists(sql`select 1 from ${movieGenres} where ${movieGenres.movieId} = ${movies.id} and ${movieGenres.genre} = ${filter.genre}`));
+  }
+  if (filter.tagId !== undefined) {
+    where.push(exists(sql`select 1 from ${movieTags} where ${movieTags.movieId} = ${movies.id} and ${movieTags.tagId} = ${filter.tagId}`));
+  }
+  return where;
+}
+
+export class MovieRepository {
+  constructor(private readonly db: Database) {}
+
+  private async attachTags(rows: MovieRow[]): Promise<MovieWithTags[]> {
+    if (rows.length === 0) return [];
+    const tagRows =
+      rows.length > IDS_PER_STATEMENT
+        ? await this.db.select().from(movieTags)
+        : await this.db
+            .select()
+            .from(movieTags)
+            .where(
+              inArray(
+                movieTags.movieId,
+                rows.map((r) => r.id),
+              ),
+            );
+    const byMovie = new Map<number, number[]>();
+    for (const t of tagRows) {
+      const list = byMovie.get(t.movieId);
+      if (list) list.push(t.tagId);
+      else byMovie.set(t.movieId, [t.tagId]);
+    }
+    return rows.map((r) => ({ ...r, tags: byMovie.get(r.id) ?? [] }));
+  }
+
+  async all(filter: { tmdbId?: number } = {}): Promise<MovieWithTags[]> {
+    const query = this.db.select().from(movies);
+    const rows = filter.tmdbId !== undefined ? await query.where(eq(movies.tmdbId, filter.tmdbId)) : await query.orderBy(asc(movies.sortTitle));
+    return this.attachTags(rows);
+  }
+
+  async get(id: number): Promise<MovieWithTags | undefined> {
+    const [row] = await this.db.select().from(movies).where(eq(movies.id, id));
+    return row ? (await this.attachTags([row]))[0] : undefined;
+  }
+
+  async byIds(ids: number[]): Promise<MovieWithTags[]> {
+    const rows: MovieRow[] = [];
+    for (const part of chunk(ids, IDS_PER_STATEMENT)) rows.push(...(await this.db.select().from(movies).where(inArray(movies.id, part))));
+    return this.attachTags(rows);
+  }
+
+  async idsByTmdbIds(tmdbIds: number[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    for (const part of chunk(tmdbIds, IDS_PER_STATEMENT)) {
+      const rows = await this.db.select({ id: movies.id, tmdbId: movies.tmdbId }).from(movies).where(inArray(movies.tmdbId, part));
+      for (const r of rows) out.set(r.tmdbId, r.id);
+    }
+    return out;
+  }
+
+  async paged(query: MoviePageQuery, searchKey: string | undefined) {
+    const where = and(...filterConditions(query, searchKey));
+    const column = SORT_COLUMNS[query.sortKey];
+    const direction = query.sortDirection === "descending" ? desc : asc;
+    const order = query.sortKey === "title" ? [direction(column), direction(movies.id)] : [direction(column), asc(movies.sortTitle), asc(movies.id)];
+    const [rows, [{ total }]] = await Promise.all([
+      this.db
+        .select()
+        .from(movies)
+        .where(where)
+        .orderBy(...order)
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+      this.db.select({ total: sql<number>`count(*)` }).from(movies).where(where),
+    ]);
+    return { records: await this.attachTags(rows), totalRecords: total };
+  }
+
+  /** Inserts the movie with its tags and genres in one transaction; returns the new id. */
+  async insert(row: NewMovieRow, tagIds: number[]): Promise<number> {
+    const byTmdbId = sql`(select ${movies.id} from ${movies} where ${movies.tmdbId} = ${row.tmdbId})`;
+    const [inserted] = await this.db.batch([
+      this.db.insert(movies).values(row).returning({ id: movies.id }),
+      ...tagIds.map((tagId) => this.db.run(sql`insert into ${movieTags} (movie_id, tag_id) values (${byTmdbId}, ${tagId})`)),
+      ...[...new Set(row.genres)].map((genre) =>
+        this.db.run(sql`insert into ${movieGenres} (movie_id, genre) values (${byTmdbId}, ${genre})`),
+      ),
+    ]);
+    return inserted[0].id;
+  }
+
+  /** Applies one change to many movies (and optionally their tags) in one transaction. */
+  async update(ids: number[], patch: Partial<NewMovieRow>, tags?: { mode: "add" | "remove" | "replace"; tagIds: number[] }) {
+    const statements = [];
+    const changes = { ...patch, updatedAt: new Date().toISOString() };
+    for (const part of chunk(ids, IDS_PER_STATEMENT)) {
+      statements.push(this.db.update(movies).set(changes).where(inArray(movies.id, part)));
+      if (tags && tags.mode !== "add") {
+        const tagScope = tags.mode === "remove" && tags.tagIds.length ? and(inArray(movieTags.movieId, part), inArray(movieTags.tagId, tags.tagIds)) : inArray(movieTags.movieId, part);
+        if (tags.mode === "replace" || tags.tagIds.length) statements.push(this.db.delete(movieTags).where(tagScope));
+      }
+    }
+    if (tags && tags.mode !== "remove") {
+      for (const tagId of tags.tagIds) {
+        for (const part of chunk(ids, IDS_PER_STATEMENT)) {
+          statements.push(
+            this.db.run(
+              sql`insert or ignore into ${movieTags} (movie_id, tag_id) select ${movies.id}, ${tagId} from ${movies} where ${inArray(movies.id, part)}`,
+            ),
+          );
+        }
+      }
+    }
+    if (statements.length) await this.db.batch(statements as [ (typeof statements)[number], ...(typeof statements)[number][] ]);
+  }
+
+  /** Deletes movies (tags and genres cascade), optionally excluding them from future imports. */
+  async delete(rows: { id: number; tmdbId: number; title: string; year: number }[], addImportExclusion: boolean) {
+    const statements = [];
+    for (const part of chunk(rows, IDS_PER_STATEMENT)) {
+      statements.push(
+        this.db.delete(movies).where(
+          inArray(
+            movies.id,
+            part.map((r) => r.id),
+          ),
+        ),
+      );
+    }
+    if (addImportExclusion) {
+      for (const r of rows) {
+        statements.push(
+          this.db
+            .insert(importExclusions)
+            .values({ tmdbId: r.tmdbId, movieTitle: r.title, movieYear: r.year })
+            .onConflictDoNothing({ target: importExclusions.tmdbId }),
+        );
+      }
+    }
+    if (statements.length) await this.db.batch(statements as [ (typeof statements)[number], ...(typeof statements)[number][] ]);
+  }
+
+  /** Replaces a movie's TMDb-derived columns and genres in one transaction. */
+  async refreshMetadata(id: number, columns: Partial<NewMovieRow> & { genres: string[] }) {
+    await this.db.batch([
+      this.db
+        .update(movies)
+        .set({ ...columns, updatedAt: new Date().toISOString() })
+        .where(eq(movies.id, id)),
+      this.db.delete(movieGenres).where(eq(movieGenres.movieId, id)),
+      ...[...new Set(columns.genres)].map((genre) => this.db.insert(movieGenres).values({ movieId: id, genre })),
+    ]);
+  }
+
+  /** Moves the movies' folders under a new root folder, keeping each folder's own name. */
+  async rebaseFolders(ids: number[], rootFolderPath: string) {
+    const root = rootFolderPath.replace(/[\\/]+$/, "");
+    const statements = chunk(ids, IDS_PER_STATEMENT).map((part) =>
+      this.db.run(
+        sql`update ${movies} set path = ${root} || '/' || replace(path, rtrim(path, replace(path, '/', '')), ''), root_folder_path = ${root} where ${inArray(movies.id, part)}`,
+      ),
+    );
+    if (statements.length) await this.db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+  }
+
+  async count(): Promise<number> {
+    const [{ total }] = await this.db.select({ total: sql<number>`count(*)` }).from(movies);
+    return total;
+  }
+}
+

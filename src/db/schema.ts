@@ -1,0 +1,159 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** The one source of the tables; `npm run db:generate` writes d1-migrations/ from it. */
+
+const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
+const bool = (name: string) => integer(name, { mode: "boolean" });
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const qualityDefinitions = sqliteTable("quality_definitions", {
+  id: integer("id").primaryKey(),
+  qualityId: integer("quality_id").notNull().unique(),
+  title: text("title").notNull(),
+  weight: integer("weight").notNull(),
+  minSize: real("min_size"),
+  maxSize: real("max_size"),
+  preferredSize: real("preferred_size"),
+});
+
+export interface StoredProfileItem {
+  id?: number;
+  name?: string;
+  quality?: number;
+  items: StoredProfileItem[];
+  allowed: boolean;
+}
+
+export interface StoredFormatItem {
+  format: number;
+  score: number;
+}
+
+export const qualityProfiles = sqliteTable("quality_profiles", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  upgradeAllowed: bool("upgrade_allowed").notNull().default(false),
+  cutoff: integer("cutoff").notNull(),
+  items: json<StoredProfileItem[]>("items").notNull(),
+  minFormatScore: integer("min_format_score").notNull().default(0),
+  cutoffFormatScore: integer("cutoff_format_score").notNull().default(0),
+  minUpgradeFormatScore: integer("min_upgrade_format_score").notNull().default(1),
+  formatItems: json<StoredFormatItem[]>("format_items").notNull(),
+  language: json<{ id: number; name: string }>("language").notNull(),
+  createdAt: createdAt(),
+});
+
+export const rootFolders = sqliteTable("root_folders", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  path: text("path").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const tags = sqliteTable("tags", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  label: text("label").notNull().unique(),
+});
+
+export interface MovieImage {
+  coverType: string;
+  remoteUrl: string;
+}
+
+export interface MovieMetadata {
+  overview: string;
+  images: MovieImage[];
+  alternateTitles: { sourceType: string; title: string }[];
+  ratings: Record<string, { votes: number; value: number; type: string }>;
+  keywords: string[];
+  studio: string;
+  website: string;
+  youTubeTrailerId: string;
+  certification: string;
+  originalLanguage: { id: number; name: string };
+  collection: { title: string; tmdbId: number } | null;
+}
+
+export const movies = sqliteTable(
+  "movies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tmdbId: integer("tmdb_id").notNull(),
+    imdbId: text("imdb_id"),
+    title: text("title").notNull(),
+    originalTitle: text("original_title").notNull(),
+    sortTitle: text("sort_title").notNull(),
+    cleanTitle: text("clean_title").notNull(),
+    year: integer("year").notNull().default(0),
+    status: text("status").notNull(),
+    runtime: integer("runtime").notNull().default(0),
+    inCinemas: text("in_cinemas"),
+    physicalRelease: text("physical_release"),
+    digitalRelease: text("digital_release"),
+    monitored: bool("monitored").notNull().default(true),
+    minimumAvailability: text("minimum_availability").notNull(),
+    qualityProfileId: integer("quality_profile_id")
+      .notNull()
+      .references(() => qualityProfiles.id),
+    rootFolderPath: text("root_folder_path").notNull(),
+    path: text("path").notNull(),
+    hasFile: bool("has_file").notNull().default(false),
+    sizeOnDisk: integer("size_on_disk").notNull().default(0),
+    rating: real("rating").notNull().default(0),
+    popularity: real("popularity").notNull().default(0),
+    genres: json<string[]>("genres").notNull(),
+    metadata: json<MovieMetadata>("metadata").notNull(),
+    addOptions: json<Record<string, unknown>>("add_options"),
+    added: text("added").notNull(),
+    lastInfoSync: text("last_info_sync"),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("movies_tmdb_id_unique").on(t.tmdbId),
+    index("movies_imdb_id_idx").on(t.imdbId),
+    index("movies_sort_title_idx").on(t.sortTitle, t.id),
+    index("movies_year_idx").on(t.year, t.sortTitle),
+    index("movies_added_idx").on(t.added, t.id),
+    index("movies_rating_idx").on(t.rating, t.id),
+    index("movies_size_idx").on(t.sizeOnDisk, t.id),
+    index("movies_monitored_idx").on(t.monitored, t.sortTitle),
+    index("movies_has_file_idx").on(t.hasFile, t.sortTitle),
+    index("movies_status_idx").on(t.status, t.sortTitle),
+    index("movies_quality_profile_idx").on(t.qualityProfileId, t.sortTitle),
+  ],
+);
+
+export const movieTags = sqliteTable(
+  "movie_tags",
+  {
+    movieId: integer("movie_id")
+      .notNull()
+      .references(() => movies.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.movieId, t.tagId] }), index("movie_tags_tag_idx").on(t.tagId, t.movieId)],
+);
+
+export const movieGenres = sqliteTable(
+  "movie_genres",
+  {
+    movieId: integer("movie_id")
+      .notNull()
+      .references(() => movies.id, { onDelete: "cascade" }),
+    genre: text("genre").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.movieId, t.genre] }), index("movie_genres_genre_idx").on(t.genre, t.movieId)],
+);
+
+export const importExclusions = sqliteTable("import_exclusions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  tmdbId: integer("tmdb_id").notNull().unique(),
+  movieTitle: text("movie_title").notNull(),
+  movieYear: integer("movie_year").notNull().default(0),
+  createdAt: createdAt(),
+});

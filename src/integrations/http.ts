@@ -1,0 +1,154 @@
+import type { ZodType } from "zod";
+import type { UpstreamPolicy } from "../config";
+import { type FailureKind, failureKindForStatus, isTransient } from "../domain/failures/kinds";
+import { type Logger, redactUrl } from "../observability/logger";
+import { metrics } from "../observability/metrics";
+
+/** A failed upstream call, carrying its failure kind and a message a user can act on. */
+export class UpstreamError extends Error {
+  constructor(
+    readonly service: string,
+    readonly kind: FailureKind,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = "UpstreamError";
+  }
+}
+
+export interface UpstreamRequest {
+  service: string;
+  url: string;
+  init?: RequestInit;
+  policy: UpstreamPolicy;
+  logger?: Logger;
+  /** Attempts in all, first included. */
+  attempts?: number;
+}
+
+const BASE_BACKOFF_MS = 250;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Seconds to wait from a Retry-After header (delta-seconds or an HTTP date). */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+// Circuit breaker per service: after this many consecutive failures calls fail fast for a while.
+const BREAKER_THRESHOLD = 5;
+const BREAKER_OPEN_MS = 30_000;
+const breakers = new Map<string, { failures: number; openUntil: number }>();
+
+export function breakerState(service: string): "closed" | "open" {
+  const b = breakers.get(service);
+  return b && b.openUntil > Date.now() ? "open" : "closed";
+}
+
+export function breakerStates(): Record<string, "closed" | "open"> {
+  return Object.fromEntries([...breakers.keys()].map((s) => [s, breakerState(s)]));
+}
+
+function recordOutcome(service: string, ok: boolean) {
+  const b = breakers.get(service) ?? { failures: 0, openUntil: 0 };
+  if (ok) {
+    b.failures = 0;
+    b.openUntil = 0;
+  } else if (++b.failures >= BREAKER_THRESHOLD) {
+    b.openUntil = Date.now() + BREAKER_OPEN_MS;
+  }
+  breakers.set(service, b);
+}
+
+/**
+ * Fetches from an upstream with a per-attempt timeout, retries with exponential backoff on
+ * timeouts, connection errors, 5xx and 429 (waiting out Retry-After when it is short enough),
+ * and a circuit breaker. Returns the successful response; throws UpstreamError otherwise.
+ */
+export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
+  const { service, policy } = req;
+  const attempts = req.attempts ?? 3;
+  const safeUrl = redactUrl(req.url);
+  if (breakerState(service) === "open") {
+    throw new UpstreamError(service, "upstreamError", `${service} is failing repeatedly; calls are paused for a moment`, 503);
+  }
+  let lastError: UpstreamError | undefined;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const started = Date.now();
+    let error: UpstreamError;
+    try {
+      const response = await fetch(req.url, { ...req.init, signal: AbortSignal.timeout(policy.timeoutMs) });
+      const kind = failureKindForStatus(response.status);
+      if (!kind) {
+        metrics.upstreamCall(service, "ok", response.status);
+        recordOutcome(service, true);
+        return response;
+      }
+      metrics.upstreamCall(service, "error", response.status);
+      const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+      await response.body?.cancel();
+      error = new UpstreamError(service, kind, describeStatus(service, response.status), response.status, retryAfter);
+    } catch (cause) {
+      metrics.upstreamCall(service, "error", "none");
+      const timedOut = cause instanceof DOMException && (cause.name === "TimeoutError" || cause.name === "AbortError");
+      error = timedOut
+        ? new UpstreamError(service, "connectionTimeout", `${service} did not answer within ${policy.timeoutMs} ms`)
+        : new UpstreamError(service, "connectionFailed", `Could not reach ${service}: ${(cause as Error).message}`);
+    }
+    lastError = error;
+    req.logger?.warn("upstream call failed", {
+      service,
+      url: safeUrl,
+      attempt,
+      kind: error.kind,
+      status: error.status,
+      elapsedMs: Date.now() - started,
+    });
+    if (!isTransient(error.kind)) break;
+    if (attempt === attempts) {
+      recordOutcome(service, false);
+      break;
+    }
+    const backoff = BASE_BACKOFF_MS * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5);
+    if (error.retryAfterSeconds !== undefined) {
+      if (error.retryAfterSeconds > policy.maxRetryWaitSeconds) break;
+      await sleep(Math.max(error.retryAfterSeconds * 1000, backoff));
+    } else {
+      await sleep(backoff);
+    }
+  }
+  throw lastError ?? new UpstreamError(service, "upstreamError", `${service} call failed`);
+}
+
+function describeStatus(service: string, status: number): string {
+  if (status === 401 || status === 403) return `${service} rejected the credentials (HTTP ${status}); check the API key`;
+  if (status === 404) return `${service} has no such resource (HTTP 404)`;
+  if (status === 429) return `${service} is rate limiting requests (HTTP 429)`;
+  return `${service} answered HTTP ${status}`;
+}
+
+/** Reads a JSON body and validates it against the upstream's documented schema. */
+export async function readJson<T>(service: string, response: Response, schema: ZodType<T>): Promise<T> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new UpstreamError(service, "parseError", `${service} sent a response that is not valid JSON`, response.status);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UpstreamError(
+      service,
+      "parseError",
+      `${service} sent an unexpected response (${issue?.path.join(".") || "body"}: ${issue?.message})`,
+      response.status,
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,77 @@
+import { type Env, upstreamPolicy } from "../../config";
+import type { Logger } from "../../observability/logger";
+import { type Cached, cachedJson } from "../cache";
+import { readJson, UpstreamError, upstreamFetch } from "../http";
+import {
+  type TmdbMovieDetails,
+  type TmdbSearchResponse,
+  tmdbFindResponseSchema,
+  tmdbImagesSchema,
+  tmdbMovieDetailsSchema,
+  tmdbSearchResponseSchema,
+} from "./schemas";
+
+const SERVICE = "tmdb";
+const DETAILS_TTL_SECONDS = 24 * 60 * 60;
+/** What a movie's details are fetched with, in one call. */
+export const DETAILS_APPEND = ["release_dates", "alternative_titles", "keywords", "videos", "external_ids", "credits"];
+
+export class TmdbClient {
+  constructor(
+    private readonly env: Env,
+    private readonly logger?: Logger,
+  ) {}
+
+  private get configured(): boolean {
+    return Boolean(this.env.TMDB_READ_TOKEN || this.env.TMDB_API_KEY);
+  }
+
+  private async get(path: string, params: Record<string, string | number | undefined> = {}): Promise<Response> {
+    if (!this.configured) {
+      throw new UpstreamError(SERVICE, "authenticationFailed", "TMDb is not configured: set TMDB_API_KEY or TMDB_READ_TOKEN");
+    }
+    const url = new URL(`${this.env.TMDB_API_URL.replace(/\/$/, "")}${path}`);
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") url.searchParams.set(k, String(v));
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (this.env.TMDB_READ_TOKEN) headers.authorization = `Bearer ${this.env.TMDB_READ_TOKEN}`;
+    else url.searchParams.set("api_key", this.env.TMDB_API_KEY ?? "");
+    return upstreamFetch({ service: SERVICE, url: url.toString(), init: { headers }, policy: upstreamPolicy(this.env), logger: this.logger });
+  }
+
+  async searchMovies(query: string, options: { year?: number; page?: number } = {}): Promise<TmdbSearchResponse> {
+    const response = await this.get("/3/search/movie", {
+      query,
+      year: options.year,
+      page: options.page ?? 1,
+      include_adult: "false",
+    });
+    return readJson(SERVICE, response, tmdbSearchResponseSchema);
+  }
+
+  /** Details with DETAILS_APPEND, cached in KV for 24 h; null when TMDb has no such movie. */
+  async movieDetails(tmdbId: number): Promise<Cached<TmdbMovieDetails> | null> {
+    try {
+      return await cachedJson(this.env.CACHE, SERVICE, `tmdb:movie:${tmdbId}:v1`, DETAILS_TTL_SECONDS, async () => {
+        const response = await this.get(`/3/movie/${tmdbId}`, { append_to_response: DETAILS_APPEND.join(",") });
+        return readJson(SERVICE, response, tmdbMovieDetailsSchema);
+      });
+    } catch (error) {
+      if (error instanceof UpstreamError && error.kind === "notFound") return null;
+      throw error;
+    }
+  }
+
+  async findByImdbId(imdbId: string) {
+    const response = await this.get(`/3/find/${encodeURIComponent(imdbId)}`, { external_source: "imdb_id" });
+    return (await readJson(SERVICE, response, tmdbFindResponseSchema)).movie_results;
+  }
+
+  async movieImages(tmdbId: number) {
+    const response = await this.get(`/3/movie/${tmdbId}/images`);
+    return readJson(SERVICE, response, tmdbImagesSchema);
+  }
+
+  imageUrl(path: string | null | undefined, size = "original"): string | undefined {
+    return path ? `${this.env.TMDB_IMAGE_URL.replace(/\/$/, "")}/t/p/${size}${path}` : undefined;
+  }
+}

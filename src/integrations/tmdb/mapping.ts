@@ -1,0 +1,166 @@
+import type { MovieMetadata } from "../../db/schema";
+import { deriveMovieStatus, type MovieStatus, type ReleaseDates } from "../../domain/library/movieStatus";
+import { TMDB_MOVIE_GENRES } from "./genres";
+import type { TmdbMovieDetails, TmdbMovieSummary } from "./schemas";
+
+/** A movie's metadata as TMDb describes it, in the library's terms. */
+export interface MovieInfo extends ReleaseDates {
+  tmdbId: number;
+  imdbId: string | null;
+  title: string;
+  originalTitle: string;
+  year: number;
+  status: MovieStatus;
+  runtime: number;
+  rating: number;
+  popularity: number;
+  genres: string[];
+  metadata: MovieMetadata;
+}
+
+// TMDb release types: 1 premiere, 2 limited theatrical, 3 theatrical, 4 digital, 5 physical, 6 TV.
+const THEATRICAL = new Set([2, 3]);
+
+// ISO 639-1 codes to Radarr's language ids for the languages TMDb reports most.
+const LANGUAGES: Record<string, { id: number; name: string }> = {
+  en: { id: 1, name: "English" },
+  fr: { id: 2, name: "French" },
+  es: { id: 3, name: "Spanish" },
+  de: { id: 4, name: "German" },
+  it: { id: 5, name: "Italian" },
+  da: { id: 6, name: "Danish" },
+  nl: { id: 7, name: "Dutch" },
+  ja: { id: 8, name: "Japanese" },
+  is: { id: 9, name: "Icelandic" },
+  zh: { id: 10, name: "Chinese" },
+  ru: { id: 11, name: "Russian" },
+  pl: { id: 12, name: "Polish" },
+  vi: { id: 13, name: "Vietnamese" },
+  sv: { id: 14, name: "Swedish" },
+  no: { id: 15, name: "Norwegian" },
+  fi: { id: 16, name: "Finnish" },
+  tr: { id: 17, name: "Turkish" },
+  pt: { id: 18, name: "Portuguese" },
+  el: { id: 20, name: "Greek" },
+  ko: { id: 21, name: "Korean" },
+  hu: { id: 22, name: "Hungarian" },
+  he: { id: 23, name: "Hebrew" },
+  lt: { id: 24, name: "Lithuanian" },
+  cs: { id: 25, name: "Czech" },
+  hi: { id: 26, name: "Hindi" },
+  ro: { id: 27, name: "Romanian" },
+  th: { id: 28, name: "Thai" },
+  bg: { id: 29, name: "Bulgarian" },
+  ar: { id: 31, name: "Arabic" },
+  uk: { id: 32, name: "Ukrainian" },
+  fa: { id: 33, name: "Persian" },
+  ta: { id: 43, name: "Tamil" },
+};
+
+export function languageForIso(code: string | undefined): { id: number; name: string } {
+  return (code && LANGUAGES[code]) || { id: 0, name: "Unknown" };
+}
+
+const yearOf = (date: string | null | undefined) => (date ? Number(date.slice(0, 4)) || 0 : 0);
+function isoDate(date: string | null | undefined): string | null {
+  const time = date ? Date.parse(date) : Number.NaN;
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+function earliest(dates: string[]): string | null {
+  const times = dates.map((d) => Date.parse(d)).filter((t) => !Number.isNaN(t));
+  return times.length ? new Date(Math.min(...times)).toISOString() : null;
+}
+
+function releaseDates(details: TmdbMovieDetails): ReleaseDates & { certification: string } {
+  const all = details.release_dates?.results ?? [];
+  const ofType = (types: Set<number>) =>
+    all.flatMap((country) => country.release_dates.filter((r) => types.has(r.type)).map((r) => r.release_date));
+  const us = all.find((country) => country.iso_3166_1 === "US");
+  const certification = us?.release_dates.find((r) => r.certification)?.certification ?? "";
+  return {
+    inCinemas: earliest(ofType(THEATRICAL)) ?? isoDate(details.release_date),
+    digitalRelease: earliest(ofType(new Set([4]))),
+    physicalRelease: earliest(ofType(new Set([5]))),
+    certification,
+  };
+}
+
+function images(summary: TmdbMovieSummary, imageBase: string): MovieMetadata["images"] {
+  const base = imageBase.replace(/\/$/, "");
+  const out: MovieMetadata["images"] = [];
+  if (summary.poster_path) out.push({ coverType: "poster", remoteUrl: `${base}/t/p/original${summary.poster_path}` });
+  if (summary.backdrop_path) out.push({ coverType: "fanart", remoteUrl: `${base}/t/p/original${summary.backdrop_path}` });
+  return out;
+}
+
+function ratings(summary: TmdbMovieSummary): MovieMetadata["ratings"] {
+  return { tmdb: { votes: summary.vote_count ?? 0, value: summary.vote_average ?? 0, type: "user" } };
+}
+
+/** Full metadata from a details response (with DETAILS_APPEND). */
+export function movieInfoFromDetails(details: TmdbMovieDetails, imageBase: string, now = Date.now()): MovieInfo {
+  const dates = releaseDates(details);
+  const trailer = details.videos?.results.find((v) => v.site === "YouTube" && v.type === "Trailer");
+  return {
+    tmdbId: details.id,
+    imdbId: details.imdb_id || details.external_ids?.imdb_id || null,
+    title: details.title,
+    originalTitle: details.original_title ?? details.title,
+    year: yearOf(details.release_date) || yearOf(dates.inCinemas),
+    status: deriveMovieStatus(details.status, dates, now),
+    runtime: details.runtime ?? 0,
+    rating: details.vote_average ?? 0,
+    popularity: details.popularity ?? 0,
+    genres: details.genres.map((g) => g.name),
+    inCinemas: dates.inCinemas,
+    digitalRelease: dates.digitalRelease,
+    physicalRelease: dates.physicalRelease,
+    metadata: {
+      overview: details.overview ?? "",
+      images: images(details, imageBase),
+      alternateTitles: (details.alternative_titles?.titles ?? []).map((t) => ({ sourceType: "tmdb", title: t.title })),
+      ratings: ratings(details),
+      keywords: (details.keywords?.keywords ?? []).map((k) => k.name),
+      studio: details.production_companies[0]?.name ?? "",
+      website: details.homepage ?? "",
+      youTubeTrailerId: trailer?.key ?? "",
+      certification: dates.certification,
+      originalLanguage: languageForIso(details.original_language),
+      collection: details.belongs_to_collection
+        ? { title: details.belongs_to_collection.name, tmdbId: details.belongs_to_collection.id }
+        : null,
+    },
+  };
+}
+
+/** What a search result tells about a movie (no release types, runtime or keywords). */
+export function movieInfoFromSummary(summary: TmdbMovieSummary, imageBase: string, now = Date.now()): MovieInfo {
+  const dates = { inCinemas: isoDate(summary.release_date), digitalRelease: null, physicalRelease: null };
+  return {
+    tmdbId: summary.id,
+    imdbId: null,
+    title: summary.title,
+    originalTitle: summary.original_title ?? summary.title,
+    year: yearOf(summary.release_date),
+    status: deriveMovieStatus(undefined, dates, now),
+    runtime: 0,
+    rating: summary.vote_average ?? 0,
+    popularity: summary.popularity ?? 0,
+    genres: (summary.genre_ids ?? []).map((id) => TMDB_MOVIE_GENRES[id]).filter(Boolean),
+    ...dates,
+    metadata: {
+      overview: summary.overview ?? "",
+      images: images(summary, imageBase),
+      alternateTitles: [],
+      ratings: ratings(summary),
+      keywords: [],
+      studio: "",
+      website: "",
+      youTubeTrailerId: "",
+      certification: "",
+      originalLanguage: languageForIso(summary.original_language),
+      collection: null,
+    },
+  };
+}

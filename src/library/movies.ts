@@ -1,0 +1,150 @@
+import { eq, inArray } from "drizzle-orm";
+import { fieldError, notFound } from "../api/middleware/errors";
+import type { Env } from "../config";
+import type { Database } from "../db/client";
+import { MovieRepository, type NewMovieRow } from "../db/movies";
+import { qualityProfiles, rootFolders, tags } from "../db/schema";
+import type { MinimumAvailability } from "../domain/library/movieStatus";
+import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles";
+import type { Logger } from "../observability/logger";
+import { TmdbClient } from "../integrations/tmdb/client";
+import { type MovieInfo, movieInfoFromDetails, movieInfoFromSummary } from "../integrations/tmdb/mapping";
+
+export interface AddMovieInput {
+  tmdbId: number;
+  qualityProfileId: number;
+  rootFolderPath?: string;
+  path?: string;
+  monitored: boolean;
+  minimumAvailability: MinimumAvailability;
+  tags: number[];
+  addOptions?: Record<string, unknown>;
+}
+
+const TMDB_ID_TERM = /^tmdb:\s*(\d+)$/i;
+const IMDB_ID_TERM = /^(?:imdb:\s*)?(tt\d{5,10})$/i;
+
+const joinPath = (root: string, folder: string) => `${root.replace(/[\\/]+$/, "")}/${folder}`;
+
+/** Library operations that combine the database with TMDb: lookup, add, refresh. */
+export class MovieLibrary {
+  readonly movies: MovieRepository;
+  private readonly tmdb: TmdbClient;
+
+  constructor(
+    private readonly env: Env,
+    private readonly db: Database,
+    logger?: Logger,
+  ) {
+    this.movies = new MovieRepository(db);
+    this.tmdb = new TmdbClient(env, logger);
+  }
+
+  async details(tmdbId: number): Promise<MovieInfo | null> {
+    const details = await this.tmdb.movieDetails(tmdbId);
+    return details ? movieInfoFromDetails(details.value, this.env.TMDB_IMAGE_URL) : null;
+  }
+
+  /** Radarr's lookup: `tmdb:603`, an IMDb id, or free text (with an optional trailing year). */
+  async lookup(term: string): Promise<MovieInfo[]> {
+    const trimmed = term.trim();
+    const tmdbId = trimmed.match(TMDB_ID_TERM)?.[1];
+    if (tmdbId) {
+      const info = await this.details(Number(tmdbId));
+      return info ? [info] : [];
+    }
+    const imdbId = trimmed.match(IMDB_ID_TERM)?.[1];
+    if (imdbId) {
+      const info = await this.lookupImdb(imdbId.toLowerCase());
+      return info ? [info] : [];
+    }
+    const withYear = trimmed.match(/^(.*\S)\s+\(?((?:19|20)\d{2})\)?$/);
+    const search = withYear
+      ? await this.tmdb.searchMovies(withYear[1], { year: Number(withYear[2]) })
+      : await this.tmdb.searchMovies(trimmed);
+    return search.results.map((r) => movieInfoFromSummary(r, this.env.TMDB_IMAGE_URL));
+  }
+
+  async lookupImdb(imdbId: string): Promise<MovieInfo | null> {
+    const [found] = await this.tmdb.findByImdbId(imdbId);
+    return found ? this.details(found.id) : null;
+  }
+
+  async assertReferences(input: { qualityProfileId?: number; rootFolderPath?: string; tags?: number[] }) {
+    if (input.qualityProfileId !== undefined) {
+      const [profile] = await this.db.select({ id: qualityProfiles.id }).from(qualityProfiles).where(eq(qualityProfiles.id, input.qualityProfileId));
+      if (!profile) throw fieldError("qualityProfileId", `Quality profile ${input.qualityProfileId} does not exist`);
+    }
+    if (input.rootFolderPath !== undefined) {
+      const [root] = await this.db.select({ id: rootFolders.id }).from(rootFolders).where(eq(rootFolders.path, input.rootFolderPath));
+      if (!root) throw fieldError("rootFolderPath", `Root folder '${input.rootFolderPath}' is not configured; add it under Settings first`);
+    }
+    if (input.tags?.length) {
+      const wanted = [...new Set(input.tags)];
+      const found = await this.db.select({ id: tags.id }).from(tags).where(inArray(tags.id, wanted));
+      const missing = wanted.filter((id) => !found.some((t) => t.id === id));
+      if (missing.length) throw fieldError("tags", `Tag ${missing.join(", ")} does not exist`);
+    }
+  }
+
+  /** Adds a movie by TMDb id with full metadata; rejects duplicates and bad references. */
+  async add(input: AddMovieInput): Promise<number> {
+    const existing = await this.movies.idsByTmdbIds([input.tmdbId]);
+    if (existing.has(input.tmdbId)) throw fieldError("tmdbId", "This movie has already been added");
+    const rootFolderPath = input.rootFolderPath ?? parentFolder(input.path ?? "");
+    await this.assertReferences({ qualityProfileId: input.qualityProfileId, rootFolderPath, tags: input.tags });
+    const info = await this.details(input.tmdbId);
+    if (!info) throw fieldError("tmdbId", `TMDb has no movie with id ${input.tmdbId}`);
+    const now = new Date().toISOString();
+    const row: NewMovieRow = {
+      ...infoColumns(info),
+      monitored: input.monitored,
+      minimumAvailability: input.minimumAvailability,
+      qualityProfileId: input.qualityProfileId,
+      rootFolderPath,
+      path: input.path ?? joinPath(rootFolderPath, movieFolderName(info.title, info.year)),
+      addOptions: input.addOptions ?? null,
+      added: now,
+      lastInfoSync: now,
+      updatedAt: now,
+    };
+    return this.movies.insert(row, [...new Set(input.tags)]);
+  }
+
+  /** Re-reads a movie's metadata from TMDb (RefreshMovie). */
+  async refresh(id: number): Promise<void> {
+    const movie = await this.movies.get(id);
+    if (!movie) throw notFound(`Movie ${id}`);
+    const info = await this.details(movie.tmdbId);
+    if (!info) return;
+    await this.movies.refreshMetadata(id, { ...infoColumns(info), lastInfoSync: new Date().toISOString() });
+  }
+}
+
+/** The columns that come from TMDb metadata. */
+export function infoColumns(info: MovieInfo) {
+  return {
+    tmdbId: info.tmdbId,
+    imdbId: info.imdbId,
+    title: info.title,
+    originalTitle: info.originalTitle,
+    sortTitle: sortTitle(info.title),
+    cleanTitle: cleanTitle(info.title),
+    year: info.year,
+    status: info.status,
+    runtime: info.runtime,
+    inCinemas: info.inCinemas,
+    physicalRelease: info.physicalRelease,
+    digitalRelease: info.digitalRelease,
+    rating: info.rating,
+    popularity: info.popularity,
+    genres: info.genres,
+    metadata: info.metadata,
+  };
+}
+
+function parentFolder(path: string): string {
+  const trimmed = path.replace(/[\\/]+$/, "");
+  const cut = Math.max(trimmed.lastIndexOf("/"), trimmed.lastIndexOf("\\"));
+  return cut > 0 ? trimmed.slice(0, cut) : trimmed;
+}

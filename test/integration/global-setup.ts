@@ -1,0 +1,17 @@
+import type { TestProject } from "vitest/node";
+import { startSimulator } from "../../scripts/lib/simulator.mjs";
+
+/** One simulator for the whole run; tests reach it through the app's upstream URL variables. */
+export default async function setup(project: TestProject) {
+  const sim = await startSimulator();
+  project.provide("simUrl", sim.url);
+  return async () => {
+    await sim.stop();
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    simUrl: string;
+  }
+}

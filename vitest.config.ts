@@ -1,0 +1,44 @@
+import "./scripts/offline-env.mjs";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+import { simulatorVars } from "./scripts/lib/simulator.mjs";
+
+export const TEST_API_KEY = "test-api-key-0123456789";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest(async ({ inject }) => ({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations("./d1-migrations"),
+                API_KEY: TEST_API_KEY,
+                TMDB_API_KEY: "sim-tmdb-key",
+                DEMO_MODE: "true",
+                UPSTREAM_TIMEOUT_MS: "500",
+                UPSTREAM_MAX_RETRY_WAIT_S: "2",
+                ...simulatorVars(inject("simUrl")),
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "worker",
+          include: ["test/integration/**/*.test.ts"],
+          globalSetup: ["test/integration/global-setup.ts"],
+          setupFiles: ["test/integration/setup.ts"],
+        },
+      },
+    ],
+  },
+});
