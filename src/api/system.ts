@@ -47,9 +47,6 @@ const statusSchema = z
 systemRouter.openapi(
   createRoute({ method: "get", path: "/status", tags: ["System"], responses: { 200: jsonContent(statusSchema, "Status"), ...errorResponses } }),
   async (c) => {
-    const [{ version }] = await c
-      .get("db")
-      .all<{ version: string }>(sql`select sqlite_version() as version`);
     const [{ migrations }] = await c
       .get("db")
       .all<{ migrations: number }>(sql`select count(*) as migrations from d1_migrations`)
@@ -77,7 +74,7 @@ systemRouter.openapi(
         branch: "main",
         authentication: c.env.ADMIN_PASSWORD ? "forms" : "apiKey",
         databaseType: "d1",
-        databaseVersion: version,
+        databaseVersion: "d1",
         migrationVersion: migrations,
         urlBase: "",
         runtimeName: "Cloudflare Workers",

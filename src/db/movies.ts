@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, exists, gte, inArray, like, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, like, lte, type SQL, sql } from "drizzle-orm";
 import { type Database, chunk, D1_MAX_BOUND_PARAMETERS } from "./client";
+import { type MovieColumns, movieResourceJson } from "../library/movieResource";
 import { importExclusions, movieGenres, movies, movieTags } from "./schema";
 
 export type MovieRow = typeof movies.$inferSelect;
@@ -39,6 +40,38 @@ const SORT_COLUMNS = {
   popularity: movies.popularity,
 } as const;
 
+// Column name and resource field name for the raw whole-library read.
+const RAW_COLUMNS: [string, string][] = [
+  ["id", "id"],
+  ["tmdb_id", "tmdbId"],
+  ["imdb_id", "imdbId"],
+  ["title", "title"],
+  ["original_title", "originalTitle"],
+  ["sort_title", "sortTitle"],
+  ["clean_title", "cleanTitle"],
+  ["year", "year"],
+  ["status", "status"],
+  ["runtime", "runtime"],
+  ["in_cinemas", "inCinemas"],
+  ["physical_release", "physicalRelease"],
+  ["digital_release", "digitalRelease"],
+  ["monitored", "monitored"],
+  ["minimum_availability", "minimumAvailability"],
+  ["quality_profile_id", "qualityProfileId"],
+  ["root_folder_path", "rootFolderPath"],
+  ["path", "path"],
+  ["has_file", "hasFile"],
+  ["size_on_disk", "sizeOnDisk"],
+  ["rating", "rating"],
+  ["popularity", "popularity"],
+  ["genres", "genres"],
+  ["metadata", "metadata"],
+  ["add_options", "addOptions"],
+  ["added", "added"],
+];
+
+const SCALAR_FIELDS = RAW_COLUMNS.filter(([c]) => c !== "metadata").map(([, field]) => field);
+
 const IDS_PER_STATEMENT = D1_MAX_BOUND_PARAMETERS - 10;
 
 function filterConditions(filter: MovieFilter, searchKey: string | undefined): SQL[] {
@@ -51,10 +84,10 @@ function filterConditions(filter: MovieFilter, searchKey: string | undefined): S
   if (filter.yearTo !== undefined) where.push(lte(movies.year, filter.yearTo));
   if (filter.qualityProfileId !== undefined) where.push(eq(movies.qualityProfileId, filter.qualityProfileId));
   if (filter.genre) {
-    where.push(exists(sql`select 1 from ${movieGenres} where ${movieGenres.movieId} = ${movies.id} and ${movieGenres.genre} = ${filter.genre}`));
+    where.push(sql`exists (select 1 from ${movieGenres} where ${movieGenres.movieId} = ${movies.id} and ${movieGenres.genre} = ${filter.genre})`);
   }
   if (filter.tagId !== undefined) {
-    where.push(exists(sql`select 1 from ${movieTags} where ${movieTags.movieId} = ${movies.id} and ${movieTags.tagId} = ${filter.tagId}`));
+    where.push(sql`exists (select 1 from ${movieTags} where ${movieTags.movieId} = ${movies.id} and ${movieTags.tagId} = ${filter.tagId})`);
   }
   return where;
 }
@@ -85,10 +118,48 @@ export class MovieRepository {
     return rows.map((r) => ({ ...r, tags: byMovie.get(r.id) ?? [] }));
   }
 
-  async all(filter: { tmdbId?: number } = {}): Promise<MovieWithTags[]> {
-    const query = this.db.select().from(movies);
-    const rows = filter.tmdbId !== undefined ? await query.where(eq(movies.tmdbId, filter.tmdbId)) : await query.orderBy(asc(movies.sortTitle));
-    return this.attachTags(rows);
+
+
+  /**
+   * The whole library as one JSON array of MovieResources, sorted by title. Reads raw rows and
+   * splices each stored metadata JSON in as text (see movieResourceJson): at 20k movies this is
+   * several times faster than mapping and re-serialising every row.
+   */
+  async allAsJson(now: number, tmdbId?: number): Promise<string> {
+    const d1 = this.db.$client;
+    const where = tmdbId !== undefined ? " where tmdb_id = ?" : "";
+    // Scalars travel as one JSON array per row and metadata as its stored text: two values per row
+    // cross from D1 instead of one per column, which is most of the cost of a 20k-row read.
+    const statement = d1.prepare(
+      `select json_array(${RAW_COLUMNS.filter(([c]) => c !== "metadata").map(([c]) => c).join(", ")}), metadata from movies${where} order by sort_title, id`,
+    );
+    const [rows, tagRows] = await Promise.all([
+      (tmdbId !== undefined ? statement.bind(tmdbId) : statement).raw<[string, string]>(),
+      d1.prepare("select movie_id, tag_id from movie_tags").raw<[number, number]>(),
+    ]);
+    const tagsByMovie = new Map<number, number[]>();
+    for (const [movieId, tagId] of tagRows) {
+      const list = tagsByMovie.get(movieId);
+      if (list) list.push(tagId);
+      else tagsByMovie.set(movieId, [tagId]);
+    }
+    const parts = new Array<string>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const [scalarsJson, metadataJson] = rows[i];
+      const values = JSON.parse(scalarsJson) as unknown[];
+      const row = {} as Record<string, unknown>;
+      for (let c = 0; c < SCALAR_FIELDS.length; c++) row[SCALAR_FIELDS[c]] = values[c];
+      row.genres = JSON.parse(row.genres as string);
+      row.addOptions = row.addOptions ? JSON.parse(row.addOptions as string) : null;
+      parts[i] = movieResourceJson(row as unknown as MovieColumns, metadataJson, tagsByMovie.get(row.id as number) ?? [], now);
+    }
+    return `[${parts.join(",")}]`;
+  }
+
+  /** Moves (by a random step, through triggers) whenever any movie or movie tag is written. */
+  async libraryVersion(): Promise<number> {
+    const row = await this.db.$client.prepare("select version from library_state where key = 'movies'").first<{ version: number }>();
+    return row?.version ?? 0;
   }
 
   async get(id: number): Promise<MovieWithTags | undefined> {
@@ -111,22 +182,28 @@ export class MovieRepository {
     return out;
   }
 
+  /** One page and the total, in one statement (window count, tags as a JSON subquery). */
   async paged(query: MoviePageQuery, searchKey: string | undefined) {
     const where = and(...filterConditions(query, searchKey));
     const column = SORT_COLUMNS[query.sortKey];
     const direction = query.sortDirection === "descending" ? desc : asc;
     const order = query.sortKey === "title" ? [direction(column), direction(movies.id)] : [direction(column), asc(movies.sortTitle), asc(movies.id)];
-    const [rows, [{ total }]] = await Promise.all([
-      this.db
-        .select()
-        .from(movies)
-        .where(where)
-        .orderBy(...order)
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize),
-      this.db.select({ total: sql<number>`count(*)` }).from(movies).where(where),
-    ]);
-    return { records: await this.attachTags(rows), totalRecords: total };
+    const rows = await this.db
+      .select({
+        movie: movies,
+        total: sql<number>`count(*) over ()`,
+        tags: sql<string>`(select json_group_array(${movieTags.tagId}) from ${movieTags} where ${movieTags.movieId} = ${movies.id})`,
+      })
+      .from(movies)
+      .where(where)
+      .orderBy(...order)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize);
+    let totalRecords = rows[0]?.total;
+    if (totalRecords === undefined) {
+      [{ totalRecords }] = await this.db.select({ totalRecords: sql<number>`count(*)` }).from(movies).where(where);
+    }
+    return { records: rows.map((r) => ({ ...r.movie, tags: JSON.parse(r.tags) as number[] })), totalRecords };
   }
 
   /** Inserts the movie with its tags and genres in one transaction; returns the new id. */

@@ -60,12 +60,18 @@ export const tags = sqliteTable("tags", {
 
 export interface MovieImage {
   coverType: string;
+  url: string;
   remoteUrl: string;
 }
 
+/**
+ * TMDb-derived fields stored exactly as they appear in Radarr's MovieResource, so the full
+ * library list can splice the stored JSON into each response without parsing it.
+ */
 export interface MovieMetadata {
   overview: string;
   images: MovieImage[];
+  remotePoster?: string;
   alternateTitles: { sourceType: string; title: string }[];
   ratings: Record<string, { votes: number; value: number; type: string }>;
   keywords: string[];
@@ -74,7 +80,7 @@ export interface MovieMetadata {
   youTubeTrailerId: string;
   certification: string;
   originalLanguage: { id: number; name: string };
-  collection: { title: string; tmdbId: number } | null;
+  collection?: { title: string; tmdbId: number };
 }
 
 export const movies = sqliteTable(
@@ -156,4 +162,13 @@ export const importExclusions = sqliteTable("import_exclusions", {
   movieTitle: text("movie_title").notNull(),
   movieYear: integer("movie_year").notNull().default(0),
   createdAt: createdAt(),
+});
+
+/**
+ * Change markers kept by triggers (migration 0003): `movies` moves by a random step on every write
+ * to movies or movie_tags, so readers can cache whole-library results and know when they are stale.
+ */
+export const libraryState = sqliteTable("library_state", {
+  key: text("key").primaryKey(),
+  version: integer("version").notNull().default(0),
 });

@@ -1,38 +1,26 @@
 import type { MovieResource } from "../api/schemas/movie";
-import type { MovieWithTags } from "../db/movies";
+import type { MovieRow } from "../db/movies";
 import type { MovieMetadata } from "../db/schema";
 import { isMovieAvailable, type MinimumAvailability, type MovieStatus } from "../domain/library/movieStatus";
 import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles";
 import type { MovieInfo } from "../integrations/tmdb/mapping";
 
+/** A library row's own columns (booleans may arrive as 0/1 from raw queries). */
+export type MovieColumns = Omit<MovieRow, "metadata" | "genres" | "monitored" | "hasFile"> & {
+  monitored: boolean | number;
+  hasFile: boolean | number;
+  genres: string[];
+};
+
+type ResourceScalars = Omit<MovieResource, keyof MovieMetadata>;
+
 const orUndefined = <T>(value: T | null | undefined) => (value === null ? undefined : value);
 
-function metadataFields(metadata: MovieMetadata) {
-  const poster = metadata.images.find((i) => i.coverType === "poster");
-  return {
-    originalLanguage: metadata.originalLanguage,
-    alternateTitles: metadata.alternateTitles,
-    overview: metadata.overview,
-    images: metadata.images.map((i) => ({ coverType: i.coverType, url: i.remoteUrl, remoteUrl: i.remoteUrl })),
-    remotePoster: poster?.remoteUrl,
-    website: metadata.website,
-    youTubeTrailerId: metadata.youTubeTrailerId,
-    studio: metadata.studio,
-    certification: metadata.certification || undefined,
-    keywords: metadata.keywords,
-    ratings: metadata.ratings,
-    collection: orUndefined(metadata.collection),
-  };
-}
-
-function releaseDate(row: { digitalRelease: string | null; physicalRelease: string | null; inCinemas: string | null }) {
-  return orUndefined(row.digitalRelease ?? row.physicalRelease ?? row.inCinemas);
-}
-
-/** A library row as Radarr's MovieResource. */
-export function movieResource(row: MovieWithTags, now = Date.now()): MovieResource {
+/** Everything in a library movie's resource except the stored TMDb metadata. */
+function resourceScalars(row: MovieColumns, tags: number[], now: number): ResourceScalars {
   const status = row.status as MovieStatus;
   const minimumAvailability = row.minimumAvailability as MinimumAvailability;
+  const hasFile = Boolean(row.hasFile);
   return {
     id: row.id,
     title: row.title,
@@ -44,13 +32,13 @@ export function movieResource(row: MovieWithTags, now = Date.now()): MovieResour
     inCinemas: orUndefined(row.inCinemas),
     physicalRelease: orUndefined(row.physicalRelease),
     digitalRelease: orUndefined(row.digitalRelease),
-    releaseDate: releaseDate(row),
+    releaseDate: orUndefined(row.digitalRelease ?? row.physicalRelease ?? row.inCinemas),
     year: row.year,
     path: row.path,
     qualityProfileId: row.qualityProfileId,
-    hasFile: row.hasFile,
+    hasFile,
     movieFileId: 0,
-    monitored: row.monitored,
+    monitored: Boolean(row.monitored),
     minimumAvailability,
     isAvailable: isMovieAvailable({ ...row, status, minimumAvailability }, now),
     folderName: row.path,
@@ -60,20 +48,34 @@ export function movieResource(row: MovieWithTags, now = Date.now()): MovieResour
     tmdbId: row.tmdbId,
     titleSlug: String(row.tmdbId),
     rootFolderPath: row.rootFolderPath,
-    folder: row.path.slice(row.rootFolderPath.length).replace(/^\/+/, ""),
+    folder: row.path.slice(row.rootFolderPath.length).replace(/^[\\/]+/, ""),
     genres: row.genres,
-    tags: row.tags,
+    tags,
     added: row.added,
     addOptions: row.addOptions ?? undefined,
     popularity: row.popularity,
-    statistics: { movieFileCount: row.hasFile ? 1 : 0, sizeOnDisk: row.sizeOnDisk, releaseGroups: [] },
-    ...metadataFields(row.metadata),
+    statistics: { movieFileCount: hasFile ? 1 : 0, sizeOnDisk: row.sizeOnDisk, releaseGroups: [] },
   };
+}
+
+/** A library movie as Radarr's MovieResource. */
+export function movieResource(row: MovieColumns & { metadata: MovieMetadata; tags: number[] }, now = Date.now()): MovieResource {
+  return { ...row.metadata, ...resourceScalars(row, row.tags, now) };
+}
+
+/**
+ * The same resource as JSON text, splicing the stored metadata JSON in unparsed: this keeps the
+ * whole-library list fast (20k movies) without a second way of shaping a movie.
+ */
+export function movieResourceJson(row: MovieColumns, metadataJson: string, tags: number[], now: number): string {
+  const scalars = JSON.stringify(resourceScalars(row, tags, now));
+  return metadataJson.length > 2 ? `${scalars.slice(0, -1)},${metadataJson.slice(1)}` : scalars;
 }
 
 /** A lookup result not (necessarily) in the library, with Radarr's defaults for the choices. */
 export function lookupResource(info: MovieInfo, libraryId?: number, now = Date.now()): MovieResource {
   return {
+    ...info.metadata,
     id: libraryId,
     title: info.title,
     originalTitle: info.originalTitle,
@@ -84,7 +86,7 @@ export function lookupResource(info: MovieInfo, libraryId?: number, now = Date.n
     inCinemas: orUndefined(info.inCinemas),
     physicalRelease: orUndefined(info.physicalRelease),
     digitalRelease: orUndefined(info.digitalRelease),
-    releaseDate: releaseDate(info),
+    releaseDate: orUndefined(info.digitalRelease ?? info.physicalRelease ?? info.inCinemas),
     year: info.year,
     qualityProfileId: 0,
     hasFile: false,
@@ -104,6 +106,5 @@ export function lookupResource(info: MovieInfo, libraryId?: number, now = Date.n
     added: "0001-01-01T00:00:00Z",
     popularity: info.popularity,
     statistics: { movieFileCount: 0, sizeOnDisk: 0, releaseGroups: [] },
-    ...metadataFields(info.metadata),
   };
 }

@@ -89,9 +89,19 @@ function releaseDates(details: TmdbMovieDetails): ReleaseDates & { certification
 function images(summary: TmdbMovieSummary, imageBase: string): MovieMetadata["images"] {
   const base = imageBase.replace(/\/$/, "");
   const out: MovieMetadata["images"] = [];
-  if (summary.poster_path) out.push({ coverType: "poster", remoteUrl: `${base}/t/p/original${summary.poster_path}` });
-  if (summary.backdrop_path) out.push({ coverType: "fanart", remoteUrl: `${base}/t/p/original${summary.backdrop_path}` });
+  for (const [coverType, path] of [
+    ["poster", summary.poster_path],
+    ["fanart", summary.backdrop_path],
+  ] as const) {
+    if (path) out.push({ coverType, url: `${base}/t/p/w500${path}`, remoteUrl: `${base}/t/p/original${path}` });
+  }
   return out;
+}
+
+function pictures(summary: TmdbMovieSummary, imageBase: string) {
+  const all = images(summary, imageBase);
+  const poster = all.find((i) => i.coverType === "poster")?.remoteUrl;
+  return { images: all, ...(poster ? { remotePoster: poster } : {}) };
 }
 
 function ratings(summary: TmdbMovieSummary): MovieMetadata["ratings"] {
@@ -118,7 +128,7 @@ export function movieInfoFromDetails(details: TmdbMovieDetails, imageBase: strin
     physicalRelease: dates.physicalRelease,
     metadata: {
       overview: details.overview ?? "",
-      images: images(details, imageBase),
+      ...pictures(details, imageBase),
       alternateTitles: (details.alternative_titles?.titles ?? []).map((t) => ({ sourceType: "tmdb", title: t.title })),
       ratings: ratings(details),
       keywords: (details.keywords?.keywords ?? []).map((k) => k.name),
@@ -127,9 +137,9 @@ export function movieInfoFromDetails(details: TmdbMovieDetails, imageBase: strin
       youTubeTrailerId: trailer?.key ?? "",
       certification: dates.certification,
       originalLanguage: languageForIso(details.original_language),
-      collection: details.belongs_to_collection
-        ? { title: details.belongs_to_collection.name, tmdbId: details.belongs_to_collection.id }
-        : null,
+      ...(details.belongs_to_collection
+        ? { collection: { title: details.belongs_to_collection.name, tmdbId: details.belongs_to_collection.id } }
+        : {}),
     },
   };
 }
@@ -151,7 +161,7 @@ export function movieInfoFromSummary(summary: TmdbMovieSummary, imageBase: strin
     ...dates,
     metadata: {
       overview: summary.overview ?? "",
-      images: images(summary, imageBase),
+      ...pictures(summary, imageBase),
       alternateTitles: [],
       ratings: ratings(summary),
       keywords: [],
@@ -160,7 +170,6 @@ export function movieInfoFromSummary(summary: TmdbMovieSummary, imageBase: strin
       youTubeTrailerId: "",
       certification: "",
       originalLanguage: languageForIso(summary.original_language),
-      collection: null,
     },
   };
 }

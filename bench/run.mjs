@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: seeds 20,000 movies into a fresh local D1, starts the app on loopback and
+ * measures routes with autocannon; prints a table and writes bench/results.json. Figures are
+ * compared as ratios to /ping within the same run, never asserted.
+ */
+import "../scripts/offline-env.mjs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { applyMigrations, executeSqlFile, startApp } from "../scripts/lib/app.mjs";
+import { writeLibrarySeed } from "../scripts/lib/seed-library.mjs";
+import { measureLibraryFirstRender } from "./library-render.mjs";
+
+const LIBRARY_SIZE = Number(process.env.BENCH_MOVIES ?? 20_000);
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
+const API_KEY = "bench-api-key";
+
+function load(url, { connections, duration, amount }) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      { url, connections, ...(amount ? { amount } : { duration }), headers: { "x-api-key": API_KEY }, timeout: 30 },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), "radarr-edge-bench-"));
+  const results = { date: new Date().toISOString(), libraryMovies: LIBRARY_SIZE, routes: [], notes: [] };
+  let app;
+  try {
+    console.log(`Seeding ${LIBRARY_SIZE} movies into a fresh local D1…`);
+    const started = Date.now();
+    await applyMigrations(work);
+    writeLibrarySeed(join(work, "seed.sql"), LIBRARY_SIZE);
+    await executeSqlFile(work, join(work, "seed.sql"));
+    results.seedSeconds = (Date.now() - started) / 1000;
+    app = await startApp({ persistDir: work, vars: { API_KEY } });
+
+    const routes = [
+      { name: "/ping", path: "/ping", connections: 16, duration: DURATION_S },
+      { name: "GET /movie (all)", path: "/api/v3/movie", connections: 1, amount: 20, firstCall: true },
+      { name: "/movie/paged title p1", path: "/api/v3/movie/paged?page=1&pageSize=50&sortKey=title&sortDirection=ascending", connections: 16, duration: DURATION_S },
+      { name: "/movie/paged search", path: "/api/v3/movie/paged?page=1&pageSize=50&sortKey=title&search=river", connections: 16, duration: DURATION_S },
+      { name: "/movie/paged filtered", path: "/api/v3/movie/paged?page=3&pageSize=50&sortKey=year&sortDirection=descending&monitored=true&genre=Drama&yearFrom=1990", connections: 16, duration: DURATION_S },
+      { name: "/movie/{id}", path: "/api/v3/movie/12345", connections: 16, duration: DURATION_S },
+    ];
+    for (const route of routes) {
+      const url = `${app.url}${route.path}`;
+      let firstMs;
+      if (route.firstCall) {
+        const t = performance.now();
+        const res = await fetch(url, { headers: { "x-api-key": API_KEY } });
+        const body = await res.json();
+        firstMs = Math.round(performance.now() - t);
+        if (body.length !== LIBRARY_SIZE) throw new Error(`expected ${LIBRARY_SIZE} movies, got ${body.length}`);
+      } else {
+        await load(url, { connections: 2, amount: 50 });
+      }
+      const r = await load(url, route);
+      results.routes.push({
+        name: route.name,
+        path: route.path,
+        connections: route.connections,
+        requests: r.requests.total,
+        rps: Math.round(r.requests.average),
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        errors: r.errors + r.timeouts + r.non2xx,
+        ...(firstMs !== undefined ? { firstCallMs: firstMs } : {}),
+      });
+    }
+    const ping = results.routes[0].p50 || 1;
+    for (const r of results.routes) r.p50VsPing = Math.round((r.p50 / ping) * 100) / 100;
+
+    console.log("Measuring the library page's first render in Chromium…");
+    try {
+      results.libraryFirstRenderMs = await measureLibraryFirstRender(app.url, API_KEY);
+    } catch (error) {
+      results.notes.push(`library first render not measured: ${error.message}`);
+    }
+  } finally {
+    await app?.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  console.log("");
+  console.table(
+    results.routes.map((r) => ({
+      route: r.name,
+      conns: r.connections,
+      "req/s": r.rps,
+      "p50 ms": r.p50,
+      "p99 ms": r.p99,
+      "p50/ping": r.p50VsPing,
+      errors: r.errors,
+      ...(r.firstCallMs !== undefined ? { "first ms": r.firstCallMs } : {}),
+    })),
+  );
+  if (results.libraryFirstRenderMs !== undefined) console.log(`Library page first render (${LIBRARY_SIZE} movies): ${results.libraryFirstRenderMs} ms`);
+  for (const note of results.notes) console.log(`note: ${note}`);
+  writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  console.log("wrote bench/results.json");
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+CREATE TABLE `library_state` (
+	`key` text PRIMARY KEY NOT NULL,
+	`version` integer DEFAULT 0 NOT NULL
+);

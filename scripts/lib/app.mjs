@@ -1,0 +1,65 @@
+import "../offline-env.mjs";
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { unstable_startWorker } from "wrangler";
+import { cronMatches, cronsFromWranglerToml } from "./cron.mjs";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const run = promisify(execFile);
+
+/** Applies d1-migrations/ to the local D1 database kept under `persistDir`. */
+export async function applyMigrations(persistDir) {
+  await run(
+    process.execPath,
+    [`${ROOT}node_modules/wrangler/bin/wrangler.js`, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir],
+    { cwd: ROOT, env: { ...process.env, CI: "true" }, maxBuffer: 16 * 1024 * 1024 },
+  );
+}
+
+/** Runs SQL from a file against the local D1 database (used to seed big libraries). */
+export async function executeSqlFile(persistDir, file) {
+  await run(
+    process.execPath,
+    [`${ROOT}node_modules/wrangler/bin/wrangler.js`, "d1", "execute", "DB", "--local", "--persist-to", persistDir, "--file", file, "--yes"],
+    { cwd: ROOT, env: { ...process.env, CI: "true" }, maxBuffer: 64 * 1024 * 1024 },
+  );
+}
+
+/**
+ * Starts the app Worker in workerd (wrangler's local runtime) with the given variables and local
+ * state directory. Returns its URL and a stop function.
+ */
+export async function startApp({ port = 0, persistDir, vars = {}, logLevel = "warn" }) {
+  const bindings = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, { type: "plain_text", value: String(v) }]));
+  const worker = await unstable_startWorker({
+    config: `${ROOT}wrangler.toml`,
+    bindings,
+    dev: { server: { hostname: "127.0.0.1", port }, inspector: false, logLevel, watch: false, persist: persistDir },
+  });
+  const url = (await worker.url).href.replace(/\/$/, "");
+  return { url, stop: () => worker.dispose() };
+}
+
+/**
+ * `wrangler dev` fires no cron by itself: check every minute boundary and run the scheduled
+ * handler for each wrangler.toml cron that matches, so the local app behaves as deployed.
+ */
+export function fireCronsLocally(appUrl, onFire = () => {}) {
+  const crons = cronsFromWranglerToml(readFileSync(`${ROOT}wrangler.toml`, "utf8"));
+  let timer;
+  const tick = () => {
+    const now = new Date();
+    for (const cron of crons) {
+      if (cronMatches(cron, now)) {
+        fetch(`${appUrl}/cdn-cgi/local/scheduled?cron=${encodeURIComponent(cron)}`)
+          .then((r) => onFire(cron, r.status))
+          .catch((e) => onFire(cron, e.message));
+      }
+    }
+    timer = setTimeout(tick, 60_000 - (Date.now() % 60_000) + 50);
+  };
+  timer = setTimeout(tick, 60_000 - (Date.now() % 60_000) + 50);
+  return () => clearTimeout(timer);
+}

@@ -1,0 +1,105 @@
+/**
+ * `npm start`: builds the site, applies local D1 migrations, starts the upstream simulator and
+ * the app (http://localhost:8787 unless PORT says otherwise), fires crons on schedule, and in
+ * demo mode fills an empty library with a few movies from the simulator.
+ */
+import "./offline-env.mjs";
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { applyMigrations, fireCronsLocally, ROOT, startApp } from "./lib/app.mjs";
+import { seedDemoLibrary } from "./lib/demo.mjs";
+import { simulatorVars, startSimulator } from "./lib/simulator.mjs";
+
+const UPSTREAM_VARS = [
+  "TMDB_API_URL",
+  "TMDB_IMAGE_URL",
+  "TRAKT_API_URL",
+  "TRAKT_AUTH_URL",
+  "WATCHMODE_API_URL",
+  "IMDB_URL",
+  "PLEX_DISCOVER_URL",
+  "HDBITS_URL",
+];
+const PASSED_VARS = [
+  "API_KEY",
+  "ADMIN_PASSWORD",
+  "ENCRYPTION_KEY",
+  "TMDB_API_KEY",
+  "TMDB_READ_TOKEN",
+  "TRAKT_CLIENT_ID",
+  "TRAKT_CLIENT_SECRET",
+  "WATCHMODE_API_KEY",
+  "DEFAULT_REGION",
+  ...UPSTREAM_VARS,
+];
+
+const persistDir = `${ROOT}.wrangler/state`;
+const secretsFile = `${ROOT}.wrangler/local-secrets.json`;
+
+/** Local secrets generated once and kept (git-ignored), so the key stays the same across starts. */
+function localSecrets() {
+  mkdirSync(`${ROOT}.wrangler`, { recursive: true });
+  const stored = existsSync(secretsFile) ? JSON.parse(readFileSync(secretsFile, "utf8")) : {};
+  const secrets = {
+    API_KEY: stored.API_KEY ?? randomBytes(16).toString("hex"),
+    ENCRYPTION_KEY: stored.ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+  };
+  writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+async function main() {
+  const port = Number(process.env.PORT ?? 8787);
+  console.log("Building the site…");
+  execFileSync(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, "build", "--config", "site/vite.config.ts", "--logLevel", "warn"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
+  console.log("Applying D1 migrations…");
+  await applyMigrations(persistDir);
+
+  const fromEnv = Object.fromEntries(PASSED_VARS.filter((k) => process.env[k]).map((k) => [k, process.env[k]]));
+  const realTmdb = Boolean(fromEnv.TMDB_API_KEY || fromEnv.TMDB_READ_TOKEN);
+  const sim = await startSimulator();
+  // Demo mode: every upstream not configured from the environment is the simulator.
+  const demoVars = simulatorVars(sim.url);
+  const upstream = Object.fromEntries(
+    UPSTREAM_VARS.filter((k) => !(k.startsWith("TMDB") && realTmdb)).map((k) => [k, demoVars[k]]),
+  );
+  const demoMode = !realTmdb && !fromEnv.TMDB_API_URL;
+  const vars = {
+    ...localSecrets(),
+    ...upstream,
+    ...(realTmdb ? {} : { TMDB_API_KEY: "demo-simulator-key" }),
+    DEMO_MODE: String(demoMode),
+    BUILD_TIME: new Date().toISOString(),
+    ...fromEnv,
+  };
+
+  const app = await startApp({ port, persistDir, vars, logLevel: "info" });
+  const stopCrons = fireCronsLocally(app.url, (cron, status) => console.log(`cron ${cron} fired (${status})`));
+  if (demoMode) {
+    const added = await seedDemoLibrary(app.url, vars.API_KEY);
+    if (added > 0) console.log(`Demo library: added ${added} movies from the simulator`);
+  }
+
+  console.log("");
+  console.log(`API key: ${vars.API_KEY}`);
+  console.log(`Site: http://localhost:${port}`);
+  console.log(`Simulator: ${sim.url}${demoMode ? " (demo data)" : ""}`);
+  console.log("Press Ctrl+C to stop.");
+
+  const shutdown = async () => {
+    stopCrons();
+    await Promise.allSettled([app.stop(), sim.stop()]);
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import type { MovieRepository } from "../db/movies";
+
+// isAvailable depends on the clock, so even an unchanged library is rebuilt now and then.
+const MAX_AGE_MS = 60_000;
+
+let cached: { version: number; builtAt: number; json: string } | undefined;
+
+/**
+ * The whole library as JSON, kept in this isolate's memory while the library version (bumped by
+ * triggers on every movie or tag write) is unchanged: big libraries are read far more often than
+ * written, and rebuilding 20k resources costs most of a second.
+ */
+export async function wholeLibraryJson(movies: MovieRepository): Promise<string> {
+  const version = await movies.libraryVersion();
+  const now = Date.now();
+  if (cached && cached.version === version && now - cached.builtAt < MAX_AGE_MS) return cached.json;
+  const json = await movies.allAsJson(now);
+  cached = { version, builtAt: now, json };
+  return json;
+}
