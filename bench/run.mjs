@@ -41,9 +41,24 @@ async function main() {
     const routes = [
       { name: "/ping", path: "/ping", connections: 16, duration: DURATION_S },
       { name: "GET /movie (all)", path: "/api/v3/movie", connections: 1, amount: 20, firstCall: true },
-      { name: "/movie/paged title p1", path: "/api/v3/movie/paged?page=1&pageSize=50&sortKey=title&sortDirection=ascending", connections: 16, duration: DURATION_S },
-      { name: "/movie/paged search", path: "/api/v3/movie/paged?page=1&pageSize=50&sortKey=title&search=river", connections: 16, duration: DURATION_S },
-      { name: "/movie/paged filtered", path: "/api/v3/movie/paged?page=3&pageSize=50&sortKey=year&sortDirection=descending&monitored=true&genre=Drama&yearFrom=1990", connections: 16, duration: DURATION_S },
+      {
+        name: "/movie/paged title p1",
+        path: "/api/v3/movie/paged?page=1&pageSize=50&sortKey=title&sortDirection=ascending",
+        connections: 16,
+        duration: DURATION_S,
+      },
+      {
+        name: "/movie/paged search",
+        path: "/api/v3/movie/paged?page=1&pageSize=50&sortKey=title&search=river",
+        connections: 16,
+        duration: DURATION_S,
+      },
+      {
+        name: "/movie/paged filtered",
+        path: "/api/v3/movie/paged?page=3&pageSize=50&sortKey=year&sortDirection=descending&monitored=true&genre=Drama&yearFrom=1990",
+        connections: 16,
+        duration: DURATION_S,
+      },
       { name: "/movie/{id}", path: "/api/v3/movie/12345", connections: 16, duration: DURATION_S },
     ];
     for (const route of routes) {
@@ -98,7 +113,8 @@ async function main() {
       ...(r.firstCallMs !== undefined ? { "first ms": r.firstCallMs } : {}),
     })),
   );
-  if (results.libraryFirstRenderMs !== undefined) console.log(`Library page first render (${LIBRARY_SIZE} movies): ${results.libraryFirstRenderMs} ms`);
+  if (results.libraryFirstRenderMs !== undefined)
+    console.log(`Library page first render (${LIBRARY_SIZE} movies): ${results.libraryFirstRenderMs} ms`);
   for (const note of results.notes) console.log(`note: ${note}`);
   writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   console.log("wrote bench/results.json");

@@ -52,10 +52,14 @@ function localSecrets() {
 async function main() {
   const port = Number(process.env.PORT ?? 8787);
   console.log("Building the site…");
-  execFileSync(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, "build", "--config", "site/vite.config.ts", "--logLevel", "warn"], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
+  execFileSync(
+    process.execPath,
+    [`${ROOT}node_modules/vite/bin/vite.js`, "build", "--config", "site/vite.config.ts", "--logLevel", "warn"],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+    },
+  );
   console.log("Applying D1 migrations…");
   await applyMigrations(persistDir);
 

@@ -39,7 +39,9 @@ export function createApp() {
 
   app.get("/metrics", async (c) => {
     const count = await new MovieRepository(c.get("db")).count();
-    const body = renderPrometheus([{ name: "radarr_library_movies", help: "Movies in the library", samples: [{ labels: {}, value: count }] }]);
+    const body = renderPrometheus([
+      { name: "radarr_library_movies", help: "Movies in the library", samples: [{ labels: {}, value: count }] },
+    ]);
     return c.body(body, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
   });
 
@@ -54,7 +56,11 @@ export function createApp() {
 
   app.doc31("/api/v3/openapi.json", {
     openapi: "3.1.0",
-    info: { title: `${APP_NAME} API`, version: APP_VERSION, description: "Radarr v3-compatible API. Send the API key in X-Api-Key." },
+    info: {
+      title: `${APP_NAME} API`,
+      version: APP_VERSION,
+      description: "Radarr v3-compatible API. Send the API key in X-Api-Key.",
+    },
   });
   app.get("/api/docs", (c) => c.html(API_DOCS_PAGE));
 

@@ -13,7 +13,16 @@ const run = promisify(execFile);
 export async function applyMigrations(persistDir) {
   await run(
     process.execPath,
-    [`${ROOT}node_modules/wrangler/bin/wrangler.js`, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir],
+    [
+      `${ROOT}node_modules/wrangler/bin/wrangler.js`,
+      "d1",
+      "migrations",
+      "apply",
+      "DB",
+      "--local",
+      "--persist-to",
+      persistDir,
+    ],
     { cwd: ROOT, env: { ...process.env, CI: "true" }, maxBuffer: 16 * 1024 * 1024 },
   );
 }
@@ -22,7 +31,18 @@ export async function applyMigrations(persistDir) {
 export async function executeSqlFile(persistDir, file) {
   await run(
     process.execPath,
-    [`${ROOT}node_modules/wrangler/bin/wrangler.js`, "d1", "execute", "DB", "--local", "--persist-to", persistDir, "--file", file, "--yes"],
+    [
+      `${ROOT}node_modules/wrangler/bin/wrangler.js`,
+      "d1",
+      "execute",
+      "DB",
+      "--local",
+      "--persist-to",
+      persistDir,
+      "--file",
+      file,
+      "--yes",
+    ],
     { cwd: ROOT, env: { ...process.env, CI: "true" }, maxBuffer: 64 * 1024 * 1024 },
   );
 }
@@ -32,7 +52,9 @@ export async function executeSqlFile(persistDir, file) {
  * state directory. Returns its URL and a stop function.
  */
 export async function startApp({ port = 0, persistDir, vars = {}, logLevel = "warn" }) {
-  const bindings = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, { type: "plain_text", value: String(v) }]));
+  const bindings = Object.fromEntries(
+    Object.entries(vars).map(([k, v]) => [k, { type: "plain_text", value: String(v) }]),
+  );
   const worker = await unstable_startWorker({
     config: `${ROOT}wrangler.toml`,
     bindings,

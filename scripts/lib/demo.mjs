@@ -2,7 +2,10 @@
  * Fills an empty library with well-known movies through the app's own API (lookup via the
  * simulator's TMDb, then add), so a fresh `npm start` has something to show.
  */
-const DEMO_TMDB_IDS = [603, 550, 27205, 157336, 155, 680, 13, 278, 238, 120, 121, 122, 11, 1891, 1892, 329, 78, 105, 85, 601, 348, 679, 62, 424, 769, 274, 807, 857, 98, 597];
+const DEMO_TMDB_IDS = [
+  603, 550, 27205, 157336, 155, 680, 13, 278, 238, 120, 121, 122, 11, 1891, 1892, 329, 78, 105, 85, 601, 348, 679, 62,
+  424, 769, 274, 807, 857, 98, 597,
+];
 
 export async function seedDemoLibrary(appUrl, apiKey) {
   const api = async (path, init = {}) => {
@@ -16,7 +19,8 @@ export async function seedDemoLibrary(appUrl, apiKey) {
   const page = await api("/movie/paged?pageSize=1");
   if (page.totalRecords > 0) return 0;
   let roots = await api("/rootfolder");
-  if (roots.length === 0) roots = [await api("/rootfolder", { method: "POST", body: JSON.stringify({ path: "/movies" }) })];
+  if (roots.length === 0)
+    roots = [await api("/rootfolder", { method: "POST", body: JSON.stringify({ path: "/movies" }) })];
   const profiles = await api("/qualityprofile");
   const profile = profiles.find((p) => p.name === "HD-1080p") ?? profiles[0];
   let added = 0;

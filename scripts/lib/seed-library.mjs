@@ -4,9 +4,70 @@
  */
 import { writeFileSync } from "node:fs";
 
-const WORDS = ["Dark", "Silent", "Last", "Lost", "Iron", "Golden", "Hidden", "Broken", "Crimson", "Frozen", "Wild", "Electric", "Midnight", "Paper", "Glass", "Burning", "Distant", "Hollow", "Savage", "Quiet"];
-const NOUNS = ["River", "Empire", "Garden", "Horizon", "Signal", "Kingdom", "Shadow", "Machine", "Harbor", "Voyage", "Storm", "Witness", "Protocol", "Frontier", "Echo", "Citadel", "Orchard", "Mirror", "Compass", "Legacy"];
-const GENRES = ["Action", "Adventure", "Animation", "Comedy", "Crime", "Documentary", "Drama", "Family", "Fantasy", "History", "Horror", "Music", "Mystery", "Romance", "Science Fiction", "Thriller", "War", "Western"];
+const WORDS = [
+  "Dark",
+  "Silent",
+  "Last",
+  "Lost",
+  "Iron",
+  "Golden",
+  "Hidden",
+  "Broken",
+  "Crimson",
+  "Frozen",
+  "Wild",
+  "Electric",
+  "Midnight",
+  "Paper",
+  "Glass",
+  "Burning",
+  "Distant",
+  "Hollow",
+  "Savage",
+  "Quiet",
+];
+const NOUNS = [
+  "River",
+  "Empire",
+  "Garden",
+  "Horizon",
+  "Signal",
+  "Kingdom",
+  "Shadow",
+  "Machine",
+  "Harbor",
+  "Voyage",
+  "Storm",
+  "Witness",
+  "Protocol",
+  "Frontier",
+  "Echo",
+  "Citadel",
+  "Orchard",
+  "Mirror",
+  "Compass",
+  "Legacy",
+];
+const GENRES = [
+  "Action",
+  "Adventure",
+  "Animation",
+  "Comedy",
+  "Crime",
+  "Documentary",
+  "Drama",
+  "Family",
+  "Fantasy",
+  "History",
+  "Horror",
+  "Music",
+  "Mystery",
+  "Romance",
+  "Science Fiction",
+  "Thriller",
+  "War",
+  "Western",
+];
 const STATUSES = ["released", "released", "released", "inCinemas", "announced", "tba"];
 
 function prng(seed) {
@@ -25,7 +86,10 @@ const q = (v) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${
 export function librarySeedSql(count, { firstTmdbId = 5_000_000, rootFolder = "/movies" } = {}) {
   const random = prng(count);
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const lines = [`INSERT OR IGNORE INTO root_folders (path) VALUES (${q(rootFolder)});`, "INSERT OR IGNORE INTO tags (label) VALUES ('favourites'), ('kids'), ('4k');"];
+  const lines = [
+    `INSERT OR IGNORE INTO root_folders (path) VALUES (${q(rootFolder)});`,
+    "INSERT OR IGNORE INTO tags (label) VALUES ('favourites'), ('kids'), ('4k');",
+  ];
   const movieRows = [];
   const genreRows = [];
   const tagRows = [];

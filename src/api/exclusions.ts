@@ -24,12 +24,24 @@ const columns = {
 };
 
 exclusionRouter.openapi(
-  createRoute({ method: "get", path: "/", tags, responses: { 200: jsonContent(z.array(exclusionSchema), "Exclusions"), ...errorResponses } }),
-  async (c) => c.json(await c.get("db").select(columns).from(importExclusions).orderBy(importExclusions.movieTitle), 200),
+  createRoute({
+    method: "get",
+    path: "/",
+    tags,
+    responses: { 200: jsonContent(z.array(exclusionSchema), "Exclusions"), ...errorResponses },
+  }),
+  async (c) =>
+    c.json(await c.get("db").select(columns).from(importExclusions).orderBy(importExclusions.movieTitle), 200),
 );
 
 exclusionRouter.openapi(
-  createRoute({ method: "get", path: "/{id}", tags, request: { params: idParamSchema }, responses: { 200: jsonContent(exclusionSchema, "Exclusion"), ...errorResponses } }),
+  createRoute({
+    method: "get",
+    path: "/{id}",
+    tags,
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(exclusionSchema, "Exclusion"), ...errorResponses },
+  }),
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").select(columns).from(importExclusions).where(eq(importExclusions.id, id));
@@ -57,7 +69,13 @@ exclusionRouter.openapi(
 );
 
 exclusionRouter.openapi(
-  createRoute({ method: "delete", path: "/{id}", tags, request: { params: idParamSchema }, responses: { 200: jsonContent(z.object({}), "Deleted"), ...errorResponses } }),
+  createRoute({
+    method: "delete",
+    path: "/{id}",
+    tags,
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(z.object({}), "Deleted"), ...errorResponses },
+  }),
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").delete(importExclusions).where(eq(importExclusions.id, id)).returning(columns);

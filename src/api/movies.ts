@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { MOVIE_SORT_KEYS } from "../db/movies";
+import type { MOVIE_SORT_KEYS } from "../db/movies";
 import { MOVIE_STATUSES } from "../domain/library/movieStatus";
 import { cleanTitle } from "../domain/library/titles";
 import { wholeLibraryJson } from "../library/libraryListCache";
@@ -62,7 +62,9 @@ const pagedQuerySchema = z.object({
   sortKey: z
     .string()
     .default("title")
-    .refine((k) => k in SORT_KEY_ALIASES, { message: `sortKey must be one of ${Object.keys(SORT_KEY_ALIASES).join(", ")}` })
+    .refine((k) => k in SORT_KEY_ALIASES, {
+      message: `sortKey must be one of ${Object.keys(SORT_KEY_ALIASES).join(", ")}`,
+    })
     .transform((k) => SORT_KEY_ALIASES[k]),
   sortDirection: z.enum(["ascending", "descending"]).default("ascending"),
   search: z.string().max(200).optional(),

@@ -12,7 +12,13 @@ export const qualityProfileRouter = createRouter();
 export const qualityDefinitionRouter = createRouter();
 
 const qualitySchema = z
-  .object({ id: z.number().int(), name: z.string(), source: z.string(), resolution: z.number().int(), modifier: z.string() })
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    source: z.string(),
+    resolution: z.number().int(),
+    modifier: z.string(),
+  })
   .openapi("Quality");
 
 type ProfileItemResource = {
@@ -50,7 +56,13 @@ const profileResourceSchema = z
   .openapi("QualityProfile");
 
 // Input items name a quality by id (Radarr clients send the whole quality object; only id counts).
-type ProfileItemInput = { id?: number; name?: string; quality?: { id: number }; items?: ProfileItemInput[]; allowed: boolean };
+type ProfileItemInput = {
+  id?: number;
+  name?: string;
+  quality?: { id: number };
+  items?: ProfileItemInput[];
+  allowed: boolean;
+};
 const profileItemInput: z.ZodType<ProfileItemInput> = z.lazy(() =>
   z.object({
     id: z.number().int().optional(),
@@ -120,7 +132,10 @@ async function validatedProfile(db: Database, body: z.infer<typeof profileInput>
   if (body.formatItems.length) {
     throw fieldError("body.formatItems.0.format", `custom format ${body.formatItems[0].format} does not exist`);
   }
-  const [clash] = await db.select({ id: qualityProfiles.id }).from(qualityProfiles).where(eq(qualityProfiles.name, body.name));
+  const [clash] = await db
+    .select({ id: qualityProfiles.id })
+    .from(qualityProfiles)
+    .where(eq(qualityProfiles.name, body.name));
   if (clash && clash.id !== id) throw fieldError("body.name", `A quality profile named '${body.name}' already exists`);
   return { ...body, items };
 }
@@ -128,7 +143,12 @@ async function validatedProfile(db: Database, body: z.infer<typeof profileInput>
 const tags = ["QualityProfile"];
 
 qualityProfileRouter.openapi(
-  createRoute({ method: "get", path: "/", tags, responses: { 200: jsonContent(z.array(profileResourceSchema), "Profiles"), ...errorResponses } }),
+  createRoute({
+    method: "get",
+    path: "/",
+    tags,
+    responses: { 200: jsonContent(z.array(profileResourceSchema), "Profiles"), ...errorResponses },
+  }),
   async (c) => {
     const rows = await c.get("db").select().from(qualityProfiles).orderBy(qualityProfiles.id);
     return c.json(rows.map(profileResource), 200);
@@ -145,16 +165,30 @@ qualityProfileRouter.openapi(
   }),
   async (c) => {
     const template = DEFAULT_QUALITY_PROFILES[0];
-    const none = (items: ProfileItem[]): ProfileItem[] => items.map((i) => ({ ...i, allowed: false, items: none(i.items) }));
+    const none = (items: ProfileItem[]): ProfileItem[] =>
+      items.map((i) => ({ ...i, allowed: false, items: none(i.items) }));
     return c.json(
-      profileResource({ ...template, id: 0, name: "", items: none(template.items), cutoff: QUALITIES[0].id, createdAt: "" }),
+      profileResource({
+        ...template,
+        id: 0,
+        name: "",
+        items: none(template.items),
+        cutoff: QUALITIES[0].id,
+        createdAt: "",
+      }),
       200,
     );
   },
 );
 
 qualityProfileRouter.openapi(
-  createRoute({ method: "get", path: "/{id}", tags, request: { params: idParamSchema }, responses: { 200: jsonContent(profileResourceSchema, "Profile"), ...errorResponses } }),
+  createRoute({
+    method: "get",
+    path: "/{id}",
+    tags,
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(profileResourceSchema, "Profile"), ...errorResponses },
+  }),
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").select().from(qualityProfiles).where(eq(qualityProfiles.id, id));
@@ -184,7 +218,10 @@ qualityProfileRouter.openapi(
     method: "put",
     path: "/{id}",
     tags,
-    request: { params: idParamSchema, body: { content: { "application/json": { schema: profileInput } }, required: true } },
+    request: {
+      params: idParamSchema,
+      body: { content: { "application/json": { schema: profileInput } }, required: true },
+    },
     responses: { 202: jsonContent(profileResourceSchema, "Updated"), ...errorResponses },
   }),
   async (c) => {
@@ -198,13 +235,22 @@ qualityProfileRouter.openapi(
 );
 
 qualityProfileRouter.openapi(
-  createRoute({ method: "delete", path: "/{id}", tags, request: { params: idParamSchema }, responses: { 200: jsonContent(z.object({}), "Deleted"), ...errorResponses } }),
+  createRoute({
+    method: "delete",
+    path: "/{id}",
+    tags,
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(z.object({}), "Deleted"), ...errorResponses },
+  }),
   async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("db");
     const [row] = await db.select().from(qualityProfiles).where(eq(qualityProfiles.id, id));
     if (!row) throw notFound(`Quality profile ${id}`);
-    const [{ inUse }] = await db.select({ inUse: sql<number>`count(*)` }).from(movies).where(eq(movies.qualityProfileId, id));
+    const [{ inUse }] = await db
+      .select({ inUse: sql<number>`count(*)` })
+      .from(movies)
+      .where(eq(movies.qualityProfileId, id));
     if (inUse > 0) throw fieldError("id", `Quality profile '${row.name}' is used by ${inUse} movies`);
     await db.delete(qualityProfiles).where(eq(qualityProfiles.id, id));
     return c.json({}, 200);
@@ -233,17 +279,27 @@ const definitionInput = z
     maxSize: sizeLimit,
     preferredSize: sizeLimit,
   })
-  .refine((d) => d.maxSize === null || (d.minSize ?? 0) <= d.maxSize, { message: "minSize must not exceed maxSize", path: ["minSize"] })
-  .refine((d) => d.preferredSize === null || ((d.minSize ?? 0) <= d.preferredSize && (d.maxSize === null || d.preferredSize <= d.maxSize)), {
-    message: "preferredSize must lie between minSize and maxSize",
-    path: ["preferredSize"],
-  });
+  .refine((d) => d.maxSize === null || (d.minSize ?? 0) <= d.maxSize, {
+    message: "minSize must not exceed maxSize",
+    path: ["minSize"],
+  })
+  .refine(
+    (d) =>
+      d.preferredSize === null ||
+      ((d.minSize ?? 0) <= d.preferredSize && (d.maxSize === null || d.preferredSize <= d.maxSize)),
+    {
+      message: "preferredSize must lie between minSize and maxSize",
+      path: ["preferredSize"],
+    },
+  );
 
 function definitionResource(row: typeof qualityDefinitions.$inferSelect) {
   const quality = qualityById(row.qualityId);
   return {
     id: row.id,
-    quality: quality ? { ...quality } : { id: row.qualityId, name: row.title, source: "unknown", resolution: 0, modifier: "none" },
+    quality: quality
+      ? { ...quality }
+      : { id: row.qualityId, name: row.title, source: "unknown", resolution: 0, modifier: "none" },
     title: row.title,
     weight: row.weight,
     minSize: row.minSize,
@@ -255,9 +311,18 @@ function definitionResource(row: typeof qualityDefinitions.$inferSelect) {
 const definitionTags = ["QualityDefinition"];
 
 qualityDefinitionRouter.openapi(
-  createRoute({ method: "get", path: "/", tags: definitionTags, responses: { 200: jsonContent(z.array(definitionSchema), "Definitions"), ...errorResponses } }),
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: definitionTags,
+    responses: { 200: jsonContent(z.array(definitionSchema), "Definitions"), ...errorResponses },
+  }),
   async (c) => {
-    const rows = await c.get("db").select().from(qualityDefinitions).orderBy(qualityDefinitions.weight, qualityDefinitions.id);
+    const rows = await c
+      .get("db")
+      .select()
+      .from(qualityDefinitions)
+      .orderBy(qualityDefinitions.weight, qualityDefinitions.id);
     return c.json(rows.map(definitionResource), 200);
   },
 );
@@ -274,14 +339,21 @@ qualityDefinitionRouter.openapi(
   async (c) => {
     const db = c.get("db");
     const input = c.req.valid("json");
-    const existing = new Set((await db.select({ id: qualityDefinitions.id }).from(qualityDefinitions)).map((r) => r.id));
+    const existing = new Set(
+      (await db.select({ id: qualityDefinitions.id }).from(qualityDefinitions)).map((r) => r.id),
+    );
     input.forEach((d, i) => {
       if (!existing.has(d.id)) throw fieldError(`body.${i}.id`, `Quality definition ${d.id} does not exist`);
     });
     const statements = input.map((d) =>
       db
         .update(qualityDefinitions)
-        .set({ minSize: d.minSize, maxSize: d.maxSize, preferredSize: d.preferredSize, ...(d.title ? { title: d.title } : {}) })
+        .set({
+          minSize: d.minSize,
+          maxSize: d.maxSize,
+          preferredSize: d.preferredSize,
+          ...(d.title ? { title: d.title } : {}),
+        })
         .where(eq(qualityDefinitions.id, d.id)),
     );
     await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
@@ -291,7 +363,13 @@ qualityDefinitionRouter.openapi(
 );
 
 qualityDefinitionRouter.openapi(
-  createRoute({ method: "get", path: "/{id}", tags: definitionTags, request: { params: idParamSchema }, responses: { 200: jsonContent(definitionSchema, "Definition"), ...errorResponses } }),
+  createRoute({
+    method: "get",
+    path: "/{id}",
+    tags: definitionTags,
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(definitionSchema, "Definition"), ...errorResponses },
+  }),
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").select().from(qualityDefinitions).where(eq(qualityDefinitions.id, id));
@@ -305,7 +383,10 @@ qualityDefinitionRouter.openapi(
     method: "put",
     path: "/{id}",
     tags: definitionTags,
-    request: { params: idParamSchema, body: { content: { "application/json": { schema: definitionInput } }, required: true } },
+    request: {
+      params: idParamSchema,
+      body: { content: { "application/json": { schema: definitionInput } }, required: true },
+    },
     responses: { 202: jsonContent(definitionSchema, "Updated"), ...errorResponses },
   }),
   async (c) => {
@@ -315,7 +396,12 @@ qualityDefinitionRouter.openapi(
     const [row] = await c
       .get("db")
       .update(qualityDefinitions)
-      .set({ minSize: d.minSize, maxSize: d.maxSize, preferredSize: d.preferredSize, ...(d.title ? { title: d.title } : {}) })
+      .set({
+        minSize: d.minSize,
+        maxSize: d.maxSize,
+        preferredSize: d.preferredSize,
+        ...(d.title ? { title: d.title } : {}),
+      })
       .where(eq(qualityDefinitions.id, id))
       .returning();
     if (!row) throw notFound(`Quality definition ${id}`);

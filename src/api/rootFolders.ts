@@ -46,11 +46,24 @@ async function listRootFolders(db: import("../db/client").Database) {
     })
     .from(rootFolders)
     .orderBy(rootFolders.path);
-  return rows.map((r): z.infer<typeof rootFolderSchema> => ({ ...r, accessible: true, freeSpace: null, totalSpace: null, unmappedFolders: [] }));
+  return rows.map(
+    (r): z.infer<typeof rootFolderSchema> => ({
+      ...r,
+      accessible: true,
+      freeSpace: null,
+      totalSpace: null,
+      unmappedFolders: [],
+    }),
+  );
 }
 
 rootFolderRouter.openapi(
-  createRoute({ method: "get", path: "/", tags, responses: { 200: jsonContent(z.array(rootFolderSchema), "Root folders"), ...errorResponses } }),
+  createRoute({
+    method: "get",
+    path: "/",
+    tags,
+    responses: { 200: jsonContent(z.array(rootFolderSchema), "Root folders"), ...errorResponses },
+  }),
   async (c) => c.json(await listRootFolders(c.get("db")), 200),
 );
 
@@ -84,7 +97,18 @@ rootFolderRouter.openapi(
     const [existing] = await db.select().from(rootFolders).where(eq(rootFolders.path, path));
     if (existing) throw fieldError("path", `Root folder '${path}' already exists`);
     const [row] = await db.insert(rootFolders).values({ path }).returning();
-    return c.json({ id: row.id, path: row.path, accessible: true, freeSpace: null, totalSpace: null, movieCount: 0, unmappedFolders: [] }, 201);
+    return c.json(
+      {
+        id: row.id,
+        path: row.path,
+        accessible: true,
+        freeSpace: null,
+        totalSpace: null,
+        movieCount: 0,
+        unmappedFolders: [],
+      },
+      201,
+    );
   },
 );
 
@@ -101,7 +125,8 @@ rootFolderRouter.openapi(
     const db = c.get("db");
     const found = (await listRootFolders(db)).find((r) => r.id === id);
     if (!found) throw notFound(`Root folder ${id}`);
-    if (found.movieCount > 0) throw fieldError("id", `Root folder '${found.path}' still holds ${found.movieCount} movies`);
+    if (found.movieCount > 0)
+      throw fieldError("id", `Root folder '${found.path}' still holds ${found.movieCount} movies`);
     await db.delete(rootFolders).where(eq(rootFolders.id, id));
     return c.json({}, 200);
   },

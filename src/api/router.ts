@@ -8,7 +8,8 @@ const TARGET_NAMES: Record<string, string> = { json: "body", query: "query", par
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) return validationResponse(c, zodFieldErrors(result.error, TARGET_NAMES[result.target] ?? result.target));
+      if (!result.success)
+        return validationResponse(c, zodFieldErrors(result.error, TARGET_NAMES[result.target] ?? result.target));
     },
   });
 }

@@ -1,7 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { isDemoMode } from "../config";
-import { constantTimeEqual, createSessionToken, SESSION_COOKIE, SESSION_TTL_SECONDS, verifySessionToken } from "./middleware/auth";
+import {
+  constantTimeEqual,
+  createSessionToken,
+  SESSION_COOKIE,
+  SESSION_TTL_SECONDS,
+  verifySessionToken,
+} from "./middleware/auth";
 import { ApiError } from "./middleware/errors";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
@@ -14,7 +20,9 @@ const loginSchema = z
   .object({ apiKey: z.string().min(1).max(512).optional(), password: z.string().min(1).max(512).optional() })
   .refine((b) => b.apiKey || b.password, { message: "apiKey or password is required", path: ["apiKey"] });
 
-const sessionSchema = z.object({ authenticated: z.boolean(), passwordLogin: z.boolean(), demoMode: z.boolean() }).openapi("Session");
+const sessionSchema = z
+  .object({ authenticated: z.boolean(), passwordLogin: z.boolean(), demoMode: z.boolean() })
+  .openapi("Session");
 
 sessionRouter.openapi(
   createRoute({
@@ -51,12 +59,20 @@ sessionRouter.openapi(
   createRoute({ method: "post", path: "/logout", tags, responses: { 200: jsonContent(sessionSchema, "Logged out") } }),
   async (c) => {
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
-    return c.json({ authenticated: false, passwordLogin: Boolean(c.env.ADMIN_PASSWORD), demoMode: isDemoMode(c.env) }, 200);
+    return c.json(
+      { authenticated: false, passwordLogin: Boolean(c.env.ADMIN_PASSWORD), demoMode: isDemoMode(c.env) },
+      200,
+    );
   },
 );
 
 sessionRouter.openapi(
-  createRoute({ method: "get", path: "/session", tags, responses: { 200: jsonContent(sessionSchema, "Whether this browser is logged in") } }),
+  createRoute({
+    method: "get",
+    path: "/session",
+    tags,
+    responses: { 200: jsonContent(sessionSchema, "Whether this browser is logged in") },
+  }),
   async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
     const authenticated = Boolean(token && c.env.API_KEY && (await verifySessionToken(c.env.API_KEY, token)));

@@ -45,7 +45,12 @@ const statusSchema = z
   .openapi("SystemStatus");
 
 systemRouter.openapi(
-  createRoute({ method: "get", path: "/status", tags: ["System"], responses: { 200: jsonContent(statusSchema, "Status"), ...errorResponses } }),
+  createRoute({
+    method: "get",
+    path: "/status",
+    tags: ["System"],
+    responses: { 200: jsonContent(statusSchema, "Status"), ...errorResponses },
+  }),
   async (c) => {
     const [{ migrations }] = await c
       .get("db")
@@ -87,7 +92,12 @@ systemRouter.openapi(
 );
 
 const healthSchema = z
-  .object({ source: z.string(), type: z.enum(["ok", "notice", "warning", "error"]), message: z.string(), wikiUrl: z.string() })
+  .object({
+    source: z.string(),
+    type: z.enum(["ok", "notice", "warning", "error"]),
+    message: z.string(),
+    wikiUrl: z.string(),
+  })
   .openapi("Health");
 
 export type HealthCheck = z.infer<typeof healthSchema>;
@@ -96,26 +106,49 @@ export type HealthCheck = z.infer<typeof healthSchema>;
 export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]> {
   const checks: HealthCheck[] = [];
   if (!env.TMDB_API_KEY && !env.TMDB_READ_TOKEN) {
-    checks.push({ source: "TmdbCheck", type: "error", message: "TMDb is not configured: set TMDB_API_KEY or TMDB_READ_TOKEN", wikiUrl: "" });
+    checks.push({
+      source: "TmdbCheck",
+      type: "error",
+      message: "TMDb is not configured: set TMDB_API_KEY or TMDB_READ_TOKEN",
+      wikiUrl: "",
+    });
   }
   for (const [service, state] of Object.entries(breakerStates())) {
     if (state === "open") {
-      checks.push({ source: "UpstreamCheck", type: "warning", message: `${service} is failing repeatedly; calls are paused`, wikiUrl: "" });
+      checks.push({
+        source: "UpstreamCheck",
+        type: "warning",
+        message: `${service} is failing repeatedly; calls are paused`,
+        wikiUrl: "",
+      });
     }
   }
-  const [{ count }] = await db
-    .select({ count: sql<number>`count(*)` })
-    .from(rootFolders);
+  const [{ count }] = await db.select({ count: sql<number>`count(*)` }).from(rootFolders);
   if (count === 0) {
-    checks.push({ source: "RootFolderCheck", type: "warning", message: "No root folder is configured: movies cannot be added", wikiUrl: "" });
+    checks.push({
+      source: "RootFolderCheck",
+      type: "warning",
+      message: "No root folder is configured: movies cannot be added",
+      wikiUrl: "",
+    });
   }
   if (!env.ENCRYPTION_KEY) {
-    checks.push({ source: "EncryptionCheck", type: "notice", message: "ENCRYPTION_KEY is not set: stored credentials cannot be saved", wikiUrl: "" });
+    checks.push({
+      source: "EncryptionCheck",
+      type: "notice",
+      message: "ENCRYPTION_KEY is not set: stored credentials cannot be saved",
+      wikiUrl: "",
+    });
   }
   return checks;
 }
 
 healthRouter.openapi(
-  createRoute({ method: "get", path: "/", tags: ["System"], responses: { 200: jsonContent(z.array(healthSchema), "Health checks"), ...errorResponses } }),
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["System"],
+    responses: { 200: jsonContent(z.array(healthSchema), "Health checks"), ...errorResponses },
+  }),
   async (c) => c.json(await checkHealth(c.env, c.get("db")), 200),
 );

@@ -20,16 +20,30 @@ const tagInput = z.object({
 });
 
 tagRouter.openapi(
-  createRoute({ method: "get", path: "/", tags, responses: { 200: jsonContent(z.array(tagSchema), "Tags"), ...errorResponses } }),
+  createRoute({
+    method: "get",
+    path: "/",
+    tags,
+    responses: { 200: jsonContent(z.array(tagSchema), "Tags"), ...errorResponses },
+  }),
   async (c) => c.json(await c.get("db").select().from(tagTable).orderBy(tagTable.label), 200),
 );
 
 tagRouter.openapi(
-  createRoute({ method: "get", path: "/detail", tags, responses: { 200: jsonContent(z.array(tagDetailSchema), "Tags with their movies"), ...errorResponses } }),
+  createRoute({
+    method: "get",
+    path: "/detail",
+    tags,
+    responses: { 200: jsonContent(z.array(tagDetailSchema), "Tags with their movies"), ...errorResponses },
+  }),
   async (c) => {
     const db = c.get("db");
     const rows = await db
-      .select({ id: tagTable.id, label: tagTable.label, movieIds: sql<string>`coalesce((select json_group_array(${movieTags.movieId}) from ${movieTags} where ${movieTags.tagId} = ${tagTable.id}), '[]')` })
+      .select({
+        id: tagTable.id,
+        label: tagTable.label,
+        movieIds: sql<string>`coalesce((select json_group_array(${movieTags.movieId}) from ${movieTags} where ${movieTags.tagId} = ${tagTable.id}), '[]')`,
+      })
       .from(tagTable)
       .orderBy(tagTable.label);
     return c.json(
@@ -40,7 +54,13 @@ tagRouter.openapi(
 );
 
 tagRouter.openapi(
-  createRoute({ method: "get", path: "/{id}", tags, request: { params: idParamSchema }, responses: { 200: jsonContent(tagSchema, "Tag"), ...errorResponses } }),
+  createRoute({
+    method: "get",
+    path: "/{id}",
+    tags,
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(tagSchema, "Tag"), ...errorResponses },
+  }),
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").select().from(tagTable).where(eq(tagTable.id, id));
@@ -88,7 +108,13 @@ tagRouter.openapi(
 );
 
 tagRouter.openapi(
-  createRoute({ method: "delete", path: "/{id}", tags, request: { params: idParamSchema }, responses: { 200: jsonContent(z.object({}), "Deleted"), ...errorResponses } }),
+  createRoute({
+    method: "delete",
+    path: "/{id}",
+    tags,
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(z.object({}), "Deleted"), ...errorResponses },
+  }),
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").delete(tagTable).where(eq(tagTable.id, id)).returning();

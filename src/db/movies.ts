@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, like, lte, type SQL, sql } from "drizzle-orm";
-import { type Database, chunk, D1_MAX_BOUND_PARAMETERS } from "./client";
 import { type MovieColumns, movieResourceJson } from "../library/movieResource";
+import { chunk, D1_MAX_BOUND_PARAMETERS, type Database } from "./client";
 import { importExclusions, movieGenres, movies, movieTags } from "./schema";
 
 export type MovieRow = typeof movies.$inferSelect;
@@ -84,10 +84,14 @@ function filterConditions(filter: MovieFilter, searchKey: string | undefined): S
   if (filter.yearTo !== undefined) where.push(lte(movies.year, filter.yearTo));
   if (filter.qualityProfileId !== undefined) where.push(eq(movies.qualityProfileId, filter.qualityProfileId));
   if (filter.genre) {
-    where.push(sql`exists (select 1 from ${movieGenres} where ${movieGenres.movieId} = ${movies.id} and ${movieGenres.genre} = ${filter.genre})`);
+    where.push(
+      sql`exists (select 1 from ${movieGenres} where ${movieGenres.movieId} = ${movies.id} and ${movieGenres.genre} = ${filter.genre})`,
+    );
   }
   if (filter.tagId !== undefined) {
-    where.push(sql`exists (select 1 from ${movieTags} where ${movieTags.movieId} = ${movies.id} and ${movieTags.tagId} = ${filter.tagId})`);
+    where.push(
+      sql`exists (select 1 from ${movieTags} where ${movieTags.movieId} = ${movies.id} and ${movieTags.tagId} = ${filter.tagId})`,
+    );
   }
   return where;
 }
@@ -118,8 +122,6 @@ export class MovieRepository {
     return rows.map((r) => ({ ...r, tags: byMovie.get(r.id) ?? [] }));
   }
 
-
-
   /**
    * The whole library as one JSON array of MovieResources, sorted by title. Reads raw rows and
    * splices each stored metadata JSON in as text (see movieResourceJson): at 20k movies this is
@@ -131,7 +133,9 @@ export class MovieRepository {
     // Scalars travel as one JSON array per row and metadata as its stored text: two values per row
     // cross from D1 instead of one per column, which is most of the cost of a 20k-row read.
     const statement = d1.prepare(
-      `select json_array(${RAW_COLUMNS.filter(([c]) => c !== "metadata").map(([c]) => c).join(", ")}), metadata from movies${where} order by sort_title, id`,
+      `select json_array(${RAW_COLUMNS.filter(([c]) => c !== "metadata")
+        .map(([c]) => c)
+        .join(", ")}), metadata from movies${where} order by sort_title, id`,
     );
     const [rows, tagRows] = await Promise.all([
       (tmdbId !== undefined ? statement.bind(tmdbId) : statement).raw<[string, string]>(),
@@ -151,14 +155,21 @@ export class MovieRepository {
       for (let c = 0; c < SCALAR_FIELDS.length; c++) row[SCALAR_FIELDS[c]] = values[c];
       row.genres = JSON.parse(row.genres as string);
       row.addOptions = row.addOptions ? JSON.parse(row.addOptions as string) : null;
-      parts[i] = movieResourceJson(row as unknown as MovieColumns, metadataJson, tagsByMovie.get(row.id as number) ?? [], now);
+      parts[i] = movieResourceJson(
+        row as unknown as MovieColumns,
+        metadataJson,
+        tagsByMovie.get(row.id as number) ?? [],
+        now,
+      );
     }
     return `[${parts.join(",")}]`;
   }
 
   /** Moves (by a random step, through triggers) whenever any movie or movie tag is written. */
   async libraryVersion(): Promise<number> {
-    const row = await this.db.$client.prepare("select version from library_state where key = 'movies'").first<{ version: number }>();
+    const row = await this.db.$client
+      .prepare("select version from library_state where key = 'movies'")
+      .first<{ version: number }>();
     return row?.version ?? 0;
   }
 
@@ -169,14 +180,18 @@ export class MovieRepository {
 
   async byIds(ids: number[]): Promise<MovieWithTags[]> {
     const rows: MovieRow[] = [];
-    for (const part of chunk(ids, IDS_PER_STATEMENT)) rows.push(...(await this.db.select().from(movies).where(inArray(movies.id, part))));
+    for (const part of chunk(ids, IDS_PER_STATEMENT))
+      rows.push(...(await this.db.select().from(movies).where(inArray(movies.id, part))));
     return this.attachTags(rows);
   }
 
   async idsByTmdbIds(tmdbIds: number[]): Promise<Map<number, number>> {
     const out = new Map<number, number>();
     for (const part of chunk(tmdbIds, IDS_PER_STATEMENT)) {
-      const rows = await this.db.select({ id: movies.id, tmdbId: movies.tmdbId }).from(movies).where(inArray(movies.tmdbId, part));
+      const rows = await this.db
+        .select({ id: movies.id, tmdbId: movies.tmdbId })
+        .from(movies)
+        .where(inArray(movies.tmdbId, part));
       for (const r of rows) out.set(r.tmdbId, r.id);
     }
     return out;
@@ -187,7 +202,10 @@ export class MovieRepository {
     const where = and(...filterConditions(query, searchKey));
     const column = SORT_COLUMNS[query.sortKey];
     const direction = query.sortDirection === "descending" ? desc : asc;
-    const order = query.sortKey === "title" ? [direction(column), direction(movies.id)] : [direction(column), asc(movies.sortTitle), asc(movies.id)];
+    const order =
+      query.sortKey === "title"
+        ? [direction(column), direction(movies.id)]
+        : [direction(column), asc(movies.sortTitle), asc(movies.id)];
     const rows = await this.db
       .select({
         movie: movies,
@@ -211,7 +229,9 @@ export class MovieRepository {
     const byTmdbId = sql`(select ${movies.id} from ${movies} where ${movies.tmdbId} = ${row.tmdbId})`;
     const [inserted] = await this.db.batch([
       this.db.insert(movies).values(row).returning({ id: movies.id }),
-      ...tagIds.map((tagId) => this.db.run(sql`insert into ${movieTags} (movie_id, tag_id) values (${byTmdbId}, ${tagId})`)),
+      ...tagIds.map((tagId) =>
+        this.db.run(sql`insert into ${movieTags} (movie_id, tag_id) values (${byTmdbId}, ${tagId})`),
+      ),
       ...[...new Set(row.genres)].map((genre) =>
         this.db.run(sql`insert into ${movieGenres} (movie_id, genre) values (${byTmdbId}, ${genre})`),
       ),
@@ -220,13 +240,20 @@ export class MovieRepository {
   }
 
   /** Applies one change to many movies (and optionally their tags) in one transaction. */
-  async update(ids: number[], patch: Partial<NewMovieRow>, tags?: { mode: "add" | "remove" | "replace"; tagIds: number[] }) {
+  async update(
+    ids: number[],
+    patch: Partial<NewMovieRow>,
+    tags?: { mode: "add" | "remove" | "replace"; tagIds: number[] },
+  ) {
     const statements = [];
     const changes = { ...patch, updatedAt: new Date().toISOString() };
     for (const part of chunk(ids, IDS_PER_STATEMENT)) {
       statements.push(this.db.update(movies).set(changes).where(inArray(movies.id, part)));
       if (tags && tags.mode !== "add") {
-        const tagScope = tags.mode === "remove" && tags.tagIds.length ? and(inArray(movieTags.movieId, part), inArray(movieTags.tagId, tags.tagIds)) : inArray(movieTags.movieId, part);
+        const tagScope =
+          tags.mode === "remove" && tags.tagIds.length
+            ? and(inArray(movieTags.movieId, part), inArray(movieTags.tagId, tags.tagIds))
+            : inArray(movieTags.movieId, part);
         if (tags.mode === "replace" || tags.tagIds.length) statements.push(this.db.delete(movieTags).where(tagScope));
       }
     }
@@ -241,7 +268,8 @@ export class MovieRepository {
         }
       }
     }
-    if (statements.length) await this.db.batch(statements as [ (typeof statements)[number], ...(typeof statements)[number][] ]);
+    if (statements.length)
+      await this.db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
   }
 
   /** Deletes movies (tags and genres cascade), optionally excluding them from future imports. */
@@ -267,7 +295,8 @@ export class MovieRepository {
         );
       }
     }
-    if (statements.length) await this.db.batch(statements as [ (typeof statements)[number], ...(typeof statements)[number][] ]);
+    if (statements.length)
+      await this.db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
   }
 
   /** Replaces a movie's TMDb-derived columns and genres in one transaction. */
@@ -290,7 +319,8 @@ export class MovieRepository {
         sql`update ${movies} set path = ${root} || '/' || replace(path, rtrim(path, replace(path, '/', '')), ''), root_folder_path = ${root} where ${inArray(movies.id, part)}`,
       ),
     );
-    if (statements.length) await this.db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+    if (statements.length)
+      await this.db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
   }
 
   async count(): Promise<number> {
@@ -298,4 +328,3 @@ export class MovieRepository {
     return total;
   }
 }
-

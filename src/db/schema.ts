@@ -5,10 +5,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 
 const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
 const bool = (name: string) => integer(name, { mode: "boolean" });
-const createdAt = () =>
-  text("created_at")
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
 export const qualityDefinitions = sqliteTable("quality_definitions", {
   id: integer("id").primaryKey(),

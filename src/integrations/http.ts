@@ -75,7 +75,12 @@ export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
   const attempts = req.attempts ?? 3;
   const safeUrl = redactUrl(req.url);
   if (breakerState(service) === "open") {
-    throw new UpstreamError(service, "upstreamError", `${service} is failing repeatedly; calls are paused for a moment`, 503);
+    throw new UpstreamError(
+      service,
+      "upstreamError",
+      `${service} is failing repeatedly; calls are paused for a moment`,
+      503,
+    );
   }
   let lastError: UpstreamError | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -126,7 +131,8 @@ export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
 }
 
 function describeStatus(service: string, status: number): string {
-  if (status === 401 || status === 403) return `${service} rejected the credentials (HTTP ${status}); check the API key`;
+  if (status === 401 || status === 403)
+    return `${service} rejected the credentials (HTTP ${status}); check the API key`;
   if (status === 404) return `${service} has no such resource (HTTP 404)`;
   if (status === 429) return `${service} is rate limiting requests (HTTP 429)`;
   return `${service} answered HTTP ${status}`;
@@ -138,7 +144,12 @@ export async function readJson<T>(service: string, response: Response, schema: Z
   try {
     body = await response.json();
   } catch {
-    throw new UpstreamError(service, "parseError", `${service} sent a response that is not valid JSON`, response.status);
+    throw new UpstreamError(
+      service,
+      "parseError",
+      `${service} sent a response that is not valid JSON`,
+      response.status,
+    );
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {

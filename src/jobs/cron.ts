@@ -22,7 +22,11 @@ export const SCHEDULED_TASKS: ScheduledTask[] = [
     cron: "0 */6 * * *",
     async run(env, db) {
       const library = new MovieLibrary(env, db, rootLogger);
-      const stale = await db.select({ id: movies.id }).from(movies).orderBy(asc(movies.lastInfoSync)).limit(REFRESH_BATCH);
+      const stale = await db
+        .select({ id: movies.id })
+        .from(movies)
+        .orderBy(asc(movies.lastInfoSync))
+        .limit(REFRESH_BATCH);
       let refreshed = 0;
       const failures: string[] = [];
       for (const { id } of stale) {
@@ -57,7 +61,12 @@ export async function runScheduled(cron: string, env: Env): Promise<void> {
     const started = Date.now();
     try {
       const result = await task.run(env, db);
-      rootLogger.info("scheduled task finished", { task: task.name, cron, durationMs: Date.now() - started, ...result });
+      rootLogger.info("scheduled task finished", {
+        task: task.name,
+        cron,
+        durationMs: Date.now() - started,
+        ...result,
+      });
     } catch (error) {
       rootLogger.error("scheduled task failed", { task: task.name, cron, error: (error as Error).message });
     }

@@ -59,7 +59,10 @@ function resourceScalars(row: MovieColumns, tags: number[], now: number): Resour
 }
 
 /** A library movie as Radarr's MovieResource. */
-export function movieResource(row: MovieColumns & { metadata: MovieMetadata; tags: number[] }, now = Date.now()): MovieResource {
+export function movieResource(
+  row: MovieColumns & { metadata: MovieMetadata; tags: number[] },
+  now = Date.now(),
+): MovieResource {
   return { ...row.metadata, ...resourceScalars(row, row.tags, now) };
 }
 

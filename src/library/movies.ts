@@ -6,9 +6,9 @@ import { MovieRepository, type NewMovieRow } from "../db/movies";
 import { qualityProfiles, rootFolders, tags } from "../db/schema";
 import type { MinimumAvailability } from "../domain/library/movieStatus";
 import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles";
-import type { Logger } from "../observability/logger";
 import { TmdbClient } from "../integrations/tmdb/client";
 import { type MovieInfo, movieInfoFromDetails, movieInfoFromSummary } from "../integrations/tmdb/mapping";
+import type { Logger } from "../observability/logger";
 
 export interface AddMovieInput {
   tmdbId: number;
@@ -72,12 +72,22 @@ export class MovieLibrary {
 
   async assertReferences(input: { qualityProfileId?: number; rootFolderPath?: string; tags?: number[] }) {
     if (input.qualityProfileId !== undefined) {
-      const [profile] = await this.db.select({ id: qualityProfiles.id }).from(qualityProfiles).where(eq(qualityProfiles.id, input.qualityProfileId));
+      const [profile] = await this.db
+        .select({ id: qualityProfiles.id })
+        .from(qualityProfiles)
+        .where(eq(qualityProfiles.id, input.qualityProfileId));
       if (!profile) throw fieldError("qualityProfileId", `Quality profile ${input.qualityProfileId} does not exist`);
     }
     if (input.rootFolderPath !== undefined) {
-      const [root] = await this.db.select({ id: rootFolders.id }).from(rootFolders).where(eq(rootFolders.path, input.rootFolderPath));
-      if (!root) throw fieldError("rootFolderPath", `Root folder '${input.rootFolderPath}' is not configured; add it under Settings first`);
+      const [root] = await this.db
+        .select({ id: rootFolders.id })
+        .from(rootFolders)
+        .where(eq(rootFolders.path, input.rootFolderPath));
+      if (!root)
+        throw fieldError(
+          "rootFolderPath",
+          `Root folder '${input.rootFolderPath}' is not configured; add it under Settings first`,
+        );
     }
     if (input.tags?.length) {
       const wanted = [...new Set(input.tags)];

@@ -66,7 +66,12 @@ export const metrics = {
   httpRequest(route: string, method: string, status: number, seconds: number) {
     const labels = { route, method, status: String(status) };
     incrementCounter("radarr_http_requests_total", "HTTP requests by route, method and status", labels);
-    observeHistogram("radarr_http_request_duration_seconds", "HTTP request latency by route", { route, method }, seconds);
+    observeHistogram(
+      "radarr_http_request_duration_seconds",
+      "HTTP request latency by route",
+      { route, method },
+      seconds,
+    );
   },
   upstreamCall(service: string, outcome: "ok" | "error", status: number | "none") {
     incrementCounter("radarr_upstream_calls_total", "Calls to upstream services", {

@@ -45,7 +45,10 @@ export async function verifySessionToken(apiKey: string, token: string, now = Da
 }
 
 /** The API key a request presents: X-Api-Key header, apikey query parameter, or a Bearer token. */
-export function presentedApiKey(req: { header(name: string): string | undefined; query(name: string): string | undefined }) {
+export function presentedApiKey(req: {
+  header(name: string): string | undefined;
+  query(name: string): string | undefined;
+}) {
   const bearer = req.header("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1];
   return req.header("x-api-key") ?? req.query("apikey") ?? bearer;
 }

@@ -67,7 +67,11 @@ export function handleError(error: Error, c: Context<AppEnv>) {
   if (error instanceof ZodError) return validationResponse(c, zodFieldErrors(error));
   if (error instanceof UpstreamError) {
     if (error.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.retryAfterSeconds));
-    c.get("logger")?.warn("upstream failure surfaced", { service: error.service, kind: error.kind, status: error.status });
+    c.get("logger")?.warn("upstream failure surfaced", {
+      service: error.service,
+      kind: error.kind,
+      status: error.status,
+    });
     return c.json(
       { message: error.message, service: error.service, kind: error.kind, correlationId },
       UPSTREAM_STATUS[error.kind] ?? 502,

@@ -16,12 +16,13 @@ export const idParamSchema = z.object({
 });
 
 /** Query-string booleans: "true"/"false" (and 1/0), as Radarr's clients send them. */
-export const queryBoolean = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+export const queryBoolean = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 export const errorResponses = {
-  400: { content: { "application/json": { schema: errorSchema } }, description: "Invalid input; errors name the fields" },
+  400: {
+    content: { "application/json": { schema: errorSchema } },
+    description: "Invalid input; errors name the fields",
+  },
   401: { content: { "application/json": { schema: errorSchema } }, description: "Missing or wrong API key" },
   404: { content: { "application/json": { schema: errorSchema } }, description: "No such resource" },
 } as const;

@@ -87,7 +87,10 @@ export const movieAddSchema = z
     tags: tagIds.default([]),
     addOptions: addOptionsSchema.optional(),
   })
-  .refine((m) => m.rootFolderPath || m.path, { message: "rootFolderPath or path is required", path: ["rootFolderPath"] })
+  .refine((m) => m.rootFolderPath || m.path, {
+    message: "rootFolderPath or path is required",
+    path: ["rootFolderPath"],
+  })
   .openapi("MovieAdd");
 
 /** PUT /movie/{id}: the editable fields (the rest of a full resource is accepted and ignored). */

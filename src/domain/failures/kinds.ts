@@ -28,5 +28,7 @@ export function failureKindForStatus(status: number): FailureKind | undefined {
 
 /** Whether another attempt may succeed without anything changing on our side. */
 export function isTransient(kind: FailureKind): boolean {
-  return kind === "connectionTimeout" || kind === "connectionFailed" || kind === "rateLimited" || kind === "upstreamError";
+  return (
+    kind === "connectionTimeout" || kind === "connectionFailed" || kind === "rateLimited" || kind === "upstreamError"
+  );
 }

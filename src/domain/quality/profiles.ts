@@ -1,4 +1,4 @@
-import { DEFAULT_QUALITY_DEFINITIONS, type Quality, Qualities, qualityById } from "./qualities";
+import { DEFAULT_QUALITY_DEFINITIONS, Qualities, type Quality, qualityById } from "./qualities";
 
 /** A profile item as stored: a single quality, or a group (id ≥ 1000) of qualities. */
 export interface ProfileItem {
@@ -32,7 +32,11 @@ export function defaultProfileItems(allowed: readonly Quality[]): ProfileItem[] 
   const items: ProfileItem[] = [];
   const groups = new Map<string, ProfileItem>();
   for (const definition of DEFAULT_QUALITY_DEFINITIONS) {
-    const single: ProfileItem = { quality: definition.quality.id, items: [], allowed: allowedIds.has(definition.quality.id) };
+    const single: ProfileItem = {
+      quality: definition.quality.id,
+      items: [],
+      allowed: allowedIds.has(definition.quality.id),
+    };
     if (!definition.groupName) {
       items.push(single);
       continue;
@@ -72,7 +76,20 @@ function profile(name: string, cutoff: Quality, allowed: Quality[]): QualityProf
 }
 
 const Q = Qualities;
-const SD = [Q.WORKPRINT, Q.CAM, Q.TELESYNC, Q.TELECINE, Q.REGIONAL, Q.DVDSCR, Q.SDTV, Q.DVD, Q.WEBDL480p, Q.WEBRip480p, Q.Bluray480p, Q.Bluray576p];
+const SD = [
+  Q.WORKPRINT,
+  Q.CAM,
+  Q.TELESYNC,
+  Q.TELECINE,
+  Q.REGIONAL,
+  Q.DVDSCR,
+  Q.SDTV,
+  Q.DVD,
+  Q.WEBDL480p,
+  Q.WEBRip480p,
+  Q.Bluray480p,
+  Q.Bluray576p,
+];
 const HD720 = [Q.HDTV720p, Q.WEBDL720p, Q.WEBRip720p, Q.Bluray720p];
 const HD1080 = [Q.HDTV1080p, Q.WEBDL1080p, Q.WEBRip1080p, Q.Bluray1080p, Q.Remux1080p];
 const UHD = [Q.HDTV2160p, Q.WEBDL2160p, Q.WEBRip2160p, Q.Bluray2160p, Q.Remux2160p];
@@ -105,8 +122,10 @@ export function validateProfileItems(items: ProfileItem[], cutoff: number): Prof
     const path = `items.${index}`;
     if (item.quality !== undefined) {
       if (item.items.length) problems.push({ path: `${path}.items`, message: "a single quality cannot contain items" });
-      if (!qualityById(item.quality)) problems.push({ path: `${path}.quality`, message: `unknown quality id ${item.quality}` });
-      else if (seenQualities.has(item.quality)) problems.push({ path: `${path}.quality`, message: `quality ${item.quality} appears more than once` });
+      if (!qualityById(item.quality))
+        problems.push({ path: `${path}.quality`, message: `unknown quality id ${item.quality}` });
+      else if (seenQualities.has(item.quality))
+        problems.push({ path: `${path}.quality`, message: `quality ${item.quality} appears more than once` });
       seenQualities.add(item.quality);
       if (item.allowed) allowedIds.add(item.quality);
       return;
@@ -117,20 +136,27 @@ export function validateProfileItems(items: ProfileItem[], cutoff: number): Prof
       problems.push({ path: `${path}.id`, message: `group id ${item.id} appears more than once` });
     } else groupIds.add(item.id);
     if (!item.name?.trim()) problems.push({ path: `${path}.name`, message: "a group needs a name" });
-    if (item.items.length === 0) problems.push({ path: `${path}.items`, message: "a group needs at least one quality" });
+    if (item.items.length === 0)
+      problems.push({ path: `${path}.items`, message: "a group needs at least one quality" });
     item.items.forEach((member, memberIndex) => {
       const memberPath = `${path}.items.${memberIndex}.quality`;
       if (member.quality === undefined || member.items.length) {
         problems.push({ path: memberPath, message: "groups hold single qualities only" });
-      } else if (!qualityById(member.quality)) problems.push({ path: memberPath, message: `unknown quality id ${member.quality}` });
-      else if (seenQualities.has(member.quality)) problems.push({ path: memberPath, message: `quality ${member.quality} appears more than once` });
+      } else if (!qualityById(member.quality))
+        problems.push({ path: memberPath, message: `unknown quality id ${member.quality}` });
+      else if (seenQualities.has(member.quality))
+        problems.push({ path: memberPath, message: `quality ${member.quality} appears more than once` });
       if (member.quality !== undefined) seenQualities.add(member.quality);
     });
     if (item.allowed && item.id !== undefined) allowedIds.add(item.id);
   });
-  const missing = DEFAULT_QUALITY_DEFINITIONS.filter((d) => !seenQualities.has(d.quality.id)).map((d) => d.quality.name);
-  if (missing.length) problems.push({ path: "items", message: `every quality must be listed; missing ${missing.join(", ")}` });
+  const missing = DEFAULT_QUALITY_DEFINITIONS.filter((d) => !seenQualities.has(d.quality.id)).map(
+    (d) => d.quality.name,
+  );
+  if (missing.length)
+    problems.push({ path: "items", message: `every quality must be listed; missing ${missing.join(", ")}` });
   if (allowedIds.size === 0) problems.push({ path: "items", message: "at least one quality must be allowed" });
-  else if (!allowedIds.has(cutoff)) problems.push({ path: "cutoff", message: `cutoff ${cutoff} must be an allowed quality or group` });
+  else if (!allowedIds.has(cutoff))
+    problems.push({ path: "cutoff", message: `cutoff ${cutoff} must be an allowed quality or group` });
   return problems;
 }

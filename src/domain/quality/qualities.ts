@@ -158,13 +158,9 @@ export function qualityBySourceAndResolution(
   resolution: number,
   modifier: QualityModifier,
 ): Quality {
-  const exact = QUALITIES.find(
-    (q) => q.source === source && q.resolution === resolution && q.modifier === modifier,
-  );
+  const exact = QUALITIES.find((q) => q.source === source && q.resolution === resolution && q.modifier === modifier);
   if (exact) return exact;
-  const unmodified = QUALITIES.find(
-    (q) => q.source === source && q.resolution === resolution && q.modifier === "none",
-  );
+  const unmodified = QUALITIES.find((q) => q.source === source && q.resolution === resolution && q.modifier === "none");
   return unmodified ?? Qualities.Unknown;
 }
 

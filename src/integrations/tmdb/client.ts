@@ -28,14 +28,24 @@ export class TmdbClient {
 
   private async get(path: string, params: Record<string, string | number | undefined> = {}): Promise<Response> {
     if (!this.configured) {
-      throw new UpstreamError(SERVICE, "authenticationFailed", "TMDb is not configured: set TMDB_API_KEY or TMDB_READ_TOKEN");
+      throw new UpstreamError(
+        SERVICE,
+        "authenticationFailed",
+        "TMDb is not configured: set TMDB_API_KEY or TMDB_READ_TOKEN",
+      );
     }
     const url = new URL(`${this.env.TMDB_API_URL.replace(/\/$/, "")}${path}`);
     for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: "application/json" };
     if (this.env.TMDB_READ_TOKEN) headers.authorization = `Bearer ${this.env.TMDB_READ_TOKEN}`;
     else url.searchParams.set("api_key", this.env.TMDB_API_KEY ?? "");
-    return upstreamFetch({ service: SERVICE, url: url.toString(), init: { headers }, policy: upstreamPolicy(this.env), logger: this.logger });
+    return upstreamFetch({
+      service: SERVICE,
+      url: url.toString(),
+      init: { headers },
+      policy: upstreamPolicy(this.env),
+      logger: this.logger,
+    });
   }
 
   async searchMovies(query: string, options: { year?: number; page?: number } = {}): Promise<TmdbSearchResponse> {

@@ -67,11 +67,17 @@ export const tmdbMovieDetailsSchema = tmdbMovieSummarySchema.extend({
     .object({ results: z.array(z.object({ iso_3166_1: z.string(), release_dates: z.array(releaseDateSchema) })) })
     .optional(),
   alternative_titles: z
-    .object({ titles: z.array(z.object({ iso_3166_1: z.string().optional(), title: z.string(), type: z.string().optional() })) })
+    .object({
+      titles: z.array(z.object({ iso_3166_1: z.string().optional(), title: z.string(), type: z.string().optional() })),
+    })
     .optional(),
   keywords: z.object({ keywords: z.array(z.object({ id: z.number(), name: z.string() })) }).optional(),
   videos: z
-    .object({ results: z.array(z.object({ key: z.string(), site: z.string(), type: z.string(), official: z.boolean().optional() })) })
+    .object({
+      results: z.array(
+        z.object({ key: z.string(), site: z.string(), type: z.string(), official: z.boolean().optional() }),
+      ),
+    })
     .optional(),
   external_ids: z.object({ imdb_id: z.string().nullable().optional() }).optional(),
   images: tmdbImagesSchema.optional(),

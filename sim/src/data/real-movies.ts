@@ -1,0 +1,685 @@
+/**
+ * Real, well-known movies with their TMDb and IMDb ids, so demos and tests can use titles
+ * people recognise. Only ids, titles, years and collections are meant to be exact; runtimes,
+ * days of release and certifications are close to TMDb but not authoritative. Everything a
+ * line leaves out (overview, cast, ratings, images) is generated from the id.
+ *
+ * One movie per line, fields separated by "|":
+ *   tmdbId|imdbId|title|releaseDate|runtime|usCertification|genres|collectionId|language|originalTitle|alternativeTitles
+ * The last four are optional (language defaults to "en", original title to the title).
+ * Genres are letters: A Action, V Adventure, N Animation, C Comedy, K Crime, O Documentary,
+ * D Drama, F Family, Y Fantasy, H History, R Horror, M Music, Q Mystery, L Romance,
+ * S Science Fiction, T Thriller, W War, E Western.
+ * Alternative titles are "CC:Title" pairs separated by ";".
+ */
+export const REAL_MOVIE_LINES = `
+11|tt0076759|Star Wars|1977-05-25|121|PG|VAS|10|||US:Star Wars: Episode IV - A New Hope
+1891|tt0080684|The Empire Strikes Back|1980-05-20|124|PG|VAS|10|||US:Star Wars: Episode V - The Empire Strikes Back
+1892|tt0086190|Return of the Jedi|1983-05-25|131|PG|VAS|10|||US:Star Wars: Episode VI - Return of the Jedi
+1893|tt0120915|Star Wars: Episode I - The Phantom Menace|1999-05-19|136|PG|VAS|10|||US:Star Wars: The Phantom Menace
+1894|tt0121765|Star Wars: Episode II - Attack of the Clones|2002-05-15|142|PG|VAS|10|||US:Star Wars: Attack of the Clones
+1895|tt0121766|Star Wars: Episode III - Revenge of the Sith|2005-05-17|140|PG-13|VAS|10|||US:Star Wars: Revenge of the Sith
+140607|tt2488496|Star Wars: The Force Awakens|2015-12-15|136|PG-13|VAS|10|||US:Star Wars: Episode VII - The Force Awakens
+181808|tt2527336|Star Wars: The Last Jedi|2017-12-13|152|PG-13|VAS|10|||US:Star Wars: Episode VIII - The Last Jedi
+181812|tt2527338|Star Wars: The Rise of Skywalker|2019-12-18|142|PG-13|VAS|10|||US:Star Wars: Episode IX - The Rise of Skywalker
+330459|tt3748528|Rogue One: A Star Wars Story|2016-12-14|133|PG-13|AVS
+348350|tt3778644|Solo: A Star Wars Story|2018-05-15|135|PG-13|AVS
+603|tt0133093|The Matrix|1999-03-30|136|R|AS|2344
+604|tt0234215|The Matrix Reloaded|2003-05-15|138|R|AST|2344
+605|tt0242653|The Matrix Revolutions|2003-11-05|129|R|AST|2344
+624860|tt10838180|The Matrix Resurrections|2021-12-16|148|R|AS|2344
+550|tt0137523|Fight Club|1999-10-15|139|R|DT
+27205|tt1375666|Inception|2010-07-15|148|PG-13|ASV
+157336|tt0816692|Interstellar|2014-11-05|169|PG-13|VDS
+272|tt0372784|Batman Begins|2005-06-10|140|PG-13|DKA|263
+155|tt0468569|The Dark Knight|2008-07-16|152|PG-13|DAKT|263
+49026|tt1345836|The Dark Knight Rises|2012-07-16|165|PG-13|AKDT|263
+13|tt0109830|Forrest Gump|1994-06-23|142|PG-13|CDL
+278|tt0111161|The Shawshank Redemption|1994-09-23|142|R|DK
+238|tt0068646|The Godfather|1972-03-14|175|R|DK|230
+240|tt0071562|The Godfather Part II|1974-12-20|202|R|DK|230
+242|tt0099674|The Godfather Part III|1990-12-25|162|R|KDT|230
+680|tt0110912|Pulp Fiction|1994-09-10|154|R|TK
+424|tt0108052|Schindler's List|1993-12-15|195|R|DHW
+120|tt0120737|The Lord of the Rings: The Fellowship of the Ring|2001-12-18|179|PG-13|VYA|119
+121|tt0167261|The Lord of the Rings: The Two Towers|2002-12-18|179|PG-13|VYA|119
+122|tt0167260|The Lord of the Rings: The Return of the King|2003-12-17|201|PG-13|VYA|119
+49051|tt0903624|The Hobbit: An Unexpected Journey|2012-12-12|169|PG-13|VYA|121938
+57158|tt1170358|The Hobbit: The Desolation of Smaug|2013-12-11|161|PG-13|VYA|121938
+122917|tt2310332|The Hobbit: The Battle of the Five Armies|2014-12-10|144|PG-13|AVY|121938
+597|tt0120338|Titanic|1997-11-18|194|PG-13|DL
+19995|tt0499549|Avatar|2009-12-15|162|PG-13|AVYS|87096
+76600|tt1630029|Avatar: The Way of Water|2022-12-14|192|PG-13|SVA|87096
+83533|tt1757678|Avatar: Fire and Ash|2025-12-17|197|PG-13|SVY|87096
+24428|tt0848228|The Avengers|2012-04-25|143|PG-13|SAV|86311|||US:Marvel's The Avengers;GB:Avengers Assemble
+99861|tt2395427|Avengers: Age of Ultron|2015-04-22|141|PG-13|AVS|86311
+299536|tt4154756|Avengers: Infinity War|2018-04-25|149|PG-13|AVS|86311
+299534|tt4154796|Avengers: Endgame|2019-04-24|181|PG-13|AVS|86311
+1726|tt0371746|Iron Man|2008-04-30|126|PG-13|ASV|131292
+10138|tt1228705|Iron Man 2|2010-04-28|124|PG-13|AVS|131292
+68721|tt1300854|Iron Man 3|2013-04-18|130|PG-13|AVS|131292
+1724|tt0800080|The Incredible Hulk|2008-06-12|114|PG-13|SAV
+10195|tt0800369|Thor|2011-04-21|115|PG-13|VYA|131296
+76338|tt1981115|Thor: The Dark World|2013-10-29|112|PG-13|AVY|131296
+284053|tt3501632|Thor: Ragnarok|2017-10-25|131|PG-13|AVSC|131296
+616037|tt10648342|Thor: Love and Thunder|2022-07-06|119|PG-13|YAC|131296
+1771|tt0458339|Captain America: The First Avenger|2011-07-22|124|PG-13|AVS|131295
+100402|tt1843866|Captain America: The Winter Soldier|2014-03-20|136|PG-13|AVS|131295
+271110|tt3498820|Captain America: Civil War|2016-04-27|147|PG-13|AVS|131295
+118340|tt2015381|Guardians of the Galaxy|2014-07-30|121|PG-13|ASV|284433
+283995|tt3896198|Guardians of the Galaxy Vol. 2|2017-04-19|137|PG-13|AVCS|284433
+447365|tt6791350|Guardians of the Galaxy Vol. 3|2023-05-03|150|PG-13|SVA|284433
+284054|tt1825683|Black Panther|2018-02-13|135|PG-13|AVS
+505642|tt9114286|Black Panther: Wakanda Forever|2022-11-09|162|PG-13|ADS
+102899|tt0478970|Ant-Man|2015-07-14|117|PG-13|SAV|422834
+363088|tt5095030|Ant-Man and the Wasp|2018-07-04|118|PG-13|ACSV|422834
+640146|tt10954600|Ant-Man and the Wasp: Quantumania|2023-02-15|125|PG-13|ASV|422834
+284052|tt1211837|Doctor Strange|2016-10-25|115|PG-13|AVYS
+453395|tt9419884|Doctor Strange in the Multiverse of Madness|2022-05-04|126|PG-13|YAV
+299537|tt4154664|Captain Marvel|2019-03-06|124|PG-13|AVS
+609681|tt10676048|The Marvels|2023-11-08|105|PG-13|SVA
+315635|tt2250912|Spider-Man: Homecoming|2017-07-05|133|PG-13|AVSD|531241
+429617|tt6320628|Spider-Man: Far From Home|2019-06-28|129|PG-13|AVS|531241
+634649|tt10872600|Spider-Man: No Way Home|2021-12-15|148|PG-13|AVS|531241
+557|tt0145487|Spider-Man|2002-05-01|121|PG-13|YA|556
+558|tt0316654|Spider-Man 2|2004-06-25|127|PG-13|AVY|556
+559|tt0413300|Spider-Man 3|2007-05-01|139|PG-13|YAV|556
+1930|tt0948470|The Amazing Spider-Man|2012-06-23|136|PG-13|AVY|125574
+102382|tt1872181|The Amazing Spider-Man 2|2014-04-16|141|PG-13|AVY|125574
+324857|tt4633694|Spider-Man: Into the Spider-Verse|2018-12-06|117|PG|NAVS|573436
+569094|tt9362722|Spider-Man: Across the Spider-Verse|2023-05-31|140|PG|NAVS|573436
+497698|tt3480822|Black Widow|2021-07-07|134|PG-13|AVS
+566525|tt9376612|Shang-Chi and the Legend of the Ten Rings|2021-09-01|132|PG-13|AVY
+524434|tt9032400|Eternals|2021-11-03|157|PG-13|SAV
+293660|tt1431045|Deadpool|2016-02-09|108|R|AVC|448150
+383498|tt5463162|Deadpool 2|2018-05-10|119|R|ACV|448150
+533535|tt6263850|Deadpool & Wolverine|2024-07-24|128|R|ACS|448150
+263115|tt3315342|Logan|2017-02-28|137|R|ADS
+36657|tt0120903|X-Men|2000-07-13|104|PG-13|AVS|748
+36658|tt0290334|X2|2003-04-24|133|PG-13|AVST|748|||US:X2: X-Men United;US:X-Men 2
+36668|tt0376994|X-Men: The Last Stand|2006-05-24|104|PG-13|AVST|748
+49538|tt1270798|X-Men: First Class|2011-05-24|132|PG-13|ASV|748
+127585|tt1877832|X-Men: Days of Future Past|2014-05-15|132|PG-13|AVS|748
+246655|tt3385516|X-Men: Apocalypse|2016-05-18|144|PG-13|AVYS|748
+320288|tt6565702|Dark Phoenix|2019-06-05|114|PG-13|SAV|748
+2080|tt0458525|X-Men Origins: Wolverine|2009-04-28|107|PG-13|AVS
+76170|tt1430132|The Wolverine|2013-07-23|126|PG-13|AVS
+414906|tt1877830|The Batman|2022-03-01|177|PG-13|KQT
+475557|tt7286456|Joker|2019-10-01|122|R|KTD
+268|tt0096895|Batman|1989-06-21|126|PG-13|YA
+209112|tt2975590|Batman v Superman: Dawn of Justice|2016-03-23|152|PG-13|AVY
+49521|tt0770828|Man of Steel|2013-06-12|143|PG-13|AVS
+297762|tt0451279|Wonder Woman|2017-05-30|141|PG-13|AVY
+464052|tt7126948|Wonder Woman 1984|2020-12-16|151|PG-13|YAV
+141052|tt0974015|Justice League|2017-11-15|120|PG-13|AVS
+791373|tt12361974|Zack Snyder's Justice League|2021-03-18|242|R|AVY
+297802|tt1477834|Aquaman|2018-12-07|143|PG-13|AVY
+287947|tt0448115|Shazam!|2019-03-29|132|PG-13|AYC
+594767|tt10151854|Shazam! Fury of the Gods|2023-03-15|130|PG-13|AYCV
+436270|tt6443346|Black Adam|2022-10-19|125|PG-13|AYS
+298618|tt0439572|The Flash|2023-06-13|144|PG-13|SAV
+565770|tt9362930|Blue Beetle|2023-08-16|128|PG-13|ASV
+297761|tt1386697|Suicide Squad|2016-08-03|123|PG-13|AVYS
+436969|tt6334354|The Suicide Squad|2021-07-28|132|R|AVC
+495764|tt7713068|Birds of Prey|2020-02-05|109|R|AKC||||US:Birds of Prey (and the Fantabulous Emancipation of One Harley Quinn)
+1366|tt0075148|Rocky|1976-11-21|119|PG|D|1575
+1367|tt0079817|Rocky II|1979-06-15|119|PG|D|1575
+1371|tt0084602|Rocky III|1982-05-28|99|PG|D|1575
+1374|tt0089927|Rocky IV|1985-11-21|91|PG|D|1575
+312221|tt3076658|Creed|2015-11-25|133|PG-13|D
+218|tt0088247|The Terminator|1984-10-26|108|R|AST|528
+280|tt0103064|Terminator 2: Judgment Day|1991-07-03|137|R|AST|528|||US:T2
+296|tt0181852|Terminator 3: Rise of the Machines|2003-07-02|109|R|AST|528
+348|tt0078748|Alien|1979-05-25|117|R|RS|8091
+679|tt0090605|Aliens|1986-07-18|137|R|ATS|8091
+8077|tt0103644|Alien³|1992-05-22|114|R|SAR|8091|||US:Alien 3
+8078|tt0118583|Alien Resurrection|1997-11-12|109|R|SRA|8091
+945961|tt18412256|Alien: Romulus|2024-08-13|119|R|RS|8091
+70981|tt1446714|Prometheus|2012-05-30|124|R|SVQ
+78|tt0083658|Blade Runner|1982-06-25|117|R|SDT|422837
+335984|tt1856101|Blade Runner 2049|2017-10-04|164|R|SD|422837
+105|tt0088763|Back to the Future|1985-07-03|116|PG|VCS|264
+165|tt0096874|Back to the Future Part II|1989-11-22|108|PG|VCS|264
+196|tt0099088|Back to the Future Part III|1990-05-25|118|PG|VCS|264
+85|tt0082971|Raiders of the Lost Ark|1981-06-12|115|PG|VA|84|||US:Indiana Jones and the Raiders of the Lost Ark
+87|tt0087469|Indiana Jones and the Temple of Doom|1984-05-23|118|PG|VA|84
+89|tt0097576|Indiana Jones and the Last Crusade|1989-05-24|127|PG-13|VA|84
+217|tt0367882|Indiana Jones and the Kingdom of the Crystal Skull|2008-05-21|122|PG-13|VA|84
+335977|tt1462764|Indiana Jones and the Dial of Destiny|2023-06-28|154|PG-13|VA|84
+329|tt0107290|Jurassic Park|1993-06-11|127|PG-13|VS|328
+330|tt0119567|The Lost World: Jurassic Park|1997-05-23|129|PG-13|VAS|328
+331|tt0163025|Jurassic Park III|2001-07-18|92|PG-13|VAS|328
+135397|tt0369610|Jurassic World|2015-06-06|124|PG-13|AVST|328
+351286|tt4881806|Jurassic World: Fallen Kingdom|2018-06-06|128|PG-13|AVS|328
+507086|tt8041270|Jurassic World Dominion|2022-06-01|147|PG-13|VAS|328
+578|tt0073195|Jaws|1975-06-20|124|PG|RTV|2366
+601|tt0083866|E.T. the Extra-Terrestrial|1982-06-11|115|PG|SVF
+862|tt0114709|Toy Story|1995-11-22|81|G|FCN|10194
+863|tt0120363|Toy Story 2|1999-10-30|92|G|NCF|10194
+10193|tt0435761|Toy Story 3|2010-06-16|103|G|NFC|10194
+301528|tt1979376|Toy Story 4|2019-06-19|100|G|FVNC|10194
+12|tt0266543|Finding Nemo|2003-05-30|100|G|NF|137697
+127380|tt2277860|Finding Dory|2016-06-16|97|PG|VNCF|137697
+585|tt0198781|Monsters, Inc.|2001-11-01|92|G|NCF
+62211|tt1453405|Monsters University|2013-06-19|104|G|NF
+9806|tt0317705|The Incredibles|2004-10-27|115|PG|ANVF|468222
+260513|tt3606756|Incredibles 2|2018-06-14|118|PG|ANVF|468222
+2062|tt0382932|Ratatouille|2007-06-22|111|G|NCF
+10681|tt0910970|WALL·E|2008-06-22|98|G|NFS||||US:WALL-E
+14160|tt1049413|Up|2009-05-28|96|PG|NCFV
+150540|tt2096673|Inside Out|2015-06-09|95|PG|NFVDC
+1022789|tt22022452|Inside Out 2|2024-06-11|97|PG|NVCF
+354912|tt2380307|Coco|2017-10-27|105|PG|FCNY
+508442|tt2948372|Soul|2020-12-25|101|PG|NFCY
+508943|tt12801262|Luca|2021-06-17|95|PG|NCFY
+508947|tt8097030|Turning Red|2022-03-10|100|PG|NFCY
+920|tt0317219|Cars|2006-06-08|117|G|NVCF
+49013|tt1216475|Cars 2|2011-06-11|106|G|NFVC
+260514|tt3606752|Cars 3|2017-06-15|102|G|NFVC
+9487|tt0120623|A Bug's Life|1998-11-25|95|G|VNCF
+62177|tt1217209|Brave|2012-06-21|93|PG|NVFY
+105864|tt1979388|The Good Dinosaur|2015-11-14|93|PG|VNF
+8587|tt0110357|The Lion King|1994-06-24|89|G|FND
+420818|tt6105098|The Lion King|2019-07-12|118|PG|VDF
+812|tt0103639|Aladdin|1992-11-25|90|G|NFVYL
+420817|tt6139732|Aladdin|2019-05-22|128|PG|VYLF
+10020|tt0101414|Beauty and the Beast|1991-11-13|84|G|LFNY
+10144|tt0097757|The Little Mermaid|1989-11-17|83|G|NFY
+447277|tt5971474|The Little Mermaid|2023-05-18|135|PG|VFYL
+9325|tt0061852|The Jungle Book|1967-10-18|78|G|FNV
+278927|tt3040964|The Jungle Book|2016-04-07|106|PG|FVDY
+10674|tt0120762|Mulan|1998-06-18|88|G|NFV
+11970|tt0119282|Hercules|1997-06-13|93|G|NFVC
+10530|tt0114148|Pocahontas|1995-06-14|81|G|VNDFL
+10545|tt0116583|The Hunchback of Notre Dame|1996-06-21|91|G|DNF
+408|tt0029583|Snow White and the Seven Dwarfs|1937-12-20|83|G|YNF
+11688|tt0120917|The Emperor's New Groove|2000-12-15|78|G|VNCF
+10198|tt0780521|The Princess and the Frog|2009-12-08|97|G|LFN
+38757|tt0398286|Tangled|2010-11-24|100|PG|NF
+82690|tt1772341|Wreck-It Ralph|2012-11-01|101|PG|FNCV
+109445|tt2294629|Frozen|2013-11-20|102|PG|NFVY|386382
+330457|tt4520988|Frozen II|2019-11-20|103|PG|FNVC|386382
+177572|tt2245084|Big Hero 6|2014-10-24|102|PG|VFNAC
+269149|tt2948356|Zootopia|2016-02-11|108|PG|NVFC||||GB:Zootropolis
+277834|tt3521164|Moana|2016-11-23|107|PG|VCFN
+1241982|tt13622970|Moana 2|2024-11-21|100|PG|NVFC
+527774|tt5109280|Raya and the Last Dragon|2021-03-03|107|PG|NVYFA
+568124|tt2953050|Encanto|2021-11-24|102|PG|NCFY
+337404|tt3228774|Cruella|2021-05-26|134|PG-13|CK
+129|tt0245429|Spirited Away|2001-07-20|125|PG|NFY||ja|千と千尋の神隠し|JP:Sen to Chihiro no kamikakushi
+128|tt0119698|Princess Mononoke|1997-07-12|134|PG-13|VYN||ja|もののけ姫|JP:Mononoke-hime
+8392|tt0096283|My Neighbor Totoro|1988-04-16|86|G|YNF||ja|となりのトトロ|JP:Tonari no Totoro
+4935|tt0347149|Howl's Moving Castle|2004-09-09|119|PG|YNV||ja|ハウルの動く城|JP:Hauru no ugoku shiro
+12429|tt0876563|Ponyo|2008-07-19|101|G|NYF||ja|崖の上のポニョ|JP:Gake no ue no Ponyo
+16859|tt0097814|Kiki's Delivery Service|1989-07-29|103|G|NFY||ja|魔女の宅急便|JP:Majo no takkyuubin
+10515|tt0092067|Castle in the Sky|1986-08-02|124|PG|VYNA||ja|天空の城ラピュタ|JP:Tenkuu no shiro Laputa
+81|tt0087544|Nausicaä of the Valley of the Wind|1984-03-11|117|PG|VNYS||ja|風の谷のナウシカ|US:Nausicaa of the Valley of the Wind
+149870|tt2013293|The Wind Rises|2013-07-20|126|PG-13|DNWL||ja|風立ちぬ|JP:Kaze tachinu
+508883|tt6587046|The Boy and the Heron|2023-07-14|124|PG-13|NVYD||ja|君たちはどう生きるか|JP:Kimitachi wa dou ikiru ka
+12477|tt0095327|Grave of the Fireflies|1988-04-16|89||NDW||ja|火垂るの墓|JP:Hotaru no haka
+372058|tt5311514|Your Name.|2016-08-26|106|PG|NLD||ja|君の名は。|JP:Kimi no na wa.
+916224|tt16428256|Suzume|2022-11-11|122|PG|NDVY||ja|すずめの戸締まり|JP:Suzume no tojimari
+149|tt0094625|Akira|1988-07-16|124|R|NSA||ja|AKIRA
+9323|tt0113568|Ghost in the Shell|1995-11-18|82|R|NSA||ja|攻殻機動隊|JP:Koukaku kidoutai
+10494|tt0156887|Perfect Blue|1998-02-28|81|R|NTR||ja|パーフェクトブルー
+4977|tt0851578|Paprika|2006-11-25|90|R|NSTQ||ja|パプリカ
+940721|tt23289160|Godzilla Minus One|2023-11-03|125|PG-13|SRA||ja|ゴジラ-1.0|US:Godzilla -1.0
+346|tt0047478|Seven Samurai|1954-04-26|207||AD||ja|七人の侍|JP:Shichinin no samurai
+548|tt0042876|Rashomon|1950-08-26|88||KDQ||ja|羅生門
+3782|tt0044741|Ikiru|1952-10-09|143||D||ja|生きる
+11878|tt0055630|Yojimbo|1961-04-25|110||DT||ja|用心棒
+496243|tt6751668|Parasite|2019-05-30|133|R|CTD||ko|기생충|KR:Gisaengchung
+670|tt0364569|Oldboy|2003-11-21|120|R|DTQA||ko|올드보이
+11423|tt0353969|Memories of Murder|2003-05-02|132||KDT||ko|살인의 추억
+396535|tt5700672|Train to Busan|2016-07-20|118||RTA||ko|부산행
+194|tt0211915|Amélie|2001-04-25|122|R|CL||fr|Le Fabuleux Destin d'Amélie Poulain|US:Amelie
+1417|tt0457430|Pan's Labyrinth|2006-10-11|118|R|YDW||es|El laberinto del fauno
+426426|tt6155172|Roma|2018-11-21|135|R|D||es|Roma
+11216|tt0095765|Cinema Paradiso|1988-11-17|124|R|DL||it|Nuovo Cinema Paradiso
+637|tt0118799|Life Is Beautiful|1997-12-20|116|PG-13|CD||it|La vita è bella
+429|tt0060196|The Good, the Bad and the Ugly|1966-12-23|161|R|E||it|Il buono, il brutto, il cattivo
+391|tt0058461|A Fistful of Dollars|1964-09-12|99|R|E||it|Per un pugno di dollari
+938|tt0059578|For a Few Dollars More|1965-12-18|132|R|E||it|Per qualche dollaro in più
+335|tt0064116|Once Upon a Time in the West|1968-12-21|166|PG-13|DE||it|C'era una volta il West
+598|tt0317248|City of God|2002-08-30|130|R|DK||pt|Cidade de Deus
+490|tt0050976|The Seventh Seal|1957-02-16|96||YD||sv|Det sjunde inseglet
+593|tt0069293|Solaris|1972-03-20|167|PG|DSQ||ru|Солярис
+1398|tt0079944|Stalker|1979-05-25|162||SD||ru|Сталкер
+146|tt0190332|Crouching Tiger, Hidden Dragon|2000-07-06|120|PG-13|VDAL||zh|臥虎藏龍
+11104|tt0109424|Chungking Express|1994-07-14|102|PG-13|DCL||cn|重慶森林
+843|tt0118694|In the Mood for Love|2000-09-29|98|PG|DL||cn|花樣年華
+9470|tt0373074|Kung Fu Hustle|2004-12-23|99|R|ACK||cn|功夫
+19404|tt0112870|Dilwale Dulhania Le Jayenge|1995-10-20|190||CDL||hi|दिलवाले दुल्हनिया ले जायेंगे
+20453|tt1187043|3 Idiots|2009-12-23|170|PG-13|DC||hi|3 इडियट्स
+360814|tt5074352|Dangal|2016-12-21|161||DA||hi|दंगल
+579974|tt8178634|RRR|2022-03-24|185||AD||te|రౌద్రం రణం రుధిరం
+311|tt0087843|Once Upon a Time in America|1984-05-23|229|R|DK
+98|tt0172495|Gladiator|2000-05-01|155|R|ADV
+558449|tt9218128|Gladiator II|2024-11-05|148|R|AVD
+807|tt0114369|Se7en|1995-09-22|127|R|KQT||||US:Seven
+274|tt0102926|The Silence of the Lambs|1991-02-14|119|R|KDT
+769|tt0099685|GoodFellas|1990-09-12|145|R|DK
+1422|tt0407887|The Departed|2006-10-05|151|R|DTK
+106646|tt0993846|The Wolf of Wall Street|2013-12-25|180|R|KDC
+11324|tt1130884|Shutter Island|2010-02-14|138|R|DTQ
+103|tt0075314|Taxi Driver|1976-02-07|114|R|KD
+1578|tt0081398|Raging Bull|1980-11-14|129|R|D
+398978|tt1302006|The Irishman|2019-11-01|209|R|KDH
+466420|tt5537002|Killers of the Flower Moon|2023-10-18|206|R|KDH
+872585|tt15398776|Oppenheimer|2023-07-19|181|R|DH
+346698|tt1517268|Barbie|2023-07-19|114|PG-13|CVY
+1124|tt0482571|The Prestige|2006-10-17|130|PG-13|DQS
+77|tt0209144|Memento|2000-10-11|113|R|QT
+374720|tt5013056|Dunkirk|2017-07-19|107|PG-13|WAD
+577922|tt6723592|Tenet|2020-08-22|150|PG-13|AST
+320|tt0278504|Insomnia|2002-05-24|118|R|KQT
+62|tt0062622|2001: A Space Odyssey|1968-04-02|149|G|SQV
+694|tt0081505|The Shining|1980-05-22|144|R|RT
+185|tt0066921|A Clockwork Orange|1971-12-19|137|R|SDK
+600|tt0093058|Full Metal Jacket|1987-06-26|117|R|DW
+935|tt0057012|Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb|1964-01-29|95|PG|CW||||US:Dr. Strangelove
+345|tt0120663|Eyes Wide Shut|1999-07-16|159|R|QDT
+28|tt0078788|Apocalypse Now|1979-08-15|147|R|DW
+289|tt0034583|Casablanca|1942-11-26|102|PG|DL
+15|tt0033467|Citizen Kane|1941-04-17|119|PG|QD
+539|tt0054215|Psycho|1960-06-22|109|R|RTQ
+426|tt0052357|Vertigo|1958-05-09|128|PG|QLT
+567|tt0047396|Rear Window|1954-08-01|112|PG|TQ
+213|tt0053125|North by Northwest|1959-07-17|136||QTV
+630|tt0032138|The Wizard of Oz|1939-08-15|102|G|VFY
+770|tt0031381|Gone with the Wind|1939-12-15|238|G|DWL
+872|tt0045152|Singin' in the Rain|1952-04-09|103|G|CML
+239|tt0053291|Some Like It Hot|1959-03-19|122||CLK
+284|tt0053604|The Apartment|1960-06-21|125||CDL
+389|tt0050083|12 Angry Men|1957-04-10|97||D
+665|tt0052618|Ben-Hur|1959-11-18|212|G|HDV
+947|tt0056172|Lawrence of Arabia|1962-12-11|228|PG|VDHW
+826|tt0050212|The Bridge on the River Kwai|1957-10-11|161|PG|DHW
+1585|tt0038650|It's a Wonderful Life|1946-12-20|130|PG|DFY
+3078|tt0025316|It Happened One Night|1934-02-22|105||CL
+3082|tt0027977|Modern Times|1936-02-05|87|G|CD
+901|tt0021749|City Lights|1931-01-30|87|G|CDL
+914|tt0032553|The Great Dictator|1940-10-15|125|G|CW
+705|tt0042192|All About Eve|1950-10-13|138||D
+599|tt0043014|Sunset Boulevard|1950-08-10|110||D||||US:Sunset Blvd.
+996|tt0036775|Double Indemnity|1944-04-24|107||KTQ
+963|tt0033870|The Maltese Falcon|1941-10-18|101||QKT
+595|tt0056592|To Kill a Mockingbird|1962-12-25|129||DK
+15121|tt0059742|The Sound of Music|1965-03-02|174|G|FMDL
+433|tt0058331|Mary Poppins|1964-08-27|139|G|CFYM
+164|tt0054698|Breakfast at Tiffany's|1961-10-05|115||CDL
+510|tt0073486|One Flew Over the Cuckoo's Nest|1975-11-18|133|R|D
+11778|tt0077416|The Deer Hunter|1978-12-08|183|R|DW
+745|tt0167404|The Sixth Sense|1999-08-06|107|PG-13|QTD
+9741|tt0217869|Unbreakable|2000-11-22|106|PG-13|TDQ
+381288|tt4972582|Split|2016-09-26|117|PG-13|RT
+857|tt0120815|Saving Private Ryan|1998-07-24|169|R|DHW
+8358|tt0162222|Cast Away|2000-12-22|143|PG-13|VD
+497|tt0120689|The Green Mile|1999-12-10|189|R|YDK
+453|tt0268978|A Beautiful Mind|2001-12-11|135|PG-13|DL
+640|tt0264464|Catch Me If You Can|2002-12-25|141|PG-13|DK
+568|tt0112384|Apollo 13|1995-06-30|140|PG|DH
+9800|tt0107818|Philadelphia|1993-12-22|125|PG-13|D
+2501|tt0258463|The Bourne Identity|2002-06-14|119|PG-13|ADQT|31562
+2502|tt0372183|The Bourne Supremacy|2004-07-23|108|PG-13|ADQT|31562
+2503|tt0440963|The Bourne Ultimatum|2007-08-03|115|PG-13|ADQT|31562
+954|tt0117060|Mission: Impossible|1996-05-22|110|PG-13|VAT|87359
+955|tt0120755|Mission: Impossible II|2000-05-24|123|PG-13|VAT|87359|||US:M:I-2
+956|tt0317919|Mission: Impossible III|2006-05-03|126|PG-13|VAT|87359
+56292|tt1229238|Mission: Impossible - Ghost Protocol|2011-12-07|133|PG-13|ATV|87359
+177677|tt2381249|Mission: Impossible - Rogue Nation|2015-07-23|131|PG-13|AVT|87359
+353081|tt4912910|Mission: Impossible - Fallout|2018-07-13|147|PG-13|AVT|87359
+575264|tt9603212|Mission: Impossible - Dead Reckoning Part One|2023-07-08|164|PG-13|ATV|87359
+744|tt0092099|Top Gun|1986-05-16|110|PG|AD
+361743|tt1745960|Top Gun: Maverick|2022-05-24|131|PG-13|AD
+646|tt0055928|Dr. No|1962-10-07|110|PG|VAT|645
+657|tt0057076|From Russia with Love|1963-10-11|115|PG|ATV|645
+658|tt0058150|Goldfinger|1964-09-20|110|PG|VAT|645
+36557|tt0381061|Casino Royale|2006-11-14|144|PG-13|VAT|645
+10764|tt0830515|Quantum of Solace|2008-10-30|106|PG-13|VAT|645
+37724|tt1074638|Skyfall|2012-10-24|143|PG-13|AVT|645
+206647|tt2379713|Spectre|2015-10-26|148|PG-13|AVT|645
+370172|tt2382320|No Time to Die|2021-09-29|163|PG-13|AVT|645
+671|tt0241527|Harry Potter and the Philosopher's Stone|2001-11-16|152|PG|VYF|1241|||US:Harry Potter and the Sorcerer's Stone
+672|tt0295297|Harry Potter and the Chamber of Secrets|2002-11-13|161|PG|VYF|1241
+673|tt0304141|Harry Potter and the Prisoner of Azkaban|2004-05-31|141|PG|VYF|1241
+674|tt0330373|Harry Potter and the Goblet of Fire|2005-11-16|157|PG-13|VYF|1241
+675|tt0373889|Harry Potter and the Order of the Phoenix|2007-06-28|138|PG-13|VYQ|1241
+767|tt0417741|Harry Potter and the Half-Blood Prince|2009-07-07|153|PG|VYQ|1241
+12444|tt0926084|Harry Potter and the Deathly Hallows: Part 1|2010-11-17|146|PG-13|VYF|1241
+12445|tt1201607|Harry Potter and the Deathly Hallows: Part 2|2011-07-07|130|PG-13|VYF|1241
+259316|tt3183660|Fantastic Beasts and Where to Find Them|2016-11-16|133|PG-13|VFY|435259
+338952|tt4123430|Fantastic Beasts: The Crimes of Grindelwald|2018-11-14|134|PG-13|VFY|435259
+338953|tt4123432|Fantastic Beasts: The Secrets of Dumbledore|2022-04-06|142|PG-13|YVF|435259
+22|tt0325980|Pirates of the Caribbean: The Curse of the Black Pearl|2003-07-09|143|PG-13|VYA|295
+58|tt0383574|Pirates of the Caribbean: Dead Man's Chest|2006-07-06|151|PG-13|VYA|295
+285|tt0449088|Pirates of the Caribbean: At World's End|2007-05-19|169|PG-13|VYA|295
+1865|tt1298650|Pirates of the Caribbean: On Stranger Tides|2011-05-14|137|PG-13|VAY|295
+166426|tt1790809|Pirates of the Caribbean: Dead Men Tell No Tales|2017-05-23|129|PG-13|VAY|295|||GB:Pirates of the Caribbean: Salazar's Revenge
+9799|tt0232500|The Fast and the Furious|2001-06-22|106|PG-13|ATK|9485
+584|tt0322259|2 Fast 2 Furious|2003-06-05|107|PG-13|ATK|9485
+9615|tt0463985|The Fast and the Furious: Tokyo Drift|2006-06-03|104|PG-13|ATK|9485
+13804|tt1013752|Fast & Furious|2009-04-02|107|PG-13|AKD|9485|||US:Fast & Furious 4
+51497|tt1596343|Fast Five|2011-04-20|131|PG-13|ATK|9485
+82992|tt1905041|Fast & Furious 6|2013-05-21|130|PG-13|ATK|9485
+168259|tt2820852|Furious 7|2015-04-01|137|PG-13|ATK|9485|||US:Fast & Furious 7
+337339|tt4630562|The Fate of the Furious|2017-04-12|136|PG-13|AKT|9485|||US:Fast & Furious 8
+385128|tt5433138|F9|2021-05-19|143|PG-13|AKT|9485|||US:Fast & Furious 9;US:F9: The Fast Saga
+385687|tt5433140|Fast X|2023-05-17|142|PG-13|AKT|9485|||US:Fast & Furious 10
+245891|tt2911666|John Wick|2014-10-22|101|R|AT|404609
+324552|tt4425200|John Wick: Chapter 2|2017-02-08|122|R|ATK|404609|||US:John Wick 2
+458156|tt6146586|John Wick: Chapter 3 - Parabellum|2019-05-15|131|R|ATK|404609|||US:John Wick 3
+603692|tt10366206|John Wick: Chapter 4|2023-03-22|169|R|ATK|404609|||US:John Wick 4
+9659|tt0079501|Mad Max|1979-04-12|91|R|AVT|8945
+76341|tt1392190|Mad Max: Fury Road|2015-05-13|121|R|AVS|8945
+786892|tt12037194|Furiosa: A Mad Max Saga|2024-05-22|149|R|AVS|8945
+841|tt0087182|Dune|1984-12-14|137|PG-13|AS
+438631|tt1160419|Dune|2021-09-15|155|PG-13|SV|726871|||US:Dune: Part One
+693134|tt15239678|Dune: Part Two|2024-02-27|167|PG-13|SV|726871
+329865|tt2543164|Arrival|2016-11-10|116|PG-13|DSQ
+68718|tt1853728|Django Unchained|2012-12-25|165|R|DE
+16869|tt0361748|Inglourious Basterds|2009-08-19|153|R|DTW
+24|tt0266697|Kill Bill: Vol. 1|2003-10-10|111|R|AK|2883
+393|tt0378194|Kill Bill: Vol. 2|2004-04-16|136|R|AKT|2883
+500|tt0105236|Reservoir Dogs|1992-09-02|99|R|KT
+184|tt0119396|Jackie Brown|1997-12-25|154|R|KD
+466272|tt7131622|Once Upon a Time... in Hollywood|2019-07-24|162|R|CDT
+273248|tt3460252|The Hateful Eight|2015-12-25|168|R|DQE
+115|tt0118715|The Big Lebowski|1998-03-06|117|R|CK
+275|tt0116282|Fargo|1996-03-08|98|R|KDT
+6977|tt0477348|No Country for Old Men|2007-11-08|122|R|KDT
+44214|tt0947798|Black Swan|2010-12-03|108|R|DT
+641|tt0180093|Requiem for a Dream|2000-10-06|102|R|KD
+37799|tt1285016|The Social Network|2010-10-01|121|PG-13|D
+210577|tt2267998|Gone Girl|2014-10-01|149|R|QTD
+1949|tt0443706|Zodiac|2007-03-02|157|R|KDQT
+65754|tt1568346|The Girl with the Dragon Tattoo|2011-12-14|158|R|TKQ
+4922|tt0421715|The Curious Case of Benjamin Button|2008-12-25|166|PG-13|YDL
+8681|tt0936501|Taken|2008-02-18|93|PG-13|AT
+1359|tt0144084|American Psycho|2000-04-13|102|R|TDK
+7345|tt0469494|There Will Be Blood|2007-12-26|158|R|D
+244786|tt2582802|Whiplash|2014-10-10|107|R|DM
+313369|tt3783958|La La Land|2016-11-29|128|PG-13|CDLM
+194662|tt2562232|Birdman or (The Unexpected Virtue of Ignorance)|2014-10-17|119|R|DC||||US:Birdman
+281957|tt1663202|The Revenant|2015-12-25|157|R|WDVT
+120467|tt2278388|The Grand Budapest Hotel|2014-02-26|100|R|CD
+83666|tt1748122|Moonrise Kingdom|2012-05-16|94|PG-13|CDL
+10315|tt0432283|Fantastic Mr. Fox|2009-10-14|87|PG|VNCF
+9428|tt0265666|The Royal Tenenbaums|2001-10-05|110|R|CD
+152601|tt1798709|Her|2013-12-18|126|R|LSD
+264660|tt0470752|Ex Machina|2015-01-21|108|R|DS
+419430|tt5052448|Get Out|2017-02-24|104|R|QTR
+458723|tt6857112|Us|2019-03-14|116|R|TR
+493922|tt7784604|Hereditary|2018-06-07|127|R|RQT
+530385|tt8772262|Midsommar|2019-07-03|148|R|RDQ
+310131|tt4263482|The Witch|2015-01-27|93|R|RQY||||US:The VVitch: A New-England Folktale
+447332|tt6644200|A Quiet Place|2018-04-03|91|PG-13|RDS
+520763|tt8332922|A Quiet Place Part II|2021-05-21|97|PG-13|SRT
+346364|tt1396484|It|2017-09-06|135|R|RY
+474350|tt7349950|It Chapter Two|2019-09-04|169|R|RY
+138843|tt1457767|The Conjuring|2013-07-18|112|R|RT|313086
+9552|tt0070047|The Exorcist|1973-12-26|122|R|R
+948|tt0077651|Halloween|1978-10-25|91|R|RT
+4232|tt0117571|Scream|1996-12-20|111|R|KRQ
+1091|tt0084787|The Thing|1982-06-25|109|R|RQS
+609|tt0084516|Poltergeist|1982-06-04|114|PG|RT
+377|tt0087800|A Nightmare on Elm Street|1984-11-09|91|R|R
+565|tt0298130|The Ring|2002-10-18|115|PG-13|RQ
+1933|tt0230600|The Others|2001-08-02|104|PG-13|RQT
+23827|tt1179904|Paranormal Activity|2007-09-14|86|R|RQ
+176|tt0387564|Saw|2004-10-01|103|R|RQK|656
+4011|tt0094721|Beetlejuice|1988-03-30|92|PG|YC
+917496|tt2049403|Beetlejuice Beetlejuice|2024-09-04|105|PG-13|CYR
+933260|tt17526714|The Substance|2024-09-07|141|R|RS
+11036|tt0332280|The Notebook|2004-06-25|123|PG-13|LD
+4348|tt0414387|Pride & Prejudice|2005-09-16|129|PG|DL
+38|tt0338013|Eternal Sunshine of the Spotless Mind|2004-03-19|108|R|SDL
+76|tt0112471|Before Sunrise|1995-01-27|101|R|DL
+80|tt0381681|Before Sunset|2004-02-10|80|R|DL
+132344|tt2209418|Before Midnight|2013-05-24|109|R|DL
+508|tt0314331|Love Actually|2003-09-07|135|R|CLD
+114|tt0100405|Pretty Woman|1990-03-23|119|R|LC
+639|tt0098635|When Harry Met Sally...|1989-07-12|96|R|CLD
+9377|tt0091042|Ferris Bueller's Day Off|1986-06-11|103|PG-13|C
+2108|tt0088847|The Breakfast Club|1985-02-15|97|R|CD
+137|tt0107048|Groundhog Day|1993-02-11|101|PG|LYDC
+620|tt0087332|Ghostbusters|1984-06-08|107|PG|CY|2980
+2978|tt0097428|Ghostbusters II|1989-06-16|108|PG|CYS|2980
+425909|tt4513678|Ghostbusters: Afterlife|2021-11-11|124|PG-13|YCV|2980
+2493|tt0093779|The Princess Bride|1987-09-25|98|PG|VFYCL
+762|tt0071853|Monty Python and the Holy Grail|1975-04-03|91|PG|VCY
+8363|tt0829482|Superbad|2007-08-17|113|R|C
+18785|tt1119646|The Hangover|2009-06-02|100|R|C|86119
+747|tt0365748|Shaun of the Dead|2004-04-09|99|R|RC
+4638|tt0425112|Hot Fuzz|2007-02-14|121|R|KAC
+9603|tt0112697|Clueless|1995-07-19|97|PG-13|CL
+10625|tt0377092|Mean Girls|2004-04-30|97|PG-13|C
+8467|tt0109686|Dumb and Dumber|1994-12-16|107|PG-13|C
+37165|tt0120382|The Truman Show|1998-06-04|103|PG|CD
+587|tt0319061|Big Fish|2003-12-25|125|PG-13|VYD
+162|tt0099487|Edward Scissorhands|1990-12-07|105|PG-13|YDL
+4951|tt0147800|10 Things I Hate About You|1999-03-30|97|PG-13|CLD
+2105|tt0163651|American Pie|1999-07-09|95|R|CL
+1593|tt0477347|Night at the Museum|2006-10-20|108|PG|ACFY
+19908|tt1156398|Zombieland|2009-10-02|88|R|CR
+773|tt0449059|Little Miss Sunshine|2006-07-26|101|R|CD
+7326|tt0467406|Juno|2007-12-05|96|PG-13|CDL
+59436|tt1605783|Midnight in Paris|2011-05-11|94|PG-13|YCL
+82693|tt1045658|Silver Linings Playbook|2012-11-16|122|R|DCL
+11631|tt0795421|Mamma Mia!|2008-07-02|108|PG-13|CLM
+10191|tt0892769|How to Train Your Dragon|2010-03-18|98|PG|YVNF|89137
+82702|tt1646971|How to Train Your Dragon 2|2014-06-05|102|PG|YANCF|89137
+166428|tt2386490|How to Train Your Dragon: The Hidden World|2019-01-03|104|PG|NFVA|89137
+808|tt0126029|Shrek|2001-05-18|90|PG|NCYVF|2150
+809|tt0298148|Shrek 2|2004-05-19|93|PG|NFCYV|2150
+315162|tt3915174|Puss in Boots: The Last Wish|2022-12-07|102|PG|NFYAC
+425|tt0268380|Ice Age|2002-03-10|81|PG|NCFV|8354
+20352|tt1323594|Despicable Me|2010-07-08|95|PG|FCN|86066
+519182|tt7510222|Despicable Me 4|2024-06-20|94|PG|NFCA|86066
+211672|tt2293640|Minions|2015-06-17|91|PG|FNVC
+438148|tt5113044|Minions: The Rise of Gru|2022-06-29|87|PG|NCVF
+9502|tt0441773|Kung Fu Panda|2008-06-04|90|PG|NFA
+49444|tt1302011|Kung Fu Panda 2|2011-05-25|91|PG|NFA
+140300|tt2267968|Kung Fu Panda 3|2016-01-23|95|PG|ANVCF
+1011985|tt21692408|Kung Fu Panda 4|2024-03-02|94|PG|NAFC
+76492|tt0837562|Hotel Transylvania|2012-09-20|91|PG|NCF
+502356|tt6718170|The Super Mario Bros. Movie|2023-04-05|92|PG|FCVYN
+1184918|tt29623480|The Wild Robot|2024-09-12|102|PG|NSF
+137106|tt1490017|The Lego Movie|2014-02-06|100|PG|VNCF
+324849|tt4116284|The Lego Batman Movie|2017-02-08|104|PG|ANCF
+335797|tt3470600|Sing|2016-11-23|108|PG|NCFM
+10386|tt0129167|The Iron Giant|1999-08-06|86|PG|VNDFS
+14836|tt0327597|Coraline|2009-02-05|100|PG|NFY
+9479|tt0107688|The Nightmare Before Christmas|1993-10-09|76|PG|YNF
+771|tt0099785|Home Alone|1990-11-16|103|PG|CF|9888
+772|tt0104431|Home Alone 2: Lost in New York|1992-11-15|120|PG|CFV|9888
+10719|tt0319343|Elf|2003-10-09|97|PG|CYF
+5255|tt0338348|The Polar Express|2004-11-10|100|G|NVFY
+8871|tt0170016|How the Grinch Stole Christmas|2000-11-17|104|PG|FCY||||US:Dr. Seuss' How the Grinch Stole Christmas
+454626|tt3794354|Sonic the Hedgehog|2020-02-12|99|PG|ASCF|720879
+675353|tt12412888|Sonic the Hedgehog 2|2022-03-30|122|PG|ASCF|720879
+939243|tt18259086|Sonic the Hedgehog 3|2024-12-19|110|PG|ASCF|720879
+447404|tt5884052|Pokémon Detective Pikachu|2019-05-03|105|PG|AVFYCQ||||US:Pokemon Detective Pikachu
+787699|tt6166392|Wonka|2023-12-06|117|PG|CFY
+402431|tt1262426|Wicked|2024-11-20|160|PG|DLY
+106|tt0093773|Predator|1987-06-12|107|R|SAVT|399
+562|tt0095016|Die Hard|1988-07-15|132|R|AT|1570
+1573|tt0099423|Die Hard 2|1990-07-02|124|R|AT|1570
+1572|tt0112864|Die Hard: With a Vengeance|1995-05-19|128|R|AT|1570
+1571|tt0337978|Live Free or Die Hard|2007-06-21|128|PG-13|AT|1570|||GB:Die Hard 4.0
+941|tt0093409|Lethal Weapon|1987-03-06|110|R|VAKT|945
+9802|tt0117500|The Rock|1996-06-06|136|R|AVT
+1637|tt0111257|Speed|1994-06-09|116|R|AVKT
+95|tt0120591|Armageddon|1998-07-01|151|PG-13|AST
+602|tt0116629|Independence Day|1996-06-25|145|PG-13|AVS
+607|tt0119654|Men in Black|1997-07-01|98|PG-13|ACS|86055
+1858|tt0418279|Transformers|2007-06-27|144|PG-13|VSA|8650
+8373|tt1055369|Transformers: Revenge of the Fallen|2009-06-19|150|PG-13|SAV|8650
+1368|tt0083944|First Blood|1982-10-22|93|R|ATV|5039|||US:Rambo: First Blood
+9340|tt0089218|The Goonies|1985-06-07|114|PG|VCF
+1885|tt0087538|The Karate Kid|1984-06-22|127|PG|ADF
+8844|tt0113497|Jumanji|1995-12-15|104|PG|VYF
+353486|tt2283362|Jumanji: Welcome to the Jungle|2017-12-09|119|PG-13|AVCY
+61791|tt1318514|Rise of the Planet of the Apes|2011-08-03|105|PG-13|TASD|173710
+119450|tt2103281|Dawn of the Planet of the Apes|2014-06-26|130|PG-13|SAD|173710
+281338|tt3450958|War for the Planet of the Apes|2017-07-11|140|PG-13|DSW|173710
+653346|tt11389872|Kingdom of the Planet of the Apes|2024-05-08|145|PG-13|SVA|173710
+823464|tt14539740|Godzilla x Kong: The New Empire|2024-03-27|115|PG-13|SAV
+399566|tt5034838|Godzilla vs. Kong|2021-03-24|113|PG-13|ASA
+335983|tt1270797|Venom|2018-09-28|112|PG-13|SA|558216
+580489|tt7097896|Venom: Let There Be Carnage|2021-09-30|97|PG-13|SAV|558216
+912649|tt16366836|Venom: The Last Dance|2024-10-22|109|PG-13|ASV|558216
+207703|tt2802144|Kingsman: The Secret Service|2014-12-13|129|R|KCAV
+343668|tt4649466|Kingsman: The Golden Circle|2017-09-20|141|R|ACVT
+10528|tt0988045|Sherlock Holmes|2009-12-23|129|PG-13|AVKQ
+107|tt0208092|Snatch|2000-09-01|104|R|KC
+100|tt0120735|Lock, Stock and Two Smoking Barrels|1998-08-28|105|R|CK
+629|tt0114814|The Usual Suspects|1995-07-19|106|R|DKT
+949|tt0113277|Heat|1995-12-15|170|R|KDAT
+111|tt0086250|Scarface|1983-12-09|170|R|AKD
+2118|tt0119488|L.A. Confidential|1997-09-19|138|R|KQT
+1271|tt0416449|300|2007-03-07|117|R|AVW
+686|tt0118884|Contact|1997-07-11|150|PG|DQS
+17431|tt1182345|Moon|2009-06-12|97|R|SDQ
+286217|tt3659388|The Martian|2015-09-30|141|PG-13|DVS
+49047|tt1454468|Gravity|2013-10-03|91|PG-13|SDT
+9693|tt0206634|Children of Men|2006-09-22|109|R|DAT
+782|tt0119177|Gattaca|1997-09-07|106|PG-13|TSQL
+18|tt0119116|The Fifth Element|1997-05-02|126|PG-13|VYAS
+2048|tt0343818|I, Robot|2004-07-15|115|PG-13|AS
+180|tt0181689|Minority Report|2002-06-20|145|PG-13|SAT
+74|tt0407304|War of the Worlds|2005-06-28|116|PG-13|VTS
+137113|tt1631867|Edge of Tomorrow|2014-05-27|113|PG-13|AS||||US:Live Die Repeat: Edge of Tomorrow
+75612|tt1483013|Oblivion|2013-04-10|124|PG-13|ASVQ
+68726|tt1663662|Pacific Rim|2013-07-11|131|PG-13|ASV
+59967|tt1276104|Looper|2012-09-26|119|R|AST
+13475|tt0796366|Star Trek|2009-05-06|127|PG-13|SAV
+54138|tt1408101|Star Trek Into Darkness|2013-05-05|132|PG-13|ASV
+188927|tt2660888|Star Trek Beyond|2016-07-07|122|PG-13|ASV
+152|tt0079945|Star Trek: The Motion Picture|1979-12-07|132|G|SVQ
+154|tt0084726|Star Trek II: The Wrath of Khan|1982-06-04|113|PG|ASVT
+49530|tt1637688|In Time|2011-10-27|109|PG-13|AST
+6479|tt0480249|I Am Legend|2007-12-12|101|PG-13|DRS
+591|tt0382625|The Da Vinci Code|2006-05-17|149|PG-13|TQ
+423|tt0253474|The Pianist|2002-09-17|150|R|DW
+205596|tt2084970|The Imitation Game|2014-11-14|114|PG-13|HDTW
+266856|tt2980516|The Theory of Everything|2014-11-07|123|PG-13|DL
+334541|tt4034228|Manchester by the Sea|2016-11-18|137|R|D
+399055|tt5580390|The Shape of Water|2017-12-01|123|R|DYL
+376867|tt4975722|Moonlight|2016-10-21|111|R|D
+314365|tt1895587|Spotlight|2015-11-06|129|R|DH
+76203|tt2024544|12 Years a Slave|2013-10-18|134|R|DH
+68734|tt1024648|Argo|2012-10-11|120|R|DT
+45269|tt1504320|The King's Speech|2010-11-26|118|R|DH
+12162|tt0887912|The Hurt Locker|2008-10-10|131|R|DTW
+12405|tt1010048|Slumdog Millionaire|2008-11-12|120|R|DL
+70|tt0405159|Million Dollar Baby|2004-12-15|132|PG-13|D
+1574|tt0299658|Chicago|2002-12-26|113|PG-13|CKM
+14|tt0169547|American Beauty|1999-09-15|122|R|D
+1934|tt0138097|Shakespeare in Love|1998-12-11|123|R|CDHL
+197|tt0112573|Braveheart|1995-05-24|178|R|ADHW
+581|tt0099348|Dances with Wolves|1990-11-09|181|PG-13|VDE
+33|tt0105695|Unforgiven|1992-08-07|131|R|E
+153|tt0335266|Lost in Translation|2003-08-31|102|R|DCL
+489|tt0119217|Good Will Hunting|1997-12-05|127|R|D
+207|tt0097165|Dead Poets Society|1989-06-02|128|PG|D
+545611|tt6710474|Everything Everywhere All at Once|2022-03-24|139|R|ASVC
+776503|tt10366460|CODA|2021-08-13|111|PG-13|DML
+581734|tt9770150|Nomadland|2021-01-29|108|R|D
+1064213|tt28607951|Anora|2024-10-14|139|R|DCL
+549509|tt8999762|The Brutalist|2024-12-20|215|R|DH
+929590|tt17279496|Civil War|2024-04-10|109|R|WAD
+530915|tt8579674|1917|2019-12-25|119|R|WHD
+546554|tt8946378|Knives Out|2019-11-27|131|PG-13|CKQ
+661374|tt11564570|Glass Onion: A Knives Out Mystery|2022-11-23|140|PG-13|CKQ||||US:Glass Onion
+515001|tt2584384|Jojo Rabbit|2019-10-18|108|PG-13|CWD
+492188|tt7653254|Marriage Story|2019-08-29|137|R|DL
+424694|tt1727824|Bohemian Rhapsody|2018-10-24|135|PG-13|MD
+332562|tt1517451|A Star Is Born|2018-10-03|136|R|MDL
+490132|tt6966692|Green Book|2018-11-16|130|PG-13|DHC
+398818|tt5726616|Call Me by Your Name|2017-07-28|132|R|LD
+316029|tt1485796|The Greatest Showman|2017-12-20|105|PG|DM
+359724|tt1950186|Ford v Ferrari|2019-11-13|153|PG-13|DAH||||GB:Le Mans '66
+419704|tt2935510|Ad Astra|2019-09-17|123|PG-13|SDT
+550988|tt6264654|Free Guy|2021-08-11|115|PG-13|CAVS
+512195|tt7991608|Red Notice|2021-11-04|118|PG-13|ACKT
+588228|tt9777666|The Tomorrow War|2021-07-01|138|PG-13|AS
+460465|tt0293429|Mortal Kombat|2021-04-07|110|R|AYV
+8966|tt1099212|Twilight|2008-11-20|122|PG-13|YDL|33514
+70160|tt1392170|The Hunger Games|2012-03-12|142|PG-13|SVY|131635
+101299|tt1951264|The Hunger Games: Catching Fire|2013-11-15|146|PG-13|AVS|131635
+131631|tt1951265|The Hunger Games: Mockingjay - Part 1|2014-11-18|123|PG-13|SVT|131635
+131634|tt1951266|The Hunger Games: Mockingjay - Part 2|2015-11-18|137|PG-13|AVS|131635
+695721|tt10545296|The Hunger Games: The Ballad of Songbirds & Snakes|2023-11-15|157|PG-13|DSA|131635
+157350|tt1840309|Divergent|2014-03-14|139|PG-13|AVST
+198663|tt1790864|The Maze Runner|2014-09-10|113|PG-13|ATSQ
+222935|tt2582846|The Fault in Our Stars|2014-05-16|126|PG-13|LD
+59440|tt1291584|Warrior|2011-09-09|140|PG-13|DA
+64690|tt0780504|Drive|2011-09-15|100|R|DTK
+`;
+
+/** Names of the real TMDb collections the lines above refer to. */
+export const REAL_COLLECTIONS: Record<number, string> = {
+  10: "Star Wars Collection",
+  84: "Indiana Jones Collection",
+  119: "The Lord of the Rings Collection",
+  230: "The Godfather Collection",
+  263: "The Dark Knight Collection",
+  264: "Back to the Future Collection",
+  295: "Pirates of the Caribbean Collection",
+  328: "Jurassic Park Collection",
+  399: "Predator Collection",
+  528: "The Terminator Collection",
+  556: "Spider-Man Collection",
+  645: "James Bond Collection",
+  656: "Saw Collection",
+  748: "X-Men Collection",
+  945: "Lethal Weapon Collection",
+  1241: "Harry Potter Collection",
+  1570: "Die Hard Collection",
+  1575: "Rocky Collection",
+  2150: "Shrek Collection",
+  2344: "The Matrix Collection",
+  2366: "Jaws Collection",
+  2883: "Kill Bill Collection",
+  2980: "Ghostbusters Collection",
+  5039: "Rambo Collection",
+  8091: "Alien Collection",
+  8354: "Ice Age Collection",
+  8650: "Transformers Collection",
+  8945: "Mad Max Collection",
+  9485: "The Fast and the Furious Collection",
+  9888: "Home Alone Collection",
+  10194: "Toy Story Collection",
+  31562: "The Bourne Collection",
+  33514: "The Twilight Collection",
+  86055: "Men In Black Collection",
+  86066: "Despicable Me Collection",
+  86119: "The Hangover Collection",
+  86311: "The Avengers Collection",
+  87096: "Avatar Collection",
+  87359: "Mission: Impossible Collection",
+  89137: "How to Train Your Dragon Collection",
+  121938: "The Hobbit Collection",
+  125574: "The Amazing Spider-Man Collection",
+  131292: "Iron Man Collection",
+  131295: "Captain America Collection",
+  131296: "Thor Collection",
+  131635: "The Hunger Games Collection",
+  137697: "Finding Nemo Collection",
+  173710: "Planet of the Apes (Reboot) Collection",
+  284433: "Guardians of the Galaxy Collection",
+  313086: "The Conjuring Collection",
+  386382: "Frozen Collection",
+  404609: "John Wick Collection",
+  422834: "Ant-Man Collection",
+  422837: "Blade Runner Collection",
+  435259: "Fantastic Beasts Collection",
+  448150: "Deadpool Collection",
+  468222: "The Incredibles Collection",
+  531241: "Spider-Man (Avengers) Collection",
+  558216: "Venom Collection",
+  573436: "Spider-Man: Spider-Verse Collection",
+  720879: "Sonic the Hedgehog Collection",
+  726871: "Dune Collection",
+};

@@ -1,0 +1,13 @@
+import type { SimulatedService } from "./service";
+import { tmdb } from "./tmdb";
+import { tmdbImages } from "./tmdb-images";
+
+/** Every simulated upstream, mounted by index.ts under its own prefix. Add new ones here. */
+export const SERVICES: readonly SimulatedService[] = [tmdb, tmdbImages];
+
+export const SERVICE_NAMES = SERVICES.map((service) => service.name) as [string, ...string[]];
+
+/** The service whose prefix a path falls under, if any. */
+export function serviceForPath(path: string): SimulatedService | undefined {
+  return SERVICES.find((service) => path === service.prefix || path.startsWith(`${service.prefix}/`));
+}
