@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { commandRouter, taskRouter } from "./api/commands";
 import type { AppEnv } from "./api/context";
 import { exclusionRouter } from "./api/exclusions";
 import { requireApiKey } from "./api/middleware/auth";
@@ -52,7 +53,9 @@ export function createApp() {
   app.route("/api/v3/tag", tagRouter);
   app.route("/api/v3/exclusions", exclusionRouter);
   app.route("/api/v3/system", systemRouter);
+  app.route("/api/v3/system/task", taskRouter);
   app.route("/api/v3/health", healthRouter);
+  app.route("/api/v3/command", commandRouter);
 
   app.doc31("/api/v3/openapi.json", {
     openapi: "3.1.0",

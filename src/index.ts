@@ -1,6 +1,6 @@
 import { createApp } from "./app";
 import type { Env } from "./config";
-import { runScheduled } from "./jobs/cron";
+import { runScheduled } from "./jobs/scheduled";
 
 const app = createApp();
 

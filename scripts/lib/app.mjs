@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { unstable_startWorker } from "wrangler";
-import { cronMatches, cronsFromWranglerToml } from "./cron.mjs";
+import { cronMatches } from "../../src/jobs/cronSchedule.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const run = promisify(execFile);
@@ -84,4 +84,10 @@ export function fireCronsLocally(appUrl, onFire = () => {}) {
   };
   timer = setTimeout(tick, 60_000 - (Date.now() % 60_000) + 50);
   return () => clearTimeout(timer);
+}
+
+/** The cron expressions declared in wrangler.toml's [triggers]. */
+function cronsFromWranglerToml(text) {
+  const match = text.match(/^\s*crons\s*=\s*\[([^\]]*)\]/m);
+  return match ? [...match[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]) : [];
 }

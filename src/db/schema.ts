@@ -169,3 +169,21 @@ export const libraryState = sqliteTable("library_state", {
   key: text("key").primaryKey(),
   version: integer("version").notNull().default(0),
 });
+
+/** Commands run on demand (POST /api/v3/command) or by a Cron Trigger, with their outcome. */
+export const commands = sqliteTable(
+  "commands",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    body: json<Record<string, unknown>>("body").notNull(),
+    status: text("status", { enum: ["queued", "started", "completed", "failed"] }).notNull(),
+    trigger: text("trigger", { enum: ["manual", "scheduled"] }).notNull(),
+    message: text("message"),
+    result: json<Record<string, unknown>>("result"),
+    queued: text("queued").notNull(),
+    started: text("started"),
+    ended: text("ended"),
+  },
+  (t) => [index("commands_name_idx").on(t.name, t.id), index("commands_status_idx").on(t.status)],
+);

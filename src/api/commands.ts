@@ -1,0 +1,177 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { desc, eq } from "drizzle-orm";
+import { commands } from "../db/schema";
+import {
+  COMMAND_NAMES,
+  type CommandRow,
+  executeCommand,
+  findCommand,
+  lastRuns,
+  queueCommand,
+  SCHEDULED_TASKS,
+} from "../jobs/commands";
+import { cronIntervalMinutes, nextCronRun } from "../jobs/cronSchedule";
+import { ApiError, notFound, zodFieldErrors } from "./middleware/errors";
+import { createRouter, jsonContent } from "./router";
+import { errorResponses, idParamSchema } from "./schemas/common";
+
+export const commandRouter = createRouter();
+export const taskRouter = createRouter();
+
+const commandSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    commandName: z.string(),
+    message: z.string().optional(),
+    body: z.record(z.string(), z.unknown()),
+    status: z.enum(["queued", "started", "completed", "failed"]),
+    result: z.record(z.string(), z.unknown()).optional(),
+    queued: z.string(),
+    started: z.string().optional(),
+    ended: z.string().optional(),
+    duration: z.string().optional(),
+    trigger: z.enum(["manual", "scheduled"]),
+  })
+  .openapi("Command");
+
+/** Radarr's TimeSpan text, hh:mm:ss.fffffff. */
+function timeSpan(ms: number): string {
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = (ms % 60_000) / 1000;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(h)}:${pad(m)}:${s.toFixed(7).padStart(10, "0")}`;
+}
+
+function commandResource(row: CommandRow): z.infer<typeof commandSchema> {
+  const duration = row.started && row.ended ? timeSpan(Date.parse(row.ended) - Date.parse(row.started)) : undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    commandName: row.name.replace(/([a-z])([A-Z])/g, "$1 $2"),
+    message: row.message ?? undefined,
+    body: row.body,
+    status: row.status,
+    result: (row.result as Record<string, unknown> | null) ?? undefined,
+    queued: row.queued,
+    started: row.started ?? undefined,
+    ended: row.ended ?? undefined,
+    duration,
+    trigger: row.trigger,
+  };
+}
+
+const commandInput = z
+  .object({ name: z.string().min(1, "name is required") })
+  .passthrough()
+  .openapi("CommandInput");
+
+commandRouter.openapi(
+  createRoute({
+    method: "post",
+    path: "/",
+    tags: ["Command"],
+    summary: `Run a command now: ${COMMAND_NAMES.join(", ")}`,
+    request: { body: { content: { "application/json": { schema: commandInput } }, required: true } },
+    responses: { 201: jsonContent(commandSchema, "Queued"), ...errorResponses },
+  }),
+  async (c) => {
+    const { name, ...rest } = c.req.valid("json");
+    const definition = findCommand(name);
+    if (!definition) {
+      throw new ApiError(400, `Validation failed: body.name: unknown command '${name}'`, [
+        { path: "body.name", message: `unknown command; one of ${COMMAND_NAMES.join(", ")}` },
+      ]);
+    }
+    const body = definition.body.safeParse(rest);
+    if (!body.success) {
+      const errors = zodFieldErrors(body.error, "body");
+      throw new ApiError(400, `Validation failed: ${errors[0].path}: ${errors[0].message}`, errors);
+    }
+    const row = await queueCommand(c.get("db"), definition.name, body.data as Record<string, unknown>, "manual");
+    c.executionCtx.waitUntil(executeCommand({ env: c.env, db: c.get("db"), logger: c.get("logger") }, row));
+    return c.json(commandResource(row), 201);
+  },
+);
+
+commandRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["Command"],
+    summary: "Recent commands, newest first",
+    responses: { 200: jsonContent(z.array(commandSchema), "Commands"), ...errorResponses },
+  }),
+  async (c) => {
+    const rows = await c.get("db").select().from(commands).orderBy(desc(commands.id)).limit(100);
+    return c.json(rows.map(commandResource), 200);
+  },
+);
+
+commandRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/{id}",
+    tags: ["Command"],
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(commandSchema, "The command"), ...errorResponses },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const [row] = await c.get("db").select().from(commands).where(eq(commands.id, id));
+    if (!row) throw notFound(`Command ${id}`);
+    return c.json(commandResource(row), 200);
+  },
+);
+
+const taskSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    taskName: z.string(),
+    cron: z.string(),
+    interval: z.number().int(),
+    lastExecution: z.string().optional(),
+    lastStartTime: z.string().optional(),
+    nextExecution: z.string().optional(),
+    lastDuration: z.string().optional(),
+    lastStatus: z.string().optional(),
+  })
+  .openapi("ScheduledTask");
+
+taskRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["System"],
+    summary: "Scheduled tasks with their last and next run",
+    responses: { 200: jsonContent(z.array(taskSchema), "Tasks"), ...errorResponses },
+  }),
+  async (c) => {
+    const runs = await lastRuns(
+      c.get("db"),
+      SCHEDULED_TASKS.map((t) => t.command),
+    );
+    const now = new Date();
+    return c.json(
+      SCHEDULED_TASKS.map((task, index) => {
+        const last = runs.get(task.command);
+        return {
+          id: index + 1,
+          name: task.name,
+          taskName: task.command,
+          cron: task.cron,
+          interval: cronIntervalMinutes(task.cron),
+          lastExecution: last?.ended ?? last?.started ?? undefined,
+          lastStartTime: last?.started ?? undefined,
+          nextExecution: nextCronRun(task.cron, now)?.toISOString(),
+          lastDuration:
+            last?.started && last.ended ? timeSpan(Date.parse(last.ended) - Date.parse(last.started)) : undefined,
+          lastStatus: last?.status,
+        };
+      }),
+      200,
+    );
+  },
+);

@@ -1,0 +1,130 @@
+import { asc, desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { checkHealth } from "../api/system";
+import type { Env } from "../config";
+import type { Database } from "../db/client";
+import { commands, movies } from "../db/schema";
+import { MovieLibrary } from "../library/movies";
+import type { Logger } from "../observability/logger";
+
+export interface CommandContext {
+  env: Env;
+  db: Database;
+  logger: Logger;
+}
+
+interface CommandDefinition<Body> {
+  name: string;
+  description: string;
+  body: z.ZodType<Body>;
+  run(ctx: CommandContext, body: Body): Promise<{ message: string; result?: Record<string, unknown> }>;
+}
+
+const define = <Body>(definition: CommandDefinition<Body>) => definition as CommandDefinition<unknown>;
+
+// Movies refreshed per scheduled run: bounded so a big library spreads its TMDb calls over the day.
+const REFRESH_BATCH = 50;
+
+/** Every command, by Radarr's name where Radarr has one. Adding a command is adding one entry. */
+export const COMMANDS = [
+  define({
+    name: "RefreshMovie",
+    description: "Refresh movie metadata from TMDb (the given movies, or those refreshed longest ago)",
+    body: z.object({ movieIds: z.array(z.number().int().positive()).max(1000).optional() }),
+    async run({ env, db, logger }, { movieIds }) {
+      const library = new MovieLibrary(env, db, logger);
+      const targets = movieIds?.length
+        ? await db.select({ id: movies.id }).from(movies).where(inArray(movies.id, movieIds))
+        : await db.select({ id: movies.id }).from(movies).orderBy(asc(movies.lastInfoSync)).limit(REFRESH_BATCH);
+      const failures: string[] = [];
+      for (const { id } of targets) {
+        try {
+          await library.refresh(id);
+        } catch (error) {
+          failures.push(`movie ${id}: ${(error as Error).message}`);
+        }
+      }
+      const refreshed = targets.length - failures.length;
+      if (failures.length && refreshed === 0 && targets.length) throw new Error(failures[0]);
+      return {
+        message: `Refreshed ${refreshed} of ${targets.length} movies`,
+        result: { refreshed, failed: failures.length, failures: failures.slice(0, 10) },
+      };
+    },
+  }),
+  define({
+    name: "CheckHealth",
+    description: "Run the health checks",
+    body: z.object({}),
+    async run({ env, db }) {
+      const checks = await checkHealth(env, db);
+      return { message: checks.length ? `${checks.length} health issues` : "Healthy", result: { checks } };
+    },
+  }),
+];
+
+export const COMMAND_NAMES = COMMANDS.map((c) => c.name);
+
+/** What each Cron Trigger (wrangler.toml) runs. */
+export const SCHEDULED_TASKS = [
+  { name: "Refresh Movie", command: "RefreshMovie", cron: "0 */6 * * *" },
+  { name: "Check Health", command: "CheckHealth", cron: "*/15 * * * *" },
+] as const;
+
+export type CommandRow = typeof commands.$inferSelect;
+
+export function findCommand(name: string) {
+  return COMMANDS.find((c) => c.name.toLowerCase() === name.toLowerCase());
+}
+
+/** Records a command as queued; the body must already be valid for it. */
+export async function queueCommand(
+  db: Database,
+  name: string,
+  body: Record<string, unknown>,
+  trigger: "manual" | "scheduled",
+): Promise<CommandRow> {
+  const [row] = await db
+    .insert(commands)
+    .values({ name, body, status: "queued", trigger, queued: new Date().toISOString() })
+    .returning();
+  return row;
+}
+
+/** Runs a queued command, recording started/completed/failed with its message and result. */
+export async function executeCommand(ctx: CommandContext, row: CommandRow): Promise<void> {
+  const definition = findCommand(row.name);
+  const started = new Date().toISOString();
+  await ctx.db.update(commands).set({ status: "started", started }).where(eq(commands.id, row.id));
+  try {
+    if (!definition) throw new Error(`Unknown command ${row.name}`);
+    const outcome = await definition.run(ctx, definition.body.parse(row.body));
+    await ctx.db
+      .update(commands)
+      .set({
+        status: "completed",
+        ended: new Date().toISOString(),
+        message: outcome.message,
+        result: outcome.result ?? null,
+      })
+      .where(eq(commands.id, row.id));
+    ctx.logger.info("command completed", { command: row.name, commandId: row.id, message: outcome.message });
+  } catch (error) {
+    const message = (error as Error).message;
+    await ctx.db
+      .update(commands)
+      .set({ status: "failed", ended: new Date().toISOString(), message })
+      .where(eq(commands.id, row.id));
+    ctx.logger.error("command failed", { command: row.name, commandId: row.id, error: message });
+  }
+}
+
+/** The latest run of each command name (for the task list). */
+export async function lastRuns(db: Database, names: readonly string[]): Promise<Map<string, CommandRow>> {
+  const out = new Map<string, CommandRow>();
+  for (const name of names) {
+    const [row] = await db.select().from(commands).where(eq(commands.name, name)).orderBy(desc(commands.id)).limit(1);
+    if (row) out.set(name, row);
+  }
+  return out;
+}

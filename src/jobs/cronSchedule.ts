@@ -1,0 +1,46 @@
+/**
+ * Five-field cron expressions (minute hour day-of-month month day-of-week, UTC) as Cloudflare's
+ * Cron Triggers read them. No imports, so Node scripts (npm start's local cron firing) share it.
+ */
+function fieldMatches(field: string, value: number, min: number): boolean {
+  return field.split(",").some((part) => {
+    const [range, stepText] = part.split("/");
+    const step = stepText ? Number(stepText) : 1;
+    const bounds = range === "*" ? [min, Number.POSITIVE_INFINITY] : range.split("-").map(Number);
+    const from = bounds[0];
+    const to = bounds.length > 1 ? bounds[1] : stepText ? Number.POSITIVE_INFINITY : from;
+    return value >= from && value <= to && (value - from) % step === 0;
+  });
+}
+
+export function cronMatches(expression: string, date: Date): boolean {
+  const [minute, hour, day, month, weekday] = expression.trim().split(/\s+/);
+  return (
+    fieldMatches(minute, date.getUTCMinutes(), 0) &&
+    fieldMatches(hour, date.getUTCHours(), 0) &&
+    fieldMatches(day, date.getUTCDate(), 1) &&
+    fieldMatches(month, date.getUTCMonth() + 1, 1) &&
+    fieldMatches(weekday, date.getUTCDay(), 0)
+  );
+}
+
+const MINUTE_MS = 60_000;
+// Far enough for any schedule this app declares (the longest is weekly).
+const SEARCH_MINUTES = 8 * 24 * 60;
+
+/** The next minute after `from` at which the expression fires, or null within eight days. */
+export function nextCronRun(expression: string, from: Date): Date | null {
+  let t = Math.floor(from.getTime() / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
+  for (let i = 0; i < SEARCH_MINUTES; i++, t += MINUTE_MS) {
+    const candidate = new Date(t);
+    if (cronMatches(expression, candidate)) return candidate;
+  }
+  return null;
+}
+
+/** Minutes between two consecutive runs (Radarr's task `interval`). */
+export function cronIntervalMinutes(expression: string, from = new Date(0)): number {
+  const first = nextCronRun(expression, from);
+  const second = first && nextCronRun(expression, first);
+  return first && second ? Math.round((second.getTime() - first.getTime()) / MINUTE_MS) : 0;
+}
