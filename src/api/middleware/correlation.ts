@@ -21,8 +21,9 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   c.set("db", createDatabase(c.env.DB));
   const started = performance.now();
   await next();
-  c.res.headers.set(CORRELATION_HEADER, correlationId);
   const seconds = (performance.now() - started) / 1000;
+  c.res.headers.set(CORRELATION_HEADER, correlationId);
+  c.res.headers.set("Server-Timing", `app;dur=${(seconds * 1000).toFixed(1)}`);
   const route = handlerRoute(matchedRoutes(c));
   metrics.httpRequest(route, c.req.method, c.res.status, seconds);
   if (c.req.path !== "/ping") {

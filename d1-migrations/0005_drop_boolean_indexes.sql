@@ -1,0 +1,2 @@
+DROP INDEX `movies_monitored_idx`;--> statement-breakpoint
+DROP INDEX `movies_has_file_idx`;
