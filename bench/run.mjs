@@ -11,6 +11,7 @@ import autocannon from "autocannon";
 import { applyMigrations, executeSqlFile, startApp } from "../scripts/lib/app.mjs";
 import { writeLibrarySeed } from "../scripts/lib/seed-library.mjs";
 import { measureLibraryFirstRender } from "./library-render.mjs";
+import { runParserBench } from "./parser.ts";
 
 const LIBRARY_SIZE = Number(process.env.BENCH_MOVIES ?? 20_000);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
@@ -28,6 +29,8 @@ function load(url, { connections, duration, amount }) {
 async function main() {
   const work = mkdtempSync(join(tmpdir(), "radarr-edge-bench-"));
   const results = { date: new Date().toISOString(), libraryMovies: LIBRARY_SIZE, routes: [], notes: [] };
+  console.log("Parser: our parser and @ctrl/video-filename-parser over the corpus…");
+  results.parser = runParserBench();
   let app;
   try {
     console.log(`Seeding ${LIBRARY_SIZE} movies into a fresh local D1…`);
@@ -112,6 +115,19 @@ async function main() {
       errors: r.errors,
       ...(r.firstCallMs !== undefined ? { "first ms": r.firstCallMs } : {}),
     })),
+  );
+  const percent = (v) => (v === null ? "n/a" : `${(v * 100).toFixed(1)}%`);
+  console.table(
+    results.parser.kinds.map((k) => ({
+      kind: k.kind,
+      cases: k.cases,
+      core: k.core,
+      ours: percent(k.ours),
+      peer: percent(k.peer),
+    })),
+  );
+  console.log(
+    `Parser names/second: ours ${results.parser.oursNamesPerSecond}, @ctrl/video-filename-parser ${results.parser.peerNamesPerSecond} (n/a: the peer has no answer for that kind)`,
   );
   if (results.libraryFirstRenderMs !== undefined)
     console.log(`Library page first render (${LIBRARY_SIZE} movies): ${results.libraryFirstRenderMs} ms`);

@@ -187,3 +187,47 @@ export const commands = sqliteTable(
   },
   (t) => [index("commands_name_idx").on(t.name, t.id), index("commands_status_idx").on(t.status)],
 );
+
+export interface StoredSpecification {
+  name: string;
+  implementation: string;
+  negate: boolean;
+  required: boolean;
+  fields: Record<string, unknown>;
+}
+
+/** Custom formats: named sets of specifications that quality profiles score. */
+export const customFormats = sqliteTable("custom_formats", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  includeCustomFormatWhenRenaming: bool("include_when_renaming").notNull().default(false),
+  specifications: json<StoredSpecification[]>("specifications").notNull(),
+});
+
+/**
+ * Movie history: every grab, import and upgrade with the quality and format score it went from
+ * and to (the upgrade audit); written by the indexer/download issue, read by /history/movie.
+ */
+export const movieHistory = sqliteTable(
+  "movie_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    movieId: integer("movie_id")
+      .notNull()
+      .references(() => movies.id, { onDelete: "cascade" }),
+    eventType: text("event_type", {
+      enum: ["grabbed", "downloadFolderImported", "downloadFailed", "movieFileDeleted", "upgraded"],
+    }).notNull(),
+    sourceTitle: text("source_title").notNull(),
+    fromQuality: json<{ quality: number; revision: { version: number; real: number; isRepack: boolean } }>("from_quality"),
+    toQuality: json<{ quality: number; revision: { version: number; real: number; isRepack: boolean } }>("to_quality").notNull(),
+    fromFormatScore: integer("from_format_score"),
+    toFormatScore: integer("to_format_score").notNull().default(0),
+    customFormatIds: json<number[]>("custom_format_ids").notNull(),
+    languages: json<{ id: number; name: string }[]>("languages").notNull(),
+    downloadId: text("download_id"),
+    data: json<Record<string, string>>("data").notNull(),
+    date: text("date").notNull(),
+  },
+  (t) => [index("movie_history_movie_idx").on(t.movieId, t.date), index("movie_history_date_idx").on(t.date)],
+);
