@@ -12,7 +12,7 @@ import {
 } from "../jobs/commands";
 import { cronIntervalMinutes, nextCronRun } from "../jobs/cronSchedule";
 import { ApiError, notFound, zodFieldErrors } from "./middleware/errors";
-import { createRouter, jsonContent } from "./router";
+import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
 export const commandRouter = createRouter();
@@ -73,7 +73,7 @@ commandRouter.openapi(
     path: "/",
     tags: ["Command"],
     summary: `Run a command now: ${COMMAND_NAMES.join(", ")}`,
-    request: { body: { content: { "application/json": { schema: commandInput } }, required: true } },
+    request: { body: jsonBody(commandInput) },
     responses: { 201: jsonContent(commandSchema, "Queued"), ...errorResponses },
   }),
   async (c) => {

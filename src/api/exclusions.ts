@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { importExclusions } from "../db/schema";
 import { fieldError, notFound } from "./middleware/errors";
-import { createRouter, jsonContent } from "./router";
+import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
 export const exclusionRouter = createRouter();
@@ -55,7 +55,7 @@ exclusionRouter.openapi(
     method: "post",
     path: "/",
     tags,
-    request: { body: { content: { "application/json": { schema: exclusionInput } }, required: true } },
+    request: { body: jsonBody(exclusionInput) },
     responses: { 201: jsonContent(exclusionSchema, "Created"), ...errorResponses },
   }),
   async (c) => {

@@ -8,7 +8,7 @@ import { lookupResource, movieResource } from "../library/movieResource";
 import { MovieLibrary } from "../library/movies";
 import type { AppEnv } from "./context";
 import { ApiError, fieldError, notFound } from "./middleware/errors";
-import { createRouter, jsonContent } from "./router";
+import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
 import {
   movieAddSchema,
@@ -188,7 +188,7 @@ movieRouter.openapi(
     path: "/editor",
     tags,
     summary: "Edit many movies at once",
-    request: { body: { content: { "application/json": { schema: movieEditorSchema } }, required: true } },
+    request: { body: jsonBody(movieEditorSchema) },
     responses: { 202: jsonContent(movieList, "The edited movies"), ...errorResponses },
   }),
   async (c) => {
@@ -224,7 +224,7 @@ movieRouter.openapi(
     path: "/editor",
     tags,
     summary: "Delete many movies at once",
-    request: { body: { content: { "application/json": { schema: movieEditorDeleteSchema } }, required: true } },
+    request: { body: jsonBody(movieEditorDeleteSchema) },
     responses: { 200: jsonContent(z.object({}), "Deleted"), ...errorResponses },
   }),
   async (c) => {
@@ -258,7 +258,7 @@ movieRouter.openapi(
     path: "/",
     tags,
     summary: "Add a movie by TMDb id",
-    request: { body: { content: { "application/json": { schema: movieAddSchema } }, required: true } },
+    request: { body: jsonBody(movieAddSchema) },
     responses: { 201: jsonContent(movieResourceSchema, "The added movie"), ...errorResponses },
   }),
   async (c) => {
@@ -281,7 +281,7 @@ movieRouter.openapi(
     request: {
       params: idParamSchema,
       query: z.object({ moveFiles: queryBoolean.optional() }),
-      body: { content: { "application/json": { schema: movieUpdateSchema } }, required: true },
+      body: jsonBody(movieUpdateSchema),
     },
     responses: { 202: jsonContent(movieResourceSchema, "The edited movie"), ...errorResponses },
   }),

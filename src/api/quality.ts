@@ -5,7 +5,7 @@ import { movies, qualityDefinitions, qualityProfiles, type StoredProfileItem } f
 import { DEFAULT_QUALITY_PROFILES, type ProfileItem, validateProfileItems } from "../domain/quality/profiles";
 import { QUALITIES, qualityById } from "../domain/quality/qualities";
 import { ApiError, fieldError, notFound } from "./middleware/errors";
-import { createRouter, jsonContent } from "./router";
+import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
 export const qualityProfileRouter = createRouter();
@@ -28,15 +28,19 @@ type ProfileItemResource = {
   items: ProfileItemResource[];
   allowed: boolean;
 };
-const profileItemSchema: z.ZodType<ProfileItemResource> = z.lazy(() =>
-  z.object({
-    id: z.number().int().optional(),
-    name: z.string().optional(),
-    quality: qualitySchema.optional(),
-    items: z.array(profileItemSchema),
-    allowed: z.boolean(),
-  }),
-);
+// Recursive schemas are named so the OpenAPI document refers to them by $ref (unnamed, the
+// generator recursed until the stack overflowed and /api/v3/openapi.json answered 500).
+const profileItemSchema: z.ZodType<ProfileItemResource> = z
+  .lazy(() =>
+    z.object({
+      id: z.number().int().optional(),
+      name: z.string().optional(),
+      quality: qualitySchema.optional(),
+      items: z.array(profileItemSchema),
+      allowed: z.boolean(),
+    }),
+  )
+  .openapi("QualityProfileItem");
 
 const languageSchema = z.object({ id: z.number().int(), name: z.string() });
 
@@ -63,15 +67,17 @@ type ProfileItemInput = {
   items?: ProfileItemInput[];
   allowed: boolean;
 };
-const profileItemInput: z.ZodType<ProfileItemInput> = z.lazy(() =>
-  z.object({
-    id: z.number().int().optional(),
-    name: z.string().max(100).optional(),
-    quality: z.object({ id: z.number().int() }).optional(),
-    items: z.array(profileItemInput).optional(),
-    allowed: z.boolean(),
-  }),
-);
+const profileItemInput: z.ZodType<ProfileItemInput> = z
+  .lazy(() =>
+    z.object({
+      id: z.number().int().optional(),
+      name: z.string().max(100).optional(),
+      quality: z.object({ id: z.number().int() }).optional(),
+      items: z.array(profileItemInput).optional(),
+      allowed: z.boolean(),
+    }),
+  )
+  .openapi("QualityProfileItemInput");
 
 const profileInput = z
   .object({
@@ -202,7 +208,7 @@ qualityProfileRouter.openapi(
     method: "post",
     path: "/",
     tags,
-    request: { body: { content: { "application/json": { schema: profileInput } }, required: true } },
+    request: { body: jsonBody(profileInput) },
     responses: { 201: jsonContent(profileResourceSchema, "Created"), ...errorResponses },
   }),
   async (c) => {
@@ -220,7 +226,7 @@ qualityProfileRouter.openapi(
     tags,
     request: {
       params: idParamSchema,
-      body: { content: { "application/json": { schema: profileInput } }, required: true },
+      body: jsonBody(profileInput),
     },
     responses: { 202: jsonContent(profileResourceSchema, "Updated"), ...errorResponses },
   }),
@@ -333,7 +339,7 @@ qualityDefinitionRouter.openapi(
     path: "/update",
     tags: definitionTags,
     summary: "Update several definitions' sizes at once",
-    request: { body: { content: { "application/json": { schema: z.array(definitionInput).min(1) } }, required: true } },
+    request: { body: jsonBody(z.array(definitionInput).min(1)) },
     responses: { 202: jsonContent(z.array(definitionSchema), "Updated"), ...errorResponses },
   }),
   async (c) => {
@@ -385,7 +391,7 @@ qualityDefinitionRouter.openapi(
     tags: definitionTags,
     request: {
       params: idParamSchema,
-      body: { content: { "application/json": { schema: definitionInput } }, required: true },
+      body: jsonBody(definitionInput),
     },
     responses: { 202: jsonContent(definitionSchema, "Updated"), ...errorResponses },
   }),

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq, sql } from "drizzle-orm";
 import { movies, rootFolders } from "../db/schema";
 import { fieldError, notFound } from "./middleware/errors";
-import { createRouter, jsonContent } from "./router";
+import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
 export const rootFolderRouter = createRouter();
@@ -88,7 +88,7 @@ rootFolderRouter.openapi(
     method: "post",
     path: "/",
     tags,
-    request: { body: { content: { "application/json": { schema: rootFolderInput } }, required: true } },
+    request: { body: jsonBody(rootFolderInput) },
     responses: { 201: jsonContent(rootFolderSchema, "Added"), ...errorResponses },
   }),
   async (c) => {

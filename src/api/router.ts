@@ -18,3 +18,6 @@ export const jsonContent = <T>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
   description,
 });
+
+/** A required JSON request body validated by `schema`. */
+export const jsonBody = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });

@@ -9,7 +9,7 @@ import {
   verifySessionToken,
 } from "./middleware/auth";
 import { ApiError } from "./middleware/errors";
-import { createRouter, jsonContent } from "./router";
+import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 
 /** Site login: exchanges the API key (or ADMIN_PASSWORD when set) for an HttpOnly session cookie. */
@@ -29,7 +29,7 @@ sessionRouter.openapi(
     method: "post",
     path: "/login",
     tags,
-    request: { body: { content: { "application/json": { schema: loginSchema } }, required: true } },
+    request: { body: jsonBody(loginSchema) },
     responses: { 200: jsonContent(sessionSchema, "Logged in; the cookie is set"), ...errorResponses },
   }),
   async (c) => {

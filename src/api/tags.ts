@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq, sql } from "drizzle-orm";
 import { movieTags, tags as tagTable } from "../db/schema";
 import { fieldError, notFound } from "./middleware/errors";
-import { createRouter, jsonContent } from "./router";
+import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
 export const tagRouter = createRouter();
@@ -74,7 +74,7 @@ tagRouter.openapi(
     method: "post",
     path: "/",
     tags,
-    request: { body: { content: { "application/json": { schema: tagInput } }, required: true } },
+    request: { body: jsonBody(tagInput) },
     responses: { 201: jsonContent(tagSchema, "Created"), ...errorResponses },
   }),
   async (c) => {
@@ -92,7 +92,7 @@ tagRouter.openapi(
     method: "put",
     path: "/{id}",
     tags,
-    request: { params: idParamSchema, body: { content: { "application/json": { schema: tagInput } }, required: true } },
+    request: { params: idParamSchema, body: jsonBody(tagInput) },
     responses: { 202: jsonContent(tagSchema, "Renamed"), ...errorResponses },
   }),
   async (c) => {
