@@ -1,5 +1,6 @@
 import type { MovieMetadata } from "../../db/schema";
 import { deriveMovieStatus, type MovieStatus, type ReleaseDates } from "../../domain/library/movieStatus";
+import { findIsoLanguage } from "../../domain/parser";
 import { TMDB_MOVIE_GENRES } from "./genres";
 import type { TmdbMovieDetails, TmdbMovieSummary } from "./schemas";
 
@@ -21,44 +22,10 @@ export interface MovieInfo extends ReleaseDates {
 // TMDb release types: 1 premiere, 2 limited theatrical, 3 theatrical, 4 digital, 5 physical, 6 TV.
 const THEATRICAL = new Set([2, 3]);
 
-// ISO 639-1 codes to Radarr's language ids for the languages TMDb reports most.
-const LANGUAGES: Record<string, { id: number; name: string }> = {
-  en: { id: 1, name: "English" },
-  fr: { id: 2, name: "French" },
-  es: { id: 3, name: "Spanish" },
-  de: { id: 4, name: "German" },
-  it: { id: 5, name: "Italian" },
-  da: { id: 6, name: "Danish" },
-  nl: { id: 7, name: "Dutch" },
-  ja: { id: 8, name: "Japanese" },
-  is: { id: 9, name: "Icelandic" },
-  zh: { id: 10, name: "Chinese" },
-  ru: { id: 11, name: "Russian" },
-  pl: { id: 12, name: "Polish" },
-  vi: { id: 13, name: "Vietnamese" },
-  sv: { id: 14, name: "Swedish" },
-  no: { id: 15, name: "Norwegian" },
-  fi: { id: 16, name: "Finnish" },
-  tr: { id: 17, name: "Turkish" },
-  pt: { id: 18, name: "Portuguese" },
-  el: { id: 20, name: "Greek" },
-  ko: { id: 21, name: "Korean" },
-  hu: { id: 22, name: "Hungarian" },
-  he: { id: 23, name: "Hebrew" },
-  lt: { id: 24, name: "Lithuanian" },
-  cs: { id: 25, name: "Czech" },
-  hi: { id: 26, name: "Hindi" },
-  ro: { id: 27, name: "Romanian" },
-  th: { id: 28, name: "Thai" },
-  bg: { id: 29, name: "Bulgarian" },
-  ar: { id: 31, name: "Arabic" },
-  uk: { id: 32, name: "Ukrainian" },
-  fa: { id: 33, name: "Persian" },
-  ta: { id: 43, name: "Tamil" },
-};
-
+/** TMDb's ISO 639-1 original language as Radarr's language (the parser's one table of them). */
 export function languageForIso(code: string | undefined): { id: number; name: string } {
-  return (code && LANGUAGES[code]) || { id: 0, name: "Unknown" };
+  const language = code ? findIsoLanguage(code)?.language : undefined;
+  return language ? { id: language.id, name: language.name } : { id: 0, name: "Unknown" };
 }
 
 const yearOf = (date: string | null | undefined) => (date ? Number(date.slice(0, 4)) || 0 : 0);
