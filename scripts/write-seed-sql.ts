@@ -1,5 +1,7 @@
 import { writeFileSync } from "node:fs";
-import { qualitySeedSql } from "../src/db/seed";
+import { SEED_MIGRATIONS } from "../src/db/seed";
 
-writeFileSync(new URL("../d1-migrations/0001_seed_quality_defaults.sql", import.meta.url), qualitySeedSql());
-console.log("wrote d1-migrations/0001_seed_quality_defaults.sql");
+for (const [file, sql] of Object.entries(SEED_MIGRATIONS)) {
+  writeFileSync(new URL(`../d1-migrations/${file}`, import.meta.url), sql());
+  console.log(`wrote d1-migrations/${file}`);
+}

@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { commandRouter, taskRouter } from "./api/commands";
 import type { AppEnv } from "./api/context";
+import { customFormatRouter } from "./api/customFormats";
 import { exclusionRouter } from "./api/exclusions";
 import { requireApiKey } from "./api/middleware/auth";
 import { requestContext } from "./api/middleware/correlation";
@@ -49,6 +50,7 @@ export function createApp() {
   app.route("/api/v3/movie", movieRouter);
   app.route("/api/v3/qualityprofile", qualityProfileRouter);
   app.route("/api/v3/qualitydefinition", qualityDefinitionRouter);
+  app.route("/api/v3/customformat", customFormatRouter);
   app.route("/api/v3/rootfolder", rootFolderRouter);
   app.route("/api/v3/tag", tagRouter);
   app.route("/api/v3/exclusions", exclusionRouter);

@@ -52,3 +52,14 @@ function positiveNumber(raw: string | undefined, fallback: number): number {
   const value = Number(raw);
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
+
+let isolateStart: string | undefined;
+
+/**
+ * When this isolate served its first request. Workers have no process, and their clock reads 0
+ * while a module loads, so the time is taken by the first request (requestContext calls this).
+ */
+export function isolateStartTime(): string {
+  isolateStart ??= new Date().toISOString();
+  return isolateStart;
+}

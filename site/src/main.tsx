@@ -1,3 +1,70 @@
 import { render } from "preact";
+import { useEffect } from "preact/hooks";
+import { AddMovie } from "./pages/AddMovie";
+import { Layout } from "./pages/Layout";
+import { Library } from "./pages/Library";
+import { Login } from "./pages/Login";
+import { MovieDetail } from "./pages/MovieDetail";
+import { NotFound } from "./pages/NotFound";
+import { Settings } from "./pages/Settings";
+import { System } from "./pages/System";
+import { currentPath, matchRoute } from "./router";
+import { ensureRows } from "./state/library";
+import { loadReference } from "./state/reference";
+import { loadSession, session, sessionError } from "./state/session";
+import "./styles.css";
 
-render(<h1>Radarr Edge</h1>, document.getElementById("app") as HTMLElement);
+function Page() {
+  const route = matchRoute(currentPath.value);
+  switch (route.page) {
+    case "library":
+      return <Library />;
+    case "add":
+      return <AddMovie />;
+    case "movie":
+      return <MovieDetail key={route.id} id={route.id} />;
+    case "settings":
+      return <Settings />;
+    case "system":
+      return <System />;
+    default:
+      return <NotFound />;
+  }
+}
+
+function App() {
+  const authenticated = session.value?.authenticated;
+  useEffect(() => {
+    // Profiles, folders and tags name the ids the pages show; fetched beside the page's own data.
+    if (authenticated) loadReference().catch(() => undefined);
+  }, [authenticated]);
+
+  if (!session.value) {
+    return (
+      <main class="login">
+        {sessionError.value ? (
+          <div class="error" role="alert">
+            <p>{sessionError.value}</p>
+            <button type="button" onClick={() => void loadSession()}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <p class="muted">Loading…</p>
+        )}
+      </main>
+    );
+  }
+  if (!authenticated) return <Login />;
+  return (
+    <Layout>
+      <Page />
+    </Layout>
+  );
+}
+
+void loadSession();
+// Opening the library is the common start: ask for its first page alongside the session check
+// rather than after it. Without a session it fails quietly and is asked again after login.
+if (matchRoute(currentPath.value).page === "library") ensureRows(0, 1);
+render(<App />, document.getElementById("app") as HTMLElement);

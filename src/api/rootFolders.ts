@@ -42,7 +42,9 @@ async function listRootFolders(db: import("../db/client").Database) {
     .select({
       id: rootFolders.id,
       path: rootFolders.path,
-      movieCount: sql<number>`(select count(*) from ${movies} where ${movies.rootFolderPath} = ${rootFolders.path})`,
+      // Qualified by hand: drizzle renders a single-table select's columns unqualified, and a bare
+      // "path" inside this subquery would be movies.path, counting nothing.
+      movieCount: sql<number>`(select count(*) from ${movies} where ${movies}.root_folder_path = ${rootFolders}.path)`,
     })
     .from(rootFolders)
     .orderBy(rootFolders.path);

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
-import { APP_NAME, APP_VERSION, type Env, isDemoMode } from "../config";
+import { APP_NAME, APP_VERSION, type Env, isDemoMode, isolateStartTime } from "../config";
 import type { Database } from "../db/client";
 import { rootFolders } from "../db/schema";
 import { breakerStates } from "../integrations/http";
@@ -9,9 +9,6 @@ import { errorResponses } from "./schemas/common";
 
 export const systemRouter = createRouter();
 export const healthRouter = createRouter();
-
-/** When this isolate started: Workers have no process, so "startTime" is the isolate's. */
-const ISOLATE_START = new Date().toISOString();
 
 const statusSchema = z
   .object({
@@ -62,8 +59,8 @@ systemRouter.openapi(
         appName: APP_NAME,
         instanceName: APP_NAME,
         version: APP_VERSION,
-        buildTime: c.env.BUILD_TIME ?? ISOLATE_START,
-        startTime: ISOLATE_START,
+        buildTime: c.env.BUILD_TIME ?? isolateStartTime(),
+        startTime: isolateStartTime(),
         isDebug: false,
         isProduction: !demo,
         isAdmin: false,

@@ -227,17 +227,17 @@ export class MovieRepository {
     return { records: rows.map((r) => ({ ...r.movie, tags: JSON.parse(r.tags) as number[] })), totalRecords };
   }
 
-  /** Inserts the movie with its tags and genres in one transaction; returns the new id. */
+  /**
+   * Inserts the movie with its tags and genres in one transaction; returns the new id. Batch items
+   * are query builders, never `db.run(sql)`: drizzle's D1 batch cannot bind a raw statement's
+   * parameters (drizzle-orm#2277, "Cannot read properties of undefined (reading 'bind')").
+   */
   async insert(row: NewMovieRow, tagIds: number[]): Promise<number> {
-    const byTmdbId = sql`(select ${movies.id} from ${movies} where ${movies.tmdbId} = ${row.tmdbId})`;
+    const byTmdbId = sql<number>`(select ${movies.id} from ${movies} where ${movies.tmdbId} = ${row.tmdbId})`;
     const [inserted] = await this.db.batch([
       this.db.insert(movies).values(row).returning({ id: movies.id }),
-      ...tagIds.map((tagId) =>
-        this.db.run(sql`insert into ${movieTags} (movie_id, tag_id) values (${byTmdbId}, ${tagId})`),
-      ),
-      ...[...new Set(row.genres)].map((genre) =>
-        this.db.run(sql`insert into ${movieGenres} (movie_id, genre) values (${byTmdbId}, ${genre})`),
-      ),
+      ...tagIds.map((tagId) => this.db.insert(movieTags).values({ movieId: byTmdbId, tagId })),
+      ...[...new Set(row.genres)].map((genre) => this.db.insert(movieGenres).values({ movieId: byTmdbId, genre })),
     ]);
     return inserted[0].id;
   }
@@ -264,9 +264,10 @@ export class MovieRepository {
       for (const tagId of tags.tagIds) {
         for (const part of chunk(ids, IDS_PER_STATEMENT)) {
           statements.push(
-            this.db.run(
-              sql`insert or ignore into ${movieTags} (movie_id, tag_id) select ${movies.id}, ${tagId} from ${movies} where ${inArray(movies.id, part)}`,
-            ),
+            this.db
+              .insert(movieTags)
+              .select(sql`select ${movies.id}, ${tagId} from ${movies} where ${inArray(movies.id, part)}`)
+              .onConflictDoNothing(),
           );
         }
       }
@@ -318,9 +319,13 @@ export class MovieRepository {
   async rebaseFolders(ids: number[], rootFolderPath: string) {
     const root = rootFolderPath.replace(/[\\/]+$/, "");
     const statements = chunk(ids, IDS_PER_STATEMENT).map((part) =>
-      this.db.run(
-        sql`update ${movies} set path = ${root} || '/' || replace(path, rtrim(path, replace(path, '/', '')), ''), root_folder_path = ${root} where ${inArray(movies.id, part)}`,
-      ),
+      this.db
+        .update(movies)
+        .set({
+          path: sql`${root} || '/' || replace(path, rtrim(path, replace(path, '/', '')), '')`,
+          rootFolderPath: root,
+        })
+        .where(inArray(movies.id, part)),
     );
     if (statements.length)
       await this.db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);

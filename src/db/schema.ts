@@ -219,8 +219,12 @@ export const movieHistory = sqliteTable(
       enum: ["grabbed", "downloadFolderImported", "downloadFailed", "movieFileDeleted", "upgraded"],
     }).notNull(),
     sourceTitle: text("source_title").notNull(),
-    fromQuality: json<{ quality: number; revision: { version: number; real: number; isRepack: boolean } }>("from_quality"),
-    toQuality: json<{ quality: number; revision: { version: number; real: number; isRepack: boolean } }>("to_quality").notNull(),
+    fromQuality: json<{ quality: number; revision: { version: number; real: number; isRepack: boolean } }>(
+      "from_quality",
+    ),
+    toQuality: json<{ quality: number; revision: { version: number; real: number; isRepack: boolean } }>(
+      "to_quality",
+    ).notNull(),
     fromFormatScore: integer("from_format_score"),
     toFormatScore: integer("to_format_score").notNull().default(0),
     customFormatIds: json<number[]>("custom_format_ids").notNull(),

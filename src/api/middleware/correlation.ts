@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import { matchedRoutes } from "hono/route";
+import { isolateStartTime } from "../../config";
 import { createDatabase } from "../../db/client";
 import { rootLogger } from "../../observability/logger";
 import { metrics } from "../../observability/metrics";
@@ -13,6 +14,7 @@ const VALID_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * that stamps it on every line, and a database handle; logs and measures the request.
  */
 export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
+  isolateStartTime();
   const incoming = c.req.header(CORRELATION_HEADER);
   const correlationId = incoming && VALID_CORRELATION_ID.test(incoming) ? incoming : crypto.randomUUID();
   const logger = rootLogger.child({ correlationId });

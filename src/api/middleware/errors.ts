@@ -78,7 +78,10 @@ export function handleError(error: Error, c: Context<AppEnv>) {
     );
   }
   if (error instanceof HTTPException) {
-    return c.json({ message: error.message || "Request failed" }, error.status as ContentfulStatusCode);
+    // Hono's validators throw these for a body they cannot read (malformed JSON, wrong media type).
+    const message = error.message || "Request failed";
+    const errors = error.status === 400 || error.status === 415 ? [{ path: "body", message }] : [];
+    return c.json({ message, errors }, error.status as ContentfulStatusCode);
   }
   c.get("logger")?.error("unhandled error", { error: error.message, stack: error.stack });
   return c.json({ message: "Internal server error", correlationId }, 500);

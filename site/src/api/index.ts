@@ -1,0 +1,145 @@
+/**
+ * The one module that talks to the Worker. Every call goes through `request`: same-origin
+ * credentials (the HttpOnly session cookie; the site never holds the API key), JSON in and out,
+ * and failures turned into an ApiError carrying the server's message and field errors.
+ */
+import type {
+  FieldError,
+  HealthCheck,
+  ImportExclusion,
+  Movie,
+  MovieAdd,
+  MovieEdit,
+  MoviePage,
+  MoviePageQuery,
+  QualityProfile,
+  RootFolder,
+  Session,
+  SystemStatus,
+  Tag,
+} from "./types";
+
+export * from "./types";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Login answers 401 for a wrong key; that is a form error, not an expired session. */
+  sessionRequired?: boolean;
+}
+
+let onUnauthorized: () => void = () => {};
+
+/** Called when a guarded call answers 401: the session ended, so the site shows the login again. */
+export function setUnauthorizedHandler(handler: () => void) {
+  onUnauthorized = handler;
+}
+
+export function queryString(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const { query, body, signal, sessionRequired = true } = options;
+  let response: Response;
+  try {
+    response = await fetch(`${path}${query ? queryString(query) : ""}`, {
+      method,
+      credentials: "same-origin",
+      headers:
+        body === undefined
+          ? { accept: "application/json" }
+          : { accept: "application/json", "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    throw new ApiError(0, "The server cannot be reached; check that Radarr Edge is running");
+  }
+  const text = await response.text();
+  let payload: unknown;
+  try {
+    payload = text ? JSON.parse(text) : undefined;
+  } catch {
+    payload = undefined;
+  }
+  if (!response.ok) {
+    const problem = (payload ?? {}) as { message?: string; errors?: FieldError[] };
+    if (response.status === 401 && sessionRequired) onUnauthorized();
+    throw new ApiError(
+      response.status,
+      problem.message ?? `${method} ${path} failed (${response.status})`,
+      problem.errors ?? [],
+    );
+  }
+  return payload as T;
+}
+
+const v3 = "/api/v3";
+
+export const api = {
+  session: {
+    get: () => request<Session>("GET", "/session", { sessionRequired: false }),
+    login: (credentials: { apiKey: string } | { password: string }) =>
+      request<Session>("POST", "/login", { body: credentials, sessionRequired: false }),
+    logout: () => request<Session>("POST", "/logout", { sessionRequired: false }),
+  },
+  movies: {
+    paged: (query: MoviePageQuery, signal?: AbortSignal) =>
+      request<MoviePage>("GET", `${v3}/movie/paged`, { query: { ...query }, signal }),
+    get: (id: number) => request<Movie>("GET", `${v3}/movie/${id}`),
+    update: (id: number, edit: MovieEdit) => request<Movie>("PUT", `${v3}/movie/${id}`, { body: edit }),
+    remove: (id: number, options: { deleteFiles: boolean; addImportExclusion: boolean }) =>
+      request<unknown>("DELETE", `${v3}/movie/${id}`, { query: options }),
+    add: (movie: MovieAdd) => request<Movie>("POST", `${v3}/movie`, { body: movie }),
+    lookup: (term: string, signal?: AbortSignal) =>
+      request<Movie[]>("GET", `${v3}/movie/lookup`, { query: { term }, signal }),
+  },
+  qualityProfiles: {
+    list: () => request<QualityProfile[]>("GET", `${v3}/qualityprofile`),
+  },
+  rootFolders: {
+    list: () => request<RootFolder[]>("GET", `${v3}/rootfolder`),
+    add: (path: string) => request<RootFolder>("POST", `${v3}/rootfolder`, { body: { path } }),
+    remove: (id: number) => request<unknown>("DELETE", `${v3}/rootfolder/${id}`),
+  },
+  tags: {
+    list: () => request<Tag[]>("GET", `${v3}/tag`),
+    add: (label: string) => request<Tag>("POST", `${v3}/tag`, { body: { label } }),
+    rename: (id: number, label: string) => request<Tag>("PUT", `${v3}/tag/${id}`, { body: { id, label } }),
+    remove: (id: number) => request<unknown>("DELETE", `${v3}/tag/${id}`),
+  },
+  exclusions: {
+    list: () => request<ImportExclusion[]>("GET", `${v3}/exclusions`),
+    remove: (id: number) => request<unknown>("DELETE", `${v3}/exclusions/${id}`),
+  },
+  system: {
+    status: () => request<SystemStatus>("GET", `${v3}/system/status`),
+    health: () => request<HealthCheck[]>("GET", `${v3}/health`),
+  },
+};
+
+/** A user-facing message for anything a call may throw. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,179 @@
+import type { QualityProfile, SortDirection, SortKey, Tag } from "../api";
+import type { LibraryFilters, LibraryView } from "../state/library";
+import { GENRES, STATUS_LABELS } from "./format";
+
+const SORT_KEYS: { key: SortKey; label: string }[] = [
+  { key: "title", label: "Title" },
+  { key: "year", label: "Year" },
+  { key: "added", label: "Date added" },
+  { key: "rating", label: "Rating" },
+  { key: "size", label: "Size on disk" },
+  { key: "popularity", label: "Popularity" },
+];
+
+interface ToolbarProps {
+  search: string;
+  onSearch: (text: string) => void;
+  sortKey: SortKey;
+  onSortKey: (key: SortKey) => void;
+  sortDirection: SortDirection;
+  onSortDirection: (direction: SortDirection) => void;
+  view: LibraryView;
+  onView: (view: LibraryView) => void;
+}
+
+/** Search, sort and view: the controls above the library list. */
+export function LibraryToolbar(props: ToolbarProps) {
+  return (
+    <div class="toolbar">
+      <label class="field grow">
+        <span>Search</span>
+        <input
+          type="search"
+          placeholder="Title, original title…"
+          value={props.search}
+          onInput={(e) => props.onSearch(e.currentTarget.value)}
+        />
+      </label>
+      <label class="field">
+        <span>Sort by</span>
+        <select value={props.sortKey} onChange={(e) => props.onSortKey(e.currentTarget.value as SortKey)}>
+          {SORT_KEYS.map((s) => (
+            <option key={s.key} value={s.key}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        <span>Direction</span>
+        <select
+          value={props.sortDirection}
+          onChange={(e) => props.onSortDirection(e.currentTarget.value as SortDirection)}
+        >
+          <option value="ascending">Ascending</option>
+          <option value="descending">Descending</option>
+        </select>
+      </label>
+      <fieldset class="segmented">
+        <legend class="visually-hidden">View</legend>
+        <button type="button" aria-pressed={props.view === "table"} onClick={() => props.onView("table")}>
+          Table
+        </button>
+        <button type="button" aria-pressed={props.view === "posters"} onClick={() => props.onView("posters")}>
+          Posters
+        </button>
+      </fieldset>
+    </div>
+  );
+}
+
+interface FilterProps {
+  filters: LibraryFilters;
+  onFilter: <K extends keyof LibraryFilters>(name: K, value: LibraryFilters[K]) => void;
+  onClear: () => void;
+  activeCount: number;
+  profiles: QualityProfile[];
+  tags: Tag[];
+}
+
+/** The server-side filters: each change refetches the list from its first page. */
+export function LibraryFilterBar({ filters, onFilter, onClear, activeCount, profiles, tags }: FilterProps) {
+  return (
+    <fieldset class="filters">
+      <legend class="visually-hidden">Filters</legend>
+      <label class="field">
+        <span>Monitored</span>
+        <select
+          value={filters.monitored}
+          onChange={(e) => onFilter("monitored", e.currentTarget.value as LibraryFilters["monitored"])}
+        >
+          <option value="">Any</option>
+          <option value="true">Monitored</option>
+          <option value="false">Unmonitored</option>
+        </select>
+      </label>
+      <label class="field">
+        <span>File</span>
+        <select
+          value={filters.hasFile}
+          onChange={(e) => onFilter("hasFile", e.currentTarget.value as LibraryFilters["hasFile"])}
+        >
+          <option value="">Any</option>
+          <option value="true">Has file</option>
+          <option value="false">Missing</option>
+        </select>
+      </label>
+      <label class="field">
+        <span>Status</span>
+        <select
+          value={filters.status}
+          onChange={(e) => onFilter("status", e.currentTarget.value as LibraryFilters["status"])}
+        >
+          <option value="">Any</option>
+          {(["tba", "announced", "inCinemas", "released"] as const).map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field year">
+        <span>Year from</span>
+        <input
+          type="number"
+          min={1800}
+          max={2200}
+          value={filters.yearFrom}
+          onInput={(e) => onFilter("yearFrom", e.currentTarget.value)}
+        />
+      </label>
+      <label class="field year">
+        <span>Year to</span>
+        <input
+          type="number"
+          min={1800}
+          max={2200}
+          value={filters.yearTo}
+          onInput={(e) => onFilter("yearTo", e.currentTarget.value)}
+        />
+      </label>
+      <label class="field">
+        <span>Genre</span>
+        <select value={filters.genre} onChange={(e) => onFilter("genre", e.currentTarget.value)}>
+          <option value="">Any</option>
+          {GENRES.map((g) => (
+            <option key={g} value={g}>
+              {g}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        <span>Tag</span>
+        <select value={filters.tagId} onChange={(e) => onFilter("tagId", e.currentTarget.value)}>
+          <option value="">Any</option>
+          {tags.map((t) => (
+            <option key={t.id} value={String(t.id)}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        <span>Quality profile</span>
+        <select value={filters.qualityProfileId} onChange={(e) => onFilter("qualityProfileId", e.currentTarget.value)}>
+          <option value="">Any</option>
+          {profiles.map((p) => (
+            <option key={p.id} value={String(p.id)}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" class="ghost" disabled={activeCount === 0} onClick={onClear}>
+        Clear filters
+      </button>
+    </fieldset>
+  );
+}

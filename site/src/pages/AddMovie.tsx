@@ -1,0 +1,182 @@
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import { api, type Movie, type QualityProfile, type RootFolder } from "../api";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { formatRuntime } from "../components/format";
+import { type MovieChoices, MovieChoicesFields } from "../components/MovieChoices";
+import { Poster } from "../components/Poster";
+import { Link } from "../router";
+import { invalidateLibrary } from "../state/library";
+import { loadReference, qualityProfiles, rootFolders, tags } from "../state/reference";
+
+/** Radarr's usual default: a 1080p profile when there is one, else the first. */
+function defaultChoices(profiles: QualityProfile[], folders: RootFolder[]): MovieChoices {
+  const profile = profiles.find((p) => p.name === "HD-1080p") ?? profiles[0];
+  return {
+    monitored: true,
+    qualityProfileId: profile?.id ?? 0,
+    minimumAvailability: "released",
+    rootFolderPath: folders[0]?.path ?? "",
+    tags: [],
+  };
+}
+
+/**
+ * Add movie: search TMDb through the server, then add one result with the chosen profile,
+ * folder, availability and tags. Searching waits for Enter or the button, not every keystroke,
+ * because each lookup spends the TMDb call budget.
+ */
+export function AddMovie() {
+  const term = useSignal("");
+  const results = useSignal<Movie[] | undefined>(undefined);
+  const searching = useSignal(false);
+  const searchError = useSignal<unknown>(undefined);
+  const selected = useSignal<number | undefined>(undefined);
+  const choices = useSignal<MovieChoices>(defaultChoices([], []));
+  const adding = useSignal(false);
+  const addError = useSignal<unknown>(undefined);
+
+  useEffect(() => {
+    loadReference().catch((error) => {
+      searchError.value = error;
+    });
+  }, []);
+
+  const search = async (event: Event) => {
+    event.preventDefault();
+    const text = term.value.trim();
+    if (!text) return;
+    searching.value = true;
+    searchError.value = undefined;
+    selected.value = undefined;
+    try {
+      results.value = await api.movies.lookup(text);
+    } catch (error) {
+      searchError.value = error;
+      results.value = undefined;
+    } finally {
+      searching.value = false;
+    }
+  };
+
+  const open = (movie: Movie) => {
+    selected.value = movie.tmdbId;
+    addError.value = undefined;
+    choices.value = defaultChoices(qualityProfiles.value, rootFolders.value);
+  };
+
+  const add = async (movie: Movie) => {
+    adding.value = true;
+    addError.value = undefined;
+    try {
+      const added = await api.movies.add({
+        tmdbId: movie.tmdbId,
+        title: movie.title,
+        ...choices.value,
+        addOptions: {
+          searchForMovie: false,
+          monitor: choices.value.monitored ? "movieOnly" : "none",
+          addMethod: "manual",
+        },
+      });
+      results.value = results.value?.map((m) => (m.tmdbId === movie.tmdbId ? { ...m, id: added.id } : m));
+      selected.value = undefined;
+      invalidateLibrary();
+    } catch (error) {
+      addError.value = error;
+    } finally {
+      adding.value = false;
+    }
+  };
+
+  return (
+    <section class="page add-movie">
+      <h1>Add movie</h1>
+      <form class="lookup" onSubmit={search}>
+        <label class="field grow">
+          <span>Search for a movie</span>
+          <input
+            type="search"
+            placeholder="Title, tmdb:603 or an IMDb id like tt0133093"
+            value={term.value}
+            onInput={(e) => {
+              term.value = e.currentTarget.value;
+            }}
+          />
+        </label>
+        <button type="submit" class="primary" disabled={searching.value || !term.value.trim()}>
+          {searching.value ? "Searching…" : "Search"}
+        </button>
+      </form>
+      <ErrorMessage error={searchError.value} />
+      {results.value?.length === 0 && <p class="muted">No movies found for “{term.value}”.</p>}
+      {results.value && results.value.length > 0 && (
+        <ul class="lookup-results" aria-label="Search results">
+          {results.value.map((movie) => (
+            <li key={movie.tmdbId} class="lookup-result">
+              <Poster movie={movie} class="small" />
+              <div class="lookup-body">
+                <h2>
+                  {movie.title} <span class="year">({movie.year || "unknown year"})</span>
+                </h2>
+                <p class="meta">
+                  {[movie.genres.join(", "), formatRuntime(movie.runtime)].filter((s) => s && s !== "—").join(" · ")}
+                </p>
+                <p class="overview">{movie.overview}</p>
+                {movie.id ? (
+                  <p class="in-library">
+                    <span class="badge ok">Already in library</span>{" "}
+                    <Link href={`/movie/${movie.id}`}>Open {movie.title}</Link>
+                  </p>
+                ) : selected.value === movie.tmdbId ? (
+                  <form
+                    class="add-form"
+                    aria-label={`Add ${movie.title}`}
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      void add(movie);
+                    }}
+                  >
+                    <MovieChoicesFields
+                      value={choices.value}
+                      onChange={(patch) => {
+                        choices.value = { ...choices.value, ...patch };
+                      }}
+                      profiles={qualityProfiles.value}
+                      rootFolders={rootFolders.value}
+                      tags={tags.value}
+                    />
+                    {rootFolders.value.length === 0 && (
+                      <p class="hint">
+                        No root folder yet: <Link href="/settings">add one in Settings</Link>.
+                      </p>
+                    )}
+                    <ErrorMessage error={addError.value} />
+                    <div class="actions">
+                      <button type="submit" class="primary" disabled={adding.value || !choices.value.rootFolderPath}>
+                        {adding.value ? "Adding…" : "Add movie"}
+                      </button>
+                      <button
+                        type="button"
+                        class="ghost"
+                        onClick={() => {
+                          selected.value = undefined;
+                        }}
+                      >
+                        Cancel
+                      </button>
+                    </div>
+                  </form>
+                ) : (
+                  <button type="button" onClick={() => open(movie)}>
+                    Add…
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ComponentChildren } from "preact";
+import { currentPath, Link, navigate } from "../router";
+import { logOut, session } from "../state/session";
+
+const NAV = [
+  { href: "/", label: "Library", active: (p: string) => p === "/" || p === "/library" || p.startsWith("/movie/") },
+  { href: "/add", label: "Add movie", active: (p: string) => p === "/add" },
+  { href: "/settings", label: "Settings", active: (p: string) => p === "/settings" },
+  { href: "/system", label: "System", active: (p: string) => p === "/system" },
+];
+
+/** The frame around every page once logged in: navigation, the demo badge, log out. */
+export function Layout({ children }: { children: ComponentChildren }) {
+  const path = currentPath.value;
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <Link href="/" class="brand">
+          Radarr <span class="accent">Edge</span>
+        </Link>
+        <nav aria-label="Main">
+          {NAV.map((item) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              class="nav-link"
+              aria-current={item.active(path) ? "page" : undefined}
+            >
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div class="topbar-end">
+          {session.value?.demoMode && (
+            <span
+              class="badge demo"
+              title="Upstream services are the built-in simulator: titles, posters and ratings are made up"
+            >
+              Demo data
+            </span>
+          )}
+          <button
+            type="button"
+            class="ghost"
+            onClick={async () => {
+              await logOut();
+              navigate("/", { replace: true });
+            }}
+          >
+            Log out
+          </button>
+        </div>
+      </header>
+      <main class="content">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+/**
+ * The library page's state: the query (search, sort, filters), the view, and the pages of rows
+ * loaded so far for that query. Kept at module level so leaving for a movie and coming back
+ * keeps the filters, the loaded rows and the scroll position.
+ *
+ * Rows are fetched a page at a time, only for what the list shows, so a 20,000-movie library
+ * costs a few small requests instead of one huge one.
+ */
+import { computed, signal } from "@preact/signals";
+import {
+  api,
+  errorMessage,
+  type Movie,
+  type MoviePageQuery,
+  type MovieStatus,
+  type SortDirection,
+  type SortKey,
+} from "../api";
+
+export const PAGE_SIZE = 100;
+/** Pages kept in memory; farther ones are dropped and fetched again if the user scrolls back. */
+const MAX_CACHED_PAGES = 40;
+const SEARCH_DELAY_MS = 300;
+
+export type LibraryView = "table" | "posters";
+export type TriState = "" | "true" | "false";
+
+export interface LibraryFilters {
+  monitored: TriState;
+  hasFile: TriState;
+  status: "" | Exclude<MovieStatus, "deleted">;
+  yearFrom: string;
+  yearTo: string;
+  genre: string;
+  tagId: string;
+  qualityProfileId: string;
+}
+
+export const NO_FILTERS: LibraryFilters = {
+  monitored: "",
+  hasFile: "",
+  status: "",
+  yearFrom: "",
+  yearTo: "",
+  genre: "",
+  tagId: "",
+  qualityProfileId: "",
+};
+
+/** What the search box shows; `appliedSearch` follows it once typing pauses. */
+export const searchText = signal("");
+const appliedSearch = signal("");
+export const sortKey = signal<SortKey>("title");
+export const sortDirection = signal<SortDirection>("ascending");
+export const filters = signal<LibraryFilters>(NO_FILTERS);
+export const view = signal<LibraryView>("table");
+/** Where the list was scrolled to, restored when the page is shown again. */
+export const savedScrollTop = signal(0);
+
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+export function setSearch(text: string) {
+  searchText.value = text;
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => {
+    appliedSearch.value = text.trim();
+  }, SEARCH_DELAY_MS);
+}
+
+export function setFilter<K extends keyof LibraryFilters>(name: K, value: LibraryFilters[K]) {
+  filters.value = { ...filters.value, [name]: value };
+}
+
+export const activeFilterCount = computed(() => Object.values(filters.value).filter((v) => v !== "").length);
+
+const asNumber = (text: string) => {
+  const n = Number(text);
+  return text.trim() !== "" && Number.isFinite(n) ? n : undefined;
+};
+const asBoolean = (value: TriState) => (value === "" ? undefined : value === "true");
+
+/** The server query for the current controls, without the page. */
+export const pageQuery = computed<Omit<MoviePageQuery, "page" | "pageSize">>(() => {
+  const f = filters.value;
+  const yearFrom = asNumber(f.yearFrom);
+  const yearTo = asNumber(f.yearTo);
+  return {
+    sortKey: sortKey.value,
+    sortDirection: sortDirection.value,
+    search: appliedSearch.value || undefined,
+    monitored: asBoolean(f.monitored),
+    hasFile: asBoolean(f.hasFile),
+    status: f.status || undefined,
+    // Four-digit years only: a half-typed "19" would be rejected by the server's range check.
+    yearFrom: yearFrom !== undefined && yearFrom >= 1800 ? yearFrom : undefined,
+    yearTo: yearTo !== undefined && yearTo >= 1800 ? yearTo : undefined,
+    genre: f.genre || undefined,
+    tagId: asNumber(f.tagId),
+    qualityProfileId: asNumber(f.qualityProfileId),
+  };
+});
+
+export const queryKey = computed(() => JSON.stringify(pageQuery.value));
+
+interface LoadedRows {
+  /** The query these rows belong to. */
+  key: string;
+  /** Known after the first page of this query arrives. */
+  total: number | undefined;
+  pages: Map<number, Movie[]>;
+  error: string | undefined;
+}
+
+const EMPTY: LoadedRows = { key: "", total: undefined, pages: new Map(), error: undefined };
+
+export const loaded = signal<LoadedRows>(EMPTY);
+export const totalRecords = computed(() => (loaded.value.key === queryKey.value ? loaded.value.total : undefined));
+
+const inFlight = new Map<string, AbortController>();
+
+/** The movie at a row index, or undefined while its page is still loading. */
+export function movieAt(rows: LoadedRows, index: number): Movie | undefined {
+  return rows.pages.get(Math.floor(index / PAGE_SIZE) + 1)?.[index % PAGE_SIZE];
+}
+
+/**
+ * Makes sure the rows from `first` to `last` (exclusive) of the current query are loaded or on
+ * their way. A changed query starts from scratch and cancels requests for the old one.
+ */
+export function ensureRows(first: number, last: number) {
+  const key = queryKey.peek();
+  let rows = loaded.peek();
+  if (rows.key !== key) {
+    for (const controller of inFlight.values()) controller.abort();
+    inFlight.clear();
+    rows = { ...EMPTY, key, pages: new Map() };
+    loaded.value = rows;
+  }
+  const firstPage = Math.floor(Math.max(0, first) / PAGE_SIZE) + 1;
+  const lastPage = Math.floor(Math.max(first, last - 1) / PAGE_SIZE) + 1;
+  const maxPage = rows.total === undefined ? firstPage : Math.max(1, Math.ceil(rows.total / PAGE_SIZE));
+  for (let page = firstPage; page <= Math.min(lastPage, maxPage); page++) {
+    if (!rows.pages.has(page) && !inFlight.has(`${key}#${page}`)) void fetchPage(key, page, firstPage);
+  }
+}
+
+async function fetchPage(key: string, page: number, nearPage: number) {
+  const id = `${key}#${page}`;
+  const controller = new AbortController();
+  inFlight.set(id, controller);
+  try {
+    const result = await api.movies.paged({ ...pageQuery.peek(), page, pageSize: PAGE_SIZE }, controller.signal);
+    const current = loaded.peek();
+    if (current.key !== key) return;
+    const pages = new Map(current.pages).set(page, result.records);
+    if (pages.size > MAX_CACHED_PAGES) {
+      const farthest = [...pages.keys()].sort((a, b) => Math.abs(b - nearPage) - Math.abs(a - nearPage));
+      for (const p of farthest.slice(0, pages.size - MAX_CACHED_PAGES)) pages.delete(p);
+    }
+    loaded.value = { key, total: result.totalRecords, pages, error: undefined };
+  } catch (error) {
+    if ((error as Error).name === "AbortError") return;
+    if (loaded.peek().key === key) loaded.value = { ...loaded.peek(), error: errorMessage(error) };
+  } finally {
+    if (inFlight.get(id) === controller) inFlight.delete(id);
+  }
+}
+
+/** Drops every loaded row (after an add, edit or delete) so the list is fetched fresh. */
+export function invalidateLibrary() {
+  for (const controller of inFlight.values()) controller.abort();
+  inFlight.clear();
+  loaded.value = EMPTY;
+}

@@ -1,0 +1,155 @@
+/**
+ * The browser tests' world: the site built once, a fresh local D1 seeded with generated movies,
+ * the upstream simulator, the app Worker (demo mode, known API key) and one Chromium. Started on
+ * first use and shared by every test in the process (run.mjs runs all files in one process), and
+ * torn down when the run ends. Each test gets its own browser context and leaves a screenshot in
+ * test/browser/artifacts/.
+ */
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after } from "node:test";
+import { promisify } from "node:util";
+import { applyMigrations, executeSqlFile, ROOT, startApp } from "../../scripts/lib/app.mjs";
+import { writeLibrarySeed } from "../../scripts/lib/seed-library.mjs";
+import { simulatorVars, startSimulator } from "../../scripts/lib/simulator.mjs";
+import { launchChromium } from "./chromium.mjs";
+
+export const API_KEY = "browser-test-api-key";
+export const LIBRARY_SIZE = Number(process.env.BROWSER_TEST_MOVIES ?? 2000);
+export const ARTIFACTS = join(ROOT, "test/browser/artifacts");
+const VIEWPORT = { width: 1400, height: 900 };
+
+const run = promisify(execFile);
+
+/** `npm run build`, run through Vite directly so it uses this Node. */
+async function buildSite() {
+  await run(
+    process.execPath,
+    [`${ROOT}node_modules/vite/bin/vite.js`, "build", "--config", "site/vite.config.ts", "--logLevel", "warn"],
+    {
+      cwd: ROOT,
+    },
+  );
+}
+
+async function start() {
+  const work = mkdtempSync(join(tmpdir(), "radarr-edge-browser-"));
+  const stops = [];
+  const stopAll = async () => {
+    await Promise.allSettled(stops.reverse().map((stop) => stop()));
+    rmSync(work, { recursive: true, force: true });
+  };
+  try {
+    // The slow parts (wrangler's D1 commands, the build, workerd, Chromium) overlap.
+    const seeded = (async () => {
+      await applyMigrations(work);
+      writeLibrarySeed(join(work, "seed.sql"), LIBRARY_SIZE);
+      await executeSqlFile(work, join(work, "seed.sql"));
+    })();
+    const simulator = startSimulator().then((sim) => {
+      stops.push(() => sim.stop());
+      return sim;
+    });
+    const browser = launchChromium().then((b) => {
+      stops.push(() => b.close());
+      return b;
+    });
+    const settled = await Promise.allSettled([buildSite(), seeded, simulator, browser]);
+    const failed = settled.find((s) => s.status === "rejected");
+    if (failed) throw failed.reason;
+    const sim = await simulator;
+    // The app reads the built assets when it starts, so it starts after the build.
+    const app = await startApp({
+      persistDir: work,
+      vars: { API_KEY, TMDB_API_KEY: "sim-key", DEMO_MODE: "true", ...simulatorVars(sim.url) },
+    });
+    stops.push(() => app.stop());
+    mkdirSync(ARTIFACTS, { recursive: true });
+    return { appUrl: app.url, simUrl: sim.url, browser: await browser, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+let shared;
+
+/** The running world, started by the first caller. */
+export function environment() {
+  shared ??= start();
+  return shared;
+}
+
+after(async () => {
+  if (!shared) return;
+  const env = await shared.catch(() => undefined);
+  await env?.stop();
+});
+
+/** Calls the app's API with the key, for arranging and checking what the browser did. */
+export async function api(path, { method = "GET", body } = {}) {
+  const { appUrl } = await environment();
+  const res = await fetch(`${appUrl}/api/v3${path}`, {
+    method,
+    headers: { "x-api-key": API_KEY, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+const slug = (name) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 100);
+
+/**
+ * Runs `body(page)` in a fresh browser context (its own cookies), logged in through POST /login
+ * unless `loggedIn` is false. Saves a screenshot whatever happens, and fails the test if the page
+ * threw an uncaught error.
+ */
+export async function withPage(t, body, { loggedIn = true } = {}) {
+  const env = await environment();
+  const context = await env.browser.newContext({ viewport: VIEWPORT, baseURL: env.appUrl });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on("pageerror", (error) => pageErrors.push(error));
+  try {
+    if (loggedIn) {
+      const res = await context.request.post("/login", { data: { apiKey: API_KEY } });
+      assert.equal(res.status(), 200, "logging in through POST /login");
+    }
+    await body(page, env);
+    assert.deepEqual(
+      pageErrors.map((e) => e.message),
+      [],
+      "the page threw no uncaught errors",
+    );
+  } finally {
+    await page
+      .screenshot({ path: join(ARTIFACTS, `${slug(t.fullName ?? t.name)}.png`), fullPage: false })
+      .catch(() => undefined);
+    await context.close();
+  }
+}
+
+/** The library's movie count as the page shows it ("2,000 movies"). */
+export function countText(n) {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? "movie" : "movies"}`;
+}
+
+/**
+ * Waits for `success` to appear; if an error alert appears inside `scope` instead, fails at once
+ * with the message the page showed rather than waiting out the timeout.
+ */
+export async function expectSuccess(success, scope) {
+  const alert = scope.getByRole("alert");
+  await success.or(alert).first().waitFor();
+  if (!(await success.first().isVisible()))
+    assert.fail(`the page reported an error: ${await alert.first().textContent()}`);
+}

@@ -1,0 +1,21 @@
+/**
+ * `npm run test:browser`: runs every test/browser/*.test.mjs with node:test in one process, so
+ * they share the harness's single app, simulator and Chromium instead of starting one per file.
+ * (Each file also runs on its own: `node --test test/browser/library.test.mjs`.)
+ */
+import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const dir = fileURLToPath(new URL(".", import.meta.url));
+const files = readdirSync(dir)
+  .filter((name) => name.endsWith(".test.mjs"))
+  .sort()
+  .map((name) => `${dir}${name}`);
+
+const child = spawn(
+  process.execPath,
+  ["--test", "--experimental-test-isolation=none", "--test-reporter=spec", ...process.argv.slice(2), ...files],
+  { stdio: "inherit" },
+);
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
