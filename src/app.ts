@@ -1,13 +1,16 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { commandRouter, taskRouter } from "./api/commands";
+import { configRouter } from "./api/config";
 import type { AppEnv } from "./api/context";
 import { customFormatRouter } from "./api/customFormats";
 import { exclusionRouter } from "./api/exclusions";
+import { historyRouter } from "./api/history";
 import { requireApiKey } from "./api/middleware/auth";
 import { requestContext } from "./api/middleware/correlation";
 import { ApiError, handleError } from "./api/middleware/errors";
 import { movieRouter } from "./api/movies";
+import { parseRouter } from "./api/parse";
 import { qualityDefinitionRouter, qualityProfileRouter } from "./api/quality";
 import { rootFolderRouter } from "./api/rootFolders";
 import { sessionRouter } from "./api/session";
@@ -51,6 +54,9 @@ export function createApp() {
   app.route("/api/v3/qualityprofile", qualityProfileRouter);
   app.route("/api/v3/qualitydefinition", qualityDefinitionRouter);
   app.route("/api/v3/customformat", customFormatRouter);
+  app.route("/api/v3/parse", parseRouter);
+  app.route("/api/v3/history", historyRouter);
+  app.route("/api/v3/config", configRouter);
   app.route("/api/v3/rootfolder", rootFolderRouter);
   app.route("/api/v3/tag", tagRouter);
   app.route("/api/v3/exclusions", exclusionRouter);

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { movies, qualityDefinitions, qualityProfiles, type StoredProfileItem } from "../db/schema";
+import { customFormats, movies, qualityDefinitions, qualityProfiles, type StoredProfileItem } from "../db/schema";
 import { DEFAULT_QUALITY_PROFILES, type ProfileItem, validateProfileItems } from "../domain/quality/profiles";
 import { QUALITIES, qualityById } from "../domain/quality/qualities";
 import { ApiError, fieldError, notFound } from "./middleware/errors";
@@ -108,7 +108,11 @@ const toResource = (item: StoredProfileItem): ProfileItemResource => {
   };
 };
 
-function profileResource(row: typeof qualityProfiles.$inferSelect) {
+type FormatName = { id: number; name: string };
+
+/** A stored profile as Radarr's resource: formatItems name every custom format (0 when unscored). */
+function profileResource(row: typeof qualityProfiles.$inferSelect, formats: FormatName[]) {
+  const scores = new Map(row.formatItems.map((f) => [f.format, f.score]));
   return {
     id: row.id,
     name: row.name,
@@ -118,8 +122,7 @@ function profileResource(row: typeof qualityProfiles.$inferSelect) {
     minFormatScore: row.minFormatScore,
     cutoffFormatScore: row.cutoffFormatScore,
     minUpgradeFormatScore: row.minUpgradeFormatScore,
-    // Custom formats arrive with the decision engine; until then a score has no format to name.
-    formatItems: row.formatItems.map((f) => ({ format: f.format, name: `Format ${f.format}`, score: f.score })),
+    formatItems: formats.map((f) => ({ format: f.id, name: f.name, score: scores.get(f.id) ?? 0 })),
     language: row.language,
   };
 }
@@ -135,16 +138,22 @@ async function validatedProfile(db: Database, body: z.infer<typeof profileInput>
       problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
     );
   }
-  if (body.formatItems.length) {
-    throw fieldError("body.formatItems.0.format", `custom format ${body.formatItems[0].format} does not exist`);
-  }
+  const known = new Set((await formatNames(db)).map((f) => f.id));
+  body.formatItems.forEach((item, index) => {
+    if (!known.has(item.format))
+      throw fieldError(`body.formatItems.${index}.format`, `custom format ${item.format} does not exist`);
+  });
+  const formatItems = body.formatItems.filter((item) => item.score !== 0);
   const [clash] = await db
     .select({ id: qualityProfiles.id })
     .from(qualityProfiles)
     .where(eq(qualityProfiles.name, body.name));
   if (clash && clash.id !== id) throw fieldError("body.name", `A quality profile named '${body.name}' already exists`);
-  return { ...body, items };
+  return { ...body, items, formatItems };
 }
+
+const formatNames = (db: Database): Promise<FormatName[]> =>
+  db.select({ id: customFormats.id, name: customFormats.name }).from(customFormats).orderBy(customFormats.name);
 
 const tags = ["QualityProfile"];
 
@@ -157,7 +166,11 @@ qualityProfileRouter.openapi(
   }),
   async (c) => {
     const rows = await c.get("db").select().from(qualityProfiles).orderBy(qualityProfiles.id);
-    return c.json(rows.map(profileResource), 200);
+    const formats = await formatNames(c.get("db"));
+    return c.json(
+      rows.map((r) => profileResource(r, formats)),
+      200,
+    );
   },
 );
 
@@ -174,14 +187,17 @@ qualityProfileRouter.openapi(
     const none = (items: ProfileItem[]): ProfileItem[] =>
       items.map((i) => ({ ...i, allowed: false, items: none(i.items) }));
     return c.json(
-      profileResource({
-        ...template,
-        id: 0,
-        name: "",
-        items: none(template.items),
-        cutoff: QUALITIES[0].id,
-        createdAt: "",
-      }),
+      profileResource(
+        {
+          ...template,
+          id: 0,
+          name: "",
+          items: none(template.items),
+          cutoff: QUALITIES[0].id,
+          createdAt: "",
+        },
+        await formatNames(c.get("db")),
+      ),
       200,
     );
   },
@@ -199,7 +215,7 @@ qualityProfileRouter.openapi(
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").select().from(qualityProfiles).where(eq(qualityProfiles.id, id));
     if (!row) throw notFound(`Quality profile ${id}`);
-    return c.json(profileResource(row), 200);
+    return c.json(profileResource(row, await formatNames(c.get("db"))), 200);
   },
 );
 
@@ -215,7 +231,7 @@ qualityProfileRouter.openapi(
     const db = c.get("db");
     const values = await validatedProfile(db, c.req.valid("json"));
     const [row] = await db.insert(qualityProfiles).values(values).returning();
-    return c.json(profileResource(row), 201);
+    return c.json(profileResource(row, await formatNames(db)), 201);
   },
 );
 
@@ -236,7 +252,7 @@ qualityProfileRouter.openapi(
     const values = await validatedProfile(db, c.req.valid("json"), id);
     const [row] = await db.update(qualityProfiles).set(values).where(eq(qualityProfiles.id, id)).returning();
     if (!row) throw notFound(`Quality profile ${id}`);
-    return c.json(profileResource(row), 202);
+    return c.json(profileResource(row, await formatNames(db)), 202);
   },
 );
 

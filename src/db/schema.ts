@@ -235,3 +235,10 @@ export const movieHistory = sqliteTable(
   },
   (t) => [index("movie_history_movie_idx").on(t.movieId, t.date), index("movie_history_date_idx").on(t.date)],
 );
+
+/** Settings groups (e.g. `indexer`), each a JSON document validated by its zod schema on write. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: json<Record<string, unknown>>("value").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});

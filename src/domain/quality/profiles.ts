@@ -96,7 +96,8 @@ const UHD = [Q.HDTV2160p, Q.WEBDL2160p, Q.WEBRip2160p, Q.Bluray2160p, Q.Remux216
 
 /** Radarr's default profiles (QualityProfileService.InstallDefaultProfiles). */
 export const DEFAULT_QUALITY_PROFILES: QualityProfileDraft[] = [
-  profile("Any", Q.Bluray480p, [...SD, Q.DVDR, ...HD720, ...HD1080, ...UHD, Q.BRDISK, Q.RAWHD]),
+  // Radarr leaves Raw-HD out of "Any" (it is allowed by no default profile).
+  profile("Any", Q.Bluray480p, [...SD, Q.DVDR, ...HD720, ...HD1080, ...UHD, Q.BRDISK]),
   profile("SD", Q.Bluray480p, SD),
   profile("HD-720p", Q.Bluray720p, HD720),
   profile("HD-1080p", Q.Bluray1080p, HD1080),

@@ -1,0 +1,46 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "../db/client";
+import { settings } from "../db/schema";
+
+/**
+ * Radarr's indexer settings (`/api/v3/config/indexer`) plus the two release preferences the
+ * decision engine reads: propers/repacks handling and the preferred protocol.
+ */
+export const indexerSettingsSchema = z.object({
+  minimumAge: z.number().int().min(0).max(10_080).default(0),
+  retention: z.number().int().min(0).max(100_000).default(0),
+  maximumSize: z.number().int().min(0).max(10_000_000).default(0),
+  rssSyncInterval: z.number().int().min(0).max(1440).default(60),
+  preferIndexerFlags: z.boolean().default(false),
+  availabilityDelay: z.number().int().min(-365).max(365).default(0),
+  allowHardcodedSubs: z.boolean().default(false),
+  whitelistedHardcodedSubs: z.string().max(500).default(""),
+  downloadPropersAndRepacks: z.enum(["preferAndUpgrade", "doNotUpgrade", "doNotPrefer"]).default("preferAndUpgrade"),
+  preferredProtocol: z.enum(["torrent", "usenet"]).default("usenet"),
+});
+export type IndexerSettings = z.infer<typeof indexerSettingsSchema>;
+
+export const SETTINGS_GROUPS = { indexer: indexerSettingsSchema } as const;
+export type SettingsGroup = keyof typeof SETTINGS_GROUPS;
+
+/** A settings group with defaults for whatever was never saved. */
+export async function readSettings<G extends SettingsGroup>(
+  db: Database,
+  group: G,
+): Promise<z.infer<(typeof SETTINGS_GROUPS)[G]>> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, group));
+  return SETTINGS_GROUPS[group].parse(row?.value ?? {}) as z.infer<(typeof SETTINGS_GROUPS)[G]>;
+}
+
+export async function writeSettings<G extends SettingsGroup>(
+  db: Database,
+  group: G,
+  value: z.infer<(typeof SETTINGS_GROUPS)[G]>,
+) {
+  const updatedAt = new Date().toISOString();
+  await db
+    .insert(settings)
+    .values({ key: group, value, updatedAt })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt } });
+}
