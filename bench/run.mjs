@@ -11,6 +11,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { applyMigrations, executeSqlFile, ROOT, startApp } from "../scripts/lib/app.mjs";
 import { writeLibrarySeed } from "../scripts/lib/seed-library.mjs";
+import { runDecisionBench } from "./decisions.ts";
 import { measureLibraryFirstRender } from "./library-render.mjs";
 import { runParserBench } from "./parser.ts";
 
@@ -32,6 +33,8 @@ async function main() {
   const results = { date: new Date().toISOString(), libraryMovies: LIBRARY_SIZE, routes: [], notes: [] };
   console.log("Parser: our parser and @ctrl/video-filename-parser over the corpus…");
   results.parser = runParserBench();
+  console.log("Decision engine: 10,000 releases × a profile scoring 25 custom formats…");
+  results.decisions = runDecisionBench();
   let app;
   try {
     console.log(`Seeding ${LIBRARY_SIZE} movies into a fresh local D1…`);
@@ -138,6 +141,10 @@ async function main() {
   );
   console.log(
     `Parser names/second: ours ${results.parser.oursNamesPerSecond}, @ctrl/video-filename-parser ${results.parser.peerNamesPerSecond} (n/a: the peer has no answer for that kind)`,
+  );
+  const d = results.decisions;
+  console.log(
+    `Decision engine: ${d.releases} releases × ${d.customFormats} custom formats: evaluate ${d.evaluateMs} ms (parsing included), rank ${d.rankMs} ms, ${d.accepted} accepted`,
   );
   if (results.libraryFirstRenderMs !== undefined)
     console.log(`Library page first render (${LIBRARY_SIZE} movies): ${results.libraryFirstRenderMs} ms`);
