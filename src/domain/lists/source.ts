@@ -1,0 +1,96 @@
+import type { z } from "zod";
+
+/**
+ * An import list source, in Radarr's three parts (ImportLists/<Source>): settings (validated),
+ * a request generator (which URLs, which pages) and a parser (upstream response → list items).
+ * Sources do no I/O themselves: `src/integrations/lists/fetchList.ts` runs their requests
+ * through the shared upstream layer (timeouts, retries, rate limits) and feeds the parser.
+ */
+
+/** The upstreams lists come from; each has its own rate limit and failure accounting. */
+export type ListService = "imdb" | "tmdb" | "trakt" | "plex";
+
+/** What the source is given besides its own settings: upstream base URLs and credentials. */
+export interface ListSourceEnvironment {
+  tmdbApiUrl: string;
+  tmdbApiKey?: string;
+  tmdbReadToken?: string;
+  traktApiUrl: string;
+  traktClientId?: string;
+  /** The stored Trakt OAuth access token, when the streaming issue's device flow connected one. */
+  traktAccessToken?: string;
+  imdbUrl: string;
+  plexDiscoverUrl: string;
+}
+
+export interface ListRequest {
+  service: ListService;
+  url: string;
+  headers?: Record<string, string>;
+}
+
+/** One movie a list names. At least one of tmdbId / imdbId is set. */
+export interface ListItem {
+  tmdbId?: number;
+  imdbId?: string;
+  title: string;
+  year: number;
+  /** Extra facts the upstream gave (poster path, overview, release date…), kept with the item. */
+  metadata?: Record<string, unknown>;
+}
+
+export interface ListPage {
+  items: ListItem[];
+  /** The next page's request, or undefined on the last page. */
+  next?: ListRequest;
+}
+
+/** A response as the parser sees it (already fetched; status 2xx). */
+export interface ListResponse {
+  url: string;
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** A list that cannot be read for a reason the user must fix (private, missing, bad settings). */
+export class ListSourceError extends Error {
+  constructor(
+    readonly kind: "notFound" | "private" | "authenticationFailed" | "parseError" | "invalidSettings",
+    message: string,
+  ) {
+    super(message);
+    this.name = "ListSourceError";
+  }
+}
+
+/** A settings field in Radarr's provider schema (`fields[{name, label, type, value, ...}]`). */
+export interface ListFieldDefinition {
+  name: string;
+  label: string;
+  type: "textbox" | "number" | "select" | "checkbox" | "tag" | "password" | "textarea";
+  helpText?: string;
+  advanced?: boolean;
+  privacy?: "normal" | "apiKey" | "password" | "userName";
+  selectOptions?: { value: string | number; name: string }[];
+  defaultValue?: unknown;
+}
+
+export interface ImportListSource<Settings> {
+  /** Radarr's implementation name, e.g. `IMDbListImport`. */
+  implementation: string;
+  /** Human name shown in the schema list, e.g. "IMDb Lists". */
+  implementationName: string;
+  /** Radarr's settings contract name, e.g. `IMDbListSettings`. */
+  configContract: string;
+  /** Minimum minutes between syncs this source allows (Radarr's minRefreshInterval). */
+  minRefreshIntervalMinutes: number;
+  /** Requests per second the upstream tolerates for this source. */
+  requestsPerSecond: number;
+  settings: z.ZodType<Settings>;
+  fields: ListFieldDefinition[];
+  /** The first request; later pages come from each parsed page's `next`. */
+  firstRequest(settings: Settings, env: ListSourceEnvironment): ListRequest;
+  /** Reads one page. Throws ListSourceError for private/missing lists and unreadable pages. */
+  parse(response: ListResponse, settings: Settings, env: ListSourceEnvironment): Promise<ListPage> | ListPage;
+}

@@ -1,0 +1,89 @@
+import { type Env, upstreamPolicy } from "../../config";
+import {
+  type ImportListSource,
+  type ListItem,
+  type ListRequest,
+  type ListSourceEnvironment,
+  ListSourceError,
+} from "../../domain/lists/source";
+import type { Logger } from "../../observability/logger";
+import { UpstreamError, upstreamFetch } from "../http";
+
+/** Pages read from one list at most; a guard against an upstream whose `next` never ends. */
+export const MAX_LIST_PAGES = 1000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function listSourceEnvironment(env: Env, traktAccessToken?: string): ListSourceEnvironment {
+  return {
+    tmdbApiUrl: env.TMDB_API_URL.replace(/\/$/, ""),
+    tmdbApiKey: env.TMDB_API_KEY,
+    tmdbReadToken: env.TMDB_READ_TOKEN,
+    traktApiUrl: env.TRAKT_API_URL.replace(/\/$/, ""),
+    traktClientId: env.TRAKT_CLIENT_ID,
+    traktAccessToken,
+    imdbUrl: env.IMDB_URL.replace(/\/$/, ""),
+    plexDiscoverUrl: env.PLEX_DISCOVER_URL.replace(/\/$/, ""),
+  };
+}
+
+export interface FetchedList {
+  items: ListItem[];
+  pages: number;
+  requests: number;
+}
+
+/**
+ * Reads every page of a list: each request goes through the upstream layer (timeout, retries with
+ * backoff, 429 Retry-After, breaker), spaced to the source's requests-per-second, and each
+ * response is handed to the source's parser, whose `next` says whether another page follows.
+ * 404/401/403 become ListSourceError so the user sees "missing" or "private" rather than a retry.
+ */
+export async function fetchList<S>(
+  source: ImportListSource<S>,
+  settings: S,
+  env: Env,
+  options: { logger?: Logger; sourceEnv?: ListSourceEnvironment } = {},
+): Promise<FetchedList> {
+  const sourceEnv = options.sourceEnv ?? listSourceEnvironment(env);
+  const spacingMs = 1000 / Math.max(source.requestsPerSecond, 0.001);
+  const items: ListItem[] = [];
+  let request: ListRequest | undefined = source.firstRequest(settings, sourceEnv);
+  let pages = 0;
+  let lastStarted = 0;
+  while (request && pages < MAX_LIST_PAGES) {
+    const wait = lastStarted + spacingMs - Date.now();
+    if (wait > 0) await sleep(wait);
+    lastStarted = Date.now();
+    let response: Response;
+    try {
+      response = await upstreamFetch({
+        service: request.service,
+        url: request.url,
+        init: { headers: request.headers },
+        policy: upstreamPolicy(env),
+        logger: options.logger,
+      });
+    } catch (error) {
+      if (error instanceof UpstreamError && error.kind === "notFound") {
+        throw new ListSourceError("notFound", `The list was not found at ${request.service} (HTTP 404)`);
+      }
+      if (error instanceof UpstreamError && error.kind === "authenticationFailed") {
+        throw new ListSourceError(
+          "private",
+          `The list is private or the credentials were refused (HTTP ${error.status})`,
+        );
+      }
+      throw error;
+    }
+    const page = await source.parse(
+      { url: request.url, status: response.status, headers: response.headers, text: await response.text() },
+      settings,
+      sourceEnv,
+    );
+    items.push(...page.items);
+    pages++;
+    request = page.next;
+  }
+  return { items, pages, requests: pages };
+}
