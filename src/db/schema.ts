@@ -242,3 +242,126 @@ export const settings = sqliteTable("settings", {
   value: json<Record<string, unknown>>("value").notNull(),
   updatedAt: text("updated_at").notNull(),
 });
+
+const updatedAt = () => text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+/** Import lists (Radarr's provider shape: implementation + settings), with their schedule. */
+export const importLists = sqliteTable(
+  "import_lists",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull().unique(),
+    implementation: text("implementation").notNull(),
+    configContract: text("config_contract").notNull(),
+    settings: json<Record<string, unknown>>("settings").notNull(),
+    enabled: bool("enabled").notNull().default(true),
+    enableAuto: bool("enable_auto").notNull().default(true),
+    monitor: text("monitor", { enum: ["movieOnly", "movieAndCollection", "none"] }).notNull(),
+    minimumAvailability: text("minimum_availability").notNull(),
+    qualityProfileId: integer("quality_profile_id")
+      .notNull()
+      .references(() => qualityProfiles.id),
+    rootFolderPath: text("root_folder_path").notNull(),
+    tags: json<number[]>("tags").notNull(),
+    searchOnAdd: bool("search_on_add").notNull().default(false),
+    listOrder: integer("list_order").notNull().default(0),
+    syncIntervalMinutes: integer("sync_interval_minutes").notNull(),
+    lastSyncAt: text("last_sync_at"),
+    nextSyncAt: text("next_sync_at"),
+    /** Hash of the items the last successful sync read; equal on re-sync means nothing changed. */
+    lastContentHash: text("last_content_hash"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("import_lists_due_idx").on(t.enabled, t.nextSyncAt)],
+);
+
+/** What each list currently holds, and what became of each item. */
+export const listItems = sqliteTable(
+  "list_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    listId: integer("list_id")
+      .notNull()
+      .references(() => importLists.id, { onDelete: "cascade" }),
+    /** `tmdb:<id>`, or `imdb:<tt…>` while no TMDb id is known. */
+    itemKey: text("item_key").notNull(),
+    tmdbId: integer("tmdb_id"),
+    imdbId: text("imdb_id"),
+    title: text("title").notNull(),
+    year: integer("year").notNull().default(0),
+    metadata: json<Record<string, unknown>>("metadata").notNull(),
+    status: text("status", { enum: ["pending", "imported", "existing", "excluded", "unresolved"] }).notNull(),
+    movieId: integer("movie_id").references(() => movies.id, { onDelete: "set null" }),
+    firstSeenAt: text("first_seen_at").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("list_items_list_key_unique").on(t.listId, t.itemKey),
+    index("list_items_tmdb_idx").on(t.tmdbId),
+    index("list_items_status_idx").on(t.listId, t.status),
+  ],
+);
+
+/** One row per sync of a list: outcome, counts, duration and errors. */
+export const listSyncRuns = sqliteTable(
+  "list_sync_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    listId: integer("list_id")
+      .notNull()
+      .references(() => importLists.id, { onDelete: "cascade" }),
+    trigger: text("trigger", { enum: ["scheduled", "manual", "retry"] }).notNull(),
+    status: text("status", { enum: ["started", "success", "partial", "failed"] }).notNull(),
+    startedAt: text("started_at").notNull(),
+    endedAt: text("ended_at"),
+    durationMs: integer("duration_ms"),
+    found: integer("found").notNull().default(0),
+    added: integer("added").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    removed: integer("removed").notNull().default(0),
+    excluded: integer("excluded").notNull().default(0),
+    existing: integer("existing").notNull().default(0),
+    upstreamRequests: integer("upstream_requests").notNull().default(0),
+    unchanged: bool("unchanged").notNull().default(false),
+    errors: json<{ kind: string; message: string }[]>("errors").notNull(),
+  },
+  (t) => [index("list_sync_runs_list_idx").on(t.listId, t.id)],
+);
+
+/** Queue jobs for list syncs: each attempt, and what finally failed (dead-lettered). */
+export const listSyncJobs = sqliteTable(
+  "list_sync_jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    listId: integer("list_id")
+      .notNull()
+      .references(() => importLists.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["queued", "running", "succeeded", "retrying", "deadLettered"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    failureKind: text("failure_kind"),
+    enqueuedAt: text("enqueued_at").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("list_sync_jobs_status_idx").on(t.status, t.listId)],
+);
+
+/** Which list added (or also holds) which movie, and when; a movie may have several. */
+export const movieProvenance = sqliteTable(
+  "movie_provenance",
+  {
+    movieId: integer("movie_id")
+      .notNull()
+      .references(() => movies.id, { onDelete: "cascade" }),
+    listId: integer("list_id")
+      .notNull()
+      .references(() => importLists.id, { onDelete: "cascade" }),
+    listName: text("list_name").notNull(),
+    /** "added": this list put the movie in the library; "matched": it was already there. */
+    kind: text("kind", { enum: ["added", "matched"] }).notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.movieId, t.listId] }), index("movie_provenance_list_idx").on(t.listId)],
+);

@@ -21,7 +21,15 @@ export const indexerSettingsSchema = z.object({
 });
 export type IndexerSettings = z.infer<typeof indexerSettingsSchema>;
 
-export const SETTINGS_GROUPS = { indexer: indexerSettingsSchema } as const;
+/** Radarr's `/api/v3/config/importlist`: what happens to movies that leave every list. */
+export const importListSettingsSchema = z.object({
+  listSyncLevel: z
+    .enum(["disabled", "logOnly", "keepAndUnmonitor", "removeAndKeep", "removeAndDelete"])
+    .default("disabled"),
+});
+export type ImportListSettings = z.infer<typeof importListSettingsSchema>;
+
+export const SETTINGS_GROUPS = { indexer: indexerSettingsSchema, importlist: importListSettingsSchema } as const;
 export type SettingsGroup = keyof typeof SETTINGS_GROUPS;
 
 /** A settings group with defaults for whatever was never saved. */

@@ -39,8 +39,10 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   }
 });
 
-/** The route pattern of the handler that answered (middleware are registered for method ALL). */
+/**
+ * The route pattern of the handler that answered: the first matched route that is not middleware
+ * (method ALL). Later matches never ran: /movie/paged also matches /movie/{id}, registered after it.
+ */
 function handlerRoute(routes: { method: string; path: string }[]): string {
-  for (let i = routes.length - 1; i >= 0; i--) if (routes[i].method !== "ALL") return routes[i].path;
-  return "unmatched";
+  return routes.find((r) => r.method !== "ALL")?.path ?? "unmatched";
 }

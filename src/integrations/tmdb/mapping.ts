@@ -1,6 +1,6 @@
 import type { MovieMetadata } from "../../db/schema";
+import { languageForIso } from "../../domain/library/language";
 import { deriveMovieStatus, type MovieStatus, type ReleaseDates } from "../../domain/library/movieStatus";
-import { findIsoLanguage } from "../../domain/parser";
 import { TMDB_MOVIE_GENRES } from "./genres";
 import type { TmdbMovieDetails, TmdbMovieSummary } from "./schemas";
 
@@ -21,12 +21,6 @@ export interface MovieInfo extends ReleaseDates {
 
 // TMDb release types: 1 premiere, 2 limited theatrical, 3 theatrical, 4 digital, 5 physical, 6 TV.
 const THEATRICAL = new Set([2, 3]);
-
-/** TMDb's ISO 639-1 original language as Radarr's language (the parser's one table of them). */
-export function languageForIso(code: string | undefined): { id: number; name: string } {
-  const language = code ? findIsoLanguage(code)?.language : undefined;
-  return language ? { id: language.id, name: language.name } : { id: 0, name: "Unknown" };
-}
 
 const yearOf = (date: string | null | undefined) => (date ? Number(date.slice(0, 4)) || 0 : 0);
 function isoDate(date: string | null | undefined): string | null {

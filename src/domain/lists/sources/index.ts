@@ -1,0 +1,8 @@
+import type { ImportListSource } from "../source";
+
+/** Every import list source; adding one is adding its folder and one entry here. */
+export const LIST_SOURCES: ImportListSource<unknown>[] = [];
+
+export function findListSource(implementation: string): ImportListSource<unknown> | undefined {
+  return LIST_SOURCES.find((s) => s.implementation.toLowerCase() === implementation.toLowerCase());
+}
