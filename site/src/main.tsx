@@ -1,11 +1,15 @@
 import { render } from "preact";
 import { useEffect } from "preact/hooks";
 import { AddMovie } from "./pages/AddMovie";
+import { CustomFormats } from "./pages/CustomFormats";
 import { Layout } from "./pages/Layout";
 import { Library } from "./pages/Library";
 import { Login } from "./pages/Login";
 import { MovieDetail } from "./pages/MovieDetail";
 import { NotFound } from "./pages/NotFound";
+import { Parse } from "./pages/Parse";
+import { QualityDefinitions } from "./pages/QualityDefinitions";
+import { QualityProfiles } from "./pages/QualityProfiles";
 import { Settings } from "./pages/Settings";
 import { System } from "./pages/System";
 import { currentPath, matchRoute } from "./router";
@@ -25,6 +29,14 @@ function Page() {
       return <MovieDetail key={route.id} id={route.id} />;
     case "settings":
       return <Settings />;
+    case "qualityProfiles":
+      return <QualityProfiles />;
+    case "customFormats":
+      return <CustomFormats />;
+    case "qualityDefinitions":
+      return <QualityDefinitions />;
+    case "parse":
+      return <Parse />;
     case "system":
       return <System />;
     default:

@@ -23,6 +23,10 @@ export type Route =
   | { page: "add" }
   | { page: "movie"; id: number }
   | { page: "settings" }
+  | { page: "qualityProfiles" }
+  | { page: "customFormats" }
+  | { page: "qualityDefinitions" }
+  | { page: "parse" }
   | { page: "system" }
   | { page: "notFound" };
 
@@ -30,6 +34,10 @@ export function matchRoute(path: string): Route {
   if (path === "/" || path === "/library") return { page: "library" };
   if (path === "/add") return { page: "add" };
   if (path === "/settings") return { page: "settings" };
+  if (path === "/settings/profiles") return { page: "qualityProfiles" };
+  if (path === "/settings/customformats") return { page: "customFormats" };
+  if (path === "/settings/quality") return { page: "qualityDefinitions" };
+  if (path === "/parse") return { page: "parse" };
   if (path === "/system") return { page: "system" };
   const movie = path.match(/^\/movie\/(\d+)$/);
   if (movie) return { page: "movie", id: Number(movie[1]) };

@@ -4,6 +4,8 @@
  * and failures turned into an ApiError carrying the server's message and field errors.
  */
 import type {
+  CustomFormat,
+  CustomFormatSpecification,
   FieldError,
   HealthCheck,
   ImportExclusion,
@@ -12,6 +14,9 @@ import type {
   MovieEdit,
   MoviePage,
   MoviePageQuery,
+  ParseQuery,
+  ParseResult,
+  QualityDefinition,
   QualityProfile,
   RootFolder,
   Session,
@@ -117,7 +122,30 @@ export const api = {
   },
   qualityProfiles: {
     list: () => request<QualityProfile[]>("GET", `${v3}/qualityprofile`),
+    /** A new profile's starting point: every quality, none allowed. */
+    schema: () => request<QualityProfile>("GET", `${v3}/qualityprofile/schema`),
+    add: (profile: Omit<QualityProfile, "id">) =>
+      request<QualityProfile>("POST", `${v3}/qualityprofile`, { body: profile }),
+    update: (profile: QualityProfile) =>
+      request<QualityProfile>("PUT", `${v3}/qualityprofile/${profile.id}`, { body: profile }),
+    remove: (id: number) => request<unknown>("DELETE", `${v3}/qualityprofile/${id}`),
   },
+  qualityDefinitions: {
+    list: () => request<QualityDefinition[]>("GET", `${v3}/qualitydefinition`),
+    updateAll: (definitions: QualityDefinition[]) =>
+      request<QualityDefinition[]>("PUT", `${v3}/qualitydefinition/update`, { body: definitions }),
+  },
+  customFormats: {
+    list: () => request<CustomFormat[]>("GET", `${v3}/customformat`),
+    /** One blank specification of each type, with its fields. */
+    schema: () => request<CustomFormatSpecification[]>("GET", `${v3}/customformat/schema`),
+    add: (format: CustomFormat) => request<CustomFormat>("POST", `${v3}/customformat`, { body: format }),
+    update: (format: CustomFormat & { id: number }) =>
+      request<CustomFormat>("PUT", `${v3}/customformat/${format.id}`, { body: format }),
+    remove: (id: number) => request<unknown>("DELETE", `${v3}/customformat/${id}`),
+  },
+  parse: (query: ParseQuery, signal?: AbortSignal) =>
+    request<ParseResult>("GET", `${v3}/parse`, { query: { ...query }, signal }),
   rootFolders: {
     list: () => request<RootFolder[]>("GET", `${v3}/rootfolder`),
     add: (path: string) => request<RootFolder>("POST", `${v3}/rootfolder`, { body: { path } }),

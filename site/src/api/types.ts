@@ -4,9 +4,16 @@
  * are written here from the Radarr v3 shapes the routes return.
  */
 import type { MovieResource } from "../../../src/api/schemas/movie";
+import type {
+  CustomFormatResource,
+  CustomFormatSpecificationResource,
+  FieldResource,
+} from "../../../src/domain/customFormats/resource";
+import type { Rejection } from "../../../src/domain/decisions/types";
 import type { MinimumAvailability, MovieStatus } from "../../../src/domain/library/movieStatus";
+import type { Language, ParsedMovieInfo as ParserResult, Revision } from "../../../src/domain/parser";
 
-export type { MinimumAvailability, MovieStatus };
+export type { Language, MinimumAvailability, MovieStatus, Rejection, Revision };
 
 /** A movie as the API returns it; generated and older rows may carry `collection: null`. */
 export type Movie = Omit<MovieResource, "collection"> & { collection?: { title: string; tmdbId: number } | null };
@@ -86,6 +93,76 @@ export interface QualityProfile {
   minFormatScore: number;
   cutoffFormatScore: number;
   minUpgradeFormatScore: number;
+  /** Every custom format with this profile's score for it (0 when unset). */
+  formatItems: FormatScore[];
+  language: { id: number; name: string };
+}
+
+export interface FormatScore {
+  format: number;
+  name: string;
+  score: number;
+}
+
+/** A quality's size limits in megabytes per minute of runtime; null max/preferred is unlimited. */
+export interface QualityDefinition {
+  id: number;
+  quality: Quality;
+  title: string;
+  weight: number;
+  minSize: number | null;
+  maxSize: number | null;
+  preferredSize: number | null;
+}
+
+/** A custom format and its specifications in Radarr's resource shape (fields as `[{name, value}]`). */
+export type CustomFormat = CustomFormatResource;
+export type CustomFormatSpecification = CustomFormatSpecificationResource;
+export type SpecificationField = FieldResource;
+
+/** What `GET /parse` reads from a release name: the parser's result with the quality as the API sends it. */
+export type ParsedMovieInfo = Pick<
+  ParserResult,
+  | "movieTitles"
+  | "primaryMovieTitle"
+  | "originalTitle"
+  | "year"
+  | "edition"
+  | "releaseGroup"
+  | "releaseHash"
+  | "imdbId"
+  | "tmdbId"
+  | "hardcodedSubs"
+  | "videoCodec"
+  | "audioCodec"
+  | "audioChannels"
+  | "hdrFormat"
+  | "is3D"
+  | "infoHash"
+  | "isSample"
+> & { quality: { quality: Quality; revision: Revision }; languages: Language[] };
+
+export interface ParseQuery {
+  title: string;
+  movieId?: number;
+  /** Bytes. */
+  size?: number;
+  protocol?: "torrent" | "usenet";
+  seeders?: number;
+  /** Bitmask of indexer flags. */
+  indexerFlags?: number;
+  ageMinutes?: number;
+}
+
+export interface ParseResult {
+  title: string;
+  parsedMovieInfo: ParsedMovieInfo | null;
+  /** The library movie the name matched, or the one asked about with `movieId`. */
+  movie?: Movie;
+  customFormats: { id: number; name: string }[];
+  customFormatScore: number;
+  /** Present when a movie is known: the release judged against that movie's quality profile. */
+  decision?: { accepted: boolean; rejections: Rejection[] };
 }
 
 export interface RootFolder {

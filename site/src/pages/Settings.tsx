@@ -2,6 +2,8 @@ import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { api, type ImportExclusion, type QualityProfile, type QualityProfileItem, type Tag } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { SettingsNav } from "../components/SettingsNav";
+import { Link } from "../router";
 import { invalidateLibrary } from "../state/library";
 import { loadReference, qualityProfiles, refreshRootFolders, refreshTags, rootFolders, tags } from "../state/reference";
 
@@ -15,6 +17,7 @@ export function Settings() {
   }, []);
   return (
     <section class="page settings">
+      <SettingsNav />
       <h1>Settings</h1>
       <ErrorMessage error={error.value} />
       <QualityProfiles profiles={qualityProfiles.value} />
@@ -56,7 +59,10 @@ const allowedNames = (profile: QualityProfile) =>
 function QualityProfiles({ profiles }: { profiles: QualityProfile[] }) {
   return (
     <section aria-labelledby="profiles-heading" class="settings-section">
-      <h2 id="profiles-heading">Quality profiles</h2>
+      <div class="section-head">
+        <h2 id="profiles-heading">Quality profiles</h2>
+        <Link href="/settings/profiles">Edit quality profiles</Link>
+      </div>
       <table class="plain">
         <thead>
           <tr>
