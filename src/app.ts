@@ -6,6 +6,7 @@ import type { AppEnv } from "./api/context";
 import { customFormatRouter } from "./api/customFormats";
 import { exclusionRouter } from "./api/exclusions";
 import { historyRouter } from "./api/history";
+import { importListConfigRouter, importListRouter } from "./api/importLists";
 import { requireApiKey } from "./api/middleware/auth";
 import { requestContext } from "./api/middleware/correlation";
 import { ApiError, handleError } from "./api/middleware/errors";
@@ -56,7 +57,9 @@ export function createApp() {
   app.route("/api/v3/customformat", customFormatRouter);
   app.route("/api/v3/parse", parseRouter);
   app.route("/api/v3/history", historyRouter);
+  app.route("/api/v3/config/importlist", importListConfigRouter);
   app.route("/api/v3/config", configRouter);
+  app.route("/api/v3/importlist", importListRouter);
   app.route("/api/v3/rootfolder", rootFolderRouter);
   app.route("/api/v3/tag", tagRouter);
   app.route("/api/v3/exclusions", exclusionRouter);

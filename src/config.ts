@@ -1,8 +1,15 @@
+import type { ListSync } from "../durable-objects/ListSync";
+import type { ListSyncMessage } from "./jobs/listSyncQueue";
+
 /** Bindings and variables the Worker receives (names fixed by DESIGN.md). */
 export interface Env {
   DB: D1Database;
   CACHE: KVNamespace;
   ASSETS?: Fetcher;
+  /** One ListSync object per import list. */
+  LIST_SYNC: DurableObjectNamespace<ListSync>;
+  LIST_SYNC_QUEUE: Queue<ListSyncMessage>;
+  LIST_SYNC_DLQ: Queue<ListSyncMessage>;
   API_KEY?: string;
   ADMIN_PASSWORD?: string;
   ENCRYPTION_KEY?: string;

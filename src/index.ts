@@ -1,12 +1,20 @@
 import { createApp } from "./app";
 import type { Env } from "./config";
+import { consumeListSyncBatch, consumeListSyncDeadLetters, type ListSyncMessage } from "./jobs/listSyncQueue";
 import { runScheduled } from "./jobs/scheduled";
 
+export { ListSync } from "../durable-objects/ListSync";
+
 const app = createApp();
+const DEAD_LETTER_QUEUE = "radarr-edge-list-sync-dlq";
 
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(runScheduled(controller.cron, env));
   },
-} satisfies ExportedHandler<Env>;
+  async queue(batch, env) {
+    if (batch.queue === DEAD_LETTER_QUEUE) await consumeListSyncDeadLetters(batch, env);
+    else await consumeListSyncBatch(batch, env);
+  },
+} satisfies ExportedHandler<Env, ListSyncMessage>;

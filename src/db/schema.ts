@@ -365,3 +365,17 @@ export const movieProvenance = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.movieId, t.listId] }), index("movie_provenance_list_idx").on(t.listId)],
 );
+
+/** Notification targets (Radarr's Connect): webhook or Discord, with the events each wants. */
+export const notifications = sqliteTable("notifications", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  implementation: text("implementation", { enum: ["Webhook", "Discord"] }).notNull(),
+  settings: json<Record<string, unknown>>("settings").notNull(),
+  onGrab: bool("on_grab").notNull().default(false),
+  onDownload: bool("on_download").notNull().default(false),
+  onUpgrade: bool("on_upgrade").notNull().default(false),
+  onHealthIssue: bool("on_health_issue").notNull().default(true),
+  onMovieAdded: bool("on_movie_added").notNull().default(false),
+  createdAt: createdAt(),
+});

@@ -3,14 +3,20 @@ import { z } from "zod";
 import { checkHealth } from "../api/system";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
-import { commands, movies } from "../db/schema";
+import { commands, importLists, movies } from "../db/schema";
+import { retryDelaySeconds } from "../domain/failures/policies";
+import { dueImportLists } from "../library/importLists";
 import { MovieLibrary } from "../library/movies";
 import type { Logger } from "../observability/logger";
+import { enqueueListSync, listSyncStub } from "./listSyncQueue";
 
 export interface CommandContext {
   env: Env;
   db: Database;
   logger: Logger;
+  trigger: "manual" | "scheduled";
+  /** Updates the command's message while it runs (GET /api/v3/command/{id} shows it). */
+  progress(message: string): Promise<void>;
 }
 
 interface CommandDefinition<Body> {
@@ -53,6 +59,48 @@ export const COMMANDS = [
     },
   }),
   define({
+    name: "ImportListSync",
+    description: "Sync import lists: the given list, or every enabled list (scheduled runs take the due ones)",
+    body: z.object({ listId: z.number().int().positive().optional() }),
+    async run(ctx, { listId }) {
+      const { env, db } = ctx;
+      if (ctx.trigger === "scheduled" && listId === undefined) {
+        const due = await dueImportLists(db, new Date());
+        for (const list of due) await enqueueListSync(env, db, list.id, "scheduled");
+        return { message: `Queued ${due.length} due lists`, result: { queued: due.map((l) => l.id) } };
+      }
+      const lists = await db
+        .select({ id: importLists.id, name: importLists.name })
+        .from(importLists)
+        .where(listId !== undefined ? eq(importLists.id, listId) : eq(importLists.enabled, true))
+        .orderBy(asc(importLists.listOrder), asc(importLists.id));
+      if (listId !== undefined && lists.length === 0) throw new Error(`Import list ${listId} does not exist`);
+      const results: Record<string, unknown>[] = [];
+      for (const [index, list] of lists.entries()) {
+        await ctx.progress(`Syncing ${list.name} (${index + 1} of ${lists.length})`);
+        const result = await listSyncStub(env, list.id).sync(list.id, "manual");
+        if (result.ok) {
+          const o = result.outcome;
+          results.push({
+            listId: list.id,
+            status: o.status,
+            found: o.found,
+            added: o.added,
+            removed: o.removed,
+            joined: result.joined,
+          });
+        } else {
+          results.push({ listId: list.id, status: "failed", kind: result.kind, error: result.message });
+          // A transient failure goes on to the queue's retry schedule, as a scheduled sync would.
+          if (retryDelaySeconds(result.kind, 1) !== null) await enqueueListSync(env, db, list.id, "retry");
+        }
+      }
+      const failed = results.filter((r) => r.status === "failed");
+      if (failed.length && failed.length === lists.length) throw new Error(String(failed[0].error));
+      return { message: `Synced ${lists.length - failed.length} of ${lists.length} lists`, result: { lists: results } };
+    },
+  }),
+  define({
     name: "CheckHealth",
     description: "Run the health checks",
     body: z.object({}),
@@ -69,6 +117,7 @@ export const COMMAND_NAMES = COMMANDS.map((c) => c.name);
 export const SCHEDULED_TASKS = [
   { name: "Refresh Movie", command: "RefreshMovie", cron: "0 */6 * * *" },
   { name: "Check Health", command: "CheckHealth", cron: "*/15 * * * *" },
+  { name: "Import List Sync", command: "ImportListSync", cron: "*/5 * * * *" },
 ] as const;
 
 export type CommandRow = typeof commands.$inferSelect;
@@ -92,7 +141,17 @@ export async function queueCommand(
 }
 
 /** Runs a queued command, recording started/completed/failed with its message and result. */
-export async function executeCommand(ctx: CommandContext, row: CommandRow): Promise<void> {
+export async function executeCommand(
+  base: Omit<CommandContext, "trigger" | "progress">,
+  row: CommandRow,
+): Promise<void> {
+  const ctx: CommandContext = {
+    ...base,
+    trigger: row.trigger,
+    progress: async (message) => {
+      await base.db.update(commands).set({ message }).where(eq(commands.id, row.id));
+    },
+  };
   const definition = findCommand(row.name);
   const started = new Date().toISOString();
   await ctx.db.update(commands).set({ status: "started", started }).where(eq(commands.id, row.id));

@@ -5,7 +5,7 @@ import { importLists, listItems, listSyncRuns, movies } from "../db/schema";
 import { type FailureKind, failureKindForStatus } from "../domain/failures/kinds";
 import { diffListItems, itemKey, listFingerprint, movieRowFromListItem, uniqueItems } from "../domain/lists/items";
 import { type ListItem, ListSourceError } from "../domain/lists/source";
-import { findListSource } from "../domain/lists/sources";
+import { findListSource, secretFields } from "../domain/lists/sources";
 import { UpstreamError } from "../integrations/http";
 import { fetchList } from "../integrations/lists/fetchList";
 import { TmdbClient } from "../integrations/tmdb/client";
@@ -13,6 +13,7 @@ import { TMDB_MOVIE_GENRES } from "../integrations/tmdb/genres";
 import type { Logger } from "../observability/logger";
 import { incrementCounter, observeHistogram } from "../observability/metrics";
 import { MovieLibrary } from "./movies";
+import { openSettings } from "./secrets";
 import { readSettings } from "./settings";
 
 export type ImportListRow = typeof importLists.$inferSelect;
@@ -138,7 +139,7 @@ export async function syncImportList(
   };
   const log = logger.child({ listId, list: list.name });
   try {
-    const settings = source.settings.parse(list.settings);
+    const settings = source.settings.parse(await openSettings(env, list.settings, secretFields(source)));
     const fetched = await fetchList(source, settings, env, { logger: log });
     outcome.upstreamRequests = fetched.requests;
     const tmdb = new TmdbClient(env, log);

@@ -6,3 +6,8 @@ export const LIST_SOURCES: ImportListSource<unknown>[] = [];
 export function findListSource(implementation: string): ImportListSource<unknown> | undefined {
   return LIST_SOURCES.find((s) => s.implementation.toLowerCase() === implementation.toLowerCase());
 }
+
+/** The settings fields a source keeps secret (stored encrypted, shown masked). */
+export function secretFields(source: ImportListSource<unknown>): string[] {
+  return source.fields.filter((f) => f.privacy === "apiKey" || f.privacy === "password").map((f) => f.name);
+}

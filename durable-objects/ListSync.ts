@@ -1,0 +1,47 @@
+import { DurableObject } from "cloudflare:workers";
+import type { Env } from "../src/config";
+import { createDatabase } from "../src/db/client";
+import type { FailureKind } from "../src/domain/failures/kinds";
+import { failureKindOf, type SyncOutcome, syncImportList } from "../src/library/listSync";
+import { rootLogger } from "../src/observability/logger";
+
+export type ListSyncResult =
+  | { ok: true; outcome: SyncOutcome; joined: boolean }
+  | { ok: false; kind: FailureKind; message: string; retryAfterSeconds?: number; joined: boolean };
+
+/**
+ * One instance per import list (named by its id): serialises that list's syncs. A trigger that
+ * arrives while a sync runs joins it and gets the same result instead of starting a second one.
+ * The last result is kept in the object's storage.
+ */
+export class ListSync extends DurableObject<Env> {
+  private running: Promise<ListSyncResult> | null = null;
+
+  async sync(listId: number, trigger: "scheduled" | "manual" | "retry"): Promise<ListSyncResult> {
+    if (this.running) return { ...(await this.running), joined: true };
+    this.running = this.run(listId, trigger).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** The last finished sync's result and whether one is running now. */
+  async state(): Promise<{ running: boolean; last: ListSyncResult | undefined }> {
+    return { running: this.running !== null, last: await this.ctx.storage.get<ListSyncResult>("last") };
+  }
+
+  private async run(listId: number, trigger: "scheduled" | "manual" | "retry"): Promise<ListSyncResult> {
+    const logger = rootLogger.child({ listId, trigger, component: "ListSync" });
+    let result: ListSyncResult;
+    try {
+      const outcome = await syncImportList(this.env, createDatabase(this.env.DB), listId, trigger, logger);
+      result = { ok: true, outcome, joined: false };
+    } catch (error) {
+      const { kind, retryAfterSeconds } = failureKindOf(error);
+      logger.warn("list sync failed", { kind, error: (error as Error).message });
+      result = { ok: false, kind, message: (error as Error).message, retryAfterSeconds, joined: false };
+    }
+    await this.ctx.storage.put("last", result);
+    return result;
+  }
+}

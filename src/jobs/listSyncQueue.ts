@@ -1,0 +1,101 @@
+import { eq } from "drizzle-orm";
+import type { ListSyncResult } from "../../durable-objects/ListSync";
+import type { Env } from "../config";
+import { createDatabase, type Database } from "../db/client";
+import { importLists, listSyncJobs } from "../db/schema";
+import { retryDelaySeconds } from "../domain/failures/policies";
+import { notify } from "../library/notifications";
+import { type Logger, rootLogger } from "../observability/logger";
+import { incrementCounter } from "../observability/metrics";
+
+/** A list sync job on the queue. */
+export interface ListSyncMessage {
+  jobId: number;
+  listId: number;
+  trigger: "scheduled" | "manual" | "retry";
+}
+
+export function listSyncStub(env: Env, listId: number) {
+  return env.LIST_SYNC.get(env.LIST_SYNC.idFromName(`list-${listId}`));
+}
+
+/** Records a job and puts it on the queue. */
+export async function enqueueListSync(env: Env, db: Database, listId: number, trigger: ListSyncMessage["trigger"]) {
+  const [job] = await db
+    .insert(listSyncJobs)
+    .values({ listId, status: "queued", enqueuedAt: new Date().toISOString() })
+    .returning({ id: listSyncJobs.id });
+  await env.LIST_SYNC_QUEUE.send({ jobId: job.id, listId, trigger } satisfies ListSyncMessage);
+  return job.id;
+}
+
+/**
+ * The queue consumer: runs each job through the list's ListSync object. A failure is retried on
+ * the queue after its kind's policy delay; when the policy allows no more, the job goes to the
+ * dead-letter queue, whose consumer records it (health and a notification follow).
+ */
+export async function consumeListSyncBatch(batch: MessageBatch<ListSyncMessage>, env: Env): Promise<void> {
+  const db = createDatabase(env.DB);
+  for (const message of batch.messages) {
+    const { jobId, listId } = message.body;
+    const logger = rootLogger.child({ listId, jobId, attempt: message.attempts });
+    await db
+      .update(listSyncJobs)
+      .set({ status: "running", attempts: message.attempts })
+      .where(eq(listSyncJobs.id, jobId));
+    const result: ListSyncResult = await listSyncStub(env, listId).sync(
+      listId,
+      message.attempts > 1 ? "retry" : message.body.trigger,
+    );
+    if (result.ok) {
+      await db
+        .update(listSyncJobs)
+        .set({ status: "succeeded", lastError: null, failureKind: null })
+        .where(eq(listSyncJobs.id, jobId));
+      message.ack();
+      continue;
+    }
+    const delay = retryDelaySeconds(result.kind, message.attempts, result.retryAfterSeconds);
+    await db
+      .update(listSyncJobs)
+      .set({
+        status: delay === null ? "deadLettered" : "retrying",
+        lastError: result.message,
+        failureKind: result.kind,
+      })
+      .where(eq(listSyncJobs.id, jobId));
+    if (delay === null) {
+      await env.LIST_SYNC_DLQ.send(message.body);
+      message.ack();
+      logger.warn("list sync gave up; sent to the dead-letter queue", { kind: result.kind });
+    } else {
+      message.retry({ delaySeconds: delay });
+      logger.info("list sync will be retried", { kind: result.kind, delaySeconds: delay });
+    }
+  }
+}
+
+/** The dead-letter consumer: records what finally failed and tells the user. */
+export async function consumeListSyncDeadLetters(
+  batch: MessageBatch<ListSyncMessage>,
+  env: Env,
+  logger: Logger = rootLogger,
+) {
+  const db = createDatabase(env.DB);
+  for (const message of batch.messages) {
+    const { jobId, listId } = message.body;
+    const [job] = await db.select().from(listSyncJobs).where(eq(listSyncJobs.id, jobId));
+    await db
+      .update(listSyncJobs)
+      .set({ status: "deadLettered", lastError: job?.lastError ?? "gave up after the last retry" })
+      .where(eq(listSyncJobs.id, jobId));
+    const [list] = await db.select({ name: importLists.name }).from(importLists).where(eq(importLists.id, listId));
+    incrementCounter("radarr_list_sync_dead_letters_total", "List sync jobs that failed after their last retry", {});
+    await notify(env, db, "healthIssue", {
+      message: `Import list '${list?.name ?? listId}' failed to sync: ${job?.lastError ?? "unknown error"}`,
+      listId,
+      failureKind: job?.failureKind ?? "unknown",
+    }).catch((error) => logger.error("notification failed", { error: (error as Error).message }));
+    message.ack();
+  }
+}

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { APP_NAME, type Env, upstreamPolicy } from "../config";
+import type { Database } from "../db/client";
+import { notifications } from "../db/schema";
+import { upstreamFetch } from "../integrations/http";
+
+/** The events a notification can subscribe to, with the flag column that turns each on. */
+export const NOTIFICATION_EVENTS = {
+  grab: "onGrab",
+  download: "onDownload",
+  upgrade: "onUpgrade",
+  healthIssue: "onHealthIssue",
+  movieAdded: "onMovieAdded",
+} as const;
+export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+
+/** Settings per implementation (Radarr's WebhookSettings / DiscordSettings, the parts used). */
+export const NOTIFICATION_SETTINGS = {
+  Webhook: z.object({ url: httpUrl, method: z.enum(["POST", "PUT"]).default("POST") }),
+  Discord: z.object({ webHookUrl: httpUrl, username: z.string().max(80).default(APP_NAME) }),
+} as const;
+export type NotificationImplementation = keyof typeof NOTIFICATION_SETTINGS;
+
+type NotificationRow = typeof notifications.$inferSelect;
+
+function eventTitle(event: NotificationEvent): string {
+  return {
+    grab: "Grab",
+    download: "Download",
+    upgrade: "Upgrade",
+    healthIssue: "HealthIssue",
+    movieAdded: "MovieAdded",
+  }[event];
+}
+
+/** Sends one event to one target; throws UpstreamError when the target refuses or is unreachable. */
+export async function sendNotification(
+  env: Env,
+  target: NotificationRow,
+  event: NotificationEvent,
+  payload: Record<string, unknown>,
+) {
+  const message = String(payload.message ?? eventTitle(event));
+  if (target.implementation === "Discord") {
+    const settings = NOTIFICATION_SETTINGS.Discord.parse(target.settings);
+    await upstreamFetch({
+      service: "discord",
+      url: settings.webHookUrl,
+      init: {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: settings.username, content: `**${eventTitle(event)}**: ${message}` }),
+      },
+      policy: upstreamPolicy(env),
+      attempts: 2,
+    });
+    return;
+  }
+  const settings = NOTIFICATION_SETTINGS.Webhook.parse(target.settings);
+  await upstreamFetch({
+    service: "webhook",
+    url: settings.url,
+    init: {
+      method: settings.method,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ eventType: eventTitle(event), instanceName: APP_NAME, ...payload }),
+    },
+    policy: upstreamPolicy(env),
+    attempts: 2,
+  });
+}
+
+/** Sends an event to every target subscribed to it; failures of one target do not stop others. */
+export async function notify(env: Env, db: Database, event: NotificationEvent, payload: Record<string, unknown>) {
+  const flag = NOTIFICATION_EVENTS[event];
+  const targets = (await db.select().from(notifications)).filter((n) => n[flag]);
+  const results = await Promise.allSettled(targets.map((t) => sendNotification(env, t, event, payload)));
+  const failed = results.filter((r) => r.status === "rejected");
+  if (failed.length)
+    throw new Error(
+      `${failed.length} of ${targets.length} notifications failed: ${(failed[0] as PromiseRejectedResult).reason}`,
+    );
+  return targets.length;
+}
