@@ -24,6 +24,9 @@ export default defineConfig({
                 TEST_MIGRATIONS: await readD1Migrations("./d1-migrations"),
                 API_KEY: TEST_API_KEY,
                 TMDB_API_KEY: "sim-tmdb-key",
+                TRAKT_CLIENT_ID: "sim-trakt-client-id",
+                // A fixed test key (32 bytes, base64) for credentials stored encrypted in D1.
+                ENCRYPTION_KEY: "cmFkYXJyLWVkZ2UtdGVzdC1lbmNyeXB0aW9uLWtleSE=",
                 DEMO_MODE: "true",
                 UPSTREAM_TIMEOUT_MS: "500",
                 UPSTREAM_MAX_RETRY_WAIT_S: "2",

@@ -2,6 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../src/config";
 import { createDatabase } from "../src/db/client";
 import type { FailureKind } from "../src/domain/failures/kinds";
+import type { ListItem } from "../src/domain/lists/source";
 import { failureKindOf, type SyncOutcome, syncImportList } from "../src/library/listSync";
 import { rootLogger } from "../src/observability/logger";
 
@@ -25,16 +26,29 @@ export class ListSync extends DurableObject<Env> {
     return this.running;
   }
 
+  /** A sync from items the caller read (an uploaded CSV): waits for a running sync, then runs. */
+  async syncItems(listId: number, items: ListItem[]): Promise<ListSyncResult> {
+    while (this.running) await this.running;
+    this.running = this.run(listId, "manual", items).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
   /** The last finished sync's result and whether one is running now. */
   async state(): Promise<{ running: boolean; last: ListSyncResult | undefined }> {
     return { running: this.running !== null, last: await this.ctx.storage.get<ListSyncResult>("last") };
   }
 
-  private async run(listId: number, trigger: "scheduled" | "manual" | "retry"): Promise<ListSyncResult> {
+  private async run(
+    listId: number,
+    trigger: "scheduled" | "manual" | "retry",
+    items?: ListItem[],
+  ): Promise<ListSyncResult> {
     const logger = rootLogger.child({ listId, trigger, component: "ListSync" });
     let result: ListSyncResult;
     try {
-      const outcome = await syncImportList(this.env, createDatabase(this.env.DB), listId, trigger, logger);
+      const outcome = await syncImportList(this.env, createDatabase(this.env.DB), listId, trigger, logger, items);
       result = { ok: true, outcome, joined: false };
     } catch (error) {
       const { kind, retryAfterSeconds } = failureKindOf(error);

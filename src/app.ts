@@ -6,7 +6,7 @@ import type { AppEnv } from "./api/context";
 import { customFormatRouter } from "./api/customFormats";
 import { exclusionRouter } from "./api/exclusions";
 import { historyRouter } from "./api/history";
-import { importListConfigRouter, importListRouter } from "./api/importLists";
+import { importListConfigRouter, importListRouter, MAX_CSV_BYTES } from "./api/importLists";
 import { requireApiKey } from "./api/middleware/auth";
 import { requestContext } from "./api/middleware/correlation";
 import { ApiError, handleError } from "./api/middleware/errors";
@@ -22,19 +22,21 @@ import { MovieRepository } from "./db/movies";
 import { renderPrometheus } from "./observability/metrics";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+const CSV_UPLOAD_PATH = /^\/api\/v3\/importlist\/\d+\/csv$/;
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
   app.use("*", requestContext);
-  app.use(
-    "*",
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw new ApiError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+        throw new ApiError(413, `Request body is larger than ${maxSize} bytes`);
       },
-    }),
-  );
+    });
+  const defaultLimit = limit(MAX_BODY_BYTES);
+  const csvUploadLimit = limit(MAX_CSV_BYTES);
+  app.use("*", (c, next) => (CSV_UPLOAD_PATH.test(c.req.path) ? csvUploadLimit : defaultLimit)(c, next));
   app.onError(handleError);
 
   app.get("/ping", (c) => c.json({ status: "OK" }));

@@ -13,7 +13,7 @@ export default {
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(runScheduled(controller.cron, env));
   },
-  async queue(batch, env) {
+  async queue(batch, env, _ctx) {
     if (batch.queue === DEAD_LETTER_QUEUE) await consumeListSyncDeadLetters(batch, env);
     else await consumeListSyncBatch(batch, env);
   },

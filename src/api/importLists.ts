@@ -6,7 +6,9 @@ import { importLists, listItems, listSyncJobs, listSyncRuns, movieProvenance } f
 import { MINIMUM_AVAILABILITIES } from "../domain/library/movieStatus";
 import type { ImportListSource } from "../domain/lists/source";
 import { findListSource, LIST_SOURCES, secretFields } from "../domain/lists/sources";
+import { parseImdbCsv } from "../domain/lists/sources/imdb";
 import { fetchList } from "../integrations/lists/fetchList";
+import { listSyncStub } from "../jobs/listSyncQueue";
 import { MovieLibrary } from "../library/movies";
 import { maskSettings, openSettings, sealSettings } from "../library/secrets";
 import { importListSettingsSchema, readSettings, writeSettings } from "../library/settings";
@@ -277,17 +279,6 @@ importListRouter.openapi(
 
 importListRouter.openapi(
   createRoute({
-    method: "get",
-    path: "/{id}",
-    tags,
-    request: { params: idParamSchema },
-    responses: { 200: jsonContent(listResourceSchema, "List"), ...errorResponses },
-  }),
-  async (c) => c.json(listResource(await getList(c.get("db"), c.req.valid("param").id)), 200),
-);
-
-importListRouter.openapi(
-  createRoute({
     method: "post",
     path: "/",
     tags,
@@ -495,6 +486,7 @@ importListRouter.openapi(
             attempts: z.number().int(),
             lastError: z.string().nullable(),
             failureKind: z.string().nullable(),
+            nextAttemptAt: z.string().nullable(),
             enqueuedAt: z.string(),
             updatedAt: z.string(),
           }),
@@ -534,4 +526,73 @@ importListConfigRouter.openapi(
     await writeSettings(db, "importlist", merged);
     return c.json({ id: 1, ...merged }, 202);
   },
+);
+
+// IMDb exports of big lists run to a few MB; the app-wide body limit (1 MiB) is raised here only.
+export const MAX_CSV_BYTES = 8 * 1024 * 1024;
+
+importListRouter.openapi(
+  createRoute({
+    method: "post",
+    path: "/{id}/csv",
+    tags,
+    summary: "Sync an IMDbCsvImport list from an uploaded IMDb CSV export (request body: the file, text/csv)",
+    request: { params: idParamSchema },
+    responses: {
+      200: jsonContent(
+        runSchema
+          .omit({ id: true, listId: true, trigger: true, startedAt: true, endedAt: true })
+          .extend({ runId: z.number().int(), skipped: z.number().int() }),
+        "Synced",
+      ),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const db = c.get("db");
+    const list = await getList(db, c.req.valid("param").id);
+    if (list.implementation !== "IMDbCsvImport")
+      throw fieldError("path.id", "CSV uploads go to IMDbCsvImport lists only");
+    const text = await c.req.text();
+    if (!text.trim()) throw fieldError("body", "the CSV file is empty");
+    let parsed: ReturnType<typeof parseImdbCsv>;
+    try {
+      parsed = parseImdbCsv(text);
+    } catch (error) {
+      throw fieldError("body", (error as Error).message);
+    }
+    const result = await listSyncStub(c.env, list.id).syncItems(list.id, parsed.items);
+    if (!result.ok) throw new ApiError(502, `The sync failed: ${result.message}`);
+    const o = result.outcome;
+    return c.json(
+      {
+        runId: o.runId,
+        status: o.status,
+        durationMs: o.durationMs,
+        found: o.found,
+        added: o.added,
+        updated: o.updated,
+        removed: o.removed,
+        excluded: o.excluded,
+        existing: o.existing,
+        upstreamRequests: o.upstreamRequests,
+        unchanged: o.unchanged,
+        errors: o.errors,
+        skipped: parsed.skipped,
+      },
+      200,
+    );
+  },
+);
+
+// Registered last: "/{id}" would otherwise take /jobs and /provenance.
+importListRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/{id}",
+    tags,
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(listResourceSchema, "List"), ...errorResponses },
+  }),
+  async (c) => c.json(listResource(await getList(c.get("db"), c.req.valid("param").id)), 200),
 );

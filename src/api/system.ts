@@ -129,6 +129,29 @@ export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]
       wikiUrl: "",
     });
   }
+  const failingLists = await db.all<{ name: string; message: string | null }>(sql`
+    select l.name as name, json_extract(r.errors, '$[0].message') as message
+    from import_lists l join list_sync_runs r on r.id = (select max(id) from list_sync_runs where list_id = l.id)
+    where l.enabled = 1 and r.status = 'failed'`);
+  for (const list of failingLists) {
+    checks.push({
+      source: "ImportListStatusCheck",
+      type: "warning",
+      message: `Import list '${list.name}' failed its last sync: ${list.message ?? "unknown error"}`,
+      wikiUrl: "",
+    });
+  }
+  const [{ deadLetters }] = await db.all<{ deadLetters: number }>(
+    sql`select count(*) as deadLetters from list_sync_jobs where status = 'deadLettered' and updated_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 day')`,
+  );
+  if (deadLetters > 0) {
+    checks.push({
+      source: "ImportListJobCheck",
+      type: "error",
+      message: `${deadLetters} list sync jobs failed after their last retry in the past day`,
+      wikiUrl: "",
+    });
+  }
   if (!env.ENCRYPTION_KEY) {
     checks.push({
       source: "EncryptionCheck",

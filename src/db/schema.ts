@@ -342,6 +342,8 @@ export const listSyncJobs = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     failureKind: text("failure_kind"),
+    /** When the queue will deliver the next attempt (retrying jobs). */
+    nextAttemptAt: text("next_attempt_at"),
     enqueuedAt: text("enqueued_at").notNull(),
     updatedAt: updatedAt(),
   },

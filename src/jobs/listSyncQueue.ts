@@ -62,6 +62,7 @@ export async function consumeListSyncBatch(batch: MessageBatch<ListSyncMessage>,
         status: delay === null ? "deadLettered" : "retrying",
         lastError: result.message,
         failureKind: result.kind,
+        nextAttemptAt: delay === null ? null : new Date(Date.now() + delay * 1000).toISOString(),
       })
       .where(eq(listSyncJobs.id, jobId));
     if (delay === null) {

@@ -112,6 +112,8 @@ export async function syncImportList(
   listId: number,
   trigger: "scheduled" | "manual" | "retry",
   logger: Logger,
+  /** Items supplied by the caller (an uploaded CSV) instead of fetched from the upstream. */
+  suppliedItems?: ListItem[],
 ): Promise<SyncOutcome> {
   const started = Date.now();
   const [list] = await db.select().from(importLists).where(eq(importLists.id, listId));
@@ -139,8 +141,16 @@ export async function syncImportList(
   };
   const log = logger.child({ listId, list: list.name });
   try {
-    const settings = source.settings.parse(await openSettings(env, list.settings, secretFields(source)));
-    const fetched = await fetchList(source, settings, env, { logger: log });
+    const fetched = suppliedItems
+      ? { items: suppliedItems, requests: 0 }
+      : await fetchList(
+          source,
+          source.settings.parse(await openSettings(env, list.settings, secretFields(source))),
+          env,
+          {
+            logger: log,
+          },
+        );
     outcome.upstreamRequests = fetched.requests;
     const tmdb = new TmdbClient(env, log);
     const resolved = await resolveTmdbIds(uniqueItems(fetched.items), tmdb);

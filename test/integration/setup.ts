@@ -1,11 +1,50 @@
-import { applyD1Migrations, reset } from "cloudflare:test";
+import { reset } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach } from "vitest";
 
+/**
+ * The real migrations (schema + seeded defaults) in one D1 batch, recorded in d1_migrations as
+ * applyD1Migrations records them. One round trip instead of one per migration: this runs before
+ * every test, and per-migration batches made it most of a small test's time.
+ */
+async function applyMigrations(db: D1Database) {
+  await db.batch([
+    db.prepare(
+      `CREATE TABLE IF NOT EXISTS d1_migrations (
+         id INTEGER PRIMARY KEY AUTOINCREMENT,
+         name TEXT UNIQUE,
+         applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL
+       )`,
+    ),
+    ...env.TEST_MIGRATIONS.flatMap((migration) => [
+      ...migration.queries.map((query) => db.prepare(query)),
+      db.prepare("INSERT INTO d1_migrations (name) VALUES (?)").bind(migration.name),
+    ]),
+  ]);
+}
+
 // @cloudflare/vitest-plugin isolates storage per test file, not per test. Every test starts from
-// empty bindings (D1, KV) and the real migrations (schema + seeded quality defaults), so tests
-// never see each other's writes; state a test needs is made in that test or its beforeEach.
+// empty bindings (D1, KV) and the migrated database, so tests never see each other's writes;
+// state a test needs is made in that test or its beforeEach.
 beforeEach(async () => {
   await reset();
-  await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
+  await dropLeftoverTables(env.DB);
+  await applyMigrations(env.DB);
 });
+
+/**
+ * reset() sometimes leaves D1's tables behind (seen after a test longer than ~10 s); drop whatever
+ * survived so the migrations always start from an empty database.
+ */
+async function dropLeftoverTables(db: D1Database) {
+  const { results } = await db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
+    )
+    .all<{ name: string }>();
+  if (results.length === 0) return;
+  await db.batch([
+    db.prepare("PRAGMA defer_foreign_keys = ON"),
+    ...results.map((t) => db.prepare(`DROP TABLE IF EXISTS "${t.name}"`)),
+  ]);
+}

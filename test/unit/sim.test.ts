@@ -541,7 +541,9 @@ describe("front page", () => {
   test("says it is demo data and lists the services", async () => {
     const json = await read(app.request("/"));
     expect(json.name).toBe("Radarr Edge upstream simulator — demo data");
-    expect(json.services.map((service: { name: string }) => service.name)).toEqual(["tmdb", "tmdb-images"]);
+    expect(json.services.map((service: { name: string }) => service.name)).toEqual(
+      expect.arrayContaining(["tmdb", "tmdb-images", "imdb", "plex", "trakt"]),
+    );
     const html = await (await app.request("/", { headers: { Accept: "text/html" } })).text();
     expect(html).toContain("Radarr Edge upstream simulator — demo data");
   });

@@ -1,9 +1,12 @@
+import { imdb } from "./imdb";
+import { plex } from "./plex";
 import type { SimulatedService } from "./service";
 import { tmdb } from "./tmdb";
 import { tmdbImages } from "./tmdb-images";
+import { trakt } from "./trakt";
 
 /** Every simulated upstream, mounted by index.ts under its own prefix. Add new ones here. */
-export const SERVICES: readonly SimulatedService[] = [tmdb, tmdbImages];
+export const SERVICES: readonly SimulatedService[] = [tmdb, tmdbImages, imdb, plex, trakt];
 
 export const SERVICE_NAMES = SERVICES.map((service) => service.name) as [string, ...string[]];
 

@@ -15,6 +15,7 @@ import { countryName, GENRES, genreName, language } from "../data/reference";
 import { recommendationsFor } from "../data/related";
 import { searchMovies } from "../data/search";
 import { createService } from "./service";
+import { mountTmdbListRoutes } from "./tmdb-lists";
 
 /**
  * TMDb API v3 (api.themoviedb.org), with the field names and error bodies TMDb documents.
@@ -59,7 +60,8 @@ export function tmdbError(status: number, code = TMDB_CODE_FOR_STATUS[status] ??
 
 export const tmdb = createService({
   name: "tmdb",
-  description: "TMDb API v3 (api.themoviedb.org): search, movie details, find by IMDb id, collections",
+  description:
+    "TMDb API v3 and v4 lists (api.themoviedb.org): search, movie details, find by IMDb id, collections, person credits, discover, popular/top rated/upcoming/now playing",
   errorResponse: (status) => tmdbError(status),
 });
 
@@ -333,6 +335,7 @@ const EXTERNAL_SOURCES = [
 
 const app = tmdb.app;
 app.use("/3/*", requireApiKey);
+app.use("/4/*", requireApiKey);
 
 app.get("/3/configuration", (c) => {
   const imageBase = `${new URL(c.req.url).origin}/tmdb-images/t/p/`;
@@ -380,6 +383,9 @@ app.get("/3/search/movie", (c) => {
     total_results: results.length,
   });
 });
+
+// Before /3/movie/:id, which would otherwise read "popular" as a movie id.
+mountTmdbListRoutes(app, { movieListItem, movieMediaItem, pageParam, error: tmdbError });
 
 app.get("/3/movie/:id", (c) => {
   const movie = movieFromParam(c.req.param("id"));

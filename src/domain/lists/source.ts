@@ -89,6 +89,11 @@ export interface ImportListSource<Settings> {
   requestsPerSecond: number;
   settings: z.ZodType<Settings>;
   fields: ListFieldDefinition[];
+  /**
+   * What a 401/403 from this upstream means. By default 401 is refused credentials and 403 a list
+   * that is not shared; some upstreams answer 401 for private lists (TMDb v4).
+   */
+  refusalKind?(status: number): "private" | "authenticationFailed";
   /** The first request; later pages come from each parsed page's `next`. */
   firstRequest(settings: Settings, env: ListSourceEnvironment): ListRequest;
   /** Reads one page. Throws ListSourceError for private/missing lists and unreadable pages. */

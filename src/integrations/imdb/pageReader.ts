@@ -70,8 +70,16 @@ export async function scanImdbPage(html: string): Promise<ImdbPageScan> {
       if (current) current.typeLabel = (current.typeLabel ?? "") + chunk.text;
     },
   };
-  const markList = { element: () => void (hasTitleList = true) };
-  const markNext = { element: () => void (hasNextLink = true) };
+  const markList = {
+    element() {
+      hasTitleList = true;
+    },
+  };
+  const markNext = {
+    element() {
+      hasNextLink = true;
+    },
+  };
 
   const rewriter = new HTMLRewriter()
     .on("script#__NEXT_DATA__", {
@@ -82,8 +90,16 @@ export async function scanImdbPage(html: string): Promise<ImdbPageScan> {
         nextData?.push(chunk.text);
       },
     })
-    .on("head > title", { text: (chunk) => void (documentTitle += chunk.text) })
-    .on("h1", { text: (chunk) => void (heading += chunk.text) })
+    .on("head > title", {
+      text(chunk) {
+        documentTitle += chunk.text;
+      },
+    })
+    .on("h1", {
+      text(chunk) {
+        heading += chunk.text;
+      },
+    })
     .on("ul.ipc-metadata-list", markList)
     .on("div.lister-list", markList)
     .on("li.ipc-metadata-list-summary-item", { element: openEntry })

@@ -69,10 +69,11 @@ export async function fetchList<S>(
         throw new ListSourceError("notFound", `The list was not found at ${request.service} (HTTP 404)`);
       }
       if (error instanceof UpstreamError && error.kind === "authenticationFailed") {
-        throw new ListSourceError(
-          "private",
-          `The list is private or the credentials were refused (HTTP ${error.status})`,
-        );
+        const status = error.status ?? 401;
+        const kind = source.refusalKind?.(status) ?? (status === 401 ? "authenticationFailed" : "private");
+        throw kind === "authenticationFailed"
+          ? new ListSourceError(kind, `${request.service}: the credentials were refused (HTTP ${status})`)
+          : new ListSourceError(kind, `The list is private (HTTP ${status})`);
       }
       throw error;
     }

@@ -1,7 +1,28 @@
 import type { ImportListSource } from "../source";
+import { imdbCsvSource, imdbListSource } from "./imdb";
+import { plexRssSource, plexWatchlistSource } from "./plex";
+import {
+  tmdbCollectionSource,
+  tmdbCompanySource,
+  tmdbKeywordSource,
+  tmdbListSource,
+  tmdbPersonSource,
+  tmdbPopularSource,
+} from "./tmdb";
 
 /** Every import list source; adding one is adding its folder and one entry here. */
-export const LIST_SOURCES: ImportListSource<unknown>[] = [];
+export const LIST_SOURCES = [
+  imdbListSource,
+  imdbCsvSource,
+  tmdbListSource,
+  tmdbCollectionSource,
+  tmdbPersonSource,
+  tmdbKeywordSource,
+  tmdbCompanySource,
+  tmdbPopularSource,
+  plexWatchlistSource,
+  plexRssSource,
+] as ImportListSource<unknown>[];
 
 export function findListSource(implementation: string): ImportListSource<unknown> | undefined {
   return LIST_SOURCES.find((s) => s.implementation.toLowerCase() === implementation.toLowerCase());

@@ -105,7 +105,8 @@ export const plexRssSource: ImportListSource<PlexRssSettings> = {
       name: "url",
       label: "Url",
       type: "textbox",
-      helpText: "The RSS feed of your Plex watchlist (Plex: Settings → Watchlist → RSS feed), e.g. https://rss.plex.tv/…",
+      helpText:
+        "The RSS feed of your Plex watchlist (Plex: Settings → Watchlist → RSS feed), e.g. https://rss.plex.tv/…",
     },
   ],
 

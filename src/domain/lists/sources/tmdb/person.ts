@@ -27,7 +27,10 @@ export const tmdbPersonSettingsSchema = z
   .refine(
     (settings) =>
       settings.personCast || Object.keys(CREW_DEPARTMENT_SETTINGS).some((key) => settings[key as CrewSetting]),
-    { message: "Choose at least one kind of credit: cast, directing, production, sound or writing", path: ["personCast"] },
+    {
+      message: "Choose at least one kind of credit: cast, directing, production, sound or writing",
+      path: ["personCast"],
+    },
   );
 export type TMDbPersonSettings = z.infer<typeof tmdbPersonSettingsSchema>;
 type CrewSetting = keyof typeof CREW_DEPARTMENT_SETTINGS;

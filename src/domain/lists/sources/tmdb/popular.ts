@@ -33,7 +33,7 @@ export const tmdbPopularSettingsSchema = z.preprocess(
       .int()
       .refine(isPopularListType, "List type must be 1 (In Theaters), 2 (Popular), 3 (Top Rated) or 4 (Upcoming)")
       .default(2),
-    filterCriteria: tmdbMovieFilterSchema.default({}),
+    filterCriteria: tmdbMovieFilterSchema.prefault({}),
   }),
 );
 export type TMDbPopularSettings = z.infer<typeof tmdbPopularSettingsSchema>;

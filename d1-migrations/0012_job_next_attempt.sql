@@ -1,0 +1,1 @@
+ALTER TABLE `list_sync_jobs` ADD `next_attempt_at` text;

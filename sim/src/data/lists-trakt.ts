@@ -1,0 +1,238 @@
+import { addDays, allMovies, CATALOGUE_REFERENCE_DATE, type Movie } from "./catalogue";
+import { Random } from "./prng";
+import { genreName } from "./reference";
+
+/**
+ * What the simulated Trakt serves: its ids for catalogue movies, demo users with lists, a
+ * watchlist, a collection and watch history, and the movie charts (trending, popular, anticipated,
+ * box office, most watched). Chosen from fixed seeds and dated relative to CATALOGUE_REFERENCE_DATE.
+ */
+
+/** The one access token the simulator accepts (as `Authorization: Bearer …`); it belongs to `sim`. */
+export const TRAKT_SIM_TOKEN = "trakt-sim-token";
+export const TRAKT_SIM_USER = "sim";
+
+export interface TraktIds {
+  trakt: number;
+  slug: string;
+  imdb: string | null;
+  tmdb: number;
+}
+
+function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+export function movieYear(movie: Movie): number | null {
+  return movie.releaseDate ? Number(movie.releaseDate.slice(0, 4)) : null;
+}
+
+let traktIdByMovie: Map<number, number> | undefined;
+
+/** Trakt's ids for a catalogue movie: its own numbering, a title-year slug, and the TMDb/IMDb ids. */
+export function traktIds(movie: Movie): TraktIds {
+  traktIdByMovie ??= new Map(allMovies().map((entry, index) => [entry.id, index + 1]));
+  const year = movieYear(movie);
+  return {
+    trakt: traktIdByMovie.get(movie.id) ?? 0,
+    slug: year === null ? slugify(movie.title) : `${slugify(movie.title)}-${year}`,
+    imdb: movie.imdbId,
+    tmdb: movie.id,
+  };
+}
+
+/** Trakt's genre slugs ("science-fiction") for a movie's TMDb genres. */
+export function traktGenres(movie: Movie): string[] {
+  return movie.genreIds.map((id) => slugify(genreName(id)));
+}
+
+export interface TraktListDefinition {
+  traktId: number;
+  slug: string;
+  name: string;
+  privacy: "public" | "private";
+  movies(): readonly Movie[];
+}
+
+export interface TraktUserData {
+  username: string;
+  /** A private profile: only its owner sees its lists, watchlist, collection and history. */
+  private: boolean;
+  lists: readonly TraktListDefinition[];
+  watchlist(): readonly Movie[];
+  collection(): readonly Movie[];
+  watched(): readonly Movie[];
+}
+
+function lazily<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= build();
+    return value;
+  };
+}
+
+/** `count` catalogue movies in a seeded order (a partial Fisher–Yates shuffle, O(count)). */
+function shuffledMovies(seed: string, count: number, accept: (movie: Movie) => boolean): Movie[] {
+  const pool = allMovies().filter(accept);
+  const random = new Random(seed);
+  const take = Math.min(count, pool.length);
+  for (let i = 0; i < take; i++) {
+    const j = i + Math.floor(random.next() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, take);
+}
+
+const notAdult = (movie: Movie) => !movie.adult;
+const released = (movie: Movie) => movie.status === "Released" && !movie.adult;
+const byPopularity = (a: Movie, b: Movie) => b.popularity - a.popularity || a.id - b.id;
+
+export const TEN_THOUSAND = 10_000;
+
+export const TRAKT_LIST_SLUGS = {
+  classics: "demo-classics",
+  tenThousand: "demo-ten-thousand",
+  private: "demo-private",
+} as const;
+
+const SIM_LISTS: readonly TraktListDefinition[] = [
+  {
+    traktId: 7_100_001,
+    slug: TRAKT_LIST_SLUGS.classics,
+    name: "Demo Classics",
+    privacy: "public",
+    movies: lazily(() =>
+      allMovies()
+        .filter((movie) => movie.real)
+        .sort((a, b) => a.releaseDate.localeCompare(b.releaseDate) || a.id - b.id),
+    ),
+  },
+  {
+    traktId: 7_100_002,
+    slug: TRAKT_LIST_SLUGS.tenThousand,
+    name: "Demo Ten Thousand",
+    privacy: "public",
+    movies: lazily(() => shuffledMovies("lists-trakt:ten-thousand", TEN_THOUSAND, notAdult)),
+  },
+  {
+    traktId: 7_100_003,
+    slug: TRAKT_LIST_SLUGS.private,
+    name: "Demo Private",
+    privacy: "private",
+    movies: lazily(() => shuffledMovies("lists-trakt:private", 40, released)),
+  },
+];
+
+const upcomingOrRecent = (movie: Movie) => !movie.adult && movie.releaseDate >= addDays(CATALOGUE_REFERENCE_DATE, -120);
+
+const TRAKT_USERS: readonly TraktUserData[] = [
+  {
+    username: TRAKT_SIM_USER,
+    private: false,
+    lists: SIM_LISTS,
+    watchlist: lazily(() => shuffledMovies("lists-trakt:watchlist", 75, upcomingOrRecent)),
+    collection: lazily(() => shuffledMovies("lists-trakt:collection", 600, released)),
+    watched: lazily(() => shuffledMovies("lists-trakt:watched", 320, released)),
+  },
+  {
+    username: "sim-hidden",
+    private: true,
+    lists: [],
+    watchlist: lazily(() => shuffledMovies("lists-trakt:hidden-watchlist", 12, released)),
+    collection: () => [],
+    watched: () => [],
+  },
+];
+
+export function traktUser(username: string): TraktUserData | undefined {
+  const wanted = username.toLowerCase();
+  return TRAKT_USERS.find((user) => user.username === wanted);
+}
+
+/** A user's list by slug or Trakt id, as Trakt accepts either. */
+export function traktList(user: TraktUserData, idOrSlug: string): TraktListDefinition | undefined {
+  return user.lists.find((list) => list.slug === idOrSlug.toLowerCase() || String(list.traktId) === idOrSlug);
+}
+
+export type TraktChartName = "trending" | "popular" | "anticipated" | "boxoffice";
+export const TRAKT_WATCHED_PERIODS = ["daily", "weekly", "monthly", "yearly", "all"] as const;
+export type TraktWatchedPeriod = (typeof TRAKT_WATCHED_PERIODS)[number];
+
+/** Trakt's box office chart is always the top 10 of the weekend. */
+export const BOX_OFFICE_SIZE = 10;
+const TRENDING_YEARS = 3;
+
+const CHARTS: Record<TraktChartName, () => readonly Movie[]> = {
+  trending: lazily(() => {
+    const since = addDays(CATALOGUE_REFERENCE_DATE, -365 * TRENDING_YEARS);
+    return allMovies()
+      .filter((movie) => released(movie) && movie.releaseDate >= since)
+      .sort(byPopularity);
+  }),
+  // Trakt ranks "popular" by rating and votes together.
+  popular: lazily(() => {
+    const score = (movie: Movie) => movie.voteAverage * Math.log10(movie.voteCount + 1);
+    return allMovies()
+      .filter(released)
+      .sort((a, b) => score(b) - score(a) || a.id - b.id);
+  }),
+  anticipated: lazily(() =>
+    allMovies()
+      .filter((movie) => !movie.adult && movie.status !== "Released")
+      .sort(byPopularity),
+  ),
+  boxoffice: lazily(() =>
+    allMovies()
+      .filter((movie) => released(movie) && movie.releaseDate >= addDays(CATALOGUE_REFERENCE_DATE, -60))
+      .sort(byPopularity)
+      .slice(0, BOX_OFFICE_SIZE),
+  ),
+};
+
+export function traktChart(name: TraktChartName): readonly Movie[] {
+  return CHARTS[name]();
+}
+
+const watchedCharts = new Map<TraktWatchedPeriod, readonly Movie[]>();
+
+/** Most watched in a period: popularity with a per-period twist, so the periods differ. */
+export function traktWatchedChart(period: TraktWatchedPeriod): readonly Movie[] {
+  let chart = watchedCharts.get(period);
+  if (!chart) {
+    const random = new Random(`lists-trakt:watched:${period}`);
+    const score = new Map(allMovies().map((movie) => [movie.id, movie.popularity * (0.5 + random.next())]));
+    chart = allMovies()
+      .filter(released)
+      .sort((a, b) => (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0) || a.id - b.id);
+    watchedCharts.set(period, chart);
+  }
+  return chart;
+}
+
+export interface TraktChartFilters {
+  /** Trakt genre slugs; a movie matches with any of them. */
+  genres?: string[];
+  years?: { from: number; to: number };
+  /** Trakt's 0–100 rating range. */
+  ratings?: { from: number; to: number };
+  /** US certifications, lowercase as Trakt writes them ("pg-13"; "nr" for unrated). */
+  certifications?: string[];
+}
+
+/** The common filters Trakt documents for charts (genres, years, ratings, certifications). */
+export function matchesFilters(movie: Movie, filters: TraktChartFilters): boolean {
+  const year = movieYear(movie);
+  const rating = Math.round(movie.voteAverage * 10);
+  return (
+    (!filters.genres || traktGenres(movie).some((genre) => filters.genres?.includes(genre))) &&
+    (!filters.years || (year !== null && year >= filters.years.from && year <= filters.years.to)) &&
+    (!filters.ratings || (rating >= filters.ratings.from && rating <= filters.ratings.to)) &&
+    (!filters.certifications || filters.certifications.includes((movie.certification || "nr").toLowerCase()))
+  );
+}

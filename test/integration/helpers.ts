@@ -1,0 +1,124 @@
+import { env, exports } from "cloudflare:workers";
+import { afterEach, expect } from "vitest";
+import type { MovieResource } from "../../src/api/schemas/movie";
+
+/** The app as a client sees it: the Worker's real fetch handler with the real bindings. */
+export const APP = "http://app.test";
+
+export interface ErrorBody {
+  message: string;
+  errors?: { path: string; message: string }[];
+}
+
+export type Movie = MovieResource & { id: number };
+
+interface CallOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** The API key to send in X-Api-Key; null sends none. Defaults to the configured key. */
+  key?: string | null;
+}
+
+export function call(method: string, path: string, options: CallOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...options.headers };
+  const key = options.key === undefined ? env.API_KEY : options.key;
+  if (key !== null && key !== undefined) headers["X-Api-Key"] = key;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+    headers["content-type"] ??= "application/json";
+  }
+  return exports.default.fetch(`${APP}${path}`, { method, headers, body });
+}
+
+/** GETs a path with the key and returns its JSON, failing the test on any status but 200. */
+export async function getJson<T>(path: string): Promise<T> {
+  const res = await call("GET", path);
+  expect(res.status, `GET ${path}`).toBe(200);
+  return res.json<T>();
+}
+
+/** Sends JSON with the key and returns its JSON, failing the test unless the status is `status`. */
+export async function sendJson<T>(method: string, path: string, body: unknown, status: number): Promise<T> {
+  const res = await call(method, path, { body });
+  const text = await res.text();
+  expect(res.status, `${method} ${path}: ${text}`).toBe(status);
+  return JSON.parse(text) as T;
+}
+
+/** Asserts a 400 whose errors name `field` (alone or under its body./query./path. prefix). */
+export async function expectFieldError(res: Response, field: string): Promise<ErrorBody> {
+  const body = await res.json<ErrorBody>();
+  expect(res.status, JSON.stringify(body)).toBe(400);
+  expect(res.headers.get("content-type")).toMatch(/application\/json/);
+  expect(body.message).toEqual(expect.any(String));
+  const paths = (body.errors ?? []).map((e) => e.path);
+  expect(
+    paths.some((p) => p === field || p.endsWith(`.${field}`)),
+    `errors ${JSON.stringify(body.errors)}`,
+  ).toBe(true);
+  return body;
+}
+
+export async function addRootFolder(path = "/movies"): Promise<{ id: number; path: string }> {
+  return sendJson("POST", "/api/v3/rootfolder", { path }, 201);
+}
+
+export async function qualityProfileId(name = "HD-1080p"): Promise<number> {
+  const profiles = await getJson<{ id: number; name: string }[]>("/api/v3/qualityprofile");
+  const profile = profiles.find((p) => p.name === name);
+  if (!profile) throw new Error(`no seeded profile ${name}`);
+  return profile.id;
+}
+
+export async function addTag(label: string): Promise<{ id: number; label: string }> {
+  return sendJson("POST", "/api/v3/tag", { label }, 201);
+}
+
+/** Adds a movie the way Radarr's UI does (root folder /movies must exist). */
+export async function addMovie(tmdbId: number, choices: Record<string, unknown> = {}): Promise<Movie> {
+  return sendJson(
+    "POST",
+    "/api/v3/movie",
+    { tmdbId, qualityProfileId: await qualityProfileId(), rootFolderPath: "/movies", ...choices },
+    201,
+  );
+}
+
+// The upstream simulator's control API (shared by every test file running in parallel).
+const simBase = () => env.TMDB_API_URL.replace(/\/tmdb$/, "");
+
+export interface FaultRule {
+  match: string;
+  kind: "timeout" | "status" | "rateLimit" | "malformed" | "truncate" | "latency";
+  ms?: number;
+  status?: number;
+  retryAfter?: number;
+  times?: number;
+}
+
+/**
+ * TMDb fault switches for this file's tests: each rule is removed after the test that added it.
+ * Scope `match` to an id no other test file uses, e.g. "/3/movie/157336?".
+ */
+export function tmdbFaults() {
+  const added: string[] = [];
+  afterEach(async () => {
+    await Promise.all(added.splice(0).map((id) => fetch(`${simBase()}/__sim/faults/${id}`, { method: "DELETE" })));
+  });
+  return async (rule: FaultRule): Promise<void> => {
+    const res = await fetch(`${simBase()}/__sim/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ service: "tmdb", ...rule }),
+    });
+    expect(res.status).toBe(201);
+    added.push((await res.json<{ id: string }>()).id);
+  };
+}
+
+/** How many requests the simulated TMDb has received for one exact path (since the run began). */
+export async function tmdbCalls(path: string): Promise<number> {
+  const res = await fetch(`${simBase()}/__sim/calls?service=tmdb&path=${encodeURIComponent(path)}`);
+  return (await res.json<{ count: number }>()).count;
+}

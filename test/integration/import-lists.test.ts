@@ -1,0 +1,355 @@
+import {
+  createExecutionContext,
+  createMessageBatch,
+  createScheduledController,
+  getQueueResult,
+  runInDurableObject,
+  waitOnExecutionContext,
+} from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import worker from "../../src/index";
+import type { ListSyncMessage } from "../../src/jobs/listSyncQueue";
+import { addMovie, addRootFolder, call, expectFieldError, getJson, qualityProfileId, sendJson } from "./helpers";
+
+const SIM = env.TMDB_API_URL.replace(/\/tmdb$/, "");
+/** The Matrix Collection in the simulator's catalogue: 603, 604, 605, 624860. */
+const MATRIX_COLLECTION = 2344;
+const MATRIX_PARTS = [603, 604, 605, 624860];
+
+interface Run {
+  status: string;
+  found: number;
+  added: number;
+  removed: number;
+  excluded: number;
+  existing: number;
+  unchanged: boolean;
+  errors: { kind: string; message: string }[];
+}
+interface Command {
+  id: number;
+  status: string;
+  message?: string;
+  result?: { lists: { listId: number; status: string; joined?: boolean }[] };
+}
+
+async function createList(
+  name: string,
+  implementation: string,
+  fields: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) {
+  return sendJson<{ id: number; name: string }>(
+    "POST",
+    "/api/v3/importlist",
+    {
+      name,
+      implementation,
+      fields: Object.entries(fields).map(([k, v]) => ({ name: k, value: v })),
+      qualityProfileId: await qualityProfileId(),
+      rootFolderPath: "/movies",
+      ...extra,
+    },
+    201,
+  );
+}
+
+async function runCommand(body: Record<string, unknown>): Promise<Command> {
+  const queued = await sendJson<Command>("POST", "/api/v3/command", body, 201);
+  for (let i = 0; i < 200; i++) {
+    const command = await getJson<Command>(`/api/v3/command/${queued.id}`);
+    if (command.status === "completed" || command.status === "failed") return command;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`command ${queued.id} did not finish`);
+}
+
+const syncList = (listId: number) => runCommand({ name: "ImportListSync", listId });
+const history = (listId: number) => getJson<Run[]>(`/api/v3/importlist/${listId}/history`);
+const libraryTmdbIds = async () =>
+  (await getJson<{ tmdbId: number }[]>("/api/v3/movie")).map((m) => m.tmdbId).sort((a, b) => a - b);
+const libraryVersion = async () =>
+  (await env.DB.prepare("select version from library_state where key = 'movies'").first<{ version: number }>())
+    ?.version;
+
+beforeEach(async () => {
+  await addRootFolder();
+});
+
+describe("import list API", () => {
+  test("the schema lists every implementation with its fields", async () => {
+    const schema = await getJson<{ implementation: string; fields: { name: string }[] }[]>("/api/v3/importlist/schema");
+    const names = schema.map((s) => s.implementation);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "IMDbListImport",
+        "IMDbCsvImport",
+        "TMDbListImport",
+        "TMDbCollectionImport",
+        "TMDbPersonImport",
+        "TMDbKeywordImport",
+        "TMDbCompanyImport",
+        "TMDbPopularImport",
+        "PlexImport",
+        "PlexRssImport",
+      ]),
+    );
+    expect(schema.find((s) => s.implementation === "TMDbCollectionImport")?.fields.map((f) => f.name)).toContain(
+      "collectionId",
+    );
+  });
+
+  test("bad settings, an unknown implementation and a too-short interval are 400s naming the field", async () => {
+    const base = { name: "Bad", qualityProfileId: await qualityProfileId(), rootFolderPath: "/movies" };
+    await expectFieldError(
+      await call("POST", "/api/v3/importlist", {
+        body: { ...base, implementation: "TMDbCollectionImport", fields: [{ name: "collectionId", value: "" }] },
+      }),
+      "collectionId",
+    );
+    await expectFieldError(
+      await call("POST", "/api/v3/importlist", { body: { ...base, implementation: "NoSuchImport" } }),
+      "implementation",
+    );
+    await expectFieldError(
+      await call("POST", "/api/v3/importlist", {
+        body: {
+          ...base,
+          implementation: "TMDbCollectionImport",
+          fields: [{ name: "collectionId", value: MATRIX_COLLECTION }],
+          syncIntervalMinutes: 1,
+        },
+      }),
+      "syncIntervalMinutes",
+    );
+  });
+
+  test("test reads the list without saving anything", async () => {
+    const res = await sendJson<{ isValid: boolean; items: number }>(
+      "POST",
+      "/api/v3/importlist/test",
+      {
+        name: "Probe",
+        implementation: "TMDbCollectionImport",
+        fields: [{ name: "collectionId", value: MATRIX_COLLECTION }],
+        qualityProfileId: await qualityProfileId(),
+        rootFolderPath: "/movies",
+      },
+      200,
+    );
+    expect(res).toMatchObject({ isValid: true, items: MATRIX_PARTS.length });
+    expect(await getJson<unknown[]>("/api/v3/importlist")).toEqual([]);
+  });
+});
+
+describe("syncing a list", () => {
+  test("adds every movie once, with items, provenance and history; an unchanged re-sync writes nothing", async () => {
+    const list = await createList("Matrix", "TMDbCollectionImport", { collectionId: MATRIX_COLLECTION });
+    const command = await syncList(list.id);
+    expect(command.status).toBe("completed");
+    expect(command.message).toMatch(/Synced 1 of 1/);
+    expect(await libraryTmdbIds()).toEqual(MATRIX_PARTS);
+
+    const [run] = await history(list.id);
+    expect(run).toMatchObject({ status: "success", found: 4, added: 4, excluded: 0, existing: 0, unchanged: false });
+    const items = await getJson<{ records: { status: string; movieId: number | null }[] }>(
+      `/api/v3/importlist/${list.id}/items`,
+    );
+    expect(items.records.map((r) => r.status)).toEqual(["imported", "imported", "imported", "imported"]);
+    const matrix = (await getJson<{ id: number }[]>("/api/v3/movie?tmdbId=603"))[0];
+    expect(await getJson(`/api/v3/importlist/provenance/${matrix.id}`)).toEqual([
+      expect.objectContaining({ listId: list.id, listName: "Matrix", kind: "added" }),
+    ]);
+
+    const version = await libraryVersion();
+    await syncList(list.id);
+    const [again] = await history(list.id);
+    expect(again).toMatchObject({ status: "success", found: 4, added: 0, unchanged: true });
+    expect(await libraryVersion()).toBe(version);
+  });
+
+  test("exclusions are respected and movies already in the library only gain provenance", async () => {
+    await sendJson(
+      "POST",
+      "/api/v3/exclusions",
+      { tmdbId: 604, movieTitle: "The Matrix Reloaded", movieYear: 2003 },
+      201,
+    );
+    const existing = await addMovie(603);
+    const list = await createList("Matrix", "TMDbCollectionImport", { collectionId: MATRIX_COLLECTION });
+    await syncList(list.id);
+    expect(await libraryTmdbIds()).toEqual([603, 605, 624860]);
+    const [run] = await history(list.id);
+    expect(run).toMatchObject({ added: 2, excluded: 1, existing: 1 });
+    expect(await getJson(`/api/v3/importlist/provenance/${existing.id}`)).toEqual([
+      expect.objectContaining({ kind: "matched" }),
+    ]);
+    const excluded = await getJson<{ records: { tmdbId: number }[] }>(
+      `/api/v3/importlist/${list.id}/items?status=excluded`,
+    );
+    expect(excluded.records.map((r) => r.tmdbId)).toEqual([604]);
+  });
+
+  test("one movie on two lists is added once with two provenance rows", async () => {
+    const first = await createList("Matrix A", "TMDbCollectionImport", { collectionId: MATRIX_COLLECTION });
+    const second = await createList("Matrix B", "TMDbCollectionImport", { collectionId: MATRIX_COLLECTION });
+    const both = await runCommand({ name: "ImportListSync" });
+    expect(both.status).toBe("completed");
+    expect(await libraryTmdbIds()).toEqual(MATRIX_PARTS);
+    const matrix = (await getJson<{ id: number }[]>("/api/v3/movie?tmdbId=603"))[0];
+    const provenance = await getJson<{ listId: number; kind: string }[]>(`/api/v3/importlist/provenance/${matrix.id}`);
+    expect(provenance.map((p) => p.listId).sort()).toEqual([first.id, second.id].sort());
+    expect(provenance.map((p) => p.kind).sort()).toEqual(["added", "matched"]);
+  });
+
+  test("concurrent triggers of one list run one sync", async () => {
+    const list = await createList("Matrix", "TMDbCollectionImport", { collectionId: MATRIX_COLLECTION });
+    const stub = env.LIST_SYNC.get(env.LIST_SYNC.idFromName(`list-${list.id}`));
+    const results = await Promise.all([
+      stub.sync(list.id, "manual"),
+      stub.sync(list.id, "manual"),
+      stub.sync(list.id, "scheduled"),
+    ]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results.filter((r) => r.joined)).toHaveLength(2);
+    expect(await history(list.id)).toHaveLength(1);
+    const state = await runInDurableObject(stub, (instance) => instance.state());
+    expect(state).toMatchObject({ running: false, last: { ok: true } });
+  });
+});
+
+describe("clean-library levels through CSV uploads", () => {
+  const csv = (rows: [string, string, number][]) =>
+    [
+      "Position,Const,Created,Modified,Description,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors",
+      ...rows.map(
+        ([id, title, year], i) =>
+          `${i + 1},${id},2024-01-01,2024-01-01,,"${title}",https://www.imdb.com/title/${id}/,Movie,8.0,120,${year},Drama,1000,${year}-01-01,Someone`,
+      ),
+    ].join("\n");
+  const upload = (listId: number, body: string) =>
+    exports.default.fetch(`http://app.test/api/v3/importlist/${listId}/csv`, {
+      method: "POST",
+      headers: { "x-api-key": env.API_KEY as string, "content-type": "text/csv" },
+      body,
+    });
+  const twoMovies = csv([
+    ["tt0133093", "The Matrix", 1999],
+    ["tt0137523", "Fight Club", 1999],
+  ]);
+  const oneMovie = csv([["tt0133093", "The Matrix", 1999]]);
+
+  for (const [level, expectFightClub] of [
+    ["keepAndUnmonitor", { present: true, monitored: false }],
+    ["removeAndKeep", { present: false }],
+    ["logOnly", { present: true, monitored: true }],
+  ] as const) {
+    test(`${level}: a movie that left every list is treated accordingly`, async () => {
+      await sendJson("PUT", "/api/v3/config/importlist", { listSyncLevel: level }, 202);
+      const list = await createList(
+        "Upload",
+        "IMDbCsvImport",
+        { csvUrl: `${SIM}/imdb/list/ls000000001/export` },
+        { enableAuto: false },
+      );
+      const first = await upload(list.id, twoMovies);
+      expect(first.status, await first.clone().text()).toBe(200);
+      expect(await libraryTmdbIds()).toEqual([550, 603]);
+      const second = await (await upload(list.id, oneMovie)).json<{ removed: number }>();
+      expect(second.removed).toBe(1);
+      const fightClub = await getJson<{ monitored: boolean }[]>("/api/v3/movie?tmdbId=550");
+      expect(fightClub.length > 0).toBe(expectFightClub.present);
+      if (expectFightClub.present) expect(fightClub[0].monitored).toBe(expectFightClub.monitored);
+    });
+  }
+
+  test("a malformed upload is a 400 and changes nothing", async () => {
+    const list = await createList("Upload", "IMDbCsvImport", { csvUrl: `${SIM}/imdb/list/ls000000001/export` });
+    await expectFieldError(await upload(list.id, "not,an,imdb,export\n1,2,3,4"), "body");
+    expect(await libraryTmdbIds()).toEqual([]);
+  });
+});
+
+describe("queue, retries and dead letters", () => {
+  const faults: string[] = [];
+  afterEach(async () => {
+    for (const id of faults.splice(0)) await fetch(`${SIM}/__sim/faults/${id}`, { method: "DELETE" });
+  });
+
+  test("cron dispatch queues a job for each due list", async () => {
+    const due = await createList("Due", "TMDbCollectionImport", { collectionId: MATRIX_COLLECTION });
+    await createList("Manual only", "TMDbCollectionImport", { collectionId: 1241 }, { enableAuto: false });
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: "*/5 * * * *" }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const jobs = await getJson<{ listId: number; status: string }[]>("/api/v3/importlist/jobs");
+    expect(jobs.map((j) => j.listId)).toEqual([due.id]);
+    expect(jobs[0].status).toBe("queued");
+  });
+
+  test("a transient failure is retried on the queue after its policy's delay", async () => {
+    const list = await createList("Flaky", "TMDbCollectionImport", { collectionId: 1241 });
+    const fault = await (
+      await fetch(`${SIM}/__sim/faults`, {
+        method: "POST",
+        body: JSON.stringify({ service: "tmdb", match: "/3/collection/1241", kind: "status", status: 503 }),
+      })
+    ).json<{ id: string }>();
+    faults.push(fault.id);
+    const job = await env.DB.prepare(
+      "insert into list_sync_jobs (list_id, status, enqueued_at) values (?, 'queued', ?) returning id",
+    )
+      .bind(list.id, new Date().toISOString())
+      .first<{ id: number }>();
+    const batch = createMessageBatch<ListSyncMessage>("radarr-edge-list-sync", [
+      {
+        id: "m1",
+        timestamp: new Date(),
+        attempts: 1,
+        body: { jobId: job?.id ?? 0, listId: list.id, trigger: "scheduled" },
+      },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.retryMessages.map((m) => m.msgId)).toEqual(["m1"]);
+    const [stored] =
+      await getJson<{ status: string; failureKind: string; nextAttemptAt: string }[]>("/api/v3/importlist/jobs");
+    expect(stored).toMatchObject({ status: "retrying", failureKind: "upstreamError" });
+    // upstreamError's policy: the first retry comes after 60 s.
+    const delay = (Date.parse(stored.nextAttemptAt) - Date.now()) / 1000;
+    expect(delay).toBeGreaterThan(50);
+    expect(delay).toBeLessThanOrEqual(60);
+  });
+
+  test("a missing list is not retried: it is dead-lettered, recorded and shown in health", async () => {
+    const list = await createList("Gone", "TMDbCollectionImport", { collectionId: 9999999 });
+    const job = await env.DB.prepare(
+      "insert into list_sync_jobs (list_id, status, enqueued_at) values (?, 'queued', ?) returning id",
+    )
+      .bind(list.id, new Date().toISOString())
+      .first<{ id: number }>();
+    const body: ListSyncMessage = { jobId: job?.id ?? 0, listId: list.id, trigger: "scheduled" };
+    const batch = createMessageBatch<ListSyncMessage>("radarr-edge-list-sync", [
+      { id: "m2", timestamp: new Date(), attempts: 1, body },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["m2"]);
+
+    const dead = createMessageBatch<ListSyncMessage>("radarr-edge-list-sync-dlq", [
+      { id: "d1", timestamp: new Date(), attempts: 1, body },
+    ]);
+    const deadCtx = createExecutionContext();
+    await worker.queue(dead, env, deadCtx);
+    expect((await getQueueResult(dead, deadCtx)).explicitAcks).toEqual(["d1"]);
+    const [stored] =
+      await getJson<{ status: string; failureKind: string; lastError: string }[]>("/api/v3/importlist/jobs");
+    expect(stored).toMatchObject({ status: "deadLettered", failureKind: "notFound" });
+    const health = await getJson<{ source: string; message: string }[]>("/api/v3/health");
+    expect(health.map((h) => h.source)).toEqual(
+      expect.arrayContaining(["ImportListStatusCheck", "ImportListJobCheck"]),
+    );
+  });
+});

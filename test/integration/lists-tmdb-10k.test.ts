@@ -1,0 +1,37 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, expect, test } from "vitest";
+import { tmdbListSource } from "../../src/domain/lists/sources/tmdb";
+import { fetchList, listSourceEnvironment } from "../../src/integrations/lists/fetchList";
+
+// A 10,000-item TMDb v4 list read whole through the real fetcher: 500 pages of 20, one request
+// each, spaced to TMDb's 20 requests a second (so about 25 seconds). Its own file so it runs
+// beside the other list tests rather than after them.
+
+const SIM = env.TMDB_API_URL.replace(/\/tmdb$/, "");
+const LIST_PATH = "/4/list/8100002";
+
+async function tmdbCalls(path: string): Promise<number> {
+  const res = await fetch(`${SIM}/__sim/calls?service=tmdb&path=${encodeURIComponent(path)}`);
+  return (await res.json<{ count: number }>()).count;
+}
+
+beforeAll(async () => {
+  // Build the simulator's catalogue and the list once, outside the app's 500 ms timeout.
+  await fetch(`${env.TMDB_API_URL}${LIST_PATH}?api_key=warm-up&page=500`);
+}, 60_000);
+
+test("a 10,000-item list reads whole in 500 requests", async () => {
+  const before = await tmdbCalls(LIST_PATH);
+  const list = await fetchList(tmdbListSource, tmdbListSource.settings.parse({ listId: "8100002" }), env, {
+    sourceEnv: listSourceEnvironment(env),
+  });
+  const calls = (await tmdbCalls(LIST_PATH)) - before;
+  expect(list.items).toHaveLength(10_000);
+  expect(list.pages).toBe(500);
+  expect(calls).toBe(500);
+  expect(new Set(list.items.map((item) => item.tmdbId)).size).toBe(10_000);
+  for (const item of list.items) {
+    expect(item.year).toBeGreaterThan(1800);
+    expect(item.title.length).toBeGreaterThan(0);
+  }
+}, 120_000);
