@@ -4,6 +4,8 @@ import { AddMovie } from "./pages/AddMovie";
 import { CustomFormats } from "./pages/CustomFormats";
 import { Layout } from "./pages/Layout";
 import { Library } from "./pages/Library";
+import { ListDetail } from "./pages/ListDetail";
+import { Lists } from "./pages/Lists";
 import { Login } from "./pages/Login";
 import { MovieDetail } from "./pages/MovieDetail";
 import { NotFound } from "./pages/NotFound";
@@ -39,6 +41,10 @@ function Page() {
       return <Parse />;
     case "system":
       return <System />;
+    case "lists":
+      return <Lists />;
+    case "list":
+      return <ListDetail key={route.id} id={route.id} />;
     default:
       return <NotFound />;
   }

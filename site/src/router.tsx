@@ -28,6 +28,8 @@ export type Route =
   | { page: "qualityDefinitions" }
   | { page: "parse" }
   | { page: "system" }
+  | { page: "lists" }
+  | { page: "list"; id: number }
   | { page: "notFound" };
 
 export function matchRoute(path: string): Route {
@@ -39,6 +41,9 @@ export function matchRoute(path: string): Route {
   if (path === "/settings/quality") return { page: "qualityDefinitions" };
   if (path === "/parse") return { page: "parse" };
   if (path === "/system") return { page: "system" };
+  if (path === "/lists") return { page: "lists" };
+  const list = path.match(/^\/lists\/(\d+)$/);
+  if (list) return { page: "list", id: Number(list[1]) };
   const movie = path.match(/^\/movie\/(\d+)$/);
   if (movie) return { page: "movie", id: Number(movie[1]) };
   return { page: "notFound" };

@@ -4,16 +4,27 @@
  * and failures turned into an ApiError carrying the server's message and field errors.
  */
 import type {
+  Command,
+  CsvSyncResult,
   CustomFormat,
   CustomFormatSpecification,
   FieldError,
   HealthCheck,
   ImportExclusion,
+  ImportList,
+  ImportListConfig,
+  ImportListInput,
+  ImportListTestResult,
+  ListItemPage,
+  ListItemQuery,
+  ListSyncJob,
+  ListSyncRun,
   Movie,
   MovieAdd,
   MovieEdit,
   MoviePage,
   MoviePageQuery,
+  MovieProvenance,
   ParseQuery,
   ParseResult,
   QualityDefinition,
@@ -42,6 +53,8 @@ type Query = Record<string, string | number | boolean | undefined>;
 interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A body sent as it is rather than as JSON, e.g. an uploaded CSV file. */
+  file?: { text: string; contentType: string };
   signal?: AbortSignal;
   /** Login answers 401 for a wrong key; that is a form error, not an expired session. */
   sessionRequired?: boolean;
@@ -64,17 +77,17 @@ export function queryString(query: Query): string {
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const { query, body, signal, sessionRequired = true } = options;
+  const { query, body, file, signal, sessionRequired = true } = options;
+  const contentType = file ? file.contentType : body === undefined ? undefined : "application/json";
   let response: Response;
   try {
     response = await fetch(`${path}${query ? queryString(query) : ""}`, {
       method,
       credentials: "same-origin",
-      headers:
-        body === undefined
-          ? { accept: "application/json" }
-          : { accept: "application/json", "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: contentType
+        ? { accept: "application/json", "content-type": contentType }
+        : { accept: "application/json" },
+      body: file ? file.text : body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
   } catch (error) {
@@ -160,6 +173,33 @@ export const api = {
   exclusions: {
     list: () => request<ImportExclusion[]>("GET", `${v3}/exclusions`),
     remove: (id: number) => request<unknown>("DELETE", `${v3}/exclusions/${id}`),
+  },
+  importLists: {
+    list: () => request<ImportList[]>("GET", `${v3}/importlist`),
+    get: (id: number) => request<ImportList>("GET", `${v3}/importlist/${id}`),
+    /** One template per list source, with its fields and defaults. */
+    schema: () => request<ImportList[]>("GET", `${v3}/importlist/schema`),
+    add: (list: ImportListInput) => request<ImportList>("POST", `${v3}/importlist`, { body: list }),
+    update: (id: number, list: ImportListInput) => request<ImportList>("PUT", `${v3}/importlist/${id}`, { body: list }),
+    remove: (id: number) => request<unknown>("DELETE", `${v3}/importlist/${id}`),
+    /** Reads the list once upstream without saving anything. */
+    test: (list: ImportListInput) => request<ImportListTestResult>("POST", `${v3}/importlist/test`, { body: list }),
+    history: (id: number, limit = 20) =>
+      request<ListSyncRun[]>("GET", `${v3}/importlist/${id}/history`, { query: { limit } }),
+    items: (id: number, query: ListItemQuery, signal?: AbortSignal) =>
+      request<ListItemPage>("GET", `${v3}/importlist/${id}/items`, { query: { ...query }, signal }),
+    provenance: (movieId: number) => request<MovieProvenance[]>("GET", `${v3}/importlist/provenance/${movieId}`),
+    jobs: () => request<ListSyncJob[]>("GET", `${v3}/importlist/jobs`),
+    uploadCsv: (id: number, text: string) =>
+      request<CsvSyncResult>("POST", `${v3}/importlist/${id}/csv`, { file: { text, contentType: "text/csv" } }),
+    config: () => request<ImportListConfig>("GET", `${v3}/config/importlist`),
+    updateConfig: (config: Partial<ImportListConfig>) =>
+      request<ImportListConfig>("PUT", `${v3}/config/importlist`, { body: config }),
+  },
+  commands: {
+    run: (name: string, body: Record<string, unknown> = {}) =>
+      request<Command>("POST", `${v3}/command`, { body: { name, ...body } }),
+    get: (id: number) => request<Command>("GET", `${v3}/command/${id}`),
   },
   system: {
     status: () => request<SystemStatus>("GET", `${v3}/system/status`),

@@ -4,6 +4,7 @@
  * are written here from the Radarr v3 shapes the routes return.
  */
 import type { MovieResource } from "../../../src/api/schemas/movie";
+import type { listItems, listSyncJobs, listSyncRuns, movieProvenance } from "../../../src/db/schema";
 import type {
   CustomFormatResource,
   CustomFormatSpecificationResource,
@@ -11,7 +12,9 @@ import type {
 } from "../../../src/domain/customFormats/resource";
 import type { Rejection } from "../../../src/domain/decisions/types";
 import type { MinimumAvailability, MovieStatus } from "../../../src/domain/library/movieStatus";
+import type { ListFieldDefinition } from "../../../src/domain/lists/source";
 import type { Language, ParsedMovieInfo as ParserResult, Revision } from "../../../src/domain/parser";
+import type { ImportListSettings } from "../../../src/library/settings";
 
 export type { Language, MinimumAvailability, MovieStatus, Rejection, Revision };
 
@@ -217,4 +220,119 @@ export interface HealthCheck {
 export interface FieldError {
   path: string;
   message: string;
+}
+
+/** How a list adds movies: the movie alone, the movie and its collection, or nothing monitored. */
+export type ListMonitor = "movieOnly" | "movieAndCollection" | "none";
+
+/** A list setting as the provider schema describes it; `value` is what the list holds. */
+export interface ImportListField {
+  order: number;
+  name: string;
+  label: string;
+  value?: unknown;
+  type: ListFieldDefinition["type"];
+  advanced: boolean;
+  privacy: NonNullable<ListFieldDefinition["privacy"]>;
+  helpText?: string;
+  selectOptions?: { value: string | number; name: string }[];
+}
+
+/** An import list (`/importlist`), or with no id a schema template for a new one. */
+export interface ImportList {
+  id?: number;
+  name: string;
+  implementation: string;
+  implementationName: string;
+  configContract: string;
+  fields: ImportListField[];
+  enabled: boolean;
+  enableAuto: boolean;
+  monitor: ListMonitor;
+  minimumAvailability: MinimumAvailability;
+  qualityProfileId: number;
+  rootFolderPath: string;
+  searchOnAdd: boolean;
+  tags: number[];
+  listOrder: number;
+  /** tmdb, trakt, plex, other (IMDb) or advanced. */
+  listType: string;
+  /** The shortest allowed sync interval as a TimeSpan, "12:00:00". */
+  minRefreshInterval: string;
+  syncIntervalMinutes: number;
+  lastSyncAt?: string;
+  nextSyncAt?: string;
+}
+
+/** What POST/PUT /importlist and /importlist/test take: the list with its fields as `{name, value}`. */
+export type ImportListInput = Omit<
+  ImportList,
+  "id" | "implementationName" | "listType" | "minRefreshInterval" | "lastSyncAt" | "nextSyncAt" | "fields"
+> & { fields: { name: string; value?: unknown }[] };
+
+export interface ImportListTestResult {
+  isValid: boolean;
+  items: number;
+  pages: number;
+}
+
+/** One sync of a list, as stored. */
+export type ListSyncRun = typeof listSyncRuns.$inferSelect;
+/** A list sync job on the queue, with its retries. */
+export type ListSyncJob = typeof listSyncJobs.$inferSelect;
+export type ListItemStatus = (typeof listItems.$inferSelect)["status"];
+export type ListItemRecord = Pick<
+  typeof listItems.$inferSelect,
+  "id" | "tmdbId" | "imdbId" | "title" | "year" | "status" | "movieId" | "firstSeenAt"
+>;
+
+export interface ListItemPage {
+  page: number;
+  pageSize: number;
+  totalRecords: number;
+  records: ListItemRecord[];
+}
+
+export interface ListItemQuery {
+  page: number;
+  pageSize: number;
+  status?: ListItemStatus;
+}
+
+/** A list that added a movie ("added") or holds one that was already there ("matched"). */
+export type MovieProvenance = Omit<typeof movieProvenance.$inferSelect, "movieId">;
+
+/** The outcome of syncing a list from an uploaded IMDb CSV export. */
+export type CsvSyncResult = Pick<
+  ListSyncRun,
+  "status" | "durationMs" | "found" | "added" | "updated" | "removed" | "excluded" | "existing" | "errors"
+> & { runId: number; skipped: number };
+
+export type ImportListConfig = ImportListSettings & { id: number };
+export type ListSyncLevel = ImportListSettings["listSyncLevel"];
+
+/** A command (`/command`): queued, then started, then completed or failed, with progress in `message`. */
+export interface Command {
+  id: number;
+  name: string;
+  commandName: string;
+  message?: string;
+  body: Record<string, unknown>;
+  status: "queued" | "started" | "completed" | "failed";
+  result?: Record<string, unknown>;
+  queued: string;
+  started?: string;
+  ended?: string;
+  duration?: string;
+  trigger: "manual" | "scheduled";
+}
+
+/** One list's line in an ImportListSync command's result. */
+export interface ListSyncCommandResult {
+  listId: number;
+  status: string;
+  found?: number;
+  added?: number;
+  removed?: number;
+  error?: string;
 }

@@ -1,5 +1,5 @@
 /** How values read on screen; one place so every page words them the same. */
-import type { MinimumAvailability, MovieStatus } from "../api";
+import type { ListItemStatus, ListMonitor, ListSyncRun, MinimumAvailability, MovieStatus } from "../api";
 
 export const STATUS_LABELS: Record<MovieStatus, string> = {
   tba: "TBA",
@@ -68,4 +68,62 @@ export function formatRuntime(minutes: number): string {
   if (!minutes) return "—";
   const h = Math.floor(minutes / 60);
   return h ? `${h}h ${minutes % 60}m` : `${minutes}m`;
+}
+
+export const MONITOR_LABELS: Record<ListMonitor, string> = {
+  movieOnly: "Movie only",
+  movieAndCollection: "Movie and collection",
+  none: "None (add unmonitored)",
+};
+
+/** The groups the list schema sorts sources into (`listType`). */
+export const LIST_TYPE_LABELS: Record<string, string> = {
+  tmdb: "TMDb",
+  trakt: "Trakt",
+  plex: "Plex",
+  other: "IMDb",
+  advanced: "Advanced",
+};
+
+export const LIST_ITEM_STATUS_LABELS: Record<ListItemStatus, string> = {
+  pending: "Pending",
+  imported: "Imported",
+  existing: "Already in library",
+  excluded: "Excluded",
+  unresolved: "Unresolved",
+};
+
+export const SYNC_RUN_LABELS: Record<ListSyncRun["status"], string> = {
+  started: "Running",
+  success: "Success",
+  partial: "Partial",
+  failed: "Failed",
+};
+export const SYNC_RUN_BADGES: Record<ListSyncRun["status"], string> = {
+  started: "",
+  success: "ok",
+  partial: "warn",
+  failed: "error",
+};
+
+/** "850 ms", "12.4 s", "3m 05s". */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return "—";
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, "0")}s`;
+}
+
+/** Minutes as a person says them: "45 minutes", "6 hours", "1 day 12 hours". */
+export function formatInterval(minutes: number): string {
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts = [
+    days && `${days} ${days === 1 ? "day" : "days"}`,
+    hours && `${hours} ${hours === 1 ? "hour" : "hours"}`,
+    rest && `${rest} ${rest === 1 ? "minute" : "minutes"}`,
+  ].filter(Boolean);
+  return parts.length ? parts.join(" ") : "0 minutes";
 }

@@ -5,6 +5,7 @@ import { logOut, session } from "../state/session";
 const NAV = [
   { href: "/", label: "Library", active: (p: string) => p === "/" || p === "/library" || p.startsWith("/movie/") },
   { href: "/add", label: "Add movie", active: (p: string) => p === "/add" },
+  { href: "/lists", label: "Lists", active: (p: string) => p === "/lists" || p.startsWith("/lists/") },
   { href: "/parse", label: "Parse", active: (p: string) => p === "/parse" },
   { href: "/settings", label: "Settings", active: (p: string) => p === "/settings" || p.startsWith("/settings/") },
   { href: "/system", label: "System", active: (p: string) => p === "/system" },

@@ -3,6 +3,7 @@ import { useEffect } from "preact/hooks";
 import { ApiError, api, type Movie, type MovieEdit } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { AVAILABILITY_LABELS, formatBytes, formatDate, formatRuntime, STATUS_LABELS } from "../components/format";
+import { ListProvenance } from "../components/ListProvenance";
 import { MovieChoicesFields } from "../components/MovieChoices";
 import { imageUrl, Poster } from "../components/Poster";
 import { Link, navigate } from "../router";
@@ -136,6 +137,7 @@ export function MovieDetail({ id }: { id: number }) {
                 </span>
               ))}
             </p>
+            <ListProvenance movieId={id} />
             <p class="overview">{m.overview || "No overview."}</p>
             <p class="links">
               <a href={`https://www.themoviedb.org/movie/${m.tmdbId}`} target="_blank" rel="noreferrer">

@@ -1,0 +1,125 @@
+import type { JSX } from "preact";
+import type { ImportListField } from "../api";
+import { FieldError, invalidProps } from "./FieldError";
+
+interface Props {
+  id: string;
+  field: ImportListField;
+  /** The server's complaint about this field, if any. */
+  problem: string | undefined;
+  onChange: (value: unknown) => void;
+}
+
+const isSecret = (field: ImportListField) =>
+  field.type === "password" || field.privacy === "apiKey" || field.privacy === "password";
+
+/** Tag fields hold a list of words; they are typed comma-separated. */
+const tagText = (value: unknown) => (Array.isArray(value) ? value.join(", ") : String(value ?? ""));
+const tagsOf = (text: string) =>
+  text
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
+
+/**
+ * One import list setting as the provider schema types it: text, secret, number, choice,
+ * checkbox, several words, or long text. Secrets come back masked (`********`); sent back
+ * unchanged they keep the stored value.
+ */
+export function ListFieldInput({ id, field, problem, onChange }: Props) {
+  const errorId = `${id}-error`;
+  const help = field.helpText ? <small class="field-help">{field.helpText}</small> : null;
+  if (field.type === "checkbox") {
+    return (
+      <div class="field">
+        <label class="check">
+          <input
+            id={id}
+            type="checkbox"
+            checked={field.value === true || field.value === "true"}
+            onChange={(e) => onChange(e.currentTarget.checked)}
+            {...invalidProps(errorId, problem)}
+          />
+          {field.label}
+        </label>
+        {help}
+        <FieldError id={errorId} message={problem} />
+      </div>
+    );
+  }
+  let input: JSX.Element;
+  if (field.type === "select" && field.selectOptions) {
+    const options = field.selectOptions;
+    input = (
+      <select
+        id={id}
+        value={String(field.value ?? "")}
+        // The option's own value keeps its type: numbers stay numbers.
+        onChange={(e) => onChange(options.find((o) => String(o.value) === e.currentTarget.value)?.value)}
+        {...invalidProps(errorId, problem)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={String(o.value)}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (field.type === "number") {
+    input = (
+      <input
+        id={id}
+        type="number"
+        step="any"
+        value={field.value === undefined || field.value === null ? "" : String(field.value)}
+        onInput={(e) => {
+          const n = e.currentTarget.valueAsNumber;
+          // Empty means "not set"; the server says what else is wrong with a value.
+          onChange(Number.isFinite(n) ? n : e.currentTarget.value);
+        }}
+        {...invalidProps(errorId, problem)}
+      />
+    );
+  } else if (field.type === "textarea") {
+    input = (
+      <textarea
+        id={id}
+        rows={4}
+        value={String(field.value ?? "")}
+        onInput={(e) => onChange(e.currentTarget.value)}
+        {...invalidProps(errorId, problem)}
+      />
+    );
+  } else if (field.type === "tag") {
+    input = (
+      <input
+        id={id}
+        type="text"
+        placeholder="comma-separated"
+        // Uncontrolled: the words are read as typed, and a trailing comma must survive re-renders.
+        defaultValue={tagText(field.value)}
+        onInput={(e) => onChange(tagsOf(e.currentTarget.value))}
+        {...invalidProps(errorId, problem)}
+      />
+    );
+  } else {
+    input = (
+      <input
+        id={id}
+        type={isSecret(field) ? "password" : "text"}
+        autocomplete={isSecret(field) ? "off" : undefined}
+        value={field.value === undefined || field.value === null ? "" : String(field.value)}
+        onInput={(e) => onChange(e.currentTarget.value)}
+        {...invalidProps(errorId, problem)}
+      />
+    );
+  }
+  return (
+    <div class={`field${field.type === "textbox" || field.type === "textarea" ? " grow" : ""}`}>
+      <label for={id}>{field.label}</label>
+      {input}
+      {help}
+      <FieldError id={errorId} message={problem} />
+    </div>
+  );
+}
