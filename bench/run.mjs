@@ -13,6 +13,7 @@ import { applyMigrations, executeSqlFile, ROOT, startApp } from "../scripts/lib/
 import { writeLibrarySeed } from "../scripts/lib/seed-library.mjs";
 import { runDecisionBench } from "./decisions.ts";
 import { measureLibraryFirstRender } from "./library-render.mjs";
+import { runListBench } from "./lists.mjs";
 import { runParserBench } from "./parser.ts";
 
 const LIBRARY_SIZE = Number(process.env.BENCH_MOVIES ?? 20_000);
@@ -128,6 +129,20 @@ async function main() {
       errors: r.errors,
       ...(r.firstCallMs !== undefined ? { "first ms": r.firstCallMs } : {}),
     })),
+  );
+  console.log("Import lists: first sync and unchanged re-sync of 10,000-item lists…");
+  results.importLists = await runListBench();
+  for (const l of results.importLists.lists) {
+    if (l.error) {
+      console.log(`  ${l.list}: failed: ${l.error}`);
+      continue;
+    }
+    console.log(
+      `  ${l.list} (${l.items} items): first sync ${l.first.wallMs} ms, ${l.first.added} added, ${l.first.rowsWritten} rows written, upstream ${JSON.stringify(l.first.upstreamCalls)}; re-sync ${l.resync.wallMs} ms, unchanged=${l.resync.unchanged}, ${l.resync.rowsWritten} rows written, upstream ${JSON.stringify(l.resync.upstreamCalls)}`,
+    );
+  }
+  console.log(
+    `  library: ${results.importLists.libraryMovies} movies, ${results.importLists.duplicateMovies} duplicates`,
   );
   const percent = (v) => (v === null ? "n/a" : `${(v * 100).toFixed(1)}%`);
   console.table(

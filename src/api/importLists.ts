@@ -343,6 +343,7 @@ const runSchema = z
     existing: z.number().int(),
     upstreamRequests: z.number().int(),
     unchanged: z.boolean(),
+    rowsWritten: z.number().int(),
     errors: z.array(z.object({ kind: z.string(), message: z.string() })),
   })
   .openapi("ListSyncRun");
@@ -577,6 +578,7 @@ importListRouter.openapi(
         existing: o.existing,
         upstreamRequests: o.upstreamRequests,
         unchanged: o.unchanged,
+        rowsWritten: o.rowsWritten,
         errors: o.errors,
         skipped: parsed.skipped,
       },

@@ -325,6 +325,8 @@ export const listSyncRuns = sqliteTable(
     existing: integer("existing").notNull().default(0),
     upstreamRequests: integer("upstream_requests").notNull().default(0),
     unchanged: bool("unchanged").notNull().default(false),
+    /** Rows the sync wrote to the library and list items (D1's rows_written), bookkeeping aside. */
+    rowsWritten: integer("rows_written").notNull().default(0),
     errors: json<{ kind: string; message: string }[]>("errors").notNull(),
   },
   (t) => [index("list_sync_runs_list_idx").on(t.listId, t.id)],

@@ -32,7 +32,17 @@ export interface SyncOutcome {
   unchanged: boolean;
   durationMs: number;
   upstreamRequests: number;
+  /** Rows written to the library and list items (D1's rows_written), bookkeeping aside. */
+  rowsWritten: number;
   errors: { kind: string; message: string }[];
+}
+
+/** Runs a D1 batch and adds the rows it wrote to the outcome. */
+async function writeBatch(env: Env, outcome: SyncOutcome, statements: D1PreparedStatement[]) {
+  if (statements.length === 0) return [];
+  const results = await env.DB.batch(statements);
+  for (const r of results) outcome.rowsWritten += r.meta.rows_written ?? 0;
+  return results;
 }
 
 /** A sync failure with its failure-taxonomy kind, for the queue's retry policy. */
@@ -77,6 +87,30 @@ export function failureKindOf(error: unknown): { kind: FailureKind; retryAfterSe
   }
   const status = (error as { status?: number }).status;
   return { kind: (status && failureKindForStatus(status)) || "upstreamError" };
+}
+
+/**
+ * TMDb ids already known for IMDb ids (from this list's stored items and the library), so a
+ * re-sync of an IMDb list spends no /find calls on what it resolved before.
+ */
+async function knownTmdbIds(env: Env, listId: number, items: ListItem[]): Promise<Map<string, number>> {
+  const imdbIds = [
+    ...new Set(items.filter((i) => !i.tmdbId && i.imdbId).map((i) => (i.imdbId as string).toLowerCase())),
+  ];
+  const known = new Map<string, number>();
+  for (const part of chunks(imdbIds)) {
+    const json = JSON.stringify(part);
+    const [stored, library] = await env.DB.batch<{ imdb_id: string; tmdb_id: number }>([
+      env.DB.prepare(
+        "select lower(imdb_id) as imdb_id, tmdb_id from list_items where list_id = ?1 and tmdb_id is not null and lower(imdb_id) in (select value from json_each(?2))",
+      ).bind(listId, json),
+      env.DB.prepare(
+        "select lower(imdb_id) as imdb_id, tmdb_id from movies where lower(imdb_id) in (select value from json_each(?1))",
+      ).bind(json),
+    ]);
+    for (const row of [...stored.results, ...library.results]) known.set(row.imdb_id, row.tmdb_id);
+  }
+  return known;
 }
 
 /** Resolves IMDb-only items to TMDb ids through TMDb /find (unresolvable items stay as they are). */
@@ -137,6 +171,7 @@ export async function syncImportList(
     unchanged: false,
     durationMs: 0,
     upstreamRequests: 0,
+    rowsWritten: 0,
     errors: [],
   };
   const log = logger.child({ listId, list: list.name });
@@ -153,6 +188,9 @@ export async function syncImportList(
         );
     outcome.upstreamRequests = fetched.requests;
     const tmdb = new TmdbClient(env, log);
+    const known = await knownTmdbIds(env, list.id, fetched.items);
+    for (const item of fetched.items)
+      if (!item.tmdbId && item.imdbId) item.tmdbId = known.get(item.imdbId.toLowerCase());
     const resolved = await resolveTmdbIds(uniqueItems(fetched.items), tmdb);
     for (const message of resolved.errors) outcome.errors.push({ kind: "upstreamError", message });
     const items = uniqueItems(resolved.items);
@@ -198,6 +236,7 @@ async function finishRun(db: Database, list: ImportListRow, outcome: SyncOutcome
         existing: outcome.existing,
         upstreamRequests: outcome.upstreamRequests,
         unchanged: outcome.unchanged,
+        rowsWritten: outcome.rowsWritten,
         errors: outcome.errors.slice(0, 50),
       })
       .where(eq(listSyncRuns.id, outcome.runId)),
@@ -285,10 +324,10 @@ async function applyItems(
         .bind(JSON.stringify(part.map((s) => s.id))),
     );
   }
-  if (statements.length) await d1.batch(statements);
+  await writeBatch(env, outcome, statements);
 
   await importPendingItems(env, db, list, outcome, iso);
-  if (diff.removed.length) await cleanLibrary(env, db, list, diff.removed, log);
+  if (diff.removed.length) await cleanLibrary(env, db, list, diff.removed, outcome, log);
 }
 
 /** Turns the list's pending items into movies (or marks them excluded / existing), in bulk. */
@@ -407,14 +446,21 @@ async function importPendingItems(env: Env, db: Database, list: ImportListRow, o
       }
     }
   }
-  await d1.batch(statements);
+  await writeBatch(env, outcome, statements);
   outcome.added = byStatus.imported.length;
   outcome.existing = byStatus.existing.length;
   outcome.excluded = byStatus.excluded.length;
 }
 
 /** Movies this list brought in that no list holds any more get the clean-library treatment. */
-async function cleanLibrary(env: Env, db: Database, list: ImportListRow, removed: StoredItem[], log: Logger) {
+async function cleanLibrary(
+  env: Env,
+  db: Database,
+  list: ImportListRow,
+  removed: StoredItem[],
+  outcome: SyncOutcome,
+  log: Logger,
+) {
   const { listSyncLevel } = await readSettings(db, "importlist");
   if (listSyncLevel === "disabled") return;
   const d1 = env.DB;
@@ -441,11 +487,15 @@ async function cleanLibrary(env: Env, db: Database, list: ImportListRow, removed
   if (listSyncLevel === "logOnly") return;
   const ids = JSON.stringify(orphans.map((o) => o.id));
   if (listSyncLevel === "keepAndUnmonitor") {
-    await d1.prepare("update movies set monitored = 0 where id in (select value from json_each(?1))").bind(ids).run();
+    await writeBatch(env, outcome, [
+      d1.prepare("update movies set monitored = 0 where id in (select value from json_each(?1))").bind(ids),
+    ]);
   } else {
     // removeAndKeep and removeAndDelete both remove the movie; files live on the download
     // client's host, which has none to delete until download clients land.
-    await d1.prepare("delete from movies where id in (select value from json_each(?1))").bind(ids).run();
+    await writeBatch(env, outcome, [
+      d1.prepare("delete from movies where id in (select value from json_each(?1))").bind(ids),
+    ]);
   }
 }
 

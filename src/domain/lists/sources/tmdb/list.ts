@@ -32,6 +32,9 @@ export const tmdbListSource: ImportListSource<TMDbListSettings> = {
     },
   ],
 
+  // TMDb answers 401 for a list its owner has not made public.
+  refusalKind: (status) => (status === 401 ? "private" : "authenticationFailed"),
+
   firstRequest: (settings, env) => listPageRequest(settings, env, 1),
 
   parse(response, settings, env) {

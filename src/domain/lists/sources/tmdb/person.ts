@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ImportListSource } from "../../source";
 import { TMDB_REQUESTS_PER_SECOND, tmdbRequest } from "./request";
 import { listItemsFromTmdbMovies, readTmdbResponse, tmdbPersonMovieCreditsSchema } from "./responses";
-import { optionalNumberSetting, passesTmdbFilter, tmdbIdSetting } from "./settings";
+import { passesTmdbFilter, tmdbIdSetting, tmdbMovieFilterSettings } from "./settings";
 
 /** Crew departments a person's credits can be followed for, by setting (TMDbPersonSettings). */
 const CREW_DEPARTMENT_SETTINGS = {
@@ -21,8 +21,8 @@ export const tmdbPersonSettingsSchema = z
     personCastProducer: z.boolean().default(false),
     personCastSound: z.boolean().default(false),
     personCastWriting: z.boolean().default(false),
-    minVoteAverage: optionalNumberSetting(0, 10, "Minimum vote average is a number from 0 to 10"),
-    minVotes: optionalNumberSetting(0, Number.MAX_SAFE_INTEGER, "Minimum votes is a whole number of votes"),
+    minVoteAverage: tmdbMovieFilterSettings.minVoteAverage,
+    minVotes: tmdbMovieFilterSettings.minVotes,
   })
   .refine(
     (settings) =>

@@ -2,7 +2,13 @@ import { z } from "zod";
 import type { ImportListSource, ListRequest, ListSourceEnvironment } from "../../source";
 import { nextPageRequest, TMDB_REQUESTS_PER_SECOND, tmdbRequest } from "./request";
 import { listItemsFromTmdbMovies, readTmdbResponse, tmdbMoviePageSchema } from "./responses";
-import { nestDottedKeys, passesTmdbFilter, TMDB_LANGUAGE_OPTIONS, tmdbMovieFilterSchema } from "./settings";
+import {
+  flattenNestedSettings,
+  passesTmdbFilter,
+  TMDB_LANGUAGE_OPTIONS,
+  type TmdbMovieFilter,
+  tmdbMovieFilterSettings,
+} from "./settings";
 
 /** Radarr's TMDbPopularListType, with the TMDb movie list each one reads. */
 export const TMDB_POPULAR_LIST_TYPES = {
@@ -24,19 +30,36 @@ function isPopularListType(value: number): value is TmdbPopularListType {
  */
 export const TMDB_POPULAR_MAX_PAGES = 10;
 
-/** TMDbPopularSettings: which ranking, and TMDbFilterSettings as `filterCriteria`. */
+/**
+ * TMDbPopularSettings: which ranking, and TMDbFilterSettings under Radarr's `filterCriteria.*`
+ * field names (a nested `filterCriteria` object is read too).
+ */
 export const tmdbPopularSettingsSchema = z.preprocess(
-  nestDottedKeys,
+  flattenNestedSettings,
   z.object({
     tmdbListType: z.coerce
       .number()
       .int()
       .refine(isPopularListType, "List type must be 1 (In Theaters), 2 (Popular), 3 (Top Rated) or 4 (Upcoming)")
       .default(2),
-    filterCriteria: tmdbMovieFilterSchema.prefault({}),
+    "filterCriteria.minVoteAverage": tmdbMovieFilterSettings.minVoteAverage,
+    "filterCriteria.minVotes": tmdbMovieFilterSettings.minVotes,
+    "filterCriteria.includeGenreIds": tmdbMovieFilterSettings.includeGenreIds,
+    "filterCriteria.excludeGenreIds": tmdbMovieFilterSettings.excludeGenreIds,
+    "filterCriteria.languageCode": tmdbMovieFilterSettings.languageCode,
   }),
 );
 export type TMDbPopularSettings = z.infer<typeof tmdbPopularSettingsSchema>;
+
+export function filterCriteria(settings: TMDbPopularSettings): TmdbMovieFilter {
+  return {
+    minVoteAverage: settings["filterCriteria.minVoteAverage"],
+    minVotes: settings["filterCriteria.minVotes"],
+    includeGenreIds: settings["filterCriteria.includeGenreIds"],
+    excludeGenreIds: settings["filterCriteria.excludeGenreIds"],
+    languageCode: settings["filterCriteria.languageCode"],
+  };
+}
 
 function rankingPageRequest(settings: TMDbPopularSettings, env: ListSourceEnvironment, page: number): ListRequest {
   return tmdbRequest(env, TMDB_POPULAR_LIST_TYPES[settings.tmdbListType as TmdbPopularListType].path, { page });
@@ -105,7 +128,8 @@ export const tmdbPopularSource: ImportListSource<TMDbPopularSettings> = {
 
   parse(response, settings, env) {
     const page = readTmdbResponse(response, tmdbMoviePageSchema, "movie list page");
-    const movies = page.results.filter((movie) => passesTmdbFilter(movie, settings.filterCriteria));
+    const filter = filterCriteria(settings);
+    const movies = page.results.filter((movie) => passesTmdbFilter(movie, filter));
     return {
       items: listItemsFromTmdbMovies(movies),
       next: nextPageRequest(

@@ -22,20 +22,21 @@ export function tmdbIdSetting(what: string) {
 }
 
 /**
- * Radarr names nested settings with dots in its provider schema (`filterCriteria.minVotes`); a
- * settings object saved from those fields is nested before validation, so either shape is read.
+ * Radarr names nested settings with dots in its provider schema (`filterCriteria.minVotes`), and
+ * the app stores settings under their field names; a nested object (`filterCriteria: {minVotes}`)
+ * is flattened to those names, so either shape is read and what is stored reads back the same.
  */
-export function nestDottedKeys(input: unknown): unknown {
+export function flattenNestedSettings(input: unknown): unknown {
   if (!isRecord(input)) return input;
-  const nested: Record<string, unknown> = {};
+  const flat: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
-    const dot = key.indexOf(".");
-    const head = dot === -1 ? key : key.slice(0, dot);
-    const incoming = dot === -1 ? value : { [key.slice(dot + 1)]: value };
-    const existing = nested[head];
-    nested[head] = isRecord(existing) && isRecord(incoming) ? { ...existing, ...incoming } : incoming;
+    if (!isRecord(value)) {
+      flat[key] = value;
+      continue;
+    }
+    for (const [inner, innerValue] of Object.entries(value)) flat[`${key}.${inner}`] ??= innerValue;
   }
-  return nested;
+  return flat;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -95,7 +96,10 @@ export const TMDB_LANGUAGE_OPTIONS = TMDB_LANGUAGE_CODES.map(([code, name], inde
   name: `${name} (${code})`,
 }));
 
-/** An original-language setting: Radarr's index, or the ISO 639-1 code itself; read as the code. */
+/**
+ * An original-language setting, stored as Radarr's index into TMDB_LANGUAGE_CODES (what its select
+ * sends); the ISO 639-1 code itself is accepted too.
+ */
 const languageSetting = z.preprocess(
   (value) => (value === "" || value === null ? undefined : value),
   z
@@ -103,36 +107,42 @@ const languageSetting = z.preprocess(
     .optional()
     .transform((value, ctx) => {
       if (value === undefined) return undefined;
-      const code =
-        typeof value === "number"
-          ? TMDB_LANGUAGE_CODES[value]?.[0]
-          : /^\d+$/.test(value)
-            ? TMDB_LANGUAGE_CODES[Number(value)]?.[0]
-            : TMDB_LANGUAGE_CODES.find(([iso]) => iso === value.toLowerCase())?.[0];
-      if (!code) {
+      const index =
+        typeof value === "number" || /^\d+$/.test(value)
+          ? Number(value)
+          : TMDB_LANGUAGE_CODES.findIndex(([code]) => code === value.toLowerCase());
+      if (!TMDB_LANGUAGE_CODES[index]) {
         ctx.addIssue({ code: "custom", message: "Choose one of the listed original languages" });
         return z.NEVER;
       }
-      return code;
+      return index;
     }),
 );
 
-/** Filters applied to the movies a list returns (TMDbFilterSettings, and TMDbPersonSettings' votes). */
-export const tmdbMovieFilterSchema = z.object({
+/** The filters TMDbFilterSettings holds (TMDbPersonSettings has the vote ones too). */
+export const tmdbMovieFilterSettings = {
   minVoteAverage: optionalNumberSetting(0, 10, "Minimum vote average is a number from 0 to 10"),
   minVotes: optionalNumberSetting(0, Number.MAX_SAFE_INTEGER, "Minimum votes is a whole number of votes"),
   includeGenreIds: genreIdsSetting.optional(),
   excludeGenreIds: genreIdsSetting.optional(),
   languageCode: languageSetting,
-});
-export type TmdbMovieFilter = z.infer<typeof tmdbMovieFilterSchema>;
+};
+
+export interface TmdbMovieFilter {
+  minVoteAverage?: number;
+  minVotes?: number;
+  includeGenreIds?: string;
+  excludeGenreIds?: string;
+  /** Index into TMDB_LANGUAGE_CODES. */
+  languageCode?: number;
+}
 
 function genreGroups(ids: string | undefined): number[][] {
   return ids ? ids.split(",").map((group) => group.split("|").map(Number)) : [];
 }
 
 /** Whether a movie passes the filters; unset filters pass everything. */
-export function passesTmdbFilter(movie: TmdbMovieSummary, filter: Partial<TmdbMovieFilter>): boolean {
+export function passesTmdbFilter(movie: TmdbMovieSummary, filter: TmdbMovieFilter): boolean {
   const genres = movie.genre_ids ?? [];
   return (
     (filter.minVoteAverage === undefined || (movie.vote_average ?? 0) >= filter.minVoteAverage) &&
@@ -141,6 +151,6 @@ export function passesTmdbFilter(movie: TmdbMovieSummary, filter: Partial<TmdbMo
     !genreGroups(filter.excludeGenreIds)
       .flat()
       .some((id) => genres.includes(id)) &&
-    (filter.languageCode === undefined || movie.original_language === filter.languageCode)
+    (filter.languageCode === undefined || movie.original_language === TMDB_LANGUAGE_CODES[filter.languageCode]?.[0])
   );
 }

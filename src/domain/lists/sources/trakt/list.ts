@@ -5,6 +5,7 @@ import {
   TRAKT_MAX_PAGE_SIZE,
   TRAKT_REQUESTS_PER_SECOND,
   TRAKT_SIGNED_IN_USER,
+  traktRefusalKind,
   traktRequest,
   traktUserPath,
 } from "./request";
@@ -59,6 +60,7 @@ export const traktListSource: ImportListSource<TraktListSettings> = {
   configContract: "TraktListSettings",
   minRefreshIntervalMinutes: 12 * 60,
   requestsPerSecond: TRAKT_REQUESTS_PER_SECOND,
+  refusalKind: traktRefusalKind,
   settings: traktListSettingsSchema,
   fields: [
     {

@@ -34,6 +34,13 @@ export function traktRequest(env: ListSourceEnvironment, path: string, query: Qu
   return { service: "trakt", url: url.toString(), headers };
 }
 
+/**
+ * Trakt answers 401 when a list or profile needs an account that can see it (none connected, or
+ * not its owner's) and 403 when it refuses the app's client id: either way the fix is connecting
+ * the right account or configuring TRAKT_CLIENT_ID, not waiting.
+ */
+export const traktRefusalKind = (): "authenticationFailed" => "authenticationFailed";
+
 /** Throws unless a Trakt account is connected: what the signed-in user's own lists need. */
 export function requireTraktAccount(env: ListSourceEnvironment, what: string): void {
   if (!env.traktAccessToken) {

@@ -1,0 +1,137 @@
+/**
+ * Import list sync benchmark: the first sync and an unchanged re-sync of a 10,000-item list,
+ * through the real app (ListSync Durable Object, D1) against the simulator. Reports wall time,
+ * upstream calls, D1 rows written and duplicates.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { applyMigrations, startApp } from "../scripts/lib/app.mjs";
+import { simulatorVars, startSimulator } from "../scripts/lib/simulator.mjs";
+
+const API_KEY = "bench-lists-key";
+
+async function api(app, method, path, body) {
+  const res = await fetch(`${app.url}/api/v3${path}`, {
+    method,
+    headers: { "x-api-key": API_KEY, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return JSON.parse(text);
+}
+
+async function simCalls(simUrl) {
+  const body = await (await fetch(`${simUrl}/__sim/calls`)).json();
+  return Object.fromEntries(Object.entries(body.services).map(([name, s]) => [name, s.total]));
+}
+
+async function syncAndWait(app, listId) {
+  const started = performance.now();
+  const queued = await api(app, "POST", "/command", { name: "ImportListSync", listId });
+  for (;;) {
+    const command = await api(app, "GET", `/command/${queued.id}`);
+    if (command.status === "completed" || command.status === "failed") {
+      if (command.status === "failed") throw new Error(`sync failed: ${command.message}`);
+      return Math.round(performance.now() - started);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function libraryCounters(app) {
+  const status = await api(app, "GET", "/movie/paged?pageSize=1");
+  return { movies: status.totalRecords };
+}
+
+/** Runs one 10k list: first sync then an unchanged re-sync. */
+async function benchList(app, sim, { name, implementation, fields }) {
+  const profiles = await api(app, "GET", "/qualityprofile");
+  const list = await api(app, "POST", "/importlist", {
+    name,
+    implementation,
+    fields: Object.entries(fields).map(([k, v]) => ({ name: k, value: v })),
+    qualityProfileId: profiles[0].id,
+    rootFolderPath: "/movies",
+    enableAuto: false,
+  });
+  const before = await simCalls(sim.url);
+  const firstMs = await syncAndWait(app, list.id);
+  const afterFirst = await simCalls(sim.url);
+  const [first] = await api(app, "GET", `/importlist/${list.id}/history?limit=1`);
+  const library = await libraryCounters(app);
+  const secondMs = await syncAndWait(app, list.id);
+  const afterSecond = await simCalls(sim.url);
+  const [second] = await api(app, "GET", `/importlist/${list.id}/history?limit=1`);
+  const diff = (a, b) =>
+    Object.fromEntries(
+      Object.keys(b)
+        .map((k) => [k, (b[k] ?? 0) - (a[k] ?? 0)])
+        .filter(([, v]) => v > 0),
+    );
+  return {
+    list: name,
+    implementation,
+    items: first.found,
+    first: {
+      wallMs: firstMs,
+      added: first.added,
+      upstreamCalls: diff(before, afterFirst),
+      rowsWritten: first.rowsWritten,
+    },
+    resync: {
+      wallMs: secondMs,
+      unchanged: second.unchanged,
+      added: second.added,
+      upstreamCalls: diff(afterFirst, afterSecond),
+      rowsWritten: second.rowsWritten,
+    },
+    libraryMovies: library.movies,
+  };
+}
+
+export async function runListBench() {
+  const work = mkdtempSync(join(tmpdir(), "radarr-edge-bench-lists-"));
+  const sim = await startSimulator();
+  let app;
+  try {
+    await applyMigrations(work);
+    app = await startApp({
+      persistDir: work,
+      vars: { API_KEY, TMDB_API_KEY: "bench", TRAKT_CLIENT_ID: "bench", ...simulatorVars(sim.url) },
+    });
+    await api(app, "POST", "/rootfolder", { path: "/movies" });
+    await fetch(`${sim.url}/`);
+    const schema = await api(app, "GET", "/importlist/schema");
+    const lists = [];
+    if (schema.some((s) => s.implementation === "TraktListImport")) {
+      lists.push({
+        name: "Trakt 10k",
+        implementation: "TraktListImport",
+        fields: { username: "sim", listName: "big-10k" },
+      });
+    }
+    lists.push({
+      name: "IMDb CSV 10k",
+      implementation: "IMDbCsvImport",
+      fields: { csvUrl: `${sim.url}/imdb/list/ls000010000/export` },
+    });
+    const results = [];
+    for (const list of lists) {
+      try {
+        results.push(await benchList(app, sim, list));
+      } catch (error) {
+        results.push({ list: list.name, error: error.message });
+      }
+    }
+    const duplicates = await api(app, "GET", "/movie/paged?pageSize=1");
+    const all = await api(app, "GET", "/movie");
+    const distinct = new Set(all.map((m) => m.tmdbId)).size;
+    return { lists: results, libraryMovies: duplicates.totalRecords, duplicateMovies: all.length - distinct };
+  } finally {
+    await app?.stop();
+    await sim.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}

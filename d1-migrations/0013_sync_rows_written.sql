@@ -1,0 +1,1 @@
+ALTER TABLE `list_sync_runs` ADD `rows_written` integer DEFAULT 0 NOT NULL;
