@@ -109,7 +109,7 @@ export async function runListBench() {
       lists.push({
         name: "Trakt 10k",
         implementation: "TraktListImport",
-        fields: { username: "sim", listName: "big-10k" },
+        fields: { username: "sim", listname: "demo-ten-thousand" },
       });
     }
     lists.push({

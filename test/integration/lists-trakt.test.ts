@@ -33,7 +33,13 @@ afterEach(async () => {
   await Promise.all(faults.splice(0).map((id) => fetch(`${SIM}/__sim/faults/${id}`, { method: "DELETE" })));
 });
 
-async function addTraktFault(rule: { match: string; kind: string; status?: number; retryAfter?: number; times?: number }) {
+async function addTraktFault(rule: {
+  match: string;
+  kind: string;
+  status?: number;
+  retryAfter?: number;
+  times?: number;
+}) {
   const res = await fetch(`${SIM}/__sim/faults`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -85,7 +91,7 @@ describe("Trakt lists", () => {
   test("a private list needs its owner's connected account", async () => {
     const settings = { username: "sim", listname: "demo-private" };
     const refused = await listError(read(traktListSource, settings));
-    expect(refused.kind).toBe("private");
+    expect(refused.kind).toBe("authenticationFailed");
     expect(refused.message).toContain("401");
     expect((await read(traktListSource, settings, signedIn)).items).toHaveLength(40);
   });
@@ -94,16 +100,16 @@ describe("Trakt lists", () => {
     expect((await listError(read(traktListSource, { username: "sim", listname: "no-such-list" }))).kind).toBe(
       "notFound",
     );
-    expect((await listError(read(traktListSource, { username: "nobody-here", listname: "x" }))).kind).toBe(
-      "notFound",
-    );
+    expect((await listError(read(traktListSource, { username: "nobody-here", listname: "x" }))).kind).toBe("notFound");
   });
 
   test("without a client id Trakt refuses the app (403), and it is not retried", async () => {
     const { result: error, calls } = await callsDuring(CLASSICS, () =>
-      listError(read(traktListSource, { username: "sim", listname: "demo-classics" }, { ...app, traktClientId: undefined })),
+      listError(
+        read(traktListSource, { username: "sim", listname: "demo-classics" }, { ...app, traktClientId: undefined }),
+      ),
     );
-    expect(error.kind).toBe("private");
+    expect(error.kind).toBe("authenticationFailed");
     expect(error.message).toContain("403");
     expect(calls).toBe(1);
   });
@@ -162,7 +168,7 @@ describe("a Trakt user's watchlist, watched movies and collection", () => {
 
   test("a private profile's lists are refused without its owner's account", async () => {
     const error = await listError(read(traktUserSource, { traktListType: 0, username: "sim-hidden" }));
-    expect(error.kind).toBe("private");
+    expect(error.kind).toBe("authenticationFailed");
   });
 });
 

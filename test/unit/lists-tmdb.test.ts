@@ -51,8 +51,8 @@ function moviePage(page: number, totalPages: number, results: unknown[]) {
 
 const pageOf = (url: string | undefined) => (url ? new URL(url).searchParams.get("page") : undefined);
 
-describe("TMDb requests", () => {
-  test("send the API key as api_key when no read token is configured", () => {
+describe("TMDb requests", async () => {
+  test("send the API key as api_key when no read token is configured", async () => {
     const request = tmdbListSource.firstRequest({ listId: "8100001" }, env);
     expect(request).toEqual({
       service: "tmdb",
@@ -61,7 +61,7 @@ describe("TMDb requests", () => {
     });
   });
 
-  test("send the read access token as a Bearer header instead of api_key", () => {
+  test("send the read access token as a Bearer header instead of api_key", async () => {
     const request = tmdbCollectionSource.firstRequest(
       { collectionId: "2344" },
       { ...env, tmdbReadToken: "read-token", tmdbApiKey: "key123" },
@@ -70,7 +70,7 @@ describe("TMDb requests", () => {
     expect(request.headers).toEqual({ Accept: "application/json", Authorization: "Bearer read-token" });
   });
 
-  test("without any TMDb credential say which setting is missing", () => {
+  test("without any TMDb credential say which setting is missing", async () => {
     expect(() =>
       tmdbCollectionSource.firstRequest({ collectionId: "2344" }, { ...env, tmdbApiKey: undefined }),
     ).toThrow(
@@ -79,11 +79,11 @@ describe("TMDb requests", () => {
   });
 });
 
-describe("TMDbListImport (v4 lists)", () => {
+describe("TMDbListImport (v4 lists)", async () => {
   const settings = tmdbListSource.settings.parse({ listId: "8100001" });
 
-  test("keeps dated movies, leaves out TV shows and undated movies, and carries TMDb's facts", () => {
-    const page = tmdbListSource.parse(
+  test("keeps dated movies, leaves out TV shows and undated movies, and carries TMDb's facts", async () => {
+    const page = await tmdbListSource.parse(
       response("https://api.themoviedb.org/4/list/8100001?page=1", {
         id: 8100001,
         name: "Demo",
@@ -125,15 +125,15 @@ describe("TMDbListImport (v4 lists)", () => {
     });
   });
 
-  test("asks for the next page until total_pages", () => {
+  test("asks for the next page until total_pages", async () => {
     const body = (page: number) => ({ id: 8100001, page, results: [], total_pages: 3, total_results: 60 });
-    const first = tmdbListSource.parse(response("u", body(1)), settings, env);
+    const first = await tmdbListSource.parse(response("u", body(1)), settings, env);
     expect(first.next?.url).toBe("https://api.themoviedb.org/4/list/8100001?page=2&api_key=key123");
-    expect(pageOf(tmdbListSource.parse(response("u", body(2)), settings, env).next?.url)).toBe("3");
-    expect(tmdbListSource.parse(response("u", body(3)), settings, env).next).toBeUndefined();
+    expect(pageOf((await tmdbListSource.parse(response("u", body(2)), settings, env)).next?.url)).toBe("3");
+    expect((await tmdbListSource.parse(response("u", body(3)), settings, env)).next).toBeUndefined();
   });
 
-  test("reads the list id from a number, a string or a pasted themoviedb.org address", () => {
+  test("reads the list id from a number, a string or a pasted themoviedb.org address", async () => {
     expect(tmdbListSource.settings.parse({ listId: 8100001 })).toEqual({ listId: "8100001" });
     expect(tmdbListSource.settings.parse({ listId: " 42 " })).toEqual({ listId: "42" });
     expect(tmdbListSource.settings.parse({ listId: "https://www.themoviedb.org/list/8100001-my-picks" })).toEqual({
@@ -141,7 +141,7 @@ describe("TMDbListImport (v4 lists)", () => {
     });
   });
 
-  test("rejects ids that are not TMDb ids, naming the field", () => {
+  test("rejects ids that are not TMDb ids, naming the field", async () => {
     for (const listId of ["", "abc", "0", "-3", undefined]) {
       const result = tmdbListSource.settings.safeParse({ listId });
       expect(result.success, String(listId)).toBe(false);
@@ -149,25 +149,25 @@ describe("TMDbListImport (v4 lists)", () => {
     }
   });
 
-  test("an unreadable or unexpected body is a parse error naming what was wrong", () => {
+  test("an unreadable or unexpected body is a parse error naming what was wrong", async () => {
     const garbled: ListResponse = { url: "u", status: 200, headers: new Headers(), text: '{"page": 1, "res' };
-    expect(() => tmdbListSource.parse(garbled, settings, env)).toThrow(
+    await expect(async () => tmdbListSource.parse(garbled, settings, env)).rejects.toThrow(
       expect.objectContaining({ kind: "parseError", message: "TMDb sent list page that is not valid JSON" }),
     );
-    expect(() => tmdbListSource.parse(response("u", { id: 1, page: 1, results: [] }), settings, env)).toThrow(
-      expect.objectContaining({ kind: "parseError", message: expect.stringContaining("total_pages") }),
-    );
+    await expect(async () =>
+      tmdbListSource.parse(response("u", { id: 1, page: 1, results: [] }), settings, env),
+    ).rejects.toThrow(expect.objectContaining({ kind: "parseError", message: expect.stringContaining("total_pages") }));
     const badMovie = { id: 1, page: 1, results: [{ media_type: "movie", id: "x" }], total_pages: 1, total_results: 1 };
-    expect(() => tmdbListSource.parse(response("u", badMovie), settings, env)).toThrow(
+    await expect(async () => tmdbListSource.parse(response("u", badMovie), settings, env)).rejects.toThrow(
       expect.objectContaining({ kind: "parseError", message: expect.stringContaining("list entry") }),
     );
   });
 });
 
-describe("TMDbCollectionImport", () => {
-  test("lists the collection's dated parts in one request", () => {
+describe("TMDbCollectionImport", async () => {
+  test("lists the collection's dated parts in one request", async () => {
     const settings = tmdbCollectionSource.settings.parse({ collectionId: "2344" });
-    const page = tmdbCollectionSource.parse(
+    const page = await tmdbCollectionSource.parse(
       response("https://api.themoviedb.org/3/collection/2344", {
         id: 2344,
         name: "The Matrix Collection",
@@ -188,7 +188,7 @@ describe("TMDbCollectionImport", () => {
   });
 });
 
-describe("TMDbPersonImport", () => {
+describe("TMDbPersonImport", async () => {
   const credits = {
     id: 9000001,
     cast: [
@@ -203,40 +203,40 @@ describe("TMDbPersonImport", () => {
       { ...tmdbMovie(6, "Shot", "2006-01-01"), department: "Camera", job: "Director of Photography", credit_id: "g" },
     ],
   };
-  const idsFor = (fields: Record<string, unknown>) =>
-    tmdbPersonSource
-      .parse(response("u", credits), tmdbPersonSource.settings.parse({ personId: "9000001", ...fields }), env)
-      .items.map((item) => item.tmdbId);
+  const idsFor = async (fields: Record<string, unknown>) => {
+    const settings = tmdbPersonSource.settings.parse({ personId: "9000001", ...fields });
+    return (await tmdbPersonSource.parse(response("u", credits), settings, env)).items.map((item) => item.tmdbId);
+  };
 
-  test("asks for the person's movie credits", () => {
+  test("asks for the person's movie credits", async () => {
     const settings = tmdbPersonSource.settings.parse({ personId: 9000001, personCast: true });
     expect(tmdbPersonSource.firstRequest(settings, env).url).toBe(
       "https://api.themoviedb.org/3/person/9000001/movie_credits?api_key=key123",
     );
   });
 
-  test("keeps the cast and the chosen crew departments, each movie once", () => {
-    expect(idsFor({ personCast: true })).toEqual([1, 2]);
-    expect(idsFor({ personCastDirector: true })).toEqual([3]);
-    expect(idsFor({ personCastDirector: true, personCastWriting: true })).toEqual([3]);
-    expect(idsFor({ personCastSound: true, personCastProducer: true })).toEqual([4, 5]);
-    expect(idsFor({ personCast: true, personCastDirector: true, personCastWriting: true })).toEqual([1, 2, 3]);
+  test("keeps the cast and the chosen crew departments, each movie once", async () => {
+    expect(await idsFor({ personCast: true })).toEqual([1, 2]);
+    expect(await idsFor({ personCastDirector: true })).toEqual([3]);
+    expect(await idsFor({ personCastDirector: true, personCastWriting: true })).toEqual([3]);
+    expect(await idsFor({ personCastSound: true, personCastProducer: true })).toEqual([4, 5]);
+    expect(await idsFor({ personCast: true, personCastDirector: true, personCastWriting: true })).toEqual([1, 2, 3]);
   });
 
-  test("applies the vote filters", () => {
-    expect(idsFor({ personCast: true, minVoteAverage: "5" })).toEqual([1]);
-    expect(idsFor({ personCast: true, minVotes: 2001 })).toEqual([]);
+  test("applies the vote filters", async () => {
+    expect(await idsFor({ personCast: true, minVoteAverage: "5" })).toEqual([1]);
+    expect(await idsFor({ personCast: true, minVotes: 2001 })).toEqual([]);
   });
 
-  test("needs at least one kind of credit", () => {
+  test("needs at least one kind of credit", async () => {
     const result = tmdbPersonSource.settings.safeParse({ personId: "9000001" });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({ path: ["personCast"], message: expect.stringContaining("credit") });
   });
 });
 
-describe("TMDbKeywordImport and TMDbCompanyImport (discover)", () => {
-  test("discover movies with the keyword or company, most popular first, page by page", () => {
+describe("TMDbKeywordImport and TMDbCompanyImport (discover)", async () => {
+  test("discover movies with the keyword or company, most popular first, page by page", async () => {
     const keyword = tmdbKeywordSource.settings.parse({ keywordId: "9500003" });
     expect(tmdbKeywordSource.firstRequest(keyword, env).url).toBe(
       "https://api.themoviedb.org/3/discover/movie?with_keywords=9500003&sort_by=popularity.desc&page=1&api_key=key123",
@@ -270,21 +270,21 @@ describe("TMDbKeywordImport and TMDbCompanyImport (discover)", () => {
   });
 });
 
-describe("TMDbPopularImport", () => {
+describe("TMDbPopularImport", async () => {
   const parseSettings = (input: Record<string, unknown>) => tmdbPopularSource.settings.parse(input);
 
-  test("reads the TMDb ranking the list type names", () => {
+  test("reads the TMDb ranking the list type names", async () => {
     const paths = [1, 2, 3, 4].map(
       (tmdbListType) => new URL(tmdbPopularSource.firstRequest(parseSettings({ tmdbListType }), env).url).pathname,
     );
     expect(paths).toEqual(["/3/movie/now_playing", "/3/movie/popular", "/3/movie/top_rated", "/3/movie/upcoming"]);
   });
 
-  test("defaults to Popular with no filters", () => {
-    expect(parseSettings({})).toEqual({ tmdbListType: 2, filterCriteria: {} });
+  test("defaults to Popular with no filters", async () => {
+    expect(parseSettings({})).toEqual({ tmdbListType: 2, "filterCriteria.languageCode": undefined });
   });
 
-  test("reads Radarr's dotted filterCriteria.* field names and its language index", () => {
+  test("reads Radarr's dotted filterCriteria.* field names and its language index", async () => {
     const settings = parseSettings({
       tmdbListType: "3",
       "filterCriteria.minVoteAverage": "6.5",
@@ -295,18 +295,22 @@ describe("TMDbPopularImport", () => {
     });
     expect(settings).toEqual({
       tmdbListType: 3,
-      filterCriteria: {
-        minVoteAverage: 6.5,
-        minVotes: 100,
-        includeGenreIds: "28|12",
-        excludeGenreIds: "27",
-        languageCode: "en",
-      },
+      "filterCriteria.minVoteAverage": 6.5,
+      "filterCriteria.minVotes": 100,
+      "filterCriteria.includeGenreIds": "28|12",
+      "filterCriteria.excludeGenreIds": "27",
+      "filterCriteria.languageCode": 2,
     });
-    expect(parseSettings({ filterCriteria: { languageCode: "fr" } }).filterCriteria.languageCode).toBe("fr");
+    // A nested filterCriteria object and ISO codes are read too; what is stored reads back the same.
+    expect(parseSettings({ filterCriteria: { languageCode: "fr", minVotes: 10 } })).toEqual({
+      tmdbListType: 2,
+      "filterCriteria.minVotes": 10,
+      "filterCriteria.languageCode": 4,
+    });
+    expect(parseSettings(settings)).toEqual(settings);
   });
 
-  test("rejects an unknown list type and bad filters, naming the field", () => {
+  test("rejects an unknown list type and bad filters, naming the field", async () => {
     const paths = (input: Record<string, unknown>) =>
       tmdbPopularSource.settings.safeParse(input).error?.issues.map((issue) => issue.path.join("."));
     expect(paths({ tmdbListType: 9 })).toEqual(["tmdbListType"]);
@@ -315,7 +319,7 @@ describe("TMDbPopularImport", () => {
     expect(paths({ "filterCriteria.languageCode": 99 })).toEqual(["filterCriteria.languageCode"]);
   });
 
-  test("filters by votes, genres and original language", () => {
+  test("filters by votes, genres and original language", async () => {
     const results = [
       tmdbMovie(1, "Keeps", "2020-01-01"),
       tmdbMovie(2, "Low Rated", "2020-01-01", { vote_average: 4.9 }),
@@ -333,20 +337,22 @@ describe("TMDbPopularImport", () => {
         languageCode: 2,
       },
     });
-    const page = tmdbPopularSource.parse(response("u", moviePage(1, 3, results)), settings, env);
+    const page = await tmdbPopularSource.parse(response("u", moviePage(1, 3, results)), settings, env);
     expect(page.items.map((item) => item.tmdbId)).toEqual([1]);
   });
 
-  test("reads the first ten pages of a ranking at most", () => {
+  test("reads the first ten pages of a ranking at most", async () => {
     const settings = parseSettings({});
-    expect(pageOf(tmdbPopularSource.parse(response("u", moviePage(9, 500, [])), settings, env).next?.url)).toBe("10");
-    expect(tmdbPopularSource.parse(response("u", moviePage(10, 500, [])), settings, env).next).toBeUndefined();
-    expect(tmdbPopularSource.parse(response("u", moviePage(2, 2, [])), settings, env).next).toBeUndefined();
+    expect(pageOf((await tmdbPopularSource.parse(response("u", moviePage(9, 500, [])), settings, env)).next?.url)).toBe(
+      "10",
+    );
+    expect((await tmdbPopularSource.parse(response("u", moviePage(10, 500, [])), settings, env)).next).toBeUndefined();
+    expect((await tmdbPopularSource.parse(response("u", moviePage(2, 2, [])), settings, env)).next).toBeUndefined();
   });
 });
 
-describe("provider schema", () => {
-  test("each source names Radarr's implementation and contract, and its fields match its settings", () => {
+describe("provider schema", async () => {
+  test("each source names Radarr's implementation and contract, and its fields match its settings", async () => {
     const sources = [
       tmdbListSource,
       tmdbCollectionSource,
@@ -379,6 +385,9 @@ describe("provider schema", () => {
       { value: 3, name: "Top Rated" },
       { value: 4, name: "Upcoming" },
     ]);
+    // TMDb answers 401 for a list that is not public; elsewhere 401 means the key was refused.
+    expect(tmdbListSource.refusalKind?.(401)).toBe("private");
+    expect(tmdbCollectionSource.refusalKind).toBeUndefined();
     // Every field's default value is a valid setting.
     const defaults = Object.fromEntries(
       tmdbPopularSource.fields.flatMap((field) =>

@@ -43,8 +43,8 @@ function listEntry(rank: number, entry: ReturnType<typeof movie>) {
 
 const query = (url: string | undefined) => Object.fromEntries(new URL(url ?? "http://x").searchParams);
 
-describe("Trakt requests", () => {
-  test("send Trakt's required headers, the client id as trakt-api-key", () => {
+describe("Trakt requests", async () => {
+  test("send Trakt's required headers, the client id as trakt-api-key", async () => {
     const request = traktListSource.firstRequest({ username: "sim", listname: "demo-classics" }, env);
     expect(request).toEqual({
       service: "trakt",
@@ -53,12 +53,12 @@ describe("Trakt requests", () => {
     });
   });
 
-  test("add the connected account's token as a Bearer header", () => {
+  test("add the connected account's token as a Bearer header", async () => {
     const request = traktListSource.firstRequest({ username: "sim", listname: "demo-private" }, connected);
     expect(request.headers).toMatchObject({ Authorization: "Bearer access-token", "trakt-api-key": "client-id" });
   });
 
-  test("send no trakt-api-key when no client id is configured (Trakt then answers 403)", () => {
+  test("send no trakt-api-key when no client id is configured (Trakt then answers 403)", async () => {
     const request = traktListSource.firstRequest(
       { username: "sim", listname: "x" },
       { ...env, traktClientId: undefined },
@@ -67,8 +67,8 @@ describe("Trakt requests", () => {
   });
 });
 
-describe("TraktListImport", () => {
-  test("turns a list name into Trakt's slug, as Radarr does", () => {
+describe("TraktListImport", async () => {
+  test("turns a list name into Trakt's slug, as Radarr does", async () => {
     expect(traktListSlug("Demo Classics")).toBe("demo-classics");
     expect(traktListSlug("  Best of 2024: Sci-Fi & Friends! ")).toBe("best-of-2024-sci-fi-friends");
     expect(traktListSlug("Amélie's   Picks")).toBe("amelies-picks");
@@ -79,12 +79,12 @@ describe("TraktListImport", () => {
     });
   });
 
-  test("needs a username and a list name", () => {
+  test("needs a username and a list name", async () => {
     const paths = traktListSource.settings.safeParse({ username: "", listname: "!!" }).error?.issues.map((i) => i.path);
     expect(paths).toEqual([["username"], ["listname"]]);
   });
 
-  test("reading your own lists ('me') needs a connected Trakt account", () => {
+  test("reading your own lists ('me') needs a connected Trakt account", async () => {
     expect(() => traktListSource.firstRequest({ username: "me", listname: "favourites" }, env)).toThrow(
       expect.objectContaining({ kind: "authenticationFailed", message: expect.stringContaining("Connect your Trakt") }),
     );
@@ -93,9 +93,9 @@ describe("TraktListImport", () => {
     );
   });
 
-  test("reads list entries as items with their TMDb and IMDb ids", () => {
+  test("reads list entries as items with their TMDb and IMDb ids", async () => {
     const settings = { username: "sim", listname: "demo-classics" };
-    const page = traktListSource.parse(
+    const page = await traktListSource.parse(
       response(
         [
           listEntry(1, matrix),
@@ -130,36 +130,42 @@ describe("TraktListImport", () => {
     });
   });
 
-  test("follows X-Pagination-Page-Count to the last page", () => {
+  test("follows X-Pagination-Page-Count to the last page", async () => {
     const settings = { username: "sim", listname: "demo-ten-thousand" };
-    const first = traktListSource.parse(response([listEntry(1, matrix)], { page: 1, pageCount: 40 }), settings, env);
+    const first = await traktListSource.parse(
+      response([listEntry(1, matrix)], { page: 1, pageCount: 40 }),
+      settings,
+      env,
+    );
     expect(query(first.next?.url)).toEqual({ page: "2", limit: "250" });
     expect(first.next?.headers).toMatchObject({ "trakt-api-key": "client-id" });
-    expect(traktListSource.parse(response([], { page: 40, pageCount: 40 }), settings, env).next).toBeUndefined();
+    expect(
+      (await traktListSource.parse(response([], { page: 40, pageCount: 40 }), settings, env)).next,
+    ).toBeUndefined();
     // A response without pagination headers is the whole list.
-    expect(traktListSource.parse(response([listEntry(1, matrix)]), settings, env).next).toBeUndefined();
+    expect((await traktListSource.parse(response([listEntry(1, matrix)]), settings, env)).next).toBeUndefined();
   });
 
-  test("an unexpected body is a parse error naming the field", () => {
+  test("an unexpected body is a parse error naming the field", async () => {
     const settings = { username: "sim", listname: "x" };
-    expect(() => traktListSource.parse(response({ error: "nope" }), settings, env)).toThrow(
+    await expect(async () => traktListSource.parse(response({ error: "nope" }), settings, env)).rejects.toThrow(
       expect.objectContaining({ kind: "parseError" }),
     );
-    expect(() => traktListSource.parse(response([{ movie: { title: "No ids" } }]), settings, env)).toThrow(
-      expect.objectContaining({ kind: "parseError", message: expect.stringContaining("ids") }),
-    );
+    await expect(async () =>
+      traktListSource.parse(response([{ movie: { title: "No ids" } }]), settings, env),
+    ).rejects.toThrow(expect.objectContaining({ kind: "parseError", message: expect.stringContaining("ids") }));
     const garbled: ListResponse = { url: "u", status: 200, headers: new Headers(), text: "[{" };
-    expect(() => traktListSource.parse(garbled, settings, env)).toThrow(
+    await expect(async () => traktListSource.parse(garbled, settings, env)).rejects.toThrow(
       expect.objectContaining({ kind: "parseError" }),
     );
   });
 });
 
-describe("TraktUserImport", () => {
+describe("TraktUserImport", async () => {
   const request = (input: Record<string, unknown>, on = connected) =>
     traktUserSource.firstRequest(traktUserSource.settings.parse(input), on).url;
 
-  test("reads the watchlist, watched movies or collection of a user", () => {
+  test("reads the watchlist, watched movies or collection of a user", async () => {
     expect(request({ traktListType: 0, username: "sim" })).toBe(
       "https://api.trakt.tv/users/sim/watchlist/movies/rank?page=1&limit=250",
     );
@@ -174,7 +180,7 @@ describe("TraktUserImport", () => {
     );
   });
 
-  test("without a username reads the connected account's, which needs Trakt connected", () => {
+  test("without a username reads the connected account's, which needs Trakt connected", async () => {
     expect(request({ traktListType: 2 })).toBe("https://api.trakt.tv/users/me/collection/movies?page=1&limit=250");
     expect(request({ traktListType: 0, username: "  " })).toBe(
       "https://api.trakt.tv/users/me/watchlist/movies/rank?page=1&limit=250",
@@ -187,9 +193,9 @@ describe("TraktUserImport", () => {
     );
   });
 
-  test("reads collection and watched entries, page by page", () => {
+  test("reads collection and watched entries, page by page", async () => {
     const settings = traktUserSource.settings.parse({ traktListType: 2, username: "sim" });
-    const page = traktUserSource.parse(
+    const page = await traktUserSource.parse(
       response(
         [
           { collected_at: "2026-01-01T00:00:00.000Z", updated_at: "2026-01-01T00:00:00.000Z", movie: matrix },
@@ -204,15 +210,15 @@ describe("TraktUserImport", () => {
     expect(page.next?.url).toBe("https://api.trakt.tv/users/sim/collection/movies?page=2&limit=250");
   });
 
-  test("rejects unknown list types", () => {
+  test("rejects unknown list types", async () => {
     expect(traktUserSource.settings.safeParse({ traktListType: 5 }).error?.issues[0].path).toEqual(["traktListType"]);
   });
 });
 
-describe("TraktPopularImport", () => {
+describe("TraktPopularImport", async () => {
   const settingsOf = (input: Record<string, unknown>) => traktPopularSource.settings.parse(input);
 
-  test("reads the chart the list type names", () => {
+  test("reads the chart the list type names", async () => {
     const paths = [0, 1, 2, 3, 4, 5, 6, 7].map(
       (traktListType) => new URL(traktPopularSource.firstRequest(settingsOf({ traktListType }), env).url).pathname,
     );
@@ -228,7 +234,7 @@ describe("TraktPopularImport", () => {
     ]);
   });
 
-  test("passes the filters as Trakt's query parameters and asks for `limit` movies", () => {
+  test("passes the filters as Trakt's query parameters and asks for `limit` movies", async () => {
     const settings = settingsOf({
       traktListType: 0,
       limit: 50,
@@ -248,7 +254,7 @@ describe("TraktPopularImport", () => {
     expect(query(traktPopularSource.firstRequest(settingsOf({}), env).url)).toEqual({ page: "1", limit: "100" });
   });
 
-  test("rejects malformed filters, naming the field", () => {
+  test("rejects malformed filters, naming the field", async () => {
     const paths = (input: Record<string, unknown>) =>
       traktPopularSource.settings.safeParse(input).error?.issues.map((issue) => issue.path.join("."));
     expect(paths({ rating: "high" })).toEqual(["rating"]);
@@ -258,10 +264,10 @@ describe("TraktPopularImport", () => {
     expect(paths({ traktListType: 12 })).toEqual(["traktListType"]);
   });
 
-  test("reads bare movies (popular) and wrapped ones (trending, anticipated, box office, watched)", () => {
+  test("reads bare movies (popular) and wrapped ones (trending, anticipated, box office, watched)", async () => {
     const popular = settingsOf({ traktListType: 1 });
     expect(
-      traktPopularSource.parse(response([matrix, inception], { page: 1, pageCount: 1 }), popular, env).items,
+      (await traktPopularSource.parse(response([matrix, inception], { page: 1, pageCount: 1 }), popular, env)).items,
     ).toHaveLength(2);
     const wrapped = [
       { watchers: 120, movie: matrix },
@@ -269,33 +275,35 @@ describe("TraktPopularImport", () => {
       { revenue: 21000000, movie: movie(5, "Box Office", 2026, 5, null) },
       { watcher_count: 9, play_count: 18, collected_count: 4, movie: movie(6, "Watched", 2020, 6, null) },
     ];
-    const page = traktPopularSource.parse(response(wrapped, { page: 1, pageCount: 1 }), settingsOf({}), env);
+    const page = await traktPopularSource.parse(response(wrapped, { page: 1, pageCount: 1 }), settingsOf({}), env);
     expect(page.items.map((item) => item.tmdbId)).toEqual([603, 27205, 5, 6]);
   });
 
-  test("reads 250 a page up to `limit`, cutting the last page short", () => {
+  test("reads 250 a page up to `limit`, cutting the last page short", async () => {
     const settings = settingsOf({ traktListType: 0, limit: 600 });
     expect(query(traktPopularSource.firstRequest(settings, env).url).limit).toBe("250");
     const full = Array.from({ length: 250 }, (_, i) => ({ watchers: 1, movie: movie(i, `M${i}`, 2020, i + 1, null) }));
-    const first = traktPopularSource.parse(response(full, { page: 1, pageCount: 9 }), settings, env);
+    const first = await traktPopularSource.parse(response(full, { page: 1, pageCount: 9 }), settings, env);
     expect(first.items).toHaveLength(250);
     expect(query(first.next?.url)).toMatchObject({ page: "2", limit: "250" });
-    const third = traktPopularSource.parse(response(full, { page: 3, pageCount: 9 }), settings, env);
+    const third = await traktPopularSource.parse(response(full, { page: 3, pageCount: 9 }), settings, env);
     expect(third.items).toHaveLength(100);
     expect(third.next).toBeUndefined();
   });
 
-  test("stops at the chart's last page, and reads the unpaged box office once", () => {
+  test("stops at the chart's last page, and reads the unpaged box office once", async () => {
     const settings = settingsOf({ traktListType: 0, limit: 1000 });
-    expect(traktPopularSource.parse(response([], { page: 2, pageCount: 2 }), settings, env).next).toBeUndefined();
+    expect(
+      (await traktPopularSource.parse(response([], { page: 2, pageCount: 2 }), settings, env)).next,
+    ).toBeUndefined();
     const boxOffice = settingsOf({ traktListType: 3 });
-    const page = traktPopularSource.parse(response([{ revenue: 1, movie: matrix }]), boxOffice, env);
+    const page = await traktPopularSource.parse(response([{ revenue: 1, movie: matrix }]), boxOffice, env);
     expect(page).toMatchObject({ items: [{ tmdbId: 603 }], next: undefined });
   });
 });
 
-describe("provider schema", () => {
-  test("each source names Radarr's implementation and contract, and its defaults are valid settings", () => {
+describe("provider schema", async () => {
+  test("each source names Radarr's implementation and contract, and its defaults are valid settings", async () => {
     for (const [source, implementation, contract] of [
       [traktListSource, "TraktListImport", "TraktListSettings"],
       [traktUserSource, "TraktUserImport", "TraktUserSettings"],
@@ -303,6 +311,11 @@ describe("provider schema", () => {
     ] as const) {
       expect([source.implementation, source.configContract]).toEqual([implementation, contract]);
       expect(source.requestsPerSecond).toBeLessThanOrEqual(1000 / 300);
+      // 401 (no account that may see it) and 403 (client id refused) both need the user to act.
+      expect([source.refusalKind?.(401), source.refusalKind?.(403)]).toEqual([
+        "authenticationFailed",
+        "authenticationFailed",
+      ]);
     }
     for (const source of [traktUserSource, traktPopularSource]) {
       const defaults = Object.fromEntries(

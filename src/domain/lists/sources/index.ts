@@ -9,6 +9,7 @@ import {
   tmdbPersonSource,
   tmdbPopularSource,
 } from "./tmdb";
+import { traktListSource, traktPopularSource, traktUserSource } from "./trakt";
 
 /** Every import list source; adding one is adding its folder and one entry here. */
 export const LIST_SOURCES = [
@@ -20,6 +21,9 @@ export const LIST_SOURCES = [
   tmdbKeywordSource,
   tmdbCompanySource,
   tmdbPopularSource,
+  traktListSource,
+  traktUserSource,
+  traktPopularSource,
   plexWatchlistSource,
   plexRssSource,
 ] as ImportListSource<unknown>[];
