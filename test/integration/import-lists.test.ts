@@ -276,6 +276,21 @@ describe("clean-library levels through CSV uploads", () => {
 
 describe("queue, retries and dead letters", () => {
   const faults: string[] = [];
+
+  /** Delivers one queued sync job for the list to the queue consumer, as attempt `attempts`. */
+  async function deliverJob(listId: number, attempts = 1) {
+    const job = await env.DB.prepare(
+      "insert into list_sync_jobs (list_id, status, enqueued_at) values (?, 'queued', ?) returning id",
+    )
+      .bind(listId, new Date().toISOString())
+      .first<{ id: number }>();
+    const batch = createMessageBatch<ListSyncMessage>("radarr-edge-list-sync", [
+      { id: "job", timestamp: new Date(), attempts, body: { jobId: job?.id ?? 0, listId, trigger: "scheduled" } },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    return getQueueResult(batch, ctx);
+  }
   afterEach(async () => {
     for (const id of faults.splice(0)) await fetch(`${SIM}/__sim/faults/${id}`, { method: "DELETE" });
   });
@@ -324,6 +339,56 @@ describe("queue, retries and dead letters", () => {
     const delay = (Date.parse(stored.nextAttemptAt) - Date.now()) / 1000;
     expect(delay).toBeGreaterThan(50);
     expect(delay).toBeLessThanOrEqual(60);
+  });
+
+  const faultCases = [
+    { name: "a timeout", fault: { kind: "timeout", ms: 2000 }, failureKind: "connectionTimeout", delay: 30 },
+    {
+      name: "a 429 asking for two minutes",
+      fault: { kind: "rateLimit", retryAfter: 120 },
+      failureKind: "rateLimited",
+      delay: 120,
+    },
+    { name: "a malformed page", fault: { kind: "malformed" }, failureKind: "parseError", delay: 300 },
+  ] as const;
+  for (const { name, fault, failureKind, delay } of faultCases) {
+    test(`${name} is retried after its policy's delay (${failureKind}, ${delay} s)`, async () => {
+      const collectionId = 1241;
+      const list = await createList("Faulty", "TMDbCollectionImport", { collectionId });
+      const created = await (
+        await fetch(`${SIM}/__sim/faults`, {
+          method: "POST",
+          body: JSON.stringify({ service: "tmdb", match: `/3/collection/${collectionId}`, ...fault }),
+        })
+      ).json<{ id: string }>();
+      faults.push(created.id);
+      const result = await deliverJob(list.id);
+      expect(result.retryMessages.map((m) => m.msgId)).toEqual(["job"]);
+      const [stored] =
+        await getJson<{ status: string; failureKind: string; nextAttemptAt: string }[]>("/api/v3/importlist/jobs");
+      expect(stored).toMatchObject({ status: "retrying", failureKind });
+      const seconds = (Date.parse(stored.nextAttemptAt) - Date.now()) / 1000;
+      expect(seconds).toBeGreaterThan(delay - 10);
+      expect(seconds).toBeLessThanOrEqual(delay);
+    });
+  }
+
+  test("a truncated CSV export is a parse error, retried on the parse-error policy", async () => {
+    const list = await createList("Truncated", "IMDbCsvImport", { csvUrl: `${SIM}/imdb/list/ls000000105/export` });
+    await deliverJob(list.id);
+    const [stored] =
+      await getJson<{ status: string; failureKind: string; lastError: string }[]>("/api/v3/importlist/jobs");
+    expect(stored).toMatchObject({ status: "retrying", failureKind: "parseError" });
+    expect(stored.lastError).toMatch(/line|truncat|quote/i);
+  });
+
+  test("after the policy's last retry the job is dead-lettered", async () => {
+    const list = await createList("Broken", "IMDbCsvImport", { csvUrl: `${SIM}/imdb/list/ls000000105/export` });
+    // parseError allows two retries: the third delivery is the last.
+    const result = await deliverJob(list.id, 3);
+    expect(result.explicitAcks).toEqual(["job"]);
+    const [stored] = await getJson<{ status: string }[]>("/api/v3/importlist/jobs");
+    expect(stored.status).toBe("deadLettered");
   });
 
   test("a missing list is not retried: it is dead-lettered, recorded and shown in health", async () => {

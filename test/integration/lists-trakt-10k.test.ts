@@ -4,7 +4,7 @@ import { TRAKT_MAX_PAGE_SIZE, traktListSource } from "../../src/domain/lists/sou
 import { fetchList, listSourceEnvironment } from "../../src/integrations/lists/fetchList";
 
 // A 10,000-item public Trakt list read whole through the real fetcher: at Trakt's largest page
-// (250) that is 40 requests, spaced to 3 a second (about 13 seconds). Its own file so it runs
+// (250) that is 40 requests, sent in one burst (Trakt budgets calls per 5-minute window). Its own file so it runs
 // beside the other list tests rather than after them.
 
 const SIM = env.TRAKT_API_URL.replace(/\/trakt$/, "");

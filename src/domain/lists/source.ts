@@ -85,8 +85,10 @@ export interface ImportListSource<Settings> {
   configContract: string;
   /** Minimum minutes between syncs this source allows (Radarr's minRefreshInterval). */
   minRefreshIntervalMinutes: number;
-  /** Requests per second the upstream tolerates for this source. */
+  /** Requests per second the upstream tolerates for this source (sustained). */
   requestsPerSecond: number;
+  /** Requests that may go at once before the per-second pace applies (a window budget); 1 by default. */
+  burst?: number;
   settings: z.ZodType<Settings>;
   fields: ListFieldDefinition[];
   /**

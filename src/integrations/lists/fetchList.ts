@@ -35,7 +35,7 @@ export interface FetchedList {
 
 /**
  * Reads every page of a list: each request goes through the upstream layer (timeout, retries with
- * backoff, 429 Retry-After, breaker), spaced to the source's requests-per-second, and each
+ * backoff, 429 Retry-After, breaker), paced by the source's rate and burst, and each
  * response is handed to the source's parser, whose `next` says whether another page follows.
  * 404/401/403 become ListSourceError so the user sees "missing" or "private" rather than a retry.
  */
@@ -46,15 +46,24 @@ export async function fetchList<S>(
   options: { logger?: Logger; sourceEnv?: ListSourceEnvironment } = {},
 ): Promise<FetchedList> {
   const sourceEnv = options.sourceEnv ?? listSourceEnvironment(env);
-  const spacingMs = 1000 / Math.max(source.requestsPerSecond, 0.001);
+  // A token bucket: `burst` requests at once, refilled at `requestsPerSecond`.
+  const rate = Math.max(source.requestsPerSecond, 0.001);
+  const capacity = Math.max(1, source.burst ?? 1);
+  let tokens = capacity;
+  let refilledAt = Date.now();
   const items: ListItem[] = [];
   let request: ListRequest | undefined = source.firstRequest(settings, sourceEnv);
   let pages = 0;
-  let lastStarted = 0;
   while (request && pages < MAX_LIST_PAGES) {
-    const wait = lastStarted + spacingMs - Date.now();
-    if (wait > 0) await sleep(wait);
-    lastStarted = Date.now();
+    const now = Date.now();
+    tokens = Math.min(capacity, tokens + ((now - refilledAt) / 1000) * rate);
+    refilledAt = now;
+    if (tokens < 1) {
+      await sleep(((1 - tokens) / rate) * 1000);
+      tokens = 1;
+      refilledAt = Date.now();
+    }
+    tokens -= 1;
     let response: Response;
     try {
       response = await upstreamFetch({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ImportListSource, ListRequest, ListSourceEnvironment } from "../../source";
 import {
   requireTraktAccount,
+  TRAKT_BURST,
   TRAKT_MAX_PAGE_SIZE,
   TRAKT_REQUESTS_PER_SECOND,
   TRAKT_SIGNED_IN_USER,
@@ -60,6 +61,7 @@ export const traktListSource: ImportListSource<TraktListSettings> = {
   configContract: "TraktListSettings",
   minRefreshIntervalMinutes: 12 * 60,
   requestsPerSecond: TRAKT_REQUESTS_PER_SECOND,
+  burst: TRAKT_BURST,
   refusalKind: traktRefusalKind,
   settings: traktListSettingsSchema,
   fields: [

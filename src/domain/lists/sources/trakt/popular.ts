@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ImportListSource, ListRequest, ListSourceEnvironment } from "../../source";
-import { TRAKT_MAX_PAGE_SIZE, TRAKT_REQUESTS_PER_SECOND, traktRefusalKind, traktRequest } from "./request";
+import { TRAKT_BURST, TRAKT_MAX_PAGE_SIZE, TRAKT_REQUESTS_PER_SECOND, traktRefusalKind, traktRequest } from "./request";
 import { listItemsFromTraktMovies, readTraktMovies, readTraktPagination } from "./responses";
 
 /** Radarr's TraktPopularListType, with the Trakt chart each one reads. */
@@ -86,6 +86,7 @@ export const traktPopularSource: ImportListSource<TraktPopularSettings> = {
   configContract: "TraktPopularSettings",
   minRefreshIntervalMinutes: 12 * 60,
   requestsPerSecond: TRAKT_REQUESTS_PER_SECOND,
+  burst: TRAKT_BURST,
   refusalKind: traktRefusalKind,
   settings: traktPopularSettingsSchema,
   fields: [

@@ -2,10 +2,12 @@ import { type ListRequest, type ListSourceEnvironment, ListSourceError } from ".
 
 /**
  * Trakt allows 1,000 GET calls per 5 minutes per user (and as many per app for calls without a
- * user): 3.3 a second. Three a second stays under that even if a sync ran for the whole window,
- * while a 10,000-item list (40 pages of 250) still reads in about 13 seconds.
+ * user): a window budget, not a spacing rule. Three a second sustained stays under it even for a
+ * sync that ran the whole window, and a burst of 100 lets a 10,000-item list (40 pages of 250)
+ * read at once instead of in 13 seconds.
  */
 export const TRAKT_REQUESTS_PER_SECOND = 3;
+export const TRAKT_BURST = 100;
 
 /**
  * The largest page Trakt serves: it clamps any bigger `limit` to 250 (docs.trakt.tv pagination;
