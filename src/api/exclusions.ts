@@ -62,7 +62,7 @@ exclusionRouter.openapi(
     const input = c.req.valid("json");
     const db = c.get("db");
     const [existing] = await db.select(columns).from(importExclusions).where(eq(importExclusions.tmdbId, input.tmdbId));
-    if (existing) throw fieldError("tmdbId", `TMDb id ${input.tmdbId} is already excluded`);
+    if (existing) throw fieldError("body.tmdbId", `TMDb id ${input.tmdbId} is already excluded`);
     const [row] = await db.insert(importExclusions).values(input).returning(columns);
     return c.json(row, 201);
   },

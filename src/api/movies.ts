@@ -199,7 +199,7 @@ movieRouter.openapi(
     const found = await lib.movies.byIds(ids);
     if (found.length !== ids.length) {
       const missing = ids.filter((id) => !found.some((m) => m.id === id));
-      throw fieldError("movieIds", `Movie ${missing.slice(0, 10).join(", ")} does not exist`);
+      throw fieldError("body.movieIds", `Movie ${missing.slice(0, 10).join(", ")} does not exist`);
     }
     const patch = {
       monitored: edit.monitored,

@@ -273,7 +273,7 @@ qualityProfileRouter.openapi(
       .select({ inUse: sql<number>`count(*)` })
       .from(movies)
       .where(eq(movies.qualityProfileId, id));
-    if (inUse > 0) throw fieldError("id", `Quality profile '${row.name}' is used by ${inUse} movies`);
+    if (inUse > 0) throw fieldError("path.id", `Quality profile '${row.name}' is used by ${inUse} movies`);
     await db.delete(qualityProfiles).where(eq(qualityProfiles.id, id));
     return c.json({}, 200);
   },

@@ -97,7 +97,7 @@ rootFolderRouter.openapi(
     const { path } = c.req.valid("json");
     const db = c.get("db");
     const [existing] = await db.select().from(rootFolders).where(eq(rootFolders.path, path));
-    if (existing) throw fieldError("path", `Root folder '${path}' already exists`);
+    if (existing) throw fieldError("body.path", `Root folder '${path}' already exists`);
     const [row] = await db.insert(rootFolders).values({ path }).returning();
     return c.json(
       {
@@ -128,7 +128,7 @@ rootFolderRouter.openapi(
     const found = (await listRootFolders(db)).find((r) => r.id === id);
     if (!found) throw notFound(`Root folder ${id}`);
     if (found.movieCount > 0)
-      throw fieldError("id", `Root folder '${found.path}' still holds ${found.movieCount} movies`);
+      throw fieldError("path.id", `Root folder '${found.path}' still holds ${found.movieCount} movies`);
     await db.delete(rootFolders).where(eq(rootFolders.id, id));
     return c.json({}, 200);
   },

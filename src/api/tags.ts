@@ -100,7 +100,7 @@ tagRouter.openapi(
     const { label } = c.req.valid("json");
     const db = c.get("db");
     const [clash] = await db.select().from(tagTable).where(eq(tagTable.label, label));
-    if (clash && clash.id !== id) throw fieldError("label", `Tag '${label}' already exists`);
+    if (clash && clash.id !== id) throw fieldError("body.label", `Tag '${label}' already exists`);
     const [row] = await db.update(tagTable).set({ label }).where(eq(tagTable.id, id)).returning();
     if (!row) throw notFound(`Tag ${id}`);
     return c.json(row, 202);

@@ -76,7 +76,8 @@ export class MovieLibrary {
         .select({ id: qualityProfiles.id })
         .from(qualityProfiles)
         .where(eq(qualityProfiles.id, input.qualityProfileId));
-      if (!profile) throw fieldError("qualityProfileId", `Quality profile ${input.qualityProfileId} does not exist`);
+      if (!profile)
+        throw fieldError("body.qualityProfileId", `Quality profile ${input.qualityProfileId} does not exist`);
     }
     if (input.rootFolderPath !== undefined) {
       const [root] = await this.db
@@ -85,7 +86,7 @@ export class MovieLibrary {
         .where(eq(rootFolders.path, input.rootFolderPath));
       if (!root)
         throw fieldError(
-          "rootFolderPath",
+          "body.rootFolderPath",
           `Root folder '${input.rootFolderPath}' is not configured; add it under Settings first`,
         );
     }
@@ -93,18 +94,18 @@ export class MovieLibrary {
       const wanted = [...new Set(input.tags)];
       const found = await this.db.select({ id: tags.id }).from(tags).where(inArray(tags.id, wanted));
       const missing = wanted.filter((id) => !found.some((t) => t.id === id));
-      if (missing.length) throw fieldError("tags", `Tag ${missing.join(", ")} does not exist`);
+      if (missing.length) throw fieldError("body.tags", `Tag ${missing.join(", ")} does not exist`);
     }
   }
 
   /** Adds a movie by TMDb id with full metadata; rejects duplicates and bad references. */
   async add(input: AddMovieInput): Promise<number> {
     const existing = await this.movies.idsByTmdbIds([input.tmdbId]);
-    if (existing.has(input.tmdbId)) throw fieldError("tmdbId", "This movie has already been added");
+    if (existing.has(input.tmdbId)) throw fieldError("body.tmdbId", "This movie has already been added");
     const rootFolderPath = input.rootFolderPath ?? parentFolder(input.path ?? "");
     await this.assertReferences({ qualityProfileId: input.qualityProfileId, rootFolderPath, tags: input.tags });
     const info = await this.details(input.tmdbId);
-    if (!info) throw fieldError("tmdbId", `TMDb has no movie with id ${input.tmdbId}`);
+    if (!info) throw fieldError("body.tmdbId", `TMDb has no movie with id ${input.tmdbId}`);
     const now = new Date().toISOString();
     const row: NewMovieRow = {
       ...infoColumns(info),
