@@ -11,6 +11,7 @@ import { requireApiKey } from "./api/middleware/auth";
 import { requestContext } from "./api/middleware/correlation";
 import { ApiError, handleError } from "./api/middleware/errors";
 import { movieRouter } from "./api/movies";
+import { notificationRouter } from "./api/notifications";
 import { parseRouter } from "./api/parse";
 import { qualityDefinitionRouter, qualityProfileRouter } from "./api/quality";
 import { rootFolderRouter } from "./api/rootFolders";
@@ -62,6 +63,7 @@ export function createApp() {
   app.route("/api/v3/config/importlist", importListConfigRouter);
   app.route("/api/v3/config", configRouter);
   app.route("/api/v3/importlist", importListRouter);
+  app.route("/api/v3/notification", notificationRouter);
   app.route("/api/v3/rootfolder", rootFolderRouter);
   app.route("/api/v3/tag", tagRouter);
   app.route("/api/v3/exclusions", exclusionRouter);

@@ -391,7 +391,19 @@ describe("queue, retries and dead letters", () => {
     expect(stored.status).toBe("deadLettered");
   });
 
-  test("a missing list is not retried: it is dead-lettered, recorded and shown in health", async () => {
+  test("a missing list is not retried: it is dead-lettered, recorded, shown in health and notified", async () => {
+    const channel = `dead-letters-${crypto.randomUUID()}`;
+    await sendJson(
+      "POST",
+      "/api/v3/notification",
+      {
+        name: "Hook",
+        implementation: "Webhook",
+        fields: [{ name: "url", value: `${SIM}/hooks/${channel}` }],
+        onHealthIssue: true,
+      },
+      201,
+    );
     const list = await createList("Gone", "TMDbCollectionImport", { collectionId: 9999999 });
     const job = await env.DB.prepare(
       "insert into list_sync_jobs (list_id, status, enqueued_at) values (?, 'queued', ?) returning id",

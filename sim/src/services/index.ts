@@ -1,3 +1,4 @@
+import { hooks } from "./hooks";
 import { imdb } from "./imdb";
 import { plex } from "./plex";
 import type { SimulatedService } from "./service";
@@ -6,7 +7,7 @@ import { tmdbImages } from "./tmdb-images";
 import { trakt } from "./trakt";
 
 /** Every simulated upstream, mounted by index.ts under its own prefix. Add new ones here. */
-export const SERVICES: readonly SimulatedService[] = [tmdb, tmdbImages, imdb, plex, trakt];
+export const SERVICES: readonly SimulatedService[] = [tmdb, tmdbImages, imdb, plex, trakt, hooks];
 
 export const SERVICE_NAMES = SERVICES.map((service) => service.name) as [string, ...string[]];
 

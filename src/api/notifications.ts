@@ -1,0 +1,233 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import { notifications } from "../db/schema";
+import { NOTIFICATION_SETTINGS, type NotificationImplementation, sendNotification } from "../library/notifications";
+import { ApiError, fieldError, notFound, zodFieldErrors } from "./middleware/errors";
+import { createRouter, jsonBody, jsonContent } from "./router";
+import { errorResponses, idParamSchema } from "./schemas/common";
+
+/** Radarr's Connect settings (`/api/v3/notification`): webhook and Discord targets. */
+export const notificationRouter = createRouter();
+const tags = ["Notification"];
+
+const FIELD_LABELS: Record<NotificationImplementation, { name: string; label: string; type: string }[]> = {
+  Webhook: [
+    { name: "url", label: "URL", type: "url" },
+    { name: "method", label: "Method", type: "select" },
+  ],
+  Discord: [
+    { name: "webHookUrl", label: "Webhook URL", type: "url" },
+    { name: "username", label: "Username", type: "textbox" },
+  ],
+};
+
+const eventFlags = {
+  onGrab: z.boolean().default(false),
+  onDownload: z.boolean().default(false),
+  onUpgrade: z.boolean().default(false),
+  onHealthIssue: z.boolean().default(true),
+  onMovieAdded: z.boolean().default(false),
+};
+
+const notificationSchema = z
+  .object({
+    id: z.number().int().optional(),
+    name: z.string(),
+    implementation: z.enum(["Webhook", "Discord"]),
+    configContract: z.string(),
+    fields: z.array(
+      z.object({ order: z.number().int(), name: z.string(), label: z.string(), type: z.string(), value: z.unknown() }),
+    ),
+    onGrab: z.boolean(),
+    onDownload: z.boolean(),
+    onUpgrade: z.boolean(),
+    onHealthIssue: z.boolean(),
+    onMovieAdded: z.boolean(),
+  })
+  .openapi("Notification");
+
+const notificationInput = z
+  .object({
+    name: z.string().trim().min(1, "name is required").max(200),
+    implementation: z.enum(["Webhook", "Discord"]),
+    fields: z.array(z.object({ name: z.string(), value: z.unknown().optional() })).default([]),
+    ...eventFlags,
+  })
+  .passthrough()
+  .openapi("NotificationInput");
+
+type Row = typeof notifications.$inferSelect;
+type Resource = z.infer<typeof notificationSchema>;
+
+function resource(
+  row: Pick<Row, "name" | "implementation" | "settings" | keyof typeof eventFlags> & { id?: number },
+): Resource {
+  return {
+    ...(row.id !== undefined ? { id: row.id } : {}),
+    name: row.name,
+    implementation: row.implementation,
+    configContract: `${row.implementation}Settings`,
+    fields: FIELD_LABELS[row.implementation].map((f, order) => ({ order, ...f, value: row.settings[f.name] })),
+    onGrab: row.onGrab,
+    onDownload: row.onDownload,
+    onUpgrade: row.onUpgrade,
+    onHealthIssue: row.onHealthIssue,
+    onMovieAdded: row.onMovieAdded,
+  };
+}
+
+function validated(input: z.infer<typeof notificationInput>) {
+  const parsed = NOTIFICATION_SETTINGS[input.implementation].safeParse(
+    Object.fromEntries(input.fields.map((f) => [f.name, f.value])),
+  );
+  if (!parsed.success) {
+    const errors = zodFieldErrors(parsed.error, "body.fields");
+    throw new ApiError(400, `Validation failed: ${errors[0].path}: ${errors[0].message}`, errors);
+  }
+  return {
+    name: input.name,
+    implementation: input.implementation,
+    settings: parsed.data as Record<string, unknown>,
+    onGrab: input.onGrab,
+    onDownload: input.onDownload,
+    onUpgrade: input.onUpgrade,
+    onHealthIssue: input.onHealthIssue,
+    onMovieAdded: input.onMovieAdded,
+  };
+}
+
+notificationRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/",
+    tags,
+    responses: { 200: jsonContent(z.array(notificationSchema), "Notifications"), ...errorResponses },
+  }),
+  async (c) => c.json((await c.get("db").select().from(notifications).orderBy(notifications.name)).map(resource), 200),
+);
+
+notificationRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/schema",
+    tags,
+    responses: { 200: jsonContent(z.array(notificationSchema), "Templates"), ...errorResponses },
+  }),
+  async (c) =>
+    c.json(
+      (["Webhook", "Discord"] as const).map((implementation) =>
+        resource({
+          name: "",
+          implementation,
+          settings: {},
+          onGrab: false,
+          onDownload: false,
+          onUpgrade: false,
+          onHealthIssue: true,
+          onMovieAdded: false,
+        }),
+      ),
+      200,
+    ),
+);
+
+notificationRouter.openapi(
+  createRoute({
+    method: "post",
+    path: "/test",
+    tags,
+    summary: "Send a test message to the target without saving it",
+    request: { body: jsonBody(notificationInput) },
+    responses: { 200: jsonContent(z.object({ isValid: z.boolean() }), "Delivered"), ...errorResponses },
+  }),
+  async (c) => {
+    const values = validated(c.req.valid("json"));
+    try {
+      await sendNotification(c.env, { id: 0, createdAt: "", ...values }, "healthIssue", {
+        message: "Test message from Radarr Edge",
+        test: true,
+      });
+    } catch (error) {
+      throw new ApiError(400, `Notification test failed: ${(error as Error).message}`, [
+        { path: "body.fields", message: (error as Error).message },
+      ]);
+    }
+    return c.json({ isValid: true }, 200);
+  },
+);
+
+notificationRouter.openapi(
+  createRoute({
+    method: "post",
+    path: "/",
+    tags,
+    request: { body: jsonBody(notificationInput) },
+    responses: { 201: jsonContent(notificationSchema, "Created"), ...errorResponses },
+  }),
+  async (c) => {
+    const values = validated(c.req.valid("json"));
+    const db = c.get("db");
+    const [clash] = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(eq(notifications.name, values.name));
+    if (clash) throw fieldError("body.name", `A notification named '${values.name}' already exists`);
+    const [row] = await db.insert(notifications).values(values).returning();
+    return c.json(resource(row), 201);
+  },
+);
+
+notificationRouter.openapi(
+  createRoute({
+    method: "put",
+    path: "/{id}",
+    tags,
+    request: { params: idParamSchema, body: jsonBody(notificationInput) },
+    responses: { 202: jsonContent(notificationSchema, "Updated"), ...errorResponses },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const values = validated(c.req.valid("json"));
+    const db = c.get("db");
+    const [clash] = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(eq(notifications.name, values.name));
+    if (clash && clash.id !== id) throw fieldError("body.name", `A notification named '${values.name}' already exists`);
+    const [row] = await db.update(notifications).set(values).where(eq(notifications.id, id)).returning();
+    if (!row) throw notFound(`Notification ${id}`);
+    return c.json(resource(row), 202);
+  },
+);
+
+notificationRouter.openapi(
+  createRoute({
+    method: "delete",
+    path: "/{id}",
+    tags,
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(z.object({}), "Deleted"), ...errorResponses },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const [row] = await c.get("db").delete(notifications).where(eq(notifications.id, id)).returning();
+    if (!row) throw notFound(`Notification ${id}`);
+    return c.json({}, 200);
+  },
+);
+
+notificationRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/{id}",
+    tags,
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(notificationSchema, "Notification"), ...errorResponses },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const [row] = await c.get("db").select().from(notifications).where(eq(notifications.id, id));
+    if (!row) throw notFound(`Notification ${id}`);
+    return c.json(resource(row), 200);
+  },
+);
