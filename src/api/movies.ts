@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { MOVIE_SORT_KEYS } from "../db/movies";
 import { MOVIE_STATUSES } from "../domain/library/movieStatus";
 import { cleanTitle } from "../domain/library/titles";
+import { STALE_HEADER } from "../integrations/cache";
 import { wholeLibraryJson } from "../library/libraryListCache";
 import { lookupResource, movieResource } from "../library/movieResource";
 import { MovieLibrary } from "../library/movies";
@@ -19,6 +20,11 @@ import {
 } from "./schemas/movie";
 
 export const movieRouter = createRouter();
+
+/** Says so in a header when TMDb failed and an expired cached copy was served instead. */
+function markStale(c: Context<AppEnv>, lib: MovieLibrary) {
+  if (lib.servedStale) c.header(STALE_HEADER, "tmdb");
+}
 
 const library = (c: Context<AppEnv>) => new MovieLibrary(c.env, c.get("db"), c.get("logger"));
 
@@ -159,6 +165,7 @@ movieRouter.openapi(
     const info = await lib.details(tmdbId);
     if (!info) throw notFound(`TMDb movie ${tmdbId}`);
     const inLibrary = await lib.movies.idsByTmdbIds([tmdbId]);
+    markStale(c, lib);
     return c.json(lookupResource(info, inLibrary.get(tmdbId)), 200);
   },
 );
@@ -178,6 +185,7 @@ movieRouter.openapi(
     const info = await lib.lookupImdb(imdbId);
     if (!info) throw notFound(`Movie with IMDb id ${imdbId}`);
     const inLibrary = await lib.movies.idsByTmdbIds([info.tmdbId]);
+    markStale(c, lib);
     return c.json(lookupResource(info, inLibrary.get(info.tmdbId)), 200);
   },
 );

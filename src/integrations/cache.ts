@@ -1,6 +1,9 @@
 import { metrics } from "../observability/metrics";
 import { UpstreamError } from "./http";
 
+/** Response header naming the upstream whose expired cached data was served because it failed. */
+export const STALE_HEADER = "X-Stale-Upstream";
+
 interface CacheEntry<T> {
   storedAt: number;
   value: T;

@@ -40,8 +40,12 @@ export class MovieLibrary {
     this.tmdb = new TmdbClient(env, logger);
   }
 
+  /** True once any read served an expired cached copy because TMDb failed. */
+  servedStale = false;
+
   async details(tmdbId: number): Promise<MovieInfo | null> {
     const details = await this.tmdb.movieDetails(tmdbId);
+    if (details?.stale) this.servedStale = true;
     return details ? movieInfoFromDetails(details.value, this.env.TMDB_IMAGE_URL) : null;
   }
 

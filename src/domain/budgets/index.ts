@@ -1,0 +1,3 @@
+export * from "./ledger";
+export * from "./table";
+export * from "./windows";

@@ -1,0 +1,147 @@
+import type { BudgetDefinition } from "./table";
+import { secondsUntil, type WindowKind, windowEnd, windowStart } from "./windows";
+
+/** What one ApiBudget object keeps: a counter per window kind and an upstream-imposed pause. */
+export interface BudgetState {
+  /** Calls counted in the window that starts at `start`; a past start means a past window. */
+  counters: Partial<Record<WindowKind, { start: number; used: number }>>;
+  /** Set by a 429/402: no calls until `until` (Retry-After, or the end of `window`). */
+  pause?: { until: number; window: WindowKind | "retryAfter" };
+}
+
+export type BudgetDecision =
+  | { granted: true }
+  | {
+      granted: false;
+      reason: "budgetExhausted" | "paused";
+      retryAfterSeconds: number;
+      /** The window that is full, the window a pause runs to, or "retryAfter" (the upstream said when). */
+      window: WindowKind | "retryAfter";
+    };
+
+export interface UpstreamOutcome {
+  status: number;
+  retryAfterSeconds?: number;
+}
+
+export interface BudgetWindowUsage {
+  name: WindowKind;
+  limit: number;
+  used: number;
+  remaining: number;
+  /** ISO time the window resets. */
+  resetsAt: string;
+}
+
+export interface BudgetUsage {
+  service: string;
+  windows: BudgetWindowUsage[];
+  softTarget?: { perDay: number; usedToday: number; over: boolean };
+  /** ISO time calls resume after a 429/402, while a pause is in force. */
+  pausedUntil?: string;
+}
+
+export const emptyBudgetState = (): BudgetState => ({ counters: {} });
+
+/** Calls counted so far in the window of this kind that contains `now`. */
+export function usedIn(state: BudgetState, kind: WindowKind, now: number): number {
+  const counter = state.counters[kind];
+  return counter && counter.start === windowStart(kind, now) ? counter.used : 0;
+}
+
+/** The windows a budget counts in: its hard windows, and the UTC day when it has a soft target. */
+export function countedWindows(budget: BudgetDefinition): WindowKind[] {
+  const kinds = budget.hard.map((h) => h.window);
+  if (budget.softDailyTarget !== undefined && !kinds.includes("day")) kinds.push("day");
+  return kinds;
+}
+
+/** Whether `count` more calls fit at `now`. Soft targets never refuse. */
+export function decide(budget: BudgetDefinition, state: BudgetState, now: number, count = 1): BudgetDecision {
+  if (state.pause && state.pause.until > now) {
+    return {
+      granted: false,
+      reason: "paused",
+      retryAfterSeconds: secondsUntil(state.pause.until, now),
+      window: state.pause.window,
+    };
+  }
+  // When several windows are full, the caller must wait for the one that resets last.
+  let full: { window: WindowKind; resetsAt: number } | undefined;
+  for (const { window, limit } of budget.hard) {
+    if (usedIn(state, window, now) + count <= limit) continue;
+    const resetsAt = windowEnd(window, now);
+    if (!full || resetsAt > full.resetsAt) full = { window, resetsAt };
+  }
+  if (full) {
+    return {
+      granted: false,
+      reason: "budgetExhausted",
+      retryAfterSeconds: secondsUntil(full.resetsAt, now),
+      window: full.window,
+    };
+  }
+  return { granted: true };
+}
+
+/** Decides, and when granted counts the calls; past windows' counters are replaced (pruned). */
+export function reserveCalls(
+  budget: BudgetDefinition,
+  state: BudgetState,
+  now: number,
+  count = 1,
+): { decision: BudgetDecision; state: BudgetState } {
+  const decision = decide(budget, state, now, count);
+  if (!decision.granted) return { decision, state };
+  const counters: BudgetState["counters"] = {};
+  for (const kind of countedWindows(budget)) {
+    counters[kind] = { start: windowStart(kind, now), used: usedIn(state, kind, now) + count };
+  }
+  return { decision, state: { counters } };
+}
+
+/**
+ * Applies what an upstream answered. A 429 (rate limited) or 402 (quota used up) pauses calls
+ * until Retry-After; without one, a 429 waits for the narrowest hard window to reset and a 402 —
+ * the plan's quota — for the widest. A later pause already in force is kept.
+ */
+export function applyOutcome(
+  budget: BudgetDefinition,
+  state: BudgetState,
+  outcome: UpstreamOutcome,
+  now: number,
+): BudgetState {
+  if (outcome.status !== 429 && outcome.status !== 402) return state;
+  let pause: NonNullable<BudgetState["pause"]>;
+  if (outcome.retryAfterSeconds !== undefined) {
+    pause = { until: now + Math.max(0, outcome.retryAfterSeconds) * 1000, window: "retryAfter" };
+  } else {
+    const hard = outcome.status === 429 ? budget.hard[0] : budget.hard[budget.hard.length - 1];
+    pause = { until: windowEnd(hard.window, now), window: hard.window };
+  }
+  if (state.pause && state.pause.until >= pause.until) return state;
+  return { ...state, pause };
+}
+
+/** Counts, limits, resets, the soft target and any pause, as the API and metrics show them. */
+export function usageOf(budget: BudgetDefinition, state: BudgetState, now: number): BudgetUsage {
+  const usage: BudgetUsage = {
+    service: budget.service,
+    windows: budget.hard.map(({ window, limit }) => {
+      const used = usedIn(state, window, now);
+      return {
+        name: window,
+        limit,
+        used,
+        remaining: Math.max(0, limit - used),
+        resetsAt: new Date(windowEnd(window, now)).toISOString(),
+      };
+    }),
+  };
+  if (budget.softDailyTarget !== undefined) {
+    const usedToday = usedIn(state, "day", now);
+    usage.softTarget = { perDay: budget.softDailyTarget, usedToday, over: usedToday > budget.softDailyTarget };
+  }
+  if (state.pause && state.pause.until > now) usage.pausedUntil = new Date(state.pause.until).toISOString();
+  return usage;
+}

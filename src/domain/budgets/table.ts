@@ -1,0 +1,39 @@
+import type { WindowKind } from "./windows";
+
+/** The upstreams whose calls are rationed, one ApiBudget object each (named by the service). */
+export const BUDGET_SERVICES = ["watchmode", "trakt", "tmdb"] as const;
+export type BudgetService = (typeof BUDGET_SERVICES)[number];
+
+export interface HardLimit {
+  window: WindowKind;
+  limit: number;
+}
+
+export interface BudgetDefinition {
+  service: BudgetService;
+  /** Limits the upstream enforces: a call that would exceed any of them is refused. */
+  hard: HardLimit[];
+  /** Calls per UTC day we aim to stay under; never refuses, only reported (health, metrics). */
+  softDailyTarget?: number;
+}
+
+/**
+ * Watchmode's free plan allows 1,000 calls a month, which we spread as 33 a day; Trakt allows
+ * 1,000 GETs per 5 minutes; TMDb about 40 requests a second. Each list is ordered narrowest
+ * window first.
+ */
+export const BUDGETS: Record<BudgetService, BudgetDefinition> = {
+  watchmode: {
+    service: "watchmode",
+    hard: [
+      { window: "day", limit: 33 },
+      { window: "month", limit: 1000 },
+    ],
+  },
+  trakt: { service: "trakt", hard: [{ window: "fiveMinutes", limit: 1000 }], softDailyTarget: 200 },
+  tmdb: { service: "tmdb", hard: [{ window: "second", limit: 40 }], softDailyTarget: 500 },
+};
+
+export function isBudgetService(name: string): name is BudgetService {
+  return (BUDGET_SERVICES as readonly string[]).includes(name);
+}

@@ -1,0 +1,56 @@
+import type { Env } from "../config";
+import {
+  BUDGET_SERVICES,
+  type BudgetDecision,
+  type BudgetService,
+  type BudgetUsage,
+  type UpstreamOutcome,
+} from "../domain/budgets";
+import type { Gauge } from "../observability/metrics";
+
+/** The ApiBudget object that rations calls to one upstream. */
+export function budgetFor(env: Env, service: BudgetService) {
+  return env.API_BUDGET.get(env.API_BUDGET.idFromName(service));
+}
+
+/** Reserves one call to a rationed upstream; call before every request to it. */
+export function reserveUpstreamCall(env: Env, service: BudgetService, count = 1): Promise<BudgetDecision> {
+  return budgetFor(env, service).reserve(count);
+}
+
+/** Tells the upstream's budget how a call went, so a 429 or 402 pauses later calls. */
+export function reportUpstreamOutcome(env: Env, service: BudgetService, outcome: UpstreamOutcome): Promise<void> {
+  return budgetFor(env, service).report(outcome);
+}
+
+/** Every rationed upstream's usage, in BUDGET_SERVICES order. */
+export function budgetUsages(env: Env): Promise<BudgetUsage[]> {
+  return Promise.all(BUDGET_SERVICES.map((service) => budgetFor(env, service).usage()));
+}
+
+/**
+ * Budget gauges for /metrics: calls used and allowed per service and window (the soft daily
+ * target's day counts as window "day"), the soft targets, and whether a 429/402 pause holds.
+ */
+export async function budgetGauges(env: Env): Promise<Gauge[]> {
+  const usages = await budgetUsages(env);
+  const used = usages.flatMap((u) => [
+    ...u.windows.map((w) => ({ labels: { service: u.service, window: w.name }, value: w.used })),
+    ...(u.softTarget && !u.windows.some((w) => w.name === "day")
+      ? [{ labels: { service: u.service, window: "day" }, value: u.softTarget.usedToday }]
+      : []),
+  ]);
+  const limit = usages.flatMap((u) =>
+    u.windows.map((w) => ({ labels: { service: u.service, window: w.name }, value: w.limit })),
+  );
+  const softTarget = usages.flatMap((u) =>
+    u.softTarget ? [{ labels: { service: u.service, window: "day" }, value: u.softTarget.perDay }] : [],
+  );
+  const paused = usages.map((u) => ({ labels: { service: u.service }, value: u.pausedUntil ? 1 : 0 }));
+  return [
+    { name: "radarr_api_budget_used", help: "Upstream calls used in the current budget window", samples: used },
+    { name: "radarr_api_budget_limit", help: "Upstream calls allowed per budget window", samples: limit },
+    { name: "radarr_api_budget_soft_target", help: "Upstream calls per day we aim to stay under", samples: softTarget },
+    { name: "radarr_api_budget_paused", help: "1 while the upstream asked us to pause (429/402)", samples: paused },
+  ];
+}
