@@ -1,6 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { afterEach, expect } from "vitest";
 import type { MovieResource } from "../../src/api/schemas/movie";
+import { ListSourceError } from "../../src/domain/lists/source";
 
 /** The app as a client sees it: the Worker's real fetch handler with the real bindings. */
 export const APP = "http://app.test";
@@ -98,10 +99,10 @@ export interface FaultRule {
 }
 
 /**
- * TMDb fault switches for this file's tests: each rule is removed after the test that added it.
- * Scope `match` to an id no other test file uses, e.g. "/3/movie/157336?".
+ * Fault switches for one simulated service in this file's tests: each rule is removed after the
+ * test that added it. Scope `match` to an id no other test file uses, e.g. "/3/movie/157336?".
  */
-export function tmdbFaults() {
+export function simFaults(service: string) {
   const added: string[] = [];
   afterEach(async () => {
     await Promise.all(added.splice(0).map((id) => fetch(`${simBase()}/__sim/faults/${id}`, { method: "DELETE" })));
@@ -110,15 +111,40 @@ export function tmdbFaults() {
     const res = await fetch(`${simBase()}/__sim/faults`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ service: "tmdb", ...rule }),
+      body: JSON.stringify({ service, ...rule }),
     });
     expect(res.status).toBe(201);
     added.push((await res.json<{ id: string }>()).id);
   };
 }
 
-/** How many requests the simulated TMDb has received for one exact path (since the run began). */
-export async function tmdbCalls(path: string): Promise<number> {
-  const res = await fetch(`${simBase()}/__sim/calls?service=tmdb&path=${encodeURIComponent(path)}`);
+export const tmdbFaults = () => simFaults("tmdb");
+
+/** How many requests a simulated service has received for one exact path (since the run began). */
+export async function simCalls(service: string, path: string): Promise<number> {
+  const res = await fetch(`${simBase()}/__sim/calls?service=${service}&path=${encodeURIComponent(path)}`);
   return (await res.json<{ count: number }>()).count;
+}
+
+export const tmdbCalls = (path: string) => simCalls("tmdb", path);
+
+/** Runs `action` and counts the requests it made to one path of a simulated service. */
+export async function callsDuring<T>(
+  service: string,
+  path: string,
+  action: () => Promise<T>,
+): Promise<{ result: T; calls: number }> {
+  const before = await simCalls(service, path);
+  const result = await action();
+  return { result, calls: (await simCalls(service, path)) - before };
+}
+
+/** The ListSourceError a list read fails with (the test fails if it does not fail that way). */
+export async function listError(reading: Promise<unknown>): Promise<ListSourceError> {
+  const error = await reading.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ListSourceError);
+  return error as ListSourceError;
 }

@@ -1,60 +1,27 @@
 import { env } from "cloudflare:workers";
-import { afterEach, beforeAll, describe, expect, test } from "vitest";
-import { type ListItem, ListSourceError } from "../../src/domain/lists/source";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { ListItem } from "../../src/domain/lists/source";
 import { imdbCsvSource, imdbListSource, parseImdbCsv } from "../../src/domain/lists/sources/imdb";
 import { readImdbPage } from "../../src/domain/lists/sources/imdb/page";
 import { scanImdbPage } from "../../src/integrations/imdb/pageReader";
 import { fetchList } from "../../src/integrations/lists/fetchList";
+import { callsDuring as callsDuringFor, listError, simFaults } from "./helpers";
 
 // The IMDb list sources run through the real fetcher (upstream layer, 2 requests a second)
 // against the simulated IMDb, with the page reader on workerd's HTMLRewriter. The simulator is
 // shared with every other test file: only IMDb ids used here are faulted, and call counts are
 // compared before and after rather than reset.
 
-const SIM = env.IMDB_URL.replace(/\/imdb$/, "");
-
-async function imdbCalls(path: string): Promise<number> {
-  const res = await fetch(`${SIM}/__sim/calls?service=imdb&path=${encodeURIComponent(path)}`);
-  return (await res.json<{ count: number }>()).count;
-}
+const callsDuring = <T>(path: string, action: () => Promise<T>) => callsDuringFor("imdb", path, action);
+const addImdbFault = simFaults("imdb");
 
 /** Upstream calls to one path while `action` runs. */
-async function callsDuring<T>(path: string, action: () => Promise<T>): Promise<{ result: T; calls: number }> {
-  const before = await imdbCalls(path);
-  const result = await action();
-  return { result, calls: (await imdbCalls(path)) - before };
-}
-
-const faults: string[] = [];
-afterEach(async () => {
-  await Promise.all(faults.splice(0).map((id) => fetch(`${SIM}/__sim/faults/${id}`, { method: "DELETE" })));
-});
-
-async function addImdbFault(rule: { match: string; kind: string; status?: number; times?: number }): Promise<void> {
-  const res = await fetch(`${SIM}/__sim/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ service: "imdb", ...rule }),
-  });
-  expect(res.status).toBe(201);
-  faults.push((await res.json<{ id: string }>()).id);
-}
-
 function readList(listId: string) {
   return fetchList(imdbListSource, imdbListSource.settings.parse({ listId }), env);
 }
 
 function readCsv(path: string) {
   return fetchList(imdbCsvSource, imdbCsvSource.settings.parse({ csvUrl: `${env.IMDB_URL}${path}` }), env);
-}
-
-async function listError(read: Promise<unknown>): Promise<ListSourceError> {
-  const error = await read.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ListSourceError);
-  return error as ListSourceError;
 }
 
 function expectMovieItems(items: ListItem[]) {

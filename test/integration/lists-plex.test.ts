@@ -1,49 +1,18 @@
 import { env } from "cloudflare:workers";
-import { afterEach, beforeAll, describe, expect, test } from "vitest";
-import { ListSourceError } from "../../src/domain/lists/source";
+import { beforeAll, describe, expect, test } from "vitest";
 import { plexRssSource, plexWatchlistSource } from "../../src/domain/lists/sources/plex";
 import { fetchList } from "../../src/integrations/lists/fetchList";
+import { callsDuring as callsDuringFor, listError, simFaults } from "./helpers";
 
 // The Plex list sources run through the real fetcher against the simulated Plex discover API and
 // its watchlist RSS feeds. The simulator is shared with every other test file: faults here match
 // only Plex paths no other file uses, and call counts are compared before and after.
 
-const SIM = env.PLEX_DISCOVER_URL.replace(/\/plex$/, "");
+const callsDuring = <T>(path: string, action: () => Promise<T>) => callsDuringFor("plex", path, action);
+const addPlexFault = simFaults("plex");
 const WATCHLIST_PATH = "/library/sections/watchlist/all";
 const FEED_ID = "7e2ad8c4-5f1b-4a3e-9d6c-0b1a2c3d4e5f";
 const EMPTY_FEED_ID = "3c9f1e27-86b0-4d2a-a1f5-c4e8d7b6a901";
-
-async function plexCalls(path: string): Promise<number> {
-  const res = await fetch(`${SIM}/__sim/calls?service=plex&path=${encodeURIComponent(path)}`);
-  return (await res.json<{ count: number }>()).count;
-}
-
-async function callsDuring<T>(path: string, action: () => Promise<T>): Promise<{ result: T; calls: number }> {
-  const before = await plexCalls(path);
-  const result = await action();
-  return { result, calls: (await plexCalls(path)) - before };
-}
-
-const faults: string[] = [];
-afterEach(async () => {
-  await Promise.all(faults.splice(0).map((id) => fetch(`${SIM}/__sim/faults/${id}`, { method: "DELETE" })));
-});
-
-async function addPlexFault(rule: {
-  match: string;
-  kind: string;
-  status?: number;
-  retryAfter?: number;
-  times?: number;
-}) {
-  const res = await fetch(`${SIM}/__sim/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ service: "plex", ...rule }),
-  });
-  expect(res.status).toBe(201);
-  faults.push((await res.json<{ id: string }>()).id);
-}
 
 function readWatchlist(accessToken: string) {
   return fetchList(plexWatchlistSource, plexWatchlistSource.settings.parse({ accessToken }), env);
@@ -51,15 +20,6 @@ function readWatchlist(accessToken: string) {
 
 function readFeed(feedId: string) {
   return fetchList(plexRssSource, plexRssSource.settings.parse({ url: `${env.PLEX_DISCOVER_URL}/rss/${feedId}` }), env);
-}
-
-async function listError(read: Promise<unknown>): Promise<ListSourceError> {
-  const error = await read.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ListSourceError);
-  return error as ListSourceError;
 }
 
 beforeAll(async () => {

@@ -2,18 +2,15 @@ import { env } from "cloudflare:workers";
 import { beforeAll, expect, test } from "vitest";
 import { tmdbListSource } from "../../src/domain/lists/sources/tmdb";
 import { fetchList, listSourceEnvironment } from "../../src/integrations/lists/fetchList";
+import { simCalls } from "./helpers";
 
 // A 10,000-item TMDb v4 list read whole through the real fetcher: 500 pages of 20, one request
 // each, spaced to TMDb's 20 requests a second (so about 25 seconds). Its own file so it runs
 // beside the other list tests rather than after them.
 
-const SIM = env.TMDB_API_URL.replace(/\/tmdb$/, "");
 const LIST_PATH = "/4/list/8100002";
 
-async function tmdbCalls(path: string): Promise<number> {
-  const res = await fetch(`${SIM}/__sim/calls?service=tmdb&path=${encodeURIComponent(path)}`);
-  return (await res.json<{ count: number }>()).count;
-}
+const tmdbCalls = (path: string) => simCalls("tmdb", path);
 
 beforeAll(async () => {
   // Build the simulator's catalogue and the list once, outside the app's 500 ms timeout.

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { afterEach, beforeAll, describe, expect, test } from "vitest";
-import { type ImportListSource, type ListSourceEnvironment, ListSourceError } from "../../src/domain/lists/source";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { ImportListSource, ListSourceEnvironment } from "../../src/domain/lists/source";
 import {
   tmdbCollectionSource,
   tmdbCompanySource,
@@ -10,6 +10,7 @@ import {
   tmdbPopularSource,
 } from "../../src/domain/lists/sources/tmdb";
 import { fetchList, listSourceEnvironment } from "../../src/integrations/lists/fetchList";
+import { callsDuring as callsDuringFor, listError, simFaults } from "./helpers";
 
 // The TMDb list sources run through the real fetcher (upstream layer, 20 requests a second)
 // against the simulated TMDb. The simulator is shared with every other test file: only ids used
@@ -17,6 +18,8 @@ import { fetchList, listSourceEnvironment } from "../../src/integrations/lists/f
 // test, and call counts are compared before and after rather than reset.
 
 const SIM = env.TMDB_API_URL.replace(/\/tmdb$/, "");
+const callsDuring = <T>(path: string, action: () => Promise<T>) => callsDuringFor("tmdb", path, action);
+const addTmdbFault = simFaults("tmdb");
 const sourceEnv: ListSourceEnvironment = listSourceEnvironment(env);
 
 interface LoggedCall {
@@ -25,18 +28,7 @@ interface LoggedCall {
   query: string;
 }
 
-async function tmdbCalls(path: string): Promise<number> {
-  const res = await fetch(`${SIM}/__sim/calls?service=tmdb&path=${encodeURIComponent(path)}`);
-  return (await res.json<{ count: number }>()).count;
-}
-
 /** Upstream calls to one path while `action` runs. */
-async function callsDuring<T>(path: string, action: () => Promise<T>): Promise<{ result: T; calls: number }> {
-  const before = await tmdbCalls(path);
-  const result = await action();
-  return { result, calls: (await tmdbCalls(path)) - before };
-}
-
 /** Logged calls (path + query) made while `action` runs that contain `marker`: for shared paths. */
 async function loggedCallsDuring<T>(marker: string, action: () => Promise<T>) {
   const log = async () =>
@@ -47,38 +39,8 @@ async function loggedCallsDuring<T>(marker: string, action: () => Promise<T>) {
   return { result, calls };
 }
 
-const faults: string[] = [];
-afterEach(async () => {
-  await Promise.all(faults.splice(0).map((id) => fetch(`${SIM}/__sim/faults/${id}`, { method: "DELETE" })));
-});
-
-async function addTmdbFault(rule: {
-  match: string;
-  kind: string;
-  status?: number;
-  retryAfter?: number;
-  times?: number;
-}): Promise<void> {
-  const res = await fetch(`${SIM}/__sim/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ service: "tmdb", ...rule }),
-  });
-  expect(res.status).toBe(201);
-  faults.push((await res.json<{ id: string }>()).id);
-}
-
 function read<S>(source: ImportListSource<S>, settings: Record<string, unknown>, on = sourceEnv) {
   return fetchList(source, source.settings.parse(settings), env, { sourceEnv: on });
-}
-
-async function listError(reading: Promise<unknown>): Promise<ListSourceError> {
-  const error = await reading.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ListSourceError);
-  return error as ListSourceError;
 }
 
 beforeAll(async () => {

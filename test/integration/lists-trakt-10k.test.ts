@@ -2,18 +2,15 @@ import { env } from "cloudflare:workers";
 import { beforeAll, expect, test } from "vitest";
 import { TRAKT_MAX_PAGE_SIZE, traktListSource } from "../../src/domain/lists/sources/trakt";
 import { fetchList, listSourceEnvironment } from "../../src/integrations/lists/fetchList";
+import { simCalls } from "./helpers";
 
 // A 10,000-item public Trakt list read whole through the real fetcher: at Trakt's largest page
 // (250) that is 40 requests, sent in one burst (Trakt budgets calls per 5-minute window). Its own file so it runs
 // beside the other list tests rather than after them.
 
-const SIM = env.TRAKT_API_URL.replace(/\/trakt$/, "");
 const LIST_PATH = "/users/sim/lists/demo-ten-thousand/items/movies";
 
-async function traktCalls(path: string): Promise<number> {
-  const res = await fetch(`${SIM}/__sim/calls?service=trakt&path=${encodeURIComponent(path)}`);
-  return (await res.json<{ count: number }>()).count;
-}
+const traktCalls = (path: string) => simCalls("trakt", path);
 
 beforeAll(async () => {
   // Build the simulator's catalogue and the list once, outside the app's 500 ms timeout.

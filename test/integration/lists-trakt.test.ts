@@ -1,8 +1,9 @@
 import { env } from "cloudflare:workers";
-import { afterEach, beforeAll, describe, expect, test } from "vitest";
-import { type ImportListSource, type ListSourceEnvironment, ListSourceError } from "../../src/domain/lists/source";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { ImportListSource, ListSourceEnvironment } from "../../src/domain/lists/source";
 import { traktListSource, traktPopularSource, traktUserSource } from "../../src/domain/lists/sources/trakt";
 import { fetchList, listSourceEnvironment } from "../../src/integrations/lists/fetchList";
+import { callsDuring as callsDuringFor, listError, simFaults } from "./helpers";
 
 // The Trakt list sources run through the real fetcher (upstream layer, 3 requests a second)
 // against the simulated Trakt. TRAKT_CLIENT_ID is not set in tests, so the client id comes in
@@ -10,56 +11,16 @@ import { fetchList, listSourceEnvironment } from "../../src/integrations/lists/f
 // with every other test file: faults are scoped to paths only this file reads and removed after
 // each test, and call counts are compared before and after rather than reset.
 
-const SIM = env.TRAKT_API_URL.replace(/\/trakt$/, "");
+const callsDuring = <T>(path: string, action: () => Promise<T>) => callsDuringFor("trakt", path, action);
+const addTraktFault = simFaults("trakt");
 const app: ListSourceEnvironment = { ...listSourceEnvironment(env), traktClientId: "radarr-edge-test-client" };
 const signedIn: ListSourceEnvironment = { ...app, traktAccessToken: "trakt-sim-token" };
 
 const CLASSICS = "/users/sim/lists/demo-classics/items/movies";
 
-async function traktCalls(path: string): Promise<number> {
-  const res = await fetch(`${SIM}/__sim/calls?service=trakt&path=${encodeURIComponent(path)}`);
-  return (await res.json<{ count: number }>()).count;
-}
-
 /** Upstream calls to one path while `action` runs. */
-async function callsDuring<T>(path: string, action: () => Promise<T>): Promise<{ result: T; calls: number }> {
-  const before = await traktCalls(path);
-  const result = await action();
-  return { result, calls: (await traktCalls(path)) - before };
-}
-
-const faults: string[] = [];
-afterEach(async () => {
-  await Promise.all(faults.splice(0).map((id) => fetch(`${SIM}/__sim/faults/${id}`, { method: "DELETE" })));
-});
-
-async function addTraktFault(rule: {
-  match: string;
-  kind: string;
-  status?: number;
-  retryAfter?: number;
-  times?: number;
-}) {
-  const res = await fetch(`${SIM}/__sim/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ service: "trakt", ...rule }),
-  });
-  expect(res.status).toBe(201);
-  faults.push((await res.json<{ id: string }>()).id);
-}
-
 function read<S>(source: ImportListSource<S>, settings: Record<string, unknown>, on = app) {
   return fetchList(source, source.settings.parse(settings), env, { sourceEnv: on });
-}
-
-async function listError(reading: Promise<unknown>): Promise<ListSourceError> {
-  const error = await reading.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ListSourceError);
-  return error as ListSourceError;
 }
 
 beforeAll(async () => {
