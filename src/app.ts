@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { budgetRouter } from "./api/budget";
 import { commandRouter, taskRouter } from "./api/commands";
 import { configRouter } from "./api/config";
 import type { AppEnv } from "./api/context";
@@ -20,6 +21,7 @@ import { healthRouter, systemRouter } from "./api/system";
 import { tagRouter } from "./api/tags";
 import { APP_NAME, APP_VERSION } from "./config";
 import { MovieRepository } from "./db/movies";
+import { budgetGauges } from "./integrations/budget";
 import { renderPrometheus } from "./observability/metrics";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -50,6 +52,7 @@ export function createApp() {
     const count = await new MovieRepository(c.get("db")).count();
     const body = renderPrometheus([
       { name: "radarr_library_movies", help: "Movies in the library", samples: [{ labels: {}, value: count }] },
+      ...(await budgetGauges(c.env)),
     ]);
     return c.body(body, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
   });
@@ -67,6 +70,7 @@ export function createApp() {
   app.route("/api/v3/rootfolder", rootFolderRouter);
   app.route("/api/v3/tag", tagRouter);
   app.route("/api/v3/exclusions", exclusionRouter);
+  app.route("/api/v3/system/budget", budgetRouter);
   app.route("/api/v3/system", systemRouter);
   app.route("/api/v3/system/task", taskRouter);
   app.route("/api/v3/health", healthRouter);

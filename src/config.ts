@@ -1,3 +1,4 @@
+import type { ApiBudget } from "../durable-objects/ApiBudget";
 import type { ListSync } from "../durable-objects/ListSync";
 import type { ListSyncMessage } from "./jobs/listSyncQueue";
 
@@ -8,6 +9,8 @@ export interface Env {
   ASSETS?: Fetcher;
   /** One ListSync object per import list. */
   LIST_SYNC: DurableObjectNamespace<ListSync>;
+  /** One ApiBudget object per rationed upstream (named by service). */
+  API_BUDGET: DurableObjectNamespace<ApiBudget>;
   LIST_SYNC_QUEUE: Queue<ListSyncMessage>;
   LIST_SYNC_DLQ: Queue<ListSyncMessage>;
   API_KEY?: string;

@@ -3,6 +3,7 @@ import type { Env } from "./config";
 import { consumeListSyncBatch, consumeListSyncDeadLetters, type ListSyncMessage } from "./jobs/listSyncQueue";
 import { runScheduled } from "./jobs/scheduled";
 
+export { ApiBudget } from "../durable-objects/ApiBudget";
 export { ListSync } from "../durable-objects/ListSync";
 
 const app = createApp();

@@ -1,0 +1,68 @@
+import { DurableObject } from "cloudflare:workers";
+import type { Env } from "../src/config";
+import {
+  applyOutcome,
+  BUDGETS,
+  type BudgetDecision,
+  type BudgetDefinition,
+  type BudgetState,
+  type BudgetUsage,
+  emptyBudgetState,
+  isBudgetService,
+  reserveCalls,
+  type UpstreamOutcome,
+  usageOf,
+} from "../src/domain/budgets";
+
+const STATE_KEY = "state";
+
+/**
+ * One instance per rationed upstream, named by its service ("watchmode", "trakt", "tmdb"):
+ * reserves calls against that upstream's windows and honours the pauses its 429/402 answers ask
+ * for. The ledger lives in memory, loaded once before the first call, and is written through to
+ * storage on every change. `reserve` neither awaits nor yields between reading the counters and
+ * counting the grant, and an object runs one event at a time, so concurrent reservations are
+ * exact: 1,000 at once against 33 left yields exactly 33 grants.
+ */
+export class ApiBudget extends DurableObject<Env> {
+  private readonly service: string;
+  private state: BudgetState = emptyBudgetState();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.service = ctx.id.name ?? "";
+    ctx.blockConcurrencyWhile(async () => {
+      this.state = (await ctx.storage.get<BudgetState>(STATE_KEY)) ?? emptyBudgetState();
+    });
+  }
+
+  /** Reserves `count` calls: granted and counted, or refused with how long to wait. */
+  async reserve(count = 1): Promise<BudgetDecision> {
+    const { decision, state } = reserveCalls(this.budget, this.state, Date.now(), count);
+    if (decision.granted) this.save(state);
+    return decision;
+  }
+
+  /** Tells the budget how a call went; a 429 or 402 pauses the upstream. */
+  async report(outcome: UpstreamOutcome): Promise<void> {
+    const state = applyOutcome(this.budget, this.state, outcome, Date.now());
+    if (state !== this.state) this.save(state);
+  }
+
+  /** Calls used per window, limits, resets, the soft target and any pause. */
+  async usage(): Promise<BudgetUsage> {
+    return usageOf(this.budget, this.state, Date.now());
+  }
+
+  /** The definition this object enforces; a name that is no rationed service is a caller's bug. */
+  private get budget(): BudgetDefinition {
+    if (!isBudgetService(this.service)) throw new Error(`ApiBudget has no budget for '${this.service}'`);
+    return BUDGETS[this.service];
+  }
+
+  private save(state: BudgetState) {
+    this.state = state;
+    // Not awaited: the output gate holds the caller's answer until the write is durable.
+    void this.ctx.storage.put(STATE_KEY, state);
+  }
+}

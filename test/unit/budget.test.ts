@@ -1,0 +1,204 @@
+import { describe, expect, test } from "vitest";
+import {
+  applyOutcome,
+  BUDGETS,
+  type BudgetState,
+  decide,
+  emptyBudgetState,
+  reserveCalls,
+  usageOf,
+  windowEnd,
+  windowStart,
+} from "../../src/domain/budgets";
+
+const at = (iso: string) => Date.parse(iso);
+const { watchmode, trakt, tmdb } = BUDGETS;
+
+/** The state after granting `times` single reservations at `now` (each must be granted). */
+function reserveTimes(budget: typeof watchmode, times: number, now: number, state = emptyBudgetState()) {
+  for (let i = 0; i < times; i++) {
+    const result = reserveCalls(budget, state, now);
+    expect(result.decision, `reservation ${i + 1}`).toEqual({ granted: true });
+    state = result.state;
+  }
+  return state;
+}
+
+describe("budget windows", () => {
+  test("UTC day and month start at midnight UTC and end at the next", () => {
+    const now = at("2026-03-31T23:59:59.500Z");
+    expect(windowStart("day", now)).toBe(at("2026-03-31T00:00:00Z"));
+    expect(windowEnd("day", now)).toBe(at("2026-04-01T00:00:00Z"));
+    expect(windowStart("month", now)).toBe(at("2026-03-01T00:00:00Z"));
+    expect(windowEnd("month", now)).toBe(at("2026-04-01T00:00:00Z"));
+    expect(windowEnd("month", at("2026-12-15T12:00:00Z"))).toBe(at("2027-01-01T00:00:00Z"));
+  });
+
+  test("five-minute buckets align to the clock", () => {
+    const now = at("2026-05-05T10:07:30Z");
+    expect(windowStart("fiveMinutes", now)).toBe(at("2026-05-05T10:05:00Z"));
+    expect(windowEnd("fiveMinutes", now)).toBe(at("2026-05-05T10:10:00Z"));
+  });
+
+  test("seconds are whole seconds", () => {
+    const now = at("2026-05-05T10:07:30.999Z");
+    expect(windowStart("second", now)).toBe(at("2026-05-05T10:07:30Z"));
+    expect(windowEnd("second", now)).toBe(at("2026-05-05T10:07:31Z"));
+  });
+});
+
+describe("watchmode budget", () => {
+  const noon = at("2026-03-10T12:00:00Z");
+
+  test("grants 33 calls a day and refuses the 34th until the next UTC day", () => {
+    const state = reserveTimes(watchmode, 33, noon);
+    expect(reserveCalls(watchmode, state, noon)).toEqual({
+      decision: { granted: false, reason: "budgetExhausted", retryAfterSeconds: 12 * 3600, window: "day" },
+      state,
+    });
+  });
+
+  test("the day resets at midnight UTC but the month keeps counting", () => {
+    const full = reserveTimes(watchmode, 33, noon);
+    const nextDay = at("2026-03-11T00:00:00Z");
+    expect(decide(watchmode, full, nextDay - 1).granted).toBe(false);
+    const after = reserveTimes(watchmode, 1, nextDay, full);
+    const usage = usageOf(watchmode, after, nextDay);
+    expect(usage.windows).toEqual([
+      { name: "day", limit: 33, used: 1, remaining: 32, resetsAt: "2026-03-12T00:00:00.000Z" },
+      { name: "month", limit: 1000, used: 34, remaining: 966, resetsAt: "2026-04-01T00:00:00.000Z" },
+    ]);
+  });
+
+  test("a used-up month refuses until the first of the next month, even on a fresh day", () => {
+    const state: BudgetState = {
+      counters: {
+        day: { start: at("2026-03-30T00:00:00Z"), used: 33 },
+        month: { start: at("2026-03-01T00:00:00Z"), used: 1000 },
+      },
+    };
+    const now = at("2026-03-31T18:00:00Z");
+    expect(decide(watchmode, state, now)).toEqual({
+      granted: false,
+      reason: "budgetExhausted",
+      retryAfterSeconds: 6 * 3600,
+      window: "month",
+    });
+    expect(decide(watchmode, state, at("2026-04-01T00:00:00Z"))).toEqual({ granted: true });
+  });
+
+  test("refuses a batch that would overshoot, while a smaller one fits", () => {
+    const state = reserveTimes(watchmode, 30, noon);
+    expect(decide(watchmode, state, noon, 4).granted).toBe(false);
+    expect(decide(watchmode, state, noon, 3).granted).toBe(true);
+  });
+
+  test("counters of past windows are replaced, not kept", () => {
+    const state = reserveTimes(watchmode, 2, at("2026-01-31T10:00:00Z"));
+    const next = reserveTimes(watchmode, 1, at("2026-02-01T10:00:00Z"), state);
+    expect(next.counters).toEqual({
+      day: { start: at("2026-02-01T00:00:00Z"), used: 1 },
+      month: { start: at("2026-02-01T00:00:00Z"), used: 1 },
+    });
+  });
+});
+
+describe("trakt budget", () => {
+  test("grants 1,000 calls per five-minute window, then waits for the next", () => {
+    const now = at("2026-05-05T10:07:30Z");
+    const state = reserveTimes(trakt, 1000, now);
+    expect(decide(trakt, state, now)).toEqual({
+      granted: false,
+      reason: "budgetExhausted",
+      retryAfterSeconds: 150,
+      window: "fiveMinutes",
+    });
+    expect(decide(trakt, state, at("2026-05-05T10:10:00Z"))).toEqual({ granted: true });
+  });
+
+  test("the soft daily target of 200 never refuses; it is reported as over", () => {
+    const now = at("2026-05-05T10:07:30Z");
+    const state = reserveTimes(trakt, 201, now);
+    expect(usageOf(trakt, state, now).softTarget).toEqual({ perDay: 200, usedToday: 201, over: true });
+    const underState = reserveTimes(trakt, 200, now);
+    expect(usageOf(trakt, underState, now).softTarget).toEqual({ perDay: 200, usedToday: 200, over: false });
+  });
+
+  test("the day's count spans five-minute windows", () => {
+    const state = reserveTimes(trakt, 3, at("2026-05-05T10:07:30Z"));
+    const later = reserveTimes(trakt, 2, at("2026-05-05T11:00:00Z"), state);
+    const usage = usageOf(trakt, later, at("2026-05-05T11:00:00Z"));
+    expect(usage.windows[0]).toMatchObject({ name: "fiveMinutes", used: 2, remaining: 998 });
+    expect(usage.softTarget?.usedToday).toBe(5);
+  });
+});
+
+describe("tmdb budget", () => {
+  test("grants 40 calls a second and the next second starts afresh", () => {
+    const now = at("2026-05-05T10:07:30.250Z");
+    const state = reserveTimes(tmdb, 40, now);
+    expect(decide(tmdb, state, now)).toEqual({
+      granted: false,
+      reason: "budgetExhausted",
+      retryAfterSeconds: 1,
+      window: "second",
+    });
+    expect(decide(tmdb, state, at("2026-05-05T10:07:31Z"))).toEqual({ granted: true });
+  });
+
+  test("reports its soft daily target of 500", () => {
+    const now = at("2026-05-05T10:07:30Z");
+    const usage = usageOf(tmdb, reserveTimes(tmdb, 7, now), now);
+    expect(usage.softTarget).toEqual({ perDay: 500, usedToday: 7, over: false });
+    expect(usage.windows).toEqual([
+      { name: "second", limit: 40, used: 7, remaining: 33, resetsAt: "2026-05-05T10:07:31.000Z" },
+    ]);
+  });
+});
+
+describe("pauses", () => {
+  const now = at("2026-03-10T12:00:00Z");
+
+  test("a 429 with Retry-After pauses until then, and only until then", () => {
+    const paused = applyOutcome(trakt, emptyBudgetState(), { status: 429, retryAfterSeconds: 30 }, now);
+    expect(decide(trakt, paused, now + 10_000)).toEqual({
+      granted: false,
+      reason: "paused",
+      retryAfterSeconds: 20,
+      window: "retryAfter",
+    });
+    expect(usageOf(trakt, paused, now).pausedUntil).toBe("2026-03-10T12:00:30.000Z");
+    expect(decide(trakt, paused, now + 30_000)).toEqual({ granted: true });
+    expect(usageOf(trakt, paused, now + 30_000).pausedUntil).toBeUndefined();
+  });
+
+  test("a 429 without Retry-After waits for the narrowest window to reset", () => {
+    const paused = applyOutcome(watchmode, emptyBudgetState(), { status: 429 }, now);
+    expect(decide(watchmode, paused, now)).toMatchObject({
+      reason: "paused",
+      retryAfterSeconds: 12 * 3600,
+      window: "day",
+    });
+  });
+
+  test("a 402 without Retry-After waits for the widest window (the plan's quota) to reset", () => {
+    const paused = applyOutcome(watchmode, emptyBudgetState(), { status: 402 }, now);
+    expect(decide(watchmode, paused, now)).toMatchObject({ reason: "paused", window: "month" });
+    expect(usageOf(watchmode, paused, now).pausedUntil).toBe("2026-04-01T00:00:00.000Z");
+  });
+
+  test("other statuses change nothing, and a shorter pause does not cut a longer one", () => {
+    const state = emptyBudgetState();
+    expect(applyOutcome(tmdb, state, { status: 200 }, now)).toBe(state);
+    expect(applyOutcome(tmdb, state, { status: 500, retryAfterSeconds: 60 }, now)).toBe(state);
+    const long = applyOutcome(tmdb, state, { status: 429, retryAfterSeconds: 60 }, now);
+    expect(applyOutcome(tmdb, long, { status: 429, retryAfterSeconds: 5 }, now)).toBe(long);
+  });
+
+  test("a pause refuses even when the windows have room, and grants do not count while paused", () => {
+    const paused = applyOutcome(tmdb, emptyBudgetState(), { status: 429, retryAfterSeconds: 2 }, now);
+    const result = reserveCalls(tmdb, paused, now);
+    expect(result.decision.granted).toBe(false);
+    expect(usageOf(tmdb, result.state, now).windows[0].used).toBe(0);
+  });
+});
