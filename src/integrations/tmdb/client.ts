@@ -71,9 +71,19 @@ export class TmdbClient {
     }
   }
 
+  /** TMDb movies for an IMDb id, cached in KV for 24 h (list syncs resolve the same ids daily). */
   async findByImdbId(imdbId: string) {
-    const response = await this.get(`/3/find/${encodeURIComponent(imdbId)}`, { external_source: "imdb_id" });
-    return (await readJson(SERVICE, response, tmdbFindResponseSchema)).movie_results;
+    const found = await cachedJson(
+      this.env.CACHE,
+      SERVICE,
+      `tmdb:find:${imdbId.toLowerCase()}:v1`,
+      DETAILS_TTL_SECONDS,
+      async () => {
+        const response = await this.get(`/3/find/${encodeURIComponent(imdbId)}`, { external_source: "imdb_id" });
+        return (await readJson(SERVICE, response, tmdbFindResponseSchema)).movie_results;
+      },
+    );
+    return found.value;
   }
 
   async movieImages(tmdbId: number) {
