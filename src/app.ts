@@ -17,8 +17,10 @@ import { parseRouter } from "./api/parse";
 import { qualityDefinitionRouter, qualityProfileRouter } from "./api/quality";
 import { rootFolderRouter } from "./api/rootFolders";
 import { sessionRouter } from "./api/session";
+import { streamingRouter } from "./api/streaming";
 import { healthRouter, systemRouter } from "./api/system";
 import { tagRouter } from "./api/tags";
+import { traktAuthRouter } from "./api/traktAuth";
 import { APP_NAME, APP_VERSION } from "./config";
 import { MovieRepository } from "./db/movies";
 import { budgetGauges } from "./integrations/budget";
@@ -75,6 +77,9 @@ export function createApp() {
   app.route("/api/v3/system/task", taskRouter);
   app.route("/api/v3/health", healthRouter);
   app.route("/api/v3/command", commandRouter);
+  app.route("/api/v3/streaming/trakt", traktAuthRouter);
+  // After the Trakt router: its paths are more specific; neither pattern overlaps the other.
+  app.route("/api/v3/streaming", streamingRouter);
 
   app.doc31("/api/v3/openapi.json", {
     openapi: "3.1.0",

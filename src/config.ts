@@ -1,5 +1,6 @@
 import type { ApiBudget } from "../durable-objects/ApiBudget";
 import type { ListSync } from "../durable-objects/ListSync";
+import type { TraktAuth } from "../durable-objects/TraktAuth";
 import type { ListSyncMessage } from "./jobs/listSyncQueue";
 
 /** Bindings and variables the Worker receives (names fixed by DESIGN.md). */
@@ -11,6 +12,8 @@ export interface Env {
   LIST_SYNC: DurableObjectNamespace<ListSync>;
   /** One ApiBudget object per rationed upstream (named by service). */
   API_BUDGET: DurableObjectNamespace<ApiBudget>;
+  /** The Trakt device flow and token refresh (one object, "default"). */
+  TRAKT_AUTH: DurableObjectNamespace<TraktAuth>;
   LIST_SYNC_QUEUE: Queue<ListSyncMessage>;
   LIST_SYNC_DLQ: Queue<ListSyncMessage>;
   API_KEY?: string;

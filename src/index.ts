@@ -5,6 +5,7 @@ import { runScheduled } from "./jobs/scheduled";
 
 export { ApiBudget } from "../durable-objects/ApiBudget";
 export { ListSync } from "../durable-objects/ListSync";
+export { TraktAuth } from "../durable-objects/TraktAuth";
 
 const app = createApp();
 const DEAD_LETTER_QUEUE = "radarr-edge-list-sync-dlq";

@@ -383,3 +383,33 @@ export const notifications = sqliteTable("notifications", {
   onMovieAdded: bool("on_movie_added").notNull().default(false),
   createdAt: createdAt(),
 });
+
+/** Watchmode's daily title id map (datasets/title_id_map.csv): Watchmode ids for TMDb/IMDb ids, no API calls. */
+const watchmodeIdMapColumns = () => ({
+  watchmodeId: integer("watchmode_id").primaryKey(),
+  tmdbId: integer("tmdb_id"),
+  tmdbType: text("tmdb_type", { enum: ["movie", "tv"] }),
+  imdbId: text("imdb_id"),
+  title: text("title").notNull(),
+  year: integer("year"),
+});
+
+export const watchmodeIdMap = sqliteTable("watchmode_id_map", watchmodeIdMapColumns(), (t) => [
+  index("watchmode_id_map_tmdb_idx").on(t.tmdbType, t.tmdbId),
+]);
+
+/** Where an import writes the new file until it parsed completely; merged into watchmode_id_map in one batch. */
+export const watchmodeIdMapStaging = sqliteTable("watchmode_id_map_staging", watchmodeIdMapColumns());
+
+/** The connected Trakt account's OAuth tokens (one row, id 1), encrypted under ENCRYPTION_KEY. */
+export const traktTokens = sqliteTable("trakt_tokens", {
+  id: integer("id").primaryKey(),
+  accessToken: text("access_token").notNull(),
+  refreshToken: text("refresh_token").notNull(),
+  scope: text("scope").notNull(),
+  /** Trakt's created_at + expires_in, ISO 8601. */
+  expiresAt: text("expires_at").notNull(),
+  /** When Trakt issued the tokens (its created_at), ISO 8601. */
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});

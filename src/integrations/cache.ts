@@ -49,3 +49,105 @@ export async function cachedJson<T>(
     throw error;
   }
 }
+
+/** The KV calls the caches make; KVNamespace satisfies it, and so can a test's in-memory stand-in. */
+export interface JsonStore {
+  get<T>(key: string, type: "json"): Promise<T | null>;
+  put(key: string, value: string, options?: { expirationTtl?: number }): Promise<void>;
+}
+
+/** Where work that outlives the response is registered (a Worker's ExecutionContext). */
+export interface BackgroundWork {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+export interface SwrCached<T> extends Cached<T> {
+  /** True when a background refresh of an expired copy was started (or joined) for this read. */
+  refreshing: boolean;
+}
+
+/** Freshness of each upstream cache, in seconds (issue #5: trending 1–3 h, providers 24 h). */
+export const CACHE_TTL_SECONDS = {
+  tmdbTrending: 3 * 60 * 60,
+  tmdbWatchProviders: 24 * 60 * 60,
+  tmdbProviderCatalogue: 24 * 60 * 60,
+  tmdbComingSoon: 24 * 60 * 60,
+  tmdbOnTheAir: 24 * 60 * 60,
+} as const;
+
+interface Flight {
+  promise: Promise<unknown>;
+  /** When the load succeeded; a settled flight still answers readers that missed just before it stored. */
+  settledAt?: number;
+}
+
+// Loads in progress in this isolate, per cache key: concurrent readers of one key share one load.
+const flights = new Map<string, Flight>();
+// A reader whose KV read raced the store sees nothing; a load that finished this recently answers it.
+const SETTLED_FLIGHT_MS = 2_000;
+
+function pruneSettledFlights(now: number) {
+  for (const [key, flight] of flights) {
+    if (flight.settledAt !== undefined && now - flight.settledAt > SETTLED_FLIGHT_MS) flights.delete(key);
+  }
+}
+
+/** Loads `key` once however many readers ask at the same time, storing the result in KV. */
+function loadOnce<T>(
+  kv: JsonStore,
+  key: string,
+  ttlSeconds: number,
+  load: () => Promise<T>,
+  joinSettled: boolean,
+): Promise<T> {
+  pruneSettledFlights(Date.now());
+  const current = flights.get(key);
+  if (current && (current.settledAt === undefined || joinSettled)) return current.promise as Promise<T>;
+  const flight: Flight = { promise: Promise.resolve() };
+  flight.promise = (async () => {
+    try {
+      const value = await load();
+      await kv.put(key, JSON.stringify({ storedAt: Date.now(), value } satisfies CacheEntry<T>), {
+        expirationTtl: Math.max(60, ttlSeconds * STALE_RETENTION_FACTOR),
+      });
+      flight.settledAt = Date.now();
+      return value;
+    } catch (error) {
+      if (flights.get(key) === flight) flights.delete(key);
+      throw error;
+    }
+  })();
+  flights.set(key, flight);
+  return flight.promise as Promise<T>;
+}
+
+/**
+ * Stale-while-revalidate over KV. A fresh copy is served as is. An expired copy is served at once
+ * (flagged stale) while one background refresh per key runs under `ctx.waitUntil`; if that refresh
+ * fails the copy stays and is served again. With no copy at all the caller waits for the load,
+ * which concurrent callers share; its failure is thrown.
+ */
+export async function swrJson<T>(
+  kv: JsonStore,
+  ctx: BackgroundWork,
+  cacheName: string,
+  key: string,
+  ttlSeconds: number,
+  load: () => Promise<T>,
+): Promise<SwrCached<T>> {
+  const entry = await kv.get<CacheEntry<T>>(key, "json");
+  if (entry && entry.storedAt + ttlSeconds * 1000 > Date.now()) {
+    metrics.cache(cacheName, "hit");
+    return { value: entry.value, stale: false, refreshing: false };
+  }
+  if (entry) {
+    metrics.cache(cacheName, "stale");
+    const refresh = loadOnce(kv, key, ttlSeconds, load, false);
+    // The stale copy has been served; a failed refresh only leaves it in place for the next reader.
+    ctx.waitUntil(refresh.catch(() => undefined));
+    return { value: entry.value, stale: true, refreshing: true };
+  }
+  metrics.cache(cacheName, "miss");
+  const value = await loadOnce(kv, key, ttlSeconds, load, true);
+  return { value, stale: false, refreshing: false };
+}

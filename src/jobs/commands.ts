@@ -5,6 +5,7 @@ import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { commands, importLists, movies } from "../db/schema";
 import { retryDelaySeconds } from "../domain/failures/policies";
+import { importWatchmodeIdMap } from "../integrations/watchmode/idMap";
 import { dueImportLists } from "../library/importLists";
 import { MovieLibrary } from "../library/movies";
 import type { Logger } from "../observability/logger";
@@ -101,6 +102,20 @@ export const COMMANDS = [
     },
   }),
   define({
+    name: "WatchmodeIdMapRefresh",
+    description: "Import Watchmode's daily TMDb/IMDb id map (skipped when the file has not changed)",
+    body: z.object({}),
+    async run({ env, db, logger }) {
+      if (!env.WATCHMODE_API_KEY) return { message: "Watchmode is not configured" };
+      const outcome = await importWatchmodeIdMap(env, db, logger);
+      const message =
+        outcome.status === "unchanged"
+          ? `Watchmode id map unchanged (${outcome.rows} titles)`
+          : `Imported ${outcome.rows} Watchmode titles (${outcome.written} added or changed, ${outcome.removed} removed)`;
+      return { message, result: { ...outcome } };
+    },
+  }),
+  define({
     name: "CheckHealth",
     description: "Run the health checks",
     body: z.object({}),
@@ -115,6 +130,7 @@ export const COMMAND_NAMES = COMMANDS.map((c) => c.name);
 
 /** What each Cron Trigger (wrangler.toml) runs. */
 export const SCHEDULED_TASKS = [
+  { name: "Watchmode Id Map Refresh", command: "WatchmodeIdMapRefresh", cron: "0 */6 * * *" },
   { name: "Refresh Movie", command: "RefreshMovie", cron: "0 */6 * * *" },
   { name: "Check Health", command: "CheckHealth", cron: "*/15 * * * *" },
   { name: "Import List Sync", command: "ImportListSync", cron: "*/5 * * * *" },

@@ -5,9 +5,10 @@ import type { SimulatedService } from "./service";
 import { tmdb } from "./tmdb";
 import { tmdbImages } from "./tmdb-images";
 import { trakt } from "./trakt";
+import { watchmode } from "./watchmode";
 
 /** Every simulated upstream, mounted by index.ts under its own prefix. Add new ones here. */
-export const SERVICES: readonly SimulatedService[] = [tmdb, tmdbImages, imdb, plex, trakt, hooks];
+export const SERVICES: readonly SimulatedService[] = [tmdb, tmdbImages, imdb, plex, trakt, watchmode, hooks];
 
 export const SERVICE_NAMES = SERVICES.map((service) => service.name) as [string, ...string[]];
 

@@ -4,7 +4,6 @@ import {
   BOX_OFFICE_SIZE,
   matchesFilters,
   movieYear,
-  TRAKT_SIM_TOKEN,
   TRAKT_SIM_USER,
   TRAKT_WATCHED_PERIODS,
   type TraktChartFilters,
@@ -18,6 +17,7 @@ import {
   traktWatchedChart,
 } from "../data/lists-trakt";
 import { createService } from "./service";
+import { acceptsAccessToken, registerTraktOAuth } from "./trakt-oauth";
 
 /**
  * Trakt API v2 (api.trakt.tv) as import lists read it: user lists, watchlist, collection and
@@ -25,7 +25,8 @@ import { createService } from "./service";
  * query parameters; X-Pagination-Page, -Limit, -Page-Count and -Item-Count headers; `limit`
  * clamped to 250) and its status codes: 403 without a `trakt-api-key` (any non-empty client id is
  * accepted), 401 for a private list or profile without its owner's token, or for a token that is
- * not `Bearer trakt-sim-token` (which belongs to the user `sim`), and 404 for unknown users/lists.
+ * not `Bearer trakt-sim-token` (which belongs to the user `sim`) or one issued by the
+ * OAuth routes (trakt-oauth.ts), and 404 for unknown users/lists.
  */
 
 const TRAKT_ERRORS: Record<number, { error: string; error_description: string }> = {
@@ -67,7 +68,7 @@ function viewerOf(c: Context): string | null {
 const requireApiKey: MiddlewareHandler = async (c, next) => {
   if (!c.req.header("trakt-api-key")?.trim()) return traktError(403);
   const authorization = c.req.header("Authorization");
-  if (authorization !== undefined && authorization !== `Bearer ${TRAKT_SIM_TOKEN}`) return traktError(401);
+  if (authorization !== undefined && !acceptsAccessToken(authorization)) return traktError(401);
   await next();
 };
 
@@ -159,6 +160,8 @@ function chartFilters(c: Context): TraktChartFilters {
 }
 
 const app = trakt.app;
+// OAuth takes the client id in the body, not the trakt-api-key header: its routes come first.
+registerTraktOAuth(app);
 app.use("*", requireApiKey);
 
 app.get("/users/:username/lists/:list/items/:type?", (c) => {

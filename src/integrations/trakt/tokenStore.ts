@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import type { Env } from "../../config";
+import { createDatabase } from "../../db/client";
+import { traktTokens } from "../../db/schema";
+import { decryptSecret, encryptSecret } from "../../library/secrets";
+import { tokenExpiresAtMs } from "./deviceFlow";
+import type { TraktTokenResponse } from "./oauth";
+
+/** The single row holding the connected account's tokens. */
+const ACCOUNT_ROW = 1;
+
+/** What is known about the stored tokens without decrypting them. */
+export interface TraktTokenSummary {
+  scope: string;
+  expiresAtMs: number;
+  createdAtMs: number;
+}
+
+export interface TraktTokens extends TraktTokenSummary {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** Trakt tokens in D1, encrypted under ENCRYPTION_KEY; decrypted only by `load`. */
+export class TraktTokenStore {
+  private readonly db;
+
+  constructor(private readonly env: Env) {
+    this.db = createDatabase(env.DB);
+  }
+
+  async summary(): Promise<TraktTokenSummary | undefined> {
+    const [row] = await this.db
+      .select({ scope: traktTokens.scope, expiresAt: traktTokens.expiresAt, createdAt: traktTokens.createdAt })
+      .from(traktTokens)
+      .where(eq(traktTokens.id, ACCOUNT_ROW));
+    return row
+      ? { scope: row.scope, expiresAtMs: Date.parse(row.expiresAt), createdAtMs: Date.parse(row.createdAt) }
+      : undefined;
+  }
+
+  async load(): Promise<TraktTokens | undefined> {
+    const [row] = await this.db.select().from(traktTokens).where(eq(traktTokens.id, ACCOUNT_ROW));
+    if (!row) return undefined;
+    return {
+      accessToken: await decryptSecret(this.env, row.accessToken),
+      refreshToken: await decryptSecret(this.env, row.refreshToken),
+      scope: row.scope,
+      expiresAtMs: Date.parse(row.expiresAt),
+      createdAtMs: Date.parse(row.createdAt),
+    };
+  }
+
+  /** Stores tokens Trakt just issued, replacing any before them. */
+  async save(tokens: TraktTokenResponse): Promise<TraktTokenSummary> {
+    const summary = {
+      scope: tokens.scope,
+      expiresAtMs: tokenExpiresAtMs(tokens.created_at, tokens.expires_in),
+      createdAtMs: tokens.created_at * 1000,
+    };
+    const values = {
+      accessToken: await encryptSecret(this.env, tokens.access_token),
+      refreshToken: await encryptSecret(this.env, tokens.refresh_token),
+      scope: summary.scope,
+      expiresAt: new Date(summary.expiresAtMs).toISOString(),
+      createdAt: new Date(summary.createdAtMs).toISOString(),
+      updatedAt: new Date().toISOString(),
+    };
+    await this.db
+      .insert(traktTokens)
+      .values({ id: ACCOUNT_ROW, ...values })
+      .onConflictDoUpdate({ target: traktTokens.id, set: values });
+    return summary;
+  }
+
+  async delete(): Promise<void> {
+    await this.db.delete(traktTokens).where(eq(traktTokens.id, ACCOUNT_ROW));
+  }
+}

@@ -1,0 +1,233 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { afterEach, describe, expect, test } from "vitest";
+import {
+  ADDED_WATCHMODE_ID_BASE,
+  ID_MAP_BASE_ROWS,
+  idMapRowCount,
+  TV_WATCHMODE_ID_BASE,
+  tvShowCount,
+  VERSION_ADDED_ROWS,
+  watchmodeIdForMovie,
+} from "../../sim/src/data/watchmode-id-map";
+import type { Env } from "../../src/config";
+import { createDatabase } from "../../src/db/client";
+import worker from "../../src/index";
+import { UpstreamError } from "../../src/integrations/http";
+import {
+  importWatchmodeIdMap,
+  readIdMapState,
+  tmdbIdForWatchmode,
+  WATCHMODE_ID_MAP_PATH,
+  watchmodeIdForTmdb,
+} from "../../src/integrations/watchmode/idMap";
+import { rootLogger } from "../../src/observability/logger";
+import { APP, simCalls, simFaults } from "./helpers";
+
+const withKey = { ...env, WATCHMODE_API_KEY: "sim-watchmode-key" } as Env;
+const db = createDatabase(env.DB);
+const THE_MATRIX = 603;
+const IMPORT_TIMEOUT_MS = 60_000;
+const addFault = simFaults("watchmode");
+
+async function setDatasetVersion(version: number) {
+  const res = await fetch(`${env.WATCHMODE_API_URL}/__dataset`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ version }),
+  });
+  expect(res.status).toBe(200);
+}
+
+afterEach(() => setDatasetVersion(1));
+
+const importMap = (target: Env = withKey) => importWatchmodeIdMap(target, db, rootLogger);
+const mapRows = async () =>
+  (await env.DB.prepare("select count(*) as n from watchmode_id_map").first<number>("n")) ?? 0;
+const mapChecksum = async () =>
+  env.DB.prepare(
+    "select count(*) as n, sum(watchmode_id) as ids, sum(length(title)) as titles from watchmode_id_map",
+  ).first();
+
+async function failureOf(running: Promise<unknown>): Promise<UpstreamError> {
+  const error = await running.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(UpstreamError);
+  return error as UpstreamError;
+}
+
+describe("Watchmode title id map", () => {
+  test(
+    "the first import streams every row into D1 in batches; lookups work both ways",
+    async () => {
+      const started = Date.now();
+      const outcome = await importMap();
+      console.log(`watchmode id map: first import of ${outcome.rows} rows in ${Date.now() - started} ms`);
+      expect(outcome).toMatchObject({
+        status: "imported",
+        rows: ID_MAP_BASE_ROWS,
+        written: ID_MAP_BASE_ROWS,
+        removed: 0,
+      });
+      expect(outcome.rows).toBeGreaterThanOrEqual(300_000);
+      expect(outcome.batches).toBeGreaterThanOrEqual(30);
+      expect(await mapRows()).toBe(ID_MAP_BASE_ROWS);
+      expect(await env.DB.prepare("select count(*) as n from watchmode_id_map_staging").first("n")).toBe(0);
+
+      const matrix = watchmodeIdForMovie(THE_MATRIX);
+      expect(await watchmodeIdForTmdb(db, THE_MATRIX, "movie")).toBe(matrix);
+      expect(await tmdbIdForWatchmode(db, matrix as number)).toEqual({ tmdbId: THE_MATRIX, tmdbType: "movie" });
+      // TV show k has TMDb id k + 1: the same TMDb id as a movie, told apart by the type.
+      expect(await watchmodeIdForTmdb(db, THE_MATRIX, "tv")).toBe(TV_WATCHMODE_ID_BASE + THE_MATRIX - 1);
+      expect(await tmdbIdForWatchmode(db, TV_WATCHMODE_ID_BASE)).toEqual({ tmdbId: 1, tmdbType: "tv" });
+      expect(await watchmodeIdForTmdb(db, 999_999_999)).toBeNull();
+      expect(await tmdbIdForWatchmode(db, 1)).toBeNull();
+      // A title CSV had to quote (k = 37: a comma and doubled quotes).
+      const quoted = await env.DB.prepare("select title from watchmode_id_map where watchmode_id = ?")
+        .bind(TV_WATCHMODE_ID_BASE + 33 * 37)
+        .first<string>("title");
+      expect(quoted).toMatch(/^The ".+, .+" Show$/);
+
+      expect(await readIdMapState(db)).toMatchObject({
+        etag: '"title-id-map-v1"',
+        lastModified: expect.stringMatching(/GMT$/),
+        rows: ID_MAP_BASE_ROWS,
+      });
+    },
+    IMPORT_TIMEOUT_MS,
+  );
+
+  test(
+    "an unchanged file is a 304: nothing is downloaded or written",
+    async () => {
+      await importMap();
+      const state = await readIdMapState(db);
+      const before = await mapChecksum();
+      const started = Date.now();
+      const outcome = await importMap();
+      console.log(`watchmode id map: unchanged re-import in ${Date.now() - started} ms`);
+      expect(outcome).toMatchObject({
+        status: "unchanged",
+        rows: ID_MAP_BASE_ROWS,
+        batches: 0,
+        written: 0,
+        removed: 0,
+      });
+      expect(await mapChecksum()).toEqual(before);
+      expect(await readIdMapState(db)).toEqual(state);
+    },
+    IMPORT_TIMEOUT_MS,
+  );
+
+  test(
+    "a new version of the file upserts changed rows and sweeps the removed ones",
+    async () => {
+      await importMap();
+      await setDatasetVersion(2);
+      const outcome = await importMap();
+      const expectedRows = idMapRowCount(2);
+      const removed = ID_MAP_BASE_ROWS + VERSION_ADDED_ROWS - expectedRows;
+      expect(outcome).toMatchObject({ status: "imported", rows: expectedRows, removed });
+      // Added rows plus the retitled 1% of the TV shows (k % 100 === 3), and nothing else.
+      const retitledCount = Math.ceil((tvShowCount() - 3) / 100);
+      expect(outcome.written).toBe(VERSION_ADDED_ROWS + retitledCount);
+      expect(await mapRows()).toBe(expectedRows);
+      // TV show k = 2 is dropped in version 2, k = 3 retitled, and new ids appear.
+      expect(await tmdbIdForWatchmode(db, TV_WATCHMODE_ID_BASE + 2)).toBeNull();
+      const retitled = await env.DB.prepare("select title from watchmode_id_map where watchmode_id = ?")
+        .bind(TV_WATCHMODE_ID_BASE + 3)
+        .first<string>("title");
+      expect(retitled).toMatch(/\(Revival 2\)$/);
+      expect(await tmdbIdForWatchmode(db, ADDED_WATCHMODE_ID_BASE + 2 * VERSION_ADDED_ROWS)).not.toBeNull();
+      expect(await readIdMapState(db)).toMatchObject({ etag: '"title-id-map-v2"', rows: expectedRows });
+    },
+    IMPORT_TIMEOUT_MS,
+  );
+
+  test(
+    "a truncated file fails as a parse error and leaves the previous map as it was",
+    async () => {
+      await importMap();
+      const state = await readIdMapState(db);
+      const before = await mapChecksum();
+      await addFault({ match: WATCHMODE_ID_MAP_PATH, kind: "truncate" });
+      // Version 3 cut in half ends inside a quoted field.
+      await setDatasetVersion(3);
+      const cutInField = await failureOf(importMap());
+      expect(cutInField.kind).toBe("parseError");
+      expect(cutInField.message).toMatch(/^Watchmode's title id map ends inside a quoted field .*truncated/);
+      // Version 2 cut in half ends exactly at a line break: only its size gives it away.
+      await setDatasetVersion(2);
+      const cutAtLineBreak = await failureOf(importMap());
+      expect(cutAtLineBreak.kind).toBe("parseError");
+      expect(cutAtLineBreak.message).toMatch(/rows where the last import had 300000; it looks truncated/);
+
+      expect(await mapChecksum()).toEqual(before);
+      expect(await readIdMapState(db)).toEqual(state);
+      expect(await env.DB.prepare("select count(*) as n from watchmode_id_map_staging").first("n")).toBe(0);
+    },
+    IMPORT_TIMEOUT_MS,
+  );
+
+  test("a rejected key is authenticationFailed, and nothing is written", async () => {
+    const error = await failureOf(importMap({ ...env, WATCHMODE_API_KEY: "invalid-key" } as Env));
+    expect(error).toMatchObject({ kind: "authenticationFailed", status: 401 });
+    expect(await mapRows()).toBe(0);
+    expect(await readIdMapState(db)).toBeNull();
+  });
+
+  test("without a key the command skips, without calling Watchmode", async () => {
+    const before = await simCalls("watchmode", WATCHMODE_ID_MAP_PATH);
+    const command = await runCommand(env as Env);
+    expect(command).toMatchObject({ status: "completed", message: "Watchmode is not configured" });
+    expect(await simCalls("watchmode", WATCHMODE_ID_MAP_PATH)).toBe(before);
+  });
+
+  test(
+    "POST /api/v3/command WatchmodeIdMapRefresh imports the map, then finds it unchanged",
+    async () => {
+      const first = await runCommand(withKey);
+      expect(first).toMatchObject({ status: "completed", result: { status: "imported", rows: ID_MAP_BASE_ROWS } });
+      expect(first.message).toMatch(/^Imported 300000 Watchmode titles/);
+      const second = await runCommand(withKey);
+      expect(second).toMatchObject({ status: "completed", result: { status: "unchanged", written: 0 } });
+    },
+    IMPORT_TIMEOUT_MS,
+  );
+});
+
+interface Command {
+  id: number;
+  status: string;
+  message?: string;
+  result?: Record<string, unknown>;
+}
+
+/** The app's real fetch handler with `target` as its bindings (the test bindings hold no Watchmode key). */
+async function appFetch(target: Env, method: string, path: string, body?: unknown): Promise<Response> {
+  const ctx = createExecutionContext();
+  const headers: Record<string, string> = { "X-Api-Key": env.API_KEY ?? "" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const request = new Request(`${APP}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const response = await worker.fetch(request, target, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
+async function runCommand(target: Env): Promise<Command> {
+  const queued = await appFetch(target, "POST", "/api/v3/command", { name: "WatchmodeIdMapRefresh" });
+  expect(queued.status).toBe(201);
+  const { id } = await queued.json<Command>();
+  for (let i = 0; i < 600; i++) {
+    const command = await (await appFetch(target, "GET", `/api/v3/command/${id}`)).json<Command>();
+    if (command.status === "completed" || command.status === "failed") return command;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`command ${id} did not finish`);
+}
