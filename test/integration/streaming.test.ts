@@ -219,3 +219,14 @@ test("with no cached copy an upstream failure is a clear 5xx error, not a 500", 
   expect([502, 503]).toContain(res.status);
   expect((await res.json<{ service: string }>()).service).toBe("tmdb");
 });
+
+test("the streaming routes and the Trakt ones mounted under them both answer, and are documented", async () => {
+  const doc = await getJson<{ paths: Record<string, unknown> }>("/api/v3/openapi.json");
+  for (const path of ["trending/{mediaType}/{window}", "availability/{tmdbId}", "providers", "coming-soon"]) {
+    expect(Object.keys(doc.paths)).toContain(`/api/v3/streaming/${path}`);
+  }
+  // Another router owns /streaming/trakt; whatever it answers, the app knows the route.
+  const trakt = await call("GET", "/api/v3/streaming/trakt/auth");
+  const body = await trakt.text();
+  expect(body).not.toContain("No API route");
+});

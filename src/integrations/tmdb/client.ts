@@ -16,36 +16,42 @@ const DETAILS_TTL_SECONDS = 24 * 60 * 60;
 /** What a movie's details are fetched with, in one call. */
 export const DETAILS_APPEND = ["release_dates", "alternative_titles", "keywords", "videos", "external_ids", "credits"];
 
+export type TmdbParams = Record<string, string | number | undefined>;
+
+/**
+ * A GET to TMDb with its auth (a v4 read token as Bearer, else the v3 api_key parameter) through
+ * the shared upstream layer; every TMDb client calls TMDb through this.
+ */
+export function tmdbGet(env: Env, path: string, params: TmdbParams = {}, logger?: Logger): Promise<Response> {
+  if (!env.TMDB_READ_TOKEN && !env.TMDB_API_KEY) {
+    throw new UpstreamError(
+      SERVICE,
+      "authenticationFailed",
+      "TMDb is not configured: set TMDB_API_KEY or TMDB_READ_TOKEN",
+    );
+  }
+  const url = new URL(`${env.TMDB_API_URL.replace(/\/$/, "")}${path}`);
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") url.searchParams.set(k, String(v));
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (env.TMDB_READ_TOKEN) headers.authorization = `Bearer ${env.TMDB_READ_TOKEN}`;
+  else url.searchParams.set("api_key", env.TMDB_API_KEY ?? "");
+  return upstreamFetch({
+    service: SERVICE,
+    url: url.toString(),
+    init: { headers },
+    policy: upstreamPolicy(env),
+    logger,
+  });
+}
+
 export class TmdbClient {
   constructor(
     private readonly env: Env,
     private readonly logger?: Logger,
   ) {}
 
-  private get configured(): boolean {
-    return Boolean(this.env.TMDB_READ_TOKEN || this.env.TMDB_API_KEY);
-  }
-
-  private async get(path: string, params: Record<string, string | number | undefined> = {}): Promise<Response> {
-    if (!this.configured) {
-      throw new UpstreamError(
-        SERVICE,
-        "authenticationFailed",
-        "TMDb is not configured: set TMDB_API_KEY or TMDB_READ_TOKEN",
-      );
-    }
-    const url = new URL(`${this.env.TMDB_API_URL.replace(/\/$/, "")}${path}`);
-    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = { accept: "application/json" };
-    if (this.env.TMDB_READ_TOKEN) headers.authorization = `Bearer ${this.env.TMDB_READ_TOKEN}`;
-    else url.searchParams.set("api_key", this.env.TMDB_API_KEY ?? "");
-    return upstreamFetch({
-      service: SERVICE,
-      url: url.toString(),
-      init: { headers },
-      policy: upstreamPolicy(this.env),
-      logger: this.logger,
-    });
+  private get(path: string, params: TmdbParams = {}): Promise<Response> {
+    return tmdbGet(this.env, path, params, this.logger);
   }
 
   async searchMovies(query: string, options: { year?: number; page?: number } = {}): Promise<TmdbSearchResponse> {

@@ -1,8 +1,9 @@
 import type { ZodType } from "zod";
-import { type Env, upstreamPolicy } from "../../config";
+import type { Env } from "../../config";
 import type { Logger } from "../../observability/logger";
 import { type BackgroundWork, CACHE_TTL_SECONDS, type SwrCached, swrJson } from "../cache";
-import { readJson, UpstreamError, upstreamFetch } from "../http";
+import { readJson, UpstreamError } from "../http";
+import { type TmdbParams, tmdbGet } from "./client";
 import {
   type DiscoveryMediaType,
   type TmdbOnTheAir,
@@ -35,26 +36,8 @@ export class TmdbDiscovery {
     private readonly logger?: Logger,
   ) {}
 
-  private async get(path: string, params: Record<string, string | number | undefined> = {}): Promise<Response> {
-    if (!this.env.TMDB_READ_TOKEN && !this.env.TMDB_API_KEY) {
-      throw new UpstreamError(
-        SERVICE,
-        "authenticationFailed",
-        "TMDb is not configured: set TMDB_API_KEY or TMDB_READ_TOKEN",
-      );
-    }
-    const url = new URL(`${this.env.TMDB_API_URL.replace(/\/$/, "")}${path}`);
-    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = { accept: "application/json" };
-    if (this.env.TMDB_READ_TOKEN) headers.authorization = `Bearer ${this.env.TMDB_READ_TOKEN}`;
-    else url.searchParams.set("api_key", this.env.TMDB_API_KEY ?? "");
-    return upstreamFetch({
-      service: SERVICE,
-      url: url.toString(),
-      init: { headers },
-      policy: upstreamPolicy(this.env),
-      logger: this.logger,
-    });
+  private get(path: string, params: TmdbParams = {}): Promise<Response> {
+    return tmdbGet(this.env, path, params, this.logger);
   }
 
   private cached<T>(key: string, ttlSeconds: number, load: () => Promise<T>): Promise<SwrCached<T>> {
