@@ -67,10 +67,25 @@ const RAW_COLUMNS: [string, string][] = [
   ["genres", "genres"],
   ["metadata", "metadata"],
   ["add_options", "addOptions"],
+  ["streaming_unmonitored_service", "streamingUnmonitoredService"],
   ["added", "added"],
 ];
 
 const SCALAR_FIELDS = RAW_COLUMNS.filter(([c]) => c !== "metadata").map(([, field]) => field);
+/** The scalar columns of a movie as one JSON array (one value per row crosses from D1). */
+const SCALARS_JSON = `json_array(${RAW_COLUMNS.filter(([c]) => c !== "metadata")
+  .map(([c]) => c)
+  .join(", ")})`;
+
+/** A movie's resource JSON from its scalars array and its stored metadata JSON. */
+function resourceJsonFromRaw(scalarsJson: string, metadataJson: string, tagsOf: (id: number) => number[], now: number) {
+  const values = JSON.parse(scalarsJson) as unknown[];
+  const row = {} as Record<string, unknown>;
+  for (let c = 0; c < SCALAR_FIELDS.length; c++) row[SCALAR_FIELDS[c]] = values[c];
+  row.genres = JSON.parse(row.genres as string);
+  row.addOptions = row.addOptions ? JSON.parse(row.addOptions as string) : null;
+  return movieResourceJson(row as unknown as MovieColumns, metadataJson, tagsOf(row.id as number), now);
+}
 
 const IDS_PER_STATEMENT = D1_MAX_BOUND_PARAMETERS - 10;
 
@@ -134,11 +149,7 @@ export class MovieRepository {
     const where = tmdbId !== undefined ? " where tmdb_id = ?" : "";
     // Scalars travel as one JSON array per row and metadata as its stored text: two values per row
     // cross from D1 instead of one per column, which is most of the cost of a 20k-row read.
-    const statement = d1.prepare(
-      `select json_array(${RAW_COLUMNS.filter(([c]) => c !== "metadata")
-        .map(([c]) => c)
-        .join(", ")}), metadata from movies${where} order by sort_title, id`,
-    );
+    const statement = d1.prepare(`select ${SCALARS_JSON}, metadata from movies${where} order by sort_title, id`);
     const [rows, tagRows] = await Promise.all([
       (tmdbId !== undefined ? statement.bind(tmdbId) : statement).raw<[string, string]>(),
       d1.prepare("select movie_id, tag_id from movie_tags").raw<[number, number]>(),
@@ -152,19 +163,50 @@ export class MovieRepository {
     const parts = new Array<string>(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const [scalarsJson, metadataJson] = rows[i];
-      const values = JSON.parse(scalarsJson) as unknown[];
-      const row = {} as Record<string, unknown>;
-      for (let c = 0; c < SCALAR_FIELDS.length; c++) row[SCALAR_FIELDS[c]] = values[c];
-      row.genres = JSON.parse(row.genres as string);
-      row.addOptions = row.addOptions ? JSON.parse(row.addOptions as string) : null;
-      parts[i] = movieResourceJson(
-        row as unknown as MovieColumns,
-        metadataJson,
-        tagsByMovie.get(row.id as number) ?? [],
-        now,
-      );
+      parts[i] = resourceJsonFromRaw(scalarsJson, metadataJson, (id) => tagsByMovie.get(id) ?? [], now);
     }
     return `[${parts.join(",")}]`;
+  }
+
+  /**
+   * One page and the total, as the JSON of Radarr's paging envelope, built the same raw way as
+   * allAsJson (no per-row parse and re-serialise of the stored metadata), in one D1 round trip.
+   * The count is its own statement: a window count over the page query would sort the whole
+   * library before the LIMIT applies.
+   */
+  async pagedAsJson(query: MoviePageQuery, searchKey: string | undefined, now: number): Promise<string> {
+    const where = and(...filterConditions(query, searchKey));
+    const column = SORT_COLUMNS[query.sortKey];
+    const direction = query.sortDirection === "descending" ? desc : asc;
+    const order =
+      query.sortKey === "title"
+        ? [direction(column), direction(movies.id)]
+        : [direction(column), asc(movies.sortTitle), asc(movies.id)];
+    const [rows, [{ totalRecords }]] = await this.db.batch([
+      this.db
+        .select({
+          scalars: sql<string>`${sql.raw(SCALARS_JSON)}`,
+          metadata: sql<string>`${sql.raw("metadata")}`,
+          tags: sql<string>`(select json_group_array(${movieTags.tagId}) from ${movieTags} where ${movieTags.movieId} = ${movies.id})`,
+        })
+        .from(movies)
+        .where(where)
+        .orderBy(...order)
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+      this.db.select({ totalRecords: sql<number>`count(*)` }).from(movies).where(where),
+    ]);
+    const records = rows.map((r) =>
+      resourceJsonFromRaw(r.scalars, r.metadata, () => JSON.parse(r.tags) as number[], now),
+    );
+    const envelope = JSON.stringify({
+      page: query.page,
+      pageSize: query.pageSize,
+      sortKey: query.sortKey,
+      sortDirection: query.sortDirection,
+      totalRecords,
+    });
+    return `${envelope.slice(0, -1)},"records":[${records.join(",")}]}`;
   }
 
   /** Moves (by a random step, through triggers) whenever any movie or movie tag is written. */
@@ -197,34 +239,6 @@ export class MovieRepository {
       for (const r of rows) out.set(r.tmdbId, r.id);
     }
     return out;
-  }
-
-  /**
-   * One page and the total in one round trip (a D1 batch). The count is its own statement: a
-   * window count over the page query would sort the whole library before the LIMIT applies.
-   */
-  async paged(query: MoviePageQuery, searchKey: string | undefined) {
-    const where = and(...filterConditions(query, searchKey));
-    const column = SORT_COLUMNS[query.sortKey];
-    const direction = query.sortDirection === "descending" ? desc : asc;
-    const order =
-      query.sortKey === "title"
-        ? [direction(column), direction(movies.id)]
-        : [direction(column), asc(movies.sortTitle), asc(movies.id)];
-    const [rows, [{ totalRecords }]] = await this.db.batch([
-      this.db
-        .select({
-          movie: movies,
-          tags: sql<string>`(select json_group_array(${movieTags.tagId}) from ${movieTags} where ${movieTags.movieId} = ${movies.id})`,
-        })
-        .from(movies)
-        .where(where)
-        .orderBy(...order)
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize),
-      this.db.select({ totalRecords: sql<number>`count(*)` }).from(movies).where(where),
-    ]);
-    return { records: rows.map((r) => ({ ...r.movie, tags: JSON.parse(r.tags) as number[] })), totalRecords };
   }
 
   /**

@@ -364,6 +364,16 @@ describe("the whole-library list", () => {
     }
   });
 
+  test("paged records have the same shape as /movie/{id}", async () => {
+    const page = await getJson<{ records: Movie[] }>("/api/v3/movie/paged?pageSize=1000");
+    const tagged = page.records.find((m) => m.tags.length === 2);
+    const plain = page.records.find((m) => m.tags.length === 0);
+    for (const movie of [tagged, plain]) {
+      expect(movie).toBeDefined();
+      expect(await getJson<Movie>(`/api/v3/movie/${movie?.id}`)).toEqual(movie);
+    }
+  });
+
   test("reports isAvailable from the release dates", async () => {
     const movies = await getJson<Movie[]>("/api/v3/movie");
     for (const movie of movies) expect(movie.isAvailable).toBe(movie.status !== "announced");
