@@ -1,5 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { indexerSettingsSchema, readSettings, writeSettings } from "../library/settings";
+import { regionCodeSchema } from "../integrations/tmdb/discoverySchemas";
+import {
+  indexerSettingsSchema,
+  readSettings,
+  readStreamingSettings,
+  STREAMING_OFFER_TYPES,
+  streamingSettingsSchema,
+  writeSettings,
+} from "../library/settings";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 
@@ -32,5 +40,54 @@ configRouter.openapi(
     const merged = indexerSettingsSchema.parse({ ...(await readSettings(db, "indexer")), ...changes });
     await writeSettings(db, "indexer", merged);
     return c.json({ id: 1, ...merged }, 202);
+  },
+);
+
+const streamingConfigSchema = z
+  .object({
+    id: z.number().int(),
+    region: z.string().openapi({ description: "ISO 3166-1 alpha-2; DEFAULT_REGION until saved", example: "US" }),
+    subscribedProviderIds: z.array(z.number().int()).openapi({ description: "TMDb watch provider ids", example: [8] }),
+    offerTypes: z.array(z.enum(STREAMING_OFFER_TYPES)),
+  })
+  .openapi("StreamingConfig");
+
+const streamingInputSchema = z.object({
+  id: z.number().int().optional(),
+  region: regionCodeSchema.optional(),
+  subscribedProviderIds: z.array(z.number().int().positive()).max(200).optional(),
+  offerTypes: z.array(z.enum(STREAMING_OFFER_TYPES)).min(1, "offerTypes needs at least one offer type").optional(),
+});
+
+configRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/streaming",
+    tags: ["Config"],
+    summary: 'Region and subscribed services for "don\'t download what I can stream"',
+    responses: { 200: jsonContent(streamingConfigSchema, "Streaming settings"), ...errorResponses },
+  }),
+  async (c) => c.json({ id: 1, ...(await readStreamingSettings(c.get("db"), c.env)) }, 200),
+);
+
+configRouter.openapi(
+  createRoute({
+    method: "put",
+    path: "/streaming",
+    tags: ["Config"],
+    request: { body: jsonBody(streamingInputSchema) },
+    responses: { 202: jsonContent(streamingConfigSchema, "Saved"), ...errorResponses },
+  }),
+  async (c) => {
+    const db = c.get("db");
+    const { id: _id, ...changes } = c.req.valid("json");
+    const merged = streamingSettingsSchema.parse({
+      ...(await readSettings(db, "streaming")),
+      ...changes,
+      ...(changes.subscribedProviderIds ? { subscribedProviderIds: [...new Set(changes.subscribedProviderIds)] } : {}),
+      ...(changes.offerTypes ? { offerTypes: [...new Set(changes.offerTypes)] } : {}),
+    });
+    await writeSettings(db, "streaming", merged);
+    return c.json({ id: 1, ...(await readStreamingSettings(db, c.env)) }, 202);
   },
 );

@@ -20,6 +20,8 @@ import { errorResponses, idParamSchema } from "./schemas/common";
 export const importListRouter = createRouter();
 export const importListConfigRouter = createRouter();
 const tags = ["ImportList"];
+/** What a sync does with movies streaming on a subscribed service (see config/streaming). */
+const STREAMING_OPTIONS = ["ignore", "addUnmonitored", "skip"] as const;
 
 const fieldSchema = z.object({
   order: z.number().int().optional(),
@@ -48,6 +50,7 @@ const listResourceSchema = z
     qualityProfileId: z.number().int(),
     rootFolderPath: z.string(),
     searchOnAdd: z.boolean(),
+    streamingOption: z.enum(STREAMING_OPTIONS),
     tags: z.array(z.number().int()),
     listOrder: z.number().int(),
     listType: z.string(),
@@ -71,6 +74,8 @@ const listInputSchema = z
     qualityProfileId: z.number().int().positive(),
     rootFolderPath: z.string().min(1),
     searchOnAdd: z.boolean().default(false),
+    /** Movies streaming on a subscribed service (config/streaming): add as usual, add unmonitored, or skip. */
+    streamingOption: z.enum(STREAMING_OPTIONS).default("ignore"),
     tags: z.array(z.number().int().positive()).default([]),
     listOrder: z.number().int().min(0).default(0),
     syncIntervalMinutes: z.number().int().min(5).max(43_200).optional(),
@@ -122,6 +127,7 @@ function listResource(row: ListRow): z.infer<typeof listResourceSchema> {
     qualityProfileId: row.qualityProfileId,
     rootFolderPath: row.rootFolderPath,
     searchOnAdd: row.searchOnAdd,
+    streamingOption: row.streamingOption,
     tags: row.tags,
     listOrder: row.listOrder,
     listType: listType(row.implementation),
@@ -190,6 +196,7 @@ async function validatedList(c: Context<AppEnv>, input: z.infer<typeof listInput
       qualityProfileId: input.qualityProfileId,
       rootFolderPath: input.rootFolderPath.replace(/[\\/]+$/, ""),
       searchOnAdd: input.searchOnAdd,
+      streamingOption: input.streamingOption,
       tags: [...new Set(input.tags)],
       listOrder: input.listOrder,
       syncIntervalMinutes: interval,
@@ -239,6 +246,7 @@ importListRouter.openapi(
         qualityProfileId: 0,
         rootFolderPath: "",
         searchOnAdd: false,
+        streamingOption: "ignore" as const,
         tags: [] as number[],
         listOrder: 0,
         listType: listType(source.implementation),
@@ -341,6 +349,8 @@ const runSchema = z
     removed: z.number().int(),
     excluded: z.number().int(),
     existing: z.number().int(),
+    streamingSkipped: z.number().int(),
+    streamingUnmonitored: z.number().int(),
     upstreamRequests: z.number().int(),
     unchanged: z.boolean(),
     rowsWritten: z.number().int(),
@@ -394,7 +404,7 @@ importListRouter.openapi(
       query: z.object({
         page: z.coerce.number().int().min(1).default(1),
         pageSize: z.coerce.number().int().min(1).max(1000).default(50),
-        status: z.enum(["pending", "imported", "existing", "excluded", "unresolved"]).optional(),
+        status: z.enum(["pending", "imported", "existing", "excluded", "unresolved", "streaming"]).optional(),
       }),
     },
     responses: {
@@ -576,6 +586,8 @@ importListRouter.openapi(
         removed: o.removed,
         excluded: o.excluded,
         existing: o.existing,
+        streamingSkipped: o.streamingSkipped,
+        streamingUnmonitored: o.streamingUnmonitored,
         upstreamRequests: o.upstreamRequests,
         unchanged: o.unchanged,
         rowsWritten: o.rowsWritten,

@@ -7,6 +7,7 @@ import { evaluateReleases } from "../domain/decisions";
 import { parseMovieTitle } from "../domain/parser";
 import { findMovieForRelease, loadDecisionContext } from "../library/decisionContext";
 import { movieResource } from "../library/movieResource";
+import { StreamingAvailabilityLookup } from "../library/streamingAvailability";
 import { notFound } from "./middleware/errors";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
@@ -130,7 +131,11 @@ parseRouter.openapi(
               : {}),
           },
         ],
-        await loadDecisionContext(db, movie),
+        await loadDecisionContext(
+          db,
+          movie,
+          await StreamingAvailabilityLookup.open(c.env, db, c.executionCtx, c.get("logger")),
+        ),
       );
       decision = { accepted: judged.accepted, rejections: judged.rejections };
     }

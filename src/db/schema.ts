@@ -110,6 +110,8 @@ export const movies = sqliteTable(
     genres: json<string[]>("genres").notNull(),
     metadata: json<MovieMetadata>("metadata").notNull(),
     addOptions: json<Record<string, unknown>>("add_options"),
+    /** The subscribed service the movie was left unmonitored for (list streaming option); null otherwise. */
+    streamingUnmonitoredService: text("streaming_unmonitored_service"),
     added: text("added").notNull(),
     lastInfoSync: text("last_info_sync"),
     updatedAt: text("updated_at").notNull(),
@@ -264,6 +266,10 @@ export const importLists = sqliteTable(
     rootFolderPath: text("root_folder_path").notNull(),
     tags: json<number[]>("tags").notNull(),
     searchOnAdd: bool("search_on_add").notNull().default(false),
+    /** Movies streaming on a subscribed service: add as usual, add unmonitored, or skip. */
+    streamingOption: text("streaming_option", { enum: ["ignore", "addUnmonitored", "skip"] })
+      .notNull()
+      .default("ignore"),
     listOrder: integer("list_order").notNull().default(0),
     syncIntervalMinutes: integer("sync_interval_minutes").notNull(),
     lastSyncAt: text("last_sync_at"),
@@ -291,7 +297,9 @@ export const listItems = sqliteTable(
     title: text("title").notNull(),
     year: integer("year").notNull().default(0),
     metadata: json<Record<string, unknown>>("metadata").notNull(),
-    status: text("status", { enum: ["pending", "imported", "existing", "excluded", "unresolved"] }).notNull(),
+    status: text("status", {
+      enum: ["pending", "imported", "existing", "excluded", "unresolved", "streaming"],
+    }).notNull(),
     movieId: integer("movie_id").references(() => movies.id, { onDelete: "set null" }),
     firstSeenAt: text("first_seen_at").notNull(),
     createdAt: createdAt(),
@@ -323,6 +331,9 @@ export const listSyncRuns = sqliteTable(
     removed: integer("removed").notNull().default(0),
     excluded: integer("excluded").notNull().default(0),
     existing: integer("existing").notNull().default(0),
+    /** Movies the list's streaming option skipped, or added unmonitored. */
+    streamingSkipped: integer("streaming_skipped").notNull().default(0),
+    streamingUnmonitored: integer("streaming_unmonitored").notNull().default(0),
     upstreamRequests: integer("upstream_requests").notNull().default(0),
     unchanged: bool("unchanged").notNull().default(false),
     /** Rows the sync wrote to the library and list items (D1's rows_written), bookkeeping aside. */

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import { checkHealth } from "../api/system";
 import type { Env } from "../config";
@@ -8,6 +8,7 @@ import { retryDelaySeconds } from "../domain/failures/policies";
 import { importWatchmodeIdMap } from "../integrations/watchmode/idMap";
 import { dueImportLists } from "../library/importLists";
 import { MovieLibrary } from "../library/movies";
+import { detachedWork, StreamingAvailabilityLookup } from "../library/streamingAvailability";
 import type { Logger } from "../observability/logger";
 import { enqueueListSync, listSyncStub } from "./listSyncQueue";
 
@@ -31,6 +32,8 @@ const define = <Body>(definition: CommandDefinition<Body>) => definition as Comm
 
 // Movies refreshed per scheduled run: bounded so a big library spreads its TMDb calls over the day.
 const REFRESH_BATCH = 50;
+// Streaming-unmonitored movies re-checked per run (each is at most one cached TMDb call).
+const STREAMING_CHECK_BATCH = 500;
 
 /** Every command, by Radarr's name where Radarr has one. Adding a command is adding one entry. */
 export const COMMANDS = [
@@ -116,6 +119,67 @@ export const COMMANDS = [
     },
   }),
   define({
+    name: "StreamingAvailabilityCheck",
+    description:
+      "Re-monitor movies a list added unmonitored because they streamed on a subscribed service, once they no longer do",
+    body: z.object({}),
+    async run({ env, db, logger }) {
+      const lookup = await StreamingAvailabilityLookup.open(env, db, detachedWork, logger);
+      const rows = await db
+        .select({
+          id: movies.id,
+          tmdbId: movies.tmdbId,
+          title: movies.title,
+          monitored: movies.monitored,
+          service: movies.streamingUnmonitoredService,
+        })
+        .from(movies)
+        .where(isNotNull(movies.streamingUnmonitoredService))
+        .orderBy(asc(movies.id))
+        .limit(STREAMING_CHECK_BATCH);
+      // Monitored since by hand: no longer ours to re-monitor.
+      const released = rows.filter((r) => r.monitored).map((r) => r.id);
+      const candidates = rows.filter((r) => !r.monitored);
+      // No subscriptions left: nothing streams on a subscribed service any more.
+      const { services, errors } = await lookup.servicesFor(candidates.map((r) => r.tmdbId));
+      const now = new Date().toISOString();
+      const remonitored: { movieId: number; title: string; previousService: string }[] = [];
+      const moved: { movieId: number; title: string; service: string }[] = [];
+      for (const row of candidates) {
+        if (lookup.active && !services.has(row.tmdbId)) continue; // lookup failed: try next run
+        const service = services.get(row.tmdbId) ?? null;
+        if (!service) remonitored.push({ movieId: row.id, title: row.title, previousService: row.service ?? "" });
+        else if (service !== row.service) moved.push({ movieId: row.id, title: row.title, service });
+      }
+      const ids = remonitored.map((r) => r.movieId);
+      if (ids.length)
+        await db
+          .update(movies)
+          .set({ monitored: true, streamingUnmonitoredService: null, updatedAt: now })
+          .where(inArray(movies.id, ids));
+      if (released.length)
+        await db.update(movies).set({ streamingUnmonitoredService: null }).where(inArray(movies.id, released));
+      for (const m of moved)
+        await db
+          .update(movies)
+          .set({ streamingUnmonitoredService: m.service })
+          .where(and(eq(movies.id, m.movieId), eq(movies.monitored, false)));
+      if (errors.length && errors.length === candidates.length) throw new Error(errors[0]);
+      return {
+        message: `Re-monitored ${remonitored.length} of ${candidates.length} movies left unmonitored for streaming`,
+        result: {
+          checked: candidates.length,
+          remonitored,
+          stillStreaming: candidates.length - remonitored.length - errors.length,
+          serviceChanged: moved,
+          clearedManuallyMonitored: released.length,
+          failed: errors.length,
+          errors: errors.slice(0, 10),
+        },
+      };
+    },
+  }),
+  define({
     name: "CheckHealth",
     description: "Run the health checks",
     body: z.object({}),
@@ -132,6 +196,7 @@ export const COMMAND_NAMES = COMMANDS.map((c) => c.name);
 export const SCHEDULED_TASKS = [
   { name: "Watchmode Id Map Refresh", command: "WatchmodeIdMapRefresh", cron: "0 */6 * * *" },
   { name: "Refresh Movie", command: "RefreshMovie", cron: "0 */6 * * *" },
+  { name: "Streaming Availability Check", command: "StreamingAvailabilityCheck", cron: "0 */6 * * *" },
   { name: "Check Health", command: "CheckHealth", cron: "*/15 * * * *" },
   { name: "Import List Sync", command: "ImportListSync", cron: "*/5 * * * *" },
 ] as const;

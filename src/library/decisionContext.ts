@@ -6,16 +6,28 @@ import type { DecisionContext } from "../domain/decisions";
 import { cleanTitle } from "../domain/library/titles";
 import type { ParsedMovieInfo } from "../domain/parser";
 import { readSettings } from "./settings";
+import type { StreamingAvailabilityLookup } from "./streamingAvailability";
 
-/** Everything the decision engine needs to judge releases for one library movie. */
-export async function loadDecisionContext(db: Database, movie: MovieRow): Promise<DecisionContext> {
-  const [[profile], definitions, formats, indexer] = await Promise.all([
+/**
+ * Everything the decision engine needs to judge releases for one library movie. With `streaming`
+ * (and a subscribed service), the movie's watch providers are looked up first so the synchronous
+ * streaming hook can name the service; without subscriptions nothing is fetched.
+ */
+export async function loadDecisionContext(
+  db: Database,
+  movie: MovieRow,
+  streaming?: StreamingAvailabilityLookup,
+): Promise<DecisionContext> {
+  const [[profile], definitions, formats, indexer, service] = await Promise.all([
     db.select().from(qualityProfiles).where(eq(qualityProfiles.id, movie.qualityProfileId)),
     db.select().from(qualityDefinitions),
     db.select().from(customFormats),
     readSettings(db, "indexer"),
+    // TMDb unreachable: judge as if nothing streams rather than fail the decision.
+    streaming?.active ? streaming.serviceFor(movie.tmdbId).catch(() => null) : null,
   ]);
   return {
+    ...(streaming?.active ? { streamingAvailability: () => (service ? { service } : null) } : {}),
     movie: {
       id: movie.id,
       title: movie.title,

@@ -16,6 +16,7 @@ import { incrementCounter, observeHistogram } from "../observability/metrics";
 import { MovieLibrary } from "./movies";
 import { openSettings } from "./secrets";
 import { readSettings } from "./settings";
+import { detachedWork, StreamingAvailabilityLookup } from "./streamingAvailability";
 
 export type ImportListRow = typeof importLists.$inferSelect;
 type StoredItem = typeof listItems.$inferSelect;
@@ -30,6 +31,10 @@ export interface SyncOutcome {
   removed: number;
   excluded: number;
   existing: number;
+  /** New movies the list's streaming option skipped (item status "streaming"). */
+  streamingSkipped: number;
+  /** New movies added unmonitored because they stream on a subscribed service. */
+  streamingUnmonitored: number;
   unchanged: boolean;
   durationMs: number;
   upstreamRequests: number;
@@ -169,6 +174,8 @@ export async function syncImportList(
     removed: 0,
     excluded: 0,
     existing: 0,
+    streamingSkipped: 0,
+    streamingUnmonitored: 0,
     unchanged: false,
     durationMs: 0,
     upstreamRequests: 0,
@@ -240,6 +247,8 @@ async function finishRun(db: Database, list: ImportListRow, outcome: SyncOutcome
         removed: outcome.removed,
         excluded: outcome.excluded,
         existing: outcome.existing,
+        streamingSkipped: outcome.streamingSkipped,
+        streamingUnmonitored: outcome.streamingUnmonitored,
         upstreamRequests: outcome.upstreamRequests,
         unchanged: outcome.unchanged,
         rowsWritten: outcome.rowsWritten,
@@ -332,12 +341,19 @@ async function applyItems(
   }
   await writeBatch(env, outcome, statements);
 
-  await importPendingItems(env, db, list, outcome, iso);
+  await importPendingItems(env, db, list, outcome, iso, log);
   if (diff.removed.length) await cleanLibrary(env, db, list, diff.removed, outcome, log);
 }
 
 /** Turns the list's pending items into movies (or marks them excluded / existing), in bulk. */
-async function importPendingItems(env: Env, db: Database, list: ImportListRow, outcome: SyncOutcome, iso: string) {
+async function importPendingItems(
+  env: Env,
+  db: Database,
+  list: ImportListRow,
+  outcome: SyncOutcome,
+  iso: string,
+  log: Logger,
+) {
   const d1 = env.DB;
   const pending = await db
     .select()
@@ -356,13 +372,19 @@ async function importPendingItems(env: Env, db: Database, list: ImportListRow, o
     for (const r of ex.results) excluded.add(r.tmdb_id);
     for (const r of lib.results) inLibrary.add(r.tmdb_id);
   }
-  const toAdd = pending.filter((p) => !excluded.has(p.tmdbId as number) && !inLibrary.has(p.tmdbId as number));
+  const newMovies = pending.filter((p) => !excluded.has(p.tmdbId as number) && !inLibrary.has(p.tmdbId as number));
+  const streaming = await streamingServices(env, db, list, newMovies, outcome, log);
+  // "skip": streaming movies are not added; their items get status "streaming" (not pending, so
+  // an unchanged list is not re-imported every sync).
+  const skipped = new Set(list.streamingOption === "skip" ? streaming.keys() : []);
+  const toAdd = newMovies.filter((p) => !skipped.has(p.tmdbId as number));
   const choices = {
     qualityProfileId: list.qualityProfileId,
     rootFolderPath: list.rootFolderPath,
     monitored: list.monitor !== "none",
     minimumAvailability: list.minimumAvailability,
   };
+  let unmonitoredForStreaming = 0;
   const statements: D1PreparedStatement[] = [];
   for (const part of chunks(toAdd)) {
     const rows = part.map((p) => {
@@ -379,9 +401,15 @@ async function importPendingItems(env: Env, db: Database, list: ImportListRow, o
         env.TMDB_IMAGE_URL,
         new Date(iso),
       );
+      // "addUnmonitored": the service is recorded so StreamingAvailabilityCheck can re-monitor
+      // the movie once it leaves every subscribed service.
+      const service =
+        row.monitored && list.streamingOption === "addUnmonitored" ? streaming.get(row.tmdbId) : undefined;
+      if (service) unmonitoredForStreaming++;
       return {
         ...row,
-        monitored: row.monitored ? 1 : 0,
+        monitored: row.monitored && !service ? 1 : 0,
+        streamingUnmonitoredService: service ?? null,
         hasFile: 0,
         addOptions: { addMethod: "list", monitor: list.monitor, searchForMovie: list.searchOnAdd },
       };
@@ -392,14 +420,16 @@ async function importPendingItems(env: Env, db: Database, list: ImportListRow, o
         .prepare(
           `insert or ignore into movies (tmdb_id, imdb_id, title, original_title, sort_title, clean_title, year, status, runtime,
              in_cinemas, physical_release, digital_release, monitored, minimum_availability, quality_profile_id, root_folder_path,
-             path, has_file, size_on_disk, rating, popularity, genres, metadata, add_options, added, last_info_sync, updated_at)
+             path, has_file, size_on_disk, rating, popularity, genres, metadata, add_options, streaming_unmonitored_service, added,
+             last_info_sync, updated_at)
            select json_extract(value, '$.tmdbId'), json_extract(value, '$.imdbId'), json_extract(value, '$.title'),
              json_extract(value, '$.originalTitle'), json_extract(value, '$.sortTitle'), json_extract(value, '$.cleanTitle'),
              json_extract(value, '$.year'), json_extract(value, '$.status'), 0, json_extract(value, '$.inCinemas'), null, null,
              json_extract(value, '$.monitored'), json_extract(value, '$.minimumAvailability'), json_extract(value, '$.qualityProfileId'),
              json_extract(value, '$.rootFolderPath'), json_extract(value, '$.path'), 0, 0, json_extract(value, '$.rating'),
              json_extract(value, '$.popularity'), json(json_extract(value, '$.genres')), json(json_extract(value, '$.metadata')),
-             json(json_extract(value, '$.addOptions')), json_extract(value, '$.added'), null, json_extract(value, '$.updatedAt')
+             json(json_extract(value, '$.addOptions')), json_extract(value, '$.streamingUnmonitoredService'),
+             json_extract(value, '$.added'), null, json_extract(value, '$.updatedAt')
            from json_each(?1)`,
         )
         .bind(json),
@@ -423,11 +453,19 @@ async function importPendingItems(env: Env, db: Database, list: ImportListRow, o
       );
     }
   }
-  // Statuses and provenance for every pending item: excluded, already there ("matched"), or added.
-  const byStatus: Record<"excluded" | "existing" | "imported", number[]> = { excluded: [], existing: [], imported: [] };
+  // Statuses and provenance for every pending item: excluded, already there ("matched"), skipped
+  // for streaming, or added.
+  const byStatus: Record<"excluded" | "existing" | "imported" | "streaming", number[]> = {
+    excluded: [],
+    existing: [],
+    imported: [],
+    streaming: [],
+  };
   for (const p of pending) {
     const id = p.tmdbId as number;
-    byStatus[excluded.has(id) ? "excluded" : inLibrary.has(id) ? "existing" : "imported"].push(id);
+    byStatus[
+      excluded.has(id) ? "excluded" : inLibrary.has(id) ? "existing" : skipped.has(id) ? "streaming" : "imported"
+    ].push(id);
   }
   for (const [status, ids] of Object.entries(byStatus)) {
     for (const part of chunks(ids)) {
@@ -440,7 +478,7 @@ async function importPendingItems(env: Env, db: Database, list: ImportListRow, o
           )
           .bind(list.id, status, json),
       );
-      if (status !== "excluded") {
+      if (status === "existing" || status === "imported") {
         statements.push(
           d1
             .prepare(
@@ -456,6 +494,37 @@ async function importPendingItems(env: Env, db: Database, list: ImportListRow, o
   outcome.added = byStatus.imported.length;
   outcome.existing = byStatus.existing.length;
   outcome.excluded = byStatus.excluded.length;
+  outcome.streamingSkipped = byStatus.streaming.length;
+  outcome.streamingUnmonitored = unmonitoredForStreaming;
+  if (outcome.streamingSkipped || outcome.streamingUnmonitored)
+    log.info("list streaming option applied", {
+      option: list.streamingOption,
+      skipped: outcome.streamingSkipped,
+      unmonitored: outcome.streamingUnmonitored,
+    });
+}
+
+/**
+ * The subscribed service each new movie streams on, when the list's streaming option asks and
+ * services are subscribed; empty (and no TMDb call) otherwise. Failed lookups count as not
+ * streaming and are recorded as run errors.
+ */
+async function streamingServices(
+  env: Env,
+  db: Database,
+  list: ImportListRow,
+  newMovies: readonly StoredItem[],
+  outcome: SyncOutcome,
+  log: Logger,
+): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (list.streamingOption === "ignore" || newMovies.length === 0) return out;
+  const lookup = await StreamingAvailabilityLookup.open(env, db, detachedWork, log);
+  if (!lookup.active) return out;
+  const { services, errors } = await lookup.servicesFor(newMovies.map((p) => p.tmdbId as number));
+  for (const message of errors) outcome.errors.push({ kind: "upstreamError", message });
+  for (const [id, service] of services) if (service) out.set(id, service);
+  return out;
 }
 
 /** Movies this list brought in that no list holds any more get the clean-library treatment. */
@@ -494,7 +563,11 @@ async function cleanLibrary(
   const ids = JSON.stringify(orphans.map((o) => o.id));
   if (listSyncLevel === "keepAndUnmonitor") {
     await writeBatch(env, outcome, [
-      d1.prepare("update movies set monitored = 0 where id in (select value from json_each(?1))").bind(ids),
+      d1
+        .prepare(
+          "update movies set monitored = 0, streaming_unmonitored_service = null where id in (select value from json_each(?1))",
+        )
+        .bind(ids),
     ]);
   } else {
     // removeAndKeep and removeAndDelete both remove the movie; files live on the download

@@ -53,6 +53,7 @@ function resourceScalars(row: MovieColumns, tags: number[], now: number): Resour
     tags,
     added: row.added,
     addOptions: row.addOptions ?? undefined,
+    ...(row.streamingUnmonitoredService ? { streamingUnmonitoredService: row.streamingUnmonitoredService } : {}),
     popularity: row.popularity,
     statistics: { movieFileCount: hasFile ? 1 : 0, sizeOnDisk: row.sizeOnDisk, releaseGroups: [] },
   };

@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { settings } from "../db/schema";
+import { isRegionCode } from "../integrations/tmdb/discoverySchemas";
 
 /**
  * Radarr's indexer settings (`/api/v3/config/indexer`) plus the two release preferences the
@@ -29,7 +31,44 @@ export const importListSettingsSchema = z.object({
 });
 export type ImportListSettings = z.infer<typeof importListSettingsSchema>;
 
-export const SETTINGS_GROUPS = { indexer: indexerSettingsSchema, importlist: importListSettingsSchema } as const;
+/**
+ * "Don't download what I can stream": the region whose JustWatch offers count, the services the
+ * user subscribes to (TMDb watch provider ids) and which offer types count as "I can stream it".
+ * `region` null means DEFAULT_REGION (else US). No subscriptions: the feature is off.
+ */
+export const STREAMING_OFFER_TYPES = ["flatrate", "free", "ads"] as const;
+export const streamingSettingsSchema = z.object({
+  region: z
+    .string()
+    .refine(isRegionCode, { message: "region must be an ISO 3166-1 alpha-2 country code, e.g. US or GB" })
+    .nullable()
+    .default(null),
+  subscribedProviderIds: z.array(z.number().int().positive()).max(200).default([]),
+  offerTypes: z
+    .array(z.enum(STREAMING_OFFER_TYPES))
+    .min(1)
+    .default([...STREAMING_OFFER_TYPES]),
+});
+export type StreamingSettings = z.infer<typeof streamingSettingsSchema>;
+export type ResolvedStreamingSettings = Omit<StreamingSettings, "region"> & { region: string };
+
+/** The region streaming settings use when none was saved: DEFAULT_REGION when valid, else US. */
+export function defaultStreamingRegion(env: Pick<Env, "DEFAULT_REGION">): string {
+  const fallback = (env.DEFAULT_REGION ?? "").toUpperCase();
+  return isRegionCode(fallback) ? fallback : "US";
+}
+
+/** Streaming settings with the region resolved. */
+export async function readStreamingSettings(db: Database, env: Pick<Env, "DEFAULT_REGION">) {
+  const saved = await readSettings(db, "streaming");
+  return { ...saved, region: saved.region ?? defaultStreamingRegion(env) } satisfies ResolvedStreamingSettings;
+}
+
+export const SETTINGS_GROUPS = {
+  indexer: indexerSettingsSchema,
+  importlist: importListSettingsSchema,
+  streaming: streamingSettingsSchema,
+} as const;
 export type SettingsGroup = keyof typeof SETTINGS_GROUPS;
 
 /** A settings group with defaults for whatever was never saved. */

@@ -91,6 +91,7 @@ export const LIST_ITEM_STATUS_LABELS: Record<ListItemStatus, string> = {
   existing: "Already in library",
   excluded: "Excluded",
   unresolved: "Unresolved",
+  streaming: "Skipped: streams on a subscribed service",
 };
 
 export const SYNC_RUN_LABELS: Record<ListSyncRun["status"], string> = {

@@ -59,6 +59,8 @@ export const movieResourceSchema = z
     tags: z.array(z.number().int()),
     added: z.string(),
     addOptions: z.record(z.string(), z.unknown()).optional(),
+    /** Set while a list left the movie unmonitored because it streams on this subscribed service. */
+    streamingUnmonitoredService: z.string().optional(),
     ratings: z.record(z.string(), ratingSchema),
     collection: z.object({ title: z.string(), tmdbId: z.number().int() }).optional(),
     popularity: z.number(),
