@@ -1,4 +1,5 @@
 /** How values read on screen; one place so every page words them the same. */
+import { TMDB_MOVIE_GENRES } from "../../../src/integrations/tmdb/genres";
 import type { ListItemStatus, ListMonitor, ListSyncRun, MinimumAvailability, MovieStatus } from "../api";
 
 export const STATUS_LABELS: Record<MovieStatus, string> = {
@@ -16,28 +17,8 @@ export const AVAILABILITY_LABELS: Record<MinimumAvailability, string> = {
   released: "Released",
 };
 
-/** TMDb's movie genres: the values the library's genre filter matches. */
-export const GENRES = [
-  "Action",
-  "Adventure",
-  "Animation",
-  "Comedy",
-  "Crime",
-  "Documentary",
-  "Drama",
-  "Family",
-  "Fantasy",
-  "History",
-  "Horror",
-  "Music",
-  "Mystery",
-  "Romance",
-  "Science Fiction",
-  "TV Movie",
-  "Thriller",
-  "War",
-  "Western",
-];
+/** TMDb's movie genres (the server's one list of them): the values the library's genre filter matches. */
+export const GENRES = Object.values(TMDB_MOVIE_GENRES).sort();
 
 export const formatCount = (n: number) => n.toLocaleString("en-US");
 
