@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { budgetRouter } from "./api/budget";
+import { cacheStatsRouter } from "./api/cacheStats";
 import { commandRouter, taskRouter } from "./api/commands";
 import { configRouter } from "./api/config";
 import type { AppEnv } from "./api/context";
@@ -73,6 +74,7 @@ export function createApp() {
   app.route("/api/v3/tag", tagRouter);
   app.route("/api/v3/exclusions", exclusionRouter);
   app.route("/api/v3/system/budget", budgetRouter);
+  app.route("/api/v3/system/cache", cacheStatsRouter);
   app.route("/api/v3/system", systemRouter);
   app.route("/api/v3/system/task", taskRouter);
   app.route("/api/v3/health", healthRouter);

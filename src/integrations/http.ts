@@ -1,8 +1,10 @@
 import type { ZodType } from "zod";
-import type { UpstreamPolicy } from "../config";
+import type { Env, UpstreamPolicy } from "../config";
+import type { BudgetService } from "../domain/budgets";
 import { type FailureKind, failureKindForStatus, isTransient } from "../domain/failures/kinds";
 import { type Logger, redactUrl } from "../observability/logger";
 import { metrics } from "../observability/metrics";
+import { reportUpstreamOutcome, reserveUpstreamCall } from "./budget";
 
 /** A failed upstream call, carrying its failure kind and a message a user can act on. */
 export class UpstreamError extends Error {
@@ -26,6 +28,11 @@ export interface UpstreamRequest {
   logger?: Logger;
   /** Attempts in all, first included. */
   attempts?: number;
+  /**
+   * The rationed upstream this call spends (ApiBudget): every attempt reserves one call first and
+   * a 429/402 answer pauses the budget. Without it the call is not counted.
+   */
+  budget?: { env: Env; service: BudgetService };
 }
 
 const BASE_BACKOFF_MS = 250;
@@ -84,12 +91,19 @@ export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
   }
   let lastError: UpstreamError | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (req.budget) await reserveOrThrow(req, service);
     const started = Date.now();
     let error: UpstreamError;
     try {
       const response = await fetch(req.url, { ...req.init, signal: AbortSignal.timeout(policy.timeoutMs) });
+      if (req.budget && (response.status === 429 || response.status === 402)) {
+        await reportUpstreamOutcome(req.budget.env, req.budget.service, {
+          status: response.status,
+          retryAfterSeconds: parseRetryAfter(response.headers.get("retry-after")),
+        });
+      }
       const kind = failureKindForStatus(response.status);
-      if (!kind) {
+      if (!kind || req.passStatuses?.includes(response.status)) {
         metrics.upstreamCall(service, "ok", response.status);
         recordOutcome(service, true);
         return response;
@@ -128,6 +142,36 @@ export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
     }
   }
   throw lastError ?? new UpstreamError(service, "upstreamError", `${service} call failed`);
+}
+
+/**
+ * Reserves one call from the upstream's budget. A refusal that clears within the policy's longest
+ * retry wait (TMDb's per-second window) is waited out; a longer one (Watchmode's day is used up,
+ * or the upstream asked us to pause) fails the call as rate limited, naming when it may resume.
+ */
+async function reserveOrThrow(req: UpstreamRequest, service: string): Promise<void> {
+  const budget = req.budget;
+  if (!budget) return;
+  for (let waits = 0; ; waits++) {
+    const decision = await reserveUpstreamCall(budget.env, budget.service);
+    if (decision.granted) return;
+    if (waits < 10 && decision.retryAfterSeconds <= req.policy.maxRetryWaitSeconds) {
+      await sleep(Math.max(50, decision.retryAfterSeconds * 1000));
+      continue;
+    }
+    metrics.budgetRefusal(service, decision.reason);
+    const why =
+      decision.reason === "paused"
+        ? `${service} asked us to pause (HTTP 429/402)`
+        : `${service}'s API budget for this ${decision.window === "fiveMinutes" ? "5-minute window" : decision.window} is used up`;
+    throw new UpstreamError(
+      service,
+      "rateLimited",
+      `${why}; calls resume in ${decision.retryAfterSeconds} s`,
+      429,
+      decision.retryAfterSeconds,
+    );
+  }
 }
 
 function describeStatus(service: string, status: number): string {

@@ -43,6 +43,14 @@ export function incrementCounter(name: string, help: string, labels: Labels, by 
   else c.values.set(k, { labels, value: by });
 }
 
+/** Every labelled value of one counter in this isolate (empty when it was never incremented). */
+export function counterValues(name: string): { labels: Labels; value: number }[] {
+  return [...(counters.get(name)?.values.values() ?? [])].map(({ labels, value }) => ({
+    labels: { ...labels },
+    value,
+  }));
+}
+
 export function observeHistogram(name: string, help: string, labels: Labels, seconds: number): void {
   let h = histograms.get(name);
   if (!h) {
@@ -72,6 +80,12 @@ export const metrics = {
       { route, method },
       seconds,
     );
+  },
+  budgetRefusal(service: string, reason: string) {
+    incrementCounter("radarr_api_budget_refusals_total", "Upstream calls not made because the API budget refused", {
+      service,
+      reason,
+    });
   },
   upstreamCall(service: string, outcome: "ok" | "error", status: number | "none") {
     incrementCounter("radarr_upstream_calls_total", "Calls to upstream services", {

@@ -81,3 +81,32 @@ describe("/metrics budget gauges", () => {
     expect((await metricsText()).split("\n")).toContain('radarr_api_budget_paused{service="tmdb"} 1');
   });
 });
+
+interface CacheStats {
+  caches: { name: string; hits: number; stale: number; misses: number; total: number; hitRate: number }[];
+}
+
+describe("GET /api/v3/system/cache", () => {
+  test("counts a miss and then a hit for the cache an upstream read went through", async () => {
+    const tmdbCache = async () =>
+      (await getJson<CacheStats>("/api/v3/system/cache")).caches.find((c) => c.name === "tmdb") ?? {
+        hits: 0,
+        misses: 0,
+        stale: 0,
+        total: 0,
+        hitRate: 0,
+      };
+    const before = await tmdbCache();
+    // A region no other test reads, so the first read misses.
+    for (let i = 0; i < 2; i++) expect((await call("GET", "/api/v3/streaming/providers?region=IS")).status).toBe(200);
+    const after = await tmdbCache();
+    expect(after.misses - before.misses).toBe(1);
+    expect(after.hits - before.hits).toBe(1);
+    expect(after.total).toBe(after.hits + after.misses + after.stale);
+    expect(after.hitRate).toBeCloseTo((after.hits + after.stale) / after.total, 6);
+  });
+
+  test("needs the API key", async () => {
+    expect((await call("GET", "/api/v3/system/cache", { key: null })).status).toBe(401);
+  });
+});

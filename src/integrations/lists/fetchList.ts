@@ -1,4 +1,5 @@
 import { type Env, upstreamPolicy } from "../../config";
+import { isBudgetService } from "../../domain/budgets";
 import {
   type ImportListSource,
   type ListItem,
@@ -72,6 +73,7 @@ export async function fetchList<S>(
         init: { headers: request.headers },
         policy: upstreamPolicy(env),
         logger: options.logger,
+        ...(isBudgetService(request.service) ? { budget: { env, service: request.service } } : {}),
       });
     } catch (error) {
       if (error instanceof UpstreamError && error.kind === "notFound") {

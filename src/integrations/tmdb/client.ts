@@ -41,6 +41,7 @@ export function tmdbGet(env: Env, path: string, params: TmdbParams = {}, logger?
     init: { headers },
     policy: upstreamPolicy(env),
     logger,
+    budget: { env, service: SERVICE },
   });
 }
 

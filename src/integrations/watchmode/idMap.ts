@@ -131,6 +131,7 @@ export async function importWatchmodeIdMap(env: Env, db: Database, logger: Logge
     policy: { ...policy, timeoutMs: Math.max(policy.timeoutMs, DOWNLOAD_DEADLINE_MS) },
     logger,
     attempts: 2,
+    budget: { env, service: SERVICE },
   });
 
   if (response.status === 304) {
