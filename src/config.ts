@@ -1,6 +1,7 @@
 import type { ApiBudget } from "../durable-objects/ApiBudget";
 import type { ListSync } from "../durable-objects/ListSync";
 import type { TraktAuth } from "../durable-objects/TraktAuth";
+import type { DownloadJobMessage } from "./jobs/downloadQueue";
 import type { ListSyncMessage } from "./jobs/listSyncQueue";
 
 /** Bindings and variables the Worker receives (names fixed by DESIGN.md). */
@@ -16,6 +17,9 @@ export interface Env {
   TRAKT_AUTH: DurableObjectNamespace<TraktAuth>;
   LIST_SYNC_QUEUE: Queue<ListSyncMessage>;
   LIST_SYNC_DLQ: Queue<ListSyncMessage>;
+  /** Download work retried later: pending grabs, imports, re-searches after a failure. */
+  DOWNLOAD_QUEUE: Queue<DownloadJobMessage>;
+  DOWNLOAD_DLQ: Queue<DownloadJobMessage>;
   API_KEY?: string;
   ADMIN_PASSWORD?: string;
   ENCRYPTION_KEY?: string;

@@ -25,6 +25,7 @@ const eventFlags = {
   onGrab: z.boolean().default(false),
   onDownload: z.boolean().default(false),
   onUpgrade: z.boolean().default(false),
+  onDownloadFailure: z.boolean().default(false),
   onHealthIssue: z.boolean().default(true),
   onMovieAdded: z.boolean().default(false),
 };
@@ -41,6 +42,7 @@ const notificationSchema = z
     onGrab: z.boolean(),
     onDownload: z.boolean(),
     onUpgrade: z.boolean(),
+    onDownloadFailure: z.boolean(),
     onHealthIssue: z.boolean(),
     onMovieAdded: z.boolean(),
   })
@@ -71,6 +73,7 @@ function resource(
     onGrab: row.onGrab,
     onDownload: row.onDownload,
     onUpgrade: row.onUpgrade,
+    onDownloadFailure: row.onDownloadFailure,
     onHealthIssue: row.onHealthIssue,
     onMovieAdded: row.onMovieAdded,
   };
@@ -91,6 +94,7 @@ function validated(input: z.infer<typeof notificationInput>) {
     onGrab: input.onGrab,
     onDownload: input.onDownload,
     onUpgrade: input.onUpgrade,
+    onDownloadFailure: input.onDownloadFailure,
     onHealthIssue: input.onHealthIssue,
     onMovieAdded: input.onMovieAdded,
   };
@@ -123,6 +127,7 @@ notificationRouter.openapi(
           onGrab: false,
           onDownload: false,
           onUpgrade: false,
+          onDownloadFailure: false,
           onHealthIssue: true,
           onMovieAdded: false,
         }),

@@ -390,6 +390,7 @@ export const notifications = sqliteTable("notifications", {
   onGrab: bool("on_grab").notNull().default(false),
   onDownload: bool("on_download").notNull().default(false),
   onUpgrade: bool("on_upgrade").notNull().default(false),
+  onDownloadFailure: bool("on_download_failure").notNull().default(false),
   onHealthIssue: bool("on_health_issue").notNull().default(true),
   onMovieAdded: bool("on_movie_added").notNull().default(false),
   createdAt: createdAt(),
@@ -424,3 +425,142 @@ export const traktTokens = sqliteTable("trakt_tokens", {
   createdAt: text("created_at").notNull(),
   updatedAt: text("updated_at").notNull(),
 });
+
+/** A quality as stored with downloads, files and blocklist entries (quality id + revision). */
+export interface StoredQualityModel {
+  quality: number;
+  revision: { version: number; real: number; isRepack: boolean };
+}
+
+/** Download clients (Radarr's provider shape): qBittorrent, SABnzbd, Transmission; secrets encrypted. */
+export const downloadClients = sqliteTable("download_clients", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  implementation: text("implementation", { enum: ["QBittorrent", "Sabnzbd", "Transmission"] }).notNull(),
+  protocol: text("protocol", { enum: ["torrent", "usenet"] }).notNull(),
+  settings: json<Record<string, unknown>>("settings").notNull(),
+  enable: bool("enable").notNull().default(true),
+  /** 1 is tried first, 50 last (Radarr's client priority). */
+  priority: integer("priority").notNull().default(1),
+  removeCompletedDownloads: bool("remove_completed_downloads").notNull().default(true),
+  removeFailedDownloads: bool("remove_failed_downloads").notNull().default(true),
+  tags: json<number[]>("tags").notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * The download queue: every grab and what became of it. Rows stay after import or failure (the
+ * failures view and "nothing grabbed twice" read them); the queue shows the active states.
+ */
+export const downloads = sqliteTable(
+  "downloads",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    movieId: integer("movie_id")
+      .notNull()
+      .references(() => movies.id, { onDelete: "cascade" }),
+    downloadClientId: integer("download_client_id")
+      .notNull()
+      .references(() => downloadClients.id, { onDelete: "cascade" }),
+    /** The client's id: qBittorrent/Transmission info hash (lower case), SABnzbd nzo_id; "" until sent. */
+    downloadId: text("download_id").notNull(),
+    title: text("title").notNull(),
+    indexer: text("indexer").notNull(),
+    protocol: text("protocol", { enum: ["torrent", "usenet"] }).notNull(),
+    quality: json<StoredQualityModel>("quality").notNull(),
+    customFormatIds: json<number[]>("custom_format_ids").notNull(),
+    customFormatScore: integer("custom_format_score").notNull().default(0),
+    languages: json<{ id: number; name: string }[]>("languages").notNull(),
+    size: integer("size").notNull().default(0),
+    sizeleft: integer("sizeleft").notNull().default(0),
+    /** Radarr's queue status: queued, downloading, paused, completed, failed, warning, downloadClientUnavailable. */
+    status: text("status").notNull(),
+    /** downloading, importPending, importing, imported, failedPending, failed, removed. */
+    trackedDownloadState: text("tracked_download_state").notNull(),
+    /** ok, warning, error. */
+    trackedDownloadStatus: text("tracked_download_status").notNull().default("ok"),
+    statusMessages: json<{ title: string; messages: string[] }[]>("status_messages").notNull(),
+    progress: real("progress").notNull().default(0),
+    /** Seconds left as the client estimates it; null when unknown. */
+    eta: integer("eta"),
+    errorMessage: text("error_message"),
+    failureKind: text("failure_kind"),
+    retryCount: integer("retry_count").notNull().default(0),
+    nextRetryAt: text("next_retry_at"),
+    /** When the client first reported the download stalled (cleared when it moves again). */
+    stalledSince: text("stalled_since"),
+    release: json<Record<string, unknown>>("release").notNull(),
+    source: text("source", { enum: ["interactive", "automatic", "rss", "push"] }).notNull(),
+    /** Where the client keeps the finished download (content path / storage). */
+    outputPath: text("output_path"),
+    grabbedAt: text("grabbed_at").notNull(),
+    completedAt: text("completed_at"),
+    importedAt: text("imported_at"),
+    /** When the downloads dead-letter queue recorded that its retries ran out. */
+    deadLetteredAt: text("dead_lettered_at"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("downloads_state_idx").on(t.trackedDownloadState, t.downloadClientId),
+    index("downloads_movie_idx").on(t.movieId, t.trackedDownloadState),
+    index("downloads_client_download_idx").on(t.downloadClientId, t.downloadId),
+  ],
+);
+
+/** Releases never to grab again (until `blockedUntil`, when set): by info hash, or title + indexer. */
+export const blocklist = sqliteTable(
+  "blocklist",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    movieId: integer("movie_id")
+      .notNull()
+      .references(() => movies.id, { onDelete: "cascade" }),
+    sourceTitle: text("source_title").notNull(),
+    indexer: text("indexer"),
+    protocol: text("protocol", { enum: ["torrent", "usenet"] }).notNull(),
+    infoHash: text("info_hash"),
+    downloadId: text("download_id"),
+    quality: json<StoredQualityModel>("quality").notNull(),
+    customFormatIds: json<number[]>("custom_format_ids").notNull(),
+    languages: json<{ id: number; name: string }[]>("languages").notNull(),
+    size: integer("size"),
+    /** A failure kind, or "manual" for a queue removal with blocklist=true. */
+    reason: text("reason").notNull(),
+    message: text("message"),
+    date: text("date").notNull(),
+    blockedUntil: text("blocked_until"),
+    /** Retries the download had before it was given up and blocklisted. */
+    retryCount: integer("retry_count").notNull().default(0),
+  },
+  (t) => [
+    index("blocklist_movie_idx").on(t.movieId),
+    index("blocklist_hash_idx").on(t.infoHash),
+    index("blocklist_until_idx").on(t.blockedUntil),
+  ],
+);
+
+/** The file a movie has (one per movie, as in Radarr v3+). */
+export const movieFiles = sqliteTable(
+  "movie_files",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    movieId: integer("movie_id")
+      .notNull()
+      .references(() => movies.id, { onDelete: "cascade" }),
+    relativePath: text("relative_path").notNull(),
+    path: text("path").notNull(),
+    size: integer("size").notNull().default(0),
+    quality: json<StoredQualityModel>("quality").notNull(),
+    customFormatIds: json<number[]>("custom_format_ids").notNull(),
+    customFormatScore: integer("custom_format_score").notNull().default(0),
+    languages: json<{ id: number; name: string }[]>("languages").notNull(),
+    releaseGroup: text("release_group"),
+    edition: text("edition"),
+    sceneName: text("scene_name"),
+    /** The download it came from (client + id), so an upgrade can delete it from the client. */
+    downloadClientId: integer("download_client_id"),
+    downloadId: text("download_id"),
+    dateAdded: text("date_added").notNull(),
+  },
+  (t) => [uniqueIndex("movie_files_movie_unique").on(t.movieId)],
+);

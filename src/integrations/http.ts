@@ -33,6 +33,11 @@ export interface UpstreamRequest {
    * a 429/402 answer pauses the budget. Without it the call is not counted.
    */
   budget?: { env: Env; service: BudgetService };
+  /**
+   * Error statuses the caller reads itself (returned, not thrown or retried): e.g. Transmission's
+   * 409 session-id handshake, qBittorrent's 403/409 answers to a move.
+   */
+  passStatuses?: readonly number[];
 }
 
 const BASE_BACKOFF_MS = 250;

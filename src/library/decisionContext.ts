@@ -1,8 +1,16 @@
-import { eq, inArray, or } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { Database } from "../db/client";
 import type { MovieRow } from "../db/movies";
-import { customFormats, movies, qualityDefinitions, qualityProfiles } from "../db/schema";
-import type { DecisionContext } from "../domain/decisions";
+import {
+  blocklist,
+  customFormats,
+  downloads,
+  movieFiles,
+  movies,
+  qualityDefinitions,
+  qualityProfiles,
+} from "../db/schema";
+import type { BlocklistEntry, DecisionContext, ExistingMovieFile, QueuedRelease } from "../domain/decisions";
 import { cleanTitle } from "../domain/library/titles";
 import type { ParsedMovieInfo } from "../domain/parser";
 import { readSettings } from "./settings";
@@ -18,11 +26,14 @@ export async function loadDecisionContext(
   movie: MovieRow,
   streaming?: StreamingAvailabilityLookup,
 ): Promise<DecisionContext> {
-  const [[profile], definitions, formats, indexer, service] = await Promise.all([
+  const [[profile], definitions, formats, indexer, blocked, queue, movieFile, service] = await Promise.all([
     db.select().from(qualityProfiles).where(eq(qualityProfiles.id, movie.qualityProfileId)),
     db.select().from(qualityDefinitions),
     db.select().from(customFormats),
     readSettings(db, "indexer"),
+    loadBlocklistEntries(db, movie.id),
+    loadQueuedReleases(db, movie.id),
+    loadMovieFile(db, movie.id),
     // TMDb unreachable: judge as if nothing streams rather than fail the decision.
     streaming?.active ? streaming.serviceFor(movie.tmdbId).catch(() => null) : null,
   ]);
@@ -35,8 +46,10 @@ export async function loadDecisionContext(
       year: movie.year,
       runtime: movie.runtime,
       originalLanguage: movie.metadata.originalLanguage,
-      movieFile: null,
+      movieFile,
     },
+    blocklist: blocked,
+    queue,
     profile,
     qualityDefinitions: definitions.map((d) => ({
       quality: { id: d.qualityId },
@@ -78,4 +91,67 @@ export async function findMovieForRelease(db: Database, parsed: ParsedMovieInfo)
     );
   }
   return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+// Queue items still on their way (see ACTIVE_DOWNLOAD_STATES in grab.ts); failed ones stay visible
+// as failedPending so the engine skips them as Radarr does.
+const QUEUED_STATES = ["grabPending", "downloading", "importPending", "importing", "failedPending"];
+
+/** The movie's blocklist entries still in force (no expiry, or expiring later). */
+export async function loadBlocklistEntries(db: Database, movieId: number, now = new Date()): Promise<BlocklistEntry[]> {
+  const rows = await db
+    .select({
+      title: blocklist.sourceTitle,
+      indexer: blocklist.indexer,
+      protocol: blocklist.protocol,
+      infoHash: blocklist.infoHash,
+    })
+    .from(blocklist)
+    .where(
+      and(
+        eq(blocklist.movieId, movieId),
+        or(isNull(blocklist.blockedUntil), gt(blocklist.blockedUntil, now.toISOString())),
+      ),
+    );
+  return rows.map((r) => ({
+    title: r.title,
+    protocol: r.protocol,
+    ...(r.indexer ? { indexer: r.indexer } : {}),
+    ...(r.infoHash ? { infoHash: r.infoHash } : {}),
+  }));
+}
+
+/** What is queued for the movie and not finished, as the decision engine compares releases against. */
+export async function loadQueuedReleases(db: Database, movieId: number): Promise<QueuedRelease[]> {
+  const rows = await db
+    .select({
+      title: downloads.title,
+      quality: downloads.quality,
+      customFormatScore: downloads.customFormatScore,
+      size: downloads.size,
+      trackedDownloadState: downloads.trackedDownloadState,
+    })
+    .from(downloads)
+    .where(and(eq(downloads.movieId, movieId), inArray(downloads.trackedDownloadState, QUEUED_STATES)));
+  return rows;
+}
+
+/** The movie's file, so upgrades are judged against it. */
+export async function loadMovieFile(db: Database, movieId: number): Promise<ExistingMovieFile | null> {
+  const [file] = await db
+    .select({
+      quality: movieFiles.quality,
+      customFormatScore: movieFiles.customFormatScore,
+      sceneName: movieFiles.sceneName,
+      releaseGroup: movieFiles.releaseGroup,
+    })
+    .from(movieFiles)
+    .where(eq(movieFiles.movieId, movieId));
+  if (!file) return null;
+  return {
+    quality: file.quality,
+    customFormatScore: file.customFormatScore,
+    ...(file.sceneName ? { sceneName: file.sceneName } : {}),
+    ...(file.releaseGroup ? { releaseGroup: file.releaseGroup } : {}),
+  };
 }

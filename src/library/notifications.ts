@@ -9,6 +9,7 @@ export const NOTIFICATION_EVENTS = {
   grab: "onGrab",
   download: "onDownload",
   upgrade: "onUpgrade",
+  downloadFailure: "onDownloadFailure",
   healthIssue: "onHealthIssue",
   movieAdded: "onMovieAdded",
 } as const;
@@ -30,6 +31,7 @@ function eventTitle(event: NotificationEvent): string {
     grab: "Grab",
     download: "Download",
     upgrade: "Upgrade",
+    downloadFailure: "DownloadFailure",
     healthIssue: "HealthIssue",
     movieAdded: "MovieAdded",
   }[event];

@@ -101,6 +101,11 @@ export const metrics = {
   },
 };
 
+/** A download failure as it happens, by failure kind and the stage it hit (grab, download, import, search). */
+export function recordDownloadFailureMetric(kind: string, stage: "grab" | "download" | "import" | "search") {
+  incrementCounter("radarr_download_failures_total", "Download failures by failure kind and stage", { kind, stage });
+}
+
 const escapeLabel = (v: string) => v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
 const formatLabels = (labels: Labels) => {
   const parts = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`);

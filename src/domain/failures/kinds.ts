@@ -9,6 +9,7 @@ export const FAILURE_KINDS = [
   "parseError",
   "downloadStalled",
   "hashMismatch",
+  "downloadFailed",
   "importFailed",
   "diskFull",
   "permissionDenied",

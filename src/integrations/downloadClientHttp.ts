@@ -1,0 +1,48 @@
+import { z } from "zod";
+import type { UpstreamPolicy } from "../config";
+import type { FailureKind } from "../domain/failures/kinds";
+import type { Logger } from "../observability/logger";
+import { UpstreamError } from "./http";
+
+/** Connection settings every download client shares (Radarr's host/port/useSsl/urlBase). */
+export const connectionSettings = {
+  host: z.string().trim().min(1, "host is required").max(255),
+  port: z.number().int().min(1, "port must be 1-65535").max(65535, "port must be 1-65535"),
+  useSsl: z.boolean().default(false),
+  urlBase: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^(\/[\w.~-]+)*\/?$/, "urlBase must be a path such as /qbittorrent")
+    .default(""),
+};
+
+export interface ConnectionSettings {
+  host: string;
+  port: number;
+  useSsl: boolean;
+  urlBase: string;
+}
+
+/** The client's base URL without a trailing slash: scheme://host:port/urlBase. */
+export function baseUrl(settings: ConnectionSettings): string {
+  const base = settings.urlBase.replace(/\/+$/, "");
+  const host = settings.host.includes(":") && !settings.host.startsWith("[") ? `[${settings.host}]` : settings.host;
+  return `${settings.useSsl ? "https" : "http"}://${host}:${settings.port}${base && !base.startsWith("/") ? `/${base}` : base}`;
+}
+
+/** What a client needs beside its settings. */
+export interface ClientContext {
+  policy: UpstreamPolicy;
+  logger?: Logger;
+}
+
+export function clientError(service: string, kind: FailureKind, message: string, status?: number): UpstreamError {
+  return new UpstreamError(service, kind, message, status);
+}
+
+/** Joins a folder and a name with one slash, whichever separator the folder uses. */
+export function joinPath(folder: string, name: string): string {
+  const separator = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
+  return `${folder.replace(/[\\/]+$/, "")}${separator}${name.replace(/^[\\/]+/, "")}`;
+}

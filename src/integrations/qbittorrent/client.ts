@@ -1,0 +1,311 @@
+import { z } from "zod";
+import { qbittorrentMoveFailure, qbittorrentStateFailure } from "../../domain/failures/signals";
+import { isMagnet, magnetInfoHash } from "../../domain/torrents";
+import type {
+  AddDownload,
+  ClientDownload,
+  ClientFile,
+  DownloadClient,
+  DownloadStatus,
+  MovedDownload,
+} from "../downloadClient";
+import { baseUrl, type ClientContext, clientError, connectionSettings, joinPath } from "../downloadClientHttp";
+import { readJson, UpstreamError, upstreamFetch } from "../http";
+
+const SERVICE = "qbittorrent";
+
+/** Radarr's QBittorrentSettings (the parts used), plus the save path torrents go to. */
+export const qbittorrentSettingsSchema = z.object({
+  ...connectionSettings,
+  port: connectionSettings.port.default(8080),
+  username: z.string().max(200).default(""),
+  password: z.string().max(500).default(""),
+  movieCategory: z.string().trim().max(100).default("radarr"),
+  /** Where new torrents are saved; empty uses the category's (or qBittorrent's default) path. */
+  savePath: z.string().trim().max(1000).default(""),
+  initialState: z.enum(["start", "forceStart", "pause"]).default("start"),
+  sequentialOrder: z.boolean().default(false),
+  firstAndLast: z.boolean().default(false),
+});
+export type QBittorrentSettings = z.infer<typeof qbittorrentSettingsSchema>;
+export const QBITTORRENT_SECRET_FIELDS = ["password"] as const;
+
+/** `GET /api/v2/torrents/info` (WebUI API v2), the fields read. */
+const torrentSchema = z.object({
+  hash: z.string(),
+  name: z.string(),
+  state: z.string(),
+  size: z.number(),
+  total_size: z.number().optional(),
+  progress: z.number(),
+  eta: z.number(),
+  amount_left: z.number().optional(),
+  save_path: z.string(),
+  content_path: z.string().optional(),
+  category: z.string().optional(),
+});
+type Torrent = z.infer<typeof torrentSchema>;
+
+const filesSchema = z.array(z.object({ name: z.string(), size: z.number() }));
+const mainDataSchema = z.object({
+  server_state: z.object({ free_space_on_disk: z.number().optional() }).partial().optional(),
+});
+
+// qBittorrent reports an unknown ETA as 8640000 s (100 days).
+const ETA_UNKNOWN = 8_640_000;
+
+/** Radarr's mapping of qBittorrent states to queue statuses. */
+function statusOf(state: string): DownloadStatus {
+  switch (state) {
+    case "error":
+    case "stalledDL":
+    case "missingFiles":
+      return "warning";
+    case "pausedDL":
+    case "stoppedDL":
+      return "paused";
+    case "queuedDL":
+    case "checkingDL":
+    case "checkingUP":
+    case "checkingResumeData":
+    case "metaDL":
+    case "forcedMetaDL":
+    case "allocating":
+      return "queued";
+    case "pausedUP":
+    case "stoppedUP":
+    case "uploading":
+    case "stalledUP":
+    case "queuedUP":
+    case "forcedUP":
+      return "completed";
+    default:
+      return "downloading";
+  }
+}
+
+// Session cookies by base URL and user: one login serves every call until qBittorrent forgets it.
+const sessions = new Map<string, string>();
+
+/**
+ * qBittorrent's WebUI API v2: cookie login (`SID`, re-login on 403), torrents added by URL,
+ * magnet or file with category and save path, state polling, setLocation + renameFile for
+ * import, delete with or without data.
+ */
+export class QBittorrentClient implements DownloadClient {
+  readonly implementation = "QBittorrent";
+  readonly protocol = "torrent" as const;
+  private readonly base: string;
+  private readonly sessionKey: string;
+
+  constructor(
+    private readonly settings: QBittorrentSettings,
+    private readonly context: ClientContext,
+  ) {
+    this.base = baseUrl(settings);
+    this.sessionKey = `${this.base}|${settings.username}|${settings.password}`;
+  }
+
+  private async login(): Promise<string | undefined> {
+    const response = await upstreamFetch({
+      service: SERVICE,
+      url: `${this.base}/api/v2/auth/login`,
+      init: {
+        method: "POST",
+        // qBittorrent's CSRF check wants a Referer (or Origin) on its own host.
+        headers: { "content-type": "application/x-www-form-urlencoded", referer: this.base },
+        body: new URLSearchParams({ username: this.settings.username, password: this.settings.password }),
+      },
+      policy: this.context.policy,
+      logger: this.context.logger,
+    });
+    const text = (await response.text()).trim();
+    const cookie = /(?:^|[;,]\s*)SID=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
+    if (text !== "Ok.") {
+      throw clientError(SERVICE, "authenticationFailed", "qBittorrent rejected the username or password", 200);
+    }
+    // Without authentication (localhost bypass) qBittorrent answers Ok. and sets no cookie.
+    if (cookie) sessions.set(this.sessionKey, cookie);
+    return cookie;
+  }
+
+  /** A WebUI call with the session cookie; logs in first, and once more on a 403. */
+  private async request(path: string, init: RequestInit = {}, passStatuses: readonly number[] = []): Promise<Response> {
+    const send = (sid: string | undefined) =>
+      upstreamFetch({
+        service: SERVICE,
+        url: `${this.base}${path}`,
+        init: {
+          ...init,
+          headers: {
+            ...(init.headers as Record<string, string>),
+            referer: this.base,
+            ...(sid ? { cookie: `SID=${sid}` } : {}),
+          },
+        },
+        policy: this.context.policy,
+        logger: this.context.logger,
+        passStatuses: [403, ...passStatuses],
+      });
+    let sid = sessions.get(this.sessionKey) ?? (await this.login());
+    let response = await send(sid);
+    if (response.status === 403) {
+      await response.body?.cancel();
+      sessions.delete(this.sessionKey);
+      sid = await this.login();
+      response = await send(sid);
+      if (response.status === 403 && !passStatuses.includes(403)) {
+        await response.body?.cancel();
+        throw clientError(SERVICE, "authenticationFailed", "qBittorrent refused the session after logging in", 403);
+      }
+    }
+    return response;
+  }
+
+  private post(path: string, fields: Record<string, string>, passStatuses: readonly number[] = []) {
+    return this.request(
+      path,
+      {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields),
+      },
+      passStatuses,
+    );
+  }
+
+  async test(): Promise<string> {
+    sessions.delete(this.sessionKey);
+    const response = await this.request("/api/v2/app/version");
+    const version = (await response.text()).trim();
+    if (!/^v?\d+\.\d+/.test(version))
+      throw clientError(SERVICE, "parseError", `qBittorrent sent an unexpected version: ${version.slice(0, 40)}`);
+    return version;
+  }
+
+  async add(download: AddDownload): Promise<string> {
+    const hash = (download.infoHash ?? magnetInfoHash(download.url))?.toLowerCase();
+    if (!hash) throw clientError(SERVICE, "parseError", `No info hash is known for ${download.title}`);
+    const form = new FormData();
+    if (download.torrentFile) {
+      form.append(
+        "torrents",
+        new Blob([download.torrentFile], { type: "application/x-bittorrent" }),
+        `${hash}.torrent`,
+      );
+    } else {
+      form.append("urls", download.url);
+    }
+    if (this.settings.movieCategory) form.append("category", this.settings.movieCategory);
+    if (this.settings.savePath) form.append("savepath", this.settings.savePath);
+    if (this.settings.initialState === "pause") {
+      // v4 reads "paused", v5 "stopped".
+      form.append("paused", "true");
+      form.append("stopped", "true");
+    }
+    if (this.settings.sequentialOrder) form.append("sequentialDownload", "true");
+    if (this.settings.firstAndLast) form.append("firstLastPiecePrio", "true");
+    const response = await this.request("/api/v2/torrents/add", { method: "POST", body: form }, [415]);
+    const text = (await response.text()).trim();
+    if (response.status === 415 || text === "Fails.")
+      throw clientError(
+        SERVICE,
+        "downloadFailed",
+        `qBittorrent refused the torrent${isMagnet(download.url) ? " (magnet link)" : ""}: ${download.title}`,
+        response.status,
+      );
+    if (this.settings.initialState === "forceStart")
+      await this.post("/api/v2/torrents/setForceStart", { hashes: hash, value: "true" });
+    return hash;
+  }
+
+  async list(downloadIds: readonly string[]): Promise<ClientDownload[]> {
+    if (downloadIds.length === 0) return [];
+    const response = await this.request(`/api/v2/torrents/info?hashes=${downloadIds.join("|")}`);
+    const torrents = await readJson(SERVICE, response, z.array(torrentSchema));
+    // qBittorrent does not say which I/O error it hit; free space tells a full disk apart.
+    const freeSpaceOnDisk = torrents.some((t) => t.state === "error") ? await this.freeSpace() : undefined;
+    return torrents.map((t) => this.toDownload(t, freeSpaceOnDisk));
+  }
+
+  private async freeSpace(): Promise<number | null> {
+    const response = await this.request("/api/v2/sync/maindata");
+    const data = await readJson(SERVICE, response, mainDataSchema);
+    return data.server_state?.free_space_on_disk ?? null;
+  }
+
+  private toDownload(t: Torrent, freeSpaceOnDisk?: number | null): ClientDownload {
+    const size = t.size > 0 ? t.size : (t.total_size ?? 0);
+    const failure = t.state === "stalledDL" ? undefined : qbittorrentStateFailure(t.state, { freeSpaceOnDisk });
+    return {
+      downloadId: t.hash.toLowerCase(),
+      title: t.name,
+      status: statusOf(t.state),
+      size,
+      sizeleft: t.amount_left ?? Math.round(size * (1 - t.progress)),
+      progress: t.progress,
+      eta: t.eta >= ETA_UNKNOWN || t.eta < 0 ? null : t.eta,
+      outputPath: t.content_path || joinPath(t.save_path, t.name),
+      stalled: t.state === "stalledDL",
+      ...(t.state === "stalledDL" ? { message: "The download is stalled with no connections" } : {}),
+      ...(failure ? { failure, message: failure.message } : {}),
+    };
+  }
+
+  async files(downloadId: string): Promise<ClientFile[]> {
+    const response = await this.request(`/api/v2/torrents/files?hash=${downloadId}`);
+    return (await readJson(SERVICE, response, filesSchema)).map((f) => ({ path: f.name, size: f.size }));
+  }
+
+  async moveAndRename(
+    download: ClientDownload,
+    folder: string,
+    file: ClientFile,
+    newName: string,
+  ): Promise<MovedDownload> {
+    const moved = await this.post(
+      "/api/v2/torrents/setLocation",
+      { hashes: download.downloadId, location: folder },
+      [400, 403, 409],
+    );
+    await this.expectMoveOk(moved, `move ${download.title} to ${folder}`);
+    if (file.path !== newName) {
+      const renamed = await this.post(
+        "/api/v2/torrents/renameFile",
+        { hash: download.downloadId, oldPath: file.path, newPath: newName },
+        [400, 409],
+      );
+      await this.expectMoveOk(renamed, `rename ${file.path} to ${newName}`);
+    }
+    return { path: joinPath(folder, newName), renamed: true };
+  }
+
+  private async expectMoveOk(response: Response, what: string) {
+    if (response.ok) {
+      await response.body?.cancel();
+      return;
+    }
+    const body = (await response.text()).trim();
+    const signal = qbittorrentMoveFailure(response.status, body) ?? {
+      kind: "importFailed" as const,
+      message: body || `HTTP ${response.status}`,
+    };
+    throw new UpstreamError(SERVICE, signal.kind, `qBittorrent could not ${what}: ${signal.message}`, response.status);
+  }
+
+  async remove(downloadId: string, deleteData: boolean): Promise<void> {
+    const response = await this.post("/api/v2/torrents/delete", {
+      hashes: downloadId,
+      deleteFiles: String(deleteData),
+    });
+    await response.body?.cancel();
+  }
+
+  async recheck(downloadId: string): Promise<void> {
+    await (await this.post("/api/v2/torrents/recheck", { hashes: downloadId })).body?.cancel();
+  }
+
+  async reannounce(downloadId: string): Promise<void> {
+    await (await this.post("/api/v2/torrents/reannounce", { hashes: downloadId })).body?.cancel();
+  }
+}

@@ -1,0 +1,213 @@
+import { z } from "zod";
+import { sabnzbdFailure } from "../../domain/failures/signals";
+import type {
+  AddDownload,
+  ClientDownload,
+  ClientFile,
+  DownloadClient,
+  DownloadStatus,
+  MovedDownload,
+} from "../downloadClient";
+import { baseUrl, type ClientContext, clientError, connectionSettings, joinPath } from "../downloadClientHttp";
+import { readJson, upstreamFetch } from "../http";
+
+const SERVICE = "sabnzbd";
+
+/** Radarr's SabnzbdSettings (the parts used). */
+export const sabnzbdSettingsSchema = z.object({
+  ...connectionSettings,
+  port: connectionSettings.port.default(8080),
+  apiKey: z.string().trim().min(1, "apiKey is required").max(200),
+  movieCategory: z.string().trim().max(100).default("movies"),
+  /** SABnzbd's priorities: -100 default, -2 paused, -1 low, 0 normal, 1 high, 2 force. */
+  recentMoviePriority: z.number().int().min(-100).max(2).default(-100),
+});
+export type SabnzbdSettings = z.infer<typeof sabnzbdSettingsSchema>;
+export const SABNZBD_SECRET_FIELDS = ["apiKey"] as const;
+
+// SABnzbd sends most numbers as strings.
+const numberish = z.union([z.number(), z.string()]).transform((v) => Number(v) || 0);
+
+const errorSchema = z.object({ status: z.literal(false), error: z.string() });
+const versionSchema = z.object({ version: z.string() });
+const addSchema = z.object({ status: z.boolean(), nzo_ids: z.array(z.string()).default([]) });
+const queueSlotSchema = z.object({
+  nzo_id: z.string(),
+  filename: z.string(),
+  status: z.string(),
+  mb: numberish,
+  mbleft: numberish,
+  percentage: numberish.optional(),
+  timeleft: z.string().optional(),
+});
+const queueSchema = z.object({
+  queue: z.object({ paused: z.boolean().optional(), slots: z.array(queueSlotSchema).default([]) }),
+});
+const historySlotSchema = z.object({
+  nzo_id: z.string(),
+  name: z.string(),
+  status: z.string(),
+  fail_message: z.string().default(""),
+  storage: z.string().nullable().default(null),
+  bytes: numberish.default(0),
+});
+const historySchema = z.object({ history: z.object({ slots: z.array(historySlotSchema).default([]) }) });
+const okSchema = z.object({ status: z.boolean() });
+
+const MB = 1024 * 1024;
+
+/** "H:MM:SS" (or "D:HH:MM:SS") to seconds. */
+function parseTimeLeft(text: string | undefined): number | null {
+  if (!text) return null;
+  const parts = text.split(":").map(Number);
+  if (parts.some((p) => !Number.isFinite(p))) return null;
+  return parts.reduce((total, part, i) => total * (i === parts.length - 3 ? 24 : 60) + part, 0);
+}
+
+/** Radarr's mapping of SABnzbd queue statuses. */
+function queueStatus(status: string, queuePaused: boolean): DownloadStatus {
+  if (queuePaused || status === "Paused") return "paused";
+  if (["Queued", "Grabbing", "Propagating", "Fetching"].includes(status)) return "queued";
+  return "downloading";
+}
+
+/**
+ * SABnzbd's API (`/api?mode=…&apikey=…&output=json`): addurl, queue and history polling,
+ * retry, delete. SABnzbd has no API to move or rename a finished job's files: an import records
+ * the job's storage path under the movie's name (see moveAndRename).
+ */
+export class SabnzbdClient implements DownloadClient {
+  readonly implementation = "Sabnzbd";
+  readonly protocol = "usenet" as const;
+  private readonly base: string;
+
+  constructor(
+    private readonly settings: SabnzbdSettings,
+    private readonly context: ClientContext,
+  ) {
+    this.base = baseUrl(settings);
+  }
+
+  private async call<T>(params: Record<string, string>, schema: z.ZodType<T>): Promise<T> {
+    const query = new URLSearchParams({ ...params, apikey: this.settings.apiKey, output: "json" });
+    const response = await upstreamFetch({
+      service: SERVICE,
+      url: `${this.base}/api?${query}`,
+      policy: this.context.policy,
+      logger: this.context.logger,
+    });
+    const body: unknown = await response.json().catch(() => {
+      throw clientError(SERVICE, "parseError", "SABnzbd sent a response that is not valid JSON", response.status);
+    });
+    // SABnzbd answers 200 with {status:false, error} for a wrong key or a bad request.
+    const refused = errorSchema.safeParse(body);
+    if (refused.success) {
+      const kind = /api key/i.test(refused.data.error) ? "authenticationFailed" : "upstreamError";
+      throw clientError(SERVICE, kind, `SABnzbd refused the request: ${refused.data.error}`, response.status);
+    }
+    return readJson(SERVICE, new Response(JSON.stringify(body)), schema);
+  }
+
+  async test(): Promise<string> {
+    const { version } = await this.call({ mode: "version" }, versionSchema);
+    // mode=version needs no key; the queue does, so this checks the key too.
+    await this.call({ mode: "queue", limit: "1" }, queueSchema);
+    return version;
+  }
+
+  async add(download: AddDownload): Promise<string> {
+    const result = await this.call(
+      {
+        mode: "addurl",
+        name: download.url,
+        nzbname: download.title,
+        cat: this.settings.movieCategory,
+        priority: String(this.settings.recentMoviePriority),
+      },
+      addSchema,
+    );
+    const id = result.nzo_ids[0];
+    if (!result.status || !id)
+      throw clientError(SERVICE, "downloadFailed", `SABnzbd refused the NZB: ${download.title}`);
+    return id;
+  }
+
+  async list(downloadIds: readonly string[]): Promise<ClientDownload[]> {
+    if (downloadIds.length === 0) return [];
+    const ids = downloadIds.join(",");
+    const [queue, history] = await Promise.all([
+      this.call({ mode: "queue", nzo_ids: ids }, queueSchema),
+      this.call({ mode: "history", nzo_ids: ids }, historySchema),
+    ]);
+    const paused = queue.queue.paused ?? false;
+    const out: ClientDownload[] = queue.queue.slots.map((slot) => {
+      const size = Math.round(slot.mb * MB);
+      const sizeleft = Math.round(slot.mbleft * MB);
+      return {
+        downloadId: slot.nzo_id,
+        title: slot.filename,
+        status: queueStatus(slot.status, paused),
+        size,
+        sizeleft,
+        progress: size > 0 ? (size - sizeleft) / size : (slot.percentage ?? 0) / 100,
+        eta: parseTimeLeft(slot.timeleft),
+        outputPath: null,
+      };
+    });
+    for (const slot of history.history.slots) out.push(this.historyDownload(slot));
+    return out;
+  }
+
+  private historyDownload(slot: z.infer<typeof historySlotSchema>): ClientDownload {
+    const base = {
+      downloadId: slot.nzo_id,
+      title: slot.name,
+      size: slot.bytes,
+      eta: 0,
+      outputPath: slot.storage,
+    };
+    if (slot.status === "Failed") {
+      const failure = sabnzbdFailure(slot.fail_message);
+      return { ...base, status: "failed", sizeleft: 0, progress: 1, failure, message: failure.message };
+    }
+    if (slot.status === "Completed") return { ...base, status: "completed", sizeleft: 0, progress: 1 };
+    // Verifying, Repairing, Extracting, Moving, Running, QuickCheck: post-processing.
+    return { ...base, status: "downloading", sizeleft: 0, progress: 1, message: `SABnzbd: ${slot.status}` };
+  }
+
+  /** SABnzbd lists no files of a finished job: its storage path stands for the file. */
+  async files(downloadId: string): Promise<ClientFile[]> {
+    const history = await this.call({ mode: "history", nzo_ids: downloadId }, historySchema);
+    const slot = history.history.slots.find((s) => s.nzo_id === downloadId);
+    if (!slot?.storage) return [];
+    return [{ path: slot.storage, size: slot.bytes }];
+  }
+
+  /**
+   * SABnzbd's API cannot move or rename a finished job (its sorting runs before the job
+   * completes), so nothing is sent: the import records the movie file under the movie's folder
+   * and name, and the download's storage path stays on the queue record.
+   */
+  async moveAndRename(
+    _download: ClientDownload,
+    folder: string,
+    _file: ClientFile,
+    newName: string,
+  ): Promise<MovedDownload> {
+    return { path: joinPath(folder, newName), renamed: false };
+  }
+
+  async remove(downloadId: string, deleteData: boolean): Promise<void> {
+    const delFiles = deleteData ? "1" : "0";
+    await Promise.all([
+      this.call({ mode: "queue", name: "delete", value: downloadId, del_files: delFiles }, okSchema),
+      this.call({ mode: "history", name: "delete", value: downloadId, del_files: delFiles }, okSchema),
+    ]);
+  }
+
+  async recheck(downloadId: string): Promise<void> {
+    await this.call({ mode: "retry", value: downloadId }, okSchema);
+  }
+
+  async reannounce(): Promise<void> {}
+}

@@ -1,0 +1,361 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { ApiError, fieldError, notFound } from "../api/middleware/errors";
+import { type Env, upstreamPolicy } from "../config";
+import type { Database } from "../db/client";
+import { MovieRepository, type MovieRow } from "../db/movies";
+import { downloads, movieHistory, type StoredQualityModel } from "../db/schema";
+import { decide, prepareDecisionContext, type Release, type ReleaseDecision } from "../domain/decisions";
+import { isTransient } from "../domain/failures/kinds";
+import { retryDelaySeconds } from "../domain/failures/policies";
+import type { QualityModel } from "../domain/parser";
+import { infoDictionary, isMagnet, magnetInfoHash, TorrentFileError } from "../domain/torrents";
+import type { AddDownload } from "../integrations/downloadClient";
+import { UpstreamError, upstreamFetch } from "../integrations/http";
+import { enqueueDownloadJob } from "../jobs/downloadQueue";
+import type { Logger } from "../observability/logger";
+import { recordDownloadFailureMetric } from "../observability/metrics";
+import { loadBlocklistEntries, loadDecisionContext } from "./decisionContext";
+import { type DownloadClientRow, enabledClientsFor, openDownloadClient } from "./downloadClients";
+import { notify } from "./notifications";
+
+export type GrabSource = "interactive" | "automatic" | "rss" | "push";
+
+export interface GrabInput {
+  movieId: number;
+  release: Release;
+  source: GrabSource;
+}
+
+export interface GrabResult {
+  /** The queue item (GET /api/v3/queue record id). */
+  queueId: number;
+  downloadClientId: number;
+  /** The client's id for the download; "" while an automatic grab waits for its client. */
+  downloadId: string;
+}
+
+export type DownloadRow = typeof downloads.$inferSelect;
+
+/** States of a queue item that is still going somewhere (shown by GET /api/v3/queue). */
+export const ACTIVE_DOWNLOAD_STATES = [
+  "grabPending",
+  "downloading",
+  "importPending",
+  "importing",
+  "failedPending",
+] as const;
+
+export function storedQuality(quality: QualityModel): StoredQualityModel {
+  const { version, real, isRepack } = quality.revision;
+  return { quality: quality.quality.id, revision: { version, real, isRepack } };
+}
+
+/** The release as stored on the queue item (its parsed form is derived again when needed). */
+function storedRelease(release: Release): Record<string, unknown> {
+  const { parsed: _parsed, ...rest } = release;
+  return rest;
+}
+
+export function releaseFromRow(row: Pick<DownloadRow, "release">): Release {
+  return row.release as unknown as Release;
+}
+
+/** The release judged against the movie with no rules: its parsed title, quality, formats and score. */
+async function describeRelease(db: Database, movie: MovieRow, release: Release): Promise<ReleaseDecision> {
+  const context = prepareDecisionContext(await loadDecisionContext(db, movie));
+  const described = decide(release, context, []);
+  if (!described.parsed || !described.quality)
+    throw fieldError("body.title", `Unable to parse the release title '${release.title}'`);
+  return described;
+}
+
+const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+/**
+ * What a client needs to add a release. Torrents are tracked by info hash, so a .torrent link
+ * without a known hash is fetched here and sent as a file (as Radarr does): its hash is the
+ * SHA-1 of the file's info dictionary.
+ */
+async function downloadRequest(env: Env, release: Release, logger?: Logger): Promise<AddDownload> {
+  const url = release.downloadUrl?.trim();
+  if (!url) throw fieldError("body.downloadUrl", "The release has no download URL");
+  if (release.protocol === "usenet") return { title: release.title, url };
+  const known = release.infoHash?.trim().toLowerCase() || magnetInfoHash(url);
+  if (known || isMagnet(url)) {
+    if (!known) throw fieldError("body.downloadUrl", "The magnet link has no info hash (xt=urn:btih:)");
+    return { title: release.title, url, infoHash: known };
+  }
+  const response = await upstreamFetch({
+    service: "indexer",
+    url,
+    policy: upstreamPolicy(env),
+    logger,
+  });
+  const torrentFile = new Uint8Array(await response.arrayBuffer());
+  try {
+    const infoHash = hex(await crypto.subtle.digest("SHA-1", infoDictionary(torrentFile)));
+    return { title: release.title, url, infoHash, torrentFile };
+  } catch (error) {
+    if (!(error instanceof TorrentFileError)) throw error;
+    throw new UpstreamError("indexer", "parseError", `The indexer's torrent for ${release.title}: ${error.message}`);
+  }
+}
+
+/** Sends a release to one client; resolves with the client's id for the download. */
+export async function sendToClient(
+  env: Env,
+  client: DownloadClientRow,
+  release: Release,
+  logger?: Logger,
+): Promise<string> {
+  const request = await downloadRequest(env, release, logger);
+  const opened = await openDownloadClient(env, client, logger);
+  return opened.add(request);
+}
+
+/** Refuses a release already on its way for the movie, or blocklisted: nothing is grabbed twice. */
+async function ensureNotDuplicate(db: Database, movieId: number, release: Release) {
+  const hash = release.protocol === "torrent" ? (release.infoHash?.trim().toLowerCase() ?? null) : null;
+  const active = await db
+    .select({ id: downloads.id, title: downloads.title, indexer: downloads.indexer, downloadId: downloads.downloadId })
+    .from(downloads)
+    .where(and(eq(downloads.movieId, movieId), inArray(downloads.trackedDownloadState, [...ACTIVE_DOWNLOAD_STATES])));
+  const same = active.find(
+    (row) =>
+      (hash && row.downloadId === hash) ||
+      (row.title.toLowerCase() === release.title.toLowerCase() && row.indexer === release.indexer),
+  );
+  if (same) throw new ApiError(409, `${release.title} is already in the queue (queue item ${same.id})`);
+  const blocked = (await loadBlocklistEntries(db, movieId)).filter((entry) =>
+    hash
+      ? entry.infoHash?.toLowerCase() === hash
+      : entry.title.toLowerCase() === release.title.toLowerCase() &&
+        (!entry.indexer || entry.indexer.toLowerCase() === release.indexer.toLowerCase()),
+  );
+  if (blocked.length) throw new ApiError(409, `${release.title} is blocklisted`);
+}
+
+interface Described {
+  movie: MovieRow;
+  decision: ReleaseDecision;
+}
+
+function historyData(release: Release, client: DownloadClientRow, source: GrabSource, decision: ReleaseDecision) {
+  return {
+    indexer: release.indexer,
+    indexerId: String(release.indexerId),
+    releaseGroup: decision.parsed?.releaseGroup ?? "",
+    size: String(release.size),
+    protocol: release.protocol,
+    downloadClient: client.implementation,
+    downloadClientName: client.name,
+    downloadUrl: release.downloadUrl ?? "",
+    guid: release.guid ?? "",
+    publishedDate: release.publishDate ?? "",
+    customFormatScore: String(decision.customFormatScore),
+    releaseSource: source,
+    ...(release.infoHash ? { torrentInfoHash: release.infoHash.toLowerCase() } : {}),
+  };
+}
+
+/** The grab notification (Radarr's webhook "Grab" payload, the parts known here). */
+async function notifyGrab(
+  env: Env,
+  db: Database,
+  logger: Logger | undefined,
+  row: DownloadRow,
+  movie: MovieRow,
+  client: DownloadClientRow,
+  decision: ReleaseDecision,
+) {
+  await notify(env, db, "grab", {
+    message: `${movie.title} (${movie.year}): grabbed ${row.title} from ${row.indexer} (${decision.quality?.quality.name})`,
+    movie: { id: movie.id, title: movie.title, year: movie.year, tmdbId: movie.tmdbId, imdbId: movie.imdbId ?? "" },
+    release: {
+      releaseTitle: row.title,
+      indexer: row.indexer,
+      size: row.size,
+      quality: decision.quality?.quality.name,
+      qualityVersion: decision.quality?.revision.version,
+      releaseGroup: decision.parsed?.releaseGroup ?? "",
+      customFormatScore: decision.customFormatScore,
+      customFormats: decision.customFormats.map((f) => f.name),
+    },
+    downloadClient: client.name,
+    downloadClientType: client.implementation,
+    downloadId: row.downloadId,
+  }).catch((error) => logger?.warn("grab notification failed", { error: (error as Error).message }));
+}
+
+/** Records a sent grab: the queue item becomes a download, with its history and notification. */
+async function recordSent(
+  env: Env,
+  db: Database,
+  logger: Logger | undefined,
+  { movie, decision }: Described,
+  client: DownloadClientRow,
+  downloadId: string,
+  source: GrabSource,
+  pendingId?: number,
+): Promise<DownloadRow> {
+  const { release } = decision;
+  const now = new Date().toISOString();
+  const quality = storedQuality(decision.quality as QualityModel);
+  const values = {
+    movieId: movie.id,
+    downloadClientId: client.id,
+    downloadId,
+    title: release.title,
+    indexer: release.indexer,
+    protocol: release.protocol,
+    quality,
+    customFormatIds: decision.customFormats.map((f) => f.id),
+    customFormatScore: decision.customFormatScore,
+    languages: decision.languages.map((l) => ({ id: l.id, name: l.name })),
+    size: release.size,
+    sizeleft: release.size,
+    status: "queued",
+    trackedDownloadState: "downloading",
+    trackedDownloadStatus: "ok",
+    statusMessages: [],
+    progress: 0,
+    errorMessage: null,
+    failureKind: null,
+    nextRetryAt: null,
+    release: storedRelease(release),
+    source,
+    grabbedAt: now,
+    updatedAt: now,
+  };
+  const history = db.insert(movieHistory).values({
+    movieId: movie.id,
+    eventType: "grabbed",
+    sourceTitle: release.title,
+    toQuality: quality,
+    toFormatScore: decision.customFormatScore,
+    customFormatIds: values.customFormatIds,
+    languages: values.languages,
+    downloadId,
+    data: historyData(release, client, source, decision),
+    date: now,
+  });
+  const write =
+    pendingId === undefined
+      ? db.insert(downloads).values(values).returning()
+      : db.update(downloads).set(values).where(eq(downloads.id, pendingId)).returning();
+  const [[row]] = await db.batch([write, history]);
+  logger?.info("release grabbed", { movieId: movie.id, queueId: row.id, downloadClient: client.name, source });
+  await notifyGrab(env, db, logger, row, movie, client, decision);
+  return row;
+}
+
+/**
+ * Sends a release to the enabled download client for its protocol (lowest priority number
+ * first; the next one when a client cannot be reached) and records the queue item, the
+ * "grabbed" history and the Grab notification. An automatic grab whose clients are all
+ * unreachable or busy waits on the downloads queue for the failure's retry delay (the queue item
+ * shows it, so nothing grabs the release again meanwhile); an interactive grab fails instead.
+ */
+export async function grabRelease(
+  env: Env,
+  db: Database,
+  logger: Logger | undefined,
+  input: GrabInput,
+): Promise<GrabResult> {
+  const movie = await new MovieRepository(db).get(input.movieId);
+  if (!movie) throw notFound(`Movie ${input.movieId}`);
+  const release = { ...input.release, title: input.release.title.trim() };
+  await ensureNotDuplicate(db, movie.id, release);
+  const clients = await enabledClientsFor(db, release.protocol);
+  if (clients.length === 0)
+    throw new ApiError(
+      409,
+      `No enabled download client for ${release.protocol}; add one under Settings › Download Clients`,
+    );
+  const described: Described = { movie, decision: await describeRelease(db, movie, release) };
+
+  let lastError: UpstreamError | undefined;
+  for (const client of clients) {
+    try {
+      const downloadId = await sendToClient(env, client, release, logger);
+      const row = await recordSent(env, db, logger, described, client, downloadId, input.source);
+      return { queueId: row.id, downloadClientId: client.id, downloadId };
+    } catch (error) {
+      if (!(error instanceof UpstreamError)) throw error;
+      recordDownloadFailureMetric(error.kind, "grab");
+      logger?.warn("download client did not take the release", {
+        downloadClient: client.name,
+        kind: error.kind,
+        error: error.message,
+      });
+      lastError = error;
+      if (!isTransient(error.kind)) break;
+    }
+  }
+  const error = lastError as UpstreamError;
+  if (input.source === "interactive" || !isTransient(error.kind)) throw error;
+  return holdForRetry(env, db, described, clients[0], input.source, error);
+}
+
+/** Keeps an automatic grab the clients could not take as a pending queue item, retried on the queue. */
+async function holdForRetry(
+  env: Env,
+  db: Database,
+  { movie, decision }: Described,
+  client: DownloadClientRow,
+  source: GrabSource,
+  error: UpstreamError,
+): Promise<GrabResult> {
+  const delay = retryDelaySeconds(error.kind, 1, error.retryAfterSeconds) ?? 0;
+  const now = Date.now();
+  const { release } = decision;
+  const [row] = await db
+    .insert(downloads)
+    .values({
+      movieId: movie.id,
+      downloadClientId: client.id,
+      downloadId: "",
+      title: release.title,
+      indexer: release.indexer,
+      protocol: release.protocol,
+      quality: storedQuality(decision.quality as QualityModel),
+      customFormatIds: decision.customFormats.map((f) => f.id),
+      customFormatScore: decision.customFormatScore,
+      languages: decision.languages.map((l) => ({ id: l.id, name: l.name })),
+      size: release.size,
+      sizeleft: release.size,
+      status: "downloadClientUnavailable",
+      trackedDownloadState: "grabPending",
+      trackedDownloadStatus: "warning",
+      statusMessages: [{ title: release.title, messages: [error.message] }],
+      errorMessage: error.message,
+      failureKind: error.kind,
+      retryCount: 1,
+      nextRetryAt: new Date(now + delay * 1000).toISOString(),
+      release: storedRelease(release),
+      source,
+      grabbedAt: new Date(now).toISOString(),
+    })
+    .returning();
+  await enqueueDownloadJob(env, { action: "grab", queueId: row.id }, delay);
+  return { queueId: row.id, downloadClientId: client.id, downloadId: "" };
+}
+
+/**
+ * Sends a pending grab (queue consumer). Resolves with the sent download, or throws the
+ * client's UpstreamError for the consumer to schedule the next retry.
+ */
+export async function sendPendingGrab(
+  env: Env,
+  db: Database,
+  logger: Logger | undefined,
+  row: DownloadRow,
+  client: DownloadClientRow,
+): Promise<DownloadRow> {
+  const movie = await new MovieRepository(db).get(row.movieId);
+  if (!movie) throw notFound(`Movie ${row.movieId}`);
+  const release = releaseFromRow(row);
+  const decision = await describeRelease(db, movie, release);
+  const downloadId = await sendToClient(env, client, release, logger);
+  return recordSent(env, db, logger, { movie, decision }, client, downloadId, row.source, row.id);
+}
