@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { useEffect } from "preact/hooks";
 import { AddMovie } from "./pages/AddMovie";
+import { ComingSoon } from "./pages/ComingSoon";
 import { CustomFormats } from "./pages/CustomFormats";
 import { Layout } from "./pages/Layout";
 import { Library } from "./pages/Library";
@@ -13,7 +14,9 @@ import { Parse } from "./pages/Parse";
 import { QualityDefinitions } from "./pages/QualityDefinitions";
 import { QualityProfiles } from "./pages/QualityProfiles";
 import { Settings } from "./pages/Settings";
+import { StreamingSettings } from "./pages/StreamingSettings";
 import { System } from "./pages/System";
+import { Trending } from "./pages/Trending";
 import { currentPath, matchRoute } from "./router";
 import { ensureRows } from "./state/library";
 import { loadReference } from "./state/reference";
@@ -31,6 +34,12 @@ function Page() {
       return <MovieDetail key={route.id} id={route.id} />;
     case "settings":
       return <Settings />;
+    case "streamingSettings":
+      return <StreamingSettings />;
+    case "trending":
+      return <Trending />;
+    case "comingSoon":
+      return <ComingSoon />;
     case "qualityProfiles":
       return <QualityProfiles />;
     case "customFormats":

@@ -23,6 +23,9 @@ export type Route =
   | { page: "add" }
   | { page: "movie"; id: number }
   | { page: "settings" }
+  | { page: "streamingSettings" }
+  | { page: "trending" }
+  | { page: "comingSoon" }
   | { page: "qualityProfiles" }
   | { page: "customFormats" }
   | { page: "qualityDefinitions" }
@@ -36,6 +39,9 @@ export function matchRoute(path: string): Route {
   if (path === "/" || path === "/library") return { page: "library" };
   if (path === "/add") return { page: "add" };
   if (path === "/settings") return { page: "settings" };
+  if (path === "/settings/streaming") return { page: "streamingSettings" };
+  if (path === "/trending") return { page: "trending" };
+  if (path === "/coming-soon") return { page: "comingSoon" };
   if (path === "/settings/profiles") return { page: "qualityProfiles" };
   if (path === "/settings/customformats") return { page: "customFormats" };
   if (path === "/settings/quality") return { page: "qualityDefinitions" };

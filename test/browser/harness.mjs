@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -64,7 +65,17 @@ async function start() {
     // The app reads the built assets when it starts, so it starts after the build.
     const app = await startApp({
       persistDir: work,
-      vars: { API_KEY, TMDB_API_KEY: "sim-key", DEMO_MODE: "true", ...simulatorVars(sim.url) },
+      vars: {
+        API_KEY,
+        TMDB_API_KEY: "sim-key",
+        // A Trakt app for the simulated Trakt (device flow, trending) and a key for the stored tokens.
+        TRAKT_CLIENT_ID: "browser-test-trakt-id",
+        TRAKT_CLIENT_SECRET: "browser-test-trakt-secret",
+        WATCHMODE_API_KEY: "browser-test-watchmode-key",
+        ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+        DEMO_MODE: "true",
+        ...simulatorVars(sim.url),
+      },
     });
     stops.push(() => app.stop());
     mkdirSync(ARTIFACTS, { recursive: true });

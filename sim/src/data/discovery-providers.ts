@@ -73,6 +73,13 @@ export function watchProviderById(id: number): WatchProvider | undefined {
   return byId.get(id);
 }
 
+const byLogoFile = new Map(WATCH_PROVIDERS.map((p) => [p.logoPath.slice(1), p]));
+
+/** The provider whose logo is this image file (`logo_path` without its slash), for the image CDN. */
+export function watchProviderByLogoFile(file: string): WatchProvider | undefined {
+  return byLogoFile.get(file);
+}
+
 /** The catalogue `/3/watch/providers/{movie|tv}` lists: every service, or those in one region. */
 export function providersIn(mediaType: "movie" | "tv", region: string | undefined): WatchProvider[] {
   return WATCH_PROVIDERS.filter((p) => (mediaType === "movie" || p.tv) && (!region || region in p.regions)).sort(

@@ -1,5 +1,6 @@
 import { type ArtworkFile, type ArtworkKind, parseArtworkFile } from "../data/artwork";
 import { collectionById, movieById } from "../data/catalogue";
+import { type WatchProvider, watchProviderByLogoFile } from "../data/discovery-providers";
 import { personById } from "../data/people";
 import { createService } from "./service";
 import { IMAGE_SIZES } from "./tmdb";
@@ -99,8 +100,33 @@ function renderSvg(file: ArtworkFile, size: string, title: string, subtitle: str
   );
 }
 
+/** A watch provider's square logo: its initials on a colour from its id (demo artwork). */
+function renderProviderLogo(provider: WatchProvider, size: string): string {
+  const side = size === "original" ? 500 : Number(size.slice(1));
+  const hue = (provider.id * 137.508) % 360;
+  const initials = provider.name
+    .split(/\s+/)
+    .map((word) => word[0])
+    .join("")
+    .slice(0, 3);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${side}" viewBox="0 0 100 100" role="img" aria-label="${escapeXml(`${provider.name} logo (demo data)`)}">` +
+    `<rect width="100" height="100" rx="18" fill="hsl(${hue.toFixed(0)},65%,38%)"/>` +
+    `<text x="50" y="62" font-family="Helvetica, Arial, sans-serif" font-size="${initials.length > 2 ? 30 : 38}" font-weight="bold" fill="#fff" text-anchor="middle">${escapeXml(initials)}</text>` +
+    "</svg>"
+  );
+}
+
 tmdbImages.app.get("/t/p/:size/:file", (c) => {
   const size = c.req.param("size");
+  const provider = IMAGE_SIZES.has(size) ? watchProviderByLogoFile(c.req.param("file")) : undefined;
+  if (provider) {
+    return c.body(renderProviderLogo(provider, size), 200, {
+      "content-type": "image/svg+xml",
+      "cache-control": "public, max-age=31536000, immutable",
+      etag: `"provider-${provider.id}-${size}"`,
+    });
+  }
   const file = parseArtworkFile(c.req.param("file"));
   const text = file && IMAGE_SIZES.has(size) ? caption(file) : undefined;
   if (!file || !text) return tmdbImages.errorResponse(404);

@@ -4,6 +4,9 @@
  * and failures turned into an ApiError carrying the server's message and field errors.
  */
 import type {
+  ApiBudget,
+  CacheStats,
+  ComingSoon,
   Command,
   CsvSyncResult,
   CustomFormat,
@@ -27,12 +30,22 @@ import type {
   MovieProvenance,
   ParseQuery,
   ParseResult,
+  ProviderCatalogue,
   QualityDefinition,
   QualityProfile,
   RootFolder,
   Session,
+  StreamingAvailability,
+  StreamingConfig,
+  StreamingMediaType,
   SystemStatus,
   Tag,
+  TraktAuthStatus,
+  TraktDeviceFlow,
+  Trending,
+  TrendingSource,
+  TrendingWindow,
+  WithStale,
 } from "./types";
 
 export * from "./types";
@@ -58,6 +71,8 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Login answers 401 for a wrong key; that is a form error, not an expired session. */
   sessionRequired?: boolean;
+  /** Sees the successful response's headers (e.g. X-Stale-Upstream). */
+  onHeaders?: (headers: Headers) => void;
 }
 
 let onUnauthorized: () => void = () => {};
@@ -77,7 +92,7 @@ export function queryString(query: Query): string {
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const { query, body, file, signal, sessionRequired = true } = options;
+  const { query, body, file, signal, sessionRequired = true, onHeaders } = options;
   const contentType = file ? file.contentType : body === undefined ? undefined : "application/json";
   let response: Response;
   try {
@@ -110,7 +125,21 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       problem.errors ?? [],
     );
   }
+  onHeaders?.(response.headers);
   return payload as T;
+}
+
+/** A streaming GET whose body also says which upstream the server served from a stale cache. */
+async function streamingGet<T extends object>(path: string, query: Query, signal?: AbortSignal): Promise<WithStale<T>> {
+  let staleUpstream: string | undefined;
+  const body: WithStale<T> = await request<T>("GET", path, {
+    query,
+    signal,
+    onHeaders: (headers) => {
+      staleUpstream = headers.get("x-stale-upstream") ?? undefined;
+    },
+  });
+  return staleUpstream ? { ...body, staleUpstream } : body;
 }
 
 const v3 = "/api/v3";
@@ -204,6 +233,32 @@ export const api = {
   system: {
     status: () => request<SystemStatus>("GET", `${v3}/system/status`),
     health: () => request<HealthCheck[]>("GET", `${v3}/health`),
+    budget: () => request<ApiBudget[]>("GET", `${v3}/system/budget`),
+    cache: () => request<{ caches: CacheStats[] }>("GET", `${v3}/system/cache`),
+  },
+  streaming: {
+    trending: (
+      mediaType: StreamingMediaType,
+      window: TrendingWindow,
+      query: { region?: string; source?: TrendingSource },
+      signal?: AbortSignal,
+    ) => streamingGet<Trending>(`${v3}/streaming/trending/${mediaType}/${window}`, { ...query }, signal),
+    availability: (tmdbId: number, query: { region?: string; type?: StreamingMediaType }, signal?: AbortSignal) =>
+      streamingGet<StreamingAvailability>(`${v3}/streaming/availability/${tmdbId}`, { ...query }, signal),
+    providers: (query: { region?: string; type?: StreamingMediaType }, signal?: AbortSignal) =>
+      streamingGet<ProviderCatalogue>(`${v3}/streaming/providers`, { ...query }, signal),
+    comingSoon: (query: { region?: string; page?: number }, signal?: AbortSignal) =>
+      streamingGet<ComingSoon>(`${v3}/streaming/coming-soon`, { ...query }, signal),
+    config: () => request<StreamingConfig>("GET", `${v3}/config/streaming`),
+    updateConfig: (config: Partial<Omit<StreamingConfig, "id">>) =>
+      request<StreamingConfig>("PUT", `${v3}/config/streaming`, { body: config }),
+  },
+  trakt: {
+    status: () => request<TraktAuthStatus>("GET", `${v3}/streaming/trakt/auth`),
+    /** Starts the device flow: the code to enter at Trakt, where, and how often to poll. */
+    connect: () => request<TraktDeviceFlow>("POST", `${v3}/streaming/trakt/auth`),
+    poll: () => request<TraktAuthStatus>("POST", `${v3}/streaming/trakt/auth/poll`),
+    disconnect: () => request<TraktAuthStatus>("DELETE", `${v3}/streaming/trakt/auth`),
   },
 };
 

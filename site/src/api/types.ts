@@ -5,6 +5,7 @@
  */
 import type { MovieResource } from "../../../src/api/schemas/movie";
 import type { listItems, listSyncJobs, listSyncRuns, movieProvenance } from "../../../src/db/schema";
+import type { BudgetUsage } from "../../../src/domain/budgets/ledger";
 import type {
   CustomFormatResource,
   CustomFormatSpecificationResource,
@@ -14,6 +15,7 @@ import type { Rejection } from "../../../src/domain/decisions/types";
 import type { MinimumAvailability, MovieStatus } from "../../../src/domain/library/movieStatus";
 import type { ListFieldDefinition } from "../../../src/domain/lists/source";
 import type { Language, ParsedMovieInfo as ParserResult, Revision } from "../../../src/domain/parser";
+import type { TraktAuthErrorCode } from "../../../src/integrations/trakt/deviceFlow";
 import type { ImportListSettings } from "../../../src/library/settings";
 
 export type { Language, MinimumAvailability, MovieStatus, Rejection, Revision };
@@ -225,6 +227,9 @@ export interface FieldError {
 /** How a list adds movies: the movie alone, the movie and its collection, or nothing monitored. */
 export type ListMonitor = "movieOnly" | "movieAndCollection" | "none";
 
+/** What a list does with a new movie that streams on a subscribed service (config/streaming). */
+export type ListStreamingOption = "ignore" | "addUnmonitored" | "skip";
+
 /** A list setting as the provider schema describes it; `value` is what the list holds. */
 export interface ImportListField {
   order: number;
@@ -253,6 +258,7 @@ export interface ImportList {
   qualityProfileId: number;
   rootFolderPath: string;
   searchOnAdd: boolean;
+  streamingOption: ListStreamingOption;
   tags: number[];
   listOrder: number;
   /** tmdb, trakt, plex, other (IMDb) or advanced. */
@@ -335,4 +341,177 @@ export interface ListSyncCommandResult {
   added?: number;
   removed?: number;
   error?: string;
+}
+
+/** Streaming: offer types in the order the site shows them (subscription first, stores last). */
+export type OfferType = "flatrate" | "free" | "ads" | "rent" | "buy";
+export type StreamingMediaType = "movie" | "tv";
+export type TrendingWindow = "day" | "week";
+export type TrendingSource = "combined" | "tmdb" | "trakt";
+
+/** Whom a response credits for its data (TMDb, JustWatch, Trakt, Watchmode). */
+export interface Attribution {
+  name: string;
+  url: string;
+  notice: string;
+}
+
+/** A service offering a title, with the page that deep-links to it. */
+export interface OfferProvider {
+  providerId: number;
+  name: string;
+  logoUrl: string | null;
+  displayPriority: number;
+  link: string | null;
+}
+
+export type Offers = Record<OfferType, OfferProvider[]>;
+
+/** Where a title can be watched in a region (JustWatch data through TMDb). */
+export interface TitleAvailability {
+  available: boolean;
+  link: string | null;
+  offers: Offers;
+}
+
+export type WatchmodeStatus = "ok" | "notMapped" | "budgetExhausted" | "disabled" | "error";
+
+export interface WatchmodeSource {
+  sourceId: number;
+  name: string;
+  type: string;
+  region: string;
+  webUrl: string | null;
+  format: string | null;
+  price: number | null;
+}
+
+export interface StreamingAvailability extends TitleAvailability {
+  tmdbId: number;
+  mediaType: StreamingMediaType;
+  region: string;
+  attribution: Attribution[];
+  /** Watchmode's sources for the title, when the server asks Watchmode (newer servers). */
+  watchmode?: { status: WatchmodeStatus; message?: string; sources: WatchmodeSource[] };
+}
+
+/** A trending title. Older servers send one TMDb `rank`; newer ones `ranks`, `score` and `availability`. */
+export interface TrendingItem {
+  tmdbId: number;
+  title: string;
+  year: number | null;
+  posterUrl: string | null;
+  rank?: number;
+  ranks?: { tmdb: number | null; trakt: number | null };
+  score?: number | null;
+  popularity: number | null;
+  voteAverage: number | null;
+  traktWatchers?: number | null;
+  inLibrary?: boolean;
+  availability?: TitleAvailability | null;
+}
+
+export interface SourceStatus {
+  /** Whether the `source` choice reads this source (newer servers); an unread source is not a failure. */
+  requested?: boolean;
+  ok: boolean;
+  stale: boolean;
+  error?: string;
+}
+
+export interface Trending {
+  mediaType: StreamingMediaType;
+  window: TrendingWindow;
+  region?: string;
+  source: TrendingSource;
+  results: TrendingItem[];
+  sources?: Partial<Record<"tmdb" | "trakt", SourceStatus>>;
+  attribution: Attribution[];
+}
+
+export interface StreamingProvider {
+  providerId: number;
+  name: string;
+  logoUrl: string | null;
+  displayPriority: number;
+}
+
+export interface ProviderCatalogue {
+  mediaType: StreamingMediaType;
+  region: string;
+  providers: StreamingProvider[];
+  attribution: Attribution[];
+}
+
+export interface ComingSoonItem {
+  tmdbId: number;
+  title: string;
+  year: number | null;
+  releaseDate: string | null;
+  posterUrl: string | null;
+  popularity: number;
+  voteAverage: number;
+  inLibrary: boolean;
+}
+
+/** A title arriving on a streaming service (Watchmode). */
+export interface StreamingRelease {
+  watchmodeId: number;
+  tmdbId: number | null;
+  title: string;
+  mediaType: string;
+  posterUrl: string | null;
+  releaseDate: string | null;
+  sourceId: number;
+  sourceName: string;
+  inLibrary: boolean;
+}
+
+export interface ComingSoon {
+  region: string;
+  dates: { minimum: string; maximum: string } | null;
+  page: number;
+  totalPages: number;
+  results: ComingSoonItem[];
+  streamingReleases?: StreamingRelease[];
+  /** Whether Watchmode answered: a status word, or `{ status, message }`. */
+  streamingReleasesStatus?: string | { status: string; message?: string } | null;
+  attribution: Attribution[];
+}
+
+/** A streaming response together with the upstream the server says it served stale (X-Stale-Upstream). */
+export type WithStale<T> = T & { staleUpstream?: string };
+
+export type StreamingOfferSetting = "flatrate" | "free" | "ads";
+
+export interface StreamingConfig {
+  id: number;
+  region: string;
+  subscribedProviderIds: number[];
+  offerTypes: StreamingOfferSetting[];
+}
+
+export interface TraktAuthStatus {
+  connected: boolean;
+  expiresAt: string | null;
+  scope: string | null;
+  polling: { userCode: string; verificationUrl: string; expiresAt: string; interval: number } | null;
+  lastError: { code: TraktAuthErrorCode; message: string; at: string } | null;
+}
+
+export interface TraktDeviceFlow {
+  userCode: string;
+  verificationUrl: string;
+  expiresIn: number;
+  interval: number;
+}
+
+export type ApiBudget = BudgetUsage;
+
+export interface CacheStats {
+  name: string;
+  hits: number;
+  misses: number;
+  stale: number;
+  hitRate: number;
 }

@@ -7,6 +7,7 @@ import {
   type ImportListInput,
   type ImportListTestResult,
   type ListMonitor,
+  type ListStreamingOption,
   type MinimumAvailability,
 } from "../api";
 import { loadReference, qualityProfiles, rootFolders, tags } from "../state/reference";
@@ -15,6 +16,7 @@ import { ErrorMessage } from "./ErrorMessage";
 import { FieldError, invalidProps, problemAt } from "./FieldError";
 import { AVAILABILITY_LABELS, formatCount, formatInterval, MONITOR_LABELS } from "./format";
 import { ListFieldInput } from "./ListFieldInput";
+import { LIST_STREAMING_LABELS } from "./streaming";
 
 /** The body the API takes for a list: everything the user chose, fields as `{name, value}`. */
 export function listInput(list: ImportList): ImportListInput {
@@ -30,6 +32,7 @@ export function listInput(list: ImportList): ImportListInput {
     qualityProfileId: list.qualityProfileId,
     rootFolderPath: list.rootFolderPath,
     searchOnAdd: list.searchOnAdd,
+    streamingOption: list.streamingOption ?? "ignore",
     tags: list.tags,
     listOrder: list.listOrder,
     syncIntervalMinutes: list.syncIntervalMinutes,
@@ -44,6 +47,7 @@ export function timeSpanMinutes(span: string): number {
 }
 
 const MONITORS = Object.keys(MONITOR_LABELS) as ListMonitor[];
+const STREAMING_OPTIONS = Object.keys(LIST_STREAMING_LABELS) as ListStreamingOption[];
 
 interface Props {
   /** A saved list, or a schema template for a new one. */
@@ -248,6 +252,20 @@ export function ListEditor({ initial, onSaved, onDeleted, onCancel }: Props) {
               ))}
             </select>
             <FieldError id={`${idPrefix}-folder-error`} message={problem("rootFolderPath")} />
+          </div>
+          <div class="field">
+            <label for={`${idPrefix}-streaming`}>When it streams on my services</label>
+            <select
+              id={`${idPrefix}-streaming`}
+              value={list.streamingOption ?? "ignore"}
+              onChange={(e) => change({ streamingOption: e.currentTarget.value as ListStreamingOption })}
+            >
+              {STREAMING_OPTIONS.map((o) => (
+                <option key={o} value={o}>
+                  {LIST_STREAMING_LABELS[o]}
+                </option>
+              ))}
+            </select>
           </div>
           <label class="check">
             <input

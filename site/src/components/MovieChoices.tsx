@@ -11,6 +11,18 @@ export interface MovieChoices {
   tags: number[];
 }
 
+/** Radarr's usual default: a 1080p profile when there is one, else the first; the first root folder. */
+export function defaultChoices(profiles: QualityProfile[], folders: RootFolder[]): MovieChoices {
+  const profile = profiles.find((p) => p.name === "HD-1080p") ?? profiles[0];
+  return {
+    monitored: true,
+    qualityProfileId: profile?.id ?? 0,
+    minimumAvailability: "released",
+    rootFolderPath: folders[0]?.path ?? "",
+    tags: [],
+  };
+}
+
 interface Props {
   value: MovieChoices;
   onChange: (patch: Partial<MovieChoices>) => void;

@@ -22,6 +22,20 @@ export function Poster({ movie, class: className = "" }: { movie: Movie; class?:
   return <PosterImage key={url} url={url} title={movie.title} className={className} />;
 }
 
+/** A poster from a bare URL (trending and coming-soon titles carry one rather than a movie's images). */
+export function TitlePoster({
+  url,
+  title,
+  class: className = "",
+}: {
+  url: string | null;
+  title: string;
+  class?: string;
+}) {
+  const loadableUrl = loadable(url ?? undefined);
+  return <PosterImage key={loadableUrl} url={loadableUrl} title={title} className={className} />;
+}
+
 function PosterImage({ url, title, className }: { url: string | undefined; title: string; className: string }) {
   const [failed, setFailed] = useState(false);
   if (!url || failed) {

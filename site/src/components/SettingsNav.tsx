@@ -5,6 +5,7 @@ const SETTINGS_PAGES = [
   { href: "/settings/profiles", label: "Quality profiles" },
   { href: "/settings/customformats", label: "Custom formats" },
   { href: "/settings/quality", label: "Quality definitions" },
+  { href: "/settings/streaming", label: "Streaming" },
 ];
 
 /** The tabs between the settings pages. */

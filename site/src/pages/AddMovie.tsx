@@ -1,25 +1,13 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { api, type Movie, type QualityProfile, type RootFolder } from "../api";
+import { api, type Movie } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatRuntime } from "../components/format";
-import { type MovieChoices, MovieChoicesFields } from "../components/MovieChoices";
+import { defaultChoices, type MovieChoices, MovieChoicesFields } from "../components/MovieChoices";
 import { Poster } from "../components/Poster";
 import { Link } from "../router";
 import { invalidateLibrary } from "../state/library";
 import { loadReference, qualityProfiles, rootFolders, tags } from "../state/reference";
-
-/** Radarr's usual default: a 1080p profile when there is one, else the first. */
-function defaultChoices(profiles: QualityProfile[], folders: RootFolder[]): MovieChoices {
-  const profile = profiles.find((p) => p.name === "HD-1080p") ?? profiles[0];
-  return {
-    monitored: true,
-    qualityProfileId: profile?.id ?? 0,
-    minimumAvailability: "released",
-    rootFolderPath: folders[0]?.path ?? "",
-    tags: [],
-  };
-}
 
 /**
  * Add movie: search TMDb through the server, then add one result with the chosen profile,

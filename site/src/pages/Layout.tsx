@@ -5,6 +5,8 @@ import { logOut, session } from "../state/session";
 const NAV = [
   { href: "/", label: "Library", active: (p: string) => p === "/" || p === "/library" || p.startsWith("/movie/") },
   { href: "/add", label: "Add movie", active: (p: string) => p === "/add" },
+  { href: "/trending", label: "Trending", active: (p: string) => p === "/trending" },
+  { href: "/coming-soon", label: "Coming soon", active: (p: string) => p === "/coming-soon" },
   { href: "/lists", label: "Lists", active: (p: string) => p === "/lists" || p.startsWith("/lists/") },
   { href: "/parse", label: "Parse", active: (p: string) => p === "/parse" },
   { href: "/settings", label: "Settings", active: (p: string) => p === "/settings" || p.startsWith("/settings/") },

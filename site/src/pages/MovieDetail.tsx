@@ -6,6 +6,7 @@ import { AVAILABILITY_LABELS, formatBytes, formatDate, formatRuntime, STATUS_LAB
 import { ListProvenance } from "../components/ListProvenance";
 import { MovieChoicesFields } from "../components/MovieChoices";
 import { imageUrl, Poster } from "../components/Poster";
+import { WhereToWatch } from "../components/WhereToWatch";
 import { Link, navigate } from "../router";
 import { invalidateLibrary } from "../state/library";
 import { loadReference, profileNames, qualityProfiles, rootFolders, tagLabels, tags } from "../state/reference";
@@ -152,6 +153,8 @@ export function MovieDetail({ id }: { id: number }) {
           </div>
         </div>
       </header>
+
+      <WhereToWatch tmdbId={m.tmdbId} title={m.title} unmonitoredFor={m.streamingUnmonitoredService} />
 
       <div class="detail-columns">
         <section aria-labelledby="facts-heading">

@@ -3,8 +3,9 @@ import { useEffect } from "preact/hooks";
 import { api, type HealthCheck, type SystemStatus } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDateTime } from "../components/format";
+import { BudgetChart, CacheChart } from "../components/UsageCharts";
 
-/** System: what is running (status) and what needs attention (health checks). */
+/** System: what is running (status), what needs attention (health checks), upstream budgets and caches. */
 export function System() {
   const status = useSignal<SystemStatus | undefined>(undefined);
   const health = useSignal<HealthCheck[] | undefined>(undefined);
@@ -59,6 +60,8 @@ export function System() {
           </ul>
         )}
       </section>
+      <BudgetChart />
+      <CacheChart />
       <section aria-labelledby="status-heading" class="settings-section">
         <h2 id="status-heading">Status</h2>
         {s ? (

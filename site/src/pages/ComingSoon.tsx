@@ -1,0 +1,178 @@
+import { signal, useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import { api, type ComingSoon as ComingSoonResponse, type StreamingRelease, type WithStale } from "../api";
+import { AddToLibrary } from "../components/AddToLibrary";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { formatDate } from "../components/format";
+import { TitlePoster } from "../components/Poster";
+import { AttributionFooter, RegionSelect, regionName, SourceNotice } from "../components/streaming";
+import { loadStreamingSettings } from "../state/streaming";
+
+const region = signal<string | undefined>(undefined);
+
+const RELEASE_STATUS_MESSAGES: Record<string, string> = {
+  notMapped: "Watchmode does not know these titles yet.",
+  budgetExhausted: "Today's Watchmode budget is used up: streaming releases return tomorrow.",
+  disabled: "Watchmode is not configured (WATCHMODE_API_KEY), so streaming releases are not shown.",
+  error: "Watchmode could not be reached.",
+};
+
+/** `streamingReleasesStatus` as `{ status, message }`, whichever form the server sent. */
+function releaseStatus(value: ComingSoonResponse["streamingReleasesStatus"]): { status: string; message?: string } {
+  if (!value) return { status: "ok" };
+  return typeof value === "string" ? { status: value } : value;
+}
+
+/** Coming soon: TMDb's upcoming movies for the region, and titles arriving on streaming services. */
+export function ComingSoon() {
+  const data = useSignal<WithStale<ComingSoonResponse> | undefined>(undefined);
+  const page = useSignal(1);
+  const loading = useSignal(false);
+  const error = useSignal<unknown>(undefined);
+
+  useEffect(() => {
+    if (region.value) return;
+    loadStreamingSettings().then(
+      (s) => {
+        region.value ??= s.region;
+      },
+      () => {
+        region.value ??= "US";
+      },
+    );
+  }, []);
+
+  const currentRegion = region.value;
+  const currentPage = page.value;
+  useEffect(() => {
+    if (!currentRegion) return;
+    const controller = new AbortController();
+    loading.value = true;
+    error.value = undefined;
+    api.streaming.comingSoon({ region: currentRegion, page: currentPage }, controller.signal).then(
+      (response) => {
+        data.value = response;
+        loading.value = false;
+      },
+      (e) => {
+        if ((e as Error).name === "AbortError") return;
+        error.value = e;
+        loading.value = false;
+      },
+    );
+    return () => controller.abort();
+  }, [currentRegion, currentPage]);
+
+  const d = data.value;
+  const status = releaseStatus(d?.streamingReleasesStatus);
+  return (
+    <section class="page coming-soon">
+      <h1>Coming soon</h1>
+      <div class="toolbar">
+        {currentRegion && (
+          <RegionSelect
+            id="coming-soon-region"
+            label="Region"
+            value={currentRegion}
+            onChange={(r) => {
+              region.value = r;
+              page.value = 1;
+            }}
+          />
+        )}
+      </div>
+      <SourceNotice staleUpstream={d?.staleUpstream} />
+      <ErrorMessage error={error.value} />
+
+      <section aria-labelledby="upcoming-heading" class="settings-section">
+        <h2 id="upcoming-heading">In cinemas soon</h2>
+        {d?.dates && (
+          <p class="hint">
+            Releases in {regionName(d.region)} from {formatDate(d.dates.minimum)} to {formatDate(d.dates.maximum)}.
+          </p>
+        )}
+        {loading.value && <p class="muted">Loading…</p>}
+        {d && d.results.length === 0 && <p class="empty">Nothing announced for this region.</p>}
+        <ul class="title-cards" aria-label="Upcoming movies">
+          {d?.results.map((movie) => (
+            <li key={movie.tmdbId} class="title-card" aria-label={movie.title}>
+              <TitlePoster url={movie.posterUrl} title={movie.title} class="small" />
+              <div class="title-card-body">
+                <h3>
+                  {movie.title} {movie.year && <span class="year">({movie.year})</span>}
+                </h3>
+                <p class="meta">Release: {formatDate(movie.releaseDate)}</p>
+                <AddToLibrary tmdbId={movie.tmdbId} title={movie.title} inLibrary={movie.inLibrary} />
+              </div>
+            </li>
+          ))}
+        </ul>
+        {d && d.totalPages > 1 && (
+          <div class="pager">
+            <button
+              type="button"
+              disabled={currentPage <= 1 || loading.value}
+              onClick={() => {
+                page.value = currentPage - 1;
+              }}
+            >
+              Previous
+            </button>
+            <span>
+              Page {d.page} of {d.totalPages}
+            </span>
+            <button
+              type="button"
+              disabled={currentPage >= d.totalPages || loading.value}
+              onClick={() => {
+                page.value = currentPage + 1;
+              }}
+            >
+              Next
+            </button>
+          </div>
+        )}
+      </section>
+
+      {d && (d.streamingReleases || d.streamingReleasesStatus) && (
+        <section aria-labelledby="streaming-releases-heading" class="settings-section">
+          <h2 id="streaming-releases-heading">New on streaming services</h2>
+          {status.status !== "ok" && (
+            <p class="notice" role="status">
+              {status.message ?? RELEASE_STATUS_MESSAGES[status.status] ?? `Watchmode: ${status.status}`}
+            </p>
+          )}
+          {d.streamingReleases?.length === 0 && status.status === "ok" && (
+            <p class="muted">No streaming releases announced.</p>
+          )}
+          {d.streamingReleases && d.streamingReleases.length > 0 && (
+            <StreamingReleases releases={d.streamingReleases} />
+          )}
+        </section>
+      )}
+      <AttributionFooter attribution={d?.attribution} />
+    </section>
+  );
+}
+
+function StreamingReleases({ releases }: { releases: StreamingRelease[] }) {
+  return (
+    <ul class="title-cards" aria-label="Streaming releases">
+      {releases.map((r) => (
+        <li key={`${r.watchmodeId}:${r.sourceId}`} class="title-card" aria-label={r.title}>
+          <TitlePoster url={r.posterUrl} title={r.title} class="small" />
+          <div class="title-card-body">
+            <h3>{r.title}</h3>
+            <p class="meta">
+              {formatDate(r.releaseDate)} on <span class="chip">{r.sourceName}</span>
+              {r.mediaType !== "movie" && <span class="muted"> TV</span>}
+            </p>
+            {r.mediaType === "movie" && r.tmdbId !== null && (
+              <AddToLibrary tmdbId={r.tmdbId} title={r.title} inLibrary={r.inLibrary} />
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,351 @@
+import { signal, useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import {
+  api,
+  type StreamingMediaType,
+  type StreamingProvider,
+  type TitleAvailability,
+  type TrendingItem,
+  type Trending as TrendingResponse,
+  type TrendingSource,
+  type TrendingWindow,
+  type WithStale,
+} from "../api";
+import { AddToLibrary } from "../components/AddToLibrary";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { formatCount } from "../components/format";
+import { TitlePoster } from "../components/Poster";
+import {
+  AttributionFooter,
+  OFFER_TYPES,
+  OfferChips,
+  ProviderLogo,
+  RegionSelect,
+  SourceNotice,
+} from "../components/streaming";
+import { loadStreamingSettings, providerCatalogue, streamingSettings } from "../state/streaming";
+
+// The choices outlive the page, so going to a title and back keeps them.
+const mediaType = signal<StreamingMediaType>("movie");
+const trendWindow = signal<TrendingWindow>("day");
+const source = signal<TrendingSource>("combined");
+const region = signal<string | undefined>(undefined);
+const serviceFilter = signal<number[]>([]);
+
+const SOURCE_LABELS: Record<TrendingSource, string> = {
+  combined: "TMDb + Trakt",
+  tmdb: "TMDb only",
+  trakt: "Trakt only",
+};
+
+/** Availability lookups for titles the trending response did not enrich, at most this many at once. */
+const LOOKUP_CONCURRENCY = 4;
+
+/** Each source's rank: `ranks` from newer servers, else the one TMDb `rank`. */
+function ranksOf(item: TrendingItem): { tmdb: number | null; trakt: number | null } {
+  return item.ranks ?? { tmdb: item.rank ?? null, trakt: null };
+}
+
+function formatScore(score: number): string {
+  return score <= 1 ? score.toFixed(2) : score.toFixed(1);
+}
+
+/**
+ * Trending: what is popular today or this week on TMDb and Trakt, with where each title streams
+ * in the chosen region, a filter for the services the user picks, and one-click add for movies.
+ */
+export function Trending() {
+  const data = useSignal<WithStale<TrendingResponse> | undefined>(undefined);
+  const loading = useSignal(false);
+  const error = useSignal<unknown>(undefined);
+  /** Availability fetched here for titles that came without it, by TMDb id; null while asked. */
+  const looked = useSignal<Map<number, TitleAvailability | null | "failed">>(new Map());
+  const providers = useSignal<StreamingProvider[]>([]);
+
+  useEffect(() => {
+    if (region.value) return;
+    loadStreamingSettings().then(
+      (s) => {
+        region.value ??= s.region;
+      },
+      () => {
+        region.value ??= "US";
+      },
+    );
+  }, []);
+
+  const currentRegion = region.value;
+  const type = mediaType.value;
+  const win = trendWindow.value;
+  const src = source.value;
+
+  useEffect(() => {
+    if (!currentRegion) return;
+    const controller = new AbortController();
+    loading.value = true;
+    error.value = undefined;
+    looked.value = new Map();
+    api.streaming.trending(type, win, { region: currentRegion, source: src }, controller.signal).then(
+      (response) => {
+        data.value = response;
+        loading.value = false;
+        void lookUpMissing(response, currentRegion, controller.signal);
+      },
+      (e) => {
+        if ((e as Error).name === "AbortError") return;
+        error.value = e;
+        data.value = undefined;
+        loading.value = false;
+      },
+    );
+    return () => controller.abort();
+  }, [type, win, src, currentRegion]);
+
+  useEffect(() => {
+    if (!currentRegion) return;
+    let live = true;
+    providerCatalogue(currentRegion, type).then(
+      (catalogue) => {
+        if (live) providers.value = catalogue.providers;
+      },
+      () => {
+        if (live) providers.value = [];
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [currentRegion, type]);
+
+  /** Asks the availability endpoint for titles the response left without (older servers, or past the top titles). */
+  async function lookUpMissing(response: TrendingResponse, regionCode: string, abort: AbortSignal) {
+    const missing = response.results.filter((item) => !item.availability).map((item) => item.tmdbId);
+    const next = () => missing.shift();
+    const worker = async () => {
+      for (let id = next(); id !== undefined && !abort.aborted; id = next()) {
+        looked.value = new Map(looked.value).set(id, null);
+        let found: TitleAvailability | "failed";
+        try {
+          found = await api.streaming.availability(id, { region: regionCode, type: response.mediaType }, abort);
+        } catch (e) {
+          if ((e as Error).name === "AbortError") return;
+          found = "failed";
+        }
+        looked.value = new Map(looked.value).set(id, found);
+      }
+    };
+    await Promise.all(Array.from({ length: LOOKUP_CONCURRENCY }, worker));
+  }
+
+  const availabilityOf = (item: TrendingItem) => item.availability ?? looked.value.get(item.tmdbId);
+
+  const chosen = new Set(serviceFilter.value);
+  const results = data.value?.results ?? [];
+  const pending = chosen.size > 0 ? results.filter((item) => !availabilityOf(item)).length : 0;
+  const shown =
+    chosen.size === 0
+      ? results
+      : results.filter((item) => {
+          const availability = availabilityOf(item);
+          return (
+            availability &&
+            availability !== "failed" &&
+            OFFER_TYPES.some((t) => availability.offers[t]?.some((p) => chosen.has(p.providerId)))
+          );
+        });
+  const subscribed = new Set(streamingSettings.value?.subscribedProviderIds ?? []);
+  const chosenNames = providers.value.filter((p) => chosen.has(p.providerId)).map((p) => p.name);
+
+  return (
+    <section class="page trending">
+      <h1>Trending</h1>
+      <div class="toolbar trending-controls">
+        <div class="field">
+          <span aria-hidden="true">Type</span>
+          <fieldset class="segmented">
+            <legend class="visually-hidden">Media type</legend>
+            {(["movie", "tv"] as const).map((t) => (
+              <button
+                key={t}
+                type="button"
+                aria-pressed={type === t}
+                onClick={() => {
+                  mediaType.value = t;
+                }}
+              >
+                {t === "movie" ? "Movies" : "TV shows"}
+              </button>
+            ))}
+          </fieldset>
+        </div>
+        <div class="field">
+          <span aria-hidden="true">Window</span>
+          <fieldset class="segmented">
+            <legend class="visually-hidden">Trending window</legend>
+            {(["day", "week"] as const).map((w) => (
+              <button
+                key={w}
+                type="button"
+                aria-pressed={win === w}
+                onClick={() => {
+                  trendWindow.value = w;
+                }}
+              >
+                {w === "day" ? "Today" : "This week"}
+              </button>
+            ))}
+          </fieldset>
+        </div>
+        <div class="field">
+          <label for="trending-source">Ranking</label>
+          <select
+            id="trending-source"
+            value={src}
+            onChange={(e) => {
+              source.value = e.currentTarget.value as TrendingSource;
+            }}
+          >
+            {(Object.keys(SOURCE_LABELS) as TrendingSource[]).map((s) => (
+              <option key={s} value={s}>
+                {SOURCE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {currentRegion && (
+          <RegionSelect
+            id="trending-region"
+            label="Region"
+            value={currentRegion}
+            onChange={(r) => {
+              region.value = r;
+              // Services differ between regions: the filter starts again.
+              serviceFilter.value = [];
+            }}
+          />
+        )}
+        <ServiceFilter providers={providers.value} subscribed={subscribed} />
+      </div>
+
+      <SourceNotice sources={data.value?.sources} staleUpstream={data.value?.staleUpstream} />
+      <ErrorMessage error={error.value} />
+      <p class="list-status" role="status">
+        {loading.value
+          ? "Loading…"
+          : data.value &&
+            (chosen.size > 0
+              ? `${formatCount(shown.length)} of ${formatCount(results.length)} titles on ${chosenNames.join(", ") || "the chosen services"}${pending ? ` (checking ${pending} more…)` : ""}`
+              : `${formatCount(results.length)} titles`)}
+      </p>
+
+      {data.value && shown.length === 0 && !loading.value && (
+        <p class="empty">
+          {chosen.size > 0 && !pending ? "None of these titles is on the chosen services." : "Nothing trending."}
+        </p>
+      )}
+      <ul class="title-cards" aria-label="Trending titles">
+        {shown.map((item) => (
+          <TrendingCard
+            key={item.tmdbId}
+            item={item}
+            mediaType={data.value?.mediaType ?? type}
+            availability={availabilityOf(item)}
+            subscribed={subscribed}
+          />
+        ))}
+      </ul>
+      <AttributionFooter attribution={data.value?.attribution} />
+    </section>
+  );
+}
+
+function TrendingCard({
+  item,
+  mediaType: type,
+  availability,
+  subscribed,
+}: {
+  item: TrendingItem;
+  mediaType: StreamingMediaType;
+  availability: TitleAvailability | null | undefined | "failed";
+  subscribed: ReadonlySet<number>;
+}) {
+  const ranks = ranksOf(item);
+  return (
+    <li class="title-card" aria-label={item.title}>
+      <TitlePoster url={item.posterUrl} title={item.title} class="small" />
+      <div class="title-card-body">
+        <h2>
+          {item.title} {item.year && <span class="year">({item.year})</span>}
+        </h2>
+        <p class="ranks">
+          {ranks.tmdb !== null && <span class="chip rank">TMDb #{ranks.tmdb}</span>}
+          {ranks.trakt !== null && <span class="chip rank">Trakt #{ranks.trakt}</span>}
+          {item.score !== undefined && item.score !== null && (
+            <span class="chip rank score" title="Combined score: half TMDb, half Trakt, on normalised rank">
+              Score {formatScore(item.score)}
+            </span>
+          )}
+          {item.traktWatchers ? <span class="muted">{formatCount(item.traktWatchers)} watching</span> : null}
+        </p>
+        {availability === undefined || availability === null ? (
+          <p class="muted offers-pending">Checking where to watch…</p>
+        ) : availability === "failed" ? (
+          <p class="muted">Where to watch is unavailable right now.</p>
+        ) : availability.available ? (
+          <OfferChips title={item.title} offers={availability.offers} link={availability.link} highlight={subscribed} />
+        ) : (
+          <p class="muted">Not streaming in this region.</p>
+        )}
+        {type === "movie" && (
+          <AddToLibrary tmdbId={item.tmdbId} title={item.title} inLibrary={Boolean(item.inLibrary)} />
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** Services to filter by: the region's catalogue, with a shortcut to the subscribed ones. */
+function ServiceFilter({ providers, subscribed }: { providers: StreamingProvider[]; subscribed: ReadonlySet<number> }) {
+  const chosen = new Set(serviceFilter.value);
+  const set = (ids: number[]) => {
+    serviceFilter.value = ids;
+  };
+  const mine = providers.filter((p) => subscribed.has(p.providerId)).map((p) => p.providerId);
+  return (
+    <details class="service-filter">
+      <summary>Services{chosen.size > 0 ? ` (${chosen.size})` : ": all"}</summary>
+      <fieldset>
+        <legend class="visually-hidden">Show only titles on these services</legend>
+        <div class="actions">
+          <button type="button" class="ghost" disabled={mine.length === 0} onClick={() => set(mine)}>
+            My services
+          </button>
+          <button type="button" class="ghost" disabled={chosen.size === 0} onClick={() => set([])}>
+            All services
+          </button>
+        </div>
+        <div class="provider-choices">
+          {providers.map((p) => (
+            <label key={p.providerId} class="check">
+              <input
+                type="checkbox"
+                checked={chosen.has(p.providerId)}
+                onChange={(e) =>
+                  set(
+                    e.currentTarget.checked
+                      ? [...chosen, p.providerId]
+                      : [...chosen].filter((id) => id !== p.providerId),
+                  )
+                }
+              />
+              <ProviderLogo name={p.name} logoUrl={p.logoUrl} />
+              {p.name}
+            </label>
+          ))}
+          {providers.length === 0 && <span class="muted">No services known for this region.</span>}
+        </div>
+      </fieldset>
+    </details>
+  );
+}
