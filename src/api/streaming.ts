@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { MovieRepository } from "../db/movies";
+import { TRENDING_SOURCES } from "../domain/streaming/trending";
 import { STALE_HEADER } from "../integrations/cache";
 import { TmdbDiscovery } from "../integrations/tmdb/discovery";
 import {
@@ -9,9 +10,10 @@ import {
   OFFER_TYPES,
   type OfferType,
   regionCodeSchema,
-  type TmdbWatchProvider,
   TRENDING_WINDOWS,
 } from "../integrations/tmdb/discoverySchemas";
+import { WATCHMODE_STATUSES, type WatchmodeAnswer, WatchmodeClient } from "../integrations/watchmode/client";
+import { groupOffers, StreamingTrending, TRENDING_SOURCE_CHOICES } from "../library/streamingTrending";
 import type { AppEnv } from "./context";
 import { notFound } from "./middleware/errors";
 import { createRouter, jsonContent } from "./router";
@@ -20,7 +22,9 @@ import { errorResponses } from "./schemas/common";
 /**
  * Streaming discovery: what is trending, coming soon, and where a title can be watched. Upstream
  * data is cached stale-while-revalidate; every response credits its sources in the body and in
- * X-Attribution, and says so in STALE_HEADER when an expired copy was served.
+ * X-Attribution, and names the upstreams whose expired copies were served in STALE_HEADER.
+ * Watchmode (33 calls a day) is only ever an addition: when it is not configured, has no id for
+ * the title or its budget is spent, the response says so and carries the TMDb data as usual.
  */
 export const streamingRouter = createRouter();
 
@@ -38,6 +42,16 @@ const ATTRIBUTIONS = {
     url: "https://www.justwatch.com",
     notice: "Streaming availability (watch provider) data provided by JustWatch.",
   },
+  trakt: {
+    name: "Trakt",
+    url: "https://trakt.tv",
+    notice: "Trending data provided by Trakt.",
+  },
+  watchmode: {
+    name: "Watchmode",
+    url: "https://www.watchmode.com",
+    notice: "Streaming sources and release data provided by Watchmode.",
+  },
 };
 type AttributionSource = keyof typeof ATTRIBUTIONS;
 
@@ -45,15 +59,20 @@ const attributionSchema = z
   .object({ name: z.string(), url: z.string(), notice: z.string() })
   .openapi("StreamingAttribution");
 
-/** Credits the sources in the X-Attribution header and returns them for the body. */
-function attribute(c: Context<AppEnv>, sources: AttributionSource[], stale: boolean) {
+/**
+ * Credits the sources in the X-Attribution header and returns them for the body; `stale` names
+ * the upstreams (or says "tmdb" for true) whose expired cached data is in the response.
+ */
+function attribute(c: Context<AppEnv>, sources: AttributionSource[], stale: boolean | string[]) {
   const credits = sources.map((source) => ATTRIBUTIONS[source]);
   c.header(ATTRIBUTION_HEADER, credits.map((credit) => credit.name).join("; "));
-  if (stale) c.header(STALE_HEADER, "tmdb");
+  const staleUpstreams = stale === true ? ["tmdb"] : stale === false ? [] : stale;
+  if (staleUpstreams.length) c.header(STALE_HEADER, staleUpstreams.join(", "));
   return credits;
 }
 
 const discovery = (c: Context<AppEnv>) => new TmdbDiscovery(c.env, c.executionCtx, c.get("logger"));
+const watchmode = (c: Context<AppEnv>) => new WatchmodeClient(c.env, c.get("db"), c.executionCtx, c.get("logger"));
 
 /** The request's region, else DEFAULT_REGION (else US when that is not a valid code either). */
 function regionOf(c: Context<AppEnv>, requested: string | undefined): string {
@@ -71,83 +90,10 @@ const regionQuery = regionCodeSchema.optional().openapi({
 });
 const pageQuery = z.coerce.number().int().min(1).max(500).default(1);
 const mediaTypeSchema = z.enum(DISCOVERY_MEDIA_TYPES);
-
-const trendingItemSchema = z
-  .object({
-    tmdbId: z.number().int(),
-    title: z.string(),
-    year: z.number().int().nullable(),
-    posterUrl: z.string().nullable(),
-    rank: z.number().int(),
-    popularity: z.number(),
-    voteAverage: z.number(),
-    inLibrary: z.boolean().optional().openapi({ description: "Movies only: whether the library has it (by TMDb id)" }),
-  })
-  .openapi("StreamingTrendingItem");
-
-const trendingSchema = z
-  .object({
-    mediaType: mediaTypeSchema,
-    window: z.enum(TRENDING_WINDOWS),
-    source: z.literal("tmdb"),
-    page: z.number().int(),
-    totalPages: z.number().int(),
-    results: z.array(trendingItemSchema),
-    attribution: z.array(attributionSchema),
-  })
-  .openapi("StreamingTrending");
-
-streamingRouter.openapi(
-  createRoute({
-    method: "get",
-    path: "/trending/{mediaType}/{window}",
-    tags,
-    summary: "Trending movies or TV shows today or this week (TMDb)",
-    request: {
-      params: z.object({
-        mediaType: mediaTypeSchema.openapi({ param: { name: "mediaType", in: "path" }, example: "movie" }),
-        window: z.enum(TRENDING_WINDOWS).openapi({ param: { name: "window", in: "path" }, example: "week" }),
-      }),
-      query: z.object({ page: pageQuery }),
-    },
-    responses: { 200: jsonContent(trendingSchema, "One page of trending titles, ranked"), ...errorResponses },
-  }),
-  async (c) => {
-    const { mediaType, window } = c.req.valid("param");
-    const { page } = c.req.valid("query");
-    const tmdb = discovery(c);
-    const trending = await tmdb.trending(mediaType, window, page);
-    const titles = trending.value.results.map((item) =>
-      "title" in item
-        ? { id: item.id, title: item.title, date: item.release_date, item }
-        : { id: item.id, title: item.name, date: item.first_air_date, item },
-    );
-    const inLibrary =
-      mediaType === "movie" ? await new MovieRepository(c.get("db")).idsByTmdbIds(titles.map((t) => t.id)) : undefined;
-    const offset = (trending.value.page - 1) * 20;
-    return c.json(
-      {
-        mediaType,
-        window,
-        source: "tmdb" as const,
-        page: trending.value.page,
-        totalPages: trending.value.total_pages,
-        results: titles.map(({ id, title, date, item }, index) => ({
-          tmdbId: id,
-          title,
-          year: yearOf(date),
-          posterUrl: tmdb.imageUrl(item.poster_path) ?? null,
-          rank: offset + index + 1,
-          popularity: item.popularity ?? 0,
-          voteAverage: item.vote_average ?? 0,
-          ...(inLibrary ? { inLibrary: inLibrary.has(id) } : {}),
-        })),
-        attribution: attribute(c, ["tmdb"], trending.stale),
-      },
-      200,
-    );
-  },
-);
+const watchmodeStatusSchema = z.enum(WATCHMODE_STATUSES).openapi({
+  description:
+    "ok; notMapped (Watchmode's id map has no such title: no call spent); budgetExhausted (today's Watchmode calls are used up); disabled (WATCHMODE_API_KEY not set); error",
+});
 
 const offerProviderSchema = z
   .object({
@@ -159,6 +105,135 @@ const offerProviderSchema = z
   })
   .openapi("StreamingOfferProvider");
 
+const offersSchema = z.object(
+  Object.fromEntries(OFFER_TYPES.map((type) => [type, z.array(offerProviderSchema)])) as Record<
+    OfferType,
+    z.ZodArray<typeof offerProviderSchema>
+  >,
+);
+
+const sourceStatusSchema = z
+  .object({
+    requested: z.boolean().openapi({ description: "Whether the `source` choice reads this source" }),
+    ok: z.boolean().openapi({ description: "Its list is in the ranking" }),
+    stale: z.boolean().openapi({ description: "Its list came from an expired cached copy" }),
+    error: z.string().optional().openapi({ description: "Why a requested source is missing from the ranking" }),
+  })
+  .openapi("StreamingTrendingSourceStatus");
+
+const rankSchema = z.number().int().nullable();
+
+const trendingItemSchema = z
+  .object({
+    tmdbId: z.number().int(),
+    title: z.string(),
+    year: z.number().int().nullable(),
+    posterUrl: z.string().nullable(),
+    score: z.number().openapi({ description: "0–1: 0.5 × TMDb + 0.5 × Trakt normalised rank (see the route)" }),
+    ranks: z.object({ tmdb: rankSchema, trakt: rankSchema }).openapi({
+      description: "1-based rank in each source's list; null when the title is not on it (or the source was not read)",
+    }),
+    popularity: z.number().nullable().openapi({ description: "TMDb's; null for a title only Trakt lists" }),
+    voteAverage: z.number().nullable(),
+    traktWatchers: z.number().int().nullable().openapi({ description: "People watching it on Trakt right now" }),
+    inLibrary: z.boolean().optional().openapi({ description: "Movies only: whether the library has it (by TMDb id)" }),
+    availability: z
+      .object({ available: z.boolean(), link: z.string().nullable(), offers: offersSchema })
+      .nullable()
+      .openapi({ description: "Offers in the region (JustWatch data via TMDb) for the top 10; null for the rest" }),
+  })
+  .openapi("StreamingTrendingItem");
+
+const trendingSchema = z
+  .object({
+    mediaType: mediaTypeSchema,
+    window: z.enum(TRENDING_WINDOWS),
+    region: z.string(),
+    source: z.enum(TRENDING_SOURCE_CHOICES),
+    results: z.array(trendingItemSchema),
+    sources: z.object({ tmdb: sourceStatusSchema, trakt: sourceStatusSchema }),
+    attribution: z.array(attributionSchema),
+  })
+  .openapi("StreamingTrending");
+
+streamingRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/trending/{mediaType}/{window}",
+    tags,
+    summary: "Trending movies or TV shows, TMDb and Trakt combined",
+    description: [
+      "The top 20 of TMDb's trending (for the window) and the top 20 of Trakt's (watched right now; Trakt has no",
+      "windows), de-duplicated by TMDb id and ranked by score = 0.5 × TMDb + 0.5 × Trakt, each on normalised rank",
+      "1 − (rank − 1)/N for a list of N (0 when absent from it). With `source=tmdb` or `trakt`, or when one source",
+      "fails (its `sources` entry says why), the other alone ranks the titles. Not paged: one ranked list of up",
+      "to 40 titles; the top 10 carry their offers in the region. Cached for an hour.",
+    ].join(" "),
+    request: {
+      params: z.object({
+        mediaType: mediaTypeSchema.openapi({ param: { name: "mediaType", in: "path" }, example: "movie" }),
+        window: z.enum(TRENDING_WINDOWS).openapi({ param: { name: "window", in: "path" }, example: "week" }),
+      }),
+      query: z.object({
+        region: regionQuery,
+        source: z
+          .enum(TRENDING_SOURCE_CHOICES)
+          .default("combined")
+          .openapi({ param: { name: "source", in: "query" }, example: "combined" }),
+      }),
+    },
+    responses: { 200: jsonContent(trendingSchema, "Trending titles, best score first"), ...errorResponses },
+  }),
+  async (c) => {
+    const { mediaType, window } = c.req.valid("param");
+    const query = c.req.valid("query");
+    const region = regionOf(c, query.region);
+    const trending = await new StreamingTrending(c.env, c.executionCtx, c.get("logger")).trending(
+      query.source,
+      mediaType,
+      window,
+      region,
+    );
+    const aggregate = trending.value;
+    const inLibrary =
+      mediaType === "movie"
+        ? await new MovieRepository(c.get("db")).idsByTmdbIds(aggregate.results.map((title) => title.tmdbId))
+        : undefined;
+    const staleUpstreams = TRENDING_SOURCES.filter(
+      (source) => aggregate.sources[source].ok && (aggregate.sources[source].stale || trending.stale),
+    );
+    const credits: AttributionSource[] = ["tmdb", "justWatch"];
+    if (aggregate.sources.trakt.ok) credits.push("trakt");
+    return c.json(
+      {
+        ...aggregate,
+        results: aggregate.results.map((title) => ({
+          ...title,
+          ...(inLibrary ? { inLibrary: inLibrary.has(title.tmdbId) } : {}),
+        })),
+        sources: {
+          tmdb: { ...aggregate.sources.tmdb, stale: staleUpstreams.includes("tmdb") },
+          trakt: { ...aggregate.sources.trakt, stale: staleUpstreams.includes("trakt") },
+        },
+        attribution: attribute(c, credits, staleUpstreams),
+      },
+      200,
+    );
+  },
+);
+
+const watchmodeSourceSchema = z
+  .object({
+    sourceId: z.number().int(),
+    name: z.string(),
+    type: z.string().openapi({ description: "Watchmode's: sub, free, rent, purchase or tve" }),
+    region: z.string(),
+    webUrl: z.string().nullable(),
+    format: z.string().nullable(),
+    price: z.number().nullable(),
+  })
+  .openapi("StreamingWatchmodeSource");
+
 const availabilitySchema = z
   .object({
     tmdbId: z.number().int(),
@@ -166,12 +241,14 @@ const availabilitySchema = z
     region: z.string(),
     available: z.boolean(),
     link: z.string().nullable(),
-    offers: z.object(
-      Object.fromEntries(OFFER_TYPES.map((type) => [type, z.array(offerProviderSchema)])) as Record<
-        OfferType,
-        z.ZodArray<typeof offerProviderSchema>
-      >,
-    ),
+    offers: offersSchema,
+    watchmode: z
+      .object({
+        status: watchmodeStatusSchema,
+        message: z.string().optional(),
+        sources: z.array(watchmodeSourceSchema).openapi({ description: "Watchmode's sources in the region" }),
+      })
+      .openapi({ description: "Watchmode's sources for the title, found through the imported id map" }),
     attribution: z.array(attributionSchema),
   })
   .openapi("StreamingAvailability");
@@ -201,36 +278,46 @@ streamingRouter.openapi(
     const tmdb = discovery(c);
     const found = await tmdb.watchProviders(tmdbId, query.type, region);
     if (!found) throw notFound(`TMDb ${query.type} ${tmdbId}`);
-    const offers = found.value;
-    const link = offers?.link ?? null;
-    const shape = (providers: TmdbWatchProvider[] | undefined) =>
-      (providers ?? [])
-        .map((p) => ({
-          providerId: p.provider_id,
-          name: p.provider_name,
-          logoUrl: tmdb.imageUrl(p.logo_path, "w92") ?? null,
-          displayPriority: p.display_priority ?? 0,
-          link,
-        }))
-        .sort((a, b) => a.displayPriority - b.displayPriority || a.providerId - b.providerId);
-    const grouped = Object.fromEntries(OFFER_TYPES.map((type) => [type, shape(offers?.[type])])) as Record<
-      OfferType,
-      ReturnType<typeof shape>
-    >;
+    // Only for a title TMDb knows, so a wrong id never spends a Watchmode call.
+    const answer = await watchmode(c).titleSources(tmdbId, query.type);
+    const stale = [...(found.stale ? ["tmdb"] : []), ...(answer.status === "ok" && answer.stale ? ["watchmode"] : [])];
     return c.json(
       {
         tmdbId,
         mediaType: query.type,
         region,
-        available: OFFER_TYPES.some((type) => grouped[type].length > 0),
-        link,
-        offers: grouped,
-        attribution: attribute(c, ["tmdb", "justWatch"], found.stale),
+        ...groupOffers(tmdb, found.value),
+        watchmode: {
+          ...statusOf(answer),
+          sources:
+            answer.status === "ok"
+              ? answer.value.sources
+                  .filter((source) => source.region.toUpperCase() === region)
+                  .map((source) => ({
+                    sourceId: source.source_id,
+                    name: source.name,
+                    type: source.type,
+                    region: source.region.toUpperCase(),
+                    webUrl: source.web_url ?? null,
+                    format: source.format ?? null,
+                    price: source.price ?? null,
+                  }))
+              : [],
+        },
+        attribution: attribute(c, ["tmdb", "justWatch", ...watchmodeCredit(answer)], stale),
       },
       200,
     );
   },
 );
+
+/** A Watchmode answer's status and, unless it is "ok", why. */
+function statusOf(answer: WatchmodeAnswer<unknown>) {
+  return answer.status === "ok" ? { status: answer.status } : { status: answer.status, message: answer.message };
+}
+
+const watchmodeCredit = (answer: WatchmodeAnswer<unknown>): AttributionSource[] =>
+  answer.status === "ok" ? ["watchmode"] : [];
 
 const providerCatalogueSchema = z
   .object({
@@ -299,6 +386,23 @@ const comingSoonSchema = z
         inLibrary: z.boolean(),
       }),
     ),
+    streamingReleases: z
+      .array(
+        z.object({
+          watchmodeId: z.number().int(),
+          tmdbId: z.number().int().nullable(),
+          title: z.string(),
+          mediaType: mediaTypeSchema,
+          posterUrl: z.string().nullable(),
+          releaseDate: z.string(),
+          sourceId: z.number().int(),
+          sourceName: z.string(),
+          inLibrary: z.boolean().openapi({ description: "Movies in the library (by TMDb id); false for TV" }),
+        }),
+      )
+      .openapi({ description: "Titles landing on streaming services in the next 30 days (Watchmode), by date" }),
+    streamingReleasesStatus: watchmodeStatusSchema,
+    streamingReleasesMessage: z.string().optional().openapi({ description: "Why there are no streaming releases" }),
     attribution: z.array(attributionSchema),
   })
   .openapi("StreamingComingSoon");
@@ -308,7 +412,9 @@ streamingRouter.openapi(
     method: "get",
     path: "/coming-soon",
     tags,
-    summary: "Movies releasing soon in a region (TMDb upcoming)",
+    summary: "Movies releasing soon in a region (TMDb upcoming) and upcoming streaming releases (Watchmode)",
+    description:
+      "`results` pages through TMDb's upcoming movies for the region. `streamingReleases` (the same on every page) is Watchmode's streaming release calendar for the next 30 days, fetched once a day.",
     request: { query: z.object({ region: regionQuery, page: pageQuery }) },
     responses: { 200: jsonContent(comingSoonSchema, "Upcoming movies, most popular first"), ...errorResponses },
   }),
@@ -316,8 +422,34 @@ streamingRouter.openapi(
     const query = c.req.valid("query");
     const region = regionOf(c, query.region);
     const tmdb = discovery(c);
-    const upcoming = await tmdb.upcomingMovies(region, query.page);
-    const inLibrary = await new MovieRepository(c.get("db")).idsByTmdbIds(upcoming.value.results.map((m) => m.id));
+    const [upcoming, releases] = await Promise.all([tmdb.upcomingMovies(region, query.page), watchmode(c).releases()]);
+    const today = new Date().toISOString().slice(0, 10);
+    const streamingReleases =
+      releases.status === "ok"
+        ? releases.value.releases
+            .filter((release) => release.source_release_date >= today)
+            .map((release) => ({
+              watchmodeId: release.id,
+              tmdbId: release.tmdb_id ?? null,
+              title: release.title,
+              mediaType:
+                release.tmdb_type === "tv" || release.type.startsWith("tv_") ? ("tv" as const) : ("movie" as const),
+              posterUrl: release.poster_url ?? null,
+              releaseDate: release.source_release_date,
+              sourceId: release.source_id,
+              sourceName: release.source_name,
+            }))
+            .sort((a, b) => a.releaseDate.localeCompare(b.releaseDate) || a.watchmodeId - b.watchmodeId)
+        : [];
+    const movieIds = [
+      ...upcoming.value.results.map((m) => m.id),
+      ...streamingReleases.flatMap((r) => (r.mediaType === "movie" && r.tmdbId !== null ? [r.tmdbId] : [])),
+    ];
+    const inLibrary = await new MovieRepository(c.get("db")).idsByTmdbIds([...new Set(movieIds)]);
+    const stale = [
+      ...(upcoming.stale ? ["tmdb"] : []),
+      ...(releases.status === "ok" && releases.stale ? ["watchmode"] : []),
+    ];
     return c.json(
       {
         region,
@@ -334,7 +466,13 @@ streamingRouter.openapi(
           voteAverage: movie.vote_average ?? 0,
           inLibrary: inLibrary.has(movie.id),
         })),
-        attribution: attribute(c, ["tmdb"], upcoming.stale),
+        streamingReleases: streamingReleases.map((release) => ({
+          ...release,
+          inLibrary: release.mediaType === "movie" && release.tmdbId !== null && inLibrary.has(release.tmdbId),
+        })),
+        streamingReleasesStatus: releases.status,
+        ...(releases.status === "ok" ? {} : { streamingReleasesMessage: releases.message }),
+        attribution: attribute(c, ["tmdb", ...watchmodeCredit(releases)], stale),
       },
       200,
     );

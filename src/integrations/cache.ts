@@ -66,13 +66,20 @@ export interface SwrCached<T> extends Cached<T> {
   refreshing: boolean;
 }
 
-/** Freshness of each upstream cache, in seconds (issue #5: trending 1–3 h, providers 24 h). */
+/**
+ * Freshness of each upstream cache, in seconds (issue #5: trending 1–3 h, providers 24 h,
+ * Watchmode 12–24 h, the combined trending 1 h).
+ */
 export const CACHE_TTL_SECONDS = {
   tmdbTrending: 3 * 60 * 60,
   tmdbWatchProviders: 24 * 60 * 60,
   tmdbProviderCatalogue: 24 * 60 * 60,
   tmdbComingSoon: 24 * 60 * 60,
   tmdbOnTheAir: 24 * 60 * 60,
+  traktTrending: 60 * 60,
+  watchmodeSources: 24 * 60 * 60,
+  watchmodeReleases: 24 * 60 * 60,
+  trendingAggregate: 60 * 60,
 } as const;
 
 interface Flight {

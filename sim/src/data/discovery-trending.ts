@@ -156,3 +156,25 @@ export function trendingMovies(window: TrendingWindow): readonly Movie[] {
 export function trendingTv(window: TrendingWindow): readonly TvShow[] {
   return trendingTvBy[window]();
 }
+
+export interface TraktTrendingShow {
+  show: TvShow;
+  watchers: number;
+  traktId: number;
+  tvdbId: number;
+}
+
+/**
+ * Trakt's trending shows ("watched right now", no day/week window): the same demo series TMDb
+ * serves, ranked by Trakt's own watcher counts (popularity, favouring shows on the air, with a
+ * per-show twist), so the two services' lists overlap without being equal.
+ */
+export const traktTrendingShows = lazily((): TraktTrendingShow[] =>
+  tvShows()
+    .map((show, index) => {
+      const twist = 0.5 + new Random(`trakt-trending-tv:${show.id}`).next();
+      const watchers = Math.max(1, Math.round(show.popularity * (show.onTheAir ? 2.5 : 1) * twist));
+      return { show, watchers, traktId: 200_000 + index, tvdbId: 400_000 + index };
+    })
+    .sort((a, b) => b.watchers - a.watchers || a.show.id - b.show.id),
+);

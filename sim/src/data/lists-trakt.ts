@@ -169,11 +169,12 @@ export const BOX_OFFICE_SIZE = 10;
 const TRENDING_YEARS = 3;
 
 const CHARTS: Record<TraktChartName, () => readonly Movie[]> = {
+  // Most watched right now: recent releases first, as on Trakt (and so overlapping TMDb's trending).
   trending: lazily(() => {
     const since = addDays(CATALOGUE_REFERENCE_DATE, -365 * TRENDING_YEARS);
     return allMovies()
       .filter((movie) => released(movie) && movie.releaseDate >= since)
-      .sort(byPopularity);
+      .sort((a, b) => traktTrendingWatchers(b) - traktTrendingWatchers(a) || a.id - b.id);
   }),
   // Trakt ranks "popular" by rating and votes together.
   popular: lazily(() => {
@@ -194,6 +195,24 @@ const CHARTS: Record<TraktChartName, () => readonly Movie[]> = {
       .slice(0, BOX_OFFICE_SIZE),
   ),
 };
+
+const REFERENCE_MS = Date.parse(`${CATALOGUE_REFERENCE_DATE}T00:00:00Z`);
+const trendingWatchers = new Map<number, number>();
+
+/**
+ * People watching a movie on Trakt right now: popularity, boosted for releases of the last few
+ * weeks, with a per-movie twist. The trending chart is ordered by it.
+ */
+export function traktTrendingWatchers(movie: Movie): number {
+  let watchers = trendingWatchers.get(movie.id);
+  if (watchers === undefined) {
+    const ageDays = Math.max(0, (REFERENCE_MS - Date.parse(`${movie.releaseDate}T00:00:00Z`)) / 86_400_000);
+    const twist = 0.7 + new Random(`lists-trakt:trending:${movie.id}`).next() * 0.6;
+    watchers = Math.max(1, Math.round(movie.popularity * 3 * (1 + 6 * Math.exp(-ageDays / 30)) * twist));
+    trendingWatchers.set(movie.id, watchers);
+  }
+  return watchers;
+}
 
 export function traktChart(name: TraktChartName): readonly Movie[] {
   return CHARTS[name]();

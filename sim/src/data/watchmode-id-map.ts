@@ -1,4 +1,4 @@
-import { allMovies } from "./catalogue";
+import { allMovies, type Movie } from "./catalogue";
 import { Random } from "./prng";
 import { ADJECTIVES, NOUNS, PLACES } from "./words";
 
@@ -45,6 +45,32 @@ const moviesByTmdbId = () => [...allMovies()].sort((a, b) => a.id - b.id);
 export function watchmodeIdForMovie(tmdbId: number): number | undefined {
   const index = moviesByTmdbId().findIndex((movie) => movie.id === tmdbId);
   return index === -1 ? undefined : MOVIE_WATCHMODE_ID_BASE + index;
+}
+
+let moviesInMapOrder: readonly Movie[] | undefined;
+
+export interface IdMapEntry {
+  watchmodeId: number;
+  imdbId: string | null;
+  tmdbId: number;
+  tmdbType: "movie" | "tv";
+  title: string;
+  year: number | null;
+}
+
+/** The version-1 row for a Watchmode id (catalogue movies and the base TV shows), as the API knows it. */
+export function idMapEntry(watchmodeId: number): IdMapEntry | undefined {
+  let row: Row | undefined;
+  if (watchmodeId >= MOVIE_WATCHMODE_ID_BASE && watchmodeId < TV_WATCHMODE_ID_BASE) {
+    moviesInMapOrder ??= moviesByTmdbId();
+    const movie = moviesInMapOrder[watchmodeId - MOVIE_WATCHMODE_ID_BASE];
+    if (movie) row = [watchmodeId, movie.imdbId ?? "", movie.id, "movie", movie.title, movie.releaseDate.slice(0, 4)];
+  } else if (watchmodeId >= TV_WATCHMODE_ID_BASE && watchmodeId - TV_WATCHMODE_ID_BASE < tvShowCount()) {
+    row = tvShow(watchmodeId - TV_WATCHMODE_ID_BASE, 1);
+  }
+  if (!row) return undefined;
+  const [id, imdbId, tmdbId, tmdbType, title, year] = row;
+  return { watchmodeId: id, imdbId: imdbId || null, tmdbId, tmdbType, title, year: year ? Number(year) : null };
 }
 
 export function tvShowCount(): number {

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { addDays, CATALOGUE_REFERENCE_DATE, type Movie } from "../data/catalogue";
+import { type TraktTrendingShow, traktTrendingShows } from "../data/discovery-trending";
 import {
   BOX_OFFICE_SIZE,
   matchesFilters,
@@ -13,6 +14,7 @@ import {
   traktChart,
   traktIds,
   traktList,
+  traktTrendingWatchers,
   traktUser,
   traktWatchedChart,
 } from "../data/lists-trakt";
@@ -20,8 +22,8 @@ import { createService } from "./service";
 import { acceptsAccessToken, registerTraktOAuth } from "./trakt-oauth";
 
 /**
- * Trakt API v2 (api.trakt.tv) as import lists read it: user lists, watchlist, collection and
- * watch history, and the movie charts, with Trakt's JSON shapes, its paging (`page` and `limit`
+ * Trakt API v2 (api.trakt.tv) as import lists and trending read it: user lists, watchlist,
+ * collection and watch history, the movie charts and trending shows, with Trakt's JSON shapes, its paging (`page` and `limit`
  * query parameters; X-Pagination-Page, -Limit, -Page-Count and -Item-Count headers; `limit`
  * clamped to 250) and its status codes: 403 without a `trakt-api-key` (any non-empty client id is
  * accepted), 401 for a private list or profile without its owner's token, or for a token that is
@@ -52,7 +54,7 @@ export function traktError(status: number): Response {
 export const trakt = createService({
   name: "trakt",
   description:
-    "Trakt API v2 (api.trakt.tv): user lists, watchlist, collection, watched history, trending/popular/anticipated/box office/most watched movies",
+    "Trakt API v2 (api.trakt.tv): user lists, watchlist, collection, watched history, trending/popular/anticipated/box office/most watched movies, trending shows",
   errorResponse: (status) => traktError(status),
 });
 
@@ -209,7 +211,7 @@ app.get("/users/:username/watched/:type", (c) => {
 });
 
 const CHART_BODIES: Record<Exclude<TraktChartName, "boxoffice">, (movie: Movie) => unknown> = {
-  trending: (movie) => ({ watchers: Math.max(1, Math.round(movie.popularity * 3)), movie: movieBody(movie) }),
+  trending: (movie) => ({ watchers: traktTrendingWatchers(movie), movie: movieBody(movie) }),
   popular: movieBody,
   anticipated: (movie) => ({ list_count: Math.max(1, Math.round(movie.popularity * 40)), movie: movieBody(movie) }),
 };
@@ -224,6 +226,26 @@ for (const [name, body] of Object.entries(CHART_BODIES) as [keyof typeof CHART_B
     );
   });
 }
+
+const slugOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+function trendingShowBody({ show, watchers, traktId, tvdbId }: TraktTrendingShow) {
+  const year = show.firstAirDate ? Number(show.firstAirDate.slice(0, 4)) : null;
+  return {
+    watchers,
+    show: {
+      title: show.name,
+      year,
+      ids: { trakt: traktId, slug: `${slugOf(show.name)}-${traktId}`, tvdb: tvdbId, imdb: null, tmdb: show.id },
+    },
+  };
+}
+
+app.get("/shows/trending", (c) => paged(c, traktTrendingShows(), trendingShowBody));
 
 // The weekend box office: always the top 10, unpaged, as Trakt serves it.
 app.get("/movies/boxoffice", (c) =>

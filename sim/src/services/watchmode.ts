@@ -1,14 +1,17 @@
 import { z } from "zod";
+import { WATCH_PROVIDERS } from "../data/discovery-providers";
 import { idMapStream, idMapVersion } from "../data/watchmode-id-map";
+import { DEFAULT_RELEASE_WINDOW, releasesBetween, sourceCatalogue, titleSources } from "../data/watchmode-sources";
 import { createService } from "./service";
 
 /**
- * Watchmode (api.watchmode.com) as the id map import reads it: the daily
- * `/datasets/title_id_map.csv` with a stable ETag and Last-Modified, 304 for a matching
- * If-None-Match (or, without one, an If-Modified-Since not older than the file), and Watchmode's
+ * Watchmode (api.watchmode.com): the daily `/datasets/title_id_map.csv` with a stable ETag and
+ * Last-Modified, 304 for a matching If-None-Match (or, without one, an If-Modified-Since not older
+ * than the file); `/v1/title/{id}/sources/` (every region, or those in `regions=US,GB`);
+ * `/v1/releases/` (`start_date`/`end_date` as YYYYMMDD, `limit`); `/v1/sources/`; and Watchmode's
  * JSON errors: 401 without an `apiKey` query parameter or with one starting "invalid" (any other
- * key is accepted). `POST /watchmode/__dataset {"version": n}` switches the file to another
- * version (simulator control, not Watchmode's API).
+ * key is accepted), 404 for an unknown title. `POST /watchmode/__dataset {"version": n}` switches
+ * the file to another version (simulator control, not Watchmode's API).
  */
 
 const WATCHMODE_MESSAGES: Record<number, string> = {
@@ -30,7 +33,8 @@ export function watchmodeError(status: number): Response {
 
 export const watchmode = createService({
   name: "watchmode",
-  description: "Watchmode (api.watchmode.com): the daily title id map dataset (title_id_map.csv)",
+  description:
+    "Watchmode (api.watchmode.com): the daily title id map dataset (title_id_map.csv), title sources, streaming releases, the source catalogue",
   errorResponse: (status) => watchmodeError(status),
 });
 
@@ -57,6 +61,56 @@ watchmode.app.get("/datasets/title_id_map.csv", (c) => {
     status: 200,
     headers: { ...headers, "content-type": "text/csv; charset=utf-8" },
   });
+});
+
+/** `regions=US,GB` as a set of upper-case codes; undefined when not sent (every region). */
+function regionsParam(raw: string | undefined): Set<string> | undefined {
+  const codes = raw
+    ?.split(",")
+    .map((code) => code.trim().toUpperCase())
+    .filter(Boolean);
+  return codes?.length ? new Set(codes) : undefined;
+}
+
+watchmode.app.get("/v1/title/:id/sources/", (c) => {
+  if (!validKey(c.req.query("apiKey"))) return watchmodeError(401);
+  const id = c.req.param("id");
+  const sources = /^\d+$/.test(id) ? titleSources(Number(id)) : undefined;
+  if (!sources) return watchmodeError(404);
+  const regions = regionsParam(c.req.query("regions"));
+  return c.json(regions ? sources.filter((source) => regions.has(source.region)) : sources);
+});
+
+/** Watchmode's YYYYMMDD dates as YYYY-MM-DD; null when malformed. */
+function dateParam(raw: string | undefined, fallback: string): string | null {
+  if (raw === undefined || raw === "") return fallback;
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(raw);
+  if (!match) return null;
+  const day = `${match[1]}-${match[2]}-${match[3]}`;
+  return Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? null : day;
+}
+
+const MAX_RELEASE_DAYS = 366;
+
+watchmode.app.get("/v1/releases/", (c) => {
+  if (!validKey(c.req.query("apiKey"))) return watchmodeError(401);
+  const start = dateParam(c.req.query("start_date"), DEFAULT_RELEASE_WINDOW.start);
+  const end = dateParam(c.req.query("end_date"), DEFAULT_RELEASE_WINDOW.end);
+  const limitRaw = c.req.query("limit");
+  const limit = limitRaw === undefined ? 250 : /^\d+$/.test(limitRaw) ? Math.min(500, Number(limitRaw)) : Number.NaN;
+  if (!start || !end || start > end || !(limit > 0)) return watchmodeError(400);
+  const days = (Date.parse(end) - Date.parse(start)) / 86_400_000;
+  if (days > MAX_RELEASE_DAYS) return watchmodeError(400);
+  return c.json({ releases: releasesBetween(start, end).slice(0, limit) });
+});
+
+watchmode.app.get("/v1/sources/", (c) => {
+  if (!validKey(c.req.query("apiKey"))) return watchmodeError(401);
+  const regions = regionsParam(c.req.query("regions"));
+  const providers = WATCH_PROVIDERS.filter(
+    (provider) => !regions || Object.keys(provider.regions).some((region) => regions.has(region)),
+  );
+  return c.json(sourceCatalogue(providers));
 });
 
 const datasetBodySchema = z.object({ version: z.number().int().min(1).max(1_000) }).strict();

@@ -1,0 +1,152 @@
+import type { ZodType } from "zod";
+import { type Env, upstreamPolicy } from "../../config";
+import type { Database } from "../../db/client";
+import type { Logger } from "../../observability/logger";
+import { type BackgroundWork, CACHE_TTL_SECONDS, swrJson } from "../cache";
+import { readJson, UpstreamError, upstreamFetch } from "../http";
+import { readIdMapState, type TmdbType, watchmodeIdForTmdb } from "./idMap";
+import {
+  type WatchmodeRelease,
+  type WatchmodeSource,
+  watchmodeReleasesSchema,
+  watchmodeSourcesSchema,
+} from "./schemas";
+
+const SERVICE = "watchmode";
+// Bump when a cached shape changes, so old entries are not read as new ones.
+const KEY_VERSION = "v1";
+/** Days ahead the streaming releases cover, from today (UTC). */
+export const RELEASES_DAYS_AHEAD = 30;
+const RELEASES_LIMIT = 250;
+const DAY_MS = 86_400_000;
+
+/** How a Watchmode lookup went; every outcome but "ok" is an answer too, never a failed request. */
+export const WATCHMODE_STATUSES = ["ok", "notMapped", "budgetExhausted", "disabled", "error"] as const;
+export type WatchmodeStatus = (typeof WATCHMODE_STATUSES)[number];
+
+export type WatchmodeAnswer<T> =
+  | { status: "ok"; value: T; stale: boolean }
+  | { status: Exclude<WatchmodeStatus, "ok">; message: string };
+
+export interface WatchmodeTitleSources {
+  watchmodeId: number;
+  sources: WatchmodeSource[];
+}
+
+export interface WatchmodeReleases {
+  /** The days the releases cover (YYYY-MM-DD, inclusive). */
+  from: string;
+  to: string;
+  releases: WatchmodeRelease[];
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const compactDay = (day: string) => day.replaceAll("-", "");
+
+/**
+ * Watchmode's title sources and streaming releases. Every call is spent from the Watchmode budget
+ * (33 a day) and cached stale-while-revalidate for a day, so a title costs at most one call a day
+ * whatever the region asked. Titles are found through the imported id map: an id lookup never
+ * spends a call, and a title the map does not have is answered "notMapped".
+ */
+export class WatchmodeClient {
+  constructor(
+    private readonly env: Env,
+    private readonly db: Database,
+    private readonly ctx: BackgroundWork,
+    private readonly logger?: Logger,
+  ) {}
+
+  get configured(): boolean {
+    return Boolean(this.env.WATCHMODE_API_KEY?.trim());
+  }
+
+  /** Where a TMDb title can be watched, every region (the caller picks one). */
+  async titleSources(tmdbId: number, type: TmdbType): Promise<WatchmodeAnswer<WatchmodeTitleSources>> {
+    if (!this.configured) return disabled();
+    const watchmodeId = await watchmodeIdForTmdb(this.db, tmdbId, type);
+    if (watchmodeId === null) {
+      const imported = await readIdMapState(this.db);
+      return {
+        status: "notMapped",
+        message: imported
+          ? `Watchmode's id map has no TMDb ${type} ${tmdbId}`
+          : "Watchmode's id map has not been imported yet (it is refreshed daily)",
+      };
+    }
+    return this.answer(async () => {
+      const cached = await swrJson(
+        this.env.CACHE,
+        this.ctx,
+        SERVICE,
+        `watchmode:sources:${watchmodeId}:${KEY_VERSION}`,
+        CACHE_TTL_SECONDS.watchmodeSources,
+        () => this.get(`/v1/title/${watchmodeId}/sources/`, {}, watchmodeSourcesSchema),
+      );
+      return { value: { watchmodeId, sources: cached.value }, stale: cached.stale };
+    });
+  }
+
+  /**
+   * Titles landing on streaming services from today to RELEASES_DAYS_AHEAD days on: one call a day,
+   * however many regions or readers ask (a stale copy may start before today; callers filter).
+   */
+  releases(now = Date.now()): Promise<WatchmodeAnswer<WatchmodeReleases>> {
+    if (!this.configured) return Promise.resolve(disabled());
+    return this.answer(async () => {
+      const cached = await swrJson(
+        this.env.CACHE,
+        this.ctx,
+        SERVICE,
+        `watchmode:releases:${KEY_VERSION}`,
+        CACHE_TTL_SECONDS.watchmodeReleases,
+        async () => {
+          const from = isoDay(now);
+          const to = isoDay(now + RELEASES_DAYS_AHEAD * DAY_MS);
+          const body = await this.get(
+            "/v1/releases/",
+            { start_date: compactDay(from), end_date: compactDay(to), limit: String(RELEASES_LIMIT) },
+            watchmodeReleasesSchema,
+          );
+          return { from, to, releases: body.releases };
+        },
+      );
+      return { value: cached.value, stale: cached.stale };
+    });
+  }
+
+  private async get<T>(path: string, params: Record<string, string>, schema: ZodType<T>): Promise<T> {
+    const url = new URL(`${this.env.WATCHMODE_API_URL.replace(/\/$/, "")}${path}`);
+    for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+    url.searchParams.set("apiKey", this.env.WATCHMODE_API_KEY ?? "");
+    const response = await upstreamFetch({
+      service: SERVICE,
+      url: url.toString(),
+      init: { headers: { accept: "application/json" } },
+      policy: upstreamPolicy(this.env),
+      logger: this.logger,
+      // A retry spends another call of a 33-a-day budget: one retry at most.
+      attempts: 2,
+      budget: { env: this.env, service: SERVICE },
+    });
+    return readJson(SERVICE, response, schema);
+  }
+
+  /** Runs a cached read, turning its failure into the answer that says why. */
+  private async answer<T>(read: () => Promise<{ value: T; stale: boolean }>): Promise<WatchmodeAnswer<T>> {
+    try {
+      return { status: "ok", ...(await read()) };
+    } catch (error) {
+      if (!(error instanceof UpstreamError)) throw error;
+      this.logger?.warn("watchmode lookup failed", { kind: error.kind, status: error.status, message: error.message });
+      if (error.kind === "rateLimited" || error.status === 402) {
+        return { status: "budgetExhausted", message: error.message };
+      }
+      return { status: "error", message: error.message };
+    }
+  }
+}
+
+function disabled(): { status: "disabled"; message: string } {
+  return { status: "disabled", message: "Watchmode is not configured: set WATCHMODE_API_KEY" };
+}
