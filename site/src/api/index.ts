@@ -234,7 +234,7 @@ export const api = {
     status: () => request<SystemStatus>("GET", `${v3}/system/status`),
     health: () => request<HealthCheck[]>("GET", `${v3}/health`),
     budget: () => request<ApiBudget[]>("GET", `${v3}/system/budget`),
-    cache: () => request<{ caches: CacheStats[] }>("GET", `${v3}/system/cache`),
+    cache: () => request<{ since?: string; caches: CacheStats[] }>("GET", `${v3}/system/cache`),
   },
   streaming: {
     trending: (

@@ -474,8 +474,9 @@ export interface ComingSoon {
   totalPages: number;
   results: ComingSoonItem[];
   streamingReleases?: StreamingRelease[];
-  /** Whether Watchmode answered: a status word, or `{ status, message }`. */
-  streamingReleasesStatus?: string | { status: string; message?: string } | null;
+  /** Whether Watchmode's release calendar could be read, and why not. */
+  streamingReleasesStatus?: WatchmodeStatus;
+  streamingReleasesMessage?: string;
   attribution: Attribution[];
 }
 
@@ -513,5 +514,7 @@ export interface CacheStats {
   hits: number;
   misses: number;
   stale: number;
+  total?: number;
+  /** (hits + stale) / total: lookups answered without waiting for the upstream. */
   hitRate: number;
 }

@@ -108,12 +108,14 @@ function formatRate(rate: number): string {
 /** Hits, stale serves and misses of each upstream cache in this isolate, as one stacked bar each. */
 export function CacheChart() {
   const caches = useSignal<CacheStats[] | undefined>(undefined);
+  const since = useSignal<string | undefined>(undefined);
   const unavailable = useSignal(false);
   const error = useSignal<unknown>(undefined);
   const refresh = () =>
     api.system.cache().then(
       (c) => {
         caches.value = c.caches;
+        since.value = c.since;
         error.value = undefined;
       },
       (e) => {
@@ -135,7 +137,8 @@ export function CacheChart() {
       </div>
       <p class="hint">
         Lookups answered from the KV cache (hits), from an expired copy while it refreshes (stale) and from the upstream
-        (misses), counted since this Worker instance started.
+        (misses), counted by this Worker instance since {since.value ? formatDateTime(since.value) : "it started"}. The
+        hit rate counts stale answers too: neither waited for the upstream.
       </p>
       <ErrorMessage error={error.value} />
       {unavailable.value && <p class="muted">This server does not report cache statistics yet.</p>}

@@ -17,12 +17,6 @@ const RELEASE_STATUS_MESSAGES: Record<string, string> = {
   error: "Watchmode could not be reached.",
 };
 
-/** `streamingReleasesStatus` as `{ status, message }`, whichever form the server sent. */
-function releaseStatus(value: ComingSoonResponse["streamingReleasesStatus"]): { status: string; message?: string } {
-  if (!value) return { status: "ok" };
-  return typeof value === "string" ? { status: value } : value;
-}
-
 /** Coming soon: TMDb's upcoming movies for the region, and titles arriving on streaming services. */
 export function ComingSoon() {
   const data = useSignal<WithStale<ComingSoonResponse> | undefined>(undefined);
@@ -64,7 +58,7 @@ export function ComingSoon() {
   }, [currentRegion, currentPage]);
 
   const d = data.value;
-  const status = releaseStatus(d?.streamingReleasesStatus);
+  const releaseStatus = d?.streamingReleasesStatus ?? "ok";
   return (
     <section class="page coming-soon">
       <h1>Coming soon</h1>
@@ -137,12 +131,13 @@ export function ComingSoon() {
       {d && (d.streamingReleases || d.streamingReleasesStatus) && (
         <section aria-labelledby="streaming-releases-heading" class="settings-section">
           <h2 id="streaming-releases-heading">New on streaming services</h2>
-          {status.status !== "ok" && (
+          {releaseStatus !== "ok" && (
             <p class="notice" role="status">
-              {status.message ?? RELEASE_STATUS_MESSAGES[status.status] ?? `Watchmode: ${status.status}`}
+              {RELEASE_STATUS_MESSAGES[releaseStatus] ?? `Watchmode: ${releaseStatus}`}
+              {d.streamingReleasesMessage && <span class="muted"> ({d.streamingReleasesMessage})</span>}
             </p>
           )}
-          {d.streamingReleases?.length === 0 && status.status === "ok" && (
+          {d.streamingReleases?.length === 0 && releaseStatus === "ok" && (
             <p class="muted">No streaming releases announced.</p>
           )}
           {d.streamingReleases && d.streamingReleases.length > 0 && (
