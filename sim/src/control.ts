@@ -2,14 +2,14 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { callCounts, countCalls, recentCalls, resetCalls } from "./calls";
 import { addFault, clearFaults, faultRuleInputSchema, listFaults, removeFault, resetFaults } from "./faults";
-import { SERVICE_NAMES } from "./services";
+import { SERVICE_NAMES, SERVICES } from "./services";
 
 /**
  * The simulator's control API under /__sim, for tests and demos:
  *   GET    /__sim/calls                      counts per service, route and path
  *   GET    /__sim/calls?service=&path=|route= { count }
  *   GET    /__sim/calls/log?service=&limit=  the most recent calls, oldest first
- *   POST   /__sim/reset                      clear counts and faults
+ *   POST   /__sim/reset                      clear counts, faults and every service's own state
  *   POST   /__sim/faults                     add a fault rule → { id, fault }
  *   GET    /__sim/faults                     list rules
  *   DELETE /__sim/faults                     clear all rules
@@ -69,6 +69,7 @@ control.get("/calls/log", (c) => {
 control.post("/reset", (c) => {
   resetCalls();
   resetFaults();
+  for (const service of SERVICES) service.reset?.();
   return c.json({ ok: true });
 });
 

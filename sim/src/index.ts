@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { control } from "./control";
 import { catalogueSummary } from "./data/catalogue";
+import { setSimulatorHandler } from "./loopback";
 import { SERVICES, serviceForPath } from "./services";
 
 /**
@@ -54,5 +55,8 @@ app.notFound(
 );
 
 app.onError((error, c) => c.json({ message: error.message }, 500));
+
+// Download clients fetch .torrent/.nzb URLs from the simulator through its own handler.
+setSimulatorHandler((request) => app.fetch(request));
 
 export default app;

@@ -1,14 +1,33 @@
+import { hdbits } from "./hdbits";
 import { hooks } from "./hooks";
 import { imdb } from "./imdb";
+import { newznab, torznab } from "./newznab";
 import { plex } from "./plex";
+import { qbittorrent } from "./qbittorrent";
+import { sabnzbd } from "./sabnzbd";
 import type { SimulatedService } from "./service";
 import { tmdb } from "./tmdb";
 import { tmdbImages } from "./tmdb-images";
 import { trakt } from "./trakt";
+import { transmission } from "./transmission";
 import { watchmode } from "./watchmode";
 
 /** Every simulated upstream, mounted by index.ts under its own prefix. Add new ones here. */
-export const SERVICES: readonly SimulatedService[] = [tmdb, tmdbImages, imdb, plex, trakt, watchmode, hooks];
+export const SERVICES: readonly SimulatedService[] = [
+  tmdb,
+  tmdbImages,
+  imdb,
+  plex,
+  trakt,
+  watchmode,
+  hooks,
+  torznab,
+  newznab,
+  hdbits,
+  qbittorrent,
+  sabnzbd,
+  transmission,
+];
 
 export const SERVICE_NAMES = SERVICES.map((service) => service.name) as [string, ...string[]];
 

@@ -22,6 +22,8 @@ export interface SimulatedService {
   description: string;
   app: Hono;
   errorResponse: (status: number) => Response;
+  /** Forgets the service's own state (downloads, sessions, controls); called by POST /__sim/reset. */
+  reset?: () => void;
 }
 
 export const DEMO_DATA_HEADER = "X-Simulator";
