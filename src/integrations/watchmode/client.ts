@@ -138,7 +138,7 @@ export class WatchmodeClient {
       return { status: "ok", ...(await read()) };
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
-      this.logger?.warn("watchmode lookup failed", { kind: error.kind, status: error.status, message: error.message });
+      this.logger?.warn("watchmode lookup failed", { kind: error.kind, status: error.status, error: error.message });
       if (error.kind === "rateLimited" || error.status === 402) {
         return { status: "budgetExhausted", message: error.message };
       }
