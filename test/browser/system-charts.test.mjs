@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { api, withPage } from "./harness.mjs";
+import { api, environment, withPage } from "./harness.mjs";
 
 const SERVICES = { watchmode: "Watchmode", trakt: "Trakt", tmdb: "TMDb" };
 const WINDOWS = { second: "Per second", fiveMinutes: "Per 5 minutes", day: "Per day", month: "Per month" };
@@ -75,4 +75,56 @@ test("the system page charts each upstream's budget and each cache from the API"
         .waitFor();
     }
   });
+});
+
+async function runCommand(name) {
+  const { status, body } = await api("/command", { method: "POST", body: { name } });
+  assert.equal(status, 201);
+  for (let command = body; ; command = (await api(`/command/${body.id}`)).body) {
+    if (command.status === "completed" || command.status === "failed") return command;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+test("an upstream that answers 429 shows as paused on the budget chart", { timeout: 60_000 }, async (t) => {
+  const { simUrl } = await environment();
+  // Watchmode says "too many requests, come back in 15 s" to the id map download: longer than a
+  // request waits, so the call fails and the budget pauses Watchmode until then.
+  const fault = await fetch(`${simUrl}/__sim/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ service: "watchmode", kind: "rateLimit", retryAfter: 15, times: 1 }),
+  });
+  assert.ok(fault.ok);
+  const { id } = await fault.json();
+  try {
+    const command = await runCommand("WatchmodeIdMapRefresh");
+    assert.equal(command.status, "failed", "the download was refused");
+    const { body: budgets } = await api("/system/budget");
+    const watchmode = budgets.find((b) => b.service === "watchmode");
+    assert.ok(watchmode.pausedUntil, "the budget is paused");
+    await withPage(t, async (page) => {
+      await page.goto("/system");
+      const chart = page.getByRole("article", { name: "Watchmode budget" });
+      const paused = new Date(watchmode.pausedUntil).toLocaleString("en-GB", {
+        dateStyle: "medium",
+        timeStyle: "short",
+      });
+      await chart.getByText(`Paused until ${paused}`).waitFor();
+      assert.equal(
+        await page
+          .getByRole("article", { name: "TMDb budget" })
+          .getByText(/Paused/)
+          .count(),
+        0,
+      );
+    });
+    // The other tests get Watchmode back: wait the pause out.
+    const resumesAt = Date.parse(watchmode.pausedUntil);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, resumesAt - Date.now()) + 500));
+    const { body: later } = await api("/system/budget");
+    assert.equal(later.find((b) => b.service === "watchmode").pausedUntil, undefined, "the pause ended");
+  } finally {
+    await fetch(`${simUrl}/__sim/faults/${id}`, { method: "DELETE" });
+  }
 });
