@@ -564,3 +564,78 @@ export const movieFiles = sqliteTable(
   },
   (t) => [uniqueIndex("movie_files_movie_unique").on(t.movieId)],
 );
+
+/** Indexers (Radarr's provider shape): Torznab, Newznab or HDBits, settings with secrets encrypted. */
+export const indexers = sqliteTable("indexers", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  implementation: text("implementation", { enum: ["Torznab", "Newznab", "HDBits"] }).notNull(),
+  protocol: text("protocol", { enum: ["torrent", "usenet"] }).notNull(),
+  settings: json<Record<string, unknown>>("settings").notNull(),
+  enableRss: bool("enable_rss").notNull().default(true),
+  enableAutomaticSearch: bool("enable_automatic_search").notNull().default(true),
+  enableInteractiveSearch: bool("enable_interactive_search").notNull().default(true),
+  /** 1 is tried (and preferred) first, 50 last; Radarr's default is 25. */
+  priority: integer("priority").notNull().default(25),
+  tags: json<number[]>("tags").notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** What an indexer's t=caps said, kept so searches need not ask every time. */
+export interface StoredIndexerCapabilities {
+  limitDefault: number;
+  limitMax: number;
+  searchParams: string[];
+  movieSearchParams: string[];
+  movieSearchAvailable: boolean;
+  categories: { id: number; name: string; subcategories: { id: number; name: string }[] }[];
+}
+
+/** Each indexer's health: consecutive failures, the escalating back-off, and its cached capabilities. */
+export const indexerStatus = sqliteTable("indexer_status", {
+  indexerId: integer("indexer_id")
+    .primaryKey()
+    .references(() => indexers.id, { onDelete: "cascade" }),
+  /** Failures since the last success; picks the back-off period (Radarr's escalation level). */
+  consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  initialFailureAt: text("initial_failure_at"),
+  mostRecentFailureAt: text("most_recent_failure_at"),
+  disabledUntil: text("disabled_until"),
+  lastError: text("last_error"),
+  lastFailureKind: text("last_failure_kind"),
+  capabilities: json<StoredIndexerCapabilities>("capabilities"),
+  capsFetchedAt: text("caps_fetched_at"),
+});
+
+/**
+ * Every HDBits torrent seen in a search or RSS fetch (deduplicated by info hash, refreshed on each
+ * sighting): the observations the scene-group analysis scores release groups from.
+ */
+export const hdbitsObservations = sqliteTable(
+  "hdbits_observations",
+  {
+    infoHash: text("info_hash").primaryKey(),
+    indexerId: integer("indexer_id")
+      .notNull()
+      .references(() => indexers.id, { onDelete: "cascade" }),
+    torrentId: integer("torrent_id").notNull(),
+    name: text("name").notNull(),
+    /** Upper-cased parsed release group; "" when the name has none. */
+    releaseGroup: text("release_group").notNull(),
+    qualityId: integer("quality_id").notNull().default(0),
+    size: integer("size").notNull(),
+    seeders: integer("seeders").notNull(),
+    leechers: integer("leechers").notNull(),
+    timesCompleted: integer("times_completed").notNull(),
+    internal: bool("internal").notNull(),
+    exclusive: bool("exclusive").notNull(),
+    freeleech: bool("freeleech").notNull(),
+    imdbId: text("imdb_id"),
+    /** The library movie's runtime (minutes) when the torrent came from a search for it; 0 unknown. */
+    runtime: integer("runtime").notNull().default(0),
+    uploadedAt: text("uploaded_at").notNull(),
+    observedAt: text("observed_at").notNull(),
+  },
+  (t) => [index("hdbits_observations_group_idx").on(t.releaseGroup)],
+);

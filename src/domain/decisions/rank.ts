@@ -26,6 +26,8 @@ export interface RankingKeys {
   peers: number | null;
   /** Usenet only: 1000 under an hour old, 100 under a day, 10 under a week, then -log10(days). */
   age: number | null;
+  /** The release group's reputation bonus (scene-group analysis); 0 when unknown. */
+  releaseGroupBonus: number;
   /** Closeness to the preferred size (negated distance, 200 MB steps), or the size when there is no preference. */
   size: number;
 }
@@ -38,6 +40,7 @@ export type RankingKey =
   | "indexerFlags"
   | "seeders"
   | "age"
+  | "releaseGroup"
   | "size";
 
 export interface RankedDecision extends ReleaseDecision {
@@ -97,6 +100,9 @@ function rankingKeys(decision: ReleaseDecision, context: PreparedDecisionContext
     seeders: torrent ? logBucket(release.seeders) : null,
     peers: torrent ? logBucket((release.seeders ?? 0) + (release.leechers ?? 0)) : null,
     age,
+    releaseGroupBonus: decision.parsed?.releaseGroup
+      ? (context.releaseGroupBonus?.(decision.parsed.releaseGroup) ?? 0)
+      : 0,
     size,
   };
 }
@@ -119,23 +125,26 @@ const SEEDERS: Comparer = [
   (a, b) => (a.seeders === null || b.seeders === null ? 0 : a.seeders - b.seeders || (a.peers ?? 0) - (b.peers ?? 0)),
 ];
 const AGE: Comparer = ["age", (a, b) => (a.age === null || b.age === null ? 0 : a.age - b.age)];
+// A reputable group settles releases equal on everything that matters more, before size does.
+const RELEASE_GROUP: Comparer = ["releaseGroup", (a, b) => a.releaseGroupBonus - b.releaseGroupBonus];
 const SIZE: Comparer = ["size", (a, b) => a.size - b.size];
 
 /** Radarr's `DownloadDecisionComparer` order; indexer flags move up when the user prefers them. */
 function comparers(preferIndexerFlags: boolean): Comparer[] {
   return preferIndexerFlags
-    ? [QUALITY, FORMAT_SCORE, PROTOCOL, INDEXER_PRIORITY, INDEXER_FLAGS, SEEDERS, AGE, SIZE]
-    : [QUALITY, FORMAT_SCORE, PROTOCOL, INDEXER_PRIORITY, SEEDERS, AGE, SIZE, INDEXER_FLAGS];
+    ? [QUALITY, FORMAT_SCORE, PROTOCOL, INDEXER_PRIORITY, INDEXER_FLAGS, SEEDERS, AGE, RELEASE_GROUP, SIZE]
+    : [QUALITY, FORMAT_SCORE, PROTOCOL, INDEXER_PRIORITY, SEEDERS, AGE, RELEASE_GROUP, SIZE, INDEXER_FLAGS];
 }
 
 /**
  * The accepted decisions best first, as Radarr's `DownloadDecisionPriorizationService` orders them,
  * each with its rank, the keys it was compared by, and the key that put it ahead of the next.
- * Full ties keep input order.
+ * Full ties keep input order. With `includeRejected`, the rejected decisions follow, ranked alike.
  */
 export function rankReleases(
   decisions: readonly ReleaseDecision[],
   context: DecisionContext | PreparedDecisionContext,
+  options: { includeRejected?: boolean } = {},
 ): RankedDecision[] {
   const prepared = isPrepared(context) ? context : prepareDecisionContext(context);
   const order = comparers(prepared.settings.preferIndexerFlags === true);
@@ -146,14 +155,21 @@ export function rankReleases(
     }
     return [null, 0];
   };
-  const keyed = decisions
-    .filter((d) => d.accepted)
-    .map((decision, index) => ({ decision, index, keys: rankingKeys(decision, prepared) }));
-  keyed.sort((a, b) => compare(b.keys, a.keys)[1] || a.index - b.index);
+  const sorted = (group: readonly ReleaseDecision[]) => {
+    const keyed = group.map((decision, index) => ({ decision, index, keys: rankingKeys(decision, prepared) }));
+    keyed.sort((a, b) => compare(b.keys, a.keys)[1] || a.index - b.index);
+    return keyed;
+  };
+  const accepted = sorted(decisions.filter((d) => d.accepted));
+  // Rejected releases (for interactive search lists) follow every accepted one, in the same order.
+  const keyed = options.includeRejected ? [...accepted, ...sorted(decisions.filter((d) => !d.accepted))] : accepted;
   return keyed.map(({ decision, keys }, position) => ({
     ...decision,
     rank: position + 1,
     rankingKeys: keys,
-    decidedBy: position + 1 < keyed.length ? compare(keys, keyed[position + 1].keys)[0] : null,
+    decidedBy:
+      position + 1 < keyed.length && keyed[position + 1].decision.accepted === decision.accepted
+        ? compare(keys, keyed[position + 1].keys)[0]
+        : null,
   }));
 }

@@ -145,6 +145,11 @@ export interface DecisionContext {
   streamingAvailability?: StreamingAvailability;
   /** Epoch milliseconds release ages are measured against; defaults to the current time. */
   now?: number;
+  /**
+   * A release group's reputation bonus (0 for none or unknown groups), from the scene-group
+   * analysis; ranking uses it as a small tie-break among otherwise equal releases.
+   */
+  releaseGroupBonus?: (releaseGroup: string) => number;
 }
 
 /** Everything known about one release while specifications judge it (Radarr's `RemoteMovie`). */

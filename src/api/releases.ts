@@ -1,0 +1,344 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import { MovieRepository, type MovieRow } from "../db/movies";
+import { movies } from "../db/schema";
+import { indexerFlagNames } from "../domain/customFormats/indexerFlags";
+import { type RankedDecision, type ReleaseDecision, releaseAge } from "../domain/decisions";
+import { parseMovieTitle } from "../domain/parser";
+import type { IndexerRelease } from "../integrations/indexers";
+import { findMovieForRelease } from "../library/decisionContext";
+import { grabRelease } from "../library/grab";
+import { loadIndexers } from "../library/indexers";
+import { decideReleases, findCachedRelease, grabCachedRelease, searchMovie } from "../library/releaseSearch";
+import { redactUrl } from "../observability/logger";
+import { ApiError, fieldError, notFound } from "./middleware/errors";
+import { createRouter, jsonBody, jsonContent } from "./router";
+import { errorResponses } from "./schemas/common";
+
+/**
+ * Releases (`/api/v3/release`): the interactive search with every result's decision, the grab of
+ * one of them, and releases pushed by other tools (`/release/push`), judged and grabbed if accepted.
+ */
+export const releaseRouter = createRouter();
+const tags = ["Release"];
+
+const qualitySchema = z.object({
+  quality: z.object({
+    id: z.number(),
+    name: z.string(),
+    source: z.string(),
+    resolution: z.number(),
+    modifier: z.string(),
+  }),
+  revision: z.object({ version: z.number(), real: z.number(), isRepack: z.boolean() }),
+});
+
+const rejectionSchema = z.object({
+  reason: z.string(),
+  message: z.string(),
+  type: z.enum(["permanent", "temporary"]),
+  specification: z.string(),
+});
+
+const releaseSchema = z
+  .object({
+    guid: z.string(),
+    title: z.string(),
+    movieId: z.number().int().optional(),
+    indexerId: z.number().int(),
+    indexer: z.string(),
+    protocol: z.enum(["torrent", "usenet"]),
+    size: z.number(),
+    seeders: z.number().int().nullable(),
+    leechers: z.number().int().nullable(),
+    age: z.number().int(),
+    ageHours: z.number(),
+    ageMinutes: z.number(),
+    publishDate: z.string().optional(),
+    infoHash: z.string().optional(),
+    downloadUrl: z.string().optional(),
+    magnetUrl: z.string().optional(),
+    infoUrl: z.string().optional(),
+    commentUrl: z.string().optional(),
+    indexerFlags: z.array(z.string()),
+    quality: qualitySchema.nullable(),
+    customFormats: z.array(z.object({ id: z.number().int(), name: z.string() })),
+    customFormatScore: z.number().int(),
+    releaseGroup: z.string(),
+    edition: z.string(),
+    languages: z.array(z.object({ id: z.number().int(), name: z.string() })),
+    movieTitles: z.array(z.string()),
+    imdbId: z.string().optional(),
+    tmdbId: z.number().int().optional(),
+    approved: z.boolean(),
+    temporarilyRejected: z.boolean(),
+    rejected: z.boolean(),
+    rejections: z.array(rejectionSchema),
+    downloadAllowed: z.boolean(),
+    rank: z.number().int().optional(),
+    decidedBy: z.string().nullable().optional(),
+  })
+  .openapi("Release");
+type ReleaseResource = z.infer<typeof releaseSchema>;
+
+function releaseResource(decision: ReleaseDecision | RankedDecision, movieId?: number): ReleaseResource {
+  const release = decision.release as IndexerRelease;
+  const age = releaseAge(release, Date.now());
+  const rejections = decision.rejections.map((r) => ({
+    reason: r.reason,
+    message: r.message,
+    type: r.type,
+    specification: r.specification,
+  }));
+  const ranked = "rank" in decision ? decision : undefined;
+  return {
+    guid: release.guid ?? release.title,
+    title: release.title,
+    ...(movieId !== undefined ? { movieId } : {}),
+    indexerId: release.indexerId,
+    indexer: release.indexer,
+    protocol: release.protocol,
+    size: release.size,
+    seeders: release.seeders ?? null,
+    leechers: release.leechers ?? null,
+    age: age.days,
+    ageHours: Math.round(age.hours * 100) / 100,
+    ageMinutes: Math.round(age.minutes * 100) / 100,
+    ...(release.publishDate ? { publishDate: release.publishDate } : {}),
+    ...(release.infoHash ? { infoHash: release.infoHash } : {}),
+    // Interactive results are sealed already; redaction catches a pushed URL's credentials.
+    ...(release.downloadUrl ? { downloadUrl: redactUrl(release.downloadUrl) } : {}),
+    ...(release.magnetUrl ? { magnetUrl: release.magnetUrl } : {}),
+    ...(release.infoUrl ? { infoUrl: redactUrl(release.infoUrl) } : {}),
+    ...(release.commentUrl ? { commentUrl: redactUrl(release.commentUrl) } : {}),
+    indexerFlags: indexerFlagNames(release.indexerFlags ?? 0),
+    quality: decision.quality
+      ? { quality: { ...decision.quality.quality }, revision: { ...decision.quality.revision } }
+      : null,
+    customFormats: decision.customFormats.map((f) => ({ id: f.id, name: f.name })),
+    customFormatScore: decision.customFormatScore,
+    releaseGroup: decision.parsed?.releaseGroup ?? "",
+    edition: decision.parsed?.edition ?? "",
+    languages: decision.languages.map((l) => ({ id: l.id, name: l.name })),
+    movieTitles: decision.parsed?.movieTitles ?? [],
+    ...(release.imdbId ? { imdbId: release.imdbId } : {}),
+    ...(release.tmdbId ? { tmdbId: release.tmdbId } : {}),
+    approved: decision.accepted,
+    temporarilyRejected: !decision.accepted && rejections.every((r) => r.type === "temporary"),
+    rejected: !decision.accepted && rejections.some((r) => r.type === "permanent"),
+    rejections,
+    downloadAllowed: decision.parsed !== null && movieId !== undefined,
+    ...(ranked ? { rank: ranked.rank, decidedBy: ranked.decidedBy } : {}),
+  };
+}
+
+releaseRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/",
+    tags,
+    summary:
+      "Interactive search: every enabled indexer's results for the movie with their decisions, approved first and best first",
+    request: { query: z.object({ movieId: z.coerce.number().int().positive({ message: "movieId is required" }) }) },
+    responses: { 200: jsonContent(z.array(releaseSchema), "Releases"), ...errorResponses },
+  }),
+  async (c) => {
+    const { movieId } = c.req.valid("query");
+    const search = await searchMovie(c.env, c.get("db"), c.get("logger"), movieId, { interactive: true });
+    const failed = search.indexers.filter((r) => r.status !== "ok");
+    // Which indexers could not answer (or were backed off); the list holds what the others found.
+    if (failed.length)
+      c.header(
+        "X-Indexer-Failures",
+        failed
+          .map((r) => `${r.indexer}: ${r.error ?? r.status}`)
+          .join("; ")
+          .slice(0, 1000),
+      );
+    return c.json(
+      search.decisions.map((d) => releaseResource(d, movieId)),
+      200,
+    );
+  },
+);
+
+const grabInput = z
+  .object({
+    guid: z.string().min(1, "guid is required"),
+    indexerId: z.number().int().min(0),
+    movieId: z.number().int().positive().optional(),
+  })
+  .passthrough()
+  .openapi("ReleaseGrab");
+
+const grabbedSchema = releaseSchema
+  .extend({ queueId: z.number().int(), downloadClientId: z.number().int(), downloadId: z.string() })
+  .openapi("GrabbedRelease");
+
+async function movieRow(db: Parameters<typeof loadIndexers>[0], movieId: number): Promise<MovieRow> {
+  const [movie] = await db.select().from(movies).where(eq(movies.id, movieId));
+  if (!movie) throw notFound(`Movie ${movieId}`);
+  return movie;
+}
+
+releaseRouter.openapi(
+  createRoute({
+    method: "post",
+    path: "/",
+    tags,
+    summary: "Grab a release from an interactive search of the last 30 minutes (by guid and indexer)",
+    request: { body: jsonBody(grabInput) },
+    responses: { 200: jsonContent(grabbedSchema, "Sent to the download client"), ...errorResponses },
+  }),
+  async (c) => {
+    const input = c.req.valid("json");
+    const db = c.get("db");
+    const cached = await findCachedRelease(c.env, input.guid, input.indexerId, input.movieId);
+    if (!cached) {
+      throw new ApiError(
+        404,
+        "Release not found in the recent searches: search again (results are kept for 30 minutes)",
+        [{ path: "body.guid", message: "not in the release cache" }],
+      );
+    }
+    const movie = await movieRow(db, cached.movieId);
+    const [decision] = await decideReleases(c.env, db, c.get("logger"), movie, [{ ...cached.release }], {
+      checkMovie: true,
+    });
+    const grabbed = await grabCachedRelease(c.env, db, c.get("logger"), movie.id, cached.release);
+    return c.json({ ...releaseResource(decision, movie.id), ...grabbed }, 200);
+  },
+);
+
+const pushInput = z
+  .object({
+    title: z.string().trim().min(1, "title is required").max(1000),
+    downloadUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    magnetUrl: z
+      .string()
+      .regex(/^magnet:\?/i, "must be a magnet: link")
+      .optional(),
+    protocol: z.enum(["torrent", "usenet"]),
+    publishDate: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" }).optional(),
+    indexer: z.string().trim().max(200).optional(),
+    indexerId: z.number().int().min(0).optional(),
+    size: z.number().int().min(0).default(0),
+    infoHash: z
+      .string()
+      .regex(/^[0-9a-fA-F]{40}$/, "must be a 40-character hex info hash")
+      .optional(),
+    seeders: z.number().int().min(0).optional(),
+    leechers: z.number().int().min(0).optional(),
+    indexerFlags: z.number().int().min(0).optional(),
+    movieId: z.number().int().positive().optional(),
+    tmdbId: z.number().int().positive().optional(),
+    imdbId: z
+      .string()
+      .regex(/^tt\d{7,10}$/, "must look like tt0133093")
+      .optional(),
+    guid: z.string().max(1000).optional(),
+  })
+  .passthrough()
+  .openapi("ReleasePush");
+
+const pushedSchema = releaseSchema
+  .extend({
+    grabbed: z.boolean(),
+    queueId: z.number().int().optional(),
+    downloadClientId: z.number().int().optional(),
+    downloadId: z.string().optional(),
+  })
+  .openapi("PushedRelease");
+
+releaseRouter.openapi(
+  createRoute({
+    method: "post",
+    path: "/push",
+    tags,
+    summary:
+      "A release from another tool: matched to a library movie, judged, and grabbed when accepted (one-item list, as Radarr answers)",
+    request: { body: jsonBody(pushInput) },
+    responses: { 200: jsonContent(z.array(pushedSchema), "The decision (and the grab)"), ...errorResponses },
+  }),
+  async (c) => {
+    const input = c.req.valid("json");
+    const db = c.get("db");
+    const logger = c.get("logger");
+    const link = input.protocol === "torrent" ? (input.magnetUrl ?? input.downloadUrl) : input.downloadUrl;
+    if (!link) {
+      throw fieldError(
+        "body.downloadUrl",
+        input.protocol === "torrent" ? "a downloadUrl or magnetUrl is required" : "a downloadUrl is required",
+      );
+    }
+    const known = (await loadIndexers(db)).find(
+      (i) => i.id === input.indexerId || (input.indexer && i.name.toLowerCase() === input.indexer.toLowerCase()),
+    );
+    const release: IndexerRelease = {
+      guid: input.guid ?? link,
+      title: input.title,
+      size: input.size,
+      indexer: known?.name ?? input.indexer ?? "Push",
+      indexerId: known?.id ?? 0,
+      indexerPriority: known?.priority,
+      protocol: input.protocol,
+      downloadUrl: link,
+      ...(input.magnetUrl ? { magnetUrl: input.magnetUrl } : {}),
+      ...(input.publishDate ? { publishDate: new Date(input.publishDate).toISOString() } : {}),
+      ...(input.infoHash ? { infoHash: input.infoHash.toLowerCase() } : {}),
+      ...(input.seeders !== undefined ? { seeders: input.seeders } : {}),
+      ...(input.leechers !== undefined ? { leechers: input.leechers } : {}),
+      ...(input.indexerFlags !== undefined ? { indexerFlags: input.indexerFlags } : {}),
+      ...(input.imdbId ? { imdbId: input.imdbId } : {}),
+      ...(input.tmdbId ? { tmdbId: input.tmdbId } : {}),
+    };
+    const parsed = parseMovieTitle(input.title);
+    let movie: MovieRow | undefined;
+    if (input.movieId !== undefined) {
+      movie = await movieRow(db, input.movieId);
+    } else if (input.tmdbId || input.imdbId) {
+      const [byId] = await db
+        .select()
+        .from(movies)
+        .where(input.tmdbId ? eq(movies.tmdbId, input.tmdbId) : eq(movies.imdbId, input.imdbId as string));
+      movie = byId;
+    }
+    if (!movie && parsed) {
+      const found = await findMovieForRelease(db, parsed);
+      movie = found ? await new MovieRepository(db).get(found.id) : undefined;
+    }
+    if (!movie) {
+      const unknown: ReleaseDecision = {
+        release,
+        parsed,
+        quality: parsed?.quality ?? null,
+        languages: parsed?.languages ?? [],
+        customFormats: [],
+        customFormatScore: 0,
+        accepted: false,
+        rejections: [
+          parsed
+            ? {
+                specification: "movieMatch",
+                reason: "unknownMovie",
+                message: `Unknown movie: '${parsed.primaryMovieTitle}${parsed.year ? ` (${parsed.year})` : ""}' is not in the library`,
+                type: "permanent",
+              }
+            : {
+                specification: "parse",
+                reason: "unableToParse",
+                message: `Unable to parse release "${input.title}"`,
+                type: "permanent",
+              },
+        ],
+      };
+      return c.json([{ ...releaseResource(unknown), grabbed: false }], 200);
+    }
+    const [decision] = await decideReleases(c.env, db, logger, movie, [release], {
+      checkMovie: input.movieId !== undefined,
+    });
+    if (!decision.accepted) return c.json([{ ...releaseResource(decision, movie.id), grabbed: false }], 200);
+    const grabbed = await grabRelease(c.env, db, logger, { movieId: movie.id, release, source: "push" });
+    return c.json([{ ...releaseResource(decision, movie.id), grabbed: true, ...grabbed }], 200);
+  },
+);

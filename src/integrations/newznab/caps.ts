@@ -1,0 +1,84 @@
+import type { StoredIndexerCapabilities } from "../../db/schema";
+import {
+  childElement,
+  childElements,
+  parseXml,
+  type XmlElement,
+  XmlSyntaxError,
+} from "../../domain/lists/sources/plex/xml";
+import { IndexerRequestError } from "../indexers/types";
+import { throwIfNewznabError } from "./feed";
+
+/**
+ * Newznab/Torznab `t=caps`: page size limits, which search functions exist and which parameters
+ * each takes, and the category tree. Missing parts get the spec's defaults (100 per page, q only).
+ */
+
+const DEFAULT_LIMIT = 100;
+
+const params = (element: XmlElement | undefined): string[] =>
+  (element?.attributes.supportedParams ?? "")
+    .split(",")
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean);
+
+const available = (element: XmlElement | undefined) => (element?.attributes.available ?? "no").toLowerCase() === "yes";
+
+const positive = (text: string | undefined, fallback: number) => {
+  const value = Number(text);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+
+export function parseCapabilities(xml: string): StoredIndexerCapabilities {
+  let root: XmlElement;
+  try {
+    root = parseXml(xml);
+  } catch (error) {
+    if (error instanceof XmlSyntaxError)
+      throw new IndexerRequestError(
+        "parseError",
+        `The indexer's capabilities are not well-formed XML: ${error.message}`,
+      );
+    throw error;
+  }
+  throwIfNewznabError(root);
+  if (root.name !== "caps") {
+    throw new IndexerRequestError(
+      "parseError",
+      `The indexer answered t=caps with <${root.name}> instead of <caps>: is the URL a Newznab/Torznab API?`,
+      ["baseUrl"],
+    );
+  }
+  const limits = childElement(root, "limits");
+  const limitMax = positive(limits?.attributes.max, DEFAULT_LIMIT);
+  const limitDefault = Math.min(positive(limits?.attributes.default, limitMax), limitMax);
+  const searching = childElement(root, "searching");
+  const search = searching && childElement(searching, "search");
+  const movieSearch = searching && childElement(searching, "movie-search");
+  // t=search is the one function every Newznab API has; a caps document may leave it out.
+  const searchParams = !search ? ["q"] : available(search) ? (params(search).length ? params(search) : ["q"]) : [];
+  const movieSearchAvailable = available(movieSearch);
+  const categoryTree = childElement(root, "categories");
+  const categories = (categoryTree ? childElements(categoryTree, "category") : [])
+    .map((category) => ({
+      id: Number(category.attributes.id),
+      name: category.attributes.name ?? "",
+      subcategories: childElements(category, "subcat")
+        .map((sub) => ({ id: Number(sub.attributes.id), name: sub.attributes.name ?? "" }))
+        .filter((sub) => Number.isInteger(sub.id)),
+    }))
+    .filter((category) => Number.isInteger(category.id));
+  return {
+    limitDefault,
+    limitMax,
+    searchParams,
+    movieSearchParams: movieSearchAvailable ? params(movieSearch) : [],
+    movieSearchAvailable,
+    categories,
+  };
+}
+
+/** The capabilities' category ids, subcategories included. */
+export function categoryIds(capabilities: StoredIndexerCapabilities): Set<number> {
+  return new Set(capabilities.categories.flatMap((c) => [c.id, ...c.subcategories.map((s) => s.id)]));
+}

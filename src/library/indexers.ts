@@ -1,0 +1,201 @@
+import { eq, sql } from "drizzle-orm";
+import type { Env } from "../config";
+import type { Database } from "../db/client";
+import { indexerStatus, indexers, type StoredIndexerCapabilities } from "../db/schema";
+import type { FailureKind } from "../domain/failures/kinds";
+import { disabledUntil } from "../domain/indexers/backoff";
+import { findIndexerDefinition, type IndexerDefinition, indexerSecretFields } from "../domain/indexers/definitions";
+import { UpstreamError } from "../integrations/http";
+import {
+  createIndexerClient,
+  type IndexerClient,
+  type IndexerFetchResult,
+  IndexerRequestError,
+} from "../integrations/indexers";
+import type { Logger } from "../observability/logger";
+import { openSettings } from "./secrets";
+
+export type IndexerRow = typeof indexers.$inferSelect;
+export type IndexerStatusRow = typeof indexerStatus.$inferSelect;
+export interface IndexerWithStatus extends IndexerRow {
+  status: IndexerStatusRow | null;
+}
+
+/** Capabilities older than this are fetched again before a search. */
+const CAPABILITIES_TTL_MS = 24 * 60 * 60 * 1000;
+
+export function definitionOf(row: Pick<IndexerRow, "implementation">): IndexerDefinition {
+  const definition = findIndexerDefinition(row.implementation);
+  if (!definition) throw new Error(`Unknown indexer implementation ${row.implementation}`);
+  return definition;
+}
+
+/** Every indexer with its status, by priority then name. */
+export async function loadIndexers(db: Database): Promise<IndexerWithStatus[]> {
+  const rows = await db
+    .select({ indexer: indexers, status: indexerStatus })
+    .from(indexers)
+    .leftJoin(indexerStatus, eq(indexerStatus.indexerId, indexers.id))
+    .orderBy(indexers.priority, indexers.name);
+  return rows.map((r) => ({ ...r.indexer, status: r.status }));
+}
+
+export function isIndexerDisabled(status: IndexerStatusRow | null, now = Date.now()): boolean {
+  return Boolean(status?.disabledUntil && Date.parse(status.disabledUntil) > now);
+}
+
+/** What a failure says, in the taxonomy's terms, with the settings fields it points at. */
+export interface IndexerFailure {
+  kind: FailureKind;
+  message: string;
+  fields: string[];
+  retryAfterSeconds?: number;
+}
+
+export function describeIndexerFailure(error: unknown): IndexerFailure {
+  if (error instanceof IndexerRequestError) return { kind: error.kind, message: error.message, fields: error.fields };
+  if (error instanceof UpstreamError) {
+    const fields =
+      error.kind === "authenticationFailed"
+        ? ["apiKey"]
+        : error.kind === "connectionFailed" || error.kind === "connectionTimeout" || error.kind === "notFound"
+          ? ["baseUrl"]
+          : [];
+    return {
+      kind: error.kind,
+      message: error.message,
+      fields,
+      ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+    };
+  }
+  return { kind: "upstreamError", message: (error as Error).message ?? String(error), fields: [] };
+}
+
+/** A client for a saved indexer, with its stored capabilities when they are fresh. */
+export async function savedIndexerClient(
+  env: Env,
+  indexer: IndexerWithStatus,
+  logger?: Logger,
+): Promise<IndexerClient> {
+  const definition = definitionOf(indexer);
+  const settings = await openSettings(env, indexer.settings, indexerSecretFields(definition));
+  const status = indexer.status;
+  const fresh =
+    status?.capabilities && status.capsFetchedAt && Date.now() - Date.parse(status.capsFetchedAt) < CAPABILITIES_TTL_MS;
+  return createIndexerClient(env, indexer, settings, {
+    logger: logger?.child({ indexerId: indexer.id }),
+    capabilities: fresh ? status?.capabilities : null,
+  });
+}
+
+export async function recordIndexerSuccess(db: Database, indexerId: number, capabilities?: StoredIndexerCapabilities) {
+  const now = new Date().toISOString();
+  const caps = capabilities ? { capabilities, capsFetchedAt: now } : {};
+  await db
+    .insert(indexerStatus)
+    .values({ indexerId, consecutiveFailures: 0, ...caps })
+    .onConflictDoUpdate({
+      target: indexerStatus.indexerId,
+      set: { consecutiveFailures: 0, initialFailureAt: null, disabledUntil: null, ...caps },
+    });
+}
+
+/** Counts a failure and disables the indexer for the next step of the back-off ladder. */
+export async function recordIndexerFailure(db: Database, indexerId: number, failure: IndexerFailure) {
+  const now = Date.now();
+  const nowIso = new Date(now).toISOString();
+  const [previous] = await db.select().from(indexerStatus).where(eq(indexerStatus.indexerId, indexerId));
+  const failures = (previous?.consecutiveFailures ?? 0) + 1;
+  const values = {
+    consecutiveFailures: failures,
+    initialFailureAt: previous?.consecutiveFailures ? (previous.initialFailureAt ?? nowIso) : nowIso,
+    mostRecentFailureAt: nowIso,
+    disabledUntil: new Date(disabledUntil(failures, now, failure.retryAfterSeconds)).toISOString(),
+    lastError: failure.message.slice(0, 500),
+    lastFailureKind: failure.kind,
+  };
+  await db
+    .insert(indexerStatus)
+    .values({ indexerId, ...values })
+    .onConflictDoUpdate({ target: indexerStatus.indexerId, set: values });
+}
+
+export type IndexerRun =
+  | { indexer: IndexerWithStatus; ok: true; result: IndexerFetchResult; ms: number }
+  | { indexer: IndexerWithStatus; ok: false; skipped: true; reason: string }
+  | { indexer: IndexerWithStatus; ok: false; skipped: false; failure: IndexerFailure; ms: number };
+
+/**
+ * Runs one fetch (search or RSS) against an indexer, skipping it while it is backed off, and
+ * records the outcome in its status: a success resets the back-off, a failure climbs it.
+ */
+export async function runIndexer(
+  env: Env,
+  db: Database,
+  logger: Logger | undefined,
+  indexer: IndexerWithStatus,
+  fetch: (client: IndexerClient) => Promise<IndexerFetchResult>,
+): Promise<IndexerRun> {
+  if (isIndexerDisabled(indexer.status)) {
+    return {
+      indexer,
+      ok: false,
+      skipped: true,
+      reason: `${indexer.name} is disabled until ${indexer.status?.disabledUntil} after failures: ${indexer.status?.lastError}`,
+    };
+  }
+  const started = Date.now();
+  try {
+    const result = await fetch(await savedIndexerClient(env, indexer, logger));
+    await recordIndexerSuccess(db, indexer.id, result.capabilities);
+    return { indexer, ok: true, result, ms: Date.now() - started };
+  } catch (error) {
+    const failure = describeIndexerFailure(error);
+    logger?.warn("indexer failed", {
+      indexerId: indexer.id,
+      indexer: indexer.name,
+      kind: failure.kind,
+      error: failure.message,
+    });
+    await recordIndexerFailure(db, indexer.id, failure);
+    return { indexer, ok: false, skipped: false, failure, ms: Date.now() - started };
+  }
+}
+
+/** Names of indexers backed off right now, for the health check. */
+export async function disabledIndexers(db: Database): Promise<{ name: string; until: string; error: string | null }[]> {
+  return db
+    .select({ name: indexers.name, until: sql<string>`${indexerStatus.disabledUntil}`, error: indexerStatus.lastError })
+    .from(indexerStatus)
+    .innerJoin(indexers, eq(indexers.id, indexerStatus.indexerId))
+    .where(sql`${indexerStatus.disabledUntil} > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`);
+}
+
+/** The indexer's secret setting values (API key, passkey) by field, decrypted. */
+export async function indexerSecrets(env: Env, indexer: IndexerRow): Promise<Record<string, string>> {
+  const fields = indexerSecretFields(definitionOf(indexer));
+  const open = await openSettings(env, indexer.settings, fields);
+  return Object.fromEntries(fields.flatMap((f) => (typeof open[f] === "string" && open[f] ? [[f, open[f]]] : [])));
+}
+
+/**
+ * Replaces an indexer's secrets inside a URL (Prowlarr and HDBits download links carry the API
+ * key or passkey) with `{field}` placeholders, so cached releases and API responses never hold
+ * them; `unsealUrl` puts them back for the download client.
+ */
+export function sealUrl(url: string | undefined, secrets: Record<string, string>): string | undefined {
+  if (!url) return url;
+  let out = url;
+  for (const [field, value] of Object.entries(secrets)) {
+    if (value.length < 4) continue;
+    out = out.split(encodeURIComponent(value)).join(`{${field}}`).split(value).join(`{${field}}`);
+  }
+  return out;
+}
+
+export function unsealUrl(url: string | undefined, secrets: Record<string, string>): string | undefined {
+  if (!url) return url;
+  return url.replace(/\{(\w+)\}/g, (whole, field: string) =>
+    secrets[field] !== undefined ? encodeURIComponent(secrets[field]) : whole,
+  );
+}
