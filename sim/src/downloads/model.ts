@@ -382,7 +382,7 @@ export class DownloadStore {
         (candidate) => candidate.kind !== "authFailure" && this.matches(candidate, download),
       );
       if (rule && download.completedAt === null) {
-        this.advance(download, now);
+        // Progress as of the last look: the fault must attach before any more bytes arrive.
         const progress = download.size > 0 ? download.done / download.size : 0;
         const kind = rule.kind as DownloadFault;
         const at = kind === "stall" || kind === "diskFull" ? Math.max(progress, rule.at ?? progress) : 1;

@@ -150,8 +150,8 @@ function parseNzb(text: string): ParsedNzb | null {
     files++;
     const subject = /subject="([^"]*)"/.exec(file[1])?.[1] ?? "";
     postedAt ||= Number(/date="(\d+)"/.exec(file[1])?.[1] ?? 0);
-    // Recovery volumes are only fetched when a repair needs them.
-    if (/\.vol\d+\+\d+\.par2/i.test(subject)) continue;
+    // PAR2 files are only fetched to verify or repair; the job's size is the data itself.
+    if (/\.par2"/i.test(unescapeXml(subject))) continue;
     for (const segment of file[2].matchAll(/<segment\s+bytes="(\d+)"/g)) bytes += Number(segment[1]);
   }
   if (files === 0) return null;
