@@ -88,12 +88,12 @@ async function runCommand(name) {
 
 test("an upstream that answers 429 shows as paused on the budget chart", { timeout: 60_000 }, async (t) => {
   const { simUrl } = await environment();
-  // Watchmode says "too many requests, come back in 15 s" to the id map download: longer than a
+  // Watchmode says "too many requests, come back in 11 s" to the id map download: longer than a
   // request waits, so the call fails and the budget pauses Watchmode until then.
   const fault = await fetch(`${simUrl}/__sim/faults`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ service: "watchmode", kind: "rateLimit", retryAfter: 15, times: 1 }),
+    body: JSON.stringify({ service: "watchmode", kind: "rateLimit", retryAfter: 11, times: 1 }),
   });
   assert.ok(fault.ok);
   const { id } = await fault.json();

@@ -135,6 +135,15 @@ test("trending shows ranked titles with provider chips that deep-link, and follo
     assert.equal(await cards(page).count(), tv.results.length);
     assert.equal(await page.getByRole("button", { name: /to library$/ }).count(), 0, "no add button for TV");
 
+    // One source's ranking alone.
+    const { body: traktOnly } = await api(`/streaming/trending/tv/week?region=${region}&source=trakt`);
+    const sourceRequest = page.waitForRequest((r) => r.url().includes("source=trakt"));
+    await page.getByRole("combobox", { name: "Ranking" }).selectOption({ label: "Trakt only" });
+    await sourceRequest;
+    await card(page, traktOnly.results[0].title).waitFor();
+    assert.ok((await card(page, traktOnly.results[0].title).textContent()).includes("Trakt #1"));
+    await page.getByRole("combobox", { name: "Ranking" }).selectOption({ label: "TMDb + Trakt" });
+
     // Another region: the list and the chips are that region's.
     await page.getByRole("button", { name: "Movies" }).click();
     await page.getByRole("button", { name: "Today" }).click();
