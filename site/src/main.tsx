@@ -1,8 +1,11 @@
 import { render } from "preact";
 import { useEffect } from "preact/hooks";
+import { Activity } from "./pages/Activity";
 import { AddMovie } from "./pages/AddMovie";
 import { ComingSoon } from "./pages/ComingSoon";
 import { CustomFormats } from "./pages/CustomFormats";
+import { DownloadClientSettings } from "./pages/DownloadClientSettings";
+import { IndexerSettings } from "./pages/IndexerSettings";
 import { Layout } from "./pages/Layout";
 import { Library } from "./pages/Library";
 import { ListDetail } from "./pages/ListDetail";
@@ -10,6 +13,7 @@ import { Lists } from "./pages/Lists";
 import { Login } from "./pages/Login";
 import { MovieDetail } from "./pages/MovieDetail";
 import { NotFound } from "./pages/NotFound";
+import { NotificationSettings } from "./pages/NotificationSettings";
 import { Parse } from "./pages/Parse";
 import { QualityDefinitions } from "./pages/QualityDefinitions";
 import { QualityProfiles } from "./pages/QualityProfiles";
@@ -36,6 +40,14 @@ function Page() {
       return <Settings />;
     case "streamingSettings":
       return <StreamingSettings />;
+    case "indexerSettings":
+      return <IndexerSettings />;
+    case "downloadClientSettings":
+      return <DownloadClientSettings />;
+    case "notificationSettings":
+      return <NotificationSettings />;
+    case "activity":
+      return <Activity tab={route.tab} />;
     case "trending":
       return <Trending />;
     case "comingSoon":

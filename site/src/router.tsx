@@ -24,6 +24,10 @@ export type Route =
   | { page: "movie"; id: number }
   | { page: "settings" }
   | { page: "streamingSettings" }
+  | { page: "indexerSettings" }
+  | { page: "downloadClientSettings" }
+  | { page: "notificationSettings" }
+  | { page: "activity"; tab: ActivityTab }
   | { page: "trending" }
   | { page: "comingSoon" }
   | { page: "qualityProfiles" }
@@ -35,11 +39,22 @@ export type Route =
   | { page: "list"; id: number }
   | { page: "notFound" };
 
+/** The Activity page's tabs, each at /activity/<tab>. */
+export const ACTIVITY_TABS = ["queue", "history", "blocklist", "failures"] as const;
+export type ActivityTab = (typeof ACTIVITY_TABS)[number];
+
 export function matchRoute(path: string): Route {
   if (path === "/" || path === "/library") return { page: "library" };
   if (path === "/add") return { page: "add" };
   if (path === "/settings") return { page: "settings" };
   if (path === "/settings/streaming") return { page: "streamingSettings" };
+  if (path === "/settings/indexers") return { page: "indexerSettings" };
+  if (path === "/settings/downloadclients") return { page: "downloadClientSettings" };
+  if (path === "/settings/connect") return { page: "notificationSettings" };
+  if (path === "/activity") return { page: "activity", tab: "queue" };
+  const activity = path.match(/^\/activity\/([a-z]+)$/);
+  if (activity && (ACTIVITY_TABS as readonly string[]).includes(activity[1]))
+    return { page: "activity", tab: activity[1] as ActivityTab };
   if (path === "/trending") return { page: "trending" };
   if (path === "/coming-soon") return { page: "comingSoon" };
   if (path === "/settings/profiles") return { page: "qualityProfiles" };

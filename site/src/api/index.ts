@@ -5,19 +5,30 @@
  */
 import type {
   ApiBudget,
+  BlocklistItem,
   CacheStats,
   ComingSoon,
   Command,
   CsvSyncResult,
   CustomFormat,
   CustomFormatSpecification,
+  DownloadClient,
+  DownloadClientTestResult,
+  DownloadFailurePage,
+  FailureKind,
   FieldError,
+  GrabbedRelease,
   HealthCheck,
+  HistoryEventType,
+  HistoryRecord,
   ImportExclusion,
   ImportList,
   ImportListConfig,
   ImportListInput,
   ImportListTestResult,
+  Indexer,
+  IndexerStatus,
+  IndexerTestResult,
   ListItemPage,
   ListItemQuery,
   ListSyncJob,
@@ -28,11 +39,20 @@ import type {
   MoviePage,
   MoviePageQuery,
   MovieProvenance,
+  Notification,
+  PagedResult,
+  PageQuery,
   ParseQuery,
   ParseResult,
   ProviderCatalogue,
+  ProviderInput,
+  ProviderResource,
   QualityDefinition,
   QualityProfile,
+  QueueItem,
+  QueueRemoval,
+  QueueStatus,
+  ReleaseSearch,
   RootFolder,
   Session,
   StreamingAvailability,
@@ -144,6 +164,21 @@ async function streamingGet<T extends object>(path: string, query: Query, signal
 
 const v3 = "/api/v3";
 
+/** A provider API (`/indexer`, `/downloadclient`, `/notification`): list, schema, CRUD and test. */
+function providerApi<T extends ProviderResource, TestResult>(path: string) {
+  return {
+    list: () => request<T[]>("GET", `${v3}/${path}`),
+    /** One template per implementation, with its fields and defaults. */
+    schema: () => request<T[]>("GET", `${v3}/${path}/schema`),
+    add: (resource: ProviderInput<T>) => request<T>("POST", `${v3}/${path}`, { body: resource }),
+    update: (id: number, resource: ProviderInput<T>) =>
+      request<T>("PUT", `${v3}/${path}/${id}`, { body: { ...resource, id } }),
+    remove: (id: number) => request<unknown>("DELETE", `${v3}/${path}/${id}`),
+    /** Tries the settings upstream without saving them; a saved one's id lets masked secrets stand. */
+    test: (resource: ProviderInput<T>) => request<TestResult>("POST", `${v3}/${path}/test`, { body: resource }),
+  };
+}
+
 export const api = {
   session: {
     get: () => request<Session>("GET", "/session", { sessionRequired: false }),
@@ -224,6 +259,51 @@ export const api = {
     config: () => request<ImportListConfig>("GET", `${v3}/config/importlist`),
     updateConfig: (config: Partial<ImportListConfig>) =>
       request<ImportListConfig>("PUT", `${v3}/config/importlist`, { body: config }),
+  },
+  indexers: {
+    ...providerApi<Indexer, IndexerTestResult>("indexer"),
+    status: () => request<IndexerStatus[]>("GET", `${v3}/indexerstatus`),
+  },
+  downloadClients: providerApi<DownloadClient, DownloadClientTestResult>("downloadclient"),
+  notifications: providerApi<Notification, { isValid: boolean }>("notification"),
+  releases: {
+    /** Every enabled indexer's results for the movie, judged and ranked by the server. */
+    search: async (movieId: number, signal?: AbortSignal): Promise<ReleaseSearch> => {
+      let indexerFailures: string | undefined;
+      const releases = await request<ReleaseSearch["releases"]>("GET", `${v3}/release`, {
+        query: { movieId },
+        signal,
+        onHeaders: (headers) => {
+          indexerFailures = headers.get("x-indexer-failures") ?? undefined;
+        },
+      });
+      return indexerFailures ? { releases, indexerFailures } : { releases };
+    },
+    grab: (release: { guid: string; indexerId: number; movieId?: number }) =>
+      request<GrabbedRelease>("POST", `${v3}/release`, { body: release }),
+  },
+  queue: {
+    paged: (query: PageQuery, signal?: AbortSignal) =>
+      request<PagedResult<QueueItem>>("GET", `${v3}/queue`, { query: { ...query, includeMovie: true }, signal }),
+    status: () => request<QueueStatus>("GET", `${v3}/queue/status`),
+    remove: (id: number, removal: QueueRemoval) =>
+      request<unknown>("DELETE", `${v3}/queue/${id}`, { query: { ...removal } }),
+  },
+  blocklist: {
+    paged: (query: PageQuery, signal?: AbortSignal) =>
+      request<PagedResult<BlocklistItem>>("GET", `${v3}/blocklist`, {
+        query: { ...query, includeMovie: true },
+        signal,
+      }),
+    /** Unblocks a release: it may be grabbed again. */
+    remove: (id: number) => request<unknown>("DELETE", `${v3}/blocklist/${id}`),
+    removeMany: (ids: number[]) => request<unknown>("DELETE", `${v3}/blocklist/bulk`, { body: { ids } }),
+  },
+  failures: (query: { page: number; pageSize: number; kind?: FailureKind }, signal?: AbortSignal) =>
+    request<DownloadFailurePage>("GET", `${v3}/failures`, { query: { ...query }, signal }),
+  history: {
+    paged: (query: PageQuery & { eventType?: HistoryEventType }, signal?: AbortSignal) =>
+      request<PagedResult<HistoryRecord>>("GET", `${v3}/history`, { query: { ...query, includeMovie: true }, signal }),
   },
   commands: {
     run: (name: string, body: Record<string, unknown> = {}) =>

@@ -12,13 +12,14 @@ import type {
   FieldResource,
 } from "../../../src/domain/customFormats/resource";
 import type { Rejection } from "../../../src/domain/decisions/types";
+import type { FailureKind } from "../../../src/domain/failures/kinds";
 import type { MinimumAvailability, MovieStatus } from "../../../src/domain/library/movieStatus";
 import type { ListFieldDefinition } from "../../../src/domain/lists/source";
 import type { Language, ParsedMovieInfo as ParserResult, Revision } from "../../../src/domain/parser";
 import type { TraktAuthErrorCode } from "../../../src/integrations/trakt/deviceFlow";
 import type { ImportListSettings } from "../../../src/library/settings";
 
-export type { Language, MinimumAvailability, MovieStatus, Rejection, Revision };
+export type { FailureKind, Language, MinimumAvailability, MovieStatus, Rejection, Revision };
 
 /** A movie as the API returns it; generated and older rows may carry `collection: null`. */
 export type Movie = Omit<MovieResource, "collection"> & { collection?: { title: string; tmdbId: number } | null };
@@ -517,4 +518,293 @@ export interface CacheStats {
   total?: number;
   /** (hits + stale) / total: lookups answered without waiting for the upstream. */
   hitRate: number;
+}
+
+/**
+ * A provider setting (indexers, download clients, notifications) as its schema describes it.
+ * A `select` whose value is a list takes several options.
+ */
+export interface ProviderField {
+  order: number;
+  name: string;
+  label: string;
+  value?: unknown;
+  type: string;
+  advanced?: boolean;
+  privacy?: string;
+  helpText?: string;
+  selectOptions?: { value: string | number; name: string }[];
+}
+
+/** What every provider resource has: a schema template (no id) or a saved one. */
+export interface ProviderResource {
+  id?: number;
+  name: string;
+  implementation: string;
+  implementationName?: string;
+  configContract: string;
+  fields: ProviderField[];
+}
+
+/** What POST/PUT and /test take: the resource with its fields as `{name, value}`. */
+export type ProviderInput<T extends ProviderResource> = Omit<T, "fields" | "implementationName"> & {
+  fields: { name: string; value?: unknown }[];
+};
+
+export type DownloadProtocol = "torrent" | "usenet";
+
+/** An indexer (`/indexer`): Torznab, Newznab or HDBits. */
+export interface Indexer extends ProviderResource {
+  implementationName: string;
+  infoLink: string;
+  protocol: DownloadProtocol;
+  /** 1 is tried first, 50 last. */
+  priority: number;
+  enableRss: boolean;
+  enableAutomaticSearch: boolean;
+  enableInteractiveSearch: boolean;
+  supportsRss: boolean;
+  supportsSearch: boolean;
+  tags: number[];
+  downloadClientId: number;
+}
+
+export interface IndexerTestResult {
+  isValid: boolean;
+  capabilities?: {
+    limitMax: number;
+    searchParams: string[];
+    movieSearchParams: string[];
+    categories: { id: number; name: string }[];
+  };
+}
+
+/** An indexer that failed recently (`/indexerstatus`): left alone until `disabledTill`. */
+export interface IndexerStatus {
+  id: number;
+  indexerId: number;
+  escalationLevel: number;
+  initialFailure?: string;
+  mostRecentFailure?: string;
+  disabledTill?: string;
+  lastError?: string;
+  lastFailureKind?: string;
+}
+
+/** A download client (`/downloadclient`): qBittorrent, SABnzbd or Transmission. */
+export interface DownloadClient extends ProviderResource {
+  implementationName: string;
+  infoLink: string;
+  protocol: DownloadProtocol;
+  enable: boolean;
+  priority: number;
+  removeCompletedDownloads: boolean;
+  removeFailedDownloads: boolean;
+  tags: number[];
+}
+
+export interface DownloadClientTestResult {
+  isValid: boolean;
+  version: string;
+}
+
+/** The events a notification target hears about. */
+export type NotificationEvent =
+  | "onGrab"
+  | "onDownload"
+  | "onUpgrade"
+  | "onDownloadFailure"
+  | "onHealthIssue"
+  | "onMovieAdded";
+
+/** A notification target (`/notification`): a webhook or a Discord channel. */
+export type Notification = ProviderResource & Record<NotificationEvent, boolean>;
+
+/** One search result with its decision (`GET /release?movieId=`), in the server's ranked order. */
+export interface Release {
+  guid: string;
+  title: string;
+  movieId?: number;
+  indexerId: number;
+  indexer: string;
+  protocol: DownloadProtocol;
+  size: number;
+  seeders: number | null;
+  leechers: number | null;
+  /** Days since publication. */
+  age: number;
+  ageHours: number;
+  ageMinutes: number;
+  publishDate?: string;
+  infoHash?: string;
+  infoUrl?: string;
+  indexerFlags: string[];
+  quality: { quality: Quality; revision: Revision } | null;
+  customFormats: { id: number; name: string }[];
+  customFormatScore: number;
+  releaseGroup: string;
+  edition: string;
+  languages: Language[];
+  approved: boolean;
+  temporarilyRejected: boolean;
+  rejected: boolean;
+  rejections: Rejection[];
+  downloadAllowed: boolean;
+  rank?: number;
+}
+
+/** What a grab answers: the release and where it went. */
+export type GrabbedRelease = Release & { queueId: number; downloadClientId: number; downloadId: string };
+
+/** A release search's answer, with the indexers that could not answer (X-Indexer-Failures). */
+export interface ReleaseSearch {
+  releases: Release[];
+  indexerFailures?: string;
+}
+
+/** A page of a paged resource (`/queue`, `/blocklist`, `/history`), Radarr's envelope. */
+export interface PagedResult<T> {
+  page: number;
+  pageSize: number;
+  sortKey?: string;
+  sortDirection?: SortDirection;
+  totalRecords: number;
+  records: T[];
+}
+
+export interface PageQuery {
+  page: number;
+  pageSize: number;
+  sortKey?: string;
+  sortDirection?: SortDirection;
+}
+
+export interface QualityModel {
+  quality: Quality;
+  revision: Revision;
+}
+
+/** A queue item (`/queue`): a download on its way, waiting to import, or failing. */
+export interface QueueItem {
+  id: number;
+  movieId: number;
+  movie?: Movie;
+  quality: QualityModel;
+  customFormats: { id: number; name: string }[];
+  customFormatScore: number;
+  size: number;
+  title: string;
+  sizeleft: number;
+  /** .NET TimeSpan: "hh:mm:ss" or "d.hh:mm:ss". */
+  timeleft?: string;
+  estimatedCompletionTime?: string;
+  added: string;
+  /** The client's status: queued, downloading, paused, completed, failed, warning… */
+  status: string;
+  trackedDownloadStatus: "ok" | "warning" | "error";
+  /** grabPending, downloading, importPending, importing, failedPending. */
+  trackedDownloadState: string;
+  statusMessages: { title: string; messages: string[] }[];
+  errorMessage?: string;
+  downloadId?: string;
+  protocol: DownloadProtocol;
+  downloadClient: string;
+  indexer: string;
+  outputPath?: string;
+  /** 0–1. */
+  progress: number;
+  failureKind?: FailureKind;
+  retryCount: number;
+  nextRetryAt?: string;
+}
+
+export interface QueueStatus {
+  totalCount: number;
+  count: number;
+  errors: boolean;
+  warnings: boolean;
+}
+
+export interface QueueRemoval {
+  removeFromClient: boolean;
+  blocklist: boolean;
+  /** With blocklist: do not grab the next-best release. */
+  skipRedownload?: boolean;
+}
+
+/** A blocklisted release (`/blocklist`): never grabbed again until `blockedUntil` (absent: never). */
+export interface BlocklistItem {
+  id: number;
+  movieId: number;
+  movie?: Movie;
+  sourceTitle: string;
+  quality: QualityModel;
+  customFormats: { id: number; name: string }[];
+  date: string;
+  protocol: DownloadProtocol;
+  indexer?: string;
+  message?: string;
+  infoHash?: string;
+  /** The failure kind that blocklisted it, or "manual". */
+  reason: string;
+  blockedUntil?: string;
+  retryCount: number;
+}
+
+/** A download that failed or is being retried (`/failures`). */
+export interface DownloadFailure {
+  id: number;
+  movieId: number;
+  movieTitle: string;
+  movieYear: number;
+  title: string;
+  indexer: string;
+  protocol: DownloadProtocol;
+  quality: QualityModel;
+  downloadClient: string;
+  downloadId?: string;
+  failureKind: FailureKind;
+  /** Whose fault: the release's (blocklist it), ours, or the upstream's (wait and retry). */
+  owner: "release" | "ours" | "upstream";
+  message: string;
+  retryCount: number;
+  maxRetries: number;
+  nextRetryAt?: string;
+  state: "retrying" | "failed" | "deadLettered" | "recovered";
+  trackedDownloadState: string;
+  blocklisted: boolean;
+  grabbedAt: string;
+  date: string;
+}
+
+export interface DownloadFailurePage {
+  page: number;
+  pageSize: number;
+  totalRecords: number;
+  /** Failures per kind, over everything (not just this page). */
+  counts: Partial<Record<FailureKind, number>>;
+  records: DownloadFailure[];
+}
+
+export type HistoryEventType =
+  | "grabbed"
+  | "downloadFolderImported"
+  | "downloadFailed"
+  | "movieFileDeleted"
+  | "upgraded";
+
+/** A history event (`/history`): a grab, an import, an upgrade, a failure. */
+export interface HistoryRecord {
+  id: number;
+  movieId: number;
+  movie?: Movie;
+  sourceTitle: string;
+  quality: QualityModel;
+  fromQuality?: QualityModel;
+  customFormats: { id: number; name: string }[];
+  customFormatScore: number;
+  date: string;
+  downloadId?: string;
+  eventType: HistoryEventType;
+  data: Record<string, string>;
 }

@@ -1,16 +1,16 @@
 import type { JSX } from "preact";
-import type { ImportListField } from "../api";
+import type { ProviderField } from "../api";
 import { FieldError, invalidProps } from "./FieldError";
 
 interface Props {
   id: string;
-  field: ImportListField;
+  field: ProviderField;
   /** The server's complaint about this field, if any. */
   problem: string | undefined;
   onChange: (value: unknown) => void;
 }
 
-const isSecret = (field: ImportListField) =>
+const isSecret = (field: ProviderField) =>
   field.type === "password" || field.privacy === "apiKey" || field.privacy === "password";
 
 /** Tag fields hold a list of words; they are typed comma-separated. */
@@ -22,9 +22,9 @@ const tagsOf = (text: string) =>
     .filter(Boolean);
 
 /**
- * One import list setting as the provider schema types it: text, secret, number, choice,
- * checkbox, several words, or long text. Secrets come back masked (`********`); sent back
- * unchanged they keep the stored value.
+ * One provider setting (an import list's, an indexer's, a download client's…) as the schema types
+ * it: text, secret, number, choice, several choices, checkbox, several words, or long text.
+ * Secrets come back masked (`********`); sent back unchanged they keep the stored value.
  */
 export function ListFieldInput({ id, field, problem, onChange }: Props) {
   const errorId = `${id}-error`;
@@ -45,6 +45,37 @@ export function ListFieldInput({ id, field, problem, onChange }: Props) {
         {help}
         <FieldError id={errorId} message={problem} />
       </div>
+    );
+  }
+  if (field.type === "select" && field.selectOptions && Array.isArray(field.value)) {
+    // A list value takes several options (Newznab categories, HDBits codecs): one checkbox each.
+    const chosen = field.value as unknown[];
+    const options = field.selectOptions;
+    return (
+      <fieldset class="field multi-select" {...invalidProps(errorId, problem)}>
+        <legend>{field.label}</legend>
+        <div class="multi-select-options">
+          {options.map((o) => (
+            <label key={o.value} class="check">
+              <input
+                type="checkbox"
+                checked={chosen.includes(o.value)}
+                onChange={(e) =>
+                  onChange(
+                    // Kept in the schema's order whatever order they were ticked in.
+                    options
+                      .filter((x) => (x.value === o.value ? e.currentTarget.checked : chosen.includes(x.value)))
+                      .map((x) => x.value),
+                  )
+                }
+              />
+              {o.name}
+            </label>
+          ))}
+        </div>
+        {help}
+        <FieldError id={errorId} message={problem} />
+      </fieldset>
     );
   }
   let input: JSX.Element;

@@ -5,6 +5,9 @@ const SETTINGS_PAGES = [
   { href: "/settings/profiles", label: "Quality profiles" },
   { href: "/settings/customformats", label: "Custom formats" },
   { href: "/settings/quality", label: "Quality definitions" },
+  { href: "/settings/indexers", label: "Indexers" },
+  { href: "/settings/downloadclients", label: "Download clients" },
+  { href: "/settings/connect", label: "Notifications" },
   { href: "/settings/streaming", label: "Streaming" },
 ];
 

@@ -1,6 +1,14 @@
 /** How values read on screen; one place so every page words them the same. */
 import { TMDB_MOVIE_GENRES } from "../../../src/integrations/tmdb/genres";
-import type { ListItemStatus, ListMonitor, ListSyncRun, MinimumAvailability, MovieStatus } from "../api";
+import type {
+  FailureKind,
+  HistoryEventType,
+  ListItemStatus,
+  ListMonitor,
+  ListSyncRun,
+  MinimumAvailability,
+  MovieStatus,
+} from "../api";
 
 export const STATUS_LABELS: Record<MovieStatus, string> = {
   tba: "TBA",
@@ -108,4 +116,53 @@ export function formatInterval(minutes: number): string {
     rest && `${rest} ${rest === 1 ? "minute" : "minutes"}`,
   ].filter(Boolean);
   return parts.length ? parts.join(" ") : "0 minutes";
+}
+
+/** The failure taxonomy as the site words it. */
+export const FAILURE_KIND_LABELS: Record<FailureKind, string> = {
+  connectionTimeout: "Connection timeout",
+  connectionFailed: "Connection failed",
+  authenticationFailed: "Authentication failed",
+  rateLimited: "Rate limited",
+  upstreamError: "Upstream error",
+  notFound: "Not found",
+  parseError: "Parse error",
+  downloadStalled: "Download stalled",
+  hashMismatch: "Hash mismatch",
+  downloadFailed: "Download failed",
+  importFailed: "Import failed",
+  diskFull: "Disk full",
+  permissionDenied: "Permission denied",
+};
+
+export const HISTORY_EVENT_LABELS: Record<HistoryEventType, string> = {
+  grabbed: "Grabbed",
+  downloadFolderImported: "Imported",
+  downloadFailed: "Download failed",
+  movieFileDeleted: "File deleted",
+  upgraded: "Upgraded",
+};
+
+/** Where a queue item is (Radarr's tracked download state). */
+export const QUEUE_STATE_LABELS: Record<string, string> = {
+  grabPending: "Waiting for the download client",
+  downloading: "Downloading",
+  importPending: "Waiting to import",
+  importing: "Importing",
+  failedPending: "Failed",
+  imported: "Imported",
+  failed: "Failed",
+  removed: "Removed",
+};
+
+/** A .NET TimeSpan ("01:02:03", "1.02:03:04") as a person says it: "1h 02m", "3m 04s", "1d 2h". */
+export function formatTimeLeft(span: string | undefined): string {
+  if (!span) return "—";
+  const match = /^(?:(\d+)\.)?(\d+):(\d+):(\d+)/.exec(span);
+  if (!match) return span;
+  const [days, hours, minutes, seconds] = [match[1] ?? "0", match[2], match[3], match[4]].map(Number);
+  if (days) return `${days}d ${hours}h`;
+  if (hours) return `${hours}h ${String(minutes).padStart(2, "0")}m`;
+  if (minutes) return `${minutes}m ${String(seconds).padStart(2, "0")}s`;
+  return `${seconds}s`;
 }

@@ -7,6 +7,7 @@ const NAV = [
   { href: "/add", label: "Add movie", active: (p: string) => p === "/add" },
   { href: "/trending", label: "Trending", active: (p: string) => p === "/trending" },
   { href: "/coming-soon", label: "Coming soon", active: (p: string) => p === "/coming-soon" },
+  { href: "/activity", label: "Activity", active: (p: string) => p === "/activity" || p.startsWith("/activity/") },
   { href: "/lists", label: "Lists", active: (p: string) => p === "/lists" || p.startsWith("/lists/") },
   { href: "/parse", label: "Parse", active: (p: string) => p === "/parse" },
   { href: "/settings", label: "Settings", active: (p: string) => p === "/settings" || p.startsWith("/settings/") },

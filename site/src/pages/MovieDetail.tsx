@@ -3,6 +3,7 @@ import { useEffect } from "preact/hooks";
 import { ApiError, api, type Movie, type MovieEdit } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { AVAILABILITY_LABELS, formatBytes, formatDate, formatRuntime, STATUS_LABELS } from "../components/format";
+import { InteractiveSearch } from "../components/InteractiveSearch";
 import { ListProvenance } from "../components/ListProvenance";
 import { MovieChoicesFields } from "../components/MovieChoices";
 import { imageUrl, Poster } from "../components/Poster";
@@ -155,6 +156,8 @@ export function MovieDetail({ id }: { id: number }) {
       </header>
 
       <WhereToWatch tmdbId={m.tmdbId} title={m.title} unmonitoredFor={m.streamingUnmonitoredService} />
+
+      <InteractiveSearch movieId={id} title={m.title} />
 
       <div class="detail-columns">
         <section aria-labelledby="facts-heading">

@@ -1,0 +1,185 @@
+import { useSignal } from "@preact/signals";
+import { api, type BlocklistItem, type FailureKind } from "../api";
+import { Link } from "../router";
+import { ErrorMessage } from "./ErrorMessage";
+import { FAILURE_KIND_LABELS, formatCount, formatDateTime } from "./format";
+import { Pager } from "./Pager";
+import { usePolled } from "./usePolled";
+
+const PAGE_SIZE = 25;
+
+const reasonLabel = (reason: string) =>
+  reason === "manual" ? "Removed from the queue" : (FAILURE_KIND_LABELS[reason as FailureKind] ?? reason);
+
+/** Releases that will not be grabbed again (until their block runs out); unblock one or several. */
+export function BlocklistTable() {
+  const page = useSignal(1);
+  const selected = useSignal<ReadonlySet<number>>(new Set());
+  const busy = useSignal(false);
+  const actionError = useSignal<unknown>(undefined);
+  const notice = useSignal<string | undefined>(undefined);
+  const { data, error, reload } = usePolled(
+    (signal) => api.blocklist.paged({ page: page.value, pageSize: PAGE_SIZE, sortKey: "date" }, signal),
+    [page.value],
+  );
+  const list = data.value;
+  const onPage = list?.records ?? [];
+  const allSelected = onPage.length > 0 && onPage.every((r) => selected.value.has(r.id));
+
+  const toggle = (id: number, on: boolean) => {
+    const next = new Set(selected.value);
+    if (on) next.add(id);
+    else next.delete(id);
+    selected.value = next;
+  };
+  const unblock = async (ids: number[], what: string) => {
+    busy.value = true;
+    actionError.value = undefined;
+    notice.value = undefined;
+    try {
+      if (ids.length === 1) await api.blocklist.remove(ids[0]);
+      else await api.blocklist.removeMany(ids);
+      const next = new Set(selected.value);
+      for (const id of ids) next.delete(id);
+      selected.value = next;
+      notice.value = `Unblocked ${what}`;
+      reload();
+    } catch (e) {
+      actionError.value = e;
+    } finally {
+      busy.value = false;
+    }
+  };
+
+  const chosen = [...selected.value];
+  return (
+    <section aria-label="Blocklist" class="blocklist">
+      <p class="hint">
+        A blocklisted release is never grabbed again: torrents are matched by info hash, others by title and indexer.
+        Unblocking lets a search pick it again.
+      </p>
+      <div class="section-head">
+        {list && (
+          <span role="status" class="muted">
+            {formatCount(list.totalRecords)} blocked {list.totalRecords === 1 ? "release" : "releases"}
+          </span>
+        )}
+        <button
+          type="button"
+          disabled={busy.value || chosen.length === 0}
+          onClick={() => void unblock(chosen, `${chosen.length} ${chosen.length === 1 ? "release" : "releases"}`)}
+        >
+          Unblock selected ({chosen.length})
+        </button>
+        {notice.value && (
+          <span role="status" class="saved">
+            {notice.value}
+          </span>
+        )}
+      </div>
+      <ErrorMessage error={error.value ?? actionError.value} />
+      {list === undefined && !error.value && <p class="muted">Loading…</p>}
+      {list?.records.length === 0 && <p class="muted">No releases are blocked.</p>}
+      {list && list.records.length > 0 && (
+        <div class="table-scroll">
+          <table class="plain blocklist-table" aria-label="Blocked releases">
+            <thead>
+              <tr>
+                <th>
+                  <input
+                    type="checkbox"
+                    aria-label="Select every release on this page"
+                    checked={allSelected}
+                    onChange={(e) => {
+                      const on = e.currentTarget.checked;
+                      const next = new Set(selected.value);
+                      for (const r of onPage) {
+                        if (on) next.add(r.id);
+                        else next.delete(r.id);
+                      }
+                      selected.value = next;
+                    }}
+                  />
+                </th>
+                <th>Movie</th>
+                <th>Release</th>
+                <th>Quality</th>
+                <th>Indexer</th>
+                <th>Reason</th>
+                <th>Blocked</th>
+                <th>Until</th>
+                <th>Retries</th>
+                <th>
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.records.map((item) => (
+                <BlocklistRow
+                  key={item.id}
+                  item={item}
+                  selected={selected.value.has(item.id)}
+                  busy={busy.value}
+                  onSelect={(on) => toggle(item.id, on)}
+                  onUnblock={() => void unblock([item.id], item.sourceTitle)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list && <Pager page={page} totalRecords={list.totalRecords} pageSize={PAGE_SIZE} label="Blocklist pages" />}
+    </section>
+  );
+}
+
+function BlocklistRow({
+  item,
+  selected,
+  busy,
+  onSelect,
+  onUnblock,
+}: {
+  item: BlocklistItem;
+  selected: boolean;
+  busy: boolean;
+  onSelect: (on: boolean) => void;
+  onUnblock: () => void;
+}) {
+  return (
+    <tr>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Select ${item.sourceTitle}`}
+          checked={selected}
+          onChange={(e) => onSelect(e.currentTarget.checked)}
+        />
+      </td>
+      <td>
+        <Link href={`/movie/${item.movieId}`}>
+          {item.movie ? `${item.movie.title} (${item.movie.year})` : `Movie ${item.movieId}`}
+        </Link>
+      </td>
+      <td class="release-title">
+        {item.sourceTitle}
+        {item.infoHash && <span class="muted hash"> · {item.infoHash}</span>}
+      </td>
+      <td>{item.quality.quality.name}</td>
+      <td>{item.indexer ?? "—"}</td>
+      <td>
+        {reasonLabel(item.reason)}
+        {item.message && <span class="muted"> — {item.message}</span>}
+      </td>
+      <td>{formatDateTime(item.date)}</td>
+      <td>{item.blockedUntil ? formatDateTime(item.blockedUntil) : "Never expires"}</td>
+      <td>{item.retryCount}</td>
+      <td class="row-actions">
+        <button type="button" aria-label={`Unblock ${item.sourceTitle}`} disabled={busy} onClick={onUnblock}>
+          Unblock
+        </button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,126 @@
+import { useSignal } from "@preact/signals";
+import { api, type DownloadFailure, type FailureKind } from "../api";
+import { Link } from "../router";
+import { ErrorMessage } from "./ErrorMessage";
+import { FAILURE_KIND_LABELS, formatCount, formatDateTime } from "./format";
+import { Pager } from "./Pager";
+import { usePolled } from "./usePolled";
+
+const PAGE_SIZE = 25;
+const FAILURE_KINDS = Object.keys(FAILURE_KIND_LABELS) as FailureKind[];
+
+const STATE_LABELS: Record<DownloadFailure["state"], string> = {
+  retrying: "Retrying",
+  failed: "Failed",
+  deadLettered: "Gave up",
+  recovered: "Recovered",
+};
+const STATE_BADGES: Record<DownloadFailure["state"], string> = {
+  retrying: "warning",
+  failed: "error",
+  deadLettered: "error",
+  recovered: "ok",
+};
+const OWNER_LABELS: Record<DownloadFailure["owner"], string> = {
+  release: "The release (blocklisted, another is grabbed)",
+  ours: "This server (fix and retry)",
+  upstream: "The download client or indexer (retried later)",
+};
+
+/** Recent download failures by kind of failure, with how many of each and what was retried. */
+export function FailuresView() {
+  const page = useSignal(1);
+  const kind = useSignal<FailureKind | "">("");
+  const { data, error } = usePolled(
+    (signal) => api.failures({ page: page.value, pageSize: PAGE_SIZE, kind: kind.value || undefined }, signal),
+    [page.value, kind.value],
+    10_000,
+  );
+  const failures = data.value;
+  const counts = failures?.counts ?? {};
+  const total = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
+  const choose = (next: FailureKind | "") => {
+    kind.value = next;
+    page.value = 1;
+  };
+  return (
+    <section aria-label="Failures" class="failures">
+      <p class="hint">
+        Every failed download has a kind; each kind has its own retry policy. A release at fault is blocklisted and the
+        next-best one is grabbed.
+      </p>
+      <ErrorMessage error={error.value} />
+      {failures && (
+        <ul class="failure-counts" aria-label="Failures per kind">
+          <li>
+            <button type="button" aria-pressed={kind.value === ""} onClick={() => choose("")}>
+              All <span class="count-badge">{formatCount(total)}</span>
+            </button>
+          </li>
+          {FAILURE_KINDS.filter((k) => (counts[k] ?? 0) > 0 || kind.value === k).map((k) => (
+            <li key={k}>
+              <button type="button" aria-pressed={kind.value === k} onClick={() => choose(k)}>
+                {FAILURE_KIND_LABELS[k]} <span class="count-badge">{formatCount(counts[k] ?? 0)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {failures === undefined && !error.value && <p class="muted">Loading…</p>}
+      {failures?.records.length === 0 && (
+        <p class="muted">{kind.value ? "No failures of this kind." : "No download has failed."}</p>
+      )}
+      {failures && failures.records.length > 0 && (
+        <div class="table-scroll">
+          <table class="plain failures-table" aria-label="Recent failures">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Kind</th>
+                <th>Movie</th>
+                <th>Release</th>
+                <th>Message</th>
+                <th>Retries</th>
+                <th>State</th>
+                <th>At fault</th>
+              </tr>
+            </thead>
+            <tbody>
+              {failures.records.map((f) => (
+                <tr key={f.id}>
+                  <td>{formatDateTime(f.date)}</td>
+                  <td>{FAILURE_KIND_LABELS[f.failureKind] ?? f.failureKind}</td>
+                  <td>
+                    <Link href={`/movie/${f.movieId}`}>
+                      {f.movieTitle} ({f.movieYear})
+                    </Link>
+                  </td>
+                  <td class="release-title">
+                    {f.title}
+                    <span class="muted">
+                      {" "}
+                      · {f.indexer || "—"} → {f.downloadClient}
+                    </span>
+                  </td>
+                  <td>{f.message || "—"}</td>
+                  <td>
+                    {f.retryCount} of {f.maxRetries}
+                    {f.nextRetryAt && <span class="muted"> · next {formatDateTime(f.nextRetryAt)}</span>}
+                  </td>
+                  <td>
+                    <span class={`badge ${STATE_BADGES[f.state]}`}>{STATE_LABELS[f.state]}</span>
+                    {f.blocklisted && <span class="muted"> · blocklisted</span>}
+                  </td>
+                  <td class="muted">{OWNER_LABELS[f.owner]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {failures && (
+        <Pager page={page} totalRecords={failures.totalRecords} pageSize={PAGE_SIZE} label="Failure pages" />
+      )}
+    </section>
+  );
+}

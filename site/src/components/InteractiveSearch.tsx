@@ -1,0 +1,202 @@
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import { api, type GrabbedRelease, type Release, type ReleaseSearch } from "../api";
+import { ErrorMessage } from "./ErrorMessage";
+import { formatBytes, formatCount } from "./format";
+
+/** "45 minutes", "7 hours", "12 days": how long ago the indexer published it. */
+export function formatAge(release: Pick<Release, "age" | "ageHours" | "ageMinutes">): string {
+  if (release.age >= 1) return `${release.age} ${release.age === 1 ? "day" : "days"}`;
+  const hours = Math.floor(release.ageHours);
+  if (hours >= 1) return `${hours} ${hours === 1 ? "hour" : "hours"}`;
+  const minutes = Math.max(0, Math.floor(release.ageMinutes));
+  return `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+}
+
+const releaseKey = (r: Pick<Release, "guid" | "indexerId">) => `${r.indexerId}:${r.guid}`;
+
+type GrabState =
+  | { status: "grabbing" }
+  | { status: "grabbed"; result: GrabbedRelease }
+  | { status: "failed"; error: unknown };
+
+/**
+ * Interactive search on the movie page: every enabled indexer's results for the movie, each with
+ * the server's decision (approved, or the reasons it was rejected) in the order the server ranks
+ * them, and a grab button per release that sends it to a download client.
+ */
+export function InteractiveSearch({ movieId, title }: { movieId: number; title: string }) {
+  const search = useSignal<ReleaseSearch | undefined>(undefined);
+  const searching = useSignal(false);
+  const error = useSignal<unknown>(undefined);
+  const grabs = useSignal<ReadonlyMap<string, GrabState>>(new Map());
+  const controller = useSignal<AbortController | undefined>(undefined);
+
+  useEffect(() => () => controller.peek()?.abort(), []);
+
+  const run = async () => {
+    controller.value?.abort();
+    const current = new AbortController();
+    controller.value = current;
+    searching.value = true;
+    error.value = undefined;
+    try {
+      search.value = await api.releases.search(movieId, current.signal);
+      grabs.value = new Map();
+    } catch (e) {
+      if ((e as Error).name !== "AbortError") error.value = e;
+    } finally {
+      if (controller.value === current) searching.value = false;
+    }
+  };
+
+  const setGrab = (key: string, state: GrabState) => {
+    grabs.value = new Map(grabs.value).set(key, state);
+  };
+  const grab = async (release: Release) => {
+    const key = releaseKey(release);
+    const state = grabs.value.get(key);
+    // One grab per release: a second click while sending, or after it went, does nothing.
+    if (state && state.status !== "failed") return;
+    setGrab(key, { status: "grabbing" });
+    try {
+      const result = await api.releases.grab({ guid: release.guid, indexerId: release.indexerId, movieId });
+      setGrab(key, { status: "grabbed", result });
+    } catch (e) {
+      setGrab(key, { status: "failed", error: e });
+    }
+  };
+
+  const found = search.value;
+  const approved = found?.releases.filter((r) => r.approved).length ?? 0;
+  return (
+    <section aria-labelledby="search-heading" class="interactive-search">
+      <div class="section-head">
+        <h2 id="search-heading">Search</h2>
+        <button type="button" class="primary" disabled={searching.value} onClick={run}>
+          {searching.value ? "Searching…" : found ? "Search again" : "Search indexers"}
+        </button>
+        {found && !searching.value && (
+          <span role="status" class="muted">
+            {formatCount(found.releases.length)} {found.releases.length === 1 ? "release" : "releases"} found,{" "}
+            {formatCount(approved)} approved
+          </span>
+        )}
+      </div>
+      <p class="hint">Searches every indexer with interactive search enabled for {title}, and judges each release.</p>
+      <ErrorMessage error={error.value} />
+      {found?.indexerFailures && (
+        <p class="notice" role="note">
+          Some indexers did not answer: {found.indexerFailures}
+        </p>
+      )}
+      {found && found.releases.length === 0 && <p class="muted">No indexer had a release of this movie.</p>}
+      {found && found.releases.length > 0 && (
+        <div class="table-scroll">
+          <table class="plain releases" aria-label="Releases">
+            <thead>
+              <tr>
+                <th>Release</th>
+                <th>Quality</th>
+                <th>Size</th>
+                <th>Age</th>
+                <th>Peers</th>
+                <th>Indexer</th>
+                <th>Score</th>
+                <th>Decision</th>
+                <th>
+                  <span class="visually-hidden">Grab</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {found.releases.map((release) => (
+                <ReleaseRow
+                  key={releaseKey(release)}
+                  release={release}
+                  grab={grabs.value.get(releaseKey(release))}
+                  onGrab={() => void grab(release)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ReleaseRow({ release, grab, onGrab }: { release: Release; grab: GrabState | undefined; onGrab: () => void }) {
+  const peers = release.protocol === "torrent" ? `${release.seeders ?? "?"} / ${release.leechers ?? "?"}` : "Usenet";
+  return (
+    <tr class={release.approved ? "approved" : "rejected"}>
+      <td class="release-title">
+        <span>{release.title}</span>
+        {(release.customFormats.length > 0 || release.indexerFlags.length > 0) && (
+          <span class="chips">
+            {release.customFormats.map((f) => (
+              <span key={f.id} class="chip">
+                {f.name}
+              </span>
+            ))}
+            {release.indexerFlags.map((flag) => (
+              <span key={flag} class="chip flag">
+                {flag}
+              </span>
+            ))}
+          </span>
+        )}
+      </td>
+      <td>{release.quality?.quality.name ?? "Unknown"}</td>
+      <td>{formatBytes(release.size)}</td>
+      <td>{formatAge(release)}</td>
+      <td>{peers}</td>
+      <td>{release.indexer}</td>
+      <td>{release.customFormatScore > 0 ? `+${release.customFormatScore}` : release.customFormatScore}</td>
+      <td class="decision">
+        {release.approved ? (
+          <span class="badge ok">Approved</span>
+        ) : (
+          <>
+            <span class={`badge ${release.rejected ? "error" : "warning"}`}>
+              {release.rejected ? "Rejected" : "Temporarily rejected"}
+            </span>
+            <ul class="rejections" aria-label={`Why ${release.title} was rejected`}>
+              {release.rejections.map((r) => (
+                <li key={`${r.reason}:${r.message}`}>{r.message}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </td>
+      <td class="row-actions grab-cell">
+        <GrabButton release={release} grab={grab} onGrab={onGrab} />
+      </td>
+    </tr>
+  );
+}
+
+function GrabButton({ release, grab, onGrab }: { release: Release; grab: GrabState | undefined; onGrab: () => void }) {
+  if (grab?.status === "grabbed") {
+    return (
+      <span role="status" class="saved grab-result">
+        Grabbed: sent to the download client (queue item {grab.result.queueId})
+      </span>
+    );
+  }
+  return (
+    <>
+      <button
+        type="button"
+        class={release.approved ? "primary" : ""}
+        aria-label={`Grab ${release.title}`}
+        title={release.approved ? undefined : "Rejected: grab it anyway"}
+        disabled={grab?.status === "grabbing" || !release.downloadAllowed}
+        onClick={onGrab}
+      >
+        {grab?.status === "grabbing" ? "Grabbing…" : "Grab"}
+      </button>
+      {grab?.status === "failed" && <ErrorMessage error={grab.error} />}
+    </>
+  );
+}

@@ -1,0 +1,250 @@
+import { useSignal } from "@preact/signals";
+import type { ComponentChildren } from "preact";
+import type { ProviderInput, ProviderResource } from "../api";
+import { ConfirmButton } from "./ConfirmButton";
+import { ErrorMessage } from "./ErrorMessage";
+import { FieldError, invalidProps, problemAt } from "./FieldError";
+import { ListFieldInput } from "./ListFieldInput";
+
+/** The body the provider APIs take: the resource as edited, its fields as `{name, value}`. */
+export function providerInput<T extends ProviderResource>(resource: T): ProviderInput<T> {
+  const { implementationName: _shown, fields, ...rest } = resource;
+  return { ...rest, fields: fields.map(({ name, value }) => ({ name, value })) } as ProviderInput<T>;
+}
+
+/** The calls an editor needs from `api.indexers`, `api.downloadClients` or `api.notifications`. */
+export interface ProviderCalls<T extends ProviderResource, TestResult> {
+  add: (resource: ProviderInput<T>) => Promise<T>;
+  update: (id: number, resource: ProviderInput<T>) => Promise<T>;
+  remove: (id: number) => Promise<unknown>;
+  test: (resource: ProviderInput<T>) => Promise<TestResult>;
+}
+
+/** What the kind-specific part of the form gets: the draft, a way to change it, the server's complaints. */
+export interface OptionsProps<T> {
+  draft: T;
+  change: (patch: Partial<T>) => void;
+  /** The server's complaint about a top-level property (`priority`, `enable`…). */
+  problem: (name: string) => string | undefined;
+  idPrefix: string;
+}
+
+interface Props<T extends ProviderResource, TestResult> {
+  /** A saved resource, or a schema template for a new one. */
+  initial: T;
+  /** "indexer", "download client", "notification". */
+  noun: string;
+  calls: ProviderCalls<T, TestResult>;
+  /** The options every resource of this kind has (enable toggles, priority, events). */
+  options: (props: OptionsProps<T>) => ComponentChildren;
+  /** What a passed test found, e.g. "qBittorrent v4.6.7". */
+  describeTest: (result: TestResult) => string;
+  onSaved: (resource: T) => void;
+  onDeleted: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * A provider's settings (Radarr's provider shape): name, the implementation's own fields rendered
+ * from the schema, and the kind's options. Secrets arrive masked and are sent back masked unless
+ * typed over, so the server keeps the stored value. Test tries the settings without saving;
+ * the server's complaints show at the fields they name.
+ */
+export function ProviderEditor<T extends ProviderResource, TestResult>({
+  initial,
+  noun,
+  calls,
+  options,
+  describeTest,
+  onSaved,
+  onDeleted,
+  onCancel,
+}: Props<T, TestResult>) {
+  const draft = useSignal(initial);
+  const error = useSignal<unknown>(undefined);
+  const busy = useSignal<"" | "saving" | "testing" | "deleting">("");
+  const tested = useSignal<string | undefined>(undefined);
+  const resource = draft.value;
+  const isNew = initial.id === undefined;
+  const kind = initial.implementationName ?? initial.implementation;
+  const idPrefix = `${noun.replace(/\W+/g, "-")}-${initial.id ?? "new"}`;
+  const title = isNew ? `New ${kind} ${noun}` : `Edit ${initial.name}`;
+
+  const change = (patch: Partial<T>) => {
+    draft.value = { ...draft.value, ...patch };
+    tested.value = undefined;
+  };
+  const setField = (name: string, value: unknown) =>
+    change({ fields: resource.fields.map((f) => (f.name === name ? { ...f, value } : f)) } as Partial<T>);
+  const problem = (name: string) => problemAt(error.value, `body.${name}`);
+
+  const run = async (action: "saving" | "testing" | "deleting", work: () => Promise<void>) => {
+    busy.value = action;
+    error.value = undefined;
+    tested.value = undefined;
+    try {
+      await work();
+    } catch (e) {
+      error.value = e;
+    } finally {
+      busy.value = "";
+    }
+  };
+
+  const save = (event: Event) => {
+    event.preventDefault();
+    void run("saving", async () => {
+      const input = providerInput(resource);
+      const saved = initial.id === undefined ? await calls.add(input) : await calls.update(initial.id, input);
+      onSaved(saved);
+    });
+  };
+  const test = () =>
+    run("testing", async () => {
+      tested.value = describeTest(await calls.test(providerInput({ ...resource, id: initial.id })));
+    });
+  const remove = () =>
+    run("deleting", async () => {
+      await calls.remove(initial.id as number);
+      onDeleted();
+    });
+
+  const ordered = [...resource.fields].sort((a, b) => a.order - b.order);
+  const basic = ordered.filter((f) => !f.advanced);
+  const advanced = ordered.filter((f) => f.advanced);
+  const fieldInput = (f: T["fields"][number]) => (
+    <ListFieldInput
+      key={f.name}
+      id={`${idPrefix}-${f.name}`}
+      field={f}
+      problem={problemAt(error.value, `body.fields.${f.name}`)}
+      onChange={(value) => setField(f.name, value)}
+    />
+  );
+
+  return (
+    <form
+      class="editor provider-editor"
+      aria-label={title}
+      // The server checks every value; its complaints show at the fields.
+      noValidate
+      onSubmit={save}
+    >
+      <h2>{title}</h2>
+      <div class="editor-fields">
+        <div class="field grow">
+          <label for={`${idPrefix}-name`}>Name</label>
+          <input
+            id={`${idPrefix}-name`}
+            type="text"
+            value={resource.name}
+            onInput={(e) => change({ name: e.currentTarget.value } as Partial<T>)}
+            {...invalidProps(`${idPrefix}-name-error`, problem("name"))}
+          />
+          <FieldError id={`${idPrefix}-name-error`} message={problem("name")} />
+        </div>
+      </div>
+
+      <fieldset class="editor-section">
+        <legend>{kind}</legend>
+        <div class="editor-fields">
+          {basic.map(fieldInput)}
+          {resource.fields.length === 0 && <p class="muted">This {noun} has no settings.</p>}
+        </div>
+        {advanced.length > 0 && (
+          <details class="advanced">
+            <summary>Advanced settings</summary>
+            <div class="editor-fields">{advanced.map(fieldInput)}</div>
+          </details>
+        )}
+        <FieldError id={`${idPrefix}-fields-error`} message={problemAt(error.value, "body.fields")} />
+      </fieldset>
+
+      <fieldset class="editor-section">
+        <legend>Options</legend>
+        {options({ draft: resource, change, problem, idPrefix })}
+      </fieldset>
+
+      <ErrorMessage error={error.value} />
+      {tested.value !== undefined && (
+        <p role="status" class="test-result">
+          <span class="badge ok">Test passed</span> {tested.value}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy.value !== ""}>
+          {busy.value === "saving" ? "Saving…" : `Save ${noun}`}
+        </button>
+        <button type="button" disabled={busy.value !== ""} onClick={test}>
+          {busy.value === "testing" ? "Testing…" : "Test"}
+        </button>
+        <button type="button" class="ghost" onClick={onCancel}>
+          Cancel
+        </button>
+        {!isNew && (
+          <ConfirmButton
+            label="Delete"
+            description={`Delete ${noun} ${initial.name}`}
+            busy={busy.value === "deleting"}
+            onConfirm={remove}
+          />
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** A checkbox for one boolean option of a provider. */
+export function OptionCheck({
+  label,
+  checked,
+  onChange,
+  help,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  help?: string;
+}) {
+  return (
+    <div class="field">
+      <label class="check">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+        {label}
+      </label>
+      {help && <small class="field-help">{help}</small>}
+    </div>
+  );
+}
+
+/** The priority every indexer and download client has: 1 first, 50 last. */
+export function PriorityInput({
+  id,
+  value,
+  problem,
+  onChange,
+  help,
+}: {
+  id: string;
+  value: number;
+  problem: string | undefined;
+  onChange: (value: number) => void;
+  help: string;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>Priority</label>
+      <input
+        id={id}
+        class="priority-input"
+        type="number"
+        step="1"
+        value={Number.isFinite(value) ? String(value) : ""}
+        onInput={(e) => onChange(e.currentTarget.valueAsNumber)}
+        {...invalidProps(`${id}-error`, problem)}
+      />
+      <small class="field-help">{help}</small>
+      <FieldError id={`${id}-error`} message={problem} />
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+import { useSignal } from "@preact/signals";
+import type { ComponentChildren } from "preact";
+import { useEffect } from "preact/hooks";
+import type { ProviderResource } from "../api";
+import { ErrorMessage } from "./ErrorMessage";
+import { type OptionsProps, type ProviderCalls, ProviderEditor } from "./ProviderEditor";
+
+export interface ProviderColumn<T> {
+  header: string;
+  cell: (resource: T) => ComponentChildren;
+}
+
+interface Props<T extends ProviderResource, TestResult> {
+  /** "indexer": the words the page uses for one of them. */
+  noun: string;
+  /** "Indexers": the table's name. */
+  plural: string;
+  calls: ProviderCalls<T, TestResult> & { list: () => Promise<T[]>; schema: () => Promise<T[]> };
+  columns: ProviderColumn<T>[];
+  options: (props: OptionsProps<T>) => ComponentChildren;
+  describeTest: (result: TestResult) => string;
+  /** Bumped by the page to fetch the list again (e.g. after a status change). */
+  onChanged?: () => void;
+}
+
+/**
+ * A provider settings page's body: the saved ones in a table, "Add" offering each implementation
+ * from the server's schema, and the editor for a new or a saved one in place of the table.
+ */
+export function ProviderSettings<T extends ProviderResource, TestResult>({
+  noun,
+  plural,
+  calls,
+  columns,
+  options,
+  describeTest,
+  onChanged,
+}: Props<T, TestResult>) {
+  const items = useSignal<T[] | undefined>(undefined);
+  const templates = useSignal<T[] | undefined>(undefined);
+  const choosing = useSignal(false);
+  const editing = useSignal<T | undefined>(undefined);
+  const notice = useSignal<string | undefined>(undefined);
+  const error = useSignal<unknown>(undefined);
+
+  const refresh = async () => {
+    try {
+      items.value = await calls.list();
+      onChanged?.();
+    } catch (e) {
+      error.value = e;
+    }
+  };
+
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  const choose = async () => {
+    error.value = undefined;
+    notice.value = undefined;
+    choosing.value = true;
+    if (!templates.value) {
+      try {
+        templates.value = await calls.schema();
+      } catch (e) {
+        error.value = e;
+      }
+    }
+  };
+  const finish = (message: string) => {
+    editing.value = undefined;
+    notice.value = message;
+    void refresh();
+  };
+
+  if (editing.value) {
+    const initial = editing.value;
+    return (
+      <ProviderEditor
+        key={initial.id ?? `new-${initial.implementation}`}
+        initial={initial}
+        noun={noun}
+        calls={calls}
+        options={options}
+        describeTest={describeTest}
+        onSaved={(saved) => finish(`Saved ${noun} ${saved.name}`)}
+        onDeleted={() => finish(`Deleted ${noun} ${initial.name}`)}
+        onCancel={() => {
+          editing.value = undefined;
+        }}
+      />
+    );
+  }
+  if (choosing.value) {
+    return (
+      <section aria-labelledby="implementations-heading" class="source-chooser">
+        <h2 id="implementations-heading">Choose a {noun} type</h2>
+        <ErrorMessage error={error.value} />
+        {templates.value === undefined && !error.value && <p class="muted">Loading…</p>}
+        <ul class="source-grid">
+          {templates.value?.map((t) => (
+            <li key={t.implementation}>
+              <button
+                type="button"
+                onClick={() => {
+                  choosing.value = false;
+                  editing.value = { ...t, fields: t.fields.map((f) => ({ ...f })) };
+                }}
+              >
+                {t.implementationName ?? t.implementation}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div class="actions">
+          <button
+            type="button"
+            class="ghost"
+            onClick={() => {
+              choosing.value = false;
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      </section>
+    );
+  }
+  const list = items.value;
+  return (
+    <>
+      <ErrorMessage error={error.value} />
+      {list === undefined && !error.value && <p class="muted">Loading…</p>}
+      {list?.length === 0 && <p class="muted">No {plural.toLowerCase()} yet.</p>}
+      {list && list.length > 0 && (
+        <table class="plain" aria-label={plural}>
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Type</th>
+              {columns.map((c) => (
+                <th key={c.header}>{c.header}</th>
+              ))}
+              <th>
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((item) => (
+              <tr key={item.id}>
+                <td>{item.name}</td>
+                <td>{item.implementationName ?? item.implementation}</td>
+                {columns.map((c) => (
+                  <td key={c.header}>{c.cell(item)}</td>
+                ))}
+                <td class="row-actions">
+                  <button
+                    type="button"
+                    aria-label={`Edit ${item.name}`}
+                    onClick={() => {
+                      notice.value = undefined;
+                      editing.value = item;
+                    }}
+                  >
+                    Edit
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div class="actions">
+        <button type="button" class="primary" onClick={choose}>
+          Add {noun}
+        </button>
+        {notice.value && (
+          <span role="status" class="saved">
+            {notice.value}
+          </span>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,225 @@
+import { useSignal } from "@preact/signals";
+import { api, type QueueItem } from "../api";
+import { Link } from "../router";
+import { ErrorMessage } from "./ErrorMessage";
+import {
+  FAILURE_KIND_LABELS,
+  formatBytes,
+  formatCount,
+  formatDateTime,
+  formatTimeLeft,
+  QUEUE_STATE_LABELS,
+} from "./format";
+import { Pager } from "./Pager";
+import { usePolled } from "./usePolled";
+
+const PAGE_SIZE = 20;
+/** How often the queue is read again while the page is visible. */
+export const QUEUE_REFRESH_MS = 3000;
+
+const STATUS_BADGES = { ok: "ok", warning: "warning", error: "error" } as const;
+
+/** The download queue: progress, state, time left and problems, refreshed every few seconds. */
+export function QueueTable() {
+  const page = useSignal(1);
+  const { data, error, reload } = usePolled(
+    (signal) => api.queue.paged({ page: page.value, pageSize: PAGE_SIZE, sortKey: "timeleft" }, signal),
+    [page.value],
+    QUEUE_REFRESH_MS,
+  );
+  const queue = data.value;
+  return (
+    <section aria-label="Download queue" class="queue">
+      <div class="section-head">
+        {queue && (
+          <span role="status" class="muted">
+            {formatCount(queue.totalRecords)} {queue.totalRecords === 1 ? "item" : "items"} in the queue
+          </span>
+        )}
+      </div>
+      <ErrorMessage error={error.value} />
+      {queue === undefined && !error.value && <p class="muted">Loading…</p>}
+      {queue?.records.length === 0 && <p class="muted">Nothing is downloading.</p>}
+      {queue && queue.records.length > 0 && (
+        <div class="table-scroll">
+          <table class="plain queue-table" aria-label="Queue">
+            <thead>
+              <tr>
+                <th>Movie</th>
+                <th>Release</th>
+                <th>Quality</th>
+                <th>Status</th>
+                <th>Progress</th>
+                <th>Time left</th>
+                <th>Size</th>
+                <th>Client</th>
+                <th>Problems</th>
+                <th>
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.records.map((item) => (
+                <QueueRow key={item.id} item={item} onRemoved={reload} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {queue && <Pager page={page} totalRecords={queue.totalRecords} pageSize={PAGE_SIZE} label="Queue pages" />}
+    </section>
+  );
+}
+
+function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void }) {
+  const percent = Math.round(item.progress * 1000) / 10;
+  const problems = [
+    ...(item.failureKind
+      ? [
+          `${FAILURE_KIND_LABELS[item.failureKind] ?? item.failureKind}${item.retryCount ? ` (retry ${item.retryCount}${item.nextRetryAt ? `, next ${formatDateTime(item.nextRetryAt)}` : ""})` : ""}`,
+        ]
+      : []),
+    ...(item.errorMessage ? [item.errorMessage] : []),
+    ...item.statusMessages.flatMap((m) => (m.messages.length ? m.messages : [m.title])),
+  ];
+  return (
+    <tr class={`queue-row status-${item.trackedDownloadStatus}`}>
+      <td>
+        {item.movie ? (
+          <Link href={`/movie/${item.movieId}`}>
+            {item.movie.title} ({item.movie.year})
+          </Link>
+        ) : (
+          <Link href={`/movie/${item.movieId}`}>Movie {item.movieId}</Link>
+        )}
+      </td>
+      <td class="release-title">
+        {item.title}
+        <span class="muted"> · {item.indexer || "—"}</span>
+      </td>
+      <td>{item.quality.quality.name}</td>
+      <td>
+        <span class={`badge ${STATUS_BADGES[item.trackedDownloadStatus] ?? ""}`}>
+          {QUEUE_STATE_LABELS[item.trackedDownloadState] ?? item.trackedDownloadState}
+        </span>{" "}
+        <span class="muted">{item.status}</span>
+      </td>
+      <td class="progress-cell">
+        <progress max={100} value={percent} aria-label={`Progress of ${item.title}`} />
+        <span>{percent.toFixed(percent === 100 ? 0 : 1)}%</span>
+      </td>
+      <td>{item.progress >= 1 ? "—" : formatTimeLeft(item.timeleft)}</td>
+      <td>
+        {formatBytes(item.size - item.sizeleft)} / {formatBytes(item.size)}
+      </td>
+      <td>{item.downloadClient}</td>
+      <td>
+        {problems.length ? (
+          <ul class="problems">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        ) : (
+          <span class="muted">None</span>
+        )}
+      </td>
+      <td class="row-actions">
+        <RemoveFromQueue item={item} onRemoved={onRemoved} />
+      </td>
+    </tr>
+  );
+}
+
+/** Remove asks first: from the download client too, and onto the blocklist or not. */
+function RemoveFromQueue({ item, onRemoved }: { item: QueueItem; onRemoved: () => void }) {
+  const asking = useSignal(false);
+  const removeFromClient = useSignal(true);
+  const blocklist = useSignal(false);
+  const skipRedownload = useSignal(false);
+  const busy = useSignal(false);
+  const error = useSignal<unknown>(undefined);
+  if (!asking.value) {
+    return (
+      <button
+        type="button"
+        class="ghost"
+        aria-label={`Remove ${item.title}`}
+        onClick={() => {
+          asking.value = true;
+        }}
+      >
+        Remove
+      </button>
+    );
+  }
+  const remove = async () => {
+    busy.value = true;
+    error.value = undefined;
+    try {
+      await api.queue.remove(item.id, {
+        removeFromClient: removeFromClient.value,
+        blocklist: blocklist.value,
+        skipRedownload: blocklist.value && skipRedownload.value,
+      });
+      asking.value = false;
+      onRemoved();
+    } catch (e) {
+      error.value = e;
+    } finally {
+      busy.value = false;
+    }
+  };
+  return (
+    <fieldset class="remove-options" aria-label={`Remove ${item.title} from the queue`}>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={removeFromClient.value}
+          onChange={(e) => {
+            removeFromClient.value = e.currentTarget.checked;
+          }}
+        />
+        Remove from download client
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={blocklist.value}
+          onChange={(e) => {
+            blocklist.value = e.currentTarget.checked;
+          }}
+        />
+        Add release to blocklist
+      </label>
+      {blocklist.value && (
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={skipRedownload.value}
+            onChange={(e) => {
+              skipRedownload.value = e.currentTarget.checked;
+            }}
+          />
+          Don't grab another release
+        </label>
+      )}
+      <ErrorMessage error={error.value} />
+      <div class="actions">
+        <button type="button" class="danger" disabled={busy.value} onClick={remove}>
+          {busy.value ? "Removing…" : "Remove"}
+        </button>
+        <button
+          type="button"
+          class="ghost"
+          onClick={() => {
+            asking.value = false;
+          }}
+        >
+          Cancel
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,55 @@
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+
+/**
+ * Fetches with `load` whenever `deps` change and, with `everyMs`, again on that interval while
+ * the tab is visible (and at once when it becomes visible again). A newer fetch aborts an older
+ * one, so a slow answer never overwrites a fresh one. `reload()` fetches now.
+ */
+export function usePolled<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[], everyMs?: number) {
+  const data = useSignal<T | undefined>(undefined);
+  const error = useSignal<unknown>(undefined);
+  const version = useSignal(0);
+
+  useEffect(() => {
+    let controller: AbortController | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const schedule = () => {
+      if (everyMs && !stopped && document.visibilityState === "visible") timer = setTimeout(fetchNow, everyMs);
+    };
+    const fetchNow = async () => {
+      clearTimeout(timer);
+      controller?.abort();
+      const current = new AbortController();
+      controller = current;
+      try {
+        data.value = await load(current.signal);
+        error.value = undefined;
+      } catch (e) {
+        if ((e as Error).name !== "AbortError") error.value = e;
+      }
+      if (controller === current) schedule();
+    };
+    const onVisibility = () => {
+      clearTimeout(timer);
+      if (document.visibilityState === "visible") void fetchNow();
+    };
+    void fetchNow();
+    if (everyMs) document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      controller?.abort();
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [...deps, version.value]);
+
+  return {
+    data,
+    error,
+    reload: () => {
+      version.value++;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { useSignal } from "@preact/signals";
+import { api, type FailureKind, type Indexer, type IndexerStatus, type IndexerTestResult } from "../api";
+import { FAILURE_KIND_LABELS, formatDateTime } from "../components/format";
+import { OptionCheck, PriorityInput } from "../components/ProviderEditor";
+import { ProviderSettings } from "../components/ProviderSettings";
+import { SettingsNav } from "../components/SettingsNav";
+
+/** What a passed indexer test learnt: the indexer's capabilities when it has t=caps. */
+function describeTest(result: IndexerTestResult): string {
+  const caps = result.capabilities;
+  if (!caps) return "The indexer answered an authenticated search.";
+  const by = caps.movieSearchParams.length ? caps.movieSearchParams.join(", ") : "title only";
+  const categories = caps.categories.map((c) => c.name).join(", ") || "none";
+  return `Movie search by ${by}; categories: ${categories}; up to ${caps.limitMax} results a page.`;
+}
+
+/** An indexer's health from /indexerstatus: fine, failing, or left alone until a time. */
+function IndexerHealth({ status }: { status: IndexerStatus | undefined }) {
+  if (!status) return <span class="badge ok">OK</span>;
+  const failures = `${status.escalationLevel} ${status.escalationLevel === 1 ? "failure" : "failures"}`;
+  const kind = status.lastFailureKind
+    ? (FAILURE_KIND_LABELS[status.lastFailureKind as FailureKind] ?? status.lastFailureKind)
+    : undefined;
+  const why = [kind, status.lastError].filter(Boolean).join(": ");
+  const disabled = status.disabledTill && new Date(status.disabledTill).getTime() > Date.now();
+  return (
+    <span class="indexer-health">
+      <span class={`badge ${disabled ? "error" : "warning"}`}>
+        {disabled ? `Disabled until ${formatDateTime(status.disabledTill)}` : "Failing"}
+      </span>{" "}
+      <span class="muted indexer-health-detail">
+        {failures}
+        {why && ` — ${why}`}
+      </span>
+    </span>
+  );
+}
+
+const searchKinds = (i: Indexer) =>
+  [i.enableRss && "RSS", i.enableAutomaticSearch && "Automatic", i.enableInteractiveSearch && "Interactive"]
+    .filter(Boolean)
+    .join(", ") || "Off";
+
+/** Settings › Indexers: Torznab, Newznab and HDBits indexers, their tests and their health. */
+export function IndexerSettings() {
+  const statuses = useSignal<ReadonlyMap<number, IndexerStatus>>(new Map());
+  const loadStatuses = () => {
+    api.indexers.status().then(
+      (list) => {
+        statuses.value = new Map(list.map((s) => [s.indexerId, s]));
+      },
+      () => undefined,
+    );
+  };
+  return (
+    <section class="page settings indexer-settings">
+      <SettingsNav />
+      <h1>Indexers</h1>
+      <p class="hint">
+        Where releases are searched for: Torznab (Prowlarr, Jackett), Newznab and HDBits. An indexer that keeps failing
+        is left alone for a while, longer after each failure.
+      </p>
+      <ProviderSettings<Indexer, IndexerTestResult>
+        noun="indexer"
+        plural="Indexers"
+        calls={api.indexers}
+        onChanged={loadStatuses}
+        describeTest={describeTest}
+        columns={[
+          { header: "Protocol", cell: (i) => (i.protocol === "torrent" ? "Torrent" : "Usenet") },
+          { header: "Searches", cell: searchKinds },
+          { header: "Priority", cell: (i) => i.priority },
+          { header: "Status", cell: (i) => <IndexerHealth status={statuses.value.get(i.id as number)} /> },
+        ]}
+        options={({ draft, change, problem, idPrefix }) => (
+          <div class="editor-fields">
+            <OptionCheck
+              label="Enable RSS"
+              checked={draft.enableRss}
+              onChange={(enableRss) => change({ enableRss })}
+              help="New releases from the feed are judged on every RSS sync"
+            />
+            <OptionCheck
+              label="Enable automatic search"
+              checked={draft.enableAutomaticSearch}
+              onChange={(enableAutomaticSearch) => change({ enableAutomaticSearch })}
+              help="Used when Radarr searches for wanted movies itself"
+            />
+            <OptionCheck
+              label="Enable interactive search"
+              checked={draft.enableInteractiveSearch}
+              onChange={(enableInteractiveSearch) => change({ enableInteractiveSearch })}
+              help="Used by Search on the movie page"
+            />
+            <PriorityInput
+              id={`${idPrefix}-priority`}
+              value={draft.priority}
+              problem={problem("priority")}
+              onChange={(priority) => change({ priority })}
+              help="1 to 50: between equal releases the lower number wins"
+            />
+          </div>
+        )}
+      />
+    </section>
+  );
+}
