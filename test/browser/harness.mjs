@@ -22,6 +22,7 @@ export const API_KEY = "browser-test-api-key";
 export const LIBRARY_SIZE = Number(process.env.BROWSER_TEST_MOVIES ?? 2000);
 export const ARTIFACTS = join(ROOT, "test/browser/artifacts");
 const VIEWPORT = { width: 1400, height: 900 };
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 const run = promisify(execFile);
 
@@ -127,6 +128,12 @@ const slug = (name) =>
 export async function withPage(t, body, { loggedIn = true } = {}) {
   const env = await environment();
   const context = await env.browser.newContext({ viewport: VIEWPORT, baseURL: env.appUrl });
+  // Only loopback traffic: anything else the page asks for (a real CDN named in simulated data,
+  // say) is refused at once rather than tried.
+  await context.route(
+    (url) => /^https?:$/.test(url.protocol) && !LOOPBACK_HOSTS.has(url.hostname),
+    (route) => route.abort("blockedbyclient"),
+  );
   const page = await context.newPage();
   const pageErrors = [];
   page.on("pageerror", (error) => pageErrors.push(error));
