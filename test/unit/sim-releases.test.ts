@@ -220,7 +220,7 @@ describe("POST /__sim/reset", () => {
     const stale = await app.request("/qbittorrent/api/v2/torrents/info", { headers: { cookie: `SID=${sid}` } });
     expect(stale.status).toBe(403);
     const downloads = await app.request("/qbittorrent/__downloads?instance=reset-user");
-    expect((await downloads.json()).downloads).toEqual([]);
+    expect(((await downloads.json()) as { downloads: unknown[] }).downloads).toEqual([]);
     const pulpFiction = movieById(680);
     if (!pulpFiction) throw new Error("no Pulp Fiction");
     expect(releasesForMovie("torznab", pulpFiction).length).toBeLessThan(777);
