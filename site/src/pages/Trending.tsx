@@ -1,5 +1,5 @@
 import { signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import {
   api,
   type StreamingMediaType,
@@ -41,6 +41,16 @@ const SOURCE_LABELS: Record<TrendingSource, string> = {
 /** Availability lookups for titles the trending response did not enrich, at most this many at once. */
 const LOOKUP_CONCURRENCY = 4;
 
+/** The availability lookups for one trending response: each title asked once, a few at a time. */
+interface Lookups {
+  region: string;
+  mediaType: StreamingMediaType;
+  abort: AbortController;
+  queue: number[];
+  asked: Set<number>;
+  running: number;
+}
+
 /** Each source's rank: `ranks` from newer servers, else the one TMDb `rank`. */
 function ranksOf(item: TrendingItem): { tmdb: number | null; trakt: number | null } {
   return item.ranks ?? { tmdb: item.rank ?? null, trakt: null };
@@ -60,6 +70,7 @@ export function Trending() {
   const error = useSignal<unknown>(undefined);
   /** Availability fetched here for titles that came without it, by TMDb id; null while asked. */
   const looked = useSignal<Map<number, TitleAvailability | null | "failed">>(new Map());
+  const lookups = useRef<Lookups | undefined>(undefined);
   const providers = useSignal<StreamingProvider[]>([]);
 
   useEffect(() => {
@@ -85,11 +96,19 @@ export function Trending() {
     loading.value = true;
     error.value = undefined;
     looked.value = new Map();
+    lookups.current = undefined;
     api.streaming.trending(type, win, { region: currentRegion, source: src }, controller.signal).then(
       (response) => {
+        lookups.current = {
+          region: currentRegion,
+          mediaType: response.mediaType,
+          abort: controller,
+          queue: [],
+          asked: new Set(),
+          running: 0,
+        };
         data.value = response;
         loading.value = false;
-        void lookUpMissing(response, currentRegion, controller.signal);
       },
       (e) => {
         if ((e as Error).name === "AbortError") return;
@@ -117,30 +136,50 @@ export function Trending() {
     };
   }, [currentRegion, type]);
 
-  /** Asks the availability endpoint for titles the response left without (older servers, or past the top titles). */
-  async function lookUpMissing(response: TrendingResponse, regionCode: string, abort: AbortSignal) {
-    const missing = response.results.filter((item) => !item.availability).map((item) => item.tmdbId);
-    const next = () => missing.shift();
-    const worker = async () => {
-      for (let id = next(); id !== undefined && !abort.aborted; id = next()) {
-        looked.value = new Map(looked.value).set(id, null);
-        let found: TitleAvailability | "failed";
-        try {
-          found = await api.streaming.availability(id, { region: regionCode, type: response.mediaType }, abort);
-        } catch (e) {
-          if ((e as Error).name === "AbortError") return;
-          found = "failed";
-        }
-        looked.value = new Map(looked.value).set(id, found);
-      }
-    };
-    await Promise.all(Array.from({ length: LOOKUP_CONCURRENCY }, worker));
+  /**
+   * Asks the availability endpoint for titles the response left without (past the enriched top
+   * titles, or an older server): only for cards on screen, or all of them while a service filter
+   * needs to know. Each costs a TMDb call unless the server has it cached, so nothing is asked
+   * ahead of need.
+   */
+  function lookUp(ids: number[]) {
+    const l = lookups.current;
+    if (!l) return;
+    for (const id of ids) {
+      if (l.asked.has(id)) continue;
+      l.asked.add(id);
+      l.queue.push(id);
+    }
+    while (l.running < LOOKUP_CONCURRENCY && l.queue.length > 0 && !l.abort.signal.aborted) {
+      const id = l.queue.shift() as number;
+      l.running++;
+      looked.value = new Map(looked.value).set(id, null);
+      api.streaming
+        .availability(id, { region: l.region, type: l.mediaType }, l.abort.signal)
+        .then(
+          (found) => {
+            if (lookups.current === l) looked.value = new Map(looked.value).set(id, found);
+          },
+          (e) => {
+            if ((e as Error).name !== "AbortError" && lookups.current === l)
+              looked.value = new Map(looked.value).set(id, "failed");
+          },
+        )
+        .finally(() => {
+          l.running--;
+          lookUp([]);
+        });
+    }
   }
 
   const availabilityOf = (item: TrendingItem) => item.availability ?? looked.value.get(item.tmdbId);
 
   const chosen = new Set(serviceFilter.value);
   const results = data.value?.results ?? [];
+  const filtering = chosen.size > 0;
+  useEffect(() => {
+    if (filtering) lookUp(results.filter((item) => !item.availability).map((item) => item.tmdbId));
+  }, [filtering, data.value]);
   const pending = chosen.size > 0 ? results.filter((item) => !availabilityOf(item)).length : 0;
   const shown =
     chosen.size === 0
@@ -248,6 +287,7 @@ export function Trending() {
           <TrendingCard
             key={item.tmdbId}
             item={item}
+            onVisible={item.availability ? undefined : () => lookUp([item.tmdbId])}
             mediaType={data.value?.mediaType ?? type}
             availability={availabilityOf(item)}
             subscribed={subscribed}
@@ -264,15 +304,36 @@ function TrendingCard({
   mediaType: type,
   availability,
   subscribed,
+  onVisible,
 }: {
   item: TrendingItem;
+  /** Called once when the card comes near the screen (to look up what the response left out). */
+  onVisible?: () => void;
   mediaType: StreamingMediaType;
   availability: TitleAvailability | null | undefined | "failed";
   subscribed: ReadonlySet<number>;
 }) {
   const ranks = ranksOf(item);
+  const ref = useRef<HTMLLIElement>(null);
+  const wanted = Boolean(onVisible) && availability === undefined;
+  const visible = useRef(onVisible);
+  visible.current = onVisible;
+  useEffect(() => {
+    const element = ref.current;
+    if (!wanted || !element) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        visible.current?.();
+      },
+      { root: element.closest(".content"), rootMargin: "300px 0px" },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [wanted]);
   return (
-    <li class="title-card" aria-label={item.title}>
+    <li ref={ref} class="title-card" aria-label={item.title}>
       <TitlePoster url={item.posterUrl} title={item.title} class="small" />
       <div class="title-card-body">
         <h2>
