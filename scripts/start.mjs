@@ -76,6 +76,12 @@ async function main() {
     ...localSecrets(),
     ...upstream,
     ...(realTmdb ? {} : { TMDB_API_KEY: "demo-simulator-key" }),
+    // The simulated Trakt and Watchmode take any credentials: demo ones let Trakt connect, trending
+    // and Watchmode's streaming releases work out of the box (real ones from the environment win).
+    ...(fromEnv.TRAKT_API_URL || fromEnv.TRAKT_AUTH_URL
+      ? {}
+      : { TRAKT_CLIENT_ID: "demo-simulator-client", TRAKT_CLIENT_SECRET: "demo-simulator-secret" }),
+    ...(fromEnv.WATCHMODE_API_URL ? {} : { WATCHMODE_API_KEY: "demo-simulator-key" }),
     DEMO_MODE: String(demoMode),
     BUILD_TIME: new Date().toISOString(),
     ...fromEnv,
