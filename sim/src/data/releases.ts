@@ -1392,7 +1392,10 @@ export async function releaseInfoHash(release: Release): Promise<string> {
   let hash = infoHashes.get(key);
   if (!hash) {
     hash = await torrentInfoHash(torrentSource(release, { announce: "", comment: "" }));
-    if (infoHashes.size >= RELEASE_CACHE_LIMIT) infoHashes.clear();
+    if (infoHashes.size >= RELEASE_CACHE_LIMIT) {
+      infoHashes.clear();
+      releasesByHash.clear();
+    }
     infoHashes.set(key, hash);
     releasesByHash.set(hash, { site: release.site, id: release.id });
   }
