@@ -17,7 +17,7 @@ import { groupOffers, StreamingTrending, TRENDING_SOURCE_CHOICES } from "../libr
 import type { AppEnv } from "./context";
 import { notFound } from "./middleware/errors";
 import { createRouter, jsonContent } from "./router";
-import { errorResponses } from "./schemas/common";
+import { errorResponses, queryBoolean } from "./schemas/common";
 
 /**
  * Streaming discovery: what is trending, coming soon, and where a title can be watched. Upstream
@@ -248,7 +248,11 @@ const availabilitySchema = z
         message: z.string().optional(),
         sources: z.array(watchmodeSourceSchema).openapi({ description: "Watchmode's sources in the region" }),
       })
-      .openapi({ description: "Watchmode's sources for the title, found through the imported id map" }),
+      .nullable()
+      .openapi({
+        description:
+          "Watchmode's sources for the title (deep links per service), found through the imported id map; null unless asked for with watchmode=true",
+      }),
     attribution: z.array(attributionSchema),
   })
   .openapi("StreamingAvailability");
@@ -267,7 +271,15 @@ streamingRouter.openapi(
           .positive()
           .openapi({ param: { name: "tmdbId", in: "path" }, example: 603 }),
       }),
-      query: z.object({ region: regionQuery, type: mediaTypeSchema.default("movie") }),
+      query: z.object({
+        region: regionQuery,
+        type: mediaTypeSchema.default("movie"),
+        watchmode: queryBoolean.optional().openapi({
+          param: { name: "watchmode", in: "query" },
+          description:
+            "Also ask Watchmode for the title's sources. Watchmode allows 33 calls a day, so they are spent only when asked (the movie page asks); answers are cached 24 h per title for every region.",
+        }),
+      }),
     },
     responses: { 200: jsonContent(availabilitySchema, "The title's offers in the region"), ...errorResponses },
   }),
@@ -279,15 +291,15 @@ streamingRouter.openapi(
     const found = await tmdb.watchProviders(tmdbId, query.type, region);
     if (!found) throw notFound(`TMDb ${query.type} ${tmdbId}`);
     // Only for a title TMDb knows, so a wrong id never spends a Watchmode call.
-    const answer = await watchmode(c).titleSources(tmdbId, query.type);
-    const stale = [...(found.stale ? ["tmdb"] : []), ...(answer.status === "ok" && answer.stale ? ["watchmode"] : [])];
+    const answer = query.watchmode === true ? await watchmode(c).titleSources(tmdbId, query.type) : null;
+    const stale = [...(found.stale ? ["tmdb"] : []), ...(answer?.status === "ok" && answer.stale ? ["watchmode"] : [])];
     return c.json(
       {
         tmdbId,
         mediaType: query.type,
         region,
         ...groupOffers(tmdb, found.value),
-        watchmode: {
+        watchmode: answer && {
           ...statusOf(answer),
           sources:
             answer.status === "ok"
@@ -304,7 +316,7 @@ streamingRouter.openapi(
                   }))
               : [],
         },
-        attribution: attribute(c, ["tmdb", "justWatch", ...watchmodeCredit(answer)], stale),
+        attribution: attribute(c, ["tmdb", "justWatch", ...(answer ? watchmodeCredit(answer) : [])], stale),
       },
       200,
     );

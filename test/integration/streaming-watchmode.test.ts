@@ -39,6 +39,7 @@ interface Availability {
   region: string;
   available: boolean;
   offers: Record<string, { name: string }[]>;
+  /** Null unless asked for with watchmode=true. */
   watchmode: { status: string; message?: string; sources: WatchmodeSource[] };
   attribution: { name: string }[];
 }
@@ -115,7 +116,7 @@ test("availability adds Watchmode's sources in the region, found through the id 
   await seedIdMap([THE_DARK_KNIGHT]);
   const path = `/v1/title/${watchmodeIdForMovie(THE_DARK_KNIGHT)}/sources/`;
   const before = await watchmodeCalls({ path });
-  const res = await appFetch(`/api/v3/streaming/availability/${THE_DARK_KNIGHT}?region=US`);
+  const res = await appFetch(`/api/v3/streaming/availability/${THE_DARK_KNIGHT}?region=US&watchmode=true`);
   expect(res.status).toBe(200);
   expect(res.headers.get(ATTRIBUTION_HEADER)).toBe("TMDb; JustWatch; Watchmode");
   const us = await res.json<Availability>();
@@ -138,17 +139,29 @@ test("availability adds Watchmode's sources in the region, found through the id 
   expect((await watchmodeCalls({ path })) - before).toBe(1);
 
   // One call holds every region: another region, and the same again, cost nothing.
-  const gb = await appJson<Availability>(`/api/v3/streaming/availability/${THE_DARK_KNIGHT}?region=GB`);
+  const gb = await appJson<Availability>(`/api/v3/streaming/availability/${THE_DARK_KNIGHT}?region=GB&watchmode=true`);
   expect(gb.watchmode.status).toBe("ok");
   expect(gb.watchmode.sources.every((source) => source.region === "GB")).toBe(true);
   expect(gb.watchmode.sources.map((s) => s.name)).not.toContain("Peacock Premium");
-  await appJson<Availability>(`/api/v3/streaming/availability/${THE_DARK_KNIGHT}?region=US`);
+  await appJson<Availability>(`/api/v3/streaming/availability/${THE_DARK_KNIGHT}?region=US&watchmode=true`);
   expect((await watchmodeCalls({ path })) - before).toBe(1);
+});
+
+test("without watchmode=true availability is TMDb's alone and spends no Watchmode call", async () => {
+  await seedIdMap([THE_DARK_KNIGHT]);
+  const before = await watchmodeCalls({ route: SOURCES_ROUTE });
+  const res = await appFetch(`/api/v3/streaming/availability/${THE_DARK_KNIGHT}?region=US`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get(ATTRIBUTION_HEADER)).toBe("TMDb; JustWatch");
+  const body = await res.json<Availability>();
+  expect(body.watchmode).toBeNull();
+  expect(body.offers.flatrate.map((p) => p.name)).toContain("Peacock");
+  expect((await watchmodeCalls({ route: SOURCES_ROUTE })) - before).toBe(0);
 });
 
 test("a title the id map lacks is notMapped and spends no Watchmode call", async () => {
   const before = await watchmodeCalls({ route: SOURCES_ROUTE });
-  const unimported = await appJson<Availability>("/api/v3/streaming/availability/238");
+  const unimported = await appJson<Availability>("/api/v3/streaming/availability/238?watchmode=true");
   expect(unimported.watchmode).toEqual({
     status: "notMapped",
     message: "Watchmode's id map has not been imported yet (it is refreshed daily)",
@@ -156,7 +169,7 @@ test("a title the id map lacks is notMapped and spends no Watchmode call", async
   });
 
   await seedIdMap([THE_DARK_KNIGHT]);
-  const res = await appFetch("/api/v3/streaming/availability/238?region=US");
+  const res = await appFetch("/api/v3/streaming/availability/238?region=US&watchmode=true");
   expect(res.headers.get(ATTRIBUTION_HEADER)).toBe("TMDb; JustWatch");
   const body = await res.json<Availability>();
   expect(body.watchmode).toEqual({
@@ -165,7 +178,7 @@ test("a title the id map lacks is notMapped and spends no Watchmode call", async
     sources: [],
   });
   // TV ids are their own: a show is looked up as a show.
-  const show = await appJson<Availability>(`/api/v3/streaming/availability/${TV_FIRST_ID}?type=tv`);
+  const show = await appJson<Availability>(`/api/v3/streaming/availability/${TV_FIRST_ID}?type=tv&watchmode=true`);
   expect(show.watchmode).toMatchObject({
     status: "notMapped",
     message: `Watchmode's id map has no TMDb tv ${TV_FIRST_ID}`,
@@ -176,7 +189,10 @@ test("a title the id map lacks is notMapped and spends no Watchmode call", async
 test("without WATCHMODE_API_KEY Watchmode is disabled: TMDb's data alone, no call", async () => {
   await seedIdMap([THE_DARK_KNIGHT]);
   const before = await watchmodeCalls({ route: SOURCES_ROUTE });
-  const body = await appJson<Availability>(`/api/v3/streaming/availability/${THE_DARK_KNIGHT}`, env as Env);
+  const body = await appJson<Availability>(
+    `/api/v3/streaming/availability/${THE_DARK_KNIGHT}?watchmode=true`,
+    env as Env,
+  );
   expect(body.available).toBe(true);
   expect(body.watchmode).toEqual({
     status: "disabled",
@@ -191,7 +207,7 @@ test("a failing Watchmode is an error status, never a failed request", async () 
   const title = allMovies().filter((movie) => !movie.real)[400].id;
   await seedIdMap([title]);
   await addFault({ match: `/v1/title/${watchmodeIdForMovie(title)}/sources/`, kind: "status", status: 500 });
-  const res = await appFetch(`/api/v3/streaming/availability/${title}?region=US`);
+  const res = await appFetch(`/api/v3/streaming/availability/${title}?region=US&watchmode=true`);
   expect(res.status).toBe(200);
   const body = await res.json<Availability>();
   expect(Object.keys(body.offers)).toHaveLength(5);
@@ -211,11 +227,12 @@ test("34 titles at once: 33 Watchmode calls, the 34th answered budgetExhausted w
   const callsPerTitle = () => Promise.all(paths.map((path) => watchmodeCalls({ path })));
   const before = await callsPerTitle();
   // TMDb's offers first, one title at a time (Watchmode off), so only Watchmode is raced below.
-  for (const id of tmdbIds) await appJson<Availability>(`/api/v3/streaming/availability/${id}?region=US`, env as Env);
+  for (const id of tmdbIds)
+    await appJson<Availability>(`/api/v3/streaming/availability/${id}?region=US&watchmode=true`, env as Env);
 
   const answers = await Promise.all(
     tmdbIds.map(async (id) => {
-      const res = await appFetch(`/api/v3/streaming/availability/${id}?region=US`);
+      const res = await appFetch(`/api/v3/streaming/availability/${id}?region=US&watchmode=true`);
       const body = await res.text();
       expect(res.status, body).toBe(200);
       return JSON.parse(body) as Availability;
@@ -239,7 +256,7 @@ test("34 titles at once: 33 Watchmode calls, the 34th answered budgetExhausted w
 
   // Titles fetched before the budget ran out are still served, from the cache.
   const cachedId = tmdbIds[statuses.indexOf("ok")];
-  const cached = await appJson<Availability>(`/api/v3/streaming/availability/${cachedId}?region=GB`);
+  const cached = await appJson<Availability>(`/api/v3/streaming/availability/${cachedId}?region=GB&watchmode=true`);
   expect(cached.watchmode.status).toBe("ok");
   expect(await callsPerTitle()).toEqual(after);
 }, 60_000);

@@ -295,8 +295,11 @@ test("availability groups a title's offers by type, per region, crediting TMDb a
   expect(body).toMatchObject({ tmdbId: 603, mediaType: "movie", region: "US" });
   expect(Object.keys(body.offers).sort()).toEqual([...OFFER_TYPES].sort());
   expect(body.attribution.map((a) => a.name)).toEqual(["TMDb", "JustWatch"]);
-  // The test bindings hold no Watchmode key: the TMDb data comes alone, saying why.
-  expect(body.watchmode).toEqual({
+  // Watchmode is asked only with watchmode=true.
+  expect(body.watchmode).toBeNull();
+  // The test bindings hold no Watchmode key: asked, the TMDb data comes alone, saying why.
+  const asked = await getJson<Availability>("/api/v3/streaming/availability/603?region=US&watchmode=true");
+  expect(asked.watchmode).toEqual({
     status: "disabled",
     message: "Watchmode is not configured: set WATCHMODE_API_KEY",
     sources: [],

@@ -323,8 +323,11 @@ export const api = {
       query: { region?: string; source?: TrendingSource },
       signal?: AbortSignal,
     ) => streamingGet<Trending>(`${v3}/streaming/trending/${mediaType}/${window}`, { ...query }, signal),
-    availability: (tmdbId: number, query: { region?: string; type?: StreamingMediaType }, signal?: AbortSignal) =>
-      streamingGet<StreamingAvailability>(`${v3}/streaming/availability/${tmdbId}`, { ...query }, signal),
+    availability: (
+      tmdbId: number,
+      query: { region?: string; type?: StreamingMediaType; watchmode?: boolean },
+      signal?: AbortSignal,
+    ) => streamingGet<StreamingAvailability>(`${v3}/streaming/availability/${tmdbId}`, { ...query }, signal),
     providers: (query: { region?: string; type?: StreamingMediaType }, signal?: AbortSignal) =>
       streamingGet<ProviderCatalogue>(`${v3}/streaming/providers`, { ...query }, signal),
     comingSoon: (query: { region?: string; page?: number }, signal?: AbortSignal) =>

@@ -392,8 +392,8 @@ export interface StreamingAvailability extends TitleAvailability {
   mediaType: StreamingMediaType;
   region: string;
   attribution: Attribution[];
-  /** Watchmode's sources for the title, when the server asks Watchmode (newer servers). */
-  watchmode?: { status: WatchmodeStatus; message?: string; sources: WatchmodeSource[] };
+  /** Watchmode's sources for the title; null unless asked for with `watchmode: true`. */
+  watchmode?: { status: WatchmodeStatus; message?: string; sources: WatchmodeSource[] } | null;
 }
 
 /** A trending title. Older servers send one TMDb `rank`; newer ones `ranks`, `score` and `availability`. */

@@ -39,7 +39,12 @@ export function WhereToWatch({
     loadStreamingSettings()
       .then((s) => {
         settings.value = s;
-        return api.streaming.availability(tmdbId, { region: s.region, type: "movie" }, controller.signal);
+        // The movie page is where Watchmode's 33 calls a day are spent (cached 24 h per title).
+        return api.streaming.availability(
+          tmdbId,
+          { region: s.region, type: "movie", watchmode: true },
+          controller.signal,
+        );
       })
       .then(
         (a) => {
