@@ -119,14 +119,14 @@ function HistoryRow({ event }: { event: HistoryRecord }) {
           {event.movie ? `${event.movie.title} (${event.movie.year})` : `Movie ${event.movieId}`}
         </Link>
       </td>
-      <td class="release-title">{event.sourceTitle}</td>
+      <td class="release-title wrap">{event.sourceTitle}</td>
       <td>
         {event.fromQuality && event.fromQuality.quality.id !== event.quality.quality.id
           ? `${event.fromQuality.quality.name} → ${event.quality.quality.name}`
           : event.quality.quality.name}
       </td>
       <td>{event.customFormatScore}</td>
-      <td class="muted">{details.join(" · ") || "—"}</td>
+      <td class="muted wrap">{details.join(" · ") || "—"}</td>
     </tr>
   );
 }

@@ -162,13 +162,13 @@ function BlocklistRow({
           {item.movie ? `${item.movie.title} (${item.movie.year})` : `Movie ${item.movieId}`}
         </Link>
       </td>
-      <td class="release-title">
+      <td class="release-title wrap">
         {item.sourceTitle}
         {item.infoHash && <span class="muted hash"> · {item.infoHash}</span>}
       </td>
       <td>{item.quality.quality.name}</td>
       <td>{item.indexer ?? "—"}</td>
-      <td>
+      <td class="wrap">
         {reasonLabel(item.reason)}
         {item.message && <span class="muted"> — {item.message}</span>}
       </td>

@@ -95,14 +95,14 @@ export function FailuresView() {
                       {f.movieTitle} ({f.movieYear})
                     </Link>
                   </td>
-                  <td class="release-title">
+                  <td class="release-title wrap">
                     {f.title}
                     <span class="muted">
                       {" "}
                       · {f.indexer || "—"} → {f.downloadClient}
                     </span>
                   </td>
-                  <td>{f.message || "—"}</td>
+                  <td class="wrap">{f.message || "—"}</td>
                   <td>
                     {f.retryCount} of {f.maxRetries}
                     {f.nextRetryAt && <span class="muted"> · next {formatDateTime(f.nextRetryAt)}</span>}
@@ -111,7 +111,7 @@ export function FailuresView() {
                     <span class={`badge ${STATE_BADGES[f.state]}`}>{STATE_LABELS[f.state]}</span>
                     {f.blocklisted && <span class="muted"> · blocklisted</span>}
                   </td>
-                  <td class="muted">{OWNER_LABELS[f.owner]}</td>
+                  <td class="muted wrap">{OWNER_LABELS[f.owner]}</td>
                 </tr>
               ))}
             </tbody>

@@ -130,7 +130,7 @@ function ReleaseRow({ release, grab, onGrab }: { release: Release; grab: GrabSta
   const peers = release.protocol === "torrent" ? `${release.seeders ?? "?"} / ${release.leechers ?? "?"}` : "Usenet";
   return (
     <tr class={release.approved ? "approved" : "rejected"}>
-      <td class="release-title">
+      <td class="release-title wrap">
         <span>{release.title}</span>
         {(release.customFormats.length > 0 || release.indexerFlags.length > 0) && (
           <span class="chips">
@@ -153,7 +153,7 @@ function ReleaseRow({ release, grab, onGrab }: { release: Release; grab: GrabSta
       <td>{peers}</td>
       <td>{release.indexer}</td>
       <td>{release.customFormatScore > 0 ? `+${release.customFormatScore}` : release.customFormatScore}</td>
-      <td class="decision">
+      <td class="decision wrap">
         {release.approved ? (
           <span class="badge ok">Approved</span>
         ) : (

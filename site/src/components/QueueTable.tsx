@@ -94,7 +94,7 @@ function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void 
           <Link href={`/movie/${item.movieId}`}>Movie {item.movieId}</Link>
         )}
       </td>
-      <td class="release-title">
+      <td class="release-title wrap">
         {item.title}
         <span class="muted"> · {item.indexer || "—"}</span>
       </td>
@@ -114,7 +114,7 @@ function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void 
         {formatBytes(item.size - item.sizeleft)} / {formatBytes(item.size)}
       </td>
       <td>{item.downloadClient}</td>
-      <td>
+      <td class="wrap">
         {problems.length ? (
           <ul class="problems">
             {problems.map((p) => (
