@@ -111,7 +111,7 @@ test("the queue shows each download's progress and refreshes itself; removing wi
       ]) {
         const row = rowOf(g.title);
         await row.getByRole("button", { name: `Remove ${g.title}`, exact: true }).click();
-        const options = row.getByRole("group", { name: `Remove ${g.title} from the queue`, exact: true });
+        const options = queue.getByRole("group", { name: `Remove ${g.title} from the queue`, exact: true });
         assert.equal(await options.getByLabel("Remove from download client").isChecked(), true);
         if (blocklist) {
           await options.getByLabel("Add release to blocklist").check();

@@ -73,6 +73,7 @@ export function QueueTable() {
 }
 
 function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void }) {
+  const removing = useSignal(false);
   const percent = Math.round(item.progress * 1000) / 10;
   const problems = [
     ...(item.failureKind
@@ -84,76 +85,94 @@ function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void 
     ...item.statusMessages.flatMap((m) => (m.messages.length ? m.messages : [m.title])),
   ];
   return (
-    <tr class={`queue-row status-${item.trackedDownloadStatus}`}>
-      <td>
-        {item.movie ? (
-          <Link href={`/movie/${item.movieId}`}>
-            {item.movie.title} ({item.movie.year})
-          </Link>
-        ) : (
-          <Link href={`/movie/${item.movieId}`}>Movie {item.movieId}</Link>
-        )}
-      </td>
-      <td class="release-title wrap">
-        {item.title}
-        <span class="muted"> · {item.indexer || "—"}</span>
-      </td>
-      <td>{item.quality.quality.name}</td>
-      <td>
-        <span class={`badge ${STATUS_BADGES[item.trackedDownloadStatus] ?? ""}`}>
-          {QUEUE_STATE_LABELS[item.trackedDownloadState] ?? item.trackedDownloadState}
-        </span>{" "}
-        <span class="muted">{item.status}</span>
-      </td>
-      <td class="progress-cell">
-        <progress max={100} value={percent} aria-label={`Progress of ${item.title}`} />
-        <span>{percent.toFixed(percent === 100 ? 0 : 1)}%</span>
-      </td>
-      <td>{item.progress >= 1 ? "—" : formatTimeLeft(item.timeleft)}</td>
-      <td>
-        {formatBytes(item.size - item.sizeleft)} / {formatBytes(item.size)}
-      </td>
-      <td>{item.downloadClient}</td>
-      <td class="wrap">
-        {problems.length ? (
-          <ul class="problems">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        ) : (
-          <span class="muted">None</span>
-        )}
-      </td>
-      <td class="row-actions">
-        <RemoveFromQueue item={item} onRemoved={onRemoved} />
-      </td>
-    </tr>
+    <>
+      <tr class={`queue-row status-${item.trackedDownloadStatus}`}>
+        <td>
+          {item.movie ? (
+            <Link href={`/movie/${item.movieId}`}>
+              {item.movie.title} ({item.movie.year})
+            </Link>
+          ) : (
+            <Link href={`/movie/${item.movieId}`}>Movie {item.movieId}</Link>
+          )}
+        </td>
+        <td class="release-title wrap">
+          {item.title}
+          <span class="muted"> · {item.indexer || "—"}</span>
+        </td>
+        <td>{item.quality.quality.name}</td>
+        <td>
+          <span class={`badge ${STATUS_BADGES[item.trackedDownloadStatus] ?? ""}`}>
+            {QUEUE_STATE_LABELS[item.trackedDownloadState] ?? item.trackedDownloadState}
+          </span>{" "}
+          <span class="muted">{item.status}</span>
+        </td>
+        <td class="progress-cell">
+          <progress max={100} value={percent} aria-label={`Progress of ${item.title}`} />
+          <span>{percent.toFixed(percent === 100 ? 0 : 1)}%</span>
+        </td>
+        <td>{item.progress >= 1 ? "—" : formatTimeLeft(item.timeleft)}</td>
+        <td>
+          {formatBytes(item.size - item.sizeleft)} / {formatBytes(item.size)}
+        </td>
+        <td>{item.downloadClient}</td>
+        <td class="wrap">
+          {problems.length ? (
+            <ul class="problems">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          ) : (
+            <span class="muted">None</span>
+          )}
+        </td>
+        <td class="row-actions">
+          <button
+            type="button"
+            class="ghost"
+            aria-label={`Remove ${item.title}`}
+            aria-expanded={removing.value}
+            onClick={() => {
+              removing.value = !removing.value;
+            }}
+          >
+            Remove
+          </button>
+        </td>
+      </tr>
+      {removing.value && (
+        <tr class="remove-row">
+          <td colSpan={10}>
+            <RemoveFromQueue
+              item={item}
+              onCancel={() => {
+                removing.value = false;
+              }}
+              onRemoved={onRemoved}
+            />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 
 /** Remove asks first: from the download client too, and onto the blocklist or not. */
-function RemoveFromQueue({ item, onRemoved }: { item: QueueItem; onRemoved: () => void }) {
-  const asking = useSignal(false);
+function RemoveFromQueue({
+  item,
+  onCancel,
+  onRemoved,
+}: {
+  item: QueueItem;
+  onCancel: () => void;
+  onRemoved: () => void;
+}) {
   const removeFromClient = useSignal(true);
   const blocklist = useSignal(false);
   const skipRedownload = useSignal(false);
   const busy = useSignal(false);
   const error = useSignal<unknown>(undefined);
-  if (!asking.value) {
-    return (
-      <button
-        type="button"
-        class="ghost"
-        aria-label={`Remove ${item.title}`}
-        onClick={() => {
-          asking.value = true;
-        }}
-      >
-        Remove
-      </button>
-    );
-  }
   const remove = async () => {
     busy.value = true;
     error.value = undefined;
@@ -163,7 +182,6 @@ function RemoveFromQueue({ item, onRemoved }: { item: QueueItem; onRemoved: () =
         blocklist: blocklist.value,
         skipRedownload: blocklist.value && skipRedownload.value,
       });
-      asking.value = false;
       onRemoved();
     } catch (e) {
       error.value = e;
@@ -210,13 +228,7 @@ function RemoveFromQueue({ item, onRemoved }: { item: QueueItem; onRemoved: () =
         <button type="button" class="danger" disabled={busy.value} onClick={remove}>
           {busy.value ? "Removing…" : "Remove"}
         </button>
-        <button
-          type="button"
-          class="ghost"
-          onClick={() => {
-            asking.value = false;
-          }}
-        >
+        <button type="button" class="ghost" onClick={onCancel}>
           Cancel
         </button>
       </div>
