@@ -193,6 +193,11 @@ test("a download that fails shows in the queue with its problem and in Failures 
       const row = page.getByRole("table", { name: "Queue" }).getByRole("row").filter({ hasText: grab.title });
       await row.getByText(/Disk full/).waitFor();
       assert.match(await row.textContent(), /disk is full/);
+      const { body: queueStatus } = await api("/queue/status");
+      assert.ok(queueStatus.warnings || queueStatus.errors, "the failing item counts as a problem");
+      await page
+        .getByText(queueStatus.errors ? "Some downloads have errors" : "Some downloads have warnings")
+        .waitFor();
 
       await page.getByRole("navigation", { name: "Activity" }).getByRole("link", { name: "Failures" }).click();
       await page.waitForURL("**/activity/failures");

@@ -23,11 +23,18 @@ const STATUS_BADGES = { ok: "ok", warning: "warning", error: "error" } as const;
 export function QueueTable() {
   const page = useSignal(1);
   const { data, error, reload } = usePolled(
-    (signal) => api.queue.paged({ page: page.value, pageSize: PAGE_SIZE, sortKey: "timeleft" }, signal),
+    async (signal) => {
+      const [records, status] = await Promise.all([
+        api.queue.paged({ page: page.value, pageSize: PAGE_SIZE, sortKey: "timeleft" }, signal),
+        api.queue.status(),
+      ]);
+      return { ...records, status };
+    },
     [page.value],
     QUEUE_REFRESH_MS,
   );
   const queue = data.value;
+  const status = queue?.status;
   return (
     <section aria-label="Download queue" class="queue">
       <div class="section-head">
@@ -36,6 +43,8 @@ export function QueueTable() {
             {formatCount(queue.totalRecords)} {queue.totalRecords === 1 ? "item" : "items"} in the queue
           </span>
         )}
+        {status?.errors && <span class="badge error">Some downloads have errors</span>}
+        {status?.warnings && <span class="badge warning">Some downloads have warnings</span>}
       </div>
       <ErrorMessage error={error.value} />
       {queue === undefined && !error.value && <p class="muted">Loading…</p>}
