@@ -1,5 +1,7 @@
 import { createApp } from "./app";
 import type { Env } from "./config";
+import { consumeDownloadBatch, consumeDownloadDeadLetters } from "./jobs/downloadJobs";
+import type { DownloadJobMessage } from "./jobs/downloadQueue";
 import { consumeListSyncBatch, consumeListSyncDeadLetters, type ListSyncMessage } from "./jobs/listSyncQueue";
 import { runScheduled } from "./jobs/scheduled";
 
@@ -8,7 +10,15 @@ export { ListSync } from "../durable-objects/ListSync";
 export { TraktAuth } from "../durable-objects/TraktAuth";
 
 const app = createApp();
-const DEAD_LETTER_QUEUE = "radarr-edge-list-sync-dlq";
+
+/** Queue consumers by queue name (wrangler.toml). */
+const QUEUES = {
+  "radarr-edge-list-sync": (batch, env) => consumeListSyncBatch(batch as MessageBatch<ListSyncMessage>, env),
+  "radarr-edge-list-sync-dlq": (batch, env) => consumeListSyncDeadLetters(batch as MessageBatch<ListSyncMessage>, env),
+  "radarr-edge-downloads": (batch, env) => consumeDownloadBatch(batch as MessageBatch<DownloadJobMessage>, env),
+  "radarr-edge-downloads-dlq": (batch, env) =>
+    consumeDownloadDeadLetters(batch as MessageBatch<DownloadJobMessage>, env),
+} satisfies Record<string, (batch: MessageBatch<unknown>, env: Env) => Promise<void>>;
 
 export default {
   fetch: app.fetch,
@@ -16,7 +26,8 @@ export default {
     ctx.waitUntil(runScheduled(controller.cron, env));
   },
   async queue(batch, env, _ctx) {
-    if (batch.queue === DEAD_LETTER_QUEUE) await consumeListSyncDeadLetters(batch, env);
-    else await consumeListSyncBatch(batch, env);
+    const consume = QUEUES[batch.queue as keyof typeof QUEUES];
+    if (!consume) throw new Error(`No consumer for queue ${batch.queue}`);
+    await consume(batch, env);
   },
-} satisfies ExportedHandler<Env, ListSyncMessage>;
+} satisfies ExportedHandler<Env, ListSyncMessage | DownloadJobMessage>;

@@ -4,6 +4,7 @@ import { APP_NAME, APP_VERSION, type Env, isDemoMode, isolateStartTime } from ".
 import type { Database } from "../db/client";
 import { rootFolders } from "../db/schema";
 import { breakerStates } from "../integrations/http";
+import { disabledIndexers } from "../library/indexers";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 
@@ -119,6 +120,17 @@ export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]
         wikiUrl: "",
       });
     }
+  }
+  const backedOff = await disabledIndexers(db);
+  if (backedOff.length) {
+    checks.push({
+      source: "IndexerStatusCheck",
+      type: "warning",
+      message: `Indexers unavailable due to failures: ${backedOff
+        .map((i) => `${i.name} (until ${i.until}: ${i.error ?? "unknown error"})`)
+        .join(", ")}`,
+      wikiUrl: "",
+    });
   }
   const [{ count }] = await db.select({ count: sql<number>`count(*)` }).from(rootFolders);
   if (count === 0) {

@@ -37,6 +37,8 @@ export interface ClientDownload {
 export interface ClientFile {
   path: string;
   size: number;
+  /** A folder whose files the client does not list (SABnzbd's storage path): imported as a whole. */
+  folder?: boolean;
 }
 
 export interface AddDownload {

@@ -37,6 +37,17 @@ export interface ClientContext {
   logger?: Logger;
 }
 
+/**
+ * Adding a release is one attempt with a long timeout: a client may fetch the .nzb/.torrent
+ * before it answers (a multi-megabyte NZB takes a while), and a retry after a timeout could add
+ * the release twice.
+ */
+export const ADD_TIMEOUT_MS = 30_000;
+
+export function addPolicy(policy: UpstreamPolicy): UpstreamPolicy {
+  return { ...policy, timeoutMs: Math.max(policy.timeoutMs, ADD_TIMEOUT_MS) };
+}
+
 export function clientError(service: string, kind: FailureKind, message: string, status?: number): UpstreamError {
   return new UpstreamError(service, kind, message, status);
 }

@@ -8,6 +8,8 @@ import { retryDelaySeconds } from "../domain/failures/policies";
 import { importWatchmodeIdMap } from "../integrations/watchmode/idMap";
 import { dueImportLists } from "../library/importLists";
 import { MovieLibrary } from "../library/movies";
+import { cutoffUnmetMovieIds, missingMovieIds, rssSync, searchAndGrab } from "../library/releaseSearch";
+import { readSettings } from "../library/settings";
 import { detachedWork, StreamingAvailabilityLookup } from "../library/streamingAvailability";
 import type { Logger } from "../observability/logger";
 import { enqueueListSync, listSyncStub } from "./listSyncQueue";
@@ -180,6 +182,55 @@ export const COMMANDS = [
     },
   }),
   define({
+    name: "MoviesSearch",
+    description: "Search the indexers for the given movies and grab the best accepted release of each",
+    body: z.object({ movieIds: z.array(z.number().int().positive()).min(1, "name at least one movie").max(1000) }),
+    run: (ctx, { movieIds }) => searchMovies(ctx, movieIds),
+  }),
+  define({
+    name: "MissingMoviesSearch",
+    description: "Search for every monitored, available movie without a file",
+    body: z.object({}),
+    run: async (ctx) => searchMovies(ctx, await missingMovieIds(ctx.db)),
+  }),
+  define({
+    name: "CutoffUnmetMoviesSearch",
+    description: "Search for every monitored movie whose file has not reached its profile's cutoff",
+    body: z.object({}),
+    run: async (ctx) => searchMovies(ctx, await cutoffUnmetMovieIds(ctx.db)),
+  }),
+  define({
+    name: "RssSync",
+    description: "Read every RSS-enabled indexer's newest releases and grab what monitored movies want",
+    body: z.object({}),
+    async run(ctx) {
+      const { env, db, logger } = ctx;
+      if (ctx.trigger === "scheduled") {
+        // The cron fires every 15 minutes; the indexer settings' RSS interval decides (0 turns it off).
+        const { rssSyncInterval } = await readSettings(db, "indexer");
+        const [last] = await db
+          .select({ started: commands.started })
+          .from(commands)
+          .where(and(eq(commands.name, "RssSync"), eq(commands.status, "completed")))
+          .orderBy(desc(commands.id))
+          .limit(1);
+        const since = last?.started ? (Date.now() - Date.parse(last.started)) / 60_000 : Number.POSITIVE_INFINITY;
+        if (rssSyncInterval === 0) return { message: "RSS sync is turned off (RSS sync interval 0)" };
+        // A minute's slack so a 15-minute interval is not skipped by a cron that fires a little early.
+        if (since < rssSyncInterval - 1)
+          return { message: `RSS sync ran ${Math.round(since)} minutes ago (interval ${rssSyncInterval})` };
+      }
+      const outcome = await rssSync(env, db, logger);
+      const failed = outcome.indexers.filter((i) => i.status === "failed");
+      if (failed.length && failed.length === outcome.indexers.length)
+        throw new Error(`Every RSS indexer failed: ${failed.map((i) => `${i.indexer}: ${i.error}`).join("; ")}`);
+      return {
+        message: `RSS sync: ${outcome.releases} releases from ${outcome.indexers.length} indexers, ${outcome.movies} movies wanted some, ${outcome.grabbed.length} grabbed`,
+        result: { ...outcome },
+      };
+    },
+  }),
+  define({
     name: "CheckHealth",
     description: "Run the health checks",
     body: z.object({}),
@@ -198,6 +249,7 @@ export const SCHEDULED_TASKS = [
   { name: "Refresh Movie", command: "RefreshMovie", cron: "0 */6 * * *" },
   { name: "Streaming Availability Check", command: "StreamingAvailabilityCheck", cron: "0 */6 * * *" },
   { name: "Check Health", command: "CheckHealth", cron: "*/15 * * * *" },
+  { name: "Rss Sync", command: "RssSync", cron: "*/15 * * * *" },
   { name: "Import List Sync", command: "ImportListSync", cron: "*/5 * * * *" },
 ] as const;
 
@@ -205,6 +257,34 @@ export type CommandRow = typeof commands.$inferSelect;
 
 export function findCommand(name: string) {
   return COMMANDS.find((c) => c.name.toLowerCase() === name.toLowerCase());
+}
+
+/** Searches movies one after another (indexers are paced), grabbing the best accepted release of each. */
+async function searchMovies(ctx: CommandContext, movieIds: readonly number[]) {
+  const results: Record<string, unknown>[] = [];
+  let grabbed = 0;
+  let failed = 0;
+  for (const [index, movieId] of movieIds.entries()) {
+    await ctx.progress(`Searching movie ${movieId} (${index + 1} of ${movieIds.length})`);
+    try {
+      const outcome = await searchAndGrab(ctx.env, ctx.db, ctx.logger, movieId);
+      if (outcome.grabbed) grabbed++;
+      results.push({
+        movieId,
+        releases: outcome.decisions.length,
+        accepted: outcome.decisions.filter((d) => d.accepted).length,
+        grabbed: outcome.grabbed?.release.title ?? null,
+      });
+    } catch (error) {
+      failed++;
+      results.push({ movieId, error: (error as Error).message });
+    }
+  }
+  if (failed && failed === movieIds.length) throw new Error(String(results[0].error));
+  return {
+    message: `Searched ${movieIds.length - failed} of ${movieIds.length} movies, grabbed ${grabbed}`,
+    result: { searched: movieIds.length - failed, grabbed, failed, movies: results.slice(0, 100) },
+  };
 }
 
 /** Records a command as queued; the body must already be valid for it. */

@@ -4,6 +4,8 @@ import type { Env } from "../config";
 export type DownloadJobMessage =
   /** Send a grab its client could not take yet. */
   | { action: "grab"; queueId: number }
+  /** Check a failing download again (after a re-announce or re-check) and retry or give up. */
+  | { action: "recheck"; queueId: number }
   /** Import a finished download again (after disk full, permission denied…). */
   | { action: "import"; queueId: number }
   /** Search for and grab the next-best release after the queue item failed. */

@@ -3,6 +3,12 @@ import { z } from "zod";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { settings } from "../db/schema";
+import {
+  COLON_REPLACEMENTS,
+  DEFAULT_FOLDER_FORMAT,
+  DEFAULT_MOVIE_FORMAT,
+  unknownTokens,
+} from "../domain/naming";
 import { isRegionCode } from "../integrations/tmdb/discoverySchemas";
 
 /**
@@ -64,10 +70,35 @@ export async function readStreamingSettings(db: Database, env: Pick<Env, "DEFAUL
   return { ...saved, region: saved.region ?? defaultStreamingRegion(env) } satisfies ResolvedStreamingSettings;
 }
 
+const namingFormat = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} is required`)
+    .max(500)
+    .refine((format) => unknownTokens(format).length === 0, {
+      error: (issue) => `unknown token(s): ${unknownTokens(String(issue.input)).join(", ")}`,
+    });
+
+/**
+ * Radarr's `/api/v3/config/naming`: how imported files are named (`standardMovieFormat`) and
+ * how new movie folders are named (`movieFolderFormat`); without `renameMovies` a file keeps the
+ * name it downloaded with.
+ */
+export const namingSettingsSchema = z.object({
+  renameMovies: z.boolean().default(true),
+  replaceIllegalCharacters: z.boolean().default(true),
+  colonReplacementFormat: z.enum(COLON_REPLACEMENTS).default("smart"),
+  standardMovieFormat: namingFormat("standardMovieFormat").default(DEFAULT_MOVIE_FORMAT),
+  movieFolderFormat: namingFormat("movieFolderFormat").default(DEFAULT_FOLDER_FORMAT),
+});
+export type NamingSettings = z.infer<typeof namingSettingsSchema>;
+
 export const SETTINGS_GROUPS = {
   indexer: indexerSettingsSchema,
   importlist: importListSettingsSchema,
   streaming: streamingSettingsSchema,
+  naming: namingSettingsSchema,
 } as const;
 export type SettingsGroup = keyof typeof SETTINGS_GROUPS;
 

@@ -9,7 +9,7 @@ import type {
   DownloadStatus,
   MovedDownload,
 } from "../downloadClient";
-import { baseUrl, type ClientContext, clientError, connectionSettings, joinPath } from "../downloadClientHttp";
+import { addPolicy, baseUrl, type ClientContext, clientError, connectionSettings, joinPath } from "../downloadClientHttp";
 import { readJson, UpstreamError, upstreamFetch } from "../http";
 
 const SERVICE = "qbittorrent";
@@ -130,7 +130,12 @@ export class QBittorrentClient implements DownloadClient {
   }
 
   /** A WebUI call with the session cookie; logs in first, and once more on a 403. */
-  private async request(path: string, init: RequestInit = {}, passStatuses: readonly number[] = []): Promise<Response> {
+  private async request(
+    path: string,
+    init: RequestInit = {},
+    passStatuses: readonly number[] = [],
+    adding = false,
+  ): Promise<Response> {
     const send = (sid: string | undefined) =>
       upstreamFetch({
         service: SERVICE,
@@ -143,9 +148,10 @@ export class QBittorrentClient implements DownloadClient {
             ...(sid ? { cookie: `SID=${sid}` } : {}),
           },
         },
-        policy: this.context.policy,
+        policy: adding ? addPolicy(this.context.policy) : this.context.policy,
         logger: this.context.logger,
         passStatuses: [403, ...passStatuses],
+        ...(adding ? { attempts: 1 } : {}),
       });
     let sid = sessions.get(this.sessionKey) ?? (await this.login());
     let response = await send(sid);
@@ -175,7 +181,6 @@ export class QBittorrentClient implements DownloadClient {
   }
 
   async test(): Promise<string> {
-    sessions.delete(this.sessionKey);
     const response = await this.request("/api/v2/app/version");
     const version = (await response.text()).trim();
     if (!/^v?\d+\.\d+/.test(version))
@@ -205,7 +210,7 @@ export class QBittorrentClient implements DownloadClient {
     }
     if (this.settings.sequentialOrder) form.append("sequentialDownload", "true");
     if (this.settings.firstAndLast) form.append("firstLastPiecePrio", "true");
-    const response = await this.request("/api/v2/torrents/add", { method: "POST", body: form }, [415]);
+    const response = await this.request("/api/v2/torrents/add", { method: "POST", body: form }, [415], true);
     const text = (await response.text()).trim();
     if (response.status === 415 || text === "Fails.")
       throw clientError(

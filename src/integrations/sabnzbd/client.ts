@@ -8,7 +8,7 @@ import type {
   DownloadStatus,
   MovedDownload,
 } from "../downloadClient";
-import { baseUrl, type ClientContext, clientError, connectionSettings, joinPath } from "../downloadClientHttp";
+import { addPolicy, baseUrl, type ClientContext, clientError, connectionSettings, joinPath } from "../downloadClientHttp";
 import { readJson, upstreamFetch } from "../http";
 
 const SERVICE = "sabnzbd";
@@ -88,13 +88,14 @@ export class SabnzbdClient implements DownloadClient {
     this.base = baseUrl(settings);
   }
 
-  private async call<T>(params: Record<string, string>, schema: z.ZodType<T>): Promise<T> {
+  private async call<T>(params: Record<string, string>, schema: z.ZodType<T>, adding = false): Promise<T> {
     const query = new URLSearchParams({ ...params, apikey: this.settings.apiKey, output: "json" });
     const response = await upstreamFetch({
       service: SERVICE,
       url: `${this.base}/api?${query}`,
-      policy: this.context.policy,
+      policy: adding ? addPolicy(this.context.policy) : this.context.policy,
       logger: this.context.logger,
+      ...(adding ? { attempts: 1 } : {}),
     });
     const body: unknown = await response.json().catch(() => {
       throw clientError(SERVICE, "parseError", "SABnzbd sent a response that is not valid JSON", response.status);
@@ -125,6 +126,7 @@ export class SabnzbdClient implements DownloadClient {
         priority: String(this.settings.recentMoviePriority),
       },
       addSchema,
+      true,
     );
     const id = result.nzo_ids[0];
     if (!result.status || !id)
@@ -175,12 +177,13 @@ export class SabnzbdClient implements DownloadClient {
     return { ...base, status: "downloading", sizeleft: 0, progress: 1, message: `SABnzbd: ${slot.status}` };
   }
 
-  /** SABnzbd lists no files of a finished job: its storage path stands for the file. */
+  /** SABnzbd lists no files of a finished job: its storage path (a folder, or the file) stands for them. */
   async files(downloadId: string): Promise<ClientFile[]> {
     const history = await this.call({ mode: "history", nzo_ids: downloadId }, historySchema);
     const slot = history.history.slots.find((s) => s.nzo_id === downloadId);
     if (!slot?.storage) return [];
-    return [{ path: slot.storage, size: slot.bytes }];
+    const isFile = /\.[a-z0-9]{2,4}$/i.test(slot.storage);
+    return [{ path: slot.storage, size: slot.bytes, ...(isFile ? {} : { folder: true }) }];
   }
 
   /**

@@ -8,7 +8,7 @@ import type {
   DownloadStatus,
   MovedDownload,
 } from "../downloadClient";
-import { baseUrl, type ClientContext, clientError, connectionSettings, joinPath } from "../downloadClientHttp";
+import { addPolicy, baseUrl, type ClientContext, clientError, connectionSettings, joinPath } from "../downloadClientHttp";
 import { readJson, upstreamFetch } from "../http";
 
 const SERVICE = "transmission";
@@ -107,6 +107,7 @@ export class TransmissionClient implements DownloadClient {
   }
 
   private async rpc(method: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const adding = method === "torrent-add";
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (this.settings.username || this.settings.password)
       headers.authorization = `Basic ${btoa(`${this.settings.username}:${this.settings.password}`)}`;
@@ -120,9 +121,10 @@ export class TransmissionClient implements DownloadClient {
           headers: { ...headers, ...(sessionId ? { [SESSION_HEADER]: sessionId } : {}) },
           body: JSON.stringify({ method, arguments: args }),
         },
-        policy: this.context.policy,
+        policy: adding ? addPolicy(this.context.policy) : this.context.policy,
         logger: this.context.logger,
         passStatuses: [409],
+        ...(adding ? { attempts: 1 } : {}),
       });
     };
     let response = await send();

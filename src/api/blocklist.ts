@@ -1,0 +1,203 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { MovieRepository } from "../db/movies";
+import { blocklist, customFormats, movies } from "../db/schema";
+import { movieResource } from "../library/movieResource";
+import { notFound } from "./middleware/errors";
+import { createRouter, jsonBody, jsonContent } from "./router";
+import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
+import {
+  customFormatRefSchema,
+  idsBodySchema,
+  languageSchema,
+  pageEnvelope,
+  pagingQuery,
+  qualityModel,
+  qualityModelSchema,
+} from "./schemas/download";
+import { movieResourceSchema } from "./schemas/movie";
+
+/** Radarr's `/api/v3/blocklist`: releases never grabbed again (until their block runs out). */
+export const blocklistRouter = createRouter();
+const tags = ["Blocklist"];
+
+const SORT_KEYS = ["date", "sourceTitle", "movies.sortTitle", "indexer", "blockedUntil"] as const;
+const SORT_COLUMNS: Record<(typeof SORT_KEYS)[number], SQL> = {
+  date: sql`${blocklist.date}`,
+  sourceTitle: sql`${blocklist.sourceTitle} collate nocase`,
+  "movies.sortTitle": sql`${movies.sortTitle}`,
+  indexer: sql`${blocklist.indexer} collate nocase`,
+  blockedUntil: sql`coalesce(${blocklist.blockedUntil}, '9999')`,
+};
+
+const blocklistRecordSchema = z
+  .object({
+    id: z.number().int(),
+    movieId: z.number().int(),
+    movie: movieResourceSchema.optional(),
+    sourceTitle: z.string(),
+    languages: z.array(languageSchema),
+    quality: qualityModelSchema,
+    customFormats: z.array(customFormatRefSchema),
+    date: z.string(),
+    protocol: z.enum(["torrent", "usenet"]),
+    indexer: z.string().optional(),
+    message: z.string().optional(),
+    infoHash: z.string().optional(),
+    reason: z.string().openapi({ description: "The failure kind that blocklisted it, or manual" }),
+    blockedUntil: z.string().optional().openapi({ description: "When the block runs out; absent: never" }),
+    retryCount: z.number().int(),
+  })
+  .openapi("BlocklistRecord");
+
+type Row = typeof blocklist.$inferSelect;
+
+function record(row: Row, formatNames: Map<number, string>): z.infer<typeof blocklistRecordSchema> {
+  return {
+    id: row.id,
+    movieId: row.movieId,
+    sourceTitle: row.sourceTitle,
+    languages: row.languages,
+    quality: qualityModel(row.quality),
+    customFormats: row.customFormatIds.flatMap((id) =>
+      formatNames.has(id) ? [{ id, name: formatNames.get(id) ?? "" }] : [],
+    ),
+    date: row.date,
+    protocol: row.protocol,
+    ...(row.indexer ? { indexer: row.indexer } : {}),
+    ...(row.message ? { message: row.message } : {}),
+    ...(row.infoHash ? { infoHash: row.infoHash } : {}),
+    reason: row.reason,
+    ...(row.blockedUntil ? { blockedUntil: row.blockedUntil } : {}),
+    retryCount: row.retryCount,
+  };
+}
+
+blocklistRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/",
+    tags,
+    summary: "One page of the blocklist, newest first by default",
+    request: {
+      query: z.object({
+        ...pagingQuery(SORT_KEYS, "date"),
+        movieIds: z
+          .string()
+          .regex(/^\d+(,\d+)*$/, "movieIds must be comma-separated ids")
+          .transform((v) => v.split(",").map(Number))
+          .optional(),
+        protocols: z.enum(["torrent", "usenet"]).optional(),
+        includeMovie: queryBoolean.optional(),
+      }),
+    },
+    responses: {
+      200: jsonContent(pageEnvelope(blocklistRecordSchema, "BlocklistPage"), "A page of the blocklist"),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const query = c.req.valid("query");
+    const db = c.get("db");
+    const where = and(
+      query.movieIds ? inArray(blocklist.movieId, query.movieIds) : undefined,
+      query.protocols ? eq(blocklist.protocol, query.protocols) : undefined,
+    );
+    // Radarr's default for the blocklist is newest first.
+    const direction: "ascending" | "descending" =
+      query.sortDirection === "default" ? (query.sortKey === "date" ? "descending" : "ascending") : query.sortDirection;
+    const order = direction === "descending" ? desc : asc;
+    const [[{ total }], rows, formats] = await Promise.all([
+      db.select({ total: sql<number>`count(*)` }).from(blocklist).where(where),
+      db
+        .select({ row: blocklist })
+        .from(blocklist)
+        .innerJoin(movies, eq(movies.id, blocklist.movieId))
+        .where(where)
+        .orderBy(order(SORT_COLUMNS[query.sortKey]), order(blocklist.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+      db.select({ id: customFormats.id, name: customFormats.name }).from(customFormats),
+    ]);
+    const formatNames = new Map(formats.map((f) => [f.id, f.name]));
+    const records = rows.map(({ row }) => record(row, formatNames));
+    if (query.includeMovie && records.length) {
+      const now = Date.now();
+      const found = await new MovieRepository(db).byIds([...new Set(records.map((r) => r.movieId))]);
+      const byId = new Map(found.map((m) => [m.id, movieResource(m, now)]));
+      for (const r of records) r.movie = byId.get(r.movieId);
+    }
+    return c.json(
+      {
+        page: query.page,
+        pageSize: query.pageSize,
+        sortKey: query.sortKey,
+        sortDirection: direction,
+        totalRecords: total,
+        records,
+      },
+      200,
+    );
+  },
+);
+
+blocklistRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/movie",
+    tags,
+    summary: "A movie's blocklist entries",
+    request: { query: z.object({ movieId: z.coerce.number().int().positive() }) },
+    responses: { 200: jsonContent(z.array(blocklistRecordSchema), "Entries"), ...errorResponses },
+  }),
+  async (c) => {
+    const { movieId } = c.req.valid("query");
+    const db = c.get("db");
+    const [rows, formats] = await Promise.all([
+      db.select().from(blocklist).where(eq(blocklist.movieId, movieId)).orderBy(desc(blocklist.date)),
+      db.select({ id: customFormats.id, name: customFormats.name }).from(customFormats),
+    ]);
+    const formatNames = new Map(formats.map((f) => [f.id, f.name]));
+    return c.json(
+      rows.map((row) => record(row, formatNames)),
+      200,
+    );
+  },
+);
+
+blocklistRouter.openapi(
+  createRoute({
+    method: "delete",
+    path: "/bulk",
+    tags,
+    summary: "Unblock several releases",
+    request: { body: jsonBody(idsBodySchema) },
+    responses: { 200: jsonContent(z.object({}), "Removed"), ...errorResponses },
+  }),
+  async (c) => {
+    const { ids } = c.req.valid("json");
+    const db = c.get("db");
+    const found = await db.select({ id: blocklist.id }).from(blocklist).where(inArray(blocklist.id, ids));
+    const missing = ids.filter((id) => !found.some((f) => f.id === id));
+    if (missing.length) throw notFound(`Blocklist entries ${missing.join(", ")}`);
+    await db.delete(blocklist).where(inArray(blocklist.id, ids));
+    return c.json({}, 200);
+  },
+);
+
+blocklistRouter.openapi(
+  createRoute({
+    method: "delete",
+    path: "/{id}",
+    tags,
+    summary: "Unblock a release: it may be grabbed again",
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(z.object({}), "Removed"), ...errorResponses },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const [row] = await c.get("db").delete(blocklist).where(eq(blocklist.id, id)).returning({ id: blocklist.id });
+    if (!row) throw notFound(`Blocklist entry ${id}`);
+    return c.json({}, 200);
+  },
+);

@@ -1,0 +1,284 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { customFormats, downloadClients, downloads, movies } from "../db/schema";
+import { ACTIVE_DOWNLOAD_STATES, type DownloadRow } from "../library/grab";
+import { removeFromQueue } from "../library/downloads";
+import { MovieRepository } from "../db/movies";
+import { movieResource } from "../library/movieResource";
+import { movieResourceSchema } from "./schemas/movie";
+import { notFound } from "./middleware/errors";
+import { createRouter, jsonBody, jsonContent } from "./router";
+import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
+import {
+  customFormatRefSchema,
+  idsBodySchema,
+  languageSchema,
+  pageEnvelope,
+  pagingQuery,
+  qualityModel,
+  qualityModelSchema,
+} from "./schemas/download";
+
+/** Radarr's `/api/v3/queue`: what is downloading, waiting to import, or failing. */
+export const queueRouter = createRouter();
+const tags = ["Queue"];
+
+const SORT_KEYS = [
+  "timeleft",
+  "estimatedCompletionTime",
+  "added",
+  "progress",
+  "status",
+  "title",
+  "movies.sortTitle",
+  "size",
+  "protocol",
+  "indexer",
+  "downloadClient",
+] as const;
+type SortKey = (typeof SORT_KEYS)[number];
+
+const SORT_COLUMNS: Record<SortKey, SQL | typeof downloads.eta> = {
+  timeleft: sql`coalesce(${downloads.eta}, 9223372036854775807)`,
+  estimatedCompletionTime: sql`coalesce(${downloads.eta}, 9223372036854775807)`,
+  added: sql`${downloads.grabbedAt}`,
+  progress: sql`${downloads.progress}`,
+  status: sql`${downloads.status}`,
+  title: sql`${downloads.title} collate nocase`,
+  "movies.sortTitle": sql`${movies.sortTitle}`,
+  size: sql`${downloads.size}`,
+  protocol: sql`${downloads.protocol}`,
+  indexer: sql`${downloads.indexer} collate nocase`,
+  downloadClient: sql`${downloadClients.name} collate nocase`,
+};
+
+const queueRecordSchema = z
+  .object({
+    id: z.number().int(),
+    movieId: z.number().int(),
+    movie: movieResourceSchema.optional(),
+    languages: z.array(languageSchema),
+    quality: qualityModelSchema,
+    customFormats: z.array(customFormatRefSchema),
+    customFormatScore: z.number().int(),
+    size: z.number(),
+    title: z.string(),
+    sizeleft: z.number(),
+    timeleft: z.string().optional(),
+    estimatedCompletionTime: z.string().optional(),
+    added: z.string(),
+    status: z.string(),
+    trackedDownloadStatus: z.enum(["ok", "warning", "error"]),
+    trackedDownloadState: z.string(),
+    statusMessages: z.array(z.object({ title: z.string(), messages: z.array(z.string()) })),
+    errorMessage: z.string().optional(),
+    downloadId: z.string().optional(),
+    protocol: z.enum(["torrent", "usenet"]),
+    downloadClient: z.string(),
+    downloadClientHasPostImportCategory: z.boolean(),
+    indexer: z.string(),
+    outputPath: z.string().optional(),
+    progress: z.number().openapi({ description: "0–1" }),
+    failureKind: z.string().optional().openapi({ description: "The failure taxonomy's kind while failing" }),
+    retryCount: z.number().int(),
+    nextRetryAt: z.string().optional(),
+  })
+  .openapi("QueueRecord");
+type QueueRecord = z.infer<typeof queueRecordSchema>;
+
+/** Seconds as .NET's TimeSpan prints them: "hh:mm:ss", or "d.hh:mm:ss" past a day. */
+export function timeSpan(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const days = Math.floor(s / 86_400);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const clock = `${pad(Math.floor((s % 86_400) / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+  return days ? `${days}.${clock}` : clock;
+}
+
+function record(row: DownloadRow, clientName: string, formatNames: Map<number, string>, now: number): QueueRecord {
+  const eta = row.eta ?? undefined;
+  return {
+    id: row.id,
+    movieId: row.movieId,
+    languages: row.languages,
+    quality: qualityModel(row.quality),
+    customFormats: row.customFormatIds.flatMap((id) =>
+      formatNames.has(id) ? [{ id, name: formatNames.get(id) ?? "" }] : [],
+    ),
+    customFormatScore: row.customFormatScore,
+    size: row.size,
+    title: row.title,
+    sizeleft: row.sizeleft,
+    ...(eta !== undefined
+      ? { timeleft: timeSpan(eta), estimatedCompletionTime: new Date(now + eta * 1000).toISOString() }
+      : {}),
+    added: row.grabbedAt,
+    status: row.status,
+    trackedDownloadStatus: row.trackedDownloadStatus as QueueRecord["trackedDownloadStatus"],
+    trackedDownloadState: row.trackedDownloadState,
+    statusMessages: row.statusMessages,
+    ...(row.errorMessage ? { errorMessage: row.errorMessage } : {}),
+    ...(row.downloadId ? { downloadId: row.downloadId } : {}),
+    protocol: row.protocol,
+    downloadClient: clientName,
+    downloadClientHasPostImportCategory: false,
+    indexer: row.indexer,
+    ...(row.outputPath ? { outputPath: row.outputPath } : {}),
+    progress: row.progress,
+    ...(row.failureKind ? { failureKind: row.failureKind } : {}),
+    retryCount: row.retryCount,
+    ...(row.nextRetryAt ? { nextRetryAt: row.nextRetryAt } : {}),
+  };
+}
+
+const active = inArray(downloads.trackedDownloadState, [...ACTIVE_DOWNLOAD_STATES]);
+
+queueRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/",
+    tags,
+    summary: "One page of the queue (active downloads, pending grabs and imports, failing items)",
+    request: {
+      query: z.object({
+        ...pagingQuery(SORT_KEYS, "timeleft"),
+        includeMovie: queryBoolean.optional(),
+        movieId: z.coerce.number().int().positive().optional(),
+        protocol: z.enum(["torrent", "usenet"]).optional(),
+      }),
+    },
+    responses: { 200: jsonContent(pageEnvelope(queueRecordSchema, "QueuePage"), "A page of the queue"), ...errorResponses },
+  }),
+  async (c) => {
+    const query = c.req.valid("query");
+    const db = c.get("db");
+    const where = and(
+      active,
+      query.movieId ? eq(downloads.movieId, query.movieId) : undefined,
+      query.protocol ? eq(downloads.protocol, query.protocol) : undefined,
+    );
+    const direction: "ascending" | "descending" = query.sortDirection === "descending" ? "descending" : "ascending";
+    const order = direction === "descending" ? desc : asc;
+    const [[{ total }], rows, formats] = await Promise.all([
+      db.select({ total: sql<number>`count(*)` }).from(downloads).where(where),
+      db
+        .select({ row: downloads, clientName: downloadClients.name })
+        .from(downloads)
+        .innerJoin(downloadClients, eq(downloadClients.id, downloads.downloadClientId))
+        .innerJoin(movies, eq(movies.id, downloads.movieId))
+        .where(where)
+        .orderBy(order(SORT_COLUMNS[query.sortKey]), order(downloads.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+      db.select({ id: customFormats.id, name: customFormats.name }).from(customFormats),
+    ]);
+    const formatNames = new Map(formats.map((f) => [f.id, f.name]));
+    const now = Date.now();
+    const records = rows.map(({ row, clientName }) => record(row, clientName, formatNames, now));
+    if (query.includeMovie && records.length) {
+      const found = await new MovieRepository(db).byIds([...new Set(records.map((r) => r.movieId))]);
+      const byId = new Map(found.map((m) => [m.id, movieResource(m, now)]));
+      for (const r of records) r.movie = byId.get(r.movieId);
+    }
+    return c.json(
+      { page: query.page, pageSize: query.pageSize, sortKey: query.sortKey, sortDirection: direction, totalRecords: total, records },
+      200,
+    );
+  },
+);
+
+queueRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/status",
+    tags,
+    summary: "How many items are queued and whether any have warnings or errors",
+    responses: {
+      200: jsonContent(
+        z
+          .object({
+            totalCount: z.number().int(),
+            count: z.number().int(),
+            unknownCount: z.number().int(),
+            errors: z.boolean(),
+            warnings: z.boolean(),
+            unknownErrors: z.boolean(),
+            unknownWarnings: z.boolean(),
+          })
+          .openapi("QueueStatus"),
+        "Queue status",
+      ),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const [counts] = await c
+      .get("db")
+      .select({
+        total: sql<number>`count(*)`,
+        errors: sql<number>`coalesce(sum(${downloads.trackedDownloadStatus} = 'error'), 0)`,
+        warnings: sql<number>`coalesce(sum(${downloads.trackedDownloadStatus} = 'warning'), 0)`,
+      })
+      .from(downloads)
+      .where(active);
+    return c.json(
+      {
+        totalCount: counts.total,
+        count: counts.total,
+        unknownCount: 0,
+        errors: counts.errors > 0,
+        warnings: counts.warnings > 0,
+        unknownErrors: false,
+        unknownWarnings: false,
+      },
+      200,
+    );
+  },
+);
+
+const removalQuery = z.object({
+  removeFromClient: queryBoolean.default(true),
+  blocklist: queryBoolean.default(false),
+  skipRedownload: queryBoolean.default(false),
+});
+
+queueRouter.openapi(
+  createRoute({
+    method: "delete",
+    path: "/bulk",
+    tags,
+    summary: "Remove several queue items (same options as removing one)",
+    request: { query: removalQuery, body: jsonBody(idsBodySchema) },
+    responses: { 200: jsonContent(z.object({}), "Removed"), ...errorResponses },
+  }),
+  async (c) => {
+    const { ids } = c.req.valid("json");
+    const removal = c.req.valid("query");
+    const db = c.get("db");
+    const rows = await db.select().from(downloads).where(and(inArray(downloads.id, ids), active));
+    const missing = ids.filter((id) => !rows.some((r) => r.id === id));
+    if (missing.length) throw notFound(`Queue items ${missing.join(", ")}`);
+    const work = { env: c.env, db, logger: c.get("logger"), now: Date.now() };
+    for (const row of rows) await removeFromQueue(work, row, removal);
+    return c.json({}, 200);
+  },
+);
+
+queueRouter.openapi(
+  createRoute({
+    method: "delete",
+    path: "/{id}",
+    tags,
+    summary: "Remove a queue item: from the client (removeFromClient), onto the blocklist (blocklist)",
+    request: { params: idParamSchema, query: removalQuery },
+    responses: { 200: jsonContent(z.object({}), "Removed"), ...errorResponses },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const db = c.get("db");
+    const [row] = await db.select().from(downloads).where(and(eq(downloads.id, id), active));
+    if (!row) throw notFound(`Queue item ${id}`);
+    await removeFromQueue({ env: c.env, db, logger: c.get("logger"), now: Date.now() }, row, c.req.valid("query"));
+    return c.json({}, 200);
+  },
+);

@@ -1,0 +1,54 @@
+import { z } from "@hono/zod-openapi";
+import type { StoredQualityModel } from "../../db/schema";
+import { qualityById } from "../../domain/quality/qualities";
+
+/** Radarr's QualityModel as the queue, blocklist and failures show it. */
+export const qualityModelSchema = z.object({
+  quality: z.object({
+    id: z.number(),
+    name: z.string(),
+    source: z.string(),
+    resolution: z.number(),
+    modifier: z.string(),
+  }),
+  revision: z.object({ version: z.number(), real: z.number(), isRepack: z.boolean() }),
+});
+
+export function qualityModel(stored: StoredQualityModel): z.infer<typeof qualityModelSchema> {
+  const quality = qualityById(stored.quality);
+  return {
+    quality: quality
+      ? { id: quality.id, name: quality.name, source: quality.source, resolution: quality.resolution, modifier: quality.modifier }
+      : { id: stored.quality, name: "Unknown", source: "unknown", resolution: 0, modifier: "none" },
+    revision: stored.revision,
+  };
+}
+
+export const languageSchema = z.object({ id: z.number(), name: z.string() });
+export const customFormatRefSchema = z.object({ id: z.number(), name: z.string() });
+
+/** The paging query Radarr's paged resources take; `sortKeys` lists the keys accepted. */
+export function pagingQuery<K extends string>(sortKeys: readonly [K, ...K[]], defaultKey: K, defaultPageSize = 20) {
+  return {
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(1000).default(defaultPageSize),
+    sortKey: z.enum(sortKeys).default(defaultKey),
+    sortDirection: z.enum(["ascending", "descending", "default"]).default("default"),
+  };
+}
+
+export const pageEnvelope = <T extends z.ZodType>(records: T, name: string) =>
+  z
+    .object({
+      page: z.number().int(),
+      pageSize: z.number().int(),
+      sortKey: z.string(),
+      sortDirection: z.enum(["ascending", "descending"]),
+      totalRecords: z.number().int(),
+      records: z.array(records),
+    })
+    .openapi(name);
+
+export const idsBodySchema = z.object({
+  ids: z.array(z.number().int().positive()).min(1, "ids needs at least one id").max(1000),
+});

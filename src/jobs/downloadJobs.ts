@@ -1,0 +1,48 @@
+import type { Env } from "../config";
+import { createDatabase } from "../db/client";
+import { RetryLater, recordDeadLetter, runDownloadJob } from "../library/downloads";
+import { rootLogger } from "../observability/logger";
+import { incrementCounter } from "../observability/metrics";
+import type { DownloadJobMessage } from "./downloadQueue";
+
+// A message that failed unexpectedly (a bug, D1 unavailable) comes back after this long; the
+// queue's max_retries then hands it to the dead-letter queue.
+const UNEXPECTED_FAILURE_DELAY_SECONDS = 60;
+
+/**
+ * The downloads queue consumer: pending grabs, failing downloads checked again, imports retried,
+ * re-searches. Each job either finishes (ack) or asks to come back after its failure kind's
+ * policy delay (retry); a job whose retries ran out was sent to the dead-letter queue by the job.
+ */
+export async function consumeDownloadBatch(batch: MessageBatch<DownloadJobMessage>, env: Env): Promise<void> {
+  const db = createDatabase(env.DB);
+  for (const message of batch.messages) {
+    const logger = rootLogger.child({ ...message.body, attempt: message.attempts });
+    try {
+      await runDownloadJob({ env, db, logger, now: Date.now() }, message.body, { attempts: message.attempts });
+      message.ack();
+    } catch (error) {
+      if (error instanceof RetryLater) {
+        logger.info("download job will be retried", { delaySeconds: error.delaySeconds });
+        message.retry({ delaySeconds: error.delaySeconds });
+      } else {
+        logger.error("download job failed", { error: (error as Error).message });
+        message.retry({ delaySeconds: UNEXPECTED_FAILURE_DELAY_SECONDS });
+      }
+    }
+  }
+}
+
+/** The dead-letter consumer: records what finally failed (history, health, notification). */
+export async function consumeDownloadDeadLetters(batch: MessageBatch<DownloadJobMessage>, env: Env): Promise<void> {
+  const db = createDatabase(env.DB);
+  for (const message of batch.messages) {
+    const logger = rootLogger.child({ ...message.body, deadLetter: true });
+    await recordDeadLetter({ env, db, logger, now: Date.now() }, message.body);
+    incrementCounter("radarr_download_dead_letters_total", "Download jobs that failed after their last retry", {
+      action: message.body.action,
+    });
+    logger.warn("download job dead-lettered");
+    message.ack();
+  }
+}

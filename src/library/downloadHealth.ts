@@ -1,0 +1,59 @@
+import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { downloadClients, downloads } from "../db/schema";
+
+export interface DownloadHealthCheck {
+  source: string;
+  type: "ok" | "notice" | "warning" | "error";
+  message: string;
+  wikiUrl: string;
+}
+
+/** Download health: a client to send grabs to, and downloads whose retries ran out in the past day. */
+export async function downloadHealthChecks(db: Database, now = new Date()): Promise<DownloadHealthCheck[]> {
+  const checks: DownloadHealthCheck[] = [];
+  const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
+  const [[{ enabled }], deadLettered] = await Promise.all([
+    db.select({ enabled: sql<number>`count(*)` }).from(downloadClients).where(eq(downloadClients.enable, true)),
+    db
+      .select({ title: downloads.title, failureKind: downloads.failureKind, errorMessage: downloads.errorMessage })
+      .from(downloads)
+      .where(and(isNotNull(downloads.deadLetteredAt), gt(downloads.deadLetteredAt, dayAgo)))
+      .limit(20),
+  ]);
+  if (enabled === 0) {
+    checks.push({
+      source: "DownloadClientCheck",
+      type: "warning",
+      message: "No download client is available: grabbed releases cannot be sent anywhere",
+      wikiUrl: "",
+    });
+  }
+  if (deadLettered.length) {
+    const first = deadLettered[0];
+    checks.push({
+      source: "DownloadFailureCheck",
+      type: "error",
+      message: `${deadLettered.length} downloads failed after their last retry in the past day, e.g. ${first.title} (${first.failureKind}: ${first.errorMessage ?? "unknown error"})`,
+      wikiUrl: "",
+    });
+  }
+  return checks;
+}
+
+/** Failure counts per kind from the queue's records (they outlive any one isolate's counters). */
+export async function downloadFailureGauges(db: Database) {
+  const state = sql<string>`case when ${downloads.deadLetteredAt} is not null then 'deadLettered' when ${downloads.trackedDownloadState} in ('failed', 'failedPending', 'removed') then 'failed' else 'retrying' end`;
+  const rows = await db
+    .select({ kind: downloads.failureKind, state, count: sql<number>`count(*)` })
+    .from(downloads)
+    .where(isNotNull(downloads.failureKind))
+    .groupBy(downloads.failureKind, state);
+  return [
+    {
+      name: "radarr_download_failures",
+      help: "Downloads with a failure, by failure kind and state (retrying, failed, deadLettered)",
+      samples: rows.map((r) => ({ labels: { kind: r.kind ?? "unknown", state: r.state }, value: r.count })),
+    },
+  ];
+}
