@@ -6,8 +6,11 @@ import { cacheStatsRouter } from "./api/cacheStats";
 import { commandRouter, taskRouter } from "./api/commands";
 import { configRouter } from "./api/config";
 import type { AppEnv } from "./api/context";
+import { blocklistRouter } from "./api/blocklist";
 import { customFormatRouter } from "./api/customFormats";
+import { downloadClientRouter } from "./api/downloadClients";
 import { exclusionRouter } from "./api/exclusions";
+import { failureRouter } from "./api/failures";
 import { historyRouter } from "./api/history";
 import { importListConfigRouter, importListRouter, MAX_CSV_BYTES } from "./api/importLists";
 import { indexerRouter, indexerStatusRouter } from "./api/indexers";
@@ -15,8 +18,10 @@ import { requireApiKey } from "./api/middleware/auth";
 import { requestContext } from "./api/middleware/correlation";
 import { ApiError, handleError } from "./api/middleware/errors";
 import { movieRouter } from "./api/movies";
+import { namingConfigRouter } from "./api/naming";
 import { notificationRouter } from "./api/notifications";
 import { parseRouter } from "./api/parse";
+import { queueRouter } from "./api/queue";
 import { qualityDefinitionRouter, qualityProfileRouter } from "./api/quality";
 import { releaseRouter } from "./api/releases";
 import { rootFolderRouter } from "./api/rootFolders";
@@ -28,6 +33,7 @@ import { traktAuthRouter } from "./api/traktAuth";
 import { APP_NAME, APP_VERSION } from "./config";
 import { MovieRepository } from "./db/movies";
 import { budgetGauges } from "./integrations/budget";
+import { downloadFailureGauges } from "./library/downloadHealth";
 import { renderPrometheus } from "./observability/metrics";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -59,6 +65,7 @@ export function createApp() {
     const body = renderPrometheus([
       { name: "radarr_library_movies", help: "Movies in the library", samples: [{ labels: {}, value: count }] },
       ...(await budgetGauges(c.env)),
+      ...(await downloadFailureGauges(c.get("db"))),
     ]);
     return c.body(body, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
   });
@@ -70,9 +77,14 @@ export function createApp() {
   app.route("/api/v3/parse", parseRouter);
   app.route("/api/v3/history", historyRouter);
   app.route("/api/v3/config/importlist", importListConfigRouter);
+  app.route("/api/v3/config/naming", namingConfigRouter);
   app.route("/api/v3/config", configRouter);
   app.route("/api/v3/importlist", importListRouter);
   app.route("/api/v3/notification", notificationRouter);
+  app.route("/api/v3/downloadclient", downloadClientRouter);
+  app.route("/api/v3/queue", queueRouter);
+  app.route("/api/v3/blocklist", blocklistRouter);
+  app.route("/api/v3/failures", failureRouter);
   app.route("/api/v3/indexer", indexerRouter);
   app.route("/api/v3/indexerstatus", indexerStatusRouter);
   app.route("/api/v3/release", releaseRouter);

@@ -80,7 +80,15 @@ type Resource = z.infer<typeof clientSchema>;
 function resource(
   row: Pick<
     DownloadClientRow,
-    "name" | "implementation" | "protocol" | "settings" | "enable" | "priority" | "removeCompletedDownloads" | "removeFailedDownloads" | "tags"
+    | "name"
+    | "implementation"
+    | "protocol"
+    | "settings"
+    | "enable"
+    | "priority"
+    | "removeCompletedDownloads"
+    | "removeFailedDownloads"
+    | "tags"
   > & { id?: number },
 ): Resource {
   const implementation = DOWNLOAD_CLIENT_IMPLEMENTATIONS[row.implementation];
@@ -240,9 +248,7 @@ downloadClientRouter.openapi(
     const input = c.req.valid("json");
     const id = (input as { id?: unknown }).id;
     const [previous] =
-      typeof id === "number"
-        ? await c.get("db").select().from(downloadClients).where(eq(downloadClients.id, id))
-        : [];
+      typeof id === "number" ? await c.get("db").select().from(downloadClients).where(eq(downloadClients.id, id)) : [];
     const { open } = await validated(c, input, previous);
     return c.json({ isValid: true, version: await testConnection(c, open) }, 200);
   },

@@ -8,12 +8,16 @@ import { errorResponses } from "./schemas/common";
 export const namingConfigRouter = createRouter();
 const tags = ["Config"];
 
-const namingConfigSchema = namingSettingsSchema
-  .extend({ id: z.number().int() })
-  .openapi("NamingConfig");
+const namingConfigSchema = namingSettingsSchema.extend({ id: z.number().int() }).openapi("NamingConfig");
 
 const EXAMPLE = {
-  movie: { title: "The Movie: Title", originalTitle: "The Original Title", year: 2010, tmdbId: 345691, imdbId: "tt0066921" },
+  movie: {
+    title: "The Movie: Title",
+    originalTitle: "The Original Title",
+    year: 2010,
+    tmdbId: 345691,
+    imdbId: "tt0066921",
+  },
   quality: { name: "Bluray-1080p", revision: { version: 2, real: 0, isRepack: false } },
   releaseGroup: "RlsGrp",
   edition: "IMAX",

@@ -1,11 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { customFormats, downloadClients, downloads, movies } from "../db/schema";
-import { ACTIVE_DOWNLOAD_STATES, type DownloadRow } from "../library/grab";
-import { removeFromQueue } from "../library/downloads";
 import { MovieRepository } from "../db/movies";
+import { customFormats, downloadClients, downloads, movies } from "../db/schema";
+import { removeFromQueue } from "../library/downloads";
+import { ACTIVE_DOWNLOAD_STATES, type DownloadRow } from "../library/grab";
 import { movieResource } from "../library/movieResource";
-import { movieResourceSchema } from "./schemas/movie";
 import { notFound } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
@@ -18,6 +17,7 @@ import {
   qualityModel,
   qualityModelSchema,
 } from "./schemas/download";
+import { movieResourceSchema } from "./schemas/movie";
 
 /** Radarr's `/api/v3/queue`: what is downloading, waiting to import, or failing. */
 export const queueRouter = createRouter();
@@ -147,7 +147,10 @@ queueRouter.openapi(
         protocol: z.enum(["torrent", "usenet"]).optional(),
       }),
     },
-    responses: { 200: jsonContent(pageEnvelope(queueRecordSchema, "QueuePage"), "A page of the queue"), ...errorResponses },
+    responses: {
+      200: jsonContent(pageEnvelope(queueRecordSchema, "QueuePage"), "A page of the queue"),
+      ...errorResponses,
+    },
   }),
   async (c) => {
     const query = c.req.valid("query");
@@ -181,7 +184,14 @@ queueRouter.openapi(
       for (const r of records) r.movie = byId.get(r.movieId);
     }
     return c.json(
-      { page: query.page, pageSize: query.pageSize, sortKey: query.sortKey, sortDirection: direction, totalRecords: total, records },
+      {
+        page: query.page,
+        pageSize: query.pageSize,
+        sortKey: query.sortKey,
+        sortDirection: direction,
+        totalRecords: total,
+        records,
+      },
       200,
     );
   },
@@ -255,7 +265,10 @@ queueRouter.openapi(
     const { ids } = c.req.valid("json");
     const removal = c.req.valid("query");
     const db = c.get("db");
-    const rows = await db.select().from(downloads).where(and(inArray(downloads.id, ids), active));
+    const rows = await db
+      .select()
+      .from(downloads)
+      .where(and(inArray(downloads.id, ids), active));
     const missing = ids.filter((id) => !rows.some((r) => r.id === id));
     if (missing.length) throw notFound(`Queue items ${missing.join(", ")}`);
     const work = { env: c.env, db, logger: c.get("logger"), now: Date.now() };
@@ -276,7 +289,10 @@ queueRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("db");
-    const [row] = await db.select().from(downloads).where(and(eq(downloads.id, id), active));
+    const [row] = await db
+      .select()
+      .from(downloads)
+      .where(and(eq(downloads.id, id), active));
     if (!row) throw notFound(`Queue item ${id}`);
     await removeFromQueue({ env: c.env, db, logger: c.get("logger"), now: Date.now() }, row, c.req.valid("query"));
     return c.json({}, 200);

@@ -4,6 +4,7 @@ import { APP_NAME, APP_VERSION, type Env, isDemoMode, isolateStartTime } from ".
 import type { Database } from "../db/client";
 import { rootFolders } from "../db/schema";
 import { breakerStates } from "../integrations/http";
+import { downloadHealthChecks } from "../library/downloadHealth";
 import { disabledIndexers } from "../library/indexers";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
@@ -164,6 +165,7 @@ export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]
       wikiUrl: "",
     });
   }
+  checks.push(...(await downloadHealthChecks(db)));
   if (!env.ENCRYPTION_KEY) {
     checks.push({
       source: "EncryptionCheck",

@@ -6,6 +6,8 @@ import type { Database } from "../db/client";
 import { commands, importLists, movies } from "../db/schema";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import { importWatchmodeIdMap } from "../integrations/watchmode/idMap";
+import { expireBlocklist } from "../library/blocklist";
+import { refreshMonitoredDownloads } from "../library/downloads";
 import { dueImportLists } from "../library/importLists";
 import { MovieLibrary } from "../library/movies";
 import { cutoffUnmetMovieIds, missingMovieIds, rssSync, searchAndGrab } from "../library/releaseSearch";
@@ -231,6 +233,37 @@ export const COMMANDS = [
     },
   }),
   define({
+    name: "RefreshMonitoredDownloads",
+    description: "Poll the download clients: progress, stalls and failures, and import finished downloads",
+    body: z.object({}),
+    async run({ env, db, logger }) {
+      const outcome = await refreshMonitoredDownloads({ env, db, logger, now: Date.now() });
+      if (outcome.errors.length && outcome.checked === 0 && outcome.clients > 0) throw new Error(outcome.errors[0]);
+      return {
+        message: `Checked ${outcome.checked} downloads on ${outcome.clients} clients: ${outcome.imported} imported, ${outcome.failed} failed, ${outcome.retrying} retrying`,
+        result: { ...outcome },
+      };
+    },
+  }),
+  define({
+    name: "CheckForFinishedDownload",
+    description: "Import the downloads their clients report finished",
+    body: z.object({}),
+    async run({ env, db, logger }) {
+      const outcome = await refreshMonitoredDownloads({ env, db, logger, now: Date.now() }, { onlyFinished: true });
+      return { message: `Imported ${outcome.imported} finished downloads`, result: { ...outcome } };
+    },
+  }),
+  define({
+    name: "ExpireBlocklist",
+    description: "Remove blocklist entries whose block has run out",
+    body: z.object({}),
+    async run({ db }) {
+      const removed = await expireBlocklist(db);
+      return { message: `Removed ${removed} expired blocklist entries`, result: { removed } };
+    },
+  }),
+  define({
     name: "CheckHealth",
     description: "Run the health checks",
     body: z.object({}),
@@ -251,6 +284,8 @@ export const SCHEDULED_TASKS = [
   { name: "Check Health", command: "CheckHealth", cron: "*/15 * * * *" },
   { name: "Rss Sync", command: "RssSync", cron: "*/15 * * * *" },
   { name: "Import List Sync", command: "ImportListSync", cron: "*/5 * * * *" },
+  { name: "Refresh Monitored Downloads", command: "RefreshMonitoredDownloads", cron: "*/5 * * * *" },
+  { name: "Expire Blocklist", command: "ExpireBlocklist", cron: "*/15 * * * *" },
 ] as const;
 
 export type CommandRow = typeof commands.$inferSelect;

@@ -2,7 +2,7 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
-import { type MovieRow, MovieRepository } from "../db/movies";
+import { MovieRepository, type MovieRow } from "../db/movies";
 import { blocklist, downloadClients, downloads, movieFiles, movieHistory, movies } from "../db/schema";
 import { type FailureKind, isTransient } from "../domain/failures/kinds";
 import {
@@ -98,7 +98,9 @@ export async function downloadRow(db: Database, id: number): Promise<DownloadRow
 export function pickVideoFile(files: readonly ClientFile[]): ClientFile | undefined {
   const videos = files.filter((f) => VIDEO_EXTENSIONS.has(pathExtension(f.path).toLowerCase()));
   const largest = Math.max(0, ...videos.map((f) => f.size));
-  const candidates = videos.filter((f) => !/(^|[\W_])sample([\W_]|$)/i.test(lastPathSegment(f.path)) || f.size === largest);
+  const candidates = videos.filter(
+    (f) => !/(^|[\W_])sample([\W_]|$)/i.test(lastPathSegment(f.path)) || f.size === largest,
+  );
   return candidates.sort((a, b) => b.size - a.size)[0];
 }
 
@@ -125,7 +127,15 @@ export async function refreshMonitoredDownloads(
   options: { onlyFinished?: boolean } = {},
 ): Promise<RefreshOutcome> {
   const { db, logger } = work;
-  const outcome: RefreshOutcome = { clients: 0, checked: 0, imported: 0, retrying: 0, failed: 0, removed: 0, errors: [] };
+  const outcome: RefreshOutcome = {
+    clients: 0,
+    checked: 0,
+    imported: 0,
+    retrying: 0,
+    failed: 0,
+    removed: 0,
+    errors: [],
+  };
   const rows = await db
     .select()
     .from(downloads)
@@ -197,7 +207,12 @@ export async function refreshMonitoredDownloads(
       // The queue owns a scheduled retry; a message lost for an hour past its time falls back to the poll.
       const retryScheduled = row.nextRetryAt !== null && Date.parse(row.nextRetryAt) + LOST_RETRY_GRACE_MS > work.now;
       const signal = failureSignalOf(item);
-      updates.push(db.update(downloads).set(progressOf(row, item, signal, work.now)).where(eq(downloads.id, row.id)));
+      updates.push(
+        db
+          .update(downloads)
+          .set(progressOf(row, item, signal, work.now))
+          .where(eq(downloads.id, row.id)),
+      );
       if (options.onlyFinished && item.status !== "completed") continue;
       if (retryScheduled) {
         outcome.retrying++;
@@ -477,7 +492,9 @@ export async function redownload(
   };
   try {
     const { grabbed } = await searchAndGrab(work.env, db, logger, failed.movieId);
-    await note(grabbed ? `Grabbed the next-best release: ${grabbed.release.title}` : "No other acceptable release found");
+    await note(
+      grabbed ? `Grabbed the next-best release: ${grabbed.release.title}` : "No other acceptable release found",
+    );
     return grabbed ? "grabbed" : "none";
   } catch (error) {
     if (!(error instanceof UpstreamError) || !isTransient(error.kind)) {
@@ -559,7 +576,7 @@ export async function importDownload(
   opened: DownloadClient,
   item: ClientDownload,
 ): Promise<void> {
-  const { db, env, logger } = work;
+  const { db, logger } = work;
   const movie = await new MovieRepository(db).get(row.movieId);
   if (!movie) throw new ImportError("importFailed", `Movie ${row.movieId} is no longer in the library`);
   await db
@@ -651,7 +668,14 @@ export async function importDownload(
         status: "completed",
         trackedDownloadState: "imported",
         trackedDownloadStatus: "ok",
-        statusMessages: moved.renamed ? [] : [{ title: row.title, messages: [`${client.name} keeps the files at ${item.outputPath ?? "its storage path"}`] }],
+        statusMessages: moved.renamed
+          ? []
+          : [
+              {
+                title: row.title,
+                messages: [`${client.name} keeps the files at ${item.outputPath ?? "its storage path"}`],
+              },
+            ],
         progress: 1,
         sizeleft: 0,
         failureKind: null,
@@ -681,7 +705,11 @@ export async function importDownload(
             eventType: "upgraded",
             fromQuality: previous.quality,
             fromFormatScore: previous.customFormatScore,
-            data: { previousPath: previous.path, previousSceneName: previous.sceneName ?? "", importedPath: moved.path },
+            data: {
+              previousPath: previous.path,
+              previousSceneName: previous.sceneName ?? "",
+              importedPath: moved.path,
+            },
           }),
         ]
       : []),
@@ -689,12 +717,18 @@ export async function importDownload(
   logger?.info("download imported", { queueId: row.id, movieId: movie.id, path: moved.path, upgrade: isUpgrade });
   if (previous) await removeReplacedFile(work, previous, row);
   if (!moved.renamed && client.removeCompletedDownloads)
-    await opened.remove(row.downloadId, false).catch((error) => logger?.warn("could not remove the completed download", { error: (error as Error).message }));
+    await opened
+      .remove(row.downloadId, false)
+      .catch((error) => logger?.warn("could not remove the completed download", { error: (error as Error).message }));
   await notifyImport(work, movie, row, moved.path, previous);
 }
 
 /** The file an upgrade replaced: deleted through the client that downloaded it when it still has it. */
-async function removeReplacedFile(work: DownloadWork, previous: typeof movieFiles.$inferSelect, replacing: DownloadRow) {
+async function removeReplacedFile(
+  work: DownloadWork,
+  previous: typeof movieFiles.$inferSelect,
+  replacing: DownloadRow,
+) {
   if (!previous.downloadClientId || !previous.downloadId || previous.downloadId === replacing.downloadId) return;
   const client = await clientRow(work.db, previous.downloadClientId);
   if (!client) return;
@@ -784,7 +818,15 @@ export async function runDownloadJob(
   if (!signal) {
     await work.db
       .update(downloads)
-      .set({ failureKind: null, retryCount: 0, nextRetryAt: null, errorMessage: null, trackedDownloadStatus: "ok", statusMessages: [], updatedAt: iso(work.now) })
+      .set({
+        failureKind: null,
+        retryCount: 0,
+        nextRetryAt: null,
+        errorMessage: null,
+        trackedDownloadStatus: "ok",
+        statusMessages: [],
+        updatedAt: iso(work.now),
+      })
       .where(eq(downloads.id, row.id));
     return;
   }
@@ -855,7 +897,13 @@ export async function recordDeadLetter(work: DownloadWork, message: DownloadJobM
       customFormatIds: row.customFormatIds,
       languages: row.languages,
       downloadId: row.downloadId || null,
-      data: { reason: kind, message: reason, stage: message.action, retries: String(row.retryCount), deadLettered: "true" },
+      data: {
+        reason: kind,
+        message: reason,
+        stage: message.action,
+        retries: String(row.retryCount),
+        deadLettered: "true",
+      },
       date: iso(work.now),
     }),
   ]);
@@ -898,7 +946,9 @@ export async function removeFromQueue(work: DownloadWork, row: DownloadRow, remo
         trackedDownloadState: "removed",
         status: removal.blocklist ? "failed" : row.status,
         nextRetryAt: null,
-        statusMessages: [{ title: row.title, messages: [message, ...(removal.blocklist ? ["Release blocklisted"] : [])] }],
+        statusMessages: [
+          { title: row.title, messages: [message, ...(removal.blocklist ? ["Release blocklisted"] : [])] },
+        ],
         updatedAt: iso(work.now),
       })
       .where(eq(downloads.id, row.id)),

@@ -1,15 +1,15 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
-import { call, expectFieldError, getJson, sendJson } from "./helpers";
 import {
   addClient,
   type DownloadClient,
   qbittorrentBody,
-  sabnzbdBody,
   SIM,
+  sabnzbdBody,
   transmissionBody,
   unique,
 } from "./downloads-helpers";
+import { call, expectFieldError, getJson, sendJson } from "./helpers";
 
 const field = (client: DownloadClient, name: string) => client.fields.find((f) => f.name === name);
 
@@ -137,7 +137,9 @@ describe("/api/v3/downloadclient", () => {
     const client = await addClient(body);
     const logins = async () =>
       (
-        await (await fetch(`${SIM}/__sim/calls?service=qbittorrent&path=/api/v2/auth/login`)).json<{
+        await (
+          await fetch(`${SIM}/__sim/calls?service=qbittorrent&path=/api/v2/auth/login`)
+        ).json<{
           count: number;
         }>()
       ).count;
@@ -162,7 +164,12 @@ describe("/api/v3/downloadclient", () => {
     // Other test files log in too: at least this one's re-login happened.
     const afterRefusal = await logins();
     expect(afterRefusal).toBeGreaterThanOrEqual(before + 1);
-    const renewed = await sendJson<{ id: number; isValid: boolean }[]>("POST", "/api/v3/downloadclient/testall", {}, 200);
+    const renewed = await sendJson<{ id: number; isValid: boolean }[]>(
+      "POST",
+      "/api/v3/downloadclient/testall",
+      {},
+      200,
+    );
     expect(renewed.find((r) => r.id === client.id)?.isValid).toBe(true);
     expect(await logins()).toBeGreaterThanOrEqual(afterRefusal + 1);
   });

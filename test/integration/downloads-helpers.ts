@@ -78,7 +78,9 @@ export const instanceOf = (body: ClientBody) =>
   String(body.fields.find((f) => f.name === (body.implementation === "Sabnzbd" ? "apiKey" : "username"))?.value);
 
 /** Saves a client; `sim` is its simulated instance (the saved resource masks the API key). */
-export async function addClient(body: ClientBody & Record<string, unknown>): Promise<DownloadClient & { instance: string }> {
+export async function addClient(
+  body: ClientBody & Record<string, unknown>,
+): Promise<DownloadClient & { instance: string }> {
   const client = await sendJson<DownloadClient>("POST", "/api/v3/downloadclient", body, 201);
   return { ...client, instance: instanceOf(body) };
 }
@@ -98,7 +100,8 @@ export function simClient(service: "qbittorrent" | "sabnzbd" | "transmission", i
     instance,
     /** Downloads complete this many seconds after they start (0: at once). */
     speed: (secondsToComplete: number) => control("POST", "/__speed", { secondsToComplete, instance }),
-    fault: (kind: string, extra: Record<string, unknown> = {}) => control("POST", "/__faults", { kind, instance, ...extra }),
+    fault: (kind: string, extra: Record<string, unknown> = {}) =>
+      control("POST", "/__faults", { kind, instance, ...extra }),
     clearFaults: () => control("DELETE", `/__faults?instance=${encodeURIComponent(instance)}`),
     files: async (path: string) =>
       (await control("GET", `/__fs?instance=${encodeURIComponent(instance)}&path=${encodeURIComponent(path)}`)) as {
@@ -153,9 +156,7 @@ export async function runCommand(name: string, body: Record<string, unknown> = {
 
 /** Delivers one downloads-queue message to the Worker's queue consumer and reports what it did. */
 export async function deliver(body: DownloadJobMessage, attempts = 1, queue = "radarr-edge-downloads") {
-  const batch = createMessageBatch<DownloadJobMessage>(queue, [
-    { id: "msg", timestamp: new Date(), attempts, body },
-  ]);
+  const batch = createMessageBatch<DownloadJobMessage>(queue, [{ id: "msg", timestamp: new Date(), attempts, body }]);
   const ctx = createExecutionContext();
   await worker.queue(batch, env, ctx);
   return getQueueResult(batch, ctx);

@@ -1,6 +1,5 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
-import { addMovie, addRootFolder, call, getJson, type Movie, qualityProfileId, sendJson } from "./helpers";
 import {
   addClient,
   addIndexer,
@@ -15,6 +14,7 @@ import {
   transmissionBody,
   unique,
 } from "./downloads-helpers";
+import { addMovie, addRootFolder, call, getJson, type Movie, qualityProfileId, sendJson } from "./helpers";
 
 const MATRIX = 603;
 
@@ -176,7 +176,13 @@ describe("grab → download → import, end to end through the simulator", () =>
 
     // Interactive search: grab an accepted release below the cutoff (Bluray-1080p): a WEB or HDTV 1080p.
     const releases = await getJson<
-      { guid: string; indexerId: number; approved: boolean; rank?: number; quality: { quality: { id: number; name: string } } }[]
+      {
+        guid: string;
+        indexerId: number;
+        approved: boolean;
+        rank?: number;
+        quality: { quality: { id: number; name: string } };
+      }[]
     >(`/api/v3/release?movieId=${movie.id}`);
     const accepted = releases.filter((r) => r.approved).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
     const best = accepted[0];
@@ -230,9 +236,11 @@ describe("/api/v3/queue", () => {
     await runCommand("MoviesSearch", { movieIds: [movie.id] });
     await runCommand("RefreshMonitoredDownloads");
 
-    const page = await getJson<{ totalRecords: number; sortKey: string; records: { id: number; movie?: { title: string } }[] }>(
-      "/api/v3/queue?page=1&pageSize=10&sortKey=progress&sortDirection=descending&includeMovie=true",
-    );
+    const page = await getJson<{
+      totalRecords: number;
+      sortKey: string;
+      records: { id: number; movie?: { title: string } }[];
+    }>("/api/v3/queue?page=1&pageSize=10&sortKey=progress&sortDirection=descending&includeMovie=true");
     expect(page).toMatchObject({ totalRecords: 1, sortKey: "progress" });
     expect(page.records[0].movie?.title).toBe("The Matrix");
     const status = await getJson<{ totalCount: number; errors: boolean }>("/api/v3/queue/status");

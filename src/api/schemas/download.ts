@@ -18,7 +18,13 @@ export function qualityModel(stored: StoredQualityModel): z.infer<typeof quality
   const quality = qualityById(stored.quality);
   return {
     quality: quality
-      ? { id: quality.id, name: quality.name, source: quality.source, resolution: quality.resolution, modifier: quality.modifier }
+      ? {
+          id: quality.id,
+          name: quality.name,
+          source: quality.source,
+          resolution: quality.resolution,
+          modifier: quality.modifier,
+        }
       : { id: stored.quality, name: "Unknown", source: "unknown", resolution: 0, modifier: "none" },
     revision: stored.revision,
   };

@@ -9,7 +9,14 @@ import type {
   DownloadStatus,
   MovedDownload,
 } from "../downloadClient";
-import { addPolicy, baseUrl, type ClientContext, clientError, connectionSettings, joinPath } from "../downloadClientHttp";
+import {
+  addPolicy,
+  baseUrl,
+  type ClientContext,
+  clientError,
+  connectionSettings,
+  joinPath,
+} from "../downloadClientHttp";
 import { readJson, UpstreamError, upstreamFetch } from "../http";
 
 const SERVICE = "qbittorrent";

@@ -8,7 +8,14 @@ import type {
   DownloadStatus,
   MovedDownload,
 } from "../downloadClient";
-import { addPolicy, baseUrl, type ClientContext, clientError, connectionSettings, joinPath } from "../downloadClientHttp";
+import {
+  addPolicy,
+  baseUrl,
+  type ClientContext,
+  clientError,
+  connectionSettings,
+  joinPath,
+} from "../downloadClientHttp";
 import { readJson, upstreamFetch } from "../http";
 
 const SERVICE = "transmission";
