@@ -1,13 +1,22 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../db/client";
 import { MovieRepository } from "../db/movies";
 import { customFormats, movieHistory } from "../db/schema";
-import { cutoffNotMet, prepareDecisionContext, toComparableQuality } from "../domain/decisions";
+import {
+  cutoffNotMet,
+  type PreparedDecisionContext,
+  prepareDecisionContext,
+  toComparableQuality,
+} from "../domain/decisions";
 import { qualityById } from "../domain/quality/qualities";
 import { loadDecisionContext } from "../library/decisionContext";
+import { movieResource } from "../library/movieResource";
 import { notFound } from "./middleware/errors";
 import { createRouter, jsonContent } from "./router";
-import { errorResponses } from "./schemas/common";
+import { errorResponses, queryBoolean } from "./schemas/common";
+import { pageEnvelope, pagingQuery } from "./schemas/download";
+import { movieResourceSchema } from "./schemas/movie";
 
 export const historyRouter = createRouter();
 
@@ -40,8 +49,126 @@ const historySchema = z
     downloadId: z.string().optional(),
     eventType: z.enum(EVENT_TYPES),
     data: z.record(z.string(), z.string()),
+    movie: movieResourceSchema.optional(),
   })
   .openapi("History");
+
+type HistoryRow = typeof movieHistory.$inferSelect;
+type HistoryRecord = z.infer<typeof historySchema>;
+
+/** A stored history row in Radarr's History shape; the context answers whether the cutoff is unmet. */
+function historyRecord(
+  row: HistoryRow,
+  context: PreparedDecisionContext | undefined,
+  formatName: Map<number, string>,
+): HistoryRecord {
+  return {
+    id: row.id,
+    movieId: row.movieId,
+    sourceTitle: row.sourceTitle,
+    languages: row.languages,
+    quality: qualityModel(row.toQuality),
+    ...(row.fromQuality ? { fromQuality: qualityModel(row.fromQuality) } : {}),
+    customFormats: row.customFormatIds.flatMap((id) =>
+      formatName.has(id) ? [{ id, name: formatName.get(id) ?? "" }] : [],
+    ),
+    customFormatScore: row.toFormatScore,
+    ...(row.fromFormatScore !== null ? { fromCustomFormatScore: row.fromFormatScore } : {}),
+    qualityCutoffNotMet: context ? cutoffNotMet(context, toComparableQuality(row.toQuality), row.toFormatScore) : false,
+    date: row.date,
+    downloadId: row.downloadId ?? undefined,
+    eventType: row.eventType,
+    data: row.data,
+  };
+}
+
+async function formatNames(db: Database): Promise<Map<number, string>> {
+  const formats = await db.select({ id: customFormats.id, name: customFormats.name }).from(customFormats);
+  return new Map(formats.map((f) => [f.id, f.name]));
+}
+
+const SORT_KEYS = ["date", "movieId", "eventType", "sourceTitle"] as const;
+const SORT_COLUMNS = {
+  date: movieHistory.date,
+  movieId: movieHistory.movieId,
+  eventType: movieHistory.eventType,
+  sourceTitle: movieHistory.sourceTitle,
+} as const;
+
+historyRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["History"],
+    summary: "One page of every movie's grabs, imports, failures and upgrades, newest first by default",
+    request: {
+      query: z.object({
+        ...pagingQuery(SORT_KEYS, "date"),
+        eventType: z.enum(EVENT_TYPES).optional(),
+        movieIds: z
+          .string()
+          .regex(/^\d+(,\d+)*$/, "movieIds must be comma-separated ids")
+          .transform((v) => v.split(",").map(Number))
+          .optional(),
+        downloadId: z.string().min(1).optional(),
+        includeMovie: queryBoolean.optional(),
+      }),
+    },
+    responses: {
+      200: jsonContent(pageEnvelope(historySchema, "HistoryPage"), "A page of history"),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const query = c.req.valid("query");
+    const db = c.get("db");
+    const where = and(
+      query.eventType ? eq(movieHistory.eventType, query.eventType) : undefined,
+      query.movieIds ? inArray(movieHistory.movieId, query.movieIds) : undefined,
+      query.downloadId ? eq(movieHistory.downloadId, query.downloadId) : undefined,
+    );
+    const direction: "ascending" | "descending" =
+      query.sortDirection === "default" ? (query.sortKey === "date" ? "descending" : "ascending") : query.sortDirection;
+    const order = direction === "descending" ? desc : asc;
+    const [[{ total }], rows, names] = await Promise.all([
+      db.select({ total: sql<number>`count(*)` }).from(movieHistory).where(where),
+      db
+        .select()
+        .from(movieHistory)
+        .where(where)
+        .orderBy(order(SORT_COLUMNS[query.sortKey]), order(movieHistory.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+      formatNames(db),
+    ]);
+    // Whether each row's quality meets its movie's cutoff needs the movie's profile: one context
+    // per movie on the page.
+    const pageMovies = await new MovieRepository(db).byIds([...new Set(rows.map((r) => r.movieId))]);
+    const contexts = new Map(
+      await Promise.all(
+        pageMovies.map(
+          async (movie) => [movie.id, prepareDecisionContext(await loadDecisionContext(db, movie))] as const,
+        ),
+      ),
+    );
+    const now = Date.now();
+    const resources = query.includeMovie ? new Map(pageMovies.map((m) => [m.id, movieResource(m, now)])) : undefined;
+    return c.json(
+      {
+        page: query.page,
+        pageSize: query.pageSize,
+        sortKey: query.sortKey,
+        sortDirection: direction,
+        totalRecords: total,
+        records: rows.map((row) => ({
+          ...historyRecord(row, contexts.get(row.movieId), names),
+          ...(resources?.has(row.movieId) ? { movie: resources.get(row.movieId) } : {}),
+        })),
+      },
+      200,
+    );
+  },
+);
 
 type StoredQuality = { quality: number; revision: { version: number; real: number; isRepack: boolean } };
 const qualityModel = (stored: StoredQuality) => {
@@ -74,35 +201,17 @@ historyRouter.openapi(
     const db = c.get("db");
     const movie = await new MovieRepository(db).get(movieId);
     if (!movie) throw notFound(`Movie ${movieId}`);
-    const [rows, context, formats] = await Promise.all([
+    const [rows, context, names] = await Promise.all([
       db
         .select()
         .from(movieHistory)
         .where(and(eq(movieHistory.movieId, movieId), eventType ? eq(movieHistory.eventType, eventType) : undefined))
         .orderBy(desc(movieHistory.date), desc(movieHistory.id)),
       loadDecisionContext(db, movie).then(prepareDecisionContext),
-      db.select({ id: customFormats.id, name: customFormats.name }).from(customFormats),
+      formatNames(db),
     ]);
-    const formatName = new Map(formats.map((f) => [f.id, f.name]));
     return c.json(
-      rows.map((row) => ({
-        id: row.id,
-        movieId: row.movieId,
-        sourceTitle: row.sourceTitle,
-        languages: row.languages,
-        quality: qualityModel(row.toQuality),
-        ...(row.fromQuality ? { fromQuality: qualityModel(row.fromQuality) } : {}),
-        customFormats: row.customFormatIds.flatMap((id) =>
-          formatName.has(id) ? [{ id, name: formatName.get(id) ?? "" }] : [],
-        ),
-        customFormatScore: row.toFormatScore,
-        ...(row.fromFormatScore !== null ? { fromCustomFormatScore: row.fromFormatScore } : {}),
-        qualityCutoffNotMet: cutoffNotMet(context, toComparableQuality(row.toQuality), row.toFormatScore),
-        date: row.date,
-        downloadId: row.downloadId ?? undefined,
-        eventType: row.eventType,
-        data: row.data,
-      })),
+      rows.map((row) => historyRecord(row, context, names)),
       200,
     );
   },

@@ -229,6 +229,54 @@ describe("/api/v3/history/movie and /api/v3/config/indexer", () => {
     expect((await call("GET", "/api/v3/history/movie?movieId=999")).status).toBe(404);
   });
 
+  test("paged history spans movies, newest first, filters by event and movie, and can include the movie", async () => {
+    await addRootFolder();
+    const matrix = await addMovie(603);
+    const reloaded = await addMovie(604);
+    const insert = (movieId: number, event: string, title: string, quality: number, date: string) =>
+      env.DB.prepare(
+        `insert into movie_history (movie_id, event_type, source_title, to_quality, to_format_score, custom_format_ids, languages, data, date)
+         values (?, ?, ?, ?, 0, '[]', '[{"id":1,"name":"English"}]', '{}', ?)`,
+      )
+        .bind(
+          movieId,
+          event,
+          title,
+          JSON.stringify({ quality, revision: { version: 1, real: 0, isRepack: false } }),
+          date,
+        )
+        .run();
+    await insert(matrix.id, "grabbed", "The.Matrix.1999.720p.BluRay-GRP", 6, "2026-01-01T00:00:00.000Z");
+    await insert(reloaded.id, "grabbed", "The.Matrix.Reloaded.2003.1080p.BluRay-GRP", 7, "2026-01-03T00:00:00.000Z");
+    await insert(matrix.id, "downloadFolderImported", "The.Matrix.1999.720p.BluRay-GRP", 6, "2026-01-02T00:00:00.000Z");
+
+    interface Page {
+      page: number;
+      pageSize: number;
+      sortDirection: string;
+      totalRecords: number;
+      records: { movieId: number; eventType: string; sourceTitle: string; movie?: { title: string } }[];
+    }
+    const all = await getJson<Page>("/api/v3/history?pageSize=2");
+    expect(all).toMatchObject({ page: 1, pageSize: 2, sortDirection: "descending", totalRecords: 3 });
+    expect(all.records.map((r) => r.sourceTitle)).toEqual([
+      "The.Matrix.Reloaded.2003.1080p.BluRay-GRP",
+      "The.Matrix.1999.720p.BluRay-GRP",
+    ]);
+    expect(all.records[0].movie).toBeUndefined();
+    const second = await getJson<Page>("/api/v3/history?pageSize=2&page=2");
+    expect(second.records.map((r) => r.eventType)).toEqual(["grabbed"]);
+
+    const grabs = await getJson<Page>("/api/v3/history?eventType=grabbed&sortDirection=ascending");
+    expect(grabs.records.map((r) => r.movieId)).toEqual([matrix.id, reloaded.id]);
+    const one = await getJson<Page>(`/api/v3/history?movieIds=${matrix.id}&includeMovie=true`);
+    expect(one.totalRecords).toBe(2);
+    expect(one.records.every((r) => r.movie?.title === "The Matrix")).toBe(true);
+
+    await expectFieldError(await call("GET", "/api/v3/history?movieIds=a,b"), "query.movieIds");
+    await expectFieldError(await call("GET", "/api/v3/history?eventType=exploded"), "query.eventType");
+  });
+
   test("indexer settings have Radarr's defaults, save partially and validate", async () => {
     const defaults = await getJson<{ minimumAge: number; retention: number; downloadPropersAndRepacks: string }>(
       "/api/v3/config/indexer",
