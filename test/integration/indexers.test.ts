@@ -46,6 +46,24 @@ describe("/api/v3/indexer", () => {
     expect(schema[2].fields.find((f) => f.name === "categories")?.value).toEqual([1]);
   });
 
+  test("the routes are in the OpenAPI document", async () => {
+    const doc = await getJson<{ paths: Record<string, object> }>("/api/v3/openapi.json");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v3/indexer",
+        "/api/v3/indexer/schema",
+        "/api/v3/indexer/test",
+        "/api/v3/indexer/testall",
+        "/api/v3/indexer/{id}",
+        "/api/v3/indexerstatus",
+        "/api/v3/release",
+        "/api/v3/release/push",
+        "/api/v3/analysis/groups",
+        "/api/v3/analysis/groups.csv",
+      ]),
+    );
+  });
+
   test("create, read, update and delete; the API key is stored encrypted and shown masked", async () => {
     const key = uniqueKey();
     const created = await sendJson<Indexer>("POST", "/api/v3/indexer", { ...torznab(key), priority: 10 }, 201);
