@@ -12,9 +12,11 @@ import autocannon from "autocannon";
 import { applyMigrations, executeSqlFile, ROOT, startApp } from "../scripts/lib/app.mjs";
 import { writeLibrarySeed } from "../scripts/lib/seed-library.mjs";
 import { runDecisionBench } from "./decisions.ts";
+import { runDownloadsBench } from "./downloads.mjs";
 import { measureLibraryFirstRender } from "./library-render.mjs";
 import { runListBench } from "./lists.mjs";
 import { runParserBench } from "./parser.ts";
+import { runStreamingBench } from "./streaming.mjs";
 
 const LIBRARY_SIZE = Number(process.env.BENCH_MOVIES ?? 20_000);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
@@ -157,6 +159,36 @@ async function main() {
   console.log(
     `  library: ${results.importLists.libraryMovies} movies, ${results.importLists.duplicateMovies} duplicates`,
   );
+  console.log("Streaming: replay of mixed trending/availability/coming-soon/providers traffic…");
+  try {
+    const st = (results.streaming = await runStreamingBench());
+    console.log(
+      `  ${st.requests} requests (${JSON.stringify(st.kinds)}) in ${st.replaySeconds} s, ${st.non2xx} non-2xx, ${st.errors} errors; replay p50 ${st.replayLatencyMs.p50} ms`,
+    );
+    console.log(
+      `  cache lookups ${st.cacheLookups.total}: ${st.cacheLookups.hits} hits, ${st.cacheLookups.stale} stale, ${st.cacheLookups.misses} misses → hit rate ${(st.cacheLookups.hitRate * 100).toFixed(2)}%`,
+    );
+    console.log(`  upstream calls: ${JSON.stringify(st.upstreamCalls)}`);
+    for (const b of st.budgets)
+      console.log(`  budget ${b.service}: ${b.windows}${b.softTarget ? `; soft ${b.softTarget}` : ""}`);
+    console.log(
+      `  cached trending p50 ${st.cachedTrendingP50Ms} ms vs /ping p50 ${st.pingP50Ms} ms = ${st.cachedTrendingVsPing}×`,
+    );
+  } catch (error) {
+    results.notes.push(`streaming replay failed: ${error.message}`);
+  }
+  console.log("Search and downloads: interactive search over 1,000 indexer results, queue poll of 500 downloads…");
+  try {
+    const dl = (results.downloads = await runDownloadsBench());
+    console.log(
+      `  interactive search: ${dl.interactiveSearch.releasesReturned} releases decided (${dl.interactiveSearch.approved} approved) — median ${dl.interactiveSearch.medianMs} ms per search (runs ${dl.interactiveSearch.runsMs.join(", ")})`,
+    );
+    console.log(
+      `  queue poll: ${dl.queuePoll.activeDownloads} active downloads — median ${dl.queuePoll.medianMs} ms per poll (runs ${dl.queuePoll.runsMs.join(", ")})`,
+    );
+  } catch (error) {
+    results.notes.push(`downloads bench failed: ${error.message}`);
+  }
   const percent = (v) => (v === null ? "n/a" : `${(v * 100).toFixed(1)}%`);
   console.table(
     results.parser.kinds.map((k) => ({
