@@ -161,7 +161,8 @@ async function main() {
   );
   console.log("Streaming: replay of mixed trending/availability/coming-soon/providers traffic…");
   try {
-    const st = (results.streaming = await runStreamingBench());
+    const st = await runStreamingBench();
+    results.streaming = st;
     console.log(
       `  ${st.requests} requests (${JSON.stringify(st.kinds)}) in ${st.replaySeconds} s, ${st.non2xx} non-2xx, ${st.errors} errors; replay p50 ${st.replayLatencyMs.p50} ms`,
     );
@@ -179,7 +180,8 @@ async function main() {
   }
   console.log("Search and downloads: interactive search over 1,000 indexer results, queue poll of 500 downloads…");
   try {
-    const dl = (results.downloads = await runDownloadsBench());
+    const dl = await runDownloadsBench();
+    results.downloads = dl;
     console.log(
       `  interactive search: ${dl.interactiveSearch.releasesReturned} releases decided (${dl.interactiveSearch.approved} approved) — median ${dl.interactiveSearch.medianMs} ms per search (runs ${dl.interactiveSearch.runsMs.join(", ")})`,
     );
