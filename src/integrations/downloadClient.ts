@@ -81,8 +81,11 @@ export interface DownloadClient {
   moveAndRename(download: ClientDownload, folder: string, file: ClientFile, newName: string): Promise<MovedDownload>;
   /** Removes the download, with its data when `deleteData`. */
   remove(downloadId: string, deleteData: boolean): Promise<void>;
-  /** Asks the client to verify the data again (hash check / repair) and resume. */
-  recheck(downloadId: string): Promise<void>;
+  /**
+   * Asks the client to verify the data again (hash check / repair) and resume; resolves with the
+   * download's id afterwards (SABnzbd's retry queues the job again under a new nzo_id).
+   */
+  recheck(downloadId: string): Promise<string>;
   /** Asks the client to look for peers again (torrents); a no-op where there is no such thing. */
   reannounce(downloadId: string): Promise<void>;
 }

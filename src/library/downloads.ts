@@ -277,10 +277,24 @@ function progressOf(row: DownloadRow, item: ClientDownload, signal: FailureSigna
 
 type FailureStep = "retrying" | "failed";
 
-/** What a retry does for a failing download: a stall asks for peers again, anything else re-checks the data. */
-async function retryAction(opened: DownloadClient, row: DownloadRow, kind: FailureKind) {
-  if (kind === "downloadStalled") await opened.reannounce(row.downloadId);
-  else await opened.recheck(row.downloadId);
+/**
+ * What a retry does for a failing download: a stall asks for peers again, anything else re-checks
+ * the data. A client that queues the download again under a new id (SABnzbd) has the row follow it.
+ */
+async function retryAction(work: DownloadWork, opened: DownloadClient, row: DownloadRow, kind: FailureKind) {
+  try {
+    if (kind === "downloadStalled") {
+      await opened.reannounce(row.downloadId);
+      return;
+    }
+    const id = await opened.recheck(row.downloadId);
+    if (id !== row.downloadId) {
+      await work.db.update(downloads).set({ downloadId: id }).where(eq(downloads.id, row.id));
+      row.downloadId = id;
+    }
+  } catch (error) {
+    work.logger?.warn("retry action failed", { queueId: row.id, error: (error as Error).message });
+  }
 }
 
 /**
@@ -301,9 +315,7 @@ async function startFailureHandling(
     await giveUp(work, row, client, opened, signal, "recheck");
     return "failed";
   }
-  await retryAction(opened, row, signal.kind).catch((error) =>
-    work.logger?.warn("retry action failed", { queueId: row.id, error: (error as Error).message }),
-  );
+  await retryAction(work, opened, row, signal.kind);
   await scheduleRetry(work, row, signal, 1, "recheck");
   return "retrying";
 }
@@ -336,7 +348,7 @@ async function scheduleRetry(
       updatedAt: iso(work.now),
     })
     .where(eq(downloads.id, row.id));
-  if (send) await enqueueDownloadJob(work.env, { action, queueId: row.id }, delay);
+  if (send) await enqueueDownloadJob(work.env, { action, queueId: row.id, grabbedAt: row.grabbedAt }, delay);
   return delay;
 }
 
@@ -369,7 +381,7 @@ async function giveUp(
       updatedAt: iso(work.now),
     })
     .where(eq(downloads.id, row.id));
-  await work.env.DOWNLOAD_DLQ.send({ action, queueId: row.id } as DownloadJobMessage);
+  await work.env.DOWNLOAD_DLQ.send({ action, queueId: row.id, grabbedAt: row.grabbedAt } as DownloadJobMessage);
 }
 
 /** Puts a release on the blocklist for the movie (on failure, or a queue removal with blocklist=true). */
@@ -506,15 +518,17 @@ export async function redownload(
     const delay = retryDelaySeconds(error.kind, retry + 1, error.retryAfterSeconds);
     if (delay === null) {
       await note(`Searching for another release failed after ${retry} retries: ${error.message}`);
-      await work.env.DOWNLOAD_DLQ.send({ action: "redownload", queueId: failed.id, movieId: failed.movieId });
+      await work.env.DOWNLOAD_DLQ.send({ action: "redownload", ...redownloadRef(failed) });
       return "none";
     }
     await note(`Searching for another release failed (${error.kind}); retry ${retry + 1} in ${delay} s`);
     if (retry > 0) throw new RetryLater(delay);
-    await enqueueDownloadJob(work.env, { action: "redownload", queueId: failed.id, movieId: failed.movieId }, delay);
+    await enqueueDownloadJob(work.env, { action: "redownload", ...redownloadRef(failed) }, delay);
     return "retrying";
   }
 }
+
+const redownloadRef = (row: DownloadRow) => ({ queueId: row.id, movieId: row.movieId, grabbedAt: row.grabbedAt });
 
 /** Thrown to the queue consumer: retry this message after `delaySeconds`. */
 export class RetryLater extends Error {
@@ -782,7 +796,7 @@ export async function runDownloadJob(
   delivery: { attempts: number },
 ): Promise<void> {
   const row = await downloadRow(work.db, message.queueId);
-  if (!row) return;
+  if (!row || row.grabbedAt !== message.grabbedAt) return;
   if (message.action === "redownload") {
     // The first delivery is the first retry of the search made when the download failed.
     await redownload(work, row, delivery.attempts);
@@ -791,8 +805,12 @@ export async function runDownloadJob(
   if (!(ACTIVE_DOWNLOAD_STATES as readonly string[]).includes(row.trackedDownloadState)) return;
   const client = await clientRow(work.db, row.downloadClientId);
   if (!client) return;
+  if (message.action === "grab") {
+    // A duplicate delivery after the grab went out sends nothing.
+    if (row.trackedDownloadState === "grabPending") await retryGrab(work, row, client);
+    return;
+  }
   const opened = await openDownloadClient(work.env, client, work.logger);
-  if (message.action === "grab") return retryGrab(work, row, client);
 
   let item: ClientDownload | undefined;
   try {
@@ -835,9 +853,7 @@ export async function runDownloadJob(
     await giveUp(work, row, client, opened, signal, "recheck");
     return;
   }
-  await retryAction(opened, row, signal.kind).catch((error) =>
-    work.logger?.warn("retry action failed", { queueId: row.id, error: (error as Error).message }),
-  );
+  await retryAction(work, opened, row, signal.kind);
   throw new RetryLater(await scheduleRetry(work, row, signal, attempt, "recheck", false));
 }
 
@@ -872,7 +888,7 @@ async function retryGrab(work: DownloadWork, row: DownloadRow, client: DownloadC
 export async function recordDeadLetter(work: DownloadWork, message: DownloadJobMessage): Promise<void> {
   const { db, env, logger } = work;
   const row = await downloadRow(db, message.queueId);
-  if (!row || row.deadLetteredAt) return;
+  if (!row || row.grabbedAt !== message.grabbedAt || row.deadLetteredAt) return;
   const kind = row.failureKind ?? "upstreamError";
   const what = message.action === "redownload" ? "Search for another release" : row.title;
   const reason = row.errorMessage ?? "gave up after the last retry";

@@ -337,7 +337,7 @@ async function holdForRetry(
       grabbedAt: new Date(now).toISOString(),
     })
     .returning();
-  await enqueueDownloadJob(env, { action: "grab", queueId: row.id }, delay);
+  await enqueueDownloadJob(env, { action: "grab", queueId: row.id, grabbedAt: row.grabbedAt }, delay);
   return { queueId: row.id, downloadClientId: client.id, downloadId: "" };
 }
 

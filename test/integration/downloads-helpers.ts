@@ -154,8 +154,17 @@ export async function runCommand(name: string, body: Record<string, unknown> = {
   throw new Error(`${name} did not finish`);
 }
 
-/** Delivers one downloads-queue message to the Worker's queue consumer and reports what it did. */
-export async function deliver(body: DownloadJobMessage, attempts = 1, queue = "radarr-edge-downloads") {
+type JobWithoutRef = DownloadJobMessage extends infer M ? (M extends unknown ? Omit<M, "grabbedAt"> : never) : never;
+
+/**
+ * Delivers one downloads-queue message to the Worker's queue consumer, as the queue would
+ * (the item's grab time filled in from D1), and reports what it did.
+ */
+export async function deliver(job: JobWithoutRef, attempts = 1, queue = "radarr-edge-downloads") {
+  const row = await env.DB.prepare("select grabbed_at as grabbedAt from downloads where id = ?")
+    .bind(job.queueId)
+    .first<{ grabbedAt: string }>();
+  const body = { ...job, grabbedAt: row?.grabbedAt ?? "" } as DownloadJobMessage;
   const batch = createMessageBatch<DownloadJobMessage>(queue, [{ id: "msg", timestamp: new Date(), attempts, body }]);
   const ctx = createExecutionContext();
   await worker.queue(batch, env, ctx);

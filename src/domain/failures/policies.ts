@@ -20,10 +20,12 @@ export const RETRY_POLICIES: Record<FailureKind, RetryPolicy> = {
   parseError: { delaySeconds: 300, backoffFactor: 2, maxRetries: 2 },
   notFound: { delaySeconds: 0, backoffFactor: 1, maxRetries: 0 },
   authenticationFailed: { delaySeconds: 0, backoffFactor: 1, maxRetries: 0 },
-  downloadStalled: { delaySeconds: 600, backoffFactor: 2, maxRetries: 3 },
+  // Re-announced at once and after 10 minutes, given up 30 minutes after the stall was seen.
+  downloadStalled: { delaySeconds: 600, backoffFactor: 2, maxRetries: 2 },
   hashMismatch: { delaySeconds: 60, backoffFactor: 1, maxRetries: 1 },
   downloadFailed: { delaySeconds: 0, backoffFactor: 1, maxRetries: 0 },
-  importFailed: { delaySeconds: 300, backoffFactor: 2, maxRetries: 3 },
+  // One more try (the client may still have been moving files), then the release is given up.
+  importFailed: { delaySeconds: 300, backoffFactor: 2, maxRetries: 1 },
   diskFull: { delaySeconds: 1800, backoffFactor: 2, maxRetries: 2 },
   // Ours to fix (free space, folder permissions): the import is retried while someone does.
   permissionDenied: { delaySeconds: 600, backoffFactor: 2, maxRetries: 2 },

@@ -14,7 +14,10 @@ export interface FailureSignal {
 // Ordered: the first pattern that matches names the kind. Messages come from SABnzbd's
 // post-processing, Transmission's libtransmission and the OS errors both pass through.
 const MESSAGE_PATTERNS: readonly [RegExp, FailureKind][] = [
-  [/no space left|disk full|out of (disk )?space|not enough (disk|free) space|ENOSPC|quota exceeded/i, "diskFull"],
+  [
+    /no space left|disk (is )?full|out of (disk )?space|not enough (disk|free) space|ENOSPC|quota exceeded/i,
+    "diskFull",
+  ],
   [
     /permission denied|access (is )?denied|EACCES|EPERM|read-only file system|not writable|no write access/i,
     "permissionDenied",
@@ -23,7 +26,10 @@ const MESSAGE_PATTERNS: readonly [RegExp, FailureKind][] = [
     /hash|checksum|crc (error|failure|failed)|crc32|failed verification|verification failed|repair failed|not enough repair blocks|par2|corrupt/i,
     "hashMismatch",
   ],
-  [/articles? (were |was )?missing|missing articles|aborted, cannot be completed|incomplete/i, "hashMismatch"],
+  [
+    /articles? (were |was )?missing|missing articles|aborted, cannot be completed|incomplete|no data found|missing files/i,
+    "hashMismatch",
+  ],
   [/unpack(ing)? failed|password|encrypted|no (video|media) files?|only samples?|sample only/i, "importFailed"],
   [/unregistered|not registered|torrent not found|info ?hash not found/i, "downloadFailed"],
   [/timed? ?out|timeout/i, "connectionTimeout"],

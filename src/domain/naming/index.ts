@@ -80,7 +80,7 @@ export function titleThe(title: string): string {
 }
 
 function titleCase(text: string): string {
-  return text.replace(/\b([a-z])/g, (c) => c.toUpperCase());
+  return text.replace(/(^|\s)([a-z])/g, (_, space: string, c: string) => space + c.toUpperCase());
 }
 
 /** Quality name with its revision: "Bluray-1080p Proper", "WEBDL-2160p REPACK". */

@@ -313,8 +313,15 @@ export class QBittorrentClient implements DownloadClient {
     await response.body?.cancel();
   }
 
-  async recheck(downloadId: string): Promise<void> {
+  /** Verifies the data again and resumes the torrent (an errored torrent stays stopped otherwise). */
+  async recheck(downloadId: string): Promise<string> {
     await (await this.post("/api/v2/torrents/recheck", { hashes: downloadId })).body?.cancel();
+    // v4 calls it resume, v5 start; the other answers 404.
+    const resumed = await this.post("/api/v2/torrents/resume", { hashes: downloadId }, [404]);
+    await resumed.body?.cancel();
+    if (resumed.status === 404)
+      await (await this.post("/api/v2/torrents/start", { hashes: downloadId })).body?.cancel();
+    return downloadId;
   }
 
   async reannounce(downloadId: string): Promise<void> {

@@ -60,6 +60,7 @@ const historySlotSchema = z.object({
 });
 const historySchema = z.object({ history: z.object({ slots: z.array(historySlotSchema).default([]) }) });
 const okSchema = z.object({ status: z.boolean() });
+const retrySchema = z.object({ status: z.boolean(), nzo_id: z.string().optional() });
 
 const MB = 1024 * 1024;
 
@@ -215,8 +216,12 @@ export class SabnzbdClient implements DownloadClient {
     ]);
   }
 
-  async recheck(downloadId: string): Promise<void> {
-    await this.call({ mode: "retry", value: downloadId }, okSchema);
+  /** `mode=retry` queues a failed job again (repair, unpack) under a new nzo_id. */
+  async recheck(downloadId: string): Promise<string> {
+    const result = await this.call({ mode: "retry", value: downloadId }, retrySchema);
+    if (!result.status)
+      throw clientError(SERVICE, "downloadFailed", `SABnzbd cannot retry ${downloadId}: the job is not retryable`);
+    return result.nzo_id ?? downloadId;
   }
 
   async reannounce(): Promise<void> {}

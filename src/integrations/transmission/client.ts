@@ -217,6 +217,15 @@ export class TransmissionClient implements DownloadClient {
     newName: string,
   ): Promise<MovedDownload> {
     await this.rpc("torrent-set-location", { ids: [download.downloadId], location: folder, move: true });
+    // Transmission accepts the request and reports a failed move on the torrent (error 3).
+    const [moved] = await this.torrents([download.downloadId], FIELDS);
+    const failure = moved ? transmissionFailure(moved.error, moved.errorString) : undefined;
+    if (failure)
+      throw clientError(
+        SERVICE,
+        failure.kind,
+        `Transmission could not move ${download.title} to ${folder}: ${failure.message}`,
+      );
     if (file.path === newName) return { path: joinPath(folder, newName), renamed: true };
     // rename-path renames the last component of `path` only: the file keeps its folder.
     await this.rpc("torrent-rename-path", { ids: [download.downloadId], path: file.path, name: newName });
@@ -228,9 +237,10 @@ export class TransmissionClient implements DownloadClient {
     await this.rpc("torrent-remove", { ids: [downloadId], "delete-local-data": deleteData });
   }
 
-  async recheck(downloadId: string): Promise<void> {
+  async recheck(downloadId: string): Promise<string> {
     await this.rpc("torrent-verify", { ids: [downloadId] });
     await this.rpc("torrent-start", { ids: [downloadId] });
+    return downloadId;
   }
 
   async reannounce(downloadId: string): Promise<void> {
