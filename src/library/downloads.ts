@@ -924,12 +924,17 @@ export async function recordDeadLetter(work: DownloadWork, message: DownloadJobM
     }),
   ]);
   const movie = await new MovieRepository(db).get(row.movieId);
-  await notify(env, db, "downloadFailure", {
+  const payload = {
     message: `${movie?.title ?? `Movie ${row.movieId}`}: ${what} failed after ${row.retryCount} retries (${kind}): ${reason}`,
     failureKind: kind,
     downloadId: row.downloadId,
     stage: message.action,
-  }).catch((error) => logger?.warn("failure notification failed", { error: (error as Error).message }));
+  };
+  // A failure retries could not fix is a download failure and a health issue (DownloadFailureCheck).
+  for (const event of ["downloadFailure", "healthIssue"] as const)
+    await notify(env, db, event, payload).catch((error) =>
+      logger?.warn("failure notification failed", { event, error: (error as Error).message }),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,11 +12,12 @@ import { infoDictionary, isMagnet, magnetInfoHash, TorrentFileError } from "../d
 import type { AddDownload } from "../integrations/downloadClient";
 import { UpstreamError, upstreamFetch } from "../integrations/http";
 import { enqueueDownloadJob } from "../jobs/downloadQueue";
-import type { Logger } from "../observability/logger";
+import { type Logger, redactUrl } from "../observability/logger";
 import { recordDownloadFailureMetric } from "../observability/metrics";
 import { loadBlocklistEntries, loadDecisionContext } from "./decisionContext";
 import { type DownloadClientRow, enabledClientsFor, openDownloadClient } from "./downloadClients";
 import { notify } from "./notifications";
+import { decryptSecret, encryptSecret } from "./secrets";
 
 export type GrabSource = "interactive" | "automatic" | "rss" | "push";
 
@@ -50,14 +51,27 @@ export function storedQuality(quality: QualityModel): StoredQualityModel {
   return { quality: quality.quality.id, revision: { version, real, isRepack } };
 }
 
-/** The release as stored on the queue item (its parsed form is derived again when needed). */
-function storedRelease(release: Release): Record<string, unknown> {
+/**
+ * The release as stored on the queue item: its parsed form is derived again when needed, and its
+ * download link (which carries the indexer's API key or passkey) is encrypted like any stored
+ * credential — or kept redacted when no ENCRYPTION_KEY is set.
+ */
+async function storedRelease(env: Env, release: Release): Promise<Record<string, unknown>> {
   const { parsed: _parsed, ...rest } = release;
-  return rest;
+  if (!rest.downloadUrl) return rest;
+  const downloadUrl = env.ENCRYPTION_KEY ? await encryptSecret(env, rest.downloadUrl) : redactUrl(rest.downloadUrl);
+  return { ...rest, downloadUrl };
 }
 
+/** The stored release as data (its download link still sealed). */
 export function releaseFromRow(row: Pick<DownloadRow, "release">): Release {
   return row.release as unknown as Release;
+}
+
+/** The stored release ready to send again: its download link decrypted. */
+async function openStoredRelease(env: Env, row: Pick<DownloadRow, "release">): Promise<Release> {
+  const release = releaseFromRow(row);
+  return release.downloadUrl ? { ...release, downloadUrl: await decryptSecret(env, release.downloadUrl) } : release;
 }
 
 /** The release judged against the movie with no rules: its parsed title, quality, formats and score. */
@@ -149,7 +163,7 @@ function historyData(release: Release, client: DownloadClientRow, source: GrabSo
     protocol: release.protocol,
     downloadClient: client.implementation,
     downloadClientName: client.name,
-    downloadUrl: release.downloadUrl ?? "",
+    downloadUrl: redactUrl(release.downloadUrl ?? ""),
     guid: release.guid ?? "",
     publishedDate: release.publishDate ?? "",
     customFormatScore: String(decision.customFormatScore),
@@ -222,9 +236,8 @@ async function recordSent(
     errorMessage: null,
     failureKind: null,
     nextRetryAt: null,
-    release: storedRelease(release),
+    release: await storedRelease(env, release),
     source,
-    grabbedAt: now,
     updatedAt: now,
   };
   const history = db.insert(movieHistory).values({
@@ -241,7 +254,10 @@ async function recordSent(
   });
   const write =
     pendingId === undefined
-      ? db.insert(downloads).values(values).returning()
+      ? db
+          .insert(downloads)
+          .values({ ...values, grabbedAt: now })
+          .returning()
       : db.update(downloads).set(values).where(eq(downloads.id, pendingId)).returning();
   const [[row]] = await db.batch([write, history]);
   logger?.info("release grabbed", { movieId: movie.id, queueId: row.id, downloadClient: client.name, source });
@@ -332,7 +348,7 @@ async function holdForRetry(
       failureKind: error.kind,
       retryCount: 1,
       nextRetryAt: new Date(now + delay * 1000).toISOString(),
-      release: storedRelease(release),
+      release: await storedRelease(env, release),
       source,
       grabbedAt: new Date(now).toISOString(),
     })
@@ -354,7 +370,7 @@ export async function sendPendingGrab(
 ): Promise<DownloadRow> {
   const movie = await new MovieRepository(db).get(row.movieId);
   if (!movie) throw notFound(`Movie ${row.movieId}`);
-  const release = releaseFromRow(row);
+  const release = await openStoredRelease(env, row);
   const decision = await describeRelease(db, movie, release);
   const downloadId = await sendToClient(env, client, release, logger);
   return recordSent(env, db, logger, { movie, decision }, client, downloadId, row.source, row.id);

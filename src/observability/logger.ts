@@ -22,9 +22,14 @@ export function redact(fields: Record<string, unknown>): Record<string, unknown>
   return out;
 }
 
-/** Strips credential query parameters (api_key, apikey, passkey, token) from a URL-ish string. */
+/**
+ * Strips credential query parameters (api_key, apikey, passkey, token) from a URL-ish string,
+ * also inside a percent-encoded URL carried as a parameter (a download client's `name=` link).
+ */
 export function redactUrl(text: string): string {
-  return text.replace(/([?&](?:api_?key|apikey|passkey|token|access_token)=)[^&\s]*/gi, "$1[redacted]");
+  return text
+    .replace(/([?&](?:api_?key|apikey|passkey|token|access_token)=)[^&\s]*/gi, "$1[redacted]")
+    .replace(/((?:%3F|%26)(?:api_?key|apikey|passkey|token|access_token)%3D)(?:(?!%26)[^&\s])*/gi, "$1[redacted]");
 }
 
 export function createLogger(base: Record<string, unknown> = {}): Logger {

@@ -123,7 +123,7 @@ export async function addIndexer(implementation: "Torznab" | "Newznab", apiKey =
     "POST",
     "/api/v3/indexer",
     {
-      name: `${implementation} ${apiKey}`,
+      name: unique(implementation),
       implementation,
       fields: [
         { name: "baseUrl", value: `${SIM}/${path}` },

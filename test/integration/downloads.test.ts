@@ -119,7 +119,8 @@ describe("grab → download → import, end to end through the simulator", () =>
     const client = await addClient(sabnzbdBody());
     const sab = simClient("sabnzbd", client.instance);
     await sab.speed(0);
-    await addIndexer("Newznab");
+    const indexerKey = unique("newznab-key");
+    await addIndexer("Newznab", indexerKey);
 
     await runCommand("MoviesSearch", { movieIds: [movie.id] });
     const [queued] = await queueRecords();
@@ -144,6 +145,11 @@ describe("grab → download → import, end to end through the simulator", () =>
     expect(imported?.data.renamedByClient).toBe("false");
     expect(imported?.data.droppedPath).toMatch(/^\/downloads\/complete\/movies\//);
     expect((await getJson<{ hasFile: boolean }>(`/api/v3/movie/${movie.id}`)).hasFile).toBe(true);
+    // The NZB link carries the indexer's key: stored encrypted, never shown.
+    expect(JSON.stringify(history)).not.toContain(indexerKey);
+    const stored = await env.DB.prepare("select release from downloads").first<{ release: string }>();
+    expect(JSON.parse(stored?.release ?? "{}").downloadUrl).toMatch(/^enc:v1:/);
+    expect(stored?.release).not.toContain(indexerKey);
   }, 30_000);
 
   test("Transmission: the session-id handshake, set-location and rename-path import", async () => {

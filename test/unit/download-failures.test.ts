@@ -168,3 +168,16 @@ describe("torrent info hashes", () => {
     expect(() => infoDictionary(new TextEncoder().encode("d4:infod4:name"))).toThrow(TorrentFileError);
   });
 });
+
+describe("credentials in download links", () => {
+  test("are redacted in logs, plain or percent-encoded inside a client call", async () => {
+    const { redactUrl } = await import("../../src/observability/logger");
+    const nzb = "http://indexer.example/api?t=get&id=603-6&apikey=SECRET1";
+    expect(redactUrl(nzb)).toBe("http://indexer.example/api?t=get&id=603-6&apikey=[redacted]");
+    const call = `http://sab.example/api?mode=addurl&name=${encodeURIComponent(nzb)}&apikey=SECRET2&output=json`;
+    const redacted = redactUrl(call);
+    expect(redacted).not.toContain("SECRET1");
+    expect(redacted).not.toContain("SECRET2");
+    expect(redacted).toContain("&output=json");
+  });
+});
