@@ -232,6 +232,42 @@ describe("grab → download → import, end to end through the simulator", () =>
   });
 });
 
+describe("the queue poll", () => {
+  test("150 downloads on one client are read in one list call (by category past 100 ids) and updated in one batch", async () => {
+    await monitoredMovie();
+    const client = await addClient(qbittorrentBody());
+    const seeded = await fetch(`${SIM}/qbittorrent/__seed`, {
+      method: "POST",
+      body: JSON.stringify({ count: 150, instance: client.instance, category: "radarr", secondsToComplete: 3600 }),
+    });
+    expect(seeded.status).toBe(200);
+    const torrents = await simClient("qbittorrent", client.instance).downloads();
+    expect(torrents).toHaveLength(150);
+    const quality = JSON.stringify({ quality: 7, revision: { version: 1, real: 0, isRepack: false } });
+    await env.DB.batch(
+      torrents.map((t) =>
+        env.DB.prepare(
+          `insert into downloads (movie_id, download_client_id, download_id, title, indexer, protocol, quality, custom_format_ids, languages, size, sizeleft, status, tracked_download_state, status_messages, release, source, grabbed_at)
+           values (1, ?, ?, ?, 'Seeded', 'torrent', ?, '[]', '[]', 0, 0, 'queued', 'downloading', '[]', ?, 'automatic', ?)`,
+        ).bind(
+          client.id,
+          t.id,
+          t.name,
+          quality,
+          JSON.stringify({ title: t.name, infoHash: t.id }),
+          new Date().toISOString(),
+        ),
+      ),
+    );
+    const poll = await runCommand("RefreshMonitoredDownloads");
+    expect(poll.result).toMatchObject({ clients: 1, checked: 150, removed: 0, failed: 0 });
+    const records = await queueRecords();
+    expect(records).toHaveLength(100);
+    expect(records.every((r) => r.size > 0)).toBe(true);
+    expect((await getJson<{ totalCount: number }>("/api/v3/queue/status")).totalCount).toBe(150);
+  });
+});
+
 describe("/api/v3/queue", () => {
   test("pages and sorts, with status counts; removing with blocklist blocks the release and grabs the next", async () => {
     const movie = await monitoredMovie();

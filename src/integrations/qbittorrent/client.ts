@@ -58,6 +58,8 @@ const mainDataSchema = z.object({
   server_state: z.object({ free_space_on_disk: z.number().optional() }).partial().optional(),
 });
 
+// Ids named in one URL at most; more are read by category (keeps the request line short).
+const IDS_PER_URL = 100;
 // qBittorrent reports an unknown ETA as 8640000 s (100 days).
 const ETA_UNKNOWN = 8_640_000;
 
@@ -231,10 +233,24 @@ export class QBittorrentClient implements DownloadClient {
     return hash;
   }
 
+  /**
+   * One `torrents/info` call: by hashes for a few, by the category (as Radarr does) for many, so
+   * the URL stays short; torrents not asked for are dropped.
+   */
   async list(downloadIds: readonly string[]): Promise<ClientDownload[]> {
     if (downloadIds.length === 0) return [];
-    const response = await this.request(`/api/v2/torrents/info?hashes=${downloadIds.join("|")}`);
-    const torrents = await readJson(SERVICE, response, z.array(torrentSchema));
+    const category = this.settings.movieCategory;
+    const query =
+      downloadIds.length <= IDS_PER_URL
+        ? `hashes=${downloadIds.join("|")}`
+        : category
+          ? `category=${encodeURIComponent(category)}`
+          : "";
+    const response = await this.request(`/api/v2/torrents/info${query ? `?${query}` : ""}`);
+    const wanted = new Set(downloadIds.map((id) => id.toLowerCase()));
+    const torrents = (await readJson(SERVICE, response, z.array(torrentSchema))).filter((t) =>
+      wanted.has(t.hash.toLowerCase()),
+    );
     // qBittorrent does not say which I/O error it hit; free space tells a full disk apart.
     const freeSpaceOnDisk = torrents.some((t) => t.state === "error") ? await this.freeSpace() : undefined;
     return torrents.map((t) => this.toDownload(t, freeSpaceOnDisk));

@@ -63,6 +63,8 @@ const okSchema = z.object({ status: z.boolean() });
 const retrySchema = z.object({ status: z.boolean(), nzo_id: z.string().optional() });
 
 const MB = 1024 * 1024;
+// Ids named in one URL at most; more are read by category.
+const IDS_PER_URL = 100;
 
 /** "H:MM:SS" (or "D:HH:MM:SS") to seconds. */
 function parseTimeLeft(text: string | undefined): number | null {
@@ -144,11 +146,17 @@ export class SabnzbdClient implements DownloadClient {
 
   async list(downloadIds: readonly string[]): Promise<ClientDownload[]> {
     if (downloadIds.length === 0) return [];
+    // By id for a few, by category for many (the request line stays short); others are dropped.
+    const byIds = downloadIds.length <= IDS_PER_URL;
     const ids = downloadIds.join(",");
+    const category = this.settings.movieCategory;
     const [queue, history] = await Promise.all([
-      this.call({ mode: "queue", nzo_ids: ids }, queueSchema),
-      this.call({ mode: "history", nzo_ids: ids }, historySchema),
+      this.call({ mode: "queue", limit: "0", ...(byIds ? { nzo_ids: ids } : { cat: category }) }, queueSchema),
+      this.call({ mode: "history", limit: "0", ...(byIds ? { nzo_ids: ids } : { category }) }, historySchema),
     ]);
+    const wanted = new Set(downloadIds);
+    queue.queue.slots = queue.queue.slots.filter((slot) => wanted.has(slot.nzo_id));
+    history.history.slots = history.history.slots.filter((slot) => wanted.has(slot.nzo_id));
     const paused = queue.queue.paused ?? false;
     const out: ClientDownload[] = queue.queue.slots.map((slot) => {
       const size = Math.round(slot.mb * MB);
