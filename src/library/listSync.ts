@@ -14,6 +14,7 @@ import { traktAccessToken } from "../integrations/trakt";
 import type { Logger } from "../observability/logger";
 import { incrementCounter, observeHistogram } from "../observability/metrics";
 import { MovieLibrary } from "./movies";
+import { movieFolderNamer } from "./naming";
 import { openSettings } from "./secrets";
 import { readSettings } from "./settings";
 import { detachedWork, StreamingAvailabilityLookup } from "./streamingAvailability";
@@ -383,6 +384,7 @@ async function importPendingItems(
     rootFolderPath: list.rootFolderPath,
     monitored: list.monitor !== "none",
     minimumAvailability: list.minimumAvailability,
+    folderName: await movieFolderNamer(db),
   };
   let unmonitoredForStreaming = 0;
   const statements: D1PreparedStatement[] = [];

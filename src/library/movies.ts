@@ -9,6 +9,7 @@ import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles
 import { TmdbClient } from "../integrations/tmdb/client";
 import { type MovieInfo, movieInfoFromDetails, movieInfoFromSummary } from "../integrations/tmdb/mapping";
 import type { Logger } from "../observability/logger";
+import { movieFolderNamer } from "./naming";
 
 export interface AddMovieInput {
   tmdbId: number;
@@ -110,6 +111,7 @@ export class MovieLibrary {
     await this.assertReferences({ qualityProfileId: input.qualityProfileId, rootFolderPath, tags: input.tags });
     const info = await this.details(input.tmdbId);
     if (!info) throw fieldError("body.tmdbId", `TMDb has no movie with id ${input.tmdbId}`);
+    const folderName = input.path ? undefined : (await movieFolderNamer(this.db))(info);
     const now = new Date().toISOString();
     const row: NewMovieRow = {
       ...infoColumns(info),
@@ -117,7 +119,7 @@ export class MovieLibrary {
       minimumAvailability: input.minimumAvailability,
       qualityProfileId: input.qualityProfileId,
       rootFolderPath,
-      path: input.path ?? joinPath(rootFolderPath, movieFolderName(info.title, info.year)),
+      path: input.path ?? joinPath(rootFolderPath, folderName ?? movieFolderName(info.title, info.year)),
       addOptions: input.addOptions ?? null,
       added: now,
       lastInfoSync: now,

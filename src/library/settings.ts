@@ -3,12 +3,7 @@ import { z } from "zod";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { settings } from "../db/schema";
-import {
-  COLON_REPLACEMENTS,
-  DEFAULT_FOLDER_FORMAT,
-  DEFAULT_MOVIE_FORMAT,
-  unknownTokens,
-} from "../domain/naming";
+import { COLON_REPLACEMENTS, DEFAULT_FOLDER_FORMAT, DEFAULT_MOVIE_FORMAT, unknownTokens } from "../domain/naming";
 import { isRegionCode } from "../integrations/tmdb/discoverySchemas";
 
 /**
@@ -88,7 +83,7 @@ const namingFormat = (what: string) =>
 export const namingSettingsSchema = z.object({
   renameMovies: z.boolean().default(true),
   replaceIllegalCharacters: z.boolean().default(true),
-  colonReplacementFormat: z.enum(COLON_REPLACEMENTS).default("smart"),
+  colonReplacementFormat: z.enum(COLON_REPLACEMENTS).default("delete"),
   standardMovieFormat: namingFormat("standardMovieFormat").default(DEFAULT_MOVIE_FORMAT),
   movieFolderFormat: namingFormat("movieFolderFormat").default(DEFAULT_FOLDER_FORMAT),
 });

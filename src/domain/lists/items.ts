@@ -67,6 +67,8 @@ export interface ListMovieChoices {
   rootFolderPath: string;
   monitored: boolean;
   minimumAvailability: string;
+  /** The movie's folder name under the root folder (the naming settings' folder format). */
+  folderName?: (movie: { title: string; year: number; tmdbId: number; imdbId?: string | null }) => string;
 }
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
@@ -114,7 +116,7 @@ export function movieRowFromListItem(
     minimumAvailability: choices.minimumAvailability,
     qualityProfileId: choices.qualityProfileId,
     rootFolderPath: root,
-    path: `${root}/${movieFolderName(item.title, item.year)}`,
+    path: `${root}/${choices.folderName?.(item) ?? movieFolderName(item.title, item.year)}`,
     hasFile: false,
     sizeOnDisk: 0,
     rating: num(meta.vote_average),
