@@ -111,6 +111,22 @@ test("interactive search lists every release in the server's order with its deci
       assert.match(await againRow.getByRole("alert").textContent(), /already in the queue \(queue item \d+\)/);
       const { body: after } = await api(`/queue?movieId=${movie.id}`);
       assert.equal(after.totalRecords, 1, "nothing was grabbed twice");
+
+      // Activity › History shows the grab, once, for this movie, as /history records it.
+      const { body: history } = await api(`/history?movieIds=${movie.id}&eventType=grabbed`);
+      assert.deepEqual(
+        history.records.map((h) => h.sourceTitle),
+        [best.title],
+      );
+      await page.goto("/activity/history");
+      const events = page.getByRole("table", { name: "History events" });
+      const grabRow = events.getByRole("row").filter({ hasText: best.title });
+      await grabRow.first().waitFor();
+      assert.equal(await grabRow.count(), 1);
+      const grabCells = await grabRow.getByRole("cell").allTextContents();
+      assert.equal(grabCells[1], "Grabbed");
+      assert.equal(grabCells[2], `${movie.title} (${movie.year})`);
+      assert.match(grabCells[6], new RegExp(`Indexer: ${INDEXER}`));
     });
   } finally {
     await clearQueue(movie.id);
