@@ -636,12 +636,14 @@ export async function importDownload(
         naming,
       )}${extension}`
     : lastPathSegment(video.path);
-  const moved = await opened.moveAndRename(item, movie.path, video, newName);
-
   const [existing] = await db.select().from(movieFiles).where(eq(movieFiles.movieId, movie.id));
   // The same download imported again (a retried import) replaces nothing.
   const previous = existing && existing.downloadId !== row.downloadId ? existing : undefined;
   const isUpgrade = previous !== undefined;
+  // An upgrade named like the file it replaces (a better score, same quality) needs the name free.
+  if (previous && previous.relativePath === newName) await removeReplacedFile(work, previous, row);
+  const moved = await opened.moveAndRename(item, movie.path, video, newName);
+
   const now = iso(work.now);
   const fileSize = video.size || row.size;
   const relativePath = moved.path.startsWith(`${movie.path}/`) ? moved.path.slice(movie.path.length + 1) : newName;
