@@ -1,7 +1,16 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
 import { addClient, qbittorrentBody, queueRecords, runCommand } from "./downloads-helpers";
-import { addMovie, addRootFolder, call, expectFieldError, getJson, qualityProfileId, sendJson } from "./helpers";
+import {
+  addMovie,
+  addRootFolder,
+  call,
+  expectFieldError,
+  getJson,
+  qualityProfileId,
+  sendJson,
+  simFaults,
+} from "./helpers";
 import { callsWith, hdbits, newznab, SIM, torznab, uniqueKey } from "./indexerHelpers";
 
 interface ReleaseResource {
@@ -39,6 +48,7 @@ async function simResults(site: "torznab" | "newznab" | "hdbits", tmdbId: number
 }
 
 const params = (query: string) => new URLSearchParams(query);
+const torznabFault = simFaults("torznab");
 
 describe("interactive search (GET /api/v3/release)", () => {
   test("every release with its decision, approved first in rank order, secrets sealed out of the links", async () => {
@@ -282,6 +292,42 @@ describe("search commands", () => {
     expect(queued.title).toBe((command.result as { movies: { grabbed: string }[] }).movies[0].grabbed);
     const again = interactive.find((r) => r.title === queued.title) as ReleaseResource;
     expect(again.rejections.map((r) => r.specification)).toContain("alreadyInQueue");
+  });
+
+  test("an indexer timing out in MoviesSearch: the other indexer's best release is grabbed, the failing one backs off", async () => {
+    await addRootFolder();
+    const movie = await addMovie(68721);
+    const slowKey = uniqueKey();
+    const slow = await sendJson<{ id: number; name: string }>(
+      "POST",
+      "/api/v3/indexer",
+      torznab(slowKey, { priority: 1 }),
+      201,
+    );
+    const good = await sendJson<{ id: number; name: string }>("POST", "/api/v3/indexer", torznab(), 201);
+    await addClient(qbittorrentBody());
+    await torznabFault({ match: slowKey, kind: "timeout", ms: 2_000 });
+
+    const started = Date.now();
+    const command = await runCommand("MoviesSearch", { movieIds: [movie.id] });
+    expect(command.result).toMatchObject({ searched: 1, grabbed: 1 });
+    const queue = await queueRecords();
+    expect(queue.map((q) => [q.movieId, q.indexer])).toEqual([[movie.id, good.name]]);
+    const statuses =
+      await getJson<{ indexerId: number; lastFailureKind: string; disabledTill: string }[]>("/api/v3/indexerstatus");
+    const status = statuses.find((s) => s.indexerId === slow.id);
+    expect(status?.lastFailureKind).toBe("connectionTimeout");
+    // The first step of the back-off ladder: five minutes.
+    const backedOffFor = Date.parse(status?.disabledTill ?? "") - started;
+    expect(backedOffFor).toBeGreaterThan(4 * 60_000);
+    expect(backedOffFor).toBeLessThan(6 * 60_000);
+
+    // Searched again while backed off: the slow indexer is not called and nothing is grabbed twice.
+    const before = (await callsWith("torznab", slowKey)).length;
+    const again = await runCommand("MoviesSearch", { movieIds: [movie.id] });
+    expect(again.result).toMatchObject({ searched: 1, grabbed: 0 });
+    expect(await queueRecords()).toHaveLength(1);
+    expect((await callsWith("torznab", slowKey)).length).toBe(before);
   });
 
   test("MissingMoviesSearch searches monitored movies without files; MoviesSearch needs movie ids", async () => {
