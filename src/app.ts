@@ -34,6 +34,7 @@ import { APP_NAME, APP_VERSION } from "./config";
 import { MovieRepository } from "./db/movies";
 import { budgetGauges } from "./integrations/budget";
 import { downloadFailureGauges } from "./library/downloadHealth";
+import { forgetLibraryIds } from "./library/libraryIdsCache";
 import { renderPrometheus } from "./observability/metrics";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -59,6 +60,11 @@ export function createApp() {
 
   app.use("/api/*", requireApiKey);
   app.use("/metrics", requireApiKey);
+  // A write may have changed the library: the in-library ids held for badges are reloaded.
+  app.use("/api/*", async (c, next) => {
+    await next();
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") forgetLibraryIds();
+  });
 
   app.get("/metrics", async (c) => {
     const count = await new MovieRepository(c.get("db")).count();

@@ -13,6 +13,7 @@ import {
   TRENDING_WINDOWS,
 } from "../integrations/tmdb/discoverySchemas";
 import { WATCHMODE_STATUSES, type WatchmodeAnswer, WatchmodeClient } from "../integrations/watchmode/client";
+import { libraryIdsByTmdbId } from "../library/libraryIdsCache";
 import { groupOffers, StreamingTrending, TRENDING_SOURCE_CHOICES } from "../library/streamingTrending";
 import type { AppEnv } from "./context";
 import { notFound } from "./middleware/errors";
@@ -195,10 +196,7 @@ streamingRouter.openapi(
       region,
     );
     const aggregate = trending.value;
-    const inLibrary =
-      mediaType === "movie"
-        ? await new MovieRepository(c.get("db")).idsByTmdbIds(aggregate.results.map((title) => title.tmdbId))
-        : undefined;
+    const inLibrary = mediaType === "movie" ? await libraryIdsByTmdbId(new MovieRepository(c.get("db"))) : undefined;
     const staleUpstreams = TRENDING_SOURCES.filter(
       (source) => aggregate.sources[source].ok && (aggregate.sources[source].stale || trending.stale),
     );
@@ -453,11 +451,7 @@ streamingRouter.openapi(
             }))
             .sort((a, b) => a.releaseDate.localeCompare(b.releaseDate) || a.watchmodeId - b.watchmodeId)
         : [];
-    const movieIds = [
-      ...upcoming.value.results.map((m) => m.id),
-      ...streamingReleases.flatMap((r) => (r.mediaType === "movie" && r.tmdbId !== null ? [r.tmdbId] : [])),
-    ];
-    const inLibrary = await new MovieRepository(c.get("db")).idsByTmdbIds([...new Set(movieIds)]);
+    const inLibrary = await libraryIdsByTmdbId(new MovieRepository(c.get("db")));
     const stale = [
       ...(upcoming.stale ? ["tmdb"] : []),
       ...(releases.status === "ok" && releases.stale ? ["watchmode"] : []),

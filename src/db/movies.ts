@@ -229,6 +229,14 @@ export class MovieRepository {
     return this.attachTags(rows);
   }
 
+  /** Every library movie's id by its TMDb id. */
+  async allIdsByTmdbId(): Promise<Map<number, number>> {
+    const { results } = await this.db.$client
+      .prepare("select id, tmdb_id as tmdbId from movies")
+      .all<{ id: number; tmdbId: number }>();
+    return new Map(results.map((r) => [r.tmdbId, r.id]));
+  }
+
   async idsByTmdbIds(tmdbIds: number[]): Promise<Map<number, number>> {
     const out = new Map<number, number>();
     for (const part of chunk(tmdbIds, IDS_PER_STATEMENT)) {

@@ -99,6 +99,40 @@ function pruneSettledFlights(now: number) {
   }
 }
 
+/**
+ * Fresh entries this isolate has read from KV or stored there, so a hot key is answered without
+ * a KV read (which costs as much as the rest of a cached request). An entry is served from here
+ * only while fresh by the same storedAt + TTL rule as in KV — the value is the one KV holds for
+ * that load — and expired ones fall through to KV and the stale-while-revalidate path. Other
+ * isolates may hold an older fresh load of the same key until its TTL ends; KV itself is
+ * eventually consistent in the same way. Bounded: the least recently used key goes first.
+ */
+const MEMORY_ENTRIES = 2_000;
+const memory = new Map<string, { store: JsonStore; entry: CacheEntry<unknown> }>();
+
+function remember(store: JsonStore, key: string, entry: CacheEntry<unknown>) {
+  memory.delete(key);
+  memory.set(key, { store, entry });
+  if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value as string);
+}
+
+function recall<T>(store: JsonStore, key: string, ttlSeconds: number): CacheEntry<T> | undefined {
+  const held = memory.get(key);
+  if (!held || held.store !== store) return undefined;
+  memory.delete(key);
+  if (held.entry.storedAt + ttlSeconds * 1000 <= Date.now()) return undefined;
+  memory.set(key, held); // most recently used last
+  return held.entry as CacheEntry<T>;
+}
+
+/**
+ * Drops this isolate's in-memory copies, so the next reads go to KV. For tests, whose storage is
+ * reset between cases while the isolate (and its memory) lives on.
+ */
+export function forgetCachedInMemory(): void {
+  memory.clear();
+}
+
 /** Loads `key` once however many readers ask at the same time, storing the result in KV. */
 function loadOnce<T>(
   kv: JsonStore,
@@ -114,9 +148,11 @@ function loadOnce<T>(
   flight.promise = (async () => {
     try {
       const value = await load();
-      await kv.put(key, JSON.stringify({ storedAt: Date.now(), value } satisfies CacheEntry<T>), {
+      const entry: CacheEntry<T> = { storedAt: Date.now(), value };
+      await kv.put(key, JSON.stringify(entry), {
         expirationTtl: Math.max(60, ttlSeconds * STALE_RETENTION_FACTOR),
       });
+      remember(kv, key, entry);
       flight.settledAt = Date.now();
       return value;
     } catch (error) {
@@ -142,8 +178,14 @@ export async function swrJson<T>(
   ttlSeconds: number,
   load: () => Promise<T>,
 ): Promise<SwrCached<T>> {
+  const remembered = recall<T>(kv, key, ttlSeconds);
+  if (remembered) {
+    metrics.cache(cacheName, "hit");
+    return { value: remembered.value, stale: false, refreshing: false };
+  }
   const entry = await kv.get<CacheEntry<T>>(key, "json");
   if (entry && entry.storedAt + ttlSeconds * 1000 > Date.now()) {
+    remember(kv, key, entry);
     metrics.cache(cacheName, "hit");
     return { value: entry.value, stale: false, refreshing: false };
   }

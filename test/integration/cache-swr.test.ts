@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { expect, test } from "vitest";
-import { STALE_HEADER } from "../../src/integrations/cache";
+import { forgetCachedInMemory, STALE_HEADER } from "../../src/integrations/cache";
 import { TmdbDiscovery } from "../../src/integrations/tmdb/discovery";
-import { call, simCalls, tmdbCalls, tmdbFaults } from "./helpers";
+import { call, callsDuring, simCalls, tmdbCalls, tmdbFaults } from "./helpers";
 
 // TMDb paths only this file reads (streaming.test.ts uses others), so call counts are exact.
 const addFault = tmdbFaults();
@@ -23,6 +23,8 @@ async function age(key: string, ageSeconds: number) {
   const entry = await env.CACHE.get<{ storedAt: number; value: unknown }>(key, "json");
   expect(entry, key).not.toBeNull();
   await env.CACHE.put(key, JSON.stringify({ ...entry, storedAt: Date.now() - ageSeconds * 1000 }));
+  // Time passes for every copy: the isolate's in-memory one is as old as KV's.
+  forgetCachedInMemory();
 }
 
 test("20 concurrent first requests for one key make exactly one upstream call", async () => {
@@ -111,4 +113,27 @@ test("the discovery client serves TV on the air through the same cache", async (
   expect(second.value).toEqual(first.value);
   expect((await simCalls("tmdb", "/3/tv/on_the_air")) - before).toBe(1);
   expect(work).toHaveLength(0);
+});
+
+test("a fresh entry is answered from the isolate's memory without a KV read, and from KV once memory is dropped", async () => {
+  const path = "/3/watch/providers/movie";
+  const url = "/api/v3/streaming/providers?region=NZ";
+  const key = "tmdb:provider-catalogue:movie:NZ:v1";
+  const first = await callsDuring("tmdb", path, () => call("GET", url));
+  expect(first.calls).toBe(1);
+  expect(await env.CACHE.get(key)).not.toBeNull();
+
+  // KV's copy gone: memory still answers while the entry is fresh.
+  await env.CACHE.delete(key);
+  const fromMemory = await callsDuring("tmdb", path, () => call("GET", url));
+  expect(fromMemory.calls).toBe(0);
+  expect(fromMemory.result.status).toBe(200);
+
+  // Memory dropped too: the next read misses and loads once more (after the 2 s in which a
+  // settled load still answers readers that missed just before it stored).
+  forgetCachedInMemory();
+  await new Promise((resolve) => setTimeout(resolve, 2_100));
+  const reloaded = await callsDuring("tmdb", path, () => call("GET", url));
+  expect(reloaded.calls).toBe(1);
+  expect(await env.CACHE.get(key)).not.toBeNull();
 });

@@ -1,6 +1,8 @@
 import { reset } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach } from "vitest";
+import { forgetCachedInMemory } from "../../src/integrations/cache";
+import { forgetLibraryIds } from "../../src/library/libraryIdsCache";
 
 /**
  * The real migrations (schema + seeded defaults) in one D1 batch, recorded in d1_migrations as
@@ -24,9 +26,11 @@ async function applyMigrations(db: D1Database) {
 }
 
 // @cloudflare/vitest-plugin isolates storage per test file, not per test. Every test starts from
-// empty bindings (D1, KV) and the migrated database, so tests never see each other's writes;
+// empty bindings (D1, KV; the caches' in-memory copies are dropped too) and the migrated database, so tests never see each other's writes;
 // state a test needs is made in that test or its beforeEach.
 beforeEach(async () => {
+  forgetCachedInMemory();
+  forgetLibraryIds();
   await reset();
   await dropLeftoverTables(env.DB);
   await applyMigrations(env.DB);

@@ -179,6 +179,13 @@ test("combined trending merges TMDb and Trakt by TMDb id, scores them, enriches 
   expect(again.result.results.map((r) => r.tmdbId)).toEqual(ids);
   expect(again.result.results[0].inLibrary).toBe(true);
   expect(again.result.results.slice(1).every((r) => r.inLibrary === false)).toBe(true);
+
+  // A write that did not come through this isolate's API (another isolate, a queue consumer) is
+  // seen within the badge ids' one-second recheck of the library version.
+  await env.DB.prepare("delete from movies where tmdb_id = ?").bind(top.tmdbId).run();
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+  const afterDelete = await getJson<Trending>("/api/v3/streaming/trending/movie/week");
+  expect(afterDelete.results.every((r) => r.inLibrary === false)).toBe(true);
 });
 
 test("source=tmdb or source=trakt ranks by that source alone; Trakt's list is cached an hour for every window and region", async () => {
