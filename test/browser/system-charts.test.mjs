@@ -11,7 +11,11 @@ function expectedBars(budgets) {
   return budgets.flatMap((b) => [
     ...b.windows.map((w) => ({
       service: SERVICES[b.service],
-      name: `${WINDOWS[w.name]}: ${count(w.used)} of ${count(w.limit)} calls`,
+      // A per-second count moves between the page's read and the test's: only its limit is fixed.
+      name:
+        w.name === "second"
+          ? new RegExp(`^${WINDOWS[w.name]}: \\d+ of ${count(w.limit)} calls$`)
+          : `${WINDOWS[w.name]}: ${count(w.used)} of ${count(w.limit)} calls`,
     })),
     ...(b.softTarget
       ? [
