@@ -90,7 +90,7 @@ async function main() {
   const app = await startApp({ port, persistDir, vars, logLevel: "info" });
   const stopCrons = fireCronsLocally(app.url, (cron, status) => console.log(`cron ${cron} fired (${status})`));
   if (demoMode) {
-    const added = await seedDemoLibrary(app.url, vars.API_KEY);
+    const added = await seedDemoLibrary(app.url, vars.API_KEY, sim.url);
     if (added > 0) console.log(`Demo library: added ${added} movies from the simulator`);
   }
 

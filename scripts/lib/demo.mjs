@@ -1,13 +1,15 @@
 /**
  * Fills an empty library with well-known movies through the app's own API (lookup via the
- * simulator's TMDb, then add), so a fresh `npm start` has something to show.
+ * simulator's TMDb, then add), so a fresh `npm start` has something to show; on that first run it
+ * also adds the simulator's Torznab indexer and qBittorrent, so searches, RSS sync and downloads
+ * work in the demo (they are ordinary settings: edit or delete them in the site).
  */
 const DEMO_TMDB_IDS = [
   603, 550, 27205, 157336, 155, 680, 13, 278, 238, 120, 121, 122, 11, 1891, 1892, 329, 78, 105, 85, 601, 348, 679, 62,
   424, 769, 274, 807, 857, 98, 597,
 ];
 
-export async function seedDemoLibrary(appUrl, apiKey) {
+export async function seedDemoLibrary(appUrl, apiKey, simUrl) {
   const api = async (path, init = {}) => {
     const res = await fetch(`${appUrl}/api/v3${path}`, {
       ...init,
@@ -42,5 +44,46 @@ export async function seedDemoLibrary(appUrl, apiKey) {
       // The simulator's catalogue may not hold every id; the demo needs only some.
     }
   }
+  if (simUrl) await seedDemoProviders(api, simUrl);
   return added;
+}
+
+async function seedDemoProviders(api, simUrl) {
+  const sim = new URL(simUrl);
+  const providers = [
+    [
+      "/indexer",
+      {
+        name: "Demo Torznab (simulator)",
+        implementation: "Torznab",
+        fields: [
+          { name: "baseUrl", value: `${simUrl}/torznab` },
+          { name: "apiKey", value: "demo-simulator-key" },
+        ],
+      },
+    ],
+    [
+      "/downloadclient",
+      {
+        name: "Demo qBittorrent (simulator)",
+        implementation: "QBittorrent",
+        fields: [
+          { name: "host", value: sim.hostname },
+          { name: "port", value: Number(sim.port) },
+          { name: "useSsl", value: false },
+          { name: "urlBase", value: "/qbittorrent" },
+          { name: "username", value: "demo" },
+          { name: "password", value: "demo-simulator-pass" },
+          { name: "movieCategory", value: "radarr" },
+        ],
+      },
+    ],
+  ];
+  for (const [path, body] of providers) {
+    try {
+      if ((await api(path)).length === 0) await api(path, { method: "POST", body: JSON.stringify(body) });
+    } catch (error) {
+      console.warn(`Demo: could not add ${body.name}: ${error.message}`);
+    }
+  }
 }
