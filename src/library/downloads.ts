@@ -84,6 +84,19 @@ function failureSignalOf(item: ClientDownload): FailureSignal | undefined {
   return undefined;
 }
 
+/** The history columns every event about a queued download shares: its movie, release and quality. */
+function historyOf(row: DownloadRow) {
+  return {
+    movieId: row.movieId,
+    sourceTitle: row.title,
+    toQuality: row.quality,
+    toFormatScore: row.customFormatScore,
+    customFormatIds: row.customFormatIds,
+    languages: row.languages,
+    downloadId: row.downloadId || null,
+  };
+}
+
 async function clientRow(db: Database, id: number): Promise<DownloadClientRow | undefined> {
   const [row] = await db.select().from(downloadClients).where(eq(downloadClients.id, id));
   return row;
@@ -442,14 +455,8 @@ export async function failDownload(
       })
       .where(eq(downloads.id, row.id)),
     db.insert(movieHistory).values({
-      movieId: row.movieId,
+      ...historyOf(row),
       eventType: "downloadFailed",
-      sourceTitle: row.title,
-      toQuality: row.quality,
-      toFormatScore: row.customFormatScore,
-      customFormatIds: row.customFormatIds,
-      languages: row.languages,
-      downloadId: row.downloadId || null,
       data: {
         reason: signal.kind,
         message: signal.message,
@@ -663,16 +670,7 @@ export async function importDownload(
     downloadId: row.downloadId,
     dateAdded: now,
   };
-  const historyBase = {
-    movieId: movie.id,
-    sourceTitle: row.title,
-    toQuality: row.quality,
-    toFormatScore: row.customFormatScore,
-    customFormatIds: row.customFormatIds,
-    languages: row.languages,
-    downloadId: row.downloadId,
-    date: now,
-  };
+  const historyBase = { ...historyOf(row), date: now };
   await db.batch([
     existing
       ? db.update(movieFiles).set(fileValues).where(eq(movieFiles.id, existing.id))
@@ -907,14 +905,8 @@ export async function recordDeadLetter(work: DownloadWork, message: DownloadJobM
       })
       .where(eq(downloads.id, row.id)),
     db.insert(movieHistory).values({
-      movieId: row.movieId,
+      ...historyOf(row),
       eventType: "downloadFailed",
-      sourceTitle: row.title,
-      toQuality: row.quality,
-      toFormatScore: row.customFormatScore,
-      customFormatIds: row.customFormatIds,
-      languages: row.languages,
-      downloadId: row.downloadId || null,
       data: {
         reason: kind,
         message: reason,
@@ -979,14 +971,8 @@ export async function removeFromQueue(work: DownloadWork, row: DownloadRow, remo
       ? [
           blocklistInsert(db, row, "manual", message, work.now),
           db.insert(movieHistory).values({
-            movieId: row.movieId,
+            ...historyOf(row),
             eventType: "downloadFailed",
-            sourceTitle: row.title,
-            toQuality: row.quality,
-            toFormatScore: row.customFormatScore,
-            customFormatIds: row.customFormatIds,
-            languages: row.languages,
-            downloadId: row.downloadId || null,
             data: { reason: "manual", message, indexer: row.indexer, downloadClientName: client?.name ?? "" },
             date: iso(work.now),
           }),
