@@ -1,9 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { MovieRepository } from "../db/movies";
-import { blocklist, customFormats, movies } from "../db/schema";
-import { movieResource } from "../library/movieResource";
+import { blocklist, movies } from "../db/schema";
 import { notFound } from "./middleware/errors";
+import { attachMovies, customFormatNames, defaultDateDescending } from "./pagedRecords";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
 import {
@@ -104,10 +103,9 @@ blocklistRouter.openapi(
       query.protocols ? eq(blocklist.protocol, query.protocols) : undefined,
     );
     // Radarr's default for the blocklist is newest first.
-    const direction: "ascending" | "descending" =
-      query.sortDirection === "default" ? (query.sortKey === "date" ? "descending" : "ascending") : query.sortDirection;
+    const direction = defaultDateDescending(query.sortKey, query.sortDirection);
     const order = direction === "descending" ? desc : asc;
-    const [[{ total }], rows, formats] = await Promise.all([
+    const [[{ total }], rows, formatNames] = await Promise.all([
       db.select({ total: sql<number>`count(*)` }).from(blocklist).where(where),
       db
         .select({ row: blocklist })
@@ -117,16 +115,10 @@ blocklistRouter.openapi(
         .orderBy(order(SORT_COLUMNS[query.sortKey]), order(blocklist.id))
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize),
-      db.select({ id: customFormats.id, name: customFormats.name }).from(customFormats),
+      customFormatNames(db),
     ]);
-    const formatNames = new Map(formats.map((f) => [f.id, f.name]));
     const records = rows.map(({ row }) => record(row, formatNames));
-    if (query.includeMovie && records.length) {
-      const now = Date.now();
-      const found = await new MovieRepository(db).byIds([...new Set(records.map((r) => r.movieId))]);
-      const byId = new Map(found.map((m) => [m.id, movieResource(m, now)]));
-      for (const r of records) r.movie = byId.get(r.movieId);
-    }
+    if (query.includeMovie) await attachMovies(db, records);
     return c.json(
       {
         page: query.page,
@@ -153,11 +145,10 @@ blocklistRouter.openapi(
   async (c) => {
     const { movieId } = c.req.valid("query");
     const db = c.get("db");
-    const [rows, formats] = await Promise.all([
+    const [rows, formatNames] = await Promise.all([
       db.select().from(blocklist).where(eq(blocklist.movieId, movieId)).orderBy(desc(blocklist.date)),
-      db.select({ id: customFormats.id, name: customFormats.name }).from(customFormats),
+      customFormatNames(db),
     ]);
-    const formatNames = new Map(formats.map((f) => [f.id, f.name]));
     return c.json(
       rows.map((row) => record(row, formatNames)),
       200,

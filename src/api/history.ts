@@ -1,8 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Database } from "../db/client";
 import { MovieRepository } from "../db/movies";
-import { customFormats, movieHistory } from "../db/schema";
+import { movieHistory } from "../db/schema";
 import {
   cutoffNotMet,
   type PreparedDecisionContext,
@@ -13,6 +12,7 @@ import { qualityById } from "../domain/quality/qualities";
 import { loadDecisionContext } from "../library/decisionContext";
 import { movieResource } from "../library/movieResource";
 import { notFound } from "./middleware/errors";
+import { customFormatNames, defaultDateDescending } from "./pagedRecords";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses, queryBoolean } from "./schemas/common";
 import { pageEnvelope, pagingQuery } from "./schemas/download";
@@ -82,11 +82,6 @@ function historyRecord(
   };
 }
 
-async function formatNames(db: Database): Promise<Map<number, string>> {
-  const formats = await db.select({ id: customFormats.id, name: customFormats.name }).from(customFormats);
-  return new Map(formats.map((f) => [f.id, f.name]));
-}
-
 const SORT_KEYS = ["date", "movieId", "eventType", "sourceTitle"] as const;
 const SORT_COLUMNS = {
   date: movieHistory.date,
@@ -127,8 +122,7 @@ historyRouter.openapi(
       query.movieIds ? inArray(movieHistory.movieId, query.movieIds) : undefined,
       query.downloadId ? eq(movieHistory.downloadId, query.downloadId) : undefined,
     );
-    const direction: "ascending" | "descending" =
-      query.sortDirection === "default" ? (query.sortKey === "date" ? "descending" : "ascending") : query.sortDirection;
+    const direction = defaultDateDescending(query.sortKey, query.sortDirection);
     const order = direction === "descending" ? desc : asc;
     const [[{ total }], rows, names] = await Promise.all([
       db.select({ total: sql<number>`count(*)` }).from(movieHistory).where(where),
@@ -139,7 +133,7 @@ historyRouter.openapi(
         .orderBy(order(SORT_COLUMNS[query.sortKey]), order(movieHistory.id))
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize),
-      formatNames(db),
+      customFormatNames(db),
     ]);
     // Whether each row's quality meets its movie's cutoff needs the movie's profile: one context
     // per movie on the page.
@@ -208,7 +202,7 @@ historyRouter.openapi(
         .where(and(eq(movieHistory.movieId, movieId), eventType ? eq(movieHistory.eventType, eventType) : undefined))
         .orderBy(desc(movieHistory.date), desc(movieHistory.id)),
       loadDecisionContext(db, movie).then(prepareDecisionContext),
-      formatNames(db),
+      customFormatNames(db),
     ]);
     return c.json(
       rows.map((row) => historyRecord(row, context, names)),

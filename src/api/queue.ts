@@ -1,11 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { MovieRepository } from "../db/movies";
-import { customFormats, downloadClients, downloads, movies } from "../db/schema";
+import { downloadClients, downloads, movies } from "../db/schema";
 import { removeFromQueue } from "../library/downloads";
 import { ACTIVE_DOWNLOAD_STATES, type DownloadRow } from "../library/grab";
-import { movieResource } from "../library/movieResource";
 import { notFound } from "./middleware/errors";
+import { attachMovies, customFormatNames } from "./pagedRecords";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
 import {
@@ -162,7 +161,7 @@ queueRouter.openapi(
     );
     const direction: "ascending" | "descending" = query.sortDirection === "descending" ? "descending" : "ascending";
     const order = direction === "descending" ? desc : asc;
-    const [[{ total }], rows, formats] = await Promise.all([
+    const [[{ total }], rows, formatNames] = await Promise.all([
       db.select({ total: sql<number>`count(*)` }).from(downloads).where(where),
       db
         .select({ row: downloads, clientName: downloadClients.name })
@@ -173,16 +172,11 @@ queueRouter.openapi(
         .orderBy(order(SORT_COLUMNS[query.sortKey]), order(downloads.id))
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize),
-      db.select({ id: customFormats.id, name: customFormats.name }).from(customFormats),
+      customFormatNames(db),
     ]);
-    const formatNames = new Map(formats.map((f) => [f.id, f.name]));
     const now = Date.now();
     const records = rows.map(({ row, clientName }) => record(row, clientName, formatNames, now));
-    if (query.includeMovie && records.length) {
-      const found = await new MovieRepository(db).byIds([...new Set(records.map((r) => r.movieId))]);
-      const byId = new Map(found.map((m) => [m.id, movieResource(m, now)]));
-      for (const r of records) r.movie = byId.get(r.movieId);
-    }
+    if (query.includeMovie) await attachMovies(db, records, now);
     return c.json(
       {
         page: query.page,
