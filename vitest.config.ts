@@ -1,6 +1,7 @@
 import "./scripts/offline-env.mjs";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { clockVars } from "./scripts/lib/clock.mjs";
 import { simulatorVars } from "./scripts/lib/simulator.mjs";
 
 export const TEST_API_KEY = "test-api-key-0123456789";
@@ -27,6 +28,8 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           environment: "node",
+          // The simulator's data modules read the pinned clock from here (sim/src/clock.ts).
+          env: clockVars(),
         },
       },
       {
@@ -44,6 +47,8 @@ export default defineConfig({
                 DEMO_MODE: "true",
                 UPSTREAM_TIMEOUT_MS: "500",
                 UPSTREAM_MAX_RETRY_WAIT_S: "2",
+                // One clock for the app, the simulator and the tests (scripts/lib/clock.mjs).
+                ...clockVars(),
                 ...simulatorVars(inject("simUrl")),
               },
             },

@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import * as clock from "../src/clock";
 import type { Env } from "../src/config";
 import {
   applyOutcome,
@@ -30,6 +31,7 @@ export class ApiBudget extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    clock.configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
     this.service = ctx.id.name ?? "";
     ctx.blockConcurrencyWhile(async () => {
       this.state = (await ctx.storage.get<BudgetState>(STATE_KEY)) ?? emptyBudgetState();
@@ -38,20 +40,20 @@ export class ApiBudget extends DurableObject<Env> {
 
   /** Reserves `count` calls: granted and counted, or refused with how long to wait. */
   async reserve(count = 1): Promise<BudgetDecision> {
-    const { decision, state } = reserveCalls(this.budget, this.state, Date.now(), count);
+    const { decision, state } = reserveCalls(this.budget, this.state, clock.now(), count);
     if (decision.granted) this.save(state);
     return decision;
   }
 
   /** Tells the budget how a call went; a 429 or 402 pauses the upstream. */
   async report(outcome: UpstreamOutcome): Promise<void> {
-    const state = applyOutcome(this.budget, this.state, outcome, Date.now());
+    const state = applyOutcome(this.budget, this.state, outcome, clock.now());
     if (state !== this.state) this.save(state);
   }
 
   /** Calls used per window, limits, resets, the soft target and any pause. */
   async usage(): Promise<BudgetUsage> {
-    return usageOf(this.budget, this.state, Date.now());
+    return usageOf(this.budget, this.state, clock.now());
   }
 
   /** The definition this object enforces; a name that is no rationed service is a caller's bug. */

@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import * as clock from "../src/clock";
 import type { Env } from "../src/config";
 import { createDatabase } from "../src/db/client";
 import type { FailureKind } from "../src/domain/failures/kinds";
@@ -17,6 +18,11 @@ export type ListSyncResult =
  */
 export class ListSync extends DurableObject<Env> {
   private running: Promise<ListSyncResult> | null = null;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    clock.configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
+  }
 
   async sync(listId: number, trigger: "scheduled" | "manual" | "retry"): Promise<ListSyncResult> {
     if (this.running) return { ...(await this.running), joined: true };

@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import * as clock from "../src/clock";
 import type { Env } from "../src/config";
 import { UpstreamError } from "../src/integrations/http";
 import {
@@ -30,7 +31,7 @@ interface DeviceFlowState {
   nextPollAtMs: number;
 }
 
-export interface TraktAuthError {
+interface TraktAuthError {
   code: TraktAuthErrorCode;
   message: string;
   at: string;
@@ -71,6 +72,7 @@ export class TraktAuth extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    clock.configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
     this.tokens = new TraktTokenStore(env);
   }
 
@@ -83,7 +85,7 @@ export class TraktAuth extends DurableObject<Env> {
     } catch (error) {
       return { ok: false, message: (error as Error).message };
     }
-    const now = Date.now();
+    const now = clock.now();
     const flow: DeviceFlowState = {
       deviceCode: code.device_code,
       userCode: code.user_code,
@@ -128,10 +130,10 @@ export class TraktAuth extends DurableObject<Env> {
   async accessToken(given?: TraktAppCredentials): Promise<string | undefined> {
     let tokens = await this.tokens.load();
     if (!tokens) return undefined;
-    if (isTokenUsable(tokens.expiresAtMs, Date.now())) return tokens.accessToken;
+    if (isTokenUsable(tokens.expiresAtMs, clock.now())) return tokens.accessToken;
     if (!(await this.refresh(given)).ok) return undefined;
     tokens = await this.tokens.load();
-    return tokens && isTokenUsable(tokens.expiresAtMs, Date.now()) ? tokens.accessToken : undefined;
+    return tokens && isTokenUsable(tokens.expiresAtMs, clock.now()) ? tokens.accessToken : undefined;
   }
 
   async status(): Promise<TraktAuthStatus> {
@@ -190,7 +192,7 @@ export class TraktAuth extends DurableObject<Env> {
   private async pollOnce(given?: TraktAppCredentials): Promise<void> {
     const flow = await this.ctx.storage.get<DeviceFlowState>(FLOW_KEY);
     if (!flow) return;
-    const now = Date.now();
+    const now = clock.now();
     if (now >= flow.expiresAtMs) {
       await this.stopFlow("expired", "The code expired before it was entered at Trakt; start again");
       return;
@@ -233,7 +235,7 @@ export class TraktAuth extends DurableObject<Env> {
     await this.ctx.storage.put(FLOW_KEY, {
       ...flow,
       intervalSeconds,
-      nextPollAtMs: Date.now() + intervalSeconds * 1000,
+      nextPollAtMs: clock.now() + intervalSeconds * 1000,
     } satisfies DeviceFlowState);
     await this.scheduleAlarm();
   }
@@ -264,7 +266,7 @@ export class TraktAuth extends DurableObject<Env> {
         await this.ctx.storage.delete(REFRESH_AT_KEY);
         await this.setLastError("refreshFailed", `${message}; connect Trakt again`);
       } else {
-        await this.ctx.storage.put(REFRESH_AT_KEY, Date.now() + REFRESH_RETRY_MS);
+        await this.ctx.storage.put(REFRESH_AT_KEY, clock.now() + REFRESH_RETRY_MS);
         await this.setLastError("upstreamError", `${message}; the refresh will be retried`);
       }
       await this.scheduleAlarm();
@@ -277,7 +279,7 @@ export class TraktAuth extends DurableObject<Env> {
     await this.ctx.storage.put(LAST_ERROR_KEY, {
       code,
       message,
-      at: new Date().toISOString(),
+      at: clock.nowIso(),
     } satisfies TraktAuthError);
   }
 
@@ -287,7 +289,7 @@ export class TraktAuth extends DurableObject<Env> {
       this.ctx.storage.get<number>(REFRESH_AT_KEY),
     ]);
     const next = Math.min(flow?.nextPollAtMs ?? Infinity, refreshAt ?? Infinity);
-    if (Number.isFinite(next)) await this.ctx.storage.setAlarm(next);
+    if (Number.isFinite(next)) await this.ctx.storage.setAlarm(clock.toRealTime(next));
     else await this.ctx.storage.deleteAlarm();
   }
 

@@ -1,6 +1,7 @@
 import type { ApiBudget } from "../durable-objects/ApiBudget";
 import type { ListSync } from "../durable-objects/ListSync";
 import type { TraktAuth } from "../durable-objects/TraktAuth";
+import * as clock from "./clock";
 import type { DownloadJobMessage } from "./jobs/downloadQueue";
 import type { ListSyncMessage } from "./jobs/listSyncQueue";
 
@@ -44,6 +45,10 @@ export interface Env {
   /** Longest Retry-After the app waits out inside one request, seconds. */
   UPSTREAM_MAX_RETRY_WAIT_S?: string;
   BUILD_TIME?: string;
+  /** Starts the clock at this instant (tests and date runs only; see src/clock.ts). */
+  SIM_NOW?: string;
+  /** When, in real time (epoch ms), the clock read SIM_NOW (see src/clock.ts). */
+  SIM_CLOCK_START?: string;
 }
 
 export const APP_NAME = "Radarr Edge";
@@ -77,6 +82,6 @@ let isolateStart: string | undefined;
  * while a module loads, so the time is taken by the first request (requestContext calls this).
  */
 export function isolateStartTime(): string {
-  isolateStart ??= new Date().toISOString();
+  isolateStart ??= clock.nowIso();
   return isolateStart;
 }

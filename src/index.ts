@@ -1,4 +1,5 @@
 import { createApp } from "./app";
+import { configureClock } from "./clock";
 import type { Env } from "./config";
 import { consumeDownloadBatch, consumeDownloadDeadLetters } from "./jobs/downloadJobs";
 import type { DownloadJobMessage } from "./jobs/downloadQueue";
@@ -21,11 +22,16 @@ const QUEUES = {
 } satisfies Record<string, (batch: MessageBatch<unknown>, env: Env) => Promise<void>>;
 
 export default {
-  fetch: app.fetch,
+  fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
+    return app.fetch(request, env, ctx);
+  },
   async scheduled(controller, env, ctx) {
+    configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
     ctx.waitUntil(runScheduled(controller.cron, env));
   },
   async queue(batch, env, _ctx) {
+    configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
     const consume = QUEUES[batch.queue as keyof typeof QUEUES];
     if (!consume) throw new Error(`No consumer for queue ${batch.queue}`);
     await consume(batch, env);

@@ -1,2 +1,5 @@
-export function startSimulator(options?: { port?: number }): Promise<{ url: string; stop: () => Promise<void> }>;
+export function startSimulator(options?: {
+  port?: number;
+  clock?: { SIM_NOW: string; SIM_CLOCK_START: string };
+}): Promise<{ url: string; stop: () => Promise<void> }>;
 export function simulatorVars(simUrl: string): Record<string, string>;

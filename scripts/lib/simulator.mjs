@@ -3,11 +3,15 @@ import { unstable_startWorker } from "wrangler";
 
 /**
  * Starts the upstream simulator (sim/) in workerd on a loopback port and returns its base URL
- * and a stop function. Port 0 picks a free port.
+ * and a stop function. Port 0 picks a free port; `clock` ({SIM_NOW, SIM_CLOCK_START}) pins its clock.
  */
-export async function startSimulator({ port = 0 } = {}) {
+export async function startSimulator({ port = 0, clock } = {}) {
   const worker = await unstable_startWorker({
     config: new URL("../../sim/wrangler.toml", import.meta.url).pathname,
+    // SIM_NOW and SIM_CLOCK_START pin the simulator's clock (sim/src/clock.ts); unset, it runs on real time.
+    ...(clock
+      ? { bindings: Object.fromEntries(Object.entries(clock).map(([k, v]) => [k, { type: "plain_text", value: v }])) }
+      : {}),
     dev: { server: { hostname: "127.0.0.1", port }, inspector: false, logLevel: "warn", watch: false },
   });
   const url = (await worker.url).href.replace(/\/$/, "");

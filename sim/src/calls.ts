@@ -1,3 +1,4 @@
+import * as clock from "./clock";
 import type { FaultKind } from "./faults";
 
 /**
@@ -54,7 +55,7 @@ export function recordCall(call: {
   entry.total++;
   entry.byRoute[call.route] = (entry.byRoute[call.route] ?? 0) + 1;
   entry.byPath[call.path] = (entry.byPath[call.path] ?? 0) + 1;
-  const record: CallRecord = { seq: ++seq, at: new Date().toISOString(), ...call, status: null, faults: [] };
+  const record: CallRecord = { seq: ++seq, at: clock.nowIso(), ...call, status: null, faults: [] };
   log.push(record);
   if (log.length > LOG_LIMIT) log = log.slice(-LOG_LIMIT);
   return record;

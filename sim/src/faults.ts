@@ -1,4 +1,5 @@
 import { z } from "zod";
+import * as clock from "./clock";
 
 /**
  * Fault switches: rules that make a simulated service misbehave for matching requests.
@@ -7,13 +8,13 @@ import { z } from "zod";
  * many requests and then disappears.
  */
 
-export const FAULT_KINDS = ["latency", "timeout", "status", "rateLimit", "malformed", "truncate"] as const;
+const FAULT_KINDS = ["latency", "timeout", "status", "rateLimit", "malformed", "truncate"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-export const DEFAULT_LATENCY_MS = 1_000;
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_FAULT_STATUS = 500;
-export const DEFAULT_RETRY_AFTER_SECONDS = 10;
+const DEFAULT_LATENCY_MS = 1_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_FAULT_STATUS = 500;
+const DEFAULT_RETRY_AFTER_SECONDS = 10;
 
 export const faultRuleInputSchema = z
   .object({
@@ -60,7 +61,7 @@ export function addFault(input: FaultRuleInput): FaultRule {
     retryAfter: input.kind === "rateLimit" ? (input.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS) : null,
     remaining: input.times ?? null,
     applied: 0,
-    createdAt: new Date().toISOString(),
+    createdAt: clock.nowIso(),
   };
   rules.push(rule);
   return rule;

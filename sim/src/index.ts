@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { configureSimClock } from "./clock";
 import { control } from "./control";
 import { catalogueSummary } from "./data/catalogue";
 import { setSimulatorHandler } from "./loopback";
@@ -12,7 +13,13 @@ import { SERVICES, serviceForPath } from "./services";
 
 const TITLE = "Radarr Edge upstream simulator — demo data";
 
-const app = new Hono();
+const app = new Hono<{ Bindings: { SIM_NOW?: string; SIM_CLOCK_START?: string } }>();
+
+// Before any route: every answer is dated by the one clock (src/clock.ts).
+app.use(async (c, next) => {
+  if (c.env) configureSimClock(c.env);
+  await next();
+});
 
 for (const service of SERVICES) app.route(service.prefix, service.app);
 app.route("/__sim", control);

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { desc, eq } from "drizzle-orm";
+import * as clock from "../clock";
 import { commands } from "../db/schema";
 import {
   COMMAND_NAMES,
@@ -153,7 +154,7 @@ taskRouter.openapi(
       c.get("db"),
       SCHEDULED_TASKS.map((t) => t.command),
     );
-    const now = new Date();
+    const now = clock.nowDate();
     return c.json(
       SCHEDULED_TASKS.map((task, index) => {
         const last = runs.get(task.command);

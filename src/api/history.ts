@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import * as clock from "../clock";
 import { MovieRepository } from "../db/movies";
 import { movieHistory } from "../db/schema";
 import {
@@ -145,7 +146,7 @@ historyRouter.openapi(
         ),
       ),
     );
-    const now = Date.now();
+    const now = clock.now();
     const resources = query.includeMovie ? new Map(pageMovies.map((m) => [m.id, movieResource(m, now)])) : undefined;
     return c.json(
       {

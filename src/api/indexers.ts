@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq, gt } from "drizzle-orm";
 import type { Context } from "hono";
+import * as clock from "../clock";
 import { indexerStatus, indexers } from "../db/schema";
 import {
   findIndexerDefinition,
@@ -204,7 +205,7 @@ async function validatedIndexer(c: Context<AppEnv>, input: IndexerInput, previou
       enableInteractiveSearch: input.enableInteractiveSearch,
       priority: input.priority,
       tags: [...new Set(input.tags)],
-      updatedAt: new Date().toISOString(),
+      updatedAt: clock.nowIso(),
     },
   };
 }

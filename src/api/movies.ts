@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import * as clock from "../clock";
 import type { MOVIE_SORT_KEYS } from "../db/movies";
 import { MOVIE_STATUSES } from "../domain/library/movieStatus";
 import { cleanTitle } from "../domain/library/titles";
@@ -43,7 +44,7 @@ movieRouter.openapi(
   async (c) => {
     const { tmdbId } = c.req.valid("query");
     const movies = library(c).movies;
-    const body = tmdbId !== undefined ? await movies.allAsJson(Date.now(), tmdbId) : await wholeLibraryJson(movies);
+    const body = tmdbId !== undefined ? await movies.allAsJson(clock.now(), tmdbId) : await wholeLibraryJson(movies);
     // Already JSON (spliced for speed); typed as the documented list for the OpenAPI contract.
     return c.body(body, 200, { "content-type": "application/json; charset=utf-8" }) as never;
   },
@@ -114,7 +115,7 @@ movieRouter.openapi(
       throw fieldError("query.yearFrom", "yearFrom must not be after yearTo");
     }
     const searchKey = query.search ? cleanTitle(query.search) : undefined;
-    const body = await library(c).movies.pagedAsJson(query, searchKey || undefined, Date.now());
+    const body = await library(c).movies.pagedAsJson(query, searchKey || undefined, clock.now());
     // Built as JSON text (the stored metadata spliced in); typed as the documented page.
     return c.body(body, 200, { "content-type": "application/json; charset=utf-8" }) as never;
   },
@@ -208,7 +209,7 @@ movieRouter.openapi(
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     await lib.movies.update(ids, defined, edit.tags ? { mode: edit.applyTags, tagIds: edit.tags } : undefined);
     if (edit.rootFolderPath) await lib.movies.rebaseFolders(ids, edit.rootFolderPath);
-    const now = Date.now();
+    const now = clock.now();
     return c.json(
       (await lib.movies.byIds(ids)).map((m) => movieResource(m, now)),
       202,

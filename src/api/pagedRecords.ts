@@ -1,3 +1,4 @@
+import * as clock from "../clock";
 import type { Database } from "../db/client";
 import { MovieRepository } from "../db/movies";
 import { customFormats } from "../db/schema";
@@ -21,7 +22,7 @@ export function defaultDateDescending(sortKey: string, requested: "ascending" | 
 export async function attachMovies<R extends { movieId: number; movie?: unknown }>(
   db: Database,
   records: R[],
-  now = Date.now(),
+  now = clock.now(),
 ): Promise<void> {
   if (records.length === 0) return;
   const found = await new MovieRepository(db).byIds([...new Set(records.map((r) => r.movieId))]);

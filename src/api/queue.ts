@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import * as clock from "../clock";
 import { downloadClients, downloads, movies } from "../db/schema";
 import { removeFromQueue } from "../library/downloads";
 import { ACTIVE_DOWNLOAD_STATES, type DownloadRow } from "../library/grab";
@@ -174,7 +175,7 @@ queueRouter.openapi(
         .offset((query.page - 1) * query.pageSize),
       customFormatNames(db),
     ]);
-    const now = Date.now();
+    const now = clock.now();
     const records = rows.map(({ row, clientName }) => record(row, clientName, formatNames, now));
     if (query.includeMovie) await attachMovies(db, records, now);
     return c.json(
@@ -265,7 +266,7 @@ queueRouter.openapi(
       .where(and(inArray(downloads.id, ids), active));
     const missing = ids.filter((id) => !rows.some((r) => r.id === id));
     if (missing.length) throw notFound(`Queue items ${missing.join(", ")}`);
-    const work = { env: c.env, db, logger: c.get("logger"), now: Date.now() };
+    const work = { env: c.env, db, logger: c.get("logger"), now: clock.now() };
     for (const row of rows) await removeFromQueue(work, row, removal);
     return c.json({}, 200);
   },
@@ -288,7 +289,7 @@ queueRouter.openapi(
       .from(downloads)
       .where(and(eq(downloads.id, id), active));
     if (!row) throw notFound(`Queue item ${id}`);
-    await removeFromQueue({ env: c.env, db, logger: c.get("logger"), now: Date.now() }, row, c.req.valid("query"));
+    await removeFromQueue({ env: c.env, db, logger: c.get("logger"), now: clock.now() }, row, c.req.valid("query"));
     return c.json({}, 200);
   },
 );

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
+import * as clock from "../clock";
 import { MovieRepository, type MovieRow } from "../db/movies";
 import { movies } from "../db/schema";
 import { indexerFlagNames } from "../domain/customFormats/indexerFlags";
@@ -83,7 +84,7 @@ type ReleaseResource = z.infer<typeof releaseSchema>;
 
 function releaseResource(decision: ReleaseDecision | RankedDecision, movieId?: number): ReleaseResource {
   const release = decision.release as IndexerRelease;
-  const age = releaseAge(release, Date.now());
+  const age = releaseAge(release, clock.now());
   const rejections = decision.rejections.map((r) => ({
     reason: r.reason,
     message: r.message,

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import * as clock from "../clock";
 import { MovieRepository } from "../db/movies";
 import { TRENDING_SOURCES } from "../domain/streaming/trending";
 import { STALE_HEADER } from "../integrations/cache";
@@ -433,7 +434,7 @@ streamingRouter.openapi(
     const region = regionOf(c, query.region);
     const tmdb = discovery(c);
     const [upcoming, releases] = await Promise.all([tmdb.upcomingMovies(region, query.page), watchmode(c).releases()]);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = clock.nowIso().slice(0, 10);
     const streamingReleases =
       releases.status === "ok"
         ? releases.value.releases

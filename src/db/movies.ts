@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, like, lte, type SQL, sql } from "drizzle-orm";
+import * as clock from "../clock";
 import { type MovieColumns, movieResourceJson } from "../library/movieResource";
 import { chunk, D1_MAX_BOUND_PARAMETERS, type Database } from "./client";
 import { importExclusions, movieGenres, movies, movieTags } from "./schema";
@@ -10,9 +11,9 @@ export interface MovieWithTags extends MovieRow {
 }
 
 export const MOVIE_SORT_KEYS = ["title", "year", "added", "rating", "size", "popularity"] as const;
-export type MovieSortKey = (typeof MOVIE_SORT_KEYS)[number];
+type MovieSortKey = (typeof MOVIE_SORT_KEYS)[number];
 
-export interface MovieFilter {
+interface MovieFilter {
   search?: string;
   monitored?: boolean;
   hasFile?: boolean;
@@ -271,7 +272,7 @@ export class MovieRepository {
     tags?: { mode: "add" | "remove" | "replace"; tagIds: number[] },
   ) {
     const statements = [];
-    const changes = { ...patch, updatedAt: new Date().toISOString() };
+    const changes = { ...patch, updatedAt: clock.nowIso() };
     for (const part of chunk(ids, IDS_PER_STATEMENT)) {
       statements.push(this.db.update(movies).set(changes).where(inArray(movies.id, part)));
       if (tags && tags.mode !== "add") {
@@ -330,7 +331,7 @@ export class MovieRepository {
     await this.db.batch([
       this.db
         .update(movies)
-        .set({ ...columns, updatedAt: new Date().toISOString() })
+        .set({ ...columns, updatedAt: clock.nowIso() })
         .where(eq(movies.id, id)),
       this.db.delete(movieGenres).where(eq(movieGenres.movieId, id)),
       ...[...new Set(columns.genres)].map((genre) => this.db.insert(movieGenres).values({ movieId: id, genre })),

@@ -1,3 +1,4 @@
+import * as clock from "../clock";
 import { metrics } from "../observability/metrics";
 import { UpstreamError } from "./http";
 
@@ -30,14 +31,14 @@ export async function cachedJson<T>(
   load: () => Promise<T>,
 ): Promise<Cached<T>> {
   const entry = await kv.get<CacheEntry<T>>(key, "json");
-  if (entry && entry.storedAt + ttlSeconds * 1000 > Date.now()) {
+  if (entry && entry.storedAt + ttlSeconds * 1000 > clock.now()) {
     metrics.cache(cacheName, "hit");
     return { value: entry.value, stale: false };
   }
   try {
     const value = await load();
     metrics.cache(cacheName, "miss");
-    await kv.put(key, JSON.stringify({ storedAt: Date.now(), value } satisfies CacheEntry<T>), {
+    await kv.put(key, JSON.stringify({ storedAt: clock.now(), value } satisfies CacheEntry<T>), {
       expirationTtl: Math.max(60, ttlSeconds * STALE_RETENTION_FACTOR),
     });
     return { value, stale: false };
@@ -120,7 +121,7 @@ function recall<T>(store: JsonStore, key: string, ttlSeconds: number): CacheEntr
   const held = memory.get(key);
   if (!held || held.store !== store) return undefined;
   memory.delete(key);
-  if (held.entry.storedAt + ttlSeconds * 1000 <= Date.now()) return undefined;
+  if (held.entry.storedAt + ttlSeconds * 1000 <= clock.now()) return undefined;
   memory.set(key, held); // most recently used last
   return held.entry as CacheEntry<T>;
 }
@@ -141,19 +142,19 @@ function loadOnce<T>(
   load: () => Promise<T>,
   joinSettled: boolean,
 ): Promise<T> {
-  pruneSettledFlights(Date.now());
+  pruneSettledFlights(clock.now());
   const current = flights.get(key);
   if (current && (current.settledAt === undefined || joinSettled)) return current.promise as Promise<T>;
   const flight: Flight = { promise: Promise.resolve() };
   flight.promise = (async () => {
     try {
       const value = await load();
-      const entry: CacheEntry<T> = { storedAt: Date.now(), value };
+      const entry: CacheEntry<T> = { storedAt: clock.now(), value };
       await kv.put(key, JSON.stringify(entry), {
         expirationTtl: Math.max(60, ttlSeconds * STALE_RETENTION_FACTOR),
       });
       remember(kv, key, entry);
-      flight.settledAt = Date.now();
+      flight.settledAt = clock.now();
       return value;
     } catch (error) {
       if (flights.get(key) === flight) flights.delete(key);
@@ -184,7 +185,7 @@ export async function swrJson<T>(
     return { value: remembered.value, stale: false, refreshing: false };
   }
   const entry = await kv.get<CacheEntry<T>>(key, "json");
-  if (entry && entry.storedAt + ttlSeconds * 1000 > Date.now()) {
+  if (entry && entry.storedAt + ttlSeconds * 1000 > clock.now()) {
     remember(kv, key, entry);
     metrics.cache(cacheName, "hit");
     return { value: entry.value, stale: false, refreshing: false };

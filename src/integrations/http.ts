@@ -1,4 +1,5 @@
 import type { ZodType } from "zod";
+import * as clock from "../clock";
 import type { Env, UpstreamPolicy } from "../config";
 import type { BudgetService } from "../domain/budgets";
 import { type FailureKind, failureKindForStatus, isTransient } from "../domain/failures/kinds";
@@ -44,7 +45,7 @@ const BASE_BACKOFF_MS = 250;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Seconds to wait from a Retry-After header (delta-seconds or an HTTP date). */
-export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+function parseRetryAfter(header: string | null, now = clock.now()): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds);
@@ -57,9 +58,9 @@ const BREAKER_THRESHOLD = 5;
 const BREAKER_OPEN_MS = 30_000;
 const breakers = new Map<string, { failures: number; openUntil: number }>();
 
-export function breakerState(service: string): "closed" | "open" {
+function breakerState(service: string): "closed" | "open" {
   const b = breakers.get(service);
-  return b && b.openUntil > Date.now() ? "open" : "closed";
+  return b && b.openUntil > clock.now() ? "open" : "closed";
 }
 
 export function breakerStates(): Record<string, "closed" | "open"> {
@@ -72,7 +73,7 @@ function recordOutcome(service: string, ok: boolean) {
     b.failures = 0;
     b.openUntil = 0;
   } else if (++b.failures >= BREAKER_THRESHOLD) {
-    b.openUntil = Date.now() + BREAKER_OPEN_MS;
+    b.openUntil = clock.now() + BREAKER_OPEN_MS;
   }
   breakers.set(service, b);
 }
@@ -97,7 +98,7 @@ export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
   let lastError: UpstreamError | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (req.budget) await reserveOrThrow(req, service);
-    const started = Date.now();
+    const started = clock.now();
     let error: UpstreamError;
     try {
       const response = await fetch(req.url, { ...req.init, signal: AbortSignal.timeout(policy.timeoutMs) });
@@ -131,7 +132,7 @@ export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
       attempt,
       kind: error.kind,
       status: error.status,
-      elapsedMs: Date.now() - started,
+      elapsedMs: clock.now() - started,
     });
     if (!isTransient(error.kind)) break;
     if (attempt === attempts) {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import { checkHealth } from "../api/system";
+import * as clock from "../clock";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { commands, importLists, movies } from "../db/schema";
@@ -40,7 +41,7 @@ const REFRESH_BATCH = 50;
 const STREAMING_CHECK_BATCH = 500;
 
 /** Every command, by Radarr's name where Radarr has one. Adding a command is adding one entry. */
-export const COMMANDS = [
+const COMMANDS = [
   define({
     name: "RefreshMovie",
     description: "Refresh movie metadata from TMDb (the given movies, or those refreshed longest ago)",
@@ -73,7 +74,7 @@ export const COMMANDS = [
     async run(ctx, { listId }) {
       const { env, db } = ctx;
       if (ctx.trigger === "scheduled" && listId === undefined) {
-        const due = await dueImportLists(db, new Date());
+        const due = await dueImportLists(db, clock.nowDate());
         for (const list of due) await enqueueListSync(env, db, list.id, "scheduled");
         return { message: `Queued ${due.length} due lists`, result: { queued: due.map((l) => l.id) } };
       }
@@ -146,7 +147,7 @@ export const COMMANDS = [
       const candidates = rows.filter((r) => !r.monitored);
       // No subscriptions left: nothing streams on a subscribed service any more.
       const { services, errors } = await lookup.servicesFor(candidates.map((r) => r.tmdbId));
-      const now = new Date().toISOString();
+      const now = clock.nowIso();
       const remonitored: { movieId: number; title: string; previousService: string }[] = [];
       const moved: { movieId: number; title: string; service: string }[] = [];
       for (const row of candidates) {
@@ -216,7 +217,7 @@ export const COMMANDS = [
           .where(and(eq(commands.name, "RssSync"), eq(commands.status, "completed")))
           .orderBy(desc(commands.id))
           .limit(1);
-        const since = last?.started ? (Date.now() - Date.parse(last.started)) / 60_000 : Number.POSITIVE_INFINITY;
+        const since = last?.started ? (clock.now() - Date.parse(last.started)) / 60_000 : Number.POSITIVE_INFINITY;
         if (rssSyncInterval === 0) return { message: "RSS sync is turned off (RSS sync interval 0)" };
         // A minute's slack so a 15-minute interval is not skipped by a cron that fires a little early.
         if (since < rssSyncInterval - 1)
@@ -237,7 +238,7 @@ export const COMMANDS = [
     description: "Poll the download clients: progress, stalls and failures, and import finished downloads",
     body: z.object({}),
     async run({ env, db, logger }) {
-      const outcome = await refreshMonitoredDownloads({ env, db, logger, now: Date.now() });
+      const outcome = await refreshMonitoredDownloads({ env, db, logger, now: clock.now() });
       if (outcome.errors.length && outcome.checked === 0 && outcome.clients > 0) throw new Error(outcome.errors[0]);
       return {
         message: `Checked ${outcome.checked} downloads on ${outcome.clients} clients: ${outcome.imported} imported, ${outcome.failed} failed, ${outcome.retrying} retrying`,
@@ -250,7 +251,7 @@ export const COMMANDS = [
     description: "Import the downloads their clients report finished",
     body: z.object({}),
     async run({ env, db, logger }) {
-      const outcome = await refreshMonitoredDownloads({ env, db, logger, now: Date.now() }, { onlyFinished: true });
+      const outcome = await refreshMonitoredDownloads({ env, db, logger, now: clock.now() }, { onlyFinished: true });
       return { message: `Imported ${outcome.imported} finished downloads`, result: { ...outcome } };
     },
   }),
@@ -331,7 +332,7 @@ export async function queueCommand(
 ): Promise<CommandRow> {
   const [row] = await db
     .insert(commands)
-    .values({ name, body, status: "queued", trigger, queued: new Date().toISOString() })
+    .values({ name, body, status: "queued", trigger, queued: clock.nowIso() })
     .returning();
   return row;
 }
@@ -349,7 +350,7 @@ export async function executeCommand(
     },
   };
   const definition = findCommand(row.name);
-  const started = new Date().toISOString();
+  const started = clock.nowIso();
   await ctx.db.update(commands).set({ status: "started", started }).where(eq(commands.id, row.id));
   try {
     if (!definition) throw new Error(`Unknown command ${row.name}`);
@@ -358,7 +359,7 @@ export async function executeCommand(
       .update(commands)
       .set({
         status: "completed",
-        ended: new Date().toISOString(),
+        ended: clock.nowIso(),
         message: outcome.message,
         result: outcome.result ?? null,
       })
@@ -368,7 +369,7 @@ export async function executeCommand(
     const message = (error as Error).message;
     await ctx.db
       .update(commands)
-      .set({ status: "failed", ended: new Date().toISOString(), message })
+      .set({ status: "failed", ended: clock.nowIso(), message })
       .where(eq(commands.id, row.id));
     ctx.logger.error("command failed", { command: row.name, commandId: row.id, error: message });
   }

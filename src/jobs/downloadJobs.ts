@@ -1,3 +1,4 @@
+import * as clock from "../clock";
 import type { Env } from "../config";
 import { createDatabase } from "../db/client";
 import { RetryLater, recordDeadLetter, runDownloadJob } from "../library/downloads";
@@ -19,7 +20,7 @@ export async function consumeDownloadBatch(batch: MessageBatch<DownloadJobMessag
   for (const message of batch.messages) {
     const logger = rootLogger.child({ ...message.body, attempt: message.attempts });
     try {
-      await runDownloadJob({ env, db, logger, now: Date.now() }, message.body, { attempts: message.attempts });
+      await runDownloadJob({ env, db, logger, now: clock.now() }, message.body, { attempts: message.attempts });
       message.ack();
     } catch (error) {
       if (error instanceof RetryLater) {
@@ -38,7 +39,7 @@ export async function consumeDownloadDeadLetters(batch: MessageBatch<DownloadJob
   const db = createDatabase(env.DB);
   for (const message of batch.messages) {
     const logger = rootLogger.child({ ...message.body, deadLetter: true });
-    await recordDeadLetter({ env, db, logger, now: Date.now() }, message.body);
+    await recordDeadLetter({ env, db, logger, now: clock.now() }, message.body);
     incrementCounter("radarr_download_dead_letters_total", "Download jobs that failed after their last retry", {
       action: message.body.action,
     });

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { ListSyncResult } from "../../durable-objects/ListSync";
+import * as clock from "../clock";
 import type { Env } from "../config";
 import { createDatabase, type Database } from "../db/client";
 import { importLists, listSyncJobs } from "../db/schema";
@@ -23,7 +24,7 @@ export function listSyncStub(env: Env, listId: number) {
 export async function enqueueListSync(env: Env, db: Database, listId: number, trigger: ListSyncMessage["trigger"]) {
   const [job] = await db
     .insert(listSyncJobs)
-    .values({ listId, status: "queued", enqueuedAt: new Date().toISOString() })
+    .values({ listId, status: "queued", enqueuedAt: clock.nowIso() })
     .returning({ id: listSyncJobs.id });
   await env.LIST_SYNC_QUEUE.send({ jobId: job.id, listId, trigger } satisfies ListSyncMessage);
   return job.id;
@@ -62,7 +63,7 @@ export async function consumeListSyncBatch(batch: MessageBatch<ListSyncMessage>,
         status: delay === null ? "deadLettered" : "retrying",
         lastError: result.message,
         failureKind: result.kind,
-        nextAttemptAt: delay === null ? null : new Date(Date.now() + delay * 1000).toISOString(),
+        nextAttemptAt: delay === null ? null : new Date(clock.now() + delay * 1000).toISOString(),
       })
       .where(eq(listSyncJobs.id, jobId));
     if (delay === null) {

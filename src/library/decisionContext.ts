@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import * as clock from "../clock";
 import type { Database } from "../db/client";
 import type { MovieRow } from "../db/movies";
 import {
@@ -50,6 +51,7 @@ export async function loadDecisionContext(
     },
     blocklist: blocked,
     queue,
+    now: clock.now(),
     profile,
     qualityDefinitions: definitions.map((d) => ({
       quality: { id: d.qualityId },
@@ -98,7 +100,11 @@ export async function findMovieForRelease(db: Database, parsed: ParsedMovieInfo)
 const QUEUED_STATES = ["grabPending", "downloading", "importPending", "importing", "failedPending"];
 
 /** The movie's blocklist entries still in force (no expiry, or expiring later). */
-export async function loadBlocklistEntries(db: Database, movieId: number, now = new Date()): Promise<BlocklistEntry[]> {
+export async function loadBlocklistEntries(
+  db: Database,
+  movieId: number,
+  now = clock.nowDate(),
+): Promise<BlocklistEntry[]> {
   const rows = await db
     .select({
       title: blocklist.sourceTitle,
@@ -122,7 +128,7 @@ export async function loadBlocklistEntries(db: Database, movieId: number, now = 
 }
 
 /** What is queued for the movie and not finished, as the decision engine compares releases against. */
-export async function loadQueuedReleases(db: Database, movieId: number): Promise<QueuedRelease[]> {
+async function loadQueuedReleases(db: Database, movieId: number): Promise<QueuedRelease[]> {
   const rows = await db
     .select({
       title: downloads.title,
@@ -137,7 +143,7 @@ export async function loadQueuedReleases(db: Database, movieId: number): Promise
 }
 
 /** The movie's file, so upgrades are judged against it. */
-export async function loadMovieFile(db: Database, movieId: number): Promise<ExistingMovieFile | null> {
+async function loadMovieFile(db: Database, movieId: number): Promise<ExistingMovieFile | null> {
   const [file] = await db
     .select({
       quality: movieFiles.quality,

@@ -1,4 +1,5 @@
 import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
+import * as clock from "../clock";
 import type { Database } from "../db/client";
 import { downloadClients, downloads } from "../db/schema";
 
@@ -10,7 +11,7 @@ export interface DownloadHealthCheck {
 }
 
 /** Download health: a client to send grabs to, and downloads whose retries ran out in the past day. */
-export async function downloadHealthChecks(db: Database, now = new Date()): Promise<DownloadHealthCheck[]> {
+export async function downloadHealthChecks(db: Database, now = clock.nowDate()): Promise<DownloadHealthCheck[]> {
   const checks: DownloadHealthCheck[] = [];
   const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
   const [[{ enabled }], deadLettered] = await Promise.all([

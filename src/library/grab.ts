@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { ApiError, fieldError, notFound } from "../api/middleware/errors";
+import * as clock from "../clock";
 import { type Env, upstreamPolicy } from "../config";
 import type { Database } from "../db/client";
 import { MovieRepository, type MovieRow } from "../db/movies";
@@ -19,7 +20,7 @@ import { type DownloadClientRow, enabledClientsFor, openDownloadClient } from ".
 import { notify } from "./notifications";
 import { decryptSecret, encryptSecret } from "./secrets";
 
-export type GrabSource = "interactive" | "automatic" | "rss" | "push";
+type GrabSource = "interactive" | "automatic" | "rss" | "push";
 
 export interface GrabInput {
   movieId: number;
@@ -46,7 +47,7 @@ export const ACTIVE_DOWNLOAD_STATES = [
   "failedPending",
 ] as const;
 
-export function storedQuality(quality: QualityModel): StoredQualityModel {
+function storedQuality(quality: QualityModel): StoredQualityModel {
   const { version, real, isRepack } = quality.revision;
   return { quality: quality.quality.id, revision: { version, real, isRepack } };
 }
@@ -116,12 +117,7 @@ async function downloadRequest(env: Env, release: Release, logger?: Logger): Pro
 }
 
 /** Sends a release to one client; resolves with the client's id for the download. */
-export async function sendToClient(
-  env: Env,
-  client: DownloadClientRow,
-  release: Release,
-  logger?: Logger,
-): Promise<string> {
+async function sendToClient(env: Env, client: DownloadClientRow, release: Release, logger?: Logger): Promise<string> {
   const request = await downloadRequest(env, release, logger);
   const opened = await openDownloadClient(env, client, logger);
   return opened.add(request);
@@ -213,7 +209,7 @@ async function recordSent(
   pendingId?: number,
 ): Promise<DownloadRow> {
   const { release } = decision;
-  const now = new Date().toISOString();
+  const now = clock.nowIso();
   const quality = storedQuality(decision.quality as QualityModel);
   const values = {
     movieId: movie.id,
@@ -323,7 +319,7 @@ async function holdForRetry(
   error: UpstreamError,
 ): Promise<GrabResult> {
   const delay = retryDelaySeconds(error.kind, 1, error.retryAfterSeconds) ?? 0;
-  const now = Date.now();
+  const now = clock.now();
   const { release } = decision;
   const [row] = await db
     .insert(downloads)

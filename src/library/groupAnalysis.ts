@@ -1,4 +1,5 @@
 import { inArray } from "drizzle-orm";
+import * as clock from "../clock";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { hdbitsObservations, qualityDefinitions } from "../db/schema";
@@ -27,7 +28,7 @@ export async function recordHdbitsObservations(
   releases: readonly IndexerRelease[],
   runtime = 0,
 ): Promise<number> {
-  const observedAt = new Date().toISOString();
+  const observedAt = clock.nowIso();
   const rows = releases
     .filter((r) => r.hdbits && r.infoHash)
     .map((r) => {
@@ -116,7 +117,7 @@ export async function groupReputations(db: Database, groups?: readonly string[])
   } else {
     rows = await db.select().from(hdbitsObservations);
   }
-  return scoreGroups(rows.map(toObservation), { sizeLimits: await sizeLimits(db) });
+  return scoreGroups(rows.map(toObservation), { now: clock.now(), sizeLimits: await sizeLimits(db) });
 }
 
 /** The ranking bonus hook for the decision context, for the groups among `releases`. */

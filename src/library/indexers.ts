@@ -1,4 +1,5 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, gt, sql } from "drizzle-orm";
+import * as clock from "../clock";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { indexerStatus, indexers, type StoredIndexerCapabilities } from "../db/schema";
@@ -16,7 +17,7 @@ import type { Logger } from "../observability/logger";
 import { openSettings } from "./secrets";
 
 export type IndexerRow = typeof indexers.$inferSelect;
-export type IndexerStatusRow = typeof indexerStatus.$inferSelect;
+type IndexerStatusRow = typeof indexerStatus.$inferSelect;
 export interface IndexerWithStatus extends IndexerRow {
   status: IndexerStatusRow | null;
 }
@@ -40,7 +41,7 @@ export async function loadIndexers(db: Database): Promise<IndexerWithStatus[]> {
   return rows.map((r) => ({ ...r.indexer, status: r.status }));
 }
 
-export function isIndexerDisabled(status: IndexerStatusRow | null, now = Date.now()): boolean {
+function isIndexerDisabled(status: IndexerStatusRow | null, now = clock.now()): boolean {
   return Boolean(status?.disabledUntil && Date.parse(status.disabledUntil) > now);
 }
 
@@ -72,24 +73,22 @@ export function describeIndexerFailure(error: unknown): IndexerFailure {
 }
 
 /** A client for a saved indexer, with its stored capabilities when they are fresh. */
-export async function savedIndexerClient(
-  env: Env,
-  indexer: IndexerWithStatus,
-  logger?: Logger,
-): Promise<IndexerClient> {
+async function savedIndexerClient(env: Env, indexer: IndexerWithStatus, logger?: Logger): Promise<IndexerClient> {
   const definition = definitionOf(indexer);
   const settings = await openSettings(env, indexer.settings, indexerSecretFields(definition));
   const status = indexer.status;
   const fresh =
-    status?.capabilities && status.capsFetchedAt && Date.now() - Date.parse(status.capsFetchedAt) < CAPABILITIES_TTL_MS;
+    status?.capabilities &&
+    status.capsFetchedAt &&
+    clock.now() - Date.parse(status.capsFetchedAt) < CAPABILITIES_TTL_MS;
   return createIndexerClient(env, indexer, settings, {
     logger: logger?.child({ indexerId: indexer.id }),
     capabilities: fresh ? status?.capabilities : null,
   });
 }
 
-export async function recordIndexerSuccess(db: Database, indexerId: number, capabilities?: StoredIndexerCapabilities) {
-  const now = new Date().toISOString();
+async function recordIndexerSuccess(db: Database, indexerId: number, capabilities?: StoredIndexerCapabilities) {
+  const now = clock.nowIso();
   const caps = capabilities ? { capabilities, capsFetchedAt: now } : {};
   await db
     .insert(indexerStatus)
@@ -101,8 +100,8 @@ export async function recordIndexerSuccess(db: Database, indexerId: number, capa
 }
 
 /** Counts a failure and disables the indexer for the next step of the back-off ladder. */
-export async function recordIndexerFailure(db: Database, indexerId: number, failure: IndexerFailure) {
-  const now = Date.now();
+async function recordIndexerFailure(db: Database, indexerId: number, failure: IndexerFailure) {
+  const now = clock.now();
   const nowIso = new Date(now).toISOString();
   const [previous] = await db.select().from(indexerStatus).where(eq(indexerStatus.indexerId, indexerId));
   const failures = (previous?.consecutiveFailures ?? 0) + 1;
@@ -144,11 +143,11 @@ export async function runIndexer(
       reason: `${indexer.name} is disabled until ${indexer.status?.disabledUntil} after failures: ${indexer.status?.lastError}`,
     };
   }
-  const started = Date.now();
+  const started = clock.now();
   try {
     const result = await fetch(await savedIndexerClient(env, indexer, logger));
     await recordIndexerSuccess(db, indexer.id, result.capabilities);
-    return { indexer, ok: true, result, ms: Date.now() - started };
+    return { indexer, ok: true, result, ms: clock.now() - started };
   } catch (error) {
     const failure = describeIndexerFailure(error);
     logger?.warn("indexer failed", {
@@ -158,7 +157,7 @@ export async function runIndexer(
       error: failure.message,
     });
     await recordIndexerFailure(db, indexer.id, failure);
-    return { indexer, ok: false, skipped: false, failure, ms: Date.now() - started };
+    return { indexer, ok: false, skipped: false, failure, ms: clock.now() - started };
   }
 }
 
@@ -168,7 +167,7 @@ export async function disabledIndexers(db: Database): Promise<{ name: string; un
     .select({ name: indexers.name, until: sql<string>`${indexerStatus.disabledUntil}`, error: indexerStatus.lastError })
     .from(indexerStatus)
     .innerJoin(indexers, eq(indexers.id, indexerStatus.indexerId))
-    .where(sql`${indexerStatus.disabledUntil} > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`);
+    .where(gt(indexerStatus.disabledUntil, clock.nowIso()));
 }
 
 /** The indexer's secret setting values (API key, passkey) by field, decrypted. */

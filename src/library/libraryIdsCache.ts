@@ -1,3 +1,4 @@
+import * as clock from "../clock";
 import type { MovieRepository } from "../db/movies";
 
 /**
@@ -14,16 +15,16 @@ let held: { version: number; checkedAt: number; ids: Map<number, number> } | und
 let checking: Promise<Map<number, number>> | undefined;
 
 export function libraryIdsByTmdbId(movies: MovieRepository): Promise<Map<number, number>> {
-  if (held && Date.now() - held.checkedAt < RECHECK_MS) return Promise.resolve(held.ids);
+  if (held && clock.now() - held.checkedAt < RECHECK_MS) return Promise.resolve(held.ids);
   checking ??= (async () => {
     try {
       const version = await movies.libraryVersion();
       if (held?.version === version) {
-        held.checkedAt = Date.now();
+        held.checkedAt = clock.now();
         return held.ids;
       }
       const ids = await movies.allIdsByTmdbId();
-      held = { version, checkedAt: Date.now(), ids };
+      held = { version, checkedAt: clock.now(), ids };
       return ids;
     } finally {
       checking = undefined;

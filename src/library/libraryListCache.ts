@@ -1,3 +1,4 @@
+import * as clock from "../clock";
 import type { MovieRepository } from "../db/movies";
 
 // isAvailable depends on the clock, so even an unchanged library is rebuilt now and then.
@@ -12,7 +13,7 @@ let cached: { version: number; builtAt: number; json: string } | undefined;
  */
 export async function wholeLibraryJson(movies: MovieRepository): Promise<string> {
   const version = await movies.libraryVersion();
-  const now = Date.now();
+  const now = clock.now();
   if (cached && cached.version === version && now - cached.builtAt < MAX_AGE_MS) return cached.json;
   const json = await movies.allAsJson(now);
   cached = { version, builtAt: now, json };

@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
+import * as clock from "../clock";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { importLists, listItems, listSyncRuns, movies } from "../db/schema";
@@ -19,7 +20,7 @@ import { openSettings } from "./secrets";
 import { readSettings } from "./settings";
 import { detachedWork, StreamingAvailabilityLookup } from "./streamingAvailability";
 
-export type ImportListRow = typeof importLists.$inferSelect;
+type ImportListRow = typeof importLists.$inferSelect;
 type StoredItem = typeof listItems.$inferSelect;
 
 export interface SyncOutcome {
@@ -53,7 +54,7 @@ async function writeBatch(env: Env, outcome: SyncOutcome, statements: D1Prepared
 }
 
 /** A sync failure with its failure-taxonomy kind, for the queue's retry policy. */
-export class ListSyncError extends Error {
+class ListSyncError extends Error {
   constructor(
     readonly kind: FailureKind,
     message: string,
@@ -156,7 +157,7 @@ export async function syncImportList(
   /** Items supplied by the caller (an uploaded CSV) instead of fetched from the upstream. */
   suppliedItems?: ListItem[],
 ): Promise<SyncOutcome> {
-  const started = Date.now();
+  const started = clock.now();
   const [list] = await db.select().from(importLists).where(eq(importLists.id, listId));
   if (!list) throw new ListSyncError("notFound", `Import list ${listId} does not exist`);
   const source = findListSource(list.implementation);
@@ -233,8 +234,8 @@ export async function syncImportList(
 }
 
 async function finishRun(db: Database, list: ImportListRow, outcome: SyncOutcome, started: number) {
-  outcome.durationMs = Date.now() - started;
-  const now = new Date();
+  outcome.durationMs = clock.now() - started;
+  const now = clock.nowDate();
   await db.batch([
     db
       .update(listSyncRuns)
@@ -286,7 +287,7 @@ async function applyItems(
   log: Logger,
 ) {
   const d1 = env.DB;
-  const now = new Date();
+  const now = clock.nowDate();
   const iso = now.toISOString();
   const stored = await db.select().from(listItems).where(eq(listItems.listId, list.id));
   const diff = diffListItems<StoredItem>(items, stored);

@@ -1,4 +1,5 @@
 import type { MovieResource } from "../api/schemas/movie";
+import * as clock from "../clock";
 import type { MovieRow } from "../db/movies";
 import type { MovieMetadata } from "../db/schema";
 import { isMovieAvailable, type MinimumAvailability, type MovieStatus } from "../domain/library/movieStatus";
@@ -62,7 +63,7 @@ function resourceScalars(row: MovieColumns, tags: number[], now: number): Resour
 /** A library movie as Radarr's MovieResource. */
 export function movieResource(
   row: MovieColumns & { metadata: MovieMetadata; tags: number[] },
-  now = Date.now(),
+  now = clock.now(),
 ): MovieResource {
   return { ...row.metadata, ...resourceScalars(row, row.tags, now) };
 }
@@ -77,7 +78,7 @@ export function movieResourceJson(row: MovieColumns, metadataJson: string, tags:
 }
 
 /** A lookup result not (necessarily) in the library, with Radarr's defaults for the choices. */
-export function lookupResource(info: MovieInfo, libraryId?: number, now = Date.now()): MovieResource {
+export function lookupResource(info: MovieInfo, libraryId?: number, now = clock.now()): MovieResource {
   return {
     ...info.metadata,
     id: libraryId,

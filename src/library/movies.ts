@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { fieldError, notFound } from "../api/middleware/errors";
+import * as clock from "../clock";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { MovieRepository, type NewMovieRow } from "../db/movies";
@@ -112,7 +113,7 @@ export class MovieLibrary {
     const info = await this.details(input.tmdbId);
     if (!info) throw fieldError("body.tmdbId", `TMDb has no movie with id ${input.tmdbId}`);
     const folderName = input.path ? undefined : (await movieFolderNamer(this.db))(info);
-    const now = new Date().toISOString();
+    const now = clock.nowIso();
     const row: NewMovieRow = {
       ...infoColumns(info),
       monitored: input.monitored,
@@ -134,12 +135,12 @@ export class MovieLibrary {
     if (!movie) throw notFound(`Movie ${id}`);
     const info = await this.details(movie.tmdbId);
     if (!info) return;
-    await this.movies.refreshMetadata(id, { ...infoColumns(info), lastInfoSync: new Date().toISOString() });
+    await this.movies.refreshMetadata(id, { ...infoColumns(info), lastInfoSync: clock.nowIso() });
   }
 }
 
 /** The columns that come from TMDb metadata. */
-export function infoColumns(info: MovieInfo) {
+function infoColumns(info: MovieInfo) {
   return {
     tmdbId: info.tmdbId,
     imdbId: info.imdbId,

@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { ApiError, notFound } from "../api/middleware/errors";
+import * as clock from "../clock";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
 import type { MovieRow } from "../db/movies";
@@ -42,13 +43,13 @@ import { detachedWork, StreamingAvailabilityLookup } from "./streamingAvailabili
  */
 
 /** How long an interactive search's releases can be grabbed by guid. */
-export const RELEASE_CACHE_TTL_SECONDS = 30 * 60;
+const RELEASE_CACHE_TTL_SECONDS = 30 * 60;
 const RECENT_SEARCHES_KEY = "releases:recent";
 const RECENT_SEARCHES_KEPT = 20;
 const releaseCacheKey = (movieId: number) => `releases:movie:${movieId}`;
 
 /** How one indexer's part of a search went. */
-export interface IndexerSearchReport {
+interface IndexerSearchReport {
   indexerId: number;
   indexer: string;
   status: "ok" | "failed" | "skipped";
@@ -109,7 +110,7 @@ function indexerDecisionSettings(list: readonly IndexerWithStatus[]): Record<num
 }
 
 /** The decision context for a movie, with indexer settings and the scene-group ranking bonus. */
-export async function releaseDecisionContext(
+async function releaseDecisionContext(
   env: Env,
   db: Database,
   logger: Logger | undefined,
@@ -221,7 +222,7 @@ export async function searchMovie(
  * best first (rank 1 is the one to grab). Interactive searches use the indexers enabled for
  * interactive search and are cached for grabbing by guid.
  */
-export async function searchMovieReleases(
+async function searchMovieReleases(
   env: Env,
   db: Database,
   logger: Logger | undefined,
@@ -240,7 +241,7 @@ function isReleaseRefusal(error: unknown): boolean {
  * Grabs the best accepted release among `decisions` (ranked), going down the list while a
  * release is refused as already queued or blocklisted. Returns the one grabbed, or null.
  */
-export async function grabBest(
+async function grabBest(
   env: Env,
   db: Database,
   logger: Logger | undefined,
@@ -305,7 +306,7 @@ async function sealAndCache(
     const sealed = sealUrl(release.downloadUrl, secrets.get(release.indexerId) ?? {});
     if (sealed) release.downloadUrl = sealed;
   }
-  const value: CachedSearch = { movieId, searchedAt: new Date().toISOString(), releases: releases.map(stripParsed) };
+  const value: CachedSearch = { movieId, searchedAt: clock.nowIso(), releases: releases.map(stripParsed) };
   const recent = ((await env.CACHE.get<number[]>(RECENT_SEARCHES_KEY, "json")) ?? []).filter((id) => id !== movieId);
   await Promise.all([
     env.CACHE.put(releaseCacheKey(movieId), JSON.stringify(value), { expirationTtl: RELEASE_CACHE_TTL_SECONDS }),
@@ -350,13 +351,16 @@ export async function grabCachedRelease(
 }
 
 const isAvailable = (movie: MovieRow) =>
-  isMovieAvailable({
-    inCinemas: movie.inCinemas,
-    digitalRelease: movie.digitalRelease,
-    physicalRelease: movie.physicalRelease,
-    status: movie.status as MovieStatus,
-    minimumAvailability: movie.minimumAvailability as MinimumAvailability,
-  });
+  isMovieAvailable(
+    {
+      inCinemas: movie.inCinemas,
+      digitalRelease: movie.digitalRelease,
+      physicalRelease: movie.physicalRelease,
+      status: movie.status as MovieStatus,
+      minimumAvailability: movie.minimumAvailability as MinimumAvailability,
+    },
+    clock.now(),
+  );
 
 /** Monitored movies without a file that have reached their minimum availability (Radarr's "Missing"). */
 export async function missingMovieIds(db: Database): Promise<number[]> {

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import * as clock from "../clock";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { settings } from "../db/schema";
@@ -22,7 +23,6 @@ export const indexerSettingsSchema = z.object({
   downloadPropersAndRepacks: z.enum(["preferAndUpgrade", "doNotUpgrade", "doNotPrefer"]).default("preferAndUpgrade"),
   preferredProtocol: z.enum(["torrent", "usenet"]).default("usenet"),
 });
-export type IndexerSettings = z.infer<typeof indexerSettingsSchema>;
 
 /** Radarr's `/api/v3/config/importlist`: what happens to movies that leave every list. */
 export const importListSettingsSchema = z.object({
@@ -50,11 +50,11 @@ export const streamingSettingsSchema = z.object({
     .min(1)
     .default([...STREAMING_OFFER_TYPES]),
 });
-export type StreamingSettings = z.infer<typeof streamingSettingsSchema>;
+type StreamingSettings = z.infer<typeof streamingSettingsSchema>;
 export type ResolvedStreamingSettings = Omit<StreamingSettings, "region"> & { region: string };
 
 /** The region streaming settings use when none was saved: DEFAULT_REGION when valid, else US. */
-export function defaultStreamingRegion(env: Pick<Env, "DEFAULT_REGION">): string {
+function defaultStreamingRegion(env: Pick<Env, "DEFAULT_REGION">): string {
   const fallback = (env.DEFAULT_REGION ?? "").toUpperCase();
   return isRegionCode(fallback) ? fallback : "US";
 }
@@ -87,7 +87,6 @@ export const namingSettingsSchema = z.object({
   standardMovieFormat: namingFormat("standardMovieFormat").default(DEFAULT_MOVIE_FORMAT),
   movieFolderFormat: namingFormat("movieFolderFormat").default(DEFAULT_FOLDER_FORMAT),
 });
-export type NamingSettings = z.infer<typeof namingSettingsSchema>;
 
 export const SETTINGS_GROUPS = {
   indexer: indexerSettingsSchema,
@@ -111,7 +110,7 @@ export async function writeSettings<G extends SettingsGroup>(
   group: G,
   value: z.infer<(typeof SETTINGS_GROUPS)[G]>,
 ) {
-  const updatedAt = new Date().toISOString();
+  const updatedAt = clock.nowIso();
   await db
     .insert(settings)
     .values({ key: group, value, updatedAt })

@@ -1,5 +1,7 @@
+import * as clock from "../clock";
+
 /** Structured JSON logs; every line carries the request's correlation id when there is one. */
-export type LogLevel = "debug" | "info" | "warn" | "error";
+type LogLevel = "debug" | "info" | "warn" | "error";
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -12,7 +14,7 @@ export interface Logger {
 // Field names whose values must never reach a log line.
 const SECRET_FIELD = /(api[-_]?key|apikey|token|secret|password|passkey|authorization|cookie)/i;
 
-export function redact(fields: Record<string, unknown>): Record<string, unknown> {
+function redact(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (SECRET_FIELD.test(key)) out[key] = "[redacted]";
@@ -32,10 +34,10 @@ export function redactUrl(text: string): string {
     .replace(/((?:%3F|%26)(?:api_?key|apikey|passkey|token|access_token)%3D)(?:(?!%26)[^&\s])*/gi, "$1[redacted]");
 }
 
-export function createLogger(base: Record<string, unknown> = {}): Logger {
+function createLogger(base: Record<string, unknown> = {}): Logger {
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     const line = JSON.stringify({
-      time: new Date().toISOString(),
+      time: clock.nowIso(),
       level,
       message,
       ...redact({ ...base, ...fields }),

@@ -74,11 +74,14 @@ test("the queue shows each download's progress and refreshes itself; removing wi
     const grabbed = await grabReleases(movie.id, 3);
     await withPage(t, async (page) => {
       await page.goto("/");
-      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Activity" }).click();
+      await page
+        .getByRole("navigation", { name: "Main", exact: true })
+        .getByRole("link", { name: "Activity", exact: true })
+        .click();
       await page.waitForURL("**/activity");
       await page.getByRole("heading", { name: "Queue", level: 1 }).waitFor();
       await page.getByText("Releases and downloads come from the built-in simulator").waitFor();
-      const queue = page.getByRole("table", { name: "Queue" });
+      const queue = page.getByRole("table", { name: "Queue", exact: true });
       const rowOf = (title) => queue.getByRole("row").filter({ hasText: title });
       for (const g of grabbed) await rowOf(g.title).waitFor();
       assert.equal(await queue.locator("tbody tr").count(), 3);
@@ -92,7 +95,7 @@ test("the queue shows each download's progress and refreshes itself; removing wi
       // The client is polled (the cron's command); the open page picks the progress up by itself.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await runCommand("RefreshMonitoredDownloads");
-      const progress = first.getByRole("progressbar", { name: `Progress of ${grabbed[0].title}` });
+      const progress = first.getByRole("progressbar", { name: `Progress of ${grabbed[0].title}`, exact: true });
       await page.waitForFunction((bar) => Number(bar.value) > 0, await progress.elementHandle(), { timeout: 10_000 });
       const { body: fromApi } = await api(`/queue?movieId=${movie.id}`);
       const item = fromApi.records.find((r) => r.id === grabbed[0].queueId);
@@ -125,9 +128,12 @@ test("the queue shows each download's progress and refreshes itself; removing wi
       for (const g of grabbed)
         assert.equal(JSON.stringify(onClient).includes(g.downloadId), false, "gone from qBittorrent");
 
-      await page.getByRole("navigation", { name: "Activity" }).getByRole("link", { name: "Blocklist" }).click();
+      await page
+        .getByRole("navigation", { name: "Activity", exact: true })
+        .getByRole("link", { name: "Blocklist", exact: true })
+        .click();
       await page.waitForURL("**/activity/blocklist");
-      const blocked = page.getByRole("table", { name: "Blocked releases" });
+      const blocked = page.getByRole("table", { name: "Blocked releases", exact: true });
       const blockedRow = (title) => blocked.getByRole("row").filter({ hasText: title });
       await blockedRow(grabbed[0].title).waitFor();
       assert.equal(await blocked.locator("tbody tr").count(), 2, "only the two removed with the blocklist");
@@ -155,7 +161,7 @@ test("the queue shows each download's progress and refreshes itself; removing wi
       await page.reload();
       await blockedRow(another.title).waitFor();
       await page.getByLabel("Select every release on this page").check();
-      await page.getByRole("button", { name: "Unblock selected (2)" }).click();
+      await page.getByRole("button", { name: "Unblock selected (2)", exact: true }).click();
       await expectSuccess(page.getByRole("status").filter({ hasText: "Unblocked 2 releases" }), page);
       await page.getByText("No releases are blocked.").waitFor();
       assert.deepEqual((await api(`/blocklist/movie?movieId=${movie.id}`)).body, []);
@@ -190,7 +196,10 @@ test("a download that fails shows in the queue with its problem and in Failures 
 
     await withPage(t, async (page) => {
       await page.goto("/activity/queue");
-      const row = page.getByRole("table", { name: "Queue" }).getByRole("row").filter({ hasText: grab.title });
+      const row = page
+        .getByRole("table", { name: "Queue", exact: true })
+        .getByRole("row")
+        .filter({ hasText: grab.title });
       await row.getByText(/Disk full/).waitFor();
       assert.match(await row.textContent(), /disk is full/);
       const { body: queueStatus } = await api("/queue/status");
@@ -199,14 +208,17 @@ test("a download that fails shows in the queue with its problem and in Failures 
         .getByText(queueStatus.errors ? "Some downloads have errors" : "Some downloads have warnings")
         .waitFor();
 
-      await page.getByRole("navigation", { name: "Activity" }).getByRole("link", { name: "Failures" }).click();
+      await page
+        .getByRole("navigation", { name: "Activity", exact: true })
+        .getByRole("link", { name: "Failures", exact: true })
+        .click();
       await page.waitForURL("**/activity/failures");
-      const kinds = page.getByRole("list", { name: "Failures per kind" });
+      const kinds = page.getByRole("list", { name: "Failures per kind", exact: true });
       const diskFull = kinds.getByRole("button", { name: /^Disk full/ });
       assert.equal(await diskFull.textContent(), `Disk full ${failures.counts.diskFull}`);
       await diskFull.click();
       assert.equal(await diskFull.getAttribute("aria-pressed"), "true");
-      const table = page.getByRole("table", { name: "Recent failures" });
+      const table = page.getByRole("table", { name: "Recent failures", exact: true });
       const failed = table.getByRole("row").filter({ hasText: grab.title });
       await failed.waitFor();
       const cells = await failed.getByRole("cell").allTextContents();

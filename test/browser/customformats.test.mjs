@@ -12,21 +12,24 @@ test("a custom format with a release title regex is created, tested on a release
 }, async (t) => {
   await withPage(t, async (page) => {
     await page.goto("/settings");
-    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Custom formats" }).click();
+    await page
+      .getByRole("navigation", { name: "Settings", exact: true })
+      .getByRole("link", { name: "Custom formats", exact: true })
+      .click();
     await page.waitForURL("**/settings/customformats");
-    await page.getByRole("button", { name: "Add custom format" }).click();
-    const form = page.getByRole("form", { name: "New custom format" });
+    await page.getByRole("button", { name: "Add custom format", exact: true }).click();
+    const form = page.getByRole("form", { name: "New custom format", exact: true });
     await form.getByLabel("Name", { exact: true }).fill("Browser Remux");
     await form.getByLabel("Include in renaming").check();
     await form.getByLabel("Condition type").selectOption({ label: "Release Title" });
-    await form.getByRole("button", { name: "Add condition" }).click();
-    const condition = form.getByRole("group", { name: "Condition 1: Release Title" });
+    await form.getByRole("button", { name: "Add condition", exact: true }).click();
+    const condition = form.getByRole("group", { name: "Condition 1: Release Title", exact: true });
     await condition.getByLabel("Condition name").fill("REMUX tag");
     await condition.getByLabel("Regular Expression").fill(String.raw`\bREMUX\b`);
     await condition.getByLabel("Required").check();
-    await form.getByRole("button", { name: "Save format" }).click();
+    await form.getByRole("button", { name: "Save format", exact: true }).click();
     // Once saved, the editor edits the stored format.
-    const editor = page.getByRole("form", { name: "Edit Browser Remux" });
+    const editor = page.getByRole("form", { name: "Edit Browser Remux", exact: true });
     await expectSuccess(editor.getByRole("status").filter({ hasText: "Saved" }), page);
 
     const saved = await formatNamed("Browser Remux");
@@ -40,15 +43,18 @@ test("a custom format with a release title regex is created, tested on a release
     assert.equal(spec.fields.find((f) => f.name === "value").value, String.raw`\bREMUX\b`);
 
     // The tester asks the server, which matches the saved format.
-    const tester = page.getByRole("region", { name: "Test a release name" });
+    const tester = page.getByRole("region", { name: "Test a release name", exact: true });
     await tester.getByLabel("Release name to test").fill("Some.Movie.2010.1080p.BluRay.REMUX.AVC.DTS-HD.MA.5.1-GRP");
-    await tester.getByRole("button", { name: "Test" }).click();
+    await tester.getByRole("button", { name: "Test", exact: true }).click();
     const outcome = tester.getByRole("status");
     await expectSuccess(outcome.getByText("Matches", { exact: true }), tester);
-    await outcome.getByRole("list", { name: "Matched custom formats" }).getByText("Browser Remux").waitFor();
+    await outcome
+      .getByRole("list", { name: "Matched custom formats", exact: true })
+      .getByText("Browser Remux")
+      .waitFor();
 
     await tester.getByLabel("Release name to test").fill("Some.Movie.2010.1080p.BluRay.x264-GRP");
-    await tester.getByRole("button", { name: "Test" }).click();
+    await tester.getByRole("button", { name: "Test", exact: true }).click();
     await outcome.getByText("No match", { exact: true }).waitFor();
 
     // Unsaved edits are not what the server tests: the page says so.
@@ -56,11 +62,11 @@ test("a custom format with a release title regex is created, tested on a release
     await editor.getByLabel("Name", { exact: true }).fill("Browser Remux 2");
     await tester.getByText("save to test your changes").waitFor();
 
-    await editor.getByRole("button", { name: "Cancel" }).click();
-    const table = page.getByRole("table", { name: "Custom formats" });
+    await editor.getByRole("button", { name: "Cancel", exact: true }).click();
+    const table = page.getByRole("table", { name: "Custom formats", exact: true });
     await table.getByRole("cell", { name: "Browser Remux", exact: true }).waitFor();
-    await table.getByRole("button", { name: "Delete format Browser Remux" }).click();
-    await table.getByRole("button", { name: "Yes, delete" }).click();
+    await table.getByRole("button", { name: "Delete format Browser Remux", exact: true }).click();
+    await table.getByRole("button", { name: "Yes, delete", exact: true }).click();
     await table.getByRole("cell", { name: "Browser Remux", exact: true }).waitFor({ state: "detached" });
     assert.equal(await formatNamed("Browser Remux"), undefined, "the format was deleted");
   });
@@ -71,19 +77,21 @@ test("an invalid regular expression is refused and the server's error shows at t
 }, async (t) => {
   await withPage(t, async (page) => {
     await page.goto("/settings/customformats");
-    await page.getByRole("button", { name: "Add custom format" }).click();
-    const form = page.getByRole("form", { name: "New custom format" });
+    await page.getByRole("button", { name: "Add custom format", exact: true }).click();
+    const form = page.getByRole("form", { name: "New custom format", exact: true });
     await form.getByLabel("Name", { exact: true }).fill("Browser broken regex");
     await form.getByLabel("Condition type").selectOption({ label: "Release Title" });
-    await form.getByRole("button", { name: "Add condition" }).click();
+    await form.getByRole("button", { name: "Add condition", exact: true }).click();
     await form.getByLabel("Condition type").selectOption({ label: "Size" });
-    await form.getByRole("button", { name: "Add condition" }).click();
-    const size = form.getByRole("group", { name: "Condition 2: Size" });
+    await form.getByRole("button", { name: "Add condition", exact: true }).click();
+    const size = form.getByRole("group", { name: "Condition 2: Size", exact: true });
     await size.getByLabel("Minimum (GB)").fill("1");
     await size.getByLabel("Maximum (GB)").fill("20");
-    const regex = form.getByRole("group", { name: "Condition 1: Release Title" }).getByLabel("Regular Expression");
+    const regex = form
+      .getByRole("group", { name: "Condition 1: Release Title", exact: true })
+      .getByLabel("Regular Expression");
     await regex.fill("(unclosed");
-    await form.getByRole("button", { name: "Save format" }).click();
+    await form.getByRole("button", { name: "Save format", exact: true }).click();
 
     await form.getByRole("alert").waitFor();
     assert.equal(await regex.getAttribute("aria-invalid"), "true");
@@ -95,9 +103,12 @@ test("an invalid regular expression is refused and the server's error shows at t
     assert.equal(await formatNamed("Browser broken regex"), undefined, "nothing was saved");
 
     await regex.fill("(closed)");
-    await form.getByRole("button", { name: "Save format" }).click();
+    await form.getByRole("button", { name: "Save format", exact: true }).click();
     await expectSuccess(
-      page.getByRole("form", { name: "Edit Browser broken regex" }).getByRole("status").filter({ hasText: "Saved" }),
+      page
+        .getByRole("form", { name: "Edit Browser broken regex", exact: true })
+        .getByRole("status")
+        .filter({ hasText: "Saved" }),
       page,
     );
     const saved = await formatNamed("Browser broken regex");

@@ -14,13 +14,15 @@ import { join } from "node:path";
 import { after } from "node:test";
 import { promisify } from "node:util";
 import { applyMigrations, executeSqlFile, ROOT, startApp } from "../../scripts/lib/app.mjs";
+import { clockVars, testClockNow } from "../../scripts/lib/clock.mjs";
 import { writeLibrarySeed } from "../../scripts/lib/seed-library.mjs";
 import { simulatorVars, startSimulator } from "../../scripts/lib/simulator.mjs";
 import { launchChromium } from "./chromium.mjs";
 
 export const API_KEY = "browser-test-api-key";
-export const LIBRARY_SIZE = Number(process.env.BROWSER_TEST_MOVIES ?? 2000);
-export const ARTIFACTS = join(ROOT, "test/browser/artifacts");
+const LIBRARY_SIZE = Number(process.env.BROWSER_TEST_MOVIES ?? 2000);
+const ARTIFACTS = join(ROOT, "test/browser/artifacts");
+
 const VIEWPORT = { width: 1400, height: 900 };
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
@@ -51,7 +53,7 @@ async function start() {
       writeLibrarySeed(join(work, "seed.sql"), LIBRARY_SIZE);
       await executeSqlFile(work, join(work, "seed.sql"));
     })();
-    const simulator = startSimulator().then((sim) => {
+    const simulator = startSimulator({ clock: clockVars() }).then((sim) => {
       stops.push(() => sim.stop());
       return sim;
     });
@@ -75,6 +77,7 @@ async function start() {
         WATCHMODE_API_KEY: "browser-test-watchmode-key",
         ENCRYPTION_KEY: randomBytes(32).toString("base64"),
         DEMO_MODE: "true",
+        ...clockVars(),
         ...simulatorVars(sim.url),
       },
     });
@@ -128,6 +131,8 @@ const slug = (name) =>
 export async function withPage(t, body, { loggedIn = true } = {}) {
   const env = await environment();
   const context = await env.browser.newContext({ viewport: VIEWPORT, baseURL: env.appUrl });
+  // The page's clock starts at the run's pinned time too, then runs at real speed.
+  await context.clock.install({ time: new Date(testClockNow()) });
   // Only loopback traffic: anything else the page asks for (a real CDN named in simulated data,
   // say) is refused at once rather than tried.
   await context.route(

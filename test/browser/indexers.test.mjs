@@ -26,17 +26,17 @@ async function complaintAt(page, locator) {
 
 async function openSettingsTab(page, tab, url) {
   await page.goto("/settings");
-  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: tab }).click();
+  await page.getByRole("navigation", { name: "Settings", exact: true }).getByRole("link", { name: tab }).click();
   await page.waitForURL(url);
 }
 
 async function chooseType(page, noun, implementation) {
-  await page.getByRole("button", { name: `Add ${noun}` }).click();
+  await page.getByRole("button", { name: `Add ${noun}`, exact: true }).click();
   await page
-    .getByRole("region", { name: `Choose a ${noun} type` })
+    .getByRole("region", { name: `Choose a ${noun} type`, exact: true })
     .getByRole("button", { name: implementation })
     .click();
-  return page.getByRole("form", { name: `New ${implementation} ${noun}` });
+  return page.getByRole("form", { name: `New ${implementation} ${noun}`, exact: true });
 }
 
 test("a Torznab indexer on the simulator is added through the form: a refused key shows at its field, the test reads the caps, the key stays masked", {
@@ -50,11 +50,11 @@ test("a Torznab indexer on the simulator is added through the form: a refused ke
     await form.getByLabel("URL", { exact: true }).fill(`${env.simUrl}/torznab`);
     const apiKey = form.getByLabel("API Key");
     await apiKey.fill("wrong-key");
-    const categories = form.getByRole("group", { name: "Categories" });
+    const categories = form.getByRole("group", { name: "Categories", exact: true });
     assert.equal(await categories.getByLabel("Movies", { exact: true }).isChecked(), true, "the schema's default");
     assert.equal(await categories.getByLabel("Movies/DVD").isChecked(), false);
 
-    await form.getByRole("button", { name: "Test" }).click();
+    await form.getByRole("button", { name: "Test", exact: true }).click();
     assert.equal(await complaintAt(page, apiKey), "Incorrect user credentials");
     assert.match(
       await form.getByRole("alert").textContent(),
@@ -64,7 +64,7 @@ test("a Torznab indexer on the simulator is added through the form: a refused ke
 
     await apiKey.fill("browser-torznab-key");
     await categories.getByLabel("Movies/DVD").check();
-    await form.getByRole("button", { name: "Test" }).click();
+    await form.getByRole("button", { name: "Test", exact: true }).click();
     await expectSuccess(form.getByRole("status").filter({ hasText: "Test passed" }), form);
     assert.match(
       await form.getByRole("status").textContent(),
@@ -73,7 +73,7 @@ test("a Torznab indexer on the simulator is added through the form: a refused ke
 
     await form.getByLabel("Enable RSS").uncheck();
     await form.getByLabel("Priority").fill("10");
-    await form.getByRole("button", { name: "Save indexer" }).click();
+    await form.getByRole("button", { name: "Save indexer", exact: true }).click();
     await expectSuccess(page.getByRole("status").filter({ hasText: "Saved indexer Sim Torznab" }), page);
     const saved = await findNamed("/indexer", "Sim Torznab");
     assert.equal(saved.implementation, "Torznab");
@@ -83,28 +83,31 @@ test("a Torznab indexer on the simulator is added through the form: a refused ke
     assert.equal(saved.enableRss, false);
     assert.equal(saved.priority, 10);
 
-    const row = page.getByRole("table", { name: "Indexers" }).getByRole("row").filter({ hasText: "Sim Torznab" });
+    const row = page
+      .getByRole("table", { name: "Indexers", exact: true })
+      .getByRole("row")
+      .filter({ hasText: "Sim Torznab" });
     assert.match(await row.textContent(), /Torrent.*Automatic, Interactive.*10.*OK/);
 
     // Opened again the key shows masked; saved untouched, the stored key still works.
-    await row.getByRole("button", { name: "Edit Sim Torznab" }).click();
-    const edit = page.getByRole("form", { name: "Edit Sim Torznab" });
+    await row.getByRole("button", { name: "Edit Sim Torznab", exact: true }).click();
+    const edit = page.getByRole("form", { name: "Edit Sim Torznab", exact: true });
     assert.equal(await edit.getByLabel("API Key").inputValue(), MASK);
     assert.equal(await edit.getByLabel("API Key").getAttribute("type"), "password");
-    await edit.getByRole("button", { name: "Test" }).click();
+    await edit.getByRole("button", { name: "Test", exact: true }).click();
     await expectSuccess(edit.getByRole("status").filter({ hasText: "Test passed" }), edit);
     await edit.getByLabel("Name", { exact: true }).fill("Sim Torznab");
     await edit.getByLabel("Enable RSS").check();
-    await edit.getByRole("button", { name: "Save indexer" }).click();
+    await edit.getByRole("button", { name: "Save indexer", exact: true }).click();
     await expectSuccess(page.getByRole("status").filter({ hasText: "Saved indexer Sim Torznab" }), page);
     const again = await findNamed("/indexer", "Sim Torznab");
     assert.equal(again.enableRss, true);
     const kept = await api("/indexer/test", { method: "POST", body: { ...again, id: again.id } });
     assert.equal(kept.status, 200, "the masked key sent back kept the stored one");
 
-    await page.getByRole("button", { name: "Edit Sim Torznab" }).click();
-    await page.getByRole("button", { name: "Delete indexer Sim Torznab" }).click();
-    await page.getByRole("button", { name: "Yes, delete" }).click();
+    await page.getByRole("button", { name: "Edit Sim Torznab", exact: true }).click();
+    await page.getByRole("button", { name: "Delete indexer Sim Torznab", exact: true }).click();
+    await page.getByRole("button", { name: "Yes, delete", exact: true }).click();
     await expectSuccess(page.getByRole("status").filter({ hasText: "Deleted indexer Sim Torznab" }), page);
     assert.equal(await findNamed("/indexer", "Sim Torznab"), undefined);
   });
@@ -149,7 +152,10 @@ test("an indexer that failed shows until when it is left alone", { timeout: 60_0
 
     await withPage(t, async (page) => {
       await page.goto("/settings/indexers");
-      const row = page.getByRole("table", { name: "Indexers" }).getByRole("row").filter({ hasText: "Failing Torznab" });
+      const row = page
+        .getByRole("table", { name: "Indexers", exact: true })
+        .getByRole("row")
+        .filter({ hasText: "Failing Torznab" });
       await row.getByText(/Disabled until/).waitFor();
       assert.match(await row.textContent(), /1 failure/);
     });
@@ -177,17 +183,17 @@ test("a qBittorrent client on the simulator is refused with a wrong password, th
     await password.fill("wrong-password");
 
     // Saving an enabled client tests it first: the refusal shows at the password.
-    await form.getByRole("button", { name: "Save download client" }).click();
+    await form.getByRole("button", { name: "Save download client", exact: true }).click();
     assert.ok((await complaintAt(page, password)).length > 0);
     assert.match(await form.getByRole("alert").textContent(), /authenticationFailed/);
     assert.equal(await findNamed("/downloadclient", "Sim qBittorrent"), undefined);
 
     await password.fill("browser-password");
-    await form.getByRole("button", { name: "Test" }).click();
+    await form.getByRole("button", { name: "Test", exact: true }).click();
     await expectSuccess(form.getByRole("status").filter({ hasText: "Test passed" }), form);
     assert.match(await form.getByRole("status").textContent(), /Connected \(version v4\.6\.\d+\)/);
     await form.getByLabel("Priority").fill("3");
-    await form.getByRole("button", { name: "Save download client" }).click();
+    await form.getByRole("button", { name: "Save download client", exact: true }).click();
     await expectSuccess(page.getByRole("status").filter({ hasText: "Saved download client Sim qBittorrent" }), page);
 
     const saved = await findNamed("/downloadclient", "Sim qBittorrent");
@@ -196,24 +202,24 @@ test("a qBittorrent client on the simulator is refused with a wrong password, th
     assert.equal(fieldValue(saved, "urlBase"), "/qbittorrent");
     assert.equal(saved.priority, 3);
     const row = page
-      .getByRole("table", { name: "Download clients" })
+      .getByRole("table", { name: "Download clients", exact: true })
       .getByRole("row")
       .filter({ hasText: "Sim qBittorrent" });
     assert.match(await row.textContent(), /qBittorrent.*Torrent.*Yes.*3/);
 
     // Untouched, the masked password keeps the stored one: the save (which tests) passes.
-    await row.getByRole("button", { name: "Edit Sim qBittorrent" }).click();
-    const edit = page.getByRole("form", { name: "Edit Sim qBittorrent" });
+    await row.getByRole("button", { name: "Edit Sim qBittorrent", exact: true }).click();
+    const edit = page.getByRole("form", { name: "Edit Sim qBittorrent", exact: true });
     assert.equal(await edit.getByLabel("Password").inputValue(), MASK);
     await edit.getByLabel("Enable").uncheck();
     await edit.getByLabel("Enable").check();
-    await edit.getByRole("button", { name: "Save download client" }).click();
+    await edit.getByRole("button", { name: "Save download client", exact: true }).click();
     await expectSuccess(page.getByRole("status").filter({ hasText: "Saved download client Sim qBittorrent" }), page);
 
     // Disabled, it is saved without a connection test.
-    await page.getByRole("button", { name: "Edit Sim qBittorrent" }).click();
+    await page.getByRole("button", { name: "Edit Sim qBittorrent", exact: true }).click();
     await edit.getByLabel("Enable").uncheck();
-    await edit.getByRole("button", { name: "Save download client" }).click();
+    await edit.getByRole("button", { name: "Save download client", exact: true }).click();
     await expectSuccess(page.getByRole("status").filter({ hasText: "Saved download client Sim qBittorrent" }), page);
     assert.equal((await findNamed("/downloadclient", "Sim qBittorrent")).enable, false);
     assert.match(await row.textContent(), /Torrent.*No/);
@@ -232,24 +238,27 @@ test("a webhook notification is added, tested against the simulator's receiver, 
     await form.getByLabel("Name", { exact: true }).fill("Sim webhook");
     const url = form.getByLabel("URL", { exact: true });
     await url.fill("not a url");
-    await form.getByRole("button", { name: "Test" }).click();
+    await form.getByRole("button", { name: "Test", exact: true }).click();
     assert.ok((await complaintAt(page, url)).length > 0, "the server's complaint shows at the URL");
 
     await url.fill(`${env.simUrl}/hooks/${channel}`);
-    await form.getByRole("button", { name: "Test" }).click();
+    await form.getByRole("button", { name: "Test", exact: true }).click();
     await expectSuccess(form.getByRole("status").filter({ hasText: "The test message was delivered" }), form);
     const received = await (await fetch(`${env.simUrl}/hooks/${channel}`)).json();
     assert.equal(JSON.stringify(received).includes("Test message from Radarr Edge"), true, "the receiver got it");
 
     await form.getByLabel("On grab").check();
     await form.getByLabel("On download failure").check();
-    await form.getByRole("button", { name: "Save notification" }).click();
+    await form.getByRole("button", { name: "Save notification", exact: true }).click();
     await expectSuccess(page.getByRole("status").filter({ hasText: "Saved notification Sim webhook" }), page);
     const saved = await findNamed("/notification", "Sim webhook");
     assert.equal(saved.onGrab, true);
     assert.equal(saved.onDownloadFailure, true);
     assert.equal(saved.onUpgrade, false);
-    const row = page.getByRole("table", { name: "Notifications" }).getByRole("row").filter({ hasText: "Sim webhook" });
+    const row = page
+      .getByRole("table", { name: "Notifications", exact: true })
+      .getByRole("row")
+      .filter({ hasText: "Sim webhook" });
     assert.match(await row.textContent(), /Grab, Download failure, Health issue/);
   });
   await removeNamed("/notification", "Sim webhook");

@@ -31,8 +31,8 @@ test("interactive search lists every release in the server's order with its deci
     await withPage(t, async (page) => {
       await page.goto(`/movie/${movie.id}`);
       await page.getByRole("heading", { name: /Inception/, level: 1 }).waitFor();
-      const search = page.getByRole("region", { name: "Search" });
-      await search.getByRole("button", { name: "Search indexers" }).click();
+      const search = page.getByRole("region", { name: "Search", exact: true });
+      await search.getByRole("button", { name: "Search indexers", exact: true }).click();
       const summary = search.getByRole("status").filter({ hasText: /found/ });
       await expectSuccess(summary, search);
 
@@ -44,7 +44,7 @@ test("interactive search lists every release in the server's order with its deci
       const rejected = releases.filter((r) => !r.approved);
       assert.ok(approved.length > 0 && rejected.length > 0, "some releases pass the HD-1080p profile, some do not");
       assert.equal(await summary.textContent(), `${releases.length} releases found, ${approved.length} approved`);
-      const table = search.getByRole("table", { name: "Releases" });
+      const table = search.getByRole("table", { name: "Releases", exact: true });
       const rows = table.locator("tbody tr");
       assert.equal(await rows.count(), releases.length);
       const shownTitles = await table.locator("tbody tr td.release-title > span:first-child").allTextContents();
@@ -97,7 +97,7 @@ test("interactive search lists every release in the server's order with its deci
       assert.equal(JSON.stringify(onClient).includes(best.title), true, "qBittorrent has the torrent");
 
       // Searched again, the queued release is rejected for being in the queue; grabbing it anyway is refused.
-      await search.getByRole("button", { name: "Search again" }).click();
+      await search.getByRole("button", { name: "Search again", exact: true }).click();
       await summary.waitFor();
       const { body: ranked } = await api(`/release?movieId=${movie.id}`);
       const againRow = rows.nth(ranked.findIndex((r) => r.guid === best.guid));
@@ -119,7 +119,7 @@ test("interactive search lists every release in the server's order with its deci
         [best.title],
       );
       await page.goto("/activity/history");
-      const events = page.getByRole("table", { name: "History events" });
+      const events = page.getByRole("table", { name: "History events", exact: true });
       const grabRow = events.getByRole("row").filter({ hasText: best.title });
       await grabRow.first().waitFor();
       assert.equal(await grabRow.count(), 1);

@@ -14,7 +14,7 @@ function recordPagedRequests(page) {
   return seen;
 }
 
-const table = (page) => page.getByRole("table", { name: "Movies" });
+const table = (page) => page.getByRole("table", { name: "Movies", exact: true });
 const row = (page, index) => table(page).locator(`tr[data-index="${index}"]`);
 const rowTitle = (page, index) => row(page, index).getByRole("link").textContent();
 const visibleRowTexts = (page) => table(page).locator("tbody tr[data-index]").allTextContents();
@@ -148,7 +148,7 @@ test("sorting and filters change the list to what the server returns", { timeout
       for (const year of years.map(Number)) assert.ok(year >= 1990 && year <= 1999, `${year} is in the nineties`);
     }
 
-    await page.getByRole("button", { name: "Clear filters" }).click();
+    await page.getByRole("button", { name: "Clear filters", exact: true }).click();
     await page
       .getByRole("status")
       .filter({ hasText: countText(total) })
@@ -164,10 +164,10 @@ test("the poster view shows cards with placeholders for missing posters", { time
       .getByRole("status")
       .filter({ hasText: countText(total) })
       .waitFor();
-    await page.getByRole("button", { name: "Posters" }).click();
-    const posters = page.getByRole("region", { name: "Movie posters" });
+    await page.getByRole("button", { name: "Posters", exact: true }).click();
+    const posters = page.getByRole("region", { name: "Movie posters", exact: true });
     const first = await api("/movie/paged?pageSize=1&sortKey=title");
-    await posters.getByRole("img", { name: `No poster for ${first.body.records[0].title}` }).waitFor();
+    await posters.getByRole("img", { name: `No poster for ${first.body.records[0].title}`, exact: true }).waitFor();
     const cards = await posters.getByRole("listitem").count();
     assert.ok(cards > 4 && cards < 100, `only visible cards render (${cards})`);
     await posters.getByRole("listitem").first().getByRole("link").click();

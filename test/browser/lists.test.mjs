@@ -40,11 +40,14 @@ async function removeMatrixFilms() {
 
 async function openNewListForm(page, sourceName) {
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Lists" }).click();
+  await page
+    .getByRole("navigation", { name: "Main", exact: true })
+    .getByRole("link", { name: "Lists", exact: true })
+    .click();
   await page.waitForURL("**/lists");
-  await page.getByRole("button", { name: "Add list" }).click();
-  await page.getByRole("region", { name: "TMDb" }).getByRole("button", { name: sourceName }).click();
-  return page.getByRole("form", { name: `New ${sourceName} list` });
+  await page.getByRole("button", { name: "Add list", exact: true }).click();
+  await page.getByRole("region", { name: "TMDb", exact: true }).getByRole("button", { name: sourceName }).click();
+  return page.getByRole("form", { name: `New ${sourceName} list`, exact: true });
 }
 
 test("a TMDb collection list is added through the form, tested, synced, and its movies say which list added them", {
@@ -70,12 +73,12 @@ test("a TMDb collection list is added through the form, tested, synced, and its 
       "the interval starts at the source's default",
     );
 
-    await form.getByRole("button", { name: "Test" }).click();
+    await form.getByRole("button", { name: "Test", exact: true }).click();
     await expectSuccess(form.getByRole("status").filter({ hasText: "Test passed" }), form);
     assert.match(await form.getByRole("status").textContent(), /The list has 4 movies/);
     assert.equal(await listNamed("Matrix films"), undefined, "testing saves nothing");
 
-    await form.getByRole("button", { name: "Save list" }).click();
+    await form.getByRole("button", { name: "Save list", exact: true }).click();
     await expectSuccess(page.getByRole("status").filter({ hasText: "Added list Matrix films" }), page);
     const saved = await listNamed("Matrix films");
     assert.equal(saved.implementation, SOURCE);
@@ -83,21 +86,21 @@ test("a TMDb collection list is added through the form, tested, synced, and its 
     assert.equal(saved.qualityProfileId, profile.id);
     assert.equal(saved.rootFolderPath, "/movies");
 
-    const table = page.getByRole("table", { name: "Import lists" });
+    const table = page.getByRole("table", { name: "Import lists", exact: true });
     const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: "Matrix films", exact: true }) });
     await row.getByText("Never synced").waitFor();
-    await row.getByRole("button", { name: "Sync Matrix films now" }).click();
-    const progress = row.getByRole("status", { name: "Sync of Matrix films" });
+    await row.getByRole("button", { name: "Sync Matrix films now", exact: true }).click();
+    const progress = row.getByRole("status", { name: "Sync of Matrix films", exact: true });
     await progress.filter({ hasText: /Synced: found 4, added 4|Sync failed/ }).waitFor({ timeout: 30_000 });
     assert.match(await progress.textContent(), /Synced: found 4, added 4, removed 0/);
     // The row is fetched again once the sync ends.
     await row.getByText("4 found, 4 added").waitFor();
     assert.notEqual(await row.getByRole("cell").nth(4).textContent(), "—", "the last sync time shows");
 
-    await row.getByRole("link", { name: "Matrix films" }).click();
+    await row.getByRole("link", { name: "Matrix films", exact: true }).click();
     await page.waitForURL(`**/lists/${saved.id}`);
     await page.getByRole("heading", { name: "Matrix films", level: 1 }).waitFor();
-    const history = page.getByRole("table", { name: "Sync history" });
+    const history = page.getByRole("table", { name: "Sync history", exact: true });
     const run = history.getByRole("row").nth(1);
     await run.waitFor();
     const cells = await run.getByRole("cell").allTextContents();
@@ -110,11 +113,11 @@ test("a TMDb collection list is added through the form, tested, synced, and its 
     );
     assert.equal(cells[11], "None", "no errors");
 
-    const items = page.getByRole("table", { name: "List items" });
+    const items = page.getByRole("table", { name: "List items", exact: true });
     await items.getByRole("row").nth(4).waitFor();
     const statuses = await items.locator("tbody tr td:nth-child(4)").allTextContents();
     assert.deepEqual(statuses, ["Imported", "Imported", "Imported", "Imported"]);
-    const itemsRegion = page.getByRole("region", { name: "Items" });
+    const itemsRegion = page.getByRole("region", { name: "Items", exact: true });
     await itemsRegion.getByLabel("Item status").selectOption({ label: "Excluded" });
     await itemsRegion.getByText("No items with this status.").waitFor();
     await itemsRegion.getByLabel("Item status").selectOption({ label: "Imported" });
@@ -125,10 +128,10 @@ test("a TMDb collection list is added through the form, tested, synced, and its 
     assert.equal(library[0].qualityProfileId, profile.id);
     await items.getByRole("link", { name: "The Matrix", exact: true }).click();
     await page.waitForURL(`**/movie/${library[0].id}`);
-    await page.getByRole("heading", { name: "The Matrix (1999)" }).waitFor();
-    const provenance = page.getByRole("list", { name: "Import lists" });
+    await page.getByRole("heading", { name: "The Matrix (1999)", exact: true }).waitFor();
+    const provenance = page.getByRole("list", { name: "Import lists", exact: true });
     await provenance.getByText(/Added by list Matrix films on/).waitFor();
-    await provenance.getByRole("link", { name: "Matrix films" }).click();
+    await provenance.getByRole("link", { name: "Matrix films", exact: true }).click();
     await page.waitForURL(`**/lists/${saved.id}`);
   });
 });
@@ -143,7 +146,7 @@ test("a bad collection id and a too-short interval show the server's errors at t
     await form.getByLabel("Name", { exact: true }).fill("Broken collection");
     const collection = form.getByLabel("Collection Id");
     await collection.fill("the-matrix");
-    await form.getByRole("button", { name: "Save list" }).click();
+    await form.getByRole("button", { name: "Save list", exact: true }).click();
     // The complaint arrives with the answer: wait for the field to be marked, then read it.
     const markedInvalid = (locator) => locator.and(page.locator('[aria-invalid="true"]')).waitFor();
     await markedInvalid(collection);
@@ -153,15 +156,15 @@ test("a bad collection id and a too-short interval show the server's errors at t
 
     // Test asks the same checks without saving.
     await collection.fill("");
-    await form.getByRole("button", { name: "Test" }).click();
-    await form.getByRole("button", { name: "Test" }).and(page.locator(":enabled")).waitFor();
+    await form.getByRole("button", { name: "Test", exact: true }).click();
+    await form.getByRole("button", { name: "Test", exact: true }).and(page.locator(":enabled")).waitFor();
     await markedInvalid(collection);
     assert.match(await describedBy(collection), /collection id/);
 
     await collection.fill(MATRIX_COLLECTION);
     const interval = form.getByLabel("Sync interval (minutes)");
     await interval.fill("60");
-    await form.getByRole("button", { name: "Save list" }).click();
+    await form.getByRole("button", { name: "Save list", exact: true }).click();
     await markedInvalid(interval);
     assert.match(await describedBy(interval), /at most every/);
     assert.equal(await collection.getAttribute("aria-invalid"), null, "the id is fine now");
@@ -173,18 +176,21 @@ test("the clean-library level is chosen with its explanation and saved", { timeo
   await api("/config/importlist", { method: "PUT", body: { listSyncLevel: "disabled" } });
   await withPage(t, async (page) => {
     await page.goto("/lists");
-    const section = page.getByRole("region", { name: "Clean library" });
-    const level = section.getByRole("combobox", { name: "Clean library level" });
-    await section.getByRole("button", { name: "Save level" }).waitFor();
+    const section = page.getByRole("region", { name: "Clean library", exact: true });
+    const level = section.getByRole("combobox", { name: "Clean library level", exact: true });
+    await section.getByRole("button", { name: "Save level", exact: true }).waitFor();
     assert.equal(await level.inputValue(), "disabled");
     await level.selectOption({ label: "Keep and unmonitor" });
     await section.getByText("is unmonitored, so nothing more is searched for it").first().waitFor();
-    await section.getByRole("button", { name: "Save level" }).click();
+    await section.getByRole("button", { name: "Save level", exact: true }).click();
     await expectSuccess(section.getByRole("status").filter({ hasText: "Saved" }), section);
     assert.equal((await api("/config/importlist")).body.listSyncLevel, "keepAndUnmonitor");
 
     await page.reload();
-    await page.getByRole("region", { name: "Clean library" }).getByRole("button", { name: "Save level" }).waitFor();
+    await page
+      .getByRole("region", { name: "Clean library", exact: true })
+      .getByRole("button", { name: "Save level", exact: true })
+      .waitFor();
     await page.waitForFunction(
       () => document.querySelector(".clean-library select")?.value === "keepAndUnmonitor",
       undefined,
@@ -236,21 +242,21 @@ test("an IMDb CSV export uploaded to a CSV list syncs it, and the movie shows it
 
   await withPage(t, async (page) => {
     await page.goto(`/lists/${list.id}`);
-    const upload = page.getByRole("region", { name: "Upload an IMDb export" });
+    const upload = page.getByRole("region", { name: "Upload an IMDb export", exact: true });
     await upload.getByLabel("IMDb CSV export").setInputFiles({
       name: "watchlist.csv",
       mimeType: "text/csv",
       buffer: Buffer.from(IMDB_EXPORT),
     });
-    await upload.getByRole("button", { name: "Upload and sync" }).click();
+    await upload.getByRole("button", { name: "Upload and sync", exact: true }).click();
     const outcome = upload.getByRole("status");
     await expectSuccess(outcome, upload);
     assert.match(await outcome.textContent(), /Found 1, added 0, already in library 1, removed 0, 1 row skipped/);
 
-    const items = page.getByRole("table", { name: "List items" });
+    const items = page.getByRole("table", { name: "List items", exact: true });
     const row = items.getByRole("row").filter({ has: page.getByRole("link", { name: "The Matrix", exact: true }) });
     await row.getByText("Already in library").waitFor();
-    const history = page.getByRole("table", { name: "Sync history" });
+    const history = page.getByRole("table", { name: "Sync history", exact: true });
     assert.deepEqual((await history.getByRole("row").nth(1).getByRole("cell").allTextContents()).slice(3, 9), [
       "1",
       "0",
@@ -263,7 +269,7 @@ test("an IMDb CSV export uploaded to a CSV list syncs it, and the movie shows it
     await row.getByRole("link", { name: "The Matrix", exact: true }).click();
     await page.waitForURL(`**/movie/${matrix.id}`);
     await page
-      .getByRole("list", { name: "Import lists" })
+      .getByRole("list", { name: "Import lists", exact: true })
       .getByText(/On list IMDb export|Also on list IMDb export/)
       .waitFor();
   });

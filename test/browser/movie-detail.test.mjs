@@ -12,7 +12,9 @@ async function seededMovie(id) {
 async function openFromLibrary(page, movie) {
   await page.goto("/");
   await page.getByLabel("Search").fill(movie.title);
-  const link = page.getByRole("table", { name: "Movies" }).getByRole("link", { name: movie.title, exact: true });
+  const link = page
+    .getByRole("table", { name: "Movies", exact: true })
+    .getByRole("link", { name: movie.title, exact: true });
   await link.click();
   await page.waitForURL(`**/movie/${movie.id}`);
   await page.getByRole("heading", { name: movie.title }).waitFor();
@@ -25,21 +27,21 @@ test("a movie opened from the library shows its metadata and saves edits", { tim
     const kids = tagList.find((tag) => tag.label === "kids");
     await openFromLibrary(page, movie);
 
-    const details = page.getByRole("region", { name: "Details" });
+    const details = page.getByRole("region", { name: "Details", exact: true });
     await details.getByText(movie.genres[0]).first().waitFor();
     assert.match(await details.textContent(), new RegExp(`Runtime.*${Math.floor(movie.runtime / 60)}h`));
     assert.match(await details.textContent(), /Generated Pictures/);
-    await page.getByRole("img", { name: `No poster for ${movie.title}` }).waitFor();
+    await page.getByRole("img", { name: `No poster for ${movie.title}`, exact: true }).waitFor();
 
     const monitored = page.getByLabel("Monitored", { exact: true });
     assert.equal(await monitored.isChecked(), movie.monitored);
     await monitored.setChecked(!movie.monitored);
     await page.getByLabel("kids").setChecked(true);
     await page.getByLabel("Minimum availability").selectOption({ label: "In cinemas" });
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expectSuccess(
       page.getByRole("status").filter({ hasText: "Saved" }),
-      page.getByRole("region", { name: "Edit" }),
+      page.getByRole("region", { name: "Edit", exact: true }),
     );
 
     const after = await seededMovie(42);
@@ -58,10 +60,10 @@ test("deleting a movie with an import exclusion removes it and lists the exclusi
   await withPage(t, async (page) => {
     const movie = await seededMovie(77);
     await openFromLibrary(page, movie);
-    await page.getByRole("button", { name: "Delete movie" }).click();
-    const confirm = page.getByRole("group", { name: "Confirm delete" });
+    await page.getByRole("button", { name: "Delete movie", exact: true }).click();
+    const confirm = page.getByRole("group", { name: "Confirm delete", exact: true });
     await confirm.getByLabel(/Add import exclusion/).check();
-    await confirm.getByRole("button", { name: "Yes, delete" }).click();
+    await confirm.getByRole("button", { name: "Yes, delete", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/");
 
     assert.equal((await api(`/movie/${movie.id}`)).status, 404);
@@ -75,8 +77,8 @@ test("deleting a movie with an import exclusion removes it and lists the exclusi
     await page.getByLabel("Search").fill(movie.title);
     await page.getByRole("status").filter({ hasText: "0 movies" }).waitFor();
 
-    await page.getByRole("link", { name: "Settings" }).click();
-    const section = page.getByRole("region", { name: "Import exclusions" });
+    await page.getByRole("link", { name: "Settings", exact: true }).click();
+    const section = page.getByRole("region", { name: "Import exclusions", exact: true });
     const excluded = section.getByRole("cell", { name: movie.title, exact: true });
     await excluded.waitFor();
     await excluded.scrollIntoViewIfNeeded();

@@ -15,12 +15,15 @@ test("a release name is parsed into its quality, group and matching custom forma
     const { body: expected } = await api(`/parse?title=${encodeURIComponent(name)}`);
 
     await page.goto("/");
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Parse" }).click();
+    await page
+      .getByRole("navigation", { name: "Main", exact: true })
+      .getByRole("link", { name: "Parse", exact: true })
+      .click();
     await page.waitForURL("**/parse");
     await page.getByLabel("Release name").fill(name);
     await page.getByRole("button", { name: "Parse", exact: true }).click();
 
-    const parsed = page.getByRole("region", { name: "Parsed" });
+    const parsed = page.getByRole("region", { name: "Parsed", exact: true });
     await expectSuccess(parsed.getByRole("term").first(), page);
     assert.equal(await fact(parsed, "Title").textContent(), "The Hidden Orchard");
     assert.equal(await fact(parsed, "Year").textContent(), "2014");
@@ -28,15 +31,15 @@ test("a release name is parsed into its quality, group and matching custom forma
     assert.equal(await fact(parsed, "Release group").textContent(), "FRAMESTOR");
     assert.equal(await fact(parsed, "Video codec").textContent(), expected.parsedMovieInfo.videoCodec || "—");
 
-    const formats = page.getByRole("region", { name: "Custom formats" });
-    const matched = formats.getByRole("list", { name: "Matched custom formats" });
+    const formats = page.getByRole("region", { name: "Custom formats", exact: true });
+    const matched = formats.getByRole("list", { name: "Matched custom formats", exact: true });
     await matched.getByText("x265", { exact: true }).waitFor();
     assert.deepEqual(
       (await matched.getByRole("listitem").allTextContents()).sort(),
       expected.customFormats.map((f) => f.name).sort(),
     );
     await page
-      .getByRole("region", { name: "Decision" })
+      .getByRole("region", { name: "Decision", exact: true })
       .getByText(/Choose a movie/)
       .waitFor();
   });
@@ -62,20 +65,23 @@ test("a release is judged for a movie chosen from the library, with every reject
     await page.getByLabel("Release name").fill(name);
     await page.getByLabel("Judge for movie (optional)").fill(movie.title);
     await page
-      .getByRole("list", { name: "Matching movies" })
-      .getByRole("button", { name: `${movie.title} (${movie.year})` })
+      .getByRole("list", { name: "Matching movies", exact: true })
+      .getByRole("button", { name: `${movie.title} (${movie.year})`, exact: true })
       .click();
     await page.getByText(`${movie.title} (${movie.year})`, { exact: true }).waitFor();
     await page.getByText("Release details (optional)").click();
     await page.getByLabel("Seeders").fill("3");
     await page.getByRole("button", { name: "Parse", exact: true }).click();
 
-    const decision = page.getByRole("region", { name: "Decision" });
+    const decision = page.getByRole("region", { name: "Decision", exact: true });
     await expectSuccess(
       decision.getByText(expected.decision.accepted ? "Accepted" : "Rejected", { exact: true }),
       page,
     );
-    const shown = await decision.getByRole("list", { name: "Rejections" }).getByRole("listitem").allTextContents();
+    const shown = await decision
+      .getByRole("list", { name: "Rejections", exact: true })
+      .getByRole("listitem")
+      .allTextContents();
     assert.equal(shown.length, expected.decision.rejections.length);
     for (const rejection of expected.decision.rejections) {
       assert.ok(
@@ -88,11 +94,11 @@ test("a release is judged for a movie chosen from the library, with every reject
       "a CAM release is rejected for its quality",
     );
     await page
-      .getByRole("region", { name: "Movie" })
-      .getByRole("link", { name: `${movie.title} (${movie.year})` })
+      .getByRole("region", { name: "Movie", exact: true })
+      .getByRole("link", { name: `${movie.title} (${movie.year})`, exact: true })
       .waitFor();
     assert.match(
-      await page.getByRole("region", { name: "Custom formats" }).textContent(),
+      await page.getByRole("region", { name: "Custom formats", exact: true }).textContent(),
       new RegExp(`Custom format score: ${expected.customFormatScore}`),
     );
   });

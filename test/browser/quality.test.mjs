@@ -30,15 +30,15 @@ test("a new quality profile is reordered, allows two qualities, sets its cutoff 
     const overtaken = order[from + 1];
 
     await page.goto("/settings");
-    await page.getByRole("link", { name: "Edit quality profiles" }).click();
+    await page.getByRole("link", { name: "Edit quality profiles", exact: true }).click();
     await page.waitForURL("**/settings/profiles");
-    await page.getByRole("button", { name: "Add profile" }).click();
-    const form = page.getByRole("form", { name: "New quality profile" });
+    await page.getByRole("button", { name: "Add profile", exact: true }).click();
+    const form = page.getByRole("form", { name: "New quality profile", exact: true });
     await form.getByLabel("Name", { exact: true }).fill("Browser 1080p");
 
     // Shown best first: "up" makes Bluray-720p rank above the quality after it in storage order.
-    await form.getByRole("button", { name: `Move ${moved} up` }).click();
-    const rows = form.getByRole("list", { name: "Qualities, best first" }).getByRole("listitem");
+    await form.getByRole("button", { name: `Move ${moved} up`, exact: true }).click();
+    const rows = form.getByRole("list", { name: "Qualities, best first", exact: true }).getByRole("listitem");
     const shown = await rows.allTextContents();
     const movedRow = shown.findIndex((text) => text.includes(moved));
     assert.ok(shown[movedRow + 1].includes(overtaken), `${moved} now shows above ${overtaken}`);
@@ -53,9 +53,9 @@ test("a new quality profile is reordered, allows two qualities, sets its cutoff 
       "the cutoff offers only the allowed qualities, best first",
     );
     await cutoff.selectOption({ label: "Bluray-1080p" });
-    await form.getByRole("button", { name: "Save profile" }).click();
+    await form.getByRole("button", { name: "Save profile", exact: true }).click();
 
-    const table = page.getByRole("table", { name: "Quality profiles" });
+    const table = page.getByRole("table", { name: "Quality profiles", exact: true });
     await expectSuccess(table.getByRole("cell", { name: "Browser 1080p", exact: true }), page);
 
     const saved = await profileNamed("Browser 1080p");
@@ -78,23 +78,25 @@ test("qualities are grouped, the group is dragged to the top and made the cutoff
 }, async (t) => {
   await withPage(t, async (page) => {
     await page.goto("/settings/profiles");
-    await page.getByRole("button", { name: "Add profile" }).click();
-    const form = page.getByRole("form", { name: "New quality profile" });
+    await page.getByRole("button", { name: "Add profile", exact: true }).click();
+    const form = page.getByRole("form", { name: "New quality profile", exact: true });
     await form.getByLabel("Name", { exact: true }).fill("Browser grouped");
-    await form.getByRole("button", { name: "Edit groups" }).click();
+    await form.getByRole("button", { name: "Edit groups", exact: true }).click();
     await form.getByLabel("Select Bluray-2160p").check();
     await form.getByLabel("Select Remux-2160p").check();
-    await form.getByRole("button", { name: "Group selected (2)" }).click();
+    await form.getByRole("button", { name: "Group selected (2)", exact: true }).click();
     await form.getByLabel("Name of group Bluray-2160p / Remux-2160p").fill("UHD disc");
     await form.getByLabel("Allow UHD disc").check();
     await form.getByLabel("Cutoff").selectOption({ label: "UHD disc" });
     // Dragged by its handle onto the top row, the group becomes the best item.
-    const rows = form.getByRole("list", { name: "Qualities, best first" }).getByRole("listitem");
+    const rows = form.getByRole("list", { name: "Qualities, best first", exact: true }).getByRole("listitem");
     await rows.filter({ hasText: "Remux-2160p" }).locator(".drag-handle").dragTo(rows.first());
     assert.match(await rows.first().textContent(), /Remux-2160p/);
-    await form.getByRole("button", { name: "Save profile" }).click();
+    await form.getByRole("button", { name: "Save profile", exact: true }).click();
     await expectSuccess(
-      page.getByRole("table", { name: "Quality profiles" }).getByRole("cell", { name: "Browser grouped", exact: true }),
+      page
+        .getByRole("table", { name: "Quality profiles", exact: true })
+        .getByRole("cell", { name: "Browser grouped", exact: true }),
       page,
     );
 
@@ -114,14 +116,14 @@ test("a cutoff that is not allowed is refused and the server's error shows at th
 }, async (t) => {
   await withPage(t, async (page) => {
     await page.goto("/settings/profiles");
-    await page.getByRole("button", { name: "Add profile" }).click();
-    const form = page.getByRole("form", { name: "New quality profile" });
+    await page.getByRole("button", { name: "Add profile", exact: true }).click();
+    const form = page.getByRole("form", { name: "New quality profile", exact: true });
     await form.getByLabel("Name", { exact: true }).fill("Browser bad cutoff");
     await form.getByLabel("Allow DVD", { exact: true }).check();
     // The template's cutoff (Unknown) stays: not an allowed quality.
     const cutoff = form.getByLabel("Cutoff");
     assert.equal(await cutoff.locator("option:checked").textContent(), "Choose an allowed quality");
-    await form.getByRole("button", { name: "Save profile" }).click();
+    await form.getByRole("button", { name: "Save profile", exact: true }).click();
 
     await form.getByRole("alert").waitFor();
     assert.equal(await cutoff.getAttribute("aria-invalid"), "true");
@@ -130,16 +132,16 @@ test("a cutoff that is not allowed is refused and the server's error shows at th
 
     // Choosing an allowed cutoff fixes it.
     await cutoff.selectOption({ label: "DVD" });
-    await form.getByRole("button", { name: "Save profile" }).click();
+    await form.getByRole("button", { name: "Save profile", exact: true }).click();
     await expectSuccess(
       page
-        .getByRole("table", { name: "Quality profiles" })
+        .getByRole("table", { name: "Quality profiles", exact: true })
         .getByRole("cell", { name: "Browser bad cutoff", exact: true }),
       page,
     );
     const saved = await profileNamed("Browser bad cutoff");
-    await page.getByRole("button", { name: "Delete profile Browser bad cutoff" }).click();
-    await page.getByRole("button", { name: "Yes, delete" }).click();
+    await page.getByRole("button", { name: "Delete profile Browser bad cutoff", exact: true }).click();
+    await page.getByRole("button", { name: "Yes, delete", exact: true }).click();
     await page.getByRole("cell", { name: "Browser bad cutoff", exact: true }).waitFor({ state: "detached" });
     assert.equal((await api(`/qualityprofile/${saved.id}`)).status, 404);
   });
@@ -152,10 +154,10 @@ test("a quality definition's sizes are changed and saved, and a bad range shows 
     const { body: before } = await api("/qualitydefinition");
     const bluray = before.find((d) => d.title === "Bluray-1080p");
     await page.goto("/settings/quality");
-    const form = page.getByRole("form", { name: "Quality sizes" });
+    const form = page.getByRole("form", { name: "Quality sizes", exact: true });
     await form.getByLabel("Preferred size of Bluray-1080p").fill("");
     await form.getByLabel("Maximum size of Bluray-1080p").fill("155.5");
-    await form.getByRole("button", { name: "Save sizes" }).click();
+    await form.getByRole("button", { name: "Save sizes", exact: true }).click();
     await expectSuccess(form.getByRole("status").filter({ hasText: "Saved" }), form);
 
     const { body: after } = await api("/qualitydefinition");
@@ -168,7 +170,7 @@ test("a quality definition's sizes are changed and saved, and a bad range shows 
     const min = form.getByLabel("Minimum size of Bluray-720p");
     await min.fill("500");
     await form.getByLabel("Maximum size of Bluray-720p").fill("100");
-    await form.getByRole("button", { name: "Save sizes" }).click();
+    await form.getByRole("button", { name: "Save sizes", exact: true }).click();
     await form.getByRole("alert").waitFor();
     assert.equal(await min.getAttribute("aria-invalid"), "true");
     assert.match(await description(min), /minSize must not exceed maxSize/);

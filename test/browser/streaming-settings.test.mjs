@@ -24,11 +24,14 @@ test("streaming settings save the region and subscribed services, and show the s
       const usOnly = before.region === "US" ? catalogue.providers.find((p) => p.name === "Hulu") : undefined;
 
       await page.goto("/settings");
-      await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Streaming" }).click();
+      await page
+        .getByRole("navigation", { name: "Settings", exact: true })
+        .getByRole("link", { name: "Streaming", exact: true })
+        .click();
       await page.waitForURL("**/settings/streaming");
-      const form = page.getByRole("form", { name: "Streaming services" });
+      const form = page.getByRole("form", { name: "Streaming services", exact: true });
       assert.equal(await form.getByLabel("Region", { exact: true }).inputValue(), before.region);
-      const services = form.getByRole("group", { name: "Subscribed services" });
+      const services = form.getByRole("group", { name: "Subscribed services", exact: true });
       // Every service of the region's catalogue is offered, with its logo.
       for (const p of catalogue.providers) {
         assert.equal(
@@ -41,15 +44,15 @@ test("streaming settings save the region and subscribed services, and show the s
       if (usOnly) await services.getByLabel(usOnly.name, { exact: true }).check();
 
       // No offer type at all: the server refuses and the page says why at the offer types.
-      const offers = form.getByRole("group", { name: "Counts as “I can stream it”" });
+      const offers = form.getByRole("group", { name: "Counts as “I can stream it”", exact: true });
       for (const box of await offers.getByRole("checkbox").all()) await box.uncheck();
-      await form.getByRole("button", { name: "Save" }).click();
+      await form.getByRole("button", { name: "Save", exact: true }).click();
       await offers.getByText("offerTypes needs at least one offer type").waitFor();
       assert.equal(await offers.getAttribute("aria-invalid"), "true");
       assert.deepEqual((await api("/config/streaming")).body, before, "nothing was saved");
 
       await offers.getByLabel("Subscription (flatrate)").check();
-      await form.getByRole("button", { name: "Save" }).click();
+      await form.getByRole("button", { name: "Save", exact: true }).click();
       await expectSuccess(form.getByRole("status").filter({ hasText: "Saved" }), form);
       const { body: saved } = await api("/config/streaming");
       assert.deepEqual(
@@ -65,7 +68,7 @@ test("streaming settings save the region and subscribed services, and show the s
       const { body: german } = await api("/streaming/providers?region=DE&type=movie");
       await services.getByLabel(german.providers.find((p) => p.name === "WOW").name, { exact: true }).waitFor();
       if (usOnly) await services.getByText(`Service #${usOnly.providerId}`).waitFor();
-      await form.getByRole("button", { name: "Save" }).click();
+      await form.getByRole("button", { name: "Save", exact: true }).click();
       await expectSuccess(form.getByRole("status").filter({ hasText: "Saved" }), form);
       assert.equal((await api("/config/streaming")).body.region, "DE");
 
@@ -97,26 +100,26 @@ test("each import list's streaming option is set from the streaming settings and
   try {
     await withPage(t, async (page) => {
       await page.goto("/settings/streaming");
-      const section = page.getByRole("region", { name: "Import lists" });
-      const option = section.getByRole("combobox", { name: "Streaming option for Streaming option list" });
+      const section = page.getByRole("region", { name: "Import lists", exact: true });
+      const option = section.getByRole("combobox", { name: "Streaming option for Streaming option list", exact: true });
       assert.equal(await option.inputValue(), "ignore");
       await option.selectOption({ label: "Skip (don't add)" });
       await expectSuccess(section.getByRole("status").filter({ hasText: "Saved" }), section);
       assert.equal((await api(`/importlist/${listId}`)).body.streamingOption, "skip");
 
       // The list's own editor shows the option and saving other changes keeps it.
-      await section.getByRole("link", { name: "Streaming option list" }).click();
+      await section.getByRole("link", { name: "Streaming option list", exact: true }).click();
       await page.waitForURL(`**/lists/${listId}`);
-      const editor = page.getByRole("form", { name: "Edit Streaming option list" });
+      const editor = page.getByRole("form", { name: "Edit Streaming option list", exact: true });
       assert.equal(await editor.getByLabel("When it streams on my services").inputValue(), "skip");
       await editor.getByLabel("Name", { exact: true }).fill("Streaming option list (renamed)");
-      await editor.getByRole("button", { name: "Save list" }).click();
-      await page.getByRole("heading", { name: "Streaming option list (renamed)" }).waitFor();
+      await editor.getByRole("button", { name: "Save list", exact: true }).click();
+      await page.getByRole("heading", { name: "Streaming option list (renamed)", exact: true }).waitFor();
       const { body: list } = await api(`/importlist/${listId}`);
       assert.equal(list.name, "Streaming option list (renamed)");
       assert.equal(list.streamingOption, "skip", "saving the list kept its streaming option");
       await editor.getByLabel("When it streams on my services").selectOption({ label: "Add unmonitored" });
-      await editor.getByRole("button", { name: "Save list" }).click();
+      await editor.getByRole("button", { name: "Save list", exact: true }).click();
       await expectSuccess(editor.getByRole("status").filter({ hasText: /Saved/ }), editor);
       assert.equal((await api(`/importlist/${listId}`)).body.streamingOption, "addUnmonitored");
     });
@@ -136,12 +139,12 @@ test("Trakt connect shows the code, polls until the user answers, and disconnect
   if ((await api("/streaming/trakt/auth")).body.connected) await api("/streaming/trakt/auth", { method: "DELETE" });
   await withPage(t, async (page) => {
     await page.goto("/settings/streaming");
-    const section = page.getByRole("region", { name: "Trakt" });
+    const section = page.getByRole("region", { name: "Trakt", exact: true });
     await section.getByText("Not connected.").waitFor();
 
     // First the user denies the code: the page stops polling and says so.
-    await section.getByRole("button", { name: "Connect Trakt" }).click();
-    const device = section.getByRole("region", { name: "Trakt device code" });
+    await section.getByRole("button", { name: "Connect Trakt", exact: true }).click();
+    const device = section.getByRole("region", { name: "Trakt device code", exact: true });
     await device.waitFor();
     const code = (await device.locator(".user-code").textContent()).trim();
     assert.match(code, /^[0-9A-F]{8}$/);
@@ -159,7 +162,7 @@ test("Trakt connect shows the code, polls until the user answers, and disconnect
     assert.equal((await api("/streaming/trakt/auth")).body.lastError.code, "denied");
 
     // Then a new code, approved at the verification page: the page finds out at its next poll.
-    await section.getByRole("button", { name: "Start again" }).click();
+    await section.getByRole("button", { name: "Start again", exact: true }).click();
     await device.waitFor();
     const second = (await device.locator(".user-code").textContent()).trim();
     assert.notEqual(second, code);
@@ -172,8 +175,8 @@ test("Trakt connect shows the code, polls until the user answers, and disconnect
     // A reload finds the connection; disconnecting forgets it.
     await page.reload();
     await section.getByText("Connected.").waitFor();
-    await section.getByRole("button", { name: "Disconnect Trakt" }).click();
-    await section.getByRole("button", { name: "Yes, disconnect" }).click();
+    await section.getByRole("button", { name: "Disconnect Trakt", exact: true }).click();
+    await section.getByRole("button", { name: "Yes, disconnect", exact: true }).click();
     await section.getByText("Not connected.").waitFor();
     assert.equal((await api("/streaming/trakt/auth")).body.connected, false);
   });

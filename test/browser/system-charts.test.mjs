@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { testClockNow } from "../../scripts/lib/clock.mjs";
 import { api, environment, withPage } from "./harness.mjs";
 
 const SERVICES = { watchmode: "Watchmode", trakt: "Trakt", tmdb: "TMDb" };
@@ -29,10 +30,10 @@ function expectedBars(budgets) {
 }
 
 async function expectBudgetChart(page, budgets) {
-  const section = page.getByRole("region", { name: "API budgets" });
+  const section = page.getByRole("region", { name: "API budgets", exact: true });
   for (const bar of expectedBars(budgets)) {
     await section
-      .getByRole("article", { name: `${bar.service} budget` })
+      .getByRole("article", { name: `${bar.service} budget`, exact: true })
       .getByRole("img", { name: bar.name })
       .waitFor();
   }
@@ -44,7 +45,7 @@ test("the system page charts each upstream's budget and each cache from the API"
 
   await withPage(t, async (page) => {
     await page.goto("/");
-    await page.getByRole("link", { name: "System" }).click();
+    await page.getByRole("link", { name: "System", exact: true }).click();
     const { body: budgets } = await api("/system/budget");
     assert.deepEqual(budgets.map((b) => b.service).sort(), ["tmdb", "trakt", "watchmode"]);
     await expectBudgetChart(page, budgets);
@@ -60,22 +61,28 @@ test("the system page charts each upstream's budget and each cache from the API"
     assert.equal((await api("/streaming/providers?region=AU&type=tv")).status, 200);
     const { body: after } = await api("/system/budget");
     assert.ok(after.find((b) => b.service === "tmdb").softTarget.usedToday > tmdbBefore, "the lookup spent TMDb calls");
-    await page.getByRole("region", { name: "API budgets" }).getByRole("button", { name: "Refresh" }).click();
+    await page
+      .getByRole("region", { name: "API budgets", exact: true })
+      .getByRole("button", { name: "Refresh", exact: true })
+      .click();
     await expectBudgetChart(page, after);
 
     // Caches: hits, stale and misses per cache, with the hit rate, as /system/cache counts them.
-    const caches = page.getByRole("region", { name: "Caches" });
-    await caches.getByRole("button", { name: "Refresh" }).click();
+    const caches = page.getByRole("region", { name: "Caches", exact: true });
+    await caches.getByRole("button", { name: "Refresh", exact: true }).click();
     const { body: stats } = await api("/system/cache");
     assert.ok(stats.caches.length > 0, "the traffic above went through the caches");
     const providers = stats.caches.find((c) => c.hits > 0);
     assert.ok(providers, "the second catalogue read was a hit");
     for (const c of stats.caches) {
-      const row = caches.getByRole("listitem", { name: `${c.name} cache` });
+      const row = caches.getByRole("listitem", { name: `${c.name} cache`, exact: true });
       await row.getByText(`${count(c.hits)} hits · ${count(c.stale)} stale · ${count(c.misses)} misses`).waitFor();
       await row.getByText(`hit rate ${(c.hitRate * 100).toFixed(1)} %`).waitFor();
       await row
-        .getByRole("img", { name: `${count(c.hits)} hits, ${count(c.stale)} stale, ${count(c.misses)} misses` })
+        .getByRole("img", {
+          name: `${count(c.hits)} hits, ${count(c.stale)} stale, ${count(c.misses)} misses`,
+          exact: true,
+        })
         .waitFor();
     }
   });
@@ -109,7 +116,7 @@ test("an upstream that answers 429 shows as paused on the budget chart", { timeo
     assert.ok(watchmode.pausedUntil, "the budget is paused");
     await withPage(t, async (page) => {
       await page.goto("/system");
-      const chart = page.getByRole("article", { name: "Watchmode budget" });
+      const chart = page.getByRole("article", { name: "Watchmode budget", exact: true });
       const paused = new Date(watchmode.pausedUntil).toLocaleString("en-GB", {
         dateStyle: "medium",
         timeStyle: "short",
@@ -117,7 +124,7 @@ test("an upstream that answers 429 shows as paused on the budget chart", { timeo
       await chart.getByText(`Paused until ${paused}`).waitFor();
       assert.equal(
         await page
-          .getByRole("article", { name: "TMDb budget" })
+          .getByRole("article", { name: "TMDb budget", exact: true })
           .getByText(/Paused/)
           .count(),
         0,
@@ -125,7 +132,7 @@ test("an upstream that answers 429 shows as paused on the budget chart", { timeo
     });
     // The other tests get Watchmode back: wait the pause out.
     const resumesAt = Date.parse(watchmode.pausedUntil);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, resumesAt - Date.now()) + 500));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, resumesAt - testClockNow()) + 500));
     const { body: later } = await api("/system/budget");
     assert.equal(later.find((b) => b.service === "watchmode").pausedUntil, undefined, "the pause ended");
   } finally {

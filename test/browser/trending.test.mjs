@@ -6,9 +6,9 @@ const OFFER_LABELS = { flatrate: "Stream", free: "Free", ads: "Free with ads", r
 const OFFER_TYPES = Object.keys(OFFER_LABELS);
 
 /** The trending list and its cards (the list's own items, not the offer lists inside them). */
-const cards = (page) => page.getByRole("list", { name: "Trending titles" }).locator(":scope > li");
+const cards = (page) => page.getByRole("list", { name: "Trending titles", exact: true }).locator(":scope > li");
 const card = (page, title) =>
-  page.getByRole("list", { name: "Trending titles" }).getByRole("listitem", { name: title, exact: true });
+  page.getByRole("list", { name: "Trending titles", exact: true }).getByRole("listitem", { name: title, exact: true });
 
 async function streamingRegion() {
   const { status, body } = await api("/config/streaming");
@@ -40,8 +40,8 @@ test("trending credits its sources and says when one failed", { timeout: 60_000 
     const day = await trending("movie", "day", region);
     await page.goto("/trending");
     await card(page, day.results[0].title).waitFor();
-    const credits = page.getByRole("complementary", { name: "Data sources" });
-    await credits.getByRole("img", { name: "TMDb logo" }).waitFor();
+    const credits = page.getByRole("complementary", { name: "Data sources", exact: true });
+    await credits.getByRole("img", { name: "TMDb logo", exact: true }).waitFor();
     for (const a of day.attribution) {
       assert.equal(await credits.getByRole("link", { name: a.name, exact: true }).getAttribute("href"), a.url);
       assert.ok((await credits.textContent()).includes(a.notice));
@@ -58,9 +58,9 @@ test("trending credits its sources and says when one failed", { timeout: 60_000 
     assert.ok(res.ok, "the simulator takes the fault");
     const { id } = await res.json();
     try {
-      await page.getByRole("button", { name: "TV shows" }).click();
-      await page.getByRole("button", { name: "This week" }).click();
-      await page.getByRole("combobox", { name: "Region" }).selectOption("FR");
+      await page.getByRole("button", { name: "TV shows", exact: true }).click();
+      await page.getByRole("button", { name: "This week", exact: true }).click();
+      await page.getByRole("combobox", { name: "Region", exact: true }).selectOption("FR");
       await page
         .getByRole("status")
         .filter({ hasText: /Trakt could not be reached/ })
@@ -82,7 +82,7 @@ test("trending shows ranked titles with provider chips that deep-link, and follo
     const region = await streamingRegion();
     const day = await trending("movie", "day", region);
     await page.goto("/");
-    await page.getByRole("link", { name: "Trending" }).click();
+    await page.getByRole("link", { name: "Trending", exact: true }).click();
     await page.waitForURL("**/trending");
 
     const first = day.results[0];
@@ -93,7 +93,7 @@ test("trending shows ranked titles with provider chips that deep-link, and follo
     if (first.ranks?.trakt) assert.ok(firstText.includes(`Trakt #${first.ranks.trakt}`), "and its Trakt rank");
     if (typeof first.score === "number") assert.ok(firstText.includes(`Score ${first.score.toFixed(2)}`));
     assert.equal(
-      await page.getByRole("combobox", { name: "Region" }).inputValue(),
+      await page.getByRole("combobox", { name: "Region", exact: true }).inputValue(),
       region,
       "the region comes from the streaming settings",
     );
@@ -105,7 +105,10 @@ test("trending shows ranked titles with provider chips that deep-link, and follo
       const type = OFFER_TYPES.find((kind) => availability.offers[kind].length > 0);
       if (!type) continue;
       const provider = availability.offers[type][0];
-      const chip = card(page, item.title).getByRole("link", { name: `${OFFER_LABELS[type]}: ${provider.name}` });
+      const chip = card(page, item.title).getByRole("link", {
+        name: `${OFFER_LABELS[type]}: ${provider.name}`,
+        exact: true,
+      });
       await chip.waitFor();
       assert.equal(await chip.getAttribute("href"), provider.link ?? availability.link, "the chip deep-links");
       assert.equal(await chip.getAttribute("target"), "_blank");
@@ -121,15 +124,18 @@ test("trending shows ranked titles with provider chips that deep-link, and follo
     // The window toggle asks for this week's list.
     const week = await trending("movie", "week", region);
     const weekRequest = page.waitForRequest((r) => r.url().includes("/api/v3/streaming/trending/movie/week"));
-    await page.getByRole("button", { name: "This week" }).click();
+    await page.getByRole("button", { name: "This week", exact: true }).click();
     assert.match((await weekRequest).url(), new RegExp(`region=${region}`));
     await card(page, week.results[0].title).waitFor();
-    assert.equal(await page.getByRole("button", { name: "This week" }).getAttribute("aria-pressed"), "true");
+    assert.equal(
+      await page.getByRole("button", { name: "This week", exact: true }).getAttribute("aria-pressed"),
+      "true",
+    );
 
     // TV shows: another list, and no add-to-library (the library holds movies).
     const tv = await trending("tv", "week", region);
     const tvRequest = page.waitForRequest((r) => r.url().includes("/api/v3/streaming/trending/tv/week"));
-    await page.getByRole("button", { name: "TV shows" }).click();
+    await page.getByRole("button", { name: "TV shows", exact: true }).click();
     await tvRequest;
     await card(page, tv.results[0].title).waitFor();
     assert.equal(await cards(page).count(), tv.results.length);
@@ -138,21 +144,21 @@ test("trending shows ranked titles with provider chips that deep-link, and follo
     // One source's ranking alone.
     const { body: traktOnly } = await api(`/streaming/trending/tv/week?region=${region}&source=trakt`);
     const sourceRequest = page.waitForRequest((r) => r.url().includes("source=trakt"));
-    await page.getByRole("combobox", { name: "Ranking" }).selectOption({ label: "Trakt only" });
+    await page.getByRole("combobox", { name: "Ranking", exact: true }).selectOption({ label: "Trakt only" });
     await sourceRequest;
     await card(page, traktOnly.results[0].title).waitFor();
     assert.ok((await card(page, traktOnly.results[0].title).textContent()).includes("Trakt #1"));
-    await page.getByRole("combobox", { name: "Ranking" }).selectOption({ label: "TMDb + Trakt" });
+    await page.getByRole("combobox", { name: "Ranking", exact: true }).selectOption({ label: "TMDb + Trakt" });
 
     // Another region: the list and the chips are that region's.
-    await page.getByRole("button", { name: "Movies" }).click();
-    await page.getByRole("button", { name: "Today" }).click();
+    await page.getByRole("button", { name: "Movies", exact: true }).click();
+    await page.getByRole("button", { name: "Today", exact: true }).click();
     await card(page, first.title).waitFor();
     const other = region === "GB" ? "DE" : "GB";
     const regionRequest = page.waitForRequest(
       (r) => r.url().includes("/api/v3/streaming/trending/movie/day") && r.url().includes(`region=${other}`),
     );
-    await page.getByRole("combobox", { name: "Region" }).selectOption(other);
+    await page.getByRole("combobox", { name: "Region", exact: true }).selectOption(other);
     await regionRequest;
     const there = await trending("movie", "day", other);
     for (const item of there.results.slice(0, 6)) {
@@ -161,7 +167,7 @@ test("trending shows ranked titles with provider chips that deep-link, and follo
       if (!type) continue;
       const provider = availability.offers[type][0];
       await card(page, item.title)
-        .getByRole("link", { name: `${OFFER_LABELS[type]}: ${provider.name}` })
+        .getByRole("link", { name: `${OFFER_LABELS[type]}: ${provider.name}`, exact: true })
         .waitFor();
       break;
     }
@@ -186,7 +192,7 @@ test("the service filter keeps only titles on the chosen services", { timeout: 6
     await page.goto("/trending");
     await card(page, day.results[0].title).waitFor();
     await page.getByText("Services: all").click();
-    const filter = page.getByRole("group", { name: "Show only titles on these services" });
+    const filter = page.getByRole("group", { name: "Show only titles on these services", exact: true });
     await filter.getByLabel("Netflix", { exact: true }).check();
     await page
       .getByRole("status")
@@ -200,7 +206,7 @@ test("the service filter keeps only titles on the chosen services", { timeout: 6
         .waitFor();
     }
 
-    await filter.getByRole("button", { name: "All services" }).click();
+    await filter.getByRole("button", { name: "All services", exact: true }).click();
     await page
       .getByRole("status")
       .filter({ hasText: `${day.results.length} titles` })
@@ -221,7 +227,7 @@ test("a trending movie is added to the library with the Add movie defaults", { t
 
     await page.goto("/trending");
     const target = card(page, pick.title);
-    await target.getByRole("button", { name: `Add ${pick.title} to library` }).click();
+    await target.getByRole("button", { name: `Add ${pick.title} to library`, exact: true }).click();
     await expectSuccess(target.getByText("In library"), target);
 
     const { body: added } = await api(`/movie?tmdbId=${pick.tmdbId}`);
@@ -230,7 +236,7 @@ test("a trending movie is added to the library with the Add movie defaults", { t
       assert.equal(added[0].qualityProfileId, hd.id, "the HD-1080p profile, as Add movie defaults to");
       assert.equal(added[0].rootFolderPath, "/movies");
       assert.equal(added[0].monitored, true);
-      await target.getByRole("link", { name: "Open" }).click();
+      await target.getByRole("link", { name: "Open", exact: true }).click();
       await page.waitForURL(`**/movie/${added[0].id}`);
       await page.getByRole("heading", { name: pick.title }).first().waitFor();
 

@@ -44,7 +44,7 @@ test("the movie page says where to watch and that downloads are skipped on a sub
       await section.getByRole("heading", { name: /^Where to watch in / }).waitFor();
 
       // Every offer the API lists is a chip linking to the title's watch page.
-      const offers = section.getByRole("list", { name: `Where to watch ${movie.title}` });
+      const offers = section.getByRole("list", { name: `Where to watch ${movie.title}`, exact: true });
       for (const [type, providers] of Object.entries(availability.offers)) {
         for (const p of providers) {
           const chip = offers.getByRole("link", { name: `${OFFER_LABELS[type]}: ${p.name}`, exact: true });
@@ -52,14 +52,14 @@ test("the movie page says where to watch and that downloads are skipped on a sub
         }
       }
       // No services chosen: nothing is skipped, and the page says where to choose them.
-      await section.getByRole("link", { name: "Settings › Streaming" }).waitFor();
+      await section.getByRole("link", { name: "Settings › Streaming", exact: true }).waitFor();
       assert.equal(await section.getByText(/downloads of .* are skipped/).count(), 0);
-      const credits = section.getByRole("complementary", { name: "Data sources" });
-      await credits.getByRole("img", { name: "TMDb logo" }).waitFor();
-      await credits.getByRole("link", { name: "JustWatch" }).waitFor();
+      const credits = section.getByRole("complementary", { name: "Data sources", exact: true });
+      await credits.getByRole("img", { name: "TMDb logo", exact: true }).waitFor();
+      await credits.getByRole("link", { name: "JustWatch", exact: true }).waitFor();
       if (availability.watchmode) {
         // Watchmode's own sources, or why there are none (no id map imported here: notMapped).
-        await section.getByRole("heading", { name: "Watchmode sources" }).waitFor();
+        await section.getByRole("heading", { name: "Watchmode sources", exact: true }).waitFor();
         if (availability.watchmode.message) await section.getByText(availability.watchmode.message).waitFor();
         for (const source of availability.watchmode.sources) await section.getByText(source.name).first().waitFor();
       }
@@ -72,7 +72,7 @@ test("the movie page says where to watch and that downloads are skipped on a sub
         .filter({ hasText: `Streams on ${service.name} with a subscription` })
         .filter({ hasText: `downloads of ${movie.title} are skipped` })
         .waitFor();
-      await offers.getByRole("link", { name: `Stream: ${service.name} (subscribed)` }).waitFor();
+      await offers.getByRole("link", { name: `Stream: ${service.name} (subscribed)`, exact: true }).waitFor();
       const release = `${movie.title.replace(/[^A-Za-z0-9]+/g, ".")}.${movie.year}.1080p.BluRay.x264-GROUP`;
       const { body: parsed } = await api(`/parse?title=${encodeURIComponent(release)}&movieId=${movie.id}`);
       assert.equal(parsed.decision.accepted, false);

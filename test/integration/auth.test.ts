@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import { call, type ErrorBody, getJson } from "./helpers";
 
 interface OpenApiDocument {
@@ -138,7 +139,7 @@ describe("site login", () => {
   });
 
   test("a forged session cookie is rejected", async () => {
-    const forged = `radarr_edge_session=${Math.floor(Date.now() / 1000) + 3600}.not-a-signature`;
+    const forged = `radarr_edge_session=${Math.floor(clock.now() / 1000) + 3600}.not-a-signature`;
     await expectUnauthorized(
       await call("GET", "/api/v3/system/status", { key: null, headers: { Cookie: forged } }),
       "forged cookie",

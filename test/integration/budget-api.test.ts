@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import { budgetFor, reserveUpstreamCall } from "../../src/integrations/budget";
 import { call, getJson } from "./helpers";
 
@@ -32,7 +33,7 @@ describe("GET /api/v3/system/budget", () => {
     expect(tmdb.softTarget).toEqual({ perDay: 500, usedToday: 0, over: false });
     for (const b of budgets) {
       expect(b.pausedUntil).toBeUndefined();
-      for (const w of b.windows) expect(Date.parse(w.resetsAt)).toBeGreaterThan(Date.now() - 1000);
+      for (const w of b.windows) expect(Date.parse(w.resetsAt)).toBeGreaterThan(clock.now() - 1000);
     }
   });
 
@@ -41,7 +42,7 @@ describe("GET /api/v3/system/budget", () => {
     await budgetFor(env, "trakt").report({ status: 429, retryAfterSeconds: 120 });
     const [watchmode, trakt] = await getJson<Budget[]>("/api/v3/system/budget");
     expect(watchmode.windows[0]).toMatchObject({ name: "day", used: 3, remaining: 30 });
-    expect(Date.parse(trakt.pausedUntil ?? "")).toBeGreaterThan(Date.now() + 100_000);
+    expect(Date.parse(trakt.pausedUntil ?? "")).toBeGreaterThan(clock.now() + 100_000);
   });
 
   test("needs the API key and is documented", async () => {

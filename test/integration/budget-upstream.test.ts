@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import { upstreamPolicy } from "../../src/config";
 import { type WindowKind, windowEnd } from "../../src/domain/budgets";
 import { budgetFor } from "../../src/integrations/budget";
@@ -12,7 +13,7 @@ import { callsDuring, simFaults } from "./helpers";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function clearOfReset(kind: WindowKind, marginMs = 3000) {
-  const left = windowEnd(kind, Date.now()) - Date.now();
+  const left = windowEnd(kind, clock.now()) - clock.now();
   if (left < marginMs) await sleep(left + 50);
 }
 
@@ -51,7 +52,7 @@ describe("budgeted upstream calls", () => {
     expect(first.calls).toBe(1);
     expect(first.result).toMatchObject({ kind: "rateLimited", status: 429 });
     const usage = await budgetFor(env, "watchmode").usage();
-    expect(Date.parse(usage.pausedUntil ?? "")).toBeGreaterThan(Date.now() + 590_000);
+    expect(Date.parse(usage.pausedUntil ?? "")).toBeGreaterThan(clock.now() + 590_000);
 
     const second = await callsDuring("watchmode", path, () => watchmodeCall(path).catch((e: UpstreamError) => e));
     expect(second.calls).toBe(0);
@@ -66,7 +67,7 @@ describe("budgeted upstream calls", () => {
     const first = await callsDuring("watchmode", path, () => watchmodeCall(path).catch((e: UpstreamError) => e));
     expect(first.calls).toBe(1);
     const usage = await budgetFor(env, "watchmode").usage();
-    expect(usage.pausedUntil).toBe(new Date(windowEnd("month", Date.now())).toISOString());
+    expect(usage.pausedUntil).toBe(new Date(windowEnd("month", clock.now())).toISOString());
     const second = await callsDuring("watchmode", path, () => watchmodeCall(path).catch((e: UpstreamError) => e));
     expect(second.calls).toBe(0);
     expect(second.result).toMatchObject({ kind: "rateLimited" });

@@ -2,6 +2,7 @@ import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
 import type { ApiBudget } from "../../durable-objects/ApiBudget";
+import * as clock from "../../src/clock";
 import { type BudgetDecision, type WindowKind, windowEnd } from "../../src/domain/budgets";
 import { budgetFor, reserveUpstreamCall } from "../../src/integrations/budget";
 
@@ -11,11 +12,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits out the current window when it ends within `marginMs`, so a test never spans a reset. */
 async function clearOfReset(kind: WindowKind, marginMs = 3000) {
-  const left = windowEnd(kind, Date.now()) - Date.now();
+  const left = windowEnd(kind, clock.now()) - clock.now();
   if (left < marginMs) await sleep(left + 50);
 }
 
-const secondsToReset = (kind: WindowKind) => (windowEnd(kind, Date.now()) - Date.now()) / 1000;
+const secondsToReset = (kind: WindowKind) => (windowEnd(kind, clock.now()) - clock.now()) / 1000;
 
 async function reserveConcurrently(service: "watchmode" | "trakt", calls: number): Promise<BudgetDecision[]> {
   const budget = budgetFor(env, service);
@@ -86,7 +87,7 @@ describe("ApiBudget pauses", () => {
     expect(decision).toMatchObject({ granted: false, reason: "paused", window: "month" });
     if (!decision.granted)
       expect(Math.abs(decision.retryAfterSeconds - secondsToReset("month"))).toBeLessThanOrEqual(2);
-    expect((await budget.usage()).pausedUntil).toBe(new Date(windowEnd("month", Date.now())).toISOString());
+    expect((await budget.usage()).pausedUntil).toBe(new Date(windowEnd("month", clock.now())).toISOString());
     expect((await budget.usage()).windows[0].used).toBe(0);
   });
 

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import { forgetCachedInMemory, STALE_HEADER } from "../../src/integrations/cache";
 import { TmdbDiscovery } from "../../src/integrations/tmdb/discovery";
 import { call, callsDuring, simCalls, tmdbCalls, tmdbFaults } from "./helpers";
@@ -9,9 +10,9 @@ const addFault = tmdbFaults();
 
 /** Waits until `path` has been called `expected` times (background work finishes after the response). */
 async function untilCalls(path: string, expected: number, timeoutMs = 5_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = clock.now() + timeoutMs;
   let count = await tmdbCalls(path);
-  while (count < expected && Date.now() < deadline) {
+  while (count < expected && clock.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 25));
     count = await tmdbCalls(path);
   }
@@ -22,7 +23,7 @@ async function untilCalls(path: string, expected: number, timeoutMs = 5_000): Pr
 async function age(key: string, ageSeconds: number) {
   const entry = await env.CACHE.get<{ storedAt: number; value: unknown }>(key, "json");
   expect(entry, key).not.toBeNull();
-  await env.CACHE.put(key, JSON.stringify({ ...entry, storedAt: Date.now() - ageSeconds * 1000 }));
+  await env.CACHE.put(key, JSON.stringify({ ...entry, storedAt: clock.now() - ageSeconds * 1000 }));
   // Time passes for every copy: the isolate's in-memory one is as old as KV's.
   forgetCachedInMemory();
 }

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import {
   addClient,
   addIndexer,
@@ -342,8 +343,8 @@ describe("/api/v3/blocklist, /api/v3/failures and /metrics", () => {
     )
       .bind(
         movie.id,
-        new Date(Date.now() - 8 * 86_400_000).toISOString(),
-        new Date(Date.now() - 86_400_000).toISOString(),
+        new Date(clock.now() - 8 * 86_400_000).toISOString(),
+        new Date(clock.now() - 86_400_000).toISOString(),
       )
       .run();
     expect(await blocklist()).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
+import * as clock from "../../src/clock";
 import worker from "../../src/index";
 import type { DownloadJobMessage } from "../../src/jobs/downloadQueue";
 import { getJson, sendJson } from "./helpers";
@@ -74,7 +75,7 @@ interface ClientBody {
 }
 
 /** The simulated instance a client body talks to: SABnzbd's API key, the others' username. */
-export const instanceOf = (body: ClientBody) =>
+const instanceOf = (body: ClientBody) =>
   String(body.fields.find((f) => f.name === (body.implementation === "Sabnzbd" ? "apiKey" : "username"))?.value);
 
 /** Saves a client; `sim` is its simulated instance (the saved resource masks the API key). */
@@ -165,7 +166,9 @@ export async function deliver(job: JobWithoutRef, attempts = 1, queue = "radarr-
     .bind(job.queueId)
     .first<{ grabbedAt: string }>();
   const body = { ...job, grabbedAt: row?.grabbedAt ?? "" } as DownloadJobMessage;
-  const batch = createMessageBatch<DownloadJobMessage>(queue, [{ id: "msg", timestamp: new Date(), attempts, body }]);
+  const batch = createMessageBatch<DownloadJobMessage>(queue, [
+    { id: "msg", timestamp: clock.nowDate(), attempts, body },
+  ]);
   const ctx = createExecutionContext();
   await worker.queue(batch, env, ctx);
   return getQueueResult(batch, ctx);
@@ -226,4 +229,4 @@ export interface HistoryRecord {
 export const movieHistory = (movieId: number) => getJson<HistoryRecord[]>(`/api/v3/history/movie?movieId=${movieId}`);
 
 /** Seconds from now until an ISO time. */
-export const secondsUntil = (iso: string | undefined | null) => (Date.parse(iso ?? "") - Date.now()) / 1000;
+export const secondsUntil = (iso: string | undefined | null) => (Date.parse(iso ?? "") - clock.now()) / 1000;

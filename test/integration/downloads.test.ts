@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import {
   addClient,
   addIndexer,
@@ -249,14 +250,7 @@ describe("the queue poll", () => {
         env.DB.prepare(
           `insert into downloads (movie_id, download_client_id, download_id, title, indexer, protocol, quality, custom_format_ids, languages, size, sizeleft, status, tracked_download_state, status_messages, release, source, grabbed_at)
            values (1, ?, ?, ?, 'Seeded', 'torrent', ?, '[]', '[]', 0, 0, 'queued', 'downloading', '[]', ?, 'automatic', ?)`,
-        ).bind(
-          client.id,
-          t.id,
-          t.name,
-          quality,
-          JSON.stringify({ title: t.name, infoHash: t.id }),
-          new Date().toISOString(),
-        ),
+        ).bind(client.id, t.id, t.name, quality, JSON.stringify({ title: t.name, infoHash: t.id }), clock.nowIso()),
       ),
     );
     const poll = await runCommand("RefreshMonitoredDownloads");

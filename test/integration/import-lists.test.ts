@@ -8,6 +8,7 @@ import {
 } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import worker from "../../src/index";
 import type { ListSyncMessage } from "../../src/jobs/listSyncQueue";
 import { addMovie, addRootFolder, call, expectFieldError, getJson, qualityProfileId, sendJson } from "./helpers";
@@ -282,10 +283,10 @@ describe("queue, retries and dead letters", () => {
     const job = await env.DB.prepare(
       "insert into list_sync_jobs (list_id, status, enqueued_at) values (?, 'queued', ?) returning id",
     )
-      .bind(listId, new Date().toISOString())
+      .bind(listId, clock.nowIso())
       .first<{ id: number }>();
     const batch = createMessageBatch<ListSyncMessage>("radarr-edge-list-sync", [
-      { id: "job", timestamp: new Date(), attempts, body: { jobId: job?.id ?? 0, listId, trigger: "scheduled" } },
+      { id: "job", timestamp: clock.nowDate(), attempts, body: { jobId: job?.id ?? 0, listId, trigger: "scheduled" } },
     ]);
     const ctx = createExecutionContext();
     await worker.queue(batch, env, ctx);
@@ -318,12 +319,12 @@ describe("queue, retries and dead letters", () => {
     const job = await env.DB.prepare(
       "insert into list_sync_jobs (list_id, status, enqueued_at) values (?, 'queued', ?) returning id",
     )
-      .bind(list.id, new Date().toISOString())
+      .bind(list.id, clock.nowIso())
       .first<{ id: number }>();
     const batch = createMessageBatch<ListSyncMessage>("radarr-edge-list-sync", [
       {
         id: "m1",
-        timestamp: new Date(),
+        timestamp: clock.nowDate(),
         attempts: 1,
         body: { jobId: job?.id ?? 0, listId: list.id, trigger: "scheduled" },
       },
@@ -336,7 +337,7 @@ describe("queue, retries and dead letters", () => {
       await getJson<{ status: string; failureKind: string; nextAttemptAt: string }[]>("/api/v3/importlist/jobs");
     expect(stored).toMatchObject({ status: "retrying", failureKind: "upstreamError" });
     // upstreamError's policy: the first retry comes after 60 s.
-    const delay = (Date.parse(stored.nextAttemptAt) - Date.now()) / 1000;
+    const delay = (Date.parse(stored.nextAttemptAt) - clock.now()) / 1000;
     expect(delay).toBeGreaterThan(50);
     expect(delay).toBeLessThanOrEqual(60);
   });
@@ -367,7 +368,7 @@ describe("queue, retries and dead letters", () => {
       const [stored] =
         await getJson<{ status: string; failureKind: string; nextAttemptAt: string }[]>("/api/v3/importlist/jobs");
       expect(stored).toMatchObject({ status: "retrying", failureKind });
-      const seconds = (Date.parse(stored.nextAttemptAt) - Date.now()) / 1000;
+      const seconds = (Date.parse(stored.nextAttemptAt) - clock.now()) / 1000;
       expect(seconds).toBeGreaterThan(delay - 10);
       expect(seconds).toBeLessThanOrEqual(delay);
     });
@@ -408,18 +409,18 @@ describe("queue, retries and dead letters", () => {
     const job = await env.DB.prepare(
       "insert into list_sync_jobs (list_id, status, enqueued_at) values (?, 'queued', ?) returning id",
     )
-      .bind(list.id, new Date().toISOString())
+      .bind(list.id, clock.nowIso())
       .first<{ id: number }>();
     const body: ListSyncMessage = { jobId: job?.id ?? 0, listId: list.id, trigger: "scheduled" };
     const batch = createMessageBatch<ListSyncMessage>("radarr-edge-list-sync", [
-      { id: "m2", timestamp: new Date(), attempts: 1, body },
+      { id: "m2", timestamp: clock.nowDate(), attempts: 1, body },
     ]);
     const ctx = createExecutionContext();
     await worker.queue(batch, env, ctx);
     expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["m2"]);
 
     const dead = createMessageBatch<ListSyncMessage>("radarr-edge-list-sync-dlq", [
-      { id: "d1", timestamp: new Date(), attempts: 1, body },
+      { id: "d1", timestamp: clock.nowDate(), attempts: 1, body },
     ]);
     const deadCtx = createExecutionContext();
     await worker.queue(dead, env, deadCtx);

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import { addMovie, addRootFolder, call, expectFieldError, getJson, sendJson, simFaults } from "./helpers";
 import { callsWith, hdbits, newznab, SIM, torznab, uniqueKey } from "./indexerHelpers";
 
@@ -191,7 +192,7 @@ describe("indexer failures", () => {
     const indexer = await sendJson<Indexer>("POST", "/api/v3/indexer", torznab(key), 201);
     await fault({ match: key, kind: "timeout", ms: 2_000 });
 
-    const started = Date.now();
+    const started = clock.now();
     const res = await call("GET", `/api/v3/release?movieId=${movie.id}`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([]);
@@ -221,7 +222,7 @@ describe("indexer failures", () => {
     const key = uniqueKey();
     await sendJson<Indexer>("POST", "/api/v3/indexer", torznab(key), 201);
     await fault({ match: key, kind: "rateLimit", retryAfter: 3600 });
-    const started = Date.now();
+    const started = clock.now();
     await call("GET", `/api/v3/release?movieId=${movie.id}`);
     const [status] = await getJson<IndexerStatus[]>("/api/v3/indexerstatus");
     expect(status).toMatchObject({ escalationLevel: 1, lastFailureKind: "rateLimited" });
@@ -240,7 +241,7 @@ describe("indexer failures", () => {
     expect(await getJson<IndexerStatus[]>("/api/v3/indexerstatus")).toHaveLength(1);
     // The back-off has passed (moved back in time here).
     await env.DB.prepare("update indexer_status set disabled_until = ? where indexer_id = ?")
-      .bind(new Date(Date.now() - 1000).toISOString(), indexer.id)
+      .bind(new Date(clock.now() - 1000).toISOString(), indexer.id)
       .run();
     const releases = await getJson<unknown[]>(`/api/v3/release?movieId=${movie.id}`);
     expect(releases.length).toBeGreaterThan(0);

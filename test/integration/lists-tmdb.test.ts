@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import type { ImportListSource, ListSourceEnvironment } from "../../src/domain/lists/source";
 import {
   tmdbCollectionSource,
@@ -128,13 +129,13 @@ describe("TMDb collections", () => {
 
   test("waits out a short 429 Retry-After and succeeds", async () => {
     await addTmdbFault({ match: "/3/collection/3000005?", kind: "rateLimit", retryAfter: 1, times: 1 });
-    const started = Date.now();
+    const started = clock.now();
     const { result, calls } = await callsDuring("/3/collection/3000005", () =>
       read(tmdbCollectionSource, { collectionId: "3000005" }),
     );
     expect(result.items).toHaveLength(4);
     expect(calls).toBe(2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(clock.now() - started).toBeGreaterThanOrEqual(1000);
   });
 
   test("a garbled response is a parse error, not a crash", async () => {

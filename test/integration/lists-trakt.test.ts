@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import type { ImportListSource, ListSourceEnvironment } from "../../src/domain/lists/source";
 import { traktListSource, traktPopularSource, traktUserSource } from "../../src/domain/lists/sources/trakt";
 import { fetchList, listSourceEnvironment } from "../../src/integrations/lists/fetchList";
@@ -86,13 +87,13 @@ describe("Trakt lists", () => {
 
   test("a 429 with a short Retry-After is waited out", async () => {
     await addTraktFault({ match: `${CLASSICS}?page=3&`, kind: "rateLimit", retryAfter: 1, times: 1 });
-    const started = Date.now();
+    const started = clock.now();
     const { result, calls } = await callsDuring(CLASSICS, () =>
       read(traktListSource, { username: "sim", listname: "demo-classics" }),
     );
     expect(result.items).toHaveLength(603);
     expect(calls).toBe(4);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(clock.now() - started).toBeGreaterThanOrEqual(1000);
   });
 });
 

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import {
   addMovie,
   addRootFolder,
@@ -61,7 +62,7 @@ describe("adding a movie", () => {
       remoteUrl: `${env.TMDB_IMAGE_URL}/t/p/original/603-poster.jpg`,
     });
     expect(movie.images.map((i) => i.coverType)).toContain("fanart");
-    expect(Date.now() - Date.parse(movie.added)).toBeLessThan(60_000);
+    expect(clock.now() - Date.parse(movie.added)).toBeLessThan(60_000);
   });
 
   test("keeps the caller's choices: monitored, minimum availability and tags", async () => {

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import { addClient, qbittorrentBody, queueRecords, runCommand } from "./downloads-helpers";
 import {
   addMovie,
@@ -235,7 +236,7 @@ describe("pushed releases (POST /api/v3/release/push)", () => {
       size: 9_000_000_000,
       seeders: 40,
       indexer: "Autobrr",
-      publishDate: new Date().toISOString(),
+      publishDate: clock.nowIso(),
     });
     const [result] = await res.json<(ReleaseResource & { grabbed: boolean; queueId: number })[]>();
     expect(res.status).toBe(200);
@@ -308,7 +309,7 @@ describe("search commands", () => {
     await addClient(qbittorrentBody());
     await torznabFault({ match: slowKey, kind: "timeout", ms: 2_000 });
 
-    const started = Date.now();
+    const started = clock.now();
     const command = await runCommand("MoviesSearch", { movieIds: [movie.id] });
     expect(command.result).toMatchObject({ searched: 1, grabbed: 1 });
     const queue = await queueRecords();

@@ -1,6 +1,7 @@
 import { reset } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach } from "vitest";
+import { configureClock } from "../../src/clock";
 import { forgetCachedInMemory } from "../../src/integrations/cache";
 import { forgetLibraryIds } from "../../src/library/libraryIdsCache";
 
@@ -24,6 +25,9 @@ async function applyMigrations(db: D1Database) {
     ]),
   ]);
 }
+
+// Test code reads the app's clock (pinned by SIM_NOW, as the Worker's own entry points pin it).
+configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
 
 // @cloudflare/vitest-plugin isolates storage per test file, not per test. Every test starts from
 // empty bindings (D1, KV; the caches' in-memory copies are dropped too) and the migrated database, so tests never see each other's writes;

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 
 /**
  * The simulator's download clients (sim/src/services/qbittorrent.ts, sabnzbd.ts, transmission.ts
@@ -15,10 +16,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `read` until `done` holds (or fails the test after `timeoutMs`). */
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 8_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = clock.now() + timeoutMs;
   let value = await read();
   while (!done(value)) {
-    if (Date.now() > deadline)
+    if (clock.now() > deadline)
       throw new Error(`condition not reached; last value ${JSON.stringify(value).slice(0, 500)}`);
     await sleep(100);
     value = await read();

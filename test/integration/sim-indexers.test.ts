@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterAll, describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import { simFaults } from "./helpers";
 
 /**
@@ -308,10 +309,10 @@ describe("indexer faults through /__sim/faults", () => {
 
   test("a timeout holds the request, then answers 504", async () => {
     await fault({ match: `tmdbid=${BIG_MOVIE.tmdbId}&limit=9`, kind: "timeout", ms: 300, times: 1 });
-    const started = Date.now();
+    const started = clock.now();
     const res = await api("torznab", { t: "movie", tmdbid: BIG_MOVIE.tmdbId, limit: 9 });
     expect(res.status).toBe(504);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(clock.now() - started).toBeGreaterThanOrEqual(250);
   });
 });
 

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import { STALE_HEADER } from "../../src/integrations/cache";
 import { call, getJson } from "./helpers";
 
@@ -18,7 +19,7 @@ test("an expired cached copy is served, and labelled, when TMDb fails", async ()
   const key = `tmdb:movie:${TMDB_ID}:v1`;
   const entry = await env.CACHE.get<{ storedAt: number; value: unknown }>(key, "json");
   expect(entry).not.toBeNull();
-  await env.CACHE.put(key, JSON.stringify({ ...entry, storedAt: Date.now() - 25 * 3600_000 }));
+  await env.CACHE.put(key, JSON.stringify({ ...entry, storedAt: clock.now() - 25 * 3600_000 }));
   const fault = await (
     await fetch(`${SIM}/__sim/faults`, {
       method: "POST",

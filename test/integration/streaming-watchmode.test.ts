@@ -5,6 +5,7 @@ import { allMovies } from "../../sim/src/data/catalogue";
 import { TV_FIRST_ID } from "../../sim/src/data/discovery-trending";
 import { watchmodeIdForMovie } from "../../sim/src/data/watchmode-id-map";
 import { ATTRIBUTION_HEADER } from "../../src/api/streaming";
+import * as clock from "../../src/clock";
 import type { Env } from "../../src/config";
 import { windowEnd } from "../../src/domain/budgets";
 import worker from "../../src/index";
@@ -94,7 +95,7 @@ async function seedIdMap(tmdbIds: number[]) {
     etag: '"title-id-map-v1"',
     lastModified: null,
     rows: tmdbIds.length,
-    importedAt: new Date().toISOString(),
+    importedAt: clock.nowIso(),
   };
   await env.DB.batch([
     ...statements,
@@ -108,7 +109,7 @@ async function seedIdMap(tmdbIds: number[]) {
 
 /** Waits out the UTC day when it ends within a minute, so the daily budget cannot reset mid-test. */
 async function clearOfMidnight() {
-  const left = windowEnd("day", Date.now()) - Date.now();
+  const left = windowEnd("day", clock.now()) - clock.now();
   if (left < 60_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
 }
 
@@ -273,8 +274,8 @@ test("coming soon adds Watchmode's streaming releases for the next 30 days, one 
   expect(body.results.length).toBeGreaterThan(0);
   const releases = body.streamingReleases;
   expect(releases.length).toBeGreaterThanOrEqual(2 * 30);
-  const today = new Date().toISOString().slice(0, 10);
-  const last = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const today = clock.nowIso().slice(0, 10);
+  const last = new Date(clock.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const dates = releases.map((release) => release.releaseDate);
   expect(dates).toEqual([...dates].sort());
   expect(dates[0] >= today && dates[dates.length - 1] <= last).toBe(true);

@@ -1,6 +1,7 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import worker from "../../src/index";
 import { addMovie, addRootFolder, call, expectFieldError, getJson, type Movie } from "./helpers";
 
@@ -26,7 +27,7 @@ interface Command {
 /** Fires the Worker's scheduled handler as a Cron Trigger would, and waits for its work. */
 async function fireCron(cron: string) {
   const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ cron, scheduledTime: Date.now() }), env, ctx);
+  await worker.scheduled(createScheduledController({ cron, scheduledTime: clock.now() }), env, ctx);
   await waitOnExecutionContext(ctx);
 }
 
@@ -47,7 +48,7 @@ describe("system status", () => {
       databaseType: "d1",
     });
     expect(Date.parse(status.buildTime as string)).not.toBeNaN();
-    expect(Date.parse(status.startTime as string)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(status.startTime as string)).toBeLessThanOrEqual(clock.now());
     expect(status.migrationVersion).toBe(env.TEST_MIGRATIONS.length);
   });
 });
@@ -101,7 +102,7 @@ describe("the scheduled handler", () => {
     await env.DB.prepare("update movies set title = 'Stale Title', last_info_sync = ? where id = ?")
       .bind("2000-01-01T00:00:00.000Z", movie.id)
       .run();
-    const started = Date.now();
+    const started = clock.now();
     await fireCron(REFRESH_CRON);
     expect(Date.parse(await lastInfoSync(movie.id))).toBeGreaterThanOrEqual(started);
     expect((await getJson<Movie>(`/api/v3/movie/${movie.id}`)).title).toBe("The Empire Strikes Back");

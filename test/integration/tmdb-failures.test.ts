@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
 import { cachedJson } from "../../src/integrations/cache";
 import { TmdbClient } from "../../src/integrations/tmdb/client";
 import { addMovie, addRootFolder, call, getJson, type Movie, tmdbCalls, tmdbFaults } from "./helpers";
@@ -26,9 +27,9 @@ const detailsOf = (id: number) => `${detailsPath(id)}?`;
 
 /** Looks a movie up by TMDb id through the API; returns the response and how long it took. */
 async function lookupTmdb(id: number) {
-  const started = Date.now();
+  const started = clock.now();
   const res = await call("GET", `/api/v3/movie/lookup/tmdb?tmdbId=${id}`);
-  return { res, ms: Date.now() - started };
+  return { res, ms: clock.now() - started };
 }
 
 /** Upstream calls made while `action` runs, counted by the simulator. */

@@ -10,6 +10,7 @@ import {
   VERSION_ADDED_ROWS,
   watchmodeIdForMovie,
 } from "../../sim/src/data/watchmode-id-map";
+import * as clock from "../../src/clock";
 import type { Env } from "../../src/config";
 import { createDatabase } from "../../src/db/client";
 import worker from "../../src/index";
@@ -62,9 +63,9 @@ describe("Watchmode title id map", () => {
   test(
     "the first import streams every row into D1 in batches; lookups work both ways",
     async () => {
-      const started = Date.now();
+      const started = clock.now();
       const outcome = await importMap();
-      console.log(`watchmode id map: first import of ${outcome.rows} rows in ${Date.now() - started} ms`);
+      console.log(`watchmode id map: first import of ${outcome.rows} rows in ${clock.now() - started} ms`);
       expect(outcome).toMatchObject({
         status: "imported",
         rows: ID_MAP_BASE_ROWS,
@@ -105,9 +106,9 @@ describe("Watchmode title id map", () => {
       await importMap();
       const state = await readIdMapState(db);
       const before = await mapChecksum();
-      const started = Date.now();
+      const started = clock.now();
       const outcome = await importMap();
-      console.log(`watchmode id map: unchanged re-import in ${Date.now() - started} ms`);
+      console.log(`watchmode id map: unchanged re-import in ${clock.now() - started} ms`);
       expect(outcome).toMatchObject({
         status: "unchanged",
         rows: ID_MAP_BASE_ROWS,

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from "vitest";
 import {
   allMovies,
-  CATALOGUE_REFERENCE_DATE,
+  catalogueReferenceDate,
   catalogueSummary,
   FILLER_FIRST_ID,
   movieById,
@@ -96,7 +96,7 @@ describe("catalogue", () => {
     const unreleased = allMovies().filter((movie) => movie.status !== "Released");
     expect(unreleased.length).toBeGreaterThan(100);
     for (const movie of unreleased) {
-      if (movie.releaseDate) expect(movie.releaseDate > CATALOGUE_REFERENCE_DATE).toBe(true);
+      if (movie.releaseDate) expect(movie.releaseDate > catalogueReferenceDate()).toBe(true);
     }
     expect(new Set(unreleased.map((movie) => movie.status))).toEqual(
       new Set(["Post Production", "In Production", "Planned"]),

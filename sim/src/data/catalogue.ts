@@ -15,20 +15,24 @@ import {
 /**
  * The simulator's movie catalogue: the real movies from real-movies.ts plus generated filler,
  * built once (on first use) from fixed seeds. Every date is placed relative to
- * CATALOGUE_REFERENCE_DATE, never to the clock, so tests see the same data on every run.
+ * the clock's day when the catalogue is first built (sim/src/clock.ts), so a pinned clock (SIM_NOW)
+ * gives the same data on every run.
  */
 
-export const CATALOGUE_REFERENCE_DATE = "2026-11-01";
-export const FILLER_COUNT = 11_600;
+import { catalogueReferenceDate } from "../clock";
+
+export { catalogueReferenceDate };
+
+const FILLER_COUNT = 11_600;
 /** Generated ids start well above the real TMDb ids in use (about 1.5 million in 2025). */
 export const FILLER_FIRST_ID = 2_000_000;
-export const FILLER_FIRST_COLLECTION_ID = 3_000_000;
+const FILLER_FIRST_COLLECTION_ID = 3_000_000;
 /** Generated IMDb ids are "tt9" plus seven digits: eight digits, a range IMDb has not reached. */
-export const FILLER_IMDB_PREFIX = "tt9";
+const FILLER_IMDB_PREFIX = "tt9";
 
-export type MovieStatus = "Released" | "Post Production" | "In Production" | "Planned";
+type MovieStatus = "Released" | "Post Production" | "In Production" | "Planned";
 
-export interface AlternativeTitle {
+interface AlternativeTitle {
   country: string;
   title: string;
   type: string;
@@ -65,10 +69,12 @@ export interface Collection {
 }
 
 const DAY_MS = 86_400_000;
-const REFERENCE_MS = Date.parse(`${CATALOGUE_REFERENCE_DATE}T00:00:00Z`);
+let referenceMsHeld: number | undefined;
+/** Midnight (UTC) of the catalogue's reference day. */
+const referenceMs = () => (referenceMsHeld ??= Date.parse(`${catalogueReferenceDate()}T00:00:00Z`));
 
 /** YYYY-MM-DD for a UTC timestamp; hand-rolled because it runs for every generated movie. */
-export function isoDay(ms: number): string {
+function isoDay(ms: number): string {
   // Howard Hinnant's civil_from_days.
   const z = Math.floor(ms / DAY_MS) + 719_468;
   const era = Math.floor(z / 146_097);
@@ -186,7 +192,7 @@ interface Schedule {
 /** Status for a date relative to the reference day: what TMDb would say on that day. */
 function scheduleFor(random: Random, releaseMs: number | null): Schedule {
   if (releaseMs === null) return { status: "Planned", releaseDate: "" };
-  const daysAhead = Math.round((releaseMs - REFERENCE_MS) / DAY_MS);
+  const daysAhead = Math.round((releaseMs - referenceMs()) / DAY_MS);
   if (daysAhead <= 0) return { status: "Released", releaseDate: isoDay(releaseMs) };
   if (daysAhead < 300) return { status: "Post Production", releaseDate: isoDay(releaseMs) };
   if (daysAhead < 900)
@@ -197,14 +203,14 @@ function scheduleFor(random: Random, releaseMs: number | null): Schedule {
 /** A release day for one filler movie: mostly the past, skewed to recent decades. */
 function randomReleaseMs(random: Random): number | null {
   const roll = random.next();
-  if (roll < 0.03) return REFERENCE_MS + random.int(30, 290) * DAY_MS;
-  if (roll < 0.06) return REFERENCE_MS + random.int(300, 890) * DAY_MS;
-  if (roll < 0.08) return random.chance(0.5) ? null : REFERENCE_MS + random.int(900, 1600) * DAY_MS;
+  if (roll < 0.03) return referenceMs() + random.int(30, 290) * DAY_MS;
+  if (roll < 0.06) return referenceMs() + random.int(300, 890) * DAY_MS;
+  if (roll < 0.08) return random.chance(0.5) ? null : referenceMs() + random.int(900, 1600) * DAY_MS;
   // "In cinemas": theatrical release in the last few months, home release still ahead.
-  if (roll < 0.11) return REFERENCE_MS - random.int(1, 100) * DAY_MS;
+  if (roll < 0.11) return referenceMs() - random.int(1, 100) * DAY_MS;
   const year = 2026 - Math.floor(96 * random.next() ** 2.5);
   const ms = Date.UTC(year, 0, 1) + random.int(0, 364) * DAY_MS;
-  return Math.min(ms, REFERENCE_MS - random.int(101, 400) * DAY_MS);
+  return Math.min(ms, referenceMs() - random.int(101, 400) * DAY_MS);
 }
 
 interface FillerDraft {
@@ -221,7 +227,7 @@ function makeFiller(random: Random, index: number, draft: FillerDraft): Movie {
   const { status, releaseDate } = scheduleFor(random, draft.releaseMs);
   const released = status === "Released";
   const year = releaseDate ? Number(releaseDate.slice(0, 4)) : 2030;
-  const daysSinceRelease = draft.releaseMs === null ? -1 : (REFERENCE_MS - draft.releaseMs) / DAY_MS;
+  const daysSinceRelease = draft.releaseMs === null ? -1 : (referenceMs() - draft.releaseMs) / DAY_MS;
   const fresh = released && daysSinceRelease < 120;
   const hasImdb = status === "Planned" ? false : status === "In Production" ? random.chance(0.5) : random.chance(0.985);
   const alternativeTitles: AlternativeTitle[] = [];
@@ -391,7 +397,7 @@ export function catalogueSummary() {
     realMovies: realCount,
     generatedMovies: movies.length - realCount,
     collections: collections.size,
-    referenceDate: CATALOGUE_REFERENCE_DATE,
+    referenceDate: catalogueReferenceDate(),
     languages: Object.keys(LANGUAGES).length,
   };
 }

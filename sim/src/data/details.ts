@@ -1,4 +1,4 @@
-import { addDays, CATALOGUE_REFERENCE_DATE, type Movie } from "./catalogue";
+import { addDays, catalogueReferenceDate, type Movie } from "./catalogue";
 import { ACTORS, CREW_DEPARTMENTS, crewFor, type Person } from "./people";
 import { Random } from "./prng";
 import { GB_CERTIFICATION, language } from "./reference";
@@ -22,9 +22,9 @@ import {
  */
 
 /** TMDb release types. */
-export const RELEASE_TYPE = { premiere: 1, limited: 2, theatrical: 3, digital: 4, physical: 5, tv: 6 } as const;
+const RELEASE_TYPE = { premiere: 1, limited: 2, theatrical: 3, digital: 4, physical: 5, tv: 6 } as const;
 
-export interface ReleaseDateEntry {
+interface ReleaseDateEntry {
   country: string;
   type: number;
   /** YYYY-MM-DD */
@@ -33,7 +33,7 @@ export interface ReleaseDateEntry {
   note: string;
 }
 
-export interface CastCredit {
+interface CastCredit {
   person: Person;
   character: string;
   order: number;
@@ -41,25 +41,25 @@ export interface CastCredit {
   creditId: string;
 }
 
-export interface CrewCredit {
+interface CrewCredit {
   person: Person;
   department: string;
   job: string;
   creditId: string;
 }
 
-export interface Keyword {
+interface Keyword {
   id: number;
   name: string;
 }
 
-export interface Company {
+interface Company {
   id: number;
   name: string;
   country: string;
 }
 
-export interface Video {
+interface Video {
   id: string;
   key: string;
   name: string;
@@ -188,7 +188,7 @@ function buildDetails(movie: Movie): MovieDetails {
 
   const released = movie.status === "Released";
   const budget = random.chance(0.7) ? random.int(2, 250) * 1_000_000 : 0;
-  const videoDate = movie.releaseDate ? addDays(movie.releaseDate, -random.int(30, 180)) : CATALOGUE_REFERENCE_DATE;
+  const videoDate = movie.releaseDate ? addDays(movie.releaseDate, -random.int(30, 180)) : catalogueReferenceDate();
   const videos: Video[] =
     movie.status === "Planned"
       ? []

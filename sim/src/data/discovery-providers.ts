@@ -1,4 +1,4 @@
-import { CATALOGUE_REFERENCE_DATE, type Movie } from "./catalogue";
+import { catalogueReferenceDate, type Movie } from "./catalogue";
 import { hashString, Random } from "./prng";
 
 /**
@@ -21,7 +21,7 @@ export interface WatchProvider {
   tv: boolean;
 }
 
-export const WATCH_REGIONS = ["US", "GB", "DE", "FR", "CA", "AU"] as const;
+const WATCH_REGIONS = ["US", "GB", "DE", "FR", "CA", "AU"] as const;
 
 function logoPath(id: number): string {
   const random = new Random(`provider-logo:${id}`);
@@ -66,12 +66,6 @@ export const WATCH_PROVIDERS: readonly WatchProvider[] = [
   provider(192, "YouTube", ["rent", "buy"], { US: 14, GB: 14, DE: 14, FR: 12, CA: 12, AU: 12 }, false),
   provider(130, "Sky Store", ["rent", "buy"], { GB: 15 }),
 ];
-
-const byId = new Map(WATCH_PROVIDERS.map((p) => [p.id, p]));
-
-export function watchProviderById(id: number): WatchProvider | undefined {
-  return byId.get(id);
-}
 
 const byLogoFile = new Map(WATCH_PROVIDERS.map((p) => [p.logoPath.slice(1), p]));
 
@@ -127,5 +121,5 @@ export function titleOffers(mediaType: "movie" | "tv", id: number, released: boo
 }
 
 export function movieIsReleased(movie: Movie): boolean {
-  return movie.releaseDate !== "" && movie.releaseDate <= CATALOGUE_REFERENCE_DATE;
+  return movie.releaseDate !== "" && movie.releaseDate <= catalogueReferenceDate();
 }

@@ -1,10 +1,10 @@
-import { addDays, allMovies, CATALOGUE_REFERENCE_DATE, type Movie } from "./catalogue";
+import { addDays, allMovies, catalogueReferenceDate, type Movie } from "./catalogue";
 import { hashString, Random } from "./prng";
 import { ADJECTIVES, NOUNS, PLACES } from "./words";
 
 /**
  * What TMDb's trending, on-the-air and TV watch-provider routes serve: movie trending ranked from
- * the catalogue around CATALOGUE_REFERENCE_DATE (recent releases rise, more so for "day"), and a
+ * the catalogue around catalogueReferenceDate() (recent releases rise, more so for "day"), and a
  * generated set of TV series (TV is not in the catalogue). Never the clock: the same every run.
  */
 
@@ -25,7 +25,7 @@ export interface TvShow {
   hasPoster: boolean;
 }
 
-export const TV_SHOW_COUNT = 400;
+const TV_SHOW_COUNT = 400;
 /** Generated show ids; well clear of the movie catalogue and the v4 list demo shows. */
 export const TV_FIRST_ID = 9_700_001;
 const TV_GENRES = [18, 35, 80, 9648, 10759, 10765, 10764, 99, 16, 10751];
@@ -40,7 +40,9 @@ const TV_COUNTRIES: [string, string][] = [
 ];
 
 const DAY_MS = 86_400_000;
-const REFERENCE_MS = Date.parse(`${CATALOGUE_REFERENCE_DATE}T00:00:00Z`);
+let referenceMsHeld: number | undefined;
+/** Midnight (UTC) of the catalogue's reference day. */
+const referenceMs = () => (referenceMsHeld ??= Date.parse(`${catalogueReferenceDate()}T00:00:00Z`));
 
 function lazily<T>(build: () => T): () => T {
   let value: T | undefined;
@@ -70,7 +72,7 @@ export const tvShows = lazily((): TvShow[] => {
   const shows: TvShow[] = [];
   for (let i = 0; i < TV_SHOW_COUNT; i++) {
     const [originCountry, originalLanguage] = random.pick(TV_COUNTRIES);
-    const firstAirDate = addDays(CATALOGUE_REFERENCE_DATE, -random.int(0, 20 * 365));
+    const firstAirDate = addDays(catalogueReferenceDate(), -random.int(0, 20 * 365));
     shows.push({
       id: TV_FIRST_ID + i,
       name: showName(random),
@@ -106,7 +108,7 @@ const RECENCY_DAYS: Record<TrendingWindow, number> = { day: 14, week: 45 };
 const TRENDING_SIZE = 1_000;
 
 function daysSince(date: string): number {
-  return date ? (REFERENCE_MS - Date.parse(`${date}T00:00:00Z`)) / DAY_MS : Number.POSITIVE_INFINITY;
+  return date ? (referenceMs() - Date.parse(`${date}T00:00:00Z`)) / DAY_MS : Number.POSITIVE_INFINITY;
 }
 
 function trendingScore(popularity: number, date: string, window: TrendingWindow, seed: string): number {
@@ -131,7 +133,7 @@ const trendingMoviesBy: Record<TrendingWindow, () => Movie[]> = {
 
 function trendingMoviesFor(window: TrendingWindow): Movie[] {
   const released = allMovies().filter(
-    (movie) => !movie.adult && movie.releaseDate !== "" && movie.releaseDate <= CATALOGUE_REFERENCE_DATE,
+    (movie) => !movie.adult && movie.releaseDate !== "" && movie.releaseDate <= catalogueReferenceDate(),
   );
   return rank(released, (movie) =>
     trendingScore(movie.popularity, movie.releaseDate, window, `trending:${window}:movie:${movie.id}`),

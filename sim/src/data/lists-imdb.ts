@@ -1,4 +1,4 @@
-import { addDays, allMovies, CATALOGUE_REFERENCE_DATE, type Movie } from "./catalogue";
+import { addDays, allMovies, catalogueReferenceDate, type Movie } from "./catalogue";
 import { crewFor } from "./people";
 import { Random } from "./prng";
 import { genreName } from "./reference";
@@ -24,7 +24,7 @@ export const IMDB_TITLE_TYPES = {
   tvSeries: "TV Series",
   tvMiniSeries: "TV Mini Series",
 } as const;
-export type ImdbTitleTypeId = keyof typeof IMDB_TITLE_TYPES;
+type ImdbTitleTypeId = keyof typeof IMDB_TITLE_TYPES;
 
 export interface ImdbTitle {
   imdbId: string;
@@ -176,8 +176,8 @@ export const IMDB_WATCHLISTS: readonly ImdbWatchlistSpec[] = [
   { userId: "ur000000002", userName: "keeps_to_self", visibility: "PRIVATE", movies: 40, others: 0 },
 ];
 
-export const TOP_250_SIZE = 250;
-export const MOST_POPULAR_SIZE = 100;
+const TOP_250_SIZE = 250;
+const MOST_POPULAR_SIZE = 100;
 
 export function imdbListSpec(id: string): ImdbListSpec | undefined {
   return IMDB_LISTS.find((list) => list.id === id);
@@ -196,7 +196,7 @@ function round1(value: number): number {
 }
 
 /** IMDb's view of a catalogue movie. TMDb's "TV Movie" genre is IMDb's tvMovie title type. */
-export function imdbTitleOfMovie(movie: Movie): ImdbTitle {
+function imdbTitleOfMovie(movie: Movie): ImdbTitle {
   const year = movie.releaseDate ? Number(movie.releaseDate.slice(0, 4)) : null;
   const released = movie.status === "Released";
   return {
@@ -292,7 +292,7 @@ function buildEntries(seed: string, movies: Movie[], others: number): ImdbListEn
   return titles.map((title, index) => ({
     position: index + 1,
     title,
-    added: addDays(CATALOGUE_REFERENCE_DATE, -Math.round((titles.length - index) * daysPerTitle) - random.int(0, 1)),
+    added: addDays(catalogueReferenceDate(), -Math.round((titles.length - index) * daysPerTitle) - random.int(0, 1)),
     description: random.pick(DESCRIPTIONS),
   }));
 }

@@ -1,4 +1,4 @@
-import { allMovies, CATALOGUE_REFERENCE_DATE, type Movie } from "./catalogue";
+import { allMovies, catalogueReferenceDate, type Movie } from "./catalogue";
 import { movieOverview } from "./details";
 import { Random } from "./prng";
 import { ADJECTIVES, NOUNS, PLACES } from "./words";
@@ -12,7 +12,7 @@ import { ADJECTIVES, NOUNS, PLACES } from "./words";
 /** The account token the simulated Plex accepts; any other token gets 401. */
 export const PLEX_SIM_TOKEN = "plex-sim-token";
 /** A valid token whose watchlist is empty. */
-export const PLEX_SIM_EMPTY_TOKEN = "plex-sim-token-empty";
+const PLEX_SIM_EMPTY_TOKEN = "plex-sim-token-empty";
 
 export interface PlexWatchlistEntry {
   type: "movie" | "show";
@@ -67,7 +67,7 @@ function slugify(title: string): string {
     .replace(/^-|-$/g, "");
 }
 
-const REFERENCE_SECONDS = Date.parse(`${CATALOGUE_REFERENCE_DATE}T00:00:00Z`) / 1000;
+const referenceSeconds = () => Date.parse(`${catalogueReferenceDate()}T00:00:00Z`) / 1000;
 
 function movieEntry(movie: Movie, watchlistedAt: number): PlexWatchlistEntry {
   const random = new Random(`plex:${movie.id}`);
@@ -116,7 +116,7 @@ function buildWatchlist(spec: WatchlistSpec): PlexWatchlistEntry[] {
   const entries: PlexWatchlistEntry[] = [];
   let movieIndex = 0;
   for (let i = 0; i < total; i++) {
-    const watchlistedAt = REFERENCE_SECONDS - i * 86_400 - random.int(0, 80_000);
+    const watchlistedAt = referenceSeconds() - i * 86_400 - random.int(0, 80_000);
     const isShow = stride > 0 && i % stride === stride - 1 && entries.length - movieIndex < spec.shows;
     entries.push(
       isShow || movieIndex >= movies.length

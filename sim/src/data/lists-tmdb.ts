@@ -1,11 +1,11 @@
-import { addDays, allMovies, CATALOGUE_REFERENCE_DATE, type Movie } from "./catalogue";
+import { addDays, allMovies, catalogueReferenceDate, type Movie } from "./catalogue";
 import { movieIdsWithCompany, movieIdsWithKeyword } from "./lists-tmdb-credits";
 import { Random } from "./prng";
 
 /**
  * What the simulated TMDb serves for import lists: v4 user lists (one of 10,000 items), the movie
  * rankings (popular, top rated, upcoming, now playing) and discover. Every entry is a catalogue
- * movie, chosen from fixed seeds and dated relative to CATALOGUE_REFERENCE_DATE, never the clock.
+ * movie, chosen from fixed seeds and dated relative to catalogueReferenceDate() (the pinned clock's day).
  */
 
 /** A TV show on a v4 list (lists mix movies and shows); made up, as TV is not in the catalogue. */
@@ -59,7 +59,7 @@ function lazily<T>(build: () => T): () => T {
 
 const movieEntries = (movies: readonly Movie[]): ListEntry[] => movies.map((movie) => ({ mediaType: "movie", movie }));
 
-export const DEMO_TV_SHOWS: readonly TvShowEntry[] = [
+const DEMO_TV_SHOWS: readonly TvShowEntry[] = [
   {
     id: 9_900_001,
     name: "Harbor Lights",
@@ -163,7 +163,7 @@ const RANKINGS: Record<MovieRankingName, () => MovieRanking> = {
       .sort((a, b) => b.voteAverage - a.voteAverage || b.voteCount - a.voteCount || a.id - b.id),
   })),
   now_playing: lazily(() => {
-    const dates = { minimum: addDays(CATALOGUE_REFERENCE_DATE, -NOW_PLAYING_DAYS), maximum: CATALOGUE_REFERENCE_DATE };
+    const dates = { minimum: addDays(catalogueReferenceDate(), -NOW_PLAYING_DAYS), maximum: catalogueReferenceDate() };
     const movies = allMovies().filter(
       (movie) => released(movie) && movie.releaseDate >= dates.minimum && movie.releaseDate <= dates.maximum,
     );
@@ -171,8 +171,8 @@ const RANKINGS: Record<MovieRankingName, () => MovieRanking> = {
   }),
   upcoming: lazily(() => {
     const dates = {
-      minimum: addDays(CATALOGUE_REFERENCE_DATE, 1),
-      maximum: addDays(CATALOGUE_REFERENCE_DATE, UPCOMING_DAYS),
+      minimum: addDays(catalogueReferenceDate(), 1),
+      maximum: addDays(catalogueReferenceDate(), UPCOMING_DAYS),
     };
     const movies = allMovies().filter(
       (movie) => !movie.adult && movie.releaseDate >= dates.minimum && movie.releaseDate <= dates.maximum,

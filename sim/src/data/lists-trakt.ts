@@ -1,11 +1,11 @@
-import { addDays, allMovies, CATALOGUE_REFERENCE_DATE, type Movie } from "./catalogue";
+import { addDays, allMovies, catalogueReferenceDate, type Movie } from "./catalogue";
 import { Random } from "./prng";
 import { genreName } from "./reference";
 
 /**
  * What the simulated Trakt serves: its ids for catalogue movies, demo users with lists, a
  * watchlist, a collection and watch history, and the movie charts (trending, popular, anticipated,
- * box office, most watched). Chosen from fixed seeds and dated relative to CATALOGUE_REFERENCE_DATE.
+ * box office, most watched). Chosen from fixed seeds and dated relative to catalogueReferenceDate().
  */
 
 /** The one access token the simulator accepts (as `Authorization: Bearer …`); it belongs to `sim`. */
@@ -47,7 +47,7 @@ export function traktIds(movie: Movie): TraktIds {
 }
 
 /** Trakt's genre slugs ("science-fiction") for a movie's TMDb genres. */
-export function traktGenres(movie: Movie): string[] {
+function traktGenres(movie: Movie): string[] {
   return movie.genreIds.map((id) => slugify(genreName(id)));
 }
 
@@ -129,7 +129,7 @@ const SIM_LISTS: readonly TraktListDefinition[] = [
   },
 ];
 
-const upcomingOrRecent = (movie: Movie) => !movie.adult && movie.releaseDate >= addDays(CATALOGUE_REFERENCE_DATE, -120);
+const upcomingOrRecent = (movie: Movie) => !movie.adult && movie.releaseDate >= addDays(catalogueReferenceDate(), -120);
 
 const TRAKT_USERS: readonly TraktUserData[] = [
   {
@@ -171,7 +171,7 @@ const TRENDING_YEARS = 3;
 const CHARTS: Record<TraktChartName, () => readonly Movie[]> = {
   // Most watched right now: recent releases first, as on Trakt (and so overlapping TMDb's trending).
   trending: lazily(() => {
-    const since = addDays(CATALOGUE_REFERENCE_DATE, -365 * TRENDING_YEARS);
+    const since = addDays(catalogueReferenceDate(), -365 * TRENDING_YEARS);
     return allMovies()
       .filter((movie) => released(movie) && movie.releaseDate >= since)
       .sort((a, b) => traktTrendingWatchers(b) - traktTrendingWatchers(a) || a.id - b.id);
@@ -190,13 +190,15 @@ const CHARTS: Record<TraktChartName, () => readonly Movie[]> = {
   ),
   boxoffice: lazily(() =>
     allMovies()
-      .filter((movie) => released(movie) && movie.releaseDate >= addDays(CATALOGUE_REFERENCE_DATE, -60))
+      .filter((movie) => released(movie) && movie.releaseDate >= addDays(catalogueReferenceDate(), -60))
       .sort(byPopularity)
       .slice(0, BOX_OFFICE_SIZE),
   ),
 };
 
-const REFERENCE_MS = Date.parse(`${CATALOGUE_REFERENCE_DATE}T00:00:00Z`);
+let referenceMsHeld: number | undefined;
+/** Midnight (UTC) of the catalogue's reference day. */
+const referenceMs = () => (referenceMsHeld ??= Date.parse(`${catalogueReferenceDate()}T00:00:00Z`));
 const trendingWatchers = new Map<number, number>();
 
 /**
@@ -206,7 +208,7 @@ const trendingWatchers = new Map<number, number>();
 export function traktTrendingWatchers(movie: Movie): number {
   let watchers = trendingWatchers.get(movie.id);
   if (watchers === undefined) {
-    const ageDays = Math.max(0, (REFERENCE_MS - Date.parse(`${movie.releaseDate}T00:00:00Z`)) / 86_400_000);
+    const ageDays = Math.max(0, (referenceMs() - Date.parse(`${movie.releaseDate}T00:00:00Z`)) / 86_400_000);
     const twist = 0.7 + new Random(`lists-trakt:trending:${movie.id}`).next() * 0.6;
     watchers = Math.max(1, Math.round(movie.popularity * 3 * (1 + 6 * Math.exp(-ageDays / 30)) * twist));
     trendingWatchers.set(movie.id, watchers);

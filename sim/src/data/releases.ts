@@ -1,4 +1,4 @@
-import { addDays, allMovies, CATALOGUE_REFERENCE_DATE, collectionById, type Movie, movieById } from "./catalogue";
+import { allMovies, catalogueReferenceDate, collectionById, type Movie, movieById } from "./catalogue";
 import { hashString, Random } from "./prng";
 import { pieceLengthFor, type TorrentFileEntry, type TorrentSource, torrentInfoHash } from "./torrent";
 
@@ -15,7 +15,7 @@ import { pieceLengthFor, type TorrentFileEntry, type TorrentSource, torrentInfoH
 
 export type IndexerSite = "torznab" | "newznab" | "hdbits";
 
-export type QualityKey =
+type QualityKey =
   | "cam"
   | "telesync"
   | "dvdrip"
@@ -35,7 +35,7 @@ export type QualityKey =
   | "remux2160"
   | "brdisk2160";
 
-export type Medium = "cam" | "dvd" | "hdtv" | "web" | "encode" | "remux" | "disc";
+type Medium = "cam" | "dvd" | "hdtv" | "web" | "encode" | "remux" | "disc";
 
 interface QualitySpec {
   resolution: "" | "480p" | "720p" | "1080p" | "2160p";
@@ -238,7 +238,7 @@ const QUALITIES: Record<QualityKey, QualitySpec> = {
 type NameStyle = "dots" | "spaces" | "yts";
 type Packaging = "scene" | "file" | "yts";
 
-export interface ReleaseGroup {
+interface ReleaseGroup {
   name: string;
   style: NameStyle;
   packaging: Packaging;
@@ -275,7 +275,7 @@ const HDB: readonly IndexerSite[] = ["hdbits"];
  * well seeded; RARBG and SPARKS stopped releasing (recency); EVO is big on volume, weak on
  * quality; remux groups are large and consistent.
  */
-export const RELEASE_GROUPS: readonly ReleaseGroup[] = [
+const RELEASE_GROUPS: readonly ReleaseGroup[] = [
   {
     name: "SPARKS",
     style: "dots",
@@ -723,13 +723,7 @@ export const RELEASE_GROUPS: readonly ReleaseGroup[] = [
   },
 ];
 
-const GROUPS_BY_NAME = new Map(RELEASE_GROUPS.map((group) => [group.name, group]));
-
-export function releaseGroup(name: string): ReleaseGroup | undefined {
-  return GROUPS_BY_NAME.get(name);
-}
-
-export interface ReleaseFile extends TorrentFileEntry {}
+interface ReleaseFile extends TorrentFileEntry {}
 
 export interface Release {
   site: IndexerSite;
@@ -770,7 +764,9 @@ export interface Release {
 }
 
 const DAY_MS = 86_400_000;
-const REFERENCE_MS = Date.parse(`${CATALOGUE_REFERENCE_DATE}T00:00:00Z`);
+let referenceMsHeld: number | undefined;
+/** Midnight (UTC) of the catalogue's reference day. */
+const referenceMs = () => (referenceMsHeld ??= Date.parse(`${catalogueReferenceDate()}T00:00:00Z`));
 const MIB = 1024 * 1024;
 
 function between(random: Random, min: number, max: number): number {
@@ -790,7 +786,7 @@ function weighted<T>(random: Random, items: readonly T[], weight: (item: T) => n
 }
 
 /** The title as scene names write it: ASCII, no punctuation, words joined by `separator`. */
-export function sceneTitleWords(title: string): string[] {
+function sceneTitleWords(title: string): string[] {
   return title
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -825,14 +821,14 @@ function ytsTitle(title: string): string {
     .trim();
 }
 
-export function movieYear(movie: Movie): number {
+function movieYear(movie: Movie): number {
   return Number(movie.releaseDate.slice(0, 4));
 }
 
 /** Days from the movie's release to the catalogue's reference day; negative before release. */
 function daysOut(movie: Movie): number {
   if (!movie.releaseDate) return -1;
-  return Math.floor((REFERENCE_MS - Date.parse(`${movie.releaseDate}T00:00:00Z`)) / DAY_MS);
+  return Math.floor((referenceMs() - Date.parse(`${movie.releaseDate}T00:00:00Z`)) / DAY_MS);
 }
 
 function qualityFits(key: QualityKey, movie: Movie, site: IndexerSite): boolean {
@@ -860,7 +856,7 @@ function publishWindow(movie: Movie, key: QualityKey, group: ReleaseGroup): Publ
   const released = Date.parse(`${movie.releaseDate}T00:00:00Z`);
   const from = Math.max(released + spec.firstDay * DAY_MS, Date.UTC(group.active[0], 0, 1));
   const to = Math.min(
-    REFERENCE_MS - DAY_MS,
+    referenceMs() - DAY_MS,
     Date.UTC(group.active[1], 11, 31),
     spec.lastDay !== undefined ? released + spec.lastDay * DAY_MS : Number.POSITIVE_INFINITY,
   );
@@ -1141,7 +1137,7 @@ function buildRelease(site: IndexerSite, movie: Movie, index: number): Release |
   const typical = runtime * between(random, spec.mbPerMinute[0], spec.mbPerMinute[1]);
   const size = Math.round(typical * group.sizeBias * (1 + (random.next() * 2 - 1) * group.sizeSpread) * MIB);
   const layout = fileLayout(random, title, parts, size);
-  const ageYears = Math.max(0, (REFERENCE_MS - publishedMs) / (365 * DAY_MS));
+  const ageYears = Math.max(0, (referenceMs() - publishedMs) / (365 * DAY_MS));
   const popularity = Math.max(0.5, movie.popularity);
   const dead = random.chance(0.03 + Math.min(0.25, ageYears * 0.02));
   const seeders = dead
@@ -1354,10 +1350,6 @@ export function movieOf(release: Release): Movie {
 
 export function publishDate(release: Release): string {
   return new Date(release.publishedAt * 1000).toUTCString().replace("GMT", "+0000");
-}
-
-export function referenceDay(offsetDays = 0): string {
-  return addDays(CATALOGUE_REFERENCE_DATE, offsetDays);
 }
 
 // --- Torrents --------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { addDays, allMovies, CATALOGUE_REFERENCE_DATE, movieById } from "./catalogue";
+import { addDays, allMovies, catalogueReferenceDate, movieById } from "./catalogue";
 import { movieIsReleased, type OfferType, titleOffers, type WatchProvider } from "./discovery-providers";
 import { Random } from "./prng";
 import {
@@ -17,7 +17,7 @@ import {
  * id map's titles, so any date range has them and the same day always has the same ones.
  */
 
-export type WatchmodeSourceType = "sub" | "free" | "purchase" | "rent" | "tve";
+type WatchmodeSourceType = "sub" | "free" | "purchase" | "rent" | "tve";
 
 interface WatchmodeService {
   sourceId: number;
@@ -151,7 +151,7 @@ export interface WatchmodeRelease {
 const RELEASE_SERVICES = [8, 9, 337, 350, 15, 1899, 531, 386, 73, 300].map((id) => SERVICES[id]);
 
 /** What lands on streaming services on one day (YYYY-MM-DD): two to six titles. */
-export function releasesOn(day: string): WatchmodeRelease[] {
+function releasesOn(day: string): WatchmodeRelease[] {
   const random = new Random(`watchmode-releases:${day}`);
   const movieCount = allMovies().length;
   const releases: WatchmodeRelease[] = [];
@@ -189,10 +189,10 @@ export function releasesBetween(start: string, end: string): WatchmodeRelease[] 
 }
 
 /** Watchmode's default window when no dates are sent: the 30 days either side of the reference day. */
-export const DEFAULT_RELEASE_WINDOW = {
-  start: addDays(CATALOGUE_REFERENCE_DATE, -30),
-  end: addDays(CATALOGUE_REFERENCE_DATE, 30),
-};
+export const defaultReleaseWindow = () => ({
+  start: addDays(catalogueReferenceDate(), -30),
+  end: addDays(catalogueReferenceDate(), 30),
+});
 
 /** The `/v1/sources/` catalogue: every service, with the regions that carry it. */
 export function sourceCatalogue(providers: readonly WatchProvider[]) {

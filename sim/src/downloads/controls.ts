@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import { z } from "zod";
+import * as clock from "../clock";
 import { allMovies } from "../data/catalogue";
 import { type IndexerSite, type Release, releasesForMovie } from "../data/releases";
 import { readControlBody } from "../services/sim-controls";
@@ -25,7 +26,7 @@ import { DOWNLOAD_FAULTS, type Download, type DownloadStore, type Instance, norm
  * Bad bodies get 400 { message, errors: [{ path, message }] }.
  */
 
-export interface SeedRequest {
+interface SeedRequest {
   instance: Instance;
   release: Release;
   category: string;
@@ -177,7 +178,7 @@ export function registerDownloadControls(app: Hono, store: DownloadStore, option
 
   app.get("/__downloads", (c) => {
     const instance = store.instance(c.req.query("instance") ?? options.defaultInstance);
-    const now = Date.now();
+    const now = clock.now();
     const downloads = [...instance.downloads.values()].map((download) => {
       store.observe(download, now);
       return {

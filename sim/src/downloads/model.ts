@@ -1,3 +1,4 @@
+import * as clock from "../clock";
 /**
  * The download model the simulated clients (qBittorrent, Transmission, SABnzbd) share: downloads
  * whose bytes arrive with wall time at a configurable speed, download-level faults (stall, disk
@@ -13,7 +14,7 @@
 export type ClientKind = "qbittorrent" | "transmission" | "sabnzbd";
 
 export const DOWNLOAD_FAULTS = ["stall", "diskFull", "hashMismatch", "missingFiles"] as const;
-export type DownloadFault = (typeof DOWNLOAD_FAULTS)[number];
+type DownloadFault = (typeof DOWNLOAD_FAULTS)[number];
 
 export interface DownloadFile {
   /** Relative to the save path; a multi-file torrent's paths start with its top folder. */
@@ -41,7 +42,7 @@ export interface DownloadSpec {
   extra?: Record<string, unknown>;
 }
 
-export interface AttachedFault {
+interface AttachedFault {
   kind: DownloadFault;
   /** Fraction of the size at which a stall or disk-full strikes. */
   at: number;
@@ -81,7 +82,7 @@ export interface LogEntry {
 }
 
 /** Files on one instance's disk: absolute path → size. Directories are implied by paths. */
-export class Disk {
+class Disk {
   readonly files = new Map<string, number>();
   static readonly CAPACITY = 4 * 1024 ** 4;
 
@@ -217,7 +218,7 @@ export class DownloadStore {
   }
 
   log(instance: Instance, message: string, type: LogEntry["type"] = 1): void {
-    instance.log.push({ id: instance.nextLogId++, message, timestamp: Date.now(), type });
+    instance.log.push({ id: instance.nextLogId++, message, timestamp: clock.now(), type });
     if (instance.log.length > LOG_LIMIT) instance.log.splice(0, instance.log.length - LOG_LIMIT);
   }
 
@@ -234,7 +235,7 @@ export class DownloadStore {
     const rule: FaultRule = { ...input, id: this.nextRuleId++, applied: 0 };
     this.faultRules.push(rule);
     // Rules also reach downloads already running.
-    const now = Date.now();
+    const now = clock.now();
     for (const instance of this.instances.values())
       for (const download of instance.downloads.values()) this.observe(download, now);
     return rule;
@@ -246,7 +247,7 @@ export class DownloadStore {
 
   /** Clears the rules and lifts stalls (other faults have already done their damage). */
   clearFaultRules(instance: string | null): number {
-    const now = Date.now();
+    const now = clock.now();
     const before = this.faultRules.length;
     this.faultRules = this.faultRules.filter((rule) => instance !== null && rule.instance !== instance);
     for (const entry of this.instances.values()) {
@@ -302,7 +303,7 @@ export class DownloadStore {
   }
 
   setSpeed(rule: SpeedRule): number {
-    const now = Date.now();
+    const now = clock.now();
     if (rule.match === null && rule.instance === null) this.speedRules = [];
     this.speedRules.push(rule);
     let affected = 0;
@@ -324,7 +325,7 @@ export class DownloadStore {
 
   /** Gives one download its own time to complete, without a rule. */
   retime(download: Download, secondsToComplete: number): void {
-    const now = Date.now();
+    const now = clock.now();
     this.advance(download, now);
     download.durationMs = secondsToComplete * 1000;
     if (download.startAt > now) download.startAt = now + this.startDelay(download);
@@ -349,7 +350,7 @@ export class DownloadStore {
   // --- Downloads -----------------------------------------------------------------------------
 
   add(instance: Instance, spec: DownloadSpec): Download {
-    const now = Date.now();
+    const now = clock.now();
     const download: Download = {
       ...spec,
       client: this.client,
@@ -376,7 +377,7 @@ export class DownloadStore {
   }
 
   /** Brings a download up to `now`: faults attach, bytes arrive, completion writes the files. */
-  observe(download: Download, now = Date.now()): Download {
+  observe(download: Download, now = clock.now()): Download {
     if (!download.fault) {
       const rule = this.faultRules.find(
         (candidate) => candidate.kind !== "authFailure" && this.matches(candidate, download),
@@ -518,7 +519,7 @@ export class DownloadStore {
   }
 
   /** Bytes per second right now (0 when nothing flows). */
-  rate(download: Download, now = Date.now()): number {
+  rate(download: Download, now = clock.now()): number {
     if (
       download.paused ||
       download.completedAt !== null ||
@@ -533,7 +534,7 @@ export class DownloadStore {
   }
 
   /** Seconds left at the current rate, or null when unknown. */
-  eta(download: Download, now = Date.now()): number | null {
+  eta(download: Download, now = clock.now()): number | null {
     if (download.completedAt !== null) return 0;
     const rate = this.rate(download, now);
     if (rate <= 0) return null;

@@ -1,3 +1,4 @@
+import * as clock from "../clock";
 import { createService } from "./service";
 
 /**
@@ -30,7 +31,7 @@ async function receive(channel: string, request: Request): Promise<void> {
   } catch {
     // Kept as text: a receiver takes whatever it is sent.
   }
-  received.push({ channel, method: request.method, at: new Date().toISOString(), body });
+  received.push({ channel, method: request.method, at: clock.nowIso(), body });
   if (received.length > KEEP) received.splice(0, received.length - KEEP);
 }
 

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
+import * as clock from "../clock";
 import { registerDownloadControls } from "../downloads/controls";
 import { type Download, DownloadStore, type Instance, joinPath, normalisePath } from "../downloads/model";
 import { releaseTorrentSpec, TorrentAddError, type TorrentInput, torrentSpec } from "../downloads/torrents";
@@ -105,7 +106,7 @@ const truthy = (value: string | undefined) => value === "true" || value === "1";
 
 app.post("/api/v2/auth/login", async (c) => {
   const { username = "", password = "" } = await params(c);
-  const now = Date.now();
+  const now = clock.now();
   const failures = authFailures.get(username) ?? { count: 0, bannedUntil: 0 };
   if (failures.bannedUntil > now) {
     return text("Your IP address has been banned after too many failed authentication attempts.", 403);
@@ -137,7 +138,7 @@ app.on(["GET", "POST"], "/api/v2/auth/logout", (c) => {
 function sessionInstance(c: Context): Instance | null {
   const sid = getCookie(c, "SID");
   const session = sid ? sessions.get(sid) : undefined;
-  const now = Date.now();
+  const now = clock.now();
   if (!sid || !session) return null;
   if (now - session.lastSeen > SESSION_TIMEOUT_MS || store.authBlocked(session.instance)) {
     sessions.delete(sid);
@@ -354,7 +355,7 @@ function serverState(instance: Instance, now: number) {
 }
 
 route("read", "transfer/info", (c, instance) => {
-  const state = serverState(instance, Date.now());
+  const state = serverState(instance, clock.now());
   return c.json({
     connection_status: state.connection_status,
     dht_nodes: state.dht_nodes,
@@ -368,7 +369,7 @@ route("read", "transfer/info", (c, instance) => {
 });
 
 route("read", "sync/maindata", (c, instance, fields) => {
-  const now = Date.now();
+  const now = clock.now();
   const torrents: Record<string, unknown> = {};
   for (const download of instance.downloads.values()) {
     const { hash, ...info } = torrentInfo(download, now);
@@ -481,7 +482,7 @@ route("action", "torrents/removeTags", (_c, instance, fields) => {
 // --- Torrents --------------------------------------------------------------------------------
 
 route("read", "torrents/info", (c, instance, fields) => {
-  const now = Date.now();
+  const now = clock.now();
   const filter = FILTERS[fields.filter ?? "all"] ?? FILTERS.all;
   const wanted = fields.hashes ? new Set(fields.hashes.toLowerCase().split("|")) : null;
   let rows = [...instance.downloads.values()]
@@ -514,7 +515,7 @@ function torrentFor(instance: Instance, hash: string | undefined): Download | nu
 route("read", "torrents/properties", (c, instance, fields) => {
   const download = torrentFor(instance, fields.hash);
   if (!download) return text("Not Found", 404);
-  const now = Date.now();
+  const now = clock.now();
   const info = torrentInfo(download, now);
   const pieces = download.pieceLength > 0 ? Math.ceil(download.size / download.pieceLength) : -1;
   return c.json({
@@ -671,7 +672,7 @@ for (const [path, paused] of [
   ["torrents/start", false],
 ] as const) {
   route("action", path, (_c, instance, fields) => {
-    const now = Date.now();
+    const now = clock.now();
     for (const download of findTorrents(instance, fields.hashes)) {
       store.observe(download, now);
       download.paused = paused;
@@ -705,7 +706,7 @@ route("action", "torrents/setLocation", (_c, instance, fields) => {
   if (!location.startsWith("/")) return text("Cannot make save path", 409);
   const target = normalisePath(location);
   if (target === "/readonly" || target.startsWith("/readonly/")) return text("Cannot write to directory", 403);
-  const now = Date.now();
+  const now = clock.now();
   for (const download of findTorrents(instance, fields.hashes)) {
     store.observe(download, now);
     store.move(download, target);

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import * as clock from "../clock";
 import type { Release } from "../data/releases";
 import { registerDownloadControls } from "../downloads/controls";
 import { type Download, DownloadStore, type Instance, joinPath } from "../downloads/model";
@@ -189,7 +190,7 @@ function addJob(
     url: input.url,
     category: category.name,
     priority: input.priority,
-    postedAt: input.nzb?.postedAt ?? Math.floor(Date.now() / 1000),
+    postedAt: input.nzb?.postedAt ?? Math.floor(clock.now() / 1000),
     ...(input.failMessage ? { failMessage: input.failMessage } : {}),
   };
   return store.add(instance, {
@@ -267,7 +268,7 @@ function queueSlot(download: Download, index: number, status: string, now: numbe
     status,
     index,
     password: "",
-    avg_age: `${Math.max(0, Math.floor((Date.now() / 1000 - extra.postedAt) / 86_400))}d`,
+    avg_age: `${Math.max(0, Math.floor((clock.now() / 1000 - extra.postedAt) / 86_400))}d`,
     time_added: Math.floor(download.addedAt / 1000),
     script: "None",
     direct_unpack: null,
@@ -348,7 +349,7 @@ function freeGb(instance: Instance): string {
 }
 
 function queueView(c: Context, instance: Instance) {
-  const now = Date.now();
+  const now = clock.now();
   const category = c.req.query("category") ?? c.req.query("cat");
   const search = c.req.query("search")?.toLowerCase();
   const ids = c.req.query("nzo_ids")?.split(",");
@@ -408,7 +409,7 @@ function queueView(c: Context, instance: Instance) {
 }
 
 function historyView(c: Context, instance: Instance) {
-  const now = Date.now();
+  const now = clock.now();
   const category = c.req.query("category") ?? c.req.query("cat");
   const search = c.req.query("search")?.toLowerCase();
   const ids = c.req.query("nzo_ids")?.split(",");
@@ -447,7 +448,7 @@ function historyView(c: Context, instance: Instance) {
 
 function warnings(instance: Instance): { text: string; type: string; time: number }[] {
   return store.freeSpace(instance) === 0
-    ? [{ text: "Too little diskspace forcing PAUSE", type: "WARNING", time: Math.floor(Date.now() / 1000) }]
+    ? [{ text: "Too little diskspace forcing PAUSE", type: "WARNING", time: Math.floor(clock.now() / 1000) }]
     : [];
 }
 
@@ -595,7 +596,7 @@ sabnzbd.app.on(["GET", "POST"], "/api", async (c) => {
   const instance = store.instance(apiKey);
   const name = c.req.query("name");
   const value = c.req.query("value");
-  const now = Date.now();
+  const now = clock.now();
   switch (mode) {
     case "queue": {
       if (name === "delete") {

@@ -1,4 +1,5 @@
 import type { Context, Hono } from "hono";
+import * as clock from "../clock";
 import { TRAKT_SIM_TOKEN } from "../data/lists-trakt";
 
 /**
@@ -18,7 +19,7 @@ import { TRAKT_SIM_TOKEN } from "../data/lists-trakt";
 
 const DEVICE_CODE_LIFETIME_S = 600;
 const DEVICE_POLL_INTERVAL_S = 5;
-export const SIM_TOKEN_LIFETIME_S = 86_400;
+const SIM_TOKEN_LIFETIME_S = 86_400;
 const SCRIPTABLE_STATUSES = [200, 400, 404, 409, 410, 418, 429] as const;
 
 interface DeviceCodeState {
@@ -74,7 +75,7 @@ function issueTokens(first: boolean) {
     expires_in: SIM_TOKEN_LIFETIME_S,
     refresh_token: refreshToken,
     scope: "public",
-    created_at: Math.floor(Date.now() / 1000),
+    created_at: Math.floor(clock.now() / 1000),
   };
 }
 
@@ -92,7 +93,7 @@ export function registerTraktOAuth(app: Hono): void {
     devices.set(deviceCode, {
       deviceCode,
       userCode,
-      expiresAtMs: Date.now() + DEVICE_CODE_LIFETIME_S * 1000,
+      expiresAtMs: clock.now() + DEVICE_CODE_LIFETIME_S * 1000,
       approved: false,
       used: false,
       script: [],
@@ -115,7 +116,7 @@ export function registerTraktOAuth(app: Hono): void {
     if (!device) return oauthError(c, 404, "not_found", "Invalid device_code");
     const scripted = device.script.shift();
     const status =
-      scripted ?? (device.used ? 409 : Date.now() >= device.expiresAtMs ? 410 : device.approved ? 200 : 400);
+      scripted ?? (device.used ? 409 : clock.now() >= device.expiresAtMs ? 410 : device.approved ? 200 : 400);
     switch (status) {
       case 200:
         device.used = true;

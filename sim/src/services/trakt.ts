@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { addDays, CATALOGUE_REFERENCE_DATE, type Movie } from "../data/catalogue";
+import { addDays, catalogueReferenceDate, type Movie } from "../data/catalogue";
 import { type TraktTrendingShow, traktTrendingShows } from "../data/discovery-trending";
 import {
   BOX_OFFICE_SIZE,
@@ -115,7 +115,7 @@ function movieBody(movie: Movie) {
 
 /** A timestamp some days before the reference day, so listed/collected/watched dates are stable. */
 function daysAgo(days: number, time = "20:15:00.000Z"): string {
-  return `${addDays(CATALOGUE_REFERENCE_DATE, -days)}T${time}`;
+  return `${addDays(catalogueReferenceDate(), -days)}T${time}`;
 }
 
 function listItemBody(listId: number) {

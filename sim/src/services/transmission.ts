@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { z } from "zod";
+import * as clock from "../clock";
 import { base64ToBytes } from "../data/torrent";
 import { registerDownloadControls } from "../downloads/controls";
 import { type Download, DownloadStore, type Instance, normalisePath } from "../downloads/model";
@@ -323,7 +324,7 @@ async function addTorrent(c: Context, instance: Instance, args: Args): Promise<M
 function setLocation(instance: Instance, args: Args): MethodResult {
   if (typeof args.location !== "string" || !args.location.startsWith("/")) return { result: "Invalid argument" };
   const location = normalisePath(args.location);
-  const now = Date.now();
+  const now = clock.now();
   for (const download of select(instance, args.ids)) {
     store.observe(download, now);
     if (location === "/readonly" || location.startsWith("/readonly/")) {
@@ -358,7 +359,7 @@ function renamePath(instance: Instance, args: Args): MethodResult {
 }
 
 async function dispatch(c: Context, instance: Instance, method: string, args: Args): Promise<MethodResult> {
-  const now = Date.now();
+  const now = clock.now();
   switch (method) {
     case "session-get": {
       const fields = Array.isArray(args.fields) ? (args.fields as string[]) : undefined;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { WATCH_PROVIDERS } from "../data/discovery-providers";
 import { idMapStream, idMapVersion } from "../data/watchmode-id-map";
-import { DEFAULT_RELEASE_WINDOW, releasesBetween, sourceCatalogue, titleSources } from "../data/watchmode-sources";
+import { defaultReleaseWindow, releasesBetween, sourceCatalogue, titleSources } from "../data/watchmode-sources";
 import { createService } from "./service";
 
 /**
@@ -22,7 +22,7 @@ const WATCHMODE_MESSAGES: Record<number, string> = {
   429: "The rate limit was exceeded.",
 };
 
-export function watchmodeError(status: number): Response {
+function watchmodeError(status: number): Response {
   const body = {
     success: false,
     statusCode: status,
@@ -94,8 +94,8 @@ const MAX_RELEASE_DAYS = 366;
 
 watchmode.app.get("/v1/releases/", (c) => {
   if (!validKey(c.req.query("apiKey"))) return watchmodeError(401);
-  const start = dateParam(c.req.query("start_date"), DEFAULT_RELEASE_WINDOW.start);
-  const end = dateParam(c.req.query("end_date"), DEFAULT_RELEASE_WINDOW.end);
+  const start = dateParam(c.req.query("start_date"), defaultReleaseWindow().start);
+  const end = dateParam(c.req.query("end_date"), defaultReleaseWindow().end);
   const limitRaw = c.req.query("limit");
   const limit = limitRaw === undefined ? 250 : /^\d+$/.test(limitRaw) ? Math.min(500, Number(limitRaw)) : Number.NaN;
   if (!start || !end || start > end || !(limit > 0)) return watchmodeError(400);

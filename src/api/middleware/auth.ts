@@ -1,5 +1,6 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import * as clock from "../../clock";
 import type { AppEnv } from "../context";
 import { ApiError } from "./errors";
 
@@ -32,12 +33,12 @@ async function hmac(secret: string, message: string): Promise<string> {
 }
 
 /** A session token: its expiry and an HMAC keyed by the API key (changing the key ends sessions). */
-export async function createSessionToken(apiKey: string, now = Date.now()): Promise<string> {
+export async function createSessionToken(apiKey: string, now = clock.now()): Promise<string> {
   const expires = Math.floor(now / 1000) + SESSION_TTL_SECONDS;
   return `${expires}.${await hmac(apiKey, `session:${expires}`)}`;
 }
 
-export async function verifySessionToken(apiKey: string, token: string, now = Date.now()): Promise<boolean> {
+export async function verifySessionToken(apiKey: string, token: string, now = clock.now()): Promise<boolean> {
   const [expiresText, signature] = token.split(".");
   const expires = Number(expiresText);
   if (!signature || !Number.isInteger(expires) || expires * 1000 < now) return false;
@@ -45,10 +46,7 @@ export async function verifySessionToken(apiKey: string, token: string, now = Da
 }
 
 /** The API key a request presents: X-Api-Key header, apikey query parameter, or a Bearer token. */
-export function presentedApiKey(req: {
-  header(name: string): string | undefined;
-  query(name: string): string | undefined;
-}) {
+function presentedApiKey(req: { header(name: string): string | undefined; query(name: string): string | undefined }) {
   const bearer = req.header("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1];
   return req.header("x-api-key") ?? req.query("apikey") ?? bearer;
 }

@@ -1,3 +1,4 @@
+import * as clock from "../../clock";
 import { type Env, upstreamPolicy } from "../../config";
 import { isBudgetService } from "../../domain/budgets";
 import {
@@ -11,7 +12,7 @@ import type { Logger } from "../../observability/logger";
 import { UpstreamError, upstreamFetch } from "../http";
 
 /** Pages read from one list at most; a guard against an upstream whose `next` never ends. */
-export const MAX_LIST_PAGES = 1000;
+const MAX_LIST_PAGES = 1000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -51,18 +52,18 @@ export async function fetchList<S>(
   const rate = Math.max(source.requestsPerSecond, 0.001);
   const capacity = Math.max(1, source.burst ?? 1);
   let tokens = capacity;
-  let refilledAt = Date.now();
+  let refilledAt = clock.now();
   const items: ListItem[] = [];
   let request: ListRequest | undefined = source.firstRequest(settings, sourceEnv);
   let pages = 0;
   while (request && pages < MAX_LIST_PAGES) {
-    const now = Date.now();
+    const now = clock.now();
     tokens = Math.min(capacity, tokens + ((now - refilledAt) / 1000) * rate);
     refilledAt = now;
     if (tokens < 1) {
       await sleep(((1 - tokens) / rate) * 1000);
       tokens = 1;
-      refilledAt = Date.now();
+      refilledAt = clock.now();
     }
     tokens -= 1;
     let response: Response;

@@ -1,3 +1,4 @@
+import * as clock from "../../clock";
 import type { MovieMetadata } from "../../db/schema";
 import { languageForIso } from "../../domain/library/language";
 import { deriveMovieStatus, type MovieStatus, type ReleaseDates } from "../../domain/library/movieStatus";
@@ -70,7 +71,7 @@ function ratings(summary: TmdbMovieSummary): MovieMetadata["ratings"] {
 }
 
 /** Full metadata from a details response (with DETAILS_APPEND). */
-export function movieInfoFromDetails(details: TmdbMovieDetails, imageBase: string, now = Date.now()): MovieInfo {
+export function movieInfoFromDetails(details: TmdbMovieDetails, imageBase: string, now = clock.now()): MovieInfo {
   const dates = releaseDates(details);
   const trailer = details.videos?.results.find((v) => v.site === "YouTube" && v.type === "Trailer");
   return {
@@ -106,7 +107,7 @@ export function movieInfoFromDetails(details: TmdbMovieDetails, imageBase: strin
 }
 
 /** What a search result tells about a movie (no release types, runtime or keywords). */
-export function movieInfoFromSummary(summary: TmdbMovieSummary, imageBase: string, now = Date.now()): MovieInfo {
+export function movieInfoFromSummary(summary: TmdbMovieSummary, imageBase: string, now = clock.now()): MovieInfo {
   const dates = { inCinemas: isoDate(summary.release_date), digitalRelease: null, physicalRelease: null };
   return {
     tmdbId: summary.id,

@@ -1,9 +1,9 @@
+import * as clock from "../../clock";
 import type { Env } from "../../config";
 import { isTokenUsable } from "./deviceFlow";
 import { TraktTokenStore } from "./tokenStore";
 
-export type { TraktAuthErrorCode } from "./deviceFlow";
-export { type TraktAppCredentials, traktAppCredentials } from "./oauth";
+export { traktAppCredentials } from "./oauth";
 
 /** The one TraktAuth object: it owns the device flow and every token refresh. */
 export function traktAuthStub(env: Env) {
@@ -18,6 +18,6 @@ export function traktAuthStub(env: Env) {
 export async function traktAccessToken(env: Env): Promise<string | undefined> {
   const tokens = await new TraktTokenStore(env).load();
   if (!tokens) return undefined;
-  if (isTokenUsable(tokens.expiresAtMs, Date.now())) return tokens.accessToken;
+  if (isTokenUsable(tokens.expiresAtMs, clock.now())) return tokens.accessToken;
   return traktAuthStub(env).accessToken();
 }

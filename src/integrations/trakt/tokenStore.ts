@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import * as clock from "../../clock";
 import type { Env } from "../../config";
 import { createDatabase } from "../../db/client";
 import { traktTokens } from "../../db/schema";
@@ -64,7 +65,7 @@ export class TraktTokenStore {
       scope: summary.scope,
       expiresAt: new Date(summary.expiresAtMs).toISOString(),
       createdAt: new Date(summary.createdAtMs).toISOString(),
-      updatedAt: new Date().toISOString(),
+      updatedAt: clock.nowIso(),
     };
     await this.db
       .insert(traktTokens)

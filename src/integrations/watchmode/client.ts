@@ -1,4 +1,5 @@
 import type { ZodType } from "zod";
+import * as clock from "../../clock";
 import { type Env, upstreamPolicy } from "../../config";
 import type { Database } from "../../db/client";
 import type { Logger } from "../../observability/logger";
@@ -16,13 +17,13 @@ const SERVICE = "watchmode";
 // Bump when a cached shape changes, so old entries are not read as new ones.
 const KEY_VERSION = "v1";
 /** Days ahead the streaming releases cover, from today (UTC). */
-export const RELEASES_DAYS_AHEAD = 30;
+const RELEASES_DAYS_AHEAD = 30;
 const RELEASES_LIMIT = 250;
 const DAY_MS = 86_400_000;
 
 /** How a Watchmode lookup went; every outcome but "ok" is an answer too, never a failed request. */
 export const WATCHMODE_STATUSES = ["ok", "notMapped", "budgetExhausted", "disabled", "error"] as const;
-export type WatchmodeStatus = (typeof WATCHMODE_STATUSES)[number];
+type WatchmodeStatus = (typeof WATCHMODE_STATUSES)[number];
 
 export type WatchmodeAnswer<T> =
   | { status: "ok"; value: T; stale: boolean }
@@ -91,7 +92,7 @@ export class WatchmodeClient {
    * Titles landing on streaming services from today to RELEASES_DAYS_AHEAD days on: one call a day,
    * however many regions or readers ask (a stale copy may start before today; callers filter).
    */
-  releases(now = Date.now()): Promise<WatchmodeAnswer<WatchmodeReleases>> {
+  releases(now = clock.now()): Promise<WatchmodeAnswer<WatchmodeReleases>> {
     if (!this.configured) return Promise.resolve(disabled());
     return this.answer(async () => {
       const cached = await swrJson(

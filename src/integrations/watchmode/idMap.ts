@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import * as clock from "../../clock";
 import { type Env, upstreamPolicy } from "../../config";
 import type { Database } from "../../db/client";
 import { settings, watchmodeIdMap } from "../../db/schema";
@@ -18,7 +19,7 @@ import { CsvFormatError, CsvRecordReader } from "./csv";
 
 const SERVICE = "watchmode";
 export const WATCHMODE_ID_MAP_PATH = "/datasets/title_id_map.csv";
-export const WATCHMODE_ID_MAP_HEADER = ["Watchmode ID", "IMDB ID", "TMDB ID", "TMDB Type", "Title", "Year"] as const;
+const WATCHMODE_ID_MAP_HEADER = ["Watchmode ID", "IMDB ID", "TMDB ID", "TMDB Type", "Title", "Year"] as const;
 /** The settings row holding the imported file's validators and size. */
 export const WATCHMODE_ID_MAP_STATE_KEY = "watchmodeIdMap";
 
@@ -113,7 +114,7 @@ const SAVE_STATE = `insert into settings (key, value, updated_at) values (?1, ?2
 
 /** Downloads the id map if it changed since the last import and replaces the stored map with it. */
 export async function importWatchmodeIdMap(env: Env, db: Database, logger: Logger): Promise<WatchmodeIdMapImport> {
-  const started = Date.now();
+  const started = clock.now();
   if (!env.WATCHMODE_API_KEY) {
     throw new UpstreamError(SERVICE, "authenticationFailed", "Watchmode is not configured: set WATCHMODE_API_KEY");
   }
@@ -204,7 +205,7 @@ export async function importWatchmodeIdMap(env: Env, db: Database, logger: Logge
     etag: response.headers.get("etag"),
     lastModified: response.headers.get("last-modified"),
     rows,
-    importedAt: new Date().toISOString(),
+    importedAt: clock.nowIso(),
   };
   const [merged, swept] = await d1.batch([
     d1.prepare(MERGE_STAGED),
@@ -218,7 +219,7 @@ export async function importWatchmodeIdMap(env: Env, db: Database, logger: Logge
     batches,
     written: merged.meta.changes,
     removed: swept.meta.changes,
-    durationMs: Date.now() - started,
+    durationMs: clock.now() - started,
   };
   logger.info("watchmode id map imported", { ...outcome });
   return outcome;
@@ -231,7 +232,7 @@ function unchanged(previous: WatchmodeIdMapState | null, started: number): Watch
     batches: 0,
     written: 0,
     removed: 0,
-    durationMs: Date.now() - started,
+    durationMs: clock.now() - started,
   };
 }
 
