@@ -37,7 +37,7 @@ import { downloadFailureGauges } from "./library/downloadHealth";
 import { forgetLibraryIds } from "./library/libraryIdsCache";
 import { renderPrometheus } from "./observability/metrics";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 const CSV_UPLOAD_PATH = /^\/api\/v3\/importlist\/\d+\/csv$/;
 
 export function createApp() {

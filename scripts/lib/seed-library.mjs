@@ -83,7 +83,7 @@ function prng(seed) {
 
 const q = (v) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
 
-export function librarySeedSql(count, { firstTmdbId = 5_000_000, rootFolder = "/movies" } = {}) {
+function librarySeedSql(count, { firstTmdbId = 5_000_000, rootFolder = "/movies" } = {}) {
   const random = prng(count);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const lines = [

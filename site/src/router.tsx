@@ -40,7 +40,7 @@ export type Route =
   | { page: "notFound" };
 
 /** The Activity page's tabs, each at /activity/<tab>. */
-export const ACTIVITY_TABS = ["queue", "history", "blocklist", "failures"] as const;
+const ACTIVITY_TABS = ["queue", "history", "blocklist", "failures"] as const;
 export type ActivityTab = (typeof ACTIVITY_TABS)[number];
 
 export function matchRoute(path: string): Route {

@@ -24,7 +24,7 @@ const cacheStatsSchema = z
   .openapi("CacheStats");
 
 /** Per-cache counts from the radarr_cache_requests_total counter, busiest first. */
-export function cacheStats(): z.infer<typeof cacheStatsSchema>[] {
+function cacheStats(): z.infer<typeof cacheStatsSchema>[] {
   const byCache = new Map<string, { hits: number; stale: number; misses: number }>();
   for (const { labels, value } of counterValues("radarr_cache_requests_total")) {
     const entry = byCache.get(labels.cache) ?? { hits: 0, stale: 0, misses: 0 };

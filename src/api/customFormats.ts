@@ -59,7 +59,7 @@ const customFormatInput = z
   })
   .openapi("CustomFormatInput");
 
-export async function loadCustomFormats(db: Database) {
+async function loadCustomFormats(db: Database) {
   return db.select().from(customFormats).orderBy(customFormats.name);
 }
 

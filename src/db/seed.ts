@@ -13,7 +13,7 @@ const literal = (value: unknown): string => {
  * The SQL of migration 0001: Radarr's quality definitions and default profiles, written from the
  * TypeScript constants (`npm run db:seed-sql`); a unit test keeps the file and the constants equal.
  */
-export function qualitySeedSql(): string {
+function qualitySeedSql(): string {
   const lines: string[] = [];
   for (const d of DEFAULT_QUALITY_DEFINITIONS) {
     lines.push(
@@ -51,7 +51,7 @@ export function qualitySeedSql(): string {
 }
 
 /** The SQL of migration 0007: the default custom formats users start with (and may edit or delete). */
-export function customFormatSeedSql(): string {
+function customFormatSeedSql(): string {
   const lines = DEFAULT_CUSTOM_FORMATS.map(
     (f) =>
       `INSERT INTO custom_formats (name, include_when_renaming, specifications) VALUES (${[

@@ -1,11 +1,11 @@
 import type { FailureKind } from "../domain/failures/kinds";
 
 /** What every download client reports a download as, whatever its own states are called. */
-export const DOWNLOAD_STATUSES = ["queued", "downloading", "paused", "completed", "failed", "warning"] as const;
+const DOWNLOAD_STATUSES = ["queued", "downloading", "paused", "completed", "failed", "warning"] as const;
 export type DownloadStatus = (typeof DOWNLOAD_STATUSES)[number];
 
 /** A failure the client signalled, classified by the failure taxonomy. */
-export interface DownloadFailureSignal {
+interface DownloadFailureSignal {
   kind: FailureKind;
   message: string;
 }

@@ -42,7 +42,7 @@ export interface ClientContext {
  * before it answers (a multi-megabyte NZB takes a while), and a retry after a timeout could add
  * the release twice.
  */
-export const ADD_TIMEOUT_MS = 30_000;
+const ADD_TIMEOUT_MS = 30_000;
 
 export function addPolicy(policy: UpstreamPolicy): UpstreamPolicy {
   return { ...policy, timeoutMs: Math.max(policy.timeoutMs, ADD_TIMEOUT_MS) };

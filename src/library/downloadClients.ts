@@ -23,7 +23,7 @@ import { openSettings } from "./secrets";
 export type DownloadClientRow = typeof downloadClients.$inferSelect;
 
 /** One field of a client's settings as Radarr's provider shape lists it. */
-export interface ProviderField {
+interface ProviderField {
   name: string;
   label: string;
   type: "textbox" | "password" | "number" | "checkbox" | "select" | "path";

@@ -43,7 +43,7 @@ export interface DownloadWork {
 }
 
 /** A failure while importing, with the kind that decides its handling. */
-export class ImportError extends Error {
+class ImportError extends Error {
   constructor(
     readonly kind: FailureKind,
     message: string,
@@ -102,13 +102,13 @@ async function clientRow(db: Database, id: number): Promise<DownloadClientRow | 
   return row;
 }
 
-export async function downloadRow(db: Database, id: number): Promise<DownloadRow | undefined> {
+async function downloadRow(db: Database, id: number): Promise<DownloadRow | undefined> {
   const [row] = await db.select().from(downloads).where(eq(downloads.id, id));
   return row;
 }
 
 /** The video file of a download to import: the largest one that is not a sample. */
-export function pickVideoFile(files: readonly ClientFile[]): ClientFile | undefined {
+function pickVideoFile(files: readonly ClientFile[]): ClientFile | undefined {
   const videos = files.filter((f) => VIDEO_EXTENSIONS.has(pathExtension(f.path).toLowerCase()));
   const largest = Math.max(0, ...videos.map((f) => f.size));
   const candidates = videos.filter(
@@ -398,13 +398,7 @@ async function giveUp(
 }
 
 /** Puts a release on the blocklist for the movie (on failure, or a queue removal with blocklist=true). */
-export function blocklistInsert(
-  db: Database,
-  row: DownloadRow,
-  reason: FailureKind | "manual",
-  message: string,
-  now: number,
-) {
+function blocklistInsert(db: Database, row: DownloadRow, reason: FailureKind | "manual", message: string, now: number) {
   const release = releaseFromRow(row);
   const infoHash = row.protocol === "torrent" ? (release.infoHash?.toLowerCase() ?? (row.downloadId || null)) : null;
   return db.insert(blocklist).values({
@@ -430,7 +424,7 @@ export function blocklistInsert(
  * A failed release: marked failed with its kind, blocklisted, history "downloadFailed", removed
  * from the client with its data, the DownloadFailure notification, then the next-best release.
  */
-export async function failDownload(
+async function failDownload(
   work: DownloadWork,
   row: DownloadRow,
   client: DownloadClientRow | undefined,
@@ -492,7 +486,7 @@ export async function failDownload(
  * is retried on the downloads queue by its kind's policy (`retry` is the retry this is: 0 for the
  * search right after the failure); past the policy it goes to the dead-letter queue.
  */
-export async function redownload(
+async function redownload(
   work: DownloadWork,
   failed: DownloadRow,
   retry = 0,
@@ -590,7 +584,7 @@ function importFailureSignal(error: unknown): (FailureSignal & { retryAfterSecon
  * storage path), then records the movie file, marks the movie hasFile, writes history
  * ("downloadFolderImported", and "upgraded" when it replaces a file) and notifies.
  */
-export async function importDownload(
+async function importDownload(
   work: DownloadWork,
   row: DownloadRow,
   client: DownloadClientRow,

@@ -5,7 +5,7 @@ import { notifications } from "../db/schema";
 import { upstreamFetch } from "../integrations/http";
 
 /** The events a notification can subscribe to, with the flag column that turns each on. */
-export const NOTIFICATION_EVENTS = {
+const NOTIFICATION_EVENTS = {
   grab: "onGrab",
   download: "onDownload",
   upgrade: "onUpgrade",

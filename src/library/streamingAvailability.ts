@@ -6,7 +6,7 @@ import type { Logger } from "../observability/logger";
 import { type ResolvedStreamingSettings, readStreamingSettings } from "./settings";
 
 /** TMDb watch-provider lookups at once (list imports, the re-monitor check). */
-export const STREAMING_LOOKUP_CONCURRENCY = 6;
+const STREAMING_LOOKUP_CONCURRENCY = 6;
 
 /** Background work that is started and not awaited (a Durable Object or cron without executionCtx). */
 export const detachedWork: BackgroundWork = {
@@ -87,11 +87,7 @@ export class StreamingAvailabilityLookup {
 }
 
 /** Runs `work` over `items` with at most `limit` in flight. */
-export async function mapConcurrent<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
+async function mapConcurrent<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

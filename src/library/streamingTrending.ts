@@ -26,13 +26,13 @@ export const TRENDING_SOURCE_CHOICES = ["combined", "tmdb", "trakt"] as const;
 export type TrendingSourceChoice = (typeof TRENDING_SOURCE_CHOICES)[number];
 
 /** Titles read from each source: one TMDb page; Trakt is asked for as many. */
-export const TRENDING_DEPTH = 20;
+const TRENDING_DEPTH = 20;
 /** The best-scored titles whose availability in the region is looked up. */
-export const ENRICHED_TITLES = 10;
+const ENRICHED_TITLES = 10;
 const CACHE_NAME = "streaming";
 const KEY_VERSION = "v1";
 
-export interface OfferProvider {
+interface OfferProvider {
   providerId: number;
   name: string;
   logoUrl: string | null;
@@ -46,7 +46,7 @@ export interface TitleAvailability {
   offers: Record<OfferType, OfferProvider[]>;
 }
 
-export interface SourceStatus {
+interface SourceStatus {
   /** Whether the source choice asks this source at all. */
   requested: boolean;
   /** Its list is in the ranking. */
@@ -56,7 +56,7 @@ export interface SourceStatus {
   error?: string;
 }
 
-export interface TrendingTitle {
+interface TrendingTitle {
   tmdbId: number;
   title: string;
   year: number | null;

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export function launchChromium() {
   if (!existsSync(CHROMIUM_PATH)) {

@@ -6,7 +6,7 @@ import type { Movie } from "./catalogue";
  */
 
 export type ArtworkKind = "poster" | "backdrop" | "logo" | "profile";
-export type ArtworkOwner = "movie" | "collection" | "person";
+type ArtworkOwner = "movie" | "collection" | "person";
 
 export interface ArtworkFile {
   owner: ArtworkOwner;

@@ -5,7 +5,7 @@ import { IMDB_TITLE_TYPES, type ImdbListEntry } from "./lists-imdb";
  * fields quoted when they hold a comma, a quote or a line break (quotes doubled).
  */
 
-export const IMDB_EXPORT_COLUMNS = [
+const IMDB_EXPORT_COLUMNS = [
   "Position",
   "Const",
   "Created",

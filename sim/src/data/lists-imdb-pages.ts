@@ -9,7 +9,7 @@ import { IMDB_LIST_PAGE_SIZE, IMDB_TITLE_TYPES, type ImdbListEntry, type ImdbTit
  *   charts     props.pageProps.pageData.chartTitles {total, pageInfo, edges[{currentRank, node}]}
  */
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 

@@ -2,7 +2,7 @@ import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from "./words";
 
 /** A generated pool of people, credited on movies by details.ts. Ids cannot collide with TMDb's. */
 
-export const PERSON_FIRST_ID = 9_000_000;
+const PERSON_FIRST_ID = 9_000_000;
 const ACTOR_COUNT = 1_800;
 const CREW_PER_DEPARTMENT = 100;
 

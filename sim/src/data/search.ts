@@ -14,7 +14,7 @@ export interface SearchOptions {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Lowercase, accents and punctuation folded away, "&" read as "and". */
-export function normalizeTitle(text: string): string {
+function normalizeTitle(text: string): string {
   const folded = PRINTABLE_ASCII.test(text)
     ? text
         .toLowerCase()

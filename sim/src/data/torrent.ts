@@ -4,7 +4,7 @@
  * advertise, parsing of uploaded .torrent files, and magnet links.
  */
 
-export type Bencoded = number | string | Uint8Array | Bencoded[] | { [key: string]: Bencoded };
+type Bencoded = number | string | Uint8Array | Bencoded[] | { [key: string]: Bencoded };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -45,7 +45,7 @@ function encodeInto(value: Bencoded, parts: Uint8Array[]): void {
   }
 }
 
-export function bencode(value: Bencoded): Uint8Array<ArrayBuffer> {
+function bencode(value: Bencoded): Uint8Array<ArrayBuffer> {
   const parts: Uint8Array[] = [];
   encodeInto(value, parts);
   return concat(parts);
@@ -107,13 +107,13 @@ function decodeAt(bytes: Uint8Array, at: number, depth: number, spans: Map<strin
   throw new BencodeError(`unexpected byte 0x${c.toString(16)} at ${at}`);
 }
 
-export function toHex(bytes: Uint8Array): string {
+function toHex(bytes: Uint8Array): string {
   let out = "";
   for (const byte of bytes) out += byte.toString(16).padStart(2, "0");
   return out;
 }
 
-export async function sha1Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+async function sha1Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return toHex(new Uint8Array(await crypto.subtle.digest("SHA-1", bytes)));
 }
 
@@ -123,7 +123,7 @@ export interface TorrentFileEntry {
   size: number;
 }
 
-export interface TorrentLayout {
+interface TorrentLayout {
   /** info.name: the file name (single file) or the top folder (multi-file). */
   name: string;
   /** Files relative to the folder the torrent is saved in. */

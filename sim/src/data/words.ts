@@ -589,17 +589,3 @@ export const FOREIGN_TITLE_WORDS: Record<string, { words: string[]; joiner: (a: 
     joiner: (a, b) => `${a} और ${b}`,
   },
 };
-
-/** The English gloss of FOREIGN_TITLE_WORDS, index for index, for the English title. */
-export const FOREIGN_TITLE_GLOSS = [
-  "Night",
-  "Sea",
-  "River",
-  "Memory",
-  "Silence",
-  "Garden",
-  "Light",
-  "Winter",
-  "Journey",
-  "Promise",
-];

@@ -15,7 +15,7 @@ import { createService } from "./service";
  * public watchlist RSS feeds Plex publishes (rss.plex.tv/{feedId}, served here at /rss/{feedId}).
  */
 
-export const PLEX_DEFAULT_CONTAINER_SIZE = 50;
+const PLEX_DEFAULT_CONTAINER_SIZE = 50;
 
 function plexError(status: number): Response {
   const message =

@@ -26,8 +26,8 @@ export interface SimulatedService {
   reset?: () => void;
 }
 
-export const DEMO_DATA_HEADER = "X-Simulator";
-export const DEMO_DATA_LABEL = "radarr-edge-sim; demo data";
+const DEMO_DATA_HEADER = "X-Simulator";
+const DEMO_DATA_LABEL = "radarr-edge-sim; demo data";
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

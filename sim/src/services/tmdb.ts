@@ -49,7 +49,7 @@ const TMDB_CODE_FOR_STATUS: Record<number, number> = {
   504: 24,
 };
 
-export function tmdbError(status: number, code = TMDB_CODE_FOR_STATUS[status] ?? (status >= 500 ? 11 : 5)): Response {
+function tmdbError(status: number, code = TMDB_CODE_FOR_STATUS[status] ?? (status >= 500 ? 11 : 5)): Response {
   return new Response(
     JSON.stringify({ status_code: code, status_message: TMDB_STATUS_MESSAGES[code], success: false }),
     {

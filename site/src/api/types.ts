@@ -19,7 +19,7 @@ import type { Language, ParsedMovieInfo as ParserResult, Revision } from "../../
 import type { TraktAuthErrorCode } from "../../../src/integrations/trakt/deviceFlow";
 import type { ImportListSettings } from "../../../src/library/settings";
 
-export type { FailureKind, Language, MinimumAvailability, MovieStatus, Rejection, Revision };
+export type { FailureKind, MinimumAvailability, MovieStatus, Rejection };
 
 /** A movie as the API returns it; generated and older rows may carry `collection: null`. */
 export type Movie = Omit<MovieResource, "collection"> & { collection?: { title: string; tmdbId: number } | null };
@@ -73,7 +73,7 @@ export interface MovieAdd {
   addOptions: { searchForMovie: boolean; monitor: "movieOnly" | "movieAndCollection" | "none"; addMethod: "manual" };
 }
 
-export interface Quality {
+interface Quality {
   id: number;
   name: string;
   source: string;
@@ -104,7 +104,7 @@ export interface QualityProfile {
   language: { id: number; name: string };
 }
 
-export interface FormatScore {
+interface FormatScore {
   format: number;
   name: string;
   score: number;
@@ -232,7 +232,7 @@ export type ListMonitor = "movieOnly" | "movieAndCollection" | "none";
 export type ListStreamingOption = "ignore" | "addUnmonitored" | "skip";
 
 /** A list setting as the provider schema describes it; `value` is what the list holds. */
-export interface ImportListField {
+interface ImportListField {
   order: number;
   name: string;
   label: string;
@@ -288,7 +288,7 @@ export type ListSyncRun = typeof listSyncRuns.$inferSelect;
 /** A list sync job on the queue, with its retries. */
 export type ListSyncJob = typeof listSyncJobs.$inferSelect;
 export type ListItemStatus = (typeof listItems.$inferSelect)["status"];
-export type ListItemRecord = Pick<
+type ListItemRecord = Pick<
   typeof listItems.$inferSelect,
   "id" | "tmdbId" | "imdbId" | "title" | "year" | "status" | "movieId" | "firstSeenAt"
 >;
@@ -358,7 +358,7 @@ export interface Attribution {
 }
 
 /** A service offering a title, with the page that deep-links to it. */
-export interface OfferProvider {
+interface OfferProvider {
   providerId: number;
   name: string;
   logoUrl: string | null;
@@ -375,9 +375,9 @@ export interface TitleAvailability {
   offers: Offers;
 }
 
-export type WatchmodeStatus = "ok" | "notMapped" | "budgetExhausted" | "disabled" | "error";
+type WatchmodeStatus = "ok" | "notMapped" | "budgetExhausted" | "disabled" | "error";
 
-export interface WatchmodeSource {
+interface WatchmodeSource {
   sourceId: number;
   name: string;
   type: string;
@@ -444,7 +444,7 @@ export interface ProviderCatalogue {
   attribution: Attribution[];
 }
 
-export interface ComingSoonItem {
+interface ComingSoonItem {
   tmdbId: number;
   title: string;
   year: number | null;
@@ -551,7 +551,7 @@ export type ProviderInput<T extends ProviderResource> = Omit<T, "fields" | "impl
   fields: { name: string; value?: unknown }[];
 };
 
-export type DownloadProtocol = "torrent" | "usenet";
+type DownloadProtocol = "torrent" | "usenet";
 
 /** An indexer (`/indexer`): Torznab, Newznab or HDBits. */
 export interface Indexer extends ProviderResource {
@@ -679,7 +679,7 @@ export interface PageQuery {
   sortDirection?: SortDirection;
 }
 
-export interface QualityModel {
+interface QualityModel {
   quality: Quality;
   revision: Revision;
 }

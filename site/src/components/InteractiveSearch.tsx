@@ -5,7 +5,7 @@ import { ErrorMessage } from "./ErrorMessage";
 import { formatBytes, formatCount } from "./format";
 
 /** "45 minutes", "7 hours", "12 days": how long ago the indexer published it. */
-export function formatAge(release: Pick<Release, "age" | "ageHours" | "ageMinutes">): string {
+function formatAge(release: Pick<Release, "age" | "ageHours" | "ageMinutes">): string {
   if (release.age >= 1) return `${release.age} ${release.age === 1 ? "day" : "days"}`;
   const hours = Math.floor(release.ageHours);
   if (hours >= 1) return `${hours} ${hours === 1 ? "hour" : "hours"}`;

@@ -40,7 +40,7 @@ export function listInput(list: ImportList): ImportListInput {
 }
 
 /** Radarr's TimeSpan ("12:00:00", "1.06:00:00") in minutes. */
-export function timeSpanMinutes(span: string): number {
+function timeSpanMinutes(span: string): number {
   const match = /^(?:(\d+)\.)?(\d+):(\d+)/.exec(span);
   if (!match) return 0;
   return Number(match[1] ?? 0) * 1440 + Number(match[2]) * 60 + Number(match[3]);

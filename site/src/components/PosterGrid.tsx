@@ -2,8 +2,8 @@ import type { Movie } from "../api";
 import { Link } from "../router";
 import { Poster } from "./Poster";
 
-export const CARD_WIDTH = 150;
-export const CARD_GAP = 16;
+const CARD_WIDTH = 150;
+const CARD_GAP = 16;
 /** A 2:3 poster plus two lines of caption, and the gap below. */
 export const POSTER_ROW_HEIGHT = 225 + 52 + CARD_GAP;
 

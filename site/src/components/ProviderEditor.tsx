@@ -7,7 +7,7 @@ import { FieldError, invalidProps, problemAt } from "./FieldError";
 import { ListFieldInput } from "./ListFieldInput";
 
 /** The body the provider APIs take: the resource as edited, its fields as `{name, value}`. */
-export function providerInput<T extends ProviderResource>(resource: T): ProviderInput<T> {
+function providerInput<T extends ProviderResource>(resource: T): ProviderInput<T> {
   const { implementationName: _shown, fields, ...rest } = resource;
   return { ...rest, fields: fields.map(({ name, value }) => ({ name, value })) } as ProviderInput<T>;
 }

@@ -5,7 +5,7 @@ import type { ProviderResource } from "../api";
 import { ErrorMessage } from "./ErrorMessage";
 import { type OptionsProps, type ProviderCalls, ProviderEditor } from "./ProviderEditor";
 
-export interface ProviderColumn<T> {
+interface ProviderColumn<T> {
   header: string;
   cell: (resource: T) => ComponentChildren;
 }

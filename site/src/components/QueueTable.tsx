@@ -15,7 +15,7 @@ import { usePolled } from "./usePolled";
 
 const PAGE_SIZE = 20;
 /** How often the queue is read again while the page is visible. */
-export const QUEUE_REFRESH_MS = 3000;
+const QUEUE_REFRESH_MS = 3000;
 
 const STATUS_BADGES = { ok: "ok", warning: "warning", error: "error" } as const;
 

@@ -6,7 +6,7 @@
  */
 import type { QualityProfileItem } from "../api";
 
-export const FIRST_GROUP_ID = 1000;
+const FIRST_GROUP_ID = 1000;
 
 /** A stable key for a top-level item: `q7` for a quality, `g1001` for a group. */
 export const itemKey = (item: QualityProfileItem) => (item.quality ? `q${item.quality.id}` : `g${item.id}`);

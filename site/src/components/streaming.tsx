@@ -15,7 +15,7 @@ import type {
 import { session } from "../state/session";
 
 /** Regions the selectors offer (ISO 3166-1 alpha-2); any other saved region is added to the list. */
-export const REGIONS: readonly { code: string; name: string }[] = [
+const REGIONS: readonly { code: string; name: string }[] = [
   { code: "US", name: "United States" },
   { code: "GB", name: "United Kingdom" },
   { code: "DE", name: "Germany" },
@@ -38,7 +38,7 @@ export function regionName(code: string): string {
 /** Offer types in the order they are shown: what a subscription or nothing gets you first. */
 export const OFFER_TYPES: readonly OfferType[] = ["flatrate", "free", "ads", "rent", "buy"];
 
-export const OFFER_LABELS: Record<OfferType, string> = {
+const OFFER_LABELS: Record<OfferType, string> = {
   flatrate: "Stream",
   free: "Free",
   ads: "Free with ads",

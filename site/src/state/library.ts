@@ -17,13 +17,13 @@ import {
   type SortKey,
 } from "../api";
 
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** Pages kept in memory; farther ones are dropped and fetched again if the user scrolls back. */
 const MAX_CACHED_PAGES = 40;
 const SEARCH_DELAY_MS = 300;
 
 export type LibraryView = "table" | "posters";
-export type TriState = "" | "true" | "false";
+type TriState = "" | "true" | "false";
 
 export interface LibraryFilters {
   monitored: TriState;
@@ -80,7 +80,7 @@ const asNumber = (text: string) => {
 const asBoolean = (value: TriState) => (value === "" ? undefined : value === "true");
 
 /** The server query for the current controls, without the page. */
-export const pageQuery = computed<Omit<MoviePageQuery, "page" | "pageSize">>(() => {
+const pageQuery = computed<Omit<MoviePageQuery, "page" | "pageSize">>(() => {
   const f = filters.value;
   const yearFrom = asNumber(f.yearFrom);
   const yearTo = asNumber(f.yearTo);

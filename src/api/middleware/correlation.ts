@@ -6,7 +6,7 @@ import { rootLogger } from "../../observability/logger";
 import { metrics } from "../../observability/metrics";
 import type { AppEnv } from "../context";
 
-export const CORRELATION_HEADER = "X-Correlation-Id";
+const CORRELATION_HEADER = "X-Correlation-Id";
 const VALID_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 
-export const errorSchema = z
+const errorSchema = z
   .object({
     message: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

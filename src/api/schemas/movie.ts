@@ -5,7 +5,7 @@ const languageSchema = z.object({ id: z.number().int(), name: z.string() });
 const imageSchema = z.object({ coverType: z.string(), url: z.string().optional(), remoteUrl: z.string() });
 const ratingSchema = z.object({ votes: z.number(), value: z.number(), type: z.string() });
 
-export const addOptionsSchema = z
+const addOptionsSchema = z
   .object({
     searchForMovie: z.boolean().default(false),
     monitor: z.enum(["movieOnly", "movieAndCollection", "none"]).default("movieOnly"),

@@ -64,7 +64,7 @@ export const GROUP_TIERS = ["elite", "trusted", "established", "mixed", "poor", 
 export type GroupTier = (typeof GROUP_TIERS)[number];
 
 /** Below this many releases a group is "unproven" whatever its score. */
-export const MIN_RELEASES_FOR_TIER = 3;
+const MIN_RELEASES_FOR_TIER = 3;
 
 /** Lowest score of each tier, best first. */
 const TIER_FLOORS: [Exclude<GroupTier, "unproven">, number][] = [

@@ -24,7 +24,7 @@ export interface UpstreamOutcome {
   retryAfterSeconds?: number;
 }
 
-export interface BudgetWindowUsage {
+interface BudgetWindowUsage {
   name: WindowKind;
   limit: number;
   used: number;
@@ -44,13 +44,13 @@ export interface BudgetUsage {
 export const emptyBudgetState = (): BudgetState => ({ counters: {} });
 
 /** Calls counted so far in the window of this kind that contains `now`. */
-export function usedIn(state: BudgetState, kind: WindowKind, now: number): number {
+function usedIn(state: BudgetState, kind: WindowKind, now: number): number {
   const counter = state.counters[kind];
   return counter && counter.start === windowStart(kind, now) ? counter.used : 0;
 }
 
 /** The windows a budget counts in: its hard windows, and the UTC day when it has a soft target. */
-export function countedWindows(budget: BudgetDefinition): WindowKind[] {
+function countedWindows(budget: BudgetDefinition): WindowKind[] {
   const kinds = budget.hard.map((h) => h.window);
   if (budget.softDailyTarget !== undefined && !kinds.includes("day")) kinds.push("day");
   return kinds;

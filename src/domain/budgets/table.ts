@@ -4,7 +4,7 @@ import type { WindowKind } from "./windows";
 export const BUDGET_SERVICES = ["watchmode", "trakt", "tmdb"] as const;
 export type BudgetService = (typeof BUDGET_SERVICES)[number];
 
-export interface HardLimit {
+interface HardLimit {
   window: WindowKind;
   limit: number;
 }

@@ -4,39 +4,11 @@
  */
 
 export { DEFAULT_CUSTOM_FORMATS } from "./defaults";
-export { compileDotNetRegex, type RegexCompilation } from "./dotNetRegex";
-export { INDEXER_FLAG_VALUES, type IndexerFlagName, IndexerFlags, indexerFlagNames } from "./indexerFlags";
+export { compileDotNetRegex } from "./dotNetRegex";
+export { IndexerFlags, indexerFlagNames } from "./indexerFlags";
 export { releaseLanguages } from "./languages";
-export {
-  type CustomFormatMatcher,
-  compileCustomFormats,
-  customFormatScore,
-  matchCustomFormats,
-  toMatchSubject,
-} from "./matcher";
-export { MODIFIER_VALUES, RESOLUTION_VALUES, SOURCE_VALUES } from "./qualityEnums";
-export {
-  type CustomFormatResource,
-  type CustomFormatResourceInput,
-  type CustomFormatSpecificationResource,
-  customFormatSchema,
-  type FieldResource,
-  fromCustomFormatResource,
-  toCustomFormatResource,
-  toSpecificationResource,
-} from "./resource";
-export {
-  type FieldDefinition,
-  SPECIFICATION_DEFINITIONS,
-  type SpecificationDefinition,
-  specificationDefinition,
-} from "./specifications";
-export type {
-  CustomFormat,
-  CustomFormatDraft,
-  CustomFormatInput,
-  CustomFormatSpecification,
-  MatchSubject,
-  SpecificationFields,
-} from "./types";
-export { type CustomFormatProblem, validateCustomFormat } from "./validation";
+export { type CustomFormatMatcher, compileCustomFormats, customFormatScore, matchCustomFormats } from "./matcher";
+export { customFormatSchema, fromCustomFormatResource, toCustomFormatResource } from "./resource";
+export { SPECIFICATION_DEFINITIONS } from "./specifications";
+export type { CustomFormat, CustomFormatDraft, CustomFormatInput, CustomFormatSpecification } from "./types";
+export { validateCustomFormat } from "./validation";

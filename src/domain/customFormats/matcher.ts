@@ -30,7 +30,7 @@ export interface CustomFormatMatcher<F extends CustomFormatDraft> {
 }
 
 /** Reduces a release to what specifications read, once for all formats. */
-export function toMatchSubject(input: CustomFormatInput): MatchSubject {
+function toMatchSubject(input: CustomFormatInput): MatchSubject {
   const { parsed, movie } = input;
   const original = movie?.originalLanguage;
   const originalLanguageId = original && original.id !== Languages.Unknown.id ? original.id : undefined;

@@ -72,7 +72,7 @@ function fieldResources(implementation: string, fields: SpecificationFields): Fi
   }));
 }
 
-export function toSpecificationResource(specification: CustomFormatSpecification): CustomFormatSpecificationResource {
+function toSpecificationResource(specification: CustomFormatSpecification): CustomFormatSpecificationResource {
   return {
     name: specification.name,
     implementation: specification.implementation,

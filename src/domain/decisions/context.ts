@@ -4,13 +4,13 @@ import { DEFAULT_QUALITY_DEFINITIONS } from "../quality/qualities";
 import { type ProfileOrder, profileOrder, toComparableQuality } from "./qualityComparer";
 import type { BlocklistEntry, ComparableQuality, DecisionContext, QualitySizeDefinition, QueuedRelease } from "./types";
 
-export interface PreparedQueueItem {
+interface PreparedQueueItem {
   item: QueuedRelease;
   quality: ComparableQuality;
   customFormatScore: number;
 }
 
-export interface PreparedExistingFile {
+interface PreparedExistingFile {
   quality: ComparableQuality;
   customFormatScore: number;
   releaseGroup: string;

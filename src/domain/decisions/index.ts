@@ -5,13 +5,10 @@
 
 export { type PreparedDecisionContext, prepareDecisionContext } from "./context";
 export { decide, evaluateReleases } from "./evaluate";
-export { compareQualityModels, describeQuality, profileOrder, toComparableQuality } from "./qualityComparer";
-export { type RankedDecision, type RankingKey, type RankingKeys, rankReleases } from "./rank";
+export { toComparableQuality } from "./qualityComparer";
+export { type RankedDecision, rankReleases } from "./rank";
 export { releaseAge } from "./releaseAge";
-export { type DecisionSpecification, formatSize } from "./specification";
 export { DECISION_SPECIFICATIONS } from "./specifications";
-export { DEFAULT_RUNTIME_MINUTES } from "./specifications/acceptableSize";
-export { DEFAULT_MINIMUM_SEEDERS } from "./specifications/minimumSeeders";
 export type {
   BlocklistEntry,
   DecisionContext,
@@ -21,23 +18,9 @@ export type {
   DownloadProtocol,
   ExistingMovieFile,
   IndexerDecisionSettings,
-  ProperDownloadPreference,
-  QualityModelInput,
-  QualitySizeDefinition,
   QueuedRelease,
   Rejection,
-  RejectionType,
   Release,
-  ReleaseAge,
   ReleaseDecision,
-  ReleaseSubject,
-  SpecificationResult,
-  StreamingAvailability,
 } from "./types";
-export {
-  cutoffNotMet,
-  isRevisionUpgrade,
-  isUpgradeAllowed,
-  type UpgradeRejection,
-  upgradeRejection,
-} from "./upgradeRules";
+export { cutoffNotMet } from "./upgradeRules";

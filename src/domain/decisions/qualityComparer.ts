@@ -3,7 +3,7 @@ import { Qualities, type Quality, qualityById } from "../quality/qualities";
 import type { ComparableQuality, QualityModelInput, RevisionInput } from "./types";
 
 /** Where a quality sits in a profile: the top-level item, and its place inside a group. */
-export interface QualityIndex {
+interface QualityIndex {
   /** -1 when the profile does not list the quality. */
   index: number;
   groupIndex: number;

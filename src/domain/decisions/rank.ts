@@ -10,7 +10,7 @@ const DEFAULT_INDEXER_PRIORITY = 25;
 const SIZE_STEP = 200 * MEGABYTE;
 
 /** The values a decision was ranked by; higher is better for all but `indexerPriority`. */
-export interface RankingKeys {
+interface RankingKeys {
   /** Position of the quality in the profile (qualities in one group tie). */
   qualityIndex: number;
   /** Null when propers are not preferred, so revisions do not count. */
@@ -32,7 +32,7 @@ export interface RankingKeys {
   size: number;
 }
 
-export type RankingKey =
+type RankingKey =
   | "quality"
   | "customFormatScore"
   | "protocol"

@@ -6,7 +6,7 @@ import type { Quality } from "../quality/qualities";
 export type DownloadProtocol = "torrent" | "usenet";
 
 /** Radarr's "Download Propers and Repacks" setting. */
-export type ProperDownloadPreference = "preferAndUpgrade" | "doNotUpgrade" | "doNotPrefer";
+type ProperDownloadPreference = "preferAndUpgrade" | "doNotUpgrade" | "doNotPrefer";
 
 /** One indexer search or RSS result. */
 export interface Release {
@@ -130,7 +130,7 @@ export interface QueuedRelease {
   trackedDownloadState?: "downloading" | "importPending" | "importing" | "failedPending" | string;
 }
 
-export type StreamingAvailability = (movie: DecisionMovie) => { service: string } | null;
+type StreamingAvailability = (movie: DecisionMovie) => { service: string } | null;
 
 export interface DecisionContext {
   movie: DecisionMovie;

@@ -26,7 +26,7 @@ export function cutoffIndex(context: PreparedDecisionContext): number {
   return profile.upgradeAllowed ? order.ofItem(profile.cutoff) : order.firstAllowedIndex;
 }
 
-export function qualityCutoffNotMet(
+function qualityCutoffNotMet(
   context: PreparedDecisionContext,
   current: ComparableQuality,
   candidate?: ComparableQuality,

@@ -46,7 +46,7 @@ export function retryDelaySeconds(kind: FailureKind, attempt: number, retryAfter
 }
 
 /** Whose fault a download failure is, which decides what is done about it. */
-export type FailureOwner = "release" | "ours" | "upstream";
+type FailureOwner = "release" | "ours" | "upstream";
 
 /**
  * What happens to a download that fails with a kind, beside its retry policy.

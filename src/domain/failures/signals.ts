@@ -73,7 +73,7 @@ export function sabnzbdFailure(failMessage: string): FailureSignal {
 }
 
 /** Transmission's `error` codes (torrent-get): 0 none, 1 tracker warning, 2 tracker error, 3 local error. */
-export const TRANSMISSION_ERROR = { none: 0, trackerWarning: 1, trackerError: 2, localError: 3 } as const;
+const TRANSMISSION_ERROR = { none: 0, trackerWarning: 1, trackerError: 2, localError: 3 } as const;
 
 /**
  * Transmission's error fields. Tracker warnings are only warnings; a tracker error fails the

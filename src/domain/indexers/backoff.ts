@@ -3,7 +3,7 @@
  * a row moves one step up the ladder; a success resets it. An upstream that names its own wait
  * (429 Retry-After) is given at least that.
  */
-export const INDEXER_BACKOFF_MINUTES = [5, 15, 30, 60, 180, 360, 720, 1440] as const;
+const INDEXER_BACKOFF_MINUTES = [5, 15, 30, 60, 180, 360, 720, 1440] as const;
 
 /** Minutes an indexer stays disabled after its `consecutiveFailures`-th failure in a row (1 = the first). */
 export function backoffMinutes(consecutiveFailures: number): number {

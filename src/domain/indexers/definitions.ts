@@ -12,7 +12,7 @@ export const INDEXER_IMPLEMENTATIONS = ["Torznab", "Newznab", "HDBits"] as const
 export type IndexerImplementation = (typeof INDEXER_IMPLEMENTATIONS)[number];
 
 /** A settings field in Radarr's provider schema (`fields[{name, label, type, value, privacy}]`). */
-export interface IndexerFieldDefinition {
+interface IndexerFieldDefinition {
   name: string;
   label: string;
   type: "textbox" | "url" | "number" | "select" | "checkbox" | "tag" | "password";
@@ -24,7 +24,7 @@ export interface IndexerFieldDefinition {
 }
 
 /** Newznab's movie categories: 2000 Movies and its standard subcategories (Radarr's default set). */
-export const DEFAULT_NEWZNAB_CATEGORIES = [2000, 2010, 2020, 2030, 2040, 2045, 2050, 2060];
+const DEFAULT_NEWZNAB_CATEGORIES = [2000, 2010, 2020, 2030, 2040, 2045, 2050, 2060];
 const NEWZNAB_CATEGORY_NAMES: Record<number, string> = {
   2000: "Movies",
   2010: "Movies/Foreign",
@@ -39,7 +39,7 @@ const NEWZNAB_CATEGORY_NAMES: Record<number, string> = {
 };
 
 /** HDBits' categories; Movie (1) is the one movies live in. */
-export const HDBITS_CATEGORIES: Record<number, string> = {
+const HDBITS_CATEGORIES: Record<number, string> = {
   1: "Movie",
   2: "TV",
   3: "Documentary",
@@ -49,8 +49,8 @@ export const HDBITS_CATEGORIES: Record<number, string> = {
   7: "XXX",
   8: "Misc/Demo",
 };
-export const HDBITS_CODECS: Record<number, string> = { 1: "H.264", 2: "MPEG-2", 3: "VC-1", 4: "XviD", 5: "HEVC" };
-export const HDBITS_MEDIUMS: Record<number, string> = {
+const HDBITS_CODECS: Record<number, string> = { 1: "H.264", 2: "MPEG-2", 3: "VC-1", 4: "XviD", 5: "HEVC" };
+const HDBITS_MEDIUMS: Record<number, string> = {
   1: "Blu-ray/HD DVD",
   3: "Encode",
   4: "Capture",
@@ -133,7 +133,6 @@ export const hdbitsSettingsSchema = z.object({
 });
 
 export type NewznabSettings = z.infer<typeof newznabSettingsSchema>;
-export type TorznabSettings = z.infer<typeof torznabSettingsSchema>;
 export type HdbitsSettings = z.infer<typeof hdbitsSettingsSchema>;
 
 export interface IndexerDefinition {

@@ -8,7 +8,7 @@ import type { z } from "zod";
  */
 
 /** The upstreams lists come from; each has its own rate limit and failure accounting. */
-export type ListService = "imdb" | "tmdb" | "trakt" | "plex";
+type ListService = "imdb" | "tmdb" | "trakt" | "plex";
 
 /** What the source is given besides its own settings: upstream base URLs and credentials. */
 export interface ListSourceEnvironment {
@@ -39,7 +39,7 @@ export interface ListItem {
   metadata?: Record<string, unknown>;
 }
 
-export interface ListPage {
+interface ListPage {
   items: ListItem[];
   /** The next page's request, or undefined on the last page. */
   next?: ListRequest;

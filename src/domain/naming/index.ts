@@ -7,7 +7,7 @@
  */
 
 export const COLON_REPLACEMENTS = ["delete", "dash", "spaceDash", "spaceDashSpace", "smart"] as const;
-export type ColonReplacement = (typeof COLON_REPLACEMENTS)[number];
+type ColonReplacement = (typeof COLON_REPLACEMENTS)[number];
 
 export interface NamingOptions {
   /** Replace characters file systems refuse (\ / < > ? * | ") instead of deleting them. */
@@ -34,25 +34,6 @@ export interface NamingSubject {
 
 export const DEFAULT_MOVIE_FORMAT = "{Movie Title} ({Release Year}) {Quality Full}";
 export const DEFAULT_FOLDER_FORMAT = "{Movie Title} ({Release Year})";
-
-/** The tokens a format may use (for validation and the settings page). */
-export const NAMING_TOKENS = [
-  "Movie Title",
-  "Movie CleanTitle",
-  "Movie TitleThe",
-  "Movie TitleFirstCharacter",
-  "Movie OriginalTitle",
-  "Movie Collection",
-  "Release Year",
-  "Quality Full",
-  "Quality Title",
-  "Release Group",
-  "Edition Tags",
-  "Custom Formats",
-  "IMDb Id",
-  "TMDb Id",
-  "Original Title",
-] as const;
 
 // Radarr's token pattern: optional prefix, the name (words joined by one separator), optional suffix.
 const TOKEN = /\{(?<prefix>[- ._[(]*)(?<name>[a-z0-9]+(?:(?<separator>[- ._]+)[a-z0-9]+)*)(?<suffix>[- ._)\]]*)\}/gi;

@@ -1,7 +1,7 @@
 /** "KORSUB", "NLSubs": subtitles burnt into the picture in that language; "HC"/"SUBBED" unnamed. */
 const HARDCODED_SUBS = /\b(?:(?<hcsub>\w+(?<!SOFT|MULTI|HORRIBLE)SUBS?)|(?<hc>HC|SUBBED))\b/gi;
 
-export const GENERIC_HARDCODED_SUBS = "Generic Hardcoded Subs";
+const GENERIC_HARDCODED_SUBS = "Generic Hardcoded Subs";
 
 /** The last hardcoded-subtitle tag in a name, or "" when the subtitles are not burnt in. */
 export function parseHardcodedSubs(title: string): string {

@@ -3,29 +3,15 @@
  * revision, languages, ids and stream details of a release or file name. Pure functions.
  */
 
-export { parseEdition } from "./edition";
-export { parseHardcodedSubs } from "./hardcodedSubs";
-export { normalizeImdbId, parseImdbId, parseInfoHash, parseTmdbId } from "./ids";
-export { findIsoLanguage, ISO_LANGUAGES, type IsoLanguage } from "./isoLanguages";
+export { normalizeImdbId } from "./ids";
+export { findIsoLanguage } from "./isoLanguages";
 export { parseLanguages } from "./languageParser";
-export { LANGUAGES, type Language, Languages, languageById, languageByName } from "./languages";
-export { parseMediaInfo, type ReleaseMediaInfo } from "./mediaInfo";
+export { LANGUAGES, type Language, Languages, languageById } from "./languages";
+export { parseMediaInfo } from "./mediaInfo";
 export { parseMoviePath, parseMovieTitle } from "./movieTitleParser";
-export {
-  parseQuality,
-  parseQualityName,
-  parseResolution,
-  type QualityDetectionSource,
-  type QualityModel,
-  type Revision,
-} from "./quality";
+export { parseQuality, type QualityModel, type Revision } from "./quality";
 export { parseReleaseGroup } from "./releaseGroup";
 export { isSceneTitle, sceneTitle } from "./sceneChecker";
-export {
-  parseSubtitleInfo,
-  parseSubtitleLanguage,
-  parseSubtitleLanguageTags,
-  type SubtitleInfo,
-} from "./subtitles";
+export { parseSubtitleInfo, parseSubtitleLanguage } from "./subtitles";
 export { cleanMovieTitle } from "./title";
 export type { ParsedMovieInfo } from "./types";

@@ -21,7 +21,7 @@ function iso(
   return Object.freeze({ twoLetterCode, countryCode, threeLetterCode, englishName, language });
 }
 
-export const ISO_LANGUAGES: readonly IsoLanguage[] = Object.freeze([
+const ISO_LANGUAGES: readonly IsoLanguage[] = Object.freeze([
   iso("en", "", "eng", "English", Languages.English),
   iso("fr", "fr", "fra", "French", Languages.French),
   iso("es", "", "spa", "Spanish", Languages.Spanish),

@@ -78,12 +78,7 @@ export const Languages = Object.freeze({
 export const LANGUAGES: readonly Language[] = Object.freeze(Object.values(Languages));
 
 const LANGUAGE_BY_ID = new Map(LANGUAGES.map((l) => [l.id, l]));
-const LANGUAGE_BY_NAME = new Map(LANGUAGES.map((l) => [l.name.toLowerCase(), l]));
 
 export function languageById(id: number): Language | undefined {
   return LANGUAGE_BY_ID.get(id);
-}
-
-export function languageByName(name: string): Language | undefined {
-  return LANGUAGE_BY_NAME.get(name.toLowerCase());
 }

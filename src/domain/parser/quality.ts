@@ -2,7 +2,7 @@ import { Qualities, type Quality, type QualitySource, qualityBySourceAndResoluti
 import { pathExtension, qualityForExtension } from "./fileExtensions";
 
 /** Where a part of the quality was read from. */
-export type QualityDetectionSource = "Unknown" | "Name" | "Extension" | "MediaInfo";
+type QualityDetectionSource = "Unknown" | "Name" | "Extension" | "MediaInfo";
 
 export interface Revision {
   /** 1 for a first release; each PROPER, REPACK or RERIP adds one (v2 tags set it directly). */
@@ -164,7 +164,7 @@ function parseRevision(name: string, normalizedName: string): { revision: Revisi
 }
 
 /** The resolution a name states, in lines; 0 when it states none. */
-export function parseResolution(name: string): number {
+function parseResolution(name: string): number {
   const groups = RESOLUTION.exec(name)?.groups;
   if (groups) {
     if (groups.r360) return 360;

@@ -61,7 +61,7 @@ export function parseSubtitleLanguage(fileName: string): Language {
 }
 
 /** The flags next to a subtitle's language code. */
-export function parseSubtitleLanguageTags(fileName: string): string[] {
+function parseSubtitleLanguageTags(fileName: string): string[] {
   const match = LANGUAGE_CODE_AT_END.exec(fileNameWithoutExtension(fileName));
   if (!match?.groups) return [];
   return [...splitParts(match.groups.tagsBefore), ...splitParts(match.groups.tagsAfter)].map((tag) =>

@@ -109,7 +109,7 @@ export interface TitleMatch {
  * Dots separate words, except in acronyms and "Dr.": "A.I.Artificial.Movie" reads
  * "A.I. Artificial Movie" and "G.I.Movie" reads "G.I. Movie", but "Kick.Ass.2" reads "Kick Ass 2".
  */
-export function respaceDottedTitle(dottedTitle: string): string {
+function respaceDottedTitle(dottedTitle: string): string {
   const parts = dottedTitle.split(".");
   let title = "";
   let previousAcronym = false;

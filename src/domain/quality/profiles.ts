@@ -21,7 +21,7 @@ export interface QualityProfileDraft {
   language: { id: number; name: string };
 }
 
-export const FIRST_GROUP_ID = 1000;
+const FIRST_GROUP_ID = 1000;
 
 /**
  * Every quality in weight order (worst first), with WEB-DL/WEBRip of one resolution grouped as

@@ -219,9 +219,3 @@ export const DEFAULT_QUALITY_DEFINITIONS: readonly QualityDefinition[] = Object.
   definition(Qualities.BRDISK, 25, null, null),
   definition(Qualities.RAWHD, 26, null, null),
 ]);
-
-const DEFINITION_BY_QUALITY_ID = new Map(DEFAULT_QUALITY_DEFINITIONS.map((d) => [d.quality.id, d]));
-
-export function defaultQualityDefinition(qualityId: number): QualityDefinition | undefined {
-  return DEFINITION_BY_QUALITY_ID.get(qualityId);
-}

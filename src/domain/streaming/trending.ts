@@ -22,7 +22,7 @@
 export const TRENDING_SOURCES = ["tmdb", "trakt"] as const;
 export type TrendingSource = (typeof TRENDING_SOURCES)[number];
 
-export const TRENDING_WEIGHTS: Readonly<Record<TrendingSource, number>> = { tmdb: 0.5, trakt: 0.5 };
+const TRENDING_WEIGHTS: Readonly<Record<TrendingSource, number>> = { tmdb: 0.5, trakt: 0.5 };
 
 /** TMDb ids in a source's rank order; undefined when the source did not answer. */
 export type TrendingLists = Partial<Record<TrendingSource, readonly number[]>>;

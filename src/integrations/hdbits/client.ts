@@ -24,9 +24,9 @@ import { HDBITS_STATUS, type HdbitsTorrent, type HdbitsTorrentQuery, hdbitsRespo
 
 /** HDBits' largest page. */
 const PAGE_SIZE = 100;
-export const HDBITS_MAX_PAGES = 10;
+const HDBITS_MAX_PAGES = 10;
 /** HDBits asks API users to keep their rate modest. */
-export const HDBITS_MIN_INTERVAL_MS = 500;
+const HDBITS_MIN_INTERVAL_MS = 500;
 
 export class HdbitsClient implements IndexerClient {
   private readonly service: string;

@@ -16,7 +16,7 @@ export const HDBITS_STATUS = {
   invalidParameter: 7,
 } as const;
 
-export const hdbitsTorrentSchema = z.object({
+const hdbitsTorrentSchema = z.object({
   id: z.number().int(),
   hash: z.string(),
   leechers: z.number().int().nonnegative(),

@@ -21,7 +21,7 @@ const NAMED_ENTITIES: Record<string, string> = {
 };
 
 /** HTMLRewriter hands text over as written in the HTML; this decodes its character references. */
-export function decodeHtmlEntities(text: string): string {
+function decodeHtmlEntities(text: string): string {
   return text.replace(/&(#\d+|#x[\da-f]+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] !== "#") return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
     const code = ref[1] === "x" || ref[1] === "X" ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));

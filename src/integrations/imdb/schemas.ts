@@ -10,7 +10,7 @@ import { z } from "zod";
 
 const textSchema = z.object({ text: z.string() });
 
-export const imdbTitleSchema = z.object({
+const imdbTitleSchema = z.object({
   id: z.string(),
   titleText: textSchema.nullish(),
   originalTitleText: textSchema.nullish(),
@@ -22,7 +22,7 @@ export type ImdbTitle = z.infer<typeof imdbTitleSchema>;
 
 const pageInfoSchema = z.object({ hasNextPage: z.boolean().nullish() }).nullish();
 
-export const imdbTitleListSchema = z.object({
+const imdbTitleListSchema = z.object({
   total: z.number().int().nullish(),
   pageInfo: pageInfoSchema,
   edges: z.array(
@@ -33,14 +33,14 @@ export const imdbTitleListSchema = z.object({
   ),
 });
 
-export const imdbListSchema = z.object({
+const imdbListSchema = z.object({
   id: z.string().nullish(),
   name: z.object({ originalText: z.string() }).nullish(),
   visibility: z.object({ id: z.string() }).nullish(),
   titleListItemSearch: imdbTitleListSchema.nullish(),
 });
 
-export const imdbChartSchema = z.object({
+const imdbChartSchema = z.object({
   total: z.number().int().nullish(),
   pageInfo: pageInfoSchema,
   edges: z.array(z.object({ currentRank: z.number().int().nullish(), node: imdbTitleSchema })),
@@ -54,4 +54,3 @@ export const imdbNextDataSchema = z.object({
     }),
   }),
 });
-export type ImdbNextData = z.infer<typeof imdbNextDataSchema>;

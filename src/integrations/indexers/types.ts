@@ -17,7 +17,7 @@ export interface IndexerRelease extends Release {
   hdbits?: HdbitsTorrentFacts;
 }
 
-export interface HdbitsTorrentFacts {
+interface HdbitsTorrentFacts {
   torrentId: number;
   timesCompleted: number;
   /** type_origin 1: an internal release. */

@@ -24,13 +24,13 @@ import { type FeedItem, newznabErrorIn, parseFeed } from "./feed";
  */
 
 /** Most pages one search reads (at the indexer's page size, e.g. 100 → 3,000 results). */
-export const MAX_SEARCH_PAGES = 30;
+const MAX_SEARCH_PAGES = 30;
 /** Largest page asked for, whatever the caps allow. */
 const MAX_PAGE_SIZE = 500;
 /** Statuses read here rather than thrown: Prowlarr answers a refused key 401 with a Newznab error body. */
 const REFUSED: readonly number[] = [401, 403];
 /** Minimum spacing between two calls to one indexer. */
-export const NEWZNAB_MIN_INTERVAL_MS = 100;
+const NEWZNAB_MIN_INTERVAL_MS = 100;
 
 export class NewznabClient implements IndexerClient {
   private readonly service: string;

@@ -111,7 +111,7 @@ const infoHashFromMagnet = (magnet: string | undefined) =>
   magnet ? /[?&]xt=urn:btih:([0-9a-f]{40}|[a-z2-7]{32})/i.exec(magnet)?.[1] : undefined;
 
 /** Radarr's Torznab flag mapping: volume factors and tags. */
-export function indexerFlagsFromAttrs(attrs: Map<string, string[]>): number {
+function indexerFlagsFromAttrs(attrs: Map<string, string[]>): number {
   let flags = 0;
   const download = attrs.get("downloadvolumefactor")?.[0];
   const upload = attrs.get("uploadvolumefactor")?.[0];

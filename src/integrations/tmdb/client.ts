@@ -14,7 +14,7 @@ import {
 const SERVICE = "tmdb";
 const DETAILS_TTL_SECONDS = 24 * 60 * 60;
 /** What a movie's details are fetched with, in one call. */
-export const DETAILS_APPEND = ["release_dates", "alternative_titles", "keywords", "videos", "external_ids", "credits"];
+const DETAILS_APPEND = ["release_dates", "alternative_titles", "keywords", "videos", "external_ids", "credits"];
 
 export type TmdbParams = Record<string, string | number | undefined>;
 

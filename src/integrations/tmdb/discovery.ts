@@ -13,7 +13,6 @@ import {
   type TmdbTrendingTv,
   type TmdbUpcoming,
   type TrendingWindow,
-  tmdbOnTheAirSchema,
   tmdbProviderCatalogueSchema,
   tmdbTitleWatchProvidersSchema,
   tmdbTrendingMoviesSchema,
@@ -70,7 +69,7 @@ export class TmdbDiscovery {
   /** `/3/tv/on_the_air`: shows with an episode airing in the next seven days. */
   tvOnTheAir(page = 1): Promise<SwrCached<TmdbOnTheAir>> {
     return this.cached(`tmdb:on-the-air:${page}`, CACHE_TTL_SECONDS.tmdbOnTheAir, async () =>
-      readJson(SERVICE, await this.get("/3/tv/on_the_air", { page }), tmdbOnTheAirSchema),
+      readJson(SERVICE, await this.get("/3/tv/on_the_air", { page }), tmdbTrendingTvSchema),
     );
   }
 

@@ -27,7 +27,7 @@ const titleFields = {
   original_language: z.string().optional(),
 };
 
-export const tmdbTrendingMovieSchema = z.object({
+const tmdbTrendingMovieSchema = z.object({
   ...titleFields,
   media_type: z.literal("movie").optional(),
   title: z.string(),
@@ -35,7 +35,7 @@ export const tmdbTrendingMovieSchema = z.object({
   release_date: z.string().nullable().optional(),
 });
 
-export const tmdbTvSummarySchema = z.object({
+const tmdbTvSummarySchema = z.object({
   ...titleFields,
   media_type: z.literal("tv").optional(),
   name: z.string(),
@@ -55,23 +55,21 @@ export const tmdbUpcomingSchema = pagedSchema(tmdbTrendingMovieSchema).extend({
 });
 export type TmdbUpcoming = z.infer<typeof tmdbUpcomingSchema>;
 
-export const tmdbOnTheAirSchema = tmdbTrendingTvSchema;
 export type TmdbOnTheAir = TmdbTrendingTv;
 
-export const tmdbWatchProviderSchema = z.object({
+const tmdbWatchProviderSchema = z.object({
   provider_id: z.number().int(),
   provider_name: z.string(),
   logo_path: nullableString,
   display_priority: z.number().int().optional(),
 });
-export type TmdbWatchProvider = z.infer<typeof tmdbWatchProviderSchema>;
 
 /** The offer types JustWatch reports, as TMDb names them. */
 export const OFFER_TYPES = ["flatrate", "free", "ads", "rent", "buy"] as const;
 export type OfferType = (typeof OFFER_TYPES)[number];
 
 /** One region's offers: `link` is TMDb's watch page for the title in that region. */
-export const tmdbRegionOffersSchema = z.object({
+const tmdbRegionOffersSchema = z.object({
   link: z.string().optional(),
   flatrate: z.array(tmdbWatchProviderSchema).optional(),
   free: z.array(tmdbWatchProviderSchema).optional(),

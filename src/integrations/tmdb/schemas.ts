@@ -36,7 +36,7 @@ const releaseDateSchema = z.object({
   note: z.string().optional(),
 });
 
-export const tmdbImageSchema = z.object({
+const tmdbImageSchema = z.object({
   file_path: z.string(),
   width: z.number().optional(),
   height: z.number().optional(),

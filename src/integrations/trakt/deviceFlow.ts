@@ -48,7 +48,7 @@ export function devicePollOutcome(status: number): DevicePollOutcome {
 }
 
 /** Trakt asks a client that polls too fast (429) to wait longer: the interval grows by 5 s. */
-export const SLOW_DOWN_STEP_SECONDS = 5;
+const SLOW_DOWN_STEP_SECONDS = 5;
 
 export function slowedInterval(intervalSeconds: number): number {
   return intervalSeconds + SLOW_DOWN_STEP_SECONDS;

@@ -24,7 +24,7 @@ export function traktAppCredentials(env: Env): TraktAppCredentials | undefined {
   return clientId && clientSecret ? { clientId, clientSecret } : undefined;
 }
 
-export const deviceCodeSchema = z.object({
+const deviceCodeSchema = z.object({
   device_code: z.string().min(1),
   user_code: z.string().min(1),
   verification_url: z.string().min(1),
@@ -33,7 +33,7 @@ export const deviceCodeSchema = z.object({
 });
 export type DeviceCode = z.infer<typeof deviceCodeSchema>;
 
-export const tokenResponseSchema = z.object({
+const tokenResponseSchema = z.object({
   access_token: z.string().min(1),
   token_type: z.string(),
   expires_in: z.number().positive(),

@@ -6,7 +6,7 @@ import { z } from "zod";
  */
 
 /** One way to watch a title: a service, in a region, of a type (`sub`, `free`, `rent`, `purchase`, `tve`). */
-export const watchmodeSourceSchema = z.object({
+const watchmodeSourceSchema = z.object({
   source_id: z.number().int(),
   name: z.string(),
   type: z.string(),
@@ -22,7 +22,7 @@ export type WatchmodeSource = z.infer<typeof watchmodeSourceSchema>;
 /** `/v1/title/{id}/sources/`: every source in every region (unless `regions` narrows it). */
 export const watchmodeSourcesSchema = z.array(watchmodeSourceSchema);
 
-export const watchmodeReleaseSchema = z.object({
+const watchmodeReleaseSchema = z.object({
   id: z.number().int(),
   title: z.string(),
   type: z.string(),

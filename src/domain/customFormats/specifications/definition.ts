@@ -7,7 +7,7 @@ export interface FieldOption {
 }
 
 /** How a field is presented and sent in Radarr's resource shape. */
-export interface FieldDefinition {
+interface FieldDefinition {
   name: string;
   label: string;
   type: "textbox" | "number" | "select" | "checkbox";

@@ -30,4 +30,4 @@ export function specificationDefinition(implementation: string): SpecificationDe
   return BY_IMPLEMENTATION.get(implementation);
 }
 
-export type { FieldDefinition, FieldOption, SpecificationDefinition } from "./definition";
+export type { SpecificationDefinition } from "./definition";

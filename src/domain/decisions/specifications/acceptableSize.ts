@@ -1,7 +1,7 @@
 import { accept, type DecisionSpecification, formatSize, MEGABYTE, reject } from "../specification";
 
 /** Radarr assumes this runtime (minutes) for movies without one. */
-export const DEFAULT_RUNTIME_MINUTES = 110;
+const DEFAULT_RUNTIME_MINUTES = 110;
 
 /** The size fits the quality definition's per-minute limits times the movie's runtime. */
 export const acceptableSize: DecisionSpecification = {

@@ -1,7 +1,7 @@
 import { accept, type DecisionSpecification, reject } from "../specification";
 
 /** Radarr's default minimum seeders for a torrent indexer. */
-export const DEFAULT_MINIMUM_SEEDERS = 1;
+const DEFAULT_MINIMUM_SEEDERS = 1;
 
 /** A torrent has at least the indexer's minimum seeders; an unknown count passes. */
 export const minimumSeeders: DecisionSpecification = {

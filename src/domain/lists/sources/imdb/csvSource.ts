@@ -8,7 +8,7 @@ import { parseImdbCsv } from "./csv";
  * parser reads CSVs uploaded through the API (`parseImdbCsv`).
  */
 
-export const imdbCsvSettingsSchema = z.object({
+const imdbCsvSettingsSchema = z.object({
   csvUrl: z
     .string()
     .trim()

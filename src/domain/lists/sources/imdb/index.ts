@@ -1,5 +1,4 @@
 /** IMDb's list sources: list/watchlist/chart pages and CSV exports. */
-export { type ImdbCsvResult, parseImdbCsv } from "./csv";
-export { type ImdbCsvSettings, imdbCsvSource } from "./csvSource";
+export { parseImdbCsv } from "./csv";
+export { imdbCsvSource } from "./csvSource";
 export { imdbListSource } from "./listSource";
-export { type ImdbListSettings, normalizeImdbListId } from "./settings";

@@ -7,7 +7,7 @@ import type { ListRequest } from "../../source";
  * `popular`, which is accepted too). A pasted IMDb address is reduced to its id.
  */
 
-export const IMDB_CHARTS = { top250: "/chart/top/", moviemeter: "/chart/moviemeter/" } as const;
+const IMDB_CHARTS = { top250: "/chart/top/", moviemeter: "/chart/moviemeter/" } as const;
 
 const CHART_ALIASES: Record<string, ImdbChart> = {
   top250: "top250",
@@ -39,7 +39,7 @@ export function normalizeImdbListId(input: string): string {
   return value;
 }
 
-export function isValidImdbListId(listId: string): boolean {
+function isValidImdbListId(listId: string): boolean {
   return isChart(listId) || LIST_ID.test(listId) || USER_ID.test(listId);
 }
 

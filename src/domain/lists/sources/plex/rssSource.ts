@@ -12,7 +12,7 @@ import { childElement, childElements, parseXml, textContent, type XmlElement, Xm
  * with `<atom:link rel="next">`.
  */
 
-export const plexRssSettingsSchema = z.object({
+const plexRssSettingsSchema = z.object({
   url: z
     .string()
     .trim()

@@ -11,13 +11,13 @@ import { externalIds } from "./guids";
 
 export const PLEX_WATCHLIST_PAGE_SIZE = 100;
 
-export const plexListSettingsSchema = z.object({
+const plexListSettingsSchema = z.object({
   accessToken: z.string().trim().min(1, "Sign in with Plex (or paste your Plex token) to read your watchlist"),
 });
 export type PlexListSettings = z.infer<typeof plexListSettingsSchema>;
 
 /** The discover provider's watchlist answer (JSON), only the fields read here. */
-export const plexWatchlistResponseSchema = z.object({
+const plexWatchlistResponseSchema = z.object({
   MediaContainer: z.object({
     offset: z.number().int().optional(),
     totalSize: z.number().int().optional(),

@@ -11,7 +11,7 @@ export interface XmlElement {
   attributes: Record<string, string>;
   children: XmlNode[];
 }
-export type XmlNode = XmlElement | string;
+type XmlNode = XmlElement | string;
 
 export class XmlSyntaxError extends Error {
   constructor(

@@ -5,7 +5,7 @@ import { listItemsFromTmdbMovies, readTmdbResponse, tmdbCollectionSchema } from 
 import { tmdbIdSetting } from "./settings";
 
 /** TMDbCollectionSettings: which collection (franchise) to follow. */
-export const tmdbCollectionSettingsSchema = z.object({ collectionId: tmdbIdSetting("collection") });
+const tmdbCollectionSettingsSchema = z.object({ collectionId: tmdbIdSetting("collection") });
 export type TMDbCollectionSettings = z.infer<typeof tmdbCollectionSettingsSchema>;
 
 /** TMDb collections (Radarr's TMDbCollectionImport): every dated part of a collection, one request. */

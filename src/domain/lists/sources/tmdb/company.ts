@@ -5,7 +5,7 @@ import { TMDB_REQUESTS_PER_SECOND } from "./request";
 import { tmdbIdSetting } from "./settings";
 
 /** TMDbCompanySettings: which production company's movies to follow. */
-export const tmdbCompanySettingsSchema = z.object({ companyId: tmdbIdSetting("company") });
+const tmdbCompanySettingsSchema = z.object({ companyId: tmdbIdSetting("company") });
 export type TMDbCompanySettings = z.infer<typeof tmdbCompanySettingsSchema>;
 
 /** TMDb companies (Radarr's TMDbCompanyImport): every movie a company produced, through discover. */

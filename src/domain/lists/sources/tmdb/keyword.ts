@@ -5,7 +5,7 @@ import { TMDB_REQUESTS_PER_SECOND } from "./request";
 import { tmdbIdSetting } from "./settings";
 
 /** TMDbKeywordSettings: which keyword's movies to follow. */
-export const tmdbKeywordSettingsSchema = z.object({ keywordId: tmdbIdSetting("keyword") });
+const tmdbKeywordSettingsSchema = z.object({ keywordId: tmdbIdSetting("keyword") });
 export type TMDbKeywordSettings = z.infer<typeof tmdbKeywordSettingsSchema>;
 
 /** TMDb keywords (Radarr's TMDbKeywordImport): every movie tagged with a keyword, through discover. */

@@ -5,7 +5,7 @@ import { listItemFromTmdbMovie, readTmdbResponse, readV4ListMovie, tmdbV4ListPag
 import { tmdbIdSetting } from "./settings";
 
 /** TMDbListSettings: which public TMDb list to follow. */
-export const tmdbListSettingsSchema = z.object({ listId: tmdbIdSetting("list") });
+const tmdbListSettingsSchema = z.object({ listId: tmdbIdSetting("list") });
 export type TMDbListSettings = z.infer<typeof tmdbListSettingsSchema>;
 
 function listPageRequest(settings: TMDbListSettings, env: ListSourceEnvironment, page: number): ListRequest {

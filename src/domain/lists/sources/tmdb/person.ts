@@ -13,7 +13,7 @@ const CREW_DEPARTMENT_SETTINGS = {
 } as const;
 
 /** TMDbPersonSettings: whose movies, for which kinds of credit, with optional vote filters. */
-export const tmdbPersonSettingsSchema = z
+const tmdbPersonSettingsSchema = z
   .object({
     personId: tmdbIdSetting("person"),
     personCast: z.boolean().default(false),
@@ -36,7 +36,7 @@ export type TMDbPersonSettings = z.infer<typeof tmdbPersonSettingsSchema>;
 type CrewSetting = keyof typeof CREW_DEPARTMENT_SETTINGS;
 
 /** The crew departments the settings follow, as TMDb names them. */
-export function followedDepartments(settings: TMDbPersonSettings): Set<string> {
+function followedDepartments(settings: TMDbPersonSettings): Set<string> {
   return new Set(
     (Object.keys(CREW_DEPARTMENT_SETTINGS) as CrewSetting[])
       .filter((key) => settings[key])

@@ -11,7 +11,7 @@ import {
 } from "./settings";
 
 /** Radarr's TMDbPopularListType, with the TMDb movie list each one reads. */
-export const TMDB_POPULAR_LIST_TYPES = {
+const TMDB_POPULAR_LIST_TYPES = {
   1: { name: "In Theaters", path: "/3/movie/now_playing" },
   2: { name: "Popular", path: "/3/movie/popular" },
   3: { name: "Top Rated", path: "/3/movie/top_rated" },
@@ -28,13 +28,13 @@ function isPopularListType(value: number): value is TmdbPopularListType {
  * first pages too); these movie lists take no vote or genre filters, so the filters apply to
  * what comes back, and ten pages leave enough after filtering.
  */
-export const TMDB_POPULAR_MAX_PAGES = 10;
+const TMDB_POPULAR_MAX_PAGES = 10;
 
 /**
  * TMDbPopularSettings: which ranking, and TMDbFilterSettings under Radarr's `filterCriteria.*`
  * field names (a nested `filterCriteria` object is read too).
  */
-export const tmdbPopularSettingsSchema = z.preprocess(
+const tmdbPopularSettingsSchema = z.preprocess(
   flattenNestedSettings,
   z.object({
     tmdbListType: z.coerce
@@ -51,7 +51,7 @@ export const tmdbPopularSettingsSchema = z.preprocess(
 );
 export type TMDbPopularSettings = z.infer<typeof tmdbPopularSettingsSchema>;
 
-export function filterCriteria(settings: TMDbPopularSettings): TmdbMovieFilter {
+function filterCriteria(settings: TMDbPopularSettings): TmdbMovieFilter {
   return {
     minVoteAverage: settings["filterCriteria.minVoteAverage"],
     minVotes: settings["filterCriteria.minVotes"],

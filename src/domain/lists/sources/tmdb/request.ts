@@ -7,7 +7,7 @@ import { type ListRequest, type ListSourceEnvironment, ListSourceError } from ".
 export const TMDB_REQUESTS_PER_SECOND = 20;
 
 /** TMDb serves pages 1 to 500 of any paged result (20 results a page). */
-export const TMDB_MAX_PAGE = 500;
+const TMDB_MAX_PAGE = 500;
 
 type Query = Record<string, string | number | undefined>;
 

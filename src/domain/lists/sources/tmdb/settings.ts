@@ -7,7 +7,7 @@ import type { TmdbMovieSummary } from "../../../../integrations/tmdb/schemas";
  */
 
 /** The id in what a user typed: "603", or an address like themoviedb.org/list/8100001-my-list. */
-export function normalizeTmdbId(input: string): string {
+function normalizeTmdbId(input: string): string {
   const value = input.trim();
   const fromAddress = /themoviedb\.org\/(?:\w+\/)*?(?:list|collection|person|keyword|company)\/(\d+)/i.exec(value);
   return fromAddress ? fromAddress[1] : value;
@@ -44,7 +44,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** An optional number typed as text or number; empty means "not set". */
-export function optionalNumberSetting(min: number, max: number, message: string) {
+function optionalNumberSetting(min: number, max: number, message: string) {
   return z.preprocess(
     (value) => (value === "" || value === null ? undefined : typeof value === "string" ? Number(value.trim()) : value),
     z.number({ error: message }).min(min, message).max(max, message).optional(),
@@ -61,7 +61,7 @@ const genreIdsSetting = z.preprocess(
 );
 
 /** TMDbLanguageCodes, in Radarr's order: the setting stores the index, as Radarr's select does. */
-export const TMDB_LANGUAGE_CODES = [
+const TMDB_LANGUAGE_CODES = [
   ["da", "Danish"],
   ["nl", "Dutch"],
   ["en", "English"],

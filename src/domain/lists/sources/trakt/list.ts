@@ -30,7 +30,7 @@ export function traktListSlug(name: string): string {
 }
 
 /** TraktListSettings: whose list, and which one (its name, slug or Trakt id). */
-export const traktListSettingsSchema = z.object({
+const traktListSettingsSchema = z.object({
   username: z
     .string({ error: "Enter the Trakt username that owns the list" })
     .trim()

@@ -4,7 +4,7 @@ import { TRAKT_BURST, TRAKT_MAX_PAGE_SIZE, TRAKT_REQUESTS_PER_SECOND, traktRefus
 import { listItemsFromTraktMovies, readTraktMovies, readTraktPagination } from "./responses";
 
 /** Radarr's TraktPopularListType, with the Trakt chart each one reads. */
-export const TRAKT_POPULAR_LIST_TYPES = {
+const TRAKT_POPULAR_LIST_TYPES = {
   0: { name: "Trending Movies", path: "/movies/trending" },
   1: { name: "Popular Movies", path: "/movies/popular" },
   2: { name: "Top Anticipated Movies", path: "/movies/anticipated" },
@@ -33,7 +33,7 @@ const csvSetting = (valid: (value: string) => boolean, message: string) =>
     .refine((value) => value === "" || value.split(",").every(valid), message);
 
 /** TraktPopularSettings: which chart, how many movies, and Trakt's chart filters. */
-export const traktPopularSettingsSchema = z.object({
+const traktPopularSettingsSchema = z.object({
   traktListType: z.coerce
     .number()
     .int()

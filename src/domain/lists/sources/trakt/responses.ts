@@ -54,7 +54,7 @@ export function readTraktMovies(response: ListResponse): TraktMovie[] {
 }
 
 /** A Trakt movie as a list item; one with neither a TMDb nor an IMDb id cannot be matched. */
-export function listItemFromTraktMovie(movie: TraktMovie): ListItem | undefined {
+function listItemFromTraktMovie(movie: TraktMovie): ListItem | undefined {
   const tmdbId = movie.ids.tmdb ?? undefined;
   const imdbId = movie.ids.imdb ?? undefined;
   if (!tmdbId && !imdbId) return undefined;

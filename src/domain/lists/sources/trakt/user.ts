@@ -13,7 +13,7 @@ import {
 import { listItemsFromTraktMovies, nextTraktPage, readTraktMovies } from "./responses";
 
 /** Radarr's TraktUserListType, with the user's list each one reads. */
-export const TRAKT_USER_LIST_TYPES = {
+const TRAKT_USER_LIST_TYPES = {
   0: { name: "User Watch List", path: "watchlist", what: "your watchlist" },
   1: { name: "User Watched List", path: "watched", what: "your watched movies" },
   2: { name: "User Collection List", path: "collection", what: "your collection" },
@@ -21,7 +21,7 @@ export const TRAKT_USER_LIST_TYPES = {
 type TraktUserListType = keyof typeof TRAKT_USER_LIST_TYPES;
 
 /** Radarr's TraktUserWatchSorting, as Trakt's watchlist sort names. */
-export const TRAKT_WATCHLIST_SORTS = {
+const TRAKT_WATCHLIST_SORTS = {
   0: { name: "Rank", sort: "rank" },
   1: { name: "Added", sort: "added" },
   2: { name: "Title", sort: "title" },
@@ -36,7 +36,7 @@ const choice = <T extends object>(choices: T, message: string) =>
     .refine((value): value is keyof T & number => Object.hasOwn(choices, value), message);
 
 /** TraktUserSettings: which of a user's lists; no username means the connected account. */
-export const traktUserSettingsSchema = z.object({
+const traktUserSettingsSchema = z.object({
   traktListType: choice(
     TRAKT_USER_LIST_TYPES,
     "List type must be 0 (watchlist), 1 (watched) or 2 (collection)",
