@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { applyMigrations, fireCronsLocally, ROOT, startApp } from "./lib/app.mjs";
+import { clockVars } from "./lib/clock.mjs";
 import { seedDemoLibrary } from "./lib/demo.mjs";
 import { simulatorVars, startSimulator } from "./lib/simulator.mjs";
 
@@ -65,7 +66,9 @@ async function main() {
 
   const fromEnv = Object.fromEntries(PASSED_VARS.filter((k) => process.env[k]).map((k) => [k, process.env[k]]));
   const realTmdb = Boolean(fromEnv.TMDB_API_KEY || fromEnv.TMDB_READ_TOKEN);
-  const sim = await startSimulator();
+  // SIM_NOW (optional) starts the demo's clocks, the app's and the simulator's, at that instant.
+  const clock = process.env.SIM_NOW ? clockVars() : undefined;
+  const sim = await startSimulator({ clock });
   // Demo mode: every upstream not configured from the environment is the simulator.
   const demoVars = simulatorVars(sim.url);
   const upstream = Object.fromEntries(
@@ -84,6 +87,7 @@ async function main() {
     ...(fromEnv.WATCHMODE_API_URL ? {} : { WATCHMODE_API_KEY: "demo-simulator-key" }),
     DEMO_MODE: String(demoMode),
     BUILD_TIME: new Date().toISOString(),
+    ...clock,
     ...fromEnv,
   };
 

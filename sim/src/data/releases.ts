@@ -846,6 +846,14 @@ function qualityFits(key: QualityKey, movie: Movie, site: IndexerSite): boolean 
   return true;
 }
 
+/** The year the release tables were written: a group active until then is still active now. */
+const STILL_ACTIVE_YEAR = 2026;
+
+/** The end of a group's last active year; a group still active releases up to the catalogue's day. */
+function activeUntil(group: ReleaseGroup): number {
+  return group.active[1] >= STILL_ACTIVE_YEAR ? Number.POSITIVE_INFINITY : Date.UTC(group.active[1], 11, 31);
+}
+
 interface PublishWindow {
   from: number;
   to: number;
@@ -857,7 +865,7 @@ function publishWindow(movie: Movie, key: QualityKey, group: ReleaseGroup): Publ
   const from = Math.max(released + spec.firstDay * DAY_MS, Date.UTC(group.active[0], 0, 1));
   const to = Math.min(
     referenceMs() - DAY_MS,
-    Date.UTC(group.active[1], 11, 31),
+    activeUntil(group),
     spec.lastDay !== undefined ? released + spec.lastDay * DAY_MS : Number.POSITIVE_INFINITY,
   );
   return from <= to ? { from, to } : null;
