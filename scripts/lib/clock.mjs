@@ -8,13 +8,13 @@
  */
 
 /** The default: the simulator catalogue's historical reference day, at noon UTC (no midnight edge). */
-export const DEFAULT_TEST_NOW = "2026-11-01T12:00:00.000Z";
+const DEFAULT_TEST_NOW = "2026-11-01T12:00:00.000Z";
 
 /** The days `npm run test:dates` runs at: month end, a DST change (Europe), year end, a leap day. */
 export const TEST_DATES = ["2026-02-28", "2026-03-29", "2027-12-31", "2028-02-29"];
 
 /** The pinned instant for this run: SIM_NOW when set (a bare day means noon UTC), else the default. */
-export function testNow() {
+function testNow() {
   const raw = process.env.SIM_NOW?.trim();
   if (!raw) return DEFAULT_TEST_NOW;
   const value = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T12:00:00.000Z` : raw;
@@ -24,7 +24,7 @@ export function testNow() {
 }
 
 /** When (real epoch ms, as a string) the run's clock read testNow(): fixed at first call. */
-export function testClockStart() {
+function testClockStart() {
   process.env.SIM_CLOCK_START ||= String(Date.now());
   return process.env.SIM_CLOCK_START;
 }

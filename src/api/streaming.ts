@@ -434,7 +434,7 @@ streamingRouter.openapi(
     const region = regionOf(c, query.region);
     const tmdb = discovery(c);
     const [upcoming, releases] = await Promise.all([tmdb.upcomingMovies(region, query.page), watchmode(c).releases()]);
-    const today = clock.nowIso().slice(0, 10);
+    const today = clock.todayUtc();
     const streamingReleases =
       releases.status === "ok"
         ? releases.value.releases

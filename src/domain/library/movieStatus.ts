@@ -28,7 +28,7 @@ function earliestHomeRelease(dates: ReleaseDates): number {
 const UNRELEASED_TMDB_STATUSES = new Set(["Rumored", "Planned", "In Production", "Post Production"]);
 
 /** The movie's status from TMDb's status and its release dates, as Radarr derives it. */
-export function deriveMovieStatus(tmdbStatus: string | undefined, dates: ReleaseDates, now = Date.now()): MovieStatus {
+export function deriveMovieStatus(tmdbStatus: string | undefined, dates: ReleaseDates, now: number): MovieStatus {
   const home = earliestHomeRelease(dates);
   if (!Number.isNaN(home) && home <= now) return "released";
   const cinema = time(dates.inCinemas);
@@ -46,7 +46,7 @@ export function deriveMovieStatus(tmdbStatus: string | undefined, dates: Release
  */
 export function isMovieAvailable(
   movie: ReleaseDates & { status: MovieStatus; minimumAvailability: MinimumAvailability },
-  now = Date.now(),
+  now: number,
 ): boolean {
   const wanted = movie.minimumAvailability;
   if (wanted === "tba" || wanted === "announced") return true;
