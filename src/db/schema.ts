@@ -639,3 +639,28 @@ export const hdbitsObservations = sqliteTable(
   },
   (t) => [index("hdbits_observations_group_idx").on(t.releaseGroup)],
 );
+
+/**
+ * Site sessions made by POST /login. The cookie carries a random token; only its HMAC (keyed by
+ * the API key, so a new key ends every session) is stored, and logout or a revoke marks the row.
+ */
+export const sessions = sqliteTable("sessions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: text("created_at").notNull(),
+  lastSeenAt: text("last_seen_at").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  userAgent: text("user_agent").notNull().default(""),
+  clientAddress: text("client_address").notNull().default(""),
+  revokedAt: text("revoked_at"),
+});
+
+/**
+ * Failed logins per client address in the current window (epoch ms on the app's clock): in D1,
+ * not a module variable, so every isolate counts the same failures.
+ */
+export const loginFailures = sqliteTable("login_failures", {
+  clientKey: text("client_key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  failures: integer("failures").notNull(),
+});
