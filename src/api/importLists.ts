@@ -7,7 +7,7 @@ import { MINIMUM_AVAILABILITIES } from "../domain/library/movieStatus";
 import type { ImportListSource } from "../domain/lists/source";
 import { findListSource, LIST_SOURCES, secretFields } from "../domain/lists/sources";
 import { parseImdbCsv } from "../domain/lists/sources/imdb";
-import { fetchList } from "../integrations/lists/fetchList";
+import { fetchList, listSourceEnvironmentFor } from "../integrations/lists/fetchList";
 import { listSyncStub } from "../jobs/listSyncQueue";
 import { MovieLibrary } from "../library/movies";
 import { maskSettings, openSettings, sealSettings } from "../library/secrets";
@@ -64,6 +64,8 @@ const listResourceSchema = z
 const listInputSchema = z
   .object({
     name: z.string().trim().min(1, "name is required").max(200),
+    /** A saved list's id: a test of it keeps its stored secrets and does not clash with its own name. */
+    id: z.number().int().positive().optional(),
     implementation: z.string().min(1),
     configContract: z.string().optional(),
     fields: z.array(z.object({ name: z.string(), value: z.unknown().optional() })).default([]),
@@ -273,9 +275,14 @@ importListRouter.openapi(
     },
   }),
   async (c) => {
-    const { source, settings } = await validatedList(c, c.req.valid("json"));
+    const input = c.req.valid("json");
+    const saved = input.id === undefined ? undefined : await getList(c.get("db"), input.id);
+    const { source, settings } = await validatedList(c, input, saved);
     try {
-      const fetched = await fetchList(source, settings, c.env, { logger: c.get("logger") });
+      const fetched = await fetchList(source, settings, c.env, {
+        logger: c.get("logger"),
+        sourceEnv: await listSourceEnvironmentFor(c.env, source.implementation),
+      });
       return c.json({ isValid: true, items: fetched.items.length, pages: fetched.pages }, 200);
     } catch (error) {
       throw new ApiError(400, `List test failed: ${(error as Error).message}`, [

@@ -8,10 +8,9 @@ import { diffListItems, itemKey, listFingerprint, movieRowFromListItem, uniqueIt
 import { type ListItem, ListSourceError } from "../domain/lists/source";
 import { findListSource, secretFields } from "../domain/lists/sources";
 import { UpstreamError } from "../integrations/http";
-import { fetchList, listSourceEnvironment } from "../integrations/lists/fetchList";
+import { fetchList, listSourceEnvironmentFor } from "../integrations/lists/fetchList";
 import { TmdbClient } from "../integrations/tmdb/client";
 import { TMDB_MOVIE_GENRES } from "../integrations/tmdb/genres";
-import { traktAccessToken } from "../integrations/trakt";
 import type { Logger } from "../observability/logger";
 import { incrementCounter, observeHistogram } from "../observability/metrics";
 import { MovieLibrary } from "./movies";
@@ -194,11 +193,7 @@ export async function syncImportList(
           env,
           {
             logger: log,
-            // Trakt lists read with the connected account when there is one (private lists, "me").
-            sourceEnv: listSourceEnvironment(
-              env,
-              source.implementation.startsWith("Trakt") ? await traktAccessToken(env) : undefined,
-            ),
+            sourceEnv: await listSourceEnvironmentFor(env, source.implementation),
           },
         );
     outcome.upstreamRequests = fetched.requests;

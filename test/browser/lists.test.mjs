@@ -38,7 +38,7 @@ async function removeMatrixFilms() {
   }
 }
 
-async function openNewListForm(page, sourceName) {
+async function openNewListForm(page, sourceName, formName = `New ${sourceName} list`) {
   await page.goto("/");
   await page
     .getByRole("navigation", { name: "Main", exact: true })
@@ -47,7 +47,7 @@ async function openNewListForm(page, sourceName) {
   await page.waitForURL("**/lists");
   await page.getByRole("button", { name: "Add list", exact: true }).click();
   await page.getByRole("region", { name: "TMDb", exact: true }).getByRole("button", { name: sourceName }).click();
-  return page.getByRole("form", { name: `New ${sourceName} list`, exact: true });
+  return page.getByRole("form", { name: formName, exact: true });
 }
 
 test("a TMDb collection list is added through the form, tested, synced, and its movies say which list added them", {
@@ -274,4 +274,43 @@ test("an IMDb CSV export uploaded to a CSV list syncs it, and the movie shows it
       .waitFor();
   });
   await api(`/importlist/${list.id}`, { method: "DELETE" });
+});
+
+test("a new list starts on Add movie's quality profile (not Any), and a saved list's Test passes", {
+  timeout: 120_000,
+}, async (t) => {
+  const template = await waitForSource(SOURCE);
+  await removeList("Matrix retest");
+  await withPage(t, async (page) => {
+    const form = await openNewListForm(page, template.implementationName);
+    const profile = form.getByLabel("Quality profile");
+    await profile.locator("option", { hasText: "HD-1080p" }).waitFor({ state: "attached" });
+    await page.waitForFunction(
+      (select) => select.selectedOptions[0]?.textContent === "HD-1080p",
+      await profile.elementHandle(),
+      { timeout: 5000 },
+    );
+    await form.getByLabel("Name", { exact: true }).fill("Matrix retest");
+    await form.getByLabel("Collection Id").fill(MATRIX_COLLECTION);
+    await form.getByRole("button", { name: "Save list", exact: true }).click();
+    await expectSuccess(page.getByRole("status").filter({ hasText: "Added list Matrix retest" }), page);
+    const saved = await listNamed("Matrix retest");
+    const { body: profiles } = await api("/qualityprofile");
+    assert.equal(profiles.find((p) => p.id === saved.qualityProfileId)?.name, "HD-1080p");
+
+    // Testing the saved list sends its id: its own name is no clash.
+    await page.goto(`/lists/${saved.id}`);
+    const edit = page.getByRole("form", { name: "Edit Matrix retest", exact: true });
+    await edit.getByRole("button", { name: "Test", exact: true }).click();
+    await expectSuccess(edit.getByRole("status").filter({ hasText: "Test passed" }), edit);
+  });
+  await removeList("Matrix retest");
+});
+
+test("a source whose name ends in List is not called a 'List list'", { timeout: 60_000 }, async (t) => {
+  await waitForSource("TMDbListImport");
+  await withPage(t, async (page) => {
+    const form = await openNewListForm(page, "TMDb List", "New TMDb List");
+    await form.getByRole("heading", { name: "New TMDb List", exact: true }).waitFor();
+  });
 });

@@ -10,6 +10,7 @@ import { env, exports } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import * as clock from "../../src/clock";
 import worker from "../../src/index";
+import { TraktTokenStore } from "../../src/integrations/trakt/tokenStore";
 import type { ListSyncMessage } from "../../src/jobs/listSyncQueue";
 import { addMovie, addRootFolder, call, expectFieldError, getJson, qualityProfileId, sendJson } from "./helpers";
 
@@ -144,6 +145,49 @@ describe("import list API", () => {
     );
     expect(res).toMatchObject({ isValid: true, items: MATRIX_PARTS.length });
     expect(await getJson<unknown[]>("/api/v3/importlist")).toEqual([]);
+  });
+
+  test("testing a saved list (its id in the body) does not call its own name a duplicate", async () => {
+    const list = await createList("Matrix", "TMDbCollectionImport", { collectionId: MATRIX_COLLECTION });
+    const body = {
+      id: list.id,
+      name: "Matrix",
+      implementation: "TMDbCollectionImport",
+      fields: [{ name: "collectionId", value: MATRIX_COLLECTION }],
+      qualityProfileId: await qualityProfileId(),
+      rootFolderPath: "/movies",
+    };
+    expect(await sendJson("POST", "/api/v3/importlist/test", body, 200)).toMatchObject({ isValid: true });
+    // Another list's name still clashes, and a new list (no id) with this name too.
+    await createList("Other", "TMDbCollectionImport", { collectionId: 1241 });
+    await expectFieldError(await call("POST", "/api/v3/importlist/test", { body: { ...body, name: "Other" } }), "name");
+    await expectFieldError(await call("POST", "/api/v3/importlist/test", { body: { ...body, id: undefined } }), "name");
+  });
+
+  test("testing a Trakt list of user 'me' reads it with the connected account, as a sync does", async () => {
+    const body = {
+      name: "My Trakt list",
+      implementation: "TraktListImport",
+      fields: [
+        { name: "username", value: "me" },
+        { name: "listname", value: "demo-private" },
+      ],
+      qualityProfileId: await qualityProfileId(),
+      rootFolderPath: "/movies",
+    };
+    const unconnected = await call("POST", "/api/v3/importlist/test", { body });
+    expect(unconnected.status).toBe(400);
+    expect(await unconnected.text()).toContain("Connect your Trakt account");
+    await new TraktTokenStore(env).save({
+      access_token: "trakt-sim-token",
+      refresh_token: "trakt-sim-refresh",
+      scope: "public",
+      created_at: Math.floor(clock.now() / 1000),
+      expires_in: 90 * 24 * 3600,
+      token_type: "bearer",
+    });
+    const res = await sendJson<{ isValid: boolean; items: number }>("POST", "/api/v3/importlist/test", body, 200);
+    expect(res).toMatchObject({ isValid: true, items: 40 });
   });
 });
 

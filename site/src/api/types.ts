@@ -275,7 +275,7 @@ export interface ImportList {
 export type ImportListInput = Omit<
   ImportList,
   "id" | "implementationName" | "listType" | "minRefreshInterval" | "lastSyncAt" | "nextSyncAt" | "fields"
-> & { fields: { name: string; value?: unknown }[] };
+> & { fields: { name: string; value?: unknown }[] /** a saved list's, for /test */; id?: number };
 
 export interface ImportListTestResult {
   isValid: boolean;

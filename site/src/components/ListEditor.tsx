@@ -16,6 +16,7 @@ import { ErrorMessage } from "./ErrorMessage";
 import { FieldError, invalidProps, problemAt } from "./FieldError";
 import { AVAILABILITY_LABELS, formatCount, formatInterval, MONITOR_LABELS } from "./format";
 import { ListFieldInput } from "./ListFieldInput";
+import { defaultChoices } from "./MovieChoices";
 import { LIST_STREAMING_LABELS } from "./streaming";
 
 /** The body the API takes for a list: everything the user chose, fields as `{name, value}`. */
@@ -46,6 +47,9 @@ function timeSpanMinutes(span: string): number {
   return Number(match[1] ?? 0) * 1440 + Number(match[2]) * 60 + Number(match[3]);
 }
 
+/** "New TMDb Collection list", but "New TMDb List" (never "New TMDb List list"). */
+const newListTitle = (source: string) => (/\blists?$/i.test(source) ? `New ${source}` : `New ${source} list`);
+
 const MONITORS = Object.keys(MONITOR_LABELS) as ListMonitor[];
 const STREAMING_OPTIONS = Object.keys(LIST_STREAMING_LABELS) as ListStreamingOption[];
 
@@ -75,12 +79,14 @@ export function ListEditor({ initial, onSaved, onDeleted, onCancel }: Props) {
   useEffect(() => {
     loadReference().then(
       () => {
-        // A template names no profile or folder yet: start from the first of each.
+        // A template names no profile or folder yet: start from Add movie's defaults (never "Any",
+        // which would let a big list grab CAM releases).
         const d = draft.peek();
+        const defaults = defaultChoices(qualityProfiles.value, rootFolders.value);
         const patch: Partial<ImportList> = {};
-        if (!qualityProfiles.value.some((p) => p.id === d.qualityProfileId) && qualityProfiles.value[0])
-          patch.qualityProfileId = qualityProfiles.value[0].id;
-        if (!d.rootFolderPath && rootFolders.value[0]) patch.rootFolderPath = rootFolders.value[0].path;
+        if (!qualityProfiles.value.some((p) => p.id === d.qualityProfileId) && defaults.qualityProfileId)
+          patch.qualityProfileId = defaults.qualityProfileId;
+        if (!d.rootFolderPath && defaults.rootFolderPath) patch.rootFolderPath = defaults.rootFolderPath;
         if (Object.keys(patch).length) draft.value = { ...d, ...patch };
       },
       (e) => {
@@ -127,7 +133,8 @@ export function ListEditor({ initial, onSaved, onDeleted, onCancel }: Props) {
   };
   const test = () =>
     run("testing", async () => {
-      tested.value = await api.importLists.test(listInput(list));
+      // A saved list's id: the server then keeps its stored secrets and its own name is no clash.
+      tested.value = await api.importLists.test({ ...listInput(list), id: initial.id });
     });
   const remove = () =>
     run("deleting", async () => {
@@ -153,13 +160,13 @@ export function ListEditor({ initial, onSaved, onDeleted, onCancel }: Props) {
   return (
     <form
       class="editor list-editor"
-      aria-label={isNew ? `New ${initial.implementationName} list` : `Edit ${initial.name}`}
+      aria-label={isNew ? newListTitle(initial.implementationName) : `Edit ${initial.name}`}
       // The server checks every value and its complaints show at the fields; the browser's own
       // checks would stop a save before the user sees them.
       noValidate
       onSubmit={save}
     >
-      <h2>{isNew ? `New ${initial.implementationName} list` : "Settings"}</h2>
+      <h2>{isNew ? newListTitle(initial.implementationName) : "Settings"}</h2>
       <div class="editor-fields">
         <div class="field grow">
           <label for={`${idPrefix}-name`}>Name</label>

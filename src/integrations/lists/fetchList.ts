@@ -10,23 +10,32 @@ import {
 } from "../../domain/lists/source";
 import type { Logger } from "../../observability/logger";
 import { UpstreamError, upstreamFetch } from "../http";
+import { traktAccessToken } from "../trakt";
 
 /** Pages read from one list at most; a guard against an upstream whose `next` never ends. */
 const MAX_LIST_PAGES = 1000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function listSourceEnvironment(env: Env, traktAccessToken?: string): ListSourceEnvironment {
+export function listSourceEnvironment(env: Env, accessToken?: string): ListSourceEnvironment {
   return {
     tmdbApiUrl: env.TMDB_API_URL.replace(/\/$/, ""),
     tmdbApiKey: env.TMDB_API_KEY,
     tmdbReadToken: env.TMDB_READ_TOKEN,
     traktApiUrl: env.TRAKT_API_URL.replace(/\/$/, ""),
     traktClientId: env.TRAKT_CLIENT_ID,
-    traktAccessToken,
+    traktAccessToken: accessToken,
     imdbUrl: env.IMDB_URL.replace(/\/$/, ""),
     plexDiscoverUrl: env.PLEX_DISCOVER_URL.replace(/\/$/, ""),
   };
+}
+
+/**
+ * What a list reads with: Trakt lists with the connected account when there is one (private lists,
+ * "me"), so a test reads exactly what the sync will.
+ */
+export async function listSourceEnvironmentFor(env: Env, implementation: string): Promise<ListSourceEnvironment> {
+  return listSourceEnvironment(env, implementation.startsWith("Trakt") ? await traktAccessToken(env) : undefined);
 }
 
 export interface FetchedList {

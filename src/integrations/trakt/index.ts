@@ -12,8 +12,8 @@ export function traktAuthStub(env: Env) {
 
 /**
  * A Trakt access token fit to use now (refreshed through TraktAuth when near expiry), or
- * undefined when no account is connected or the refresh failed. For list syncs:
- * `listSourceEnvironment(env, await traktAccessToken(env))`.
+ * undefined when no account is connected or the refresh failed. List syncs and tests read with it
+ * through `listSourceEnvironmentFor`.
  */
 export async function traktAccessToken(env: Env): Promise<string | undefined> {
   const tokens = await new TraktTokenStore(env).load();
