@@ -28,6 +28,7 @@ import { rootFolderRouter } from "./api/rootFolders";
 import { sessionRouter } from "./api/session";
 import { streamingRouter } from "./api/streaming";
 import { healthRouter, systemRouter } from "./api/system";
+import { systemSessionRouter } from "./api/systemSessions";
 import { tagRouter } from "./api/tags";
 import { traktAuthRouter } from "./api/traktAuth";
 import { APP_NAME, APP_VERSION } from "./config";
@@ -100,6 +101,7 @@ export function createApp() {
   app.route("/api/v3/exclusions", exclusionRouter);
   app.route("/api/v3/system/budget", budgetRouter);
   app.route("/api/v3/system/cache", cacheStatsRouter);
+  app.route("/api/v3/system/session", systemSessionRouter);
   app.route("/api/v3/system", systemRouter);
   app.route("/api/v3/system/task", taskRouter);
   app.route("/api/v3/health", healthRouter);

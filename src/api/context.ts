@@ -9,5 +9,7 @@ export interface AppEnv {
     correlationId: string;
     logger: Logger;
     db: Database;
+    /** The stored session a cookie-authenticated request came with (unset with the API key). */
+    sessionId?: number;
   };
 }

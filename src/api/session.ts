@@ -1,18 +1,18 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { isDemoMode } from "../config";
-import {
-  constantTimeEqual,
-  createSessionToken,
-  SESSION_COOKIE,
-  SESSION_TTL_SECONDS,
-  verifySessionToken,
-} from "./middleware/auth";
+import { clearLoginAttempts, LOGIN_ATTEMPT_LIMIT, reserveLoginAttempt } from "../library/loginThrottle";
+import { SESSION_TTL_SECONDS, SessionStore } from "../library/sessions";
+import { clientAddress, constantTimeEqual, SESSION_COOKIE, sessionClient } from "./middleware/auth";
 import { ApiError } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 
-/** Site login: exchanges the API key (or ADMIN_PASSWORD when set) for an HttpOnly session cookie. */
+/**
+ * Site login: exchanges the API key (or ADMIN_PASSWORD when set) for an HttpOnly cookie naming a
+ * session stored in D1 (listed and revoked under /api/v3/system/session). Attempts are throttled
+ * per client address: the sixth within a minute answers 429 with Retry-After.
+ */
 export const sessionRouter = createRouter();
 const tags = ["Session"];
 
@@ -30,12 +30,28 @@ sessionRouter.openapi(
     path: "/login",
     tags,
     request: { body: jsonBody(loginSchema) },
-    responses: { 200: jsonContent(sessionSchema, "Logged in; the cookie is set"), ...errorResponses },
+    responses: {
+      200: jsonContent(sessionSchema, "Logged in; the cookie is set"),
+      ...errorResponses,
+      429: jsonContent(
+        z.object({ message: z.string() }),
+        `More than ${LOGIN_ATTEMPT_LIMIT} attempts from this address within a minute; Retry-After says when to try again`,
+      ),
+    },
   }),
   async (c) => {
     const { apiKey, password } = c.req.valid("json");
     const serverKey = c.env.API_KEY;
     if (!serverKey) throw new ApiError(401, "API_KEY is not configured on the server");
+    const db = c.get("db");
+    const client = clientAddress(c.req);
+    const attempt = await reserveLoginAttempt(db, client);
+    if (!attempt.allowed) {
+      c.get("logger").warn("login throttled", { clientAddress: client });
+      throw new ApiError(429, `Too many login attempts; try again in ${attempt.retryAfterSeconds} seconds`, [], {
+        "Retry-After": String(attempt.retryAfterSeconds),
+      });
+    }
     const adminPassword = c.env.ADMIN_PASSWORD;
     const ok =
       (apiKey !== undefined && (await constantTimeEqual(apiKey, serverKey))) ||
@@ -44,7 +60,9 @@ sessionRouter.openapi(
       c.get("logger").warn("login failed");
       throw new ApiError(401, adminPassword ? "Wrong password or API key" : "Wrong API key");
     }
-    setCookie(c, SESSION_COOKIE, await createSessionToken(serverKey), {
+    await clearLoginAttempts(db, client);
+    const token = await new SessionStore(db, serverKey).create(sessionClient(c.req));
+    setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: "Strict",
       secure: new URL(c.req.url).protocol === "https:",
@@ -56,8 +74,16 @@ sessionRouter.openapi(
 );
 
 sessionRouter.openapi(
-  createRoute({ method: "post", path: "/logout", tags, responses: { 200: jsonContent(sessionSchema, "Logged out") } }),
+  createRoute({
+    method: "post",
+    path: "/logout",
+    tags,
+    summary: "Revokes this browser's session and clears its cookie",
+    responses: { 200: jsonContent(sessionSchema, "Logged out") },
+  }),
   async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token && c.env.API_KEY) await new SessionStore(c.get("db"), c.env.API_KEY).revokeToken(token);
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.json(
       { authenticated: false, passwordLogin: Boolean(c.env.ADMIN_PASSWORD), demoMode: isDemoMode(c.env) },
@@ -75,7 +101,9 @@ sessionRouter.openapi(
   }),
   async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
-    const authenticated = Boolean(token && c.env.API_KEY && (await verifySessionToken(c.env.API_KEY, token)));
+    const authenticated = Boolean(
+      token && c.env.API_KEY && (await new SessionStore(c.get("db"), c.env.API_KEY).verify(token)),
+    );
     return c.json({ authenticated, passwordLogin: Boolean(c.env.ADMIN_PASSWORD), demoMode: isDemoMode(c.env) }, 200);
   },
 );

@@ -1,11 +1,10 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import * as clock from "../../clock";
+import { type SessionClient, SessionStore } from "../../library/sessions";
 import type { AppEnv } from "../context";
 import { ApiError } from "./errors";
 
 export const SESSION_COOKIE = "radarr_edge_session";
-export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 const encoder = new TextEncoder();
 
@@ -21,28 +20,14 @@ export async function constantTimeEqual(a: string, b: string): Promise<boolean> 
   return diff === 0;
 }
 
-async function hmac(secret: string, message: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
-  const signature = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(message)));
-  return btoa(String.fromCharCode(...signature))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
+/** What a session row records about the browser: its user agent and address (CF-Connecting-IP). */
+export function sessionClient(req: { header(name: string): string | undefined }): SessionClient {
+  return { userAgent: req.header("user-agent") ?? "", clientAddress: clientAddress(req) };
 }
 
-/** A session token: its expiry and an HMAC keyed by the API key (changing the key ends sessions). */
-export async function createSessionToken(apiKey: string, now = clock.now()): Promise<string> {
-  const expires = Math.floor(now / 1000) + SESSION_TTL_SECONDS;
-  return `${expires}.${await hmac(apiKey, `session:${expires}`)}`;
-}
-
-export async function verifySessionToken(apiKey: string, token: string, now = clock.now()): Promise<boolean> {
-  const [expiresText, signature] = token.split(".");
-  const expires = Number(expiresText);
-  if (!signature || !Number.isInteger(expires) || expires * 1000 < now) return false;
-  return constantTimeEqual(signature, await hmac(apiKey, `session:${expires}`));
+/** The caller's address as Cloudflare reports it; a fixed key locally, where there is no such header. */
+export function clientAddress(req: { header(name: string): string | undefined }): string {
+  return req.header("cf-connecting-ip")?.trim() || "local";
 }
 
 /** The API key a request presents: X-Api-Key header, apikey query parameter, or a Bearer token. */
@@ -60,7 +45,11 @@ export const requireApiKey = createMiddleware<AppEnv>(async (c, next) => {
     if (!(await constantTimeEqual(presented, apiKey))) throw new ApiError(401, "Invalid API key");
     return next();
   }
-  const session = getCookie(c, SESSION_COOKIE);
-  if (session && (await verifySessionToken(apiKey, session))) return next();
+  const token = getCookie(c, SESSION_COOKIE);
+  const session = token ? await new SessionStore(c.get("db"), apiKey).verify(token, sessionClient(c.req)) : undefined;
+  if (session) {
+    c.set("sessionId", session.id);
+    return next();
+  }
   throw new ApiError(401, "Unauthorized: send the API key in X-Api-Key, ?apikey= or Authorization: Bearer");
 });
