@@ -7,9 +7,12 @@ import "./offline-env.mjs";
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname } from "node:path";
 import { applyMigrations, fireCronsLocally, ROOT, startApp } from "./lib/app.mjs";
 import { clockVars } from "./lib/clock.mjs";
 import { seedDemoLibrary } from "./lib/demo.mjs";
+import { demoPaths, followSimulator, simulatorPort } from "./lib/demo-state.mjs";
 import { simulatorVars, startSimulator } from "./lib/simulator.mjs";
 
 const UPSTREAM_VARS = [
@@ -35,12 +38,12 @@ const PASSED_VARS = [
   ...UPSTREAM_VARS,
 ];
 
-const persistDir = `${ROOT}.wrangler/state`;
-const secretsFile = `${ROOT}.wrangler/local-secrets.json`;
+const paths = demoPaths();
+const { persistDir, secretsFile } = paths;
 
 /** Local secrets generated once and kept (git-ignored), so the key stays the same across starts. */
 function localSecrets() {
-  mkdirSync(`${ROOT}.wrangler`, { recursive: true });
+  mkdirSync(dirname(secretsFile), { recursive: true });
   const stored = existsSync(secretsFile) ? JSON.parse(readFileSync(secretsFile, "utf8")) : {};
   const secrets = {
     API_KEY: stored.API_KEY ?? randomBytes(16).toString("hex"),
@@ -48,6 +51,28 @@ function localSecrets() {
   };
   writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+/** Whether nothing listens on `port` on loopback yet. */
+function portFree(port) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * The simulator's fixed port (SIM_PORT, else PORT + 1), so a restart finds it at the address the
+ * demo's settings name; when that port is taken, any free one (the stored settings follow it).
+ */
+async function availableSimulatorPort(appPort) {
+  const wanted = simulatorPort(appPort);
+  if (wanted === 0 || (await portFree(wanted))) return wanted;
+  console.warn(
+    `Port ${wanted} for the simulator is taken: using a free one instead (set SIM_PORT to choose another fixed port).`,
+  );
+  return 0;
 }
 
 async function main() {
@@ -68,7 +93,9 @@ async function main() {
   const realTmdb = Boolean(fromEnv.TMDB_API_KEY || fromEnv.TMDB_READ_TOKEN);
   // SIM_NOW (optional) starts the demo's clocks, the app's and the simulator's, at that instant.
   const clock = process.env.SIM_NOW ? clockVars() : undefined;
-  const sim = await startSimulator({ clock });
+  const sim = await startSimulator({ port: await availableSimulatorPort(port), clock });
+  const movedFrom = await followSimulator(paths, sim.url);
+  if (movedFrom) console.log(`Demo settings and posters moved from the simulator at ${movedFrom} to ${sim.url}`);
   // Demo mode: every upstream not configured from the environment is the simulator.
   const demoVars = simulatorVars(sim.url);
   const upstream = Object.fromEntries(

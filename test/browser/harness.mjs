@@ -25,6 +25,18 @@ const ARTIFACTS = join(ROOT, "test/browser/artifacts");
 
 const VIEWPORT = { width: 1400, height: 900 };
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+/** What a page loads by itself (not a link the user follows), so off-loopback loads fail the test. */
+const PAGE_LOADS = new Set([
+  "image",
+  "script",
+  "fetch",
+  "xhr",
+  "stylesheet",
+  "font",
+  "media",
+  "eventsource",
+  "websocket",
+]);
 
 const run = promisify(execFile);
 
@@ -126,7 +138,7 @@ const slug = (name) =>
 /**
  * Runs `body(page)` in a fresh browser context (its own cookies), logged in through POST /login
  * unless `loggedIn` is false. Saves a screenshot whatever happens, and fails the test if the page
- * threw an uncaught error.
+ * threw an uncaught error or loaded anything from off loopback.
  */
 export async function withPage(t, body, { loggedIn = true } = {}) {
   const env = await environment();
@@ -134,10 +146,16 @@ export async function withPage(t, body, { loggedIn = true } = {}) {
   // The page's clock starts at the run's pinned time too, then runs at real speed.
   await context.clock.install({ time: new Date(testClockNow()) });
   // Only loopback traffic: anything else the page asks for (a real CDN named in simulated data,
-  // say) is refused at once rather than tried.
+  // say) is refused at once rather than tried, and a load the page makes by itself fails the
+  // test, since in demo mode nothing the site shows may come from the internet.
+  const offLoopback = [];
   await context.route(
     (url) => /^https?:$/.test(url.protocol) && !LOOPBACK_HOSTS.has(url.hostname),
-    (route) => route.abort("blockedbyclient"),
+    (route) => {
+      const request = route.request();
+      if (PAGE_LOADS.has(request.resourceType())) offLoopback.push(`${request.resourceType()} ${request.url()}`);
+      return route.abort("blockedbyclient");
+    },
   );
   const page = await context.newPage();
   const pageErrors = [];
@@ -153,6 +171,7 @@ export async function withPage(t, body, { loggedIn = true } = {}) {
       [],
       "the page threw no uncaught errors",
     );
+    assert.deepEqual(offLoopback, [], "in demo mode the page loaded nothing from off loopback");
   } finally {
     await page
       .screenshot({ path: join(ARTIFACTS, `${slug(t.fullName ?? t.name)}.png`), fullPage: false })

@@ -150,8 +150,20 @@ export interface WatchmodeRelease {
 /** The US subscription and free services releases land on. */
 const RELEASE_SERVICES = [8, 9, 337, 350, 15, 1899, 531, 386, 73, 300].map((id) => SERVICES[id]);
 
-/** What lands on streaming services on one day (YYYY-MM-DD): two to six titles. */
-function releasesOn(day: string): WatchmodeRelease[] {
+/**
+ * Watchmode's poster CDN path for a title (cdn.watchmode.com/posters/…); the simulator serves it
+ * under /watchmode/cdn, so demo pages load no image from the internet.
+ */
+const watchmodePosterFile = (watchmodeId: number) => `0${watchmodeId}_poster_w185.jpg`;
+
+/** The Watchmode id in a poster file name from `watchmodePosterFile`. */
+export function watchmodeIdOfPosterFile(file: string): number | undefined {
+  const match = /^0(\d+)_poster_w185\.jpg$/.exec(file);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** What lands on streaming services on one day (YYYY-MM-DD): two to six titles; posters on `posterBase`. */
+function releasesOn(day: string, posterBase: string): WatchmodeRelease[] {
   const random = new Random(`watchmode-releases:${day}`);
   const movieCount = allMovies().length;
   const releases: WatchmodeRelease[] = [];
@@ -171,7 +183,7 @@ function releasesOn(day: string): WatchmodeRelease[] {
       tmdb_type: entry.tmdbType,
       imdb_id: entry.imdbId,
       season_number: entry.tmdbType === "tv" ? random.int(1, 6) : null,
-      poster_url: `https://cdn.watchmode.com/posters/0${entry.watchmodeId}_poster_w185.jpg`,
+      poster_url: `${posterBase}/${watchmodePosterFile(entry.watchmodeId)}`,
       source_release_date: day,
       source_id: service.sourceId,
       source_name: service.name,
@@ -181,10 +193,10 @@ function releasesOn(day: string): WatchmodeRelease[] {
   return releases;
 }
 
-/** Releases from `start` to `end` (YYYY-MM-DD, inclusive), in date order. */
-export function releasesBetween(start: string, end: string): WatchmodeRelease[] {
+/** Releases from `start` to `end` (YYYY-MM-DD, inclusive), in date order, posters under `posterBase`. */
+export function releasesBetween(start: string, end: string, posterBase: string): WatchmodeRelease[] {
   const releases: WatchmodeRelease[] = [];
-  for (let day = start; day <= end; day = addDays(day, 1)) releases.push(...releasesOn(day));
+  for (let day = start; day <= end; day = addDays(day, 1)) releases.push(...releasesOn(day, posterBase));
   return releases;
 }
 

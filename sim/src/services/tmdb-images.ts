@@ -64,7 +64,13 @@ function caption(file: ArtworkFile): { title: string; subtitle: string } | undef
   return person && { title: person.name, subtitle: person.knownForDepartment };
 }
 
-function renderSvg(file: ArtworkFile, size: string, title: string, subtitle: string): string {
+/** A generated picture: the kind's canvas in a colour from the id, with the title and subtitle. */
+export function renderSvg(
+  file: Pick<ArtworkFile, "id" | "kind" | "variant">,
+  size: string,
+  title: string,
+  subtitle: string,
+): string {
   const canvas = CANVAS[file.kind];
   const requested = Number(size.slice(1));
   const width =

@@ -1,14 +1,22 @@
 import { z } from "zod";
 import { WATCH_PROVIDERS } from "../data/discovery-providers";
-import { idMapStream, idMapVersion } from "../data/watchmode-id-map";
-import { defaultReleaseWindow, releasesBetween, sourceCatalogue, titleSources } from "../data/watchmode-sources";
+import { idMapEntry, idMapStream, idMapVersion } from "../data/watchmode-id-map";
+import {
+  defaultReleaseWindow,
+  releasesBetween,
+  sourceCatalogue,
+  titleSources,
+  watchmodeIdOfPosterFile,
+} from "../data/watchmode-sources";
 import { createService } from "./service";
+import { renderSvg } from "./tmdb-images";
 
 /**
  * Watchmode (api.watchmode.com): the daily `/datasets/title_id_map.csv` with a stable ETag and
  * Last-Modified, 304 for a matching If-None-Match (or, without one, an If-Modified-Since not older
  * than the file); `/v1/title/{id}/sources/` (every region, or those in `regions=US,GB`);
- * `/v1/releases/` (`start_date`/`end_date` as YYYYMMDD, `limit`); `/v1/sources/`; and Watchmode's
+ * `/v1/releases/` (`start_date`/`end_date` as YYYYMMDD, `limit`; `poster_url` on this simulator's
+ * `/watchmode/cdn/posters/…`, Watchmode's poster CDN); `/v1/sources/`; and Watchmode's
  * JSON errors: 401 without an `apiKey` query parameter or with one starting "invalid" (any other
  * key is accepted), 404 for an unknown title. `POST /watchmode/__dataset {"version": n}` switches
  * the file to another version (simulator control, not Watchmode's API).
@@ -101,7 +109,20 @@ watchmode.app.get("/v1/releases/", (c) => {
   if (!start || !end || start > end || !(limit > 0)) return watchmodeError(400);
   const days = (Date.parse(end) - Date.parse(start)) / 86_400_000;
   if (days > MAX_RELEASE_DAYS) return watchmodeError(400);
-  return c.json({ releases: releasesBetween(start, end).slice(0, limit) });
+  const posterBase = `${new URL(c.req.url).origin}/watchmode/cdn/posters`;
+  return c.json({ releases: releasesBetween(start, end, posterBase).slice(0, limit) });
+});
+
+/** Watchmode's poster CDN (cdn.watchmode.com/posters/…), drawn like the TMDb artwork. */
+watchmode.app.get("/cdn/posters/:file", (c) => {
+  const watchmodeId = watchmodeIdOfPosterFile(c.req.param("file"));
+  const entry = watchmodeId === undefined ? undefined : idMapEntry(watchmodeId);
+  if (!entry) return c.text("Not Found", 404);
+  const subtitle = entry.year ? String(entry.year) : entry.tmdbType === "tv" ? "TV" : "TBA";
+  return c.body(renderSvg({ id: entry.watchmodeId, kind: "poster", variant: 1 }, "w185", entry.title, subtitle), 200, {
+    "content-type": "image/svg+xml",
+    "cache-control": "public, max-age=31536000, immutable",
+  });
 });
 
 watchmode.app.get("/v1/sources/", (c) => {
