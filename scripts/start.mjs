@@ -1,7 +1,8 @@
 /**
- * `npm start`: builds the site, applies local D1 migrations, starts the upstream simulator and
- * the app (http://localhost:8787 unless PORT says otherwise), fires crons on schedule, and in
- * demo mode fills an empty library with a few movies from the simulator.
+ * `npm start`: builds the site, applies local D1 migrations, starts the upstream simulator (on
+ * PORT + 1 unless SIM_PORT says otherwise) and the app (http://localhost:8787 unless PORT says
+ * otherwise), fires crons on schedule, and in demo mode fills an empty library with a few movies
+ * from the simulator. State lives in PERSIST_DIR (default .wrangler/state) and survives restarts.
  */
 import "./offline-env.mjs";
 import { execFileSync } from "node:child_process";
