@@ -17,6 +17,7 @@ import { indexerRouter, indexerStatusRouter } from "./api/indexers";
 import { requireApiKey } from "./api/middleware/auth";
 import { requestContext } from "./api/middleware/correlation";
 import { ApiError, handleError } from "./api/middleware/errors";
+import { methodNotAllowed } from "./api/middleware/methodNotAllowed";
 import { movieRouter } from "./api/movies";
 import { namingConfigRouter } from "./api/naming";
 import { notificationRouter } from "./api/notifications";
@@ -121,8 +122,14 @@ export function createApp() {
   app.get("/api/docs", (c) => c.html(API_DOCS_PAGE));
 
   app.notFound(async (c) => {
+    const notAllowed = methodNotAllowed(c, app.router);
+    if (notAllowed) return notAllowed;
     if (c.req.path.startsWith("/api/")) return c.json({ message: `No API route ${c.req.method} ${c.req.path}` }, 404);
-    if (c.env.ASSETS) return c.env.ASSETS.fetch(c.req.raw);
+    if (c.env.ASSETS) {
+      // Copied: a fetched response's headers are immutable, and middleware adds to them.
+      const asset = await c.env.ASSETS.fetch(c.req.raw);
+      return new Response(asset.body, asset);
+    }
     return c.json({ message: "Not found" }, 404);
   });
   return app;

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { inList } from "../db/client";
 import { blocklist, movies } from "../db/schema";
 import { notFound } from "./middleware/errors";
 import { attachMovies, customFormatNames, defaultDateDescending } from "./pagedRecords";
@@ -99,7 +100,7 @@ blocklistRouter.openapi(
     const query = c.req.valid("query");
     const db = c.get("db");
     const where = and(
-      query.movieIds ? inArray(blocklist.movieId, query.movieIds) : undefined,
+      query.movieIds ? inList(blocklist.movieId, query.movieIds) : undefined,
       query.protocols ? eq(blocklist.protocol, query.protocols) : undefined,
     );
     // Radarr's default for the blocklist is newest first.
@@ -168,10 +169,10 @@ blocklistRouter.openapi(
   async (c) => {
     const { ids } = c.req.valid("json");
     const db = c.get("db");
-    const found = await db.select({ id: blocklist.id }).from(blocklist).where(inArray(blocklist.id, ids));
+    const found = await db.select({ id: blocklist.id }).from(blocklist).where(inList(blocklist.id, ids));
     const missing = ids.filter((id) => !found.some((f) => f.id === id));
     if (missing.length) throw notFound(`Blocklist entries ${missing.join(", ")}`);
-    await db.delete(blocklist).where(inArray(blocklist.id, ids));
+    await db.delete(blocklist).where(inList(blocklist.id, ids));
     return c.json({}, 200);
   },
 );

@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { desc, eq } from "drizzle-orm";
 import * as clock from "../clock";
-import { commands } from "../db/schema";
+import { type Database, inList } from "../db/client";
+import { commands, movies } from "../db/schema";
 import {
   COMMAND_NAMES,
   type CommandRow,
@@ -12,7 +13,7 @@ import {
   SCHEDULED_TASKS,
 } from "../jobs/commands";
 import { cronIntervalMinutes, nextCronRun } from "../jobs/cronSchedule";
-import { ApiError, notFound, zodFieldErrors } from "./middleware/errors";
+import { ApiError, fieldError, notFound, zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
@@ -63,6 +64,22 @@ function commandResource(row: CommandRow): z.infer<typeof commandSchema> {
   };
 }
 
+/**
+ * A command naming movies must name library movies: unknown ids are a 400 naming them now, not
+ * a command that fails later with nothing to show for them.
+ */
+async function assertMoviesExist(db: Database, body: unknown): Promise<void> {
+  const ids = (body as { movieIds?: unknown }).movieIds;
+  if (!Array.isArray(ids) || ids.length === 0) return;
+  const wanted = [...new Set(ids as number[])];
+  const rows = await db.select({ id: movies.id }).from(movies).where(inList(movies.id, wanted));
+  const found = new Set(rows.map((r) => r.id));
+  const missing = wanted.filter((id) => !found.has(id));
+  if (missing.length === 0) return;
+  const more = missing.length > 20 ? ` and ${missing.length - 20} more` : "";
+  throw fieldError("body.movieIds", `Movie ${missing.slice(0, 20).join(", ")}${more} not in the library`);
+}
+
 const commandInput = z
   .object({ name: z.string().min(1, "name is required") })
   .passthrough()
@@ -90,6 +107,7 @@ commandRouter.openapi(
       const errors = zodFieldErrors(body.error, "body");
       throw new ApiError(400, `Validation failed: ${errors[0].path}: ${errors[0].message}`, errors);
     }
+    await assertMoviesExist(c.get("db"), body.data);
     const row = await queueCommand(c.get("db"), definition.name, body.data as Record<string, unknown>, "manual");
     c.executionCtx.waitUntil(executeCommand({ env: c.env, db: c.get("db"), logger: c.get("logger") }, row));
     return c.json(commandResource(row), 201);

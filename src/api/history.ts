@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import * as clock from "../clock";
+import { inList } from "../db/client";
 import { MovieRepository } from "../db/movies";
 import { movieHistory } from "../db/schema";
 import {
@@ -120,7 +121,7 @@ historyRouter.openapi(
     const db = c.get("db");
     const where = and(
       query.eventType ? eq(movieHistory.eventType, query.eventType) : undefined,
-      query.movieIds ? inArray(movieHistory.movieId, query.movieIds) : undefined,
+      query.movieIds ? inList(movieHistory.movieId, query.movieIds) : undefined,
       query.downloadId ? eq(movieHistory.downloadId, query.downloadId) : undefined,
     );
     const direction = defaultDateDescending(query.sortKey, query.sortDirection);

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import * as clock from "../clock";
+import { inList } from "../db/client";
 import { downloadClients, downloads, movies } from "../db/schema";
 import { removeFromQueue } from "../library/downloads";
 import { ACTIVE_DOWNLOAD_STATES, type DownloadRow } from "../library/grab";
@@ -263,7 +264,7 @@ queueRouter.openapi(
     const rows = await db
       .select()
       .from(downloads)
-      .where(and(inArray(downloads.id, ids), active));
+      .where(and(inList(downloads.id, ids), active));
     const missing = ids.filter((id) => !rows.some((r) => r.id === id));
     if (missing.length) throw notFound(`Queue items ${missing.join(", ")}`);
     const work = { env: c.env, db, logger: c.get("logger"), now: clock.now() };

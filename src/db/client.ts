@@ -1,3 +1,4 @@
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import * as schema from "./schema";
 
@@ -14,4 +15,13 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/**
+ * `column IN (values)` for a list of any length in one statement: the list is bound as one JSON
+ * parameter that SQLite unpacks with json_each, so a caller's 150 ids stay under D1's 100 bound
+ * parameters (inArray binds one per value). Use it for every list that comes from a caller.
+ */
+export function inList(column: SQLWrapper, values: readonly (number | string)[]): SQL {
+  return sql`${column} in (select value from json_each(${JSON.stringify(values)}))`;
 }

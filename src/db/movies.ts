@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, like, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import * as clock from "../clock";
 import { type MovieColumns, movieResourceJson } from "../library/movieResource";
-import { chunk, D1_MAX_BOUND_PARAMETERS, type Database } from "./client";
+import { chunk, D1_MAX_BOUND_PARAMETERS, type Database, inList } from "./client";
 import { importExclusions, movieGenres, movies, movieTags } from "./schema";
 
 export type MovieRow = typeof movies.$inferSelect;
@@ -92,7 +93,9 @@ const IDS_PER_STATEMENT = D1_MAX_BOUND_PARAMETERS - 10;
 
 function filterConditions(filter: MovieFilter, searchKey: string | undefined): SQL[] {
   const where: SQL[] = [];
-  if (searchKey) where.push(like(movies.cleanTitle, `%${searchKey}%`));
+  // instr, not LIKE: D1 refuses LIKE patterns over 50 bytes, and a long title is a fair search.
+  // Both sides are clean titles (lower case, letters and digits), so the match is exact text.
+  if (searchKey) where.push(sql`instr(${movies.cleanTitle}, ${searchKey}) > 0`);
   if (filter.monitored !== undefined) where.push(eq(movies.monitored, filter.monitored));
   if (filter.hasFile !== undefined) where.push(eq(movies.hasFile, filter.hasFile));
   if (filter.status) where.push(eq(movies.status, filter.status));
@@ -265,38 +268,37 @@ export class MovieRepository {
     return inserted[0].id;
   }
 
-  /** Applies one change to many movies (and optionally their tags) in one transaction. */
+  /**
+   * Applies one change to many movies (and optionally their tags) in one transaction. The ids and
+   * tag ids travel as one JSON parameter each (inList), so lists of any length fit one statement.
+   */
   async update(
     ids: number[],
     patch: Partial<NewMovieRow>,
     tags?: { mode: "add" | "remove" | "replace"; tagIds: number[] },
   ) {
-    const statements = [];
+    if (ids.length === 0) return;
     const changes = { ...patch, updatedAt: clock.nowIso() };
-    for (const part of chunk(ids, IDS_PER_STATEMENT)) {
-      statements.push(this.db.update(movies).set(changes).where(inArray(movies.id, part)));
-      if (tags && tags.mode !== "add") {
-        const tagScope =
-          tags.mode === "remove" && tags.tagIds.length
-            ? and(inArray(movieTags.movieId, part), inArray(movieTags.tagId, tags.tagIds))
-            : inArray(movieTags.movieId, part);
-        if (tags.mode === "replace" || tags.tagIds.length) statements.push(this.db.delete(movieTags).where(tagScope));
-      }
+    const statements: BatchItem<"sqlite">[] = [this.db.update(movies).set(changes).where(inList(movies.id, ids))];
+    if (tags && (tags.mode === "replace" || (tags.mode === "remove" && tags.tagIds.length))) {
+      const tagScope =
+        tags.mode === "remove"
+          ? and(inList(movieTags.movieId, ids), inList(movieTags.tagId, tags.tagIds))
+          : inList(movieTags.movieId, ids);
+      statements.push(this.db.delete(movieTags).where(tagScope));
     }
-    if (tags && tags.mode !== "remove") {
-      for (const tagId of tags.tagIds) {
-        for (const part of chunk(ids, IDS_PER_STATEMENT)) {
-          statements.push(
-            this.db
-              .insert(movieTags)
-              .select(sql`select ${movies.id}, ${tagId} from ${movies} where ${inArray(movies.id, part)}`)
-              .onConflictDoNothing(),
-          );
-        }
-      }
+    if (tags && tags.mode !== "remove" && tags.tagIds.length) {
+      const tagIds = JSON.stringify(tags.tagIds);
+      statements.push(
+        this.db
+          .insert(movieTags)
+          .select(
+            sql`select ${movies.id}, t.value from ${movies}, json_each(${tagIds}) t where ${inList(movies.id, ids)}`,
+          )
+          .onConflictDoNothing(),
+      );
     }
-    if (statements.length)
-      await this.db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+    await this.db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   }
 
   /** Deletes movies (tags and genres cascade), optionally excluding them from future imports. */

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import { checkHealth } from "../api/system";
 import * as clock from "../clock";
 import type { Env } from "../config";
-import type { Database } from "../db/client";
+import { type Database, inList } from "../db/client";
 import { commands, importLists, movies } from "../db/schema";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import { importWatchmodeIdMap } from "../integrations/watchmode/idMap";
@@ -49,7 +49,7 @@ const COMMANDS = [
     async run({ env, db, logger }, { movieIds }) {
       const library = new MovieLibrary(env, db, logger);
       const targets = movieIds?.length
-        ? await db.select({ id: movies.id }).from(movies).where(inArray(movies.id, movieIds))
+        ? await db.select({ id: movies.id }).from(movies).where(inList(movies.id, movieIds))
         : await db.select({ id: movies.id }).from(movies).orderBy(asc(movies.lastInfoSync)).limit(REFRESH_BATCH);
       const failures: string[] = [];
       for (const { id } of targets) {
@@ -161,9 +161,9 @@ const COMMANDS = [
         await db
           .update(movies)
           .set({ monitored: true, streamingUnmonitoredService: null, updatedAt: now })
-          .where(inArray(movies.id, ids));
+          .where(inList(movies.id, ids));
       if (released.length)
-        await db.update(movies).set({ streamingUnmonitoredService: null }).where(inArray(movies.id, released));
+        await db.update(movies).set({ streamingUnmonitoredService: null }).where(inList(movies.id, released));
       for (const m of moved)
         await db
           .update(movies)

@@ -1,8 +1,8 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { fieldError, notFound } from "../api/middleware/errors";
 import * as clock from "../clock";
 import type { Env } from "../config";
-import type { Database } from "../db/client";
+import { type Database, inList } from "../db/client";
 import { MovieRepository, type NewMovieRow } from "../db/movies";
 import { qualityProfiles, rootFolders, tags } from "../db/schema";
 import type { MinimumAvailability } from "../domain/library/movieStatus";
@@ -98,7 +98,7 @@ export class MovieLibrary {
     }
     if (input.tags?.length) {
       const wanted = [...new Set(input.tags)];
-      const found = await this.db.select({ id: tags.id }).from(tags).where(inArray(tags.id, wanted));
+      const found = await this.db.select({ id: tags.id }).from(tags).where(inList(tags.id, wanted));
       const missing = wanted.filter((id) => !found.some((t) => t.id === id));
       if (missing.length) throw fieldError("body.tags", `Tag ${missing.join(", ")} does not exist`);
     }
