@@ -5,7 +5,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { executeSqlFile, ROOT } from "./app.mjs";
+import { fileURLToPath } from "node:url";
+
+// Not from app.mjs: `npm run demo:reset` reads these paths without loading wrangler.
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
  * Where `npm start` keeps its local state: D1, KV and Durable Objects (wrangler's `--persist-to`),
@@ -76,6 +79,7 @@ export async function followSimulator(paths, simUrl) {
     const sqlFile = join(paths.persistDir, "follow-simulator.sql");
     writeFileSync(sqlFile, followSimulatorSql(previous, simUrl));
     try {
+      const { executeSqlFile } = await import("./app.mjs");
       await executeSqlFile(paths.persistDir, sqlFile);
     } finally {
       rmSync(sqlFile, { force: true });
