@@ -1,6 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
+import type { Env } from "../config";
+import type { Database } from "../db/client";
 import { notifications } from "../db/schema";
+import {
+  maskNotificationSettings,
+  sealNotificationSettings,
+  unmaskNotificationSettings,
+} from "../library/notificationSecrets";
 import { NOTIFICATION_SETTINGS, type NotificationImplementation, sendNotification } from "../library/notifications";
 import { ApiError, fieldError, notFound, zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
@@ -14,6 +21,7 @@ const FIELD_LABELS: Record<NotificationImplementation, { name: string; label: st
   Webhook: [
     { name: "url", label: "URL", type: "url" },
     { name: "method", label: "Method", type: "select" },
+    { name: "headers", label: "Headers", type: "keyValueList" },
   ],
   Discord: [
     { name: "webHookUrl", label: "Webhook URL", type: "url" },
@@ -64,12 +72,14 @@ type Resource = z.infer<typeof notificationSchema>;
 function resource(
   row: Pick<Row, "name" | "implementation" | "settings" | keyof typeof eventFlags> & { id?: number },
 ): Resource {
+  // Addresses carry tokens and headers credentials: a response shows neither (PUT keeps "********").
+  const settings = maskNotificationSettings(row.implementation, row.settings);
   return {
     ...(row.id !== undefined ? { id: row.id } : {}),
     name: row.name,
     implementation: row.implementation,
     configContract: `${row.implementation}Settings`,
-    fields: FIELD_LABELS[row.implementation].map((f, order) => ({ order, ...f, value: row.settings[f.name] })),
+    fields: FIELD_LABELS[row.implementation].map((f, order) => ({ order, ...f, value: settings[f.name] })),
     onGrab: row.onGrab,
     onDownload: row.onDownload,
     onUpgrade: row.onUpgrade,
@@ -79,9 +89,15 @@ function resource(
   };
 }
 
-function validated(input: z.infer<typeof notificationInput>) {
+/**
+ * A body's settings validated, with secrets sent back masked taken from the saved target
+ * (`previous`, when it has the same implementation). The values are plain; storeable() seals them.
+ */
+async function validated(env: Env, input: z.infer<typeof notificationInput>, previous?: Row) {
+  const given = Object.fromEntries(input.fields.map((f) => [f.name, f.value]));
+  const saved = previous?.implementation === input.implementation ? previous.settings : undefined;
   const parsed = NOTIFICATION_SETTINGS[input.implementation].safeParse(
-    Object.fromEntries(input.fields.map((f) => [f.name, f.value])),
+    await unmaskNotificationSettings(env, input.implementation, given, saved),
   );
   if (!parsed.success) {
     const errors = zodFieldErrors(parsed.error, "body.fields");
@@ -98,6 +114,19 @@ function validated(input: z.infer<typeof notificationInput>) {
     onHealthIssue: input.onHealthIssue,
     onMovieAdded: input.onMovieAdded,
   };
+}
+
+type NotificationValues = Awaited<ReturnType<typeof validated>>;
+
+/** Validated values as stored: secrets encrypted under ENCRYPTION_KEY. */
+async function storeable(env: Env, values: NotificationValues): Promise<NotificationValues> {
+  return { ...values, settings: await sealNotificationSettings(env, values.implementation, values.settings) };
+}
+
+async function savedNotification(db: Database, id: unknown): Promise<Row | undefined> {
+  if (typeof id !== "number" || !Number.isInteger(id)) return undefined;
+  const [row] = await db.select().from(notifications).where(eq(notifications.id, id));
+  return row;
 }
 
 notificationRouter.openapi(
@@ -146,7 +175,9 @@ notificationRouter.openapi(
     responses: { 200: jsonContent(z.object({ isValid: z.boolean() }), "Delivered"), ...errorResponses },
   }),
   async (c) => {
-    const values = validated(c.req.valid("json"));
+    const input = c.req.valid("json");
+    // A saved target tested again (its id in the body) may send its secrets back masked.
+    const values = await validated(c.env, input, await savedNotification(c.get("db"), input.id));
     try {
       await sendNotification(c.env, { id: 0, createdAt: "", ...values }, "healthIssue", {
         message: "Test message from Radarr Edge",
@@ -170,14 +201,17 @@ notificationRouter.openapi(
     responses: { 201: jsonContent(notificationSchema, "Created"), ...errorResponses },
   }),
   async (c) => {
-    const values = validated(c.req.valid("json"));
+    const values = await validated(c.env, c.req.valid("json"));
     const db = c.get("db");
     const [clash] = await db
       .select({ id: notifications.id })
       .from(notifications)
       .where(eq(notifications.name, values.name));
     if (clash) throw fieldError("body.name", `A notification named '${values.name}' already exists`);
-    const [row] = await db.insert(notifications).values(values).returning();
+    const [row] = await db
+      .insert(notifications)
+      .values(await storeable(c.env, values))
+      .returning();
     return c.json(resource(row), 201);
   },
 );
@@ -192,14 +226,18 @@ notificationRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const values = validated(c.req.valid("json"));
+    const values = await validated(c.env, c.req.valid("json"), await savedNotification(c.get("db"), id));
     const db = c.get("db");
     const [clash] = await db
       .select({ id: notifications.id })
       .from(notifications)
       .where(eq(notifications.name, values.name));
     if (clash && clash.id !== id) throw fieldError("body.name", `A notification named '${values.name}' already exists`);
-    const [row] = await db.update(notifications).set(values).where(eq(notifications.id, id)).returning();
+    const [row] = await db
+      .update(notifications)
+      .set(await storeable(c.env, values))
+      .where(eq(notifications.id, id))
+      .returning();
     if (!row) throw notFound(`Notification ${id}`);
     return c.json(resource(row), 202);
   },

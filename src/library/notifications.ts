@@ -3,6 +3,7 @@ import { APP_NAME, type Env, upstreamPolicy } from "../config";
 import type { Database } from "../db/client";
 import { notifications } from "../db/schema";
 import { upstreamFetch } from "../integrations/http";
+import { openNotificationSettings } from "./notificationSecrets";
 
 /** The events a notification can subscribe to, with the flag column that turns each on. */
 const NOTIFICATION_EVENTS = {
@@ -17,9 +18,26 @@ export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
+/**
+ * Extra headers a webhook is called with (Radarr's Headers): names must be HTTP tokens and values
+ * one line, or the call could never be made; values are secrets (stored encrypted, shown masked).
+ */
+const webhookHeaders = z
+  .array(
+    z.object({
+      key: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "must be an HTTP header name"),
+      value: z
+        .string()
+        .max(4096)
+        .regex(/^[^\r\n]*$/, "must be one line"),
+    }),
+  )
+  .max(20)
+  .default([]);
+
 /** Settings per implementation (Radarr's WebhookSettings / DiscordSettings, the parts used). */
 export const NOTIFICATION_SETTINGS = {
-  Webhook: z.object({ url: httpUrl, method: z.enum(["POST", "PUT"]).default("POST") }),
+  Webhook: z.object({ url: httpUrl, method: z.enum(["POST", "PUT"]).default("POST"), headers: webhookHeaders }),
   Discord: z.object({ webHookUrl: httpUrl, username: z.string().max(80).default(APP_NAME) }),
 } as const;
 export type NotificationImplementation = keyof typeof NOTIFICATION_SETTINGS;
@@ -45,8 +63,9 @@ export async function sendNotification(
   payload: Record<string, unknown>,
 ) {
   const message = String(payload.message ?? eventTitle(event));
+  const opened = await openNotificationSettings(env, target.implementation, target.settings);
   if (target.implementation === "Discord") {
-    const settings = NOTIFICATION_SETTINGS.Discord.parse(target.settings);
+    const settings = NOTIFICATION_SETTINGS.Discord.parse(opened);
     await upstreamFetch({
       service: "discord",
       url: settings.webHookUrl,
@@ -60,13 +79,16 @@ export async function sendNotification(
     });
     return;
   }
-  const settings = NOTIFICATION_SETTINGS.Webhook.parse(target.settings);
+  const settings = NOTIFICATION_SETTINGS.Webhook.parse(opened);
   await upstreamFetch({
     service: "webhook",
     url: settings.url,
     init: {
       method: settings.method,
-      headers: { "content-type": "application/json" },
+      headers: {
+        ...Object.fromEntries(settings.headers.map((h) => [h.key, h.value])),
+        "content-type": "application/json",
+      },
       body: JSON.stringify({ eventType: eventTitle(event), instanceName: APP_NAME, ...payload }),
     },
     policy: upstreamPolicy(env),

@@ -24,7 +24,7 @@ describe("/api/v3/notification", () => {
       webhook("crud"),
       201,
     );
-    expect(created.fields.find((f) => f.name === "url")?.value).toBe(`${SIM}/hooks/crud`);
+    expect(created.fields.find((f) => f.name === "url")?.value).toBe("********");
     await sendJson(
       "PUT",
       `/api/v3/notification/${created.id}`,
@@ -75,5 +75,95 @@ describe("/api/v3/notification", () => {
       },
     });
     expect(res.status).toBe(400);
+  });
+});
+
+describe("notification secrets", () => {
+  const token = "discord-token-7f3a9c";
+  const discord = (channel: string, webHookUrl = `${SIM}/hooks/discord/${channel}/${token}`) => ({
+    name: `Discord ${channel}`,
+    implementation: "Discord",
+    fields: [{ name: "webHookUrl", value: webHookUrl }],
+  });
+  type Saved = { id: number; fields: { name: string; value: unknown }[] };
+  const fieldValue = (n: Saved, name: string) => n.fields.find((f) => f.name === name)?.value;
+
+  test("webhook addresses and header values come back masked and are stored encrypted", async () => {
+    const created = await sendJson<Saved>(
+      "POST",
+      "/api/v3/notification",
+      {
+        ...webhook("masked"),
+        fields: [
+          { name: "url", value: `${SIM}/hooks/masked?token=hook-secret` },
+          { name: "headers", value: [{ key: "Authorization", value: "Bearer header-secret" }] },
+        ],
+      },
+      201,
+    );
+    expect(fieldValue(created, "url")).toBe("********");
+    expect(fieldValue(created, "headers")).toEqual([{ key: "Authorization", value: "********" }]);
+    const listed = await getJson<Saved[]>("/api/v3/notification");
+    expect(JSON.stringify(listed)).not.toMatch(/hook-secret|header-secret/);
+    const row = await env.DB.prepare("SELECT settings FROM notifications WHERE id = ?")
+      .bind(created.id)
+      .first<{ settings: string }>();
+    expect(row?.settings).toMatch(/enc:v1:/);
+    expect(row?.settings).not.toMatch(/hook-secret|header-secret|hooks\/masked/);
+  });
+
+  test("a PUT sending ******** keeps the stored address, and the target still receives", async () => {
+    const channel = `keep-${crypto.randomUUID()}`;
+    const created = await sendJson<Saved>("POST", "/api/v3/notification", discord(channel), 201);
+    expect(fieldValue(created, "webHookUrl")).toBe("********");
+    const masked = { ...discord(channel, "********"), name: "Renamed Discord", onGrab: true };
+    await sendJson("PUT", `/api/v3/notification/${created.id}`, masked, 202);
+    await sendJson("POST", "/api/v3/notification/test", { ...masked, id: created.id }, 200);
+    const posted = await (await fetch(`${SIM}/hooks/discord/${channel}`)).json<{ received: unknown[] }>();
+    expect(posted.received).toHaveLength(0);
+    const atToken = await (await fetch(`${SIM}/hooks/discord/${channel}/${token}`)).json<{ received: unknown[] }>();
+    expect(atToken.received).toHaveLength(1);
+  });
+
+  test("a webhook is called with its headers, decrypted", async () => {
+    const channel = `headers-${crypto.randomUUID()}`;
+    const created = await sendJson<Saved>(
+      "POST",
+      "/api/v3/notification",
+      {
+        ...webhook(channel),
+        fields: [
+          { name: "url", value: `${SIM}/hooks/${channel}` },
+          { name: "headers", value: [{ key: "Authorization", value: "Bearer header-secret" }] },
+        ],
+      },
+      201,
+    );
+    const masked = {
+      ...webhook(channel),
+      id: created.id,
+      fields: [
+        { name: "url", value: "********" },
+        { name: "headers", value: [{ key: "Authorization", value: "********" }] },
+      ],
+    };
+    await sendJson("POST", "/api/v3/notification/test", masked, 200);
+    const got = await (await fetch(`${SIM}/hooks/${channel}`)).json<{
+      received: { headers: Record<string, string> }[];
+    }>();
+    expect(got.received[0].headers.authorization).toBe("Bearer header-secret");
+  });
+
+  test("a header name that is not an HTTP token is a 400 naming the field", async () => {
+    const res = await call("POST", "/api/v3/notification", {
+      body: {
+        ...webhook("bad-header"),
+        fields: [
+          { name: "url", value: `${SIM}/hooks/bad-header` },
+          { name: "headers", value: [{ key: "Bad Header", value: "x" }] },
+        ],
+      },
+    });
+    await expectFieldError(res, "key");
   });
 });
