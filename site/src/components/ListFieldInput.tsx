@@ -13,6 +13,20 @@ interface Props {
 const isSecret = (field: ProviderField) =>
   field.type === "password" || field.privacy === "apiKey" || field.privacy === "password";
 
+/** Key-value lists (a webhook's headers) are typed one `Name: value` a line. */
+const keyValueText = (value: unknown) =>
+  Array.isArray(value) ? value.map((h: { key?: unknown; value?: unknown }) => `${h.key}: ${h.value}`).join("\n") : "";
+const keyValuesOf = (text: string) =>
+  text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => {
+      const colon = line.indexOf(":");
+      return colon < 0
+        ? { key: line.trim(), value: "" }
+        : { key: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() };
+    });
+
 /** Tag fields hold a list of words; they are typed comma-separated. */
 const tagText = (value: unknown) => (Array.isArray(value) ? value.join(", ") : String(value ?? ""));
 const tagsOf = (text: string) =>
@@ -121,6 +135,18 @@ export function ListFieldInput({ id, field, problem, onChange }: Props) {
         {...invalidProps(errorId, problem)}
       />
     );
+  } else if (field.type === "keyValueList") {
+    input = (
+      <textarea
+        id={id}
+        rows={3}
+        placeholder="Authorization: Bearer …"
+        // Uncontrolled, as tags: a line being typed must survive re-renders. Saved values show as ********.
+        defaultValue={keyValueText(field.value)}
+        onInput={(e) => onChange(keyValuesOf(e.currentTarget.value))}
+        {...invalidProps(errorId, problem)}
+      />
+    );
   } else if (field.type === "tag") {
     input = (
       <input
@@ -146,7 +172,9 @@ export function ListFieldInput({ id, field, problem, onChange }: Props) {
     );
   }
   return (
-    <div class={`field${field.type === "textbox" || field.type === "textarea" ? " grow" : ""}`}>
+    <div
+      class={`field${field.type === "textbox" || field.type === "textarea" || field.type === "keyValueList" ? " grow" : ""}`}
+    >
       <label for={id}>{field.label}</label>
       {input}
       {help}
