@@ -18,6 +18,7 @@ import { requireApiKey } from "./api/middleware/auth";
 import { requestContext } from "./api/middleware/correlation";
 import { ApiError, handleError } from "./api/middleware/errors";
 import { methodNotAllowed } from "./api/middleware/methodNotAllowed";
+import { allowInline, securityHeaders, siteImageOrigins } from "./api/middleware/securityHeaders";
 import { movieRouter } from "./api/movies";
 import { namingConfigRouter } from "./api/naming";
 import { notificationRouter } from "./api/notifications";
@@ -44,6 +45,8 @@ const CSV_UPLOAD_PATH = /^\/api\/v3\/importlist\/\d+\/csv$/;
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
+  // First, so every response gets the headers: errors, failed middleware's, the site's pages.
+  app.use("*", securityHeaders({ imageOrigins: (c) => siteImageOrigins(c.env) }));
   app.use("*", requestContext);
   const limit = (maxSize: number) =>
     bodyLimit({
@@ -119,7 +122,11 @@ export function createApp() {
       description: "Radarr v3-compatible API. Send the API key in X-Api-Key.",
     },
   });
-  app.get("/api/docs", (c) => c.html(API_DOCS_PAGE));
+  app.get("/api/docs", async (c) => {
+    await allowInline(c, "style-src", API_DOCS_STYLE);
+    await allowInline(c, "script-src", API_DOCS_SCRIPT);
+    return c.html(API_DOCS_PAGE);
+  });
 
   app.notFound(async (c) => {
     const notAllowed = methodNotAllowed(c, app.router);
@@ -136,7 +143,11 @@ export function createApp() {
 }
 
 // A self-contained viewer (no CDN: the app must work offline) listing every documented route.
+// Its style and script are inline, allowed by their hashes in this page's Content-Security-Policy.
+const API_DOCS_STYLE =
+  "body{font:14px system-ui;margin:2rem;max-width:70rem}code{background:#eee;padding:0 .3em}.m{display:inline-block;width:4.5rem;font-weight:bold}";
+const API_DOCS_SCRIPT = `fetch('/api/v3/openapi.json',{credentials:'same-origin'}).then(r=>r.json()).then(doc=>{const out=[];for(const [p,ops] of Object.entries(doc.paths)){for(const [m,op] of Object.entries(ops)){out.push('<div><span class="m">'+m.toUpperCase()+'</span><code>'+p+'</code> '+(op.summary||'')+'</div>')}}document.getElementById('routes').innerHTML=out.join('')}).catch(e=>{document.getElementById('routes').textContent='Log in to the site first: '+e})`;
 const API_DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>${APP_NAME} API</title>
-<style>body{font:14px system-ui;margin:2rem;max-width:70rem}code{background:#eee;padding:0 .3em}.m{display:inline-block;width:4.5rem;font-weight:bold}</style></head>
+<style>${API_DOCS_STYLE}</style></head>
 <body><h1>${APP_NAME} API</h1><p>OpenAPI 3.1 document: <a href="/api/v3/openapi.json">/api/v3/openapi.json</a></p><div id="routes">Loading…</div>
-<script>fetch('/api/v3/openapi.json',{credentials:'same-origin'}).then(r=>r.json()).then(doc=>{const out=[];for(const [p,ops] of Object.entries(doc.paths)){for(const [m,op] of Object.entries(ops)){out.push('<div><span class="m">'+m.toUpperCase()+'</span><code>'+p+'</code> '+(op.summary||'')+'</div>')}}document.getElementById('routes').innerHTML=out.join('')}).catch(e=>{document.getElementById('routes').textContent='Log in to the site first: '+e})</script></body></html>`;
+<script>${API_DOCS_SCRIPT}</script></body></html>`;

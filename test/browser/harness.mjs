@@ -136,9 +136,32 @@ const slug = (name) =>
     .slice(0, 100);
 
 /**
+ * Collects every Content-Security-Policy violation in the context's pages: the browser's
+ * securitypolicyviolation events (listened for before any page script runs) and its console
+ * reports ("… violates the following Content Security Policy directive", "Refused to …"), so a
+ * test fails when the site needs something its policy forbids.
+ */
+async function watchCspViolations(context) {
+  const violations = [];
+  await context.exposeBinding("reportCspViolation", (_source, violation) => violations.push(violation));
+  await context.addInitScript(() => {
+    document.addEventListener(
+      "securitypolicyviolation",
+      (e) =>
+        window.reportCspViolation(`${e.effectiveDirective} refused ${e.blockedURI || "inline"} on ${e.documentURI}`),
+      true,
+    );
+  });
+  context.on("console", (message) => {
+    if (/Content Security Policy|^Refused to/.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
+/**
  * Runs `body(page)` in a fresh browser context (its own cookies), logged in through POST /login
  * unless `loggedIn` is false. Saves a screenshot whatever happens, and fails the test if the page
- * threw an uncaught error or loaded anything from off loopback.
+ * threw an uncaught error, broke its Content-Security-Policy or loaded anything from off loopback.
  */
 export async function withPage(t, body, { loggedIn = true } = {}) {
   const env = await environment();
@@ -157,6 +180,7 @@ export async function withPage(t, body, { loggedIn = true } = {}) {
       return route.abort("blockedbyclient");
     },
   );
+  const violations = await watchCspViolations(context);
   const page = await context.newPage();
   const pageErrors = [];
   page.on("pageerror", (error) => pageErrors.push(error));
@@ -171,6 +195,7 @@ export async function withPage(t, body, { loggedIn = true } = {}) {
       [],
       "the page threw no uncaught errors",
     );
+    assert.deepEqual(violations, [], "the page broke no rule of its Content-Security-Policy");
     assert.deepEqual(offLoopback, [], "in demo mode the page loaded nothing from off loopback");
   } finally {
     await page
