@@ -10,14 +10,15 @@ import {
   type IndexerDefinition,
   indexerSecretFields,
 } from "../domain/indexers/definitions";
-import { createIndexerClient, type IndexerClient } from "../integrations/indexers";
+import { createIndexerClient } from "../integrations/indexers";
 import { definitionOf, describeIndexerFailure, type IndexerRow, loadIndexers } from "../library/indexers";
 import { MovieLibrary } from "../library/movies";
 import { MASKED_SECRET, maskSettings, openSettings, sealSettings } from "../library/secrets";
 import type { AppEnv } from "./context";
+import { testBeforeSave, testIndexer, testResult, testResultSchema } from "./indexerTest";
 import { ApiError, fieldError, notFound, zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
-import { errorResponses, idParamSchema } from "./schemas/common";
+import { errorResponses, forceSaveQuery, idParamSchema } from "./schemas/common";
 
 /** Radarr's indexer settings (`/api/v3/indexer`): Torznab, Newznab and HDBits in the provider shape. */
 export const indexerRouter = createRouter();
@@ -73,20 +74,6 @@ const indexerInput = z
   .passthrough()
   .openapi("IndexerInput");
 type IndexerInput = z.infer<typeof indexerInput>;
-
-const testResultSchema = z
-  .object({
-    isValid: z.boolean(),
-    capabilities: z
-      .object({
-        limitMax: z.number().int(),
-        searchParams: z.array(z.string()),
-        movieSearchParams: z.array(z.string()),
-        categories: z.array(z.object({ id: z.number().int(), name: z.string() })),
-      })
-      .optional(),
-  })
-  .openapi("IndexerTestResult");
 
 const statusSchema = z
   .object({
@@ -210,40 +197,6 @@ async function validatedIndexer(c: Context<AppEnv>, input: IndexerInput, previou
   };
 }
 
-/** Runs the indexer's test, turning a failure into a 400 naming the settings field to fix. */
-async function runTest(client: IndexerClient) {
-  try {
-    return await client.test();
-  } catch (error) {
-    const failure = describeIndexerFailure(error);
-    const errors = failure.fields.length
-      ? failure.fields.map((field) => ({ path: `body.fields.${field}`, message: failure.message }))
-      : [{ path: "body.fields", message: failure.message }];
-    throw new ApiError(
-      400,
-      `Indexer test failed: ${errors[0].path.replace("body.fields.", "")}: ${failure.message}`,
-      errors,
-    );
-  }
-}
-
-function testResult(outcome: Awaited<ReturnType<IndexerClient["test"]>>): z.infer<typeof testResultSchema> {
-  const caps = outcome.capabilities;
-  return {
-    isValid: true,
-    ...(caps
-      ? {
-          capabilities: {
-            limitMax: caps.limitMax,
-            searchParams: caps.searchParams,
-            movieSearchParams: caps.movieSearchParams,
-            categories: caps.categories.map((cat) => ({ id: cat.id, name: cat.name })),
-          },
-        }
-      : {}),
-  };
-}
-
 indexerRouter.openapi(
   createRoute({
     method: "get",
@@ -291,13 +244,7 @@ indexerRouter.openapi(
       ? (await c.get("db").select().from(indexers).where(eq(indexers.id, input.id)))[0]
       : undefined;
     const { definition, settings } = await validatedIndexer(c, input, previous);
-    const client = createIndexerClient(
-      c.env,
-      { id: 0, name: input.name, priority: input.priority, implementation: definition.implementation },
-      settings,
-      { logger: c.get("logger") },
-    );
-    return c.json(testResult(await runTest(client)), 200);
+    return c.json(testResult(await testIndexer(c, input, definition, settings)), 200);
   },
 );
 
@@ -350,11 +297,15 @@ indexerRouter.openapi(
     method: "post",
     path: "/",
     tags,
-    request: { body: jsonBody(indexerInput) },
+    summary: "Add an indexer (tested first unless forceSave=true or nothing is enabled)",
+    request: { query: forceSaveQuery, body: jsonBody(indexerInput) },
     responses: { 201: jsonContent(indexerSchema, "Created"), ...errorResponses },
   }),
   async (c) => {
-    const { values } = await validatedIndexer(c, c.req.valid("json"));
+    const input = c.req.valid("json");
+    const checked = await validatedIndexer(c, input);
+    await testBeforeSave(c, input, checked, c.req.valid("query").forceSave);
+    const { values } = checked;
     const [row] = await c.get("db").insert(indexers).values(values).returning();
     return c.json(indexerResource(row), 201);
   },
@@ -376,13 +327,16 @@ indexerRouter.openapi(
     method: "put",
     path: "/{id}",
     tags,
-    summary: "Update an indexer; secrets sent back masked keep their stored value",
-    request: { params: idParamSchema, body: jsonBody(indexerInput) },
+    summary: "Update an indexer (tested first unless forceSave=true); secrets sent back masked keep their stored value",
+    request: { params: idParamSchema, query: forceSaveQuery, body: jsonBody(indexerInput) },
     responses: { 202: jsonContent(indexerSchema, "Updated"), ...errorResponses },
   }),
   async (c) => {
     const previous = await getIndexer(c, c.req.valid("param").id);
-    const { values } = await validatedIndexer(c, c.req.valid("json"), previous);
+    const input = c.req.valid("json");
+    const checked = await validatedIndexer(c, input, previous);
+    await testBeforeSave(c, input, checked, c.req.valid("query").forceSave);
+    const { values } = checked;
     const db = c.get("db");
     // New settings may change what the indexer can do: forget its cached capabilities.
     const [[row]] = await db.batch([

@@ -33,14 +33,14 @@ async function openSettingsTab(page, tab, url) {
 async function chooseType(page, noun, implementation) {
   await page.getByRole("button", { name: `Add ${noun}`, exact: true }).click();
   await page
-    .getByRole("region", { name: `Choose a ${noun} type`, exact: true })
+    .getByRole("region", { name: `Choose ${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun} type`, exact: true })
     .getByRole("button", { name: implementation })
     .click();
   return page.getByRole("form", { name: `New ${implementation} ${noun}`, exact: true });
 }
 
 test("a Torznab indexer on the simulator is added through the form: a refused key shows at its field, the test reads the caps, the key stays masked", {
-  timeout: 60_000,
+  timeout: 120_000,
 }, async (t) => {
   await removeNamed("/indexer", "Sim Torznab");
   await withPage(t, async (page, env) => {
@@ -113,6 +113,32 @@ test("a Torznab indexer on the simulator is added through the form: a refused ke
   });
 });
 
+test("an indexer at a dead address is refused on save, naming the URL, and 'Save anyway' saves it untested", {
+  timeout: 60_000,
+}, async (t) => {
+  await removeNamed("/indexer", "Dead Torznab");
+  await withPage(t, async (page) => {
+    await openSettingsTab(page, "Indexers", "**/settings/indexers");
+    const form = await chooseType(page, "indexer", "Torznab");
+    await form.getByLabel("Name", { exact: true }).fill("Dead Torznab");
+    const url = form.getByLabel("URL", { exact: true });
+    await url.fill("http://127.0.0.1:9/torznab");
+    await form.getByLabel("API Key").fill("any-key");
+    assert.equal(await form.getByRole("button", { name: "Save anyway (skip the test)", exact: true }).count(), 0);
+
+    await form.getByRole("button", { name: "Save indexer", exact: true }).click();
+    assert.ok((await complaintAt(page, url)).length > 0, "the failed test shows at the URL");
+    assert.match(await form.getByRole("alert").textContent(), /Indexer test failed: baseUrl/);
+    assert.equal(await findNamed("/indexer", "Dead Torznab"), undefined, "nothing was saved");
+
+    await form.getByRole("button", { name: "Save anyway (skip the test)", exact: true }).click();
+    await expectSuccess(page.getByRole("status").filter({ hasText: "Saved indexer Dead Torznab" }), page);
+    const saved = await findNamed("/indexer", "Dead Torznab");
+    assert.equal(fieldValue(saved, "baseUrl"), "http://127.0.0.1:9/torznab");
+  });
+  await removeNamed("/indexer", "Dead Torznab");
+});
+
 test("an indexer that failed shows until when it is left alone", { timeout: 60_000 }, async (t) => {
   await removeNamed("/indexer", "Failing Torznab");
   const { appUrl, simUrl } = await environment();
@@ -179,6 +205,10 @@ test("a qBittorrent client on the simulator is refused with a wrong password, th
     await form.getByText("Advanced settings").click();
     await form.getByLabel("URL Base").fill("/qbittorrent");
     await form.getByLabel("Username").fill("browser-settings");
+    // A fixed choice is a select offering the schema's options.
+    const initialState = form.getByRole("combobox", { name: "Initial State", exact: true });
+    assert.deepEqual(await initialState.locator("option").allTextContents(), ["Start", "Force Start", "Pause"]);
+    await initialState.selectOption({ label: "Pause" });
     const password = form.getByLabel("Password");
     await password.fill("wrong-password");
 
@@ -200,6 +230,7 @@ test("a qBittorrent client on the simulator is refused with a wrong password, th
     assert.equal(saved.implementation, "QBittorrent");
     assert.equal(fieldValue(saved, "password"), MASK);
     assert.equal(fieldValue(saved, "urlBase"), "/qbittorrent");
+    assert.equal(fieldValue(saved, "initialState"), "pause");
     assert.equal(saved.priority, 3);
     const row = page
       .getByRole("table", { name: "Download clients", exact: true })
@@ -247,12 +278,16 @@ test("a webhook notification is added, tested against the simulator's receiver, 
     const received = await (await fetch(`${env.simUrl}/hooks/${channel}`)).json();
     assert.equal(JSON.stringify(received).includes("Test message from Radarr Edge"), true, "the receiver got it");
 
+    const method = form.getByRole("combobox", { name: "Method", exact: true });
+    assert.deepEqual(await method.locator("option").allTextContents(), ["POST", "PUT"]);
+    await method.selectOption("PUT");
     await form.getByLabel("On grab").check();
     await form.getByLabel("On download failure").check();
     await form.getByRole("button", { name: "Save notification", exact: true }).click();
     await expectSuccess(page.getByRole("status").filter({ hasText: "Saved notification Sim webhook" }), page);
     const saved = await findNamed("/notification", "Sim webhook");
     assert.equal(saved.onGrab, true);
+    assert.equal(fieldValue(saved, "method"), "PUT");
     assert.equal(saved.onDownloadFailure, true);
     assert.equal(saved.onUpgrade, false);
     const row = page

@@ -117,12 +117,15 @@ export function simClient(service: "qbittorrent" | "sabnzbd" | "transmission", i
   };
 }
 
-/** A Torznab or Newznab indexer on the simulator (part of the indexer API). */
+/**
+ * A Torznab or Newznab indexer on the simulator (part of the indexer API), saved untested so the
+ * simulator's call counts are the download tests' own (the test on save is the indexer tests').
+ */
 export async function addIndexer(implementation: "Torznab" | "Newznab", apiKey = unique("idx")) {
   const path = implementation === "Torznab" ? "torznab" : "newznab";
   return sendJson<{ id: number; name: string }>(
     "POST",
-    "/api/v3/indexer",
+    "/api/v3/indexer?forceSave=true",
     {
       name: unique(implementation),
       implementation,

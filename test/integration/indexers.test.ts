@@ -160,9 +160,30 @@ describe("/api/v3/indexer", () => {
     expect(error.message).toMatch(/Indexer test failed: baseUrl: /);
   });
 
+  test("a save tests the indexer first: a dead address is refused naming baseUrl unless forceSave", async () => {
+    const dead = {
+      ...torznab(),
+      fields: [
+        { name: "baseUrl", value: "http://127.0.0.1:9" },
+        { name: "apiKey", value: "k" },
+      ],
+    };
+    const refused = await expectFieldError(await call("POST", "/api/v3/indexer", { body: dead }), "baseUrl");
+    expect(refused.message).toMatch(/Indexer test failed: baseUrl: /);
+    await expectFieldError(await call("POST", "/api/v3/indexer", { body: torznab("wrong-key") }), "apiKey");
+    expect(await getJson<Indexer[]>("/api/v3/indexer")).toEqual([]);
+
+    const forced = await sendJson<Indexer>("POST", "/api/v3/indexer?forceSave=true", dead, 201);
+    // An edit is tested too; a disabled indexer (nothing uses it) is saved untested.
+    await expectFieldError(await call("PUT", `/api/v3/indexer/${forced.id}`, { body: dead }), "baseUrl");
+    const off = { ...dead, enableRss: false, enableAutomaticSearch: false, enableInteractiveSearch: false };
+    await sendJson("PUT", `/api/v3/indexer/${forced.id}`, off, 202);
+    await sendJson("PUT", `/api/v3/indexer/${forced.id}`, torznab(), 202);
+  });
+
   test("testall reports each saved indexer", async () => {
     const good = await sendJson<Indexer>("POST", "/api/v3/indexer", torznab(), 201);
-    const bad = await sendJson<Indexer>("POST", "/api/v3/indexer", newznab("invalid-key"), 201);
+    const bad = await sendJson<Indexer>("POST", "/api/v3/indexer?forceSave=true", newznab("invalid-key"), 201);
     const results = await sendJson<{ id: number; isValid: boolean; validationFailures: unknown[] }[]>(
       "POST",
       "/api/v3/indexer/testall",
@@ -189,7 +210,8 @@ describe("indexer failures", () => {
     await addRootFolder();
     const movie = await addMovie(1891);
     const key = uniqueKey();
-    const indexer = await sendJson<Indexer>("POST", "/api/v3/indexer", torznab(key), 201);
+    // Saved untested (the test on save has its own test): this one is about the search's failure.
+    const indexer = await sendJson<Indexer>("POST", "/api/v3/indexer?forceSave=true", torznab(key), 201);
     await fault({ match: key, kind: "timeout", ms: 2_000 });
 
     const started = clock.now();
@@ -220,7 +242,8 @@ describe("indexer failures", () => {
     await addRootFolder();
     const movie = await addMovie(1892);
     const key = uniqueKey();
-    await sendJson<Indexer>("POST", "/api/v3/indexer", torznab(key), 201);
+    // Saved untested: the calls counted below are the search's alone.
+    await sendJson<Indexer>("POST", "/api/v3/indexer?forceSave=true", torznab(key), 201);
     await fault({ match: key, kind: "rateLimit", retryAfter: 3600 });
     const started = clock.now();
     await call("GET", `/api/v3/release?movieId=${movie.id}`);

@@ -56,7 +56,8 @@ describe("interactive search (GET /api/v3/release)", () => {
     await addRootFolder();
     const movie = await addMovie(604);
     const key = uniqueKey();
-    const indexer = await sendJson<{ id: number }>("POST", "/api/v3/indexer", torznab(key), 201);
+    // Saved untested: the calls read below are the search's alone.
+    const indexer = await sendJson<{ id: number }>("POST", "/api/v3/indexer?forceSave=true", torznab(key), 201);
     const releases = await getJson<ReleaseResource[]>(`/api/v3/release?movieId=${movie.id}`);
     expect(releases.length).toBeGreaterThan(5);
 
@@ -125,7 +126,8 @@ describe("interactive search (GET /api/v3/release)", () => {
     await addRootFolder();
     const movie = await addMovie(605);
     const key = uniqueKey();
-    await sendJson("POST", "/api/v3/indexer", torznab(key), 201);
+    // Saved untested: the calls read below are the search's alone.
+    await sendJson("POST", "/api/v3/indexer?forceSave=true", torznab(key), 201);
     await simResults("torznab", 605, 0);
     try {
       await getJson<ReleaseResource[]>(`/api/v3/release?movieId=${movie.id}`);
@@ -143,7 +145,8 @@ describe("interactive search (GET /api/v3/release)", () => {
     await addRootFolder();
     const movie = await addMovie(1894);
     const key = uniqueKey();
-    await sendJson("POST", "/api/v3/indexer", torznab(key), 201);
+    // Saved untested: the calls read below are the search's alone.
+    await sendJson("POST", "/api/v3/indexer?forceSave=true", torznab(key), 201);
     await simResults("torznab", 1894, 1000);
     try {
       const releases = await getJson<ReleaseResource[]>(`/api/v3/release?movieId=${movie.id}`);

@@ -165,14 +165,23 @@ async function streamingGet<T extends object>(path: string, query: Query, signal
 const v3 = "/api/v3";
 
 /** A provider API (`/indexer`, `/downloadclient`, `/notification`): list, schema, CRUD and test. */
-function providerApi<T extends ProviderResource, TestResult>(path: string) {
+/** `forceSave`: save without the test a save of an indexer or a download client runs first. */
+export interface ProviderSaveOptions {
+  forceSave?: boolean;
+}
+
+function providerApi<T extends ProviderResource, TestResult>(path: string, { testsOnSave = false } = {}) {
+  const query = (options?: ProviderSaveOptions) => (options?.forceSave ? { forceSave: "true" } : undefined);
   return {
     list: () => request<T[]>("GET", `${v3}/${path}`),
+    /** Whether a save is refused when the test fails (and so can be forced). */
+    testsOnSave,
     /** One template per implementation, with its fields and defaults. */
     schema: () => request<T[]>("GET", `${v3}/${path}/schema`),
-    add: (resource: ProviderInput<T>) => request<T>("POST", `${v3}/${path}`, { body: resource }),
-    update: (id: number, resource: ProviderInput<T>) =>
-      request<T>("PUT", `${v3}/${path}/${id}`, { body: { ...resource, id } }),
+    add: (resource: ProviderInput<T>, options?: ProviderSaveOptions) =>
+      request<T>("POST", `${v3}/${path}`, { body: resource, query: query(options) }),
+    update: (id: number, resource: ProviderInput<T>, options?: ProviderSaveOptions) =>
+      request<T>("PUT", `${v3}/${path}/${id}`, { body: { ...resource, id }, query: query(options) }),
     remove: (id: number) => request<unknown>("DELETE", `${v3}/${path}/${id}`),
     /** Tries the settings upstream without saving them; a saved one's id lets masked secrets stand. */
     test: (resource: ProviderInput<T>) => request<TestResult>("POST", `${v3}/${path}/test`, { body: resource }),
@@ -261,10 +270,10 @@ export const api = {
       request<ImportListConfig>("PUT", `${v3}/config/importlist`, { body: config }),
   },
   indexers: {
-    ...providerApi<Indexer, IndexerTestResult>("indexer"),
+    ...providerApi<Indexer, IndexerTestResult>("indexer", { testsOnSave: true }),
     status: () => request<IndexerStatus[]>("GET", `${v3}/indexerstatus`),
   },
-  downloadClients: providerApi<DownloadClient, DownloadClientTestResult>("downloadclient"),
+  downloadClients: providerApi<DownloadClient, DownloadClientTestResult>("downloadclient", { testsOnSave: true }),
   notifications: providerApi<Notification, { isValid: boolean }>("notification"),
   releases: {
     /** Every enabled indexer's results for the movie, judged and ranked by the server. */

@@ -1,6 +1,6 @@
 import { useSignal } from "@preact/signals";
 import type { ComponentChildren } from "preact";
-import type { ProviderInput, ProviderResource } from "../api";
+import type { ProviderInput, ProviderResource, ProviderSaveOptions } from "../api";
 import { ConfirmButton } from "./ConfirmButton";
 import { ErrorMessage } from "./ErrorMessage";
 import { FieldError, invalidProps, problemAt } from "./FieldError";
@@ -14,8 +14,10 @@ function providerInput<T extends ProviderResource>(resource: T): ProviderInput<T
 
 /** The calls an editor needs from `api.indexers`, `api.downloadClients` or `api.notifications`. */
 export interface ProviderCalls<T extends ProviderResource, TestResult> {
-  add: (resource: ProviderInput<T>) => Promise<T>;
-  update: (id: number, resource: ProviderInput<T>) => Promise<T>;
+  add: (resource: ProviderInput<T>, options?: ProviderSaveOptions) => Promise<T>;
+  update: (id: number, resource: ProviderInput<T>, options?: ProviderSaveOptions) => Promise<T>;
+  /** A save runs the test first and is refused when it fails; "Save anyway" forces it. */
+  testsOnSave?: boolean;
   remove: (id: number) => Promise<unknown>;
   test: (resource: ProviderInput<T>) => Promise<TestResult>;
 }
@@ -64,6 +66,8 @@ export function ProviderEditor<T extends ProviderResource, TestResult>({
   const error = useSignal<unknown>(undefined);
   const busy = useSignal<"" | "saving" | "testing" | "deleting">("");
   const tested = useSignal<string | undefined>(undefined);
+  // Set when a save was refused: the test may have failed on an address that is down for now.
+  const saveRefused = useSignal(false);
   const resource = draft.value;
   const isNew = initial.id === undefined;
   const kind = initial.implementationName ?? initial.implementation;
@@ -82,22 +86,27 @@ export function ProviderEditor<T extends ProviderResource, TestResult>({
     busy.value = action;
     error.value = undefined;
     tested.value = undefined;
+    saveRefused.value = false;
     try {
       await work();
     } catch (e) {
       error.value = e;
+      saveRefused.value = action === "saving";
     } finally {
       busy.value = "";
     }
   };
 
-  const save = (event: Event) => {
-    event.preventDefault();
-    void run("saving", async () => {
+  const store = (options?: ProviderSaveOptions) =>
+    run("saving", async () => {
       const input = providerInput(resource);
-      const saved = initial.id === undefined ? await calls.add(input) : await calls.update(initial.id, input);
+      const saved =
+        initial.id === undefined ? await calls.add(input, options) : await calls.update(initial.id, input, options);
       onSaved(saved);
     });
+  const save = (event: Event) => {
+    event.preventDefault();
+    void store();
   };
   const test = () =>
     run("testing", async () => {
@@ -178,6 +187,11 @@ export function ProviderEditor<T extends ProviderResource, TestResult>({
         <button type="button" disabled={busy.value !== ""} onClick={test}>
           {busy.value === "testing" ? "Testing…" : "Test"}
         </button>
+        {calls.testsOnSave && saveRefused.value && (
+          <button type="button" disabled={busy.value !== ""} onClick={() => store({ forceSave: true })}>
+            Save anyway (skip the test)
+          </button>
+        )}
         <button type="button" class="ghost" onClick={onCancel}>
           Cancel
         </button>

@@ -3,6 +3,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
 import type { ProviderResource } from "../api";
 import { ErrorMessage } from "./ErrorMessage";
+import { withArticle } from "./format";
 import { type OptionsProps, type ProviderCalls, ProviderEditor } from "./ProviderEditor";
 
 interface ProviderColumn<T> {
@@ -95,7 +96,7 @@ export function ProviderSettings<T extends ProviderResource, TestResult>({
   if (choosing.value) {
     return (
       <section aria-labelledby="implementations-heading" class="source-chooser">
-        <h2 id="implementations-heading">Choose a {noun} type</h2>
+        <h2 id="implementations-heading">Choose {withArticle(noun)} type</h2>
         <ErrorMessage error={error.value} />
         {templates.value === undefined && !error.value && <p class="muted">Loading…</p>}
         <ul class="source-grid">

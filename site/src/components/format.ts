@@ -30,6 +30,16 @@ export const GENRES = Object.values(TMDB_MOVIE_GENRES).sort();
 
 export const formatCount = (n: number) => n.toLocaleString("en-US");
 
+/** A server's code name in words: "IndexerStatusCheck" → "Indexer status check". */
+export const inWords = (code: string) =>
+  code
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .replace(/^./, (first) => first.toUpperCase());
+
+/** "an indexer", "a download client": the article English puts before a noun (by its first letter). */
+export const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+
 export function formatBytes(bytes: number): string {
   if (!bytes) return "0 B";
   const units = ["B", "KB", "MB", "GB", "TB"];

@@ -58,7 +58,7 @@ export function IndexerSettings() {
       <h1>Indexers</h1>
       <p class="hint">
         Where releases are searched for: Torznab (Prowlarr, Jackett), Newznab and HDBits. An indexer that keeps failing
-        is left alone for a while, longer after each failure.
+        is left alone for a while, longer after each failure. An indexer is tested when it is saved enabled.
       </p>
       <ProviderSettings<Indexer, IndexerTestResult>
         noun="indexer"

@@ -18,6 +18,11 @@ export const idParamSchema = z.object({
 /** Query-string booleans: "true"/"false" (and 1/0), as Radarr's clients send them. */
 export const queryBoolean = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
+/** `?forceSave=true`: save a provider (indexer, download client) without testing it first. */
+export const forceSaveQuery = z.object({
+  forceSave: queryBoolean.optional().openapi({ description: "Save without testing the connection first" }),
+});
+
 export const errorResponses = {
   400: {
     content: { "application/json": { schema: errorSchema } },
