@@ -88,6 +88,9 @@ describe("simulated Watchmode title sources", () => {
   });
 });
 
+/** How the simulator's SVG artwork writes text. */
+const escapeXml = (text: string) => text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
 interface Release {
   id: number;
   title: string;
@@ -99,6 +102,7 @@ interface Release {
   source_name: string;
   season_number: number | null;
   is_original: number;
+  poster_url: string;
 }
 
 describe("simulated Watchmode releases", () => {
@@ -121,6 +125,23 @@ describe("simulated Watchmode releases", () => {
       `/watchmode/v1/releases/?${KEY}&start_date=20261201&end_date=20261201`,
     );
     expect(firstDay.body.releases).toEqual(body.releases.filter((r) => r.source_release_date === "2026-12-01"));
+  });
+
+  test("poster URLs point at the simulator's own poster CDN, which draws each title", async () => {
+    const path = `/watchmode/v1/releases/?${KEY}&start_date=20261201&end_date=20261203`;
+    const { body } = await json<{ releases: Release[] }>(`http://127.0.0.1:8788${path}`);
+    expect(body.releases.length).toBeGreaterThan(0);
+    for (const release of body.releases) {
+      // Demo pages load no image from the internet: the posters come from the simulator that answered.
+      expect(release.poster_url).toMatch(
+        /^http:\/\/127\.0\.0\.1:8788\/watchmode\/cdn\/posters\/0\d+_poster_w185\.jpg$/,
+      );
+      const poster = await app.request(release.poster_url);
+      expect(poster.status).toBe(200);
+      expect(poster.headers.get("content-type")).toBe("image/svg+xml");
+      expect(await poster.text()).toContain(escapeXml(release.title.split(" ")[0]));
+    }
+    expect((await app.request("/watchmode/cdn/posters/099_poster_w185.jpg")).status).toBe(404);
   });
 
   test("honours limit and refuses malformed dates", async () => {
