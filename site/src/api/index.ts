@@ -58,6 +58,7 @@ import type {
   StreamingAvailability,
   StreamingConfig,
   StreamingMediaType,
+  SystemSession,
   SystemStatus,
   Tag,
   TraktAuthStatus,
@@ -324,6 +325,8 @@ export const api = {
     health: () => request<HealthCheck[]>("GET", `${v3}/health`),
     budget: () => request<ApiBudget[]>("GET", `${v3}/system/budget`),
     cache: () => request<{ since?: string; caches: CacheStats[] }>("GET", `${v3}/system/cache`),
+    sessions: () => request<SystemSession[]>("GET", `${v3}/system/session`),
+    revokeSession: (id: number) => request<Record<string, never>>("DELETE", `${v3}/system/session/${id}`),
   },
   streaming: {
     trending: (

@@ -808,3 +808,14 @@ export interface HistoryRecord {
   eventType: HistoryEventType;
   data: Record<string, string>;
 }
+
+/** A logged-in browser (`GET /api/v3/system/session`). */
+export interface SystemSession {
+  id: number;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  userAgent: string;
+  clientAddress: string;
+  current: boolean;
+}

@@ -3,6 +3,7 @@ import { useEffect } from "preact/hooks";
 import { api, type HealthCheck, type SystemStatus } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDateTime } from "../components/format";
+import { SessionList } from "../components/SessionList";
 import { BudgetChart, CacheChart } from "../components/UsageCharts";
 
 /** System: what is running (status), what needs attention (health checks), upstream budgets and caches. */
@@ -62,6 +63,7 @@ export function System() {
       </section>
       <BudgetChart />
       <CacheChart />
+      <SessionList />
       <section aria-labelledby="status-heading" class="settings-section">
         <h2 id="status-heading">Status</h2>
         {s ? (

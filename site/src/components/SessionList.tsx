@@ -1,0 +1,76 @@
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import { api, type SystemSession } from "../api";
+import { ErrorMessage } from "./ErrorMessage";
+import { formatDateTime } from "./format";
+
+/** System › Sessions: the browsers logged in to the site, each revocable (its cookie stops working). */
+export function SessionList() {
+  const sessions = useSignal<SystemSession[] | undefined>(undefined);
+  const error = useSignal<unknown>(undefined);
+
+  const load = async () => {
+    try {
+      sessions.value = await api.system.sessions();
+    } catch (e) {
+      error.value = e;
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const revoke = async (session: SystemSession) => {
+    try {
+      await api.system.revokeSession(session.id);
+      await load();
+    } catch (e) {
+      error.value = e;
+    }
+  };
+
+  return (
+    <section aria-labelledby="sessions-heading" class="settings-section">
+      <h2 id="sessions-heading">Sessions</h2>
+      <ErrorMessage error={error.value} />
+      {sessions.value?.length === 0 && <p class="muted">No browser is logged in; API keys are not sessions.</p>}
+      {sessions.value && sessions.value.length > 0 && (
+        <table aria-label="Sessions">
+          <thead>
+            <tr>
+              <th scope="col">Browser</th>
+              <th scope="col">Address</th>
+              <th scope="col">Logged in</th>
+              <th scope="col">Last seen</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.value.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.userAgent || "Unknown"} {s.current && <span class="badge ok">This browser</span>}
+                </td>
+                <td>{s.clientAddress}</td>
+                <td>{formatDateTime(s.createdAt)}</td>
+                <td>{formatDateTime(s.lastSeenAt)}</td>
+                <td>
+                  <button
+                    type="button"
+                    class="ghost"
+                    aria-label={`Revoke session ${s.id}`}
+                    onClick={() => void revoke(s)}
+                  >
+                    Revoke
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
