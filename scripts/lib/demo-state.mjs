@@ -37,11 +37,13 @@ export function simulatorPort(appPort, env = process.env) {
   return appPort === 0 ? 0 : appPort + 1;
 }
 
-/** Text columns (JSON) that may hold a simulator URL: provider settings and stored artwork. */
+/**
+ * Text columns (JSON) that may hold a simulator URL: provider settings and stored artwork.
+ * Notification addresses are stored encrypted, so they cannot be rewritten here (the demo adds none).
+ */
 const URL_COLUMNS = [
   ["indexers", "settings"],
   ["import_lists", "settings"],
-  ["notifications", "settings"],
   ["movies", "metadata"],
   ["list_items", "metadata"],
 ];
@@ -66,7 +68,7 @@ function followSimulatorSql(from, to) {
 
 /**
  * Records `simUrl` as the demo's simulator and, when the last start used another address, rewrites
- * the stored indexer, download client, list, notification and poster URLs to it and drops the KV
+ * the stored indexer, download client, list and poster URLs to it and drops the KV
  * caches (upstream answers only, some holding the old address). Returns the previous address when
  * it moved, else undefined. Runs before the app starts, while nothing else holds the database.
  */
