@@ -9,6 +9,7 @@ import {
   type DownloadClientImplementation,
   type DownloadClientRow,
   openDownloadClient,
+  type ProviderField,
 } from "../library/downloadClients";
 import { MASKED_SECRET, maskSettings, openSettings, sealSettings } from "../library/secrets";
 import type { AppEnv } from "./context";
@@ -19,6 +20,9 @@ import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
 /** Radarr's `/api/v3/downloadclient`: download clients in the provider shape, with /schema and /test. */
 export const downloadClientRouter = createRouter();
 const tags = ["DownloadClient"];
+// Each implementation's settings as a component, so the document lists their choices as enums.
+for (const [implementation, { settings }] of Object.entries(DOWNLOAD_CLIENT_IMPLEMENTATIONS))
+  downloadClientRouter.openAPIRegistry.register(`${implementation}Settings`, settings);
 
 const IMPLEMENTATION_NAMES: Record<DownloadClientImplementation, string> = {
   QBittorrent: "qBittorrent",
@@ -35,6 +39,7 @@ const fieldSchema = z.object({
   advanced: z.boolean(),
   privacy: z.enum(["normal", "password"]),
   helpText: z.string().optional(),
+  selectOptions: z.array(z.object({ value: z.union([z.string(), z.number()]), name: z.string() })).optional(),
 });
 
 const clientSchema = z
@@ -106,7 +111,7 @@ function resource(
     priority: row.priority,
     removeCompletedDownloads: row.removeCompletedDownloads,
     removeFailedDownloads: row.removeFailedDownloads,
-    fields: implementation.fields.map((f, order) => ({
+    fields: implementation.fields.map((f: ProviderField, order) => ({
       order,
       name: f.name,
       label: f.label,
@@ -115,6 +120,7 @@ function resource(
       advanced: f.advanced ?? false,
       privacy: f.type === "password" ? ("password" as const) : ("normal" as const),
       ...(f.helpText ? { helpText: f.helpText } : {}),
+      ...(f.selectOptions ? { selectOptions: [...f.selectOptions] } : {}),
     })),
     tags: row.tags,
   };

@@ -7,6 +7,7 @@ import { MINIMUM_AVAILABILITIES } from "../domain/library/movieStatus";
 import type { ImportListSource } from "../domain/lists/source";
 import { findListSource, LIST_SOURCES, secretFields } from "../domain/lists/sources";
 import { parseImdbCsv } from "../domain/lists/sources/imdb";
+import { absolutePathSetting } from "../domain/validation/paths";
 import { fetchList, listSourceEnvironmentFor } from "../integrations/lists/fetchList";
 import { listSyncStub } from "../jobs/listSyncQueue";
 import { MovieLibrary } from "../library/movies";
@@ -74,7 +75,7 @@ const listInputSchema = z
     monitor: z.enum(["movieOnly", "movieAndCollection", "none"]).default("movieOnly"),
     minimumAvailability: z.enum(MINIMUM_AVAILABILITIES).default("released"),
     qualityProfileId: z.number().int().positive(),
-    rootFolderPath: z.string().min(1),
+    rootFolderPath: absolutePathSetting(),
     searchOnAdd: z.boolean().default(false),
     /** Movies streaming on a subscribed service (config/streaming): add as usual, add unmonitored, or skip. */
     streamingOption: z.enum(STREAMING_OPTIONS).default("ignore"),
@@ -196,7 +197,7 @@ async function validatedList(c: Context<AppEnv>, input: z.infer<typeof listInput
       monitor: input.monitor,
       minimumAvailability: input.minimumAvailability,
       qualityProfileId: input.qualityProfileId,
-      rootFolderPath: input.rootFolderPath.replace(/[\\/]+$/, ""),
+      rootFolderPath: input.rootFolderPath,
       searchOnAdd: input.searchOnAdd,
       streamingOption: input.streamingOption,
       tags: [...new Set(input.tags)],

@@ -290,18 +290,22 @@ movieRouter.openapi(
     const lib = library(c);
     const movie = await lib.movies.get(id);
     if (!movie) throw notFound(`Movie ${id}`);
-    await lib.assertReferences(edit);
+    // Radarr clients send the whole resource back: an unchanged path or root is no request to move.
+    const path = edit.path !== movie.path ? edit.path : undefined;
+    const askedRoot = edit.rootFolderPath !== movie.rootFolderPath ? edit.rootFolderPath : undefined;
+    const rootFolderPath = path ? await lib.rootFolderFor(path, askedRoot) : edit.rootFolderPath;
+    await lib.assertReferences({ ...edit, rootFolderPath });
     const patch = Object.fromEntries(
       Object.entries({
         monitored: edit.monitored,
         qualityProfileId: edit.qualityProfileId,
         minimumAvailability: edit.minimumAvailability,
-        rootFolderPath: edit.rootFolderPath,
-        path: edit.path,
+        rootFolderPath,
+        path,
       }).filter(([, v]) => v !== undefined),
     );
     await lib.movies.update([id], patch, edit.tags ? { mode: "replace", tagIds: [...new Set(edit.tags)] } : undefined);
-    if (edit.rootFolderPath && !edit.path) await lib.movies.rebaseFolders([id], edit.rootFolderPath);
+    if (!path && askedRoot) await lib.movies.rebaseFolders([id], askedRoot);
     const updated = await lib.movies.get(id);
     if (!updated) throw notFound(`Movie ${id}`);
     return c.json(movieResource(updated), 202);

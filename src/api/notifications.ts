@@ -3,12 +3,18 @@ import { eq } from "drizzle-orm";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { notifications } from "../db/schema";
+import type { SelectOption } from "../domain/validation/choices";
 import {
   maskNotificationSettings,
   sealNotificationSettings,
   unmaskNotificationSettings,
 } from "../library/notificationSecrets";
-import { NOTIFICATION_SETTINGS, type NotificationImplementation, sendNotification } from "../library/notifications";
+import {
+  NOTIFICATION_SETTINGS,
+  type NotificationImplementation,
+  sendNotification,
+  WEBHOOK_METHODS,
+} from "../library/notifications";
 import { ApiError, fieldError, notFound, zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
@@ -16,11 +22,21 @@ import { errorResponses, idParamSchema } from "./schemas/common";
 /** Radarr's Connect settings (`/api/v3/notification`): webhook and Discord targets. */
 export const notificationRouter = createRouter();
 const tags = ["Notification"];
+// Each implementation's settings as a component, so the document lists their choices as enums.
+for (const [implementation, settings] of Object.entries(NOTIFICATION_SETTINGS))
+  notificationRouter.openAPIRegistry.register(`${implementation}Settings`, settings);
 
-const FIELD_LABELS: Record<NotificationImplementation, { name: string; label: string; type: string }[]> = {
+interface NotificationField {
+  name: string;
+  label: string;
+  type: string;
+  selectOptions?: readonly SelectOption[];
+}
+
+const FIELD_LABELS: Record<NotificationImplementation, NotificationField[]> = {
   Webhook: [
     { name: "url", label: "URL", type: "url" },
-    { name: "method", label: "Method", type: "select" },
+    { name: "method", label: "Method", type: "select", selectOptions: WEBHOOK_METHODS },
     { name: "headers", label: "Headers", type: "keyValueList" },
   ],
   Discord: [
@@ -45,7 +61,14 @@ const notificationSchema = z
     implementation: z.enum(["Webhook", "Discord"]),
     configContract: z.string(),
     fields: z.array(
-      z.object({ order: z.number().int(), name: z.string(), label: z.string(), type: z.string(), value: z.unknown() }),
+      z.object({
+        order: z.number().int(),
+        name: z.string(),
+        label: z.string(),
+        type: z.string(),
+        value: z.unknown(),
+        selectOptions: z.array(z.object({ value: z.union([z.string(), z.number()]), name: z.string() })).optional(),
+      }),
     ),
     onGrab: z.boolean(),
     onDownload: z.boolean(),
@@ -74,12 +97,18 @@ function resource(
 ): Resource {
   // Addresses carry tokens and headers credentials: a response shows neither (PUT keeps "********").
   const settings = maskNotificationSettings(row.implementation, row.settings);
+  const defaults = NOTIFICATION_SETTINGS[row.implementation].partial().parse({}) as Record<string, unknown>;
   return {
     ...(row.id !== undefined ? { id: row.id } : {}),
     name: row.name,
     implementation: row.implementation,
     configContract: `${row.implementation}Settings`,
-    fields: FIELD_LABELS[row.implementation].map((f, order) => ({ order, ...f, value: settings[f.name] })),
+    fields: FIELD_LABELS[row.implementation].map(({ selectOptions, ...f }, order) => ({
+      order,
+      ...f,
+      value: settings[f.name] ?? defaults[f.name],
+      ...(selectOptions ? { selectOptions: [...selectOptions] } : {}),
+    })),
     onGrab: row.onGrab,
     onDownload: row.onDownload,
     onUpgrade: row.onUpgrade,

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq, sql } from "drizzle-orm";
 import { movies, rootFolders } from "../db/schema";
+import { absolutePathSetting } from "../domain/validation/paths";
 import { fieldError, notFound } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
@@ -21,17 +22,7 @@ const rootFolderSchema = z
   .openapi("RootFolder");
 
 // Absolute POSIX paths or Windows drive/UNC paths: where the download client host keeps movies.
-const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
-
-const rootFolderInput = z.object({
-  path: z
-    .string()
-    .trim()
-    .min(1, "path is required")
-    .max(1024)
-    .refine((p) => ABSOLUTE_PATH.test(p), { message: "path must be absolute" })
-    .transform((p) => (p.length > 1 ? p.replace(/[\\/]+$/, "") : p)),
-});
+const rootFolderInput = z.object({ path: absolutePathSetting() });
 
 /**
  * The Worker has no file system of its own: folders live on the download client's host, so

@@ -5,7 +5,7 @@ import { loginFailures } from "../db/schema";
 
 /** Logins one client address may try per window before it must wait for the window to end. */
 export const LOGIN_ATTEMPT_LIMIT = 5;
-export const LOGIN_WINDOW_MS = 60_000;
+const LOGIN_WINDOW_MS = 60_000;
 
 export type LoginAttempt = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

@@ -7,6 +7,7 @@ import { MovieRepository, type NewMovieRow } from "../db/movies";
 import { qualityProfiles, rootFolders, tags } from "../db/schema";
 import type { MinimumAvailability } from "../domain/library/movieStatus";
 import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles";
+import { containingRoot, isPathInside } from "../domain/validation/paths";
 import { TmdbClient } from "../integrations/tmdb/client";
 import { type MovieInfo, movieInfoFromDetails, movieInfoFromSummary } from "../integrations/tmdb/mapping";
 import type { Logger } from "../observability/logger";
@@ -26,7 +27,11 @@ export interface AddMovieInput {
 const TMDB_ID_TERM = /^tmdb:\s*(\d+)$/i;
 const IMDB_ID_TERM = /^(?:imdb:\s*)?(tt\d{5,10})$/i;
 
-const joinPath = (root: string, folder: string) => `${root.replace(/[\\/]+$/, "")}/${folder}`;
+/** A folder inside a root folder, with the root's own separator (`D:\Movies` takes `\`). */
+function joinPath(root: string, folder: string): string {
+  const separator = root.startsWith("/") ? "/" : "\\";
+  return `${root.replace(/[\\/]+$/, "")}${separator}${folder}`;
+}
 
 /** Library operations that combine the database with TMDb: lookup, add, refresh. */
 export class MovieLibrary {
@@ -104,11 +109,30 @@ export class MovieLibrary {
     }
   }
 
+  /**
+   * The root folder a movie folder belongs to: `rootFolderPath` when given (the folder must lie
+   * inside it), else the deepest configured root folder holding it. A folder outside every root
+   * folder is refused, so a movie can never point the app (or a client) anywhere else.
+   */
+  async rootFolderFor(path: string, rootFolderPath?: string): Promise<string> {
+    const roots = (await this.db.select({ path: rootFolders.path }).from(rootFolders)).map((r) => r.path);
+    const root = rootFolderPath ?? containingRoot(roots, path);
+    if (root === undefined) {
+      const configured = roots.length ? roots.join(", ") : "none yet; add one under Settings";
+      throw fieldError("body.path", `'${path}' is not inside a configured root folder (${configured})`);
+    }
+    if (!isPathInside(root, path)) throw fieldError("body.path", `'${path}' is not inside the root folder '${root}'`);
+    return root;
+  }
+
   /** Adds a movie by TMDb id with full metadata; rejects duplicates and bad references. */
   async add(input: AddMovieInput): Promise<number> {
     const existing = await this.movies.idsByTmdbIds([input.tmdbId]);
     if (existing.has(input.tmdbId)) throw fieldError("body.tmdbId", "This movie has already been added");
-    const rootFolderPath = input.rootFolderPath ?? parentFolder(input.path ?? "");
+    const rootFolderPath =
+      input.path === undefined
+        ? (input.rootFolderPath ?? "")
+        : await this.rootFolderFor(input.path, input.rootFolderPath);
     await this.assertReferences({ qualityProfileId: input.qualityProfileId, rootFolderPath, tags: input.tags });
     const info = await this.details(input.tmdbId);
     if (!info) throw fieldError("body.tmdbId", `TMDb has no movie with id ${input.tmdbId}`);
@@ -159,10 +183,4 @@ function infoColumns(info: MovieInfo) {
     genres: info.genres,
     metadata: info.metadata,
   };
-}
-
-function parentFolder(path: string): string {
-  const trimmed = path.replace(/[\\/]+$/, "");
-  const cut = Math.max(trimmed.lastIndexOf("/"), trimmed.lastIndexOf("\\"));
-  return cut > 0 ? trimmed.slice(0, cut) : trimmed;
 }

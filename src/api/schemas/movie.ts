@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MINIMUM_AVAILABILITIES, MOVIE_STATUSES } from "../../domain/library/movieStatus";
+import { absolutePathSetting } from "../../domain/validation/paths";
 
 const languageSchema = z.object({ id: z.number().int(), name: z.string() });
 const imageSchema = z.object({ coverType: z.string(), url: z.string().optional(), remoteUrl: z.string() });
@@ -75,6 +76,8 @@ export const movieResourceSchema = z
 export type MovieResource = z.infer<typeof movieResourceSchema>;
 
 const tagIds = z.array(z.number().int().positive());
+/** Folders are checked and stored normalised; that a movie's folder lies in a root folder is the library's rule. */
+const folderPath = absolutePathSetting();
 
 /** POST /movie: what Radarr clients send when adding (usually a lookup result plus choices). */
 export const movieAddSchema = z
@@ -82,8 +85,8 @@ export const movieAddSchema = z
     tmdbId: z.number().int().positive(),
     title: z.string().optional(),
     qualityProfileId: z.number().int().positive(),
-    rootFolderPath: z.string().min(1).optional(),
-    path: z.string().min(1).optional(),
+    rootFolderPath: folderPath.optional(),
+    path: folderPath.optional(),
     monitored: z.boolean().default(true),
     minimumAvailability: z.enum(MINIMUM_AVAILABILITIES).default("released"),
     tags: tagIds.default([]),
@@ -101,8 +104,8 @@ export const movieUpdateSchema = z
     monitored: z.boolean().optional(),
     qualityProfileId: z.number().int().positive().optional(),
     minimumAvailability: z.enum(MINIMUM_AVAILABILITIES).optional(),
-    rootFolderPath: z.string().min(1).optional(),
-    path: z.string().min(1).optional(),
+    rootFolderPath: folderPath.optional(),
+    path: folderPath.optional(),
     tags: tagIds.optional(),
   })
   .openapi("MovieUpdate");
@@ -113,7 +116,7 @@ export const movieEditorSchema = z
     monitored: z.boolean().optional(),
     qualityProfileId: z.number().int().positive().optional(),
     minimumAvailability: z.enum(MINIMUM_AVAILABILITIES).optional(),
-    rootFolderPath: z.string().min(1).optional(),
+    rootFolderPath: folderPath.optional(),
     tags: tagIds.optional(),
     applyTags: z.enum(["add", "remove", "replace"]).default("add"),
     moveFiles: z.boolean().optional(),

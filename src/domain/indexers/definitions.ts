@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { INDEXER_FLAG_VALUES, IndexerFlags } from "../customFormats/indexerFlags";
 import type { DownloadProtocol } from "../decisions/types";
+import { httpUrlSetting } from "../validation/addresses";
 
 /**
  * The indexer implementations (Radarr's `Indexers/<Name>`): each is settings (validated by zod),
@@ -58,11 +59,7 @@ const HDBITS_MEDIUMS: Record<number, string> = {
   6: "WEB-DL",
 };
 
-const httpUrl = z
-  .string()
-  .trim()
-  .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://localhost:9696/1" }))
-  .transform((url) => url.replace(/\/+$/, ""));
+const httpUrl = httpUrlSetting();
 
 const apiKey = z.string().trim().min(1, "API key is required").max(500);
 const indexerFlagList = z

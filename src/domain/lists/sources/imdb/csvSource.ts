@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { httpUrlSetting } from "../../../validation/addresses";
 import type { ImportListSource } from "../../source";
 import { parseImdbCsv } from "./csv";
 
@@ -9,10 +10,8 @@ import { parseImdbCsv } from "./csv";
  */
 
 const imdbCsvSettingsSchema = z.object({
-  csvUrl: z
-    .string()
-    .trim()
-    .pipe(z.url({ protocol: /^https?$/, error: "Enter the http(s) address of the exported CSV file" })),
+  // Published exports (a Drive or Dropbox link) often carry their id in a query.
+  csvUrl: httpUrlSetting({ allowQuery: true }),
 });
 export type ImdbCsvSettings = z.infer<typeof imdbCsvSettingsSchema>;
 
