@@ -1,13 +1,14 @@
 import { z } from "zod";
 import type { UpstreamPolicy } from "../config";
 import type { FailureKind } from "../domain/failures/kinds";
+import { hostSetting, portSetting } from "../domain/validation/addresses";
 import type { Logger } from "../observability/logger";
 import { UpstreamError } from "./http";
 
 /** Connection settings every download client shares (Radarr's host/port/useSsl/urlBase). */
 export const connectionSettings = {
-  host: z.string().trim().min(1, "host is required").max(255),
-  port: z.number().int().min(1, "port must be 1-65535").max(65535, "port must be 1-65535"),
+  host: hostSetting,
+  port: portSetting,
   useSsl: z.boolean().default(false),
   urlBase: z
     .string()

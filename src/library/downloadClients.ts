@@ -4,14 +4,21 @@ import { type Env, upstreamPolicy } from "../config";
 import type { Database } from "../db/client";
 import { downloadClients } from "../db/schema";
 import type { DownloadProtocol } from "../domain/decisions";
+import type { SelectOption } from "../domain/validation/choices";
 import type { DownloadClient } from "../integrations/downloadClient";
 import type { ClientContext } from "../integrations/downloadClientHttp";
 import {
+  QBITTORRENT_INITIAL_STATES,
   QBITTORRENT_SECRET_FIELDS,
   QBittorrentClient,
   qbittorrentSettingsSchema,
 } from "../integrations/qbittorrent/client";
-import { SABNZBD_SECRET_FIELDS, SabnzbdClient, sabnzbdSettingsSchema } from "../integrations/sabnzbd/client";
+import {
+  SABNZBD_PRIORITIES,
+  SABNZBD_SECRET_FIELDS,
+  SabnzbdClient,
+  sabnzbdSettingsSchema,
+} from "../integrations/sabnzbd/client";
 import {
   TRANSMISSION_SECRET_FIELDS,
   TransmissionClient,
@@ -23,12 +30,14 @@ import { openSettings } from "./secrets";
 export type DownloadClientRow = typeof downloadClients.$inferSelect;
 
 /** One field of a client's settings as Radarr's provider shape lists it. */
-interface ProviderField {
+export interface ProviderField {
   name: string;
   label: string;
   type: "textbox" | "password" | "number" | "checkbox" | "select" | "path";
   helpText?: string;
   advanced?: boolean;
+  /** A select's choices: the same list its settings schema takes. */
+  selectOptions?: readonly SelectOption[];
 }
 
 interface Implementation {
@@ -65,7 +74,13 @@ export const DOWNLOAD_CLIENT_IMPLEMENTATIONS = {
         type: "path",
         helpText: "Empty: the category's or qBittorrent's default",
       },
-      { name: "initialState", label: "Initial State", type: "select" },
+      {
+        name: "initialState",
+        label: "Initial State",
+        type: "select",
+        selectOptions: QBITTORRENT_INITIAL_STATES,
+        helpText: "How a torrent starts once added",
+      },
       { name: "sequentialOrder", label: "Sequential Order", type: "checkbox", advanced: true },
       { name: "firstAndLast", label: "First and Last First", type: "checkbox", advanced: true },
     ],
@@ -80,7 +95,13 @@ export const DOWNLOAD_CLIENT_IMPLEMENTATIONS = {
       ...connectionFields,
       { name: "apiKey", label: "API Key", type: "password" },
       { name: "movieCategory", label: "Category", type: "textbox" },
-      { name: "recentMoviePriority", label: "Priority", type: "select", advanced: true },
+      {
+        name: "recentMoviePriority",
+        label: "Priority",
+        type: "select",
+        selectOptions: SABNZBD_PRIORITIES,
+        advanced: true,
+      },
     ],
     create: (settings, context) => new SabnzbdClient(sabnzbdSettingsSchema.parse(settings), context),
   },

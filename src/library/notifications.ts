@@ -2,6 +2,8 @@ import { z } from "zod";
 import { APP_NAME, type Env, upstreamPolicy } from "../config";
 import type { Database } from "../db/client";
 import { notifications } from "../db/schema";
+import { httpUrlSetting } from "../domain/validation/addresses";
+import { choiceSetting } from "../domain/validation/choices";
 import { upstreamFetch } from "../integrations/http";
 import { openNotificationSettings } from "./notificationSecrets";
 
@@ -16,7 +18,14 @@ const NOTIFICATION_EVENTS = {
 } as const;
 export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;
 
-const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+/** How a webhook is called (Radarr's WebhookMethod). */
+export const WEBHOOK_METHODS = [
+  { value: "POST", name: "POST" },
+  { value: "PUT", name: "PUT" },
+] as const;
+
+// Webhook addresses are called as given, so a query (often a token) is part of them.
+const webhookUrl = httpUrlSetting({ allowQuery: true });
 
 /**
  * Extra headers a webhook is called with (Radarr's Headers): names must be HTTP tokens and values
@@ -37,8 +46,12 @@ const webhookHeaders = z
 
 /** Settings per implementation (Radarr's WebhookSettings / DiscordSettings, the parts used). */
 export const NOTIFICATION_SETTINGS = {
-  Webhook: z.object({ url: httpUrl, method: z.enum(["POST", "PUT"]).default("POST"), headers: webhookHeaders }),
-  Discord: z.object({ webHookUrl: httpUrl, username: z.string().max(80).default(APP_NAME) }),
+  Webhook: z.object({
+    url: webhookUrl,
+    method: choiceSetting(WEBHOOK_METHODS).default("POST"),
+    headers: webhookHeaders,
+  }),
+  Discord: z.object({ webHookUrl: webhookUrl, username: z.string().max(80).default(APP_NAME) }),
 } as const;
 export type NotificationImplementation = keyof typeof NOTIFICATION_SETTINGS;
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { qbittorrentMoveFailure, qbittorrentStateFailure } from "../../domain/failures/signals";
 import { isMagnet, magnetInfoHash } from "../../domain/torrents";
+import { choiceSetting } from "../../domain/validation/choices";
+import { absolutePathSetting } from "../../domain/validation/paths";
 import type {
   AddDownload,
   ClientDownload,
@@ -21,6 +23,13 @@ import { readJson, UpstreamError, upstreamFetch } from "../http";
 
 const SERVICE = "qbittorrent";
 
+/** How a torrent starts once added (Radarr's QBittorrentState). */
+export const QBITTORRENT_INITIAL_STATES = [
+  { value: "start", name: "Start" },
+  { value: "forceStart", name: "Force Start" },
+  { value: "pause", name: "Pause" },
+] as const;
+
 /** Radarr's QBittorrentSettings (the parts used), plus the save path torrents go to. */
 export const qbittorrentSettingsSchema = z.object({
   ...connectionSettings,
@@ -29,8 +38,8 @@ export const qbittorrentSettingsSchema = z.object({
   password: z.string().max(500).default(""),
   movieCategory: z.string().trim().max(100).default("radarr"),
   /** Where new torrents are saved; empty uses the category's (or qBittorrent's default) path. */
-  savePath: z.string().trim().max(1000).default(""),
-  initialState: z.enum(["start", "forceStart", "pause"]).default("start"),
+  savePath: absolutePathSetting({ optional: true }).default(""),
+  initialState: choiceSetting(QBITTORRENT_INITIAL_STATES).default("start"),
   sequentialOrder: z.boolean().default(false),
   firstAndLast: z.boolean().default(false),
 });

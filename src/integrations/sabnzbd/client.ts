@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sabnzbdFailure } from "../../domain/failures/signals";
+import { choiceSetting } from "../../domain/validation/choices";
 import type {
   AddDownload,
   ClientDownload,
@@ -20,14 +21,23 @@ import { readJson, upstreamFetch } from "../http";
 
 const SERVICE = "sabnzbd";
 
+/** SABnzbd's priorities for a new download (Radarr's SabnzbdPriority). */
+export const SABNZBD_PRIORITIES = [
+  { value: -100, name: "Default" },
+  { value: -2, name: "Paused" },
+  { value: -1, name: "Low" },
+  { value: 0, name: "Normal" },
+  { value: 1, name: "High" },
+  { value: 2, name: "Force" },
+] as const;
+
 /** Radarr's SabnzbdSettings (the parts used). */
 export const sabnzbdSettingsSchema = z.object({
   ...connectionSettings,
   port: connectionSettings.port.default(8080),
   apiKey: z.string().trim().min(1, "apiKey is required").max(200),
   movieCategory: z.string().trim().max(100).default("movies"),
-  /** SABnzbd's priorities: -100 default, -2 paused, -1 low, 0 normal, 1 high, 2 force. */
-  recentMoviePriority: z.number().int().min(-100).max(2).default(-100),
+  recentMoviePriority: choiceSetting(SABNZBD_PRIORITIES).default(-100),
 });
 export type SabnzbdSettings = z.infer<typeof sabnzbdSettingsSchema>;
 export const SABNZBD_SECRET_FIELDS = ["apiKey"] as const;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { transmissionFailure } from "../../domain/failures/signals";
+import { absolutePathSetting } from "../../domain/validation/paths";
 import type {
   AddDownload,
   ClientDownload,
@@ -30,7 +31,7 @@ export const transmissionSettingsSchema = z.object({
   password: z.string().max(500).default(""),
   movieCategory: z.string().trim().max(100).default(""),
   /** Where new torrents are saved; empty uses Transmission's download-dir. */
-  movieDirectory: z.string().trim().max(1000).default(""),
+  movieDirectory: absolutePathSetting({ optional: true }).default(""),
   addPaused: z.boolean().default(false),
 });
 export type TransmissionSettings = z.infer<typeof transmissionSettingsSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { httpUrlSetting } from "../../../validation/addresses";
 import { type ImportListSource, type ListItem, type ListRequest, ListSourceError } from "../../source";
 import { externalIds } from "./guids";
 import { childElement, childElements, parseXml, textContent, type XmlElement, XmlSyntaxError } from "./xml";
@@ -13,10 +14,7 @@ import { childElement, childElements, parseXml, textContent, type XmlElement, Xm
  */
 
 const plexRssSettingsSchema = z.object({
-  url: z
-    .string()
-    .trim()
-    .pipe(z.url({ protocol: /^https?$/, error: "Enter the http(s) address of your Plex watchlist RSS feed" })),
+  url: httpUrlSetting({ allowQuery: true }),
 });
 export type PlexRssSettings = z.infer<typeof plexRssSettingsSchema>;
 
