@@ -258,14 +258,24 @@ export class MovieRepository {
    * are query builders, never `db.run(sql)`: drizzle's D1 batch cannot bind a raw statement's
    * parameters (drizzle-orm#2277, "Cannot read properties of undefined (reading 'bind')").
    */
-  async insert(row: NewMovieRow, tagIds: number[]): Promise<number> {
+  /**
+   * Inserts a movie with its tags and genres in one transaction; null when a movie with the same
+   * TMDb id got in first (two adds racing past the caller's duplicate check): nothing is written.
+   */
+  async insert(row: NewMovieRow, tagIds: number[]): Promise<number | null> {
     const byTmdbId = sql<number>`(select ${movies.id} from ${movies} where ${movies.tmdbId} = ${row.tmdbId})`;
-    const [inserted] = await this.db.batch([
-      this.db.insert(movies).values(row).returning({ id: movies.id }),
-      ...tagIds.map((tagId) => this.db.insert(movieTags).values({ movieId: byTmdbId, tagId })),
-      ...[...new Set(row.genres)].map((genre) => this.db.insert(movieGenres).values({ movieId: byTmdbId, genre })),
-    ]);
-    return inserted[0].id;
+    try {
+      const [inserted] = await this.db.batch([
+        this.db.insert(movies).values(row).returning({ id: movies.id }),
+        ...tagIds.map((tagId) => this.db.insert(movieTags).values({ movieId: byTmdbId, tagId })),
+        ...[...new Set(row.genres)].map((genre) => this.db.insert(movieGenres).values({ movieId: byTmdbId, genre })),
+      ]);
+      return inserted[0].id;
+    } catch (error) {
+      // D1 reports constraint failures only in the message; the unique index on tmdb_id is the one.
+      if (String(error).includes("UNIQUE constraint failed: movies.tmdb_id")) return null;
+      throw error;
+    }
   }
 
   /**

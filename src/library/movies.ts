@@ -150,7 +150,9 @@ export class MovieLibrary {
       lastInfoSync: now,
       updatedAt: now,
     };
-    return this.movies.insert(row, [...new Set(input.tags)]);
+    const id = await this.movies.insert(row, [...new Set(input.tags)]);
+    if (id === null) throw fieldError("body.tmdbId", "This movie has already been added");
+    return id;
   }
 
   /** Re-reads a movie's metadata from TMDb (RefreshMovie). */

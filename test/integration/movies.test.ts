@@ -85,6 +85,16 @@ describe("adding a movie", () => {
     expect(await getJson<Movie[]>("/api/v3/movie")).toHaveLength(1);
   });
 
+  test("adds a movie once when several adds race: the others are refused naming tmdbId, never a 500", async () => {
+    const body = { tmdbId: FIGHT_CLUB, qualityProfileId: await qualityProfileId(), rootFolderPath: "/movies" };
+    const answers = await Promise.all(Array.from({ length: 4 }, () => call("POST", "/api/v3/movie", { body })));
+    const statuses = answers.map((res) => res.status).sort();
+    expect(statuses).toEqual([201, 400, 400, 400]);
+    for (const res of answers.filter((r) => r.status === 400)) await expectFieldError(res, "tmdbId");
+    const library = await getJson<Movie[]>("/api/v3/movie");
+    expect(library.map((m) => m.tmdbId)).toEqual([FIGHT_CLUB]);
+  });
+
   test("rejects an unknown quality profile, naming qualityProfileId", async () => {
     const res = await call("POST", "/api/v3/movie", {
       body: { tmdbId: MATRIX, qualityProfileId: 999, rootFolderPath: "/movies" },
