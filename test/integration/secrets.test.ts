@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { qbittorrentBody } from "./downloads-helpers";
-import { call, getJson, sendJson } from "./helpers";
+import { addRootFolder, call, getJson, qualityProfileId, sendJson } from "./helpers";
 import { SIM, torznab, uniqueKey } from "./indexerHelpers";
 
 interface OpenApiDocument {
@@ -28,6 +28,20 @@ async function storeSecrets() {
   const discordToken = `discord-token-${crypto.randomUUID()}`;
   const webhookToken = `hook-token-${crypto.randomUUID()}`;
   const headerSecret = `Bearer header-${crypto.randomUUID()}`;
+  const plexToken = `plex-token-${crypto.randomUUID()}`;
+  await addRootFolder();
+  const list = await sendJson<{ id: number }>(
+    "POST",
+    "/api/v3/importlist",
+    {
+      name: "Plex",
+      implementation: "PlexImport",
+      qualityProfileId: await qualityProfileId(),
+      rootFolderPath: "/movies",
+      fields: [{ name: "accessToken", value: plexToken }],
+    },
+    201,
+  );
   const indexer = await sendJson<{ id: number }>("POST", "/api/v3/indexer?forceSave=true", torznab(indexerKey), 201);
   const qb = qbittorrentBody();
   const client = await sendJson<{ id: number }>(
@@ -60,8 +74,14 @@ async function storeSecrets() {
     201,
   );
   return {
-    secrets: [indexerKey, qbPassword, discordToken, webhookToken, headerSecret],
-    ids: { indexer: indexer.id, downloadclient: client.id, notification: discord.id, webhook: webhook.id },
+    secrets: [indexerKey, qbPassword, discordToken, webhookToken, headerSecret, plexToken],
+    ids: {
+      importlist: list.id,
+      indexer: indexer.id,
+      downloadclient: client.id,
+      notification: discord.id,
+      webhook: webhook.id,
+    },
   };
 }
 
@@ -102,6 +122,7 @@ describe("secrets never leave the server", () => {
     const paths = await documentedGetPaths(ids);
     expect(paths).toContain(`/api/v3/notification/${ids.webhook}`);
     expect(paths).toContain(`/api/v3/indexer/${ids.indexer}`);
+    expect(paths).toContain(`/api/v3/importlist/${ids.importlist}/items`);
     for (const path of paths) {
       const res = await call("GET", path);
       const text = `${[...res.headers].map(([k, v]) => `${k}: ${v}`).join("\n")}\n${await res.text()}`;
@@ -114,7 +135,9 @@ describe("secrets never leave the server", () => {
   test("every stored secret is encrypted in D1", async () => {
     const { secrets } = await storeSecrets();
     const { results } = await env.DB.prepare(
-      "SELECT settings FROM indexers UNION ALL SELECT settings FROM download_clients UNION ALL SELECT settings FROM notifications",
+      ["indexers", "download_clients", "notifications", "import_lists"]
+        .map((t) => `SELECT settings FROM ${t}`)
+        .join(" UNION ALL "),
     ).all<{ settings: string }>();
     const stored = results.map((r) => r.settings).join("\n");
     expect(stored).toMatch(/enc:v1:/);
