@@ -90,6 +90,7 @@ test("the queue shows each download's progress and refreshes itself; removing wi
       assert.equal(cells[0], "Interstellar (2014)");
       assert.equal(cells[2], grabbed[0].quality.quality.name);
       assert.match(cells[3], /^Downloading/);
+      assert.doesNotMatch(cells[3], /Downloading\s*downloading/i, "the client's word is not the state again");
       assert.match(cells[7], new RegExp(CLIENT));
 
       // The client is polled (the cron's command); the open page picks the progress up by itself.
@@ -202,6 +203,9 @@ test("a download that fails shows in the queue with its problem and in Failures 
         .filter({ hasText: grab.title });
       await row.getByText(/Disk full/).waitFor();
       assert.match(await row.textContent(), /disk is full/);
+      const problems = await row.locator("ul.problems li").allTextContents();
+      assert.deepEqual(problems, [...new Set(problems)], "each problem is listed once");
+      assert.doesNotMatch(await row.getByRole("cell").nth(3).textContent(), /\b(\w+)\s+\1\b/i, "no word twice");
       const { body: queueStatus } = await api("/queue/status");
       assert.ok(queueStatus.warnings || queueStatus.errors, "the failing item counts as a problem");
       await page
@@ -227,7 +231,8 @@ test("a download that fails shows in the queue with its problem and in Failures 
       assert.equal(cells[4], failure.message);
       assert.match(cells[5], new RegExp(`^${failure.retryCount} of ${failure.maxRetries}`));
       assert.match(cells[6], /^Retrying/);
-      assert.match(cells[7], /This server/);
+      // Still retrying: nothing is blocklisted yet, and the column says so.
+      assert.equal(cells[7], "This server (retrying)");
       // Only disk-full failures are listed now.
       for (const kind of await table.locator("tbody tr td:nth-child(2)").allTextContents())
         assert.equal(kind, "Disk full");

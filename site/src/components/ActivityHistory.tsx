@@ -1,8 +1,8 @@
 import { useSignal } from "@preact/signals";
-import { api, type HistoryEventType, type HistoryRecord } from "../api";
+import { api, type FailureKind, type HistoryEventType, type HistoryRecord } from "../api";
 import { Link } from "../router";
 import { ErrorMessage } from "./ErrorMessage";
-import { formatCount, formatDateTime, HISTORY_EVENT_LABELS } from "./format";
+import { FAILURE_KIND_LABELS, formatCount, formatDateTime, HISTORY_EVENT_LABELS, inWords } from "./format";
 import { Pager } from "./Pager";
 import { usePolled } from "./usePolled";
 
@@ -102,10 +102,21 @@ const DETAIL_KEYS: Record<string, string> = {
   failureKind: "Kind",
 };
 
+/** A detail's value in words: failure kinds by their label; the client named by its name alone. */
+function detailValue(key: string, data: Record<string, string | undefined>): string | undefined {
+  const value = data[key];
+  if (!value) return undefined;
+  // downloadClient is the implementation ("QBittorrent"); the client's own name says more.
+  if (key === "downloadClient" && data.downloadClientName) return undefined;
+  if (key === "failureKind") return FAILURE_KIND_LABELS[value as FailureKind] ?? inWords(value);
+  return value;
+}
+
 function HistoryRow({ event }: { event: HistoryRecord }) {
-  const details = Object.entries(DETAIL_KEYS).flatMap(([key, label]) =>
-    event.data[key] ? [`${label}: ${event.data[key]}`] : [],
-  );
+  const details = Object.entries(DETAIL_KEYS).flatMap(([key, label]) => {
+    const value = detailValue(key, event.data);
+    return value ? [`${label}: ${value}`] : [];
+  });
   return (
     <tr>
       <td>{formatDateTime(event.date)}</td>

@@ -22,10 +22,20 @@ const STATE_BADGES: Record<DownloadFailure["state"], string> = {
   recovered: "ok",
 };
 const OWNER_LABELS: Record<DownloadFailure["owner"], string> = {
-  release: "The release (blocklisted, another is grabbed)",
-  ours: "This server (fix and retry)",
-  upstream: "The download client or indexer (retried later)",
+  release: "The release",
+  ours: "This server",
+  upstream: "The download client or indexer",
 };
+
+/** Who is at fault and what that led to, as it happened: a stall still retrying is not blocklisted yet. */
+function atFault(f: DownloadFailure): string {
+  const who = OWNER_LABELS[f.owner];
+  if (f.state === "recovered") return `${who} (recovered)`;
+  if (f.state === "retrying")
+    return `${who} (retrying${f.owner === "release" ? "; blocklisted if it keeps failing" : ""})`;
+  if (f.blocklisted) return `${who} (blocklisted, another is grabbed)`;
+  return f.owner === "ours" ? `${who} (fix and retry)` : `${who} (gave up)`;
+}
 
 /** Recent download failures by kind of failure, with how many of each and what was retried. */
 export function FailuresView() {
@@ -111,7 +121,7 @@ export function FailuresView() {
                     <span class={`badge ${STATE_BADGES[f.state]}`}>{STATE_LABELS[f.state]}</span>
                     {f.blocklisted && <span class="muted"> · blocklisted</span>}
                   </td>
-                  <td class="muted wrap">{OWNER_LABELS[f.owner]}</td>
+                  <td class="muted wrap">{atFault(f)}</td>
                 </tr>
               ))}
             </tbody>

@@ -8,6 +8,7 @@ import {
   formatCount,
   formatDateTime,
   formatTimeLeft,
+  inWords,
   QUEUE_STATE_LABELS,
 } from "./format";
 import { Pager } from "./Pager";
@@ -84,6 +85,8 @@ export function QueueTable() {
 function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void }) {
   const removing = useSignal(false);
   const percent = Math.round(item.progress * 1000) / 10;
+  const state = QUEUE_STATE_LABELS[item.trackedDownloadState] ?? inWords(item.trackedDownloadState);
+  // A message the client and the tracked state both carry is listed once.
   const problems = [
     ...(item.failureKind
       ? [
@@ -92,7 +95,7 @@ function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void 
       : []),
     ...(item.errorMessage ? [item.errorMessage] : []),
     ...item.statusMessages.flatMap((m) => (m.messages.length ? m.messages : [m.title])),
-  ];
+  ].filter((message, i, all) => all.indexOf(message) === i);
   return (
     <>
       <tr class={`queue-row status-${item.trackedDownloadStatus}`}>
@@ -111,10 +114,9 @@ function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void 
         </td>
         <td>{item.quality.quality.name}</td>
         <td>
-          <span class={`badge ${STATUS_BADGES[item.trackedDownloadStatus] ?? ""}`}>
-            {QUEUE_STATE_LABELS[item.trackedDownloadState] ?? item.trackedDownloadState}
-          </span>{" "}
-          <span class="muted">{item.status}</span>
+          <span class={`badge ${STATUS_BADGES[item.trackedDownloadStatus] ?? ""}`}>{state}</span>
+          {/* The client's own word only when it adds something ("Downloading", not "downloading" again). */}
+          {item.status.toLowerCase() !== state.toLowerCase() && <span class="muted"> {inWords(item.status)}</span>}
         </td>
         <td class="progress-cell">
           <progress max={100} value={percent} aria-label={`Progress of ${item.title}`} />

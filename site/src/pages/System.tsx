@@ -2,7 +2,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { api, type HealthCheck, type SystemStatus } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
-import { formatDateTime } from "../components/format";
+import { formatDateTime, inWords } from "../components/format";
 import { SessionList } from "../components/SessionList";
 import { BudgetChart, CacheChart } from "../components/UsageCharts";
 
@@ -55,7 +55,7 @@ export function System() {
               <li key={`${h.source}:${h.message}`} class={`health-${h.type}`}>
                 <span class={`badge ${h.type}`}>{h.type}</span>
                 <span>{h.message}</span>
-                <span class="muted">{h.source}</span>
+                <span class="muted">{inWords(h.source)}</span>
               </li>
             ))}
           </ul>
