@@ -3,6 +3,7 @@ import { useEffect } from "preact/hooks";
 import { api, type GrabbedRelease, type Release, type ReleaseSearch } from "../api";
 import { ErrorMessage } from "./ErrorMessage";
 import { formatBytes, formatCount } from "./format";
+import { SortButton } from "./MovieTable";
 
 /** "45 minutes", "7 hours", "12 days": how long ago the indexer published it. */
 function formatAge(release: Pick<Release, "age" | "ageHours" | "ageMinutes">): string {
@@ -14,6 +15,33 @@ function formatAge(release: Pick<Release, "age" | "ageHours" | "ageMinutes">): s
 }
 
 const releaseKey = (r: Pick<Release, "guid" | "indexerId">) => `${r.indexerId}:${r.guid}`;
+
+/** Columns the results can be re-sorted by in the page; unsorted is the server's rank order. */
+const SORTS = {
+  size: (r: Release) => r.size,
+  age: (r: Release) => r.ageMinutes,
+  peers: (r: Release) => r.seeders ?? -1,
+  score: (r: Release) => r.customFormatScore,
+} as const;
+type ReleaseSortKey = keyof typeof SORTS;
+interface ReleaseSort {
+  key: ReleaseSortKey;
+  direction: "ascending" | "descending";
+}
+
+/** Pressing a header: ascending, then descending, then back to the server's order. */
+function nextSort(current: ReleaseSort | undefined, key: ReleaseSortKey): ReleaseSort | undefined {
+  if (current?.key !== key) return { key, direction: "ascending" };
+  return current.direction === "ascending" ? { key, direction: "descending" } : undefined;
+}
+
+function sortedReleases(releases: Release[], sort: ReleaseSort | undefined): Release[] {
+  if (!sort) return releases;
+  const value = SORTS[sort.key];
+  const sign = sort.direction === "ascending" ? 1 : -1;
+  // Stable: releases equal on the column keep the server's rank order.
+  return [...releases].sort((a, b) => sign * (value(a) - value(b)));
+}
 
 type GrabState =
   | { status: "grabbing" }
@@ -31,6 +59,7 @@ export function InteractiveSearch({ movieId, title }: { movieId: number; title: 
   const error = useSignal<unknown>(undefined);
   const grabs = useSignal<ReadonlyMap<string, GrabState>>(new Map());
   const controller = useSignal<AbortController | undefined>(undefined);
+  const sort = useSignal<ReleaseSort | undefined>(undefined);
 
   useEffect(() => () => controller.peek()?.abort(), []);
 
@@ -98,11 +127,11 @@ export function InteractiveSearch({ movieId, title }: { movieId: number; title: 
               <tr>
                 <th>Release</th>
                 <th>Quality</th>
-                <th>Size</th>
-                <th>Age</th>
-                <th>Peers</th>
+                <SortableHeader label="Size" column="size" sort={sort} />
+                <SortableHeader label="Age" column="age" sort={sort} />
+                <SortableHeader label="Peers" column="peers" sort={sort} />
                 <th>Indexer</th>
-                <th>Score</th>
+                <SortableHeader label="Score" column="score" sort={sort} />
                 <th>Decision</th>
                 <th>
                   <span class="visually-hidden">Grab</span>
@@ -110,7 +139,7 @@ export function InteractiveSearch({ movieId, title }: { movieId: number; title: 
               </tr>
             </thead>
             <tbody>
-              {found.releases.map((release) => (
+              {sortedReleases(found.releases, sort.value).map((release) => (
                 <ReleaseRow
                   key={releaseKey(release)}
                   release={release}
@@ -123,6 +152,29 @@ export function InteractiveSearch({ movieId, title }: { movieId: number; title: 
         </div>
       )}
     </section>
+  );
+}
+
+function SortableHeader({
+  label,
+  column,
+  sort,
+}: {
+  label: string;
+  column: ReleaseSortKey;
+  sort: { value: ReleaseSort | undefined };
+}) {
+  const active = sort.value?.key === column;
+  return (
+    <th scope="col" aria-sort={active ? sort.value?.direction : undefined}>
+      <SortButton
+        label={label}
+        active={active}
+        onClick={() => {
+          sort.value = nextSort(sort.value, column);
+        }}
+      />
+    </th>
   );
 }
 

@@ -1,18 +1,19 @@
-import type { Movie } from "../api";
+import type { Movie, SortDirection, SortKey } from "../api";
 import { Link } from "../router";
 import { formatBytes, STATUS_LABELS } from "./format";
 
 export const TABLE_ROW_HEIGHT = 40;
 export const TABLE_HEADER_HEIGHT = 36;
 
-const COLUMNS = [
-  { label: "Title", class: "col-title" },
-  { label: "Year", class: "col-year" },
+/** The columns; those with a `sort` are sorted by the server when their header is pressed. */
+const COLUMNS: { label: string; class: string; sort?: SortKey }[] = [
+  { label: "Title", class: "col-title", sort: "title" },
+  { label: "Year", class: "col-year", sort: "year" },
   { label: "Status", class: "col-status" },
   { label: "Quality profile", class: "col-profile" },
   { label: "Monitored", class: "col-monitored" },
-  { label: "File", class: "col-file" },
-  { label: "Rating", class: "col-rating" },
+  { label: "File", class: "col-file", sort: "size" },
+  { label: "Rating", class: "col-rating", sort: "rating" },
   { label: "Tags", class: "col-tags" },
 ];
 
@@ -23,13 +24,27 @@ interface Props {
   movieAt: (index: number) => Movie | undefined;
   profileNames: Map<number, string>;
   tagLabels: Map<number, string>;
+  sortKey: SortKey;
+  sortDirection: SortDirection;
+  /** A sortable header pressed: its key again flips the direction, another starts ascending. */
+  onSort: (key: SortKey) => void;
 }
 
 /**
  * The library as a real table that renders only rows start..end; spacer rows above and below
  * stand in for the rest, so the scrollbar still spans every movie.
  */
-export function MovieTable({ total, start, end, movieAt, profileNames, tagLabels }: Props) {
+export function MovieTable({
+  total,
+  start,
+  end,
+  movieAt,
+  profileNames,
+  tagLabels,
+  sortKey,
+  sortDirection,
+  onSort,
+}: Props) {
   const rows = [];
   for (let index = start; index < end; index++) {
     const movie = movieAt(index);
@@ -53,8 +68,12 @@ export function MovieTable({ total, start, end, movieAt, profileNames, tagLabels
       <thead>
         <tr aria-rowindex={1}>
           {COLUMNS.map((c) => (
-            <th key={c.label} scope="col">
-              {c.label}
+            <th key={c.label} scope="col" aria-sort={c.sort && c.sort === sortKey ? sortDirection : undefined}>
+              {c.sort ? (
+                <SortButton label={c.label} active={c.sort === sortKey} onClick={() => onSort(c.sort as SortKey)} />
+              ) : (
+                c.label
+              )}
             </th>
           ))}
         </tr>
@@ -65,6 +84,15 @@ export function MovieTable({ total, start, end, movieAt, profileNames, tagLabels
         <Spacer rows={total - end} />
       </tbody>
     </table>
+  );
+}
+
+/** A column header that sorts: a button, so the keyboard reaches it; the header's aria-sort says how. */
+export function SortButton({ label, active, onClick }: { label: string; active: boolean; onClick: () => void }) {
+  return (
+    <button type="button" class={`sort-button${active ? " active" : ""}`} onClick={onClick}>
+      {label}
+    </button>
   );
 }
 

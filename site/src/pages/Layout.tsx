@@ -19,6 +19,10 @@ export function Layout({ children }: { children: ComponentChildren }) {
   const path = currentPath.value;
   return (
     <div class="shell">
+      {/* The first stop for the keyboard: past the navigation to the page itself. */}
+      <a href="#content" class="skip-link">
+        Skip to content
+      </a>
       <header class="topbar">
         <Link href="/" class="brand">
           Radarr <span class="accent">Edge</span>
@@ -56,7 +60,9 @@ export function Layout({ children }: { children: ComponentChildren }) {
           </button>
         </div>
       </header>
-      <main class="content">{children}</main>
+      <main id="content" class="content" tabIndex={-1}>
+        {children}
+      </main>
     </div>
   );
 }

@@ -133,6 +133,13 @@ export function Library() {
             movieAt={at}
             profileNames={profileNames.value}
             tagLabels={tagLabels.value}
+            sortKey={sortKey.value}
+            sortDirection={sortDirection.value}
+            onSort={(key) => {
+              sortDirection.value =
+                key === sortKey.value && sortDirection.value === "ascending" ? "descending" : "ascending";
+              sortKey.value = key;
+            }}
           />
         ) : (
           <PosterGrid
