@@ -34,7 +34,7 @@ function portProblem(port: string): string | undefined {
 }
 
 /** Why a host field's value is refused, or undefined: a bare host, with no scheme, port, path or user. */
-export function hostFieldProblem(value: string): string | undefined {
+function hostFieldProblem(value: string): string | undefined {
   const hostAndPort = /^[^:]+:\d*$/.test(value);
   // `fe80::1` and `nas:8080` look like a scheme too; anything else with one is a URL.
   if (SCHEME.test(value) && !hostAndPort && !/^[0-9A-Fa-f:.]+$/.test(value))
@@ -55,7 +55,7 @@ export interface HttpUrlOptions {
 }
 
 /** Why a URL field's value is refused, or undefined: http(s), a plain host, a valid port, no credentials. */
-export function httpUrlProblem(value: string, { allowQuery = false }: HttpUrlOptions = {}): string | undefined {
+function httpUrlProblem(value: string, { allowQuery = false }: HttpUrlOptions = {}): string | undefined {
   if (value === "") return "is required";
   if (CONTROL_OR_SPACE.test(value)) return "must not contain spaces or control characters";
   const scheme = SCHEME.exec(value)?.[1].toLowerCase();
