@@ -11,7 +11,7 @@ type RouteEntry = [unknown, { method: string }];
  * The methods some handler answers on `path`, asked of the app's own router (so it can never
  * disagree with routing), with HEAD wherever GET is: Hono answers HEAD with the GET handler.
  */
-export function allowedMethods(router: Router<RouteEntry>, path: string): string[] {
+function allowedMethods(router: Router<RouteEntry>, path: string): string[] {
   const allowed: string[] = [];
   for (const method of METHODS) {
     const [matches] = router.match(method, path);
