@@ -32,11 +32,11 @@ export const testResultSchema = z
   .openapi("IndexerTestResult");
 
 /** Runs the indexer's test, turning a failure into a 400 naming the settings field to fix. */
-async function runTest(client: IndexerClient) {
+async function runTest(client: IndexerClient, name: string) {
   try {
     return await client.test();
   } catch (error) {
-    const failure = describeIndexerFailure(error);
+    const failure = describeIndexerFailure(error, name);
     const errors = failure.fields.length
       ? failure.fields.map((field) => ({ path: `body.fields.${field}`, message: failure.message }))
       : [{ path: "body.fields", message: failure.message }];
@@ -61,7 +61,7 @@ export function testIndexer(
     settings,
     { logger: c.get("logger") },
   );
-  return runTest(client);
+  return runTest(client, input.name);
 }
 
 /**

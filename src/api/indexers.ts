@@ -278,7 +278,7 @@ indexerRouter.openapi(
           await createIndexerClient(c.env, indexer, settings, { logger: c.get("logger") }).test();
           return { id: indexer.id, isValid: true, validationFailures: [] };
         } catch (error) {
-          const failure = describeIndexerFailure(error);
+          const failure = describeIndexerFailure(error, indexer.name);
           const names = failure.fields.length ? failure.fields : [""];
           return {
             id: indexer.id,

@@ -53,7 +53,7 @@ export interface IndexerFailure {
   retryAfterSeconds?: number;
 }
 
-export function describeIndexerFailure(error: unknown): IndexerFailure {
+export function describeIndexerFailure(error: unknown, indexerName?: string): IndexerFailure {
   if (error instanceof IndexerRequestError) return { kind: error.kind, message: error.message, fields: error.fields };
   if (error instanceof UpstreamError) {
     const fields =
@@ -64,7 +64,8 @@ export function describeIndexerFailure(error: unknown): IndexerFailure {
           : [];
     return {
       kind: error.kind,
-      message: error.message,
+      // The upstream layer names the indexer by its key ("indexer:2"); people know it by its name.
+      message: indexerName ? error.message.replaceAll(error.service, indexerName) : error.message,
       fields,
       ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     };
@@ -98,6 +99,9 @@ async function recordIndexerSuccess(db: Database, indexerId: number, capabilitie
       set: { consecutiveFailures: 0, initialFailureAt: null, disabledUntil: null, ...caps },
     });
 }
+
+/** "2026-11-01 12:05 UTC": an instant in a message people read, not ISO's "T…:00.000Z". */
+const utcMinute = (iso: string | null | undefined) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : "later");
 
 /** Counts a failure and disables the indexer for the next step of the back-off ladder. */
 async function recordIndexerFailure(db: Database, indexerId: number, failure: IndexerFailure) {
@@ -140,7 +144,7 @@ export async function runIndexer(
       indexer,
       ok: false,
       skipped: true,
-      reason: `${indexer.name} is disabled until ${indexer.status?.disabledUntil} after failures: ${indexer.status?.lastError}`,
+      reason: `${indexer.name} is disabled until ${utcMinute(indexer.status?.disabledUntil)} after failures: ${indexer.status?.lastError}`,
     };
   }
   const started = clock.now();
@@ -149,7 +153,7 @@ export async function runIndexer(
     await recordIndexerSuccess(db, indexer.id, result.capabilities);
     return { indexer, ok: true, result, ms: clock.now() - started };
   } catch (error) {
-    const failure = describeIndexerFailure(error);
+    const failure = describeIndexerFailure(error, indexer.name);
     logger?.warn("indexer failed", {
       indexerId: indexer.id,
       indexer: indexer.name,

@@ -222,6 +222,9 @@ describe("indexer failures", () => {
 
     const [status] = await getJson<IndexerStatus[]>("/api/v3/indexerstatus");
     expect(status).toMatchObject({ indexerId: indexer.id, escalationLevel: 1, lastFailureKind: "connectionTimeout" });
+    // Said with the indexer's name, not its internal key ("indexer:1").
+    expect(status.lastError).toContain(indexer.name);
+    expect(status.lastError).not.toMatch(/indexer:\d/);
     const backedOffFor = Date.parse(status.disabledTill) - started;
     expect(backedOffFor).toBeGreaterThan(4 * 60_000);
     expect(backedOffFor).toBeLessThan(6 * 60_000);
@@ -234,7 +237,7 @@ describe("indexer failures", () => {
     // Backed off: the next search does not call it at all.
     const before = (await callsWith("torznab", key)).length;
     const again = await call("GET", `/api/v3/release?movieId=${movie.id}`);
-    expect(again.headers.get("X-Indexer-Failures")).toMatch(/disabled until/);
+    expect(again.headers.get("X-Indexer-Failures")).toMatch(/disabled until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC after/);
     expect((await callsWith("torznab", key)).length).toBe(before);
   });
 
