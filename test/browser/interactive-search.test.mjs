@@ -127,6 +127,9 @@ test("interactive search lists every release in the server's order with its deci
       assert.equal(grabCells[1], "Grabbed");
       assert.equal(grabCells[2], `${movie.title} (${movie.year})`);
       assert.match(grabCells[6], new RegExp(`Indexer: ${INDEXER}`));
+      // The client once, by its name (not "Client: QBittorrent · Client: Search qBittorrent").
+      assert.equal(grabCells[6].match(/Client:/g)?.length ?? 0, 1, grabCells[6]);
+      assert.match(grabCells[6], new RegExp(`Client: ${CLIENT}`));
     });
   } finally {
     await clearQueue(movie.id);

@@ -1,8 +1,8 @@
 import { useSignal } from "@preact/signals";
-import { api, type FailureKind, type HistoryEventType, type HistoryRecord } from "../api";
+import { api, type HistoryEventType, type HistoryRecord } from "../api";
 import { Link } from "../router";
 import { ErrorMessage } from "./ErrorMessage";
-import { FAILURE_KIND_LABELS, formatCount, formatDateTime, HISTORY_EVENT_LABELS, inWords } from "./format";
+import { failureKindInWords, formatCount, formatDateTime, HISTORY_EVENT_LABELS } from "./format";
 import { Pager } from "./Pager";
 import { usePolled } from "./usePolled";
 
@@ -108,7 +108,7 @@ function detailValue(key: string, data: Record<string, string | undefined>): str
   if (!value) return undefined;
   // downloadClient is the implementation ("QBittorrent"); the client's own name says more.
   if (key === "downloadClient" && data.downloadClientName) return undefined;
-  if (key === "failureKind") return FAILURE_KIND_LABELS[value as FailureKind] ?? inWords(value);
+  if (key === "failureKind") return failureKindInWords(value);
   return value;
 }
 

@@ -2,7 +2,7 @@ import { useSignal } from "@preact/signals";
 import { api, type DownloadFailure, type FailureKind } from "../api";
 import { Link } from "../router";
 import { ErrorMessage } from "./ErrorMessage";
-import { FAILURE_KIND_LABELS, formatCount, formatDateTime } from "./format";
+import { FAILURE_KIND_LABELS, failureKindInWords, formatCount, formatDateTime } from "./format";
 import { Pager } from "./Pager";
 import { usePolled } from "./usePolled";
 
@@ -99,7 +99,7 @@ export function FailuresView() {
               {failures.records.map((f) => (
                 <tr key={f.id}>
                   <td>{formatDateTime(f.date)}</td>
-                  <td>{FAILURE_KIND_LABELS[f.failureKind] ?? f.failureKind}</td>
+                  <td>{failureKindInWords(f.failureKind)}</td>
                   <td>
                     <Link href={`/movie/${f.movieId}`}>
                       {f.movieTitle} ({f.movieYear})

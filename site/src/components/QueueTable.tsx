@@ -3,7 +3,7 @@ import { api, type QueueItem } from "../api";
 import { Link } from "../router";
 import { ErrorMessage } from "./ErrorMessage";
 import {
-  FAILURE_KIND_LABELS,
+  failureKindInWords,
   formatBytes,
   formatCount,
   formatDateTime,
@@ -90,7 +90,7 @@ function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void 
   const problems = [
     ...(item.failureKind
       ? [
-          `${FAILURE_KIND_LABELS[item.failureKind] ?? item.failureKind}${item.retryCount ? ` (retry ${item.retryCount}${item.nextRetryAt ? `, next ${formatDateTime(item.nextRetryAt)}` : ""})` : ""}`,
+          `${failureKindInWords(item.failureKind)}${item.retryCount ? ` (retry ${item.retryCount}${item.nextRetryAt ? `, next ${formatDateTime(item.nextRetryAt)}` : ""})` : ""}`,
         ]
       : []),
     ...(item.errorMessage ? [item.errorMessage] : []),

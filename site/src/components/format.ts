@@ -145,6 +145,9 @@ export const FAILURE_KIND_LABELS: Record<FailureKind, string> = {
   permissionDenied: "Permission denied",
 };
 
+/** Any failure kind the server sends in words, a kind newer than this site included. */
+export const failureKindInWords = (kind: string) => FAILURE_KIND_LABELS[kind as FailureKind] ?? inWords(kind);
+
 export const HISTORY_EVENT_LABELS: Record<HistoryEventType, string> = {
   grabbed: "Grabbed",
   downloadFolderImported: "Imported",

@@ -1,6 +1,6 @@
 import { useSignal } from "@preact/signals";
-import { api, type FailureKind, type Indexer, type IndexerStatus, type IndexerTestResult } from "../api";
-import { FAILURE_KIND_LABELS, formatDateTime } from "../components/format";
+import { api, type Indexer, type IndexerStatus, type IndexerTestResult } from "../api";
+import { failureKindInWords, formatDateTime } from "../components/format";
 import { OptionCheck, PriorityInput } from "../components/ProviderEditor";
 import { ProviderSettings } from "../components/ProviderSettings";
 import { SettingsNav } from "../components/SettingsNav";
@@ -18,9 +18,7 @@ function describeTest(result: IndexerTestResult): string {
 function IndexerHealth({ status }: { status: IndexerStatus | undefined }) {
   if (!status) return <span class="badge ok">OK</span>;
   const failures = `${status.escalationLevel} ${status.escalationLevel === 1 ? "failure" : "failures"}`;
-  const kind = status.lastFailureKind
-    ? (FAILURE_KIND_LABELS[status.lastFailureKind as FailureKind] ?? status.lastFailureKind)
-    : undefined;
+  const kind = status.lastFailureKind ? failureKindInWords(status.lastFailureKind) : undefined;
   const why = [kind, status.lastError].filter(Boolean).join(": ");
   const disabled = status.disabledTill && new Date(status.disabledTill).getTime() > Date.now();
   return (

@@ -12,6 +12,7 @@ import {
 } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import {
+  failureKindInWords,
   formatCount,
   formatDate,
   formatDateTime,
@@ -165,7 +166,7 @@ function SyncHistory({ listId, version }: { listId: number; version: number }) {
                     <ul class="run-errors">
                       {run.errors.map((e, i) => (
                         <li key={i}>
-                          <code>{e.kind}</code> {e.message}
+                          {failureKindInWords(e.kind)}: {e.message}
                         </li>
                       ))}
                     </ul>
