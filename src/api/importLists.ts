@@ -64,9 +64,9 @@ const listResourceSchema = z
 
 const listInputSchema = z
   .object({
-    name: z.string().trim().min(1, "name is required").max(200),
     /** A saved list's id: a test of it keeps its stored secrets and does not clash with its own name. */
     id: z.number().int().positive().optional(),
+    name: z.string().trim().min(1, "name is required").max(200),
     implementation: z.string().min(1),
     configContract: z.string().optional(),
     fields: z.array(z.object({ name: z.string(), value: z.unknown().optional() })).default([]),

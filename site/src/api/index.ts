@@ -174,9 +174,9 @@ export interface ProviderSaveOptions {
 function providerApi<T extends ProviderResource, TestResult>(path: string, { testsOnSave = false } = {}) {
   const query = (options?: ProviderSaveOptions) => (options?.forceSave ? { forceSave: "true" } : undefined);
   return {
-    list: () => request<T[]>("GET", `${v3}/${path}`),
     /** Whether a save is refused when the test fails (and so can be forced). */
     testsOnSave,
+    list: () => request<T[]>("GET", `${v3}/${path}`),
     /** One template per implementation, with its fields and defaults. */
     schema: () => request<T[]>("GET", `${v3}/${path}/schema`),
     add: (resource: ProviderInput<T>, options?: ProviderSaveOptions) =>
