@@ -15,7 +15,7 @@ import { MASKED_SECRET, maskSettings, openSettings, sealSettings } from "../libr
 import type { AppEnv } from "./context";
 import { ApiError, fieldError, notFound, zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
-import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
+import { errorResponses, forceSaveQuery, idParamSchema } from "./schemas/common";
 
 /** Radarr's `/api/v3/downloadclient`: download clients in the provider shape, with /schema and /test. */
 export const downloadClientRouter = createRouter();
@@ -75,10 +75,6 @@ const clientInputSchema = z
   .passthrough()
   .openapi("DownloadClientInput");
 type ClientInput = z.infer<typeof clientInputSchema>;
-
-const forceSaveQuery = z.object({
-  forceSave: queryBoolean.optional().openapi({ description: "Save without testing the connection first" }),
-});
 
 type Resource = z.infer<typeof clientSchema>;
 
