@@ -38,6 +38,8 @@ describe("URL settings", () => {
     ["", "is required"],
     ["http://exa mple.org", "must not contain spaces or control characters"],
     ["http://example.org/a\u0000b", "must not contain spaces or control characters"],
+    // A credential in a URL is exactly what this case refuses.
+    // secretlint-disable-next-line @secretlint/secretlint-rule-basicauth
     ["http://user:pass@example.org", "must not contain a user name or password; use the credential fields"],
     ["http://@example.org", "must not contain a user name or password; use the credential fields"],
     ["http://example.org:0", "host port must be 1-65535"],
