@@ -36,8 +36,8 @@ import { traktAuthRouter } from "./api/traktAuth";
 import { APP_NAME, APP_VERSION } from "./config";
 import { MovieRepository } from "./db/movies";
 import { budgetGauges } from "./integrations/budget";
-import { downloadFailureGauges } from "./library/downloadHealth";
-import { forgetLibraryIds } from "./library/libraryIdsCache";
+import { downloadFailureGauges } from "./services/downloadHealth";
+import { forgetLibraryIds } from "./services/libraryIdsCache";
 import { renderPrometheus } from "./observability/metrics";
 
 const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { GROUP_FACTOR_WEIGHTS, GROUP_FACTORS, GROUP_TIERS, groupsToCsv } from "../domain/analysis/releaseGroups";
-import { groupReputations } from "../library/groupAnalysis";
+import { groupReputations } from "../services/groupAnalysis";
 import type { AppEnv } from "./context";
 import { createRouter } from "./router";
 import { errorResponses } from "./schemas/common";

@@ -7,7 +7,7 @@ import {
   STREAMING_OFFER_TYPES,
   streamingSettingsSchema,
   writeSettings,
-} from "../library/settings";
+} from "../services/settings";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 

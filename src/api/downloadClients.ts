@@ -10,8 +10,8 @@ import {
   type DownloadClientRow,
   openDownloadClient,
   type ProviderField,
-} from "../library/downloadClients";
-import { MASKED_SECRET, maskSettings, openSettings, sealSettings } from "../library/secrets";
+} from "../services/downloadClients";
+import { MASKED_SECRET, maskSettings, openSettings, sealSettings } from "../services/secrets";
 import type { AppEnv } from "./context";
 import { ApiError, fieldError, notFound, zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";

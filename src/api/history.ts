@@ -11,8 +11,8 @@ import {
   toComparableQuality,
 } from "../domain/decisions";
 import { qualityById } from "../domain/quality/qualities";
-import { loadDecisionContext } from "../library/decisionContext";
-import { movieResource } from "../library/movieResource";
+import { loadDecisionContext } from "../services/decisionContext";
+import { movieResource } from "../services/movieResource";
 import { notFound } from "./middleware/errors";
 import { customFormatNames, defaultDateDescending } from "./pagedRecords";
 import { createRouter, jsonContent } from "./router";

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { IndexerDefinition } from "../domain/indexers/definitions";
 import { createIndexerClient, type IndexerClient } from "../integrations/indexers";
-import { describeIndexerFailure } from "../library/indexers";
+import { describeIndexerFailure } from "../services/indexers";
 import type { AppEnv } from "./context";
 import { ApiError } from "./middleware/errors";
 

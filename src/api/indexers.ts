@@ -11,9 +11,9 @@ import {
   indexerSecretFields,
 } from "../domain/indexers/definitions";
 import { createIndexerClient } from "../integrations/indexers";
-import { definitionOf, describeIndexerFailure, type IndexerRow, loadIndexers } from "../library/indexers";
-import { MovieLibrary } from "../library/movies";
-import { MASKED_SECRET, maskSettings, openSettings, sealSettings } from "../library/secrets";
+import { definitionOf, describeIndexerFailure, type IndexerRow, loadIndexers } from "../services/indexers";
+import { MovieLibrary } from "../services/movies";
+import { MASKED_SECRET, maskSettings, openSettings, sealSettings } from "../services/secrets";
 import type { AppEnv } from "./context";
 import { testBeforeSave, testIndexer, testResult, testResultSchema } from "./indexerTest";
 import { ApiError, fieldError, notFound, zodFieldErrors } from "./middleware/errors";

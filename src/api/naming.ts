@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { buildName } from "../domain/naming";
-import { namingSettingsSchema, readSettings, writeSettings } from "../library/settings";
+import { namingSettingsSchema, readSettings, writeSettings } from "../services/settings";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 

@@ -8,13 +8,13 @@ import {
   maskNotificationSettings,
   sealNotificationSettings,
   unmaskNotificationSettings,
-} from "../library/notificationSecrets";
+} from "../services/notificationSecrets";
 import {
   NOTIFICATION_SETTINGS,
   type NotificationImplementation,
   sendNotification,
   WEBHOOK_METHODS,
-} from "../library/notifications";
+} from "../services/notifications";
 import { ApiError, fieldError, notFound, zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";

@@ -2,7 +2,7 @@ import * as clock from "../clock";
 import type { Database } from "../db/client";
 import { MovieRepository } from "../db/movies";
 import { customFormats } from "../db/schema";
-import { movieResource } from "../library/movieResource";
+import { movieResource } from "../services/movieResource";
 
 /** What the paged activity resources (queue, blocklist, history) share beyond their own rows. */
 

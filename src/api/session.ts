@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { isDemoMode } from "../config";
-import { clearLoginAttempts, LOGIN_ATTEMPT_LIMIT, reserveLoginAttempt } from "../library/loginThrottle";
-import { SESSION_TTL_SECONDS, SessionStore } from "../library/sessions";
+import { clearLoginAttempts, LOGIN_ATTEMPT_LIMIT, reserveLoginAttempt } from "../services/loginThrottle";
+import { SESSION_TTL_SECONDS, SessionStore } from "../services/sessions";
 import { clientAddress, constantTimeEqual, SESSION_COOKIE, sessionClient } from "./middleware/auth";
 import { ApiError } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";

@@ -14,8 +14,8 @@ import {
   TRENDING_WINDOWS,
 } from "../integrations/tmdb/discoverySchemas";
 import { WATCHMODE_STATUSES, type WatchmodeAnswer, WatchmodeClient } from "../integrations/watchmode/client";
-import { libraryIdsByTmdbId } from "../library/libraryIdsCache";
-import { groupOffers, StreamingTrending, TRENDING_SOURCE_CHOICES } from "../library/streamingTrending";
+import { libraryIdsByTmdbId } from "../services/libraryIdsCache";
+import { groupOffers, StreamingTrending, TRENDING_SOURCE_CHOICES } from "../services/streamingTrending";
 import type { AppEnv } from "./context";
 import { notFound } from "./middleware/errors";
 import { createRouter, jsonContent } from "./router";

@@ -4,8 +4,8 @@ import { APP_NAME, APP_VERSION, type Env, isDemoMode, isolateStartTime } from ".
 import type { Database } from "../db/client";
 import { rootFolders } from "../db/schema";
 import { breakerStates } from "../integrations/http";
-import { downloadHealthChecks } from "../library/downloadHealth";
-import { disabledIndexers } from "../library/indexers";
+import { downloadHealthChecks } from "../services/downloadHealth";
+import { disabledIndexers } from "../services/indexers";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { SessionStore } from "../library/sessions";
+import { SessionStore } from "../services/sessions";
 import { ApiError, notFound } from "./middleware/errors";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";

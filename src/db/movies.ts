@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import * as clock from "../clock";
-import { type MovieColumns, movieResourceJson } from "../library/movieResource";
+import { type MovieColumns, movieResourceJson } from "../services/movieResource";
 import { chunk, D1_MAX_BOUND_PARAMETERS, type Database, inList } from "./client";
 import { importExclusions, movieGenres, movies, movieTags } from "./schema";
 

@@ -1,7 +1,7 @@
 import * as clock from "../clock";
 import type { Env } from "../config";
 import { createDatabase } from "../db/client";
-import { RetryLater, recordDeadLetter, runDownloadJob } from "../library/downloads";
+import { RetryLater, recordDeadLetter, runDownloadJob } from "../services/downloads";
 import { rootLogger } from "../observability/logger";
 import { incrementCounter } from "../observability/metrics";
 import type { DownloadJobMessage } from "./downloadQueue";

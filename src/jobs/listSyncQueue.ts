@@ -5,7 +5,7 @@ import type { Env } from "../config";
 import { createDatabase, type Database } from "../db/client";
 import { importLists, listSyncJobs } from "../db/schema";
 import { retryDelaySeconds } from "../domain/failures/policies";
-import { notify } from "../library/notifications";
+import { notify } from "../services/notifications";
 import { type Logger, rootLogger } from "../observability/logger";
 import { incrementCounter } from "../observability/metrics";
 

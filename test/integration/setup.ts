@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach } from "vitest";
 import { configureClock } from "../../src/clock";
 import { forgetCachedInMemory } from "../../src/integrations/cache";
-import { forgetLibraryIds } from "../../src/library/libraryIdsCache";
+import { forgetLibraryIds } from "../../src/services/libraryIdsCache";
 
 /**
  * The real migrations (schema + seeded defaults) in one D1 batch, recorded in d1_migrations as

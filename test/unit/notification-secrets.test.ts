@@ -5,7 +5,7 @@ import {
   openNotificationSettings,
   sealNotificationSettings,
   unmaskNotificationSettings,
-} from "../../src/library/notificationSecrets";
+} from "../../src/services/notificationSecrets";
 
 // A fixed 32-byte key, base64, as ENCRYPTION_KEY holds it.
 const env = { ENCRYPTION_KEY: btoa("n".repeat(32)) } as Env;

@@ -17,7 +17,7 @@ import type { MinimumAvailability, MovieStatus } from "../../../src/domain/libra
 import type { ListFieldDefinition } from "../../../src/domain/lists/source";
 import type { Language, ParsedMovieInfo as ParserResult, Revision } from "../../../src/domain/parser";
 import type { TraktAuthErrorCode } from "../../../src/integrations/trakt/deviceFlow";
-import type { ImportListSettings } from "../../../src/library/settings";
+import type { ImportListSettings } from "../../../src/services/settings";
 
 export type { FailureKind, MinimumAvailability, MovieStatus, Rejection };
 

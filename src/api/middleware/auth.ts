@@ -1,6 +1,6 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import { type SessionClient, SessionStore } from "../../library/sessions";
+import { type SessionClient, SessionStore } from "../../services/sessions";
 import type { AppEnv } from "../context";
 import { ApiError } from "./errors";
 

@@ -3,7 +3,7 @@ import * as clock from "../../clock";
 import type { Env } from "../../config";
 import { createDatabase } from "../../db/client";
 import { traktTokens } from "../../db/schema";
-import { decryptSecret, encryptSecret } from "../../library/secrets";
+import { decryptSecret, encryptSecret } from "../../services/secrets";
 import { tokenExpiresAtMs } from "./deviceFlow";
 import type { TraktTokenResponse } from "./oauth";
 
