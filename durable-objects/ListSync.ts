@@ -4,8 +4,8 @@ import type { Env } from "../src/config";
 import { createDatabase } from "../src/db/client";
 import type { FailureKind } from "../src/domain/failures/kinds";
 import type { ListItem } from "../src/domain/lists/source";
-import { failureKindOf, type SyncOutcome, syncImportList } from "../src/services/listSync";
 import { rootLogger } from "../src/observability/logger";
+import { failureKindOf, type SyncOutcome, syncImportList } from "../src/services/listSync";
 
 export type ListSyncResult =
   | { ok: true; outcome: SyncOutcome; joined: boolean }

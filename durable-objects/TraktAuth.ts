@@ -18,8 +18,8 @@ import {
   traktAppCredentials,
 } from "../src/integrations/trakt/oauth";
 import { TraktTokenStore } from "../src/integrations/trakt/tokenStore";
-import { decryptSecret, encryptSecret } from "../src/services/secrets";
 import { rootLogger } from "../src/observability/logger";
+import { decryptSecret, encryptSecret } from "../src/services/secrets";
 
 /** A device flow in progress: kept in this object's storage, never shown but for its user code. */
 interface DeviceFlowState {

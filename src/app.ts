@@ -36,9 +36,9 @@ import { traktAuthRouter } from "./api/traktAuth";
 import { APP_NAME, APP_VERSION } from "./config";
 import { MovieRepository } from "./db/movies";
 import { budgetGauges } from "./integrations/budget";
+import { renderPrometheus } from "./observability/metrics";
 import { downloadFailureGauges } from "./services/downloadHealth";
 import { forgetLibraryIds } from "./services/libraryIdsCache";
-import { renderPrometheus } from "./observability/metrics";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const CSV_UPLOAD_PATH = /^\/api\/v3\/importlist\/\d+\/csv$/;

@@ -7,6 +7,7 @@ import { type Database, inList } from "../db/client";
 import { commands, importLists, movies } from "../db/schema";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import { importWatchmodeIdMap } from "../integrations/watchmode/idMap";
+import type { Logger } from "../observability/logger";
 import { expireBlocklist } from "../services/blocklist";
 import { refreshMonitoredDownloads } from "../services/downloads";
 import { dueImportLists } from "../services/importLists";
@@ -14,7 +15,6 @@ import { MovieLibrary } from "../services/movies";
 import { cutoffUnmetMovieIds, missingMovieIds, rssSync, searchAndGrab } from "../services/releaseSearch";
 import { readSettings } from "../services/settings";
 import { detachedWork, StreamingAvailabilityLookup } from "../services/streamingAvailability";
-import type { Logger } from "../observability/logger";
 import { enqueueListSync, listSyncStub } from "./listSyncQueue";
 
 export interface CommandContext {

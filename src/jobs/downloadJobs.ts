@@ -1,9 +1,9 @@
 import * as clock from "../clock";
 import type { Env } from "../config";
 import { createDatabase } from "../db/client";
-import { RetryLater, recordDeadLetter, runDownloadJob } from "../services/downloads";
 import { rootLogger } from "../observability/logger";
 import { incrementCounter } from "../observability/metrics";
+import { RetryLater, recordDeadLetter, runDownloadJob } from "../services/downloads";
 import type { DownloadJobMessage } from "./downloadQueue";
 
 // A message that failed unexpectedly (a bug, D1 unavailable) comes back after this long; the

@@ -5,9 +5,9 @@ import type { Env } from "../config";
 import { createDatabase, type Database } from "../db/client";
 import { importLists, listSyncJobs } from "../db/schema";
 import { retryDelaySeconds } from "../domain/failures/policies";
-import { notify } from "../services/notifications";
 import { type Logger, rootLogger } from "../observability/logger";
 import { incrementCounter } from "../observability/metrics";
+import { notify } from "../services/notifications";
 
 /** A list sync job on the queue. */
 export interface ListSyncMessage {
