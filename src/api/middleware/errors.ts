@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
+import { Failure } from "../../domain/failures/failure";
 import { UpstreamError } from "../../integrations/http";
 import type { AppEnv } from "../context";
 
@@ -57,9 +58,47 @@ const UPSTREAM_STATUS: Record<string, ContentfulStatusCode> = {
   notFound: 502,
 };
 
+/** The HTTP status a request failure answers with; upstream kinds use UPSTREAM_STATUS. */
+const REQUEST_STATUS: Record<string, ContentfulStatusCode> = {
+  invalidInput: 400,
+  resourceNotFound: 404,
+  conflict: 409,
+  unauthenticated: 401,
+  forbidden: 403,
+  throttled: 429,
+  payloadTooLarge: 413,
+};
+
+/** The one place a failure's kind becomes an HTTP status. */
+export function statusForFailure(failure: Failure): ContentfulStatusCode {
+  return REQUEST_STATUS[failure.kind] ?? UPSTREAM_STATUS[failure.kind] ?? 502;
+}
+
+function failureResponse(failure: Failure, c: Context<AppEnv>) {
+  const status = statusForFailure(failure);
+  if (failure.retryAfter !== undefined) c.header("Retry-After", String(Math.ceil(failure.retryAfter)));
+  if (status < 500) return c.json({ message: failure.message, errors: failure.fields }, status);
+  c.get("logger")?.warn("upstream failure surfaced", {
+    service: failure.service,
+    kind: failure.kind,
+    status: failure.status,
+  });
+  return c.json(
+    {
+      message: failure.message,
+      service: failure.service,
+      kind: failure.kind,
+      errors: failure.fields,
+      correlationId: c.get("correlationId"),
+    },
+    status,
+  );
+}
+
 /** The one error handler: callers see a status and a message, never a stack. */
 export function handleError(error: Error, c: Context<AppEnv>) {
   const correlationId = c.get("correlationId");
+  if (error instanceof Failure) return failureResponse(error, c);
   if (error instanceof ApiError) {
     for (const [k, v] of Object.entries(error.headers)) c.header(k, v);
     return c.json({ message: error.message, errors: error.errors }, error.status);

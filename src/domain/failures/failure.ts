@@ -1,0 +1,89 @@
+import type { FailureKind } from "./kinds";
+
+/**
+ * What went wrong with a request itself, as opposed to an upstream or a download (FailureKind):
+ * the caller's input, a resource that is not there, a state the request cannot change.
+ */
+export const REQUEST_FAILURE_KINDS = [
+  /** The input breaks a rule; `fields` names each field. */
+  "invalidInput",
+  /** The resource asked for does not exist. */
+  "resourceNotFound",
+  /** The request conflicts with the current state (a duplicate, a record in use). */
+  "conflict",
+  /** No valid credentials (API key, session, login). */
+  "unauthenticated",
+  /** Valid credentials, but this is not allowed. */
+  "forbidden",
+  /** The caller is sending too much (login throttle); `retryAfter` says when to try again. */
+  "throttled",
+  /** The request is larger than the route accepts. */
+  "payloadTooLarge",
+] as const;
+
+export type RequestFailureKind = (typeof REQUEST_FAILURE_KINDS)[number];
+
+/** One field the caller must fix, by its path in the request (`body.downloadUrl`, `query.movieIds`). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export interface FailureDetails {
+  /** The upstream that failed (`tmdb`, `qbittorrent`, an indexer's name); absent for a request failure. */
+  service?: string;
+  /** Seconds until another attempt may succeed (an upstream's Retry-After, a throttle). */
+  retryAfter?: number;
+  /** The fields to fix, for `invalidInput` and for upstream answers that name a setting. */
+  fields?: FieldIssue[];
+  /** The upstream's HTTP status, where one was received. */
+  status?: number;
+  /** The upstream's own error code (e.g. Newznab's 100), where it sent one. */
+  code?: number;
+  cause?: unknown;
+}
+
+/**
+ * The one failure type: every layer throws it, the error middleware alone turns it into an HTTP
+ * status. Decisions read `kind`, never the message.
+ */
+export class Failure extends Error {
+  readonly kind: FailureKind | RequestFailureKind;
+  readonly service?: string;
+  readonly retryAfter?: number;
+  readonly fields: FieldIssue[];
+  readonly status?: number;
+  readonly code?: number;
+
+  constructor(kind: FailureKind | RequestFailureKind, message: string, details: FailureDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = "Failure";
+    this.kind = kind;
+    this.service = details.service;
+    this.retryAfter = details.retryAfter;
+    this.fields = details.fields ?? [];
+    this.status = details.status;
+    this.code = details.code;
+  }
+}
+
+export function isFailure(error: unknown): error is Failure {
+  return error instanceof Failure;
+}
+
+/** A failure of the caller's input naming one field, for rules a schema cannot see. */
+export function invalidInput(path: string, message: string): Failure {
+  return new Failure("invalidInput", `Validation failed: ${path}: ${message}`, { fields: [{ path, message }] });
+}
+
+/** The resource asked for is not there (`Movie not found`). */
+export function resourceNotFound(what: string): Failure {
+  return new Failure("resourceNotFound", `${what} not found`);
+}
+
+/** The failure an unknown thrown value stands for, keeping a Failure as it is. */
+export function asFailure(error: unknown, fallback: FailureKind = "upstreamError"): Failure {
+  if (error instanceof Failure) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new Failure(fallback, message, { cause: error });
+}
