@@ -16,7 +16,7 @@ import { importListConfigRouter, importListRouter, MAX_CSV_BYTES } from "./api/i
 import { indexerRouter, indexerStatusRouter } from "./api/indexers";
 import { requireApiKey } from "./api/middleware/auth";
 import { requestContext } from "./api/middleware/correlation";
-import { ApiError, handleError } from "./api/middleware/errors";
+import { handleError } from "./api/middleware/errors";
 import { methodNotAllowed } from "./api/middleware/methodNotAllowed";
 import { allowInline, securityHeaders, siteImageOrigins } from "./api/middleware/securityHeaders";
 import { movieRouter } from "./api/movies";
@@ -35,6 +35,7 @@ import { tagRouter } from "./api/tags";
 import { traktAuthRouter } from "./api/traktAuth";
 import { APP_NAME, APP_VERSION } from "./config";
 import { MovieRepository } from "./db/movies";
+import { Failure } from "./domain/failures/failure";
 import { budgetGauges } from "./integrations/budget";
 import { renderPrometheus } from "./observability/metrics";
 import { downloadFailureGauges } from "./services/downloadHealth";
@@ -52,7 +53,7 @@ export function createApp() {
     bodyLimit({
       maxSize,
       onError: () => {
-        throw new ApiError(413, `Request body is larger than ${maxSize} bytes`);
+        throw new Failure("payloadTooLarge", `Request body is larger than ${maxSize} bytes`);
       },
     });
   const defaultLimit = limit(MAX_BODY_BYTES);

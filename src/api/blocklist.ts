@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { inList } from "../db/client";
 import { blocklist, movies } from "../db/schema";
-import { notFound } from "./middleware/errors";
+import { resourceNotFound } from "../domain/failures/failure";
 import { attachMovies, customFormatNames, defaultDateDescending } from "./pagedRecords";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
@@ -171,7 +171,7 @@ blocklistRouter.openapi(
     const db = c.get("db");
     const found = await db.select({ id: blocklist.id }).from(blocklist).where(inList(blocklist.id, ids));
     const missing = ids.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length) throw notFound(`Blocklist entries ${missing.join(", ")}`);
+    if (missing.length) throw resourceNotFound(`Blocklist entries ${missing.join(", ")}`);
     await db.delete(blocklist).where(inList(blocklist.id, ids));
     return c.json({}, 200);
   },
@@ -189,7 +189,7 @@ blocklistRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").delete(blocklist).where(eq(blocklist.id, id)).returning({ id: blocklist.id });
-    if (!row) throw notFound(`Blocklist entry ${id}`);
+    if (!row) throw resourceNotFound(`Blocklist entry ${id}`);
     return c.json({}, 200);
   },
 );

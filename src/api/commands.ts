@@ -3,6 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import * as clock from "../clock";
 import { type Database, inList } from "../db/client";
 import { commands, movies } from "../db/schema";
+import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
 import {
   COMMAND_NAMES,
   type CommandRow,
@@ -13,7 +14,7 @@ import {
   SCHEDULED_TASKS,
 } from "../jobs/commands";
 import { cronIntervalMinutes, nextCronRun } from "../jobs/cronSchedule";
-import { ApiError, fieldError, notFound, zodFieldErrors } from "./middleware/errors";
+import { zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
@@ -77,7 +78,7 @@ async function assertMoviesExist(db: Database, body: unknown): Promise<void> {
   const missing = wanted.filter((id) => !found.has(id));
   if (missing.length === 0) return;
   const more = missing.length > 20 ? ` and ${missing.length - 20} more` : "";
-  throw fieldError("body.movieIds", `Movie ${missing.slice(0, 20).join(", ")}${more} not in the library`);
+  throw invalidInput("body.movieIds", `Movie ${missing.slice(0, 20).join(", ")}${more} not in the library`);
 }
 
 const commandInput = z
@@ -98,14 +99,16 @@ commandRouter.openapi(
     const { name, ...rest } = c.req.valid("json");
     const definition = findCommand(name);
     if (!definition) {
-      throw new ApiError(400, `Validation failed: body.name: unknown command '${name}'`, [
-        { path: "body.name", message: `unknown command; one of ${COMMAND_NAMES.join(", ")}` },
-      ]);
+      throw new Failure("invalidInput", `Validation failed: body.name: unknown command '${name}'`, {
+        fields: [{ path: "body.name", message: `unknown command; one of ${COMMAND_NAMES.join(", ")}` }],
+      });
     }
     const body = definition.body.safeParse(rest);
     if (!body.success) {
       const errors = zodFieldErrors(body.error, "body");
-      throw new ApiError(400, `Validation failed: ${errors[0].path}: ${errors[0].message}`, errors);
+      throw new Failure("invalidInput", `Validation failed: ${errors[0].path}: ${errors[0].message}`, {
+        fields: errors,
+      });
     }
     await assertMoviesExist(c.get("db"), body.data);
     const row = await queueCommand(c.get("db"), definition.name, body.data as Record<string, unknown>, "manual");
@@ -139,7 +142,7 @@ commandRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").select().from(commands).where(eq(commands.id, id));
-    if (!row) throw notFound(`Command ${id}`);
+    if (!row) throw resourceNotFound(`Command ${id}`);
     return c.json(commandResource(row), 200);
   },
 );

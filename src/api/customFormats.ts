@@ -9,7 +9,7 @@ import {
   toCustomFormatResource,
   validateCustomFormat,
 } from "../domain/customFormats";
-import { ApiError, fieldError, notFound } from "./middleware/errors";
+import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
@@ -68,17 +68,15 @@ async function validatedFormat(db: Database, input: z.infer<typeof customFormatI
   const draft: CustomFormatDraft = fromCustomFormatResource(input);
   const problems = validateCustomFormat(draft);
   if (problems.length) {
-    throw new ApiError(
-      400,
-      `Validation failed: body.${problems[0].path}: ${problems[0].message}`,
-      problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
-    );
+    throw new Failure("invalidInput", `Validation failed: body.${problems[0].path}: ${problems[0].message}`, {
+      fields: problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
+    });
   }
   const [clash] = await db
     .select({ id: customFormats.id })
     .from(customFormats)
     .where(eq(customFormats.name, draft.name));
-  if (clash && clash.id !== id) throw fieldError("body.name", `A custom format named '${draft.name}' already exists`);
+  if (clash && clash.id !== id) throw invalidInput("body.name", `A custom format named '${draft.name}' already exists`);
   return {
     name: draft.name,
     includeCustomFormatWhenRenaming: draft.includeCustomFormatWhenRenaming,
@@ -118,7 +116,7 @@ customFormatRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").select().from(customFormats).where(eq(customFormats.id, id));
-    if (!row) throw notFound(`Custom format ${id}`);
+    if (!row) throw resourceNotFound(`Custom format ${id}`);
     return c.json(toCustomFormatResource(row), 200);
   },
 );
@@ -152,7 +150,7 @@ customFormatRouter.openapi(
     const db = c.get("db");
     const values = await validatedFormat(db, c.req.valid("json"), id);
     const [row] = await db.update(customFormats).set(values).where(eq(customFormats.id, id)).returning();
-    if (!row) throw notFound(`Custom format ${id}`);
+    if (!row) throw resourceNotFound(`Custom format ${id}`);
     return c.json(toCustomFormatResource(row), 202);
   },
 );
@@ -169,7 +167,7 @@ customFormatRouter.openapi(
     const { id } = c.req.valid("param");
     const db = c.get("db");
     const [row] = await db.select().from(customFormats).where(eq(customFormats.id, id));
-    if (!row) throw notFound(`Custom format ${id}`);
+    if (!row) throw resourceNotFound(`Custom format ${id}`);
     // Profiles keep scores by format id: drop this format's score from each in the same batch.
     const profiles = await db.select().from(qualityProfiles);
     await db.batch([

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { importExclusions } from "../db/schema";
-import { fieldError, notFound } from "./middleware/errors";
+import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
@@ -45,7 +45,7 @@ exclusionRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").select(columns).from(importExclusions).where(eq(importExclusions.id, id));
-    if (!row) throw notFound(`Exclusion ${id}`);
+    if (!row) throw resourceNotFound(`Exclusion ${id}`);
     return c.json(row, 200);
   },
 );
@@ -62,7 +62,7 @@ exclusionRouter.openapi(
     const input = c.req.valid("json");
     const db = c.get("db");
     const [existing] = await db.select(columns).from(importExclusions).where(eq(importExclusions.tmdbId, input.tmdbId));
-    if (existing) throw fieldError("body.tmdbId", `TMDb id ${input.tmdbId} is already excluded`);
+    if (existing) throw invalidInput("body.tmdbId", `TMDb id ${input.tmdbId} is already excluded`);
     const [row] = await db.insert(importExclusions).values(input).returning(columns);
     return c.json(row, 201);
   },
@@ -79,7 +79,7 @@ exclusionRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").delete(importExclusions).where(eq(importExclusions.id, id)).returning(columns);
-    if (!row) throw notFound(`Exclusion ${id}`);
+    if (!row) throw resourceNotFound(`Exclusion ${id}`);
     return c.json({}, 200);
   },
 );

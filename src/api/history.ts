@@ -10,10 +10,10 @@ import {
   prepareDecisionContext,
   toComparableQuality,
 } from "../domain/decisions";
+import { resourceNotFound } from "../domain/failures/failure";
 import { qualityById } from "../domain/quality/qualities";
 import { loadDecisionContext } from "../services/decisionContext";
 import { movieResource } from "../services/movieResource";
-import { notFound } from "./middleware/errors";
 import { customFormatNames, defaultDateDescending } from "./pagedRecords";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses, queryBoolean } from "./schemas/common";
@@ -196,7 +196,7 @@ historyRouter.openapi(
     const { movieId, eventType } = c.req.valid("query");
     const db = c.get("db");
     const movie = await new MovieRepository(db).get(movieId);
-    if (!movie) throw notFound(`Movie ${movieId}`);
+    if (!movie) throw resourceNotFound(`Movie ${movieId}`);
     const [rows, context, names] = await Promise.all([
       db
         .select()

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import * as clock from "../clock";
 import type { MOVIE_SORT_KEYS } from "../db/movies";
+import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { MOVIE_STATUSES } from "../domain/library/movieStatus";
 import { cleanTitle } from "../domain/library/titles";
 import { STALE_HEADER } from "../integrations/cache";
@@ -9,7 +10,6 @@ import { wholeLibraryJson } from "../services/libraryListCache";
 import { lookupResource, movieResource } from "../services/movieResource";
 import { MovieLibrary } from "../services/movies";
 import type { AppEnv } from "./context";
-import { ApiError, fieldError, notFound } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
 import {
@@ -112,7 +112,7 @@ movieRouter.openapi(
   async (c) => {
     const query = c.req.valid("query");
     if (query.yearFrom !== undefined && query.yearTo !== undefined && query.yearFrom > query.yearTo) {
-      throw fieldError("query.yearFrom", "yearFrom must not be after yearTo");
+      throw invalidInput("query.yearFrom", "yearFrom must not be after yearTo");
     }
     const searchKey = query.search ? cleanTitle(query.search) : undefined;
     const body = await library(c).movies.pagedAsJson(query, searchKey || undefined, clock.now());
@@ -154,7 +154,7 @@ movieRouter.openapi(
     const { tmdbId } = c.req.valid("query");
     const lib = library(c);
     const info = await lib.details(tmdbId);
-    if (!info) throw notFound(`TMDb movie ${tmdbId}`);
+    if (!info) throw resourceNotFound(`TMDb movie ${tmdbId}`);
     const inLibrary = await lib.movies.idsByTmdbIds([tmdbId]);
     markStale(c, lib);
     return c.json(lookupResource(info, inLibrary.get(tmdbId)), 200);
@@ -174,7 +174,7 @@ movieRouter.openapi(
     const { imdbId } = c.req.valid("query");
     const lib = library(c);
     const info = await lib.lookupImdb(imdbId);
-    if (!info) throw notFound(`Movie with IMDb id ${imdbId}`);
+    if (!info) throw resourceNotFound(`Movie with IMDb id ${imdbId}`);
     const inLibrary = await lib.movies.idsByTmdbIds([info.tmdbId]);
     markStale(c, lib);
     return c.json(lookupResource(info, inLibrary.get(info.tmdbId)), 200);
@@ -198,7 +198,7 @@ movieRouter.openapi(
     const found = await lib.movies.byIds(ids);
     if (found.length !== ids.length) {
       const missing = ids.filter((id) => !found.some((m) => m.id === id));
-      throw fieldError("body.movieIds", `Movie ${missing.slice(0, 10).join(", ")} does not exist`);
+      throw invalidInput("body.movieIds", `Movie ${missing.slice(0, 10).join(", ")} does not exist`);
     }
     const patch = {
       monitored: edit.monitored,
@@ -246,7 +246,7 @@ movieRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const movie = await library(c).movies.get(id);
-    if (!movie) throw notFound(`Movie ${id}`);
+    if (!movie) throw resourceNotFound(`Movie ${id}`);
     return c.json(movieResource(movie), 200);
   },
 );
@@ -265,7 +265,7 @@ movieRouter.openapi(
     const lib = library(c);
     const id = await lib.add(input);
     const movie = await lib.movies.get(id);
-    if (!movie) throw new ApiError(500, "The movie was added but could not be read back");
+    if (!movie) throw new Error("The movie was added but could not be read back");
     c.get("logger").info("movie added", { movieId: id, tmdbId: input.tmdbId });
     return c.json(movieResource(movie), 201);
   },
@@ -289,7 +289,7 @@ movieRouter.openapi(
     const edit = c.req.valid("json");
     const lib = library(c);
     const movie = await lib.movies.get(id);
-    if (!movie) throw notFound(`Movie ${id}`);
+    if (!movie) throw resourceNotFound(`Movie ${id}`);
     // Radarr clients send the whole resource back: an unchanged path or root is no request to move.
     const path = edit.path !== movie.path ? edit.path : undefined;
     const askedRoot = edit.rootFolderPath !== movie.rootFolderPath ? edit.rootFolderPath : undefined;
@@ -307,7 +307,7 @@ movieRouter.openapi(
     await lib.movies.update([id], patch, edit.tags ? { mode: "replace", tagIds: [...new Set(edit.tags)] } : undefined);
     if (!path && askedRoot) await lib.movies.rebaseFolders([id], askedRoot);
     const updated = await lib.movies.get(id);
-    if (!updated) throw notFound(`Movie ${id}`);
+    if (!updated) throw resourceNotFound(`Movie ${id}`);
     return c.json(movieResource(updated), 202);
   },
 );
@@ -332,7 +332,7 @@ movieRouter.openapi(
     const { addImportExclusion } = c.req.valid("query");
     const lib = library(c);
     const movie = await lib.movies.get(id);
-    if (!movie) throw notFound(`Movie ${id}`);
+    if (!movie) throw resourceNotFound(`Movie ${id}`);
     await lib.movies.delete([movie], addImportExclusion ?? false);
     return c.json({}, 200);
   },

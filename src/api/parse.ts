@@ -4,11 +4,11 @@ import { MovieRepository } from "../db/movies";
 import { customFormats, qualityProfiles } from "../db/schema";
 import { customFormatScore, matchCustomFormats } from "../domain/customFormats";
 import { evaluateReleases } from "../domain/decisions";
+import { resourceNotFound } from "../domain/failures/failure";
 import { parseMovieTitle } from "../domain/parser";
 import { findMovieForRelease, loadDecisionContext } from "../services/decisionContext";
 import { movieResource } from "../services/movieResource";
 import { StreamingAvailabilityLookup } from "../services/streamingAvailability";
-import { notFound } from "./middleware/errors";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 import { movieResourceSchema } from "./schemas/movie";
@@ -93,7 +93,7 @@ parseRouter.openapi(
     const db = c.get("db");
     const parsed = parseMovieTitle(query.title);
     let movie = query.movieId !== undefined ? await new MovieRepository(db).get(query.movieId) : undefined;
-    if (query.movieId !== undefined && !movie) throw notFound(`Movie ${query.movieId}`);
+    if (query.movieId !== undefined && !movie) throw resourceNotFound(`Movie ${query.movieId}`);
     if (!movie && parsed) {
       const found = await findMovieForRelease(db, parsed);
       movie = found ? await new MovieRepository(db).get(found.id) : undefined;

@@ -2,9 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { customFormats, movies, qualityDefinitions, qualityProfiles, type StoredProfileItem } from "../db/schema";
+import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { DEFAULT_QUALITY_PROFILES, type ProfileItem, validateProfileItems } from "../domain/quality/profiles";
 import { QUALITIES, qualityById } from "../domain/quality/qualities";
-import { ApiError, fieldError, notFound } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
@@ -132,23 +132,22 @@ async function validatedProfile(db: Database, body: z.infer<typeof profileInput>
   const items = body.items.map(toStored);
   const problems = validateProfileItems(items, body.cutoff);
   if (problems.length) {
-    throw new ApiError(
-      400,
-      `Validation failed: ${problems[0].path}: ${problems[0].message}`,
-      problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
-    );
+    throw new Failure("invalidInput", `Validation failed: ${problems[0].path}: ${problems[0].message}`, {
+      fields: problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
+    });
   }
   const known = new Set((await formatNames(db)).map((f) => f.id));
   body.formatItems.forEach((item, index) => {
     if (!known.has(item.format))
-      throw fieldError(`body.formatItems.${index}.format`, `custom format ${item.format} does not exist`);
+      throw invalidInput(`body.formatItems.${index}.format`, `custom format ${item.format} does not exist`);
   });
   const formatItems = body.formatItems.filter((item) => item.score !== 0);
   const [clash] = await db
     .select({ id: qualityProfiles.id })
     .from(qualityProfiles)
     .where(eq(qualityProfiles.name, body.name));
-  if (clash && clash.id !== id) throw fieldError("body.name", `A quality profile named '${body.name}' already exists`);
+  if (clash && clash.id !== id)
+    throw invalidInput("body.name", `A quality profile named '${body.name}' already exists`);
   return { ...body, items, formatItems };
 }
 
@@ -214,7 +213,7 @@ qualityProfileRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").select().from(qualityProfiles).where(eq(qualityProfiles.id, id));
-    if (!row) throw notFound(`Quality profile ${id}`);
+    if (!row) throw resourceNotFound(`Quality profile ${id}`);
     return c.json(profileResource(row, await formatNames(c.get("db"))), 200);
   },
 );
@@ -251,7 +250,7 @@ qualityProfileRouter.openapi(
     const db = c.get("db");
     const values = await validatedProfile(db, c.req.valid("json"), id);
     const [row] = await db.update(qualityProfiles).set(values).where(eq(qualityProfiles.id, id)).returning();
-    if (!row) throw notFound(`Quality profile ${id}`);
+    if (!row) throw resourceNotFound(`Quality profile ${id}`);
     return c.json(profileResource(row, await formatNames(db)), 202);
   },
 );
@@ -268,12 +267,12 @@ qualityProfileRouter.openapi(
     const { id } = c.req.valid("param");
     const db = c.get("db");
     const [row] = await db.select().from(qualityProfiles).where(eq(qualityProfiles.id, id));
-    if (!row) throw notFound(`Quality profile ${id}`);
+    if (!row) throw resourceNotFound(`Quality profile ${id}`);
     const [{ inUse }] = await db
       .select({ inUse: sql<number>`count(*)` })
       .from(movies)
       .where(eq(movies.qualityProfileId, id));
-    if (inUse > 0) throw fieldError("path.id", `Quality profile '${row.name}' is used by ${inUse} movies`);
+    if (inUse > 0) throw invalidInput("path.id", `Quality profile '${row.name}' is used by ${inUse} movies`);
     await db.delete(qualityProfiles).where(eq(qualityProfiles.id, id));
     return c.json({}, 200);
   },
@@ -365,7 +364,7 @@ qualityDefinitionRouter.openapi(
       (await db.select({ id: qualityDefinitions.id }).from(qualityDefinitions)).map((r) => r.id),
     );
     input.forEach((d, i) => {
-      if (!existing.has(d.id)) throw fieldError(`body.${i}.id`, `Quality definition ${d.id} does not exist`);
+      if (!existing.has(d.id)) throw invalidInput(`body.${i}.id`, `Quality definition ${d.id} does not exist`);
     });
     const statements = input.map((d) =>
       db
@@ -395,7 +394,7 @@ qualityDefinitionRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").select().from(qualityDefinitions).where(eq(qualityDefinitions.id, id));
-    if (!row) throw notFound(`Quality definition ${id}`);
+    if (!row) throw resourceNotFound(`Quality definition ${id}`);
     return c.json(definitionResource(row), 200);
   },
 );
@@ -414,7 +413,7 @@ qualityDefinitionRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const d = c.req.valid("json");
-    if (d.id !== id) throw fieldError("body.id", "id must match the path");
+    if (d.id !== id) throw invalidInput("body.id", "id must match the path");
     const [row] = await c
       .get("db")
       .update(qualityDefinitions)
@@ -426,7 +425,7 @@ qualityDefinitionRouter.openapi(
       })
       .where(eq(qualityDefinitions.id, id))
       .returning();
-    if (!row) throw notFound(`Quality definition ${id}`);
+    if (!row) throw resourceNotFound(`Quality definition ${id}`);
     return c.json(definitionResource(row), 202);
   },
 );

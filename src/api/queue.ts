@@ -3,9 +3,9 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import * as clock from "../clock";
 import { inList } from "../db/client";
 import { downloadClients, downloads, movies } from "../db/schema";
+import { resourceNotFound } from "../domain/failures/failure";
 import { removeFromQueue } from "../services/downloads";
 import { ACTIVE_DOWNLOAD_STATES, type DownloadRow } from "../services/grab";
-import { notFound } from "./middleware/errors";
 import { attachMovies, customFormatNames } from "./pagedRecords";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
@@ -266,7 +266,7 @@ queueRouter.openapi(
       .from(downloads)
       .where(and(inList(downloads.id, ids), active));
     const missing = ids.filter((id) => !rows.some((r) => r.id === id));
-    if (missing.length) throw notFound(`Queue items ${missing.join(", ")}`);
+    if (missing.length) throw resourceNotFound(`Queue items ${missing.join(", ")}`);
     const work = { env: c.env, db, logger: c.get("logger"), now: clock.now() };
     for (const row of rows) await removeFromQueue(work, row, removal);
     return c.json({}, 200);
@@ -289,7 +289,7 @@ queueRouter.openapi(
       .select()
       .from(downloads)
       .where(and(eq(downloads.id, id), active));
-    if (!row) throw notFound(`Queue item ${id}`);
+    if (!row) throw resourceNotFound(`Queue item ${id}`);
     await removeFromQueue({ env: c.env, db, logger: c.get("logger"), now: clock.now() }, row, c.req.valid("query"));
     return c.json({}, 200);
   },

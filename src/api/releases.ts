@@ -5,6 +5,7 @@ import { MovieRepository, type MovieRow } from "../db/movies";
 import { movies } from "../db/schema";
 import { indexerFlagNames } from "../domain/customFormats/indexerFlags";
 import { type RankedDecision, type ReleaseDecision, releaseAge } from "../domain/decisions";
+import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { parseMovieTitle } from "../domain/parser";
 import type { IndexerRelease } from "../integrations/indexers";
 import { redactUrl } from "../observability/logger";
@@ -12,7 +13,6 @@ import { findMovieForRelease } from "../services/decisionContext";
 import { grabRelease } from "../services/grab";
 import { loadIndexers } from "../services/indexers";
 import { decideReleases, findCachedRelease, grabCachedRelease, searchMovie } from "../services/releaseSearch";
-import { ApiError, fieldError, notFound } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 
@@ -178,7 +178,7 @@ const grabbedSchema = releaseSchema
 
 async function movieRow(db: Parameters<typeof loadIndexers>[0], movieId: number): Promise<MovieRow> {
   const [movie] = await db.select().from(movies).where(eq(movies.id, movieId));
-  if (!movie) throw notFound(`Movie ${movieId}`);
+  if (!movie) throw resourceNotFound(`Movie ${movieId}`);
   return movie;
 }
 
@@ -196,10 +196,10 @@ releaseRouter.openapi(
     const db = c.get("db");
     const cached = await findCachedRelease(c.env, input.guid, input.indexerId, input.movieId);
     if (!cached) {
-      throw new ApiError(
-        404,
+      throw new Failure(
+        "resourceNotFound",
         "Release not found in the recent searches: search again (results are kept for 30 minutes)",
-        [{ path: "body.guid", message: "not in the release cache" }],
+        { fields: [{ path: "body.guid", message: "not in the release cache" }] },
       );
     }
     const movie = await movieRow(db, cached.movieId);
@@ -267,7 +267,7 @@ releaseRouter.openapi(
     const logger = c.get("logger");
     const link = input.protocol === "torrent" ? (input.magnetUrl ?? input.downloadUrl) : input.downloadUrl;
     if (!link) {
-      throw fieldError(
+      throw invalidInput(
         "body.downloadUrl",
         input.protocol === "torrent" ? "a downloadUrl or magnetUrl is required" : "a downloadUrl is required",
       );

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq, sql } from "drizzle-orm";
 import { movies, rootFolders } from "../db/schema";
+import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { absolutePathSetting } from "../domain/validation/paths";
-import { fieldError, notFound } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
@@ -71,7 +71,7 @@ rootFolderRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const found = (await listRootFolders(c.get("db"))).find((r) => r.id === id);
-    if (!found) throw notFound(`Root folder ${id}`);
+    if (!found) throw resourceNotFound(`Root folder ${id}`);
     return c.json(found, 200);
   },
 );
@@ -88,7 +88,7 @@ rootFolderRouter.openapi(
     const { path } = c.req.valid("json");
     const db = c.get("db");
     const [existing] = await db.select().from(rootFolders).where(eq(rootFolders.path, path));
-    if (existing) throw fieldError("body.path", `Root folder '${path}' already exists`);
+    if (existing) throw invalidInput("body.path", `Root folder '${path}' already exists`);
     const [row] = await db.insert(rootFolders).values({ path }).returning();
     return c.json(
       {
@@ -117,9 +117,9 @@ rootFolderRouter.openapi(
     const { id } = c.req.valid("param");
     const db = c.get("db");
     const found = (await listRootFolders(db)).find((r) => r.id === id);
-    if (!found) throw notFound(`Root folder ${id}`);
+    if (!found) throw resourceNotFound(`Root folder ${id}`);
     if (found.movieCount > 0)
-      throw fieldError("path.id", `Root folder '${found.path}' still holds ${found.movieCount} movies`);
+      throw invalidInput("path.id", `Root folder '${found.path}' still holds ${found.movieCount} movies`);
     await db.delete(rootFolders).where(eq(rootFolders.id, id));
     return c.json({}, 200);
   },

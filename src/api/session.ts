@@ -1,10 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { isDemoMode } from "../config";
+import { Failure } from "../domain/failures/failure";
 import { clearLoginAttempts, LOGIN_ATTEMPT_LIMIT, reserveLoginAttempt } from "../services/loginThrottle";
 import { SESSION_TTL_SECONDS, SessionStore } from "../services/sessions";
 import { clientAddress, constantTimeEqual, SESSION_COOKIE, sessionClient } from "./middleware/auth";
-import { ApiError } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 
@@ -42,14 +42,14 @@ sessionRouter.openapi(
   async (c) => {
     const { apiKey, password } = c.req.valid("json");
     const serverKey = c.env.API_KEY;
-    if (!serverKey) throw new ApiError(401, "API_KEY is not configured on the server");
+    if (!serverKey) throw new Failure("unauthenticated", "API_KEY is not configured on the server");
     const db = c.get("db");
     const client = clientAddress(c.req);
     const attempt = await reserveLoginAttempt(db, client);
     if (!attempt.allowed) {
       c.get("logger").warn("login throttled", { clientAddress: client });
-      throw new ApiError(429, `Too many login attempts; try again in ${attempt.retryAfterSeconds} seconds`, [], {
-        "Retry-After": String(attempt.retryAfterSeconds),
+      throw new Failure("throttled", `Too many login attempts; try again in ${attempt.retryAfterSeconds} seconds`, {
+        retryAfter: attempt.retryAfterSeconds,
       });
     }
     const adminPassword = c.env.ADMIN_PASSWORD;
@@ -58,7 +58,7 @@ sessionRouter.openapi(
       (password !== undefined && adminPassword !== undefined && (await constantTimeEqual(password, adminPassword)));
     if (!ok) {
       c.get("logger").warn("login failed");
-      throw new ApiError(401, adminPassword ? "Wrong password or API key" : "Wrong API key");
+      throw new Failure("unauthenticated", adminPassword ? "Wrong password or API key" : "Wrong API key");
     }
     await clearLoginAttempts(db, client);
     const token = await new SessionStore(db, serverKey).create(sessionClient(c.req));

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import * as clock from "../clock";
 import { MovieRepository } from "../db/movies";
+import { resourceNotFound } from "../domain/failures/failure";
 import { TRENDING_SOURCES } from "../domain/streaming/trending";
 import { STALE_HEADER } from "../integrations/cache";
 import { TmdbDiscovery } from "../integrations/tmdb/discovery";
@@ -17,7 +18,6 @@ import { WATCHMODE_STATUSES, type WatchmodeAnswer, WatchmodeClient } from "../in
 import { libraryIdsByTmdbId } from "../services/libraryIdsCache";
 import { groupOffers, StreamingTrending, TRENDING_SOURCE_CHOICES } from "../services/streamingTrending";
 import type { AppEnv } from "./context";
-import { notFound } from "./middleware/errors";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses, queryBoolean } from "./schemas/common";
 
@@ -288,7 +288,7 @@ streamingRouter.openapi(
     const region = regionOf(c, query.region);
     const tmdb = discovery(c);
     const found = await tmdb.watchProviders(tmdbId, query.type, region);
-    if (!found) throw notFound(`TMDb ${query.type} ${tmdbId}`);
+    if (!found) throw resourceNotFound(`TMDb ${query.type} ${tmdbId}`);
     // Only for a title TMDb knows, so a wrong id never spends a Watchmode call.
     const answer = query.watchmode === true ? await watchmode(c).titleSources(tmdbId, query.type) : null;
     const stale = [...(found.stale ? ["tmdb"] : []), ...(answer?.status === "ok" && answer.stale ? ["watchmode"] : [])];

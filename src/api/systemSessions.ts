@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { Failure, resourceNotFound } from "../domain/failures/failure";
 import { SessionStore } from "../services/sessions";
-import { ApiError, notFound } from "./middleware/errors";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
@@ -21,7 +21,7 @@ const sessionSchema = z
   .openapi("SystemSession");
 
 function store(env: { API_KEY?: string }, db: ConstructorParameters<typeof SessionStore>[0]) {
-  if (!env.API_KEY) throw new ApiError(401, "API_KEY is not configured on the server");
+  if (!env.API_KEY) throw new Failure("unauthenticated", "API_KEY is not configured on the server");
   return new SessionStore(db, env.API_KEY);
 }
 
@@ -62,7 +62,7 @@ systemSessionRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await store(c.env, c.get("db")).revoke(id))) throw notFound(`Session ${id}`);
+    if (!(await store(c.env, c.get("db")).revoke(id))) throw resourceNotFound(`Session ${id}`);
     return c.json({}, 200);
   },
 );

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq, sql } from "drizzle-orm";
 import { movieTags, tags as tagTable } from "../db/schema";
-import { fieldError, notFound } from "./middleware/errors";
+import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
@@ -64,7 +64,7 @@ tagRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").select().from(tagTable).where(eq(tagTable.id, id));
-    if (!row) throw notFound(`Tag ${id}`);
+    if (!row) throw resourceNotFound(`Tag ${id}`);
     return c.json(row, 200);
   },
 );
@@ -100,9 +100,9 @@ tagRouter.openapi(
     const { label } = c.req.valid("json");
     const db = c.get("db");
     const [clash] = await db.select().from(tagTable).where(eq(tagTable.label, label));
-    if (clash && clash.id !== id) throw fieldError("body.label", `Tag '${label}' already exists`);
+    if (clash && clash.id !== id) throw invalidInput("body.label", `Tag '${label}' already exists`);
     const [row] = await db.update(tagTable).set({ label }).where(eq(tagTable.id, id)).returning();
-    if (!row) throw notFound(`Tag ${id}`);
+    if (!row) throw resourceNotFound(`Tag ${id}`);
     return c.json(row, 202);
   },
 );
@@ -118,7 +118,7 @@ tagRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").delete(tagTable).where(eq(tagTable.id, id)).returning();
-    if (!row) throw notFound(`Tag ${id}`);
+    if (!row) throw resourceNotFound(`Tag ${id}`);
     return c.json({}, 200);
   },
 );

@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { Failure } from "../domain/failures/failure";
 import { TRAKT_AUTH_ERROR_CODES } from "../integrations/trakt/deviceFlow";
 import { traktAppCredentials, traktAuthStub } from "../integrations/trakt/index";
 import type { AppEnv } from "./context";
-import { ApiError } from "./middleware/errors";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 
@@ -45,8 +45,8 @@ const statusSchema = z
 function credentials(c: Context<AppEnv>) {
   const app = traktAppCredentials(c.env);
   if (!app)
-    throw new ApiError(
-      400,
+    throw new Failure(
+      "invalidInput",
       "Trakt is not configured: set TRAKT_CLIENT_ID and TRAKT_CLIENT_SECRET (a Trakt API app) to connect an account",
     );
   return app;

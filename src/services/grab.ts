@@ -1,11 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { ApiError, fieldError, notFound } from "../api/middleware/errors";
+import { ApiError } from "../api/middleware/errors";
 import * as clock from "../clock";
 import { type Env, upstreamPolicy } from "../config";
 import type { Database } from "../db/client";
 import { MovieRepository, type MovieRow } from "../db/movies";
 import { downloads, movieHistory, type StoredQualityModel } from "../db/schema";
 import { decide, prepareDecisionContext, type Release, type ReleaseDecision } from "../domain/decisions";
+import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { isTransient } from "../domain/failures/kinds";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import type { QualityModel } from "../domain/parser";
@@ -80,7 +81,7 @@ async function describeRelease(db: Database, movie: MovieRow, release: Release):
   const context = prepareDecisionContext(await loadDecisionContext(db, movie));
   const described = decide(release, context, []);
   if (!described.parsed || !described.quality)
-    throw fieldError("body.title", `Unable to parse the release title '${release.title}'`);
+    throw invalidInput("body.title", `Unable to parse the release title '${release.title}'`);
   return described;
 }
 
@@ -93,11 +94,11 @@ const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toSt
  */
 async function downloadRequest(env: Env, release: Release, logger?: Logger): Promise<AddDownload> {
   const url = release.downloadUrl?.trim();
-  if (!url) throw fieldError("body.downloadUrl", "The release has no download URL");
+  if (!url) throw invalidInput("body.downloadUrl", "The release has no download URL");
   if (release.protocol === "usenet") return { title: release.title, url };
   const known = release.infoHash?.trim().toLowerCase() || magnetInfoHash(url);
   if (known || isMagnet(url)) {
-    if (!known) throw fieldError("body.downloadUrl", "The magnet link has no info hash (xt=urn:btih:)");
+    if (!known) throw invalidInput("body.downloadUrl", "The magnet link has no info hash (xt=urn:btih:)");
     return { title: release.title, url, infoHash: known };
   }
   const response = await upstreamFetch({
@@ -275,7 +276,7 @@ export async function grabRelease(
   input: GrabInput,
 ): Promise<GrabResult> {
   const movie = await new MovieRepository(db).get(input.movieId);
-  if (!movie) throw notFound(`Movie ${input.movieId}`);
+  if (!movie) throw resourceNotFound(`Movie ${input.movieId}`);
   const release = { ...input.release, title: input.release.title.trim() };
   await ensureNotDuplicate(db, movie.id, release);
   const clients = await enabledClientsFor(db, release.protocol);
@@ -365,7 +366,7 @@ export async function sendPendingGrab(
   client: DownloadClientRow,
 ): Promise<DownloadRow> {
   const movie = await new MovieRepository(db).get(row.movieId);
-  if (!movie) throw notFound(`Movie ${row.movieId}`);
+  if (!movie) throw resourceNotFound(`Movie ${row.movieId}`);
   const release = await openStoredRelease(env, row);
   const decision = await describeRelease(db, movie, release);
   const downloadId = await sendToClient(env, client, release, logger);

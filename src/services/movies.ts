@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { fieldError, notFound } from "../api/middleware/errors";
 import * as clock from "../clock";
 import type { Env } from "../config";
 import { type Database, inList } from "../db/client";
 import { MovieRepository, type NewMovieRow } from "../db/movies";
 import { qualityProfiles, rootFolders, tags } from "../db/schema";
+import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 import type { MinimumAvailability } from "../domain/library/movieStatus";
 import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles";
 import { containingRoot, isPathInside } from "../domain/validation/paths";
@@ -88,7 +88,7 @@ export class MovieLibrary {
         .from(qualityProfiles)
         .where(eq(qualityProfiles.id, input.qualityProfileId));
       if (!profile)
-        throw fieldError("body.qualityProfileId", `Quality profile ${input.qualityProfileId} does not exist`);
+        throw invalidInput("body.qualityProfileId", `Quality profile ${input.qualityProfileId} does not exist`);
     }
     if (input.rootFolderPath !== undefined) {
       const [root] = await this.db
@@ -96,7 +96,7 @@ export class MovieLibrary {
         .from(rootFolders)
         .where(eq(rootFolders.path, input.rootFolderPath));
       if (!root)
-        throw fieldError(
+        throw invalidInput(
           "body.rootFolderPath",
           `Root folder '${input.rootFolderPath}' is not configured; add it under Settings first`,
         );
@@ -105,7 +105,7 @@ export class MovieLibrary {
       const wanted = [...new Set(input.tags)];
       const found = await this.db.select({ id: tags.id }).from(tags).where(inList(tags.id, wanted));
       const missing = wanted.filter((id) => !found.some((t) => t.id === id));
-      if (missing.length) throw fieldError("body.tags", `Tag ${missing.join(", ")} does not exist`);
+      if (missing.length) throw invalidInput("body.tags", `Tag ${missing.join(", ")} does not exist`);
     }
   }
 
@@ -119,23 +119,23 @@ export class MovieLibrary {
     const root = rootFolderPath ?? containingRoot(roots, path);
     if (root === undefined) {
       const configured = roots.length ? roots.join(", ") : "none yet; add one under Settings";
-      throw fieldError("body.path", `'${path}' is not inside a configured root folder (${configured})`);
+      throw invalidInput("body.path", `'${path}' is not inside a configured root folder (${configured})`);
     }
-    if (!isPathInside(root, path)) throw fieldError("body.path", `'${path}' is not inside the root folder '${root}'`);
+    if (!isPathInside(root, path)) throw invalidInput("body.path", `'${path}' is not inside the root folder '${root}'`);
     return root;
   }
 
   /** Adds a movie by TMDb id with full metadata; rejects duplicates and bad references. */
   async add(input: AddMovieInput): Promise<number> {
     const existing = await this.movies.idsByTmdbIds([input.tmdbId]);
-    if (existing.has(input.tmdbId)) throw fieldError("body.tmdbId", "This movie has already been added");
+    if (existing.has(input.tmdbId)) throw invalidInput("body.tmdbId", "This movie has already been added");
     const rootFolderPath =
       input.path === undefined
         ? (input.rootFolderPath ?? "")
         : await this.rootFolderFor(input.path, input.rootFolderPath);
     await this.assertReferences({ qualityProfileId: input.qualityProfileId, rootFolderPath, tags: input.tags });
     const info = await this.details(input.tmdbId);
-    if (!info) throw fieldError("body.tmdbId", `TMDb has no movie with id ${input.tmdbId}`);
+    if (!info) throw invalidInput("body.tmdbId", `TMDb has no movie with id ${input.tmdbId}`);
     const folderName = input.path ? undefined : (await movieFolderNamer(this.db))(info);
     const now = clock.nowIso();
     const row: NewMovieRow = {
@@ -151,14 +151,14 @@ export class MovieLibrary {
       updatedAt: now,
     };
     const id = await this.movies.insert(row, [...new Set(input.tags)]);
-    if (id === null) throw fieldError("body.tmdbId", "This movie has already been added");
+    if (id === null) throw invalidInput("body.tmdbId", "This movie has already been added");
     return id;
   }
 
   /** Re-reads a movie's metadata from TMDb (RefreshMovie). */
   async refresh(id: number): Promise<void> {
     const movie = await this.movies.get(id);
-    if (!movie) throw notFound(`Movie ${id}`);
+    if (!movie) throw resourceNotFound(`Movie ${id}`);
     const info = await this.details(movie.tmdbId);
     if (!info) return;
     await this.movies.refreshMetadata(id, { ...infoColumns(info), lastInfoSync: clock.nowIso() });

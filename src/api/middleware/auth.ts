@@ -1,8 +1,8 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import { Failure } from "../../domain/failures/failure";
 import { type SessionClient, SessionStore } from "../../services/sessions";
 import type { AppEnv } from "../context";
-import { ApiError } from "./errors";
 
 export const SESSION_COOKIE = "radarr_edge_session";
 
@@ -39,10 +39,10 @@ function presentedApiKey(req: { header(name: string): string | undefined; query(
 /** Every guarded route needs the API key or a session cookie obtained with it. */
 export const requireApiKey = createMiddleware<AppEnv>(async (c, next) => {
   const apiKey = c.env.API_KEY;
-  if (!apiKey) throw new ApiError(401, "API_KEY is not configured on the server; set it to use the API");
+  if (!apiKey) throw new Failure("unauthenticated", "API_KEY is not configured on the server; set it to use the API");
   const presented = presentedApiKey(c.req);
   if (presented !== undefined) {
-    if (!(await constantTimeEqual(presented, apiKey))) throw new ApiError(401, "Invalid API key");
+    if (!(await constantTimeEqual(presented, apiKey))) throw new Failure("unauthenticated", "Invalid API key");
     return next();
   }
   const token = getCookie(c, SESSION_COOKIE);
@@ -51,5 +51,8 @@ export const requireApiKey = createMiddleware<AppEnv>(async (c, next) => {
     c.set("sessionId", session.id);
     return next();
   }
-  throw new ApiError(401, "Unauthorized: send the API key in X-Api-Key, ?apikey= or Authorization: Bearer");
+  throw new Failure(
+    "unauthenticated",
+    "Unauthorized: send the API key in X-Api-Key, ?apikey= or Authorization: Bearer",
+  );
 });

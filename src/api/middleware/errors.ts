@@ -2,21 +2,16 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
-import { Failure } from "../../domain/failures/failure";
+import { Failure, type FieldIssue } from "../../domain/failures/failure";
 import { UpstreamError } from "../../integrations/http";
 import type { AppEnv } from "../context";
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-/** An error with an HTTP status and a message meant for the caller. */
+/** An error with an HTTP status: only the provider routers still throw it, until they move onto Failure. */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     message: string,
-    readonly errors: FieldError[] = [],
+    readonly errors: FieldIssue[] = [],
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
@@ -33,14 +28,14 @@ export function notFound(what: string): ApiError {
   return new ApiError(404, `${what} not found`);
 }
 
-export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
+export function zodFieldErrors(error: ZodError, prefix?: string): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: [prefix, ...issue.path.map(String)].filter(Boolean).join("."),
     message: issue.message,
   }));
 }
 
-export function validationResponse(c: Context, errors: FieldError[]) {
+export function validationResponse(c: Context, errors: FieldIssue[]) {
   const first = errors[0];
   return c.json(
     { message: first ? `Validation failed: ${first.path || "body"}: ${first.message}` : "Validation failed", errors },
