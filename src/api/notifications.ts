@@ -3,19 +3,19 @@ import { eq } from "drizzle-orm";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { notifications } from "../db/schema";
-import type { SelectOption } from "../domain/validation/choices";
+import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
+import {
+  NOTIFICATION_IMPLEMENTATIONS,
+  NOTIFICATIONS,
+  notificationDefinition,
+} from "../providers/notifications";
 import {
   maskNotificationSettings,
   sealNotificationSettings,
   unmaskNotificationSettings,
 } from "../services/notificationSecrets";
-import {
-  NOTIFICATION_SETTINGS,
-  type NotificationImplementation,
-  sendNotification,
-  WEBHOOK_METHODS,
-} from "../services/notifications";
-import { ApiError, fieldError, notFound, zodFieldErrors } from "./middleware/errors";
+import { sendNotification } from "../services/notifications";
+import { zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
@@ -23,27 +23,8 @@ import { errorResponses, idParamSchema } from "./schemas/common";
 export const notificationRouter = createRouter();
 const tags = ["Notification"];
 // Each implementation's settings as a component, so the document lists their choices as enums.
-for (const [implementation, settings] of Object.entries(NOTIFICATION_SETTINGS))
-  notificationRouter.openAPIRegistry.register(`${implementation}Settings`, settings);
-
-interface NotificationField {
-  name: string;
-  label: string;
-  type: string;
-  selectOptions?: readonly SelectOption[];
-}
-
-const FIELD_LABELS: Record<NotificationImplementation, NotificationField[]> = {
-  Webhook: [
-    { name: "url", label: "URL", type: "url" },
-    { name: "method", label: "Method", type: "select", selectOptions: WEBHOOK_METHODS },
-    { name: "headers", label: "Headers", type: "keyValueList" },
-  ],
-  Discord: [
-    { name: "webHookUrl", label: "Webhook URL", type: "url" },
-    { name: "username", label: "Username", type: "textbox" },
-  ],
-};
+for (const { configContract, settings } of NOTIFICATIONS)
+  notificationRouter.openAPIRegistry.register(configContract, settings);
 
 const eventFlags = {
   onGrab: z.boolean().default(false),
@@ -58,7 +39,7 @@ const notificationSchema = z
   .object({
     id: z.number().int().optional(),
     name: z.string(),
-    implementation: z.enum(["Webhook", "Discord"]),
+    implementation: z.enum(NOTIFICATION_IMPLEMENTATIONS),
     configContract: z.string(),
     fields: z.array(
       z.object({
@@ -82,7 +63,7 @@ const notificationSchema = z
 const notificationInput = z
   .object({
     name: z.string().trim().min(1, "name is required").max(200),
-    implementation: z.enum(["Webhook", "Discord"]),
+    implementation: z.enum(NOTIFICATION_IMPLEMENTATIONS),
     fields: z.array(z.object({ name: z.string(), value: z.unknown().optional() })).default([]),
     ...eventFlags,
   })
@@ -97,16 +78,19 @@ function resource(
 ): Resource {
   // Addresses carry tokens and headers credentials: a response shows neither (PUT keeps "********").
   const settings = maskNotificationSettings(row.implementation, row.settings);
-  const defaults = NOTIFICATION_SETTINGS[row.implementation].partial().parse({}) as Record<string, unknown>;
+  const definition = notificationDefinition(row.implementation);
+  const defaults = definition.settings.partial().parse({}) as Record<string, unknown>;
   return {
     ...(row.id !== undefined ? { id: row.id } : {}),
     name: row.name,
     implementation: row.implementation,
-    configContract: `${row.implementation}Settings`,
-    fields: FIELD_LABELS[row.implementation].map(({ selectOptions, ...f }, order) => ({
+    configContract: definition.configContract,
+    fields: definition.fields.map(({ name, label, type, selectOptions }, order) => ({
       order,
-      ...f,
-      value: settings[f.name] ?? defaults[f.name],
+      name,
+      label,
+      type,
+      value: settings[name] ?? defaults[name],
       ...(selectOptions ? { selectOptions: [...selectOptions] } : {}),
     })),
     onGrab: row.onGrab,
@@ -125,12 +109,12 @@ function resource(
 async function validated(env: Env, input: z.infer<typeof notificationInput>, previous?: Row) {
   const given = Object.fromEntries(input.fields.map((f) => [f.name, f.value]));
   const saved = previous?.implementation === input.implementation ? previous.settings : undefined;
-  const parsed = NOTIFICATION_SETTINGS[input.implementation].safeParse(
+  const parsed = notificationDefinition(input.implementation).settings.safeParse(
     await unmaskNotificationSettings(env, input.implementation, given, saved),
   );
   if (!parsed.success) {
     const errors = zodFieldErrors(parsed.error, "body.fields");
-    throw new ApiError(400, `Validation failed: ${errors[0].path}: ${errors[0].message}`, errors);
+    throw new Failure("invalidInput", `Validation failed: ${errors[0].path}: ${errors[0].message}`, { fields: errors });
   }
   return {
     name: input.name,
@@ -177,7 +161,7 @@ notificationRouter.openapi(
   }),
   async (c) =>
     c.json(
-      (["Webhook", "Discord"] as const).map((implementation) =>
+      NOTIFICATION_IMPLEMENTATIONS.map((implementation) =>
         resource({
           name: "",
           implementation,
@@ -213,9 +197,9 @@ notificationRouter.openapi(
         test: true,
       });
     } catch (error) {
-      throw new ApiError(400, `Notification test failed: ${(error as Error).message}`, [
-        { path: "body.fields", message: (error as Error).message },
-      ]);
+      throw new Failure("invalidInput", `Notification test failed: ${(error as Error).message}`, {
+        fields: [{ path: "body.fields", message: (error as Error).message }],
+      });
     }
     return c.json({ isValid: true }, 200);
   },
@@ -236,7 +220,7 @@ notificationRouter.openapi(
       .select({ id: notifications.id })
       .from(notifications)
       .where(eq(notifications.name, values.name));
-    if (clash) throw fieldError("body.name", `A notification named '${values.name}' already exists`);
+    if (clash) throw invalidInput("body.name", `A notification named '${values.name}' already exists`);
     const [row] = await db
       .insert(notifications)
       .values(await storeable(c.env, values))
@@ -261,13 +245,14 @@ notificationRouter.openapi(
       .select({ id: notifications.id })
       .from(notifications)
       .where(eq(notifications.name, values.name));
-    if (clash && clash.id !== id) throw fieldError("body.name", `A notification named '${values.name}' already exists`);
+    if (clash && clash.id !== id)
+      throw invalidInput("body.name", `A notification named '${values.name}' already exists`);
     const [row] = await db
       .update(notifications)
       .set(await storeable(c.env, values))
       .where(eq(notifications.id, id))
       .returning();
-    if (!row) throw notFound(`Notification ${id}`);
+    if (!row) throw resourceNotFound(`Notification ${id}`);
     return c.json(resource(row), 202);
   },
 );
@@ -283,7 +268,7 @@ notificationRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").delete(notifications).where(eq(notifications.id, id)).returning();
-    if (!row) throw notFound(`Notification ${id}`);
+    if (!row) throw resourceNotFound(`Notification ${id}`);
     return c.json({}, 200);
   },
 );
@@ -299,7 +284,7 @@ notificationRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.get("db").select().from(notifications).where(eq(notifications.id, id));
-    if (!row) throw notFound(`Notification ${id}`);
+    if (!row) throw resourceNotFound(`Notification ${id}`);
     return c.json(resource(row), 200);
   },
 );

@@ -1,46 +1,59 @@
 import type { Env } from "../config";
+import { NOTIFICATIONS } from "../providers/notifications";
 import { decryptSecret, encryptSecret, MASKED_SECRET } from "./secrets";
 
 /**
- * Which notification settings are secrets. A webhook address is one as a whole: Discord's
- * `/api/webhooks/<id>/<token>`, Slack's and most others carry their credential in the path or
- * query, so no part of it is shown. Header values (Authorization, API keys) are secrets too; the
- * header names are not, so a client can see which headers it sends.
+ * Which notification settings are secrets comes from each implementation's fields: a field with a
+ * privacy other than "normal" is one as a whole, except a key-value list (headers), whose values
+ * are secrets and whose keys are not.
  */
-const SECRET_FIELDS: Record<string, readonly string[]> = { Webhook: ["url"], Discord: ["webHookUrl"] };
-const HEADERS_FIELD = "headers";
+interface SecretFields {
+  whole: string[];
+  keyValues: string[];
+}
 
-interface Header {
+function secretFieldsOf(implementation: string): SecretFields {
+  const fields = NOTIFICATIONS.find((n) => n.implementation === implementation)?.fields ?? [];
+  const secret = fields.filter((f) => f.privacy !== undefined && f.privacy !== "normal");
+  return {
+    whole: secret.filter((f) => f.type !== "keyValueList").map((f) => f.name),
+    keyValues: secret.filter((f) => f.type === "keyValueList").map((f) => f.name),
+  };
+}
+
+interface KeyValue {
   key: string;
   value: string;
 }
 
 type Settings = Record<string, unknown>;
 
-function isHeader(value: unknown): value is Header {
-  const h = value as Header | null;
+function isKeyValue(value: unknown): value is KeyValue {
+  const h = value as KeyValue | null;
   return typeof h === "object" && h !== null && typeof h.key === "string" && typeof h.value === "string";
 }
 
-function headersOf(settings: Settings): Header[] {
-  const headers = settings[HEADERS_FIELD];
-  return Array.isArray(headers) ? headers.filter(isHeader) : [];
+function keyValuesOf(settings: Settings, field: string): KeyValue[] {
+  const list = settings[field];
+  return Array.isArray(list) ? list.filter(isKeyValue) : [];
 }
 
 async function mapSecrets(
   implementation: string,
   settings: Settings,
-  map: (value: string, field: string, header?: string) => Promise<unknown> | unknown,
+  map: (value: string, field: string, key?: string) => Promise<unknown> | unknown,
 ): Promise<Settings> {
   const out = { ...settings };
-  for (const field of SECRET_FIELDS[implementation] ?? [])
+  const { whole, keyValues } = secretFieldsOf(implementation);
+  for (const field of whole)
     if (typeof out[field] === "string" && out[field] !== "") out[field] = await map(out[field] as string, field);
-  const headers = out[HEADERS_FIELD];
-  // Anything else in `headers` is left for validation to name.
-  if (Array.isArray(headers)) {
-    out[HEADERS_FIELD] = await Promise.all(
-      headers.map(async (h) => (isHeader(h) ? { ...h, value: await map(h.value, HEADERS_FIELD, h.key) } : h)),
-    );
+  for (const field of keyValues) {
+    const list = out[field];
+    // Anything else in the list is left for validation to name.
+    if (Array.isArray(list))
+      out[field] = await Promise.all(
+        list.map(async (h) => (isKeyValue(h) ? { ...h, value: await map(h.value, field, h.key) } : h)),
+      );
   }
   return out;
 }
@@ -48,9 +61,10 @@ async function mapSecrets(
 /** Settings as a response shows them: addresses and header values masked. */
 export function maskNotificationSettings(implementation: string, settings: Settings): Settings {
   const out = { ...settings };
-  for (const field of SECRET_FIELDS[implementation] ?? []) if (out[field]) out[field] = MASKED_SECRET;
-  if (Array.isArray(out[HEADERS_FIELD]))
-    out[HEADERS_FIELD] = headersOf(out).map((h) => ({ ...h, value: MASKED_SECRET }));
+  const { whole, keyValues } = secretFieldsOf(implementation);
+  for (const field of whole) if (out[field]) out[field] = MASKED_SECRET;
+  for (const field of keyValues)
+    if (Array.isArray(out[field])) out[field] = keyValuesOf(out, field).map((h) => ({ ...h, value: MASKED_SECRET }));
   return out;
 }
 
@@ -76,9 +90,11 @@ export async function unmaskNotificationSettings(
 ): Promise<Settings> {
   if (!stored) return given;
   const previous = await openNotificationSettings(env, implementation, stored);
-  const savedHeader = new Map(headersOf(previous).map((h) => [h.key.toLowerCase(), h.value]));
-  return mapSecrets(implementation, given, (value, field, header) => {
+  return mapSecrets(implementation, given, (value, field, key) => {
     if (value !== MASKED_SECRET) return value;
-    return header !== undefined ? (savedHeader.get(header.toLowerCase()) ?? value) : (previous[field] ?? value);
+    if (key === undefined) return previous[field] ?? value;
+    // The last saved header of that name wins, as it would when sent.
+    const saved = keyValuesOf(previous, field).filter((h) => h.key.toLowerCase() === key.toLowerCase());
+    return saved.at(-1)?.value ?? value;
   });
 }

@@ -1,0 +1,35 @@
+/** The events a notification can subscribe to, with the flag that turns each on (Radarr's On* flags). */
+export const NOTIFICATION_EVENTS = {
+  grab: "onGrab",
+  download: "onDownload",
+  upgrade: "onUpgrade",
+  downloadFailure: "onDownloadFailure",
+  healthIssue: "onHealthIssue",
+  movieAdded: "onMovieAdded",
+} as const;
+export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;
+
+/** Each event as Radarr names it in a payload's `eventType`. */
+const EVENT_TITLES: Record<NotificationEvent, string> = {
+  grab: "Grab",
+  download: "Download",
+  upgrade: "Upgrade",
+  downloadFailure: "DownloadFailure",
+  healthIssue: "HealthIssue",
+  movieAdded: "MovieAdded",
+};
+
+/** One event on its way to a target: what happened and what the sender said about it. */
+export interface NotificationMessage {
+  event: NotificationEvent;
+  /** Radarr's name of the event (`Grab`, `HealthIssue`, …). */
+  title: string;
+  /** One line for people: the payload's `message`, or the event's title. */
+  text: string;
+  payload: Record<string, unknown>;
+}
+
+export function notificationMessage(event: NotificationEvent, payload: Record<string, unknown>): NotificationMessage {
+  const title = EVENT_TITLES[event];
+  return { event, title, text: String(payload.message ?? title), payload };
+}

@@ -1,0 +1,21 @@
+import { APP_NAME } from "../../../config";
+import { defineNotification } from "../definition";
+import { webhookFields, webhookSettings } from "./settings";
+
+/** Radarr's Webhook: the event as JSON (`eventType`, `instanceName` and the sender's payload). */
+export const webhookNotification = defineNotification({
+  implementation: "Webhook",
+  configContract: "WebhookSettings",
+  settings: webhookSettings,
+  fields: webhookFields,
+  request: (settings, message) => ({
+    service: "webhook",
+    url: settings.url,
+    method: settings.method,
+    headers: {
+      ...Object.fromEntries(settings.headers.map((h) => [h.key, h.value])),
+      "content-type": "application/json",
+    },
+    body: JSON.stringify({ eventType: message.title, instanceName: APP_NAME, ...message.payload }),
+  }),
+});

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { httpUrlSetting } from "../../../domain/validation/addresses";
+import { choiceSetting } from "../../../domain/validation/choices";
+import type { NotificationField } from "../definition";
+
+/** How a webhook is called (Radarr's WebhookMethod). */
+const WEBHOOK_METHODS = [
+  { value: "POST", name: "POST" },
+  { value: "PUT", name: "PUT" },
+] as const;
+
+/**
+ * Extra headers a webhook is called with (Radarr's Headers): names must be HTTP tokens and values
+ * one line, or the call could never be made.
+ */
+const webhookHeaders = z
+  .array(
+    z.object({
+      key: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "must be an HTTP header name"),
+      value: z
+        .string()
+        .max(4096)
+        .regex(/^[^\r\n]*$/, "must be one line"),
+    }),
+  )
+  .max(20)
+  .default([]);
+
+/** Radarr's WebhookSettings (the parts used). The address is called as given: its query is part of it. */
+export const webhookSettings = z.object({
+  url: httpUrlSetting({ allowQuery: true }),
+  method: choiceSetting(WEBHOOK_METHODS).default("POST"),
+  headers: webhookHeaders,
+});
+export type WebhookSettings = z.infer<typeof webhookSettings>;
+
+/**
+ * The address is a secret as a whole (most carry a token in the path or query); header values are
+ * (Authorization, API keys), header names are not, so a client sees which headers it sends.
+ */
+export const webhookFields: readonly NotificationField[] = [
+  { name: "url", label: "URL", type: "url", privacy: "apiKey" },
+  { name: "method", label: "Method", type: "select", selectOptions: WEBHOOK_METHODS },
+  { name: "headers", label: "Headers", type: "keyValueList", privacy: "password" },
+];
