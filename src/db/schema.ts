@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { NotificationImplementation } from "../providers/notifications";
 
 /** The one source of the tables; `npm run db:generate` writes d1-migrations/ from it. */
 
@@ -385,7 +386,7 @@ export const movieProvenance = sqliteTable(
 export const notifications = sqliteTable("notifications", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull().unique(),
-  implementation: text("implementation", { enum: ["Webhook", "Discord"] }).notNull(),
+  implementation: text("implementation").$type<NotificationImplementation>().notNull(),
   settings: json<Record<string, unknown>>("settings").notNull(),
   onGrab: bool("on_grab").notNull().default(false),
   onDownload: bool("on_download").notNull().default(false),

@@ -6,7 +6,7 @@ import { webhookNotification } from "./webhook";
 export const NOTIFICATIONS = [webhookNotification, discordNotification] as const;
 
 type Registered = (typeof NOTIFICATIONS)[number];
-type NotificationImplementation = Registered["implementation"];
+export type NotificationImplementation = Registered["implementation"];
 
 /** The implementation names, in registry order (the db enum and the API's enum). */
 export const NOTIFICATION_IMPLEMENTATIONS = NOTIFICATIONS.map((n) => n.implementation) as unknown as readonly [
