@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import * as clock from "../src/clock";
 import type { Env } from "../src/config";
-import { UpstreamError } from "../src/integrations/http";
+import { Failure } from "../src/domain/failures/failure";
 import {
   devicePollOutcome,
   isTokenUsable,
@@ -259,7 +259,7 @@ export class TraktAuth extends DurableObject<Env> {
       return { ok: true, expiresAt: new Date(summary.expiresAtMs).toISOString() };
     } catch (error) {
       const message = (error as Error).message;
-      const rejected = error instanceof UpstreamError && (error.status === 400 || error.status === 401);
+      const rejected = error instanceof Failure && (error.status === 400 || error.status === 401);
       if (rejected) {
         // The refresh token is spent or revoked: only a new device flow can reconnect.
         await this.tokens.delete();

@@ -1,6 +1,6 @@
 import * as clock from "../clock";
+import { isUpstreamFailure } from "../domain/failures/failure";
 import { metrics } from "../observability/metrics";
-import { UpstreamError } from "./http";
 
 /** Response header naming the upstream whose expired cached data was served because it failed. */
 export const STALE_HEADER = "X-Stale-Upstream";
@@ -21,7 +21,7 @@ const STALE_RETENTION_FACTOR = 4;
 
 /**
  * Reads `key` from KV when fresh; otherwise loads it and stores it for `ttlSeconds`. When the
- * load fails with an UpstreamError and an expired copy exists, that copy is served (stale).
+ * load fails with an upstream Failure and an expired copy exists, that copy is served (stale).
  */
 export async function cachedJson<T>(
   kv: KVNamespace,
@@ -43,7 +43,7 @@ export async function cachedJson<T>(
     });
     return { value, stale: false };
   } catch (error) {
-    if (entry && error instanceof UpstreamError) {
+    if (entry && isUpstreamFailure(error)) {
       metrics.cache(cacheName, "stale");
       return { value: entry.value, stale: true };
     }

@@ -2,22 +2,27 @@ import type { ZodType } from "zod";
 import * as clock from "../clock";
 import type { Env, UpstreamPolicy } from "../config";
 import type { BudgetService } from "../domain/budgets";
+import { Failure } from "../domain/failures/failure";
 import { type FailureKind, failureKindForStatus, isTransient } from "../domain/failures/kinds";
 import { type Logger, redactUrl } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import { reportUpstreamOutcome, reserveUpstreamCall } from "./budget";
 
-/** A failed upstream call, carrying its failure kind and a message a user can act on. */
-export class UpstreamError extends Error {
-  constructor(
-    readonly service: string,
-    readonly kind: FailureKind,
-    message: string,
-    readonly status?: number,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-    this.name = "UpstreamError";
+/**
+ * A failed upstream call: a Failure with a taxonomy kind. Transitional: the subclass stays only
+ * while services/downloads and services/listSync (being split) still test `instanceof
+ * UpstreamError` and read `retryAfterSeconds`; everything else reads it as a Failure
+ * (`isUpstreamFailure`, `retryAfter`).
+ */
+export class UpstreamError extends Failure {
+  declare readonly kind: FailureKind;
+
+  constructor(service: string, kind: FailureKind, message: string, status?: number, retryAfter?: number) {
+    super(kind, message, { service, status, retryAfter });
+  }
+
+  get retryAfterSeconds(): number | undefined {
+    return this.retryAfter;
   }
 }
 
@@ -81,7 +86,7 @@ function recordOutcome(service: string, ok: boolean) {
 /**
  * Fetches from an upstream with a per-attempt timeout, retries with exponential backoff on
  * timeouts, connection errors, 5xx and 429 (waiting out Retry-After when it is short enough),
- * and a circuit breaker. Returns the successful response; throws UpstreamError otherwise.
+ * and a circuit breaker. Returns the successful response; throws a Failure (upstream kind) otherwise.
  */
 export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
   const { service, policy } = req;
@@ -140,9 +145,9 @@ export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
       break;
     }
     const backoff = BASE_BACKOFF_MS * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5);
-    if (error.retryAfterSeconds !== undefined) {
-      if (error.retryAfterSeconds > policy.maxRetryWaitSeconds) break;
-      await sleep(Math.max(error.retryAfterSeconds * 1000, backoff));
+    if (error.retryAfter !== undefined) {
+      if (error.retryAfter > policy.maxRetryWaitSeconds) break;
+      await sleep(Math.max(error.retryAfter * 1000, backoff));
     } else {
       await sleep(backoff);
     }

@@ -6,7 +6,7 @@ import type { Database } from "../db/client";
 import { MovieRepository, type MovieRow } from "../db/movies";
 import { downloads, movieHistory, type StoredQualityModel } from "../db/schema";
 import { decide, prepareDecisionContext, type Release, type ReleaseDecision } from "../domain/decisions";
-import { invalidInput, resourceNotFound } from "../domain/failures/failure";
+import { invalidInput, isUpstreamFailure, resourceNotFound, type UpstreamFailure } from "../domain/failures/failure";
 import { isTransient } from "../domain/failures/kinds";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import type { QualityModel } from "../domain/parser";
@@ -287,14 +287,14 @@ export async function grabRelease(
     );
   const described: Described = { movie, decision: await describeRelease(db, movie, release) };
 
-  let lastError: UpstreamError | undefined;
+  let lastError: UpstreamFailure | undefined;
   for (const client of clients) {
     try {
       const downloadId = await sendToClient(env, client, release, logger);
       const row = await recordSent(env, db, logger, described, client, downloadId, input.source);
       return { queueId: row.id, downloadClientId: client.id, downloadId };
     } catch (error) {
-      if (!(error instanceof UpstreamError)) throw error;
+      if (!isUpstreamFailure(error)) throw error;
       recordDownloadFailureMetric(error.kind, "grab");
       logger?.warn("download client did not take the release", {
         downloadClient: client.name,
@@ -305,7 +305,7 @@ export async function grabRelease(
       if (!isTransient(error.kind)) break;
     }
   }
-  const error = lastError as UpstreamError;
+  const error = lastError as UpstreamFailure;
   if (input.source === "interactive" || !isTransient(error.kind)) throw error;
   return holdForRetry(env, db, described, clients[0], input.source, error);
 }
@@ -317,9 +317,9 @@ async function holdForRetry(
   { movie, decision }: Described,
   client: DownloadClientRow,
   source: GrabSource,
-  error: UpstreamError,
+  error: UpstreamFailure,
 ): Promise<GrabResult> {
-  const delay = retryDelaySeconds(error.kind, 1, error.retryAfterSeconds) ?? 0;
+  const delay = retryDelaySeconds(error.kind, 1, error.retryAfter) ?? 0;
   const now = clock.now();
   const { release } = decision;
   const [row] = await db
@@ -356,7 +356,7 @@ async function holdForRetry(
 
 /**
  * Sends a pending grab (queue consumer). Resolves with the sent download, or throws the
- * client's UpstreamError for the consumer to schedule the next retry.
+ * client's failure for the consumer to schedule the next retry.
  */
 export async function sendPendingGrab(
   env: Env,

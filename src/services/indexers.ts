@@ -3,10 +3,10 @@ import * as clock from "../clock";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { indexerStatus, indexers, type StoredIndexerCapabilities } from "../db/schema";
+import { isUpstreamFailure } from "../domain/failures/failure";
 import type { FailureKind } from "../domain/failures/kinds";
 import { disabledUntil } from "../domain/indexers/backoff";
 import { findIndexerDefinition, type IndexerDefinition, indexerSecretFields } from "../domain/indexers/definitions";
-import { UpstreamError } from "../integrations/http";
 import {
   createIndexerClient,
   type IndexerClient,
@@ -55,7 +55,7 @@ export interface IndexerFailure {
 
 export function describeIndexerFailure(error: unknown, indexerName?: string): IndexerFailure {
   if (error instanceof IndexerRequestError) return { kind: error.kind, message: error.message, fields: error.fields };
-  if (error instanceof UpstreamError) {
+  if (isUpstreamFailure(error)) {
     const fields =
       error.kind === "authenticationFailed"
         ? ["apiKey"]
@@ -65,9 +65,9 @@ export function describeIndexerFailure(error: unknown, indexerName?: string): In
     return {
       kind: error.kind,
       // The upstream layer names the indexer by its key ("indexer:2"); people know it by its name.
-      message: indexerName ? error.message.replaceAll(error.service, indexerName) : error.message,
+      message: indexerName && error.service ? error.message.replaceAll(error.service, indexerName) : error.message,
       fields,
-      ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      ...(error.retryAfter !== undefined ? { retryAfterSeconds: error.retryAfter } : {}),
     };
   }
   return { kind: "upstreamError", message: (error as Error).message ?? String(error), fields: [] };

@@ -1,7 +1,7 @@
 import type { Env } from "../config";
+import { Failure } from "../domain/failures/failure";
 import { combineTrending, type TrendingLists, type TrendingSource } from "../domain/streaming/trending";
 import { type BackgroundWork, CACHE_TTL_SECONDS, swrJson } from "../integrations/cache";
-import { UpstreamError } from "../integrations/http";
 import { TmdbDiscovery } from "../integrations/tmdb/discovery";
 import {
   type DiscoveryMediaType,
@@ -120,7 +120,7 @@ interface TmdbTitle {
 }
 
 /** A configuration problem (no key, a refused key) that waiting will not fix: such a result may be cached. */
-const isLasting = (error: unknown) => error instanceof UpstreamError && error.kind === "authenticationFailed";
+const isLasting = (error: unknown) => error instanceof Failure && error.kind === "authenticationFailed";
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class StreamingTrending {

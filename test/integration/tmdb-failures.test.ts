@@ -160,7 +160,7 @@ describe("credentials", () => {
       failure = await client.movieDetails(BAD_KEY_ID).catch((error: unknown) => error);
     });
     expect(failure).toMatchObject({
-      name: "UpstreamError",
+      name: "Failure",
       service: "tmdb",
       kind: "authenticationFailed",
       status: 401,

@@ -3,7 +3,6 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
 import { Failure, type FieldIssue } from "../../domain/failures/failure";
-import { UpstreamError } from "../../integrations/http";
 import type { AppEnv } from "../context";
 
 /** An error with an HTTP status: only the provider routers still throw it, until they move onto Failure. */
@@ -83,7 +82,7 @@ function failureResponse(failure: Failure, c: Context<AppEnv>) {
       message: failure.message,
       service: failure.service,
       kind: failure.kind,
-      errors: failure.fields,
+      ...(failure.fields.length ? { errors: failure.fields } : {}),
       correlationId: c.get("correlationId"),
     },
     status,
@@ -99,18 +98,6 @@ export function handleError(error: Error, c: Context<AppEnv>) {
     return c.json({ message: error.message, errors: error.errors }, error.status);
   }
   if (error instanceof ZodError) return validationResponse(c, zodFieldErrors(error));
-  if (error instanceof UpstreamError) {
-    if (error.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.retryAfterSeconds));
-    c.get("logger")?.warn("upstream failure surfaced", {
-      service: error.service,
-      kind: error.kind,
-      status: error.status,
-    });
-    return c.json(
-      { message: error.message, service: error.service, kind: error.kind, correlationId },
-      UPSTREAM_STATUS[error.kind] ?? 502,
-    );
-  }
   if (error instanceof HTTPException) {
     // Hono's validators throw these for a body they cannot read (malformed JSON, wrong media type).
     const message = error.message || "Request failed";

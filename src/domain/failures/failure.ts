@@ -1,4 +1,4 @@
-import type { FailureKind } from "./kinds";
+import { FAILURE_KINDS, type FailureKind } from "./kinds";
 
 /**
  * What went wrong with a request itself, as opposed to an upstream or a download (FailureKind):
@@ -69,6 +69,16 @@ export class Failure extends Error {
 
 export function isFailure(error: unknown): error is Failure {
   return error instanceof Failure;
+}
+
+/** A failure of an upstream or a download: its kind is in the taxonomy, so it has a retry policy. */
+export type UpstreamFailure = Failure & { readonly kind: FailureKind };
+
+const TAXONOMY: ReadonlySet<string> = new Set(FAILURE_KINDS);
+
+/** Whether `error` is an upstream's or a download's failure (not a request's). */
+export function isUpstreamFailure(error: unknown): error is UpstreamFailure {
+  return error instanceof Failure && TAXONOMY.has(error.kind);
 }
 
 /** A failure of the caller's input naming one field, for rules a schema cannot see. */

@@ -1,6 +1,7 @@
 import * as clock from "../../clock";
 import { type Env, upstreamPolicy } from "../../config";
 import { isBudgetService } from "../../domain/budgets";
+import { Failure } from "../../domain/failures/failure";
 import {
   type ImportListSource,
   type ListItem,
@@ -9,7 +10,7 @@ import {
   ListSourceError,
 } from "../../domain/lists/source";
 import type { Logger } from "../../observability/logger";
-import { UpstreamError, upstreamFetch } from "../http";
+import { upstreamFetch } from "../http";
 import { traktAccessToken } from "../trakt";
 
 /** Pages read from one list at most; a guard against an upstream whose `next` never ends. */
@@ -86,10 +87,10 @@ export async function fetchList<S>(
         ...(isBudgetService(request.service) ? { budget: { env, service: request.service } } : {}),
       });
     } catch (error) {
-      if (error instanceof UpstreamError && error.kind === "notFound") {
+      if (error instanceof Failure && error.kind === "notFound") {
         throw new ListSourceError("notFound", `The list was not found at ${request.service} (HTTP 404)`);
       }
-      if (error instanceof UpstreamError && error.kind === "authenticationFailed") {
+      if (error instanceof Failure && error.kind === "authenticationFailed") {
         const status = error.status ?? 401;
         const kind = source.refusalKind?.(status) ?? (status === 401 ? "authenticationFailed" : "private");
         throw kind === "authenticationFailed"

@@ -1,4 +1,5 @@
 import { type Env, upstreamPolicy } from "../../config";
+import { Failure } from "../../domain/failures/failure";
 import type { Logger } from "../../observability/logger";
 import { type Cached, cachedJson } from "../cache";
 import { readJson, UpstreamError, upstreamFetch } from "../http";
@@ -73,7 +74,7 @@ export class TmdbClient {
         return readJson(SERVICE, response, tmdbMovieDetailsSchema);
       });
     } catch (error) {
-      if (error instanceof UpstreamError && error.kind === "notFound") return null;
+      if (error instanceof Failure && error.kind === "notFound") return null;
       throw error;
     }
   }

@@ -1,8 +1,9 @@
 import type { ZodType } from "zod";
 import type { Env } from "../../config";
+import { Failure } from "../../domain/failures/failure";
 import type { Logger } from "../../observability/logger";
 import { type BackgroundWork, CACHE_TTL_SECONDS, type SwrCached, swrJson } from "../cache";
-import { readJson, UpstreamError } from "../http";
+import { readJson } from "../http";
 import { type TmdbParams, tmdbGet } from "./client";
 import {
   type DiscoveryMediaType,
@@ -92,7 +93,7 @@ export class TmdbDiscovery {
       );
       return { ...all, value: all.value.results[region], region };
     } catch (error) {
-      if (error instanceof UpstreamError && error.kind === "notFound") return null;
+      if (error instanceof Failure && error.kind === "notFound") return null;
       throw error;
     }
   }

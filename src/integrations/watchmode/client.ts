@@ -2,9 +2,10 @@ import type { ZodType } from "zod";
 import * as clock from "../../clock";
 import { type Env, upstreamPolicy } from "../../config";
 import type { Database } from "../../db/client";
+import { isUpstreamFailure } from "../../domain/failures/failure";
 import type { Logger } from "../../observability/logger";
 import { type BackgroundWork, CACHE_TTL_SECONDS, swrJson } from "../cache";
-import { readJson, UpstreamError, upstreamFetch } from "../http";
+import { readJson, upstreamFetch } from "../http";
 import { readIdMapState, type TmdbType, watchmodeIdForTmdb } from "./idMap";
 import {
   type WatchmodeRelease,
@@ -138,7 +139,7 @@ export class WatchmodeClient {
     try {
       return { status: "ok", ...(await read()) };
     } catch (error) {
-      if (!(error instanceof UpstreamError)) throw error;
+      if (!isUpstreamFailure(error)) throw error;
       this.logger?.warn("watchmode lookup failed", { kind: error.kind, status: error.status, error: error.message });
       if (error.kind === "rateLimited" || error.status === 402) {
         return { status: "budgetExhausted", message: error.message };
