@@ -5,7 +5,8 @@ import { createDatabase } from "../src/db/client";
 import type { FailureKind } from "../src/domain/failures/kinds";
 import type { ListItem } from "../src/domain/lists/source";
 import { rootLogger } from "../src/observability/logger";
-import { failureKindOf, type SyncOutcome, syncImportList } from "../src/services/listSync";
+import type { SyncOutcome } from "../src/services/listSync/outcome";
+import { failureKindOf, syncImportList } from "../src/services/listSync/sync";
 
 export type ListSyncResult =
   | { ok: true; outcome: SyncOutcome; joined: boolean }

@@ -4,7 +4,7 @@ import * as clock from "../clock";
 import { inList } from "../db/client";
 import { downloadClients, downloads, movies } from "../db/schema";
 import { resourceNotFound } from "../domain/failures/failure";
-import { removeFromQueue } from "../services/downloads";
+import { removeFromQueue } from "../services/downloads/removal";
 import { ACTIVE_DOWNLOAD_STATES, type DownloadRow } from "../services/grab";
 import { attachMovies, customFormatNames } from "./pagedRecords";
 import { createRouter, jsonBody, jsonContent } from "./router";

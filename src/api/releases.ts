@@ -12,7 +12,9 @@ import { redactUrl } from "../observability/logger";
 import { findMovieForRelease } from "../services/decisionContext";
 import { grabRelease } from "../services/grab";
 import { loadIndexers } from "../services/indexers";
-import { decideReleases, findCachedRelease, grabCachedRelease, searchMovie } from "../services/releaseSearch";
+import { decideReleases } from "../services/releaseSearch/decide";
+import { searchMovie } from "../services/releaseSearch/movieSearch";
+import { findCachedRelease, grabCachedRelease } from "../services/releaseSearch/releaseCache";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 

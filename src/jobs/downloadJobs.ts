@@ -3,7 +3,9 @@ import type { Env } from "../config";
 import { createDatabase } from "../db/client";
 import { rootLogger } from "../observability/logger";
 import { incrementCounter } from "../observability/metrics";
-import { RetryLater, recordDeadLetter, runDownloadJob } from "../services/downloads";
+import { recordDeadLetter } from "../services/downloads/deadLetters";
+import { runDownloadJob } from "../services/downloads/queueJobs";
+import { RetryLater } from "../services/downloads/work";
 import type { DownloadJobMessage } from "./downloadQueue";
 
 // A message that failed unexpectedly (a bug, D1 unavailable) comes back after this long; the

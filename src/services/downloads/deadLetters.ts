@@ -1,0 +1,57 @@
+import { eq } from "drizzle-orm";
+import { MovieRepository } from "../../db/movies";
+import { downloads, movieHistory } from "../../db/schema";
+import type { DownloadJobMessage } from "../../jobs/downloadQueue";
+import { notify } from "../notifications";
+import { type DownloadWork, downloadRow, historyOf, iso } from "./work";
+
+/**
+ * What the dead-letter consumer records for a download whose retries ran out: the queue item
+ * failed, history "downloadFailed", and the DownloadFailure notification (health shows it for a
+ * day). Idempotent: a row already recorded is left alone.
+ */
+export async function recordDeadLetter(work: DownloadWork, message: DownloadJobMessage): Promise<void> {
+  const { db, env, logger } = work;
+  const row = await downloadRow(db, message.queueId);
+  if (!row || row.grabbedAt !== message.grabbedAt || row.deadLetteredAt) return;
+  const kind = row.failureKind ?? "upstreamError";
+  const what = message.action === "redownload" ? "Search for another release" : row.title;
+  const reason = row.errorMessage ?? "gave up after the last retry";
+  await db.batch([
+    db
+      .update(downloads)
+      .set({
+        ...(message.action === "redownload"
+          ? {}
+          : { status: "failed", trackedDownloadState: "failed", trackedDownloadStatus: "error" }),
+        nextRetryAt: null,
+        deadLetteredAt: iso(work.now),
+        updatedAt: iso(work.now),
+      })
+      .where(eq(downloads.id, row.id)),
+    db.insert(movieHistory).values({
+      ...historyOf(row),
+      eventType: "downloadFailed",
+      data: {
+        reason: kind,
+        message: reason,
+        stage: message.action,
+        retries: String(row.retryCount),
+        deadLettered: "true",
+      },
+      date: iso(work.now),
+    }),
+  ]);
+  const movie = await new MovieRepository(db).get(row.movieId);
+  const payload = {
+    message: `${movie?.title ?? `Movie ${row.movieId}`}: ${what} failed after ${row.retryCount} retries (${kind}): ${reason}`,
+    failureKind: kind,
+    downloadId: row.downloadId,
+    stage: message.action,
+  };
+  // A failure retries could not fix is a download failure and a health issue (DownloadFailureCheck).
+  for (const event of ["downloadFailure", "healthIssue"] as const)
+    await notify(env, db, event, payload).catch((error) =>
+      logger?.warn("failure notification failed", { event, error: (error as Error).message }),
+    );
+}

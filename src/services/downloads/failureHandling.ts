@@ -1,0 +1,280 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { MovieRepository } from "../../db/movies";
+import { blocklist, downloads, movieHistory } from "../../db/schema";
+import { type FailureKind, isTransient } from "../../domain/failures/kinds";
+import {
+  blockedUntil,
+  DOWNLOAD_FAILURE_HANDLING,
+  RETRY_POLICIES,
+  retryDelaySeconds,
+} from "../../domain/failures/policies";
+import type { FailureSignal } from "../../domain/failures/signals";
+import type { DownloadClient } from "../../integrations/downloadClient";
+import { UpstreamError } from "../../integrations/http";
+import { type DownloadJobMessage, enqueueDownloadJob } from "../../jobs/downloadQueue";
+import { recordDownloadFailureMetric } from "../../observability/metrics";
+import type { DownloadClientRow } from "../downloadClients";
+import { type DownloadRow, releaseFromRow } from "../grab";
+import { notify } from "../notifications";
+import { searchAndGrab } from "../releaseSearch/movieSearch";
+import { type DownloadWork, historyOf, iso, RetryLater } from "./work";
+
+/**
+ * Failures and retries (Radarr's FailedDownloadService): retries on the downloads queue by the
+ * failure taxonomy's policy, then the blocklist and a grab of the next-best release, or the
+ * dead-letter queue.
+ */
+
+type FailureStep = "retrying" | "failed";
+
+/**
+ * What a retry does for a failing download: a stall asks for peers again, anything else re-checks
+ * the data. A client that queues the download again under a new id (SABnzbd) has the row follow it.
+ */
+export async function retryAction(work: DownloadWork, opened: DownloadClient, row: DownloadRow, kind: FailureKind) {
+  try {
+    if (kind === "downloadStalled") {
+      await opened.reannounce(row.downloadId);
+      return;
+    }
+    const id = await opened.recheck(row.downloadId);
+    if (id !== row.downloadId) {
+      await work.db.update(downloads).set({ downloadId: id }).where(eq(downloads.id, row.id));
+      row.downloadId = id;
+    }
+  } catch (error) {
+    work.logger?.warn("retry action failed", { queueId: row.id, error: (error as Error).message });
+  }
+}
+
+/**
+ * The first sighting of a failure signal: the first retry is made at once (re-announce, re-check)
+ * and its result checked on the downloads queue after the policy's delay; a kind with no
+ * retries is given up straight away.
+ */
+export async function startFailureHandling(
+  work: DownloadWork,
+  row: DownloadRow,
+  client: DownloadClientRow,
+  opened: DownloadClient,
+  signal: FailureSignal,
+): Promise<FailureStep> {
+  recordDownloadFailureMetric(signal.kind, "download");
+  work.logger?.warn("download failing", { queueId: row.id, kind: signal.kind, message: signal.message });
+  if (RETRY_POLICIES[signal.kind].maxRetries === 0) {
+    await giveUp(work, row, client, opened, signal, "recheck");
+    return "failed";
+  }
+  await retryAction(work, opened, row, signal.kind);
+  await scheduleRetry(work, row, signal, 1, "recheck");
+  return "retrying";
+}
+
+/** Records retry `attempt` for the row and puts the check on the queue after the policy's delay. */
+export async function scheduleRetry(
+  work: DownloadWork,
+  row: DownloadRow,
+  signal: FailureSignal & { retryAfterSeconds?: number },
+  attempt: number,
+  action: "recheck" | "import",
+  send = true,
+): Promise<number> {
+  const delay = retryDelaySeconds(signal.kind, attempt, signal.retryAfterSeconds) ?? 0;
+  await work.db
+    .update(downloads)
+    .set({
+      failureKind: signal.kind,
+      errorMessage: signal.message,
+      retryCount: attempt,
+      nextRetryAt: iso(work.now + delay * 1000),
+      trackedDownloadStatus: "warning",
+      ...(action === "import" ? { trackedDownloadState: "importPending" } : {}),
+      statusMessages: [
+        {
+          title: row.title,
+          messages: [signal.message, `Retry ${attempt} of ${RETRY_POLICIES[signal.kind].maxRetries} in ${delay} s`],
+        },
+      ],
+      updatedAt: iso(work.now),
+    })
+    .where(eq(downloads.id, row.id));
+  if (send) await enqueueDownloadJob(work.env, { action, queueId: row.id, grabbedAt: row.grabbedAt }, delay);
+  return delay;
+}
+
+/**
+ * The retries ran out (or the kind allows none). A bad release is failed: blocklisted (where
+ * its kind says), removed from the client, and the next-best release grabbed. A failure on our
+ * side or the client's goes to the dead-letter queue, whose consumer records it.
+ */
+export async function giveUp(
+  work: DownloadWork,
+  row: DownloadRow,
+  client: DownloadClientRow | undefined,
+  opened: DownloadClient | undefined,
+  signal: FailureSignal,
+  action: "recheck" | "import" | "grab",
+): Promise<void> {
+  if (DOWNLOAD_FAILURE_HANDLING[signal.kind].owner === "release") {
+    await failDownload(work, row, client, opened, signal);
+    return;
+  }
+  await work.db
+    .update(downloads)
+    .set({
+      failureKind: signal.kind,
+      errorMessage: signal.message,
+      nextRetryAt: null,
+      trackedDownloadState: action === "grab" ? row.trackedDownloadState : "failedPending",
+      trackedDownloadStatus: "error",
+      statusMessages: [{ title: row.title, messages: [signal.message, "Retries exhausted"] }],
+      updatedAt: iso(work.now),
+    })
+    .where(eq(downloads.id, row.id));
+  await work.env.DOWNLOAD_DLQ.send({ action, queueId: row.id, grabbedAt: row.grabbedAt } as DownloadJobMessage);
+}
+
+/** Puts a release on the blocklist for the movie (on failure, or a queue removal with blocklist=true). */
+export function blocklistInsert(
+  db: Database,
+  row: DownloadRow,
+  reason: FailureKind | "manual",
+  message: string,
+  now: number,
+) {
+  const release = releaseFromRow(row);
+  const infoHash = row.protocol === "torrent" ? (release.infoHash?.toLowerCase() ?? (row.downloadId || null)) : null;
+  return db.insert(blocklist).values({
+    movieId: row.movieId,
+    sourceTitle: row.title,
+    indexer: row.indexer,
+    protocol: row.protocol,
+    infoHash,
+    downloadId: row.downloadId || null,
+    quality: row.quality,
+    customFormatIds: row.customFormatIds,
+    languages: row.languages,
+    size: row.size,
+    reason,
+    message,
+    date: iso(now),
+    blockedUntil: reason === "manual" ? null : blockedUntil(reason, now),
+    retryCount: row.retryCount,
+  });
+}
+
+/**
+ * A failed release: marked failed with its kind, blocklisted, history "downloadFailed", removed
+ * from the client with its data, the DownloadFailure notification, then the next-best release.
+ */
+async function failDownload(
+  work: DownloadWork,
+  row: DownloadRow,
+  client: DownloadClientRow | undefined,
+  opened: DownloadClient | undefined,
+  signal: FailureSignal,
+): Promise<void> {
+  const { db, env, logger } = work;
+  const blocklisted = DOWNLOAD_FAILURE_HANDLING[signal.kind].blocklistDays !== null;
+  const messages = [signal.message, ...(blocklisted ? ["Release blocklisted"] : [])];
+  await db.batch([
+    db
+      .update(downloads)
+      .set({
+        status: "failed",
+        trackedDownloadState: "failed",
+        trackedDownloadStatus: "error",
+        failureKind: signal.kind,
+        errorMessage: signal.message,
+        nextRetryAt: null,
+        statusMessages: [{ title: row.title, messages }],
+        updatedAt: iso(work.now),
+      })
+      .where(eq(downloads.id, row.id)),
+    db.insert(movieHistory).values({
+      ...historyOf(row),
+      eventType: "downloadFailed",
+      data: {
+        reason: signal.kind,
+        message: signal.message,
+        indexer: row.indexer,
+        downloadClient: client?.implementation ?? "",
+        downloadClientName: client?.name ?? "",
+        retries: String(row.retryCount),
+      },
+      date: iso(work.now),
+    }),
+    ...(blocklisted ? [blocklistInsert(db, row, signal.kind, signal.message, work.now)] : []),
+  ]);
+  recordDownloadFailureMetric(signal.kind, "download");
+  logger?.warn("download failed", { queueId: row.id, kind: signal.kind, blocklisted });
+  if (client && opened && row.downloadId && client.removeFailedDownloads) {
+    await opened
+      .remove(row.downloadId, true)
+      .catch((error) => logger?.warn("could not remove the failed download", { error: (error as Error).message }));
+  }
+  const movie = await new MovieRepository(db).get(row.movieId);
+  await notify(env, db, "downloadFailure", {
+    message: `${movie?.title ?? `Movie ${row.movieId}`}: ${row.title} failed (${signal.kind}): ${signal.message}`,
+    movie: movie ? { id: movie.id, title: movie.title, year: movie.year, tmdbId: movie.tmdbId } : undefined,
+    release: { releaseTitle: row.title, indexer: row.indexer, size: row.size },
+    failureKind: signal.kind,
+    downloadId: row.downloadId,
+  }).catch((error) => logger?.warn("failure notification failed", { error: (error as Error).message }));
+  await redownload(work, row);
+}
+
+/**
+ * Searches for and grabs the next-best release after `failed`. A search that fails transiently
+ * is retried on the downloads queue by its kind's policy (`retry` is the retry this is: 0 for the
+ * search right after the failure); past the policy it goes to the dead-letter queue.
+ */
+export async function redownload(
+  work: DownloadWork,
+  failed: DownloadRow,
+  retry = 0,
+): Promise<"grabbed" | "none" | "retrying"> {
+  const { db, logger } = work;
+  const note = async (message: string) => {
+    const [current] = await db
+      .select({ statusMessages: downloads.statusMessages })
+      .from(downloads)
+      .where(eq(downloads.id, failed.id));
+    const existing = current?.statusMessages[0]?.messages ?? [];
+    await db
+      .update(downloads)
+      .set({ statusMessages: [{ title: failed.title, messages: [...existing, message] }] })
+      .where(eq(downloads.id, failed.id));
+  };
+  try {
+    const { grabbed } = await searchAndGrab(work.env, db, logger, failed.movieId);
+    await note(
+      grabbed ? `Grabbed the next-best release: ${grabbed.release.title}` : "No other acceptable release found",
+    );
+    return grabbed ? "grabbed" : "none";
+  } catch (error) {
+    if (!(error instanceof UpstreamError) || !isTransient(error.kind)) {
+      await note(`Searching for another release failed: ${(error as Error).message}`);
+      logger?.warn("re-search after a failure failed", { queueId: failed.id, error: (error as Error).message });
+      return "none";
+    }
+    recordDownloadFailureMetric(error.kind, "search");
+    const delay = retryDelaySeconds(error.kind, retry + 1, error.retryAfterSeconds);
+    if (delay === null) {
+      await note(`Searching for another release failed after ${retry} retries: ${error.message}`);
+      await work.env.DOWNLOAD_DLQ.send({ action: "redownload", ...redownloadRef(failed) });
+      return "none";
+    }
+    await note(`Searching for another release failed (${error.kind}); retry ${retry + 1} in ${delay} s`);
+    if (retry > 0) throw new RetryLater(delay);
+    await enqueueDownloadJob(work.env, { action: "redownload", ...redownloadRef(failed) }, delay);
+    return "retrying";
+  }
+}
+
+const redownloadRef = (row: DownloadRow) => ({
+  queueId: row.id,
+  movieId: row.movieId,
+  grabbedAt: row.grabbedAt,
+});

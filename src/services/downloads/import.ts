@@ -1,0 +1,299 @@
+import { eq } from "drizzle-orm";
+import { MovieRepository, type MovieRow } from "../../db/movies";
+import { downloads, movieFiles, movieHistory, movies } from "../../db/schema";
+import type { FailureKind } from "../../domain/failures/kinds";
+import { retryDelaySeconds } from "../../domain/failures/policies";
+import type { FailureSignal } from "../../domain/failures/signals";
+import { buildName } from "../../domain/naming";
+import { parseMovieTitle } from "../../domain/parser";
+import { lastPathSegment, pathExtension } from "../../domain/parser/fileExtensions";
+import { qualityById } from "../../domain/quality/qualities";
+import type { ClientDownload, ClientFile, DownloadClient } from "../../integrations/downloadClient";
+import { UpstreamError } from "../../integrations/http";
+import { recordDownloadFailureMetric } from "../../observability/metrics";
+import { type DownloadClientRow, openDownloadClient } from "../downloadClients";
+import type { DownloadRow } from "../grab";
+import { notify } from "../notifications";
+import { readSettings } from "../settings";
+import { giveUp, scheduleRetry } from "./failureHandling";
+import { clientRow, type DownloadWork, historyOf, iso } from "./work";
+
+/**
+ * Importing finished downloads into the movie's folder (Radarr's CompletedDownloadService).
+ */
+
+/** A failure while importing, with the kind that decides its handling. */
+class ImportError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ImportError";
+  }
+}
+
+// Containers an import takes (Radarr's media file extensions, the common ones).
+const VIDEO_EXTENSIONS = new Set([
+  ".mkv",
+  ".mp4",
+  ".m4v",
+  ".avi",
+  ".mov",
+  ".wmv",
+  ".ts",
+  ".m2ts",
+  ".mpg",
+  ".mpeg",
+  ".webm",
+  ".iso",
+  ".vob",
+  ".divx",
+  ".flv",
+]);
+
+/** The video file of a download to import: the largest one that is not a sample. */
+function pickVideoFile(files: readonly ClientFile[]): ClientFile | undefined {
+  const videos = files.filter((f) => VIDEO_EXTENSIONS.has(pathExtension(f.path).toLowerCase()));
+  const largest = Math.max(0, ...videos.map((f) => f.size));
+  const candidates = videos.filter(
+    (f) => !/(^|[\W_])sample([\W_]|$)/i.test(lastPathSegment(f.path)) || f.size === largest,
+  );
+  return candidates.sort((a, b) => b.size - a.size)[0];
+}
+
+type ImportStep = "imported" | "retrying" | "failed";
+
+/** Imports a finished download; a failure is retried or given up by its kind. */
+export async function attemptImport(
+  work: DownloadWork,
+  row: DownloadRow,
+  client: DownloadClientRow,
+  opened: DownloadClient,
+  item: ClientDownload,
+  attempt = 1,
+  send = true,
+): Promise<ImportStep> {
+  try {
+    await importDownload(work, row, client, opened, item);
+    return "imported";
+  } catch (error) {
+    const signal = importFailureSignal(error);
+    if (!signal) throw error;
+    recordDownloadFailureMetric(signal.kind, "import");
+    work.logger?.warn("import failed", { queueId: row.id, kind: signal.kind, message: signal.message });
+    const next = row.failureKind === signal.kind ? attempt : 1;
+    if (retryDelaySeconds(signal.kind, next, signal.retryAfterSeconds) === null) {
+      await giveUp(work, row, client, opened, signal, "import");
+      return "failed";
+    }
+    await scheduleRetry(work, row, signal, next, "import", send);
+    return "retrying";
+  }
+}
+
+function importFailureSignal(error: unknown): (FailureSignal & { retryAfterSeconds?: number }) | undefined {
+  if (error instanceof ImportError) return { kind: error.kind, message: error.message };
+  if (error instanceof UpstreamError)
+    return { kind: error.kind, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
+  return undefined;
+}
+
+/**
+ * Moves the download into the movie's folder under its naming format (client-side: setLocation +
+ * renameFile for qBittorrent, set-location + rename-path for Transmission; SABnzbd reports its
+ * storage path), then records the movie file, marks the movie hasFile, writes history
+ * ("downloadFolderImported", and "upgraded" when it replaces a file) and notifies.
+ */
+async function importDownload(
+  work: DownloadWork,
+  row: DownloadRow,
+  client: DownloadClientRow,
+  opened: DownloadClient,
+  item: ClientDownload,
+): Promise<void> {
+  const { db, logger } = work;
+  const movie = await new MovieRepository(db).get(row.movieId);
+  if (!movie) throw new ImportError("importFailed", `Movie ${row.movieId} is no longer in the library`);
+  await db
+    .update(downloads)
+    .set({ trackedDownloadState: "importing", updatedAt: iso(work.now) })
+    .where(eq(downloads.id, row.id));
+
+  const files = await opened.files(row.downloadId);
+  // A client that does not list a finished download's files (SABnzbd) names its folder instead.
+  const video = files.length === 1 && files[0].folder ? files[0] : pickVideoFile(files);
+  if (!video)
+    throw new ImportError(
+      "importFailed",
+      files.length
+        ? `No video file in the download (${files.length} files: ${files
+            .slice(0, 3)
+            .map((f) => lastPathSegment(f.path))
+            .join(", ")})`
+        : "The download has no files",
+    );
+  const naming = await readSettings(db, "naming");
+  const parsed = parseMovieTitle(row.title);
+  const quality = qualityById(row.quality.quality);
+  // A folder's video file is not known by name: the movie file is recorded without an extension.
+  const extension = video.folder ? "" : pathExtension(video.path);
+  const newName = naming.renameMovies
+    ? `${buildName(
+        naming.standardMovieFormat,
+        {
+          movie: {
+            title: movie.title,
+            originalTitle: movie.originalTitle,
+            year: movie.year,
+            tmdbId: movie.tmdbId,
+            imdbId: movie.imdbId,
+            collection: movie.metadata.collection?.title,
+          },
+          quality: quality ? { name: quality.name, revision: row.quality.revision } : undefined,
+          releaseGroup: parsed?.releaseGroup ?? "",
+          edition: parsed?.edition ?? "",
+          sceneName: row.title,
+        },
+        naming,
+      )}${extension}`
+    : lastPathSegment(video.path);
+  const [existing] = await db.select().from(movieFiles).where(eq(movieFiles.movieId, movie.id));
+  // The same download imported again (a retried import) replaces nothing.
+  const previous = existing && existing.downloadId !== row.downloadId ? existing : undefined;
+  const isUpgrade = previous !== undefined;
+  // An upgrade named like the file it replaces (a better score, same quality) needs the name free.
+  if (previous && previous.relativePath === newName) await removeReplacedFile(work, previous, row);
+  const moved = await opened.moveAndRename(item, movie.path, video, newName);
+
+  const now = iso(work.now);
+  const fileSize = video.size || row.size;
+  const relativePath = moved.path.startsWith(`${movie.path}/`) ? moved.path.slice(movie.path.length + 1) : newName;
+  const fileValues = {
+    movieId: movie.id,
+    relativePath,
+    path: moved.path,
+    size: fileSize,
+    quality: row.quality,
+    customFormatIds: row.customFormatIds,
+    customFormatScore: row.customFormatScore,
+    languages: row.languages,
+    releaseGroup: parsed?.releaseGroup || null,
+    edition: parsed?.edition || null,
+    sceneName: row.title,
+    downloadClientId: client.id,
+    downloadId: row.downloadId,
+    dateAdded: now,
+  };
+  const historyBase = { ...historyOf(row), date: now };
+  await db.batch([
+    existing
+      ? db.update(movieFiles).set(fileValues).where(eq(movieFiles.id, existing.id))
+      : db.insert(movieFiles).values(fileValues),
+    db.update(movies).set({ hasFile: true, sizeOnDisk: fileSize, updatedAt: now }).where(eq(movies.id, movie.id)),
+    db
+      .update(downloads)
+      .set({
+        status: "completed",
+        trackedDownloadState: "imported",
+        trackedDownloadStatus: "ok",
+        statusMessages: moved.renamed
+          ? []
+          : [
+              {
+                title: row.title,
+                messages: [`${client.name} keeps the files at ${item.outputPath ?? "its storage path"}`],
+              },
+            ],
+        progress: 1,
+        sizeleft: 0,
+        failureKind: null,
+        errorMessage: null,
+        nextRetryAt: null,
+        importedAt: now,
+        completedAt: row.completedAt ?? now,
+        updatedAt: now,
+      })
+      .where(eq(downloads.id, row.id)),
+    db.insert(movieHistory).values({
+      ...historyBase,
+      eventType: "downloadFolderImported",
+      data: {
+        importedPath: moved.path,
+        droppedPath: item.outputPath ?? "",
+        downloadClient: client.implementation,
+        downloadClientName: client.name,
+        size: String(fileSize),
+        renamedByClient: String(moved.renamed),
+      },
+    }),
+    ...(previous
+      ? [
+          db.insert(movieHistory).values({
+            ...historyBase,
+            eventType: "upgraded",
+            fromQuality: previous.quality,
+            fromFormatScore: previous.customFormatScore,
+            data: {
+              previousPath: previous.path,
+              previousSceneName: previous.sceneName ?? "",
+              importedPath: moved.path,
+            },
+          }),
+        ]
+      : []),
+  ]);
+  logger?.info("download imported", { queueId: row.id, movieId: movie.id, path: moved.path, upgrade: isUpgrade });
+  if (previous) await removeReplacedFile(work, previous, row);
+  if (!moved.renamed && client.removeCompletedDownloads)
+    await opened
+      .remove(row.downloadId, false)
+      .catch((error) => logger?.warn("could not remove the completed download", { error: (error as Error).message }));
+  await notifyImport(work, movie, row, moved.path, previous);
+}
+
+/** The file an upgrade replaced: deleted through the client that downloaded it when it still has it. */
+async function removeReplacedFile(
+  work: DownloadWork,
+  previous: typeof movieFiles.$inferSelect,
+  replacing: DownloadRow,
+) {
+  if (!previous.downloadClientId || !previous.downloadId || previous.downloadId === replacing.downloadId) return;
+  const client = await clientRow(work.db, previous.downloadClientId);
+  if (!client) return;
+  try {
+    const opened = await openDownloadClient(work.env, client, work.logger);
+    const [still] = await opened.list([previous.downloadId]);
+    if (still) await opened.remove(previous.downloadId, true);
+  } catch (error) {
+    work.logger?.warn("could not delete the replaced file through its client", { error: (error as Error).message });
+  }
+}
+
+async function notifyImport(
+  work: DownloadWork,
+  movie: MovieRow,
+  row: DownloadRow,
+  path: string,
+  previous: typeof movieFiles.$inferSelect | undefined,
+) {
+  const quality = qualityById(row.quality.quality)?.name ?? "Unknown";
+  const payload = {
+    movie: { id: movie.id, title: movie.title, year: movie.year, tmdbId: movie.tmdbId, folderPath: movie.path },
+    movieFile: { relativePath: lastPathSegment(path), path, quality, sceneName: row.title, size: row.size },
+    isUpgrade: previous !== undefined,
+    downloadId: row.downloadId,
+  };
+  const send = (event: "download" | "upgrade", message: string) =>
+    notify(work.env, work.db, event, { message, ...payload }).catch((error) =>
+      work.logger?.warn("import notification failed", { error: (error as Error).message }),
+    );
+  if (previous) {
+    const from = qualityById(previous.quality.quality)?.name ?? "Unknown";
+    await send(
+      "upgrade",
+      `${movie.title} (${movie.year}) upgraded from ${from} (score ${previous.customFormatScore}) to ${quality} (score ${row.customFormatScore})`,
+    );
+  }
+  await send("download", `${movie.title} (${movie.year}) imported: ${lastPathSegment(path)} (${quality})`);
+}

@@ -1,0 +1,177 @@
+import { and, eq, inArray, ne } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { downloadClients, downloads } from "../../db/schema";
+import type { FailureSignal } from "../../domain/failures/signals";
+import type { ClientDownload } from "../../integrations/downloadClient";
+import { UpstreamError } from "../../integrations/http";
+import { recordDownloadFailureMetric } from "../../observability/metrics";
+import { openDownloadClient } from "../downloadClients";
+import type { DownloadRow } from "../grab";
+import { startFailureHandling } from "./failureHandling";
+import { attemptImport } from "./import";
+import { batchOf, type DownloadWork, failureSignalOf, iso } from "./work";
+
+/** Polling the clients (Radarr's DownloadMonitoringService). */
+
+const LOST_RETRY_GRACE_MS = 60 * 60 * 1000;
+
+export interface RefreshOutcome {
+  clients: number;
+  checked: number;
+  imported: number;
+  retrying: number;
+  failed: number;
+  removed: number;
+  errors: string[];
+}
+
+/**
+ * One poll of every client with downloads in the queue: one list call per client (not per
+ * download), progress written in one batch, finished downloads imported, failure signals handed
+ * to the failure handling. Downloads whose retry is scheduled on the queue are only updated.
+ */
+export async function refreshMonitoredDownloads(
+  work: DownloadWork,
+  options: { onlyFinished?: boolean } = {},
+): Promise<RefreshOutcome> {
+  const { db, logger } = work;
+  const outcome: RefreshOutcome = {
+    clients: 0,
+    checked: 0,
+    imported: 0,
+    retrying: 0,
+    failed: 0,
+    removed: 0,
+    errors: [],
+  };
+  const rows = await db
+    .select()
+    .from(downloads)
+    .where(
+      and(
+        inArray(downloads.trackedDownloadState, ["downloading", "importPending", "importing"]),
+        ne(downloads.downloadId, ""),
+      ),
+    );
+  const byClient = new Map<number, DownloadRow[]>();
+  for (const row of rows) byClient.set(row.downloadClientId, [...(byClient.get(row.downloadClientId) ?? []), row]);
+  const clients = byClient.size
+    ? await db
+        .select()
+        .from(downloadClients)
+        .where(inArray(downloadClients.id, [...byClient.keys()]))
+    : [];
+
+  for (const client of clients) {
+    const clientRows = byClient.get(client.id) ?? [];
+    outcome.clients++;
+    const opened = await openDownloadClient(work.env, client, logger);
+    let items: ClientDownload[];
+    try {
+      items = await opened.list(clientRows.map((r) => r.downloadId));
+    } catch (error) {
+      if (!(error instanceof UpstreamError)) throw error;
+      outcome.errors.push(`${client.name}: ${error.message}`);
+      recordDownloadFailureMetric(error.kind, "download");
+      await db.batch(
+        batchOf(
+          clientRows.map((row) =>
+            db
+              .update(downloads)
+              .set({
+                trackedDownloadStatus: "warning",
+                statusMessages: [{ title: `${client.name} is unavailable`, messages: [error.message] }],
+                updatedAt: iso(work.now),
+              })
+              .where(eq(downloads.id, row.id)),
+          ),
+        ),
+      );
+      continue;
+    }
+    const byId = new Map(items.map((item) => [item.downloadId, item]));
+    const updates: BatchItem<"sqlite">[] = [];
+    const followUps: (() => Promise<void>)[] = [];
+    for (const row of clientRows) {
+      outcome.checked++;
+      const item = byId.get(row.downloadId);
+      if (!item) {
+        outcome.removed++;
+        updates.push(
+          db
+            .update(downloads)
+            .set({
+              trackedDownloadState: "removed",
+              status: "failed",
+              trackedDownloadStatus: "warning",
+              statusMessages: [{ title: row.title, messages: [`Removed from ${client.name}`] }],
+              nextRetryAt: null,
+              updatedAt: iso(work.now),
+            })
+            .where(eq(downloads.id, row.id)),
+        );
+        continue;
+      }
+      // The queue owns a scheduled retry; a message lost for an hour past its time falls back to the poll.
+      const retryScheduled = row.nextRetryAt !== null && Date.parse(row.nextRetryAt) + LOST_RETRY_GRACE_MS > work.now;
+      const signal = failureSignalOf(item);
+      updates.push(
+        db
+          .update(downloads)
+          .set(progressOf(row, item, signal, work.now))
+          .where(eq(downloads.id, row.id)),
+      );
+      if (options.onlyFinished && item.status !== "completed") continue;
+      if (retryScheduled) {
+        outcome.retrying++;
+        continue;
+      }
+      if (signal) {
+        followUps.push(async () => {
+          const result = await startFailureHandling(work, row, client, opened, signal);
+          if (result === "failed") outcome.failed++;
+          else outcome.retrying++;
+        });
+      } else if (item.status === "completed") {
+        followUps.push(async () => {
+          const result = await attemptImport(work, row, client, opened, item);
+          if (result === "imported") outcome.imported++;
+          else if (result === "failed") outcome.failed++;
+          else outcome.retrying++;
+        });
+      }
+    }
+    if (updates.length) await db.batch(batchOf(updates));
+    for (const followUp of followUps) {
+      try {
+        await followUp();
+      } catch (error) {
+        outcome.errors.push((error as Error).message);
+        logger?.error("download follow-up failed", { error: (error as Error).message });
+      }
+    }
+  }
+  return outcome;
+}
+
+/** The columns a poll refreshes from the client's report. */
+function progressOf(row: DownloadRow, item: ClientDownload, signal: FailureSignal | undefined, now: number) {
+  const messages = item.message ? [item.message] : signal ? [signal.message] : [];
+  const recovered = !signal && row.failureKind !== null && row.trackedDownloadState === "downloading";
+  const failing = signal !== undefined || (row.failureKind !== null && !recovered);
+  return {
+    status: item.status,
+    progress: item.progress,
+    size: item.size || row.size,
+    sizeleft: item.sizeleft,
+    eta: item.eta,
+    outputPath: item.outputPath ?? row.outputPath,
+    trackedDownloadStatus: failing ? "warning" : "ok",
+    statusMessages: messages.length ? [{ title: row.title, messages }] : failing ? row.statusMessages : [],
+    stalledSince: item.stalled ? (row.stalledSince ?? iso(now)) : null,
+    ...(item.status === "completed" && !row.completedAt ? { completedAt: iso(now) } : {}),
+    // A download that moves again after a stall or a failed check is well: its retries start over.
+    ...(recovered ? { failureKind: null, retryCount: 0, nextRetryAt: null, errorMessage: null } : {}),
+    updatedAt: iso(now),
+  };
+}

@@ -1,0 +1,70 @@
+import { eq } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { Env } from "../../config";
+import type { Database } from "../../db/client";
+import { downloadClients, downloads } from "../../db/schema";
+import type { FailureSignal } from "../../domain/failures/signals";
+import type { ClientDownload } from "../../integrations/downloadClient";
+import type { Logger } from "../../observability/logger";
+import type { DownloadClientRow } from "../downloadClients";
+import type { DownloadRow } from "../grab";
+
+/**
+ * The download lifecycle after a grab (Radarr's DownloadMonitoringService, CompletedDownloadService
+ * and FailedDownloadService): polling the clients, importing finished downloads into the movie's
+ * folder, and handling failures by the failure taxonomy — retries on the downloads queue, the
+ * blocklist, and a grab of the next-best release.
+ */
+
+export interface DownloadWork {
+  env: Env;
+  db: Database;
+  logger?: Logger;
+  /** Epoch milliseconds; tests move it to see timeouts pass. */
+  now: number;
+}
+
+const STALL_MESSAGE = "The download is stalled with no connections";
+
+export const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The signal a client download carries: the client's failure, else a stall. */
+export function failureSignalOf(item: ClientDownload): FailureSignal | undefined {
+  if (item.failure) return item.failure;
+  if (item.stalled) return { kind: "downloadStalled", message: item.message ?? STALL_MESSAGE };
+  return undefined;
+}
+
+/** The history columns every event about a queued download shares: its movie, release and quality. */
+export function historyOf(row: DownloadRow) {
+  return {
+    movieId: row.movieId,
+    sourceTitle: row.title,
+    toQuality: row.quality,
+    toFormatScore: row.customFormatScore,
+    customFormatIds: row.customFormatIds,
+    languages: row.languages,
+    downloadId: row.downloadId || null,
+  };
+}
+
+export async function clientRow(db: Database, id: number): Promise<DownloadClientRow | undefined> {
+  const [row] = await db.select().from(downloadClients).where(eq(downloadClients.id, id));
+  return row;
+}
+
+export async function downloadRow(db: Database, id: number): Promise<DownloadRow | undefined> {
+  const [row] = await db.select().from(downloads).where(eq(downloads.id, id));
+  return row;
+}
+
+export function batchOf(items: BatchItem<"sqlite">[]): [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]] {
+  return items as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
+}
+
+/** Thrown to the queue consumer: retry this message after `delaySeconds`. */
+export class RetryLater extends Error {
+  constructor(readonly delaySeconds: number) {
+    super(`retry in ${delaySeconds} s`);
+  }
+}

@@ -1,0 +1,193 @@
+import { and, eq, isNotNull } from "drizzle-orm";
+import type { Env } from "../../config";
+import type { Database } from "../../db/client";
+import { listItems } from "../../db/schema";
+import { movieRowFromListItem } from "../../domain/lists/items";
+import { TMDB_MOVIE_GENRES } from "../../integrations/tmdb/genres";
+import type { Logger } from "../../observability/logger";
+import { movieFolderNamer } from "../naming";
+import { detachedWork, StreamingAvailabilityLookup } from "../streamingAvailability";
+import { chunks, type ImportListRow, type StoredItem, type SyncOutcome, writeBatch } from "./outcome";
+
+/** Turns the list's pending items into movies (or marks them excluded / existing), in bulk. */
+export async function importPendingItems(
+  env: Env,
+  db: Database,
+  list: ImportListRow,
+  outcome: SyncOutcome,
+  iso: string,
+  log: Logger,
+) {
+  const d1 = env.DB;
+  const pending = await db
+    .select()
+    .from(listItems)
+    .where(and(eq(listItems.listId, list.id), eq(listItems.status, "pending"), isNotNull(listItems.tmdbId)));
+  if (pending.length === 0) return;
+  const tmdbIds = pending.map((p) => p.tmdbId as number);
+  const excluded = new Set<number>();
+  const inLibrary = new Set<number>();
+  for (const part of chunks(tmdbIds)) {
+    const json = JSON.stringify(part);
+    const [ex, lib] = await d1.batch<{ tmdb_id: number }>([
+      d1.prepare("select tmdb_id from import_exclusions where tmdb_id in (select value from json_each(?1))").bind(json),
+      d1.prepare("select tmdb_id from movies where tmdb_id in (select value from json_each(?1))").bind(json),
+    ]);
+    for (const r of ex.results) excluded.add(r.tmdb_id);
+    for (const r of lib.results) inLibrary.add(r.tmdb_id);
+  }
+  const newMovies = pending.filter((p) => !excluded.has(p.tmdbId as number) && !inLibrary.has(p.tmdbId as number));
+  const streaming = await streamingServices(env, db, list, newMovies, outcome, log);
+  // "skip": streaming movies are not added; their items get status "streaming" (not pending, so
+  // an unchanged list is not re-imported every sync).
+  const skipped = new Set(list.streamingOption === "skip" ? streaming.keys() : []);
+  const toAdd = newMovies.filter((p) => !skipped.has(p.tmdbId as number));
+  const choices = {
+    qualityProfileId: list.qualityProfileId,
+    rootFolderPath: list.rootFolderPath,
+    monitored: list.monitor !== "none",
+    minimumAvailability: list.minimumAvailability,
+    folderName: await movieFolderNamer(db),
+  };
+  let unmonitoredForStreaming = 0;
+  const statements: D1PreparedStatement[] = [];
+  for (const part of chunks(toAdd)) {
+    const rows = part.map((p) => {
+      const row = movieRowFromListItem(
+        {
+          tmdbId: p.tmdbId as number,
+          imdbId: p.imdbId ?? undefined,
+          title: p.title,
+          year: p.year,
+          metadata: p.metadata,
+        },
+        choices,
+        TMDB_MOVIE_GENRES,
+        env.TMDB_IMAGE_URL,
+        new Date(iso),
+      );
+      // "addUnmonitored": the service is recorded so StreamingAvailabilityCheck can re-monitor
+      // the movie once it leaves every subscribed service.
+      const service =
+        row.monitored && list.streamingOption === "addUnmonitored" ? streaming.get(row.tmdbId) : undefined;
+      if (service) unmonitoredForStreaming++;
+      return {
+        ...row,
+        monitored: row.monitored && !service ? 1 : 0,
+        streamingUnmonitoredService: service ?? null,
+        hasFile: 0,
+        addOptions: { addMethod: "list", monitor: list.monitor, searchForMovie: list.searchOnAdd },
+      };
+    });
+    const json = JSON.stringify(rows);
+    statements.push(
+      d1
+        .prepare(
+          `insert or ignore into movies (tmdb_id, imdb_id, title, original_title, sort_title, clean_title, year, status, runtime,
+             in_cinemas, physical_release, digital_release, monitored, minimum_availability, quality_profile_id, root_folder_path,
+             path, has_file, size_on_disk, rating, popularity, genres, metadata, add_options, streaming_unmonitored_service, added,
+             last_info_sync, updated_at)
+           select json_extract(value, '$.tmdbId'), json_extract(value, '$.imdbId'), json_extract(value, '$.title'),
+             json_extract(value, '$.originalTitle'), json_extract(value, '$.sortTitle'), json_extract(value, '$.cleanTitle'),
+             json_extract(value, '$.year'), json_extract(value, '$.status'), 0, json_extract(value, '$.inCinemas'), null, null,
+             json_extract(value, '$.monitored'), json_extract(value, '$.minimumAvailability'), json_extract(value, '$.qualityProfileId'),
+             json_extract(value, '$.rootFolderPath'), json_extract(value, '$.path'), 0, 0, json_extract(value, '$.rating'),
+             json_extract(value, '$.popularity'), json(json_extract(value, '$.genres')), json(json_extract(value, '$.metadata')),
+             json(json_extract(value, '$.addOptions')), json_extract(value, '$.streamingUnmonitoredService'),
+             json_extract(value, '$.added'), null, json_extract(value, '$.updatedAt')
+           from json_each(?1)`,
+        )
+        .bind(json),
+      d1
+        .prepare(
+          `insert or ignore into movie_genres (movie_id, genre)
+           select m.id, g.value from json_each(?1) j
+           join movies m on m.tmdb_id = json_extract(j.value, '$.tmdbId')
+           join json_each(json_extract(j.value, '$.genres')) g`,
+        )
+        .bind(json),
+    );
+    for (const tagId of list.tags) {
+      statements.push(
+        d1
+          .prepare(
+            `insert or ignore into movie_tags (movie_id, tag_id)
+             select m.id, ?2 from movies m where m.tmdb_id in (select json_extract(value, '$.tmdbId') from json_each(?1))`,
+          )
+          .bind(json, tagId),
+      );
+    }
+  }
+  // Statuses and provenance for every pending item: excluded, already there ("matched"), skipped
+  // for streaming, or added.
+  const byStatus: Record<"excluded" | "existing" | "imported" | "streaming", number[]> = {
+    excluded: [],
+    existing: [],
+    imported: [],
+    streaming: [],
+  };
+  for (const p of pending) {
+    const id = p.tmdbId as number;
+    byStatus[
+      excluded.has(id) ? "excluded" : inLibrary.has(id) ? "existing" : skipped.has(id) ? "streaming" : "imported"
+    ].push(id);
+  }
+  for (const [status, ids] of Object.entries(byStatus)) {
+    for (const part of chunks(ids)) {
+      const json = JSON.stringify(part);
+      statements.push(
+        d1
+          .prepare(
+            `update list_items set status = ?2, movie_id = (select id from movies where tmdb_id = list_items.tmdb_id)
+             where list_id = ?1 and tmdb_id in (select value from json_each(?3))`,
+          )
+          .bind(list.id, status, json),
+      );
+      if (status === "existing" || status === "imported") {
+        statements.push(
+          d1
+            .prepare(
+              `insert or ignore into movie_provenance (movie_id, list_id, list_name, kind, at)
+               select id, ?1, ?2, ?3, ?4 from movies where tmdb_id in (select value from json_each(?5))`,
+            )
+            .bind(list.id, list.name, status === "imported" ? "added" : "matched", iso, json),
+        );
+      }
+    }
+  }
+  await writeBatch(env, outcome, statements);
+  outcome.added = byStatus.imported.length;
+  outcome.existing = byStatus.existing.length;
+  outcome.excluded = byStatus.excluded.length;
+  outcome.streamingSkipped = byStatus.streaming.length;
+  outcome.streamingUnmonitored = unmonitoredForStreaming;
+  if (outcome.streamingSkipped || outcome.streamingUnmonitored)
+    log.info("list streaming option applied", {
+      option: list.streamingOption,
+      skipped: outcome.streamingSkipped,
+      unmonitored: outcome.streamingUnmonitored,
+    });
+}
+
+/**
+ * The subscribed service each new movie streams on, when the list's streaming option asks and
+ * services are subscribed; empty (and no TMDb call) otherwise. Failed lookups count as not
+ * streaming and are recorded as run errors.
+ */
+async function streamingServices(
+  env: Env,
+  db: Database,
+  list: ImportListRow,
+  newMovies: readonly StoredItem[],
+  outcome: SyncOutcome,
+  log: Logger,
+): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (list.streamingOption === "ignore" || newMovies.length === 0) return out;
+  const lookup = await StreamingAvailabilityLookup.open(env, db, detachedWork, log);
+  if (!lookup.active) return out;
+  const { services, errors } = await lookup.servicesFor(newMovies.map((p) => p.tmdbId as number));
+  for (const message of errors) outcome.errors.push({ kind: "upstreamError", message });
+  for (const [id, service] of services) if (service) out.set(id, service);
+  return out;
+}

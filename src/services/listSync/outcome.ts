@@ -1,0 +1,45 @@
+import type { Env } from "../../config";
+import type { importLists, listItems } from "../../db/schema";
+
+export type ImportListRow = typeof importLists.$inferSelect;
+export type StoredItem = typeof listItems.$inferSelect;
+
+export interface SyncOutcome {
+  runId: number;
+  listId: number;
+  status: "success" | "partial" | "failed";
+  found: number;
+  added: number;
+  updated: number;
+  removed: number;
+  excluded: number;
+  existing: number;
+  /** New movies the list's streaming option skipped (item status "streaming"). */
+  streamingSkipped: number;
+  /** New movies added unmonitored because they stream on a subscribed service. */
+  streamingUnmonitored: number;
+  unchanged: boolean;
+  durationMs: number;
+  upstreamRequests: number;
+  /** Rows written to the library and list items (D1's rows_written), bookkeeping aside. */
+  rowsWritten: number;
+  errors: { kind: string; message: string }[];
+}
+
+/** Runs a D1 batch and adds the rows it wrote to the outcome. */
+export async function writeBatch(env: Env, outcome: SyncOutcome, statements: D1PreparedStatement[]) {
+  if (statements.length === 0) return [];
+  const results = await env.DB.batch(statements);
+  for (const r of results) outcome.rowsWritten += r.meta.rows_written ?? 0;
+  return results;
+}
+
+// Items per JSON parameter in bulk statements: D1 binds at most 100 parameters, so rows travel
+// as one JSON array each and SQLite unpacks them with json_each.
+const BULK_ROWS = 500;
+
+export function chunks<T>(items: readonly T[], size = BULK_ROWS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

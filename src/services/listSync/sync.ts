@@ -1,0 +1,248 @@
+import { and, eq, sql } from "drizzle-orm";
+import * as clock from "../../clock";
+import type { Env } from "../../config";
+import type { Database } from "../../db/client";
+import { importLists, listItems, listSyncRuns, movies } from "../../db/schema";
+import { type FailureKind, failureKindForStatus } from "../../domain/failures/kinds";
+import { listFingerprint, uniqueItems } from "../../domain/lists/items";
+import { type ListItem, ListSourceError } from "../../domain/lists/source";
+import { findListSource, secretFields } from "../../domain/lists/sources";
+import { UpstreamError } from "../../integrations/http";
+import { fetchList, listSourceEnvironmentFor } from "../../integrations/lists/fetchList";
+import { TmdbClient } from "../../integrations/tmdb/client";
+import type { Logger } from "../../observability/logger";
+import { incrementCounter, observeHistogram } from "../../observability/metrics";
+import { MovieLibrary } from "../movies";
+import { openSettings } from "../secrets";
+import { applyItems } from "./apply";
+import { chunks, type ImportListRow, type SyncOutcome } from "./outcome";
+
+/** A sync failure with its failure-taxonomy kind, for the queue's retry policy. */
+class ListSyncError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = "ListSyncError";
+  }
+}
+
+// Added movies whose full TMDb details are fetched right away; bigger imports are left to
+// RefreshMovie, which refreshes never-refreshed movies first.
+const IMMEDIATE_REFRESH_LIMIT = 20;
+// Concurrent TMDb /find calls when resolving IMDb-only items.
+const RESOLVE_CONCURRENCY = 6;
+
+export function failureKindOf(error: unknown): { kind: FailureKind; retryAfterSeconds?: number } {
+  if (error instanceof ListSyncError) return { kind: error.kind, retryAfterSeconds: error.retryAfterSeconds };
+  if (error instanceof UpstreamError) return { kind: error.kind, retryAfterSeconds: error.retryAfterSeconds };
+  if (error instanceof ListSourceError) {
+    const kinds: Record<ListSourceError["kind"], FailureKind> = {
+      notFound: "notFound",
+      private: "authenticationFailed",
+      authenticationFailed: "authenticationFailed",
+      parseError: "parseError",
+      invalidSettings: "parseError",
+    };
+    return { kind: kinds[error.kind] };
+  }
+  const status = (error as { status?: number }).status;
+  return { kind: (status && failureKindForStatus(status)) || "upstreamError" };
+}
+
+/**
+ * TMDb ids already known for IMDb ids (from this list's stored items and the library), so a
+ * re-sync of an IMDb list spends no /find calls on what it resolved before.
+ */
+async function knownTmdbIds(env: Env, listId: number, items: ListItem[]): Promise<Map<string, number>> {
+  const imdbIds = [
+    ...new Set(items.filter((i) => !i.tmdbId && i.imdbId).map((i) => (i.imdbId as string).toLowerCase())),
+  ];
+  const known = new Map<string, number>();
+  for (const part of chunks(imdbIds)) {
+    const json = JSON.stringify(part);
+    const [stored, library] = await env.DB.batch<{ imdb_id: string; tmdb_id: number }>([
+      env.DB.prepare(
+        "select lower(imdb_id) as imdb_id, tmdb_id from list_items where list_id = ?1 and tmdb_id is not null and lower(imdb_id) in (select value from json_each(?2))",
+      ).bind(listId, json),
+      env.DB.prepare(
+        "select lower(imdb_id) as imdb_id, tmdb_id from movies where lower(imdb_id) in (select value from json_each(?1))",
+      ).bind(json),
+    ]);
+    for (const row of [...stored.results, ...library.results]) known.set(row.imdb_id, row.tmdb_id);
+  }
+  return known;
+}
+
+/** Resolves IMDb-only items to TMDb ids through TMDb /find (unresolvable items stay as they are). */
+async function resolveTmdbIds(items: ListItem[], tmdb: TmdbClient): Promise<{ items: ListItem[]; errors: string[] }> {
+  const errors: string[] = [];
+  const pending = items.filter((i) => !i.tmdbId && i.imdbId);
+  let next = 0;
+  const worker = async () => {
+    while (next < pending.length) {
+      const item = pending[next++];
+      try {
+        const [found] = await tmdb.findByImdbId(item.imdbId as string);
+        if (found) item.tmdbId = found.id;
+      } catch (error) {
+        errors.push(`${item.imdbId}: ${(error as Error).message}`);
+        if (errors.length > 20) throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(RESOLVE_CONCURRENCY, pending.length) }, worker));
+  return { items, errors };
+}
+
+/**
+ * One sync of one list: fetch every page, diff against the stored items, add new movies (skipping
+ * exclusions; movies already in the library only gain provenance), apply the clean-library level
+ * to movies that left every list, and record the run. An unchanged list writes nothing but the run.
+ * Callers serialise syncs per list (the ListSync Durable Object).
+ */
+export async function syncImportList(
+  env: Env,
+  db: Database,
+  listId: number,
+  trigger: "scheduled" | "manual" | "retry",
+  logger: Logger,
+  /** Items supplied by the caller (an uploaded CSV) instead of fetched from the upstream. */
+  suppliedItems?: ListItem[],
+): Promise<SyncOutcome> {
+  const started = clock.now();
+  const [list] = await db.select().from(importLists).where(eq(importLists.id, listId));
+  if (!list) throw new ListSyncError("notFound", `Import list ${listId} does not exist`);
+  const source = findListSource(list.implementation);
+  if (!source) throw new ListSyncError("parseError", `Unknown list implementation ${list.implementation}`);
+  const [run] = await db
+    .insert(listSyncRuns)
+    .values({ listId, trigger, status: "started", startedAt: new Date(started).toISOString(), errors: [] })
+    .returning({ id: listSyncRuns.id });
+  const outcome: SyncOutcome = {
+    runId: run.id,
+    listId,
+    status: "success",
+    found: 0,
+    added: 0,
+    updated: 0,
+    removed: 0,
+    excluded: 0,
+    existing: 0,
+    streamingSkipped: 0,
+    streamingUnmonitored: 0,
+    unchanged: false,
+    durationMs: 0,
+    upstreamRequests: 0,
+    rowsWritten: 0,
+    errors: [],
+  };
+  const log = logger.child({ listId, list: list.name });
+  try {
+    const fetched = suppliedItems
+      ? { items: suppliedItems, requests: 0 }
+      : await fetchList(
+          source,
+          source.settings.parse(await openSettings(env, list.settings, secretFields(source))),
+          env,
+          {
+            logger: log,
+            sourceEnv: await listSourceEnvironmentFor(env, source.implementation),
+          },
+        );
+    outcome.upstreamRequests = fetched.requests;
+    const tmdb = new TmdbClient(env, log);
+    const known = await knownTmdbIds(env, list.id, fetched.items);
+    for (const item of fetched.items)
+      if (!item.tmdbId && item.imdbId) item.tmdbId = known.get(item.imdbId.toLowerCase());
+    const resolved = await resolveTmdbIds(uniqueItems(fetched.items), tmdb);
+    for (const message of resolved.errors) outcome.errors.push({ kind: "upstreamError", message });
+    const items = uniqueItems(resolved.items);
+    outcome.found = items.length;
+    const fingerprint = await listFingerprint(items);
+    const [{ pending }] = await db
+      .select({ pending: sql<number>`count(*)` })
+      .from(listItems)
+      .where(and(eq(listItems.listId, listId), eq(listItems.status, "pending")));
+    if (fingerprint === list.lastContentHash && pending === 0) {
+      outcome.unchanged = true;
+    } else {
+      await applyItems(env, db, list, items, outcome, log);
+      await db.update(importLists).set({ lastContentHash: fingerprint }).where(eq(importLists.id, listId));
+    }
+    if (outcome.errors.length) outcome.status = "partial";
+  } catch (error) {
+    outcome.status = "failed";
+    outcome.errors.push({ kind: failureKindOf(error).kind, message: (error as Error).message });
+    await finishRun(db, list, outcome, started);
+    throw error;
+  }
+  await finishRun(db, list, outcome, started);
+  if (outcome.added > 0 && outcome.added <= IMMEDIATE_REFRESH_LIMIT) await refreshAdded(env, db, list.id, log);
+  return outcome;
+}
+
+async function finishRun(db: Database, list: ImportListRow, outcome: SyncOutcome, started: number) {
+  outcome.durationMs = clock.now() - started;
+  const now = clock.nowDate();
+  await db.batch([
+    db
+      .update(listSyncRuns)
+      .set({
+        status: outcome.status,
+        endedAt: now.toISOString(),
+        durationMs: outcome.durationMs,
+        found: outcome.found,
+        added: outcome.added,
+        updated: outcome.updated,
+        removed: outcome.removed,
+        excluded: outcome.excluded,
+        existing: outcome.existing,
+        streamingSkipped: outcome.streamingSkipped,
+        streamingUnmonitored: outcome.streamingUnmonitored,
+        upstreamRequests: outcome.upstreamRequests,
+        unchanged: outcome.unchanged,
+        rowsWritten: outcome.rowsWritten,
+        errors: outcome.errors.slice(0, 50),
+      })
+      .where(eq(listSyncRuns.id, outcome.runId)),
+    db
+      .update(importLists)
+      .set({
+        lastSyncAt: now.toISOString(),
+        nextSyncAt: new Date(now.getTime() + list.syncIntervalMinutes * 60_000).toISOString(),
+      })
+      .where(eq(importLists.id, list.id)),
+  ]);
+  incrementCounter("radarr_list_syncs_total", "Import list syncs by outcome", {
+    implementation: list.implementation,
+    status: outcome.status,
+  });
+  observeHistogram(
+    "radarr_list_sync_duration_seconds",
+    "Import list sync duration",
+    { implementation: list.implementation },
+    outcome.durationMs / 1000,
+  );
+}
+
+async function refreshAdded(env: Env, db: Database, listId: number, log: Logger) {
+  const library = new MovieLibrary(env, db, log);
+  const added = await db
+    .select({ id: movies.id })
+    .from(movies)
+    .innerJoin(listItems, eq(listItems.movieId, movies.id))
+    .where(and(eq(listItems.listId, listId), eq(listItems.status, "imported")))
+    .limit(IMMEDIATE_REFRESH_LIMIT * 5);
+  for (const { id } of added) {
+    const [row] = await db.select({ lastInfoSync: movies.lastInfoSync }).from(movies).where(eq(movies.id, id));
+    if (row?.lastInfoSync) continue;
+    try {
+      await library.refresh(id);
+    } catch (error) {
+      log.warn("refresh after list import failed", { movieId: id, error: (error as Error).message });
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { eq } from "drizzle-orm";
+import { notFound } from "../../api/middleware/errors";
+import type { Env } from "../../config";
+import type { Database } from "../../db/client";
+import type { MovieRow } from "../../db/movies";
+import { movies } from "../../db/schema";
+import type { RankedDecision } from "../../domain/decisions";
+import type { MovieSearchCriteria } from "../../integrations/indexers";
+import type { Logger } from "../../observability/logger";
+import { recordHdbitsObservations } from "../groupAnalysis";
+import { loadIndexers, runIndexer } from "../indexers";
+import { decideReleases, grabBest, type IndexerSearchReport, report } from "./decide";
+import { sealAndCache } from "./releaseCache";
+
+export interface MovieSearch {
+  movie: MovieRow;
+  decisions: RankedDecision[];
+  indexers: IndexerSearchReport[];
+}
+
+async function getMovie(db: Database, movieId: number): Promise<MovieRow> {
+  const [movie] = await db.select().from(movies).where(eq(movies.id, movieId));
+  if (!movie) throw notFound(`Movie ${movieId}`);
+  return movie;
+}
+
+function criteriaOf(movie: MovieRow): MovieSearchCriteria {
+  return { title: movie.title, year: movie.year, tmdbId: movie.tmdbId, imdbId: movie.imdbId ?? null };
+}
+
+/** Searches every enabled indexer for a movie and judges every result (with per-indexer reports). */
+export async function searchMovie(
+  env: Env,
+  db: Database,
+  logger: Logger | undefined,
+  movieId: number,
+  { interactive }: { interactive: boolean },
+): Promise<MovieSearch> {
+  const movie = await getMovie(db, movieId);
+  const all = await loadIndexers(db);
+  const enabled = all.filter((i) => (interactive ? i.enableInteractiveSearch : i.enableAutomaticSearch));
+  const criteria = criteriaOf(movie);
+  const runs = await Promise.all(
+    enabled.map((indexer) => runIndexer(env, db, logger, indexer, (client) => client.search(criteria))),
+  );
+  const releases = runs.flatMap((run) => (run.ok ? run.result.releases : []));
+  await recordHdbitsObservations(env, releases, movie.runtime).catch((error) =>
+    logger?.warn("could not record HDBits observations", { error: (error as Error).message }),
+  );
+  const decisions = await decideReleases(env, db, logger, movie, releases, { checkMovie: true, indexers: all });
+  const reports = runs.map(report);
+  logger?.info("release search", {
+    movieId,
+    interactive,
+    releases: releases.length,
+    accepted: decisions.filter((d) => d.accepted).length,
+    indexers: reports.map((r) => `${r.indexer}:${r.status}`).join(","),
+  });
+  // Interactive results are shown and cached: their download URLs lose the indexers' secrets.
+  if (interactive) await sealAndCache(env, movie.id, releases, all);
+  return { movie, decisions, indexers: reports };
+}
+
+/**
+ * Every enabled indexer's results for a movie, each with its decision, accepted ones first and
+ * best first (rank 1 is the one to grab). Interactive searches use the indexers enabled for
+ * interactive search and are cached for grabbing by guid.
+ */
+async function searchMovieReleases(
+  env: Env,
+  db: Database,
+  logger: Logger | undefined,
+  movieId: number,
+  options: { interactive: boolean },
+): Promise<RankedDecision[]> {
+  return (await searchMovie(env, db, logger, movieId, options)).decisions;
+}
+
+/** Automatic search for one movie, then a grab of the best accepted release (Radarr's MoviesSearch). */
+export async function searchAndGrab(
+  env: Env,
+  db: Database,
+  logger: Logger | undefined,
+  movieId: number,
+): Promise<{ grabbed: RankedDecision | null; decisions: RankedDecision[] }> {
+  const decisions = await searchMovieReleases(env, db, logger, movieId, { interactive: false });
+  const grabbed = await grabBest(env, db, logger, movieId, decisions, "automatic");
+  return { grabbed, decisions };
+}
