@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { DownloadClientImplementation } from "../providers/downloadClients/registry";
 import type { NotificationImplementation } from "../providers/notifications";
 
 /** The one source of the tables; `npm run db:generate` writes d1-migrations/ from it. */
@@ -437,7 +438,7 @@ export interface StoredQualityModel {
 export const downloadClients = sqliteTable("download_clients", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull().unique(),
-  implementation: text("implementation", { enum: ["QBittorrent", "Sabnzbd", "Transmission"] }).notNull(),
+  implementation: text("implementation").$type<DownloadClientImplementation>().notNull(),
   protocol: text("protocol", { enum: ["torrent", "usenet"] }).notNull(),
   settings: json<Record<string, unknown>>("settings").notNull(),
   enable: bool("enable").notNull().default(true),

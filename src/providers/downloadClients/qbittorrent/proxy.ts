@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { qbittorrentMoveFailure, qbittorrentStateFailure } from "../../domain/failures/signals";
-import { isMagnet, magnetInfoHash } from "../../domain/torrents";
-import { choiceSetting } from "../../domain/validation/choices";
-import { absolutePathSetting } from "../../domain/validation/paths";
+import { qbittorrentMoveFailure, qbittorrentStateFailure } from "../../../domain/failures/signals";
+import { isMagnet, magnetInfoHash } from "../../../domain/torrents";
 import type {
   AddDownload,
   ClientDownload,
@@ -10,41 +8,12 @@ import type {
   DownloadClient,
   DownloadStatus,
   MovedDownload,
-} from "../downloadClient";
-import {
-  addPolicy,
-  baseUrl,
-  type ClientContext,
-  clientError,
-  connectionSettings,
-  joinPath,
-} from "../downloadClientHttp";
-import { readJson, UpstreamError, upstreamFetch } from "../http";
+} from "../../../integrations/downloadClient";
+import { readJson, UpstreamError, upstreamFetch } from "../../../integrations/http";
+import { addPolicy, baseUrl, type ClientContext, clientError, joinPath } from "../http";
+import type { QBittorrentSettings } from "./settings";
 
 const SERVICE = "qbittorrent";
-
-/** How a torrent starts once added (Radarr's QBittorrentState). */
-export const QBITTORRENT_INITIAL_STATES = [
-  { value: "start", name: "Start" },
-  { value: "forceStart", name: "Force Start" },
-  { value: "pause", name: "Pause" },
-] as const;
-
-/** Radarr's QBittorrentSettings (the parts used), plus the save path torrents go to. */
-export const qbittorrentSettingsSchema = z.object({
-  ...connectionSettings,
-  port: connectionSettings.port.default(8080),
-  username: z.string().max(200).default(""),
-  password: z.string().max(500).default(""),
-  movieCategory: z.string().trim().max(100).default("radarr"),
-  /** Where new torrents are saved; empty uses the category's (or qBittorrent's default) path. */
-  savePath: absolutePathSetting({ optional: true }).default(""),
-  initialState: choiceSetting(QBITTORRENT_INITIAL_STATES).default("start"),
-  sequentialOrder: z.boolean().default(false),
-  firstAndLast: z.boolean().default(false),
-});
-export type QBittorrentSettings = z.infer<typeof qbittorrentSettingsSchema>;
-export const QBITTORRENT_SECRET_FIELDS = ["password"] as const;
 
 /** `GET /api/v2/torrents/info` (WebUI API v2), the fields read. */
 const torrentSchema = z.object({

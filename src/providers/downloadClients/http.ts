@@ -1,9 +1,10 @@
 import { z } from "zod";
-import type { UpstreamPolicy } from "../config";
-import type { FailureKind } from "../domain/failures/kinds";
-import { hostSetting, portSetting } from "../domain/validation/addresses";
-import type { Logger } from "../observability/logger";
-import { UpstreamError } from "./http";
+import type { UpstreamPolicy } from "../../config";
+import type { FailureKind } from "../../domain/failures/kinds";
+import { hostSetting, portSetting } from "../../domain/validation/addresses";
+import { UpstreamError } from "../../integrations/http";
+import type { Logger } from "../../observability/logger";
+import type { ProviderField } from "../definition";
 
 /** Connection settings every download client shares (Radarr's host/port/useSsl/urlBase). */
 export const connectionSettings = {
@@ -58,3 +59,11 @@ export function joinPath(folder: string, name: string): string {
   const separator = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
   return `${folder.replace(/[\\/]+$/, "")}${separator}${name.replace(/^[\\/]+/, "")}`;
 }
+
+/** The connection fields every download client shows first. */
+export const connectionFields: ProviderField[] = [
+  { name: "host", label: "Host", type: "textbox" },
+  { name: "port", label: "Port", type: "number" },
+  { name: "useSsl", label: "Use SSL", type: "checkbox" },
+  { name: "urlBase", label: "URL Base", type: "textbox", advanced: true },
+];

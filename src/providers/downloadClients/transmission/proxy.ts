@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { transmissionFailure } from "../../domain/failures/signals";
-import { absolutePathSetting } from "../../domain/validation/paths";
+import { transmissionFailure } from "../../../domain/failures/signals";
 import type {
   AddDownload,
   ClientDownload,
@@ -8,34 +7,13 @@ import type {
   DownloadClient,
   DownloadStatus,
   MovedDownload,
-} from "../downloadClient";
-import {
-  addPolicy,
-  baseUrl,
-  type ClientContext,
-  clientError,
-  connectionSettings,
-  joinPath,
-} from "../downloadClientHttp";
-import { readJson, upstreamFetch } from "../http";
+} from "../../../integrations/downloadClient";
+import { readJson, upstreamFetch } from "../../../integrations/http";
+import { addPolicy, baseUrl, type ClientContext, clientError, joinPath } from "../http";
+import type { TransmissionSettings } from "./settings";
 
 const SERVICE = "transmission";
 const SESSION_HEADER = "X-Transmission-Session-Id";
-
-/** Radarr's TransmissionSettings (the parts used). */
-export const transmissionSettingsSchema = z.object({
-  ...connectionSettings,
-  port: connectionSettings.port.default(9091),
-  urlBase: connectionSettings.urlBase.default("/transmission/"),
-  username: z.string().max(200).default(""),
-  password: z.string().max(500).default(""),
-  movieCategory: z.string().trim().max(100).default(""),
-  /** Where new torrents are saved; empty uses Transmission's download-dir. */
-  movieDirectory: absolutePathSetting({ optional: true }).default(""),
-  addPaused: z.boolean().default(false),
-});
-export type TransmissionSettings = z.infer<typeof transmissionSettingsSchema>;
-export const TRANSMISSION_SECRET_FIELDS = ["password"] as const;
 
 const rpcResponseSchema = z.object({ result: z.string(), arguments: z.record(z.string(), z.unknown()).default({}) });
 

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { sabnzbdFailure } from "../../domain/failures/signals";
-import { choiceSetting } from "../../domain/validation/choices";
+import { sabnzbdFailure } from "../../../domain/failures/signals";
 import type {
   AddDownload,
   ClientDownload,
@@ -8,39 +7,12 @@ import type {
   DownloadClient,
   DownloadStatus,
   MovedDownload,
-} from "../downloadClient";
-import {
-  addPolicy,
-  baseUrl,
-  type ClientContext,
-  clientError,
-  connectionSettings,
-  joinPath,
-} from "../downloadClientHttp";
-import { readJson, upstreamFetch } from "../http";
+} from "../../../integrations/downloadClient";
+import { readJson, upstreamFetch } from "../../../integrations/http";
+import { addPolicy, baseUrl, type ClientContext, clientError, joinPath } from "../http";
+import type { SabnzbdSettings } from "./settings";
 
 const SERVICE = "sabnzbd";
-
-/** SABnzbd's priorities for a new download (Radarr's SabnzbdPriority). */
-export const SABNZBD_PRIORITIES = [
-  { value: -100, name: "Default" },
-  { value: -2, name: "Paused" },
-  { value: -1, name: "Low" },
-  { value: 0, name: "Normal" },
-  { value: 1, name: "High" },
-  { value: 2, name: "Force" },
-] as const;
-
-/** Radarr's SabnzbdSettings (the parts used). */
-export const sabnzbdSettingsSchema = z.object({
-  ...connectionSettings,
-  port: connectionSettings.port.default(8080),
-  apiKey: z.string().trim().min(1, "apiKey is required").max(200),
-  movieCategory: z.string().trim().max(100).default("movies"),
-  recentMoviePriority: choiceSetting(SABNZBD_PRIORITIES).default(-100),
-});
-export type SabnzbdSettings = z.infer<typeof sabnzbdSettingsSchema>;
-export const SABNZBD_SECRET_FIELDS = ["apiKey"] as const;
 
 // SABnzbd sends most numbers as strings.
 const numberish = z.union([z.number(), z.string()]).transform((v) => Number(v) || 0);

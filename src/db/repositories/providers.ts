@@ -1,0 +1,64 @@
+import { asc, eq, type SQL } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Database } from "../client";
+import { downloadClients } from "../schema";
+
+/** What every provider row has: the provider framework reads and writes these. */
+export interface StoredProvider {
+  id: number;
+  name: string;
+  implementation: string;
+  settings: Record<string, unknown>;
+}
+
+/** The SQL of one provider table (download clients, indexers, notifications, import lists). */
+export interface ProviderRepository<Row extends StoredProvider, Values> {
+  /** Every row, in the order the API lists them. */
+  list(): Promise<Row[]>;
+  /** Every row by id (the order `testall` answers in). */
+  listById(): Promise<Row[]>;
+  get(id: number): Promise<Row | undefined>;
+  /** The id of the row with this name, if any (names are unique per kind). */
+  idByName(name: string): Promise<number | undefined>;
+  insert(values: Values): Promise<Row>;
+  update(id: number, values: Values): Promise<Row | undefined>;
+  /** False when there was no such row. */
+  remove(id: number): Promise<boolean>;
+}
+
+type ProviderTable = SQLiteTable & { id: SQLiteColumn; name: SQLiteColumn };
+
+/**
+ * The repository of a provider table, its rows listed in `order`. Drizzle cannot type a query
+ * over a table parameter, so the rows are typed by the table's own inferred types here, once.
+ */
+function providerRepository<Table extends ProviderTable>(
+  db: Database,
+  table: Table,
+  order: SQL[],
+): ProviderRepository<Table["$inferSelect"] & StoredProvider, Table["$inferInsert"]> {
+  type Row = Table["$inferSelect"] & StoredProvider;
+  const rows = (query: Promise<unknown>) => query as Promise<Row[]>;
+  const from = () => db.select().from(table as SQLiteTable);
+  return {
+    list: () => rows(from().orderBy(...order)),
+    listById: () => rows(from().orderBy(asc(table.id))),
+    get: async (id) => (await rows(from().where(eq(table.id, id))))[0],
+    idByName: async (name) => {
+      const [clash] = await db
+        .select({ id: table.id })
+        .from(table as SQLiteTable)
+        .where(eq(table.name, name));
+      return clash?.id as number | undefined;
+    },
+    insert: async (values) => (await rows(db.insert(table).values(values).returning()))[0],
+    update: async (id, values) => (await rows(db.update(table).set(values).where(eq(table.id, id)).returning()))[0],
+    remove: async (id) => (await db.delete(table).where(eq(table.id, id)).returning()).length > 0,
+  };
+}
+
+export type DownloadClientRow = typeof downloadClients.$inferSelect;
+
+export function downloadClientRepository(db: Database) {
+  return providerRepository(db, downloadClients, [asc(downloadClients.priority), asc(downloadClients.name)]);
+}

@@ -1,0 +1,119 @@
+import type { z } from "zod";
+import type { DownloadProtocol } from "../domain/decisions/types";
+import type { SelectOption } from "../domain/validation/choices";
+
+/**
+ * One implementation of a pluggable kind (an indexer, a download client, a notification target,
+ * an import list): Radarr's ProviderDefinition. Its settings are declared once — a zod schema
+ * for validation and one field list for the provider API — and everything else (secret fields,
+ * the `/schema` template, the db enum) derives from it.
+ */
+
+/** How the site draws a field (Radarr's FieldType, the ones used here). */
+type ProviderFieldType =
+  | "textbox"
+  | "password"
+  | "number"
+  | "checkbox"
+  | "select"
+  | "path"
+  | "url"
+  | "tag"
+  | "keyValueList";
+
+/** Radarr's PrivacyLevel: `password` and `apiKey` fields are stored encrypted and shown masked. */
+export type FieldPrivacy = "normal" | "password" | "apiKey" | "userName";
+
+/** One settings field as Radarr's FieldDefinitionAttribute declares it. */
+export interface ProviderField {
+  name: string;
+  label: string;
+  type: ProviderFieldType;
+  helpText?: string;
+  advanced?: boolean;
+  /** Defaults to `password` for a password field, `normal` otherwise. */
+  privacy?: FieldPrivacy;
+  /** A select's choices: the same list its settings schema takes. */
+  selectOptions?: readonly SelectOption[];
+  /** What the field shows when neither the saved settings nor the schema's default give a value. */
+  value?: unknown;
+}
+
+/** What an implementation can do, shown with it (Radarr's supportsRss/supportsSearch). */
+interface ProviderCapabilities {
+  supportsRss?: boolean;
+  supportsSearch?: boolean;
+}
+
+export interface ProviderDefinition<
+  Implementation extends string = string,
+  Settings extends z.ZodObject = z.ZodObject,
+  Client = unknown,
+  Context = unknown,
+> {
+  implementation: Implementation;
+  implementationName: string;
+  /** Radarr's settings class name; also the OpenAPI component of the settings. */
+  configContract: string;
+  infoLink: string;
+  /** The protocol of the releases it handles (indexers, download clients). */
+  protocol?: DownloadProtocol;
+  settings: Settings;
+  fields: readonly ProviderField[];
+  /** The fields whose privacy is `password` or `apiKey`: encrypted in D1, masked in responses. */
+  secretFields: readonly string[];
+  capabilities: ProviderCapabilities;
+  /** The runtime client for settings (validated here; secrets already decrypted). */
+  open(settings: Record<string, unknown>, context: Context): Client;
+}
+
+/** An implementation as its folder declares it; defineProvider derives the rest. */
+export interface ProviderSpec<
+  Implementation extends string,
+  Settings extends z.ZodObject,
+  Client,
+  Context,
+  Protocol extends DownloadProtocol | undefined,
+> {
+  implementation: Implementation;
+  implementationName?: string;
+  configContract?: string;
+  infoLink: string;
+  protocol?: Protocol;
+  settings: Settings;
+  fields: readonly ProviderField[];
+  capabilities?: ProviderCapabilities;
+  open(settings: z.infer<Settings>, context: Context): Client;
+}
+
+export function fieldPrivacy(field: ProviderField): FieldPrivacy {
+  return field.privacy ?? (field.type === "password" ? "password" : "normal");
+}
+
+export function defineProvider<
+  const Implementation extends string,
+  Settings extends z.ZodObject,
+  Client,
+  Context,
+  const Protocol extends DownloadProtocol | undefined = undefined,
+>(
+  spec: ProviderSpec<Implementation, Settings, Client, Context, Protocol>,
+): ProviderDefinition<Implementation, Settings, Client, Context> & { protocol: Protocol } {
+  return {
+    implementation: spec.implementation,
+    implementationName: spec.implementationName ?? spec.implementation,
+    configContract: spec.configContract ?? `${spec.implementation}Settings`,
+    infoLink: spec.infoLink,
+    protocol: spec.protocol as Protocol,
+    settings: spec.settings,
+    fields: spec.fields,
+    secretFields: spec.fields.filter((f) => ["password", "apiKey"].includes(fieldPrivacy(f))).map((f) => f.name),
+    capabilities: spec.capabilities ?? {},
+    open: (settings, context) => spec.open(spec.settings.parse(settings), context),
+  };
+}
+
+/** The settings' own defaults (`{port: 8080, …}`), for templates and fields left unset. */
+export function settingsDefaults(definition: Pick<ProviderDefinition, "settings">): Record<string, unknown> {
+  return definition.settings.partial().parse({}) as Record<string, unknown>;
+}

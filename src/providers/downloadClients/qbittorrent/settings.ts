@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { choiceSetting } from "../../../domain/validation/choices";
+import { absolutePathSetting } from "../../../domain/validation/paths";
+import type { ProviderField } from "../../definition";
+import { connectionFields, connectionSettings } from "../http";
+
+/** How a torrent starts once added (Radarr's QBittorrentState). */
+const QBITTORRENT_INITIAL_STATES = [
+  { value: "start", name: "Start" },
+  { value: "forceStart", name: "Force Start" },
+  { value: "pause", name: "Pause" },
+] as const;
+
+/** Radarr's QBittorrentSettings (the parts used), plus the save path torrents go to. */
+export const qbittorrentSettingsSchema = z.object({
+  ...connectionSettings,
+  port: connectionSettings.port.default(8080),
+  username: z.string().max(200).default(""),
+  password: z.string().max(500).default(""),
+  movieCategory: z.string().trim().max(100).default("radarr"),
+  /** Where new torrents are saved; empty uses the category's (or qBittorrent's default) path. */
+  savePath: absolutePathSetting({ optional: true }).default(""),
+  initialState: choiceSetting(QBITTORRENT_INITIAL_STATES).default("start"),
+  sequentialOrder: z.boolean().default(false),
+  firstAndLast: z.boolean().default(false),
+});
+export type QBittorrentSettings = z.infer<typeof qbittorrentSettingsSchema>;
+
+export const qbittorrentFields: ProviderField[] = [
+  ...connectionFields,
+  { name: "username", label: "Username", type: "textbox" },
+  { name: "password", label: "Password", type: "password" },
+  { name: "movieCategory", label: "Category", type: "textbox", helpText: "Keeps Radarr's torrents apart" },
+  { name: "savePath", label: "Save Path", type: "path", helpText: "Empty: the category's or qBittorrent's default" },
+  {
+    name: "initialState",
+    label: "Initial State",
+    type: "select",
+    selectOptions: QBITTORRENT_INITIAL_STATES,
+    helpText: "How a torrent starts once added",
+  },
+  { name: "sequentialOrder", label: "Sequential Order", type: "checkbox", advanced: true },
+  { name: "firstAndLast", label: "First and Last First", type: "checkbox", advanced: true },
+];

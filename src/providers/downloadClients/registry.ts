@@ -1,0 +1,10 @@
+import { type ImplementationOf, providerRegistry } from "../registry";
+import { qbittorrent } from "./qbittorrent";
+import { sabnzbd } from "./sabnzbd";
+import { transmission } from "./transmission";
+
+/** Every download client implementation; adding one is its folder plus a line here. */
+export const DOWNLOAD_CLIENTS = providerRegistry([qbittorrent, sabnzbd, transmission]);
+
+export type DownloadClientImplementation = ImplementationOf<typeof DOWNLOAD_CLIENTS>;
+export type DownloadClientDefinition = (typeof DOWNLOAD_CLIENTS.definitions)[number];

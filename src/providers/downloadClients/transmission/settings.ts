@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { absolutePathSetting } from "../../../domain/validation/paths";
+import type { ProviderField } from "../../definition";
+import { connectionFields, connectionSettings } from "../http";
+
+/** Radarr's TransmissionSettings (the parts used). */
+export const transmissionSettingsSchema = z.object({
+  ...connectionSettings,
+  port: connectionSettings.port.default(9091),
+  urlBase: connectionSettings.urlBase.default("/transmission/"),
+  username: z.string().max(200).default(""),
+  password: z.string().max(500).default(""),
+  movieCategory: z.string().trim().max(100).default(""),
+  /** Where new torrents are saved; empty uses Transmission's download-dir. */
+  movieDirectory: absolutePathSetting({ optional: true }).default(""),
+  addPaused: z.boolean().default(false),
+});
+export type TransmissionSettings = z.infer<typeof transmissionSettingsSchema>;
+
+export const transmissionFields: ProviderField[] = [
+  ...connectionFields,
+  { name: "username", label: "Username", type: "textbox" },
+  { name: "password", label: "Password", type: "password" },
+  { name: "movieCategory", label: "Category", type: "textbox", helpText: "Added as a label (Transmission 4+)" },
+  { name: "movieDirectory", label: "Directory", type: "path", helpText: "Empty: Transmission's download-dir" },
+  { name: "addPaused", label: "Add Paused", type: "checkbox" },
+];

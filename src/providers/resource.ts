@@ -1,0 +1,78 @@
+import { z } from "@hono/zod-openapi";
+import { zodFieldErrors } from "../api/middleware/errors";
+import type { Env } from "../config";
+import { Failure } from "../domain/failures/failure";
+import { MASKED_SECRET, maskSettings, openSettings } from "../services/secrets";
+import { fieldPrivacy, type ProviderDefinition, settingsDefaults } from "./definition";
+
+// A provider's settings as the API shows and takes them: Radarr's `fields[{name, value, …}]`.
+
+/** One settings field in a provider resource (Radarr's Field). */
+export const providerFieldSchema = z.object({
+  order: z.number().int(),
+  name: z.string(),
+  label: z.string(),
+  value: z.unknown().optional(),
+  type: z.string(),
+  advanced: z.boolean(),
+  privacy: z.enum(["normal", "password", "apiKey", "userName"]),
+  helpText: z.string().optional(),
+  selectOptions: z.array(z.object({ value: z.union([z.string(), z.number()]), name: z.string() })).optional(),
+});
+
+/** The fields a body sends: only name and value are read. */
+export const providerFieldInputSchema = z.array(z.object({ name: z.string(), value: z.unknown().optional() }));
+
+const defaultsCache = new WeakMap<ProviderDefinition, Record<string, unknown>>();
+
+function defaultsOf(definition: ProviderDefinition): Record<string, unknown> {
+  let defaults = defaultsCache.get(definition);
+  if (!defaults) {
+    defaults = settingsDefaults(definition);
+    defaultsCache.set(definition, defaults);
+  }
+  return defaults;
+}
+
+/**
+ * The fields of stored settings, secrets masked: a value is the saved one, else the schema's
+ * default, else the field's own.
+ */
+export function fieldResources(definition: ProviderDefinition, stored: Record<string, unknown>) {
+  const settings = maskSettings({ ...defaultsOf(definition), ...stored }, definition.secretFields);
+  return definition.fields.map((f, order) => ({
+    order,
+    name: f.name,
+    label: f.label,
+    value: settings[f.name] ?? f.value,
+    type: f.type,
+    advanced: f.advanced ?? false,
+    privacy: fieldPrivacy(f),
+    ...(f.helpText ? { helpText: f.helpText } : {}),
+    ...(f.selectOptions ? { selectOptions: [...f.selectOptions] } : {}),
+  }));
+}
+
+/** The fields of a body as settings: a secret sent back masked takes the saved provider's value. */
+export async function givenSettings(
+  env: Env,
+  definition: ProviderDefinition,
+  fields: z.infer<typeof providerFieldInputSchema>,
+  previous?: { implementation: string; settings: Record<string, unknown> },
+): Promise<Record<string, unknown>> {
+  const given = Object.fromEntries(fields.map((f) => [f.name, f.value]));
+  const saved =
+    previous?.implementation === definition.implementation
+      ? await openSettings(env, previous.settings, definition.secretFields)
+      : {};
+  for (const field of definition.secretFields) if (given[field] === MASKED_SECRET) given[field] = saved[field];
+  return given;
+}
+
+/** Settings validated by the implementation's schema; a failure names each field (`body.fields.port`). */
+export function parsedSettings(definition: ProviderDefinition, given: Record<string, unknown>) {
+  const parsed = definition.settings.safeParse(given);
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  const errors = zodFieldErrors(parsed.error, "body.fields");
+  throw new Failure("invalidInput", `Validation failed: ${errors[0].path}: ${errors[0].message}`, { fields: errors });
+}
