@@ -1,8 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { upstreamPolicy } from "../config";
 import { type DownloadClientRow, downloadClientRepository } from "../db/repositories/providers";
-import { Failure } from "../domain/failures/failure";
-import { UpstreamError } from "../integrations/http";
+import { Failure, isUpstreamFailure } from "../domain/failures/failure";
 import { DOWNLOAD_CLIENTS, type DownloadClientDefinition } from "../providers/downloadClients/registry";
 import { type ProviderInput, providerRouter } from "../providers/router";
 
@@ -58,7 +57,7 @@ export const downloadClientRouter = providerRouter({
     failure: testFailure,
     validationFailures: (error) => [
       {
-        propertyName: error instanceof UpstreamError ? error.kind : "upstreamError",
+        propertyName: isUpstreamFailure(error) ? error.kind : "upstreamError",
         errorMessage: (error as Error).message,
       },
     ],
@@ -67,7 +66,7 @@ export const downloadClientRouter = providerRouter({
 
 /** A failed connection test names the field to fix: the credentials, or the address. */
 function testFailure(error: unknown, definition: DownloadClientDefinition): unknown {
-  if (!(error instanceof UpstreamError)) return error;
+  if (!isUpstreamFailure(error)) return error;
   const field = error.kind === "authenticationFailed" ? (definition.secretFields[0] ?? "password") : "host";
   return new Failure("invalidInput", `Test failed (${error.kind}): ${error.message}`, {
     fields: [{ path: `body.fields.${field}`, message: error.message }],
