@@ -1,26 +1,28 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Database } from "../db/client";
-import { importLists, listItems, listSyncJobs, listSyncRuns, movieProvenance } from "../db/schema";
+import { importLists } from "../db/schema";
+import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { MINIMUM_AVAILABILITIES } from "../domain/library/movieStatus";
 import type { ImportListSource } from "../domain/lists/source";
 import { findListSource, LIST_SOURCES, secretFields } from "../domain/lists/sources";
-import { parseImdbCsv } from "../domain/lists/sources/imdb";
 import { absolutePathSetting } from "../domain/validation/paths";
 import { fetchList, listSourceEnvironmentFor } from "../integrations/lists/fetchList";
-import { listSyncStub } from "../jobs/listSyncQueue";
 import { MovieLibrary } from "../services/movies";
 import { maskSettings, openSettings, sealSettings } from "../services/secrets";
 import { importListSettingsSchema, readSettings, writeSettings } from "../services/settings";
 import type { AppEnv } from "./context";
-import { ApiError, fieldError, notFound, zodFieldErrors } from "./middleware/errors";
+import { importListActivityRouter } from "./importListActivity";
+import { zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
 export const importListRouter = createRouter();
 export const importListConfigRouter = createRouter();
 const tags = ["ImportList"];
+// First: "/{id}" would otherwise take /jobs and /provenance.
+importListRouter.route("/", importListActivityRouter);
 /** What a sync does with movies streaming on a subscribed service (see config/streaming). */
 const STREAMING_OPTIONS = ["ignore", "addUnmonitored", "skip"] as const;
 
@@ -145,7 +147,7 @@ function listResource(row: ListRow): z.infer<typeof listResourceSchema> {
 async function validatedList(c: Context<AppEnv>, input: z.infer<typeof listInputSchema>, previous?: ListRow) {
   const source = findListSource(input.implementation);
   if (!source) {
-    throw fieldError(
+    throw invalidInput(
       "body.implementation",
       `unknown implementation; one of ${LIST_SOURCES.map((s) => s.implementation).join(", ")}`,
     );
@@ -161,7 +163,7 @@ async function validatedList(c: Context<AppEnv>, input: z.infer<typeof listInput
   const parsed = source.settings.safeParse(withSecrets);
   if (!parsed.success) {
     const errors = zodFieldErrors(parsed.error, "body.fields");
-    throw new ApiError(400, `Validation failed: ${errors[0].path}: ${errors[0].message}`, errors);
+    throw new Failure("invalidInput", `Validation failed: ${errors[0].path}: ${errors[0].message}`, { fields: errors });
   }
   await new MovieLibrary(c.env, c.get("db")).assertReferences({
     qualityProfileId: input.qualityProfileId,
@@ -170,7 +172,7 @@ async function validatedList(c: Context<AppEnv>, input: z.infer<typeof listInput
   });
   const interval = input.syncIntervalMinutes ?? Math.max(source.minRefreshIntervalMinutes, 360);
   if (interval < source.minRefreshIntervalMinutes) {
-    throw fieldError(
+    throw invalidInput(
       "body.syncIntervalMinutes",
       `${source.implementationName} lists sync at most every ${source.minRefreshIntervalMinutes} minutes`,
     );
@@ -178,7 +180,7 @@ async function validatedList(c: Context<AppEnv>, input: z.infer<typeof listInput
   const db = c.get("db");
   const [clash] = await db.select({ id: importLists.id }).from(importLists).where(eq(importLists.name, input.name));
   if (clash && clash.id !== previous?.id)
-    throw fieldError("body.name", `An import list named '${input.name}' already exists`);
+    throw invalidInput("body.name", `An import list named '${input.name}' already exists`);
   return {
     source,
     settings: parsed.data as Record<string, unknown>,
@@ -209,7 +211,7 @@ async function validatedList(c: Context<AppEnv>, input: z.infer<typeof listInput
 
 async function getList(db: Database, id: number): Promise<ListRow> {
   const [row] = await db.select().from(importLists).where(eq(importLists.id, id));
-  if (!row) throw notFound(`Import list ${id}`);
+  if (!row) throw resourceNotFound(`Import list ${id}`);
   return row;
 }
 
@@ -286,9 +288,9 @@ importListRouter.openapi(
       });
       return c.json({ isValid: true, items: fetched.items.length, pages: fetched.pages }, 200);
     } catch (error) {
-      throw new ApiError(400, `List test failed: ${(error as Error).message}`, [
-        { path: "body.fields", message: (error as Error).message },
-      ]);
+      throw new Failure("invalidInput", `List test failed: ${(error as Error).message}`, {
+        fields: [{ path: "body.fields", message: (error as Error).message }],
+      });
     }
   },
 );
@@ -342,182 +344,6 @@ importListRouter.openapi(
   },
 );
 
-const runSchema = z
-  .object({
-    id: z.number().int(),
-    listId: z.number().int(),
-    trigger: z.string(),
-    status: z.string(),
-    startedAt: z.string(),
-    endedAt: z.string().nullable(),
-    durationMs: z.number().nullable(),
-    found: z.number().int(),
-    added: z.number().int(),
-    updated: z.number().int(),
-    removed: z.number().int(),
-    excluded: z.number().int(),
-    existing: z.number().int(),
-    streamingSkipped: z.number().int(),
-    streamingUnmonitored: z.number().int(),
-    upstreamRequests: z.number().int(),
-    unchanged: z.boolean(),
-    rowsWritten: z.number().int(),
-    errors: z.array(z.object({ kind: z.string(), message: z.string() })),
-  })
-  .openapi("ListSyncRun");
-
-importListRouter.openapi(
-  createRoute({
-    method: "get",
-    path: "/{id}/history",
-    tags,
-    summary: "The list's syncs, newest first",
-    request: { params: idParamSchema, query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) },
-    responses: { 200: jsonContent(z.array(runSchema), "Sync history"), ...errorResponses },
-  }),
-  async (c) => {
-    const db = c.get("db");
-    const list = await getList(db, c.req.valid("param").id);
-    const rows = await db
-      .select()
-      .from(listSyncRuns)
-      .where(eq(listSyncRuns.listId, list.id))
-      .orderBy(desc(listSyncRuns.id))
-      .limit(c.req.valid("query").limit);
-    return c.json(rows, 200);
-  },
-);
-
-const itemSchema = z
-  .object({
-    id: z.number().int(),
-    tmdbId: z.number().int().nullable(),
-    imdbId: z.string().nullable(),
-    title: z.string(),
-    year: z.number().int(),
-    status: z.string(),
-    movieId: z.number().int().nullable(),
-    firstSeenAt: z.string(),
-  })
-  .openapi("ListItem");
-
-importListRouter.openapi(
-  createRoute({
-    method: "get",
-    path: "/{id}/items",
-    tags,
-    summary: "What the list holds and what became of each item (paged)",
-    request: {
-      params: idParamSchema,
-      query: z.object({
-        page: z.coerce.number().int().min(1).default(1),
-        pageSize: z.coerce.number().int().min(1).max(1000).default(50),
-        status: z.enum(["pending", "imported", "existing", "excluded", "unresolved", "streaming"]).optional(),
-      }),
-    },
-    responses: {
-      200: jsonContent(
-        z.object({
-          page: z.number().int(),
-          pageSize: z.number().int(),
-          totalRecords: z.number().int(),
-          records: z.array(itemSchema),
-        }),
-        "Items",
-      ),
-      ...errorResponses,
-    },
-  }),
-  async (c) => {
-    const db = c.get("db");
-    const list = await getList(db, c.req.valid("param").id);
-    const { page, pageSize, status } = c.req.valid("query");
-    const where = and(eq(listItems.listId, list.id), status ? eq(listItems.status, status) : undefined);
-    const [records, [{ total }]] = await db.batch([
-      db
-        .select({
-          id: listItems.id,
-          tmdbId: listItems.tmdbId,
-          imdbId: listItems.imdbId,
-          title: listItems.title,
-          year: listItems.year,
-          status: listItems.status,
-          movieId: listItems.movieId,
-          firstSeenAt: listItems.firstSeenAt,
-        })
-        .from(listItems)
-        .where(where)
-        .orderBy(listItems.id)
-        .limit(pageSize)
-        .offset((page - 1) * pageSize),
-      db.select({ total: sql<number>`count(*)` }).from(listItems).where(where),
-    ]);
-    return c.json({ page, pageSize, totalRecords: total, records }, 200);
-  },
-);
-
-importListRouter.openapi(
-  createRoute({
-    method: "get",
-    path: "/provenance/{id}",
-    tags,
-    summary: "Which lists added or hold a movie (id is the movie id)",
-    request: { params: idParamSchema },
-    responses: {
-      200: jsonContent(
-        z
-          .array(z.object({ listId: z.number().int(), listName: z.string(), kind: z.string(), at: z.string() }))
-          .openapi("MovieProvenance"),
-        "Provenance",
-      ),
-      ...errorResponses,
-    },
-  }),
-  async (c) => {
-    const rows = await c
-      .get("db")
-      .select({
-        listId: movieProvenance.listId,
-        listName: movieProvenance.listName,
-        kind: movieProvenance.kind,
-        at: movieProvenance.at,
-      })
-      .from(movieProvenance)
-      .where(eq(movieProvenance.movieId, c.req.valid("param").id))
-      .orderBy(movieProvenance.at);
-    return c.json(rows, 200);
-  },
-);
-
-importListRouter.openapi(
-  createRoute({
-    method: "get",
-    path: "/jobs",
-    tags,
-    summary: "Recent sync jobs on the queue, with retries and dead letters",
-    responses: {
-      200: jsonContent(
-        z.array(
-          z.object({
-            id: z.number().int(),
-            listId: z.number().int(),
-            status: z.string(),
-            attempts: z.number().int(),
-            lastError: z.string().nullable(),
-            failureKind: z.string().nullable(),
-            nextAttemptAt: z.string().nullable(),
-            enqueuedAt: z.string(),
-            updatedAt: z.string(),
-          }),
-        ),
-        "Jobs",
-      ),
-      ...errorResponses,
-    },
-  }),
-  async (c) => c.json(await c.get("db").select().from(listSyncJobs).orderBy(desc(listSyncJobs.id)).limit(100), 200),
-);
-
 const importListConfigSchema = importListSettingsSchema.extend({ id: z.number().int() }).openapi("ImportListConfig");
 
 importListConfigRouter.openapi(
@@ -547,67 +373,6 @@ importListConfigRouter.openapi(
   },
 );
 
-// IMDb exports of big lists run to a few MB; the app-wide body limit (1 MiB) is raised here only.
-export const MAX_CSV_BYTES = 8 * 1024 * 1024;
-
-importListRouter.openapi(
-  createRoute({
-    method: "post",
-    path: "/{id}/csv",
-    tags,
-    summary: "Sync an IMDbCsvImport list from an uploaded IMDb CSV export (request body: the file, text/csv)",
-    request: { params: idParamSchema },
-    responses: {
-      200: jsonContent(
-        runSchema
-          .omit({ id: true, listId: true, trigger: true, startedAt: true, endedAt: true })
-          .extend({ runId: z.number().int(), skipped: z.number().int() }),
-        "Synced",
-      ),
-      ...errorResponses,
-    },
-  }),
-  async (c) => {
-    const db = c.get("db");
-    const list = await getList(db, c.req.valid("param").id);
-    if (list.implementation !== "IMDbCsvImport")
-      throw fieldError("path.id", "CSV uploads go to IMDbCsvImport lists only");
-    const text = await c.req.text();
-    if (!text.trim()) throw fieldError("body", "the CSV file is empty");
-    let parsed: ReturnType<typeof parseImdbCsv>;
-    try {
-      parsed = parseImdbCsv(text);
-    } catch (error) {
-      throw fieldError("body", (error as Error).message);
-    }
-    const result = await listSyncStub(c.env, list.id).syncItems(list.id, parsed.items);
-    if (!result.ok) throw new ApiError(502, `The sync failed: ${result.message}`);
-    const o = result.outcome;
-    return c.json(
-      {
-        runId: o.runId,
-        status: o.status,
-        durationMs: o.durationMs,
-        found: o.found,
-        added: o.added,
-        updated: o.updated,
-        removed: o.removed,
-        excluded: o.excluded,
-        existing: o.existing,
-        streamingSkipped: o.streamingSkipped,
-        streamingUnmonitored: o.streamingUnmonitored,
-        upstreamRequests: o.upstreamRequests,
-        unchanged: o.unchanged,
-        rowsWritten: o.rowsWritten,
-        errors: o.errors,
-        skipped: parsed.skipped,
-      },
-      200,
-    );
-  },
-);
-
-// Registered last: "/{id}" would otherwise take /jobs and /provenance.
 importListRouter.openapi(
   createRoute({
     method: "get",

@@ -1,0 +1,78 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { importLists, listItems, listSyncJobs, listSyncRuns, movieProvenance } from "../schema";
+
+export type ImportListRow = typeof importLists.$inferSelect;
+
+/** The saved import list of that id, if any. */
+export async function savedImportList(db: Database, id: number): Promise<ImportListRow | undefined> {
+  const [row] = await db.select().from(importLists).where(eq(importLists.id, id));
+  return row;
+}
+
+type ListItemStatus = (typeof listItems.$inferSelect)["status"];
+
+export interface ListItemsQuery {
+  page: number;
+  pageSize: number;
+  status?: ListItemStatus;
+}
+
+/** What the import lists did: their syncs, what they hold, which movies they brought, their queued jobs. */
+export function importListActivityRepository(db: Database) {
+  return {
+    /** A list's syncs, newest first. */
+    runs(listId: number, limit: number) {
+      return db
+        .select()
+        .from(listSyncRuns)
+        .where(eq(listSyncRuns.listId, listId))
+        .orderBy(desc(listSyncRuns.id))
+        .limit(limit);
+    },
+
+    /** One page of a list's items (in the order first seen) and the total. */
+    async items(listId: number, query: ListItemsQuery) {
+      const where = and(eq(listItems.listId, listId), query.status ? eq(listItems.status, query.status) : undefined);
+      const [records, [{ total }]] = await db.batch([
+        db
+          .select({
+            id: listItems.id,
+            tmdbId: listItems.tmdbId,
+            imdbId: listItems.imdbId,
+            title: listItems.title,
+            year: listItems.year,
+            status: listItems.status,
+            movieId: listItems.movieId,
+            firstSeenAt: listItems.firstSeenAt,
+          })
+          .from(listItems)
+          .where(where)
+          .orderBy(listItems.id)
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize),
+        db.select({ total: sql<number>`count(*)` }).from(listItems).where(where),
+      ]);
+      return { records, totalRecords: total };
+    },
+
+    /** Which lists added or hold a movie, oldest first. */
+    provenance(movieId: number) {
+      return db
+        .select({
+          listId: movieProvenance.listId,
+          listName: movieProvenance.listName,
+          kind: movieProvenance.kind,
+          at: movieProvenance.at,
+        })
+        .from(movieProvenance)
+        .where(eq(movieProvenance.movieId, movieId))
+        .orderBy(movieProvenance.at);
+    },
+
+    /** The most recent sync jobs on the queue, newest first. */
+    recentJobs(limit: number) {
+      return db.select().from(listSyncJobs).orderBy(desc(listSyncJobs.id)).limit(limit);
+    },
+  };
+}
