@@ -62,6 +62,12 @@ export interface BackgroundWork {
   waitUntil(promise: Promise<unknown>): void;
 }
 
+/** What a load produced: the value, and whether it may be stored (false: it answers this read only). */
+export interface LoadResult<T> {
+  value: T;
+  cacheable: boolean;
+}
+
 export interface SwrCached<T> extends Cached<T> {
   /** True when a background refresh of an expired copy was started (or joined) for this read. */
   refreshing: boolean;
@@ -139,7 +145,7 @@ function loadOnce<T>(
   kv: JsonStore,
   key: string,
   ttlSeconds: number,
-  load: () => Promise<T>,
+  load: () => Promise<LoadResult<T>>,
   joinSettled: boolean,
 ): Promise<T> {
   pruneSettledFlights(clock.now());
@@ -148,7 +154,12 @@ function loadOnce<T>(
   const flight: Flight = { promise: Promise.resolve() };
   flight.promise = (async () => {
     try {
-      const value = await load();
+      const { value, cacheable } = await load();
+      if (!cacheable) {
+        // Not stored, so the next reader must load again rather than join this flight.
+        if (flights.get(key) === flight) flights.delete(key);
+        return value;
+      }
       const entry: CacheEntry<T> = { storedAt: clock.now(), value };
       await kv.put(key, JSON.stringify(entry), {
         expirationTtl: Math.max(60, ttlSeconds * STALE_RETENTION_FACTOR),
@@ -171,13 +182,28 @@ function loadOnce<T>(
  * fails the copy stays and is served again. With no copy at all the caller waits for the load,
  * which concurrent callers share; its failure is thrown.
  */
-export async function swrJson<T>(
+export function swrJson<T>(
   kv: JsonStore,
   ctx: BackgroundWork,
   cacheName: string,
   key: string,
   ttlSeconds: number,
   load: () => Promise<T>,
+): Promise<SwrCached<T>> {
+  return swrJsonResult(kv, ctx, cacheName, key, ttlSeconds, async () => ({ value: await load(), cacheable: true }));
+}
+
+/**
+ * swrJson for a load that may produce a value not to store (`cacheable: false`, e.g. built from a
+ * failed source): that value answers the read that loaded it and nothing is cached.
+ */
+export async function swrJsonResult<T>(
+  kv: JsonStore,
+  ctx: BackgroundWork,
+  cacheName: string,
+  key: string,
+  ttlSeconds: number,
+  load: () => Promise<LoadResult<T>>,
 ): Promise<SwrCached<T>> {
   const remembered = recall<T>(kv, key, ttlSeconds);
   if (remembered) {

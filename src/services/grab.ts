@@ -6,11 +6,17 @@ import type { Database } from "../db/client";
 import { MovieRepository, type MovieRow } from "../db/movies";
 import { downloads, movieHistory, type StoredQualityModel } from "../db/schema";
 import { decide, prepareDecisionContext, type Release, type ReleaseDecision } from "../domain/decisions";
-import { invalidInput, isUpstreamFailure, resourceNotFound, type UpstreamFailure } from "../domain/failures/failure";
+import {
+  Failure,
+  invalidInput,
+  isUpstreamFailure,
+  resourceNotFound,
+  type UpstreamFailure,
+} from "../domain/failures/failure";
 import { isTransient } from "../domain/failures/kinds";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import type { QualityModel } from "../domain/parser";
-import { infoDictionary, isMagnet, magnetInfoHash, TorrentFileError } from "../domain/torrents";
+import { infoDictionary, isMagnet, magnetInfoHash } from "../domain/torrents";
 import type { AddDownload } from "../integrations/downloadClient";
 import { UpstreamError, upstreamFetch } from "../integrations/http";
 import { enqueueDownloadJob } from "../jobs/downloadQueue";
@@ -112,7 +118,7 @@ async function downloadRequest(env: Env, release: Release, logger?: Logger): Pro
     const infoHash = hex(await crypto.subtle.digest("SHA-1", infoDictionary(torrentFile)));
     return { title: release.title, url, infoHash, torrentFile };
   } catch (error) {
-    if (!(error instanceof TorrentFileError)) throw error;
+    if (!(error instanceof Failure)) throw error;
     throw new UpstreamError("indexer", "parseError", `The indexer's torrent for ${release.title}: ${error.message}`);
   }
 }

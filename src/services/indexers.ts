@@ -7,12 +7,7 @@ import { isUpstreamFailure } from "../domain/failures/failure";
 import type { FailureKind } from "../domain/failures/kinds";
 import { disabledUntil } from "../domain/indexers/backoff";
 import { findIndexerDefinition, type IndexerDefinition, indexerSecretFields } from "../domain/indexers/definitions";
-import {
-  createIndexerClient,
-  type IndexerClient,
-  type IndexerFetchResult,
-  IndexerRequestError,
-} from "../integrations/indexers";
+import { createIndexerClient, type IndexerClient, type IndexerFetchResult } from "../integrations/indexers";
 import type { Logger } from "../observability/logger";
 import { openSettings } from "./secrets";
 
@@ -53,24 +48,29 @@ export interface IndexerFailure {
   retryAfterSeconds?: number;
 }
 
+/** The settings a failed HTTP call to an indexer points at, by its kind. */
+function fieldsForKind(kind: FailureKind): string[] {
+  if (kind === "authenticationFailed") return ["apiKey"];
+  if (kind === "connectionFailed" || kind === "connectionTimeout" || kind === "notFound") return ["baseUrl"];
+  return [];
+}
+
 export function describeIndexerFailure(error: unknown, indexerName?: string): IndexerFailure {
-  if (error instanceof IndexerRequestError) return { kind: error.kind, message: error.message, fields: error.fields };
-  if (isUpstreamFailure(error)) {
-    const fields =
-      error.kind === "authenticationFailed"
-        ? ["apiKey"]
-        : error.kind === "connectionFailed" || error.kind === "connectionTimeout" || error.kind === "notFound"
-          ? ["baseUrl"]
-          : [];
-    return {
-      kind: error.kind,
-      // The upstream layer names the indexer by its key ("indexer:2"); people know it by its name.
-      message: indexerName && error.service ? error.message.replaceAll(error.service, indexerName) : error.message,
-      fields,
-      ...(error.retryAfter !== undefined ? { retryAfterSeconds: error.retryAfter } : {}),
-    };
+  if (!isUpstreamFailure(error)) {
+    return { kind: "upstreamError", message: (error as Error).message ?? String(error), fields: [] };
   }
-  return { kind: "upstreamError", message: (error as Error).message ?? String(error), fields: [] };
+  // The indexer's own answer (a Newznab <error>, an HDBits status) names its fields; a failure of
+  // the HTTP call carries the service key and points at the settings by its kind.
+  if (error.service === undefined) {
+    return { kind: error.kind, message: error.message, fields: error.fields.map((field) => field.path) };
+  }
+  return {
+    kind: error.kind,
+    // The upstream layer names the indexer by its key ("indexer:2"); people know it by its name.
+    message: indexerName ? error.message.replaceAll(error.service, indexerName) : error.message,
+    fields: fieldsForKind(error.kind),
+    ...(error.retryAfter !== undefined ? { retryAfterSeconds: error.retryAfter } : {}),
+  };
 }
 
 /** A client for a saved indexer, with its stored capabilities when they are fresh. */

@@ -1,7 +1,7 @@
 import type { Env } from "../config";
 import { Failure } from "../domain/failures/failure";
 import { combineTrending, type TrendingLists, type TrendingSource } from "../domain/streaming/trending";
-import { type BackgroundWork, CACHE_TTL_SECONDS, swrJson } from "../integrations/cache";
+import { type BackgroundWork, CACHE_TTL_SECONDS, swrJsonResult } from "../integrations/cache";
 import { TmdbDiscovery } from "../integrations/tmdb/discovery";
 import {
   type DiscoveryMediaType,
@@ -80,13 +80,6 @@ export interface TrendingAggregate {
   sources: Record<TrendingSource, SourceStatus>;
 }
 
-/** A result not to cache (a source failed or was stale); its value is still the answer. */
-class UncacheableAggregate extends Error {
-  constructor(readonly aggregate: TrendingAggregate) {
-    super("trending aggregate built from a failed or stale source");
-  }
-}
-
 const yearOf = (date: string | null | undefined) => (date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null);
 const roundScore = (score: number) => Math.round(score * 10_000) / 10_000;
 
@@ -151,24 +144,19 @@ export class StreamingTrending {
     region: string,
   ): Promise<{ value: TrendingAggregate; stale: boolean }> {
     const key = `streaming:trending:${source}:${mediaType}:${window}:${region}:${KEY_VERSION}`;
-    try {
-      const cached = await swrJson(
-        this.env.CACHE,
-        this.ctx,
-        CACHE_NAME,
-        key,
-        CACHE_TTL_SECONDS.trendingAggregate,
-        async () => {
-          const built = await this.build(source, mediaType, window, region);
-          if (!built.cacheable) throw new UncacheableAggregate(built.aggregate);
-          return built.aggregate;
-        },
-      );
-      return { value: cached.value, stale: cached.stale };
-    } catch (error) {
-      if (error instanceof UncacheableAggregate) return { value: error.aggregate, stale: false };
-      throw error;
-    }
+    // An aggregate built from a failed or stale source answers this read but is not cached.
+    const cached = await swrJsonResult(
+      this.env.CACHE,
+      this.ctx,
+      CACHE_NAME,
+      key,
+      CACHE_TTL_SECONDS.trendingAggregate,
+      async () => {
+        const built = await this.build(source, mediaType, window, region);
+        return { value: built.aggregate, cacheable: built.cacheable };
+      },
+    );
+    return { value: cached.value, stale: cached.stale };
   }
 
   private async build(

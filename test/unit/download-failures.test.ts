@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
+import { Failure } from "../../src/domain/failures/failure";
 import { FAILURE_KINDS, failureKindForStatus, isTransient } from "../../src/domain/failures/kinds";
 import {
   blockedUntil,
@@ -14,7 +15,7 @@ import {
   sabnzbdFailure,
   transmissionFailure,
 } from "../../src/domain/failures/signals";
-import { infoDictionary, magnetInfoHash, TorrentFileError } from "../../src/domain/torrents";
+import { infoDictionary, magnetInfoHash } from "../../src/domain/torrents";
 
 describe("failure signals from download clients", () => {
   test.each([
@@ -163,9 +164,9 @@ describe("torrent info hashes", () => {
   });
 
   test("a file that is not a torrent is refused", () => {
-    expect(() => infoDictionary(new TextEncoder().encode("<html>not found</html>"))).toThrow(TorrentFileError);
+    expect(() => infoDictionary(new TextEncoder().encode("<html>not found</html>"))).toThrow(Failure);
     expect(() => infoDictionary(new TextEncoder().encode("d8:announce3:abce"))).toThrow(/no info dictionary/);
-    expect(() => infoDictionary(new TextEncoder().encode("d4:infod4:name"))).toThrow(TorrentFileError);
+    expect(() => infoDictionary(new TextEncoder().encode("d4:infod4:name"))).toThrow(Failure);
   });
 });
 

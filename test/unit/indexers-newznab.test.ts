@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { IndexerFlags } from "../../src/domain/customFormats/indexerFlags";
+import { Failure } from "../../src/domain/failures/failure";
 import { backoffMinutes, disabledUntil } from "../../src/domain/indexers/backoff";
-import { IndexerRequestError } from "../../src/integrations/indexers/types";
 import { categoryIds, parseCapabilities } from "../../src/integrations/newznab/caps";
 import { searchText } from "../../src/integrations/newznab/client";
 import { normaliseImdbId, parseFeed } from "../../src/integrations/newznab/feed";
@@ -101,14 +101,18 @@ describe("t=caps", () => {
         return caught;
       }
     })();
-    expect(error).toBeInstanceOf(IndexerRequestError);
-    expect(error).toMatchObject({ kind: "authenticationFailed", fields: ["apiKey"], code: 100 });
+    expect(error).toBeInstanceOf(Failure);
+    expect(error).toMatchObject({
+      kind: "authenticationFailed",
+      fields: [{ path: "apiKey", message: "Incorrect user credentials" }],
+      code: 100,
+    });
     expect((error as Error).message).toBe("Incorrect user credentials");
   });
 
   test("something that is not caps is a parse error pointing at the URL", () => {
     expect(() => parseCapabilities("<html><body>login</body></html>")).toThrow(/instead of <caps>/);
-    expect(() => parseCapabilities("<caps><limits")).toThrow(IndexerRequestError);
+    expect(() => parseCapabilities("<caps><limits")).toThrow(Failure);
   });
 });
 
@@ -173,7 +177,10 @@ describe("result feeds", () => {
       expect.objectContaining({ kind: "rateLimited", message: "Request limit reached" }),
     );
     expect(() => parseFeed(`<error code="201" description="Incorrect parameter"/>`, true)).toThrow(
-      expect.objectContaining({ kind: "upstreamError", fields: ["additionalParameters"] }),
+      expect.objectContaining({
+        kind: "upstreamError",
+        fields: [{ path: "additionalParameters", message: "Incorrect parameter" }],
+      }),
     );
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import simulator from "../../sim/src/index";
+import { Failure } from "../../src/domain/failures/failure";
 import { type ListSourceEnvironment, ListSourceError } from "../../src/domain/lists/source";
 import {
   parsePlexRss,
@@ -9,7 +10,7 @@ import {
 } from "../../src/domain/lists/sources/plex";
 import { externalIds } from "../../src/domain/lists/sources/plex/guids";
 import { PLEX_WATCHLIST_PAGE_SIZE, plexWatchlistRequest } from "../../src/domain/lists/sources/plex/watchlistSource";
-import { childElements, parseXml, textContent, XmlSyntaxError } from "../../src/domain/lists/sources/plex/xml";
+import { childElements, parseXml, textContent } from "../../src/domain/lists/sources/plex/xml";
 
 // Plex's list sources, pure parts: the discover watchlist JSON, the watchlist RSS feed and the
 // small XML reader under it.
@@ -209,7 +210,7 @@ describe("XML reader", () => {
     ["<rss><a href=x></a></rss>", /malformed tag <a/],
     ["<rss><!-- never closed </rss>", /ends inside a comment/],
   ])("%j is not well formed", (xml, message) => {
-    expect(() => parseXml(xml)).toThrow(XmlSyntaxError);
+    expect(() => parseXml(xml)).toThrow(Failure);
     expect(() => parseXml(xml)).toThrow(message);
   });
 });

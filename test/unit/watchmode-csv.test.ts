@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { CsvFormatError, CsvRecordReader, parseCsv } from "../../src/integrations/watchmode/csv";
+import { Failure } from "../../src/domain/failures/failure";
+import { CsvRecordReader, parseCsv } from "../../src/integrations/watchmode/csv";
 import { idMapRow } from "../../src/integrations/watchmode/idMap";
 
 /** Feeds `text` in pieces cut at every given offset and collects the records. */
@@ -56,12 +57,12 @@ describe("CsvRecordReader", () => {
 
   test("fails on a file cut inside a quoted field", () => {
     const cutInQuotes = SAMPLE.slice(0, SAMPLE.indexOf("The Martian") + 4);
-    expect(() => parseCsv(cutInQuotes)).toThrow(CsvFormatError);
+    expect(() => parseCsv(cutInQuotes)).toThrow(Failure);
     expect(() => parseCsv(cutInQuotes)).toThrow(/truncated/);
   });
 
   test("fails on text after a closing quote", () => {
-    expect(() => parseCsv('"a"b,c\n')).toThrow(CsvFormatError);
+    expect(() => parseCsv('"a"b,c\n')).toThrow(Failure);
   });
 
   test("counts records for error messages", () => {

@@ -1,3 +1,5 @@
+import { Failure } from "../failures/failure";
+
 /**
  * What the app needs to know about a torrent before a client has it: its info hash, which is
  * the id qBittorrent and Transmission track it by. From a magnet link's `xt=urn:btih:` (hex or
@@ -38,42 +40,38 @@ export function magnetInfoHash(url: string): string | undefined {
   return undefined;
 }
 
-export class TorrentFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "TorrentFileError";
-  }
-}
+/** A file that is not a readable torrent: the indexer sent something else (an error page, a cut file). */
+const torrentFileError = (message: string) => new Failure("parseError", message);
 
 const CHAR = { d: 0x64, l: 0x6c, i: 0x69, e: 0x65, colon: 0x3a, zero: 0x30, nine: 0x39 } as const;
 
 /** Index just past the bencoded value starting at `at`. */
 function skipValue(bytes: Uint8Array, at: number, depth = 0): number {
-  if (depth > 64) throw new TorrentFileError("torrent file nests too deeply");
+  if (depth > 64) throw torrentFileError("torrent file nests too deeply");
   const c = bytes[at];
-  if (c === undefined) throw new TorrentFileError("torrent file is truncated");
+  if (c === undefined) throw torrentFileError("torrent file is truncated");
   if (c === CHAR.i) {
     const end = bytes.indexOf(CHAR.e, at);
-    if (end < 0) throw new TorrentFileError("torrent file has an unterminated integer");
+    if (end < 0) throw torrentFileError("torrent file has an unterminated integer");
     return end + 1;
   }
   if (c === CHAR.l || c === CHAR.d) {
     let i = at + 1;
     while (bytes[i] !== CHAR.e) {
-      if (i >= bytes.length) throw new TorrentFileError("torrent file is truncated");
+      if (i >= bytes.length) throw torrentFileError("torrent file is truncated");
       i = skipValue(bytes, i, depth + 1);
     }
     return i + 1;
   }
   if (c >= CHAR.zero && c <= CHAR.nine) {
     const colon = bytes.indexOf(CHAR.colon, at);
-    if (colon < 0) throw new TorrentFileError("torrent file has a malformed string");
+    if (colon < 0) throw torrentFileError("torrent file has a malformed string");
     const length = Number(new TextDecoder().decode(bytes.subarray(at, colon)));
     if (!Number.isInteger(length) || colon + 1 + length > bytes.length)
-      throw new TorrentFileError("torrent file has a malformed string");
+      throw torrentFileError("torrent file has a malformed string");
     return colon + 1 + length;
   }
-  throw new TorrentFileError("not a torrent file (bencoding expected)");
+  throw torrentFileError("not a torrent file (bencoding expected)");
 }
 
 function readString(bytes: Uint8Array, at: number): { value: string; end: number } {
@@ -84,16 +82,16 @@ function readString(bytes: Uint8Array, at: number): { value: string; end: number
 
 /** The raw bytes of a .torrent file's `info` dictionary, whose SHA-1 is the info hash. */
 export function infoDictionary<T extends ArrayBufferLike>(torrent: Uint8Array<T>): Uint8Array<T> {
-  if (torrent[0] !== CHAR.d) throw new TorrentFileError("not a torrent file (a dictionary expected)");
+  if (torrent[0] !== CHAR.d) throw torrentFileError("not a torrent file (a dictionary expected)");
   let i = 1;
   while (i < torrent.length && torrent[i] !== CHAR.e) {
     const key = readString(torrent, i);
     const valueEnd = skipValue(torrent, key.end);
     if (key.value === "info") {
-      if (torrent[key.end] !== CHAR.d) throw new TorrentFileError("torrent file's info is not a dictionary");
+      if (torrent[key.end] !== CHAR.d) throw torrentFileError("torrent file's info is not a dictionary");
       return torrent.subarray(key.end, valueEnd);
     }
     i = valueEnd;
   }
-  throw new TorrentFileError("torrent file has no info dictionary");
+  throw torrentFileError("torrent file has no info dictionary");
 }

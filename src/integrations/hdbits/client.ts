@@ -1,5 +1,6 @@
 import { type Env, upstreamPolicy } from "../../config";
 import { IndexerFlags } from "../../domain/customFormats/indexerFlags";
+import type { UpstreamFailure } from "../../domain/failures/failure";
 import type { HdbitsSettings } from "../../domain/indexers/definitions";
 import { readJson, upstreamFetch } from "../http";
 import { waitTurn } from "../indexers/pacing";
@@ -9,7 +10,7 @@ import {
   type IndexerFetchResult,
   type IndexerIdentity,
   type IndexerRelease,
-  IndexerRequestError,
+  indexerRequestFailure,
   type MovieSearchCriteria,
 } from "../indexers/types";
 import { searchText } from "../newznab/client";
@@ -149,24 +150,24 @@ export class HdbitsClient implements IndexerClient {
   }
 }
 
-function statusError(status: number, message: string | undefined): IndexerRequestError {
+function statusError(status: number, message: string | undefined): UpstreamFailure {
   const said = message ? `: ${message}` : "";
   switch (status) {
     case HDBITS_STATUS.authFailed:
     case HDBITS_STATUS.authDataMissing:
-      return new IndexerRequestError(
+      return indexerRequestFailure(
         "authenticationFailed",
         `HDBits refused the username or passkey${said}`,
         ["username", "apiKey"],
         status,
       );
     case HDBITS_STATUS.sslRequired:
-      return new IndexerRequestError("upstreamError", `HDBits requires HTTPS${said}`, ["baseUrl"], status);
+      return indexerRequestFailure("upstreamError", `HDBits requires HTTPS${said}`, ["baseUrl"], status);
     case HDBITS_STATUS.jsonMalformed:
     case HDBITS_STATUS.missingParameters:
     case HDBITS_STATUS.invalidParameter:
-      return new IndexerRequestError("upstreamError", `HDBits did not accept the request${said}`, [], status);
+      return indexerRequestFailure("upstreamError", `HDBits did not accept the request${said}`, [], status);
     default:
-      return new IndexerRequestError("upstreamError", `HDBits answered status ${status}${said}`, [], status);
+      return indexerRequestFailure("upstreamError", `HDBits answered status ${status}${said}`, [], status);
   }
 }

@@ -1,5 +1,6 @@
 import type { StoredIndexerCapabilities } from "../../db/schema";
 import type { Release } from "../../domain/decisions";
+import { Failure, type UpstreamFailure } from "../../domain/failures/failure";
 import type { FailureKind } from "../../domain/failures/kinds";
 import type { Logger } from "../../observability/logger";
 
@@ -68,17 +69,15 @@ export interface IndexerClientOptions {
 }
 
 /**
- * An indexer's answer meaning the request cannot succeed as sent, with the settings field to fix
- * (e.g. Newznab error 100 "Incorrect user credentials" → apiKey).
+ * An indexer's answer meaning the request cannot succeed as sent, naming the settings fields to
+ * fix (e.g. Newznab error 100 "Incorrect user credentials" → apiKey) and the indexer's own code.
+ * It carries no `service`: that marks a failure of the HTTP call itself (see describeIndexerFailure).
  */
-export class IndexerRequestError extends Error {
-  constructor(
-    readonly kind: FailureKind,
-    message: string,
-    readonly fields: string[] = [],
-    readonly code?: number,
-  ) {
-    super(message);
-    this.name = "IndexerRequestError";
-  }
+export function indexerRequestFailure(
+  kind: FailureKind,
+  message: string,
+  settings: string[] = [],
+  code?: number,
+): UpstreamFailure {
+  return new Failure(kind, message, { fields: settings.map((path) => ({ path, message })), code }) as UpstreamFailure;
 }

@@ -1,12 +1,7 @@
 import type { StoredIndexerCapabilities } from "../../db/schema";
-import {
-  childElement,
-  childElements,
-  parseXml,
-  type XmlElement,
-  XmlSyntaxError,
-} from "../../domain/lists/sources/plex/xml";
-import { IndexerRequestError } from "../indexers/types";
+import { Failure } from "../../domain/failures/failure";
+import { childElement, childElements, parseXml, type XmlElement } from "../../domain/lists/sources/plex/xml";
+import { indexerRequestFailure } from "../indexers/types";
 import { throwIfNewznabError } from "./feed";
 
 /**
@@ -34,16 +29,13 @@ export function parseCapabilities(xml: string): StoredIndexerCapabilities {
   try {
     root = parseXml(xml);
   } catch (error) {
-    if (error instanceof XmlSyntaxError)
-      throw new IndexerRequestError(
-        "parseError",
-        `The indexer's capabilities are not well-formed XML: ${error.message}`,
-      );
+    if (error instanceof Failure)
+      throw indexerRequestFailure("parseError", `The indexer's capabilities are not well-formed XML: ${error.message}`);
     throw error;
   }
   throwIfNewznabError(root);
   if (root.name !== "caps") {
-    throw new IndexerRequestError(
+    throw indexerRequestFailure(
       "parseError",
       `The indexer answered t=caps with <${root.name}> instead of <caps>: is the URL a Newznab/Torznab API?`,
       ["baseUrl"],

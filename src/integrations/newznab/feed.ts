@@ -1,4 +1,5 @@
 import { IndexerFlags } from "../../domain/customFormats/indexerFlags";
+import { Failure, type UpstreamFailure } from "../../domain/failures/failure";
 import type { FailureKind } from "../../domain/failures/kinds";
 import {
   childElement,
@@ -6,9 +7,8 @@ import {
   parseXml,
   textContent,
   type XmlElement,
-  XmlSyntaxError,
 } from "../../domain/lists/sources/plex/xml";
-import { type IndexerRelease, IndexerRequestError } from "../indexers/types";
+import { type IndexerRelease, indexerRequestFailure } from "../indexers/types";
 
 /**
  * A Newznab/Torznab result page: RSS 2.0 whose `<item>`s carry the release, with the extra facts
@@ -44,31 +44,38 @@ const ERROR_CODES: Record<number, { kind: FailureKind; fields: string[] }> = {
   910: { kind: "upstreamError", fields: [] },
 };
 
-/** Throws IndexerRequestError when the document is a Newznab `<error>`. */
-export function throwIfNewznabError(root: XmlElement): void {
-  if (root.name !== "error") return;
+/** The failure a Newznab `<error>` document stands for; null for any other document. */
+function newznabError(root: XmlElement): UpstreamFailure | null {
+  if (root.name !== "error") return null;
   const code = Number(root.attributes.code);
   const description = root.attributes.description || textContent(root) || "Unknown error";
   const known = ERROR_CODES[code] ?? { kind: "upstreamError" as const, fields: [] };
-  throw new IndexerRequestError(known.kind, description, known.fields, Number.isFinite(code) ? code : undefined);
+  return indexerRequestFailure(known.kind, description, known.fields, Number.isFinite(code) ? code : undefined);
+}
+
+/** Throws the document's failure when it is a Newznab `<error>`. */
+export function throwIfNewznabError(root: XmlElement): void {
+  const failure = newznabError(root);
+  if (failure) throw failure;
 }
 
 /** The Newznab error a response body carries, if it is one (Prowlarr sends it with HTTP 401). */
-export function newznabErrorIn(xml: string): IndexerRequestError | null {
+export function newznabErrorIn(xml: string): UpstreamFailure | null {
+  let root: XmlElement;
   try {
-    throwIfNewznabError(parseXml(xml));
-  } catch (error) {
-    if (error instanceof IndexerRequestError) return error;
+    root = parseXml(xml);
+  } catch {
+    return null;
   }
-  return null;
+  return newznabError(root);
 }
 
 function readDocument(xml: string): XmlElement {
   try {
     return parseXml(xml);
   } catch (error) {
-    if (error instanceof XmlSyntaxError)
-      throw new IndexerRequestError("parseError", `The indexer's response is not well-formed XML: ${error.message}`);
+    if (error instanceof Failure)
+      throw indexerRequestFailure("parseError", `The indexer's response is not well-formed XML: ${error.message}`);
     throw error;
   }
 }
@@ -186,7 +193,7 @@ export function parseFeed(xml: string, torrent: boolean): FeedPage {
   throwIfNewznabError(root);
   const channel = root.name === "rss" ? childElement(root, "channel") : undefined;
   if (!channel) {
-    throw new IndexerRequestError(
+    throw indexerRequestFailure(
       "parseError",
       `The indexer answered with <${root.name}> instead of an RSS feed: is the URL a Newznab/Torznab API?`,
       ["baseUrl"],

@@ -5,12 +5,10 @@
  * and LF). A leading byte order mark is dropped; blank lines are skipped. Pure: no I/O.
  */
 
-export class CsvFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "CsvFormatError";
-  }
-}
+import { Failure } from "../../domain/failures/failure";
+
+/** A text that is not well-formed CSV (a parseError; the caller names the file and the service). */
+const csvFormatError = (message: string) => new Failure("parseError", message);
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -87,7 +85,7 @@ export class CsvRecordReader {
         this.pendingCr = c === CR;
         i++;
       } else if (this.state === "afterQuoted") {
-        throw new CsvFormatError(`unexpected text after a closing quote in record ${this.recordCount + 1}`);
+        throw csvFormatError(`unexpected text after a closing quote in record ${this.recordCount + 1}`);
       } else if (c === QUOTE && this.state === "fieldStart") {
         this.state = "quoted";
         i++;
@@ -109,9 +107,7 @@ export class CsvRecordReader {
   /** Ends the input: returns the last record if the text did not end with a line break. */
   end(): string[][] {
     if (this.state === "quoted") {
-      throw new CsvFormatError(
-        `the file ends inside a quoted field (record ${this.recordCount + 1}); it looks truncated`,
-      );
+      throw csvFormatError(`the file ends inside a quoted field (record ${this.recordCount + 1}); it looks truncated`);
     }
     if (this.state === "fieldStart" && this.record.length === 0) return [];
     this.endField();

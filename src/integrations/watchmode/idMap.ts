@@ -3,9 +3,10 @@ import * as clock from "../../clock";
 import { type Env, upstreamPolicy } from "../../config";
 import type { Database } from "../../db/client";
 import { settings, watchmodeIdMap } from "../../db/schema";
+import { Failure } from "../../domain/failures/failure";
 import type { Logger } from "../../observability/logger";
 import { UpstreamError, upstreamFetch } from "../http";
-import { CsvFormatError, CsvRecordReader } from "./csv";
+import { CsvRecordReader } from "./csv";
 
 /**
  * Watchmode's daily title id map (`/datasets/title_id_map.csv`, hundreds of thousands of rows),
@@ -59,6 +60,16 @@ export interface WatchmodeIdMapImport {
 
 function parseError(message: string): UpstreamError {
   return new UpstreamError(SERVICE, "parseError", `Watchmode's title id map ${message}`);
+}
+
+/** The records one step of the CSV reader completes; a malformed file fails as the map's parse error. */
+function csvStep(step: () => string[][]): string[][] {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof Failure) throw parseError(error.message.replace(/^the file /, ""));
+    throw error;
+  }
 }
 
 const optionalInt = (text: string): number | null => (/^\d+$/.test(text) ? Number(text) : null);
@@ -181,9 +192,9 @@ export async function importWatchmodeIdMap(env: Env, db: Database, logger: Logge
       const { done, value } = await readPiece(body);
       if (done) break;
       bytes += value.byteLength;
-      await take(reader.push(decoder.decode(value, { stream: true })));
+      await take(csvStep(() => reader.push(decoder.decode(value, { stream: true }))));
     }
-    await take([...reader.push(decoder.decode()), ...reader.end()]);
+    await take(csvStep(() => [...reader.push(decoder.decode()), ...reader.end()]));
     if (!headerSeen) throw parseError("is empty");
     if (Number.isFinite(expectedBytes) && bytes !== expectedBytes) {
       throw parseError(`ended after ${bytes} of ${expectedBytes} bytes`);
@@ -197,7 +208,6 @@ export async function importWatchmodeIdMap(env: Env, db: Database, logger: Logge
       .prepare(CLEAR_STAGING)
       .run()
       .catch(() => undefined);
-    if (error instanceof CsvFormatError) throw parseError(error.message.replace(/^the file /, ""));
     throw error;
   }
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { Failure } from "../../../failures/failure";
 import { httpUrlSetting } from "../../../validation/addresses";
 import { type ImportListSource, type ListItem, type ListRequest, ListSourceError } from "../../source";
 import { externalIds } from "./guids";
-import { childElement, childElements, parseXml, textContent, type XmlElement, XmlSyntaxError } from "./xml";
+import { childElement, childElements, parseXml, textContent, type XmlElement } from "./xml";
 
 /**
  * Plex Watchlist RSS (Radarr's PlexRssImport): the public RSS feed Plex publishes for a watchlist
@@ -54,7 +55,7 @@ export function parsePlexRss(xml: string, feedUrl: string): PlexRssPage {
   try {
     root = parseXml(xml);
   } catch (error) {
-    if (error instanceof XmlSyntaxError) {
+    if (error instanceof Failure) {
       throw new ListSourceError("parseError", `The Plex RSS feed is not well-formed XML: ${error.message}`);
     }
     throw error;

@@ -3,8 +3,10 @@
  * tree: names as written (prefixes kept, e.g. "media:thumbnail"), attributes, text with the five
  * XML entities and numeric character references decoded, CDATA as text. Comments, processing
  * instructions and a DOCTYPE are skipped. Anything not well formed (a tag left open, a mismatched
- * close tag, a document that stops half way) throws XmlSyntaxError with the line it happened on.
+ * close tag, a document that stops half way) throws a parseError Failure naming the line it happened on.
  */
+
+import { Failure } from "../../../failures/failure";
 
 export interface XmlElement {
   name: string;
@@ -12,16 +14,6 @@ export interface XmlElement {
   children: XmlNode[];
 }
 type XmlNode = XmlElement | string;
-
-export class XmlSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-  ) {
-    super(`${message} (line ${line})`);
-    this.name = "XmlSyntaxError";
-  }
-}
 
 const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
@@ -45,7 +37,7 @@ export function parseXml(text: string): XmlElement {
     return line;
   };
   function fail(message: string, index: number): never {
-    throw new XmlSyntaxError(message, lineAt(index));
+    throw new Failure("parseError", `${message} (line ${lineAt(index)})`);
   }
   const skipPast = (marker: string, from: number, what: string): number => {
     const end = text.indexOf(marker, from);
