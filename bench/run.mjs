@@ -15,11 +15,13 @@ import { runDecisionBench } from "./decisions.ts";
 import { runDownloadsBench } from "./downloads.mjs";
 import { measureLibraryFirstRender } from "./library-render.mjs";
 import { runListBench } from "./lists.mjs";
+import { HIGH_LOAD, loadSummary } from "./load.mjs";
 import { runParserBench } from "./parser.ts";
 import { runStreamingBench } from "./streaming.mjs";
 
 const LIBRARY_SIZE = Number(process.env.BENCH_MOVIES ?? 20_000);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
+
 const API_KEY = "bench-api-key";
 
 function load(url, { connections, duration, amount }) {
@@ -29,6 +31,14 @@ function load(url, { connections, duration, amount }) {
       (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
+}
+
+/** /ping and one paged page under HIGH_LOAD, the page's p50 as a ratio of /ping's. */
+async function measureHighLoad(baseUrl, pagedPath) {
+  const options = { connections: HIGH_LOAD.connections, duration: HIGH_LOAD.seconds };
+  const ping = loadSummary(await load(`${baseUrl}/ping`, options));
+  const paged = loadSummary(await load(`${baseUrl}${pagedPath}`, options));
+  return { ...HIGH_LOAD, ping, paged, pagedVsPing: Math.round((paged.p50 / Math.max(ping.p50, 1)) * 100) / 100 };
 }
 
 async function main() {
@@ -121,6 +131,11 @@ async function main() {
     const ping = results.routes[0].p50 || 1;
     for (const r of results.routes) r.p50VsPing = Math.round((r.p50 / ping) * 100) / 100;
 
+    console.log(
+      `High load: ${HIGH_LOAD.connections} connections for ${HIGH_LOAD.seconds} s on /ping and /movie/paged…`,
+    );
+    results.highLoad = await measureHighLoad(app.url, routes[2].path);
+
     console.log("Measuring the library page's first render in Chromium…");
     try {
       results.libraryFirstRenderMs = await measureLibraryFirstRender(app.url, API_KEY);
@@ -145,6 +160,12 @@ async function main() {
       ...(r.firstCallMs !== undefined ? { "first ms": r.firstCallMs, "after write ms": r.afterWriteMs } : {}),
     })),
   );
+  if (results.highLoad) {
+    const h = results.highLoad;
+    console.log(
+      `High load (${h.connections} connections, ${h.seconds} s): /ping p50 ${h.ping.p50} ms, ${h.ping.requests} requests, ${h.ping.errors} errors; /movie/paged p50 ${h.paged.p50} ms (${h.pagedVsPing}× /ping), ${h.paged.requests} requests, ${h.paged.errors} errors`,
+    );
+  }
   console.log("Import lists: first sync and unchanged re-sync of 10,000-item lists…");
   results.importLists = await runListBench();
   for (const l of results.importLists.lists) {
@@ -174,6 +195,10 @@ async function main() {
       console.log(`  budget ${b.service}: ${b.windows}${b.softTarget ? `; soft ${b.softTarget}` : ""}`);
     console.log(
       `  cached trending p50 ${st.cachedTrendingP50Ms} ms vs /ping p50 ${st.pingP50Ms} ms = ${st.cachedTrendingVsPing}×`,
+    );
+    const h = st.highLoad;
+    console.log(
+      `  high load (${h.connections} connections, ${h.seconds} s): /ping p50 ${h.ping.p50} ms, ${h.ping.errors} errors; trending p50 ${h.trending.p50} ms (${h.trendingVsPing}× /ping), ${h.trending.requests} requests, ${h.trending.errors} errors`,
     );
   } catch (error) {
     results.notes.push(`streaming replay failed: ${error.message}`);
