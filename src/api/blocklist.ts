@@ -1,9 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
-import { inList } from "../db/client";
-import { blocklist, movies } from "../db/schema";
-import { resourceNotFound } from "../domain/failures/failure";
-import { attachMovies, customFormatNames, defaultDateDescending } from "./pagedRecords";
+import { BLOCKLIST_SORT_KEYS, type BlocklistRow } from "../db/repositories/blocklist";
+import { blocklistService } from "../services/blocklist";
+import { customFormatNames } from "../services/customFormats";
+import { attachMovies, defaultDateDescending } from "./pagedRecords";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
 import {
@@ -20,15 +19,6 @@ import { movieResourceSchema } from "./schemas/movie";
 /** Radarr's `/api/v3/blocklist`: releases never grabbed again (until their block runs out). */
 export const blocklistRouter = createRouter();
 const tags = ["Blocklist"];
-
-const SORT_KEYS = ["date", "sourceTitle", "movies.sortTitle", "indexer", "blockedUntil"] as const;
-const SORT_COLUMNS: Record<(typeof SORT_KEYS)[number], SQL> = {
-  date: sql`${blocklist.date}`,
-  sourceTitle: sql`${blocklist.sourceTitle} collate nocase`,
-  "movies.sortTitle": sql`${movies.sortTitle}`,
-  indexer: sql`${blocklist.indexer} collate nocase`,
-  blockedUntil: sql`coalesce(${blocklist.blockedUntil}, '9999')`,
-};
 
 const blocklistRecordSchema = z
   .object({
@@ -50,9 +40,7 @@ const blocklistRecordSchema = z
   })
   .openapi("BlocklistRecord");
 
-type Row = typeof blocklist.$inferSelect;
-
-function record(row: Row, formatNames: Map<number, string>): z.infer<typeof blocklistRecordSchema> {
+function record(row: BlocklistRow, formatNames: Map<number, string>): z.infer<typeof blocklistRecordSchema> {
   return {
     id: row.id,
     movieId: row.movieId,
@@ -81,7 +69,7 @@ blocklistRouter.openapi(
     summary: "One page of the blocklist, newest first by default",
     request: {
       query: z.object({
-        ...pagingQuery(SORT_KEYS, "date"),
+        ...pagingQuery(BLOCKLIST_SORT_KEYS, "date"),
         movieIds: z
           .string()
           .regex(/^\d+(,\d+)*$/, "movieIds must be comma-separated ids")
@@ -99,26 +87,13 @@ blocklistRouter.openapi(
   async (c) => {
     const query = c.req.valid("query");
     const db = c.get("db");
-    const where = and(
-      query.movieIds ? inList(blocklist.movieId, query.movieIds) : undefined,
-      query.protocols ? eq(blocklist.protocol, query.protocols) : undefined,
-    );
     // Radarr's default for the blocklist is newest first.
     const direction = defaultDateDescending(query.sortKey, query.sortDirection);
-    const order = direction === "descending" ? desc : asc;
-    const [[{ total }], rows, formatNames] = await Promise.all([
-      db.select({ total: sql<number>`count(*)` }).from(blocklist).where(where),
-      db
-        .select({ row: blocklist })
-        .from(blocklist)
-        .innerJoin(movies, eq(movies.id, blocklist.movieId))
-        .where(where)
-        .orderBy(order(SORT_COLUMNS[query.sortKey]), order(blocklist.id))
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize),
+    const [{ rows, totalRecords }, formatNames] = await Promise.all([
+      blocklistService(db).page({ ...query, sortDirection: direction }),
       customFormatNames(db),
     ]);
-    const records = rows.map(({ row }) => record(row, formatNames));
+    const records = rows.map((row) => record(row, formatNames));
     if (query.includeMovie) await attachMovies(db, records);
     return c.json(
       {
@@ -126,7 +101,7 @@ blocklistRouter.openapi(
         pageSize: query.pageSize,
         sortKey: query.sortKey,
         sortDirection: direction,
-        totalRecords: total,
+        totalRecords,
         records,
       },
       200,
@@ -146,10 +121,7 @@ blocklistRouter.openapi(
   async (c) => {
     const { movieId } = c.req.valid("query");
     const db = c.get("db");
-    const [rows, formatNames] = await Promise.all([
-      db.select().from(blocklist).where(eq(blocklist.movieId, movieId)).orderBy(desc(blocklist.date)),
-      customFormatNames(db),
-    ]);
+    const [rows, formatNames] = await Promise.all([blocklistService(db).forMovie(movieId), customFormatNames(db)]);
     return c.json(
       rows.map((row) => record(row, formatNames)),
       200,
@@ -168,11 +140,7 @@ blocklistRouter.openapi(
   }),
   async (c) => {
     const { ids } = c.req.valid("json");
-    const db = c.get("db");
-    const found = await db.select({ id: blocklist.id }).from(blocklist).where(inList(blocklist.id, ids));
-    const missing = ids.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length) throw resourceNotFound(`Blocklist entries ${missing.join(", ")}`);
-    await db.delete(blocklist).where(inList(blocklist.id, ids));
+    await blocklistService(c.get("db")).removeMany(ids);
     return c.json({}, 200);
   },
 );
@@ -188,8 +156,7 @@ blocklistRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const [row] = await c.get("db").delete(blocklist).where(eq(blocklist.id, id)).returning({ id: blocklist.id });
-    if (!row) throw resourceNotFound(`Blocklist entry ${id}`);
+    await blocklistService(c.get("db")).remove(id);
     return c.json({}, 200);
   },
 );

@@ -1,15 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import type { Database } from "../db/client";
-import { customFormats, qualityProfiles } from "../db/schema";
-import {
-  type CustomFormatDraft,
-  customFormatSchema,
-  fromCustomFormatResource,
-  toCustomFormatResource,
-  validateCustomFormat,
-} from "../domain/customFormats";
-import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
+import { customFormatSchema, fromCustomFormatResource, toCustomFormatResource } from "../domain/customFormats";
+import { customFormatService } from "../services/customFormats";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
@@ -59,31 +50,6 @@ const customFormatInput = z
   })
   .openapi("CustomFormatInput");
 
-async function loadCustomFormats(db: Database) {
-  return db.select().from(customFormats).orderBy(customFormats.name);
-}
-
-/** Radarr's rules (validateCustomFormat) plus a unique name; returns the format to store. */
-async function validatedFormat(db: Database, input: z.infer<typeof customFormatInput>, id?: number) {
-  const draft: CustomFormatDraft = fromCustomFormatResource(input);
-  const problems = validateCustomFormat(draft);
-  if (problems.length) {
-    throw new Failure("invalidInput", `Validation failed: body.${problems[0].path}: ${problems[0].message}`, {
-      fields: problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
-    });
-  }
-  const [clash] = await db
-    .select({ id: customFormats.id })
-    .from(customFormats)
-    .where(eq(customFormats.name, draft.name));
-  if (clash && clash.id !== id) throw invalidInput("body.name", `A custom format named '${draft.name}' already exists`);
-  return {
-    name: draft.name,
-    includeCustomFormatWhenRenaming: draft.includeCustomFormatWhenRenaming,
-    specifications: draft.specifications,
-  };
-}
-
 customFormatRouter.openapi(
   createRoute({
     method: "get",
@@ -91,7 +57,7 @@ customFormatRouter.openapi(
     tags,
     responses: { 200: jsonContent(z.array(customFormatResourceSchema), "Formats"), ...errorResponses },
   }),
-  async (c) => c.json((await loadCustomFormats(c.get("db"))).map(toCustomFormatResource), 200),
+  async (c) => c.json((await customFormatService(c.get("db")).list()).map(toCustomFormatResource), 200),
 );
 
 customFormatRouter.openapi(
@@ -115,9 +81,7 @@ customFormatRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const [row] = await c.get("db").select().from(customFormats).where(eq(customFormats.id, id));
-    if (!row) throw resourceNotFound(`Custom format ${id}`);
-    return c.json(toCustomFormatResource(row), 200);
+    return c.json(toCustomFormatResource(await customFormatService(c.get("db")).get(id)), 200);
   },
 );
 
@@ -130,10 +94,8 @@ customFormatRouter.openapi(
     responses: { 201: jsonContent(customFormatResourceSchema, "Created"), ...errorResponses },
   }),
   async (c) => {
-    const db = c.get("db");
-    const values = await validatedFormat(db, c.req.valid("json"));
-    const [row] = await db.insert(customFormats).values(values).returning();
-    return c.json(toCustomFormatResource(row), 201);
+    const draft = fromCustomFormatResource(c.req.valid("json"));
+    return c.json(toCustomFormatResource(await customFormatService(c.get("db")).add(draft)), 201);
   },
 );
 
@@ -147,11 +109,8 @@ customFormatRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const db = c.get("db");
-    const values = await validatedFormat(db, c.req.valid("json"), id);
-    const [row] = await db.update(customFormats).set(values).where(eq(customFormats.id, id)).returning();
-    if (!row) throw resourceNotFound(`Custom format ${id}`);
-    return c.json(toCustomFormatResource(row), 202);
+    const draft = fromCustomFormatResource(c.req.valid("json"));
+    return c.json(toCustomFormatResource(await customFormatService(c.get("db")).update(id, draft)), 202);
   },
 );
 
@@ -165,22 +124,7 @@ customFormatRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const db = c.get("db");
-    const [row] = await db.select().from(customFormats).where(eq(customFormats.id, id));
-    if (!row) throw resourceNotFound(`Custom format ${id}`);
-    // Profiles keep scores by format id: drop this format's score from each in the same batch.
-    const profiles = await db.select().from(qualityProfiles);
-    await db.batch([
-      db.delete(customFormats).where(eq(customFormats.id, id)),
-      ...profiles
-        .filter((p) => p.formatItems.some((f) => f.format === id))
-        .map((p) =>
-          db
-            .update(qualityProfiles)
-            .set({ formatItems: p.formatItems.filter((f) => f.format !== id) })
-            .where(eq(qualityProfiles.id, p.id)),
-        ),
-    ]);
+    await customFormatService(c.get("db")).remove(id);
     return c.json({}, 200);
   },
 );

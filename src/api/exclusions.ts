@@ -1,7 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { importExclusions } from "../db/schema";
-import { invalidInput, resourceNotFound } from "../domain/failures/failure";
+import { exclusionService } from "../services/exclusions";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
@@ -16,13 +14,6 @@ const exclusionInput = z.object({
   movieTitle: z.string().trim().min(1).max(500),
   movieYear: z.number().int().min(0).max(2200).default(0),
 });
-const columns = {
-  id: importExclusions.id,
-  tmdbId: importExclusions.tmdbId,
-  movieTitle: importExclusions.movieTitle,
-  movieYear: importExclusions.movieYear,
-};
-
 exclusionRouter.openapi(
   createRoute({
     method: "get",
@@ -30,8 +21,7 @@ exclusionRouter.openapi(
     tags,
     responses: { 200: jsonContent(z.array(exclusionSchema), "Exclusions"), ...errorResponses },
   }),
-  async (c) =>
-    c.json(await c.get("db").select(columns).from(importExclusions).orderBy(importExclusions.movieTitle), 200),
+  async (c) => c.json(await exclusionService(c.get("db")).list(), 200),
 );
 
 exclusionRouter.openapi(
@@ -44,9 +34,7 @@ exclusionRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const [row] = await c.get("db").select(columns).from(importExclusions).where(eq(importExclusions.id, id));
-    if (!row) throw resourceNotFound(`Exclusion ${id}`);
-    return c.json(row, 200);
+    return c.json(await exclusionService(c.get("db")).get(id), 200);
   },
 );
 
@@ -59,12 +47,7 @@ exclusionRouter.openapi(
     responses: { 201: jsonContent(exclusionSchema, "Created"), ...errorResponses },
   }),
   async (c) => {
-    const input = c.req.valid("json");
-    const db = c.get("db");
-    const [existing] = await db.select(columns).from(importExclusions).where(eq(importExclusions.tmdbId, input.tmdbId));
-    if (existing) throw invalidInput("body.tmdbId", `TMDb id ${input.tmdbId} is already excluded`);
-    const [row] = await db.insert(importExclusions).values(input).returning(columns);
-    return c.json(row, 201);
+    return c.json(await exclusionService(c.get("db")).add(c.req.valid("json")), 201);
   },
 );
 
@@ -78,8 +61,7 @@ exclusionRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const [row] = await c.get("db").delete(importExclusions).where(eq(importExclusions.id, id)).returning(columns);
-    if (!row) throw resourceNotFound(`Exclusion ${id}`);
+    await exclusionService(c.get("db")).remove(id);
     return c.json({}, 200);
   },
 );

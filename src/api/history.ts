@@ -1,20 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
 import * as clock from "../clock";
-import { inList } from "../db/client";
-import { MovieRepository } from "../db/movies";
-import { movieHistory } from "../db/schema";
-import {
-  cutoffNotMet,
-  type PreparedDecisionContext,
-  prepareDecisionContext,
-  toComparableQuality,
-} from "../domain/decisions";
-import { resourceNotFound } from "../domain/failures/failure";
+import { HISTORY_SORT_KEYS, type HistoryRow } from "../db/repositories/history";
+import { cutoffNotMet, type PreparedDecisionContext, toComparableQuality } from "../domain/decisions";
 import { qualityById } from "../domain/quality/qualities";
-import { loadDecisionContext } from "../services/decisionContext";
+import { historyPage, movieHistory } from "../services/history";
 import { movieResource } from "../services/movieResource";
-import { customFormatNames, defaultDateDescending } from "./pagedRecords";
+import { defaultDateDescending } from "./pagedRecords";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses, queryBoolean } from "./schemas/common";
 import { pageEnvelope, pagingQuery } from "./schemas/download";
@@ -55,7 +46,6 @@ const historySchema = z
   })
   .openapi("History");
 
-type HistoryRow = typeof movieHistory.$inferSelect;
 type HistoryRecord = z.infer<typeof historySchema>;
 
 /** A stored history row in Radarr's History shape; the context answers whether the cutoff is unmet. */
@@ -84,14 +74,6 @@ function historyRecord(
   };
 }
 
-const SORT_KEYS = ["date", "movieId", "eventType", "sourceTitle"] as const;
-const SORT_COLUMNS = {
-  date: movieHistory.date,
-  movieId: movieHistory.movieId,
-  eventType: movieHistory.eventType,
-  sourceTitle: movieHistory.sourceTitle,
-} as const;
-
 historyRouter.openapi(
   createRoute({
     method: "get",
@@ -100,7 +82,7 @@ historyRouter.openapi(
     summary: "One page of every movie's grabs, imports, failures and upgrades, newest first by default",
     request: {
       query: z.object({
-        ...pagingQuery(SORT_KEYS, "date"),
+        ...pagingQuery(HISTORY_SORT_KEYS, "date"),
         eventType: z.enum(EVENT_TYPES).optional(),
         movieIds: z
           .string()
@@ -118,46 +100,21 @@ historyRouter.openapi(
   }),
   async (c) => {
     const query = c.req.valid("query");
-    const db = c.get("db");
-    const where = and(
-      query.eventType ? eq(movieHistory.eventType, query.eventType) : undefined,
-      query.movieIds ? inList(movieHistory.movieId, query.movieIds) : undefined,
-      query.downloadId ? eq(movieHistory.downloadId, query.downloadId) : undefined,
-    );
     const direction = defaultDateDescending(query.sortKey, query.sortDirection);
-    const order = direction === "descending" ? desc : asc;
-    const [[{ total }], rows, names] = await Promise.all([
-      db.select({ total: sql<number>`count(*)` }).from(movieHistory).where(where),
-      db
-        .select()
-        .from(movieHistory)
-        .where(where)
-        .orderBy(order(SORT_COLUMNS[query.sortKey]), order(movieHistory.id))
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize),
-      customFormatNames(db),
-    ]);
-    // Whether each row's quality meets its movie's cutoff needs the movie's profile: one context
-    // per movie on the page.
-    const pageMovies = await new MovieRepository(db).byIds([...new Set(rows.map((r) => r.movieId))]);
-    const contexts = new Map(
-      await Promise.all(
-        pageMovies.map(
-          async (movie) => [movie.id, prepareDecisionContext(await loadDecisionContext(db, movie))] as const,
-        ),
-      ),
-    );
+    const page = await historyPage(c.get("db"), { ...query, sortDirection: direction });
     const now = clock.now();
-    const resources = query.includeMovie ? new Map(pageMovies.map((m) => [m.id, movieResource(m, now)])) : undefined;
+    const resources = query.includeMovie
+      ? new Map([...page.movies.values()].map((m) => [m.id, movieResource(m, now)]))
+      : undefined;
     return c.json(
       {
         page: query.page,
         pageSize: query.pageSize,
         sortKey: query.sortKey,
         sortDirection: direction,
-        totalRecords: total,
-        records: rows.map((row) => ({
-          ...historyRecord(row, contexts.get(row.movieId), names),
+        totalRecords: page.totalRecords,
+        records: page.rows.map((row) => ({
+          ...historyRecord(row, page.contexts.get(row.movieId), page.formatNames),
           ...(resources?.has(row.movieId) ? { movie: resources.get(row.movieId) } : {}),
         })),
       },
@@ -194,20 +151,9 @@ historyRouter.openapi(
   }),
   async (c) => {
     const { movieId, eventType } = c.req.valid("query");
-    const db = c.get("db");
-    const movie = await new MovieRepository(db).get(movieId);
-    if (!movie) throw resourceNotFound(`Movie ${movieId}`);
-    const [rows, context, names] = await Promise.all([
-      db
-        .select()
-        .from(movieHistory)
-        .where(and(eq(movieHistory.movieId, movieId), eventType ? eq(movieHistory.eventType, eventType) : undefined))
-        .orderBy(desc(movieHistory.date), desc(movieHistory.id)),
-      loadDecisionContext(db, movie).then(prepareDecisionContext),
-      customFormatNames(db),
-    ]);
+    const { rows, context, formatNames } = await movieHistory(c.get("db"), movieId, eventType);
     return c.json(
-      rows.map((row) => historyRecord(row, context, names)),
+      rows.map((row) => historyRecord(row, context, formatNames)),
       200,
     );
   },

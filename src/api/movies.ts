@@ -1,13 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import * as clock from "../clock";
-import type { MOVIE_SORT_KEYS } from "../db/movies";
+import type { MOVIE_SORT_KEYS } from "../db/repositories/movies";
 import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { MOVIE_STATUSES } from "../domain/library/movieStatus";
 import { cleanTitle } from "../domain/library/titles";
 import { STALE_HEADER } from "../integrations/cache";
 import { wholeLibraryJson } from "../services/libraryListCache";
-import { lookupResource, movieResource } from "../services/movieResource";
+import { lookupResource, moviePageJson, movieResource, moviesJson } from "../services/movieResource";
 import { MovieLibrary } from "../services/movies";
 import type { AppEnv } from "./context";
 import { createRouter, jsonBody, jsonContent } from "./router";
@@ -44,7 +44,8 @@ movieRouter.openapi(
   async (c) => {
     const { tmdbId } = c.req.valid("query");
     const movies = library(c).movies;
-    const body = tmdbId !== undefined ? await movies.allAsJson(clock.now(), tmdbId) : await wholeLibraryJson(movies);
+    const body =
+      tmdbId !== undefined ? moviesJson(await movies.allRaw(tmdbId), clock.now()) : await wholeLibraryJson(movies);
     // Already JSON (spliced for speed); typed as the documented list for the OpenAPI contract.
     return c.body(body, 200, { "content-type": "application/json; charset=utf-8" }) as never;
   },
@@ -115,7 +116,8 @@ movieRouter.openapi(
       throw invalidInput("query.yearFrom", "yearFrom must not be after yearTo");
     }
     const searchKey = query.search ? cleanTitle(query.search) : undefined;
-    const body = await library(c).movies.pagedAsJson(query, searchKey || undefined, clock.now());
+    const page = await library(c).movies.pageRaw(query, searchKey || undefined);
+    const body = moviePageJson(query, page, clock.now());
     // Built as JSON text (the stored metadata spliced in); typed as the documented page.
     return c.body(body, 200, { "content-type": "application/json; charset=utf-8" }) as never;
   },

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { MovieRepository } from "../db/movies";
+import { MovieRepository } from "../db/repositories/movies";
 import { customFormats, qualityProfiles } from "../db/schema";
 import { customFormatScore, matchCustomFormats } from "../domain/customFormats";
 import { evaluateReleases } from "../domain/decisions";

@@ -4,9 +4,10 @@ import * as clock from "../clock";
 import { inList } from "../db/client";
 import { downloadClients, downloads, movies } from "../db/schema";
 import { resourceNotFound } from "../domain/failures/failure";
+import { customFormatNames } from "../services/customFormats";
 import { removeFromQueue } from "../services/downloads/removal";
 import { ACTIVE_DOWNLOAD_STATES, type DownloadRow } from "../services/grab";
-import { attachMovies, customFormatNames } from "./pagedRecords";
+import { attachMovies } from "./pagedRecords";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
 import {

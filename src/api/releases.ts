@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import * as clock from "../clock";
-import { MovieRepository, type MovieRow } from "../db/movies";
+import { MovieRepository, type MovieRow } from "../db/repositories/movies";
 import { movies } from "../db/schema";
 import { indexerFlagNames } from "../domain/customFormats/indexerFlags";
 import { type RankedDecision, type ReleaseDecision, releaseAge } from "../domain/decisions";

@@ -1,8 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { eq, sql } from "drizzle-orm";
-import { movies, rootFolders } from "../db/schema";
-import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { absolutePathSetting } from "../domain/validation/paths";
+import { rootFolderService } from "../services/rootFolders";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
@@ -24,32 +22,6 @@ const rootFolderSchema = z
 // Absolute POSIX paths or Windows drive/UNC paths: where the download client host keeps movies.
 const rootFolderInput = z.object({ path: absolutePathSetting() });
 
-/**
- * The Worker has no file system of its own: folders live on the download client's host, so
- * space and unmapped folders are unknown here (null / empty) rather than guessed.
- */
-async function listRootFolders(db: import("../db/client").Database) {
-  const rows = await db
-    .select({
-      id: rootFolders.id,
-      path: rootFolders.path,
-      // Qualified by hand: drizzle renders a single-table select's columns unqualified, and a bare
-      // "path" inside this subquery would be movies.path, counting nothing.
-      movieCount: sql<number>`(select count(*) from ${movies} where ${movies}.root_folder_path = ${rootFolders}.path)`,
-    })
-    .from(rootFolders)
-    .orderBy(rootFolders.path);
-  return rows.map(
-    (r): z.infer<typeof rootFolderSchema> => ({
-      ...r,
-      accessible: true,
-      freeSpace: null,
-      totalSpace: null,
-      unmappedFolders: [],
-    }),
-  );
-}
-
 rootFolderRouter.openapi(
   createRoute({
     method: "get",
@@ -57,7 +29,7 @@ rootFolderRouter.openapi(
     tags,
     responses: { 200: jsonContent(z.array(rootFolderSchema), "Root folders"), ...errorResponses },
   }),
-  async (c) => c.json(await listRootFolders(c.get("db")), 200),
+  async (c) => c.json(await rootFolderService(c.get("db")).list(), 200),
 );
 
 rootFolderRouter.openapi(
@@ -70,9 +42,7 @@ rootFolderRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const found = (await listRootFolders(c.get("db"))).find((r) => r.id === id);
-    if (!found) throw resourceNotFound(`Root folder ${id}`);
-    return c.json(found, 200);
+    return c.json(await rootFolderService(c.get("db")).get(id), 200);
   },
 );
 
@@ -86,22 +56,7 @@ rootFolderRouter.openapi(
   }),
   async (c) => {
     const { path } = c.req.valid("json");
-    const db = c.get("db");
-    const [existing] = await db.select().from(rootFolders).where(eq(rootFolders.path, path));
-    if (existing) throw invalidInput("body.path", `Root folder '${path}' already exists`);
-    const [row] = await db.insert(rootFolders).values({ path }).returning();
-    return c.json(
-      {
-        id: row.id,
-        path: row.path,
-        accessible: true,
-        freeSpace: null,
-        totalSpace: null,
-        movieCount: 0,
-        unmappedFolders: [],
-      },
-      201,
-    );
+    return c.json(await rootFolderService(c.get("db")).add(path), 201);
   },
 );
 
@@ -115,12 +70,7 @@ rootFolderRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const db = c.get("db");
-    const found = (await listRootFolders(db)).find((r) => r.id === id);
-    if (!found) throw resourceNotFound(`Root folder ${id}`);
-    if (found.movieCount > 0)
-      throw invalidInput("path.id", `Root folder '${found.path}' still holds ${found.movieCount} movies`);
-    await db.delete(rootFolders).where(eq(rootFolders.id, id));
+    await rootFolderService(c.get("db")).remove(id);
     return c.json({}, 200);
   },
 );

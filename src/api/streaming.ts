@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import * as clock from "../clock";
-import { MovieRepository } from "../db/movies";
+import { MovieRepository } from "../db/repositories/movies";
 import { resourceNotFound } from "../domain/failures/failure";
 import { TRENDING_SOURCES } from "../domain/streaming/trending";
 import { STALE_HEADER } from "../integrations/cache";

@@ -1,7 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { eq, sql } from "drizzle-orm";
-import { movieTags, tags as tagTable } from "../db/schema";
-import { invalidInput, resourceNotFound } from "../domain/failures/failure";
+import { tagService } from "../services/tags";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
@@ -26,7 +24,7 @@ tagRouter.openapi(
     tags,
     responses: { 200: jsonContent(z.array(tagSchema), "Tags"), ...errorResponses },
   }),
-  async (c) => c.json(await c.get("db").select().from(tagTable).orderBy(tagTable.label), 200),
+  async (c) => c.json(await tagService(c.get("db")).list(), 200),
 );
 
 tagRouter.openapi(
@@ -36,21 +34,7 @@ tagRouter.openapi(
     tags,
     responses: { 200: jsonContent(z.array(tagDetailSchema), "Tags with their movies"), ...errorResponses },
   }),
-  async (c) => {
-    const db = c.get("db");
-    const rows = await db
-      .select({
-        id: tagTable.id,
-        label: tagTable.label,
-        movieIds: sql<string>`coalesce((select json_group_array(${movieTags.movieId}) from ${movieTags} where ${movieTags.tagId} = ${tagTable.id}), '[]')`,
-      })
-      .from(tagTable)
-      .orderBy(tagTable.label);
-    return c.json(
-      rows.map((r) => ({ ...r, movieIds: JSON.parse(r.movieIds) as number[] })),
-      200,
-    );
-  },
+  async (c) => c.json(await tagService(c.get("db")).listWithMovieIds(), 200),
 );
 
 tagRouter.openapi(
@@ -63,9 +47,7 @@ tagRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const [row] = await c.get("db").select().from(tagTable).where(eq(tagTable.id, id));
-    if (!row) throw resourceNotFound(`Tag ${id}`);
-    return c.json(row, 200);
+    return c.json(await tagService(c.get("db")).get(id), 200);
   },
 );
 
@@ -79,11 +61,7 @@ tagRouter.openapi(
   }),
   async (c) => {
     const { label } = c.req.valid("json");
-    const db = c.get("db");
-    const [existing] = await db.select().from(tagTable).where(eq(tagTable.label, label));
-    if (existing) return c.json(existing, 201);
-    const [row] = await db.insert(tagTable).values({ label }).returning();
-    return c.json(row, 201);
+    return c.json(await tagService(c.get("db")).add(label), 201);
   },
 );
 
@@ -98,12 +76,7 @@ tagRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const { label } = c.req.valid("json");
-    const db = c.get("db");
-    const [clash] = await db.select().from(tagTable).where(eq(tagTable.label, label));
-    if (clash && clash.id !== id) throw invalidInput("body.label", `Tag '${label}' already exists`);
-    const [row] = await db.update(tagTable).set({ label }).where(eq(tagTable.id, id)).returning();
-    if (!row) throw resourceNotFound(`Tag ${id}`);
-    return c.json(row, 202);
+    return c.json(await tagService(c.get("db")).rename(id, label), 202);
   },
 );
 
@@ -117,8 +90,7 @@ tagRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const [row] = await c.get("db").delete(tagTable).where(eq(tagTable.id, id)).returning();
-    if (!row) throw resourceNotFound(`Tag ${id}`);
+    await tagService(c.get("db")).remove(id);
     return c.json({}, 200);
   },
 );

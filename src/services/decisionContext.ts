@@ -1,16 +1,9 @@
-import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import * as clock from "../clock";
 import type { Database } from "../db/client";
-import type { MovieRow } from "../db/movies";
-import {
-  blocklist,
-  customFormats,
-  downloads,
-  movieFiles,
-  movies,
-  qualityDefinitions,
-  qualityProfiles,
-} from "../db/schema";
+import { blocklistRepository } from "../db/repositories/blocklist";
+import type { MovieRow } from "../db/repositories/movies";
+import { customFormats, downloads, movieFiles, movies, qualityDefinitions, qualityProfiles } from "../db/schema";
 import type { BlocklistEntry, DecisionContext, ExistingMovieFile, QueuedRelease } from "../domain/decisions";
 import { cleanTitle } from "../domain/library/titles";
 import type { ParsedMovieInfo } from "../domain/parser";
@@ -105,20 +98,7 @@ export async function loadBlocklistEntries(
   movieId: number,
   now = clock.nowDate(),
 ): Promise<BlocklistEntry[]> {
-  const rows = await db
-    .select({
-      title: blocklist.sourceTitle,
-      indexer: blocklist.indexer,
-      protocol: blocklist.protocol,
-      infoHash: blocklist.infoHash,
-    })
-    .from(blocklist)
-    .where(
-      and(
-        eq(blocklist.movieId, movieId),
-        or(isNull(blocklist.blockedUntil), gt(blocklist.blockedUntil, now.toISOString())),
-      ),
-    );
+  const rows = await blocklistRepository(db).activeForMovie(movieId, now.toISOString());
   return rows.map((r) => ({
     title: r.title,
     protocol: r.protocol,

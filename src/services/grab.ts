@@ -3,7 +3,7 @@ import { ApiError } from "../api/middleware/errors";
 import * as clock from "../clock";
 import { type Env, upstreamPolicy } from "../config";
 import type { Database } from "../db/client";
-import { MovieRepository, type MovieRow } from "../db/movies";
+import { MovieRepository, type MovieRow } from "../db/repositories/movies";
 import { downloads, movieHistory, type StoredQualityModel } from "../db/schema";
 import { decide, prepareDecisionContext, type Release, type ReleaseDecision } from "../domain/decisions";
 import {

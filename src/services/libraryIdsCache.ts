@@ -1,5 +1,5 @@
 import * as clock from "../clock";
-import type { MovieRepository } from "../db/movies";
+import type { MovieRepository } from "../db/repositories/movies";
 
 /**
  * The library's movie ids by TMDb id, kept in this isolate's memory for the "in library" badges

@@ -1,5 +1,6 @@
 import * as clock from "../clock";
-import type { MovieRepository } from "../db/movies";
+import type { MovieRepository } from "../db/repositories/movies";
+import { moviesJson } from "./movieResource";
 
 // isAvailable depends on the clock, so even an unchanged library is rebuilt now and then.
 const MAX_AGE_MS = 60_000;
@@ -15,7 +16,7 @@ export async function wholeLibraryJson(movies: MovieRepository): Promise<string>
   const version = await movies.libraryVersion();
   const now = clock.now();
   if (cached && cached.version === version && now - cached.builtAt < MAX_AGE_MS) return cached.json;
-  const json = await movies.allAsJson(now);
+  const json = moviesJson(await movies.allRaw(), now);
   cached = { version, builtAt: now, json };
   return json;
 }

@@ -1,17 +1,11 @@
 import type { MovieResource } from "../api/schemas/movie";
 import * as clock from "../clock";
-import type { MovieRow } from "../db/movies";
+import type { Database } from "../db/client";
+import { type MovieColumns, type MoviePageQuery, MovieRepository, type RawMovie } from "../db/repositories/movies";
 import type { MovieMetadata } from "../db/schema";
 import { isMovieAvailable, type MinimumAvailability, type MovieStatus } from "../domain/library/movieStatus";
 import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles";
 import type { MovieInfo } from "../integrations/tmdb/mapping";
-
-/** A library row's own columns (booleans may arrive as 0/1 from raw queries). */
-export type MovieColumns = Omit<MovieRow, "metadata" | "genres" | "monitored" | "hasFile"> & {
-  monitored: boolean | number;
-  hasFile: boolean | number;
-  genres: string[];
-};
 
 type ResourceScalars = Omit<MovieResource, keyof MovieMetadata>;
 
@@ -72,9 +66,32 @@ export function movieResource(
  * The same resource as JSON text, splicing the stored metadata JSON in unparsed: this keeps the
  * whole-library list fast (20k movies) without a second way of shaping a movie.
  */
-export function movieResourceJson(row: MovieColumns, metadataJson: string, tags: number[], now: number): string {
-  const scalars = JSON.stringify(resourceScalars(row, tags, now));
+function movieResourceJson({ columns, metadataJson, tags }: RawMovie, now: number): string {
+  const scalars = JSON.stringify(resourceScalars(columns, tags, now));
   return metadataJson.length > 2 ? `${scalars.slice(0, -1)},${metadataJson.slice(1)}` : scalars;
+}
+
+/** Raw library rows as one JSON array of MovieResources. */
+export function moviesJson(rows: RawMovie[], now: number): string {
+  const parts = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) parts[i] = movieResourceJson(rows[i], now);
+  return `[${parts.join(",")}]`;
+}
+
+/** One page of raw rows as the JSON of Radarr's paging envelope. */
+export function moviePageJson(
+  query: MoviePageQuery,
+  page: { rows: RawMovie[]; totalRecords: number },
+  now: number,
+): string {
+  const envelope = JSON.stringify({
+    page: query.page,
+    pageSize: query.pageSize,
+    sortKey: query.sortKey,
+    sortDirection: query.sortDirection,
+    totalRecords: page.totalRecords,
+  });
+  return `${envelope.slice(0, -1)},"records":${moviesJson(page.rows, now)}}`;
 }
 
 /** A lookup result not (necessarily) in the library, with Radarr's defaults for the choices. */
@@ -112,4 +129,14 @@ export function lookupResource(info: MovieInfo, libraryId?: number, now = clock.
     popularity: info.popularity,
     statistics: { movieFileCount: 0, sizeOnDisk: 0, releaseGroups: [] },
   };
+}
+
+/** The library movies with these ids as resources, by id (ids not in the library are absent). */
+export async function movieResourcesByIds(
+  db: Database,
+  ids: number[],
+  now = clock.now(),
+): Promise<Map<number, MovieResource>> {
+  const found = await new MovieRepository(db).byIds([...new Set(ids)]);
+  return new Map(found.map((m) => [m.id, movieResource(m, now)]));
 }

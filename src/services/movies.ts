@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import * as clock from "../clock";
 import type { Env } from "../config";
 import { type Database, inList } from "../db/client";
-import { MovieRepository, type NewMovieRow } from "../db/movies";
+import { MovieRepository, type NewMovieRow } from "../db/repositories/movies";
 import { qualityProfiles, rootFolders, tags } from "../db/schema";
 import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 import type { MinimumAvailability } from "../domain/library/movieStatus";

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { MovieRepository } from "../../db/movies";
+import { MovieRepository } from "../../db/repositories/movies";
 import { downloads, movieHistory } from "../../db/schema";
 import type { DownloadJobMessage } from "../../jobs/downloadQueue";
 import { notify } from "../notifications";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { MovieRepository } from "../../db/movies";
+import { MovieRepository } from "../../db/repositories/movies";
 import { blocklist, downloads, movieHistory } from "../../db/schema";
 import { type FailureKind, isTransient } from "../../domain/failures/kinds";
 import {

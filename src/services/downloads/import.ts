@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { MovieRepository, type MovieRow } from "../../db/movies";
+import { MovieRepository, type MovieRow } from "../../db/repositories/movies";
 import { downloads, movieFiles, movieHistory, movies } from "../../db/schema";
 import type { FailureKind } from "../../domain/failures/kinds";
 import { retryDelaySeconds } from "../../domain/failures/policies";

@@ -1,6 +1,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Env } from "../../config";
 import type { Database } from "../../db/client";
+import { MovieRepository } from "../../db/repositories/movies";
 import { listItems } from "../../db/schema";
 import { movieRowFromListItem } from "../../domain/lists/items";
 import { TMDB_MOVIE_GENRES } from "../../integrations/tmdb/genres";
@@ -73,50 +74,12 @@ export async function importPendingItems(
       if (service) unmonitoredForStreaming++;
       return {
         ...row,
-        monitored: row.monitored && !service ? 1 : 0,
+        monitored: row.monitored && !service,
         streamingUnmonitoredService: service ?? null,
-        hasFile: 0,
         addOptions: { addMethod: "list", monitor: list.monitor, searchForMovie: list.searchOnAdd },
       };
     });
-    const json = JSON.stringify(rows);
-    statements.push(
-      d1
-        .prepare(
-          `insert or ignore into movies (tmdb_id, imdb_id, title, original_title, sort_title, clean_title, year, status, runtime,
-             in_cinemas, physical_release, digital_release, monitored, minimum_availability, quality_profile_id, root_folder_path,
-             path, has_file, size_on_disk, rating, popularity, genres, metadata, add_options, streaming_unmonitored_service, added,
-             last_info_sync, updated_at)
-           select json_extract(value, '$.tmdbId'), json_extract(value, '$.imdbId'), json_extract(value, '$.title'),
-             json_extract(value, '$.originalTitle'), json_extract(value, '$.sortTitle'), json_extract(value, '$.cleanTitle'),
-             json_extract(value, '$.year'), json_extract(value, '$.status'), 0, json_extract(value, '$.inCinemas'), null, null,
-             json_extract(value, '$.monitored'), json_extract(value, '$.minimumAvailability'), json_extract(value, '$.qualityProfileId'),
-             json_extract(value, '$.rootFolderPath'), json_extract(value, '$.path'), 0, 0, json_extract(value, '$.rating'),
-             json_extract(value, '$.popularity'), json(json_extract(value, '$.genres')), json(json_extract(value, '$.metadata')),
-             json(json_extract(value, '$.addOptions')), json_extract(value, '$.streamingUnmonitoredService'),
-             json_extract(value, '$.added'), null, json_extract(value, '$.updatedAt')
-           from json_each(?1)`,
-        )
-        .bind(json),
-      d1
-        .prepare(
-          `insert or ignore into movie_genres (movie_id, genre)
-           select m.id, g.value from json_each(?1) j
-           join movies m on m.tmdb_id = json_extract(j.value, '$.tmdbId')
-           join json_each(json_extract(j.value, '$.genres')) g`,
-        )
-        .bind(json),
-    );
-    for (const tagId of list.tags) {
-      statements.push(
-        d1
-          .prepare(
-            `insert or ignore into movie_tags (movie_id, tag_id)
-             select m.id, ?2 from movies m where m.tmdb_id in (select json_extract(value, '$.tmdbId') from json_each(?1))`,
-          )
-          .bind(json, tagId),
-      );
-    }
+    statements.push(...new MovieRepository(db).insertManyStatements(rows, list.tags));
   }
   // Statuses and provenance for every pending item: excluded, already there ("matched"), skipped
   // for streaming, or added.

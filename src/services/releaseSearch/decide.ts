@@ -1,7 +1,7 @@
 import { ApiError } from "../../api/middleware/errors";
 import type { Env } from "../../config";
 import type { Database } from "../../db/client";
-import type { MovieRow } from "../../db/movies";
+import type { MovieRow } from "../../db/repositories/movies";
 import {
   type DecisionContext,
   evaluateReleases,

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { notFound } from "../../api/middleware/errors";
 import type { Env } from "../../config";
 import type { Database } from "../../db/client";
-import type { MovieRow } from "../../db/movies";
+import type { MovieRow } from "../../db/repositories/movies";
 import { movies } from "../../db/schema";
 import type { RankedDecision } from "../../domain/decisions";
 import type { MovieSearchCriteria } from "../../integrations/indexers";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Env } from "../../config";
 import type { Database } from "../../db/client";
-import type { MovieRow } from "../../db/movies";
+import type { MovieRow } from "../../db/repositories/movies";
 import { movies } from "../../db/schema";
 import { parseMovieTitle } from "../../domain/parser";
 import type { IndexerRelease } from "../../integrations/indexers";

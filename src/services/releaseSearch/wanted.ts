@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import * as clock from "../../clock";
 import type { Database } from "../../db/client";
-import type { MovieRow } from "../../db/movies";
+import type { MovieRow } from "../../db/repositories/movies";
 import { movieFiles, movies } from "../../db/schema";
 import { cutoffNotMet, prepareDecisionContext, toComparableQuality } from "../../domain/decisions";
 import { isMovieAvailable, type MinimumAvailability, type MovieStatus } from "../../domain/library/movieStatus";

@@ -1,13 +1,28 @@
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import * as clock from "../clock";
-import { type MovieColumns, movieResourceJson } from "../services/movieResource";
-import { chunk, D1_MAX_BOUND_PARAMETERS, type Database, inList } from "./client";
-import { importExclusions, movieGenres, movies, movieTags } from "./schema";
+import * as clock from "../../clock";
+import { chunk, D1_MAX_BOUND_PARAMETERS, type Database, inList } from "../client";
+import { importExclusions, movieGenres, movies, movieTags } from "../schema";
+import {
+  columnsFromScalars,
+  completeRow,
+  INSERT_MANY_SQL,
+  type MovieColumns,
+  type MovieRow,
+  type NewMovieRow,
+  SCALARS_JSON,
+} from "./movieColumns";
 
-export type MovieRow = typeof movies.$inferSelect;
-export type NewMovieRow = typeof movies.$inferInsert;
+export type { MovieColumns, MovieRow, NewMovieRow } from "./movieColumns";
+
 export interface MovieWithTags extends MovieRow {
+  tags: number[];
+}
+
+/** A movie as the raw reads return it: its columns, its stored metadata as JSON text, its tags. */
+export interface RawMovie {
+  columns: MovieColumns;
+  metadataJson: string;
   tags: number[];
 }
 
@@ -41,53 +56,6 @@ const SORT_COLUMNS = {
   size: movies.sizeOnDisk,
   popularity: movies.popularity,
 } as const;
-
-// Column name and resource field name for the raw whole-library read.
-const RAW_COLUMNS: [string, string][] = [
-  ["id", "id"],
-  ["tmdb_id", "tmdbId"],
-  ["imdb_id", "imdbId"],
-  ["title", "title"],
-  ["original_title", "originalTitle"],
-  ["sort_title", "sortTitle"],
-  ["clean_title", "cleanTitle"],
-  ["year", "year"],
-  ["status", "status"],
-  ["runtime", "runtime"],
-  ["in_cinemas", "inCinemas"],
-  ["physical_release", "physicalRelease"],
-  ["digital_release", "digitalRelease"],
-  ["monitored", "monitored"],
-  ["minimum_availability", "minimumAvailability"],
-  ["quality_profile_id", "qualityProfileId"],
-  ["root_folder_path", "rootFolderPath"],
-  ["path", "path"],
-  ["has_file", "hasFile"],
-  ["size_on_disk", "sizeOnDisk"],
-  ["rating", "rating"],
-  ["popularity", "popularity"],
-  ["genres", "genres"],
-  ["metadata", "metadata"],
-  ["add_options", "addOptions"],
-  ["streaming_unmonitored_service", "streamingUnmonitoredService"],
-  ["added", "added"],
-];
-
-const SCALAR_FIELDS = RAW_COLUMNS.filter(([c]) => c !== "metadata").map(([, field]) => field);
-/** The scalar columns of a movie as one JSON array (one value per row crosses from D1). */
-const SCALARS_JSON = `json_array(${RAW_COLUMNS.filter(([c]) => c !== "metadata")
-  .map(([c]) => c)
-  .join(", ")})`;
-
-/** A movie's resource JSON from its scalars array and its stored metadata JSON. */
-function resourceJsonFromRaw(scalarsJson: string, metadataJson: string, tagsOf: (id: number) => number[], now: number) {
-  const values = JSON.parse(scalarsJson) as unknown[];
-  const row = {} as Record<string, unknown>;
-  for (let c = 0; c < SCALAR_FIELDS.length; c++) row[SCALAR_FIELDS[c]] = values[c];
-  row.genres = JSON.parse(row.genres as string);
-  row.addOptions = row.addOptions ? JSON.parse(row.addOptions as string) : null;
-  return movieResourceJson(row as unknown as MovieColumns, metadataJson, tagsOf(row.id as number), now);
-}
 
 const IDS_PER_STATEMENT = D1_MAX_BOUND_PARAMETERS - 10;
 
@@ -144,15 +112,13 @@ export class MovieRepository {
   }
 
   /**
-   * The whole library as one JSON array of MovieResources, sorted by title. Reads raw rows and
-   * splices each stored metadata JSON in as text (see movieResourceJson): at 20k movies this is
-   * several times faster than mapping and re-serialising every row.
+   * The whole library (or the movie with `tmdbId`) as raw rows, sorted by title: scalars travel as
+   * one JSON array per row and metadata as its stored text, two values per row instead of one per
+   * column, which is most of the cost of a 20k-row read.
    */
-  async allAsJson(now: number, tmdbId?: number): Promise<string> {
+  async allRaw(tmdbId?: number): Promise<RawMovie[]> {
     const d1 = this.db.$client;
     const where = tmdbId !== undefined ? " where tmdb_id = ?" : "";
-    // Scalars travel as one JSON array per row and metadata as its stored text: two values per row
-    // cross from D1 instead of one per column, which is most of the cost of a 20k-row read.
     const statement = d1.prepare(`select ${SCALARS_JSON}, metadata from movies${where} order by sort_title, id`);
     const [rows, tagRows] = await Promise.all([
       (tmdbId !== undefined ? statement.bind(tmdbId) : statement).raw<[string, string]>(),
@@ -164,21 +130,22 @@ export class MovieRepository {
       if (list) list.push(tagId);
       else tagsByMovie.set(movieId, [tagId]);
     }
-    const parts = new Array<string>(rows.length);
+    const out = new Array<RawMovie>(rows.length);
     for (let i = 0; i < rows.length; i++) {
-      const [scalarsJson, metadataJson] = rows[i];
-      parts[i] = resourceJsonFromRaw(scalarsJson, metadataJson, (id) => tagsByMovie.get(id) ?? [], now);
+      const columns = columnsFromScalars(rows[i][0]);
+      out[i] = { columns, metadataJson: rows[i][1], tags: tagsByMovie.get(columns.id) ?? [] };
     }
-    return `[${parts.join(",")}]`;
+    return out;
   }
 
   /**
-   * One page and the total, as the JSON of Radarr's paging envelope, built the same raw way as
-   * allAsJson (no per-row parse and re-serialise of the stored metadata), in one D1 round trip.
-   * The count is its own statement: a window count over the page query would sort the whole
-   * library before the LIMIT applies.
+   * One page of raw rows and the total, in one D1 round trip. The count is its own statement: a
+   * window count over the page query would sort the whole library before the LIMIT applies.
    */
-  async pagedAsJson(query: MoviePageQuery, searchKey: string | undefined, now: number): Promise<string> {
+  async pageRaw(
+    query: MoviePageQuery,
+    searchKey: string | undefined,
+  ): Promise<{ rows: RawMovie[]; totalRecords: number }> {
     const where = and(...filterConditions(query, searchKey));
     const column = SORT_COLUMNS[query.sortKey];
     const direction = query.sortDirection === "descending" ? desc : asc;
@@ -200,17 +167,14 @@ export class MovieRepository {
         .offset((query.page - 1) * query.pageSize),
       this.db.select({ totalRecords: sql<number>`count(*)` }).from(movies).where(where),
     ]);
-    const records = rows.map((r) =>
-      resourceJsonFromRaw(r.scalars, r.metadata, () => JSON.parse(r.tags) as number[], now),
-    );
-    const envelope = JSON.stringify({
-      page: query.page,
-      pageSize: query.pageSize,
-      sortKey: query.sortKey,
-      sortDirection: query.sortDirection,
+    return {
+      rows: rows.map((r) => ({
+        columns: columnsFromScalars(r.scalars),
+        metadataJson: r.metadata,
+        tags: JSON.parse(r.tags) as number[],
+      })),
       totalRecords,
-    });
-    return `${envelope.slice(0, -1)},"records":[${records.join(",")}]}`;
+    };
   }
 
   /** Moves (by a random step, through triggers) whenever any movie or movie tag is written. */
@@ -254,19 +218,16 @@ export class MovieRepository {
   }
 
   /**
-   * Inserts the movie with its tags and genres in one transaction; returns the new id. Batch items
-   * are query builders, never `db.run(sql)`: drizzle's D1 batch cannot bind a raw statement's
-   * parameters (drizzle-orm#2277, "Cannot read properties of undefined (reading 'bind')").
-   */
-  /**
    * Inserts a movie with its tags and genres in one transaction; null when a movie with the same
    * TMDb id got in first (two adds racing past the caller's duplicate check): nothing is written.
+   * Batch items are query builders, never `db.run(sql)`: drizzle's D1 batch cannot bind a raw
+   * statement's parameters (drizzle-orm#2277, "Cannot read properties of undefined (reading 'bind')").
    */
   async insert(row: NewMovieRow, tagIds: number[]): Promise<number | null> {
     const byTmdbId = sql<number>`(select ${movies.id} from ${movies} where ${movies.tmdbId} = ${row.tmdbId})`;
     try {
       const [inserted] = await this.db.batch([
-        this.db.insert(movies).values(row).returning({ id: movies.id }),
+        this.db.insert(movies).values(completeRow(row)).returning({ id: movies.id }),
         ...tagIds.map((tagId) => this.db.insert(movieTags).values({ movieId: byTmdbId, tagId })),
         ...[...new Set(row.genres)].map((genre) => this.db.insert(movieGenres).values({ movieId: byTmdbId, genre })),
       ]);
@@ -276,6 +237,35 @@ export class MovieRepository {
       if (String(error).includes("UNIQUE constraint failed: movies.tmdb_id")) return null;
       throw error;
     }
+  }
+
+  /**
+   * The statements that insert many movies with their genres and `tagIds` (a movie whose TMDb id
+   * is already in the library is skipped), for the caller to run in its own batch. The rows travel
+   * as one JSON parameter per statement.
+   */
+  insertManyStatements(rows: NewMovieRow[], tagIds: number[]): D1PreparedStatement[] {
+    const d1 = this.db.$client;
+    const json = JSON.stringify(rows.map(completeRow));
+    return [
+      d1.prepare(INSERT_MANY_SQL).bind(json),
+      d1
+        .prepare(
+          `insert or ignore into movie_genres (movie_id, genre)
+           select m.id, g.value from json_each(?1) j
+           join movies m on m.tmdb_id = json_extract(j.value, '$.tmdbId')
+           join json_each(json_extract(j.value, '$.genres')) g`,
+        )
+        .bind(json),
+      ...tagIds.map((tagId) =>
+        d1
+          .prepare(
+            `insert or ignore into movie_tags (movie_id, tag_id)
+             select m.id, ?2 from movies m where m.tmdb_id in (select json_extract(value, '$.tmdbId') from json_each(?1))`,
+          )
+          .bind(json, tagId),
+      ),
+    ];
   }
 
   /**
@@ -368,6 +358,15 @@ export class MovieRepository {
 
   async count(): Promise<number> {
     const [{ total }] = await this.db.select({ total: sql<number>`count(*)` }).from(movies);
+    return total;
+  }
+
+  /** How many movies use the quality profile. */
+  async countWithQualityProfile(qualityProfileId: number): Promise<number> {
+    const [{ total }] = await this.db
+      .select({ total: sql<number>`count(*)` })
+      .from(movies)
+      .where(eq(movies.qualityProfileId, qualityProfileId));
     return total;
   }
 }
