@@ -1,23 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { IndexerDefinition } from "../domain/indexers/definitions";
-import { createIndexerClient, type IndexerClient } from "../integrations/indexers";
+import { Failure } from "../domain/failures/failure";
+import type { IndexerClient } from "../integrations/indexers";
+import type { IndexerDefinition } from "../providers/indexers/registry";
 import { describeIndexerFailure } from "../services/indexers";
 import type { AppEnv } from "./context";
-import { ApiError } from "./middleware/errors";
 
-// Testing an indexer's settings (`/indexer/test` and before every save): the answer and the 400s.
+// Testing an indexer's settings (`/indexer/test`, `/testall` and before every save): the answer and the 400s.
 
-/** What the test needs of the request body. */
-interface TestedIndexer {
-  name: string;
-  priority: number;
-  enableRss: boolean;
-  enableAutomaticSearch: boolean;
-  enableInteractiveSearch: boolean;
-}
-
-export const testResultSchema = z
+const testResultSchema = z
   .object({
     isValid: z.boolean(),
     capabilities: z
@@ -31,55 +22,14 @@ export const testResultSchema = z
   })
   .openapi("IndexerTestResult");
 
-/** Runs the indexer's test, turning a failure into a 400 naming the settings field to fix. */
-async function runTest(client: IndexerClient, name: string) {
-  try {
-    return await client.test();
-  } catch (error) {
-    const failure = describeIndexerFailure(error, name);
-    const errors = failure.fields.length
-      ? failure.fields.map((field) => ({ path: `body.fields.${field}`, message: failure.message }))
-      : [{ path: "body.fields", message: failure.message }];
-    throw new ApiError(
-      400,
-      `Indexer test failed: ${errors[0].path.replace("body.fields.", "")}: ${failure.message}`,
-      errors,
-    );
-  }
+/** What a test knows of the indexer: a saved one, or a body (id 0). */
+interface TestedIndexer {
+  id: number;
+  name: string;
+  priority?: unknown;
 }
 
-/** Builds the client for unsaved settings and runs its test (caps and one authenticated request). */
-export function testIndexer(
-  c: Context<AppEnv>,
-  input: TestedIndexer,
-  definition: IndexerDefinition,
-  settings: Record<string, unknown>,
-) {
-  const client = createIndexerClient(
-    c.env,
-    { id: 0, name: input.name, priority: input.priority, implementation: definition.implementation },
-    settings,
-    { logger: c.get("logger") },
-  );
-  return runTest(client, input.name);
-}
-
-/**
- * A save tests the indexer first (as download clients do), so a dead address or a wrong key is
- * refused at once instead of showing "OK" until the first search; `forceSave` or a disabled
- * indexer (nothing would use it) skips the test.
- */
-export async function testBeforeSave(
-  c: Context<AppEnv>,
-  input: TestedIndexer,
-  checked: { definition: IndexerDefinition; settings: Record<string, unknown> },
-  forceSave: boolean | undefined,
-) {
-  const used = input.enableRss || input.enableAutomaticSearch || input.enableInteractiveSearch;
-  if (used && !forceSave) await testIndexer(c, input, checked.definition, checked.settings);
-}
-
-export function testResult(outcome: Awaited<ReturnType<IndexerClient["test"]>>): z.infer<typeof testResultSchema> {
+function testResult(outcome: Awaited<ReturnType<IndexerClient["test"]>>): z.infer<typeof testResultSchema> {
   const caps = outcome.capabilities;
   return {
     isValid: true,
@@ -95,3 +45,39 @@ export function testResult(outcome: Awaited<ReturnType<IndexerClient["test"]>>):
       : {}),
   };
 }
+
+export const indexerTest = {
+  result: testResultSchema,
+  /**
+   * A save tests the indexer first (as download clients do), so a dead address or a wrong key is
+   * refused at once instead of showing "OK" until the first search; a disabled indexer (nothing
+   * would use it) is not tested.
+   */
+  onSave: (input: { enableRss: boolean; enableAutomaticSearch: boolean; enableInteractiveSearch: boolean }) =>
+    input.enableRss || input.enableAutomaticSearch || input.enableInteractiveSearch,
+  /** Caps and one authenticated request. */
+  run: async (
+    c: Context<AppEnv>,
+    definition: IndexerDefinition,
+    settings: Record<string, unknown>,
+    subject: TestedIndexer,
+  ) => {
+    const indexer = { id: subject.id, name: subject.name, priority: Number(subject.priority ?? 25) };
+    const client = definition.open(settings, { env: c.env, indexer, options: { logger: c.get("logger") } });
+    return testResult(await client.test());
+  },
+  /** A failed test as a 400 naming the settings field to fix. */
+  failure: (error: unknown, _definition: IndexerDefinition, subject: TestedIndexer) => {
+    const failure = describeIndexerFailure(error, subject.name);
+    const errors = failure.fields.length
+      ? failure.fields.map((field) => ({ path: `body.fields.${field}`, message: failure.message }))
+      : [{ path: "body.fields", message: failure.message }];
+    const field = errors[0].path.replace("body.fields.", "");
+    return new Failure("invalidInput", `Indexer test failed: ${field}: ${failure.message}`, { fields: errors });
+  },
+  validationFailures: (error: unknown, indexer: TestedIndexer) => {
+    const failure = describeIndexerFailure(error, indexer.name);
+    const names = failure.fields.length ? failure.fields : [""];
+    return names.map((propertyName) => ({ propertyName, errorMessage: failure.message }));
+  },
+};

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { StoredIndexerCapabilities } from "../domain/indexers/capabilities";
 import type { DownloadClientImplementation } from "../providers/downloadClients/registry";
+import type { IndexerImplementation } from "../providers/indexers/registry";
 import type { NotificationImplementation } from "../providers/notifications";
 
 /** The one source of the tables; `npm run db:generate` writes d1-migrations/ from it. */
@@ -571,7 +573,7 @@ export const movieFiles = sqliteTable(
 export const indexers = sqliteTable("indexers", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull().unique(),
-  implementation: text("implementation", { enum: ["Torznab", "Newznab", "HDBits"] }).notNull(),
+  implementation: text("implementation").$type<IndexerImplementation>().notNull(),
   protocol: text("protocol", { enum: ["torrent", "usenet"] }).notNull(),
   settings: json<Record<string, unknown>>("settings").notNull(),
   enableRss: bool("enable_rss").notNull().default(true),
@@ -583,16 +585,6 @@ export const indexers = sqliteTable("indexers", {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
-
-/** What an indexer's t=caps said, kept so searches need not ask every time. */
-export interface StoredIndexerCapabilities {
-  limitDefault: number;
-  limitMax: number;
-  searchParams: string[];
-  movieSearchParams: string[];
-  movieSearchAvailable: boolean;
-  categories: { id: number; name: string; subcategories: { id: number; name: string }[] }[];
-}
 
 /** Each indexer's health: consecutive failures, the escalating back-off, and its cached capabilities. */
 export const indexerStatus = sqliteTable("indexer_status", {

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Env } from "../config";
 import type { DownloadProtocol } from "../domain/decisions/types";
 import type { SelectOption } from "../domain/validation/choices";
 
@@ -63,6 +64,8 @@ export interface ProviderDefinition<
   /** The fields whose privacy is `password` or `apiKey`: encrypted in D1, masked in responses. */
   secretFields: readonly string[];
   capabilities: ProviderCapabilities;
+  /** Settings the environment supplies when a body leaves them empty (HDBits' address: HDBITS_URL). */
+  environmentDefaults(env: Env): Record<string, unknown>;
   /** The runtime client for settings (validated here; secrets already decrypted). */
   open(settings: Record<string, unknown>, context: Context): Client;
 }
@@ -83,6 +86,7 @@ export interface ProviderSpec<
   settings: Settings;
   fields: readonly ProviderField[];
   capabilities?: ProviderCapabilities;
+  environmentDefaults?(env: Env): Record<string, unknown>;
   open(settings: z.infer<Settings>, context: Context): Client;
 }
 
@@ -109,6 +113,7 @@ export function defineProvider<
     fields: spec.fields,
     secretFields: spec.fields.filter((f) => ["password", "apiKey"].includes(fieldPrivacy(f))).map((f) => f.name),
     capabilities: spec.capabilities ?? {},
+    environmentDefaults: spec.environmentDefaults ?? (() => ({})),
     open: (settings, context) => spec.open(spec.settings.parse(settings), context),
   };
 }

@@ -66,6 +66,8 @@ export async function givenSettings(
       ? await openSettings(env, previous.settings, definition.secretFields)
       : {};
   for (const field of definition.secretFields) if (given[field] === MASKED_SECRET) given[field] = saved[field];
+  for (const [field, value] of Object.entries(definition.environmentDefaults(env)))
+    if (given[field] === undefined || given[field] === "") given[field] = value;
   return given;
 }
 

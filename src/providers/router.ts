@@ -46,7 +46,7 @@ export interface ProviderKind<
   Definition extends ProviderDefinition,
   Row extends StoredProvider,
   Values,
-  Input extends BaseInput,
+  InputShape extends z.ZodRawShape,
   Output extends z.ZodRawShape,
 > {
   /** OpenAPI names: the resource, `${resource}Input` for bodies. */
@@ -58,24 +58,23 @@ export interface ProviderKind<
   repository(c: Context<AppEnv>): ProviderRepository<Row, Values>;
   /** The kind's own resource fields and body fields (with their defaults). */
   output: Output;
-  input: z.ZodRawShape;
+  input: InputShape;
   /** The kind's resource fields for a saved row, or for a template (no row). */
   present(definition: Definition, row?: Row): z.infer<z.ZodObject<Output>>;
   /** The kind's columns from a validated body. */
-  values(definition: Definition, input: Input): Omit<Values, "name" | "implementation" | "settings">;
+  values(
+    definition: Definition,
+    input: ProviderInput<InputShape>,
+  ): Omit<Values, "name" | "implementation" | "settings">;
   /** Rules beyond the settings schema (tags exist, …); throw a Failure. */
-  validate?(c: Context<AppEnv>, input: Input): Promise<void>;
-  /** Settings the environment supplies when the body leaves them out (HDBits' address). */
-  completeSettings?(c: Context<AppEnv>, definition: Definition, given: Record<string, unknown>): void;
+  validate?(c: Context<AppEnv>, input: ProviderInput<InputShape>): Promise<void>;
   /** The kind's own routes (`/jobs`, `/{id}/history`, …), registered before `/{id}` so fixed paths win. */
   routes?(router: OpenAPIHono<AppEnv>): void;
-  /** A `/schema` template adjusted to the environment. */
-  template?(c: Context<AppEnv>, definition: Definition, fields: ReturnType<typeof fieldResources>): typeof fields;
   test: {
     /** The `/test` answer's schema, registered under its name. */
     result: z.ZodType;
     /** Whether a save tests first (something would use the provider); `forceSave` skips it anyway. */
-    onSave(input: Input): boolean;
+    onSave(input: ProviderInput<InputShape>): boolean;
     /** Runs the implementation's test with plain settings; resolves with the `/test` answer. */
     run(
       c: Context<AppEnv>,
@@ -84,7 +83,7 @@ export interface ProviderKind<
       subject: TestSubject,
     ): Promise<unknown>;
     /** A failed test of a body, as the Failure the caller sees (a 400 naming the field to fix). */
-    failure(error: unknown, definition: Definition): unknown;
+    failure(error: unknown, definition: Definition, subject: TestSubject): unknown;
     /** A failed test of a saved provider, as `testall` reports it. */
     validationFailures(error: unknown, row: Row): ValidationFailure[];
   };
@@ -106,9 +105,9 @@ export function providerRouter<
   Definition extends ProviderDefinition,
   Row extends StoredProvider,
   Values,
-  Input extends BaseInput,
+  InputShape extends z.ZodRawShape,
   Output extends z.ZodRawShape,
->(kind: ProviderKind<Definition, Row, Values, Input, Output>): OpenAPIHono<AppEnv> {
+>(kind: ProviderKind<Definition, Row, Values, InputShape, Output>): OpenAPIHono<AppEnv> {
   const router = createRouter();
   for (const definition of kind.registry.definitions)
     router.openAPIRegistry.register(definition.configContract, definition.settings);
@@ -154,9 +153,9 @@ function providerParts<
   Definition extends ProviderDefinition,
   Row extends StoredProvider,
   Values,
-  Input extends BaseInput,
+  InputShape extends z.ZodRawShape,
   Output extends z.ZodRawShape,
->(kind: ProviderKind<Definition, Row, Values, Input, Output>) {
+>(kind: ProviderKind<Definition, Row, Values, InputShape, Output>) {
   const describe = (definition: Definition) => ({
     implementation: definition.implementation,
     implementationName: definition.implementationName,
@@ -174,12 +173,11 @@ function providerParts<
     };
   };
   const template = (c: Context<AppEnv>, definition: Definition) => {
-    const fields = fieldResources(definition, {});
     return {
       name: "",
       ...describe(definition),
       ...kind.present(definition),
-      fields: kind.template ? kind.template(c, definition, fields) : fields,
+      fields: fieldResources(definition, definition.environmentDefaults(c.env)),
     };
   };
   const get = async (c: Context<AppEnv>, id: number) => {
@@ -187,7 +185,7 @@ function providerParts<
     if (!row) throw resourceNotFound(`${kind.noun.title} ${id}`);
     return row;
   };
-  const validated = async (c: Context<AppEnv>, input: Input, previous?: Row) => {
+  const validated = async (c: Context<AppEnv>, input: ProviderInput<InputShape>, previous?: Row) => {
     const definition = kind.registry.find(input.implementation);
     if (!definition)
       throw invalidInput(
@@ -195,7 +193,6 @@ function providerParts<
         `unknown implementation; one of ${kind.registry.implementations.join(", ")}`,
       );
     const given = await givenSettings(c.env, definition, input.fields, previous);
-    kind.completeSettings?.(c, definition, given);
     const settings = parsedSettings(definition, given);
     await kind.validate?.(c, input);
     const clash = await kind.repository(c).idByName(input.name);
@@ -212,20 +209,23 @@ function providerParts<
   };
   const test = async (
     c: Context<AppEnv>,
-    input: Input,
+    input: ProviderInput<InputShape>,
     checked: { definition: Definition; settings: Record<string, unknown> },
   ) => {
+    const subject = { ...input, id: 0 };
     try {
-      return await kind.test.run(c, checked.definition, checked.settings, { ...input, id: 0 });
+      return await kind.test.run(c, checked.definition, checked.settings, subject);
     } catch (error) {
-      throw kind.test.failure(error, checked.definition);
+      throw kind.test.failure(error, checked.definition, subject);
     }
   };
   return { resource, template, get, validated, test };
 }
 
-type AnyKind = ProviderKind<ProviderDefinition, StoredProvider, unknown, BaseInput, z.ZodRawShape>;
-type Parts = ReturnType<typeof providerParts<ProviderDefinition, StoredProvider, unknown, BaseInput, z.ZodRawShape>>;
+type AnyKind = ProviderKind<ProviderDefinition, StoredProvider, unknown, z.ZodRawShape, z.ZodRawShape>;
+type Parts = ReturnType<
+  typeof providerParts<ProviderDefinition, StoredProvider, unknown, z.ZodRawShape, z.ZodRawShape>
+>;
 type Router = OpenAPIHono<AppEnv>;
 
 function registerReads(router: Router, kind: AnyKind, schemas: Schemas, parts: Parts) {

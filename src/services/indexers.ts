@@ -2,16 +2,17 @@ import { eq, gt, sql } from "drizzle-orm";
 import * as clock from "../clock";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
-import { indexerStatus, indexers, type StoredIndexerCapabilities } from "../db/schema";
+import type { IndexerRow } from "../db/repositories/providers";
+import { indexerStatus, indexers } from "../db/schema";
 import { isUpstreamFailure } from "../domain/failures/failure";
 import type { FailureKind } from "../domain/failures/kinds";
 import { disabledUntil } from "../domain/indexers/backoff";
-import { findIndexerDefinition, type IndexerDefinition, indexerSecretFields } from "../domain/indexers/definitions";
-import { createIndexerClient, type IndexerClient, type IndexerFetchResult } from "../integrations/indexers";
+import type { StoredIndexerCapabilities } from "../domain/indexers/capabilities";
+import type { IndexerClient, IndexerFetchResult } from "../integrations/indexers";
 import type { Logger } from "../observability/logger";
+import { INDEXERS, type IndexerDefinition } from "../providers/indexers/registry";
 import { openSettings } from "./secrets";
 
-export type IndexerRow = typeof indexers.$inferSelect;
 type IndexerStatusRow = typeof indexerStatus.$inferSelect;
 export interface IndexerWithStatus extends IndexerRow {
   status: IndexerStatusRow | null;
@@ -20,10 +21,8 @@ export interface IndexerWithStatus extends IndexerRow {
 /** Capabilities older than this are fetched again before a search. */
 const CAPABILITIES_TTL_MS = 24 * 60 * 60 * 1000;
 
-export function definitionOf(row: Pick<IndexerRow, "implementation">): IndexerDefinition {
-  const definition = findIndexerDefinition(row.implementation);
-  if (!definition) throw new Error(`Unknown indexer implementation ${row.implementation}`);
-  return definition;
+function definitionOf(row: Pick<IndexerRow, "implementation">): IndexerDefinition {
+  return INDEXERS.get(row.implementation);
 }
 
 /** Every indexer with its status, by priority then name. */
@@ -76,15 +75,16 @@ export function describeIndexerFailure(error: unknown, indexerName?: string): In
 /** A client for a saved indexer, with its stored capabilities when they are fresh. */
 async function savedIndexerClient(env: Env, indexer: IndexerWithStatus, logger?: Logger): Promise<IndexerClient> {
   const definition = definitionOf(indexer);
-  const settings = await openSettings(env, indexer.settings, indexerSecretFields(definition));
+  const settings = await openSettings(env, indexer.settings, definition.secretFields);
   const status = indexer.status;
   const fresh =
     status?.capabilities &&
     status.capsFetchedAt &&
     clock.now() - Date.parse(status.capsFetchedAt) < CAPABILITIES_TTL_MS;
-  return createIndexerClient(env, indexer, settings, {
-    logger: logger?.child({ indexerId: indexer.id }),
-    capabilities: fresh ? status?.capabilities : null,
+  return definition.open(settings, {
+    env,
+    indexer,
+    options: { logger: logger?.child({ indexerId: indexer.id }), capabilities: fresh ? status?.capabilities : null },
   });
 }
 
@@ -176,7 +176,7 @@ export async function disabledIndexers(db: Database): Promise<{ name: string; un
 
 /** The indexer's secret setting values (API key, passkey) by field, decrypted. */
 export async function indexerSecrets(env: Env, indexer: IndexerRow): Promise<Record<string, string>> {
-  const fields = indexerSecretFields(definitionOf(indexer));
+  const fields = definitionOf(indexer).secretFields;
   const open = await openSettings(env, indexer.settings, fields);
   return Object.fromEntries(fields.flatMap((f) => (typeof open[f] === "string" && open[f] ? [[f, open[f]]] : [])));
 }

@@ -2,9 +2,9 @@ import { describe, expect, test } from "vitest";
 import { IndexerFlags } from "../../src/domain/customFormats/indexerFlags";
 import { Failure } from "../../src/domain/failures/failure";
 import { backoffMinutes, disabledUntil } from "../../src/domain/indexers/backoff";
-import { categoryIds, parseCapabilities } from "../../src/integrations/newznab/caps";
-import { searchText } from "../../src/integrations/newznab/client";
-import { normaliseImdbId, parseFeed } from "../../src/integrations/newznab/feed";
+import { categoryIds, parseCapabilities } from "../../src/providers/indexers/newznab/caps";
+import { searchText } from "../../src/providers/indexers/newznab/client";
+import { normaliseImdbId, parseFeed } from "../../src/providers/indexers/newznab/feed";
 
 const CAPS = `<?xml version="1.0" encoding="UTF-8"?>
 <caps>

@@ -1,7 +1,7 @@
-import { asc, eq, type SQL } from "drizzle-orm";
+import { asc, eq, gt, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Database } from "../client";
-import { downloadClients } from "../schema";
+import { downloadClients, indexerStatus, indexers } from "../schema";
 
 /** What every provider row has: the provider framework reads and writes these. */
 export interface StoredProvider {
@@ -61,4 +61,29 @@ export type DownloadClientRow = typeof downloadClients.$inferSelect;
 
 export function downloadClientRepository(db: Database) {
   return providerRepository(db, downloadClients, [asc(downloadClients.priority), asc(downloadClients.name)]);
+}
+
+export type IndexerRow = typeof indexers.$inferSelect;
+
+/** Indexers; an update forgets the cached capabilities, since new settings may change them. */
+export function indexerRepository(db: Database): ProviderRepository<IndexerRow, typeof indexers.$inferInsert> {
+  const repository = providerRepository(db, indexers, [asc(indexers.priority), asc(indexers.name)]);
+  return {
+    ...repository,
+    update: async (id, values) => {
+      const [[row]] = await db.batch([
+        db.update(indexers).set(values).where(eq(indexers.id, id)).returning(),
+        db
+          .update(indexerStatus)
+          .set({ capabilities: null, capsFetchedAt: null })
+          .where(eq(indexerStatus.indexerId, id)),
+      ]);
+      return row;
+    },
+  };
+}
+
+/** Indexers that failed since their last success (Radarr's indexer status). */
+export function failingIndexerStatuses(db: Database) {
+  return db.select().from(indexerStatus).where(gt(indexerStatus.consecutiveFailures, 0));
 }

@@ -1,7 +1,7 @@
-import type { StoredIndexerCapabilities } from "../../db/schema";
 import type { Release } from "../../domain/decisions";
 import { Failure, type UpstreamFailure } from "../../domain/failures/failure";
 import type { FailureKind } from "../../domain/failures/kinds";
+import type { StoredIndexerCapabilities } from "../../domain/indexers/capabilities";
 import type { Logger } from "../../observability/logger";
 
 /** A release as an indexer reported it: the decision engine's Release plus what only indexers know. */

@@ -1,14 +1,14 @@
-import { IndexerFlags } from "../../domain/customFormats/indexerFlags";
-import { Failure, type UpstreamFailure } from "../../domain/failures/failure";
-import type { FailureKind } from "../../domain/failures/kinds";
+import { IndexerFlags } from "../../../domain/customFormats/indexerFlags";
+import { Failure, type UpstreamFailure } from "../../../domain/failures/failure";
+import type { FailureKind } from "../../../domain/failures/kinds";
 import {
   childElement,
   childElements,
   parseXml,
   textContent,
   type XmlElement,
-} from "../../domain/lists/sources/plex/xml";
-import { type IndexerRelease, indexerRequestFailure } from "../indexers/types";
+} from "../../../domain/lists/sources/plex/xml";
+import { type IndexerRelease, indexerRequestFailure } from "../../../integrations/indexers/types";
 
 /**
  * A Newznab/Torznab result page: RSS 2.0 whose `<item>`s carry the release, with the extra facts

@@ -1,7 +1,7 @@
-import type { StoredIndexerCapabilities } from "../../db/schema";
-import { Failure } from "../../domain/failures/failure";
-import { childElement, childElements, parseXml, type XmlElement } from "../../domain/lists/sources/plex/xml";
-import { indexerRequestFailure } from "../indexers/types";
+import { Failure } from "../../../domain/failures/failure";
+import type { StoredIndexerCapabilities } from "../../../domain/indexers/capabilities";
+import { childElement, childElements, parseXml, type XmlElement } from "../../../domain/lists/sources/plex/xml";
+import { indexerRequestFailure } from "../../../integrations/indexers/types";
 import { throwIfNewznabError } from "./feed";
 
 /**

@@ -1,9 +1,8 @@
-import { type Env, upstreamPolicy } from "../../config";
-import type { StoredIndexerCapabilities } from "../../db/schema";
-import type { DownloadProtocol } from "../../domain/decisions";
-import type { NewznabSettings } from "../../domain/indexers/definitions";
-import { UpstreamError, upstreamFetch } from "../http";
-import { waitTurn } from "../indexers/pacing";
+import { type Env, upstreamPolicy } from "../../../config";
+import type { DownloadProtocol } from "../../../domain/decisions";
+import type { StoredIndexerCapabilities } from "../../../domain/indexers/capabilities";
+import { UpstreamError, upstreamFetch } from "../../../integrations/http";
+import { waitTurn } from "../../../integrations/indexers/pacing";
 import type {
   IndexerClient,
   IndexerClientOptions,
@@ -11,9 +10,10 @@ import type {
   IndexerIdentity,
   IndexerRelease,
   MovieSearchCriteria,
-} from "../indexers/types";
+} from "../../../integrations/indexers/types";
 import { parseCapabilities } from "./caps";
 import { type FeedItem, newznabErrorIn, parseFeed } from "./feed";
+import type { NewznabSettings } from "./settings";
 
 /**
  * One client for Newznab (usenet) and Torznab (torrents, as Prowlarr and Jackett serve it): the

@@ -1,9 +1,8 @@
-import { type Env, upstreamPolicy } from "../../config";
-import { IndexerFlags } from "../../domain/customFormats/indexerFlags";
-import type { UpstreamFailure } from "../../domain/failures/failure";
-import type { HdbitsSettings } from "../../domain/indexers/definitions";
-import { readJson, upstreamFetch } from "../http";
-import { waitTurn } from "../indexers/pacing";
+import { type Env, upstreamPolicy } from "../../../config";
+import { IndexerFlags } from "../../../domain/customFormats/indexerFlags";
+import type { UpstreamFailure } from "../../../domain/failures/failure";
+import { readJson, upstreamFetch } from "../../../integrations/http";
+import { waitTurn } from "../../../integrations/indexers/pacing";
 import {
   type IndexerClient,
   type IndexerClientOptions,
@@ -12,9 +11,10 @@ import {
   type IndexerRelease,
   indexerRequestFailure,
   type MovieSearchCriteria,
-} from "../indexers/types";
+} from "../../../integrations/indexers/types";
 import { searchText } from "../newznab/client";
 import { HDBITS_STATUS, type HdbitsTorrent, type HdbitsTorrentQuery, hdbitsResponseSchema } from "./schemas";
+import type { HdbitsSettings } from "./settings";
 
 /**
  * HDBits: a search by IMDb id when the movie has one, else by title + year, in the configured
