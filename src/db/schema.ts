@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { StoredIndexerCapabilities } from "../domain/indexers/capabilities";
+import type { MovieMetadata } from "../domain/library/movieMetadata";
 import type { DownloadClientImplementation } from "../providers/downloadClients/registry";
 import type { IndexerImplementation } from "../providers/indexers/registry";
 import type { NotificationImplementation } from "../providers/notifications";
@@ -58,31 +59,6 @@ export const tags = sqliteTable("tags", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   label: text("label").notNull().unique(),
 });
-
-export interface MovieImage {
-  coverType: string;
-  url: string;
-  remoteUrl: string;
-}
-
-/**
- * TMDb-derived fields stored exactly as they appear in Radarr's MovieResource, so the full
- * library list can splice the stored JSON into each response without parsing it.
- */
-export interface MovieMetadata {
-  overview: string;
-  images: MovieImage[];
-  remotePoster?: string;
-  alternateTitles: { sourceType: string; title: string }[];
-  ratings: Record<string, { votes: number; value: number; type: string }>;
-  keywords: string[];
-  studio: string;
-  website: string;
-  youTubeTrailerId: string;
-  certification: string;
-  originalLanguage: { id: number; name: string };
-  collection?: { title: string; tmdbId: number };
-}
 
 export const movies = sqliteTable(
   "movies",

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
 import { z } from "zod";
-import { checkHealth } from "../api/system";
 import * as clock from "../clock";
 import type { Env } from "../config";
 import { type Database, inList } from "../db/client";
@@ -10,6 +9,7 @@ import { importWatchmodeIdMap } from "../integrations/watchmode/idMap";
 import type { Logger } from "../observability/logger";
 import { expireBlocklist } from "../services/blocklist";
 import { refreshMonitoredDownloads } from "../services/downloads/tracking";
+import { checkHealth } from "../services/health";
 import { dueImportLists } from "../services/importLists";
 import { MovieLibrary } from "../services/movies";
 import { searchAndGrab } from "../services/releaseSearch/movieSearch";
@@ -278,18 +278,6 @@ const COMMANDS = [
 ];
 
 export const COMMAND_NAMES = COMMANDS.map((c) => c.name);
-
-/** What each Cron Trigger (wrangler.toml) runs. */
-export const SCHEDULED_TASKS = [
-  { name: "Watchmode Id Map Refresh", command: "WatchmodeIdMapRefresh", cron: "0 */6 * * *" },
-  { name: "Refresh Movie", command: "RefreshMovie", cron: "0 */6 * * *" },
-  { name: "Streaming Availability Check", command: "StreamingAvailabilityCheck", cron: "0 */6 * * *" },
-  { name: "Check Health", command: "CheckHealth", cron: "*/15 * * * *" },
-  { name: "Rss Sync", command: "RssSync", cron: "*/15 * * * *" },
-  { name: "Import List Sync", command: "ImportListSync", cron: "*/5 * * * *" },
-  { name: "Refresh Monitored Downloads", command: "RefreshMonitoredDownloads", cron: "*/5 * * * *" },
-  { name: "Expire Blocklist", command: "ExpireBlocklist", cron: "*/15 * * * *" },
-] as const;
 
 export type CommandRow = typeof commands.$inferSelect;
 

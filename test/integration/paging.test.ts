@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, test } from "vitest";
-import type { MovieMetadata } from "../../src/db/schema";
+import type { MovieMetadata } from "../../src/domain/library/movieMetadata";
 import { cleanTitle, sortTitle } from "../../src/domain/library/titles";
 import {
   addRootFolder,

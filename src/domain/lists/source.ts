@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ImdbPageScan } from "./sources/imdb/page";
 
 /**
  * An import list source, in Radarr's three parts (ImportLists/<Source>): settings (validated),
@@ -51,6 +52,11 @@ export interface ListResponse {
   status: number;
   headers: Headers;
   text: string;
+  /**
+   * The page as IMDb draws it, for a source whose responseFormat is "imdbPage": HTML is read by
+   * the integrations layer (HTMLRewriter is workerd's), and the source parses what it found.
+   */
+  imdbPage?: ImdbPageScan;
 }
 
 /** A list that cannot be read for a reason the user must fix (private, missing, bad settings). */
@@ -91,6 +97,8 @@ export interface ImportListSource<Settings> {
   burst?: number;
   settings: z.ZodType<Settings>;
   fields: ListFieldDefinition[];
+  /** "imdbPage": each response is an IMDb page, scanned before `parse` sees it (ListResponse.imdbPage). */
+  responseFormat?: "imdbPage";
   /**
    * What a 401/403 from this upstream means. By default 401 is refused credentials and 403 a list
    * that is not shared; some upstreams answer 401 for private lists (TMDb v4).

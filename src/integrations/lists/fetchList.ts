@@ -11,6 +11,7 @@ import {
 } from "../../domain/lists/source";
 import type { Logger } from "../../observability/logger";
 import { upstreamFetch } from "../http";
+import { scanImdbPage } from "../imdb/pageReader";
 import { traktAccessToken } from "../trakt";
 
 /** Pages read from one list at most; a guard against an upstream whose `next` never ends. */
@@ -99,8 +100,10 @@ export async function fetchList<S>(
       }
       throw error;
     }
+    const text = await response.text();
+    const imdbPage = source.responseFormat === "imdbPage" ? await scanImdbPage(text) : undefined;
     const page = await source.parse(
-      { url: request.url, status: response.status, headers: response.headers, text: await response.text() },
+      { url: request.url, status: response.status, headers: response.headers, text, ...(imdbPage && { imdbPage }) },
       settings,
       sourceEnv,
     );

@@ -1,9 +1,10 @@
 import * as clock from "../../clock";
-import type { MovieMetadata } from "../../db/schema";
 import { languageForIso } from "../../domain/library/language";
+import type { MovieMetadata } from "../../domain/library/movieMetadata";
 import { deriveMovieStatus, type MovieStatus, type ReleaseDates } from "../../domain/library/movieStatus";
+import type { TmdbMovieSummary } from "../../domain/lists/sources/tmdb/movieSummary";
 import { TMDB_MOVIE_GENRES } from "./genres";
-import type { TmdbMovieDetails, TmdbMovieSummary } from "./schemas";
+import type { TmdbMovieDetails } from "./schemas";
 
 /** A movie's metadata as TMDb describes it, in the library's terms. */
 export interface MovieInfo extends ReleaseDates {

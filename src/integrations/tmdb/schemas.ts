@@ -1,25 +1,9 @@
 import { z } from "zod";
+import { tmdbMovieSummarySchema } from "../../domain/lists/sources/tmdb/movieSummary";
 
 /** TMDb v3 responses as documented (developer.themoviedb.org); only the fields we read. */
 
 const nullableString = z.string().nullable().optional();
-
-export const tmdbMovieSummarySchema = z.object({
-  id: z.number().int(),
-  title: z.string(),
-  original_title: z.string().optional(),
-  original_language: z.string().optional(),
-  overview: z.string().nullable().optional(),
-  release_date: z.string().nullable().optional(),
-  poster_path: nullableString,
-  backdrop_path: nullableString,
-  popularity: z.number().optional(),
-  vote_average: z.number().optional(),
-  vote_count: z.number().optional(),
-  genre_ids: z.array(z.number()).optional(),
-  adult: z.boolean().optional(),
-});
-export type TmdbMovieSummary = z.infer<typeof tmdbMovieSummarySchema>;
 
 export const tmdbSearchResponseSchema = z.object({
   page: z.number().int(),

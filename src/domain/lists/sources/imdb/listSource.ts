@@ -1,5 +1,4 @@
-import { scanImdbPage } from "../../../../integrations/imdb/pageReader";
-import type { ImportListSource } from "../../source";
+import { type ImportListSource, ListSourceError } from "../../source";
 import { readImdbPage } from "./page";
 import { type ImdbListSettings, imdbListSettingsSchema, imdbPageNumber, imdbPageRequest } from "./settings";
 
@@ -27,8 +26,12 @@ export const imdbListSource: ImportListSource<ImdbListSettings> = {
 
   firstRequest: (settings, env) => imdbPageRequest(settings.listId, env.imdbUrl),
 
-  async parse(response, settings, env) {
-    const content = readImdbPage(await scanImdbPage(response.text), settings.listId);
+  responseFormat: "imdbPage",
+
+  parse(response, settings, env) {
+    // The fetcher scans every response of a source with responseFormat "imdbPage".
+    if (!response.imdbPage) throw new ListSourceError("parseError", "The IMDb page reached the parser unscanned");
+    const content = readImdbPage(response.imdbPage, settings.listId);
     const next =
       content.hasNextPage && content.titlesOnPage > 0
         ? imdbPageRequest(settings.listId, env.imdbUrl, imdbPageNumber(response.url) + 1)

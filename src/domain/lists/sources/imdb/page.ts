@@ -1,5 +1,5 @@
-import { type ImdbTitle, imdbNextDataSchema } from "../../../../integrations/imdb/schemas";
 import { type ListItem, ListSourceError } from "../../source";
+import { type ImdbTitle, imdbNextDataSchema } from "./nextData";
 import { isMovieTitleType } from "./titleTypes";
 
 /**

@@ -1,6 +1,6 @@
 import { type ZodType, z } from "zod";
-import { type TmdbMovieSummary, tmdbMovieSummarySchema } from "../../../../integrations/tmdb/schemas";
 import { type ListItem, type ListResponse, ListSourceError } from "../../source";
+import { type TmdbMovieSummary, tmdbMovieSummarySchema } from "./movieSummary";
 
 /**
  * The TMDb responses list sources read (developer.themoviedb.org), built on the movie summary

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TmdbMovieSummary } from "../../../../integrations/tmdb/schemas";
+import type { TmdbMovieSummary } from "./movieSummary";
 
 /**
  * Settings pieces the TMDb sources share: TMDb ids (typed or pasted as a themoviedb.org address),

@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import type { Env } from "../config";
+import type { Database } from "../db/client";
+import { rootFolders } from "../db/schema";
+import { breakerStates } from "../integrations/http";
+import { downloadHealthChecks } from "./downloadHealth";
+import { disabledIndexers } from "./indexers";
+
+/** One finding of the health checks (GET /api/v3/health, the CheckHealth command). */
+export interface HealthCheck {
+  source: string;
+  type: "ok" | "notice" | "warning" | "error";
+  message: string;
+  wikiUrl: string;
+}
+
+/** The health checks Radarr's UI shows; an empty list means all is well. */
+export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]> {
+  const checks: HealthCheck[] = [];
+  if (!env.TMDB_API_KEY && !env.TMDB_READ_TOKEN) {
+    checks.push({
+      source: "TmdbCheck",
+      type: "error",
+      message: "TMDb is not configured: set TMDB_API_KEY or TMDB_READ_TOKEN",
+      wikiUrl: "",
+    });
+  }
+  for (const [service, state] of Object.entries(breakerStates())) {
+    if (state === "open") {
+      checks.push({
+        source: "UpstreamCheck",
+        type: "warning",
+        message: `${service} is failing repeatedly; calls are paused`,
+        wikiUrl: "",
+      });
+    }
+  }
+  const backedOff = await disabledIndexers(db);
+  if (backedOff.length) {
+    checks.push({
+      source: "IndexerStatusCheck",
+      type: "warning",
+      message: `Indexers unavailable due to failures: ${backedOff
+        .map((i) => `${i.name} (until ${i.until}: ${i.error ?? "unknown error"})`)
+        .join(", ")}`,
+      wikiUrl: "",
+    });
+  }
+  const [{ count }] = await db.select({ count: sql<number>`count(*)` }).from(rootFolders);
+  if (count === 0) {
+    checks.push({
+      source: "RootFolderCheck",
+      type: "warning",
+      message: "No root folder is configured: movies cannot be added",
+      wikiUrl: "",
+    });
+  }
+  const failingLists = await db.all<{ name: string; message: string | null }>(sql`
+    select l.name as name, json_extract(r.errors, '$[0].message') as message
+    from import_lists l join list_sync_runs r on r.id = (select max(id) from list_sync_runs where list_id = l.id)
+    where l.enabled = 1 and r.status = 'failed'`);
+  for (const list of failingLists) {
+    checks.push({
+      source: "ImportListStatusCheck",
+      type: "warning",
+      message: `Import list '${list.name}' failed its last sync: ${list.message ?? "unknown error"}`,
+      wikiUrl: "",
+    });
+  }
+  const [{ deadLetters }] = await db.all<{ deadLetters: number }>(
+    sql`select count(*) as deadLetters from list_sync_jobs where status = 'deadLettered' and updated_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 day')`,
+  );
+  if (deadLetters > 0) {
+    checks.push({
+      source: "ImportListJobCheck",
+      type: "error",
+      message: `${deadLetters} list sync jobs failed after their last retry in the past day`,
+      wikiUrl: "",
+    });
+  }
+  checks.push(...(await downloadHealthChecks(db)));
+  if (!env.ENCRYPTION_KEY) {
+    checks.push({
+      source: "EncryptionCheck",
+      type: "notice",
+      message: "ENCRYPTION_KEY is not set: stored credentials cannot be saved",
+      wikiUrl: "",
+    });
+  }
+  return checks;
+}
