@@ -4,16 +4,8 @@ import * as clock from "../clock";
 import { type Database, inList } from "../db/client";
 import { commands, movies } from "../db/schema";
 import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
-import {
-  COMMAND_NAMES,
-  type CommandRow,
-  executeCommand,
-  findCommand,
-  lastRuns,
-  queueCommand,
-  SCHEDULED_TASKS,
-} from "../jobs/commands";
-import { cronIntervalMinutes, nextCronRun } from "../jobs/cronSchedule";
+import { COMMAND_NAMES, type CommandRow, executeCommand, findCommand, lastRuns, queueCommand } from "../jobs/commands";
+import { cronIntervalMinutes, nextCronRun, SCHEDULED_TASKS } from "../jobs/cronSchedule";
 import { zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";

@@ -1,7 +1,24 @@
 /**
- * Five-field cron expressions (minute hour day-of-month month day-of-week, UTC) as Cloudflare's
- * Cron Triggers read them. No imports, so Node scripts (npm start's local cron firing) share it.
+ * The scheduled tasks and their five-field cron expressions (minute hour day-of-month month
+ * day-of-week, UTC) as Cloudflare's Cron Triggers read them. No imports, so Node scripts (npm
+ * start's local cron firing, the unit test holding wrangler.toml to this table) share it.
  */
+
+/**
+ * What each Cron Trigger runs: the one table of schedules. wrangler.toml's [triggers] crons must
+ * be exactly its expressions (test/unit/cron-schedule.test.ts); GET /api/v3/system/task lists it.
+ */
+export const SCHEDULED_TASKS = [
+  { name: "Watchmode Id Map Refresh", command: "WatchmodeIdMapRefresh", cron: "0 */6 * * *" },
+  { name: "Refresh Movie", command: "RefreshMovie", cron: "0 */6 * * *" },
+  { name: "Streaming Availability Check", command: "StreamingAvailabilityCheck", cron: "0 */6 * * *" },
+  { name: "Check Health", command: "CheckHealth", cron: "*/15 * * * *" },
+  { name: "Rss Sync", command: "RssSync", cron: "*/15 * * * *" },
+  { name: "Import List Sync", command: "ImportListSync", cron: "*/5 * * * *" },
+  { name: "Refresh Monitored Downloads", command: "RefreshMonitoredDownloads", cron: "*/5 * * * *" },
+  { name: "Expire Blocklist", command: "ExpireBlocklist", cron: "*/15 * * * *" },
+] as const;
+
 function fieldMatches(field: string, value: number, min: number): boolean {
   return field.split(",").some((part) => {
     const [range, stepText] = part.split("/");

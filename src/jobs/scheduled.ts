@@ -1,7 +1,8 @@
 import type { Env } from "../config";
 import { createDatabase } from "../db/client";
 import { rootLogger } from "../observability/logger";
-import { executeCommand, queueCommand, SCHEDULED_TASKS } from "./commands";
+import { executeCommand, queueCommand } from "./commands";
+import { SCHEDULED_TASKS } from "./cronSchedule";
 
 /** The Cron Trigger entry: runs the command(s) declared for this cron expression. */
 export async function runScheduled(cron: string, env: Env): Promise<void> {
