@@ -13,7 +13,7 @@ const DB = "^src/db/";
 // The provider framework's kind folders and implementations sit with the integrations: they speak
 // to an upstream through the shared http layer and know nothing of the database or the services.
 const INTEGRATIONS = "^src/(integrations/|providers/[^/]+/)";
-const KERNEL = "^src/(clock\\.ts|config\\.ts|worker-configuration\\.d\\.ts|observability/)";
+const KERNEL = "^src/(clock\\.ts|config\\.ts|observability/)";
 const SERVER = "^(src|durable-objects)/";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -48,7 +48,7 @@ module.exports = {
         "Repositories import the schema, the domain's types and the clock; a provider registry may type an implementation column (type-only).",
       severity: "error",
       from: { path: DB },
-      to: { path: SERVER, pathNot: `${DB}|${DOMAIN}|^src/clock\\.ts$|^src/worker-configuration\\.d\\.ts$` },
+      to: { path: SERVER, pathNot: `${DB}|${DOMAIN}|^src/clock\\.ts$|^src/providers/` },
     },
     {
       name: "db-types-from-providers-only",

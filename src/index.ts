@@ -2,9 +2,9 @@ import { createApp } from "./app";
 import { configureClock } from "./clock";
 import type { Env } from "./config";
 import { consumeDownloadBatch, consumeDownloadDeadLetters } from "./jobs/downloadJobs";
-import type { DownloadJobMessage } from "./jobs/downloadQueue";
 import { consumeListSyncBatch, consumeListSyncDeadLetters, type ListSyncMessage } from "./jobs/listSyncQueue";
 import { runScheduled } from "./jobs/scheduled";
+import type { DownloadJobMessage } from "./services/downloads/jobQueue";
 
 export { ApiBudget } from "../durable-objects/ApiBudget";
 export { ListSync } from "../durable-objects/ListSync";

@@ -4,9 +4,9 @@ import { createDatabase } from "../db/client";
 import { rootLogger } from "../observability/logger";
 import { incrementCounter } from "../observability/metrics";
 import { recordDeadLetter } from "../services/downloads/deadLetters";
+import type { DownloadJobMessage } from "../services/downloads/jobQueue";
 import { runDownloadJob } from "../services/downloads/queueJobs";
 import { RetryLater } from "../services/downloads/work";
-import type { DownloadJobMessage } from "./downloadQueue";
 
 // A message that failed unexpectedly (a bug, D1 unavailable) comes back after this long; the
 // queue's max_retries then hands it to the dead-letter queue.

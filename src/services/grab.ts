@@ -19,11 +19,11 @@ import type { QualityModel } from "../domain/parser";
 import { infoDictionary, isMagnet, magnetInfoHash } from "../domain/torrents";
 import type { AddDownload } from "../integrations/downloadClient";
 import { UpstreamError, upstreamFetch } from "../integrations/http";
-import { enqueueDownloadJob } from "../jobs/downloadQueue";
 import { type Logger, redactUrl } from "../observability/logger";
 import { recordDownloadFailureMetric } from "../observability/metrics";
 import { loadBlocklistEntries, loadDecisionContext } from "./decisionContext";
 import { type DownloadClientRow, enabledClientsFor, openDownloadClient } from "./downloadClients";
+import { enqueueDownloadJob } from "./downloads/jobQueue";
 import { notify } from "./notifications";
 import { decryptSecret, encryptSecret } from "./secrets";
 

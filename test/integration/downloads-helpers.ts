@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import * as clock from "../../src/clock";
 import worker from "../../src/index";
-import type { DownloadJobMessage } from "../../src/jobs/downloadQueue";
+import type { DownloadJobMessage } from "../../src/services/downloads/jobQueue";
 import { getJson, sendJson } from "./helpers";
 
 /** Helpers the download tests share: clients and indexers on the simulator, commands, queue deliveries. */

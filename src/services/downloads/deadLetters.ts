@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { MovieRepository } from "../../db/repositories/movies";
 import { downloads, movieHistory } from "../../db/schema";
-import type { DownloadJobMessage } from "../../jobs/downloadQueue";
 import { notify } from "../notifications";
+import type { DownloadJobMessage } from "./jobQueue";
 import { type DownloadWork, downloadRow, historyOf, iso } from "./work";
 
 /**

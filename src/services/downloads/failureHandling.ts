@@ -12,12 +12,12 @@ import {
 import type { FailureSignal } from "../../domain/failures/signals";
 import type { DownloadClient } from "../../integrations/downloadClient";
 import { UpstreamError } from "../../integrations/http";
-import { type DownloadJobMessage, enqueueDownloadJob } from "../../jobs/downloadQueue";
 import { recordDownloadFailureMetric } from "../../observability/metrics";
 import type { DownloadClientRow } from "../downloadClients";
 import { type DownloadRow, releaseFromRow } from "../grab";
 import { notify } from "../notifications";
 import { searchAndGrab } from "../releaseSearch/movieSearch";
+import { type DownloadJobMessage, enqueueDownloadJob } from "./jobQueue";
 import { type DownloadWork, historyOf, iso, RetryLater } from "./work";
 
 /**

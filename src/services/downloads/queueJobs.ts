@@ -4,12 +4,12 @@ import { isTransient } from "../../domain/failures/kinds";
 import { RETRY_POLICIES, retryDelaySeconds } from "../../domain/failures/policies";
 import type { ClientDownload } from "../../integrations/downloadClient";
 import { UpstreamError } from "../../integrations/http";
-import type { DownloadJobMessage } from "../../jobs/downloadQueue";
 import { recordDownloadFailureMetric } from "../../observability/metrics";
 import { type DownloadClientRow, openDownloadClient } from "../downloadClients";
 import { ACTIVE_DOWNLOAD_STATES, type DownloadRow, sendPendingGrab } from "../grab";
 import { giveUp, redownload, retryAction, scheduleRetry } from "./failureHandling";
 import { attemptImport } from "./import";
+import type { DownloadJobMessage } from "./jobQueue";
 import { clientRow, type DownloadWork, downloadRow, failureSignalOf, iso, RetryLater } from "./work";
 
 /**

@@ -1,4 +1,4 @@
-import type { Env } from "../config";
+import type { Env } from "../../config";
 
 /**
  * Download work on the downloads queue (retries travel here with their policy's delay). Every
