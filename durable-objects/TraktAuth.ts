@@ -17,9 +17,9 @@ import {
   type TraktAppCredentials,
   traktAppCredentials,
 } from "../src/integrations/trakt/oauth";
-import { TraktTokenStore } from "../src/integrations/trakt/tokenStore";
 import { rootLogger } from "../src/observability/logger";
 import { decryptSecret, encryptSecret } from "../src/services/secrets";
+import { TraktTokenStore } from "../src/services/traktTokens";
 
 /** A device flow in progress: kept in this object's storage, never shown but for its user code. */
 interface DeviceFlowState {

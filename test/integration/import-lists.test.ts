@@ -10,8 +10,8 @@ import { env, exports } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import * as clock from "../../src/clock";
 import worker from "../../src/index";
-import { TraktTokenStore } from "../../src/integrations/trakt/tokenStore";
 import type { ListSyncMessage } from "../../src/jobs/listSyncQueue";
+import { TraktTokenStore } from "../../src/services/traktTokens";
 import { addMovie, addRootFolder, call, expectFieldError, getJson, qualityProfileId, sendJson } from "./helpers";
 
 const SIM = env.TMDB_API_URL.replace(/\/tmdb$/, "");

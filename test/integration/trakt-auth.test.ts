@@ -10,8 +10,8 @@ import type { TraktAuthStatus } from "../../durable-objects/TraktAuth";
 import * as clock from "../../src/clock";
 import worker from "../../src/index";
 import { REFRESH_MARGIN_MS } from "../../src/integrations/trakt/deviceFlow";
-import { traktAccessToken, traktAuthStub } from "../../src/integrations/trakt/index";
-import { TraktTokenStore } from "../../src/integrations/trakt/tokenStore";
+import { traktAuthStub } from "../../src/integrations/trakt/index";
+import { TraktTokenStore, traktAccessToken } from "../../src/services/traktTokens";
 import { APP, type ErrorBody } from "./helpers";
 
 // The test bindings carry TRAKT_CLIENT_ID but no secret: requests get an env that has one.

@@ -12,7 +12,6 @@ import {
 import type { Logger } from "../../observability/logger";
 import { upstreamFetch } from "../http";
 import { scanImdbPage } from "../imdb/pageReader";
-import { traktAccessToken } from "../trakt";
 
 /** Pages read from one list at most; a guard against an upstream whose `next` never ends. */
 const MAX_LIST_PAGES = 1000;
@@ -30,14 +29,6 @@ export function listSourceEnvironment(env: Env, accessToken?: string): ListSourc
     imdbUrl: env.IMDB_URL.replace(/\/$/, ""),
     plexDiscoverUrl: env.PLEX_DISCOVER_URL.replace(/\/$/, ""),
   };
-}
-
-/**
- * What a list reads with: Trakt lists with the connected account when there is one (private lists,
- * "me"), so a test reads exactly what the sync will.
- */
-export async function listSourceEnvironmentFor(env: Env, implementation: string): Promise<ListSourceEnvironment> {
-  return listSourceEnvironment(env, implementation.startsWith("Trakt") ? await traktAccessToken(env) : undefined);
 }
 
 export interface FetchedList {

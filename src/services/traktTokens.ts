@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
-import * as clock from "../../clock";
-import type { Env } from "../../config";
-import { createDatabase } from "../../db/client";
-import { traktTokens } from "../../db/schema";
-import { decryptSecret, encryptSecret } from "../../services/secrets";
-import { tokenExpiresAtMs } from "./deviceFlow";
-import type { TraktTokenResponse } from "./oauth";
+import * as clock from "../clock";
+import type { Env } from "../config";
+import { createDatabase } from "../db/client";
+import { traktTokens } from "../db/schema";
+import { isTokenUsable, tokenExpiresAtMs } from "../integrations/trakt/deviceFlow";
+import { traktAuthStub } from "../integrations/trakt/index";
+import type { TraktTokenResponse } from "../integrations/trakt/oauth";
+import { decryptSecret, encryptSecret } from "./secrets";
 
 /** The single row holding the connected account's tokens. */
 const ACCOUNT_ROW = 1;
@@ -77,4 +78,16 @@ export class TraktTokenStore {
   async delete(): Promise<void> {
     await this.db.delete(traktTokens).where(eq(traktTokens.id, ACCOUNT_ROW));
   }
+}
+
+/**
+ * A Trakt access token fit to use now (refreshed through TraktAuth when near expiry), or
+ * undefined when no account is connected or the refresh failed. List syncs and tests read with it
+ * through `listSourceEnvironmentFor`.
+ */
+export async function traktAccessToken(env: Env): Promise<string | undefined> {
+  const tokens = await new TraktTokenStore(env).load();
+  if (!tokens) return undefined;
+  if (isTokenUsable(tokens.expiresAtMs, clock.now())) return tokens.accessToken;
+  return traktAuthStub(env).accessToken();
 }
