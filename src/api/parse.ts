@@ -1,14 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { MovieRepository } from "../db/repositories/movies";
-import { customFormats, qualityProfiles } from "../db/schema";
-import { customFormatScore, matchCustomFormats } from "../domain/customFormats";
-import { evaluateReleases } from "../domain/decisions";
-import { resourceNotFound } from "../domain/failures/failure";
-import { parseMovieTitle } from "../domain/parser";
-import { findMovieForRelease, loadDecisionContext } from "../services/decisionContext";
 import { movieResource } from "../services/movieResource";
-import { StreamingAvailabilityLookup } from "../services/streamingAvailability";
+import { parseRelease } from "../services/parse";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 import { movieResourceSchema } from "./schemas/movie";
@@ -90,55 +82,13 @@ parseRouter.openapi(
   }),
   async (c) => {
     const query = c.req.valid("query");
-    const db = c.get("db");
-    const parsed = parseMovieTitle(query.title);
-    let movie = query.movieId !== undefined ? await new MovieRepository(db).get(query.movieId) : undefined;
-    if (query.movieId !== undefined && !movie) throw resourceNotFound(`Movie ${query.movieId}`);
-    if (!movie && parsed) {
-      const found = await findMovieForRelease(db, parsed);
-      movie = found ? await new MovieRepository(db).get(found.id) : undefined;
-    }
+    const result = await parseRelease(
+      { env: c.env, db: c.get("db"), work: c.executionCtx, logger: c.get("logger") },
+      query,
+    );
+    const { parsed, movie } = result;
     if (!parsed)
       return c.json({ title: query.title, parsedMovieInfo: null, customFormats: [], customFormatScore: 0 }, 200);
-
-    const formats = await db.select().from(customFormats);
-    const matched = matchCustomFormats(formats, {
-      parsed,
-      releaseTitle: query.title,
-      size: query.size,
-      indexerFlags: query.indexerFlags,
-      movie: movie ? { year: movie.year, originalLanguage: movie.metadata.originalLanguage } : undefined,
-    });
-    let score = 0;
-    let decision: z.infer<typeof parseResultSchema>["decision"];
-    if (movie) {
-      const [profile] = await db.select().from(qualityProfiles).where(eq(qualityProfiles.id, movie.qualityProfileId));
-      score = customFormatScore(profile.formatItems, matched);
-      const ageMinutes = query.ageMinutes;
-      const [judged] = evaluateReleases(
-        [
-          {
-            title: query.title,
-            size: query.size ?? 0,
-            indexer: "manual",
-            indexerId: 0,
-            protocol: query.protocol,
-            seeders: query.seeders ?? null,
-            indexerFlags: query.indexerFlags,
-            parsed,
-            ...(ageMinutes !== undefined
-              ? { age: Math.floor(ageMinutes / 1440), ageHours: ageMinutes / 60, ageMinutes }
-              : {}),
-          },
-        ],
-        await loadDecisionContext(
-          db,
-          movie,
-          await StreamingAvailabilityLookup.open(c.env, db, c.executionCtx, c.get("logger")),
-        ),
-      );
-      decision = { accepted: judged.accepted, rejections: judged.rejections };
-    }
     const { extraInfo: _extra, simpleReleaseTitle: _simple, ...parsedMovieInfo } = parsed;
     return c.json(
       {
@@ -148,9 +98,9 @@ parseRouter.openapi(
           quality: { quality: { ...parsed.quality.quality }, revision: parsed.quality.revision },
         },
         movie: movie ? movieResource(movie) : undefined,
-        customFormats: matched.map((f) => ({ id: f.id, name: f.name })),
-        customFormatScore: score,
-        decision,
+        customFormats: result.customFormats.map((f) => ({ id: f.id, name: f.name })),
+        customFormatScore: result.customFormatScore,
+        decision: result.decision,
       },
       200,
     );

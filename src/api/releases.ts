@@ -1,20 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
 import * as clock from "../clock";
-import { MovieRepository, type MovieRow } from "../db/repositories/movies";
-import { movies } from "../db/schema";
 import { indexerFlagNames } from "../domain/customFormats/indexerFlags";
 import { type RankedDecision, type ReleaseDecision, releaseAge } from "../domain/decisions";
-import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
-import { parseMovieTitle } from "../domain/parser";
 import type { IndexerRelease } from "../integrations/indexers";
 import { redactUrl } from "../observability/logger";
-import { findMovieForRelease } from "../services/decisionContext";
-import { grabRelease } from "../services/grab";
-import { loadIndexers } from "../services/indexers";
-import { decideReleases } from "../services/releaseSearch/decide";
+import { grabFromRecentSearch, pushRelease } from "../services/releasePush";
 import { searchMovie } from "../services/releaseSearch/movieSearch";
-import { findCachedRelease, grabCachedRelease } from "../services/releaseSearch/releaseCache";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 
@@ -178,12 +169,6 @@ const grabbedSchema = releaseSchema
   .extend({ queueId: z.number().int(), downloadClientId: z.number().int(), downloadId: z.string() })
   .openapi("GrabbedRelease");
 
-async function movieRow(db: Parameters<typeof loadIndexers>[0], movieId: number): Promise<MovieRow> {
-  const [movie] = await db.select().from(movies).where(eq(movies.id, movieId));
-  if (!movie) throw resourceNotFound(`Movie ${movieId}`);
-  return movie;
-}
-
 releaseRouter.openapi(
   createRoute({
     method: "post",
@@ -194,22 +179,9 @@ releaseRouter.openapi(
     responses: { 200: jsonContent(grabbedSchema, "Sent to the download client"), ...errorResponses },
   }),
   async (c) => {
-    const input = c.req.valid("json");
-    const db = c.get("db");
-    const cached = await findCachedRelease(c.env, input.guid, input.indexerId, input.movieId);
-    if (!cached) {
-      throw new Failure(
-        "resourceNotFound",
-        "Release not found in the recent searches: search again (results are kept for 30 minutes)",
-        { fields: [{ path: "body.guid", message: "not in the release cache" }] },
-      );
-    }
-    const movie = await movieRow(db, cached.movieId);
-    const [decision] = await decideReleases(c.env, db, c.get("logger"), movie, [{ ...cached.release }], {
-      checkMovie: true,
-    });
-    const grabbed = await grabCachedRelease(c.env, db, c.get("logger"), movie.id, cached.release);
-    return c.json({ ...releaseResource(decision, movie.id), ...grabbed }, 200);
+    const services = { env: c.env, db: c.get("db"), logger: c.get("logger") };
+    const { decision, movieId, grabbed } = await grabFromRecentSearch(services, c.req.valid("json"));
+    return c.json({ ...releaseResource(decision, movieId), ...grabbed }, 200);
   },
 );
 
@@ -264,84 +236,8 @@ releaseRouter.openapi(
     responses: { 200: jsonContent(z.array(pushedSchema), "The decision (and the grab)"), ...errorResponses },
   }),
   async (c) => {
-    const input = c.req.valid("json");
-    const db = c.get("db");
-    const logger = c.get("logger");
-    const link = input.protocol === "torrent" ? (input.magnetUrl ?? input.downloadUrl) : input.downloadUrl;
-    if (!link) {
-      throw invalidInput(
-        "body.downloadUrl",
-        input.protocol === "torrent" ? "a downloadUrl or magnetUrl is required" : "a downloadUrl is required",
-      );
-    }
-    const known = (await loadIndexers(db)).find(
-      (i) => i.id === input.indexerId || (input.indexer && i.name.toLowerCase() === input.indexer.toLowerCase()),
-    );
-    const release: IndexerRelease = {
-      guid: input.guid ?? link,
-      title: input.title,
-      size: input.size,
-      indexer: known?.name ?? input.indexer ?? "Push",
-      indexerId: known?.id ?? 0,
-      indexerPriority: known?.priority,
-      protocol: input.protocol,
-      downloadUrl: link,
-      ...(input.magnetUrl ? { magnetUrl: input.magnetUrl } : {}),
-      ...(input.publishDate ? { publishDate: new Date(input.publishDate).toISOString() } : {}),
-      ...(input.infoHash ? { infoHash: input.infoHash.toLowerCase() } : {}),
-      ...(input.seeders !== undefined ? { seeders: input.seeders } : {}),
-      ...(input.leechers !== undefined ? { leechers: input.leechers } : {}),
-      ...(input.indexerFlags !== undefined ? { indexerFlags: input.indexerFlags } : {}),
-      ...(input.imdbId ? { imdbId: input.imdbId } : {}),
-      ...(input.tmdbId ? { tmdbId: input.tmdbId } : {}),
-    };
-    const parsed = parseMovieTitle(input.title);
-    let movie: MovieRow | undefined;
-    if (input.movieId !== undefined) {
-      movie = await movieRow(db, input.movieId);
-    } else if (input.tmdbId || input.imdbId) {
-      const [byId] = await db
-        .select()
-        .from(movies)
-        .where(input.tmdbId ? eq(movies.tmdbId, input.tmdbId) : eq(movies.imdbId, input.imdbId as string));
-      movie = byId;
-    }
-    if (!movie && parsed) {
-      const found = await findMovieForRelease(db, parsed);
-      movie = found ? await new MovieRepository(db).get(found.id) : undefined;
-    }
-    if (!movie) {
-      const unknown: ReleaseDecision = {
-        release,
-        parsed,
-        quality: parsed?.quality ?? null,
-        languages: parsed?.languages ?? [],
-        customFormats: [],
-        customFormatScore: 0,
-        accepted: false,
-        rejections: [
-          parsed
-            ? {
-                specification: "movieMatch",
-                reason: "unknownMovie",
-                message: `Unknown movie: '${parsed.primaryMovieTitle}${parsed.year ? ` (${parsed.year})` : ""}' is not in the library`,
-                type: "permanent",
-              }
-            : {
-                specification: "parse",
-                reason: "unableToParse",
-                message: `Unable to parse release "${input.title}"`,
-                type: "permanent",
-              },
-        ],
-      };
-      return c.json([{ ...releaseResource(unknown), grabbed: false }], 200);
-    }
-    const [decision] = await decideReleases(c.env, db, logger, movie, [release], {
-      checkMovie: input.movieId !== undefined,
-    });
-    if (!decision.accepted) return c.json([{ ...releaseResource(decision, movie.id), grabbed: false }], 200);
-    const grabbed = await grabRelease(c.env, db, logger, { movieId: movie.id, release, source: "push" });
-    return c.json([{ ...releaseResource(decision, movie.id), grabbed: true, ...grabbed }], 200);
+    const services = { env: c.env, db: c.get("db"), logger: c.get("logger") };
+    const { decision, movieId, grabbed } = await pushRelease(services, c.req.valid("json"));
+    return c.json([{ ...releaseResource(decision, movieId), grabbed: grabbed !== undefined, ...grabbed }], 200);
   },
 );

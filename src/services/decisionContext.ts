@@ -1,9 +1,9 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import * as clock from "../clock";
 import type { Database } from "../db/client";
 import { blocklistRepository } from "../db/repositories/blocklist";
-import type { MovieRow } from "../db/repositories/movies";
-import { customFormats, downloads, movieFiles, movies, qualityDefinitions, qualityProfiles } from "../db/schema";
+import { MovieRepository, type MovieRow } from "../db/repositories/movies";
+import { customFormats, downloads, movieFiles, qualityDefinitions, qualityProfiles } from "../db/schema";
 import type { BlocklistEntry, DecisionContext, ExistingMovieFile, QueuedRelease } from "../domain/decisions";
 import { cleanTitle } from "../domain/library/titles";
 import type { ParsedMovieInfo } from "../domain/parser";
@@ -69,17 +69,14 @@ export async function loadDecisionContext(
  * in the name, else by clean title — the year deciding between remakes, off by at most one year.
  */
 export async function findMovieForRelease(db: Database, parsed: ParsedMovieInfo): Promise<MovieRow | undefined> {
+  const repo = new MovieRepository(db);
   if (parsed.tmdbId || parsed.imdbId) {
-    const byId = or(
-      parsed.tmdbId ? eq(movies.tmdbId, parsed.tmdbId) : undefined,
-      parsed.imdbId ? eq(movies.imdbId, parsed.imdbId) : undefined,
-    );
-    const [found] = await db.select().from(movies).where(byId).limit(1);
+    const found = await repo.byEitherId(parsed.tmdbId || undefined, parsed.imdbId || undefined);
     if (found) return found;
   }
   const titles = [...new Set(parsed.movieTitles.map(cleanTitle).filter(Boolean))];
   if (titles.length === 0) return undefined;
-  const candidates = await db.select().from(movies).where(inArray(movies.cleanTitle, titles));
+  const candidates = await repo.byCleanTitles(titles);
   if (parsed.year > 0) {
     return (
       candidates.find((m) => m.year === parsed.year) ?? candidates.find((m) => Math.abs(m.year - parsed.year) === 1)

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import * as clock from "../../clock";
 import { chunk, D1_MAX_BOUND_PARAMETERS, type Database, inList } from "../client";
@@ -183,6 +183,34 @@ export class MovieRepository {
       .prepare("select version from library_state where key = 'movies'")
       .first<{ version: number }>();
     return row?.version ?? 0;
+  }
+
+  /** The movie's row without its tags. */
+  async row(id: number): Promise<MovieRow | undefined> {
+    const [row] = await this.db.select().from(movies).where(eq(movies.id, id));
+    return row;
+  }
+
+  /** The movie with this TMDb id, else (with no TMDb id given) the one with this IMDb id. */
+  async byTmdbOrImdbId(tmdbId: number | undefined, imdbId: string | undefined): Promise<MovieRow | undefined> {
+    if (!tmdbId && !imdbId) return undefined;
+    const [row] = await this.db
+      .select()
+      .from(movies)
+      .where(tmdbId ? eq(movies.tmdbId, tmdbId) : eq(movies.imdbId, imdbId as string));
+    return row;
+  }
+
+  /** The first movie with either id (a release naming its movie). */
+  async byEitherId(tmdbId: number | undefined, imdbId: string | undefined): Promise<MovieRow | undefined> {
+    const byId = or(tmdbId ? eq(movies.tmdbId, tmdbId) : undefined, imdbId ? eq(movies.imdbId, imdbId) : undefined);
+    const [row] = await this.db.select().from(movies).where(byId).limit(1);
+    return row;
+  }
+
+  /** The movies whose clean title is one of `titles`. */
+  byCleanTitles(titles: string[]): Promise<MovieRow[]> {
+    return this.db.select().from(movies).where(inArray(movies.cleanTitle, titles));
   }
 
   async get(id: number): Promise<MovieWithTags | undefined> {
