@@ -5,7 +5,7 @@ import { blocklist, movies } from "../schema";
 export type BlocklistRow = typeof blocklist.$inferSelect;
 
 export const BLOCKLIST_SORT_KEYS = ["date", "sourceTitle", "movies.sortTitle", "indexer", "blockedUntil"] as const;
-export type BlocklistSortKey = (typeof BLOCKLIST_SORT_KEYS)[number];
+type BlocklistSortKey = (typeof BLOCKLIST_SORT_KEYS)[number];
 
 const SORT_COLUMNS: Record<BlocklistSortKey, SQL> = {
   date: sql`${blocklist.date}`,
