@@ -60,7 +60,7 @@ export interface MovedDownload {
 }
 
 /**
- * A download client: one per configured row. Methods throw UpstreamError (with a failure kind)
+ * A download client: one per configured row. Methods throw an upstream Failure (with a failure kind)
  * when the client refuses or cannot be reached.
  */
 export interface DownloadClient {

@@ -2,29 +2,11 @@ import type { ZodType } from "zod";
 import * as clock from "../clock";
 import type { Env, UpstreamPolicy } from "../config";
 import type { BudgetService } from "../domain/budgets";
-import { Failure } from "../domain/failures/failure";
-import { type FailureKind, failureKindForStatus, isTransient } from "../domain/failures/kinds";
+import { Failure, type UpstreamFailure } from "../domain/failures/failure";
+import { failureKindForStatus, isTransient } from "../domain/failures/kinds";
 import { type Logger, redactUrl } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import { reportUpstreamOutcome, reserveUpstreamCall } from "./budget";
-
-/**
- * A failed upstream call: a Failure with a taxonomy kind. Transitional: the subclass stays only
- * while services/downloads and services/listSync (being split) still test `instanceof
- * UpstreamError` and read `retryAfterSeconds`; everything else reads it as a Failure
- * (`isUpstreamFailure`, `retryAfter`).
- */
-export class UpstreamError extends Failure {
-  declare readonly kind: FailureKind;
-
-  constructor(service: string, kind: FailureKind, message: string, status?: number, retryAfter?: number) {
-    super(kind, message, { service, status, retryAfter });
-  }
-
-  get retryAfterSeconds(): number | undefined {
-    return this.retryAfter;
-  }
-}
 
 export interface UpstreamRequest {
   service: string;
@@ -93,18 +75,16 @@ export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
   const attempts = req.attempts ?? 3;
   const safeUrl = redactUrl(req.url);
   if (breakerState(service) === "open") {
-    throw new UpstreamError(
+    throw new Failure("upstreamError", `${service} is failing repeatedly; calls are paused for a moment`, {
       service,
-      "upstreamError",
-      `${service} is failing repeatedly; calls are paused for a moment`,
-      503,
-    );
+      status: 503,
+    });
   }
-  let lastError: UpstreamError | undefined;
+  let lastError: UpstreamFailure | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (req.budget) await reserveOrThrow(req, service);
     const started = clock.now();
-    let error: UpstreamError;
+    let error: UpstreamFailure;
     try {
       const response = await fetch(req.url, { ...req.init, signal: AbortSignal.timeout(policy.timeoutMs) });
       if (req.budget && (response.status === 429 || response.status === 402)) {
@@ -122,13 +102,17 @@ export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
       metrics.upstreamCall(service, "error", response.status);
       const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
       await response.body?.cancel();
-      error = new UpstreamError(service, kind, describeStatus(service, response.status), response.status, retryAfter);
+      error = new Failure(kind, describeStatus(service, response.status), {
+        service,
+        status: response.status,
+        retryAfter,
+      });
     } catch (cause) {
       metrics.upstreamCall(service, "error", "none");
       const timedOut = cause instanceof DOMException && (cause.name === "TimeoutError" || cause.name === "AbortError");
       error = timedOut
-        ? new UpstreamError(service, "connectionTimeout", `${service} did not answer within ${policy.timeoutMs} ms`)
-        : new UpstreamError(service, "connectionFailed", `Could not reach ${service}: ${(cause as Error).message}`);
+        ? new Failure("connectionTimeout", `${service} did not answer within ${policy.timeoutMs} ms`, { service })
+        : new Failure("connectionFailed", `Could not reach ${service}: ${(cause as Error).message}`, { service });
     }
     lastError = error;
     req.logger?.warn("upstream call failed", {
@@ -152,7 +136,7 @@ export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
       await sleep(backoff);
     }
   }
-  throw lastError ?? new UpstreamError(service, "upstreamError", `${service} call failed`);
+  throw lastError ?? new Failure("upstreamError", `${service} call failed`, { service });
 }
 
 /**
@@ -175,13 +159,11 @@ async function reserveOrThrow(req: UpstreamRequest, service: string): Promise<vo
       decision.reason === "paused"
         ? `${service} asked us to pause (HTTP 429/402)`
         : `${service}'s API budget for this ${decision.window === "fiveMinutes" ? "5-minute window" : decision.window} is used up`;
-    throw new UpstreamError(
+    throw new Failure("rateLimited", `${why}; calls resume in ${decision.retryAfterSeconds} s`, {
       service,
-      "rateLimited",
-      `${why}; calls resume in ${decision.retryAfterSeconds} s`,
-      429,
-      decision.retryAfterSeconds,
-    );
+      status: 429,
+      retryAfter: decision.retryAfterSeconds,
+    });
   }
 }
 
@@ -199,21 +181,18 @@ export async function readJson<T>(service: string, response: Response, schema: Z
   try {
     body = await response.json();
   } catch {
-    throw new UpstreamError(
+    throw new Failure("parseError", `${service} sent a response that is not valid JSON`, {
       service,
-      "parseError",
-      `${service} sent a response that is not valid JSON`,
-      response.status,
-    );
+      status: response.status,
+    });
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UpstreamError(
-      service,
+    throw new Failure(
       "parseError",
       `${service} sent an unexpected response (${issue?.path.join(".") || "body"}: ${issue?.message})`,
-      response.status,
+      { service, status: response.status },
     );
   }
   return parsed.data;

@@ -6,7 +6,6 @@ import { incrementCounter } from "../observability/metrics";
 import { recordDeadLetter } from "../services/downloads/deadLetters";
 import type { DownloadJobMessage } from "../services/downloads/jobQueue";
 import { runDownloadJob } from "../services/downloads/queueJobs";
-import { RetryLater } from "../services/downloads/work";
 
 // A message that failed unexpectedly (a bug, D1 unavailable) comes back after this long; the
 // queue's max_retries then hands it to the dead-letter queue.
@@ -22,16 +21,17 @@ export async function consumeDownloadBatch(batch: MessageBatch<DownloadJobMessag
   for (const message of batch.messages) {
     const logger = rootLogger.child({ ...message.body, attempt: message.attempts });
     try {
-      await runDownloadJob({ env, db, logger, now: clock.now() }, message.body, { attempts: message.attempts });
-      message.ack();
-    } catch (error) {
-      if (error instanceof RetryLater) {
-        logger.info("download job will be retried", { delaySeconds: error.delaySeconds });
-        message.retry({ delaySeconds: error.delaySeconds });
+      const work = { env, db, logger, now: clock.now() };
+      const outcome = await runDownloadJob(work, message.body, { attempts: message.attempts });
+      if (outcome.retry) {
+        logger.info("download job will be retried", { delaySeconds: outcome.delaySeconds });
+        message.retry({ delaySeconds: outcome.delaySeconds });
       } else {
-        logger.error("download job failed", { error: (error as Error).message });
-        message.retry({ delaySeconds: UNEXPECTED_FAILURE_DELAY_SECONDS });
+        message.ack();
       }
+    } catch (error) {
+      logger.error("download job failed", { error: (error as Error).message });
+      message.retry({ delaySeconds: UNEXPECTED_FAILURE_DELAY_SECONDS });
     }
   }
 }

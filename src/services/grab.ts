@@ -1,5 +1,4 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { ApiError } from "../api/middleware/errors";
 import * as clock from "../clock";
 import { type Env, upstreamPolicy } from "../config";
 import type { Database } from "../db/client";
@@ -18,7 +17,7 @@ import { retryDelaySeconds } from "../domain/failures/policies";
 import type { QualityModel } from "../domain/parser";
 import { infoDictionary, isMagnet, magnetInfoHash } from "../domain/torrents";
 import type { AddDownload } from "../integrations/downloadClient";
-import { UpstreamError, upstreamFetch } from "../integrations/http";
+import { upstreamFetch } from "../integrations/http";
 import { type Logger, redactUrl } from "../observability/logger";
 import { recordDownloadFailureMetric } from "../observability/metrics";
 import { loadBlocklistEntries, loadDecisionContext } from "./decisionContext";
@@ -119,7 +118,9 @@ async function downloadRequest(env: Env, release: Release, logger?: Logger): Pro
     return { title: release.title, url, infoHash, torrentFile };
   } catch (error) {
     if (!(error instanceof Failure)) throw error;
-    throw new UpstreamError("indexer", "parseError", `The indexer's torrent for ${release.title}: ${error.message}`);
+    throw new Failure("parseError", `The indexer's torrent for ${release.title}: ${error.message}`, {
+      service: "indexer",
+    });
   }
 }
 
@@ -130,9 +131,14 @@ async function sendToClient(env: Env, client: DownloadClientRow, release: Releas
   return opened.add(request);
 }
 
-/** Refuses a release already on its way for the movie, or blocklisted: nothing is grabbed twice. */
-async function ensureNotDuplicate(db: Database, movieId: number, release: Release) {
+/**
+ * Why a release may not be grabbed for the movie (a conflict: it is already on its way, or
+ * blocklisted), or null: nothing is grabbed twice. An automatic search asks before grabbing and
+ * moves on to the next release; a grab throws it.
+ */
+export async function releaseRefusal(db: Database, movieId: number, release: Release): Promise<Failure | null> {
   const hash = release.protocol === "torrent" ? (release.infoHash?.trim().toLowerCase() ?? null) : null;
+  const title = release.title.trim();
   const active = await db
     .select({ id: downloads.id, title: downloads.title, indexer: downloads.indexer, downloadId: downloads.downloadId })
     .from(downloads)
@@ -140,16 +146,16 @@ async function ensureNotDuplicate(db: Database, movieId: number, release: Releas
   const same = active.find(
     (row) =>
       (hash && row.downloadId === hash) ||
-      (row.title.toLowerCase() === release.title.toLowerCase() && row.indexer === release.indexer),
+      (row.title.toLowerCase() === title.toLowerCase() && row.indexer === release.indexer),
   );
-  if (same) throw new ApiError(409, `${release.title} is already in the queue (queue item ${same.id})`);
+  if (same) return new Failure("conflict", `${title} is already in the queue (queue item ${same.id})`);
   const blocked = (await loadBlocklistEntries(db, movieId)).filter((entry) =>
     hash
       ? entry.infoHash?.toLowerCase() === hash
-      : entry.title.toLowerCase() === release.title.toLowerCase() &&
+      : entry.title.toLowerCase() === title.toLowerCase() &&
         (!entry.indexer || entry.indexer.toLowerCase() === release.indexer.toLowerCase()),
   );
-  if (blocked.length) throw new ApiError(409, `${release.title} is blocklisted`);
+  return blocked.length ? new Failure("conflict", `${title} is blocklisted`) : null;
 }
 
 interface Described {
@@ -284,11 +290,12 @@ export async function grabRelease(
   const movie = await new MovieRepository(db).get(input.movieId);
   if (!movie) throw resourceNotFound(`Movie ${input.movieId}`);
   const release = { ...input.release, title: input.release.title.trim() };
-  await ensureNotDuplicate(db, movie.id, release);
+  const refusal = await releaseRefusal(db, movie.id, release);
+  if (refusal) throw refusal;
   const clients = await enabledClientsFor(db, release.protocol);
   if (clients.length === 0)
-    throw new ApiError(
-      409,
+    throw new Failure(
+      "conflict",
       `No enabled download client for ${release.protocol}; add one under Settings › Download Clients`,
     );
   const described: Described = { movie, decision: await describeRelease(db, movie, release) };

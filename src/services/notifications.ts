@@ -8,7 +8,7 @@ import { openNotificationSettings } from "./notificationSecrets";
 
 type NotificationRow = typeof notifications.$inferSelect;
 
-/** Sends one event to one target; throws UpstreamError when the target refuses or is unreachable. */
+/** Sends one event to one target; throws an upstream Failure when the target refuses or is unreachable. */
 export async function sendNotification(
   env: Env,
   target: NotificationRow,

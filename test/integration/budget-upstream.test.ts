@@ -3,8 +3,9 @@ import { describe, expect, test } from "vitest";
 import * as clock from "../../src/clock";
 import { upstreamPolicy } from "../../src/config";
 import { type WindowKind, windowEnd } from "../../src/domain/budgets";
+import { Failure } from "../../src/domain/failures/failure";
 import { budgetFor } from "../../src/integrations/budget";
-import { UpstreamError, upstreamFetch } from "../../src/integrations/http";
+import { upstreamFetch } from "../../src/integrations/http";
 import { callsDuring, simFaults } from "./helpers";
 
 // The budget is enforced in the shared upstream layer: these calls go to the simulator, whose
@@ -36,7 +37,7 @@ describe("budgeted upstream calls", () => {
       Promise.allSettled(Array.from({ length: 1000 }, () => watchmodeCall(path))),
     );
     expect(calls).toBe(33);
-    const errors = outcomes.map((o) => (o.status === "rejected" ? (o.reason as UpstreamError) : undefined));
+    const errors = outcomes.map((o) => (o.status === "rejected" ? (o.reason as Failure) : undefined));
     // The 33 that were sent found nothing (the probe path does not exist); the rest were refused.
     expect(errors.filter((e) => e?.kind === "notFound")).toHaveLength(33);
     const refused = errors.filter((e) => e?.kind === "rateLimited");
@@ -48,27 +49,27 @@ describe("budgeted upstream calls", () => {
   test("a 429 with a long Retry-After pauses the upstream: the next call is not sent", async () => {
     const path = "/v1/budget-probe-429";
     await watchmodeFaults({ match: path, kind: "rateLimit", retryAfter: 600 });
-    const first = await callsDuring("watchmode", path, () => watchmodeCall(path).catch((e: UpstreamError) => e));
+    const first = await callsDuring("watchmode", path, () => watchmodeCall(path).catch((e: Failure) => e));
     expect(first.calls).toBe(1);
     expect(first.result).toMatchObject({ kind: "rateLimited", status: 429 });
     const usage = await budgetFor(env, "watchmode").usage();
     expect(Date.parse(usage.pausedUntil ?? "")).toBeGreaterThan(clock.now() + 590_000);
 
-    const second = await callsDuring("watchmode", path, () => watchmodeCall(path).catch((e: UpstreamError) => e));
+    const second = await callsDuring("watchmode", path, () => watchmodeCall(path).catch((e: Failure) => e));
     expect(second.calls).toBe(0);
-    expect(second.result).toBeInstanceOf(UpstreamError);
-    expect((second.result as UpstreamError).message).toMatch(/asked us to pause/);
+    expect(second.result).toBeInstanceOf(Failure);
+    expect((second.result as Failure).message).toMatch(/asked us to pause/);
   });
 
   test("a 402 (over quota) pauses Watchmode to the end of its month", async () => {
     await clearOfReset("month");
     const path = "/v1/budget-probe-402";
     await watchmodeFaults({ match: path, kind: "status", status: 402 });
-    const first = await callsDuring("watchmode", path, () => watchmodeCall(path).catch((e: UpstreamError) => e));
+    const first = await callsDuring("watchmode", path, () => watchmodeCall(path).catch((e: Failure) => e));
     expect(first.calls).toBe(1);
     const usage = await budgetFor(env, "watchmode").usage();
     expect(usage.pausedUntil).toBe(new Date(windowEnd("month", clock.now())).toISOString());
-    const second = await callsDuring("watchmode", path, () => watchmodeCall(path).catch((e: UpstreamError) => e));
+    const second = await callsDuring("watchmode", path, () => watchmodeCall(path).catch((e: Failure) => e));
     expect(second.calls).toBe(0);
     expect(second.result).toMatchObject({ kind: "rateLimited" });
   });

@@ -1,7 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { afterEach, expect } from "vitest";
 import type { MovieResource } from "../../src/api/schemas/movie";
-import { ListSourceError } from "../../src/domain/lists/source";
+import { Failure } from "../../src/domain/failures/failure";
 
 /** The app as a client sees it: the Worker's real fetch handler with the real bindings. */
 export const APP = "http://app.test";
@@ -139,12 +139,12 @@ export async function callsDuring<T>(
   return { result, calls: (await simCalls(service, path)) - before };
 }
 
-/** The ListSourceError a list read fails with (the test fails if it does not fail that way). */
-export async function listError(reading: Promise<unknown>): Promise<ListSourceError> {
+/** The Failure a list read fails with (the test fails if it does not fail that way). */
+export async function listError(reading: Promise<unknown>): Promise<Failure> {
   const error = await reading.then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(ListSourceError);
-  return error as ListSourceError;
+  expect(error).toBeInstanceOf(Failure);
+  return error as Failure;
 }

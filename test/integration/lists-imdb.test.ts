@@ -98,13 +98,13 @@ describe("IMDb lists", () => {
 
   test("a private list (IMDb answers 403) is a private-list error", async () => {
     const error = await listError(readList("ls000000403"));
-    expect(error.kind).toBe("private");
+    expect(error.kind).toBe("forbidden");
     expect(error.message).toMatch(/private/);
   });
 
   test("a private watchlist (IMDb shows a page saying so) is a private-list error naming the user", async () => {
     const error = await listError(readList("ur000000002"));
-    expect(error.kind).toBe("private");
+    expect(error.kind).toBe("forbidden");
     expect(error.message).toMatch(/watchlist of ur000000002 is private/);
   });
 
@@ -223,7 +223,7 @@ describe("IMDb CSV exports", () => {
   });
 
   test("the export of a private list is refused, of a missing one not found", async () => {
-    expect((await listError(readCsv("/list/ls000000403/export"))).kind).toBe("private");
+    expect((await listError(readCsv("/list/ls000000403/export"))).kind).toBe("forbidden");
     expect((await listError(readCsv("/list/ls000000999/export"))).kind).toBe("notFound");
   });
 });

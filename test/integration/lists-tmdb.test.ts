@@ -89,7 +89,7 @@ describe("TMDb lists (v4)", () => {
 
   test("a private list and an unknown list are errors the user can act on", async () => {
     const privateList = await listError(read(tmdbListSource, { listId: "8100004" }));
-    expect(privateList.kind).toBe("private");
+    expect(privateList.kind).toBe("forbidden");
     expect(privateList.message).toContain("401");
     expect((await listError(read(tmdbListSource, { listId: "1" }))).kind).toBe("notFound");
   });

@@ -13,8 +13,8 @@ import {
 import * as clock from "../../src/clock";
 import type { Env } from "../../src/config";
 import { createDatabase } from "../../src/db/client";
+import { Failure } from "../../src/domain/failures/failure";
 import worker from "../../src/index";
-import { UpstreamError } from "../../src/integrations/http";
 import {
   importWatchmodeIdMap,
   readIdMapState,
@@ -50,13 +50,13 @@ const mapChecksum = async () =>
     "select count(*) as n, sum(watchmode_id) as ids, sum(length(title)) as titles from watchmode_id_map",
   ).first();
 
-async function failureOf(running: Promise<unknown>): Promise<UpstreamError> {
+async function failureOf(running: Promise<unknown>): Promise<Failure> {
   const error = await running.then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(UpstreamError);
-  return error as UpstreamError;
+  expect(error).toBeInstanceOf(Failure);
+  return error as Failure;
 }
 
 describe("Watchmode title id map", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
+import { Failure } from "../../src/domain/failures/failure";
 import { type BackgroundWork, CACHE_TTL_SECONDS, type JsonStore, swrJson } from "../../src/integrations/cache";
-import { UpstreamError } from "../../src/integrations/http";
 
 /** A Map-backed stand-in for KV (get/put only), recording what was stored. */
 function memoryStore() {
@@ -117,7 +117,7 @@ describe("swrJson", () => {
     const key = freshKey();
     putEntry(data, key, "old", TTL * 2);
     const loader = gatedLoader("new");
-    loader.fail = new UpstreamError("tmdb", "upstreamError", "tmdb answered HTTP 503", 503);
+    loader.fail = new Failure("upstreamError", "tmdb answered HTTP 503", { service: "tmdb", status: 503 });
     loader.release();
     const work = background();
     expect(await swrJson(store, work.ctx, "test", key, TTL, loader.load)).toMatchObject({ value: "old", stale: true });
@@ -131,12 +131,12 @@ describe("swrJson", () => {
     const { store } = memoryStore();
     const key = freshKey();
     const loader = gatedLoader("v");
-    loader.fail = new UpstreamError("tmdb", "connectionTimeout", "tmdb did not answer");
+    loader.fail = new Failure("connectionTimeout", "tmdb did not answer", { service: "tmdb" });
     const reads = Array.from({ length: 5 }, () =>
       swrJson(store, background().ctx, "test", key, TTL, loader.load).catch((error: unknown) => error),
     );
     loader.release();
-    for (const outcome of await Promise.all(reads)) expect(outcome).toBeInstanceOf(UpstreamError);
+    for (const outcome of await Promise.all(reads)) expect(outcome).toBeInstanceOf(Failure);
     expect(loader.calls).toBe(1);
     loader.fail = undefined;
     expect((await swrJson(store, background().ctx, "test", key, TTL, loader.load)).value).toBe("v");

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import simulator from "../../sim/src/index";
-import { ListSourceError } from "../../src/domain/lists/source";
+import { Failure } from "../../src/domain/failures/failure";
 import { imdbCsvSource, parseImdbCsv } from "../../src/domain/lists/sources/imdb";
 import { parseCsv } from "../../src/domain/lists/sources/imdb/csv";
 
@@ -39,15 +39,15 @@ function row(fields: {
   ].join(",");
 }
 
-function csvError(read: () => unknown): ListSourceError {
+function csvError(read: () => unknown): Failure {
   try {
     read();
   } catch (error) {
-    expect(error).toBeInstanceOf(ListSourceError);
-    expect((error as ListSourceError).kind).toBe("parseError");
-    return error as ListSourceError;
+    expect(error).toBeInstanceOf(Failure);
+    expect((error as Failure).kind).toBe("parseError");
+    return error as Failure;
   }
-  throw new Error("expected a ListSourceError");
+  throw new Error("expected a Failure");
 }
 
 describe("CSV reader", () => {

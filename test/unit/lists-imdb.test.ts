@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import simulator from "../../sim/src/index";
-import { ListSourceError } from "../../src/domain/lists/source";
+import { Failure } from "../../src/domain/failures/failure";
 import { imdbListSource } from "../../src/domain/lists/sources/imdb";
 import type { ImdbPageScan } from "../../src/domain/lists/sources/imdb/page";
 import { readImdbPage } from "../../src/domain/lists/sources/imdb/page";
@@ -193,7 +193,7 @@ describe("reading a page from its embedded JSON", () => {
   test("a list IMDb marks PRIVATE is a private-list error", () => {
     const json = listJson([], { visibility: { id: "PRIVATE" }, titleListItemSearch: null });
     const read = () => readImdbPage(scan({ nextDataJson: json }), "ur000000002");
-    expect(read).toThrow(ListSourceError);
+    expect(read).toThrow(Failure);
     expect(read).toThrow(/watchlist of ur000000002 is private/);
   });
 

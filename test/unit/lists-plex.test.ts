@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import simulator from "../../sim/src/index";
 import { Failure } from "../../src/domain/failures/failure";
-import { type ListSourceEnvironment, ListSourceError } from "../../src/domain/lists/source";
+import type { ListSourceEnvironment } from "../../src/domain/lists/source";
 import {
   parsePlexRss,
   parsePlexWatchlist,
@@ -17,15 +17,15 @@ import { childElements, parseXml, textContent } from "../../src/domain/lists/sou
 
 const ENV = { plexDiscoverUrl: "https://discover.provider.plex.tv" } as ListSourceEnvironment;
 
-function parseError(read: () => unknown): ListSourceError {
+function parseError(read: () => unknown): Failure {
   try {
     read();
   } catch (error) {
-    expect(error).toBeInstanceOf(ListSourceError);
-    expect((error as ListSourceError).kind).toBe("parseError");
-    return error as ListSourceError;
+    expect(error).toBeInstanceOf(Failure);
+    expect((error as Failure).kind).toBe("parseError");
+    return error as Failure;
   }
-  throw new Error("expected a ListSourceError");
+  throw new Error("expected a Failure");
 }
 
 function watchlistJson(metadata: unknown[] | undefined, container: Record<string, unknown> = {}): string {

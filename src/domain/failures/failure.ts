@@ -47,15 +47,15 @@ export interface FailureDetails {
  * The one failure type: every layer throws it, the error middleware alone turns it into an HTTP
  * status. Decisions read `kind`, never the message.
  */
-export class Failure extends Error {
-  readonly kind: FailureKind | RequestFailureKind;
+export class Failure<K extends FailureKind | RequestFailureKind = FailureKind | RequestFailureKind> extends Error {
+  readonly kind: K;
   readonly service?: string;
   readonly retryAfter?: number;
   readonly fields: FieldIssue[];
   readonly status?: number;
   readonly code?: number;
 
-  constructor(kind: FailureKind | RequestFailureKind, message: string, details: FailureDetails = {}) {
+  constructor(kind: K, message: string, details: FailureDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = "Failure";
     this.kind = kind;
@@ -72,7 +72,7 @@ export function isFailure(error: unknown): error is Failure {
 }
 
 /** A failure of an upstream or a download: its kind is in the taxonomy, so it has a retry policy. */
-export type UpstreamFailure = Failure & { readonly kind: FailureKind };
+export type UpstreamFailure = Failure<FailureKind>;
 
 const TAXONOMY: ReadonlySet<string> = new Set(FAILURE_KINDS);
 

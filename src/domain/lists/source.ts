@@ -59,17 +59,6 @@ export interface ListResponse {
   imdbPage?: ImdbPageScan;
 }
 
-/** A list that cannot be read for a reason the user must fix (private, missing, bad settings). */
-export class ListSourceError extends Error {
-  constructor(
-    readonly kind: "notFound" | "private" | "authenticationFailed" | "parseError" | "invalidSettings",
-    message: string,
-  ) {
-    super(message);
-    this.name = "ListSourceError";
-  }
-}
-
 /** A settings field in Radarr's provider schema (`fields[{name, label, type, value, ...}]`). */
 export interface ListFieldDefinition {
   name: string;
@@ -106,6 +95,6 @@ export interface ImportListSource<Settings> {
   refusalKind?(status: number): "private" | "authenticationFailed";
   /** The first request; later pages come from each parsed page's `next`. */
   firstRequest(settings: Settings, env: ListSourceEnvironment): ListRequest;
-  /** Reads one page. Throws ListSourceError for private/missing lists and unreadable pages. */
+  /** Reads one page. Throws a Failure for a private (forbidden), missing (notFound) or unreadable (parseError) list. */
   parse(response: ListResponse, settings: Settings, env: ListSourceEnvironment): Promise<ListPage> | ListPage;
 }

@@ -2,13 +2,7 @@ import * as clock from "../../clock";
 import { type Env, upstreamPolicy } from "../../config";
 import { isBudgetService } from "../../domain/budgets";
 import { Failure } from "../../domain/failures/failure";
-import {
-  type ImportListSource,
-  type ListItem,
-  type ListRequest,
-  type ListSourceEnvironment,
-  ListSourceError,
-} from "../../domain/lists/source";
+import type { ImportListSource, ListItem, ListRequest, ListSourceEnvironment } from "../../domain/lists/source";
 import type { Logger } from "../../observability/logger";
 import { upstreamFetch } from "../http";
 import { scanImdbPage } from "../imdb/pageReader";
@@ -41,7 +35,8 @@ export interface FetchedList {
  * Reads every page of a list: each request goes through the upstream layer (timeout, retries with
  * backoff, 429 Retry-After, breaker), paced by the source's rate and burst, and each
  * response is handed to the source's parser, whose `next` says whether another page follows.
- * 404/401/403 become ListSourceError so the user sees "missing" or "private" rather than a retry.
+ * 404/401/403 become notFound, authenticationFailed or forbidden (a private list) failures naming
+ * the list, so the user sees "missing" or "private" rather than a retry.
  */
 export async function fetchList<S>(
   source: ImportListSource<S>,
@@ -80,14 +75,14 @@ export async function fetchList<S>(
       });
     } catch (error) {
       if (error instanceof Failure && error.kind === "notFound") {
-        throw new ListSourceError("notFound", `The list was not found at ${request.service} (HTTP 404)`);
+        throw new Failure("notFound", `The list was not found at ${request.service} (HTTP 404)`);
       }
       if (error instanceof Failure && error.kind === "authenticationFailed") {
         const status = error.status ?? 401;
         const kind = source.refusalKind?.(status) ?? (status === 401 ? "authenticationFailed" : "private");
         throw kind === "authenticationFailed"
-          ? new ListSourceError(kind, `${request.service}: the credentials were refused (HTTP ${status})`)
-          : new ListSourceError(kind, `The list is private (HTTP ${status})`);
+          ? new Failure(kind, `${request.service}: the credentials were refused (HTTP ${status})`)
+          : new Failure("forbidden", `The list is private (HTTP ${status})`);
       }
       throw error;
     }

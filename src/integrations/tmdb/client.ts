@@ -2,7 +2,7 @@ import { type Env, upstreamPolicy } from "../../config";
 import { Failure } from "../../domain/failures/failure";
 import type { Logger } from "../../observability/logger";
 import { type Cached, cachedJson } from "../cache";
-import { readJson, UpstreamError, upstreamFetch } from "../http";
+import { readJson, upstreamFetch } from "../http";
 import {
   type TmdbMovieDetails,
   type TmdbSearchResponse,
@@ -25,11 +25,9 @@ export type TmdbParams = Record<string, string | number | undefined>;
  */
 export function tmdbGet(env: Env, path: string, params: TmdbParams = {}, logger?: Logger): Promise<Response> {
   if (!env.TMDB_READ_TOKEN && !env.TMDB_API_KEY) {
-    throw new UpstreamError(
-      SERVICE,
-      "authenticationFailed",
-      "TMDb is not configured: set TMDB_API_KEY or TMDB_READ_TOKEN",
-    );
+    throw new Failure("authenticationFailed", "TMDb is not configured: set TMDB_API_KEY or TMDB_READ_TOKEN", {
+      service: SERVICE,
+    });
   }
   const url = new URL(`${env.TMDB_API_URL.replace(/\/$/, "")}${path}`);
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") url.searchParams.set(k, String(v));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type Env, upstreamPolicy } from "../../config";
+import { Failure, type UpstreamFailure } from "../../domain/failures/failure";
 import { metrics } from "../../observability/metrics";
-import { UpstreamError } from "../http";
 
 /**
  * Trakt's OAuth endpoints (TRAKT_AUTH_URL): device code, device token, refresh and revoke. The
@@ -62,12 +62,10 @@ async function oauthPost(env: Env, path: string, body: Record<string, string>): 
     metrics.upstreamCall(SERVICE, "error", "none");
     const timedOut = cause instanceof DOMException && (cause.name === "TimeoutError" || cause.name === "AbortError");
     throw timedOut
-      ? new UpstreamError(SERVICE, "connectionTimeout", "Trakt's OAuth server did not answer in time")
-      : new UpstreamError(
-          SERVICE,
-          "connectionFailed",
-          `Could not reach Trakt's OAuth server: ${(cause as Error).message}`,
-        );
+      ? new Failure("connectionTimeout", "Trakt's OAuth server did not answer in time", { service: SERVICE })
+      : new Failure("connectionFailed", `Could not reach Trakt's OAuth server: ${(cause as Error).message}`, {
+          service: SERVICE,
+        });
   }
   metrics.upstreamCall(SERVICE, response.ok ? "ok" : "error", response.status);
   const text = await response.text();
@@ -83,14 +81,20 @@ async function oauthPost(env: Env, path: string, body: Record<string, string>): 
 function parsed<T>(schema: z.ZodType<T>, answer: OAuthAnswer, what: string): T {
   const result = schema.safeParse(answer.body);
   if (!result.success)
-    throw new UpstreamError(SERVICE, "parseError", `Trakt sent an unexpected ${what} response`, answer.status);
+    throw new Failure("parseError", `Trakt sent an unexpected ${what} response`, {
+      service: SERVICE,
+      status: answer.status,
+    });
   return result.data;
 }
 
-function failed(answer: OAuthAnswer, what: string): UpstreamError {
+function failed(answer: OAuthAnswer, what: string): UpstreamFailure {
   const kind = answer.status === 401 || answer.status === 403 ? "authenticationFailed" : "upstreamError";
   const hint = kind === "authenticationFailed" ? "; check TRAKT_CLIENT_ID and TRAKT_CLIENT_SECRET" : "";
-  return new UpstreamError(SERVICE, kind, `Trakt refused the ${what} (HTTP ${answer.status})${hint}`, answer.status);
+  return new Failure(kind, `Trakt refused the ${what} (HTTP ${answer.status})${hint}`, {
+    service: SERVICE,
+    status: answer.status,
+  });
 }
 
 /** POST /oauth/device/code: a code for the user to enter at the verification URL. */

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { type Env, upstreamPolicy } from "../../config";
+import { Failure } from "../../domain/failures/failure";
 import { traktRequest } from "../../domain/lists/sources/trakt/request";
 import { traktMovieSchema } from "../../domain/lists/sources/trakt/responses";
 import type { Logger } from "../../observability/logger";
 import { type BackgroundWork, CACHE_TTL_SECONDS, type SwrCached, swrJson } from "../cache";
-import { readJson, UpstreamError, upstreamFetch } from "../http";
+import { readJson, upstreamFetch } from "../http";
 import { listSourceEnvironment } from "../lists/fetchList";
 
 const SERVICE = "trakt";
@@ -41,7 +42,7 @@ export class TraktTrending {
   trending(mediaType: TraktMediaType, limit: number): Promise<SwrCached<TraktTrendingTitle[]>> {
     if (!this.env.TRAKT_CLIENT_ID?.trim()) {
       return Promise.reject(
-        new UpstreamError(SERVICE, "authenticationFailed", "Trakt is not configured: set TRAKT_CLIENT_ID"),
+        new Failure("authenticationFailed", "Trakt is not configured: set TRAKT_CLIENT_ID", { service: SERVICE }),
       );
     }
     const key = `trakt:trending:${mediaType}:${limit}:${KEY_VERSION}`;

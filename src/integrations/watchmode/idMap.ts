@@ -3,9 +3,9 @@ import * as clock from "../../clock";
 import { type Env, upstreamPolicy } from "../../config";
 import type { Database } from "../../db/client";
 import { settings, watchmodeIdMap } from "../../db/schema";
-import { Failure } from "../../domain/failures/failure";
+import { Failure, type UpstreamFailure } from "../../domain/failures/failure";
 import type { Logger } from "../../observability/logger";
-import { UpstreamError, upstreamFetch } from "../http";
+import { upstreamFetch } from "../http";
 import { CsvRecordReader } from "./csv";
 
 /**
@@ -58,8 +58,8 @@ export interface WatchmodeIdMapImport {
   durationMs: number;
 }
 
-function parseError(message: string): UpstreamError {
-  return new UpstreamError(SERVICE, "parseError", `Watchmode's title id map ${message}`);
+function parseError(message: string): UpstreamFailure {
+  return new Failure("parseError", `Watchmode's title id map ${message}`, { service: SERVICE });
 }
 
 /** The records one step of the CSV reader completes; a malformed file fails as the map's parse error. */
@@ -127,7 +127,9 @@ const SAVE_STATE = `insert into settings (key, value, updated_at) values (?1, ?2
 export async function importWatchmodeIdMap(env: Env, db: Database, logger: Logger): Promise<WatchmodeIdMapImport> {
   const started = clock.now();
   if (!env.WATCHMODE_API_KEY) {
-    throw new UpstreamError(SERVICE, "authenticationFailed", "Watchmode is not configured: set WATCHMODE_API_KEY");
+    throw new Failure("authenticationFailed", "Watchmode is not configured: set WATCHMODE_API_KEY", {
+      service: SERVICE,
+    });
   }
   const previous = await readIdMapState(db);
   const url = new URL(`${env.WATCHMODE_API_URL.replace(/\/$/, "")}${WATCHMODE_ID_MAP_PATH}`);
@@ -250,10 +252,10 @@ async function readPiece(body: ReadableStreamDefaultReader<Uint8Array>) {
   try {
     return await body.read();
   } catch (cause) {
-    throw new UpstreamError(
-      SERVICE,
+    throw new Failure(
       "connectionFailed",
       `The connection to Watchmode dropped while downloading the title id map: ${(cause as Error).message}`,
+      { service: SERVICE },
     );
   }
 }

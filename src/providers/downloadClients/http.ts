@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { UpstreamPolicy } from "../../config";
+import { Failure, type UpstreamFailure } from "../../domain/failures/failure";
 import type { FailureKind } from "../../domain/failures/kinds";
 import { hostSetting, portSetting } from "../../domain/validation/addresses";
-import { UpstreamError } from "../../integrations/http";
 import type { Logger } from "../../observability/logger";
 import type { ProviderField } from "../definition";
 
@@ -50,8 +50,8 @@ export function addPolicy(policy: UpstreamPolicy): UpstreamPolicy {
   return { ...policy, timeoutMs: Math.max(policy.timeoutMs, ADD_TIMEOUT_MS) };
 }
 
-export function clientError(service: string, kind: FailureKind, message: string, status?: number): UpstreamError {
-  return new UpstreamError(service, kind, message, status);
+export function clientError(service: string, kind: FailureKind, message: string, status?: number): UpstreamFailure {
+  return new Failure(kind, message, { service, status });
 }
 
 /** Joins a folder and a name with one slash, whichever separator the folder uses. */

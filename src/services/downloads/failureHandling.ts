@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { MovieRepository } from "../../db/repositories/movies";
 import { blocklist, downloads, movieHistory } from "../../db/schema";
+import { isUpstreamFailure } from "../../domain/failures/failure";
 import { type FailureKind, isTransient } from "../../domain/failures/kinds";
 import {
   blockedUntil,
@@ -11,14 +12,13 @@ import {
 } from "../../domain/failures/policies";
 import type { FailureSignal } from "../../domain/failures/signals";
 import type { DownloadClient } from "../../integrations/downloadClient";
-import { UpstreamError } from "../../integrations/http";
 import { recordDownloadFailureMetric } from "../../observability/metrics";
 import type { DownloadClientRow } from "../downloadClients";
 import { type DownloadRow, releaseFromRow } from "../grab";
 import { notify } from "../notifications";
 import { searchAndGrab } from "../releaseSearch/movieSearch";
 import { type DownloadJobMessage, enqueueDownloadJob } from "./jobQueue";
-import { type DownloadWork, historyOf, iso, RetryLater } from "./work";
+import { type DownloadWork, historyOf, iso, JOB_DONE, type JobOutcome, retryJobIn } from "./work";
 
 /**
  * Failures and retries (Radarr's FailedDownloadService): retries on the downloads queue by the
@@ -230,11 +230,7 @@ async function failDownload(
  * is retried on the downloads queue by its kind's policy (`retry` is the retry this is: 0 for the
  * search right after the failure); past the policy it goes to the dead-letter queue.
  */
-export async function redownload(
-  work: DownloadWork,
-  failed: DownloadRow,
-  retry = 0,
-): Promise<"grabbed" | "none" | "retrying"> {
+export async function redownload(work: DownloadWork, failed: DownloadRow, retry = 0): Promise<JobOutcome> {
   const { db, logger } = work;
   const note = async (message: string) => {
     const [current] = await db
@@ -252,24 +248,25 @@ export async function redownload(
     await note(
       grabbed ? `Grabbed the next-best release: ${grabbed.release.title}` : "No other acceptable release found",
     );
-    return grabbed ? "grabbed" : "none";
+    return JOB_DONE;
   } catch (error) {
-    if (!(error instanceof UpstreamError) || !isTransient(error.kind)) {
+    if (!isUpstreamFailure(error) || !isTransient(error.kind)) {
       await note(`Searching for another release failed: ${(error as Error).message}`);
       logger?.warn("re-search after a failure failed", { queueId: failed.id, error: (error as Error).message });
-      return "none";
+      return JOB_DONE;
     }
     recordDownloadFailureMetric(error.kind, "search");
-    const delay = retryDelaySeconds(error.kind, retry + 1, error.retryAfterSeconds);
+    const delay = retryDelaySeconds(error.kind, retry + 1, error.retryAfter);
     if (delay === null) {
       await note(`Searching for another release failed after ${retry} retries: ${error.message}`);
       await work.env.DOWNLOAD_DLQ.send({ action: "redownload", ...redownloadRef(failed) });
-      return "none";
+      return JOB_DONE;
     }
     await note(`Searching for another release failed (${error.kind}); retry ${retry + 1} in ${delay} s`);
-    if (retry > 0) throw new RetryLater(delay);
+    // A queued re-search is retried by its own message; the first one is put on the queue here.
+    if (retry > 0) return retryJobIn(delay);
     await enqueueDownloadJob(work.env, { action: "redownload", ...redownloadRef(failed) }, delay);
-    return "retrying";
+    return JOB_DONE;
   }
 }
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { MovieRepository, type MovieRow } from "../../db/repositories/movies";
 import { downloads, movieFiles, movieHistory, movies } from "../../db/schema";
-import type { FailureKind } from "../../domain/failures/kinds";
+import { Failure, isUpstreamFailure } from "../../domain/failures/failure";
 import { retryDelaySeconds } from "../../domain/failures/policies";
 import type { FailureSignal } from "../../domain/failures/signals";
 import { buildName } from "../../domain/naming";
@@ -9,7 +9,6 @@ import { parseMovieTitle } from "../../domain/parser";
 import { lastPathSegment, pathExtension } from "../../domain/parser/fileExtensions";
 import { qualityById } from "../../domain/quality/qualities";
 import type { ClientDownload, ClientFile, DownloadClient } from "../../integrations/downloadClient";
-import { UpstreamError } from "../../integrations/http";
 import { recordDownloadFailureMetric } from "../../observability/metrics";
 import { type DownloadClientRow, openDownloadClient } from "../downloadClients";
 import type { DownloadRow } from "../grab";
@@ -21,17 +20,6 @@ import { clientRow, type DownloadWork, historyOf, iso } from "./work";
 /**
  * Importing finished downloads into the movie's folder (Radarr's CompletedDownloadService).
  */
-
-/** A failure while importing, with the kind that decides its handling. */
-class ImportError extends Error {
-  constructor(
-    readonly kind: FailureKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ImportError";
-  }
-}
 
 // Containers an import takes (Radarr's media file extensions, the common ones).
 const VIDEO_EXTENSIONS = new Set([
@@ -92,11 +80,10 @@ export async function attemptImport(
   }
 }
 
+/** The failure an import ran into (the client's or the import's own), by the kind that decides its handling. */
 function importFailureSignal(error: unknown): (FailureSignal & { retryAfterSeconds?: number }) | undefined {
-  if (error instanceof ImportError) return { kind: error.kind, message: error.message };
-  if (error instanceof UpstreamError)
-    return { kind: error.kind, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
-  return undefined;
+  if (!isUpstreamFailure(error)) return undefined;
+  return { kind: error.kind, message: error.message, retryAfterSeconds: error.retryAfter };
 }
 
 /**
@@ -114,7 +101,7 @@ async function importDownload(
 ): Promise<void> {
   const { db, logger } = work;
   const movie = await new MovieRepository(db).get(row.movieId);
-  if (!movie) throw new ImportError("importFailed", `Movie ${row.movieId} is no longer in the library`);
+  if (!movie) throw new Failure("importFailed", `Movie ${row.movieId} is no longer in the library`);
   await db
     .update(downloads)
     .set({ trackedDownloadState: "importing", updatedAt: iso(work.now) })
@@ -124,7 +111,7 @@ async function importDownload(
   // A client that does not list a finished download's files (SABnzbd) names its folder instead.
   const video = files.length === 1 && files[0].folder ? files[0] : pickVideoFile(files);
   if (!video)
-    throw new ImportError(
+    throw new Failure(
       "importFailed",
       files.length
         ? `No video file in the download (${files.length} files: ${files

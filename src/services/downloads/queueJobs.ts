@@ -1,40 +1,47 @@
 import { eq } from "drizzle-orm";
 import { downloads } from "../../db/schema";
+import { isUpstreamFailure } from "../../domain/failures/failure";
 import { isTransient } from "../../domain/failures/kinds";
 import { RETRY_POLICIES, retryDelaySeconds } from "../../domain/failures/policies";
 import type { ClientDownload } from "../../integrations/downloadClient";
-import { UpstreamError } from "../../integrations/http";
 import { recordDownloadFailureMetric } from "../../observability/metrics";
 import { type DownloadClientRow, openDownloadClient } from "../downloadClients";
 import { ACTIVE_DOWNLOAD_STATES, type DownloadRow, sendPendingGrab } from "../grab";
 import { giveUp, redownload, retryAction, scheduleRetry } from "./failureHandling";
 import { attemptImport } from "./import";
 import type { DownloadJobMessage } from "./jobQueue";
-import { clientRow, type DownloadWork, downloadRow, failureSignalOf, iso, RetryLater } from "./work";
+import {
+  clientRow,
+  type DownloadWork,
+  downloadRow,
+  failureSignalOf,
+  iso,
+  JOB_DONE,
+  type JobOutcome,
+  retryJobIn,
+} from "./work";
 
 /**
- * One downloads-queue message. Resolves when the work is done or given up (ack); throws
- * RetryLater when it should come back after a delay.
+ * One downloads-queue message: done when the work is done or given up (ack), or to be retried
+ * after a delay.
  */
 export async function runDownloadJob(
   work: DownloadWork,
   message: DownloadJobMessage,
   delivery: { attempts: number },
-): Promise<void> {
+): Promise<JobOutcome> {
   const row = await downloadRow(work.db, message.queueId);
-  if (!row || row.grabbedAt !== message.grabbedAt) return;
+  if (!row || row.grabbedAt !== message.grabbedAt) return JOB_DONE;
   if (message.action === "redownload") {
     // The first delivery is the first retry of the search made when the download failed.
-    await redownload(work, row, delivery.attempts);
-    return;
+    return redownload(work, row, delivery.attempts);
   }
-  if (!(ACTIVE_DOWNLOAD_STATES as readonly string[]).includes(row.trackedDownloadState)) return;
+  if (!(ACTIVE_DOWNLOAD_STATES as readonly string[]).includes(row.trackedDownloadState)) return JOB_DONE;
   const client = await clientRow(work.db, row.downloadClientId);
-  if (!client) return;
+  if (!client) return JOB_DONE;
   if (message.action === "grab") {
     // A duplicate delivery after the grab went out sends nothing.
-    if (row.trackedDownloadState === "grabPending") await retryGrab(work, row, client);
-    return;
+    return row.trackedDownloadState === "grabPending" ? retryGrab(work, row, client) : JOB_DONE;
   }
   const opened = await openDownloadClient(work.env, client, work.logger);
 
@@ -42,21 +49,20 @@ export async function runDownloadJob(
   try {
     [item] = await opened.list([row.downloadId]);
   } catch (error) {
-    if (!(error instanceof UpstreamError)) throw error;
+    if (!isUpstreamFailure(error)) throw error;
     // The client itself is unreachable: check again on the client failure's own schedule.
-    throw new RetryLater(retryDelaySeconds(error.kind, 1, error.retryAfterSeconds) ?? 60);
+    return retryJobIn(retryDelaySeconds(error.kind, 1, error.retryAfter) ?? 60);
   }
   if (!item) {
     await work.db
       .update(downloads)
       .set({ trackedDownloadState: "removed", status: "failed", nextRetryAt: null, updatedAt: iso(work.now) })
       .where(eq(downloads.id, row.id));
-    return;
+    return JOB_DONE;
   }
   if (message.action === "import" || (item.status === "completed" && !failureSignalOf(item))) {
     const step = await attemptImport(work, row, client, opened, item, row.retryCount + 1, false);
-    if (step === "retrying") throw new RetryLater(await currentDelay(work, row.id));
-    return;
+    return step === "retrying" ? retryJobIn(await currentDelay(work, row.id)) : JOB_DONE;
   }
   const signal = failureSignalOf(item);
   if (!signal) {
@@ -72,15 +78,15 @@ export async function runDownloadJob(
         updatedAt: iso(work.now),
       })
       .where(eq(downloads.id, row.id));
-    return;
+    return JOB_DONE;
   }
   const attempt = row.failureKind === signal.kind ? row.retryCount + 1 : 1;
   if (attempt > RETRY_POLICIES[signal.kind].maxRetries) {
     await giveUp(work, row, client, opened, signal, "recheck");
-    return;
+    return JOB_DONE;
   }
   await retryAction(work, opened, row, signal.kind);
-  throw new RetryLater(await scheduleRetry(work, row, signal, attempt, "recheck", false));
+  return retryJobIn(await scheduleRetry(work, row, signal, attempt, "recheck", false));
 }
 
 async function currentDelay(work: DownloadWork, id: number): Promise<number> {
@@ -90,18 +96,19 @@ async function currentDelay(work: DownloadWork, id: number): Promise<number> {
 }
 
 /** A pending grab sent again; the client failure's policy decides the next try, or the dead letter. */
-async function retryGrab(work: DownloadWork, row: DownloadRow, client: DownloadClientRow): Promise<void> {
+async function retryGrab(work: DownloadWork, row: DownloadRow, client: DownloadClientRow): Promise<JobOutcome> {
   try {
     await sendPendingGrab(work.env, work.db, work.logger, row, client);
+    return JOB_DONE;
   } catch (error) {
-    if (!(error instanceof UpstreamError)) throw error;
+    if (!isUpstreamFailure(error)) throw error;
     recordDownloadFailureMetric(error.kind, "grab");
     const attempt = row.failureKind === error.kind ? row.retryCount + 1 : 1;
-    const signal = { kind: error.kind, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
-    if (!isTransient(error.kind) || retryDelaySeconds(error.kind, attempt, error.retryAfterSeconds) === null) {
+    const signal = { kind: error.kind, message: error.message, retryAfterSeconds: error.retryAfter };
+    if (!isTransient(error.kind) || retryDelaySeconds(error.kind, attempt, error.retryAfter) === null) {
       await giveUp(work, row, client, undefined, signal, "grab");
-      return;
+      return JOB_DONE;
     }
-    throw new RetryLater(await scheduleRetry(work, row, signal, attempt, "recheck", false));
+    return retryJobIn(await scheduleRetry(work, row, signal, attempt, "recheck", false));
   }
 }

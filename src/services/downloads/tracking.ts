@@ -1,9 +1,9 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { downloadClients, downloads } from "../../db/schema";
+import { isUpstreamFailure } from "../../domain/failures/failure";
 import type { FailureSignal } from "../../domain/failures/signals";
 import type { ClientDownload } from "../../integrations/downloadClient";
-import { UpstreamError } from "../../integrations/http";
 import { recordDownloadFailureMetric } from "../../observability/metrics";
 import { openDownloadClient } from "../downloadClients";
 import type { DownloadRow } from "../grab";
@@ -70,7 +70,7 @@ export async function refreshMonitoredDownloads(
     try {
       items = await opened.list(clientRows.map((r) => r.downloadId));
     } catch (error) {
-      if (!(error instanceof UpstreamError)) throw error;
+      if (!isUpstreamFailure(error)) throw error;
       outcome.errors.push(`${client.name}: ${error.message}`);
       recordDownloadFailureMetric(error.kind, "download");
       await db.batch(

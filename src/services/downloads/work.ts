@@ -62,9 +62,9 @@ export function batchOf(items: BatchItem<"sqlite">[]): [BatchItem<"sqlite">, ...
   return items as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 }
 
-/** Thrown to the queue consumer: retry this message after `delaySeconds`. */
-export class RetryLater extends Error {
-  constructor(readonly delaySeconds: number) {
-    super(`retry in ${delaySeconds} s`);
-  }
-}
+/** How a downloads-queue job ended: done (ack the message) or to be retried after `delaySeconds`. */
+export type JobOutcome = { retry: false } | { retry: true; delaySeconds: number };
+
+export const JOB_DONE: JobOutcome = { retry: false };
+
+export const retryJobIn = (delaySeconds: number): JobOutcome => ({ retry: true, delaySeconds });

@@ -3,11 +3,11 @@ import * as clock from "../../clock";
 import type { Env } from "../../config";
 import type { Database } from "../../db/client";
 import { importLists, listItems, listSyncRuns, movies } from "../../db/schema";
-import { type FailureKind, failureKindForStatus } from "../../domain/failures/kinds";
+import { Failure, isUpstreamFailure, type RequestFailureKind } from "../../domain/failures/failure";
+import type { FailureKind } from "../../domain/failures/kinds";
 import { listFingerprint, uniqueItems } from "../../domain/lists/items";
-import { type ListItem, ListSourceError } from "../../domain/lists/source";
+import type { ListItem } from "../../domain/lists/source";
 import { findListSource, secretFields } from "../../domain/lists/sources";
-import { UpstreamError } from "../../integrations/http";
 import { fetchList } from "../../integrations/lists/fetchList";
 import { TmdbClient } from "../../integrations/tmdb/client";
 import type { Logger } from "../../observability/logger";
@@ -18,39 +18,29 @@ import { openSettings } from "../secrets";
 import { applyItems } from "./apply";
 import { chunks, type ImportListRow, type SyncOutcome } from "./outcome";
 
-/** A sync failure with its failure-taxonomy kind, for the queue's retry policy. */
-class ListSyncError extends Error {
-  constructor(
-    readonly kind: FailureKind,
-    message: string,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-    this.name = "ListSyncError";
-  }
-}
-
 // Added movies whose full TMDb details are fetched right away; bigger imports are left to
 // RefreshMovie, which refreshes never-refreshed movies first.
 const IMMEDIATE_REFRESH_LIMIT = 20;
 // Concurrent TMDb /find calls when resolving IMDb-only items.
 const RESOLVE_CONCURRENCY = 6;
 
+/**
+ * The taxonomy kind a request failure is recorded and retried under in a sync run: a private list
+ * (forbidden) as its refused access, a record gone meanwhile as notFound.
+ */
+const SYNC_KIND_OF_REQUEST_FAILURE: Partial<Record<RequestFailureKind, FailureKind>> = {
+  forbidden: "authenticationFailed",
+  unauthenticated: "authenticationFailed",
+  resourceNotFound: "notFound",
+};
+
+/** A sync failure's taxonomy kind (and the upstream's Retry-After), for the run's record and the queue's retry policy. */
 export function failureKindOf(error: unknown): { kind: FailureKind; retryAfterSeconds?: number } {
-  if (error instanceof ListSyncError) return { kind: error.kind, retryAfterSeconds: error.retryAfterSeconds };
-  if (error instanceof UpstreamError) return { kind: error.kind, retryAfterSeconds: error.retryAfterSeconds };
-  if (error instanceof ListSourceError) {
-    const kinds: Record<ListSourceError["kind"], FailureKind> = {
-      notFound: "notFound",
-      private: "authenticationFailed",
-      authenticationFailed: "authenticationFailed",
-      parseError: "parseError",
-      invalidSettings: "parseError",
-    };
-    return { kind: kinds[error.kind] };
+  if (isUpstreamFailure(error)) return { kind: error.kind, retryAfterSeconds: error.retryAfter };
+  if (error instanceof Failure) {
+    return { kind: SYNC_KIND_OF_REQUEST_FAILURE[error.kind as RequestFailureKind] ?? "upstreamError" };
   }
-  const status = (error as { status?: number }).status;
-  return { kind: (status && failureKindForStatus(status)) || "upstreamError" };
+  return { kind: "upstreamError" };
 }
 
 /**
@@ -115,9 +105,9 @@ export async function syncImportList(
 ): Promise<SyncOutcome> {
   const started = clock.now();
   const [list] = await db.select().from(importLists).where(eq(importLists.id, listId));
-  if (!list) throw new ListSyncError("notFound", `Import list ${listId} does not exist`);
+  if (!list) throw new Failure("notFound", `Import list ${listId} does not exist`);
   const source = findListSource(list.implementation);
-  if (!source) throw new ListSyncError("parseError", `Unknown list implementation ${list.implementation}`);
+  if (!source) throw new Failure("parseError", `Unknown list implementation ${list.implementation}`);
   const [run] = await db
     .insert(listSyncRuns)
     .values({ listId, trigger, status: "started", startedAt: new Date(started).toISOString(), errors: [] })

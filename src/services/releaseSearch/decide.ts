@@ -1,4 +1,3 @@
-import { ApiError } from "../../api/middleware/errors";
 import type { Env } from "../../config";
 import type { Database } from "../../db/client";
 import type { MovieRow } from "../../db/repositories/movies";
@@ -16,7 +15,7 @@ import { parseMovieTitle } from "../../domain/parser";
 import type { IndexerRelease } from "../../integrations/indexers";
 import type { Logger } from "../../observability/logger";
 import { loadDecisionContext } from "../decisionContext";
-import { grabRelease } from "../grab";
+import { grabRelease, releaseRefusal } from "../grab";
 import { releaseGroupBonus } from "../groupAnalysis";
 import { type IndexerRun, type IndexerWithStatus, loadIndexers } from "../indexers";
 import { detachedWork, StreamingAvailabilityLookup } from "../streamingAvailability";
@@ -147,11 +146,6 @@ export async function decideReleases(
   return rankReleases(decisions, context, { includeRejected: true });
 }
 
-/** Whether a grab refusal is about this release (try the next one) rather than about grabbing at all. */
-function isReleaseRefusal(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 409 && !/download client/i.test(error.message);
-}
-
 /**
  * Grabs the best accepted release among `decisions` (ranked), going down the list while a
  * release is refused as already queued or blocklisted. Returns the one grabbed, or null.
@@ -166,18 +160,14 @@ export async function grabBest(
 ): Promise<RankedDecision | null> {
   for (const decision of decisions) {
     if (!decision.accepted) continue;
-    const release = decision.release as IndexerRelease;
-    try {
-      await grabRelease(env, db, logger, { movieId, release: stripParsed(release), source });
-      return decision;
-    } catch (error) {
-      if (!isReleaseRefusal(error)) throw error;
-      logger?.info("release refused, trying the next", {
-        movieId,
-        title: release.title,
-        error: (error as Error).message,
-      });
+    const release = stripParsed(decision.release as IndexerRelease);
+    const refusal = await releaseRefusal(db, movieId, release);
+    if (refusal) {
+      logger?.info("release refused, trying the next", { movieId, title: release.title, error: refusal.message });
+      continue;
     }
+    await grabRelease(env, db, logger, { movieId, release, source });
+    return decision;
   }
   return null;
 }

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { notFound } from "../../api/middleware/errors";
 import type { Env } from "../../config";
 import type { Database } from "../../db/client";
 import type { MovieRow } from "../../db/repositories/movies";
 import { movies } from "../../db/schema";
 import type { RankedDecision } from "../../domain/decisions";
+import { resourceNotFound } from "../../domain/failures/failure";
 import type { MovieSearchCriteria } from "../../integrations/indexers";
 import type { Logger } from "../../observability/logger";
 import { recordHdbitsObservations } from "../groupAnalysis";
@@ -20,7 +20,7 @@ export interface MovieSearch {
 
 async function getMovie(db: Database, movieId: number): Promise<MovieRow> {
   const [movie] = await db.select().from(movies).where(eq(movies.id, movieId));
-  if (!movie) throw notFound(`Movie ${movieId}`);
+  if (!movie) throw resourceNotFound(`Movie ${movieId}`);
   return movie;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Failure } from "../../../domain/failures/failure";
 import { qbittorrentMoveFailure, qbittorrentStateFailure } from "../../../domain/failures/signals";
 import { isMagnet, magnetInfoHash } from "../../../domain/torrents";
 import type {
@@ -9,7 +10,7 @@ import type {
   DownloadStatus,
   MovedDownload,
 } from "../../../integrations/downloadClient";
-import { readJson, UpstreamError, upstreamFetch } from "../../../integrations/http";
+import { readJson, upstreamFetch } from "../../../integrations/http";
 import { addPolicy, baseUrl, type ClientContext, clientError, joinPath } from "../http";
 import type { QBittorrentSettings } from "./settings";
 
@@ -296,7 +297,10 @@ export class QBittorrentClient implements DownloadClient {
       kind: "importFailed" as const,
       message: body || `HTTP ${response.status}`,
     };
-    throw new UpstreamError(SERVICE, signal.kind, `qBittorrent could not ${what}: ${signal.message}`, response.status);
+    throw new Failure(signal.kind, `qBittorrent could not ${what}: ${signal.message}`, {
+      service: SERVICE,
+      status: response.status,
+    });
   }
 
   async remove(downloadId: string, deleteData: boolean): Promise<void> {

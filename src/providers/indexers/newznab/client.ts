@@ -1,7 +1,8 @@
 import { type Env, upstreamPolicy } from "../../../config";
 import type { DownloadProtocol } from "../../../domain/decisions";
+import { Failure } from "../../../domain/failures/failure";
 import type { StoredIndexerCapabilities } from "../../../domain/indexers/capabilities";
-import { UpstreamError, upstreamFetch } from "../../../integrations/http";
+import { upstreamFetch } from "../../../integrations/http";
 import { waitTurn } from "../../../integrations/indexers/pacing";
 import type {
   IndexerClient,
@@ -74,12 +75,10 @@ export class NewznabClient implements IndexerClient {
     if (REFUSED.includes(response.status)) {
       throw (
         newznabErrorIn(text) ??
-        new UpstreamError(
-          this.service,
-          "authenticationFailed",
-          `The indexer refused the API key (HTTP ${response.status})`,
-          response.status,
-        )
+        new Failure("authenticationFailed", `The indexer refused the API key (HTTP ${response.status})`, {
+          service: this.service,
+          status: response.status,
+        })
       );
     }
     return text;

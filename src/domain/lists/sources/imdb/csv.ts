@@ -1,4 +1,5 @@
-import { type ListItem, ListSourceError } from "../../source";
+import { Failure } from "../../../failures/failure";
+import type { ListItem } from "../../source";
 import { isMovieTitleType } from "./titleTypes";
 
 /**
@@ -16,8 +17,8 @@ export interface CsvRow {
   line: number;
 }
 
-function csvError(message: string): ListSourceError {
-  return new ListSourceError("parseError", message);
+function csvError(message: string): Failure {
+  return new Failure("parseError", message);
 }
 
 function lineBreaksIn(text: string, from: number, to: number): number {
@@ -117,7 +118,7 @@ export interface ImdbCsvResult {
 
 const REQUIRED_COLUMNS = ["Const", "Title"] as const;
 
-/** Reads an IMDb CSV export (fetched from a URL or uploaded). Throws ListSourceError (parseError). */
+/** Reads an IMDb CSV export (fetched from a URL or uploaded). Throws a parseError Failure. */
 export function parseImdbCsv(text: string): ImdbCsvResult {
   const rows = parseCsv(text);
   if (rows.length === 0) throw csvError("The CSV file is empty");

@@ -1,4 +1,5 @@
-import { type ListItem, ListSourceError } from "../../source";
+import { Failure } from "../../../failures/failure";
+import type { ListItem } from "../../source";
 import { type ImdbTitle, imdbNextDataSchema } from "./nextData";
 import { isMovieTitleType } from "./titleTypes";
 
@@ -48,9 +49,9 @@ const IMDB_ID = /^tt\d{7,}$/;
 /** How IMDb headlines a private list: "This list is private", "Private list", "… is not public". */
 const PRIVATE_PAGE = /^(?:this list is private|private list)\b|\bis not public\b/i;
 
-function privateListError(listId: string): ListSourceError {
-  return new ListSourceError(
-    "private",
+function privateListError(listId: string): Failure {
+  return new Failure(
+    "forbidden",
     listId.startsWith("ur")
       ? `The IMDb watchlist of ${listId} is private: its owner must make it public on IMDb before it can be imported`
       : `The IMDb list ${listId} is private: its owner must make it public on IMDb before it can be imported`,
@@ -135,7 +136,7 @@ function fromMarkup(scan: ImdbPageScan, listId: string): ImdbPageContent {
     throw privateListError(listId);
   }
   if (titlesOnPage === 0 && !scan.hasTitleList) {
-    throw new ListSourceError(
+    throw new Failure(
       "parseError",
       `IMDb sent a page for ${listId} with no list on it (no embedded data and no titles): the page layout may have changed`,
     );

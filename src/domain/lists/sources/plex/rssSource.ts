@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Failure } from "../../../failures/failure";
 import { httpUrlSetting } from "../../../validation/addresses";
-import { type ImportListSource, type ListItem, type ListRequest, ListSourceError } from "../../source";
+import type { ImportListSource, ListItem, ListRequest } from "../../source";
 import { externalIds } from "./guids";
 import { childElement, childElements, parseXml, textContent, type XmlElement } from "./xml";
 
@@ -56,13 +56,13 @@ export function parsePlexRss(xml: string, feedUrl: string): PlexRssPage {
     root = parseXml(xml);
   } catch (error) {
     if (error instanceof Failure) {
-      throw new ListSourceError("parseError", `The Plex RSS feed is not well-formed XML: ${error.message}`);
+      throw new Failure("parseError", `The Plex RSS feed is not well-formed XML: ${error.message}`);
     }
     throw error;
   }
   const channel = root.name === "rss" ? childElement(root, "channel") : undefined;
   if (!channel) {
-    throw new ListSourceError(
+    throw new Failure(
       "parseError",
       `The address did not return an RSS feed (its document is <${root.name}>): copy the RSS link from Plex's watchlist settings`,
     );
@@ -80,7 +80,7 @@ export function parsePlexRss(xml: string, feedUrl: string): PlexRssPage {
     items.push({ ...ids, ...splitYear(textContent(childElement(item, "title"))), metadata: link ? { link } : {} });
   }
   if (items.length === 0 && moviesWithoutIds > 0) {
-    throw new ListSourceError(
+    throw new Failure(
       "parseError",
       "The feed's movies carry no IMDb or TMDb id (a <guid> like imdb://tt0133093): is this a Plex watchlist feed?",
     );

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { type ImportListSource, type ListItem, type ListRequest, ListSourceError } from "../../source";
+import { Failure } from "../../../failures/failure";
+import type { ImportListSource, ListItem, ListRequest } from "../../source";
 import { externalIds } from "./guids";
 
 /**
@@ -72,12 +73,12 @@ export function parsePlexWatchlist(text: string, start: number): PlexWatchlistPa
   try {
     body = JSON.parse(text);
   } catch {
-    throw new ListSourceError("parseError", "Plex sent a watchlist that is not valid JSON");
+    throw new Failure("parseError", "Plex sent a watchlist that is not valid JSON");
   }
   const parsed = plexWatchlistResponseSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ListSourceError(
+    throw new Failure(
       "parseError",
       `Plex sent an unexpected watchlist (${issue?.path.join(".") || "body"}: ${issue?.message})`,
     );

@@ -1,4 +1,5 @@
-import { type ListRequest, type ListSourceEnvironment, ListSourceError } from "../../source";
+import { Failure } from "../../../failures/failure";
+import type { ListRequest, ListSourceEnvironment } from "../../source";
 
 /**
  * TMDb's current limit is about 50 requests a second per address; list syncs keep to 20 so the
@@ -24,7 +25,7 @@ export function tmdbRequest(env: ListSourceEnvironment, path: string, query: Que
   if (env.tmdbReadToken) headers.Authorization = `Bearer ${env.tmdbReadToken}`;
   else if (env.tmdbApiKey) url.searchParams.set("api_key", env.tmdbApiKey);
   else {
-    throw new ListSourceError(
+    throw new Failure(
       "authenticationFailed",
       "TMDb lists need a TMDb API key or read access token: set TMDB_API_KEY or TMDB_READ_TOKEN",
     );

@@ -1,5 +1,6 @@
 import { type ZodType, z } from "zod";
-import { type ListItem, type ListResponse, ListSourceError } from "../../source";
+import { Failure } from "../../../failures/failure";
+import type { ListItem, ListResponse } from "../../source";
 import { type TmdbMovieSummary, tmdbMovieSummarySchema } from "./movieSummary";
 
 /**
@@ -48,12 +49,12 @@ export function readTmdbResponse<T>(response: ListResponse, schema: ZodType<T>, 
   try {
     body = JSON.parse(response.text);
   } catch {
-    throw new ListSourceError("parseError", `TMDb sent ${what} that is not valid JSON`);
+    throw new Failure("parseError", `TMDb sent ${what} that is not valid JSON`);
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ListSourceError(
+    throw new Failure(
       "parseError",
       `TMDb sent an unexpected ${what} (${issue?.path.join(".") || "body"}: ${issue?.message})`,
     );
@@ -66,7 +67,7 @@ export function readV4ListMovie(entry: unknown): TmdbMovieSummary {
   const parsed = tmdbMovieSummarySchema.safeParse(entry);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ListSourceError(
+    throw new Failure(
       "parseError",
       `TMDb sent an unexpected list entry (${issue?.path.join(".") || "entry"}: ${issue?.message})`,
     );

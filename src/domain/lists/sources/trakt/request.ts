@@ -1,4 +1,5 @@
-import { type ListRequest, type ListSourceEnvironment, ListSourceError } from "../../source";
+import { Failure } from "../../../failures/failure";
+import type { ListRequest, ListSourceEnvironment } from "../../source";
 
 /**
  * Trakt allows 1,000 GET calls per 5 minutes per user (and as many per app for calls without a
@@ -46,7 +47,7 @@ export const traktRefusalKind = (): "authenticationFailed" => "authenticationFai
 /** Throws unless a Trakt account is connected: what the signed-in user's own lists need. */
 export function requireTraktAccount(env: ListSourceEnvironment, what: string): void {
   if (!env.traktAccessToken) {
-    throw new ListSourceError(
+    throw new Failure(
       "authenticationFailed",
       `Connect your Trakt account (Trakt sign-in) to import ${what}, or enter the Trakt username whose public lists to read`,
     );

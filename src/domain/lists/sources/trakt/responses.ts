@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { type ListItem, type ListRequest, type ListResponse, ListSourceError } from "../../source";
+import { Failure } from "../../../failures/failure";
+import type { ListItem, ListRequest, ListResponse } from "../../source";
 
 /**
  * The Trakt responses list sources read (docs.trakt.tv): arrays of movies, either bare (popular)
@@ -23,10 +24,10 @@ export type TraktMovie = z.infer<typeof traktMovieSchema>;
 /** A response is an array of entries: bare movies, or objects wrapping one (or a show, a person…). */
 const traktEntriesSchema = z.array(z.record(z.string(), z.unknown()));
 
-function parseError(what: string, error: z.ZodError, at: (string | number)[]): ListSourceError {
+function parseError(what: string, error: z.ZodError, at: (string | number)[]): Failure {
   const issue = error.issues[0];
   const path = [...at, ...(issue?.path ?? [])].join(".");
-  return new ListSourceError("parseError", `Trakt sent an unexpected ${what} (${path || "body"}: ${issue?.message})`);
+  return new Failure("parseError", `Trakt sent an unexpected ${what} (${path || "body"}: ${issue?.message})`);
 }
 
 /**
@@ -38,7 +39,7 @@ export function readTraktMovies(response: ListResponse): TraktMovie[] {
   try {
     body = JSON.parse(response.text);
   } catch {
-    throw new ListSourceError("parseError", "Trakt sent a response that is not valid JSON");
+    throw new Failure("parseError", "Trakt sent a response that is not valid JSON");
   }
   const entries = traktEntriesSchema.safeParse(body);
   if (!entries.success) throw parseError("response", entries.error, []);
