@@ -67,10 +67,6 @@ export class Failure<K extends FailureKind | RequestFailureKind = FailureKind | 
   }
 }
 
-export function isFailure(error: unknown): error is Failure {
-  return error instanceof Failure;
-}
-
 /** A failure of an upstream or a download: its kind is in the taxonomy, so it has a retry policy. */
 export type UpstreamFailure = Failure<FailureKind>;
 
