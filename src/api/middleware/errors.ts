@@ -5,28 +5,6 @@ import { ZodError } from "zod";
 import { Failure, type FieldIssue } from "../../domain/failures/failure";
 import type { AppEnv } from "../context";
 
-/** An error with an HTTP status: only the provider routers still throw it, until they move onto Failure. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    message: string,
-    readonly errors: FieldIssue[] = [],
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
-
-/** A 400 naming one field, for rules zod cannot see (uniqueness, references). */
-export function fieldError(path: string, message: string): ApiError {
-  return new ApiError(400, `Validation failed: ${path}: ${message}`, [{ path, message }]);
-}
-
-export function notFound(what: string): ApiError {
-  return new ApiError(404, `${what} not found`);
-}
-
 export function zodFieldErrors(error: ZodError, prefix?: string): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: [prefix, ...issue.path.map(String)].filter(Boolean).join("."),
@@ -93,10 +71,6 @@ function failureResponse(failure: Failure, c: Context<AppEnv>) {
 export function handleError(error: Error, c: Context<AppEnv>) {
   const correlationId = c.get("correlationId");
   if (error instanceof Failure) return failureResponse(error, c);
-  if (error instanceof ApiError) {
-    for (const [k, v] of Object.entries(error.headers)) c.header(k, v);
-    return c.json({ message: error.message, errors: error.errors }, error.status);
-  }
   if (error instanceof ZodError) return validationResponse(c, zodFieldErrors(error));
   if (error instanceof HTTPException) {
     // Hono's validators throw these for a body they cannot read (malformed JSON, wrong media type).
