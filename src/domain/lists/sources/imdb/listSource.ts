@@ -1,4 +1,5 @@
-import { type ImportListSource, ListSourceError } from "../../source";
+import { Failure } from "../../../failures/failure";
+import type { ImportListSource } from "../../source";
 import { readImdbPage } from "./page";
 import { type ImdbListSettings, imdbListSettingsSchema, imdbPageNumber, imdbPageRequest } from "./settings";
 
@@ -30,7 +31,7 @@ export const imdbListSource: ImportListSource<ImdbListSettings> = {
 
   parse(response, settings, env) {
     // The fetcher scans every response of a source with responseFormat "imdbPage".
-    if (!response.imdbPage) throw new ListSourceError("parseError", "The IMDb page reached the parser unscanned");
+    if (!response.imdbPage) throw new Failure("parseError", "The IMDb page reached the parser unscanned");
     const content = readImdbPage(response.imdbPage, settings.listId);
     const next =
       content.hasNextPage && content.titlesOnPage > 0
