@@ -2,19 +2,22 @@ import { ActivityHistory } from "../components/ActivityHistory";
 import { BlocklistTable } from "../components/BlocklistTable";
 import { FailuresView } from "../components/FailuresView";
 import { QueueTable } from "../components/QueueTable";
-import { type ActivityTab, Link } from "../router";
+import { Link } from "../router";
 import { session } from "../state/session";
+import { NotFound } from "./NotFound";
 
-const TABS: { tab: ActivityTab; label: string }[] = [
+/** The Activity page's tabs, each at /activity/<tab>. */
+const TABS = [
   { tab: "queue", label: "Queue" },
   { tab: "history", label: "History" },
   { tab: "blocklist", label: "Blocklist" },
   { tab: "failures", label: "Failures" },
-];
+] as const;
 
 /** Activity: the download queue, the history of grabs and imports, the blocklist and the failures. */
-export function Activity({ tab }: { tab: ActivityTab }) {
-  const current = TABS.find((t) => t.tab === tab) ?? TABS[0];
+export function Activity({ tab }: { tab: string }) {
+  const current = TABS.find((t) => t.tab === tab);
+  if (!current) return <NotFound />;
   return (
     <section class="page activity">
       <nav aria-label="Activity" class="settings-nav">

@@ -1,18 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { currentPath, Link, navigate } from "../router";
+import { isCurrentSection, MAIN_NAV } from "../routes";
 import { logOut, session } from "../state/session";
-
-const NAV = [
-  { href: "/", label: "Library", active: (p: string) => p === "/" || p === "/library" || p.startsWith("/movie/") },
-  { href: "/add", label: "Add movie", active: (p: string) => p === "/add" },
-  { href: "/trending", label: "Trending", active: (p: string) => p === "/trending" },
-  { href: "/coming-soon", label: "Coming soon", active: (p: string) => p === "/coming-soon" },
-  { href: "/activity", label: "Activity", active: (p: string) => p === "/activity" || p.startsWith("/activity/") },
-  { href: "/lists", label: "Lists", active: (p: string) => p === "/lists" || p.startsWith("/lists/") },
-  { href: "/parse", label: "Parse", active: (p: string) => p === "/parse" },
-  { href: "/settings", label: "Settings", active: (p: string) => p === "/settings" || p.startsWith("/settings/") },
-  { href: "/system", label: "System", active: (p: string) => p === "/system" },
-];
 
 /** The frame around every page once logged in: navigation, the demo badge, log out. */
 export function Layout({ children }: { children: ComponentChildren }) {
@@ -28,12 +17,12 @@ export function Layout({ children }: { children: ComponentChildren }) {
           Radarr <span class="accent">Edge</span>
         </Link>
         <nav aria-label="Main">
-          {NAV.map((item) => (
+          {MAIN_NAV.map((item) => (
             <Link
               key={item.href}
               href={item.href}
               class="nav-link"
-              aria-current={item.active(path) ? "page" : undefined}
+              aria-current={isCurrentSection(item.section, path) ? "page" : undefined}
             >
               {item.label}
             </Link>
