@@ -20,7 +20,7 @@ import { movieResourceSchema } from "./schemas/movie";
 export const blocklistRouter = createRouter();
 const tags = ["Blocklist"];
 
-const blocklistRecordSchema = z
+export const blocklistRecordSchema = z
   .object({
     id: z.number().int(),
     movieId: z.number().int(),

@@ -13,7 +13,7 @@ const budgetWindowSchema = z.object({
   resetsAt: z.string().openapi({ description: "When the window resets (ISO 8601, UTC)" }),
 });
 
-const budgetSchema = z
+export const budgetSchema = z
   .object({
     service: z.string().openapi({ example: "watchmode" }),
     windows: z.array(budgetWindowSchema).openapi({ description: "Hard limits: calls beyond them are refused" }),

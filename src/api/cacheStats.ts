@@ -41,6 +41,11 @@ function cacheStats(): z.infer<typeof cacheStatsSchema>[] {
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
 }
 
+/** Every cache's counts since the isolate started. */
+export const cacheStatsListSchema = z
+  .object({ since: z.string(), caches: z.array(cacheStatsSchema) })
+  .openapi("CacheStatsList");
+
 cacheStatsRouter.openapi(
   createRoute({
     method: "get",
@@ -48,10 +53,7 @@ cacheStatsRouter.openapi(
     tags: ["System"],
     summary: "Cache hits, stale serves and misses per upstream cache (this isolate, since it started)",
     responses: {
-      200: jsonContent(
-        z.object({ since: z.string(), caches: z.array(cacheStatsSchema) }).openapi("CacheStatsList"),
-        "Cache statistics",
-      ),
+      200: jsonContent(cacheStatsListSchema, "Cache statistics"),
       ...errorResponses,
     },
   }),

@@ -13,7 +13,7 @@ import { errorResponses, idParamSchema } from "./schemas/common";
 export const commandRouter = createRouter();
 export const taskRouter = createRouter();
 
-const commandSchema = z
+export const commandSchema = z
   .object({
     id: z.number().int(),
     name: z.string(),

@@ -43,7 +43,7 @@ configRouter.openapi(
   },
 );
 
-const streamingConfigSchema = z
+export const streamingConfigSchema = z
   .object({
     id: z.number().int(),
     region: z.string().openapi({ description: "ISO 3166-1 alpha-2; DEFAULT_REGION until saved", example: "US" }),
@@ -52,7 +52,7 @@ const streamingConfigSchema = z
   })
   .openapi("StreamingConfig");
 
-const streamingInputSchema = z.object({
+export const streamingInputSchema = z.object({
   id: z.number().int().optional(),
   region: regionCodeSchema.optional(),
   subscribedProviderIds: z.array(z.number().int().positive()).max(200).optional(),

@@ -21,7 +21,7 @@ const fieldSchema = z
   })
   .openapi("Field");
 
-const specificationSchema = z
+export const specificationSchema = z
   .object({
     name: z.string(),
     implementation: z.string(),
@@ -32,7 +32,7 @@ const specificationSchema = z
   })
   .openapi("CustomFormatSpecification");
 
-const customFormatResourceSchema = z
+export const customFormatResourceSchema = z
   .object({
     id: z.number().int().optional(),
     name: z.string(),

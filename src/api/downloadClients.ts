@@ -15,6 +15,21 @@ const inputShape = {
 };
 type DownloadClientInput = ProviderInput<typeof inputShape>;
 
+/** What a download client's test answers: it connected, and the client's version. */
+export const downloadClientTestSchema = z
+  .object({ isValid: z.boolean(), version: z.string() })
+  .openapi("DownloadClientTest");
+
+/** The fields a download client resource has beside the provider ones. */
+export const downloadClientOutput = {
+  protocol: z.enum(["torrent", "usenet"]),
+  enable: z.boolean(),
+  priority: z.number().int(),
+  removeCompletedDownloads: z.boolean(),
+  removeFailedDownloads: z.boolean(),
+  tags: z.array(z.number().int()),
+};
+
 /** Radarr's `/api/v3/downloadclient`: download clients in the provider shape, with /schema and /test. */
 export const downloadClientRouter = providerRouter({
   resource: "DownloadClient",
@@ -22,14 +37,7 @@ export const downloadClientRouter = providerRouter({
   noun: { title: "Download client", indefinite: "A download client" },
   registry: DOWNLOAD_CLIENTS,
   repository: (c) => downloadClientRepository(c.get("db")),
-  output: {
-    protocol: z.enum(["torrent", "usenet"]),
-    enable: z.boolean(),
-    priority: z.number().int(),
-    removeCompletedDownloads: z.boolean(),
-    removeFailedDownloads: z.boolean(),
-    tags: z.array(z.number().int()),
-  },
+  output: downloadClientOutput,
   input: inputShape,
   present: (definition: DownloadClientDefinition, row?: DownloadClientRow) => ({
     protocol: definition.protocol,
@@ -48,7 +56,7 @@ export const downloadClientRouter = providerRouter({
     tags: [...new Set(input.tags)],
   }),
   test: {
-    result: z.object({ isValid: z.boolean(), version: z.string() }).openapi("DownloadClientTest"),
+    result: downloadClientTestSchema,
     onSave: (input: DownloadClientInput) => input.enable,
     run: async (c, definition, settings) => {
       const client = definition.open(settings, { policy: upstreamPolicy(c.env), logger: c.get("logger") });

@@ -6,7 +6,7 @@ import { errorResponses, idParamSchema } from "./schemas/common";
 export const exclusionRouter = createRouter();
 const tags = ["ImportExclusion"];
 
-const exclusionSchema = z
+export const exclusionSchema = z
   .object({ id: z.number().int(), tmdbId: z.number().int(), movieTitle: z.string(), movieYear: z.number().int() })
   .openapi("ImportExclusion");
 const exclusionInput = z.object({

@@ -39,6 +39,17 @@ const failureSchema = z
   })
   .openapi("DownloadFailure");
 
+/** A page of download failures, with counts per kind over all of them. */
+export const failurePageSchema = z
+  .object({
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    totalRecords: z.number().int(),
+    counts: z.record(z.string(), z.number().int()),
+    records: z.array(failureSchema),
+  })
+  .openapi("DownloadFailurePage");
+
 failureRouter.openapi(
   createRoute({
     method: "get",
@@ -54,18 +65,7 @@ failureRouter.openapi(
       }),
     },
     responses: {
-      200: jsonContent(
-        z
-          .object({
-            page: z.number().int(),
-            pageSize: z.number().int(),
-            totalRecords: z.number().int(),
-            counts: z.record(z.string(), z.number().int()),
-            records: z.array(failureSchema),
-          })
-          .openapi("DownloadFailurePage"),
-        "Failures",
-      ),
+      200: jsonContent(failurePageSchema, "Failures"),
       ...errorResponses,
     },
   }),

@@ -26,7 +26,7 @@ const qualityModelSchema = z.object({
   revision: z.object({ version: z.number(), real: z.number(), isRepack: z.boolean() }),
 });
 
-const historySchema = z
+export const historySchema = z
   .object({
     id: z.number().int(),
     movieId: z.number().int(),

@@ -21,7 +21,7 @@ async function savedList(c: Context<AppEnv>, id: number) {
   return list;
 }
 
-const runSchema = z
+export const runSchema = z
   .object({
     id: z.number().int(),
     listId: z.number().int(),
@@ -60,18 +60,36 @@ importListActivityRouter.openapi(
   },
 );
 
-const itemSchema = z
+/** What became of a list's item: the list_items status column. */
+const listItemStatusSchema = z.enum(["pending", "imported", "existing", "excluded", "unresolved", "streaming"]);
+
+export const itemSchema = z
   .object({
     id: z.number().int(),
     tmdbId: z.number().int().nullable(),
     imdbId: z.string().nullable(),
     title: z.string(),
     year: z.number().int(),
-    status: z.string(),
+    status: listItemStatusSchema,
     movieId: z.number().int().nullable(),
     firstSeenAt: z.string(),
   })
   .openapi("ListItem");
+
+/** Which page of a list's items, optionally only those in one status. */
+export const listItemQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(50),
+  status: listItemStatusSchema.optional(),
+});
+
+/** A page of a list's items. */
+export const listItemPageSchema = z.object({
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  totalRecords: z.number().int(),
+  records: z.array(itemSchema),
+});
 
 importListActivityRouter.openapi(
   createRoute({
@@ -81,22 +99,10 @@ importListActivityRouter.openapi(
     summary: "What the list holds and what became of each item (paged)",
     request: {
       params: idParamSchema,
-      query: z.object({
-        page: z.coerce.number().int().min(1).default(1),
-        pageSize: z.coerce.number().int().min(1).max(1000).default(50),
-        status: z.enum(["pending", "imported", "existing", "excluded", "unresolved", "streaming"]).optional(),
-      }),
+      query: listItemQuerySchema,
     },
     responses: {
-      200: jsonContent(
-        z.object({
-          page: z.number().int(),
-          pageSize: z.number().int(),
-          totalRecords: z.number().int(),
-          records: z.array(itemSchema),
-        }),
-        "Items",
-      ),
+      200: jsonContent(listItemPageSchema, "Items"),
       ...errorResponses,
     },
   }),
@@ -108,6 +114,11 @@ importListActivityRouter.openapi(
   },
 );
 
+/** The lists that added or hold a movie. */
+export const provenanceSchema = z
+  .array(z.object({ listId: z.number().int(), listName: z.string(), kind: z.string(), at: z.string() }))
+  .openapi("MovieProvenance");
+
 importListActivityRouter.openapi(
   createRoute({
     method: "get",
@@ -116,12 +127,7 @@ importListActivityRouter.openapi(
     summary: "Which lists added or hold a movie (id is the movie id)",
     request: { params: idParamSchema },
     responses: {
-      200: jsonContent(
-        z
-          .array(z.object({ listId: z.number().int(), listName: z.string(), kind: z.string(), at: z.string() }))
-          .openapi("MovieProvenance"),
-        "Provenance",
-      ),
+      200: jsonContent(provenanceSchema, "Provenance"),
       ...errorResponses,
     },
   }),
@@ -131,6 +137,21 @@ importListActivityRouter.openapi(
   },
 );
 
+/** Recent list sync jobs on the queue. */
+export const listSyncJobsSchema = z.array(
+  z.object({
+    id: z.number().int(),
+    listId: z.number().int(),
+    status: z.string(),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    failureKind: z.string().nullable(),
+    nextAttemptAt: z.string().nullable(),
+    enqueuedAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
+
 importListActivityRouter.openapi(
   createRoute({
     method: "get",
@@ -138,22 +159,7 @@ importListActivityRouter.openapi(
     tags,
     summary: "Recent sync jobs on the queue, with retries and dead letters",
     responses: {
-      200: jsonContent(
-        z.array(
-          z.object({
-            id: z.number().int(),
-            listId: z.number().int(),
-            status: z.string(),
-            attempts: z.number().int(),
-            lastError: z.string().nullable(),
-            failureKind: z.string().nullable(),
-            nextAttemptAt: z.string().nullable(),
-            enqueuedAt: z.string(),
-            updatedAt: z.string(),
-          }),
-        ),
-        "Jobs",
-      ),
+      200: jsonContent(listSyncJobsSchema, "Jobs"),
       ...errorResponses,
     },
   }),
@@ -163,6 +169,11 @@ importListActivityRouter.openapi(
 // IMDb exports of big lists run to a few MB; the app-wide body limit (1 MiB) is raised here only.
 export const MAX_CSV_BYTES = 8 * 1024 * 1024;
 
+/** What syncing a list from an uploaded IMDb CSV did. */
+export const csvSyncResultSchema = runSchema
+  .omit({ id: true, listId: true, trigger: true, startedAt: true, endedAt: true })
+  .extend({ runId: z.number().int(), skipped: z.number().int() });
+
 importListActivityRouter.openapi(
   createRoute({
     method: "post",
@@ -171,12 +182,7 @@ importListActivityRouter.openapi(
     summary: "Sync an IMDbCsvImport list from an uploaded IMDb CSV export (request body: the file, text/csv)",
     request: { params: idParamSchema },
     responses: {
-      200: jsonContent(
-        runSchema
-          .omit({ id: true, listId: true, trigger: true, startedAt: true, endedAt: true })
-          .extend({ runId: z.number().int(), skipped: z.number().int() }),
-        "Synced",
-      ),
+      200: jsonContent(csvSyncResultSchema, "Synced"),
       ...errorResponses,
     },
   }),

@@ -39,7 +39,7 @@ const fieldSchema = z.object({
   selectOptions: z.array(z.object({ value: z.union([z.string(), z.number()]), name: z.string() })).optional(),
 });
 
-const listResourceSchema = z
+export const listResourceSchema = z
   .object({
     id: z.number().int().optional(),
     name: z.string(),
@@ -65,7 +65,7 @@ const listResourceSchema = z
   })
   .openapi("ImportList");
 
-const listInputSchema = z
+export const listInputSchema = z
   .object({
     /** A saved list's id: a test of it keeps its stored secrets and does not clash with its own name. */
     id: z.number().int().positive().optional(),
@@ -263,6 +263,13 @@ importListRouter.openapi(
     ),
 );
 
+/** A list read once upstream: how many items on how many pages. */
+export const listTestResultSchema = z.object({
+  isValid: z.boolean(),
+  items: z.number().int(),
+  pages: z.number().int(),
+});
+
 importListRouter.openapi(
   createRoute({
     method: "post",
@@ -271,10 +278,7 @@ importListRouter.openapi(
     summary: "Read the list once without saving anything",
     request: { body: jsonBody(listInputSchema) },
     responses: {
-      200: jsonContent(
-        z.object({ isValid: z.boolean(), items: z.number().int(), pages: z.number().int() }),
-        "Readable",
-      ),
+      200: jsonContent(listTestResultSchema, "Readable"),
       ...errorResponses,
     },
   }),
@@ -345,7 +349,9 @@ importListRouter.openapi(
   },
 );
 
-const importListConfigSchema = importListSettingsSchema.extend({ id: z.number().int() }).openapi("ImportListConfig");
+export const importListConfigSchema = importListSettingsSchema
+  .extend({ id: z.number().int() })
+  .openapi("ImportListConfig");
 
 importListConfigRouter.openapi(
   createRoute({

@@ -19,6 +19,19 @@ const inputShape = {
 };
 type IndexerInput = ProviderInput<typeof inputShape>;
 
+/** The fields an indexer resource has beside the provider ones. */
+export const indexerOutput = {
+  protocol: z.enum(["torrent", "usenet"]),
+  priority: z.number().int(),
+  enableRss: z.boolean(),
+  enableAutomaticSearch: z.boolean(),
+  enableInteractiveSearch: z.boolean(),
+  supportsRss: z.boolean(),
+  supportsSearch: z.boolean(),
+  tags: z.array(z.number().int()),
+  downloadClientId: z.number().int(),
+};
+
 /** Radarr's indexer settings (`/api/v3/indexer`): Torznab, Newznab and HDBits in the provider shape. */
 export const indexerRouter = providerRouter({
   resource: "Indexer",
@@ -26,17 +39,7 @@ export const indexerRouter = providerRouter({
   noun: { title: "Indexer", indefinite: "An indexer" },
   registry: INDEXERS,
   repository: (c) => indexerRepository(c.get("db")),
-  output: {
-    protocol: z.enum(["torrent", "usenet"]),
-    priority: z.number().int(),
-    enableRss: z.boolean(),
-    enableAutomaticSearch: z.boolean(),
-    enableInteractiveSearch: z.boolean(),
-    supportsRss: z.boolean(),
-    supportsSearch: z.boolean(),
-    tags: z.array(z.number().int()),
-    downloadClientId: z.number().int(),
-  },
+  output: indexerOutput,
   input: inputShape,
   present: (definition: IndexerDefinition, row?: IndexerRow) => ({
     protocol: definition.protocol,
@@ -64,7 +67,7 @@ export const indexerRouter = providerRouter({
 
 export const indexerStatusRouter = createRouter();
 
-const statusSchema = z
+export const statusSchema = z
   .object({
     id: z.number().int(),
     indexerId: z.number().int(),

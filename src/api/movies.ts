@@ -64,7 +64,7 @@ const SORT_KEY_ALIASES: Record<string, (typeof MOVIE_SORT_KEYS)[number]> = {
   popularity: "popularity",
 };
 
-const pagedQuerySchema = z.object({
+export const pagedQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(50),
   sortKey: z
@@ -86,6 +86,18 @@ const pagedQuerySchema = z.object({
   qualityProfileId: z.coerce.number().int().positive().optional(),
 });
 
+/** One page of the library. */
+export const moviePageSchema = z
+  .object({
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    sortKey: z.string(),
+    sortDirection: z.enum(["ascending", "descending"]),
+    totalRecords: z.number().int(),
+    records: movieList,
+  })
+  .openapi("MoviePage");
+
 movieRouter.openapi(
   createRoute({
     method: "get",
@@ -94,19 +106,7 @@ movieRouter.openapi(
     summary: "One page of the library, sorted and filtered on the server",
     request: { query: pagedQuerySchema },
     responses: {
-      200: jsonContent(
-        z
-          .object({
-            page: z.number().int(),
-            pageSize: z.number().int(),
-            sortKey: z.string(),
-            sortDirection: z.enum(["ascending", "descending"]),
-            totalRecords: z.number().int(),
-            records: movieList,
-          })
-          .openapi("MoviePage"),
-        "A page of movies",
-      ),
+      200: jsonContent(moviePageSchema, "A page of movies"),
       ...errorResponses,
     },
   }),

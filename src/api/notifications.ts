@@ -4,11 +4,7 @@ import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { notifications } from "../db/schema";
 import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
-import {
-  NOTIFICATION_IMPLEMENTATIONS,
-  NOTIFICATIONS,
-  notificationDefinition,
-} from "../providers/notifications";
+import { NOTIFICATION_IMPLEMENTATIONS, NOTIFICATIONS, notificationDefinition } from "../providers/notifications";
 import {
   maskNotificationSettings,
   sealNotificationSettings,
@@ -35,7 +31,7 @@ const eventFlags = {
   onMovieAdded: z.boolean().default(false),
 };
 
-const notificationSchema = z
+export const notificationSchema = z
   .object({
     id: z.number().int().optional(),
     name: z.string(),
@@ -178,6 +174,9 @@ notificationRouter.openapi(
     ),
 );
 
+/** A test message delivered. */
+export const notificationTestSchema = z.object({ isValid: z.boolean() });
+
 notificationRouter.openapi(
   createRoute({
     method: "post",
@@ -185,7 +184,7 @@ notificationRouter.openapi(
     tags,
     summary: "Send a test message to the target without saving it",
     request: { body: jsonBody(notificationInput) },
-    responses: { 200: jsonContent(z.object({ isValid: z.boolean() }), "Delivered"), ...errorResponses },
+    responses: { 200: jsonContent(notificationTestSchema, "Delivered"), ...errorResponses },
   }),
   async (c) => {
     const input = c.req.valid("json");

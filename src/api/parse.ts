@@ -43,7 +43,7 @@ const parsedMovieInfoSchema = z
   })
   .openapi("ParsedMovieInfo");
 
-const parseResultSchema = z
+export const parseResultSchema = z
   .object({
     title: z.string(),
     parsedMovieInfo: parsedMovieInfoSchema.nullable(),
@@ -61,6 +61,17 @@ const parseResultSchema = z
   })
   .openapi("ParseResult");
 
+/** What GET /parse reads: the release name and, optionally, the movie and release facts to judge it with. */
+export const parseQuerySchema = z.object({
+  title: z.string().trim().min(1, "title is required").max(1000),
+  movieId: z.coerce.number().int().positive().optional(),
+  size: z.coerce.number().int().min(0).optional(),
+  protocol: z.enum(["torrent", "usenet"]).default("torrent"),
+  seeders: z.coerce.number().int().min(0).optional(),
+  indexerFlags: z.coerce.number().int().min(0).default(0),
+  ageMinutes: z.coerce.number().min(0).optional(),
+});
+
 parseRouter.openapi(
   createRoute({
     method: "get",
@@ -68,15 +79,7 @@ parseRouter.openapi(
     tags: ["Parse"],
     summary: "What a release name says, which library movie it is for, its custom formats and the decision",
     request: {
-      query: z.object({
-        title: z.string().trim().min(1, "title is required").max(1000),
-        movieId: z.coerce.number().int().positive().optional(),
-        size: z.coerce.number().int().min(0).optional(),
-        protocol: z.enum(["torrent", "usenet"]).default("torrent"),
-        seeders: z.coerce.number().int().min(0).optional(),
-        indexerFlags: z.coerce.number().int().min(0).default(0),
-        ageMinutes: z.coerce.number().min(0).optional(),
-      }),
+      query: parseQuerySchema,
     },
     responses: { 200: jsonContent(parseResultSchema, "The parse"), ...errorResponses },
   }),

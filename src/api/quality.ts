@@ -42,7 +42,7 @@ const profileItemSchema: z.ZodType<ProfileItemResource> = z
 
 const languageSchema = z.object({ id: z.number().int(), name: z.string() });
 
-const profileResourceSchema = z
+export const profileResourceSchema = z
   .object({
     id: z.number().int(),
     name: z.string(),

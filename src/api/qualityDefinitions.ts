@@ -9,7 +9,7 @@ import { errorResponses, idParamSchema } from "./schemas/common";
 
 export const qualityDefinitionRouter = createRouter();
 
-const definitionSchema = z
+export const definitionSchema = z
   .object({
     id: z.number().int(),
     quality: qualitySchema,

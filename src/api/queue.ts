@@ -54,7 +54,7 @@ const SORT_COLUMNS: Record<SortKey, SQL | typeof downloads.eta> = {
   downloadClient: sql`${downloadClients.name} collate nocase`,
 };
 
-const queueRecordSchema = z
+export const queueRecordSchema = z
   .object({
     id: z.number().int(),
     movieId: z.number().int(),
@@ -194,6 +194,19 @@ queueRouter.openapi(
   },
 );
 
+/** How many items are queued and whether any have warnings or errors. */
+export const queueStatusSchema = z
+  .object({
+    totalCount: z.number().int(),
+    count: z.number().int(),
+    unknownCount: z.number().int(),
+    errors: z.boolean(),
+    warnings: z.boolean(),
+    unknownErrors: z.boolean(),
+    unknownWarnings: z.boolean(),
+  })
+  .openapi("QueueStatus");
+
 queueRouter.openapi(
   createRoute({
     method: "get",
@@ -201,20 +214,7 @@ queueRouter.openapi(
     tags,
     summary: "How many items are queued and whether any have warnings or errors",
     responses: {
-      200: jsonContent(
-        z
-          .object({
-            totalCount: z.number().int(),
-            count: z.number().int(),
-            unknownCount: z.number().int(),
-            errors: z.boolean(),
-            warnings: z.boolean(),
-            unknownErrors: z.boolean(),
-            unknownWarnings: z.boolean(),
-          })
-          .openapi("QueueStatus"),
-        "Queue status",
-      ),
+      200: jsonContent(queueStatusSchema, "Queue status"),
       ...errorResponses,
     },
   }),
@@ -243,7 +243,7 @@ queueRouter.openapi(
   },
 );
 
-const removalQuery = z.object({
+export const removalQuery = z.object({
   removeFromClient: queryBoolean.default(true),
   blocklist: queryBoolean.default(false),
   skipRedownload: queryBoolean.default(false),

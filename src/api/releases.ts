@@ -34,7 +34,7 @@ const rejectionSchema = z.object({
   specification: z.string(),
 });
 
-const releaseSchema = z
+export const releaseSchema = z
   .object({
     guid: z.string(),
     title: z.string(),
@@ -165,7 +165,7 @@ const grabInput = z
   .passthrough()
   .openapi("ReleaseGrab");
 
-const grabbedSchema = releaseSchema
+export const grabbedSchema = releaseSchema
   .extend({ queueId: z.number().int(), downloadClientId: z.number().int(), downloadId: z.string() })
   .openapi("GrabbedRelease");
 

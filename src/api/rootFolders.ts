@@ -7,7 +7,7 @@ import { errorResponses, idParamSchema } from "./schemas/common";
 export const rootFolderRouter = createRouter();
 const tags = ["RootFolder"];
 
-const rootFolderSchema = z
+export const rootFolderSchema = z
   .object({
     id: z.number().int(),
     path: z.string(),

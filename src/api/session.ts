@@ -20,7 +20,7 @@ const loginSchema = z
   .object({ apiKey: z.string().min(1).max(512).optional(), password: z.string().min(1).max(512).optional() })
   .refine((b) => b.apiKey || b.password, { message: "apiKey or password is required", path: ["apiKey"] });
 
-const sessionSchema = z
+export const sessionSchema = z
   .object({ authenticated: z.boolean(), passwordLogin: z.boolean(), demoMode: z.boolean() })
   .openapi("Session");
 

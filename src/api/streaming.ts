@@ -146,7 +146,7 @@ const trendingItemSchema = z
   })
   .openapi("StreamingTrendingItem");
 
-const trendingSchema = z
+export const trendingSchema = z
   .object({
     mediaType: mediaTypeSchema,
     window: z.enum(TRENDING_WINDOWS),
@@ -233,7 +233,7 @@ const watchmodeSourceSchema = z
   })
   .openapi("StreamingWatchmodeSource");
 
-const availabilitySchema = z
+export const availabilitySchema = z
   .object({
     tmdbId: z.number().int(),
     mediaType: mediaTypeSchema,
@@ -330,7 +330,7 @@ function statusOf(answer: WatchmodeAnswer<unknown>) {
 const watchmodeCredit = (answer: WatchmodeAnswer<unknown>): AttributionSource[] =>
   answer.status === "ok" ? ["watchmode"] : [];
 
-const providerCatalogueSchema = z
+export const providerCatalogueSchema = z
   .object({
     mediaType: mediaTypeSchema,
     region: z.string(),
@@ -379,7 +379,7 @@ streamingRouter.openapi(
   },
 );
 
-const comingSoonSchema = z
+export const comingSoonSchema = z
   .object({
     region: z.string(),
     dates: z.object({ minimum: z.string(), maximum: z.string() }).nullable(),

@@ -8,7 +8,7 @@ import { errorResponses } from "./schemas/common";
 export const systemRouter = createRouter();
 export const healthRouter = createRouter();
 
-const statusSchema = z
+export const statusSchema = z
   .object({
     appName: z.string(),
     instanceName: z.string(),

@@ -8,7 +8,7 @@ import { errorResponses, idParamSchema } from "./schemas/common";
 export const systemSessionRouter = createRouter();
 const tags = ["System"];
 
-const sessionSchema = z
+export const sessionSchema = z
   .object({
     id: z.number().int(),
     createdAt: z.string().openapi({ description: "When the login happened (ISO 8601, UTC)" }),

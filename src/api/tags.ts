@@ -6,7 +6,7 @@ import { errorResponses, idParamSchema } from "./schemas/common";
 export const tagRouter = createRouter();
 const tags = ["Tag"];
 
-const tagSchema = z.object({ id: z.number().int(), label: z.string() }).openapi("Tag");
+export const tagSchema = z.object({ id: z.number().int(), label: z.string() }).openapi("Tag");
 const tagDetailSchema = tagSchema.extend({ movieIds: z.array(z.number().int()) }).openapi("TagDetail");
 // Radarr's rule: lower-case letters, digits and dashes.
 const tagInput = z.object({

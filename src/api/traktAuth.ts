@@ -11,7 +11,7 @@ import { errorResponses } from "./schemas/common";
 export const traktAuthRouter = createRouter();
 const tags = ["Trakt"];
 
-const deviceFlowSchema = z
+export const deviceFlowSchema = z
   .object({
     userCode: z.string().openapi({ description: "The code to enter at verificationUrl", example: "5055CC52" }),
     verificationUrl: z.string().openapi({ example: "https://trakt.tv/activate" }),
@@ -20,7 +20,7 @@ const deviceFlowSchema = z
   })
   .openapi("TraktDeviceFlow");
 
-const statusSchema = z
+export const statusSchema = z
   .object({
     connected: z.boolean(),
     expiresAt: z.string().nullable().openapi({ description: "When the access token expires (ISO 8601)" }),

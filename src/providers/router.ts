@@ -147,6 +147,10 @@ function providerSchemas<Output extends z.ZodRawShape>(kind: {
   return { resource, input };
 }
 type Schemas = ReturnType<typeof providerSchemas>;
+/** A resource of the kind whose routes add these `output` fields, as they answer it (the site's type). */
+export type ProviderResourceOf<Output extends z.ZodRawShape> = z.infer<
+  ReturnType<typeof providerSchemas<Output>>["resource"]
+>;
 
 /** The pieces the routes share: the resource of a row, a validated body, a test. */
 function providerParts<

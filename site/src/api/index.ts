@@ -5,7 +5,7 @@
  */
 import type {
   ApiBudget,
-  BlocklistItem,
+  BlocklistPage,
   CacheStats,
   ComingSoon,
   Command,
@@ -20,7 +20,7 @@ import type {
   GrabbedRelease,
   HealthCheck,
   HistoryEventType,
-  HistoryRecord,
+  HistoryPage,
   ImportExclusion,
   ImportList,
   ImportListConfig,
@@ -40,7 +40,6 @@ import type {
   MoviePageQuery,
   MovieProvenance,
   Notification,
-  PagedResult,
   PageQuery,
   ParseQuery,
   ParseResult,
@@ -49,10 +48,10 @@ import type {
   ProviderResource,
   QualityDefinition,
   QualityProfile,
-  QueueItem,
+  QueuePage,
   QueueRemoval,
   QueueStatus,
-  ReleaseSearch,
+  Release,
   RootFolder,
   Session,
   StreamingAvailability,
@@ -66,10 +65,18 @@ import type {
   Trending,
   TrendingSource,
   TrendingWindow,
-  WithStale,
-} from "./types";
+} from "./resources";
 
-export * from "./types";
+export type * from "./resources";
+
+/** A streaming response together with the upstream the server says it served stale (X-Stale-Upstream). */
+export type WithStale<T> = T & { staleUpstream?: string };
+
+/** A release search's answer, with the indexers that could not answer (X-Indexer-Failures). */
+export interface ReleaseSearch {
+  releases: Release[];
+  indexerFailures?: string;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -280,7 +287,7 @@ export const api = {
     /** Every enabled indexer's results for the movie, judged and ranked by the server. */
     search: async (movieId: number, signal?: AbortSignal): Promise<ReleaseSearch> => {
       let indexerFailures: string | undefined;
-      const releases = await request<ReleaseSearch["releases"]>("GET", `${v3}/release`, {
+      const releases = await request<Release[]>("GET", `${v3}/release`, {
         query: { movieId },
         signal,
         onHeaders: (headers) => {
@@ -294,14 +301,14 @@ export const api = {
   },
   queue: {
     paged: (query: PageQuery, signal?: AbortSignal) =>
-      request<PagedResult<QueueItem>>("GET", `${v3}/queue`, { query: { ...query, includeMovie: true }, signal }),
+      request<QueuePage>("GET", `${v3}/queue`, { query: { ...query, includeMovie: true }, signal }),
     status: () => request<QueueStatus>("GET", `${v3}/queue/status`),
     remove: (id: number, removal: QueueRemoval) =>
       request<unknown>("DELETE", `${v3}/queue/${id}`, { query: { ...removal } }),
   },
   blocklist: {
     paged: (query: PageQuery, signal?: AbortSignal) =>
-      request<PagedResult<BlocklistItem>>("GET", `${v3}/blocklist`, {
+      request<BlocklistPage>("GET", `${v3}/blocklist`, {
         query: { ...query, includeMovie: true },
         signal,
       }),
@@ -313,7 +320,7 @@ export const api = {
     request<DownloadFailurePage>("GET", `${v3}/failures`, { query: { ...query }, signal }),
   history: {
     paged: (query: PageQuery & { eventType?: HistoryEventType }, signal?: AbortSignal) =>
-      request<PagedResult<HistoryRecord>>("GET", `${v3}/history`, { query: { ...query, includeMovie: true }, signal }),
+      request<HistoryPage>("GET", `${v3}/history`, { query: { ...query, includeMovie: true }, signal }),
   },
   commands: {
     run: (name: string, body: Record<string, unknown> = {}) =>

@@ -143,8 +143,9 @@ export function ListEditor({ initial, onSaved, onDeleted, onCancel }: Props) {
     });
 
   const minimumInterval = timeSpanMinutes(list.minRefreshInterval);
-  const basic = [...list.fields].filter((f) => !f.advanced).sort((a, b) => a.order - b.order);
-  const advanced = [...list.fields].filter((f) => f.advanced).sort((a, b) => a.order - b.order);
+  const byOrder = (a: { order?: number }, b: { order?: number }) => (a.order ?? 0) - (b.order ?? 0);
+  const basic = [...list.fields].filter((f) => !f.advanced).sort(byOrder);
+  const advanced = [...list.fields].filter((f) => f.advanced).sort(byOrder);
   const fieldInput = (f: ImportList["fields"][number]) => (
     <ListFieldInput
       key={f.name}

@@ -1,16 +1,19 @@
 import type { JSX } from "preact";
-import type { ProviderField } from "../api";
+import type { ImportList, ProviderField } from "../api";
 import { FieldError, invalidProps } from "./FieldError";
+
+/** A setting of a provider or of an import list, as its schema describes it. */
+type SettingField = ProviderField | ImportList["fields"][number];
 
 interface Props {
   id: string;
-  field: ProviderField;
+  field: SettingField;
   /** The server's complaint about this field, if any. */
   problem: string | undefined;
   onChange: (value: unknown) => void;
 }
 
-const isSecret = (field: ProviderField) =>
+const isSecret = (field: SettingField) =>
   field.type === "password" || field.privacy === "apiKey" || field.privacy === "password";
 
 /** Key-value lists (a webhook's headers) are typed one `Name: value` a line. */

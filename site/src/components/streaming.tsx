@@ -224,7 +224,7 @@ const SOURCE_NAMES: Record<string, string> = { tmdb: "TMDb", trakt: "Trakt", wat
 
 /**
  * Says when a source could not be reached or its data came from an expired cache: from the body's
- * per-source status (newer servers) and from X-Stale-Upstream.
+ * per-source status (trending has one) and from X-Stale-Upstream.
  */
 export function SourceNotice({
   sources,

@@ -51,11 +51,6 @@ interface Lookups {
   running: number;
 }
 
-/** Each source's rank: `ranks` from newer servers, else the one TMDb `rank`. */
-function ranksOf(item: TrendingItem): { tmdb: number | null; trakt: number | null } {
-  return item.ranks ?? { tmdb: item.rank ?? null, trakt: null };
-}
-
 function formatScore(score: number): string {
   return score <= 1 ? score.toFixed(2) : score.toFixed(1);
 }
@@ -138,9 +133,8 @@ export function Trending() {
 
   /**
    * Asks the availability endpoint for titles the response left without (past the enriched top
-   * titles, or an older server): only for cards on screen, or all of them while a service filter
-   * needs to know. Each costs a TMDb call unless the server has it cached, so nothing is asked
-   * ahead of need.
+   * titles): only for cards on screen, or all of them while a service filter needs to know. Each
+   * costs a TMDb call unless the server has it cached, so nothing is asked ahead of need.
    */
   function lookUp(ids: number[]) {
     const l = lookups.current;
@@ -313,7 +307,7 @@ function TrendingCard({
   availability: TitleAvailability | null | undefined | "failed";
   subscribed: ReadonlySet<number>;
 }) {
-  const ranks = ranksOf(item);
+  const { ranks } = item;
   const ref = useRef<HTMLLIElement>(null);
   const wanted = Boolean(onVisible) && availability === undefined;
   const visible = useRef(onVisible);
@@ -342,11 +336,9 @@ function TrendingCard({
         <p class="ranks">
           {ranks.tmdb !== null && <span class="chip rank">TMDb #{ranks.tmdb}</span>}
           {ranks.trakt !== null && <span class="chip rank">Trakt #{ranks.trakt}</span>}
-          {item.score !== undefined && item.score !== null && (
-            <span class="chip rank score" title="Combined score: half TMDb, half Trakt, on normalised rank">
-              Score {formatScore(item.score)}
-            </span>
-          )}
+          <span class="chip rank score" title="Combined score: half TMDb, half Trakt, on normalised rank">
+            Score {formatScore(item.score)}
+          </span>
           {item.traktWatchers ? <span class="muted">{formatCount(item.traktWatchers)} watching</span> : null}
         </p>
         {availability === undefined || availability === null ? (

@@ -4,10 +4,23 @@
  * list's own page, and every page showing the list refreshes when it finishes.
  */
 import { signal } from "@preact/signals";
-import { api, type Command, errorMessage, type ListSyncCommandResult } from "../api";
+import { api, type Command, errorMessage } from "../api";
 import { invalidateLibrary } from "./library";
 
 const POLL_MS = 400;
+
+/**
+ * One list's line in an ImportListSync command's result (`result.lists`); the command schema
+ * declares `result` as a free record, and this is what the ImportListSync command puts there.
+ */
+interface ListSyncCommandResult {
+  listId: number;
+  status: string;
+  found?: number;
+  added?: number;
+  removed?: number;
+  error?: string;
+}
 
 export interface ListSyncProgress {
   status: Command["status"];

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 
-const errorSchema = z
+export const errorSchema = z
   .object({
     message: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
