@@ -24,8 +24,8 @@ function lazy<P extends object>(load: () => Promise<ComponentType<P>>): LazyPage
   };
   function Page(props: P) {
     const [, setReady] = useState(false);
+    // Waits even when the module has arrived since the render: that render showed nothing.
     useEffect(() => {
-      if (loaded) return;
       let current = true;
       void preload().then(() => current && setReady(true));
       return () => {

@@ -2,9 +2,18 @@ import { useSignal } from "@preact/signals";
 import { api, type HistoryEventType, type HistoryRecord } from "../api";
 import { Link } from "../router";
 import { ErrorMessage } from "./ErrorMessage";
-import { failureKindInWords, formatCount, formatDateTime, HISTORY_EVENT_LABELS } from "./format";
+import { failureKindInWords } from "./failureKinds";
+import { formatCount, formatDateTime } from "./format";
 import { Pager } from "./Pager";
-import { usePolled } from "./usePolled";
+import { useResource } from "./useResource";
+
+export const HISTORY_EVENT_LABELS: Record<HistoryEventType, string> = {
+  grabbed: "Grabbed",
+  downloadFolderImported: "Imported",
+  downloadFailed: "Download failed",
+  movieFileDeleted: "File deleted",
+  upgraded: "Upgraded",
+};
 
 const PAGE_SIZE = 25;
 const EVENT_TYPES = Object.keys(HISTORY_EVENT_LABELS) as HistoryEventType[];
@@ -20,7 +29,7 @@ const EVENT_BADGES: Record<HistoryEventType, string> = {
 export function ActivityHistory() {
   const page = useSignal(1);
   const eventType = useSignal<HistoryEventType | "">("");
-  const { data, error } = usePolled(
+  const { data, error } = useResource(
     (signal) =>
       api.history.paged(
         {

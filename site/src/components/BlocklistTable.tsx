@@ -2,9 +2,10 @@ import { useSignal } from "@preact/signals";
 import { api, type BlocklistItem, type FailureKind } from "../api";
 import { Link } from "../router";
 import { ErrorMessage } from "./ErrorMessage";
-import { FAILURE_KIND_LABELS, formatCount, formatDateTime } from "./format";
+import { FAILURE_KIND_LABELS } from "./failureKinds";
+import { formatCount, formatDateTime } from "./format";
 import { Pager } from "./Pager";
-import { usePolled } from "./usePolled";
+import { useResource } from "./useResource";
 
 const PAGE_SIZE = 25;
 
@@ -18,7 +19,7 @@ export function BlocklistTable() {
   const busy = useSignal(false);
   const actionError = useSignal<unknown>(undefined);
   const notice = useSignal<string | undefined>(undefined);
-  const { data, error, reload } = usePolled(
+  const { data, error, reload } = useResource(
     (signal) => api.blocklist.paged({ page: page.value, pageSize: PAGE_SIZE, sortKey: "date" }, signal),
     [page.value],
   );

@@ -2,9 +2,10 @@ import { useSignal } from "@preact/signals";
 import { api, type DownloadFailure, type FailureKind } from "../api";
 import { Link } from "../router";
 import { ErrorMessage } from "./ErrorMessage";
-import { FAILURE_KIND_LABELS, failureKindInWords, formatCount, formatDateTime } from "./format";
+import { FAILURE_KIND_LABELS, failureKindInWords } from "./failureKinds";
+import { formatCount, formatDateTime } from "./format";
 import { Pager } from "./Pager";
-import { usePolled } from "./usePolled";
+import { useResource } from "./useResource";
 
 const PAGE_SIZE = 25;
 const FAILURE_KINDS = Object.keys(FAILURE_KIND_LABELS) as FailureKind[];
@@ -41,10 +42,10 @@ function atFault(f: DownloadFailure): string {
 export function FailuresView() {
   const page = useSignal(1);
   const kind = useSignal<FailureKind | "">("");
-  const { data, error } = usePolled(
+  const { data, error } = useResource(
     (signal) => api.failures({ page: page.value, pageSize: PAGE_SIZE, kind: kind.value || undefined }, signal),
     [page.value, kind.value],
-    10_000,
+    { everyMs: 10_000 },
   );
   const failures = data.value;
   const counts = failures?.counts ?? {};

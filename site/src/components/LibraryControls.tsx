@@ -1,6 +1,10 @@
+import { TMDB_MOVIE_GENRES } from "../../../src/integrations/tmdb/genres";
 import type { QualityProfile, SortDirection, SortKey, Tag } from "../api";
 import type { LibraryFilters, LibraryView } from "../state/library";
-import { GENRES, STATUS_LABELS } from "./format";
+import { STATUS_LABELS } from "./movieLabels";
+
+/** TMDb's movie genres (the server's one list of them): the values the library's genre filter matches. */
+export const GENRES = Object.values(TMDB_MOVIE_GENRES).sort();
 
 const SORT_KEYS: { key: SortKey; label: string }[] = [
   { key: "title", label: "Title" },

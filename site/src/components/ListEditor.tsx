@@ -14,10 +14,17 @@ import { loadReference, qualityProfiles, rootFolders, tags } from "../state/refe
 import { ConfirmButton } from "./ConfirmButton";
 import { ErrorMessage } from "./ErrorMessage";
 import { FieldError, invalidProps, problemAt } from "./FieldError";
-import { AVAILABILITY_LABELS, formatCount, formatInterval, MONITOR_LABELS } from "./format";
+import { formatCount, formatInterval } from "./format";
 import { ListFieldInput } from "./ListFieldInput";
 import { defaultChoices } from "./MovieChoices";
+import { AVAILABILITY_LABELS } from "./movieLabels";
 import { LIST_STREAMING_LABELS } from "./streaming";
+
+export const MONITOR_LABELS: Record<ListMonitor, string> = {
+  movieOnly: "Movie only",
+  movieAndCollection: "Movie and collection",
+  none: "None (add unmonitored)",
+};
 
 /** The body the API takes for a list: everything the user chose, fields as `{name, value}`. */
 export function listInput(list: ImportList): ImportListInput {

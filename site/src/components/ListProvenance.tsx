@@ -1,32 +1,21 @@
-import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
-import { api, type MovieProvenance } from "../api";
+import { api } from "../api";
 import { Link } from "../router";
 import { formatDate } from "./format";
+import { useResource } from "./useResource";
 
 /**
  * Which import list brought a movie in ("Added by list X on …") and which others hold it too
  * ("Also on list Y"). Nothing at all for a movie no list knows.
  */
 export function ListProvenance({ movieId }: { movieId: number }) {
-  const provenance = useSignal<MovieProvenance[] | undefined>(undefined);
-  useEffect(() => {
-    api.importLists.provenance(movieId).then(
-      (rows) => {
-        provenance.value = rows;
-      },
-      // Where a movie came from is a side note on its page; the page stands without it.
-      () => {
-        provenance.value = [];
-      },
-    );
-  }, [movieId]);
+  // Where a movie came from is a side note on its page: a failure shows nothing, the page stands without it.
+  const { data } = useResource(() => api.importLists.provenance(movieId), [movieId]);
 
-  const rows = provenance.value;
+  const rows = data.value;
   if (!rows?.length) return null;
   const added = rows.filter((p) => p.kind === "added");
   const others = rows.filter((p) => p.kind !== "added");
-  const listLink = (p: MovieProvenance) => <Link href={`/lists/${p.listId}`}>{p.listName}</Link>;
+  const listLink = (p: NonNullable<typeof rows>[number]) => <Link href={`/lists/${p.listId}`}>{p.listName}</Link>;
   return (
     <ul class="provenance" aria-label="Import lists">
       {added.map((p) => (

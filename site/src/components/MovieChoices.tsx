@@ -1,6 +1,6 @@
 import { MINIMUM_AVAILABILITIES } from "../../../src/domain/library/movieStatus";
 import type { MinimumAvailability, QualityProfile, RootFolder, Tag } from "../api";
-import { AVAILABILITY_LABELS } from "./format";
+import { AVAILABILITY_LABELS } from "./movieLabels";
 
 /** What the user decides about a movie when adding or editing it. */
 export interface MovieChoices {

@@ -1,6 +1,7 @@
 import type { Movie, SortDirection, SortKey } from "../api";
 import { Link } from "../router";
-import { formatBytes, STATUS_LABELS } from "./format";
+import { formatBytes } from "./format";
+import { STATUS_LABELS } from "./movieLabels";
 
 export const TABLE_ROW_HEIGHT = 40;
 export const TABLE_HEADER_HEIGHT = 36;

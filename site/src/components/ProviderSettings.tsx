@@ -1,10 +1,10 @@
 import { useSignal } from "@preact/signals";
 import type { ComponentChildren } from "preact";
-import { useEffect } from "preact/hooks";
 import type { ProviderResource } from "../api";
 import { ErrorMessage } from "./ErrorMessage";
 import { withArticle } from "./format";
 import { type OptionsProps, type ProviderCalls, ProviderEditor } from "./ProviderEditor";
+import { useResource } from "./useResource";
 
 interface ProviderColumn<T> {
   header: string;
@@ -37,25 +37,20 @@ export function ProviderSettings<T extends ProviderResource, TestResult>({
   describeTest,
   onChanged,
 }: Props<T, TestResult>) {
-  const items = useSignal<T[] | undefined>(undefined);
+  const {
+    data: items,
+    error: loadError,
+    reload: refresh,
+  } = useResource(async () => {
+    const list = await calls.list();
+    onChanged?.();
+    return list;
+  }, []);
   const templates = useSignal<T[] | undefined>(undefined);
   const choosing = useSignal(false);
   const editing = useSignal<T | undefined>(undefined);
   const notice = useSignal<string | undefined>(undefined);
   const error = useSignal<unknown>(undefined);
-
-  const refresh = async () => {
-    try {
-      items.value = await calls.list();
-      onChanged?.();
-    } catch (e) {
-      error.value = e;
-    }
-  };
-
-  useEffect(() => {
-    void refresh();
-  }, []);
 
   const choose = async () => {
     error.value = undefined;
@@ -72,7 +67,7 @@ export function ProviderSettings<T extends ProviderResource, TestResult>({
   const finish = (message: string) => {
     editing.value = undefined;
     notice.value = message;
-    void refresh();
+    refresh();
   };
 
   if (editing.value) {
@@ -129,10 +124,11 @@ export function ProviderSettings<T extends ProviderResource, TestResult>({
     );
   }
   const list = items.value;
+  const problem = error.value ?? loadError.value;
   return (
     <>
-      <ErrorMessage error={error.value} />
-      {list === undefined && !error.value && <p class="muted">Loading…</p>}
+      <ErrorMessage error={problem} />
+      {list === undefined && !problem && <p class="muted">Loading…</p>}
       {list?.length === 0 && <p class="muted">No {plural.toLowerCase()} yet.</p>}
       {list && list.length > 0 && (
         <table class="plain" aria-label={plural}>

@@ -2,17 +2,34 @@ import { useSignal } from "@preact/signals";
 import { api, type QueueItem } from "../api";
 import { Link } from "../router";
 import { ErrorMessage } from "./ErrorMessage";
-import {
-  failureKindInWords,
-  formatBytes,
-  formatCount,
-  formatDateTime,
-  formatTimeLeft,
-  inWords,
-  QUEUE_STATE_LABELS,
-} from "./format";
+import { failureKindInWords } from "./failureKinds";
+import { formatBytes, formatCount, formatDateTime, inWords } from "./format";
 import { Pager } from "./Pager";
-import { usePolled } from "./usePolled";
+import { useResource } from "./useResource";
+
+/** Where a queue item is (Radarr's tracked download state). */
+export const QUEUE_STATE_LABELS: Record<string, string> = {
+  grabPending: "Waiting for the download client",
+  downloading: "Downloading",
+  importPending: "Waiting to import",
+  importing: "Importing",
+  failedPending: "Failed",
+  imported: "Imported",
+  failed: "Failed",
+  removed: "Removed",
+};
+
+/** A .NET TimeSpan ("01:02:03", "1.02:03:04") as a person says it: "1h 02m", "3m 04s", "1d 2h". */
+export function formatTimeLeft(span: string | undefined): string {
+  if (!span) return "—";
+  const match = /^(?:(\d+)\.)?(\d+):(\d+):(\d+)/.exec(span);
+  if (!match) return span;
+  const [days, hours, minutes, seconds] = [match[1] ?? "0", match[2], match[3], match[4]].map(Number);
+  if (days) return `${days}d ${hours}h`;
+  if (hours) return `${hours}h ${String(minutes).padStart(2, "0")}m`;
+  if (minutes) return `${minutes}m ${String(seconds).padStart(2, "0")}s`;
+  return `${seconds}s`;
+}
 
 const PAGE_SIZE = 20;
 /** How often the queue is read again while the page is visible. */
@@ -23,7 +40,7 @@ const STATUS_BADGES = { ok: "ok", warning: "warning", error: "error" } as const;
 /** The download queue: progress, state, time left and problems, refreshed every few seconds. */
 export function QueueTable() {
   const page = useSignal(1);
-  const { data, error, reload } = usePolled(
+  const { data, error, reload } = useResource(
     async (signal) => {
       const [records, status] = await Promise.all([
         api.queue.paged({ page: page.value, pageSize: PAGE_SIZE, sortKey: "timeleft" }, signal),
@@ -32,7 +49,7 @@ export function QueueTable() {
       return { ...records, status };
     },
     [page.value],
-    QUEUE_REFRESH_MS,
+    { everyMs: QUEUE_REFRESH_MS },
   );
   const queue = data.value;
   const status = queue?.status;

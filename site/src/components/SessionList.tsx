@@ -1,29 +1,16 @@
-import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
 import { api, type SystemSession } from "../api";
 import { ErrorMessage } from "./ErrorMessage";
 import { formatDateTime } from "./format";
+import { useResource } from "./useResource";
 
 /** System › Sessions: the browsers logged in to the site, each revocable (its cookie stops working). */
 export function SessionList() {
-  const sessions = useSignal<SystemSession[] | undefined>(undefined);
-  const error = useSignal<unknown>(undefined);
-
-  const load = async () => {
-    try {
-      sessions.value = await api.system.sessions();
-    } catch (e) {
-      error.value = e;
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, []);
+  const { data: sessions, error, reload } = useResource(() => api.system.sessions(), []);
 
   const revoke = async (session: SystemSession) => {
     try {
       await api.system.revokeSession(session.id);
-      await load();
+      reload();
     } catch (e) {
       error.value = e;
     }

@@ -1,8 +1,7 @@
-import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
-import { type ApiBudget, ApiError, api, type CacheStats } from "../api";
+import { api } from "../api";
 import { ErrorMessage } from "./ErrorMessage";
 import { formatCount, formatDateTime } from "./format";
+import { useResource } from "./useResource";
 
 const SERVICE_LABELS: Record<string, string> = { watchmode: "Watchmode", trakt: "Trakt", tmdb: "TMDb" };
 const WINDOW_LABELS: Record<string, string> = {
@@ -42,21 +41,7 @@ function UsageBar({ label, used, limit, note }: { label: string; used: number; l
 
 /** Each rationed upstream: used against every hard window, the soft daily target, and a pause. */
 export function BudgetChart() {
-  const budgets = useSignal<ApiBudget[] | undefined>(undefined);
-  const error = useSignal<unknown>(undefined);
-  const refresh = () =>
-    api.system.budget().then(
-      (b) => {
-        budgets.value = b;
-        error.value = undefined;
-      },
-      (e) => {
-        error.value = e;
-      },
-    );
-  useEffect(() => {
-    void refresh();
-  }, []);
+  const { data: budgets, error, reload: refresh } = useResource(() => api.system.budget(), []);
 
   return (
     <section aria-labelledby="budget-heading" class="settings-section">
@@ -107,25 +92,9 @@ function formatRate(rate: number): string {
 
 /** Hits, stale serves and misses of each upstream cache in this isolate, as one stacked bar each. */
 export function CacheChart() {
-  const caches = useSignal<CacheStats[] | undefined>(undefined);
-  const since = useSignal<string | undefined>(undefined);
-  const unavailable = useSignal(false);
-  const error = useSignal<unknown>(undefined);
-  const refresh = () =>
-    api.system.cache().then(
-      (c) => {
-        caches.value = c.caches;
-        since.value = c.since;
-        error.value = undefined;
-      },
-      (e) => {
-        if (e instanceof ApiError && e.status === 404) unavailable.value = true;
-        else error.value = e;
-      },
-    );
-  useEffect(() => {
-    void refresh();
-  }, []);
+  const { data, error, reload: refresh } = useResource(() => api.system.cache(), []);
+  const caches = data.value?.caches;
+  const since = data.value?.since;
 
   return (
     <section aria-labelledby="cache-heading" class="settings-section">
@@ -137,19 +106,18 @@ export function CacheChart() {
       </div>
       <p class="hint">
         Lookups answered from the KV cache (hits), from an expired copy while it refreshes (stale) and from the upstream
-        (misses), counted by this Worker instance since {since.value ? formatDateTime(since.value) : "it started"}. The
-        hit rate counts stale answers too: neither waited for the upstream.
+        (misses), counted by this Worker instance since {since ? formatDateTime(since) : "it started"}. The hit rate
+        counts stale answers too: neither waited for the upstream.
       </p>
       <ErrorMessage error={error.value} />
-      {unavailable.value && <p class="muted">This server does not report cache statistics yet.</p>}
-      {caches.value?.length === 0 && <p class="muted">No cache lookups yet.</p>}
-      {caches.value && caches.value.length > 0 && (
+      {caches?.length === 0 && <p class="muted">No cache lookups yet.</p>}
+      {caches && caches.length > 0 && (
         <>
           <p class="legend" aria-hidden="true">
             <span class="swatch hits" /> hits <span class="swatch stale" /> stale <span class="swatch misses" /> misses
           </p>
           <ul class="cache-bars">
-            {caches.value.map((c) => {
+            {caches.map((c) => {
               const total = c.hits + c.misses + c.stale;
               const hits = percent(c.hits, total);
               const stale = percent(c.stale, total);

@@ -1,10 +1,10 @@
 import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
-import { ApiError, api, type StreamingAvailability, type StreamingConfig, type WithStale } from "../api";
+import { ApiError, api, type StreamingConfig } from "../api";
 import { Link } from "../router";
 import { loadStreamingSettings } from "../state/streaming";
 import { ErrorMessage } from "./ErrorMessage";
 import { AttributionFooter, OfferChips, regionName, SourceNotice, subscribedService } from "./streaming";
+import { useResource } from "./useResource";
 
 const WATCHMODE_MESSAGES: Record<string, string> = {
   notMapped: "Watchmode does not know this title.",
@@ -31,31 +31,15 @@ export function WhereToWatch({
   unmonitoredFor?: string;
 }) {
   const settings = useSignal<StreamingConfig | undefined>(undefined);
-  const availability = useSignal<WithStale<StreamingAvailability> | undefined>(undefined);
-  const error = useSignal<unknown>(undefined);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    loadStreamingSettings()
-      .then((s) => {
-        settings.value = s;
-        // The movie page is where Watchmode's 33 calls a day are spent (cached 24 h per title).
-        return api.streaming.availability(
-          tmdbId,
-          { region: s.region, type: "movie", watchmode: true },
-          controller.signal,
-        );
-      })
-      .then(
-        (a) => {
-          availability.value = a;
-        },
-        (e) => {
-          if ((e as Error).name !== "AbortError") error.value = e;
-        },
-      );
-    return () => controller.abort();
-  }, [tmdbId]);
+  const { data: availability, error } = useResource(
+    async (signal) => {
+      const s = await loadStreamingSettings();
+      settings.value = s;
+      // The movie page is where Watchmode's 33 calls a day are spent (cached 24 h per title).
+      return api.streaming.availability(tmdbId, { region: s.region, type: "movie", watchmode: true }, signal);
+    },
+    [tmdbId],
+  );
 
   const a = availability.value;
   const s = settings.value;

@@ -1,6 +1,7 @@
 import { useSignal } from "@preact/signals";
 import { api, type Indexer, type IndexerStatus, type IndexerTestResult } from "../api";
-import { failureKindInWords, formatDateTime } from "../components/format";
+import { failureKindInWords } from "../components/failureKinds";
+import { formatDateTime } from "../components/format";
 import { OptionCheck, PriorityInput } from "../components/ProviderEditor";
 import { ProviderSettings } from "../components/ProviderSettings";
 import { SettingsNav } from "../components/SettingsNav";

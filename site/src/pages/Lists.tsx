@@ -2,18 +2,21 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { api, type ImportList, type ListSyncLevel, type ListSyncRun } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
-import {
-  formatCount,
-  formatDateTime,
-  formatInterval,
-  LIST_TYPE_LABELS,
-  SYNC_RUN_BADGES,
-  SYNC_RUN_LABELS,
-} from "../components/format";
+import { formatCount, formatDateTime, formatInterval } from "../components/format";
 import { ListEditor } from "../components/ListEditor";
+import { SYNC_RUN_BADGES, SYNC_RUN_LABELS } from "../components/ListSyncActivity";
 import { ListSyncButton } from "../components/ListSyncButton";
 import { Link } from "../router";
 import { listSyncsFinished } from "../state/listSync";
+
+/** The groups the list schema sorts sources into (`listType`). */
+export const LIST_TYPE_LABELS: Record<string, string> = {
+  tmdb: "TMDb",
+  trakt: "Trakt",
+  plex: "Plex",
+  other: "IMDb",
+  advanced: "Advanced",
+};
 
 /** Import lists: every list with its last sync, adding a list from a source, and the clean-library level. */
 export function Lists() {

@@ -1,57 +1,34 @@
-import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
-import { api, type HealthCheck, type SystemStatus } from "../api";
+import { api } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDateTime, inWords } from "../components/format";
 import { SessionList } from "../components/SessionList";
 import { BudgetChart, CacheChart } from "../components/UsageCharts";
+import { useResource } from "../components/useResource";
 
 /** System: what is running (status), what needs attention (health checks), upstream budgets and caches. */
 export function System() {
-  const status = useSignal<SystemStatus | undefined>(undefined);
-  const health = useSignal<HealthCheck[] | undefined>(undefined);
-  const error = useSignal<unknown>(undefined);
-  const checking = useSignal(false);
+  const status = useResource(() => api.system.status(), []);
+  const health = useResource(() => api.system.health(), []);
+  const error = status.error.value ?? health.error.value;
+  const checking = health.loading.value;
 
-  const refreshHealth = async () => {
-    checking.value = true;
-    try {
-      health.value = await api.system.health();
-    } catch (e) {
-      error.value = e;
-    } finally {
-      checking.value = false;
-    }
-  };
-
-  useEffect(() => {
-    api.system.status().then(
-      (s) => {
-        status.value = s;
-      },
-      (e) => {
-        error.value = e;
-      },
-    );
-    void refreshHealth();
-  }, []);
-
-  const s = status.value;
+  const s = status.data.value;
+  const checks = health.data.value;
   return (
     <section class="page system">
       <h1>System</h1>
-      <ErrorMessage error={error.value} />
+      <ErrorMessage error={error} />
       <section aria-labelledby="health-heading" class="settings-section">
         <div class="section-head">
           <h2 id="health-heading">Health</h2>
-          <button type="button" class="ghost" disabled={checking.value} onClick={refreshHealth}>
-            {checking.value ? "Checking…" : "Check again"}
+          <button type="button" class="ghost" disabled={checking} onClick={health.reload}>
+            {checking ? "Checking…" : "Check again"}
           </button>
         </div>
-        {health.value?.length === 0 && <p class="health-ok">No issues: everything is working.</p>}
-        {health.value && health.value.length > 0 && (
+        {checks?.length === 0 && <p class="health-ok">No issues: everything is working.</p>}
+        {checks && checks.length > 0 && (
           <ul class="health">
-            {health.value.map((h) => (
+            {checks.map((h) => (
               <li key={`${h.source}:${h.message}`} class={`health-${h.type}`}>
                 <span class={`badge ${h.type}`}>{h.type}</span>
                 <span>{h.message}</span>
@@ -89,7 +66,7 @@ export function System() {
             ))}
           </dl>
         ) : (
-          !error.value && <p class="muted">Loading…</p>
+          !error && <p class="muted">Loading…</p>
         )}
       </section>
     </section>
