@@ -75,7 +75,7 @@ interface PageRoute {
 
 const isId = (value: string) => /^\d+$/.test(value);
 
-export const ROUTES: PageRoute[] = [
+const ROUTES: PageRoute[] = [
   { path: "/", title: "Library", section: "library", nav: "main", render: () => <Library /> },
   { path: "/library", title: "Library", section: "library", render: () => <Library /> },
   {

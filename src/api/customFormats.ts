@@ -21,7 +21,7 @@ const fieldSchema = z
   })
   .openapi("Field");
 
-export const specificationSchema = z
+const specificationSchema = z
   .object({
     name: z.string(),
     implementation: z.string(),
@@ -32,7 +32,7 @@ export const specificationSchema = z
   })
   .openapi("CustomFormatSpecification");
 
-export const customFormatResourceSchema = z
+const customFormatResourceSchema = z
   .object({
     id: z.number().int().optional(),
     name: z.string(),

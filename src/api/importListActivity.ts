@@ -63,7 +63,7 @@ importListActivityRouter.openapi(
 /** What became of a list's item: the list_items status column. */
 const listItemStatusSchema = z.enum(["pending", "imported", "existing", "excluded", "unresolved", "streaming"]);
 
-export const itemSchema = z
+const itemSchema = z
   .object({
     id: z.number().int(),
     tmdbId: z.number().int().nullable(),

@@ -30,7 +30,6 @@ export const importListSettingsSchema = z.object({
     .enum(["disabled", "logOnly", "keepAndUnmonitor", "removeAndKeep", "removeAndDelete"])
     .default("disabled"),
 });
-export type ImportListSettings = z.infer<typeof importListSettingsSchema>;
 
 /**
  * "Don't download what I can stream": the region whose JustWatch offers count, the services the

@@ -6,7 +6,7 @@
 import type {
   ApiBudget,
   BlocklistPage,
-  CacheStats,
+  CacheStatsList,
   ComingSoon,
   Command,
   CsvSyncResult,
@@ -40,6 +40,7 @@ import type {
   MoviePageQuery,
   MovieProvenance,
   Notification,
+  NotificationTestResult,
   PageQuery,
   ParseQuery,
   ParseResult,
@@ -56,6 +57,7 @@ import type {
   Session,
   StreamingAvailability,
   StreamingConfig,
+  StreamingConfigInput,
   StreamingMediaType,
   SystemSession,
   SystemStatus,
@@ -282,7 +284,7 @@ export const api = {
     status: () => request<IndexerStatus[]>("GET", `${v3}/indexerstatus`),
   },
   downloadClients: providerApi<DownloadClient, DownloadClientTestResult>("downloadclient", { testsOnSave: true }),
-  notifications: providerApi<Notification, { isValid: boolean }>("notification"),
+  notifications: providerApi<Notification, NotificationTestResult>("notification"),
   releases: {
     /** Every enabled indexer's results for the movie, judged and ranked by the server. */
     search: async (movieId: number, signal?: AbortSignal): Promise<ReleaseSearch> => {
@@ -331,7 +333,7 @@ export const api = {
     status: () => request<SystemStatus>("GET", `${v3}/system/status`),
     health: () => request<HealthCheck[]>("GET", `${v3}/health`),
     budget: () => request<ApiBudget[]>("GET", `${v3}/system/budget`),
-    cache: () => request<{ since?: string; caches: CacheStats[] }>("GET", `${v3}/system/cache`),
+    cache: () => request<CacheStatsList>("GET", `${v3}/system/cache`),
     sessions: () => request<SystemSession[]>("GET", `${v3}/system/session`),
     revokeSession: (id: number) => request<Record<string, never>>("DELETE", `${v3}/system/session/${id}`),
   },
@@ -352,7 +354,7 @@ export const api = {
     comingSoon: (query: { region?: string; page?: number }, signal?: AbortSignal) =>
       streamingGet<ComingSoon>(`${v3}/streaming/coming-soon`, { ...query }, signal),
     config: () => request<StreamingConfig>("GET", `${v3}/config/streaming`),
-    updateConfig: (config: Partial<Omit<StreamingConfig, "id">>) =>
+    updateConfig: (config: StreamingConfigInput) =>
       request<StreamingConfig>("PUT", `${v3}/config/streaming`, { body: config }),
   },
   trakt: {

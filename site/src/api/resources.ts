@@ -17,7 +17,6 @@ import type { failurePageSchema } from "../../../src/api/failures";
 import type { historySchema } from "../../../src/api/history";
 import type {
   csvSyncResultSchema,
-  itemSchema,
   listItemPageSchema,
   listItemQuerySchema,
   listSyncJobsSchema,
@@ -104,7 +103,6 @@ export type SystemStatus = z.infer<typeof systemStatusSchema>;
 export type SystemSession = z.infer<typeof systemSessionSchema>;
 export type ApiBudget = z.infer<typeof budgetSchema>;
 export type CacheStatsList = z.infer<typeof cacheStatsListSchema>;
-export type CacheStats = CacheStatsList["caches"][number];
 export type Command = z.infer<typeof commandSchema>;
 
 export type ImportList = z.infer<typeof listResourceSchema>;
@@ -115,7 +113,6 @@ export type ListMonitor = ImportList["monitor"];
 export type ListStreamingOption = ImportList["streamingOption"];
 export type ListSyncRun = z.infer<typeof runSchema>;
 export type ListSyncJob = z.infer<typeof listSyncJobsSchema>[number];
-export type ListItem = z.infer<typeof itemSchema>;
 export type ListItemPage = z.infer<typeof listItemPageSchema>;
 export type ListItemQuery = z.infer<typeof listItemQuerySchema>;
 export type ListItemStatus = NonNullable<ListItemQuery["status"]>;

@@ -7,7 +7,7 @@ import { formatCount, formatDateTime } from "./format";
 import { Pager } from "./Pager";
 import { useResource } from "./useResource";
 
-export const HISTORY_EVENT_LABELS: Record<HistoryEventType, string> = {
+const HISTORY_EVENT_LABELS: Record<HistoryEventType, string> = {
   grabbed: "Grabbed",
   downloadFolderImported: "Imported",
   downloadFailed: "Download failed",

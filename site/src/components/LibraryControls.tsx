@@ -4,7 +4,7 @@ import type { LibraryFilters, LibraryView } from "../state/library";
 import { STATUS_LABELS } from "./movieLabels";
 
 /** TMDb's movie genres (the server's one list of them): the values the library's genre filter matches. */
-export const GENRES = Object.values(TMDB_MOVIE_GENRES).sort();
+const GENRES = Object.values(TMDB_MOVIE_GENRES).sort();
 
 const SORT_KEYS: { key: SortKey; label: string }[] = [
   { key: "title", label: "Title" },

@@ -20,7 +20,7 @@ import { defaultChoices } from "./MovieChoices";
 import { AVAILABILITY_LABELS } from "./movieLabels";
 import { LIST_STREAMING_LABELS } from "./streaming";
 
-export const MONITOR_LABELS: Record<ListMonitor, string> = {
+const MONITOR_LABELS: Record<ListMonitor, string> = {
   movieOnly: "Movie only",
   movieAndCollection: "Movie and collection",
   none: "None (add unmonitored)",

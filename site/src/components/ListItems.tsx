@@ -7,7 +7,7 @@ import { useResource } from "./useResource";
 
 const ITEMS_PAGE_SIZE = 25;
 
-export const LIST_ITEM_STATUS_LABELS: Record<ListItemStatus, string> = {
+const LIST_ITEM_STATUS_LABELS: Record<ListItemStatus, string> = {
   pending: "Pending",
   imported: "Imported",
   existing: "Already in library",

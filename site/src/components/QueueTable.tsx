@@ -8,7 +8,7 @@ import { Pager } from "./Pager";
 import { useResource } from "./useResource";
 
 /** Where a queue item is (Radarr's tracked download state). */
-export const QUEUE_STATE_LABELS: Record<string, string> = {
+const QUEUE_STATE_LABELS: Record<string, string> = {
   grabPending: "Waiting for the download client",
   downloading: "Downloading",
   importPending: "Waiting to import",
@@ -20,7 +20,7 @@ export const QUEUE_STATE_LABELS: Record<string, string> = {
 };
 
 /** A .NET TimeSpan ("01:02:03", "1.02:03:04") as a person says it: "1h 02m", "3m 04s", "1d 2h". */
-export function formatTimeLeft(span: string | undefined): string {
+function formatTimeLeft(span: string | undefined): string {
   if (!span) return "—";
   const match = /^(?:(\d+)\.)?(\d+):(\d+):(\d+)/.exec(span);
   if (!match) return span;

@@ -10,7 +10,7 @@ import { Link } from "../router";
 import { listSyncsFinished } from "../state/listSync";
 
 /** The groups the list schema sorts sources into (`listType`). */
-export const LIST_TYPE_LABELS: Record<string, string> = {
+const LIST_TYPE_LABELS: Record<string, string> = {
   tmdb: "TMDb",
   trakt: "Trakt",
   plex: "Plex",

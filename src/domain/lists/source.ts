@@ -60,7 +60,7 @@ export interface ListResponse {
 }
 
 /** A settings field in Radarr's provider schema (`fields[{name, label, type, value, ...}]`). */
-export interface ListFieldDefinition {
+interface ListFieldDefinition {
   name: string;
   label: string;
   type: "textbox" | "number" | "select" | "checkbox" | "tag" | "password" | "textarea";

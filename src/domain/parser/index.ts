@@ -9,7 +9,7 @@ export { parseLanguages } from "./languageParser";
 export { LANGUAGES, type Language, Languages, languageById } from "./languages";
 export { parseMediaInfo } from "./mediaInfo";
 export { parseMoviePath, parseMovieTitle } from "./movieTitleParser";
-export { parseQuality, type QualityModel, type Revision } from "./quality";
+export { parseQuality, type QualityModel } from "./quality";
 export { parseReleaseGroup } from "./releaseGroup";
 export { isSceneTitle, sceneTitle } from "./sceneChecker";
 export { parseSubtitleInfo, parseSubtitleLanguage } from "./subtitles";

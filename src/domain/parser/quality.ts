@@ -4,7 +4,7 @@ import { pathExtension, qualityForExtension } from "./fileExtensions";
 /** Where a part of the quality was read from. */
 type QualityDetectionSource = "Unknown" | "Name" | "Extension" | "MediaInfo";
 
-export interface Revision {
+interface Revision {
   /** 1 for a first release; each PROPER, REPACK or RERIP adds one (v2 tags set it directly). */
   version: number;
   /** How many times the name says REAL (in capitals): a real proper outranks a proper. */
