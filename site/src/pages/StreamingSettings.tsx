@@ -1,18 +1,13 @@
 import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
-import type { Attribution } from "../api";
 import {
   api,
   type ImportList,
   type ListStreamingOption,
   type StreamingConfig,
   type StreamingOfferSetting,
-  type StreamingProvider,
 } from "../api";
-import { ConfirmButton } from "../components/ConfirmButton";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FieldError, invalidProps, problemAt } from "../components/FieldError";
-import { formatDateTime } from "../components/format";
 import { listInput } from "../components/ListEditor";
 import { SettingsNav } from "../components/SettingsNav";
 import {
@@ -22,6 +17,8 @@ import {
   RegionSelect,
   STREAMING_OFFER_LABELS,
 } from "../components/streaming";
+import { TraktConnect } from "../components/TraktConnect";
+import { useResource } from "../components/useResource";
 import { Link } from "../router";
 import { loadStreamingSettings, providerCatalogue, saveStreamingSettings } from "../state/streaming";
 
@@ -44,46 +41,18 @@ export function StreamingSettings() {
 type Draft = Omit<StreamingConfig, "id">;
 
 function StreamingServices() {
-  const draft = useSignal<Draft | undefined>(undefined);
-  const providers = useSignal<StreamingProvider[] | undefined>(undefined);
-  const attribution = useSignal<Attribution[] | undefined>(undefined);
-  const loadError = useSignal<unknown>(undefined);
+  const { data: draft, error: loadError } = useResource(async () => {
+    const { id: _id, ...config } = await loadStreamingSettings();
+    return config;
+  }, []);
   const saveError = useSignal<unknown>(undefined);
   const saving = useSignal(false);
   const saved = useSignal(false);
 
-  useEffect(() => {
-    loadStreamingSettings().then(
-      ({ id: _id, ...config }) => {
-        draft.value = config;
-      },
-      (e) => {
-        loadError.value = e;
-      },
-    );
-  }, []);
-
   const region = draft.value?.region;
-  useEffect(() => {
-    if (!region) return;
-    let live = true;
-    providers.value = undefined;
-    providerCatalogue(region, "movie").then(
-      (catalogue) => {
-        if (!live) return;
-        providers.value = catalogue.providers;
-        attribution.value = catalogue.attribution;
-      },
-      (e) => {
-        if (!live) return;
-        providers.value = [];
-        loadError.value = e;
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [region]);
+  const catalogue = useResource(async () => (region ? providerCatalogue(region, "movie") : undefined), [region]);
+  // While a region's services load there are none to show; when they fail, none are known.
+  const providers = catalogue.loading.value ? undefined : catalogue.error.value ? [] : catalogue.data.value?.providers;
 
   const d = draft.value;
   if (!d) {
@@ -100,8 +69,8 @@ function StreamingServices() {
     saved.value = false;
   };
   const subscribed = new Set(d.subscribedProviderIds);
-  const known = new Set((providers.value ?? []).map((p) => p.providerId));
-  const elsewhere = d.subscribedProviderIds.filter((id) => providers.value && !known.has(id));
+  const known = new Set((providers ?? []).map((p) => p.providerId));
+  const elsewhere = d.subscribedProviderIds.filter((id) => providers && !known.has(id));
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -142,9 +111,9 @@ function StreamingServices() {
           {...invalidProps("streaming-services-error", problem("subscribedProviderIds"))}
         >
           <legend>Subscribed services</legend>
-          {!providers.value && <p class="muted">Loading the services in this region…</p>}
+          {!providers && <p class="muted">Loading the services in this region…</p>}
           <div class="provider-choices">
-            {providers.value?.map((p) => (
+            {providers?.map((p) => (
               <label key={p.providerId} class="check">
                 <input
                   type="checkbox"
@@ -210,27 +179,15 @@ function StreamingServices() {
           )}
         </div>
       </form>
-      <AttributionFooter attribution={attribution.value} />
+      <AttributionFooter attribution={catalogue.data.value?.attribution} />
     </section>
   );
 }
 
 /** Each import list's choice for movies that stream on a subscribed service, saved as it changes. */
 function ListStreamingOptions() {
-  const lists = useSignal<ImportList[] | undefined>(undefined);
-  const error = useSignal<unknown>(undefined);
+  const { data: lists, error } = useResource(() => api.importLists.list(), []);
   const savedId = useSignal<number | undefined>(undefined);
-
-  useEffect(() => {
-    api.importLists.list().then(
-      (all) => {
-        lists.value = all;
-      },
-      (e) => {
-        error.value = e;
-      },
-    );
-  }, []);
 
   const setOption = async (list: ImportList, streamingOption: ListStreamingOption) => {
     if (list.id === undefined) return;
@@ -291,152 +248,6 @@ function ListStreamingOptions() {
             ))}
           </tbody>
         </table>
-      )}
-      <ErrorMessage error={error.value} />
-    </section>
-  );
-}
-
-type TraktView =
-  | { kind: "loading" }
-  | { kind: "idle"; message?: string }
-  | { kind: "waiting"; userCode: string; verificationUrl: string; interval: number; expiresAt: string }
-  | { kind: "connected"; expiresAt: string | null; justNow: boolean };
-
-/**
- * Trakt connect: starts the device flow, shows the code and where to enter it, polls at the
- * server's interval (which grows when Trakt says slow down) until connected, denied or expired.
- */
-function TraktConnect() {
-  const view = useSignal<TraktView>({ kind: "loading" });
-  const error = useSignal<unknown>(undefined);
-  const busy = useSignal(false);
-
-  const show = (
-    status: Awaited<ReturnType<typeof api.trakt.status>>,
-    { justNow = false, afterPoll = false } = {},
-  ): void => {
-    if (status.connected) view.value = { kind: "connected", expiresAt: status.expiresAt, justNow };
-    else if (status.polling) view.value = { kind: "waiting", ...status.polling };
-    else
-      view.value = {
-        kind: "idle",
-        // A flow that just stopped says why; an old error is not news on opening the page.
-        message: afterPoll ? status.lastError?.message : undefined,
-      };
-  };
-
-  useEffect(() => {
-    api.trakt.status().then(
-      (status) => show(status),
-      (e) => {
-        error.value = e;
-        view.value = { kind: "idle" };
-      },
-    );
-  }, []);
-
-  const waiting = view.value.kind === "waiting" ? view.value : undefined;
-  const userCode = waiting?.userCode;
-  const interval = waiting?.interval;
-  useEffect(() => {
-    if (!userCode || !interval) return;
-    let live = true;
-    const timer = setTimeout(async () => {
-      try {
-        const status = await api.trakt.poll();
-        if (live) show(status, { justNow: true, afterPoll: true });
-      } catch (e) {
-        if (!live) return;
-        error.value = e;
-        view.value = { kind: "idle" };
-      }
-    }, interval * 1000);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-    // A new poll is scheduled after each answer: the view object changes even when the code does not.
-  }, [view.value]);
-
-  const connect = async () => {
-    busy.value = true;
-    error.value = undefined;
-    try {
-      const flow = await api.trakt.connect();
-      view.value = {
-        kind: "waiting",
-        userCode: flow.userCode,
-        verificationUrl: flow.verificationUrl,
-        interval: flow.interval,
-        expiresAt: new Date(Date.now() + flow.expiresIn * 1000).toISOString(),
-      };
-    } catch (e) {
-      error.value = e;
-    } finally {
-      busy.value = false;
-    }
-  };
-
-  const disconnect = async () => {
-    busy.value = true;
-    error.value = undefined;
-    try {
-      show(await api.trakt.disconnect());
-    } catch (e) {
-      error.value = e;
-    } finally {
-      busy.value = false;
-    }
-  };
-
-  const v = view.value;
-  return (
-    <section aria-labelledby="trakt-heading" class="settings-section trakt-connect">
-      <h2 id="trakt-heading">Trakt</h2>
-      <p class="hint">
-        Connecting a Trakt account lets lists read your watchlist, collection and private lists, and adds Trakt's
-        ranking to Trending.
-      </p>
-      {v.kind === "loading" && <p class="muted">Loading…</p>}
-      {v.kind === "idle" && (
-        <>
-          {v.message && (
-            <p class="trakt-result failed" role="status">
-              Not connected: {v.message}
-            </p>
-          )}
-          <p>Not connected.</p>
-          <button type="button" class="primary" disabled={busy.value} onClick={connect}>
-            {v.message ? "Start again" : "Connect Trakt"}
-          </button>
-        </>
-      )}
-      {v.kind === "waiting" && (
-        <section class="device-code" aria-label="Trakt device code">
-          <p>
-            Go to{" "}
-            <a href={v.verificationUrl} target="_blank" rel="noreferrer">
-              {v.verificationUrl}
-            </a>{" "}
-            and enter this code:
-          </p>
-          <p>
-            Code: <strong class="user-code">{v.userCode}</strong>
-          </p>
-          <p class="muted" role="status">
-            Waiting for Trakt… checking every {v.interval} s; the code expires at {formatDateTime(v.expiresAt)}.
-          </p>
-        </section>
-      )}
-      {v.kind === "connected" && (
-        <>
-          <p class="trakt-result ok" role="status">
-            {v.justNow ? "Connected to Trakt." : "Connected."}
-            {v.expiresAt && <span class="muted"> The token renews itself before {formatDateTime(v.expiresAt)}.</span>}
-          </p>
-          <ConfirmButton label="Disconnect" description="Disconnect Trakt" busy={busy.value} onConfirm={disconnect} />
-        </>
       )}
       <ErrorMessage error={error.value} />
     </section>
