@@ -8,7 +8,7 @@ import type { AppEnv } from "./context";
 
 // Testing an indexer's settings (`/indexer/test`, `/testall` and before every save): the answer and the 400s.
 
-const testResultSchema = z
+export const testResultSchema = z
   .object({
     isValid: z.boolean(),
     capabilities: z

@@ -86,7 +86,7 @@ systemRouter.openapi(
   },
 );
 
-const healthSchema = z
+export const healthSchema = z
   .object({
     source: z.string(),
     type: z.enum(["ok", "notice", "warning", "error"]),

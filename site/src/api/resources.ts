@@ -49,7 +49,7 @@ import type {
   providerCatalogueSchema,
   trendingSchema,
 } from "../../../src/api/streaming";
-import type { HealthCheck, statusSchema as systemStatusSchema } from "../../../src/api/system";
+import type { healthSchema, statusSchema as systemStatusSchema } from "../../../src/api/system";
 import type { sessionSchema as systemSessionSchema } from "../../../src/api/systemSessions";
 import type { tagSchema } from "../../../src/api/tags";
 import type { deviceFlowSchema, statusSchema as traktStatusSchema } from "../../../src/api/traktAuth";
@@ -62,7 +62,7 @@ import type { FailureKind } from "../../../src/domain/failures/kinds";
 import type { MinimumAvailability, MovieStatus } from "../../../src/domain/library/movieStatus";
 import type { ProviderResourceOf } from "../../../src/providers/router";
 
-export type { FailureKind, HealthCheck, MinimumAvailability, MovieStatus };
+export type { FailureKind, MinimumAvailability, MovieStatus };
 
 /** A page of a paged resource (`/queue`, `/blocklist`, `/history`), Radarr's envelope. */
 type Paged<S extends z.ZodType> = z.infer<ReturnType<typeof pageEnvelope<S>>>;
@@ -100,6 +100,7 @@ export type RootFolder = z.infer<typeof rootFolderSchema>;
 export type Tag = z.infer<typeof tagSchema>;
 export type ImportExclusion = z.infer<typeof exclusionSchema>;
 export type SystemStatus = z.infer<typeof systemStatusSchema>;
+export type HealthCheck = z.infer<typeof healthSchema>;
 export type SystemSession = z.infer<typeof systemSessionSchema>;
 export type ApiBudget = z.infer<typeof budgetSchema>;
 export type CacheStatsList = z.infer<typeof cacheStatsListSchema>;
