@@ -1,10 +1,10 @@
 import { DurableObject } from "cloudflare:workers";
 import * as clock from "../src/clock";
 import type { Env } from "../src/config";
-import { createDatabase } from "../src/db/client";
 import type { FailureKind } from "../src/domain/failures/kinds";
 import type { ListItem } from "../src/domain/lists/source";
 import { rootLogger } from "../src/observability/logger";
+import { jobContext } from "../src/services/context";
 import type { SyncOutcome } from "../src/services/listSync/outcome";
 import { failureKindOf, syncImportList } from "../src/services/listSync/sync";
 
@@ -55,7 +55,7 @@ export class ListSync extends DurableObject<Env> {
     const logger = rootLogger.child({ listId, trigger, component: "ListSync" });
     let result: ListSyncResult;
     try {
-      const outcome = await syncImportList(this.env, createDatabase(this.env.DB), listId, trigger, logger, items);
+      const outcome = await syncImportList(jobContext(this.env, logger), listId, trigger, items);
       result = { ok: true, outcome, joined: false };
     } catch (error) {
       const { kind, retryAfterSeconds } = failureKindOf(error);

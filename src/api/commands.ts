@@ -6,6 +6,7 @@ import { commands, movies } from "../db/schema";
 import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { COMMAND_NAMES, type CommandRow, executeCommand, findCommand, lastRuns, queueCommand } from "../jobs/commands";
 import { cronIntervalMinutes, nextCronRun, SCHEDULED_TASKS } from "../jobs/cronSchedule";
+import { requestContext } from "../services/context";
 import { zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
@@ -104,7 +105,7 @@ commandRouter.openapi(
     }
     await assertMoviesExist(c.get("db"), body.data);
     const row = await queueCommand(c.get("db"), definition.name, body.data as Record<string, unknown>, "manual");
-    c.executionCtx.waitUntil(executeCommand({ env: c.env, db: c.get("db"), logger: c.get("logger") }, row));
+    c.executionCtx.waitUntil(executeCommand(requestContext(c), row));
     return c.json(commandResource(row), 201);
   },
 );

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { requestContext } from "../services/context";
 import { movieResource } from "../services/movieResource";
 import { parseRelease } from "../services/parse";
 import { createRouter, jsonContent } from "./router";
@@ -85,10 +86,7 @@ parseRouter.openapi(
   }),
   async (c) => {
     const query = c.req.valid("query");
-    const result = await parseRelease(
-      { env: c.env, db: c.get("db"), work: c.executionCtx, logger: c.get("logger") },
-      query,
-    );
+    const result = await parseRelease(requestContext(c), query);
     const { parsed, movie } = result;
     if (!parsed)
       return c.json({ title: query.title, parsedMovieInfo: null, customFormats: [], customFormatScore: 0 }, 200);

@@ -4,8 +4,10 @@ import * as clock from "../clock";
 import { inList } from "../db/client";
 import { downloadClients, downloads, movies } from "../db/schema";
 import { resourceNotFound } from "../domain/failures/failure";
+import { requestContext } from "../services/context";
 import { customFormatNames } from "../services/customFormats";
 import { removeFromQueue } from "../services/downloads/removal";
+import { downloadWork } from "../services/downloads/work";
 import { ACTIVE_DOWNLOAD_STATES, type DownloadRow } from "../services/grab";
 import { attachMovies } from "./pagedRecords";
 import { createRouter, jsonBody, jsonContent } from "./router";
@@ -268,7 +270,7 @@ queueRouter.openapi(
       .where(and(inList(downloads.id, ids), active));
     const missing = ids.filter((id) => !rows.some((r) => r.id === id));
     if (missing.length) throw resourceNotFound(`Queue items ${missing.join(", ")}`);
-    const work = { env: c.env, db, logger: c.get("logger"), now: clock.now() };
+    const work = downloadWork(requestContext(c));
     for (const row of rows) await removeFromQueue(work, row, removal);
     return c.json({}, 200);
   },
@@ -291,7 +293,7 @@ queueRouter.openapi(
       .from(downloads)
       .where(and(eq(downloads.id, id), active));
     if (!row) throw resourceNotFound(`Queue item ${id}`);
-    await removeFromQueue({ env: c.env, db, logger: c.get("logger"), now: clock.now() }, row, c.req.valid("query"));
+    await removeFromQueue(downloadWork(requestContext(c)), row, c.req.valid("query"));
     return c.json({}, 200);
   },
 );

@@ -4,6 +4,7 @@ import { indexerFlagNames } from "../domain/customFormats/indexerFlags";
 import { type RankedDecision, type ReleaseDecision, releaseAge } from "../domain/decisions";
 import type { IndexerRelease } from "../integrations/indexers";
 import { redactUrl } from "../observability/logger";
+import { requestContext } from "../services/context";
 import { grabFromRecentSearch, pushRelease } from "../services/releasePush";
 import { searchMovie } from "../services/releaseSearch/movieSearch";
 import { createRouter, jsonBody, jsonContent } from "./router";
@@ -138,7 +139,7 @@ releaseRouter.openapi(
   }),
   async (c) => {
     const { movieId } = c.req.valid("query");
-    const search = await searchMovie(c.env, c.get("db"), c.get("logger"), movieId, { interactive: true });
+    const search = await searchMovie(requestContext(c), movieId, { interactive: true });
     const failed = search.indexers.filter((r) => r.status !== "ok");
     // Which indexers could not answer (or were backed off); the list holds what the others found.
     if (failed.length)
@@ -179,8 +180,7 @@ releaseRouter.openapi(
     responses: { 200: jsonContent(grabbedSchema, "Sent to the download client"), ...errorResponses },
   }),
   async (c) => {
-    const services = { env: c.env, db: c.get("db"), logger: c.get("logger") };
-    const { decision, movieId, grabbed } = await grabFromRecentSearch(services, c.req.valid("json"));
+    const { decision, movieId, grabbed } = await grabFromRecentSearch(requestContext(c), c.req.valid("json"));
     return c.json({ ...releaseResource(decision, movieId), ...grabbed }, 200);
   },
 );
@@ -236,8 +236,7 @@ releaseRouter.openapi(
     responses: { 200: jsonContent(z.array(pushedSchema), "The decision (and the grab)"), ...errorResponses },
   }),
   async (c) => {
-    const services = { env: c.env, db: c.get("db"), logger: c.get("logger") };
-    const { decision, movieId, grabbed } = await pushRelease(services, c.req.valid("json"));
+    const { decision, movieId, grabbed } = await pushRelease(requestContext(c), c.req.valid("json"));
     return c.json([{ ...releaseResource(decision, movieId), grabbed: grabbed !== undefined, ...grabbed }], 200);
   },
 );

@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import * as clock from "../clock";
-import type { Env } from "../config";
 import { type Database, inList } from "../db/client";
 import { commands, importLists, movies } from "../db/schema";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import { importWatchmodeIdMap } from "../integrations/watchmode/idMap";
-import type { Logger } from "../observability/logger";
 import { expireBlocklist } from "../services/blocklist";
+import type { ServiceContext } from "../services/context";
 import { refreshMonitoredDownloads } from "../services/downloads/tracking";
+import { downloadWork } from "../services/downloads/work";
 import { checkHealth } from "../services/health";
 import { dueImportLists } from "../services/importLists";
 import { MovieLibrary } from "../services/movies";
@@ -16,13 +16,10 @@ import { searchAndGrab } from "../services/releaseSearch/movieSearch";
 import { rssSync } from "../services/releaseSearch/rssSync";
 import { cutoffUnmetMovieIds, missingMovieIds } from "../services/releaseSearch/wanted";
 import { readSettings } from "../services/settings";
-import { detachedWork, StreamingAvailabilityLookup } from "../services/streamingAvailability";
+import { StreamingAvailabilityLookup } from "../services/streamingAvailability";
 import { enqueueListSync, listSyncStub } from "./listSyncQueue";
 
-export interface CommandContext {
-  env: Env;
-  db: Database;
-  logger: Logger;
+interface CommandContext extends ServiceContext {
   trigger: "manual" | "scheduled";
   /** Updates the command's message while it runs (GET /api/v3/command/{id} shows it). */
   progress(message: string): Promise<void>;
@@ -130,8 +127,9 @@ const COMMANDS = [
     description:
       "Re-monitor movies a list added unmonitored because they streamed on a subscribed service, once they no longer do",
     body: z.object({}),
-    async run({ env, db, logger }) {
-      const lookup = await StreamingAvailabilityLookup.open(env, db, detachedWork, logger);
+    async run(ctx) {
+      const { db } = ctx;
+      const lookup = await StreamingAvailabilityLookup.open(ctx);
       const rows = await db
         .select({
           id: movies.id,
@@ -209,7 +207,7 @@ const COMMANDS = [
     description: "Read every RSS-enabled indexer's newest releases and grab what monitored movies want",
     body: z.object({}),
     async run(ctx) {
-      const { env, db, logger } = ctx;
+      const { db } = ctx;
       if (ctx.trigger === "scheduled") {
         // The cron fires every 15 minutes; the indexer settings' RSS interval decides (0 turns it off).
         const { rssSyncInterval } = await readSettings(db, "indexer");
@@ -225,7 +223,7 @@ const COMMANDS = [
         if (since < rssSyncInterval - 1)
           return { message: `RSS sync ran ${Math.round(since)} minutes ago (interval ${rssSyncInterval})` };
       }
-      const outcome = await rssSync(env, db, logger);
+      const outcome = await rssSync(ctx);
       const failed = outcome.indexers.filter((i) => i.status === "failed");
       if (failed.length && failed.length === outcome.indexers.length)
         throw new Error(`Every RSS indexer failed: ${failed.map((i) => `${i.indexer}: ${i.error}`).join("; ")}`);
@@ -239,8 +237,8 @@ const COMMANDS = [
     name: "RefreshMonitoredDownloads",
     description: "Poll the download clients: progress, stalls and failures, and import finished downloads",
     body: z.object({}),
-    async run({ env, db, logger }) {
-      const outcome = await refreshMonitoredDownloads({ env, db, logger, now: clock.now() });
+    async run(ctx) {
+      const outcome = await refreshMonitoredDownloads(downloadWork(ctx));
       if (outcome.errors.length && outcome.checked === 0 && outcome.clients > 0) throw new Error(outcome.errors[0]);
       return {
         message: `Checked ${outcome.checked} downloads on ${outcome.clients} clients: ${outcome.imported} imported, ${outcome.failed} failed, ${outcome.retrying} retrying`,
@@ -252,8 +250,8 @@ const COMMANDS = [
     name: "CheckForFinishedDownload",
     description: "Import the downloads their clients report finished",
     body: z.object({}),
-    async run({ env, db, logger }) {
-      const outcome = await refreshMonitoredDownloads({ env, db, logger, now: clock.now() }, { onlyFinished: true });
+    async run(ctx) {
+      const outcome = await refreshMonitoredDownloads(downloadWork(ctx), { onlyFinished: true });
       return { message: `Imported ${outcome.imported} finished downloads`, result: { ...outcome } };
     },
   }),
@@ -293,7 +291,7 @@ async function searchMovies(ctx: CommandContext, movieIds: readonly number[]) {
   for (const [index, movieId] of movieIds.entries()) {
     await ctx.progress(`Searching movie ${movieId} (${index + 1} of ${movieIds.length})`);
     try {
-      const outcome = await searchAndGrab(ctx.env, ctx.db, ctx.logger, movieId);
+      const outcome = await searchAndGrab(ctx, movieId);
       if (outcome.grabbed) grabbed++;
       results.push({
         movieId,
@@ -328,10 +326,7 @@ export async function queueCommand(
 }
 
 /** Runs a queued command, recording started/completed/failed with its message and result. */
-export async function executeCommand(
-  base: Omit<CommandContext, "trigger" | "progress">,
-  row: CommandRow,
-): Promise<void> {
+export async function executeCommand(base: ServiceContext, row: CommandRow): Promise<void> {
   const ctx: CommandContext = {
     ...base,
     trigger: row.trigger,

@@ -1,11 +1,12 @@
-import * as clock from "../clock";
 import type { Env } from "../config";
 import { createDatabase } from "../db/client";
 import { rootLogger } from "../observability/logger";
 import { incrementCounter } from "../observability/metrics";
+import { jobContext } from "../services/context";
 import { recordDeadLetter } from "../services/downloads/deadLetters";
 import type { DownloadJobMessage } from "../services/downloads/jobQueue";
 import { runDownloadJob } from "../services/downloads/queueJobs";
+import { downloadWork } from "../services/downloads/work";
 
 // A message that failed unexpectedly (a bug, D1 unavailable) comes back after this long; the
 // queue's max_retries then hands it to the dead-letter queue.
@@ -21,8 +22,9 @@ export async function consumeDownloadBatch(batch: MessageBatch<DownloadJobMessag
   for (const message of batch.messages) {
     const logger = rootLogger.child({ ...message.body, attempt: message.attempts });
     try {
-      const work = { env, db, logger, now: clock.now() };
-      const outcome = await runDownloadJob(work, message.body, { attempts: message.attempts });
+      const outcome = await runDownloadJob(downloadWork(jobContext(env, logger, db)), message.body, {
+        attempts: message.attempts,
+      });
       if (outcome.retry) {
         logger.info("download job will be retried", { delaySeconds: outcome.delaySeconds });
         message.retry({ delaySeconds: outcome.delaySeconds });
@@ -41,7 +43,7 @@ export async function consumeDownloadDeadLetters(batch: MessageBatch<DownloadJob
   const db = createDatabase(env.DB);
   for (const message of batch.messages) {
     const logger = rootLogger.child({ ...message.body, deadLetter: true });
-    await recordDeadLetter({ env, db, logger, now: clock.now() }, message.body);
+    await recordDeadLetter(downloadWork(jobContext(env, logger, db)), message.body);
     incrementCounter("radarr_download_dead_letters_total", "Download jobs that failed after their last retry", {
       action: message.body.action,
     });

@@ -1,6 +1,7 @@
 import type { Env } from "../config";
 import { createDatabase } from "../db/client";
 import { rootLogger } from "../observability/logger";
+import { jobContext } from "../services/context";
 import { executeCommand, queueCommand } from "./commands";
 import { SCHEDULED_TASKS } from "./cronSchedule";
 
@@ -15,6 +16,6 @@ export async function runScheduled(cron: string, env: Env): Promise<void> {
   for (const task of tasks) {
     const logger = rootLogger.child({ task: task.command, cron });
     const row = await queueCommand(db, task.command, {}, "scheduled");
-    await executeCommand({ env, db, logger }, row);
+    await executeCommand(jobContext(env, logger, db), row);
   }
 }

@@ -20,6 +20,7 @@ import type { AddDownload } from "../integrations/downloadClient";
 import { upstreamFetch } from "../integrations/http";
 import { type Logger, redactUrl } from "../observability/logger";
 import { recordDownloadFailureMetric } from "../observability/metrics";
+import type { ServiceContext } from "./context";
 import { loadBlocklistEntries, loadDecisionContext } from "./decisionContext";
 import { type DownloadClientRow, enabledClientsFor, openDownloadClient } from "./downloadClients";
 import { enqueueDownloadJob } from "./downloads/jobQueue";
@@ -183,14 +184,13 @@ function historyData(release: Release, client: DownloadClientRow, source: GrabSo
 
 /** The grab notification (Radarr's webhook "Grab" payload, the parts known here). */
 async function notifyGrab(
-  env: Env,
-  db: Database,
-  logger: Logger | undefined,
+  ctx: ServiceContext,
   row: DownloadRow,
   movie: MovieRow,
   client: DownloadClientRow,
   decision: ReleaseDecision,
 ) {
+  const { env, db, logger } = ctx;
   await notify(env, db, "grab", {
     message: `${movie.title} (${movie.year}): grabbed ${row.title} from ${row.indexer} (${decision.quality?.quality.name})`,
     movie: { id: movie.id, title: movie.title, year: movie.year, tmdbId: movie.tmdbId, imdbId: movie.imdbId ?? "" },
@@ -212,15 +212,14 @@ async function notifyGrab(
 
 /** Records a sent grab: the queue item becomes a download, with its history and notification. */
 async function recordSent(
-  env: Env,
-  db: Database,
-  logger: Logger | undefined,
+  ctx: ServiceContext,
   { movie, decision }: Described,
   client: DownloadClientRow,
   downloadId: string,
   source: GrabSource,
   pendingId?: number,
 ): Promise<DownloadRow> {
+  const { env, db, logger } = ctx;
   const { release } = decision;
   const now = clock.nowIso();
   const quality = storedQuality(decision.quality as QualityModel);
@@ -270,7 +269,7 @@ async function recordSent(
       : db.update(downloads).set(values).where(eq(downloads.id, pendingId)).returning();
   const [[row]] = await db.batch([write, history]);
   logger?.info("release grabbed", { movieId: movie.id, queueId: row.id, downloadClient: client.name, source });
-  await notifyGrab(env, db, logger, row, movie, client, decision);
+  await notifyGrab(ctx, row, movie, client, decision);
   return row;
 }
 
@@ -281,12 +280,8 @@ async function recordSent(
  * unreachable or busy waits on the downloads queue for the failure's retry delay (the queue item
  * shows it, so nothing grabs the release again meanwhile); an interactive grab fails instead.
  */
-export async function grabRelease(
-  env: Env,
-  db: Database,
-  logger: Logger | undefined,
-  input: GrabInput,
-): Promise<GrabResult> {
+export async function grabRelease(ctx: ServiceContext, input: GrabInput): Promise<GrabResult> {
+  const { env, db, logger } = ctx;
   const movie = await new MovieRepository(db).get(input.movieId);
   if (!movie) throw resourceNotFound(`Movie ${input.movieId}`);
   const release = { ...input.release, title: input.release.title.trim() };
@@ -304,7 +299,7 @@ export async function grabRelease(
   for (const client of clients) {
     try {
       const downloadId = await sendToClient(env, client, release, logger);
-      const row = await recordSent(env, db, logger, described, client, downloadId, input.source);
+      const row = await recordSent(ctx, described, client, downloadId, input.source);
       return { queueId: row.id, downloadClientId: client.id, downloadId };
     } catch (error) {
       if (!isUpstreamFailure(error)) throw error;
@@ -372,16 +367,15 @@ async function holdForRetry(
  * client's failure for the consumer to schedule the next retry.
  */
 export async function sendPendingGrab(
-  env: Env,
-  db: Database,
-  logger: Logger | undefined,
+  ctx: ServiceContext,
   row: DownloadRow,
   client: DownloadClientRow,
 ): Promise<DownloadRow> {
+  const { env, db, logger } = ctx;
   const movie = await new MovieRepository(db).get(row.movieId);
   if (!movie) throw resourceNotFound(`Movie ${row.movieId}`);
   const release = await openStoredRelease(env, row);
   const decision = await describeRelease(db, movie, release);
   const downloadId = await sendToClient(env, client, release, logger);
-  return recordSent(env, db, logger, { movie, decision }, client, downloadId, row.source, row.id);
+  return recordSent(ctx, { movie, decision }, client, downloadId, row.source, row.id);
 }

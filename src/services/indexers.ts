@@ -11,6 +11,7 @@ import type { StoredIndexerCapabilities } from "../domain/indexers/capabilities"
 import type { IndexerClient, IndexerFetchResult } from "../integrations/indexers";
 import type { Logger } from "../observability/logger";
 import { INDEXERS, type IndexerDefinition } from "../providers/indexers/registry";
+import type { ServiceContext } from "./context";
 import { openSettings } from "./secrets";
 
 type IndexerStatusRow = typeof indexerStatus.$inferSelect;
@@ -133,12 +134,11 @@ export type IndexerRun =
  * records the outcome in its status: a success resets the back-off, a failure climbs it.
  */
 export async function runIndexer(
-  env: Env,
-  db: Database,
-  logger: Logger | undefined,
+  ctx: ServiceContext,
   indexer: IndexerWithStatus,
   fetch: (client: IndexerClient) => Promise<IndexerFetchResult>,
 ): Promise<IndexerRun> {
+  const { env, db, logger } = ctx;
   if (isIndexerDisabled(indexer.status)) {
     return {
       indexer,

@@ -1,4 +1,3 @@
-import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { customFormatRepository } from "../db/repositories/customFormats";
 import { MovieRepository, type MovieWithTags } from "../db/repositories/movies";
@@ -7,8 +6,7 @@ import { customFormatScore, matchCustomFormats } from "../domain/customFormats";
 import { evaluateReleases, type ReleaseDecision } from "../domain/decisions";
 import { resourceNotFound } from "../domain/failures/failure";
 import { type ParsedMovieInfo, parseMovieTitle } from "../domain/parser";
-import type { BackgroundWork } from "../integrations/cache";
-import type { Logger } from "../observability/logger";
+import type { ServiceContext } from "./context";
 import { findMovieForRelease, loadDecisionContext } from "./decisionContext";
 import { StreamingAvailabilityLookup } from "./streamingAvailability";
 
@@ -30,13 +28,6 @@ export interface ParseResult {
   decision?: Pick<ReleaseDecision, "accepted" | "rejections">;
 }
 
-interface ParseServices {
-  env: Env;
-  db: Database;
-  work: BackgroundWork;
-  logger?: Logger;
-}
-
 /** The library movie a parse is about: the one asked for, else the one the release names. */
 async function movieFor(db: Database, query: ParseQuery, parsed: ParsedMovieInfo | null) {
   const repo = new MovieRepository(db);
@@ -50,7 +41,8 @@ async function movieFor(db: Database, query: ParseQuery, parsed: ParsedMovieInfo
 }
 
 /** What a release name says, which library movie it is for, its custom formats and the decision. */
-export async function parseRelease({ env, db, work, logger }: ParseServices, query: ParseQuery): Promise<ParseResult> {
+export async function parseRelease(ctx: ServiceContext, query: ParseQuery): Promise<ParseResult> {
+  const { db } = ctx;
   const parsed = parseMovieTitle(query.title);
   const movie = await movieFor(db, query, parsed);
   if (!parsed) return { parsed: null, customFormats: [], customFormatScore: 0 };
@@ -81,7 +73,7 @@ export async function parseRelease({ env, db, work, logger }: ParseServices, que
           : {}),
       },
     ],
-    await loadDecisionContext(db, movie, await StreamingAvailabilityLookup.open(env, db, work, logger)),
+    await loadDecisionContext(db, movie, await StreamingAvailabilityLookup.open(ctx)),
   );
   return {
     parsed,

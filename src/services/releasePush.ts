@@ -1,22 +1,15 @@
-import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { MovieRepository, type MovieRow } from "../db/repositories/movies";
 import type { RankedDecision, ReleaseDecision } from "../domain/decisions";
 import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { type ParsedMovieInfo, parseMovieTitle } from "../domain/parser";
 import type { IndexerRelease } from "../integrations/indexers";
-import type { Logger } from "../observability/logger";
+import type { ServiceContext } from "./context";
 import { findMovieForRelease } from "./decisionContext";
 import { type GrabResult, grabRelease } from "./grab";
 import { loadIndexers } from "./indexers";
 import { decideReleases } from "./releaseSearch/decide";
 import { findCachedRelease, grabCachedRelease } from "./releaseSearch/releaseCache";
-
-interface ReleaseServices {
-  env: Env;
-  db: Database;
-  logger?: Logger;
-}
 
 /** A release another tool pushes (Radarr's ReleasePush), as the route validated it. */
 export interface PushedReleaseInput {
@@ -46,9 +39,10 @@ async function movieRow(db: Database, movieId: number): Promise<MovieRow> {
 
 /** Grabs a release from an interactive search of the last 30 minutes (by guid and indexer). */
 export async function grabFromRecentSearch(
-  { env, db, logger }: ReleaseServices,
+  ctx: ServiceContext,
   input: { guid: string; indexerId: number; movieId?: number },
 ): Promise<{ decision: RankedDecision; movieId: number; grabbed: GrabResult }> {
+  const { env, db } = ctx;
   const cached = await findCachedRelease(env, input.guid, input.indexerId, input.movieId);
   if (!cached) {
     throw new Failure(
@@ -58,8 +52,8 @@ export async function grabFromRecentSearch(
     );
   }
   const movie = await movieRow(db, cached.movieId);
-  const [decision] = await decideReleases(env, db, logger, movie, [{ ...cached.release }], { checkMovie: true });
-  const grabbed = await grabCachedRelease(env, db, logger, movie.id, cached.release);
+  const [decision] = await decideReleases(ctx, movie, [{ ...cached.release }], { checkMovie: true });
+  const grabbed = await grabCachedRelease(ctx, movie.id, cached.release);
   return { decision, movieId: movie.id, grabbed };
 }
 
@@ -137,17 +131,18 @@ function unknownMovieDecision(release: IndexerRelease, parsed: ParsedMovieInfo |
 
 /** A release from another tool: matched to a library movie, judged, and grabbed when accepted. */
 export async function pushRelease(
-  { env, db, logger }: ReleaseServices,
+  ctx: ServiceContext,
   input: PushedReleaseInput,
 ): Promise<{ decision: ReleaseDecision | RankedDecision; movieId?: number; grabbed?: GrabResult }> {
+  const { db } = ctx;
   const release = await pushedRelease(db, input);
   const parsed = parseMovieTitle(input.title);
   const movie = await pushedMovie(db, input, parsed);
   if (!movie) return { decision: unknownMovieDecision(release, parsed) };
-  const [decision] = await decideReleases(env, db, logger, movie, [release], {
+  const [decision] = await decideReleases(ctx, movie, [release], {
     checkMovie: input.movieId !== undefined,
   });
   if (!decision.accepted) return { decision, movieId: movie.id };
-  const grabbed = await grabRelease(env, db, logger, { movieId: movie.id, release, source: "push" });
+  const grabbed = await grabRelease(ctx, { movieId: movie.id, release, source: "push" });
   return { decision, movieId: movie.id, grabbed };
 }

@@ -1,19 +1,12 @@
 import type { Env } from "../config";
-import type { Database } from "../db/client";
 import type { BackgroundWork } from "../integrations/cache";
 import { TmdbDiscovery } from "../integrations/tmdb/discovery";
 import type { Logger } from "../observability/logger";
+import type { ServiceContext } from "./context";
 import { type ResolvedStreamingSettings, readStreamingSettings } from "./settings";
 
 /** TMDb watch-provider lookups at once (list imports, the re-monitor check). */
 const STREAMING_LOOKUP_CONCURRENCY = 6;
-
-/** Background work that is started and not awaited (a Durable Object or cron without executionCtx). */
-export const detachedWork: BackgroundWork = {
-  waitUntil(promise) {
-    promise.catch(() => {});
-  },
-};
 
 /**
  * Answers "does this movie stream on a service I subscribe to?" from TMDb's watch providers in the
@@ -35,8 +28,8 @@ export class StreamingAvailabilityLookup {
     this.subscribed = new Set(settings.subscribedProviderIds);
   }
 
-  static async open(env: Env, db: Database, ctx: BackgroundWork, logger?: Logger) {
-    return new StreamingAvailabilityLookup(env, ctx, await readStreamingSettings(db, env), logger);
+  static async open({ env, db, background, logger }: ServiceContext) {
+    return new StreamingAvailabilityLookup(env, background, await readStreamingSettings(db, env), logger);
   }
 
   get active(): boolean {

@@ -244,7 +244,7 @@ export async function redownload(work: DownloadWork, failed: DownloadRow, retry 
       .where(eq(downloads.id, failed.id));
   };
   try {
-    const { grabbed } = await searchAndGrab(work.env, db, logger, failed.movieId);
+    const { grabbed } = await searchAndGrab(work, failed.movieId);
     await note(
       grabbed ? `Grabbed the next-best release: ${grabbed.release.title}` : "No other acceptable release found",
     );

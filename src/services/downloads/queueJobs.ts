@@ -98,7 +98,7 @@ async function currentDelay(work: DownloadWork, id: number): Promise<number> {
 /** A pending grab sent again; the client failure's policy decides the next try, or the dead letter. */
 async function retryGrab(work: DownloadWork, row: DownloadRow, client: DownloadClientRow): Promise<JobOutcome> {
   try {
-    await sendPendingGrab(work.env, work.db, work.logger, row, client);
+    await sendPendingGrab(work, row, client);
     return JOB_DONE;
   } catch (error) {
     if (!isUpstreamFailure(error)) throw error;

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { Env } from "../../config";
+import * as clock from "../../clock";
 import type { Database } from "../../db/client";
 import { downloadClients, downloads } from "../../db/schema";
 import type { FailureSignal } from "../../domain/failures/signals";
 import type { ClientDownload } from "../../integrations/downloadClient";
-import type { Logger } from "../../observability/logger";
+import type { ServiceContext } from "../context";
 import type { DownloadClientRow } from "../downloadClients";
 import type { DownloadRow } from "../grab";
 
@@ -16,13 +16,13 @@ import type { DownloadRow } from "../grab";
  * blocklist, and a grab of the next-best release.
  */
 
-export interface DownloadWork {
-  env: Env;
-  db: Database;
-  logger?: Logger;
+export interface DownloadWork extends ServiceContext {
   /** Epoch milliseconds; tests move it to see timeouts pass. */
-  now: number;
+  readonly now: number;
 }
+
+/** The download work of a service context, at the clock's now. */
+export const downloadWork = (ctx: ServiceContext): DownloadWork => ({ ...ctx, now: clock.now() });
 
 const STALL_MESSAGE = "The download is stalled with no connections";
 

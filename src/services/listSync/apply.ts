@@ -1,24 +1,16 @@
 import { eq } from "drizzle-orm";
 import * as clock from "../../clock";
-import type { Env } from "../../config";
-import type { Database } from "../../db/client";
 import { listItems } from "../../db/schema";
 import { diffListItems, itemKey } from "../../domain/lists/items";
 import type { ListItem } from "../../domain/lists/source";
-import type { Logger } from "../../observability/logger";
+import type { ServiceContext } from "../context";
 import { cleanLibrary } from "./cleanLibrary";
 import { importPendingItems } from "./importPending";
 import { chunks, type ImportListRow, type StoredItem, type SyncOutcome, writeBatch } from "./outcome";
 
 /** Writes the diff: stored items, new movies, provenance, statuses, and the clean-library level. */
-export async function applyItems(
-  env: Env,
-  db: Database,
-  list: ImportListRow,
-  items: ListItem[],
-  outcome: SyncOutcome,
-  log: Logger,
-) {
+export async function applyItems(ctx: ServiceContext, list: ImportListRow, items: ListItem[], outcome: SyncOutcome) {
+  const { env, db } = ctx;
   const d1 = env.DB;
   const now = clock.nowDate();
   const iso = now.toISOString();
@@ -76,6 +68,6 @@ export async function applyItems(
   }
   await writeBatch(env, outcome, statements);
 
-  await importPendingItems(env, db, list, outcome, iso, log);
-  if (diff.removed.length) await cleanLibrary(env, db, list, diff.removed, outcome, log);
+  await importPendingItems(ctx, list, outcome, iso);
+  if (diff.removed.length) await cleanLibrary(ctx, list, diff.removed, outcome);
 }

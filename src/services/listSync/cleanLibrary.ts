@@ -1,18 +1,15 @@
-import type { Env } from "../../config";
-import type { Database } from "../../db/client";
-import type { Logger } from "../../observability/logger";
+import type { ServiceContext } from "../context";
 import { readSettings } from "../settings";
 import { chunks, type ImportListRow, type StoredItem, type SyncOutcome, writeBatch } from "./outcome";
 
 /** Movies this list brought in that no list holds any more get the clean-library treatment. */
 export async function cleanLibrary(
-  env: Env,
-  db: Database,
+  ctx: ServiceContext,
   list: ImportListRow,
   removed: StoredItem[],
   outcome: SyncOutcome,
-  log: Logger,
 ) {
+  const { env, db, logger: log } = ctx;
   const { listSyncLevel } = await readSettings(db, "importlist");
   if (listSyncLevel === "disabled") return;
   const d1 = env.DB;

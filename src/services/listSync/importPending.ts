@@ -1,24 +1,16 @@
 import { and, eq, isNotNull } from "drizzle-orm";
-import type { Env } from "../../config";
-import type { Database } from "../../db/client";
 import { MovieRepository } from "../../db/repositories/movies";
 import { listItems } from "../../db/schema";
 import { movieRowFromListItem } from "../../domain/lists/items";
 import { TMDB_MOVIE_GENRES } from "../../integrations/tmdb/genres";
-import type { Logger } from "../../observability/logger";
+import type { ServiceContext } from "../context";
 import { movieFolderNamer } from "../naming";
-import { detachedWork, StreamingAvailabilityLookup } from "../streamingAvailability";
+import { StreamingAvailabilityLookup } from "../streamingAvailability";
 import { chunks, type ImportListRow, type StoredItem, type SyncOutcome, writeBatch } from "./outcome";
 
 /** Turns the list's pending items into movies (or marks them excluded / existing), in bulk. */
-export async function importPendingItems(
-  env: Env,
-  db: Database,
-  list: ImportListRow,
-  outcome: SyncOutcome,
-  iso: string,
-  log: Logger,
-) {
+export async function importPendingItems(ctx: ServiceContext, list: ImportListRow, outcome: SyncOutcome, iso: string) {
+  const { env, db, logger: log } = ctx;
   const d1 = env.DB;
   const pending = await db
     .select()
@@ -38,7 +30,7 @@ export async function importPendingItems(
     for (const r of lib.results) inLibrary.add(r.tmdb_id);
   }
   const newMovies = pending.filter((p) => !excluded.has(p.tmdbId as number) && !inLibrary.has(p.tmdbId as number));
-  const streaming = await streamingServices(env, db, list, newMovies, outcome, log);
+  const streaming = await streamingServices(ctx, list, newMovies, outcome);
   // "skip": streaming movies are not added; their items get status "streaming" (not pending, so
   // an unchanged list is not re-imported every sync).
   const skipped = new Set(list.streamingOption === "skip" ? streaming.keys() : []);
@@ -138,16 +130,14 @@ export async function importPendingItems(
  * streaming and are recorded as run errors.
  */
 async function streamingServices(
-  env: Env,
-  db: Database,
+  ctx: ServiceContext,
   list: ImportListRow,
   newMovies: readonly StoredItem[],
   outcome: SyncOutcome,
-  log: Logger,
 ): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (list.streamingOption === "ignore" || newMovies.length === 0) return out;
-  const lookup = await StreamingAvailabilityLookup.open(env, db, detachedWork, log);
+  const lookup = await StreamingAvailabilityLookup.open(ctx);
   if (!lookup.active) return out;
   const { services, errors } = await lookup.servicesFor(newMovies.map((p) => p.tmdbId as number));
   for (const message of errors) outcome.errors.push({ kind: "upstreamError", message });

@@ -10,8 +10,8 @@ import type { ListItem } from "../../domain/lists/source";
 import { findListSource, secretFields } from "../../domain/lists/sources";
 import { fetchList } from "../../integrations/lists/fetchList";
 import { TmdbClient } from "../../integrations/tmdb/client";
-import type { Logger } from "../../observability/logger";
 import { incrementCounter, observeHistogram } from "../../observability/metrics";
+import { type ServiceContext, withLogFields } from "../context";
 import { listSourceEnvironmentFor } from "../listSourceEnvironment";
 import { MovieLibrary } from "../movies";
 import { openSettings } from "../secrets";
@@ -95,14 +95,13 @@ async function resolveTmdbIds(items: ListItem[], tmdb: TmdbClient): Promise<{ it
  * Callers serialise syncs per list (the ListSync Durable Object).
  */
 export async function syncImportList(
-  env: Env,
-  db: Database,
+  ctx: ServiceContext,
   listId: number,
   trigger: "scheduled" | "manual" | "retry",
-  logger: Logger,
   /** Items supplied by the caller (an uploaded CSV) instead of fetched from the upstream. */
   suppliedItems?: ListItem[],
 ): Promise<SyncOutcome> {
+  const { env, db } = ctx;
   const started = clock.now();
   const [list] = await db.select().from(importLists).where(eq(importLists.id, listId));
   if (!list) throw new Failure("notFound", `Import list ${listId} does not exist`);
@@ -130,7 +129,8 @@ export async function syncImportList(
     rowsWritten: 0,
     errors: [],
   };
-  const log = logger.child({ listId, list: list.name });
+  const listCtx = withLogFields(ctx, { listId, list: list.name });
+  const log = listCtx.logger;
   try {
     const fetched = suppliedItems
       ? { items: suppliedItems, requests: 0 }
@@ -160,7 +160,7 @@ export async function syncImportList(
     if (fingerprint === list.lastContentHash && pending === 0) {
       outcome.unchanged = true;
     } else {
-      await applyItems(env, db, list, items, outcome, log);
+      await applyItems(listCtx, list, items, outcome);
       await db.update(importLists).set({ lastContentHash: fingerprint }).where(eq(importLists.id, listId));
     }
     if (outcome.errors.length) outcome.status = "partial";
@@ -171,7 +171,7 @@ export async function syncImportList(
     throw error;
   }
   await finishRun(db, list, outcome, started);
-  if (outcome.added > 0 && outcome.added <= IMMEDIATE_REFRESH_LIMIT) await refreshAdded(env, db, list.id, log);
+  if (outcome.added > 0 && outcome.added <= IMMEDIATE_REFRESH_LIMIT) await refreshAdded(listCtx, list.id);
   return outcome;
 }
 
@@ -219,7 +219,8 @@ async function finishRun(db: Database, list: ImportListRow, outcome: SyncOutcome
   );
 }
 
-async function refreshAdded(env: Env, db: Database, listId: number, log: Logger) {
+async function refreshAdded(ctx: ServiceContext, listId: number) {
+  const { env, db, logger: log } = ctx;
   const library = new MovieLibrary(env, db, log);
   const added = await db
     .select({ id: movies.id })

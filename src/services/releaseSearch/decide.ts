@@ -1,5 +1,3 @@
-import type { Env } from "../../config";
-import type { Database } from "../../db/client";
 import type { MovieRow } from "../../db/repositories/movies";
 import {
   type DecisionContext,
@@ -13,12 +11,12 @@ import {
 import { cleanTitle } from "../../domain/library/titles";
 import { parseMovieTitle } from "../../domain/parser";
 import type { IndexerRelease } from "../../integrations/indexers";
-import type { Logger } from "../../observability/logger";
+import type { ServiceContext } from "../context";
 import { loadDecisionContext } from "../decisionContext";
 import { grabRelease, releaseRefusal } from "../grab";
 import { releaseGroupBonus } from "../groupAnalysis";
 import { type IndexerRun, type IndexerWithStatus, loadIndexers } from "../indexers";
-import { detachedWork, StreamingAvailabilityLookup } from "../streamingAvailability";
+import { StreamingAvailabilityLookup } from "../streamingAvailability";
 
 /**
  * Release search: every enabled indexer asked in parallel, every result judged by the decision
@@ -77,15 +75,14 @@ function indexerDecisionSettings(list: readonly IndexerWithStatus[]): Record<num
 
 /** The decision context for a movie, with indexer settings and the scene-group ranking bonus. */
 async function releaseDecisionContext(
-  env: Env,
-  db: Database,
-  logger: Logger | undefined,
+  ctx: ServiceContext,
   movie: MovieRow,
   releases: readonly IndexerRelease[],
   indexerList?: readonly IndexerWithStatus[],
 ): Promise<DecisionContext> {
+  const { db } = ctx;
   const [context, bonus, list] = await Promise.all([
-    loadDecisionContext(db, movie, await StreamingAvailabilityLookup.open(env, db, detachedWork, logger)),
+    loadDecisionContext(db, movie, await StreamingAvailabilityLookup.open(ctx)),
     releaseGroupBonus(db, releases),
     indexerList ?? loadIndexers(db),
   ]);
@@ -124,15 +121,13 @@ function wrongMovieRejection(movie: MovieRow, release: IndexerRelease, decision:
 
 /** Judges releases for one movie: decisions for all of them, accepted first and best first. */
 export async function decideReleases(
-  env: Env,
-  db: Database,
-  logger: Logger | undefined,
+  ctx: ServiceContext,
   movie: MovieRow,
   releases: IndexerRelease[],
   options: { checkMovie?: boolean; indexers?: readonly IndexerWithStatus[] } = {},
 ): Promise<RankedDecision[]> {
   for (const release of releases) release.parsed ??= parseMovieTitle(release.title);
-  const context = await releaseDecisionContext(env, db, logger, movie, releases, options.indexers);
+  const context = await releaseDecisionContext(ctx, movie, releases, options.indexers);
   const decisions = evaluateReleases(releases, context);
   if (options.checkMovie) {
     decisions.forEach((decision, i) => {
@@ -151,13 +146,12 @@ export async function decideReleases(
  * release is refused as already queued or blocklisted. Returns the one grabbed, or null.
  */
 export async function grabBest(
-  env: Env,
-  db: Database,
-  logger: Logger | undefined,
+  ctx: ServiceContext,
   movieId: number,
   decisions: readonly RankedDecision[],
   source: "automatic" | "rss",
 ): Promise<RankedDecision | null> {
+  const { db, logger } = ctx;
   for (const decision of decisions) {
     if (!decision.accepted) continue;
     const release = stripParsed(decision.release as IndexerRelease);
@@ -166,7 +160,7 @@ export async function grabBest(
       logger?.info("release refused, trying the next", { movieId, title: release.title, error: refusal.message });
       continue;
     }
-    await grabRelease(env, db, logger, { movieId, release, source });
+    await grabRelease(ctx, { movieId, release, source });
     return decision;
   }
   return null;

@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
-import type { Env } from "../../config";
 import type { Database } from "../../db/client";
 import type { MovieRow } from "../../db/repositories/movies";
 import { movies } from "../../db/schema";
 import type { RankedDecision } from "../../domain/decisions";
 import { resourceNotFound } from "../../domain/failures/failure";
 import type { MovieSearchCriteria } from "../../integrations/indexers";
-import type { Logger } from "../../observability/logger";
+import type { ServiceContext } from "../context";
 import { recordHdbitsObservations } from "../groupAnalysis";
 import { loadIndexers, runIndexer } from "../indexers";
 import { decideReleases, grabBest, type IndexerSearchReport, report } from "./decide";
@@ -30,24 +29,23 @@ function criteriaOf(movie: MovieRow): MovieSearchCriteria {
 
 /** Searches every enabled indexer for a movie and judges every result (with per-indexer reports). */
 export async function searchMovie(
-  env: Env,
-  db: Database,
-  logger: Logger | undefined,
+  ctx: ServiceContext,
   movieId: number,
   { interactive }: { interactive: boolean },
 ): Promise<MovieSearch> {
+  const { env, db, logger } = ctx;
   const movie = await getMovie(db, movieId);
   const all = await loadIndexers(db);
   const enabled = all.filter((i) => (interactive ? i.enableInteractiveSearch : i.enableAutomaticSearch));
   const criteria = criteriaOf(movie);
   const runs = await Promise.all(
-    enabled.map((indexer) => runIndexer(env, db, logger, indexer, (client) => client.search(criteria))),
+    enabled.map((indexer) => runIndexer(ctx, indexer, (client) => client.search(criteria))),
   );
   const releases = runs.flatMap((run) => (run.ok ? run.result.releases : []));
   await recordHdbitsObservations(env, releases, movie.runtime).catch((error) =>
     logger?.warn("could not record HDBits observations", { error: (error as Error).message }),
   );
-  const decisions = await decideReleases(env, db, logger, movie, releases, { checkMovie: true, indexers: all });
+  const decisions = await decideReleases(ctx, movie, releases, { checkMovie: true, indexers: all });
   const reports = runs.map(report);
   logger?.info("release search", {
     movieId,
@@ -67,23 +65,19 @@ export async function searchMovie(
  * interactive search and are cached for grabbing by guid.
  */
 async function searchMovieReleases(
-  env: Env,
-  db: Database,
-  logger: Logger | undefined,
+  ctx: ServiceContext,
   movieId: number,
   options: { interactive: boolean },
 ): Promise<RankedDecision[]> {
-  return (await searchMovie(env, db, logger, movieId, options)).decisions;
+  return (await searchMovie(ctx, movieId, options)).decisions;
 }
 
 /** Automatic search for one movie, then a grab of the best accepted release (Radarr's MoviesSearch). */
 export async function searchAndGrab(
-  env: Env,
-  db: Database,
-  logger: Logger | undefined,
+  ctx: ServiceContext,
   movieId: number,
 ): Promise<{ grabbed: RankedDecision | null; decisions: RankedDecision[] }> {
-  const decisions = await searchMovieReleases(env, db, logger, movieId, { interactive: false });
-  const grabbed = await grabBest(env, db, logger, movieId, decisions, "automatic");
+  const decisions = await searchMovieReleases(ctx, movieId, { interactive: false });
+  const grabbed = await grabBest(ctx, movieId, decisions, "automatic");
   return { grabbed, decisions };
 }

@@ -1,8 +1,7 @@
 import * as clock from "../../clock";
 import type { Env } from "../../config";
-import type { Database } from "../../db/client";
 import type { IndexerRelease } from "../../integrations/indexers";
-import type { Logger } from "../../observability/logger";
+import type { ServiceContext } from "../context";
 import { grabRelease } from "../grab";
 import { type IndexerWithStatus, indexerSecrets, loadIndexers, sealUrl, unsealUrl } from "../indexers";
 import { stripParsed } from "./decide";
@@ -66,15 +65,10 @@ export async function findCachedRelease(
 }
 
 /** Grabs a cached release for its movie (the interactive search's grab button). */
-export async function grabCachedRelease(
-  env: Env,
-  db: Database,
-  logger: Logger | undefined,
-  movieId: number,
-  release: IndexerRelease,
-) {
+export async function grabCachedRelease(ctx: ServiceContext, movieId: number, release: IndexerRelease) {
+  const { env, db } = ctx;
   const indexer = (await loadIndexers(db)).find((i) => i.id === release.indexerId);
   const secrets = indexer ? await indexerSecrets(env, indexer) : {};
   const unsealed = { ...stripParsed(release), downloadUrl: unsealUrl(release.downloadUrl, secrets) };
-  return grabRelease(env, db, logger, { movieId, release: unsealed, source: "interactive" });
+  return grabRelease(ctx, { movieId, release: unsealed, source: "interactive" });
 }

@@ -1,11 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { Env } from "../../config";
-import type { Database } from "../../db/client";
 import type { MovieRow } from "../../db/repositories/movies";
 import { movies } from "../../db/schema";
 import { parseMovieTitle } from "../../domain/parser";
 import type { IndexerRelease } from "../../integrations/indexers";
-import type { Logger } from "../../observability/logger";
+import type { ServiceContext } from "../context";
 import { findMovieForRelease } from "../decisionContext";
 import { recordHdbitsObservations } from "../groupAnalysis";
 import { loadIndexers, runIndexer } from "../indexers";
@@ -28,10 +26,11 @@ export interface RssSyncOutcome {
  * RSS sync: the newest releases of every RSS-enabled indexer, each matched to a library movie,
  * judged for it, and the best accepted release of each monitored, available movie grabbed.
  */
-export async function rssSync(env: Env, db: Database, logger: Logger | undefined): Promise<RssSyncOutcome> {
+export async function rssSync(ctx: ServiceContext): Promise<RssSyncOutcome> {
+  const { env, db, logger } = ctx;
   const all = await loadIndexers(db);
   const runs = await Promise.all(
-    all.filter((i) => i.enableRss).map((indexer) => runIndexer(env, db, logger, indexer, (client) => client.rss())),
+    all.filter((i) => i.enableRss).map((indexer) => runIndexer(ctx, indexer, (client) => client.rss())),
   );
   const releases = runs.flatMap((run) => (run.ok ? run.result.releases : []));
   await recordHdbitsObservations(env, releases).catch((error) =>
@@ -95,8 +94,8 @@ export async function rssSync(env: Env, db: Database, logger: Logger | undefined
   outcome.movies = byMovie.size;
   for (const { movie, releases: candidates } of byMovie.values()) {
     try {
-      const decisions = await decideReleases(env, db, logger, movie, candidates, { indexers: all });
-      const grabbed = await grabBest(env, db, logger, movie.id, decisions, "rss");
+      const decisions = await decideReleases(ctx, movie, candidates, { indexers: all });
+      const grabbed = await grabBest(ctx, movie.id, decisions, "rss");
       if (grabbed) {
         outcome.grabbed.push({
           movieId: movie.id,
