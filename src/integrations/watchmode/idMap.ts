@@ -123,22 +123,20 @@ const CLEAR_STAGING = "delete from watchmode_id_map_staging";
 const SAVE_STATE = `insert into settings (key, value, updated_at) values (?1, ?2, ?3)
   on conflict(key) do update set value = excluded.value, updated_at = excluded.updated_at`;
 
-/** Downloads the id map if it changed since the last import and replaces the stored map with it. */
-export async function importWatchmodeIdMap(env: Env, db: Database, logger: Logger): Promise<WatchmodeIdMapImport> {
-  const started = clock.now();
+/** Asks Watchmode for the id map, conditionally on the last import's ETag / Last-Modified. */
+async function requestIdMap(env: Env, previous: WatchmodeIdMapState | null, logger: Logger): Promise<Response> {
   if (!env.WATCHMODE_API_KEY) {
     throw new Failure("authenticationFailed", "Watchmode is not configured: set WATCHMODE_API_KEY", {
       service: SERVICE,
     });
   }
-  const previous = await readIdMapState(db);
   const url = new URL(`${env.WATCHMODE_API_URL.replace(/\/$/, "")}${WATCHMODE_ID_MAP_PATH}`);
   url.searchParams.set("apiKey", env.WATCHMODE_API_KEY);
   const headers: Record<string, string> = { accept: "text/csv" };
   if (previous?.etag) headers["if-none-match"] = previous.etag;
   if (previous?.lastModified) headers["if-modified-since"] = previous.lastModified;
   const policy = upstreamPolicy(env);
-  const response = await upstreamFetch({
+  return upstreamFetch({
     service: SERVICE,
     url: url.toString(),
     init: { headers },
@@ -147,16 +145,19 @@ export async function importWatchmodeIdMap(env: Env, db: Database, logger: Logge
     attempts: 2,
     budget: { env, service: SERVICE },
   });
+}
 
-  if (response.status === 304) {
-    await response.body?.cancel();
-    const outcome = unchanged(previous, started);
-    logger.info("watchmode id map unchanged", { rows: outcome.rows, durationMs: outcome.durationMs });
-    return outcome;
-  }
-  if (!response.body) throw parseError("came without a body");
-
-  const d1 = env.DB;
+/**
+ * Streams the CSV body into the staging table in batches, checking it is whole (header, byte
+ * count, no sudden loss of rows). Returns the rows and batches written; on failure the staging
+ * table is cleared and the stored map is left as it was.
+ */
+async function stageIdMap(
+  d1: D1Database,
+  csv: ReadableStream<Uint8Array>,
+  expectedBytes: number,
+  previous: WatchmodeIdMapState | null,
+): Promise<{ rows: number; batches: number }> {
   await d1.prepare(CLEAR_STAGING).run();
   let rows = 0;
   let batches = 0;
@@ -172,7 +173,6 @@ export async function importWatchmodeIdMap(env: Env, db: Database, logger: Logge
       await d1.batch(statements);
       batches++;
     };
-    const expectedBytes = Number(response.headers.get("content-length") ?? Number.NaN);
     let bytes = 0;
     let headerSeen = false;
     const reader = new CsvRecordReader();
@@ -189,7 +189,7 @@ export async function importWatchmodeIdMap(env: Env, db: Database, logger: Logge
       }
     };
     const decoder = new TextDecoder();
-    const body = response.body.getReader();
+    const body = csv.getReader();
     for (;;) {
       const { done, value } = await readPiece(body);
       if (done) break;
@@ -205,6 +205,7 @@ export async function importWatchmodeIdMap(env: Env, db: Database, logger: Logge
       throw parseError(`has ${rows} rows where the last import had ${previous.rows}; it looks truncated`);
     }
     await flush();
+    return { rows, batches };
   } catch (error) {
     await d1
       .prepare(CLEAR_STAGING)
@@ -212,7 +213,24 @@ export async function importWatchmodeIdMap(env: Env, db: Database, logger: Logge
       .catch(() => undefined);
     throw error;
   }
+}
 
+/** Downloads the id map if it changed since the last import and replaces the stored map with it. */
+export async function importWatchmodeIdMap(env: Env, db: Database, logger: Logger): Promise<WatchmodeIdMapImport> {
+  const started = clock.now();
+  const previous = await readIdMapState(db);
+  const response = await requestIdMap(env, previous, logger);
+  if (response.status === 304) {
+    await response.body?.cancel();
+    const outcome = unchanged(previous, started);
+    logger.info("watchmode id map unchanged", { rows: outcome.rows, durationMs: outcome.durationMs });
+    return outcome;
+  }
+  if (!response.body) throw parseError("came without a body");
+
+  const d1 = env.DB;
+  const expectedBytes = Number(response.headers.get("content-length") ?? Number.NaN);
+  const { rows, batches } = await stageIdMap(d1, response.body, expectedBytes, previous);
   const state: WatchmodeIdMapState = {
     etag: response.headers.get("etag"),
     lastModified: response.headers.get("last-modified"),
