@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { analysisRouter } from "./api/analysis";
 import { blocklistRouter } from "./api/blocklist";
@@ -46,8 +47,67 @@ import { forgetLibraryIds } from "./services/libraryIdsCache";
 const MAX_BODY_BYTES = 1024 * 1024;
 const CSV_UPLOAD_PATH = /^\/api\/v3\/importlist\/\d+\/csv$/;
 
+/** Every API router and where it is mounted, in mount order (the more specific path first where two overlap). */
+const API_ROUTERS: readonly (readonly [string, Hono<AppEnv>])[] = [
+  ["/api/v3/movie", movieRouter],
+  ["/api/v3/qualityprofile", qualityProfileRouter],
+  ["/api/v3/qualitydefinition", qualityDefinitionRouter],
+  ["/api/v3/customformat", customFormatRouter],
+  ["/api/v3/parse", parseRouter],
+  ["/api/v3/history", historyRouter],
+  ["/api/v3/config/importlist", importListConfigRouter],
+  ["/api/v3/config/naming", namingConfigRouter],
+  ["/api/v3/config", configRouter],
+  ["/api/v3/importlist", importListRouter],
+  ["/api/v3/notification", notificationRouter],
+  ["/api/v3/downloadclient", downloadClientRouter],
+  ["/api/v3/queue", queueRouter],
+  ["/api/v3/blocklist", blocklistRouter],
+  ["/api/v3/failures", failureRouter],
+  ["/api/v3/indexer", indexerRouter],
+  ["/api/v3/indexerstatus", indexerStatusRouter],
+  ["/api/v3/release", releaseRouter],
+  ["/api/v3/analysis", analysisRouter],
+  ["/api/v3/rootfolder", rootFolderRouter],
+  ["/api/v3/tag", tagRouter],
+  ["/api/v3/exclusions", exclusionRouter],
+  ["/api/v3/system/budget", budgetRouter],
+  ["/api/v3/system/cache", cacheStatsRouter],
+  ["/api/v3/system/session", systemSessionRouter],
+  ["/api/v3/system", systemRouter],
+  ["/api/v3/system/task", taskRouter],
+  ["/api/v3/health", healthRouter],
+  ["/api/v3/command", commandRouter],
+  ["/api/v3/streaming/trakt", traktAuthRouter],
+  // After the Trakt router: its paths are more specific; neither pattern overlaps the other.
+  ["/api/v3/streaming", streamingRouter],
+];
+
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
+  useEdgeMiddleware(app);
+  app.get("/ping", (c) => c.json({ status: "OK" }));
+  app.route("/", sessionRouter);
+  useApiMiddleware(app);
+  app.get("/metrics", renderMetrics);
+  for (const [path, router] of API_ROUTERS) app.route(path, router);
+  serveApiDocument(app);
+  app.notFound(async (c) => {
+    const notAllowed = methodNotAllowed(c, app.router);
+    if (notAllowed) return notAllowed;
+    if (c.req.path.startsWith("/api/")) return c.json({ message: `No API route ${c.req.method} ${c.req.path}` }, 404);
+    if (c.env.ASSETS) {
+      // Copied: a fetched response's headers are immutable, and middleware adds to them.
+      const asset = await c.env.ASSETS.fetch(c.req.raw);
+      return new Response(asset.body, asset);
+    }
+    return c.json({ message: "Not found" }, 404);
+  });
+  return app;
+}
+
+/** What every response goes through: security headers, the request context, the body limit, errors. */
+function useEdgeMiddleware(app: OpenAPIHono<AppEnv>) {
   // First, so every response gets the headers: errors, failed middleware's, the site's pages.
   app.use("*", securityHeaders({ imageOrigins: (c) => siteImageOrigins(c.env) }));
   app.use("*", requestContext);
@@ -62,10 +122,10 @@ export function createApp() {
   const csvUploadLimit = limit(MAX_CSV_BYTES);
   app.use("*", (c, next) => (CSV_UPLOAD_PATH.test(c.req.path) ? csvUploadLimit : defaultLimit)(c, next));
   app.onError(handleError);
+}
 
-  app.get("/ping", (c) => c.json({ status: "OK" }));
-  app.route("/", sessionRouter);
-
+/** The API key (or session) on /api and /metrics, and the library-id cache dropped after a write. */
+function useApiMiddleware(app: OpenAPIHono<AppEnv>) {
   app.use("/api/*", requireApiKey);
   app.use("/metrics", requireApiKey);
   // A write may have changed the library: the in-library ids held for badges are reloaded.
@@ -73,50 +133,20 @@ export function createApp() {
     await next();
     if (c.req.method !== "GET" && c.req.method !== "HEAD") forgetLibraryIds();
   });
+}
 
-  app.get("/metrics", async (c) => {
-    const count = await new MovieRepository(c.get("db")).count();
-    const body = renderPrometheus([
-      { name: "radarr_library_movies", help: "Movies in the library", samples: [{ labels: {}, value: count }] },
-      ...(await budgetGauges(c.env)),
-      ...(await downloadFailureGauges(c.get("db"))),
-    ]);
-    return c.body(body, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
-  });
+async function renderMetrics(c: Context<AppEnv>) {
+  const count = await new MovieRepository(c.get("db")).count();
+  const body = renderPrometheus([
+    { name: "radarr_library_movies", help: "Movies in the library", samples: [{ labels: {}, value: count }] },
+    ...(await budgetGauges(c.env)),
+    ...(await downloadFailureGauges(c.get("db"))),
+  ]);
+  return c.body(body, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
+}
 
-  app.route("/api/v3/movie", movieRouter);
-  app.route("/api/v3/qualityprofile", qualityProfileRouter);
-  app.route("/api/v3/qualitydefinition", qualityDefinitionRouter);
-  app.route("/api/v3/customformat", customFormatRouter);
-  app.route("/api/v3/parse", parseRouter);
-  app.route("/api/v3/history", historyRouter);
-  app.route("/api/v3/config/importlist", importListConfigRouter);
-  app.route("/api/v3/config/naming", namingConfigRouter);
-  app.route("/api/v3/config", configRouter);
-  app.route("/api/v3/importlist", importListRouter);
-  app.route("/api/v3/notification", notificationRouter);
-  app.route("/api/v3/downloadclient", downloadClientRouter);
-  app.route("/api/v3/queue", queueRouter);
-  app.route("/api/v3/blocklist", blocklistRouter);
-  app.route("/api/v3/failures", failureRouter);
-  app.route("/api/v3/indexer", indexerRouter);
-  app.route("/api/v3/indexerstatus", indexerStatusRouter);
-  app.route("/api/v3/release", releaseRouter);
-  app.route("/api/v3/analysis", analysisRouter);
-  app.route("/api/v3/rootfolder", rootFolderRouter);
-  app.route("/api/v3/tag", tagRouter);
-  app.route("/api/v3/exclusions", exclusionRouter);
-  app.route("/api/v3/system/budget", budgetRouter);
-  app.route("/api/v3/system/cache", cacheStatsRouter);
-  app.route("/api/v3/system/session", systemSessionRouter);
-  app.route("/api/v3/system", systemRouter);
-  app.route("/api/v3/system/task", taskRouter);
-  app.route("/api/v3/health", healthRouter);
-  app.route("/api/v3/command", commandRouter);
-  app.route("/api/v3/streaming/trakt", traktAuthRouter);
-  // After the Trakt router: its paths are more specific; neither pattern overlaps the other.
-  app.route("/api/v3/streaming", streamingRouter);
-
+/** The OpenAPI 3.1 document and the route viewer at /api/docs. */
+function serveApiDocument(app: OpenAPIHono<AppEnv>) {
   app.doc31("/api/v3/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -130,19 +160,6 @@ export function createApp() {
     await allowInline(c, "script-src", API_DOCS_SCRIPT);
     return c.html(API_DOCS_PAGE);
   });
-
-  app.notFound(async (c) => {
-    const notAllowed = methodNotAllowed(c, app.router);
-    if (notAllowed) return notAllowed;
-    if (c.req.path.startsWith("/api/")) return c.json({ message: `No API route ${c.req.method} ${c.req.path}` }, 404);
-    if (c.env.ASSETS) {
-      // Copied: a fetched response's headers are immutable, and middleware adds to them.
-      const asset = await c.env.ASSETS.fetch(c.req.raw);
-      return new Response(asset.body, asset);
-    }
-    return c.json({ message: "Not found" }, 404);
-  });
-  return app;
 }
 
 // A self-contained viewer (no CDN: the app must work offline) listing every documented route.

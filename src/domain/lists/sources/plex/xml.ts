@@ -31,103 +31,121 @@ const ATTRIBUTE = /\s+([A-Za-z_:][-\w:.]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 const TAG_END = /\s*(\/?)>/y;
 
 export function parseXml(text: string): XmlElement {
-  const lineAt = (index: number) => {
-    let line = 1;
-    for (let i = 0; i < index && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-    return line;
-  };
-  function fail(message: string, index: number): never {
-    throw new Failure("parseError", `${message} (line ${lineAt(index)})`);
+  return new XmlReader(text).read();
+}
+
+/** Reads a document left to right, keeping the open elements on a stack. */
+class XmlReader {
+  private readonly stack: XmlElement[] = [];
+  private root: XmlElement | undefined;
+  private i: number;
+
+  constructor(private readonly text: string) {
+    this.i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   }
-  const skipPast = (marker: string, from: number, what: string): number => {
-    const end = text.indexOf(marker, from);
-    if (end === -1) fail(`The document ends inside ${what}`, from);
+
+  read(): XmlElement {
+    const { text } = this;
+    while (this.i < text.length) {
+      const lt = text.indexOf("<", this.i);
+      if (lt === -1) {
+        this.addText(decodeEntities(text.slice(this.i)), this.i);
+        break;
+      }
+      if (lt > this.i) this.addText(decodeEntities(text.slice(this.i, lt)), this.i);
+      if (text.startsWith("<!--", lt)) this.i = this.skipPast("-->", lt + 4, "a comment");
+      else if (text.startsWith("<![CDATA[", lt)) this.readCdata(lt);
+      else if (text.startsWith("<?", lt)) this.i = this.skipPast("?>", lt + 2, "a processing instruction");
+      else if (text.startsWith("<!", lt)) this.skipDeclaration(lt);
+      else if (text[lt + 1] === "/") this.readClosingTag(lt);
+      else this.readOpeningTag(lt);
+    }
+    const open = this.stack[this.stack.length - 1];
+    if (open) this.fail(`The document ends inside <${open.name}>: it looks truncated`, text.length);
+    if (!this.root) this.fail("The document has no root element", 0);
+    return this.root;
+  }
+
+  private fail(message: string, index: number): never {
+    let line = 1;
+    for (let i = 0; i < index && i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) line++;
+    throw new Failure("parseError", `${message} (line ${line})`);
+  }
+
+  private skipPast(marker: string, from: number, what: string): number {
+    const end = this.text.indexOf(marker, from);
+    if (end === -1) this.fail(`The document ends inside ${what}`, from);
     return end + marker.length;
-  };
+  }
 
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-
-  const addText = (value: string, at: number) => {
-    const parent = stack[stack.length - 1];
+  private addText(value: string, at: number) {
+    const parent = this.stack[this.stack.length - 1];
     if (!parent) {
-      if (value.trim()) fail("Text outside the root element", at);
+      if (value.trim()) this.fail("Text outside the root element", at);
       return;
     }
     const last = parent.children[parent.children.length - 1];
     if (typeof last === "string") parent.children[parent.children.length - 1] = last + value;
     else parent.children.push(value);
-  };
-
-  while (i < text.length) {
-    const lt = text.indexOf("<", i);
-    if (lt === -1) {
-      addText(decodeEntities(text.slice(i)), i);
-      break;
-    }
-    if (lt > i) addText(decodeEntities(text.slice(i, lt)), i);
-
-    if (text.startsWith("<!--", lt)) {
-      i = skipPast("-->", lt + 4, "a comment");
-    } else if (text.startsWith("<![CDATA[", lt)) {
-      const end = skipPast("]]>", lt + 9, "a CDATA section");
-      addText(text.slice(lt + 9, end - 3), lt);
-      i = end;
-    } else if (text.startsWith("<?", lt)) {
-      i = skipPast("?>", lt + 2, "a processing instruction");
-    } else if (text.startsWith("<!", lt)) {
-      const bracket = text.indexOf("[", lt);
-      const close = text.indexOf(">", lt);
-      i =
-        bracket !== -1 && close !== -1 && bracket < close
-          ? skipPast("]>", bracket, "a DOCTYPE")
-          : skipPast(">", lt, "a declaration");
-    } else if (text[lt + 1] === "/") {
-      NAME.lastIndex = lt + 2;
-      const name = NAME.exec(text)?.[0];
-      if (!name) fail("A closing tag without a name", lt);
-      TAG_END.lastIndex = NAME.lastIndex;
-      const end = TAG_END.exec(text);
-      if (!end || end[1]) fail(`A malformed closing tag </${name}`, lt);
-      const open = stack.pop();
-      if (!open) fail(`A closing tag </${name}> with nothing open`, lt);
-      if (open.name !== name) fail(`Expected </${open.name}> but found </${name}>`, lt);
-      i = TAG_END.lastIndex;
-    } else {
-      NAME.lastIndex = lt + 1;
-      const name = NAME.exec(text)?.[0];
-      if (!name) fail("A '<' that does not start a tag (write it as &lt;)", lt);
-      const element: XmlElement = { name, attributes: {}, children: [] };
-      let at = NAME.lastIndex;
-      for (;;) {
-        ATTRIBUTE.lastIndex = at;
-        const attribute = ATTRIBUTE.exec(text);
-        if (!attribute) break;
-        element.attributes[attribute[1]] = decodeEntities(attribute[2] ?? attribute[3]);
-        at = ATTRIBUTE.lastIndex;
-      }
-      TAG_END.lastIndex = at;
-      const end = TAG_END.exec(text);
-      if (!end) {
-        fail(
-          text.indexOf(">", at) === -1 ? `The document ends inside the tag <${name}` : `A malformed tag <${name}`,
-          lt,
-        );
-      }
-      const parent = stack[stack.length - 1];
-      if (parent) parent.children.push(element);
-      else if (root) fail(`A second root element <${name}>`, lt);
-      else root = element;
-      if (!end[1]) stack.push(element);
-      i = TAG_END.lastIndex;
-    }
   }
-  if (stack.length > 0) {
-    fail(`The document ends inside <${stack[stack.length - 1].name}>: it looks truncated`, text.length);
+
+  private readCdata(lt: number) {
+    const end = this.skipPast("]]>", lt + 9, "a CDATA section");
+    this.addText(this.text.slice(lt + 9, end - 3), lt);
+    this.i = end;
   }
-  if (!root) fail("The document has no root element", 0);
-  return root;
+
+  private skipDeclaration(lt: number) {
+    const bracket = this.text.indexOf("[", lt);
+    const close = this.text.indexOf(">", lt);
+    this.i =
+      bracket !== -1 && close !== -1 && bracket < close
+        ? this.skipPast("]>", bracket, "a DOCTYPE")
+        : this.skipPast(">", lt, "a declaration");
+  }
+
+  private readClosingTag(lt: number) {
+    NAME.lastIndex = lt + 2;
+    const name = NAME.exec(this.text)?.[0];
+    if (!name) this.fail("A closing tag without a name", lt);
+    TAG_END.lastIndex = NAME.lastIndex;
+    const end = TAG_END.exec(this.text);
+    if (!end || end[1]) this.fail(`A malformed closing tag </${name}`, lt);
+    const open = this.stack.pop();
+    if (!open) this.fail(`A closing tag </${name}> with nothing open`, lt);
+    if (open.name !== name) this.fail(`Expected </${open.name}> but found </${name}>`, lt);
+    this.i = TAG_END.lastIndex;
+  }
+
+  private readOpeningTag(lt: number) {
+    const { text } = this;
+    NAME.lastIndex = lt + 1;
+    const name = NAME.exec(text)?.[0];
+    if (!name) this.fail("A '<' that does not start a tag (write it as &lt;)", lt);
+    const element: XmlElement = { name, attributes: {}, children: [] };
+    let at = NAME.lastIndex;
+    for (;;) {
+      ATTRIBUTE.lastIndex = at;
+      const attribute = ATTRIBUTE.exec(text);
+      if (!attribute) break;
+      element.attributes[attribute[1]] = decodeEntities(attribute[2] ?? attribute[3]);
+      at = ATTRIBUTE.lastIndex;
+    }
+    TAG_END.lastIndex = at;
+    const end = TAG_END.exec(text);
+    if (!end) {
+      this.fail(
+        text.indexOf(">", at) === -1 ? `The document ends inside the tag <${name}` : `A malformed tag <${name}`,
+        lt,
+      );
+    }
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) parent.children.push(element);
+    else if (this.root) this.fail(`A second root element <${name}>`, lt);
+    else this.root = element;
+    if (!end[1]) this.stack.push(element);
+    this.i = TAG_END.lastIndex;
+  }
 }
 
 /** The child elements of an element, optionally only those with one name. */
