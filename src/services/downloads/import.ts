@@ -5,10 +5,10 @@ import { Failure, isUpstreamFailure } from "../../domain/failures/failure";
 import { retryDelaySeconds } from "../../domain/failures/policies";
 import type { FailureSignal } from "../../domain/failures/signals";
 import { buildName } from "../../domain/naming";
-import { parseMovieTitle } from "../../domain/parser";
+import { type ParsedMovieInfo, parseMovieTitle } from "../../domain/parser";
 import { lastPathSegment, pathExtension } from "../../domain/parser/fileExtensions";
 import { qualityById } from "../../domain/quality/qualities";
-import type { ClientDownload, ClientFile, DownloadClient } from "../../integrations/downloadClient";
+import type { ClientDownload, ClientFile, DownloadClient, MovedDownload } from "../../integrations/downloadClient";
 import { recordDownloadFailureMetric } from "../../observability/metrics";
 import { type DownloadClientRow, openDownloadClient } from "../downloadClients";
 import type { DownloadRow } from "../grab";
@@ -107,55 +107,102 @@ async function importDownload(
     .set({ trackedDownloadState: "importing", updatedAt: iso(work.now) })
     .where(eq(downloads.id, row.id));
 
-  const files = await opened.files(row.downloadId);
-  // A client that does not list a finished download's files (SABnzbd) names its folder instead.
-  const video = files.length === 1 && files[0].folder ? files[0] : pickVideoFile(files);
-  if (!video)
-    throw new Failure(
-      "importFailed",
-      files.length
-        ? `No video file in the download (${files.length} files: ${files
-            .slice(0, 3)
-            .map((f) => lastPathSegment(f.path))
-            .join(", ")})`
-        : "The download has no files",
-    );
-  const naming = await readSettings(db, "naming");
+  const video = await videoFileOf(opened, row);
   const parsed = parseMovieTitle(row.title);
-  const quality = qualityById(row.quality.quality);
-  // A folder's video file is not known by name: the movie file is recorded without an extension.
-  const extension = video.folder ? "" : pathExtension(video.path);
-  const newName = naming.renameMovies
-    ? `${buildName(
-        naming.standardMovieFormat,
-        {
-          movie: {
-            title: movie.title,
-            originalTitle: movie.originalTitle,
-            year: movie.year,
-            tmdbId: movie.tmdbId,
-            imdbId: movie.imdbId,
-            collection: movie.metadata.collection?.title,
-          },
-          quality: quality ? { name: quality.name, revision: row.quality.revision } : undefined,
-          releaseGroup: parsed?.releaseGroup ?? "",
-          edition: parsed?.edition ?? "",
-          sceneName: row.title,
-        },
-        naming,
-      )}${extension}`
-    : lastPathSegment(video.path);
+  const newName = await importedName(work, movie, row, video, parsed);
   const [existing] = await db.select().from(movieFiles).where(eq(movieFiles.movieId, movie.id));
   // The same download imported again (a retried import) replaces nothing.
   const previous = existing && existing.downloadId !== row.downloadId ? existing : undefined;
-  const isUpgrade = previous !== undefined;
   // An upgrade named like the file it replaces (a better score, same quality) needs the name free.
   if (previous && previous.relativePath === newName) await removeReplacedFile(work, previous, row);
   const moved = await opened.moveAndRename(item, movie.path, video, newName);
+  await recordImport(work, { movie, row, client, item, video, parsed, newName, moved, existing, previous });
+  logger.info("download imported", {
+    queueId: row.id,
+    movieId: movie.id,
+    path: moved.path,
+    upgrade: previous !== undefined,
+  });
+  if (previous) await removeReplacedFile(work, previous, row);
+  if (!moved.renamed && client.removeCompletedDownloads)
+    await opened
+      .remove(row.downloadId, false)
+      .catch((error) => logger.warn("could not remove the completed download", { error: (error as Error).message }));
+  await notifyImport(work, movie, row, moved.path, previous);
+}
 
+/** The download's video file; a client that does not list a finished download's files (SABnzbd) names its folder. */
+async function videoFileOf(opened: DownloadClient, row: DownloadRow): Promise<ClientFile> {
+  const files = await opened.files(row.downloadId);
+  const video = files.length === 1 && files[0].folder ? files[0] : pickVideoFile(files);
+  if (video) return video;
+  throw new Failure(
+    "importFailed",
+    files.length
+      ? `No video file in the download (${files.length} files: ${files
+          .slice(0, 3)
+          .map((f) => lastPathSegment(f.path))
+          .join(", ")})`
+      : "The download has no files",
+  );
+}
+
+/** The movie file's name under the naming settings (the client's own name when renaming is off). */
+async function importedName(
+  work: DownloadWork,
+  movie: MovieRow,
+  row: DownloadRow,
+  video: ClientFile,
+  parsed: ParsedMovieInfo | null,
+): Promise<string> {
+  const naming = await readSettings(work.db, "naming");
+  if (!naming.renameMovies) return lastPathSegment(video.path);
+  const quality = qualityById(row.quality.quality);
+  // A folder's video file is not known by name: the movie file is recorded without an extension.
+  const extension = video.folder ? "" : pathExtension(video.path);
+  const name = buildName(
+    naming.standardMovieFormat,
+    {
+      movie: {
+        title: movie.title,
+        originalTitle: movie.originalTitle,
+        year: movie.year,
+        tmdbId: movie.tmdbId,
+        imdbId: movie.imdbId,
+        collection: movie.metadata.collection?.title,
+      },
+      quality: quality ? { name: quality.name, revision: row.quality.revision } : undefined,
+      releaseGroup: parsed?.releaseGroup ?? "",
+      edition: parsed?.edition ?? "",
+      sceneName: row.title,
+    },
+    naming,
+  );
+  return `${name}${extension}`;
+}
+
+type MovieFileRow = typeof movieFiles.$inferSelect;
+
+interface ImportRecord {
+  movie: MovieRow;
+  row: DownloadRow;
+  client: DownloadClientRow;
+  item: ClientDownload;
+  video: ClientFile;
+  parsed: ParsedMovieInfo | null;
+  newName: string;
+  moved: MovedDownload;
+  existing: MovieFileRow | undefined;
+  previous: MovieFileRow | undefined;
+}
+
+/** One batch: the movie file, the movie's hasFile, the queue item imported, and the history. */
+async function recordImport(work: DownloadWork, r: ImportRecord): Promise<void> {
+  const { db } = work;
+  const { movie, row, client, item, moved, previous } = r;
   const now = iso(work.now);
-  const fileSize = video.size || row.size;
-  const relativePath = moved.path.startsWith(`${movie.path}/`) ? moved.path.slice(movie.path.length + 1) : newName;
+  const fileSize = r.video.size || row.size;
+  const relativePath = moved.path.startsWith(`${movie.path}/`) ? moved.path.slice(movie.path.length + 1) : r.newName;
   const fileValues = {
     movieId: movie.id,
     relativePath,
@@ -165,17 +212,18 @@ async function importDownload(
     customFormatIds: row.customFormatIds,
     customFormatScore: row.customFormatScore,
     languages: row.languages,
-    releaseGroup: parsed?.releaseGroup || null,
-    edition: parsed?.edition || null,
+    releaseGroup: r.parsed?.releaseGroup || null,
+    edition: r.parsed?.edition || null,
     sceneName: row.title,
     downloadClientId: client.id,
     downloadId: row.downloadId,
     dateAdded: now,
   };
   const historyBase = { ...historyOf(row), date: now };
+  const kept = `${client.name} keeps the files at ${item.outputPath ?? "its storage path"}`;
   await db.batch([
-    existing
-      ? db.update(movieFiles).set(fileValues).where(eq(movieFiles.id, existing.id))
+    r.existing
+      ? db.update(movieFiles).set(fileValues).where(eq(movieFiles.id, r.existing.id))
       : db.insert(movieFiles).values(fileValues),
     db.update(movies).set({ hasFile: true, sizeOnDisk: fileSize, updatedAt: now }).where(eq(movies.id, movie.id)),
     db
@@ -184,14 +232,7 @@ async function importDownload(
         status: "completed",
         trackedDownloadState: "imported",
         trackedDownloadStatus: "ok",
-        statusMessages: moved.renamed
-          ? []
-          : [
-              {
-                title: row.title,
-                messages: [`${client.name} keeps the files at ${item.outputPath ?? "its storage path"}`],
-              },
-            ],
+        statusMessages: moved.renamed ? [] : [{ title: row.title, messages: [kept] }],
         progress: 1,
         sizeleft: 0,
         failureKind: null,
@@ -230,13 +271,6 @@ async function importDownload(
         ]
       : []),
   ]);
-  logger?.info("download imported", { queueId: row.id, movieId: movie.id, path: moved.path, upgrade: isUpgrade });
-  if (previous) await removeReplacedFile(work, previous, row);
-  if (!moved.renamed && client.removeCompletedDownloads)
-    await opened
-      .remove(row.downloadId, false)
-      .catch((error) => logger?.warn("could not remove the completed download", { error: (error as Error).message }));
-  await notifyImport(work, movie, row, moved.path, previous);
 }
 
 /** The file an upgrade replaced: deleted through the client that downloaded it when it still has it. */

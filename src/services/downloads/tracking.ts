@@ -3,9 +3,9 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { downloadClients, downloads } from "../../db/schema";
 import { isUpstreamFailure } from "../../domain/failures/failure";
 import type { FailureSignal } from "../../domain/failures/signals";
-import type { ClientDownload } from "../../integrations/downloadClient";
+import type { ClientDownload, DownloadClient } from "../../integrations/downloadClient";
 import { recordDownloadFailureMetric } from "../../observability/metrics";
-import { openDownloadClient } from "../downloadClients";
+import { type DownloadClientRow, openDownloadClient } from "../downloadClients";
 import type { DownloadRow } from "../grab";
 import { startFailureHandling } from "./failureHandling";
 import { attemptImport } from "./import";
@@ -34,7 +34,7 @@ export async function refreshMonitoredDownloads(
   work: DownloadWork,
   options: { onlyFinished?: boolean } = {},
 ): Promise<RefreshOutcome> {
-  const { db, logger } = work;
+  const { db } = work;
   const outcome: RefreshOutcome = {
     clients: 0,
     checked: 0,
@@ -61,97 +61,135 @@ export async function refreshMonitoredDownloads(
         .from(downloadClients)
         .where(inArray(downloadClients.id, [...byClient.keys()]))
     : [];
-
   for (const client of clients) {
-    const clientRows = byClient.get(client.id) ?? [];
     outcome.clients++;
-    const opened = await openDownloadClient(work.env, client, logger);
-    let items: ClientDownload[];
-    try {
-      items = await opened.list(clientRows.map((r) => r.downloadId));
-    } catch (error) {
-      if (!isUpstreamFailure(error)) throw error;
-      outcome.errors.push(`${client.name}: ${error.message}`);
-      recordDownloadFailureMetric(error.kind, "download");
-      await db.batch(
-        batchOf(
-          clientRows.map((row) =>
-            db
-              .update(downloads)
-              .set({
-                trackedDownloadStatus: "warning",
-                statusMessages: [{ title: `${client.name} is unavailable`, messages: [error.message] }],
-                updatedAt: iso(work.now),
-              })
-              .where(eq(downloads.id, row.id)),
-          ),
-        ),
-      );
-      continue;
-    }
-    const byId = new Map(items.map((item) => [item.downloadId, item]));
-    const updates: BatchItem<"sqlite">[] = [];
-    const followUps: (() => Promise<void>)[] = [];
-    for (const row of clientRows) {
-      outcome.checked++;
-      const item = byId.get(row.downloadId);
-      if (!item) {
-        outcome.removed++;
-        updates.push(
-          db
-            .update(downloads)
-            .set({
-              trackedDownloadState: "removed",
-              status: "failed",
-              trackedDownloadStatus: "warning",
-              statusMessages: [{ title: row.title, messages: [`Removed from ${client.name}`] }],
-              nextRetryAt: null,
-              updatedAt: iso(work.now),
-            })
-            .where(eq(downloads.id, row.id)),
-        );
-        continue;
-      }
-      // The queue owns a scheduled retry; a message lost for an hour past its time falls back to the poll.
-      const retryScheduled = row.nextRetryAt !== null && Date.parse(row.nextRetryAt) + LOST_RETRY_GRACE_MS > work.now;
-      const signal = failureSignalOf(item);
-      updates.push(
-        db
-          .update(downloads)
-          .set(progressOf(row, item, signal, work.now))
-          .where(eq(downloads.id, row.id)),
-      );
-      if (options.onlyFinished && item.status !== "completed") continue;
-      if (retryScheduled) {
-        outcome.retrying++;
-        continue;
-      }
-      if (signal) {
-        followUps.push(async () => {
-          const result = await startFailureHandling(work, row, client, opened, signal);
-          if (result === "failed") outcome.failed++;
-          else outcome.retrying++;
-        });
-      } else if (item.status === "completed") {
-        followUps.push(async () => {
-          const result = await attemptImport(work, row, client, opened, item);
-          if (result === "imported") outcome.imported++;
-          else if (result === "failed") outcome.failed++;
-          else outcome.retrying++;
-        });
-      }
-    }
-    if (updates.length) await db.batch(batchOf(updates));
-    for (const followUp of followUps) {
-      try {
-        await followUp();
-      } catch (error) {
-        outcome.errors.push((error as Error).message);
-        logger?.error("download follow-up failed", { error: (error as Error).message });
-      }
-    }
+    await pollClient(work, client, byClient.get(client.id) ?? [], outcome, options);
   }
   return outcome;
+}
+
+/** One client's list call, its downloads' progress in one batch, then their follow-ups. */
+async function pollClient(
+  work: DownloadWork,
+  client: DownloadClientRow,
+  clientRows: readonly DownloadRow[],
+  outcome: RefreshOutcome,
+  options: { onlyFinished?: boolean },
+) {
+  const { db } = work;
+  const opened = await openDownloadClient(work.env, client, work.logger);
+  let items: ClientDownload[];
+  try {
+    items = await opened.list(clientRows.map((r) => r.downloadId));
+  } catch (error) {
+    if (!isUpstreamFailure(error)) throw error;
+    outcome.errors.push(`${client.name}: ${error.message}`);
+    recordDownloadFailureMetric(error.kind, "download");
+    await markUnavailable(work, client, clientRows, error.message);
+    return;
+  }
+  const byId = new Map(items.map((item) => [item.downloadId, item]));
+  const updates: BatchItem<"sqlite">[] = [];
+  const followUps: (() => Promise<void>)[] = [];
+  for (const row of clientRows) {
+    outcome.checked++;
+    const item = byId.get(row.downloadId);
+    if (!item) {
+      outcome.removed++;
+      updates.push(removedUpdate(work, row, client.name));
+      continue;
+    }
+    // The queue owns a scheduled retry; a message lost for an hour past its time falls back to the poll.
+    const retryScheduled = row.nextRetryAt !== null && Date.parse(row.nextRetryAt) + LOST_RETRY_GRACE_MS > work.now;
+    const signal = failureSignalOf(item);
+    updates.push(
+      db
+        .update(downloads)
+        .set(progressOf(row, item, signal, work.now))
+        .where(eq(downloads.id, row.id)),
+    );
+    if (options.onlyFinished && item.status !== "completed") continue;
+    if (retryScheduled) {
+      outcome.retrying++;
+      continue;
+    }
+    const followUp = followUpOf(work, row, client, opened, item, signal, outcome);
+    if (followUp) followUps.push(followUp);
+  }
+  if (updates.length) await db.batch(batchOf(updates));
+  for (const followUp of followUps) {
+    try {
+      await followUp();
+    } catch (error) {
+      outcome.errors.push((error as Error).message);
+      work.logger.error("download follow-up failed", { error: (error as Error).message });
+    }
+  }
+}
+
+/** What a polled download needs next: failure handling for a signal, the import once completed. */
+function followUpOf(
+  work: DownloadWork,
+  row: DownloadRow,
+  client: DownloadClientRow,
+  opened: DownloadClient,
+  item: ClientDownload,
+  signal: FailureSignal | undefined,
+  outcome: RefreshOutcome,
+): (() => Promise<void>) | undefined {
+  if (signal) {
+    return async () => {
+      const result = await startFailureHandling(work, row, client, opened, signal);
+      if (result === "failed") outcome.failed++;
+      else outcome.retrying++;
+    };
+  }
+  if (item.status !== "completed") return undefined;
+  return async () => {
+    const result = await attemptImport(work, row, client, opened, item);
+    if (result === "imported") outcome.imported++;
+    else if (result === "failed") outcome.failed++;
+    else outcome.retrying++;
+  };
+}
+
+/** A client that cannot be reached: its downloads show it as a warning. */
+async function markUnavailable(
+  work: DownloadWork,
+  client: DownloadClientRow,
+  rows: readonly DownloadRow[],
+  message: string,
+) {
+  const { db } = work;
+  await db.batch(
+    batchOf(
+      rows.map((row) =>
+        db
+          .update(downloads)
+          .set({
+            trackedDownloadStatus: "warning",
+            statusMessages: [{ title: `${client.name} is unavailable`, messages: [message] }],
+            updatedAt: iso(work.now),
+          })
+          .where(eq(downloads.id, row.id)),
+      ),
+    ),
+  );
+}
+
+/** A download its client no longer lists: removed (outside this app). */
+function removedUpdate(work: DownloadWork, row: DownloadRow, clientName: string) {
+  return work.db
+    .update(downloads)
+    .set({
+      trackedDownloadState: "removed",
+      status: "failed",
+      trackedDownloadStatus: "warning",
+      statusMessages: [{ title: row.title, messages: [`Removed from ${clientName}`] }],
+      nextRetryAt: null,
+      updatedAt: iso(work.now),
+    })
+    .where(eq(downloads.id, row.id));
 }
 
 /** The columns a poll refreshes from the client's report. */

@@ -8,16 +8,10 @@ import { movieFolderNamer } from "../naming";
 import { StreamingAvailabilityLookup } from "../streamingAvailability";
 import { chunks, type ImportListRow, type StoredItem, type SyncOutcome, writeBatch } from "./outcome";
 
-/** Turns the list's pending items into movies (or marks them excluded / existing), in bulk. */
-export async function importPendingItems(ctx: ServiceContext, list: ImportListRow, outcome: SyncOutcome, iso: string) {
-  const { env, db, logger: log } = ctx;
-  const d1 = env.DB;
-  const pending = await db
-    .select()
-    .from(listItems)
-    .where(and(eq(listItems.listId, list.id), eq(listItems.status, "pending"), isNotNull(listItems.tmdbId)));
-  if (pending.length === 0) return;
-  const tmdbIds = pending.map((p) => p.tmdbId as number);
+type PendingStatus = "excluded" | "existing" | "imported" | "streaming";
+
+/** Which of the pending TMDb ids are excluded and which are already in the library. */
+async function knownPending(d1: D1Database, tmdbIds: readonly number[]) {
   const excluded = new Set<number>();
   const inLibrary = new Set<number>();
   for (const part of chunks(tmdbIds)) {
@@ -29,12 +23,22 @@ export async function importPendingItems(ctx: ServiceContext, list: ImportListRo
     for (const r of ex.results) excluded.add(r.tmdb_id);
     for (const r of lib.results) inLibrary.add(r.tmdb_id);
   }
-  const newMovies = pending.filter((p) => !excluded.has(p.tmdbId as number) && !inLibrary.has(p.tmdbId as number));
-  const streaming = await streamingServices(ctx, list, newMovies, outcome);
-  // "skip": streaming movies are not added; their items get status "streaming" (not pending, so
-  // an unchanged list is not re-imported every sync).
-  const skipped = new Set(list.streamingOption === "skip" ? streaming.keys() : []);
-  const toAdd = newMovies.filter((p) => !skipped.has(p.tmdbId as number));
+  return { excluded, inLibrary };
+}
+
+/**
+ * The bulk inserts of the movies to add, with the list's choices. "addUnmonitored": a movie
+ * streaming on a subscribed service is added unmonitored with the service recorded, so
+ * StreamingAvailabilityCheck can re-monitor it once it leaves every subscribed service.
+ */
+async function movieInserts(
+  ctx: ServiceContext,
+  list: ImportListRow,
+  toAdd: readonly StoredItem[],
+  streaming: ReadonlyMap<number, string>,
+  iso: string,
+) {
+  const { env, db } = ctx;
   const choices = {
     qualityProfileId: list.qualityProfileId,
     rootFolderPath: list.rootFolderPath,
@@ -46,21 +50,14 @@ export async function importPendingItems(ctx: ServiceContext, list: ImportListRo
   const statements: D1PreparedStatement[] = [];
   for (const part of chunks(toAdd)) {
     const rows = part.map((p) => {
+      const item = { tmdbId: p.tmdbId as number, imdbId: p.imdbId ?? undefined, title: p.title, year: p.year };
       const row = movieRowFromListItem(
-        {
-          tmdbId: p.tmdbId as number,
-          imdbId: p.imdbId ?? undefined,
-          title: p.title,
-          year: p.year,
-          metadata: p.metadata,
-        },
+        { ...item, metadata: p.metadata },
         choices,
         TMDB_MOVIE_GENRES,
         env.TMDB_IMAGE_URL,
         new Date(iso),
       );
-      // "addUnmonitored": the service is recorded so StreamingAvailabilityCheck can re-monitor
-      // the movie once it leaves every subscribed service.
       const service =
         row.monitored && list.streamingOption === "addUnmonitored" ? streaming.get(row.tmdbId) : undefined;
       if (service) unmonitoredForStreaming++;
@@ -73,20 +70,12 @@ export async function importPendingItems(ctx: ServiceContext, list: ImportListRo
     });
     statements.push(...new MovieRepository(db).insertManyStatements(rows, list.tags));
   }
-  // Statuses and provenance for every pending item: excluded, already there ("matched"), skipped
-  // for streaming, or added.
-  const byStatus: Record<"excluded" | "existing" | "imported" | "streaming", number[]> = {
-    excluded: [],
-    existing: [],
-    imported: [],
-    streaming: [],
-  };
-  for (const p of pending) {
-    const id = p.tmdbId as number;
-    byStatus[
-      excluded.has(id) ? "excluded" : inLibrary.has(id) ? "existing" : skipped.has(id) ? "streaming" : "imported"
-    ].push(id);
-  }
+  return { statements, unmonitoredForStreaming };
+}
+
+/** The list item statuses and the provenance of the movies added or matched ("existing"). */
+function statusStatements(d1: D1Database, list: ImportListRow, byStatus: Record<PendingStatus, number[]>, iso: string) {
+  const statements: D1PreparedStatement[] = [];
   for (const [status, ids] of Object.entries(byStatus)) {
     for (const part of chunks(ids)) {
       const json = JSON.stringify(part);
@@ -110,12 +99,43 @@ export async function importPendingItems(ctx: ServiceContext, list: ImportListRo
       }
     }
   }
-  await writeBatch(env, outcome, statements);
+  return statements;
+}
+
+/** Turns the list's pending items into movies (or marks them excluded / existing), in bulk. */
+export async function importPendingItems(ctx: ServiceContext, list: ImportListRow, outcome: SyncOutcome, iso: string) {
+  const { env, db, logger: log } = ctx;
+  const pending = await db
+    .select()
+    .from(listItems)
+    .where(and(eq(listItems.listId, list.id), eq(listItems.status, "pending"), isNotNull(listItems.tmdbId)));
+  if (pending.length === 0) return;
+  const { excluded, inLibrary } = await knownPending(
+    env.DB,
+    pending.map((p) => p.tmdbId as number),
+  );
+  const newMovies = pending.filter((p) => !excluded.has(p.tmdbId as number) && !inLibrary.has(p.tmdbId as number));
+  const streaming = await streamingServices(ctx, list, newMovies, outcome);
+  // "skip": streaming movies are not added; their items get status "streaming" (not pending, so
+  // an unchanged list is not re-imported every sync).
+  const skipped = new Set(list.streamingOption === "skip" ? streaming.keys() : []);
+  const toAdd = newMovies.filter((p) => !skipped.has(p.tmdbId as number));
+  const inserts = await movieInserts(ctx, list, toAdd, streaming, iso);
+  // Statuses and provenance for every pending item: excluded, already there ("matched"), skipped
+  // for streaming, or added.
+  const byStatus: Record<PendingStatus, number[]> = { excluded: [], existing: [], imported: [], streaming: [] };
+  for (const p of pending) {
+    const id = p.tmdbId as number;
+    byStatus[
+      excluded.has(id) ? "excluded" : inLibrary.has(id) ? "existing" : skipped.has(id) ? "streaming" : "imported"
+    ].push(id);
+  }
+  await writeBatch(env, outcome, [...inserts.statements, ...statusStatements(env.DB, list, byStatus, iso)]);
   outcome.added = byStatus.imported.length;
   outcome.existing = byStatus.existing.length;
   outcome.excluded = byStatus.excluded.length;
   outcome.streamingSkipped = byStatus.streaming.length;
-  outcome.streamingUnmonitored = unmonitoredForStreaming;
+  outcome.streamingUnmonitored = inserts.unmonitoredForStreaming;
   if (outcome.streamingSkipped || outcome.streamingUnmonitored)
     log.info("list streaming option applied", {
       option: list.streamingOption,

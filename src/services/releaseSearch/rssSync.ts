@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
 import type { MovieRow } from "../../db/repositories/movies";
 import { movies } from "../../db/schema";
 import { parseMovieTitle } from "../../domain/parser";
@@ -46,51 +47,7 @@ export async function rssSync(ctx: ServiceContext): Promise<RssSyncOutcome> {
     failures: [],
     indexers: runs.map(report),
   };
-  const found = new Map<string, Promise<MovieRow | undefined>>();
-  const lookup = (key: string, find: () => Promise<MovieRow | undefined>) => {
-    let movie = found.get(key);
-    if (!movie) {
-      movie = find();
-      found.set(key, movie);
-    }
-    return movie;
-  };
-  const byMovie = new Map<number, { movie: MovieRow; releases: IndexerRelease[] }>();
-  for (const release of releases) {
-    release.parsed ??= parseMovieTitle(release.title);
-    const parsed = release.parsed;
-    if (!parsed) {
-      outcome.unparsable++;
-      continue;
-    }
-    const movie =
-      (release.tmdbId
-        ? await lookup(
-            `tmdb:${release.tmdbId}`,
-            async () =>
-              (
-                await db
-                  .select()
-                  .from(movies)
-                  .where(eq(movies.tmdbId, release.tmdbId as number))
-              )[0],
-          )
-        : undefined) ??
-      (await lookup(`title:${parsed.movieTitles.join("|")}:${parsed.year}:${parsed.tmdbId}:${parsed.imdbId}`, () =>
-        findMovieForRelease(db, parsed),
-      ));
-    if (!movie) {
-      outcome.unmatched++;
-      continue;
-    }
-    if (!movie.monitored || !isAvailable(movie)) {
-      outcome.skipped++;
-      continue;
-    }
-    const entry = byMovie.get(movie.id) ?? { movie, releases: [] };
-    entry.releases.push(release);
-    byMovie.set(movie.id, entry);
-  }
+  const byMovie = await releasesByMovie(db, releases, outcome);
   outcome.movies = byMovie.size;
   for (const { movie, releases: candidates } of byMovie.values()) {
     try {
@@ -115,4 +72,52 @@ export async function rssSync(ctx: ServiceContext): Promise<RssSyncOutcome> {
     failures: outcome.failures.length,
   });
   return outcome;
+}
+
+/**
+ * The releases grouped by the library movie each is for (by TMDb id, else by parsed title), with
+ * unparsable, unmatched and skipped (unmonitored or unavailable) ones counted on the outcome.
+ */
+async function releasesByMovie(db: Database, releases: IndexerRelease[], outcome: RssSyncOutcome) {
+  const found = new Map<string, Promise<MovieRow | undefined>>();
+  const lookup = (key: string, find: () => Promise<MovieRow | undefined>) => {
+    let movie = found.get(key);
+    if (!movie) {
+      movie = find();
+      found.set(key, movie);
+    }
+    return movie;
+  };
+  const byMovie = new Map<number, { movie: MovieRow; releases: IndexerRelease[] }>();
+  for (const release of releases) {
+    release.parsed ??= parseMovieTitle(release.title);
+    const parsed = release.parsed;
+    if (!parsed) {
+      outcome.unparsable++;
+      continue;
+    }
+    const tmdbId = release.tmdbId;
+    const movie =
+      (tmdbId
+        ? await lookup(
+            `tmdb:${tmdbId}`,
+            async () => (await db.select().from(movies).where(eq(movies.tmdbId, tmdbId)))[0],
+          )
+        : undefined) ??
+      (await lookup(`title:${parsed.movieTitles.join("|")}:${parsed.year}:${parsed.tmdbId}:${parsed.imdbId}`, () =>
+        findMovieForRelease(db, parsed),
+      ));
+    if (!movie) {
+      outcome.unmatched++;
+      continue;
+    }
+    if (!movie.monitored || !isAvailable(movie)) {
+      outcome.skipped++;
+      continue;
+    }
+    const entry = byMovie.get(movie.id) ?? { movie, releases: [] };
+    entry.releases.push(release);
+    byMovie.set(movie.id, entry);
+  }
+  return byMovie;
 }
