@@ -1,0 +1,343 @@
+import { Qualities, type Quality, type QualitySource, qualityBySourceAndResolution } from "../quality/qualities";
+import { pathExtension, qualityForExtension } from "./fileExtensions";
+
+/** Reading a quality from a release name: the source tag, the resolution, remux and disc markers. */
+
+/**
+ * Source tags, tried in this order at every position; the last tag in the name wins, so a
+ * "4K.WEB-DL" re-encode of a "BluRay" reads as the later tag. Each alternative is one named
+ * group; the names below decide the quality.
+ */
+const SOURCE = new RegExp(
+  String.raw`\b(?:` +
+    [
+      "(?<bluray>M?Blu[-_. ]?Ray|HD[-_. ]?DVD|BD(?!$)|UHD2?BD|BDISO|BDMux|BD25|BD50|BR[-_. ]?DISK)",
+      String.raw`(?<webdl>WEB[-_. ]?DL(?:mux)?|AmazonHD|AmazonSD|iTunesHD|MaxdomeHD|NetflixU?HD|WebHD|HBOMaxHD|DisneyHD|[. ]WEB[. ](?:[xh][ .]?26[45]|AVC|HEVC|DDP?5[. ]1)|(?:\d{3,4}0p)[-. ](?:Hybrid[-_. ]?)?WEB[-. ]|[-. ]WEB[-. ]\d{3,4}0p|\b\s\/\sWEB\s\/\s\b|(?:AMZN|NF|DP)[. -]WEB[. -](?!Rip))`,
+      "(?<webrip>WebRip|Web-Rip|WEBMux)",
+      "(?<hdtv>HDTV)",
+      "(?<bdrip>BDRip|BDLight|HD[-_. ]?DVDRip|UHDBDRip)",
+      "(?<brrip>BRRip)",
+      String.raw`(?<dvdr>\d?x?M?DVD-?[R59])`,
+      "(?<dvd>DVD(?!-R)|DVDRip|xvidvd)",
+      "(?<dsr>WS[-_. ]DSR|DSR)",
+      "(?<regional>R[0-9]{1}|REGIONAL)",
+      "(?<scr>SCR|SCREENER|DVDSCR|DVDSCREENER)",
+      "(?<ts>TS[-_. ]|TELESYNCH?|HD-TS|HDTS|PDVD|TSRip|HDTSRip)",
+      "(?<tc>TC|TELECINE|HD-TC|HDTC)",
+      "(?<cam>CAMRIP|(?:NEW)?CAM|HD-?CAM(?:Rip)?|HQCAM)",
+      "(?<wp>WORKPRINT|WP)",
+      "(?<pdtv>PDTV)",
+      "(?<sdtv>SDTV)",
+      "(?<tvrip>TVRip)",
+    ].join("|") +
+    String.raw`)(?:\b|$|[ .])`,
+  "gi",
+);
+
+/** A bare "WEB" closing the name; only in capitals, since "...The.Web" is a title word. */
+const TRAILING_WEB = /\b[. ]WEB$/;
+
+type SourceTag =
+  | "bluray"
+  | "webdl"
+  | "webrip"
+  | "hdtv"
+  | "bdrip"
+  | "brrip"
+  | "dvdr"
+  | "dvd"
+  | "dsr"
+  | "regional"
+  | "scr"
+  | "ts"
+  | "tc"
+  | "cam"
+  | "wp"
+  | "pdtv"
+  | "sdtv"
+  | "tvrip";
+
+const SOURCE_TAGS: readonly SourceTag[] = [
+  "bluray",
+  "webdl",
+  "webrip",
+  "hdtv",
+  "bdrip",
+  "brrip",
+  "dvdr",
+  "dvd",
+  "dsr",
+  "regional",
+  "scr",
+  "ts",
+  "tc",
+  "cam",
+  "wp",
+  "pdtv",
+  "sdtv",
+  "tvrip",
+];
+
+const RAW_HD = /\b(?:RawHD|Raw[-_. ]HD)\b/i;
+const MPEG2 = /\bMPEG[-_. ]?2\b/;
+
+/**
+ * A full disc (BR-DISK): a Blu-ray/HD-DVD tag with a disc video codec or container, or an
+ * explicit disc tag (BD25, BD50, BR-DISK, COMPLETE BLURAY), unless something says it was
+ * re-encoded (x264, 720p, BDRip, REMUX, MKV, XviD) or is a German dual-language remux.
+ */
+const BR_DISK =
+  /^(?!.*\b((?<!HD[._ -]|HD)DVD|BDRip|720p|MKV|XviD|WMV|d3g|(BD)?REMUX|^(?=.*1080p)(?=.*HEVC)|[xh][-_. ]?26[45]|German.*[DM]L|((?<=\d{4}).*German.*([DM]L)?)(?=.*\b(AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2)\b))\b)(((?=.*\b(Blu[-_. ]?ray|BD|HD[-_. ]?DVD)\b)(?=.*\b(AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2|BDMV|ISO)\b))|^((?=.*\b(((?=.*\b((.*_)?COMPLETE.*|Dis[ck])\b)(?=.*(Blu[-_. ]?ray|HD[-_. ]?DVD)))|3D[-_. ]?BD|BR[-_. ]?DISK|Full[-_. ]?Blu[-_. ]?ray|^((?=.*((BD|UHD)[-_. ]?(25|50|66|100|ISO)))))))).*/i;
+
+/** Every name BR_DISK accepts mentions one of these. */
+const MENTIONS_DISC = /bd|blu|dvd|br[-_. ]?disk/i;
+const MENTIONS_GERMAN = /german/i;
+
+const RESOLUTION =
+  /\b(?:(?<r360>360p)|(?<r480>480p|480i|640x480|848x480)|(?<r540>540p)|(?<r576>576p)|(?<r720>720p|1280x720|960p)|(?<r1080>1080p|1920x1080|1440p|FHD|1080i|4kto1080p)|(?<r2160>2160p|3840x2160|4k[-_. ](?:UHD|HEVC|BD|H\.?265)|(?:UHD|HEVC|BD|H\.?265)[-_. ]4k))\b/i;
+/** With no resolution stated, "UHD" or "[4K]" still means 2160p. */
+const IMPLIED_2160P = /\bUHD\b|\[4K\]/i;
+
+const CODEC = /\b(?:(?<x264>x264)|(?<h264>h264)|(?<xvidhd>XvidHD)|(?<xvid>X-?vid)|(?<divx>divx))\b/i;
+const SPACED_TV_SOURCE = /(?<hdtv>HD[-_. ]TV)|(?<sdtv>SD[-_. ]TV)/i;
+const ANIME_BLURAY = /bd(?:720|1080|2160)|(?<=[-_. ([])bd(?=[-_. )\]])/i;
+const ANIME_WEBDL = /\[WEB\]|[[(]WEB[ .]/i;
+/** "HR.WS.PDTV": high-resolution widescreen captures are 720p. */
+const HIGH_DEF_PDTV = /hr[-_. ]ws/i;
+const REMUX =
+  /(?:[_. [](?:(?:BD|UHD)[-_. ]?)?Remux\b|\d{4}p-(?:(?:BD|UHD)[-_. ]?)?Remux\b|\bHybrid-(?:(?:BD|UHD)[-_. ]?)?Remux\b)|(?:(?:BD|UHD)[-_. ]?)?Remux[_. ]\d{4}p/i;
+/** German scene remuxes say "German DL/ML ... AVC ... BluRay" and never "REMUX". */
+const GERMAN_REMUX = /((?<=\d{4}).*German.*([DM]L)?)(?=.*\b(AVC|HEVC|VC[_. -]?1|MVC|MPEG[_. -]?2))(?=.*Blu-?ray)/i;
+
+/** The resolution a name states, in lines; 0 when it states none. */
+function parseResolution(name: string): number {
+  const groups = RESOLUTION.exec(name)?.groups;
+  if (groups) {
+    if (groups.r360) return 360;
+    if (groups.r480) return 480;
+    if (groups.r540) return 540;
+    if (groups.r576) return 576;
+    if (groups.r720) return 720;
+    if (groups.r1080) return 1080;
+    if (groups.r2160) return 2160;
+  }
+  return IMPLIED_2160P.test(name) ? 2160 : 0;
+}
+
+function lastSourceTag(normalizedName: string): SourceTag | undefined {
+  let tag: SourceTag | undefined;
+  SOURCE.lastIndex = 0;
+  for (let match = SOURCE.exec(normalizedName); match !== null; match = SOURCE.exec(normalizedName)) {
+    const groups = match.groups;
+    if (groups) tag = SOURCE_TAGS.find((t) => groups[t] !== undefined);
+  }
+  // A trailing bare "WEB" can only be the last tag, since nothing can follow it.
+  if (TRAILING_WEB.test(normalizedName)) tag = "webdl";
+  return tag;
+}
+
+function isStandardDefinition(resolution: number): boolean {
+  return resolution === 360 || resolution === 480 || resolution === 540 || resolution === 576;
+}
+
+function containsIgnoreCase(text: string, part: string): boolean {
+  return text.toLowerCase().includes(part);
+}
+
+interface NameQuality {
+  quality: Quality;
+  sourceFromName: boolean;
+  resolutionFromName: boolean;
+  sourceFromExtension?: boolean;
+}
+
+type Named = (quality: Quality, sourceFromName?: boolean, resolutionFromName?: boolean) => NameQuality;
+
+const named: Named = (quality, sourceFromName = true, resolutionFromName = true) => ({
+  quality,
+  sourceFromName,
+  resolutionFromName,
+});
+
+/** What a name says, read once and shared by the rules below. */
+interface NameFacts {
+  name: string;
+  normalizedName: string;
+  resolution: number;
+  hasResolution: boolean;
+  remux: boolean;
+  codec: Record<string, string | undefined> | undefined;
+  /** Whole-disc detection is the costliest test; only names naming a disc format can pass it. */
+  isBrDisk(): boolean;
+}
+
+/** The quality a name states; Unknown when it states nothing that decides one. */
+export function qualityFromName(name: string, normalizedName: string): NameQuality {
+  const isBrDisk = () => MENTIONS_DISC.test(normalizedName) && BR_DISK.test(normalizedName);
+  if (RAW_HD.test(normalizedName) && !isBrDisk()) return named(Qualities.RAWHD);
+
+  const resolution = parseResolution(normalizedName);
+  const facts: NameFacts = {
+    name,
+    normalizedName,
+    resolution,
+    hasResolution: resolution !== 0,
+    remux: REMUX.test(normalizedName) || (MENTIONS_GERMAN.test(normalizedName) && GERMAN_REMUX.test(normalizedName)),
+    codec: CODEC.exec(normalizedName)?.groups,
+    isBrDisk,
+  };
+  const source = lastSourceTag(normalizedName);
+  if (source) return bySourceTag(source, facts);
+  return animeQuality(facts) ?? (facts.hasResolution ? byResolutionOnly(facts) : byOtherHints(facts));
+}
+
+/** A Bluray source tag: a disc, a remux or an encode by its resolution. */
+function blurayQuality({ resolution, remux, codec, isBrDisk }: NameFacts): Quality {
+  if (isBrDisk()) return Qualities.BRDISK;
+  if (codec?.xvid || codec?.divx) return Qualities.Bluray480p;
+  if (resolution === 2160) return remux ? Qualities.Remux2160p : Qualities.Bluray2160p;
+  if (resolution === 1080) return remux ? Qualities.Remux1080p : Qualities.Bluray1080p;
+  if (resolution === 576) return Qualities.Bluray576p;
+  if (resolution === 360 || resolution === 480 || resolution === 540) return Qualities.Bluray480p;
+  // A remux without a resolution is a 1080p remux; a 720p "remux" is just a 720p encode.
+  if (remux && resolution !== 720) return Qualities.Remux1080p;
+  return Qualities.Bluray720p;
+}
+
+/** The quality the name's last source tag decides, with its resolution. */
+function bySourceTag(source: SourceTag, facts: NameFacts): NameQuality {
+  const { name, normalizedName, resolution, hasResolution } = facts;
+  const bySource = (quality: Quality) => named(quality, true, hasResolution);
+  switch (source) {
+    case "bluray":
+      return bySource(blurayQuality(facts));
+    case "webdl":
+      if (resolution === 2160) return bySource(Qualities.WEBDL2160p);
+      if (resolution === 1080) return bySource(Qualities.WEBDL1080p);
+      if (resolution === 720) return bySource(Qualities.WEBDL720p);
+      if (name.includes("[WEBDL]")) return bySource(Qualities.WEBDL720p);
+      return bySource(Qualities.WEBDL480p);
+    case "webrip":
+      if (resolution === 2160) return bySource(Qualities.WEBRip2160p);
+      if (resolution === 1080) return bySource(Qualities.WEBRip1080p);
+      if (resolution === 720) return bySource(Qualities.WEBRip720p);
+      return bySource(Qualities.WEBRip480p);
+    case "scr":
+      return bySource(Qualities.DVDSCR);
+    case "cam":
+      return bySource(Qualities.CAM);
+    case "ts":
+      return bySource(Qualities.TELESYNC);
+    case "tc":
+      return bySource(Qualities.TELECINE);
+    case "wp":
+      return bySource(Qualities.WORKPRINT);
+    case "regional":
+      return bySource(Qualities.REGIONAL);
+    case "hdtv":
+      if (MPEG2.test(normalizedName)) return bySource(Qualities.RAWHD);
+      if (resolution === 2160) return bySource(Qualities.HDTV2160p);
+      if (resolution === 1080) return bySource(Qualities.HDTV1080p);
+      if (resolution === 720) return bySource(Qualities.HDTV720p);
+      if (name.includes("[HDTV]")) return bySource(Qualities.HDTV720p);
+      return bySource(Qualities.SDTV);
+    case "bdrip":
+    case "brrip":
+      if (resolution === 720) return bySource(Qualities.Bluray720p);
+      if (resolution === 1080) return bySource(Qualities.Bluray1080p);
+      if (resolution === 2160) return bySource(Qualities.Bluray2160p);
+      if (resolution === 576) return bySource(Qualities.Bluray576p);
+      return bySource(Qualities.Bluray480p);
+    case "dvdr":
+      return bySource(Qualities.DVDR);
+    case "dvd":
+      return bySource(Qualities.DVD);
+    case "pdtv":
+    case "sdtv":
+    case "dsr":
+    case "tvrip":
+      if (resolution === 1080 || containsIgnoreCase(normalizedName, "1080p")) return named(Qualities.HDTV1080p);
+      if (resolution === 720 || containsIgnoreCase(normalizedName, "720p")) return named(Qualities.HDTV720p);
+      if (HIGH_DEF_PDTV.test(normalizedName)) return named(Qualities.HDTV720p);
+      return bySource(Qualities.SDTV);
+  }
+}
+
+/** Anime naming ("[BD 1080p]", "[WEB]"): a Bluray or a WEB-DL by its resolution; undefined otherwise. */
+function animeQuality({ normalizedName, resolution, hasResolution, remux }: NameFacts): NameQuality | undefined {
+  const says = (lines: string) => containsIgnoreCase(normalizedName, lines);
+  const sd = isStandardDefinition(resolution) || says("480p");
+  const fullHd = resolution === 1080 || says("1080p");
+  const uhd = resolution === 2160 || says("2160p");
+  if (ANIME_BLURAY.test(normalizedName)) {
+    if (sd) return named(Qualities.DVD, true, hasResolution);
+    if (fullHd) return named(remux ? Qualities.Remux1080p : Qualities.Bluray1080p, true, hasResolution);
+    if (uhd) return named(remux ? Qualities.Remux2160p : Qualities.Bluray2160p, true, hasResolution);
+    if (remux && resolution !== 720) return named(Qualities.Remux1080p, true, hasResolution);
+    return named(Qualities.Bluray720p, true, hasResolution);
+  }
+  if (ANIME_WEBDL.test(normalizedName)) {
+    if (sd) return named(Qualities.WEBDL480p, true, hasResolution);
+    if (fullHd) return named(Qualities.WEBDL1080p, true, hasResolution);
+    if (uhd) return named(Qualities.WEBDL2160p, true, hasResolution);
+    return named(Qualities.WEBDL720p, true, hasResolution);
+  }
+  return undefined;
+}
+
+/**
+ * The resolution is stated but not the source: a remux is a Bluray, otherwise the container may
+ * tell (an .avi at 720p is an HDTV capture); failing both, assume HDTV.
+ */
+function byResolutionOnly({ name, resolution, remux }: NameFacts): NameQuality {
+  let assumedSource: QualitySource = "unknown";
+  let sourceFromName = false;
+  let sourceFromExtension = false;
+  if (remux) {
+    assumedSource = "bluray";
+    sourceFromName = true;
+  } else {
+    const byExtension = qualityForExtension(pathExtension(name));
+    if (byExtension !== Qualities.Unknown) {
+      assumedSource = byExtension.source;
+      sourceFromExtension = true;
+    }
+  }
+  const modifier = remux ? "remux" : "none";
+  const pick = (lines: number, fallback: Quality): Quality =>
+    assumedSource === "unknown" ? fallback : qualityBySourceAndResolution(assumedSource, lines, modifier);
+
+  let quality: Quality;
+  if (resolution === 2160) quality = pick(2160, Qualities.HDTV2160p);
+  else if (resolution === 1080) quality = pick(1080, Qualities.HDTV1080p);
+  else if (resolution === 720) quality = pick(720, Qualities.HDTV720p);
+  else quality = pick(480, Qualities.SDTV);
+  return { quality, sourceFromName, resolutionFromName: true, sourceFromExtension };
+}
+
+/** No source tag and no resolution: a codec, a frame size or a spaced "HD TV" may still tell. */
+function byOtherHints({ normalizedName, codec }: NameFacts): NameQuality {
+  if (codec?.x264) return named(Qualities.SDTV);
+
+  if (containsIgnoreCase(normalizedName, "848x480")) {
+    if (normalizedName.includes("dvd")) return named(Qualities.DVD);
+    if (containsIgnoreCase(normalizedName, "bluray")) return named(Qualities.Bluray480p);
+    return named(Qualities.SDTV);
+  }
+  if (containsIgnoreCase(normalizedName, "1280x720")) {
+    return named(containsIgnoreCase(normalizedName, "bluray") ? Qualities.Bluray720p : Qualities.HDTV720p);
+  }
+  if (containsIgnoreCase(normalizedName, "1920x1080")) {
+    return named(containsIgnoreCase(normalizedName, "bluray") ? Qualities.Bluray1080p : Qualities.HDTV1080p);
+  }
+  if (containsIgnoreCase(normalizedName, "bluray720p")) return named(Qualities.Bluray720p);
+  if (containsIgnoreCase(normalizedName, "bluray1080p")) return named(Qualities.Bluray1080p);
+  if (containsIgnoreCase(normalizedName, "bluray2160p")) return named(Qualities.Bluray2160p);
+
+  const spacedTv = SPACED_TV_SOURCE.exec(normalizedName)?.groups;
+  // "HD TV" states a source but no resolution; 720p is only the assumption.
+  if (spacedTv?.sdtv) return named(Qualities.SDTV, true, false);
+  if (spacedTv?.hdtv) return named(Qualities.HDTV720p, true, false);
+
+  return named(Qualities.Unknown, false, false);
+}
