@@ -1,20 +1,15 @@
 import { type Signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
-import { api, type ImportExclusion, type QualityProfile, type QualityProfileItem, type Tag } from "../api";
+import { api, type QualityProfile, type QualityProfileItem, type Tag } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { SettingsNav } from "../components/SettingsNav";
+import { useResource } from "../components/useResource";
 import { Link } from "../router";
 import { invalidateLibrary } from "../state/library";
 import { loadReference, qualityProfiles, refreshRootFolders, refreshTags, rootFolders, tags } from "../state/reference";
 
 /** Settings: quality profiles (summary), root folders, tags and import exclusions. */
 export function Settings() {
-  const error = useSignal<unknown>(undefined);
-  useEffect(() => {
-    loadReference().catch((e) => {
-      error.value = e;
-    });
-  }, []);
+  const { error } = useResource(() => loadReference(), []);
   return (
     <section class="page settings">
       <SettingsNav />
@@ -248,21 +243,9 @@ function TagRow({ tag, error }: { tag: Tag; error: Signal<unknown> }) {
 }
 
 function Exclusions() {
-  const exclusions = useSignal<ImportExclusion[] | undefined>(undefined);
+  const { data: exclusions, error: loadError, reload } = useResource(() => api.exclusions.list(), []);
+  // What a removal reports, kept apart so the reload after it does not clear it.
   const error = useSignal<unknown>(undefined);
-  // Loading the list must not clear an error the removal just reported.
-  const refresh = () =>
-    api.exclusions.list().then(
-      (list) => {
-        exclusions.value = list;
-      },
-      (e) => {
-        error.value = e;
-      },
-    );
-  useEffect(() => {
-    void refresh();
-  }, []);
   return (
     <section aria-labelledby="exclusions-heading" class="settings-section">
       <h2 id="exclusions-heading">Import exclusions</h2>
@@ -295,7 +278,7 @@ function Exclusions() {
                     aria-label={`Remove exclusion ${x.movieTitle}`}
                     onClick={async () => {
                       await attempt(error, () => api.exclusions.remove(x.id));
-                      await refresh();
+                      reload();
                     }}
                   >
                     Remove
@@ -306,7 +289,7 @@ function Exclusions() {
           </tbody>
         </table>
       )}
-      <ErrorMessage error={error.value} />
+      <ErrorMessage error={error.value ?? loadError.value} />
     </section>
   );
 }

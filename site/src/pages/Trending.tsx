@@ -23,6 +23,7 @@ import {
   RegionSelect,
   SourceNotice,
 } from "../components/streaming";
+import { useResource } from "../components/useResource";
 import { loadStreamingSettings, providerCatalogue, streamingSettings } from "../state/streaming";
 
 // The choices outlive the page, so going to a title and back keeps them.
@@ -66,7 +67,6 @@ export function Trending() {
   /** Availability fetched here for titles that came without it, by TMDb id; null while asked. */
   const looked = useSignal<Map<number, TitleAvailability | null | "failed">>(new Map());
   const lookups = useRef<Lookups | undefined>(undefined);
-  const providers = useSignal<StreamingProvider[]>([]);
 
   useEffect(() => {
     if (region.value) return;
@@ -115,21 +115,12 @@ export function Trending() {
     return () => controller.abort();
   }, [type, win, src, currentRegion]);
 
-  useEffect(() => {
-    if (!currentRegion) return;
-    let live = true;
-    providerCatalogue(currentRegion, type).then(
-      (catalogue) => {
-        if (live) providers.value = catalogue.providers;
-      },
-      () => {
-        if (live) providers.value = [];
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [currentRegion, type]);
+  const catalogue = useResource(
+    async () => (currentRegion ? (await providerCatalogue(currentRegion, type)).providers : []),
+    [currentRegion, type],
+  );
+  // The services of the region: none known while they fail.
+  const providers = catalogue.error.value ? [] : (catalogue.data.value ?? []);
 
   /**
    * Asks the availability endpoint for titles the response left without (past the enriched top
@@ -187,7 +178,7 @@ export function Trending() {
           );
         });
   const subscribed = new Set(streamingSettings.value?.subscribedProviderIds ?? []);
-  const chosenNames = providers.value.filter((p) => chosen.has(p.providerId)).map((p) => p.name);
+  const chosenNames = providers.filter((p) => chosen.has(p.providerId)).map((p) => p.name);
 
   return (
     <section class="page trending">
@@ -257,7 +248,7 @@ export function Trending() {
             }}
           />
         )}
-        <ServiceFilter providers={providers.value} subscribed={subscribed} />
+        <ServiceFilter providers={providers} subscribed={subscribed} />
       </div>
 
       <SourceNotice sources={data.value?.sources} staleUpstream={data.value?.staleUpstream} />
