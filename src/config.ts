@@ -17,6 +17,11 @@ declare global {
       TRAKT_CLIENT_ID?: string;
       TRAKT_CLIENT_SECRET?: string;
       WATCHMODE_API_KEY?: string;
+      /**
+       * "true" on Cloudflare: `npm run deploy` sets it (`wrangler deploy --var DEPLOYED:true`).
+       * Download client and indexer addresses on a private network are then refused.
+       */
+      DEPLOYED?: string;
       /** "true" when upstream URLs point at the simulator (npm start's demo mode). */
       DEMO_MODE?: string;
       /** Per-attempt timeout for upstream calls, milliseconds. */
@@ -49,6 +54,11 @@ export function upstreamPolicy(env: Env): UpstreamPolicy {
 
 export function isDemoMode(env: Env): boolean {
   return env.DEMO_MODE === "true";
+}
+
+/** Whether this Worker runs on Cloudflare (see DEPLOYED), where home-network hosts are out of reach. */
+export function isDeployed(env: Env): boolean {
+  return env.DEPLOYED === "true";
 }
 
 function positiveNumber(raw: string | undefined, fallback: number): number {

@@ -60,7 +60,8 @@ export async function deploy({ run, wiring, log = console.log }) {
     const created = await run(["queues", "create", queue]);
     if (created.code !== 0) return fail(log, `wrangler queues create ${queue}`, created);
   }
-  const deployed = await run(["deploy"]);
+  // DEPLOYED tells the app it runs on Cloudflare (src/config.ts isDeployed).
+  const deployed = await run(["deploy", "--var", "DEPLOYED:true"]);
   if (deployed.code !== 0) return fail(log, "wrangler deploy", deployed);
   const migrated = await run(["d1", "migrations", "apply", wiring.database ?? "DB", "--remote"]);
   if (migrated.code !== 0) return fail(log, "wrangler d1 migrations apply --remote", migrated);

@@ -16,6 +16,8 @@ export interface CallRecord {
   /** Path under the service prefix, without the query. */
   path: string;
   query: string;
+  /** The Cloudflare Access headers the request carried (`cf-access-client-id`, …), lower-cased. */
+  headers: Record<string, string>;
   /** Filled in when the response is ready; null while the request is still held. */
   status: number | null;
   faults: FaultKind[];
@@ -50,6 +52,7 @@ export function recordCall(call: {
   route: string;
   path: string;
   query: string;
+  headers: Record<string, string>;
 }): CallRecord {
   const entry = countsFor(call.service);
   entry.total++;

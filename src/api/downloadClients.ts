@@ -3,6 +3,7 @@ import { upstreamPolicy } from "../config";
 import { type DownloadClientRow, downloadClientRepository } from "../db/repositories/providers";
 import { Failure, isUpstreamFailure } from "../domain/failures/failure";
 import { DOWNLOAD_CLIENTS, type DownloadClientDefinition } from "../providers/downloadClients/registry";
+import { assertReachableFromWorker } from "../providers/reachability";
 import { type ProviderInput, providerRouter } from "../providers/router";
 
 /** The body fields of a download client beside its name, implementation and settings. */
@@ -55,6 +56,7 @@ export const downloadClientRouter = providerRouter({
     removeFailedDownloads: input.removeFailedDownloads,
     tags: [...new Set(input.tags)],
   }),
+  validate: async (c, input) => assertReachableFromWorker(c.env, input.fields),
   test: {
     result: downloadClientTestSchema,
     onSave: (input: DownloadClientInput) => input.enable,

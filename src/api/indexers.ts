@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import * as clock from "../clock";
 import { failingIndexerStatuses, type IndexerRow, indexerRepository } from "../db/repositories/providers";
 import { INDEXERS, type IndexerDefinition } from "../providers/indexers/registry";
+import { assertReachableFromWorker } from "../providers/reachability";
 import { type ProviderInput, providerRouter } from "../providers/router";
 import { MovieLibrary } from "../services/movies";
 import { indexerTest } from "./indexerTest";
@@ -61,7 +62,10 @@ export const indexerRouter = providerRouter({
     tags: [...new Set(input.tags)],
     updatedAt: clock.nowIso(),
   }),
-  validate: (c, input) => new MovieLibrary(c.env, c.get("db")).assertReferences({ tags: input.tags }),
+  validate: async (c, input) => {
+    assertReachableFromWorker(c.env, input.fields);
+    await new MovieLibrary(c.env, c.get("db")).assertReferences({ tags: input.tags });
+  },
   test: indexerTest,
 });
 

@@ -17,6 +17,11 @@ export interface UpstreamRequest {
   /** Attempts in all, first included. */
   attempts?: number;
   /**
+   * Headers the user configured for this upstream (a provider's Request Headers, e.g. a
+   * Cloudflare Access service token), sent with every attempt beside init's own.
+   */
+  extraHeaders?: Record<string, string>;
+  /**
    * The rationed upstream this call spends (ApiBudget): every attempt reserves one call first and
    * a 429/402 answer pauses the budget. Without it the call is not counted.
    */
@@ -26,6 +31,14 @@ export interface UpstreamRequest {
    * 409 session-id handshake, qBittorrent's 403/409 answers to a move.
    */
   passStatuses?: readonly number[];
+}
+
+/** init's headers with the configured extra ones added (init's win for a name both set). */
+function withExtraHeaders(headers: HeadersInit | undefined, extra: Record<string, string> | undefined) {
+  if (!extra || Object.keys(extra).length === 0) return headers;
+  const merged = new Headers(extra);
+  for (const [name, value] of new Headers(headers)) merged.set(name, value);
+  return merged;
 }
 
 const BASE_BACKOFF_MS = 250;
@@ -86,7 +99,11 @@ export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
     const started = clock.now();
     let error: UpstreamFailure;
     try {
-      const response = await fetch(req.url, { ...req.init, signal: AbortSignal.timeout(policy.timeoutMs) });
+      const response = await fetch(req.url, {
+        ...req.init,
+        headers: withExtraHeaders(req.init?.headers, req.extraHeaders),
+        signal: AbortSignal.timeout(policy.timeoutMs),
+      });
       if (req.budget && (response.status === 429 || response.status === 402)) {
         await reportUpstreamOutcome(req.budget.env, req.budget.service, {
           status: response.status,

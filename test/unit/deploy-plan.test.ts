@@ -71,7 +71,7 @@ describe("the deploy planner", () => {
       "queues list",
       "queues create radarr-edge-downloads",
       "queues create radarr-edge-downloads-dlq",
-      "deploy",
+      "deploy --var DEPLOYED:true",
       "d1 migrations apply radarr-edge --remote",
     ]);
   });
@@ -83,7 +83,7 @@ describe("the deploy planner", () => {
       deploy: { code: 3, stdout: "" },
     });
     expect(await deploy({ run, wiring, log: () => {} })).toBe(3);
-    expect(calls).toEqual(["secret list --format json", "queues list", "deploy"]);
+    expect(calls).toEqual(["secret list --format json", "queues list", "deploy --var DEPLOYED:true"]);
   });
 });
 

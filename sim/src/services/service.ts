@@ -86,6 +86,7 @@ export function createService(options: ServiceOptions): SimulatedService {
       route: routeLabel(c, prefix),
       path,
       query: url.search,
+      headers: Object.fromEntries([...c.req.raw.headers].filter(([name]) => name.startsWith("cf-access-"))),
     });
     const plan = planFaults(options.name, path + url.search);
     markFaulted(call, plan.kinds);

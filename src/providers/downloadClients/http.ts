@@ -5,6 +5,7 @@ import type { FailureKind } from "../../domain/failures/kinds";
 import { hostSetting, portSetting } from "../../domain/validation/addresses";
 import type { Logger } from "../../observability/logger";
 import type { ProviderField } from "../definition";
+import { requestHeadersField, requestHeadersSettings } from "../requestHeaders";
 
 /** Connection settings every download client shares (Radarr's host/port/useSsl/urlBase). */
 export const connectionSettings = {
@@ -17,6 +18,7 @@ export const connectionSettings = {
     .max(200)
     .regex(/^(\/[\w.~-]+)*\/?$/, "urlBase must be a path such as /qbittorrent")
     .default(""),
+  ...requestHeadersSettings,
 };
 
 export interface ConnectionSettings {
@@ -24,6 +26,7 @@ export interface ConnectionSettings {
   port: number;
   useSsl: boolean;
   urlBase: string;
+  requestHeaders: string;
 }
 
 /** The client's base URL without a trailing slash: scheme://host:port/urlBase. */
@@ -66,4 +69,5 @@ export const connectionFields: ProviderField[] = [
   { name: "port", label: "Port", type: "number" },
   { name: "useSsl", label: "Use SSL", type: "checkbox" },
   { name: "urlBase", label: "URL Base", type: "textbox", advanced: true },
+  requestHeadersField,
 ];

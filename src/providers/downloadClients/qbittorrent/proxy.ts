@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Failure } from "../../../domain/failures/failure";
 import { qbittorrentMoveFailure, qbittorrentStateFailure } from "../../../domain/failures/signals";
 import { isMagnet, magnetInfoHash } from "../../../domain/torrents";
+import { parseRequestHeaders } from "../../../domain/validation/headers";
 import type {
   AddDownload,
   ClientDownload,
@@ -97,6 +98,7 @@ export class QBittorrentClient implements DownloadClient {
   private async login(): Promise<string | undefined> {
     const response = await upstreamFetch({
       service: SERVICE,
+      extraHeaders: parseRequestHeaders(this.settings.requestHeaders),
       url: `${this.base}/api/v2/auth/login`,
       init: {
         method: "POST",
@@ -127,6 +129,7 @@ export class QBittorrentClient implements DownloadClient {
     const send = (sid: string | undefined) =>
       upstreamFetch({
         service: SERVICE,
+        extraHeaders: parseRequestHeaders(this.settings.requestHeaders),
         url: `${this.base}${path}`,
         init: {
           ...init,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sabnzbdFailure } from "../../../domain/failures/signals";
+import { parseRequestHeaders } from "../../../domain/validation/headers";
 import type {
   AddDownload,
   ClientDownload,
@@ -84,6 +85,7 @@ export class SabnzbdClient implements DownloadClient {
     const query = new URLSearchParams({ ...params, apikey: this.settings.apiKey, output: "json" });
     const response = await upstreamFetch({
       service: SERVICE,
+      extraHeaders: parseRequestHeaders(this.settings.requestHeaders),
       url: `${this.base}/api?${query}`,
       policy: adding ? addPolicy(this.context.policy) : this.context.policy,
       logger: this.context.logger,

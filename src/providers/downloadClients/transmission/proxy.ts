@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { transmissionFailure } from "../../../domain/failures/signals";
+import { parseRequestHeaders } from "../../../domain/validation/headers";
 import type {
   AddDownload,
   ClientDownload,
@@ -101,6 +102,7 @@ export class TransmissionClient implements DownloadClient {
       const sessionId = sessionIds.get(this.url);
       return upstreamFetch({
         service: SERVICE,
+        extraHeaders: parseRequestHeaders(this.settings.requestHeaders),
         url: this.url,
         init: {
           method: "POST",

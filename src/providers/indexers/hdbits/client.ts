@@ -1,6 +1,7 @@
 import { type Env, upstreamPolicy } from "../../../config";
 import { IndexerFlags } from "../../../domain/customFormats/indexerFlags";
 import type { UpstreamFailure } from "../../../domain/failures/failure";
+import { parseRequestHeaders } from "../../../domain/validation/headers";
 import { readJson, upstreamFetch } from "../../../integrations/http";
 import { waitTurn } from "../../../integrations/indexers/pacing";
 import {
@@ -52,6 +53,7 @@ export class HdbitsClient implements IndexerClient {
     };
     const response = await upstreamFetch({
       service: this.service,
+      extraHeaders: parseRequestHeaders(this.settings.requestHeaders),
       url: `${this.settings.baseUrl}/api/torrents`,
       init: {
         method: "POST",

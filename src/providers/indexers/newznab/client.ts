@@ -2,6 +2,7 @@ import { type Env, upstreamPolicy } from "../../../config";
 import type { DownloadProtocol } from "../../../domain/decisions";
 import { Failure } from "../../../domain/failures/failure";
 import type { StoredIndexerCapabilities } from "../../../domain/indexers/capabilities";
+import { parseRequestHeaders } from "../../../domain/validation/headers";
 import { upstreamFetch } from "../../../integrations/http";
 import { waitTurn } from "../../../integrations/indexers/pacing";
 import type {
@@ -64,6 +65,7 @@ export class NewznabClient implements IndexerClient {
     this.requests++;
     const response = await upstreamFetch({
       service: this.service,
+      extraHeaders: parseRequestHeaders(this.settings.requestHeaders),
       url: this.url(params),
       init: { headers: { Accept: "application/rss+xml, application/xml;q=0.9, text/xml;q=0.8" } },
       policy: upstreamPolicy(this.env),

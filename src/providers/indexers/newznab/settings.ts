@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { httpUrlSetting } from "../../../domain/validation/addresses";
 import type { ProviderField } from "../../definition";
+import { requestHeadersField, requestHeadersSettings } from "../../requestHeaders";
 
 /** Newznab's movie categories: 2000 Movies and its standard subcategories (Radarr's default set). */
 const DEFAULT_NEWZNAB_CATEGORIES = [2000, 2010, 2020, 2030, 2040, 2045, 2050, 2060];
@@ -35,6 +36,7 @@ export const newznabCommonSettings = {
     .trim()
     .regex(/^(&[\w.\-[\]]+=[^&\s]*)*$/, "must look like &name=value&other=value")
     .default(""),
+  ...requestHeadersSettings,
 };
 
 export const newznabSettingsSchema = z.object(newznabCommonSettings);
@@ -59,4 +61,5 @@ export const newznabCommonFields = (example: string): ProviderField[] => [
     advanced: true,
     helpText: "Appended to every request, e.g. &extended=1",
   },
+  requestHeadersField,
 ];
