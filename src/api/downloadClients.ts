@@ -77,7 +77,10 @@ export const downloadClientRouter = providerRouter({
 /** A failed connection test names the field to fix: the credentials, or the address. */
 function testFailure(error: unknown, definition: DownloadClientDefinition): unknown {
   if (!isUpstreamFailure(error)) return error;
-  const field = error.kind === "authenticationFailed" ? (definition.secretFields[0] ?? "password") : "host";
+  const field =
+    error.kind === "authenticationFailed"
+      ? (definition.secretFields.find((name) => name !== "requestHeaders") ?? "password")
+      : "host";
   return new Failure("invalidInput", `Test failed (${error.kind}): ${error.message}`, {
     fields: [{ path: `body.fields.${field}`, message: error.message }],
   });
