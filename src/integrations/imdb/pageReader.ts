@@ -32,120 +32,144 @@ function decodeHtmlEntities(text: string): string {
 type RewriterElement = Parameters<NonNullable<HTMLRewriterElementContentHandlers["element"]>>[0];
 type RewriterText = Parameters<NonNullable<HTMLRewriterElementContentHandlers["text"]>>[0];
 
-export async function scanImdbPage(html: string): Promise<ImdbPageScan> {
-  let nextData: string[] | undefined;
-  let documentTitle = "";
-  let heading = "";
-  let hasTitleList = false;
-  let hasNextLink = false;
-  const titles: ImdbMarkupTitle[] = [];
-  const looseLinks: ImdbMarkupTitle[] = [];
-  let current: ImdbMarkupTitle | undefined;
-  let looseLink: ImdbMarkupTitle | undefined;
+/** What a scan collects while HTMLRewriter streams the page. */
+interface ScanState {
+  nextData?: string[];
+  documentTitle: string;
+  heading: string;
+  hasTitleList: boolean;
+  hasNextLink: boolean;
+  titles: ImdbMarkupTitle[];
+  looseLinks: ImdbMarkupTitle[];
+  /** The title entry being read. */
+  current?: ImdbMarkupTitle;
+  /** A title link outside any entry, being read. */
+  looseLink?: ImdbMarkupTitle;
+}
 
+/** The handlers of one title entry: its opening element, heading, title link, metadata and type label. */
+function entryHandlers(state: ScanState) {
   const openEntry = (element: RewriterElement) => {
     const entry: ImdbMarkupTitle = { href: "", text: "", metadata: [] };
-    current = entry;
-    titles.push(entry);
+    state.current = entry;
+    state.titles.push(entry);
     element.onEndTag(() => {
-      if (current === entry) current = undefined;
+      if (state.current === entry) state.current = undefined;
     });
   };
   const appendTitle = (chunk: RewriterText) => {
-    if (current) current.text += chunk.text;
+    if (state.current) state.current.text += chunk.text;
   };
   const metadataItem: HTMLRewriterElementContentHandlers = {
     element() {
-      current?.metadata.push("");
+      state.current?.metadata.push("");
     },
     text(chunk) {
-      if (current?.metadata.length) current.metadata[current.metadata.length - 1] += chunk.text;
+      const metadata = state.current?.metadata;
+      if (metadata?.length) metadata[metadata.length - 1] += chunk.text;
     },
   };
   const typeLabel: HTMLRewriterElementContentHandlers = {
     element() {
-      if (current) current.typeLabel = "";
+      if (state.current) state.current.typeLabel = "";
     },
     text(chunk) {
-      if (current) current.typeLabel = (current.typeLabel ?? "") + chunk.text;
+      if (state.current) state.current.typeLabel = (state.current.typeLabel ?? "") + chunk.text;
     },
   };
+  const titleLink: HTMLRewriterElementContentHandlers = {
+    element(element) {
+      const href = element.getAttribute("href") ?? "";
+      if (state.current) {
+        if (!state.current.href) state.current.href = href;
+        return;
+      }
+      const link: ImdbMarkupTitle = { href, text: "", metadata: [] };
+      state.looseLink = link;
+      state.looseLinks.push(link);
+      element.onEndTag(() => {
+        if (state.looseLink === link) state.looseLink = undefined;
+      });
+    },
+    text(chunk) {
+      if (!state.current && state.looseLink) state.looseLink.text += chunk.text;
+    },
+  };
+  return { openEntry, appendTitle, metadataItem, typeLabel, titleLink };
+}
+
+/** The rewriter that fills `state`: page data, title and heading, list and next-page markers, title entries. */
+function scanRewriter(state: ScanState): HTMLRewriter {
+  const entry = entryHandlers(state);
   const markList = {
     element() {
-      hasTitleList = true;
+      state.hasTitleList = true;
     },
   };
   const markNext = {
     element() {
-      hasNextLink = true;
+      state.hasNextLink = true;
     },
   };
-
-  const rewriter = new HTMLRewriter()
+  return new HTMLRewriter()
     .on("script#__NEXT_DATA__", {
       element() {
-        nextData = [];
+        state.nextData = [];
       },
       text(chunk) {
-        nextData?.push(chunk.text);
+        state.nextData?.push(chunk.text);
       },
     })
     .on("head > title", {
       text(chunk) {
-        documentTitle += chunk.text;
+        state.documentTitle += chunk.text;
       },
     })
     .on("h1", {
       text(chunk) {
-        heading += chunk.text;
+        state.heading += chunk.text;
       },
     })
     .on("ul.ipc-metadata-list", markList)
     .on("div.lister-list", markList)
-    .on("li.ipc-metadata-list-summary-item", { element: openEntry })
-    .on("div.lister-item", { element: openEntry })
-    .on('a[href^="/title/tt"]', {
-      element(element) {
-        const href = element.getAttribute("href") ?? "";
-        if (current) {
-          if (!current.href) current.href = href;
-          return;
-        }
-        looseLink = { href, text: "", metadata: [] };
-        looseLinks.push(looseLink);
-        const link = looseLink;
-        element.onEndTag(() => {
-          if (looseLink === link) looseLink = undefined;
-        });
-      },
-      text(chunk) {
-        if (!current && looseLink) looseLink.text += chunk.text;
-      },
-    })
-    .on("h3.ipc-title__text", { text: appendTitle })
-    .on("h3.lister-item-header a", { text: appendTitle })
-    .on(".dli-title-metadata-item", metadataItem)
-    .on(".cli-title-metadata-item", metadataItem)
-    .on(".lister-item-year", metadataItem)
-    .on(".dli-title-type-data", typeLabel)
-    .on(".cli-title-type-data", typeLabel)
+    .on("li.ipc-metadata-list-summary-item", { element: entry.openEntry })
+    .on("div.lister-item", { element: entry.openEntry })
+    .on('a[href^="/title/tt"]', entry.titleLink)
+    .on("h3.ipc-title__text", { text: entry.appendTitle })
+    .on("h3.lister-item-header a", { text: entry.appendTitle })
+    .on(".dli-title-metadata-item", entry.metadataItem)
+    .on(".cli-title-metadata-item", entry.metadataItem)
+    .on(".lister-item-year", entry.metadataItem)
+    .on(".dli-title-type-data", entry.typeLabel)
+    .on(".cli-title-type-data", entry.typeLabel)
     .on('a[rel="next"]', markNext)
     .on("a.lister-page-next", markNext);
+}
 
-  await rewriter.transform(new Response(html)).arrayBuffer();
+export async function scanImdbPage(html: string): Promise<ImdbPageScan> {
+  const state: ScanState = {
+    documentTitle: "",
+    heading: "",
+    hasTitleList: false,
+    hasNextLink: false,
+    titles: [],
+    looseLinks: [],
+  };
+  await scanRewriter(state).transform(new Response(html)).arrayBuffer();
 
-  const entries = titles.length > 0 ? titles : looseLinks;
+  const { titles } = state;
+  const entries = titles.length > 0 ? titles : state.looseLinks;
   return {
-    nextDataJson: nextData?.join(""),
-    documentTitle: decodeHtmlEntities(documentTitle).trim(),
-    heading: decodeHtmlEntities(heading).trim(),
-    hasTitleList: hasTitleList || titles.length > 0,
+    nextDataJson: state.nextData?.join(""),
+    documentTitle: decodeHtmlEntities(state.documentTitle).trim(),
+    heading: decodeHtmlEntities(state.heading).trim(),
+    hasTitleList: state.hasTitleList || titles.length > 0,
     titles: entries.map(({ href, text, metadata, typeLabel: label }) => ({
       href: decodeHtmlEntities(href),
       text: decodeHtmlEntities(text).trim(),
       metadata: metadata.map((entry) => decodeHtmlEntities(entry).trim()),
       ...(label === undefined ? {} : { typeLabel: decodeHtmlEntities(label).trim() }),
     })),
-    hasNextLink,
+    hasNextLink: state.hasNextLink,
   };
 }
