@@ -1,11 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { desc, eq } from "drizzle-orm";
 import * as clock from "../clock";
-import { type Database, inList } from "../db/client";
-import { commands, movies } from "../db/schema";
-import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
+import { Failure } from "../domain/failures/failure";
 import { COMMAND_NAMES, type CommandRow, executeCommand, findCommand, lastRuns, queueCommand } from "../jobs/commands";
 import { cronIntervalMinutes, nextCronRun, SCHEDULED_TASKS } from "../jobs/cronSchedule";
+import { assertMoviesExist, commandLog } from "../services/commandLog";
 import { requestContext } from "../services/context";
 import { zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
@@ -58,22 +56,6 @@ function commandResource(row: CommandRow): z.infer<typeof commandSchema> {
   };
 }
 
-/**
- * A command naming movies must name library movies: unknown ids are a 400 naming them now, not
- * a command that fails later with nothing to show for them.
- */
-async function assertMoviesExist(db: Database, body: unknown): Promise<void> {
-  const ids = (body as { movieIds?: unknown }).movieIds;
-  if (!Array.isArray(ids) || ids.length === 0) return;
-  const wanted = [...new Set(ids as number[])];
-  const rows = await db.select({ id: movies.id }).from(movies).where(inList(movies.id, wanted));
-  const found = new Set(rows.map((r) => r.id));
-  const missing = wanted.filter((id) => !found.has(id));
-  if (missing.length === 0) return;
-  const more = missing.length > 20 ? ` and ${missing.length - 20} more` : "";
-  throw invalidInput("body.movieIds", `Movie ${missing.slice(0, 20).join(", ")}${more} not in the library`);
-}
-
 const commandInput = z
   .object({ name: z.string().min(1, "name is required") })
   .passthrough()
@@ -119,7 +101,7 @@ commandRouter.openapi(
     responses: { 200: jsonContent(z.array(commandSchema), "Commands"), ...errorResponses },
   }),
   async (c) => {
-    const rows = await c.get("db").select().from(commands).orderBy(desc(commands.id)).limit(100);
+    const rows = await commandLog(c.get("db")).recent();
     return c.json(rows.map(commandResource), 200);
   },
 );
@@ -134,9 +116,7 @@ commandRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const [row] = await c.get("db").select().from(commands).where(eq(commands.id, id));
-    if (!row) throw resourceNotFound(`Command ${id}`);
-    return c.json(commandResource(row), 200);
+    return c.json(commandResource(await commandLog(c.get("db")).get(id)), 200);
   },
 );
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
 import { APP_NAME, APP_VERSION, isDemoMode, isolateStartTime } from "../config";
+import { appliedMigrationCount } from "../db/repositories/migrations";
 import { checkHealth } from "../services/health";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
@@ -47,10 +47,7 @@ systemRouter.openapi(
     responses: { 200: jsonContent(statusSchema, "Status"), ...errorResponses },
   }),
   async (c) => {
-    const [{ migrations }] = await c
-      .get("db")
-      .all<{ migrations: number }>(sql`select count(*) as migrations from d1_migrations`)
-      .catch(() => [{ migrations: 0 }]);
+    const migrations = await appliedMigrationCount(c.get("db"));
     const demo = isDemoMode(c.env);
     return c.json(
       {

@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
 import * as clock from "../clock";
 import type { Env } from "../config";
-import { type Database, inList } from "../db/client";
+import type { Database } from "../db/client";
 import { MovieRepository, type NewMovieRow } from "../db/repositories/movies";
-import { qualityProfiles, rootFolders, tags } from "../db/schema";
+import { qualityProfileRepository } from "../db/repositories/qualityProfiles";
+import { rootFolderRepository } from "../db/repositories/rootFolders";
+import { tagRepository } from "../db/repositories/tags";
 import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 import type { MinimumAvailability } from "../domain/library/movieStatus";
 import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles";
@@ -83,18 +84,12 @@ export class MovieLibrary {
 
   async assertReferences(input: { qualityProfileId?: number; rootFolderPath?: string; tags?: number[] }) {
     if (input.qualityProfileId !== undefined) {
-      const [profile] = await this.db
-        .select({ id: qualityProfiles.id })
-        .from(qualityProfiles)
-        .where(eq(qualityProfiles.id, input.qualityProfileId));
+      const profile = await qualityProfileRepository(this.db).get(input.qualityProfileId);
       if (!profile)
         throw invalidInput("body.qualityProfileId", `Quality profile ${input.qualityProfileId} does not exist`);
     }
     if (input.rootFolderPath !== undefined) {
-      const [root] = await this.db
-        .select({ id: rootFolders.id })
-        .from(rootFolders)
-        .where(eq(rootFolders.path, input.rootFolderPath));
+      const root = await rootFolderRepository(this.db).byPath(input.rootFolderPath);
       if (!root)
         throw invalidInput(
           "body.rootFolderPath",
@@ -103,8 +98,8 @@ export class MovieLibrary {
     }
     if (input.tags?.length) {
       const wanted = [...new Set(input.tags)];
-      const found = await this.db.select({ id: tags.id }).from(tags).where(inList(tags.id, wanted));
-      const missing = wanted.filter((id) => !found.some((t) => t.id === id));
+      const found = await tagRepository(this.db).existingIds(wanted);
+      const missing = wanted.filter((id) => !found.has(id));
       if (missing.length) throw invalidInput("body.tags", `Tag ${missing.join(", ")} does not exist`);
     }
   }
@@ -115,7 +110,7 @@ export class MovieLibrary {
    * folder is refused, so a movie can never point the app (or a client) anywhere else.
    */
   async rootFolderFor(path: string, rootFolderPath?: string): Promise<string> {
-    const roots = (await this.db.select({ path: rootFolders.path }).from(rootFolders)).map((r) => r.path);
+    const roots = (await rootFolderRepository(this.db).list()).map((r) => r.path);
     const root = rootFolderPath ?? containingRoot(roots, path);
     if (root === undefined) {
       const configured = roots.length ? roots.join(", ") : "none yet; add one under Settings";

@@ -384,6 +384,12 @@ export class MovieRepository {
       await this.db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
   }
 
+  /** Which of `ids` are library movies. */
+  async existingIds(ids: number[]): Promise<Set<number>> {
+    const rows = await this.db.select({ id: movies.id }).from(movies).where(inList(movies.id, ids));
+    return new Set(rows.map((r) => r.id));
+  }
+
   async count(): Promise<number> {
     const [{ total }] = await this.db.select({ total: sql<number>`count(*)` }).from(movies);
     return total;

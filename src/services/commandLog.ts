@@ -1,0 +1,34 @@
+import type { Database } from "../db/client";
+import { type CommandRow, commandRepository } from "../db/repositories/commands";
+import { MovieRepository } from "../db/repositories/movies";
+import { invalidInput, resourceNotFound } from "../domain/failures/failure";
+
+/** The commands run so far, as the API lists them. */
+export function commandLog(db: Database) {
+  const repo = commandRepository(db);
+  return {
+    /** The last 100 commands, newest first. */
+    recent: () => repo.recent(100),
+
+    async get(id: number): Promise<CommandRow> {
+      const row = await repo.get(id);
+      if (!row) throw resourceNotFound(`Command ${id}`);
+      return row;
+    },
+  };
+}
+
+/**
+ * A command naming movies must name library movies: unknown ids are a 400 naming them now, not
+ * a command that fails later with nothing to show for them.
+ */
+export async function assertMoviesExist(db: Database, body: unknown): Promise<void> {
+  const ids = (body as { movieIds?: unknown }).movieIds;
+  if (!Array.isArray(ids) || ids.length === 0) return;
+  const wanted = [...new Set(ids as number[])];
+  const found = await new MovieRepository(db).existingIds(wanted);
+  const missing = wanted.filter((id) => !found.has(id));
+  if (missing.length === 0) return;
+  const more = missing.length > 20 ? ` and ${missing.length - 20} more` : "";
+  throw invalidInput("body.movieIds", `Movie ${missing.slice(0, 20).join(", ")}${more} not in the library`);
+}
