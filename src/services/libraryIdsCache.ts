@@ -1,5 +1,6 @@
 import * as clock from "../clock";
-import type { MovieRepository } from "../db/repositories/movies";
+import type { Database } from "../db/client";
+import { MovieRepository } from "../db/repositories/movies";
 
 /**
  * The library's movie ids by TMDb id, kept in this isolate's memory for the "in library" badges
@@ -14,9 +15,10 @@ const RECHECK_MS = 1_000;
 let held: { version: number; checkedAt: number; ids: Map<number, number> } | undefined;
 let checking: Promise<Map<number, number>> | undefined;
 
-export function libraryIdsByTmdbId(movies: MovieRepository): Promise<Map<number, number>> {
+export function libraryIdsByTmdbId(db: Database): Promise<Map<number, number>> {
   if (held && clock.now() - held.checkedAt < RECHECK_MS) return Promise.resolve(held.ids);
   checking ??= (async () => {
+    const movies = new MovieRepository(db);
     try {
       const version = await movies.libraryVersion();
       if (held?.version === version) {

@@ -42,13 +42,13 @@ import type { rootFolderSchema } from "../../../src/api/rootFolders";
 import type { errorSchema } from "../../../src/api/schemas/common";
 import type { pageEnvelope, pagingQuery } from "../../../src/api/schemas/download";
 import type { MovieResource, movieAddSchema, movieUpdateSchema } from "../../../src/api/schemas/movie";
-import type { sessionSchema } from "../../../src/api/session";
 import type {
   availabilitySchema,
   comingSoonSchema,
   providerCatalogueSchema,
   trendingSchema,
-} from "../../../src/api/streaming";
+} from "../../../src/api/schemas/streaming";
+import type { sessionSchema } from "../../../src/api/session";
 import type { healthSchema, statusSchema as systemStatusSchema } from "../../../src/api/system";
 import type { sessionSchema as systemSessionSchema } from "../../../src/api/systemSessions";
 import type { tagSchema } from "../../../src/api/tags";
