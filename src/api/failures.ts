@@ -1,8 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
-import { downloadClients, downloads, movies } from "../db/schema";
 import { FAILURE_KINDS } from "../domain/failures/kinds";
 import { DOWNLOAD_FAILURE_HANDLING, RETRY_POLICIES } from "../domain/failures/policies";
+import { downloadFailures } from "../services/downloadFailures";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 import { qualityModel, qualityModelSchema } from "./schemas/download";
@@ -71,35 +70,7 @@ failureRouter.openapi(
   }),
   async (c) => {
     const query = c.req.valid("query");
-    const db = c.get("db");
-    const where = and(
-      isNotNull(downloads.failureKind),
-      query.kind ? eq(downloads.failureKind, query.kind) : undefined,
-      query.movieId ? eq(downloads.movieId, query.movieId) : undefined,
-    );
-    const [rows, [{ total }], counts] = await Promise.all([
-      db
-        .select({
-          row: downloads,
-          movieTitle: movies.title,
-          movieYear: movies.year,
-          clientName: downloadClients.name,
-          blocklisted: sql<number>`exists (select 1 from blocklist b where b.movie_id = ${downloads.movieId} and b.source_title = ${downloads.title})`,
-        })
-        .from(downloads)
-        .innerJoin(movies, eq(movies.id, downloads.movieId))
-        .innerJoin(downloadClients, eq(downloadClients.id, downloads.downloadClientId))
-        .where(where)
-        .orderBy(desc(downloads.updatedAt), desc(downloads.id))
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize),
-      db.select({ total: sql<number>`count(*)` }).from(downloads).where(where),
-      db
-        .select({ kind: downloads.failureKind, count: sql<number>`count(*)` })
-        .from(downloads)
-        .where(isNotNull(downloads.failureKind))
-        .groupBy(downloads.failureKind),
-    ]);
+    const { rows, totalRecords, counts } = await downloadFailures(c.get("db"), query);
     const records = rows.map(({ row, movieTitle, movieYear, clientName, blocklisted }) => {
       const kind = row.failureKind as (typeof FAILURE_KINDS)[number];
       const state: (typeof STATES)[number] = row.deadLetteredAt
@@ -137,7 +108,7 @@ failureRouter.openapi(
       {
         page: query.page,
         pageSize: query.pageSize,
-        totalRecords: total,
+        totalRecords,
         counts: Object.fromEntries(counts.map((k) => [k.kind ?? "unknown", k.count])),
         records,
       },
