@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { zodFieldErrors } from "../api/middleware/errors";
 import type { Env } from "../config";
 import { Failure } from "../domain/failures/failure";
-import { MASKED_SECRET, maskSettings, openSettings } from "../services/secrets";
+import { maskSettings, openSettings, unmaskSecret } from "../services/secrets";
 import { fieldPrivacy, type ProviderDefinition, settingsDefaults } from "./definition";
 
 // A provider's settings as the API shows and takes them: Radarr's `fields[{name, value, …}]`.
@@ -65,7 +65,8 @@ export async function givenSettings(
     previous?.implementation === definition.implementation
       ? await openSettings(env, previous.settings, definition.secretFields)
       : {};
-  for (const field of definition.secretFields) if (given[field] === MASKED_SECRET) given[field] = saved[field];
+  for (const field of definition.secretFields)
+    if (field in given) given[field] = unmaskSecret(given[field], saved[field]);
   for (const [field, value] of Object.entries(definition.environmentDefaults(env)))
     if (given[field] === undefined || given[field] === "") given[field] = value;
   return given;

@@ -1,23 +1,23 @@
 import { type Env, upstreamPolicy } from "../config";
 import type { Database } from "../db/client";
-import { notifications } from "../db/schema";
+import { notificationRepository } from "../db/repositories/notifications";
 import { upstreamFetch } from "../integrations/http";
-import { notificationDefinition } from "../providers/notifications";
+import { NOTIFICATIONS, type NotificationDefinition } from "../providers/notifications";
 import { NOTIFICATION_EVENTS, type NotificationEvent, notificationMessage } from "../providers/notifications/events";
-import { openNotificationSettings } from "./notificationSecrets";
+import { openSettings } from "./secrets";
 
-type NotificationRow = typeof notifications.$inferSelect;
-
-/** Sends one event to one target; throws an upstream Failure when the target refuses or is unreachable. */
-export async function sendNotification(
+/**
+ * Delivers one event to one target (its settings plain, as validated or opened); throws the
+ * upstream Failure when the target refuses or is unreachable.
+ */
+export async function deliverNotification(
   env: Env,
-  target: NotificationRow,
+  definition: NotificationDefinition,
+  settings: Record<string, unknown>,
   event: NotificationEvent,
   payload: Record<string, unknown>,
 ) {
-  const definition = notificationDefinition(target.implementation);
-  const opened = await openNotificationSettings(env, target.implementation, target.settings);
-  const request = definition.request(definition.settings.parse(opened), notificationMessage(event, payload));
+  const request = definition.open(settings, undefined).request(notificationMessage(event, payload));
   await upstreamFetch({
     service: request.service,
     url: request.url,
@@ -29,9 +29,14 @@ export async function sendNotification(
 
 /** Sends an event to every target subscribed to it; failures of one target do not stop others. */
 export async function notify(env: Env, db: Database, event: NotificationEvent, payload: Record<string, unknown>) {
-  const flag = NOTIFICATION_EVENTS[event];
-  const targets = (await db.select().from(notifications)).filter((n) => n[flag]);
-  const results = await Promise.allSettled(targets.map((t) => sendNotification(env, t, event, payload)));
+  const targets = await notificationRepository(db).subscribedTo(NOTIFICATION_EVENTS[event]);
+  const results = await Promise.allSettled(
+    targets.map(async (target) => {
+      const definition = NOTIFICATIONS.get(target.implementation);
+      const settings = await openSettings(env, target.settings, definition.secretFields);
+      await deliverNotification(env, definition, settings, event, payload);
+    }),
+  );
   const failed = results.filter((r) => r.status === "rejected");
   if (failed.length)
     throw new Error(

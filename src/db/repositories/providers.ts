@@ -32,7 +32,7 @@ type ProviderTable = SQLiteTable & { id: SQLiteColumn; name: SQLiteColumn };
  * The repository of a provider table, its rows listed in `order`. Drizzle cannot type a query
  * over a table parameter, so the rows are typed by the table's own inferred types here, once.
  */
-function providerRepository<Table extends ProviderTable>(
+export function providerRepository<Table extends ProviderTable>(
   db: Database,
   table: Table,
   order: SQL[],

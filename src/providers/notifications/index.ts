@@ -1,19 +1,9 @@
-import type { NotificationDefinition } from "./definition";
+import { type ImplementationOf, providerRegistry } from "../registry";
 import { discordNotification } from "./discord";
 import { webhookNotification } from "./webhook";
 
-/** Every notification target kind; adding one is adding its folder and one entry here. */
-export const NOTIFICATIONS = [webhookNotification, discordNotification] as const;
+/** Every notification target kind; adding one is its folder plus a line here. */
+export const NOTIFICATIONS = providerRegistry([webhookNotification, discordNotification]);
 
-type Registered = (typeof NOTIFICATIONS)[number];
-export type NotificationImplementation = Registered["implementation"];
-
-/** The implementation names, in registry order (the db enum and the API's enum). */
-export const NOTIFICATION_IMPLEMENTATIONS = NOTIFICATIONS.map((n) => n.implementation) as unknown as readonly [
-  NotificationImplementation,
-  ...NotificationImplementation[],
-];
-
-export function notificationDefinition(implementation: NotificationImplementation): NotificationDefinition {
-  return NOTIFICATIONS.find((n) => n.implementation === implementation) as unknown as NotificationDefinition;
-}
+export type NotificationImplementation = ImplementationOf<typeof NOTIFICATIONS>;
+export type NotificationDefinition = (typeof NOTIFICATIONS.definitions)[number];

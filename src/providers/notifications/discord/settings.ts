@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { APP_NAME } from "../../../config";
 import { httpUrlSetting } from "../../../domain/validation/addresses";
-import type { NotificationField } from "../definition";
+import type { ProviderField } from "../../definition";
 
 /** Radarr's DiscordSettings (the parts used). */
 export const discordSettings = z.object({
@@ -10,7 +10,7 @@ export const discordSettings = z.object({
 });
 
 /** Discord's `/api/webhooks/<id>/<token>` carries its credential: the address is a secret. */
-export const discordFields: readonly NotificationField[] = [
+export const discordFields: readonly ProviderField[] = [
   { name: "webHookUrl", label: "Webhook URL", type: "url", privacy: "apiKey" },
   { name: "username", label: "Username", type: "textbox" },
 ];

@@ -1,21 +1,24 @@
 import { APP_NAME } from "../../../config";
-import { defineNotification } from "../definition";
+import { defineProvider } from "../../definition";
+import type { Notifier } from "../definition";
 import { webhookFields, webhookSettings } from "./settings";
 
 /** Radarr's Webhook: the event as JSON (`eventType`, `instanceName` and the sender's payload). */
-export const webhookNotification = defineNotification({
+export const webhookNotification = defineProvider({
   implementation: "Webhook",
-  configContract: "WebhookSettings",
+  infoLink: "https://wiki.servarr.com/radarr/supported#webhook",
   settings: webhookSettings,
   fields: webhookFields,
-  request: (settings, message) => ({
-    service: "webhook",
-    url: settings.url,
-    method: settings.method,
-    headers: {
-      ...Object.fromEntries(settings.headers.map((h) => [h.key, h.value])),
-      "content-type": "application/json",
-    },
-    body: JSON.stringify({ eventType: message.title, instanceName: APP_NAME, ...message.payload }),
+  open: (settings): Notifier => ({
+    request: (message) => ({
+      service: "webhook",
+      url: settings.url,
+      method: settings.method,
+      headers: {
+        ...Object.fromEntries(settings.headers.map((h) => [h.key, h.value])),
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ eventType: message.title, instanceName: APP_NAME, ...message.payload }),
+    }),
   }),
 });

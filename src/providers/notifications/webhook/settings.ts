@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { httpUrlSetting } from "../../../domain/validation/addresses";
 import { choiceSetting } from "../../../domain/validation/choices";
-import type { NotificationField } from "../definition";
+import type { ProviderField } from "../../definition";
 
 /** How a webhook is called (Radarr's WebhookMethod). */
 const WEBHOOK_METHODS = [
@@ -38,7 +38,7 @@ export type WebhookSettings = z.infer<typeof webhookSettings>;
  * The address is a secret as a whole (most carry a token in the path or query); header values are
  * (Authorization, API keys), header names are not, so a client sees which headers it sends.
  */
-export const webhookFields: readonly NotificationField[] = [
+export const webhookFields: readonly ProviderField[] = [
   { name: "url", label: "URL", type: "url", privacy: "apiKey" },
   { name: "method", label: "Method", type: "select", selectOptions: WEBHOOK_METHODS },
   { name: "headers", label: "Headers", type: "keyValueList", privacy: "password" },
