@@ -1,7 +1,7 @@
 import type { NotificationMessage } from "./events";
 
 /** The call that delivers one message to one target (made by the service through the upstream layer). */
-export interface NotificationRequest {
+interface NotificationRequest {
   /** The upstream's name for failure accounting and circuit breaking. */
   service: string;
   url: string;

@@ -32,7 +32,6 @@ export const webhookSettings = z.object({
   method: choiceSetting(WEBHOOK_METHODS).default("POST"),
   headers: webhookHeaders,
 });
-export type WebhookSettings = z.infer<typeof webhookSettings>;
 
 /**
  * The address is a secret as a whole (most carry a token in the path or query); header values are
