@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { importListActivityRepository, savedImportList } from "../db/repositories/importLists";
+import { importListActivityRepository, importListRepository } from "../db/repositories/importLists";
 import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { parseImdbCsv } from "../domain/lists/sources/imdb";
 import { listSyncStub } from "../jobs/listSyncQueue";
@@ -16,7 +16,7 @@ export const importListActivityRouter = createRouter();
 const tags = ["ImportList"];
 
 async function savedList(c: Context<AppEnv>, id: number) {
-  const list = await savedImportList(c.get("db"), id);
+  const list = await importListRepository(c.get("db")).get(id);
   if (!list) throw resourceNotFound(`Import list ${id}`);
   return list;
 }

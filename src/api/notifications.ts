@@ -25,6 +25,19 @@ const flags = (from: Omit<NotificationInput, "name" | "implementation" | "fields
   onMovieAdded: from.onMovieAdded,
 });
 
+/** The fields a notification resource has beside the provider ones: its event subscriptions. */
+export const notificationOutput = {
+  onGrab: z.boolean(),
+  onDownload: z.boolean(),
+  onUpgrade: z.boolean(),
+  onDownloadFailure: z.boolean(),
+  onHealthIssue: z.boolean(),
+  onMovieAdded: z.boolean(),
+};
+
+/** What a notification's test answers: the message was delivered. */
+export const notificationTestSchema = z.object({ isValid: z.boolean() });
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Radarr's Connect settings (`/api/v3/notification`): webhook and Discord targets. */
@@ -34,20 +47,13 @@ export const notificationRouter = providerRouter({
   noun: { title: "Notification", indefinite: "A notification" },
   registry: NOTIFICATIONS,
   repository: (c) => notificationRepository(c.get("db")),
-  output: {
-    onGrab: z.boolean(),
-    onDownload: z.boolean(),
-    onUpgrade: z.boolean(),
-    onDownloadFailure: z.boolean(),
-    onHealthIssue: z.boolean(),
-    onMovieAdded: z.boolean(),
-  },
+  output: notificationOutput,
   input: eventFlags,
   // A template subscribes to health issues only, as a new target does.
   present: (_definition, row?: NotificationRow) => flags(row ?? z.object(eventFlags).parse({})),
   values: (_definition, input: NotificationInput) => flags(input),
   test: {
-    result: z.object({ isValid: z.boolean() }),
+    result: notificationTestSchema,
     // Saving sends nothing: a target is tested on demand only.
     onSave: () => false,
     run: async (c, definition, settings) => {

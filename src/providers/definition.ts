@@ -1,7 +1,9 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { Env } from "../config";
 import type { DownloadProtocol } from "../domain/decisions/types";
-import type { SelectOption } from "../domain/validation/choices";
+import type { FieldPrivacy, ProviderField } from "../domain/providers/field";
+
+export type { ProviderField };
 
 /**
  * One implementation of a pluggable kind (an indexer, a download client, a notification target,
@@ -10,35 +12,11 @@ import type { SelectOption } from "../domain/validation/choices";
  * the `/schema` template, the db enum) derives from it.
  */
 
-/** How the site draws a field (Radarr's FieldType, the ones used here). */
-type ProviderFieldType =
-  | "textbox"
-  | "password"
-  | "number"
-  | "checkbox"
-  | "select"
-  | "path"
-  | "url"
-  | "tag"
-  | "keyValueList";
-
-/** Radarr's PrivacyLevel: `password` and `apiKey` fields are stored encrypted and shown masked. */
-export type FieldPrivacy = "normal" | "password" | "apiKey" | "userName";
-
-/** One settings field as Radarr's FieldDefinitionAttribute declares it. */
-export interface ProviderField {
-  name: string;
-  label: string;
-  type: ProviderFieldType;
-  helpText?: string;
-  advanced?: boolean;
-  /** Defaults to `password` for a password field, `normal` otherwise. */
-  privacy?: FieldPrivacy;
-  /** A select's choices: the same list its settings schema takes. */
-  selectOptions?: readonly SelectOption[];
-  /** What the field shows when neither the saved settings nor the schema's default give a value. */
-  value?: unknown;
-}
+/**
+ * An implementation's settings schema: an object, or one read through a preprocess (TMDb Popular
+ * takes its filters nested or flat).
+ */
+type SettingsSchema = z.ZodType<Record<string, unknown>, unknown>;
 
 /** What an implementation can do, shown with it (Radarr's supportsRss/supportsSearch). */
 interface ProviderCapabilities {
@@ -48,7 +26,7 @@ interface ProviderCapabilities {
 
 export interface ProviderDefinition<
   Implementation extends string = string,
-  Settings extends z.ZodObject = z.ZodObject,
+  Settings extends SettingsSchema = SettingsSchema,
   Client = unknown,
   Context = unknown,
 > {
@@ -73,7 +51,7 @@ export interface ProviderDefinition<
 /** An implementation as its folder declares it; defineProvider derives the rest. */
 export interface ProviderSpec<
   Implementation extends string,
-  Settings extends z.ZodObject,
+  Settings extends SettingsSchema,
   Client,
   Context,
   Protocol extends DownloadProtocol | undefined,
@@ -96,7 +74,7 @@ export function fieldPrivacy(field: ProviderField): FieldPrivacy {
 
 export function defineProvider<
   const Implementation extends string,
-  Settings extends z.ZodObject,
+  Settings extends SettingsSchema,
   Client,
   Context,
   const Protocol extends DownloadProtocol | undefined = undefined,
@@ -120,5 +98,6 @@ export function defineProvider<
 
 /** The settings' own defaults (`{port: 8080, …}`), for templates and fields left unset. */
 export function settingsDefaults(definition: Pick<ProviderDefinition, "settings">): Record<string, unknown> {
-  return definition.settings.partial().parse({}) as Record<string, unknown>;
+  const { settings } = definition;
+  return settings instanceof z.ZodObject ? (settings.partial().parse({}) as Record<string, unknown>) : {};
 }

@@ -152,6 +152,9 @@ export type ProviderResourceOf<Output extends z.ZodRawShape> = z.infer<
   ReturnType<typeof providerSchemas<Output>>["resource"]
 >;
 
+/** A body of the kind whose routes take these `input` fields, as a client may send it (the site's type). */
+export type ProviderBodyOf<InputShape extends z.ZodRawShape> = z.input<z.ZodObject<typeof baseInputShape & InputShape>>;
+
 /** The pieces the routes share: the resource of a row, a validated body, a test. */
 function providerParts<
   Definition extends ProviderDefinition,

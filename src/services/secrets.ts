@@ -5,7 +5,7 @@ import type { Env } from "../config";
  * ENCRYPTION_KEY (32 bytes, base64). Stored form: `enc:v1:<iv base64>:<ciphertext base64>`.
  */
 const PREFIX = "enc:v1:";
-export const MASKED_SECRET = "********";
+const MASKED_SECRET = "********";
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));

@@ -390,9 +390,7 @@ describe("provider schema", async () => {
     expect(tmdbCollectionSource.refusalKind).toBeUndefined();
     // Every field's default value is a valid setting.
     const defaults = Object.fromEntries(
-      tmdbPopularSource.fields.flatMap((field) =>
-        field.defaultValue === undefined ? [] : [[field.name, field.defaultValue]],
-      ),
+      tmdbPopularSource.fields.flatMap((field) => (field.value === undefined ? [] : [[field.name, field.value]])),
     );
     expect(tmdbPopularSource.settings.safeParse(defaults).success).toBe(true);
   });

@@ -319,7 +319,7 @@ describe("provider schema", async () => {
     }
     for (const source of [traktUserSource, traktPopularSource]) {
       const defaults = Object.fromEntries(
-        source.fields.flatMap((field) => (field.defaultValue === undefined ? [] : [[field.name, field.defaultValue]])),
+        source.fields.flatMap((field) => (field.value === undefined ? [] : [[field.name, field.value]])),
       );
       expect(source.settings.safeParse(defaults).success, source.implementation).toBe(true);
     }

@@ -25,14 +25,14 @@ import type {
 } from "../../../src/api/importListActivity";
 import type {
   importListConfigSchema,
-  listInputSchema,
-  listResourceSchema,
+  importListInput,
+  importListOutput,
   listTestResultSchema,
 } from "../../../src/api/importLists";
 import type { indexerOutput, statusSchema as indexerStatusSchema } from "../../../src/api/indexers";
 import type { testResultSchema as indexerTestSchema } from "../../../src/api/indexerTest";
 import type { moviePageSchema, pagedQuerySchema } from "../../../src/api/movies";
-import type { notificationSchema, notificationTestSchema } from "../../../src/api/notifications";
+import type { notificationOutput, notificationTestSchema } from "../../../src/api/notifications";
 import type { parseQuerySchema, parseResultSchema } from "../../../src/api/parse";
 import type { profileResourceSchema } from "../../../src/api/quality";
 import type { definitionSchema } from "../../../src/api/qualityDefinitions";
@@ -60,7 +60,7 @@ import type {
 } from "../../../src/domain/customFormats/resource";
 import type { FailureKind } from "../../../src/domain/failures/kinds";
 import type { MinimumAvailability, MovieStatus } from "../../../src/domain/library/movieStatus";
-import type { ProviderResourceOf } from "../../../src/providers/router";
+import type { ProviderBodyOf, ProviderResourceOf } from "../../../src/providers/router";
 
 export type { FailureKind, MinimumAvailability, MovieStatus };
 
@@ -106,9 +106,9 @@ export type ApiBudget = z.infer<typeof budgetSchema>;
 export type CacheStatsList = z.infer<typeof cacheStatsListSchema>;
 export type Command = z.infer<typeof commandSchema>;
 
-export type ImportList = z.infer<typeof listResourceSchema>;
+export type ImportList = ProviderResourceOf<typeof importListOutput>;
 /** What POST/PUT /importlist and /importlist/test take: the list with its fields as `{name, value}`. */
-export type ImportListInput = z.input<typeof listInputSchema>;
+export type ImportListInput = ProviderBodyOf<typeof importListInput>;
 export type ImportListTestResult = z.infer<typeof listTestResultSchema>;
 export type ListMonitor = ImportList["monitor"];
 export type ListStreamingOption = ImportList["streamingOption"];
@@ -148,7 +148,7 @@ export type IndexerTestResult = z.infer<typeof indexerTestSchema>;
 export type IndexerStatus = z.infer<typeof indexerStatusSchema>;
 export type DownloadClient = ProviderResourceOf<typeof downloadClientOutput>;
 export type DownloadClientTestResult = z.infer<typeof downloadClientTestSchema>;
-export type Notification = z.infer<typeof notificationSchema>;
+export type Notification = ProviderResourceOf<typeof notificationOutput>;
 /** The events a notification target hears about. */
 export type NotificationEvent = Extract<keyof Notification, `on${string}`>;
 export type NotificationTestResult = z.infer<typeof notificationTestSchema>;

@@ -1,13 +1,13 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { importLists, listItems, listSyncJobs, listSyncRuns, movieProvenance } from "../schema";
+import { providerRepository } from "./providers";
 
 export type ImportListRow = typeof importLists.$inferSelect;
 
-/** The saved import list of that id, if any. */
-export async function savedImportList(db: Database, id: number): Promise<ImportListRow | undefined> {
-  const [row] = await db.select().from(importLists).where(eq(importLists.id, id));
-  return row;
+/** Import lists, in their list order. */
+export function importListRepository(db: Database) {
+  return providerRepository(db, importLists, [asc(importLists.listOrder), asc(importLists.id)]);
 }
 
 type ListItemStatus = (typeof listItems.$inferSelect)["status"];

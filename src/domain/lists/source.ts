@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ProviderField } from "../providers/field";
 import type { ImdbPageScan } from "./sources/imdb/page";
 
 /**
@@ -59,18 +60,6 @@ export interface ListResponse {
   imdbPage?: ImdbPageScan;
 }
 
-/** A settings field in Radarr's provider schema (`fields[{name, label, type, value, ...}]`). */
-interface ListFieldDefinition {
-  name: string;
-  label: string;
-  type: "textbox" | "number" | "select" | "checkbox" | "tag" | "password" | "textarea";
-  helpText?: string;
-  advanced?: boolean;
-  privacy?: "normal" | "apiKey" | "password" | "userName";
-  selectOptions?: { value: string | number; name: string }[];
-  defaultValue?: unknown;
-}
-
 export interface ImportListSource<Settings> {
   /** Radarr's implementation name, e.g. `IMDbListImport`. */
   implementation: string;
@@ -85,7 +74,8 @@ export interface ImportListSource<Settings> {
   /** Requests that may go at once before the per-second pace applies (a window budget); 1 by default. */
   burst?: number;
   settings: z.ZodType<Settings>;
-  fields: ListFieldDefinition[];
+  /** The settings fields, in the type every provider declares them with. */
+  fields: ProviderField[];
   /** "imdbPage": each response is an IMDb page, scanned before `parse` sees it (ListResponse.imdbPage). */
   responseFormat?: "imdbPage";
   /**

@@ -49,7 +49,7 @@ const creditField = (name: string, label: string, defaultValue: boolean) => ({
   label,
   type: "checkbox" as const,
   helpText: `Include movies the person has ${label.toLowerCase()} credits on`,
-  defaultValue,
+  value: defaultValue,
 });
 
 /**

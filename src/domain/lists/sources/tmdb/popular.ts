@@ -86,21 +86,21 @@ export const tmdbPopularSource: ImportListSource<TMDbPopularSettings> = {
         value: Number(value),
         name: type.name,
       })),
-      defaultValue: 2,
+      value: 2,
     },
     {
       name: "filterCriteria.minVoteAverage",
       label: "Minimum Vote Average",
       type: "number",
       helpText: "Only movies rated at least this on TMDb (0.0–10.0)",
-      defaultValue: 5,
+      value: 5,
     },
     {
       name: "filterCriteria.minVotes",
       label: "Minimum Number of Votes",
       type: "number",
       helpText: "Only movies with at least this many TMDb votes",
-      defaultValue: 1,
+      value: 1,
     },
     {
       name: "filterCriteria.includeGenreIds",
@@ -120,7 +120,7 @@ export const tmdbPopularSource: ImportListSource<TMDbPopularSettings> = {
       type: "select",
       helpText: "Only movies originally in this language",
       selectOptions: TMDB_LANGUAGE_OPTIONS,
-      defaultValue: 2,
+      value: 2,
     },
   ],
 

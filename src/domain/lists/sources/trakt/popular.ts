@@ -99,14 +99,14 @@ export const traktPopularSource: ImportListSource<TraktPopularSettings> = {
         value: Number(value),
         name: type.name,
       })),
-      defaultValue: 1,
+      value: 1,
     },
     {
       name: "rating",
       label: "Rating",
       type: "textbox",
       helpText: "Only movies with a Trakt rating in this range (0–100), e.g. 60-100",
-      defaultValue: "0-100",
+      value: "0-100",
     },
     {
       name: "certification",
@@ -131,7 +131,7 @@ export const traktPopularSource: ImportListSource<TraktPopularSettings> = {
       label: "Limit",
       type: "number",
       helpText: "How many movies to import from the chart",
-      defaultValue: 100,
+      value: 100,
     },
   ],
 

@@ -86,7 +86,7 @@ export const traktUserSource: ImportListSource<TraktUserSettings> = {
       type: "select",
       helpText: "Which of the user's lists to import",
       selectOptions: selectOptions(TRAKT_USER_LIST_TYPES),
-      defaultValue: 0,
+      value: 0,
     },
     {
       name: "traktWatchSorting",
@@ -94,7 +94,7 @@ export const traktUserSource: ImportListSource<TraktUserSettings> = {
       type: "select",
       helpText: "The order Trakt returns the watchlist in",
       selectOptions: selectOptions(TRAKT_WATCHLIST_SORTS),
-      defaultValue: 0,
+      value: 0,
       advanced: true,
     },
     {
