@@ -99,5 +99,12 @@ export function defineProvider<
 /** The settings' own defaults (`{port: 8080, …}`), for templates and fields left unset. */
 export function settingsDefaults(definition: Pick<ProviderDefinition, "settings">): Record<string, unknown> {
   const { settings } = definition;
-  return settings instanceof z.ZodObject ? (settings.partial().parse({}) as Record<string, unknown>) : {};
+  if (!(settings instanceof z.ZodObject)) return {};
+  // Field by field: an object with refinements (TMDb Person's "one credit at least") has no partial().
+  const defaults: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(settings.shape as Record<string, z.ZodType>)) {
+    const parsed = field.safeParse(undefined);
+    if (parsed.success && parsed.data !== undefined) defaults[name] = parsed.data;
+  }
+  return defaults;
 }

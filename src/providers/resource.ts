@@ -35,16 +35,17 @@ function defaultsOf(definition: ProviderDefinition): Record<string, unknown> {
 }
 
 /**
- * The fields of stored settings, secrets masked: a value is the saved one, else the schema's
- * default, else the field's own.
+ * The fields of stored settings, secrets masked: a value is the saved one, else the field's own
+ * (what a new provider's form shows), else the schema's default.
  */
 export function fieldResources(definition: ProviderDefinition, stored: Record<string, unknown>) {
-  const settings = maskSettings({ ...defaultsOf(definition), ...stored }, definition.secretFields);
+  const settings = maskSettings(stored, definition.secretFields);
+  const defaults = maskSettings(defaultsOf(definition), definition.secretFields);
   return definition.fields.map((f, order) => ({
     order,
     name: f.name,
     label: f.label,
-    value: settings[f.name] ?? f.value,
+    value: settings[f.name] ?? f.value ?? defaults[f.name],
     type: f.type,
     advanced: f.advanced ?? false,
     privacy: fieldPrivacy(f),

@@ -300,7 +300,9 @@ describe("reading a page from its visible markup", () => {
 
   test("a page saying the list is private is a private-list error", () => {
     const read = () => readImdbPage(scan({ heading: "This list is private", hasTitleList: false }), "ls000000403");
-    expect(read).toThrow(expect.objectContaining({ kind: "forbidden", message: expect.stringContaining("ls000000403") }));
+    expect(read).toThrow(
+      expect.objectContaining({ kind: "forbidden", message: expect.stringContaining("ls000000403") }),
+    );
   });
 
   test("a page with neither data nor a title list is a parse error", () => {
