@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import * as clock from "../../clock";
 import { chunk, D1_MAX_BOUND_PARAMETERS, type Database, inList } from "../client";
@@ -12,8 +12,10 @@ import {
   type NewMovieRow,
   SCALARS_JSON,
 } from "./movieColumns";
+import { filterConditions, type MoviePageQuery, SORT_COLUMNS } from "./movieQuery";
 
 export type { MovieColumns, MovieRow, NewMovieRow } from "./movieColumns";
+export { MOVIE_SORT_KEYS, type MoviePageQuery } from "./movieQuery";
 
 export interface MovieWithTags extends MovieRow {
   tags: number[];
@@ -26,64 +28,7 @@ export interface RawMovie {
   tags: number[];
 }
 
-export const MOVIE_SORT_KEYS = ["title", "year", "added", "rating", "size", "popularity"] as const;
-type MovieSortKey = (typeof MOVIE_SORT_KEYS)[number];
-
-interface MovieFilter {
-  search?: string;
-  monitored?: boolean;
-  hasFile?: boolean;
-  status?: string;
-  yearFrom?: number;
-  yearTo?: number;
-  genre?: string;
-  tagId?: number;
-  qualityProfileId?: number;
-}
-
-export interface MoviePageQuery extends MovieFilter {
-  page: number;
-  pageSize: number;
-  sortKey: MovieSortKey;
-  sortDirection: "ascending" | "descending";
-}
-
-const SORT_COLUMNS = {
-  title: movies.sortTitle,
-  year: movies.year,
-  added: movies.added,
-  rating: movies.rating,
-  size: movies.sizeOnDisk,
-  popularity: movies.popularity,
-} as const;
-
 const IDS_PER_STATEMENT = D1_MAX_BOUND_PARAMETERS - 10;
-
-function filterConditions(filter: MovieFilter, searchKey: string | undefined): SQL[] {
-  const where: SQL[] = [];
-  // instr, not LIKE: D1 refuses LIKE patterns over 50 bytes, and a long title is a fair search.
-  // Both sides are clean titles (lower case, letters and digits), so the match is exact text.
-  if (searchKey) where.push(sql`instr(${movies.cleanTitle}, ${searchKey}) > 0`);
-  if (filter.monitored !== undefined) where.push(eq(movies.monitored, filter.monitored));
-  if (filter.hasFile !== undefined) where.push(eq(movies.hasFile, filter.hasFile));
-  if (filter.status) where.push(eq(movies.status, filter.status));
-  if (filter.yearFrom !== undefined) where.push(gte(movies.year, filter.yearFrom));
-  if (filter.yearTo !== undefined) where.push(lte(movies.year, filter.yearTo));
-  if (filter.qualityProfileId !== undefined) where.push(eq(movies.qualityProfileId, filter.qualityProfileId));
-  // IN over the (genre, movie_id) and (tag_id, movie_id) indexes: SQLite then starts from the
-  // few rows of that genre or tag instead of testing every movie (measured 7x faster counts).
-  if (filter.genre) {
-    where.push(
-      sql`${movies.id} in (select ${movieGenres.movieId} from ${movieGenres} where ${movieGenres.genre} = ${filter.genre})`,
-    );
-  }
-  if (filter.tagId !== undefined) {
-    where.push(
-      sql`${movies.id} in (select ${movieTags.movieId} from ${movieTags} where ${movieTags.tagId} = ${filter.tagId})`,
-    );
-  }
-  return where;
-}
 
 export class MovieRepository {
   constructor(private readonly db: Database) {}
