@@ -323,13 +323,12 @@ async function testSaved(c: Context<AppEnv>, kind: AnyKind, row: StoredProvider)
 
 function registerWrites(router: Router, kind: AnyKind, schemas: Schemas, parts: Parts) {
   const tags = [kind.tag];
-  const noun = kind.noun.title.toLowerCase();
   router.openapi(
     createRoute({
       method: "post",
       path: "/",
       tags,
-      summary: `Add a ${noun} (tested first unless forceSave=true or nothing would use it)`,
+      summary: `Add ${kind.noun.indefinite.toLowerCase()} (tested first unless forceSave=true or nothing would use it)`,
       request: { query: forceSaveQuery, body: jsonBody(schemas.input) },
       responses: { 201: jsonContent(schemas.resource, "Created"), ...errorResponses },
     }),
@@ -345,7 +344,7 @@ function registerWrites(router: Router, kind: AnyKind, schemas: Schemas, parts: 
       method: "put",
       path: "/{id}",
       tags,
-      summary: `Update a ${noun} (tested first unless forceSave=true); secrets sent back masked keep their value`,
+      summary: `Update ${kind.noun.indefinite.toLowerCase()} (tested first unless forceSave=true); secrets sent back masked keep their value`,
       request: { params: idParamSchema, query: forceSaveQuery, body: jsonBody(schemas.input) },
       responses: { 202: jsonContent(schemas.resource, "Updated"), ...errorResponses },
     }),

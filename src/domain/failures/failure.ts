@@ -86,10 +86,3 @@ export function invalidInput(path: string, message: string): Failure {
 export function resourceNotFound(what: string): Failure {
   return new Failure("resourceNotFound", `${what} not found`);
 }
-
-/** The failure an unknown thrown value stands for, keeping a Failure as it is. */
-export function asFailure(error: unknown, fallback: FailureKind = "upstreamError"): Failure {
-  if (error instanceof Failure) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new Failure(fallback, message, { cause: error });
-}
