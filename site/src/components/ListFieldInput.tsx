@@ -46,59 +46,86 @@ const tagsOf = (text: string) =>
 export function ListFieldInput({ id, field, problem, onChange }: Props) {
   const errorId = `${id}-error`;
   const help = field.helpText ? <small class="field-help">{field.helpText}</small> : null;
-  if (field.type === "checkbox") {
-    return (
-      <div class="field">
-        <label class="check">
-          <input
-            id={id}
-            type="checkbox"
-            checked={field.value === true || field.value === "true"}
-            onChange={(e) => onChange(e.currentTarget.checked)}
-            {...invalidProps(errorId, problem)}
-          />
-          {field.label}
-        </label>
-        {help}
-        <FieldError id={errorId} message={problem} />
-      </div>
-    );
-  }
+  if (field.type === "checkbox")
+    return <CheckboxField id={id} field={field} problem={problem} onChange={onChange} help={help} />;
   if (field.type === "select" && field.selectOptions && Array.isArray(field.value)) {
-    // A list value takes several options (Newznab categories, HDBits codecs): one checkbox each.
-    const chosen = field.value as unknown[];
-    const options = field.selectOptions;
-    return (
-      <fieldset class="field multi-select" {...invalidProps(errorId, problem)}>
-        <legend>{field.label}</legend>
-        <div class="multi-select-options">
-          {options.map((o) => (
-            <label key={o.value} class="check">
-              <input
-                type="checkbox"
-                checked={chosen.includes(o.value)}
-                onChange={(e) =>
-                  onChange(
-                    // Kept in the schema's order whatever order they were ticked in.
-                    options
-                      .filter((x) => (x.value === o.value ? e.currentTarget.checked : chosen.includes(x.value)))
-                      .map((x) => x.value),
-                  )
-                }
-              />
-              {o.name}
-            </label>
-          ))}
-        </div>
-        {help}
-        <FieldError id={errorId} message={problem} />
-      </fieldset>
-    );
+    return <MultiSelectField id={id} field={field} problem={problem} onChange={onChange} help={help} />;
   }
-  let input: JSX.Element;
+  const input = fieldControl({ id, field, problem, onChange });
+  return (
+    <div
+      class={`field${field.type === "textbox" || field.type === "textarea" || field.type === "keyValueList" ? " grow" : ""}`}
+    >
+      <label for={id}>{field.label}</label>
+      {input}
+      {help}
+      <FieldError id={errorId} message={problem} />
+    </div>
+  );
+}
+
+type PartProps = Props & { help: JSX.Element | null };
+
+function CheckboxField({ id, field, problem, onChange, help }: PartProps) {
+  const errorId = `${id}-error`;
+  return (
+    <div class="field">
+      <label class="check">
+        <input
+          id={id}
+          type="checkbox"
+          checked={field.value === true || field.value === "true"}
+          onChange={(e) => onChange(e.currentTarget.checked)}
+          {...invalidProps(errorId, problem)}
+        />
+        {field.label}
+      </label>
+      {help}
+      <FieldError id={errorId} message={problem} />
+    </div>
+  );
+}
+
+function MultiSelectField({ field, id, problem, onChange, help }: PartProps) {
+  const errorId = `${id}-error`;
+  // A list value takes several options (Newznab categories, HDBits codecs): one checkbox each.
+  const chosen = field.value as unknown[];
+  const options = field.selectOptions ?? [];
+  return (
+    <fieldset class="field multi-select" {...invalidProps(errorId, problem)}>
+      <legend>{field.label}</legend>
+      <div class="multi-select-options">
+        {options.map((o) => (
+          <label key={o.value} class="check">
+            <input
+              type="checkbox"
+              checked={chosen.includes(o.value)}
+              onChange={(e) =>
+                onChange(
+                  // Kept in the schema's order whatever order they were ticked in.
+                  options
+                    .filter((x) => (x.value === o.value ? e.currentTarget.checked : chosen.includes(x.value)))
+                    .map((x) => x.value),
+                )
+              }
+            />
+            {o.name}
+          </label>
+        ))}
+      </div>
+      {help}
+      <FieldError id={errorId} message={problem} />
+    </fieldset>
+  );
+}
+
+/** The input for a choice or a number, else the text input for the field's type. */
+function fieldControl(props: Props): JSX.Element {
+  const { id, field, problem, onChange } = props;
+  const errorId = `${id}-error`;
   if (field.type === "select" && field.selectOptions) {
     const options = field.selectOptions;
-    input = (
+    return (
       <select
         id={id}
         value={String(field.value ?? "")}
@@ -113,8 +140,9 @@ export function ListFieldInput({ id, field, problem, onChange }: Props) {
         ))}
       </select>
     );
-  } else if (field.type === "number") {
-    input = (
+  }
+  if (field.type === "number") {
+    return (
       <input
         id={id}
         type="number"
@@ -128,8 +156,15 @@ export function ListFieldInput({ id, field, problem, onChange }: Props) {
         {...invalidProps(errorId, problem)}
       />
     );
-  } else if (field.type === "textarea") {
-    input = (
+  }
+  return textControl(props);
+}
+
+/** The input for long text, key-value lines, several words, a secret or plain text. */
+function textControl({ id, field, problem, onChange }: Props): JSX.Element {
+  const errorId = `${id}-error`;
+  if (field.type === "textarea") {
+    return (
       <textarea
         id={id}
         rows={4}
@@ -138,8 +173,9 @@ export function ListFieldInput({ id, field, problem, onChange }: Props) {
         {...invalidProps(errorId, problem)}
       />
     );
-  } else if (field.type === "keyValueList") {
-    input = (
+  }
+  if (field.type === "keyValueList") {
+    return (
       <textarea
         id={id}
         rows={3}
@@ -150,8 +186,9 @@ export function ListFieldInput({ id, field, problem, onChange }: Props) {
         {...invalidProps(errorId, problem)}
       />
     );
-  } else if (field.type === "tag") {
-    input = (
+  }
+  if (field.type === "tag") {
+    return (
       <input
         id={id}
         type="text"
@@ -162,26 +199,15 @@ export function ListFieldInput({ id, field, problem, onChange }: Props) {
         {...invalidProps(errorId, problem)}
       />
     );
-  } else {
-    input = (
-      <input
-        id={id}
-        type={isSecret(field) ? "password" : "text"}
-        autocomplete={isSecret(field) ? "off" : undefined}
-        value={field.value === undefined || field.value === null ? "" : String(field.value)}
-        onInput={(e) => onChange(e.currentTarget.value)}
-        {...invalidProps(errorId, problem)}
-      />
-    );
   }
   return (
-    <div
-      class={`field${field.type === "textbox" || field.type === "textarea" || field.type === "keyValueList" ? " grow" : ""}`}
-    >
-      <label for={id}>{field.label}</label>
-      {input}
-      {help}
-      <FieldError id={errorId} message={problem} />
-    </div>
+    <input
+      id={id}
+      type={isSecret(field) ? "password" : "text"}
+      autocomplete={isSecret(field) ? "off" : undefined}
+      value={field.value === undefined || field.value === null ? "" : String(field.value)}
+      onInput={(e) => onChange(e.currentTarget.value)}
+      {...invalidProps(errorId, problem)}
+    />
   );
 }

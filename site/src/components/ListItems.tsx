@@ -1,5 +1,5 @@
-import { useSignal } from "@preact/signals";
-import { api, type ListItemStatus } from "../api";
+import { type Signal, useSignal } from "@preact/signals";
+import { api, type ListItemPage, type ListItemStatus } from "../api";
 import { Link } from "../router";
 import { ErrorMessage } from "./ErrorMessage";
 import { formatCount, formatDate } from "./format";
@@ -66,59 +66,69 @@ export function ListItems({ listId, version }: { listId: number; version: number
       {result?.records.length === 0 && (
         <p class="muted">{status.value ? "No items with this status." : "The list holds no items yet."}</p>
       )}
-      {result && result.records.length > 0 && (
-        <table class="plain" aria-label="List items">
-          <thead>
-            <tr>
-              <th>Title</th>
-              <th>Year</th>
-              <th>Ids</th>
-              <th>Status</th>
-              <th>First seen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.records.map((item) => (
-              <tr key={item.id}>
-                <td>{item.movieId ? <Link href={`/movie/${item.movieId}`}>{item.title}</Link> : item.title}</td>
-                <td>{item.year || "—"}</td>
-                <td class="muted">
-                  {[item.tmdbId && `TMDb ${item.tmdbId}`, item.imdbId].filter(Boolean).join(" · ") || "—"}
-                </td>
-                <td>
-                  <span class={`item-status status-${item.status}`}>{LIST_ITEM_STATUS_LABELS[item.status]}</span>
-                </td>
-                <td>{formatDate(item.firstSeenAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {result && pages > 1 && (
-        <nav class="pager" aria-label="Item pages">
-          <button
-            type="button"
-            disabled={page.value <= 1}
-            onClick={() => {
-              page.value--;
-            }}
-          >
-            Previous
-          </button>
-          <span>
-            Page {page.value} of {pages}
-          </span>
-          <button
-            type="button"
-            disabled={page.value >= pages}
-            onClick={() => {
-              page.value++;
-            }}
-          >
-            Next
-          </button>
-        </nav>
-      )}
+      {result && result.records.length > 0 && <ItemsTable items={result.records} />}
+      {result && pages > 1 && <ItemsPager page={page} pages={pages} />}
     </section>
+  );
+}
+
+type ListItem = ListItemPage["records"][number];
+
+function ItemsTable({ items }: { items: ListItem[] }) {
+  return (
+    <table class="plain" aria-label="List items">
+      <thead>
+        <tr>
+          <th>Title</th>
+          <th>Year</th>
+          <th>Ids</th>
+          <th>Status</th>
+          <th>First seen</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.id}>
+            <td>{item.movieId ? <Link href={`/movie/${item.movieId}`}>{item.title}</Link> : item.title}</td>
+            <td>{item.year || "—"}</td>
+            <td class="muted">
+              {[item.tmdbId && `TMDb ${item.tmdbId}`, item.imdbId].filter(Boolean).join(" · ") || "—"}
+            </td>
+            <td>
+              <span class={`item-status status-${item.status}`}>{LIST_ITEM_STATUS_LABELS[item.status]}</span>
+            </td>
+            <td>{formatDate(item.firstSeenAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ItemsPager({ page, pages }: { page: Signal<number>; pages: number }) {
+  return (
+    <nav class="pager" aria-label="Item pages">
+      <button
+        type="button"
+        disabled={page.value <= 1}
+        onClick={() => {
+          page.value--;
+        }}
+      >
+        Previous
+      </button>
+      <span>
+        Page {page.value} of {pages}
+      </span>
+      <button
+        type="button"
+        disabled={page.value >= pages}
+        onClick={() => {
+          page.value++;
+        }}
+      >
+        Next
+      </button>
+    </nav>
   );
 }

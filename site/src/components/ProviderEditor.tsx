@@ -62,25 +62,166 @@ export function ProviderEditor<T extends ProviderResource, TestResult>({
   onDeleted,
   onCancel,
 }: Props<T, TestResult>) {
-  const draft = useSignal(initial);
-  const error = useSignal<unknown>(undefined);
-  const busy = useSignal<"" | "saving" | "testing" | "deleting">("");
-  const tested = useSignal<string | undefined>(undefined);
-  // Set when a save was refused: the test may have failed on an address that is down for now.
-  const saveRefused = useSignal(false);
-  const resource = draft.value;
+  const { error, busy, tested, saveRefused, run } = useEditorRun();
+  const { resource, change, setField } = useDraft(initial, () => {
+    tested.value = undefined;
+  });
   const isNew = initial.id === undefined;
   const kind = initial.implementationName ?? initial.implementation;
   const idPrefix = `${noun.replace(/\W+/g, "-")}-${initial.id ?? "new"}`;
   const title = isNew ? `New ${kind} ${noun}` : `Edit ${initial.name}`;
 
+  const problem = (name: string) => problemAt(error.value, `body.${name}`);
+
+  const { store, save, test, remove } = useProviderActions({
+    initial,
+    resource,
+    calls,
+    run,
+    onTested: (result) => {
+      tested.value = describeTest(result);
+    },
+    onSaved,
+    onDeleted,
+  });
+
+  return (
+    <form
+      class="editor provider-editor"
+      aria-label={title}
+      // The server checks every value; its complaints show at the fields.
+      noValidate
+      onSubmit={save}
+    >
+      <h2>{title}</h2>
+      <NameField
+        idPrefix={idPrefix}
+        value={resource.name}
+        problem={problem("name")}
+        onInput={(name) => change({ name } as Partial<T>)}
+      />
+
+      <ImplementationFields
+        kind={kind}
+        noun={noun}
+        fields={resource.fields}
+        idPrefix={idPrefix}
+        error={error.value}
+        setField={setField}
+      />
+
+      <fieldset class="editor-section">
+        <legend>Options</legend>
+        {options({ draft: resource, change, problem, idPrefix })}
+      </fieldset>
+
+      <EditorFooter
+        noun={noun}
+        error={error.value}
+        tested={tested.value}
+        busy={busy.value}
+        name={isNew ? undefined : initial.name}
+        canForce={!!calls.testsOnSave && saveRefused.value}
+        onTest={test}
+        onForce={() => store({ forceSave: true })}
+        onCancel={onCancel}
+        onRemove={remove}
+      />
+    </form>
+  );
+}
+
+/** Saving (optionally forced past a failing test), testing and deleting the edited provider. */
+function useProviderActions<T extends ProviderResource, TestResult>({
+  initial,
+  resource,
+  calls,
+  run,
+  onTested,
+  onSaved,
+  onDeleted,
+}: {
+  initial: T;
+  resource: T;
+  calls: ProviderCalls<T, TestResult>;
+  run: (action: Exclude<Busy, "">, work: () => Promise<void>) => Promise<void>;
+  onTested: (result: TestResult) => void;
+  onSaved: (resource: T) => void;
+  onDeleted: () => void;
+}) {
+  const store = (options?: ProviderSaveOptions) =>
+    run("saving", async () => {
+      const input = providerInput(resource);
+      const saved =
+        initial.id === undefined ? await calls.add(input, options) : await calls.update(initial.id, input, options);
+      onSaved(saved);
+    });
+  const save = (event: Event) => {
+    event.preventDefault();
+    void store();
+  };
+  const test = () =>
+    run("testing", async () => {
+      onTested(await calls.test(providerInput({ ...resource, id: initial.id })));
+    });
+  const remove = () =>
+    run("deleting", async () => {
+      await calls.remove(initial.id as number);
+      onDeleted();
+    });
+  return { store, save, test, remove };
+}
+
+function NameField({
+  idPrefix,
+  value,
+  problem,
+  onInput,
+}: {
+  idPrefix: string;
+  value: string;
+  problem: string | undefined;
+  onInput: (name: string) => void;
+}) {
+  return (
+    <div class="editor-fields">
+      <div class="field grow">
+        <label for={`${idPrefix}-name`}>Name</label>
+        <input
+          id={`${idPrefix}-name`}
+          type="text"
+          value={value}
+          onInput={(e) => onInput(e.currentTarget.value)}
+          {...invalidProps(`${idPrefix}-name-error`, problem)}
+        />
+        <FieldError id={`${idPrefix}-name-error`} message={problem} />
+      </div>
+    </div>
+  );
+}
+
+/** The provider as edited; `onChange` runs on every change (a test result no longer holds). */
+function useDraft<T extends ProviderResource>(initial: T, onChange: () => void) {
+  const draft = useSignal(initial);
+  const resource = draft.value;
   const change = (patch: Partial<T>) => {
     draft.value = { ...draft.value, ...patch };
-    tested.value = undefined;
+    onChange();
   };
   const setField = (name: string, value: unknown) =>
     change({ fields: resource.fields.map((f) => (f.name === name ? { ...f, value } : f)) } as Partial<T>);
-  const problem = (name: string) => problemAt(error.value, `body.${name}`);
+  return { resource, change, setField };
+}
+
+type Busy = "" | "saving" | "testing" | "deleting";
+
+/** The editor's busy state, last failure and test result, and `run` which does an action under them. */
+function useEditorRun() {
+  const error = useSignal<unknown>(undefined);
+  const busy = useSignal<Busy>("");
+  const tested = useSignal<string | undefined>(undefined);
+  // Set when a save was refused: the test may have failed on an address that is down for now.
+  const saveRefused = useSignal(false);
 
   const run = async (action: "saving" | "testing" | "deleting", work: () => Promise<void>) => {
     busy.value = action;
@@ -96,115 +237,105 @@ export function ProviderEditor<T extends ProviderResource, TestResult>({
       busy.value = "";
     }
   };
+  return { error, busy, tested, saveRefused, run };
+}
 
-  const store = (options?: ProviderSaveOptions) =>
-    run("saving", async () => {
-      const input = providerInput(resource);
-      const saved =
-        initial.id === undefined ? await calls.add(input, options) : await calls.update(initial.id, input, options);
-      onSaved(saved);
-    });
-  const save = (event: Event) => {
-    event.preventDefault();
-    void store();
-  };
-  const test = () =>
-    run("testing", async () => {
-      tested.value = describeTest(await calls.test(providerInput({ ...resource, id: initial.id })));
-    });
-  const remove = () =>
-    run("deleting", async () => {
-      await calls.remove(initial.id as number);
-      onDeleted();
-    });
+type Field = ProviderResource["fields"][number];
 
-  const ordered = [...resource.fields].sort((a, b) => a.order - b.order);
+/** The implementation's own settings, rendered from its schema; advanced ones folded away. */
+function ImplementationFields({
+  kind,
+  noun,
+  fields,
+  idPrefix,
+  error,
+  setField,
+}: {
+  kind: string;
+  noun: string;
+  fields: Field[];
+  idPrefix: string;
+  error: unknown;
+  setField: (name: string, value: unknown) => void;
+}) {
+  const ordered = [...fields].sort((a, b) => a.order - b.order);
   const basic = ordered.filter((f) => !f.advanced);
   const advanced = ordered.filter((f) => f.advanced);
-  const fieldInput = (f: T["fields"][number]) => (
+  const fieldInput = (f: Field) => (
     <ListFieldInput
       key={f.name}
       id={`${idPrefix}-${f.name}`}
       field={f}
-      problem={problemAt(error.value, `body.fields.${f.name}`)}
+      problem={problemAt(error, `body.fields.${f.name}`)}
       onChange={(value) => setField(f.name, value)}
     />
   );
-
   return (
-    <form
-      class="editor provider-editor"
-      aria-label={title}
-      // The server checks every value; its complaints show at the fields.
-      noValidate
-      onSubmit={save}
-    >
-      <h2>{title}</h2>
+    <fieldset class="editor-section">
+      <legend>{kind}</legend>
       <div class="editor-fields">
-        <div class="field grow">
-          <label for={`${idPrefix}-name`}>Name</label>
-          <input
-            id={`${idPrefix}-name`}
-            type="text"
-            value={resource.name}
-            onInput={(e) => change({ name: e.currentTarget.value } as Partial<T>)}
-            {...invalidProps(`${idPrefix}-name-error`, problem("name"))}
-          />
-          <FieldError id={`${idPrefix}-name-error`} message={problem("name")} />
-        </div>
+        {basic.map(fieldInput)}
+        {fields.length === 0 && <p class="muted">This {noun} has no settings.</p>}
       </div>
+      {advanced.length > 0 && (
+        <details class="advanced">
+          <summary>Advanced settings</summary>
+          <div class="editor-fields">{advanced.map(fieldInput)}</div>
+        </details>
+      )}
+      <FieldError id={`${idPrefix}-fields-error`} message={problemAt(error, "body.fields")} />
+    </fieldset>
+  );
+}
 
-      <fieldset class="editor-section">
-        <legend>{kind}</legend>
-        <div class="editor-fields">
-          {basic.map(fieldInput)}
-          {resource.fields.length === 0 && <p class="muted">This {noun} has no settings.</p>}
-        </div>
-        {advanced.length > 0 && (
-          <details class="advanced">
-            <summary>Advanced settings</summary>
-            <div class="editor-fields">{advanced.map(fieldInput)}</div>
-          </details>
-        )}
-        <FieldError id={`${idPrefix}-fields-error`} message={problemAt(error.value, "body.fields")} />
-      </fieldset>
-
-      <fieldset class="editor-section">
-        <legend>Options</legend>
-        {options({ draft: resource, change, problem, idPrefix })}
-      </fieldset>
-
-      <ErrorMessage error={error.value} />
-      {tested.value !== undefined && (
+/** The editor's failure, test result and buttons. */
+function EditorFooter(props: {
+  noun: string;
+  error: unknown;
+  tested: string | undefined;
+  busy: Busy;
+  /** A saved provider's name, offered for deletion. */
+  name: string | undefined;
+  canForce: boolean;
+  onTest: () => void;
+  onForce: () => void;
+  onCancel: () => void;
+  onRemove: () => void;
+}) {
+  const { noun, error, tested, busy, name, canForce, onTest, onForce, onCancel, onRemove } = props;
+  return (
+    <>
+      <ErrorMessage error={error} />
+      {tested !== undefined && (
         <p role="status" class="test-result">
-          <span class="badge ok">Test passed</span> {tested.value}
+          <span class="badge ok">Test passed</span> {tested}
         </p>
       )}
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy.value !== ""}>
-          {busy.value === "saving" ? "Saving…" : `Save ${noun}`}
+        <button type="submit" class="primary" disabled={busy !== ""}>
+          {busy === "saving" ? "Saving…" : `Save ${noun}`}
         </button>
-        <button type="button" disabled={busy.value !== ""} onClick={test}>
-          {busy.value === "testing" ? "Testing…" : "Test"}
+        <button type="button" disabled={busy !== ""} onClick={onTest}>
+          {busy === "testing" ? "Testing…" : "Test"}
         </button>
-        {calls.testsOnSave && saveRefused.value && (
-          <button type="button" disabled={busy.value !== ""} onClick={() => store({ forceSave: true })}>
+        {canForce && (
+          <button type="button" disabled={busy !== ""} onClick={onForce}>
             Save anyway (skip the test)
           </button>
         )}
         <button type="button" class="ghost" onClick={onCancel}>
           Cancel
         </button>
-        {!isNew && (
+        {name !== undefined && (
           <ConfirmButton
             label="Delete"
-            description={`Delete ${noun} ${initial.name}`}
-            busy={busy.value === "deleting"}
-            onConfirm={remove}
+            description={`Delete ${noun} ${name}`}
+            busy={busy === "deleting"}
+            onConfirm={onRemove}
           />
         )}
       </div>
-    </form>
+    </>
   );
 }
 

@@ -37,6 +37,82 @@ export function ProviderSettings<T extends ProviderResource, TestResult>({
   describeTest,
   onChanged,
 }: Props<T, TestResult>) {
+  const { items, loadError, templates, choosing, editing, notice, error, choose, finish } = useProviderList<T>(
+    calls,
+    onChanged,
+  );
+
+  if (editing.value) {
+    const initial = editing.value;
+    return (
+      <ProviderEditor
+        key={initial.id ?? `new-${initial.implementation}`}
+        initial={initial}
+        noun={noun}
+        calls={calls}
+        options={options}
+        describeTest={describeTest}
+        onSaved={(saved) => finish(`Saved ${noun} ${saved.name}`)}
+        onDeleted={() => finish(`Deleted ${noun} ${initial.name}`)}
+        onCancel={() => {
+          editing.value = undefined;
+        }}
+      />
+    );
+  }
+  if (choosing.value) {
+    return (
+      <ImplementationChooser
+        noun={noun}
+        templates={templates.value}
+        error={error.value}
+        onChoose={(t) => {
+          choosing.value = false;
+          editing.value = { ...t, fields: t.fields.map((f) => ({ ...f })) };
+        }}
+        onCancel={() => {
+          choosing.value = false;
+        }}
+      />
+    );
+  }
+  const list = items.value;
+  const problem = error.value ?? loadError.value;
+  return (
+    <>
+      <ErrorMessage error={problem} />
+      {list === undefined && !problem && <p class="muted">Loading…</p>}
+      {list?.length === 0 && <p class="muted">No {plural.toLowerCase()} yet.</p>}
+      {list && list.length > 0 && (
+        <ProviderTable
+          plural={plural}
+          columns={columns}
+          list={list}
+          onEdit={(item) => {
+            notice.value = undefined;
+            editing.value = item;
+          }}
+        />
+      )}
+      <div class="actions">
+        <button type="button" class="primary" onClick={choose}>
+          Add {noun}
+        </button>
+        {notice.value && (
+          <span role="status" class="saved">
+            {notice.value}
+          </span>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** The saved providers, the schema's templates once asked for, and which one is being edited. */
+function useProviderList<T extends ProviderResource>(
+  calls: { list: () => Promise<T[]>; schema: () => Promise<T[]> },
+  onChanged: (() => void) | undefined,
+) {
   const {
     data: items,
     error: loadError,
@@ -69,116 +145,86 @@ export function ProviderSettings<T extends ProviderResource, TestResult>({
     notice.value = message;
     refresh();
   };
+  return { items, loadError, templates, choosing, editing, notice, error, choose, finish };
+}
 
-  if (editing.value) {
-    const initial = editing.value;
-    return (
-      <ProviderEditor
-        key={initial.id ?? `new-${initial.implementation}`}
-        initial={initial}
-        noun={noun}
-        calls={calls}
-        options={options}
-        describeTest={describeTest}
-        onSaved={(saved) => finish(`Saved ${noun} ${saved.name}`)}
-        onDeleted={() => finish(`Deleted ${noun} ${initial.name}`)}
-        onCancel={() => {
-          editing.value = undefined;
-        }}
-      />
-    );
-  }
-  if (choosing.value) {
-    return (
-      <section aria-labelledby="implementations-heading" class="source-chooser">
-        <h2 id="implementations-heading">Choose {withArticle(noun)} type</h2>
-        <ErrorMessage error={error.value} />
-        {templates.value === undefined && !error.value && <p class="muted">Loading…</p>}
-        <ul class="source-grid">
-          {templates.value?.map((t) => (
-            <li key={t.implementation}>
-              <button
-                type="button"
-                onClick={() => {
-                  choosing.value = false;
-                  editing.value = { ...t, fields: t.fields.map((f) => ({ ...f })) };
-                }}
-              >
-                {t.implementationName ?? t.implementation}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div class="actions">
-          <button
-            type="button"
-            class="ghost"
-            onClick={() => {
-              choosing.value = false;
-            }}
-          >
-            Cancel
-          </button>
-        </div>
-      </section>
-    );
-  }
-  const list = items.value;
-  const problem = error.value ?? loadError.value;
+function ImplementationChooser<T extends ProviderResource>({
+  noun,
+  templates,
+  error,
+  onChoose,
+  onCancel,
+}: {
+  noun: string;
+  templates: T[] | undefined;
+  error: unknown;
+  onChoose: (template: T) => void;
+  onCancel: () => void;
+}) {
   return (
-    <>
-      <ErrorMessage error={problem} />
-      {list === undefined && !problem && <p class="muted">Loading…</p>}
-      {list?.length === 0 && <p class="muted">No {plural.toLowerCase()} yet.</p>}
-      {list && list.length > 0 && (
-        <table class="plain" aria-label={plural}>
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Type</th>
-              {columns.map((c) => (
-                <th key={c.header}>{c.header}</th>
-              ))}
-              <th>
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((item) => (
-              <tr key={item.id}>
-                <td>{item.name}</td>
-                <td>{item.implementationName ?? item.implementation}</td>
-                {columns.map((c) => (
-                  <td key={c.header}>{c.cell(item)}</td>
-                ))}
-                <td class="row-actions">
-                  <button
-                    type="button"
-                    aria-label={`Edit ${item.name}`}
-                    onClick={() => {
-                      notice.value = undefined;
-                      editing.value = item;
-                    }}
-                  >
-                    Edit
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+    <section aria-labelledby="implementations-heading" class="source-chooser">
+      <h2 id="implementations-heading">Choose {withArticle(noun)} type</h2>
+      <ErrorMessage error={error} />
+      {templates === undefined && !error && <p class="muted">Loading…</p>}
+      <ul class="source-grid">
+        {templates?.map((t) => (
+          <li key={t.implementation}>
+            <button type="button" onClick={() => onChoose(t)}>
+              {t.implementationName ?? t.implementation}
+            </button>
+          </li>
+        ))}
+      </ul>
       <div class="actions">
-        <button type="button" class="primary" onClick={choose}>
-          Add {noun}
+        <button type="button" class="ghost" onClick={onCancel}>
+          Cancel
         </button>
-        {notice.value && (
-          <span role="status" class="saved">
-            {notice.value}
-          </span>
-        )}
       </div>
-    </>
+    </section>
+  );
+}
+
+function ProviderTable<T extends ProviderResource>({
+  plural,
+  columns,
+  list,
+  onEdit,
+}: {
+  plural: string;
+  columns: ProviderColumn<T>[];
+  list: T[];
+  onEdit: (item: T) => void;
+}) {
+  return (
+    <table class="plain" aria-label={plural}>
+      <thead>
+        <tr>
+          <th>Name</th>
+          <th>Type</th>
+          {columns.map((c) => (
+            <th key={c.header}>{c.header}</th>
+          ))}
+          <th>
+            <span class="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((item) => (
+          <tr key={item.id}>
+            <td>{item.name}</td>
+            <td>{item.implementationName ?? item.implementation}</td>
+            {columns.map((c) => (
+              <td key={c.header}>{c.cell(item)}</td>
+            ))}
+            <td class="row-actions">
+              <button type="button" aria-label={`Edit ${item.name}`} onClick={() => onEdit(item)}>
+                Edit
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

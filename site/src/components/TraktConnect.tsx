@@ -1,4 +1,4 @@
-import { useSignal } from "@preact/signals";
+import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { api } from "../api";
 import { ConfirmButton } from "./ConfirmButton";
@@ -16,14 +16,53 @@ type TraktView =
  * server's interval (which grows when Trakt says slow down) until connected, denied or expired.
  */
 export function TraktConnect() {
+  const { view, error, busy, connect, disconnect } = useTraktFlow();
+  const v = view.value;
+  return (
+    <section aria-labelledby="trakt-heading" class="settings-section trakt-connect">
+      <h2 id="trakt-heading">Trakt</h2>
+      <p class="hint">
+        Connecting a Trakt account lets lists read your watchlist, collection and private lists, and adds Trakt's
+        ranking to Trending.
+      </p>
+      {v.kind === "loading" && <p class="muted">Loading…</p>}
+      {v.kind === "idle" && (
+        <>
+          {v.message && (
+            <p class="trakt-result failed" role="status">
+              Not connected: {v.message}
+            </p>
+          )}
+          <p>Not connected.</p>
+          <button type="button" class="primary" disabled={busy.value} onClick={connect}>
+            {v.message ? "Start again" : "Connect Trakt"}
+          </button>
+        </>
+      )}
+      {v.kind === "waiting" && <DeviceCode waiting={v} />}
+      {v.kind === "connected" && (
+        <>
+          <p class="trakt-result ok" role="status">
+            {v.justNow ? "Connected to Trakt." : "Connected."}
+            {v.expiresAt && <span class="muted"> The token renews itself before {formatDateTime(v.expiresAt)}.</span>}
+          </p>
+          <ConfirmButton label="Disconnect" description="Disconnect Trakt" busy={busy.value} onConfirm={disconnect} />
+        </>
+      )}
+      <ErrorMessage error={error.value} />
+    </section>
+  );
+}
+
+type TraktStatus = Awaited<ReturnType<typeof api.trakt.status>>;
+
+/** The Trakt connection's state, loaded on opening, with connecting and disconnecting. */
+function useTraktFlow() {
   const view = useSignal<TraktView>({ kind: "loading" });
   const error = useSignal<unknown>(undefined);
   const busy = useSignal(false);
 
-  const show = (
-    status: Awaited<ReturnType<typeof api.trakt.status>>,
-    { justNow = false, afterPoll = false } = {},
-  ): void => {
+  const show = (status: TraktStatus, { justNow = false, afterPoll = false } = {}): void => {
     if (status.connected) view.value = { kind: "connected", expiresAt: status.expiresAt, justNow };
     else if (status.polling) view.value = { kind: "waiting", ...status.polling };
     else
@@ -44,28 +83,7 @@ export function TraktConnect() {
     );
   }, []);
 
-  const waiting = view.value.kind === "waiting" ? view.value : undefined;
-  const userCode = waiting?.userCode;
-  const interval = waiting?.interval;
-  useEffect(() => {
-    if (!userCode || !interval) return;
-    let live = true;
-    const timer = setTimeout(async () => {
-      try {
-        const status = await api.trakt.poll();
-        if (live) show(status, { justNow: true, afterPoll: true });
-      } catch (e) {
-        if (!live) return;
-        error.value = e;
-        view.value = { kind: "idle" };
-      }
-    }, interval * 1000);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-    // A new poll is scheduled after each answer: the view object changes even when the code does not.
-  }, [view.value]);
+  useTraktPolling(view, error, show);
 
   const connect = async () => {
     busy.value = true;
@@ -97,56 +115,55 @@ export function TraktConnect() {
       busy.value = false;
     }
   };
+  return { view, error, busy, connect, disconnect };
+}
 
-  const v = view.value;
+/** While a device code waits, asks the server at its interval whether the user entered it. */
+function useTraktPolling(
+  view: Signal<TraktView>,
+  error: Signal<unknown>,
+  show: (status: TraktStatus, options: { justNow?: boolean; afterPoll?: boolean }) => void,
+) {
+  const waiting = view.value.kind === "waiting" ? view.value : undefined;
+  const userCode = waiting?.userCode;
+  const interval = waiting?.interval;
+  useEffect(() => {
+    if (!userCode || !interval) return;
+    let live = true;
+    const timer = setTimeout(async () => {
+      try {
+        const status = await api.trakt.poll();
+        if (live) show(status, { justNow: true, afterPoll: true });
+      } catch (e) {
+        if (!live) return;
+        error.value = e;
+        view.value = { kind: "idle" };
+      }
+    }, interval * 1000);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // A new poll is scheduled after each answer: the view object changes even when the code does not.
+  }, [view.value]);
+}
+
+function DeviceCode({ waiting: v }: { waiting: Extract<TraktView, { kind: "waiting" }> }) {
   return (
-    <section aria-labelledby="trakt-heading" class="settings-section trakt-connect">
-      <h2 id="trakt-heading">Trakt</h2>
-      <p class="hint">
-        Connecting a Trakt account lets lists read your watchlist, collection and private lists, and adds Trakt's
-        ranking to Trending.
+    <section class="device-code" aria-label="Trakt device code">
+      <p>
+        Go to{" "}
+        <a href={v.verificationUrl} target="_blank" rel="noreferrer">
+          {v.verificationUrl}
+        </a>{" "}
+        and enter this code:
       </p>
-      {v.kind === "loading" && <p class="muted">Loading…</p>}
-      {v.kind === "idle" && (
-        <>
-          {v.message && (
-            <p class="trakt-result failed" role="status">
-              Not connected: {v.message}
-            </p>
-          )}
-          <p>Not connected.</p>
-          <button type="button" class="primary" disabled={busy.value} onClick={connect}>
-            {v.message ? "Start again" : "Connect Trakt"}
-          </button>
-        </>
-      )}
-      {v.kind === "waiting" && (
-        <section class="device-code" aria-label="Trakt device code">
-          <p>
-            Go to{" "}
-            <a href={v.verificationUrl} target="_blank" rel="noreferrer">
-              {v.verificationUrl}
-            </a>{" "}
-            and enter this code:
-          </p>
-          <p>
-            Code: <strong class="user-code">{v.userCode}</strong>
-          </p>
-          <p class="muted" role="status">
-            Waiting for Trakt… checking every {v.interval} s; the code expires at {formatDateTime(v.expiresAt)}.
-          </p>
-        </section>
-      )}
-      {v.kind === "connected" && (
-        <>
-          <p class="trakt-result ok" role="status">
-            {v.justNow ? "Connected to Trakt." : "Connected."}
-            {v.expiresAt && <span class="muted"> The token renews itself before {formatDateTime(v.expiresAt)}.</span>}
-          </p>
-          <ConfirmButton label="Disconnect" description="Disconnect Trakt" busy={busy.value} onConfirm={disconnect} />
-        </>
-      )}
-      <ErrorMessage error={error.value} />
+      <p>
+        Code: <strong class="user-code">{v.userCode}</strong>
+      </p>
+      <p class="muted" role="status">
+        Waiting for Trakt… checking every {v.interval} s; the code expires at {formatDateTime(v.expiresAt)}.
+      </p>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useSignal } from "@preact/signals";
-import { ApiError, api, type StreamingConfig } from "../api";
+import { ApiError, api, type StreamingAvailability, type StreamingConfig } from "../api";
 import { Link } from "../router";
 import { loadStreamingSettings } from "../state/streaming";
 import { ErrorMessage } from "./ErrorMessage";
@@ -83,38 +83,45 @@ export function WhereToWatch({
         ) : (
           <p class="muted">Not available to stream, rent or buy in {regionName(a.region)}.</p>
         ))}
-      {watchmode && (
-        <div class="watchmode">
-          <h3>Watchmode sources</h3>
-          {watchmode.status !== "ok" && (
-            <p class="muted">{watchmode.message ?? WATCHMODE_MESSAGES[watchmode.status] ?? watchmode.status}</p>
-          )}
-          {watchmode.sources.length > 0 && (
-            <ul class="watchmode-sources" aria-label="Watchmode sources">
-              {watchmode.sources.map((source) => (
-                <li key={`${source.sourceId}:${source.type}:${source.format ?? ""}`}>
-                  {source.webUrl ? (
-                    <a href={source.webUrl} target="_blank" rel="noreferrer">
-                      {source.name}
-                    </a>
-                  ) : (
-                    source.name
-                  )}{" "}
-                  <span class="muted">
-                    {[source.type, source.format, source.price ? `${source.price.toFixed(2)}` : null]
-                      .filter(Boolean)
-                      .join(" · ")}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-          {watchmode.status === "ok" && watchmode.sources.length === 0 && (
-            <p class="muted">Watchmode lists no sources in this region.</p>
-          )}
-        </div>
-      )}
+      {watchmode && <WatchmodeSources watchmode={watchmode} />}
       {a && <AttributionFooter attribution={a.attribution} />}
     </section>
+  );
+}
+
+type Watchmode = NonNullable<StreamingAvailability["watchmode"]>;
+
+/** What Watchmode lists for the title, or why it lists nothing. */
+function WatchmodeSources({ watchmode }: { watchmode: Watchmode }) {
+  return (
+    <div class="watchmode">
+      <h3>Watchmode sources</h3>
+      {watchmode.status !== "ok" && (
+        <p class="muted">{watchmode.message ?? WATCHMODE_MESSAGES[watchmode.status] ?? watchmode.status}</p>
+      )}
+      {watchmode.sources.length > 0 && (
+        <ul class="watchmode-sources" aria-label="Watchmode sources">
+          {watchmode.sources.map((source) => (
+            <li key={`${source.sourceId}:${source.type}:${source.format ?? ""}`}>
+              {source.webUrl ? (
+                <a href={source.webUrl} target="_blank" rel="noreferrer">
+                  {source.name}
+                </a>
+              ) : (
+                source.name
+              )}{" "}
+              <span class="muted">
+                {[source.type, source.format, source.price ? `${source.price.toFixed(2)}` : null]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {watchmode.status === "ok" && watchmode.sources.length === 0 && (
+        <p class="muted">Watchmode lists no sources in this region.</p>
+      )}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useSignal } from "@preact/signals";
+import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { api, type Movie } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
@@ -15,6 +15,75 @@ import { loadReference, qualityProfiles, rootFolders, tags } from "../state/refe
  * because each lookup spends the TMDb call budget.
  */
 export function AddMovie() {
+  const { term, results, searching, searchError, selected, choices, adding, addError, search, open, add } =
+    useAddMovie();
+
+  return (
+    <section class="page add-movie">
+      <h1>Add movie</h1>
+      <form class="lookup" onSubmit={search}>
+        <label class="field grow">
+          <span>Search for a movie</span>
+          <input
+            type="search"
+            placeholder="Title, tmdb:603 or an IMDb id like tt0133093"
+            value={term.value}
+            onInput={(e) => {
+              term.value = e.currentTarget.value;
+            }}
+          />
+        </label>
+        <button type="submit" class="primary" disabled={searching.value || !term.value.trim()}>
+          {searching.value ? "Searching…" : "Search"}
+        </button>
+      </form>
+      <ErrorMessage error={searchError.value} />
+      {results.value?.length === 0 && <p class="muted">No movies found for “{term.value}”.</p>}
+      {results.value && results.value.length > 0 && (
+        <ul class="lookup-results" aria-label="Search results">
+          {results.value.map((movie) => (
+            <li key={movie.tmdbId} class="lookup-result">
+              <Poster movie={movie} class="small" />
+              <div class="lookup-body">
+                <h2>
+                  {movie.title} <span class="year">({movie.year || "unknown year"})</span>
+                </h2>
+                <p class="meta">
+                  {[movie.genres.join(", "), formatRuntime(movie.runtime)].filter((s) => s && s !== "—").join(" · ")}
+                </p>
+                <p class="overview">{movie.overview}</p>
+                {movie.id ? (
+                  <p class="in-library">
+                    <span class="badge ok">Already in library</span>{" "}
+                    <Link href={`/movie/${movie.id}`}>Open {movie.title}</Link>
+                  </p>
+                ) : selected.value === movie.tmdbId ? (
+                  <AddForm
+                    movie={movie}
+                    choices={choices}
+                    adding={adding.value}
+                    error={addError.value}
+                    onAdd={() => void add(movie)}
+                    onCancel={() => {
+                      selected.value = undefined;
+                    }}
+                  />
+                ) : (
+                  <button type="button" onClick={() => open(movie)}>
+                    Add…
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Looking a movie up on TMDb and adding one result with the chosen settings. */
+function useAddMovie() {
   const term = useSignal("");
   const results = useSignal<Movie[] | undefined>(undefined);
   const searching = useSignal(false);
@@ -76,95 +145,57 @@ export function AddMovie() {
       adding.value = false;
     }
   };
+  return { term, results, searching, searchError, selected, choices, adding, addError, search, open, add };
+}
 
+/** The choices a found movie is added with: profile, folder, availability, tags. */
+function AddForm({
+  movie,
+  choices,
+  adding,
+  error,
+  onAdd,
+  onCancel,
+}: {
+  movie: Movie;
+  choices: Signal<MovieChoices>;
+  adding: boolean;
+  error: unknown;
+  onAdd: () => void;
+  onCancel: () => void;
+}) {
   return (
-    <section class="page add-movie">
-      <h1>Add movie</h1>
-      <form class="lookup" onSubmit={search}>
-        <label class="field grow">
-          <span>Search for a movie</span>
-          <input
-            type="search"
-            placeholder="Title, tmdb:603 or an IMDb id like tt0133093"
-            value={term.value}
-            onInput={(e) => {
-              term.value = e.currentTarget.value;
-            }}
-          />
-        </label>
-        <button type="submit" class="primary" disabled={searching.value || !term.value.trim()}>
-          {searching.value ? "Searching…" : "Search"}
-        </button>
-      </form>
-      <ErrorMessage error={searchError.value} />
-      {results.value?.length === 0 && <p class="muted">No movies found for “{term.value}”.</p>}
-      {results.value && results.value.length > 0 && (
-        <ul class="lookup-results" aria-label="Search results">
-          {results.value.map((movie) => (
-            <li key={movie.tmdbId} class="lookup-result">
-              <Poster movie={movie} class="small" />
-              <div class="lookup-body">
-                <h2>
-                  {movie.title} <span class="year">({movie.year || "unknown year"})</span>
-                </h2>
-                <p class="meta">
-                  {[movie.genres.join(", "), formatRuntime(movie.runtime)].filter((s) => s && s !== "—").join(" · ")}
-                </p>
-                <p class="overview">{movie.overview}</p>
-                {movie.id ? (
-                  <p class="in-library">
-                    <span class="badge ok">Already in library</span>{" "}
-                    <Link href={`/movie/${movie.id}`}>Open {movie.title}</Link>
-                  </p>
-                ) : selected.value === movie.tmdbId ? (
-                  <form
-                    class="add-form"
-                    aria-label={`Add ${movie.title}`}
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      void add(movie);
-                    }}
-                  >
-                    <MovieChoicesFields
-                      value={choices.value}
-                      onChange={(patch) => {
-                        choices.value = { ...choices.value, ...patch };
-                      }}
-                      profiles={qualityProfiles.value}
-                      rootFolders={rootFolders.value}
-                      tags={tags.value}
-                    />
-                    {rootFolders.value.length === 0 && (
-                      <p class="hint">
-                        No root folder yet: <Link href="/settings">add one in Settings</Link>.
-                      </p>
-                    )}
-                    <ErrorMessage error={addError.value} />
-                    <div class="actions">
-                      <button type="submit" class="primary" disabled={adding.value || !choices.value.rootFolderPath}>
-                        {adding.value ? "Adding…" : "Add movie"}
-                      </button>
-                      <button
-                        type="button"
-                        class="ghost"
-                        onClick={() => {
-                          selected.value = undefined;
-                        }}
-                      >
-                        Cancel
-                      </button>
-                    </div>
-                  </form>
-                ) : (
-                  <button type="button" onClick={() => open(movie)}>
-                    Add…
-                  </button>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
+    <form
+      class="add-form"
+      aria-label={`Add ${movie.title}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onAdd();
+      }}
+    >
+      <MovieChoicesFields
+        value={choices.value}
+        onChange={(patch) => {
+          choices.value = { ...choices.value, ...patch };
+        }}
+        profiles={qualityProfiles.value}
+        rootFolders={rootFolders.value}
+        tags={tags.value}
+      />
+      {rootFolders.value.length === 0 && (
+        <p class="hint">
+          No root folder yet: <Link href="/settings">add one in Settings</Link>.
+        </p>
       )}
-    </section>
+      <ErrorMessage error={error} />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={adding || !choices.value.rootFolderPath}>
+          {adding ? "Adding…" : "Add movie"}
+        </button>
+        <button type="button" class="ghost" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useSignal } from "@preact/signals";
+import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { api, type ImportList, type ListSyncLevel, type ListSyncRun } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
@@ -20,31 +20,12 @@ const LIST_TYPE_LABELS: Record<string, string> = {
 
 /** Import lists: every list with its last sync, adding a list from a source, and the clean-library level. */
 export function Lists() {
-  const lists = useSignal<ImportList[] | undefined>(undefined);
-  /** Each list's latest sync, by list id. */
-  const lastRuns = useSignal<ReadonlyMap<number, ListSyncRun>>(new Map());
+  const error = useSignal<unknown>(undefined);
+  const { lists, lastRuns, refresh } = useListOverview(error);
   const templates = useSignal<ImportList[] | undefined>(undefined);
   const choosing = useSignal(false);
   const adding = useSignal<ImportList | undefined>(undefined);
   const added = useSignal<string | undefined>(undefined);
-  const error = useSignal<unknown>(undefined);
-
-  const refresh = async () => {
-    try {
-      const all = await api.importLists.list();
-      const runs = await Promise.all(all.map((l) => api.importLists.history(l.id as number, 1)));
-      const latest = new Map<number, ListSyncRun>();
-      for (const [i, list] of all.entries()) if (runs[i][0]) latest.set(list.id as number, runs[i][0]);
-      lists.value = all;
-      lastRuns.value = latest;
-    } catch (e) {
-      error.value = e;
-    }
-  };
-
-  useEffect(() => {
-    void refresh();
-  }, [listSyncsFinished.value]);
 
   const choose = async () => {
     error.value = undefined;
@@ -112,6 +93,31 @@ export function Lists() {
 }
 
 /** "Success: 4 found, 4 added" for a list's latest sync. */
+/** Every list with its latest sync, reloaded whenever a sync finishes; failures go to `error`. */
+function useListOverview(error: Signal<unknown>) {
+  const lists = useSignal<ImportList[] | undefined>(undefined);
+  /** Each list's latest sync, by list id. */
+  const lastRuns = useSignal<ReadonlyMap<number, ListSyncRun>>(new Map());
+
+  const refresh = async () => {
+    try {
+      const all = await api.importLists.list();
+      const runs = await Promise.all(all.map((l) => api.importLists.history(l.id as number, 1)));
+      const latest = new Map<number, ListSyncRun>();
+      for (const [i, list] of all.entries()) if (runs[i][0]) latest.set(list.id as number, runs[i][0]);
+      lists.value = all;
+      lastRuns.value = latest;
+    } catch (e) {
+      error.value = e;
+    }
+  };
+
+  useEffect(() => {
+    void refresh();
+  }, [listSyncsFinished.value]);
+  return { lists, lastRuns, refresh };
+}
+
 function runSummary(run: ListSyncRun | undefined) {
   if (!run) return <span class="muted">Never synced</span>;
   return (

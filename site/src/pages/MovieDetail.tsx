@@ -1,4 +1,4 @@
-import { useSignal } from "@preact/signals";
+import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { ApiError, api, type Movie, type MovieEdit } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
@@ -31,13 +31,6 @@ export function MovieDetail({ id }: { id: number }) {
   const movie = useSignal<Movie | undefined>(undefined);
   const loadError = useSignal<unknown>(undefined);
   const form = useSignal<MovieEdit | undefined>(undefined);
-  const saving = useSignal(false);
-  const saveError = useSignal<unknown>(undefined);
-  const saved = useSignal(false);
-  const confirmingDelete = useSignal(false);
-  const addExclusion = useSignal(false);
-  const deleting = useSignal(false);
-  const deleteError = useSignal<unknown>(undefined);
 
   useEffect(() => {
     loadReference().catch(() => undefined);
@@ -66,38 +59,68 @@ export function MovieDetail({ id }: { id: number }) {
   const edit = form.value;
   if (!m || !edit) return <p class="page muted">Loading…</p>;
 
-  const save = async (event: Event) => {
-    event.preventDefault();
-    saving.value = true;
-    saveError.value = undefined;
-    saved.value = false;
-    try {
-      const updated = await api.movies.update(id, edit);
-      movie.value = updated;
-      form.value = editOf(updated);
-      saved.value = true;
-      invalidateLibrary();
-    } catch (error) {
-      saveError.value = error;
-    } finally {
-      saving.value = false;
-    }
-  };
+  return (
+    <article class="movie-detail">
+      <MovieHero movie={m} id={id} />
 
-  const remove = async () => {
-    deleting.value = true;
-    deleteError.value = undefined;
-    try {
-      await api.movies.remove(id, { deleteFiles: false, addImportExclusion: addExclusion.value });
-      invalidateLibrary();
-      navigate("/");
-    } catch (error) {
-      deleteError.value = error;
-      deleting.value = false;
-    }
-  };
+      <WhereToWatch tmdbId={m.tmdbId} title={m.title} unmonitoredFor={m.streamingUnmonitoredService} />
 
+      <InteractiveSearch movieId={id} title={m.title} />
+
+      <div class="detail-columns">
+        <MovieFacts movie={m} />
+
+        <section aria-labelledby="edit-heading">
+          <h2 id="edit-heading">Edit</h2>
+          <EditForm id={id} movie={movie} form={form} />
+
+          <DeleteMovie id={id} title={m.title} />
+        </section>
+      </div>
+    </article>
+  );
+}
+
+/** The poster over the fanart, the title, badges, tags, where it came from, overview and links. */
+function MovieHero({ movie: m, id }: { movie: Movie; id: number }) {
   const fanart = imageUrl(m, "fanart");
+  return (
+    <header class="movie-hero" style={fanart ? { backgroundImage: `url("${fanart}")` } : undefined}>
+      <div class="hero-shade">
+        <Poster movie={m} class="large" />
+        <div class="hero-text">
+          <h1>
+            {m.title} <span class="year">({m.year || "unknown year"})</span>
+          </h1>
+          {m.originalTitle && m.originalTitle !== m.title && <p class="muted">{m.originalTitle}</p>}
+          <p class="chips">
+            <span class={`badge ${m.monitored ? "ok" : ""}`}>{m.monitored ? "Monitored" : "Unmonitored"}</span>
+            <span class={`badge ${m.hasFile ? "ok" : "warn"}`}>{m.hasFile ? "Downloaded" : "Missing"}</span>
+            {m.tags.map((t) => (
+              <span key={t} class="chip">
+                {tagLabels.value.get(t) ?? `#${t}`}
+              </span>
+            ))}
+          </p>
+          <ListProvenance movieId={id} />
+          <p class="overview">{m.overview || "No overview."}</p>
+          <p class="links">
+            <a href={`https://www.themoviedb.org/movie/${m.tmdbId}`} target="_blank" rel="noreferrer">
+              TMDb {m.tmdbId}
+            </a>
+            {m.imdbId && (
+              <a href={`https://www.imdb.com/title/${m.imdbId}/`} target="_blank" rel="noreferrer">
+                IMDb {m.imdbId}
+              </a>
+            )}
+          </p>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function MovieFacts({ movie: m }: { movie: Movie }) {
   const rating = m.ratings.tmdb;
   const facts: [string, string][] = [
     ["Status", STATUS_LABELS[m.status]],
@@ -120,146 +143,163 @@ export function MovieDetail({ id }: { id: number }) {
     ["Path", m.path ?? "—"],
     ["Added", formatDate(m.added)],
   ];
+  return (
+    <section aria-labelledby="facts-heading">
+      <h2 id="facts-heading">Details</h2>
+      <dl class="facts">
+        {facts.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** The movie's profile, folder, availability, tags and path, saved together. */
+function EditForm({
+  id,
+  movie,
+  form,
+}: {
+  id: number;
+  movie: Signal<Movie | undefined>;
+  form: Signal<MovieEdit | undefined>;
+}) {
+  const saving = useSignal(false);
+  const saveError = useSignal<unknown>(undefined);
+  const saved = useSignal(false);
+  const m = movie.value as Movie;
+  const edit = form.value as MovieEdit;
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    saving.value = true;
+    saveError.value = undefined;
+    saved.value = false;
+    try {
+      const updated = await api.movies.update(id, edit);
+      movie.value = updated;
+      form.value = editOf(updated);
+      saved.value = true;
+      invalidateLibrary();
+    } catch (error) {
+      saveError.value = error;
+    } finally {
+      saving.value = false;
+    }
+  };
 
   return (
-    <article class="movie-detail">
-      <header class="movie-hero" style={fanart ? { backgroundImage: `url("${fanart}")` } : undefined}>
-        <div class="hero-shade">
-          <Poster movie={m} class="large" />
-          <div class="hero-text">
-            <h1>
-              {m.title} <span class="year">({m.year || "unknown year"})</span>
-            </h1>
-            {m.originalTitle && m.originalTitle !== m.title && <p class="muted">{m.originalTitle}</p>}
-            <p class="chips">
-              <span class={`badge ${m.monitored ? "ok" : ""}`}>{m.monitored ? "Monitored" : "Unmonitored"}</span>
-              <span class={`badge ${m.hasFile ? "ok" : "warn"}`}>{m.hasFile ? "Downloaded" : "Missing"}</span>
-              {m.tags.map((t) => (
-                <span key={t} class="chip">
-                  {tagLabels.value.get(t) ?? `#${t}`}
-                </span>
-              ))}
-            </p>
-            <ListProvenance movieId={id} />
-            <p class="overview">{m.overview || "No overview."}</p>
-            <p class="links">
-              <a href={`https://www.themoviedb.org/movie/${m.tmdbId}`} target="_blank" rel="noreferrer">
-                TMDb {m.tmdbId}
-              </a>
-              {m.imdbId && (
-                <a href={`https://www.imdb.com/title/${m.imdbId}/`} target="_blank" rel="noreferrer">
-                  IMDb {m.imdbId}
-                </a>
-              )}
-            </p>
-          </div>
-        </div>
-      </header>
+    <form class="edit-form" onSubmit={save}>
+      <MovieChoicesFields
+        value={edit}
+        onChange={(patch) => {
+          const next = { ...edit, ...patch };
+          if (patch.rootFolderPath !== undefined && patch.rootFolderPath !== edit.rootFolderPath) {
+            next.path = `${patch.rootFolderPath.replace(/[\\/]+$/, "")}/${folderName(m, edit.path)}`;
+          }
+          form.value = next;
+          saved.value = false;
+        }}
+        profiles={qualityProfiles.value}
+        rootFolders={rootFolders.value}
+        tags={tags.value}
+      />
+      <label class="field">
+        <span>Path</span>
+        <input
+          type="text"
+          value={edit.path}
+          onInput={(e) => {
+            form.value = { ...edit, path: e.currentTarget.value };
+            saved.value = false;
+          }}
+        />
+      </label>
+      <ErrorMessage error={saveError.value} />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={saving.value}>
+          {saving.value ? "Saving…" : "Save"}
+        </button>
+        {saved.value && (
+          <span role="status" class="saved">
+            Saved
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
 
-      <WhereToWatch tmdbId={m.tmdbId} title={m.title} unmonitoredFor={m.streamingUnmonitoredService} />
+/** Delete, after a confirmation that can add an import exclusion. */
+function DeleteMovie({ id, title }: { id: number; title: string }) {
+  const confirmingDelete = useSignal(false);
+  const addExclusion = useSignal(false);
+  const deleting = useSignal(false);
+  const deleteError = useSignal<unknown>(undefined);
 
-      <InteractiveSearch movieId={id} title={m.title} />
+  const remove = async () => {
+    deleting.value = true;
+    deleteError.value = undefined;
+    try {
+      await api.movies.remove(id, { deleteFiles: false, addImportExclusion: addExclusion.value });
+      invalidateLibrary();
+      navigate("/");
+    } catch (error) {
+      deleteError.value = error;
+      deleting.value = false;
+    }
+  };
 
-      <div class="detail-columns">
-        <section aria-labelledby="facts-heading">
-          <h2 id="facts-heading">Details</h2>
-          <dl class="facts">
-            {facts.map(([term, value]) => (
-              <div key={term}>
-                <dt>{term}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-
-        <section aria-labelledby="edit-heading">
-          <h2 id="edit-heading">Edit</h2>
-          <form class="edit-form" onSubmit={save}>
-            <MovieChoicesFields
-              value={edit}
-              onChange={(patch) => {
-                const next = { ...edit, ...patch };
-                if (patch.rootFolderPath !== undefined && patch.rootFolderPath !== edit.rootFolderPath) {
-                  next.path = `${patch.rootFolderPath.replace(/[\\/]+$/, "")}/${folderName(m, edit.path)}`;
-                }
-                form.value = next;
-                saved.value = false;
+  return (
+    <>
+      <h2>Delete</h2>
+      {confirmingDelete.value ? (
+        <fieldset class="danger-zone">
+          <legend class="visually-hidden">Confirm delete</legend>
+          <p>
+            Remove <strong>{title}</strong> from the library? Files on the download client's host are left alone.
+          </p>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={addExclusion.value}
+              onChange={(e) => {
+                addExclusion.value = e.currentTarget.checked;
               }}
-              profiles={qualityProfiles.value}
-              rootFolders={rootFolders.value}
-              tags={tags.value}
             />
-            <label class="field">
-              <span>Path</span>
-              <input
-                type="text"
-                value={edit.path}
-                onInput={(e) => {
-                  form.value = { ...edit, path: e.currentTarget.value };
-                  saved.value = false;
-                }}
-              />
-            </label>
-            <ErrorMessage error={saveError.value} />
-            <div class="actions">
-              <button type="submit" class="primary" disabled={saving.value}>
-                {saving.value ? "Saving…" : "Save"}
-              </button>
-              {saved.value && (
-                <span role="status" class="saved">
-                  Saved
-                </span>
-              )}
-            </div>
-          </form>
-
-          <h2>Delete</h2>
-          {confirmingDelete.value ? (
-            <fieldset class="danger-zone">
-              <legend class="visually-hidden">Confirm delete</legend>
-              <p>
-                Remove <strong>{m.title}</strong> from the library? Files on the download client's host are left alone.
-              </p>
-              <label class="check">
-                <input
-                  type="checkbox"
-                  checked={addExclusion.value}
-                  onChange={(e) => {
-                    addExclusion.value = e.currentTarget.checked;
-                  }}
-                />
-                Add import exclusion (lists will not add it again)
-              </label>
-              <ErrorMessage error={deleteError.value} />
-              <div class="actions">
-                <button type="button" class="danger" disabled={deleting.value} onClick={remove}>
-                  {deleting.value ? "Deleting…" : "Yes, delete"}
-                </button>
-                <button
-                  type="button"
-                  class="ghost"
-                  onClick={() => {
-                    confirmingDelete.value = false;
-                  }}
-                >
-                  Keep it
-                </button>
-              </div>
-            </fieldset>
-          ) : (
+            Add import exclusion (lists will not add it again)
+          </label>
+          <ErrorMessage error={deleteError.value} />
+          <div class="actions">
+            <button type="button" class="danger" disabled={deleting.value} onClick={remove}>
+              {deleting.value ? "Deleting…" : "Yes, delete"}
+            </button>
             <button
               type="button"
-              class="danger"
+              class="ghost"
               onClick={() => {
-                confirmingDelete.value = true;
+                confirmingDelete.value = false;
               }}
             >
-              Delete movie
+              Keep it
             </button>
-          )}
-        </section>
-      </div>
-    </article>
+          </div>
+        </fieldset>
+      ) : (
+        <button
+          type="button"
+          class="danger"
+          onClick={() => {
+            confirmingDelete.value = true;
+          }}
+        >
+          Delete movie
+        </button>
+      )}
+    </>
   );
 }

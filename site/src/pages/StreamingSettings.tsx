@@ -56,21 +56,13 @@ function StreamingServices() {
 
   const d = draft.value;
   if (!d) {
-    return (
-      <section aria-labelledby="services-heading" class="settings-section">
-        <h2 id="services-heading">Streaming services</h2>
-        {loadError.value ? <ErrorMessage error={loadError.value} /> : <p class="muted">Loading…</p>}
-      </section>
-    );
+    return <ServicesLoading error={loadError.value} />;
   }
 
   const change = (patch: Partial<Draft>) => {
     draft.value = { ...d, ...patch };
     saved.value = false;
   };
-  const subscribed = new Set(d.subscribedProviderIds);
-  const known = new Set((providers ?? []).map((p) => p.providerId));
-  const elsewhere = d.subscribedProviderIds.filter((id) => providers && !known.has(id));
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -106,81 +98,127 @@ function StreamingServices() {
         />
         <FieldError id="streaming-region-error" message={problem("region")} />
 
-        <fieldset
-          class="editor-section"
-          {...invalidProps("streaming-services-error", problem("subscribedProviderIds"))}
-        >
-          <legend>Subscribed services</legend>
-          {!providers && <p class="muted">Loading the services in this region…</p>}
-          <div class="provider-choices">
-            {providers?.map((p) => (
-              <label key={p.providerId} class="check">
-                <input
-                  type="checkbox"
-                  checked={subscribed.has(p.providerId)}
-                  onChange={(e) =>
-                    change({
-                      subscribedProviderIds: e.currentTarget.checked
-                        ? [...d.subscribedProviderIds, p.providerId]
-                        : d.subscribedProviderIds.filter((id) => id !== p.providerId),
-                    })
-                  }
-                />
-                <ProviderLogo name={p.name} logoUrl={p.logoUrl} />
-                {p.name}
-              </label>
-            ))}
-            {elsewhere.map((id) => (
-              <label key={id} class="check">
-                <input
-                  type="checkbox"
-                  checked
-                  onChange={() => change({ subscribedProviderIds: d.subscribedProviderIds.filter((x) => x !== id) })}
-                />
-                Service #{id} <span class="muted">(not offered in this region)</span>
-              </label>
-            ))}
-          </div>
-          <FieldError id="streaming-services-error" message={problem("subscribedProviderIds")} />
-        </fieldset>
+        <SubscribedServices
+          draft={d}
+          providers={providers}
+          change={change}
+          problem={problem("subscribedProviderIds")}
+        />
 
-        <fieldset class="editor-section" {...invalidProps("streaming-offers-error", problem("offerTypes"))}>
-          <legend>Counts as “I can stream it”</legend>
-          <div class="tag-choices">
-            {OFFER_SETTINGS.map((type) => (
-              <label key={type} class="check">
-                <input
-                  type="checkbox"
-                  checked={d.offerTypes.includes(type)}
-                  onChange={(e) =>
-                    change({
-                      offerTypes: e.currentTarget.checked
-                        ? [...d.offerTypes, type]
-                        : d.offerTypes.filter((t) => t !== type),
-                    })
-                  }
-                />
-                {STREAMING_OFFER_LABELS[type]}
-              </label>
-            ))}
-          </div>
-          <FieldError id="streaming-offers-error" message={problem("offerTypes")} />
-        </fieldset>
+        <OfferTypes draft={d} change={change} problem={problem("offerTypes")} />
 
         <ErrorMessage error={saveError.value} />
-        <div class="actions">
-          <button type="submit" class="primary" disabled={saving.value}>
-            {saving.value ? "Saving…" : "Save"}
-          </button>
-          {saved.value && (
-            <span role="status" class="saved">
-              Saved
-            </span>
-          )}
-        </div>
+        <SaveActions saving={saving.value} saved={saved.value} />
       </form>
       <AttributionFooter attribution={catalogue.data.value?.attribution} />
     </section>
+  );
+}
+
+type Provider = NonNullable<Awaited<ReturnType<typeof providerCatalogue>>>["providers"][number];
+interface DraftProps {
+  draft: Draft;
+  change: (patch: Partial<Draft>) => void;
+  problem: string | undefined;
+}
+
+function ServicesLoading({ error }: { error: unknown }) {
+  return (
+    <section aria-labelledby="services-heading" class="settings-section">
+      <h2 id="services-heading">Streaming services</h2>
+      {error ? <ErrorMessage error={error} /> : <p class="muted">Loading…</p>}
+    </section>
+  );
+}
+
+/** The region's services to tick, and subscribed ones it does not offer. */
+function SubscribedServices({
+  draft: d,
+  providers,
+  change,
+  problem,
+}: DraftProps & { providers: Provider[] | undefined }) {
+  const subscribed = new Set(d.subscribedProviderIds);
+  const known = new Set((providers ?? []).map((p) => p.providerId));
+  const elsewhere = d.subscribedProviderIds.filter((id) => providers && !known.has(id));
+  return (
+    <fieldset class="editor-section" {...invalidProps("streaming-services-error", problem)}>
+      <legend>Subscribed services</legend>
+      {!providers && <p class="muted">Loading the services in this region…</p>}
+      <div class="provider-choices">
+        {providers?.map((p) => (
+          <label key={p.providerId} class="check">
+            <input
+              type="checkbox"
+              checked={subscribed.has(p.providerId)}
+              onChange={(e) =>
+                change({
+                  subscribedProviderIds: e.currentTarget.checked
+                    ? [...d.subscribedProviderIds, p.providerId]
+                    : d.subscribedProviderIds.filter((id) => id !== p.providerId),
+                })
+              }
+            />
+            <ProviderLogo name={p.name} logoUrl={p.logoUrl} />
+            {p.name}
+          </label>
+        ))}
+        {elsewhere.map((id) => (
+          <label key={id} class="check">
+            <input
+              type="checkbox"
+              checked
+              onChange={() => change({ subscribedProviderIds: d.subscribedProviderIds.filter((x) => x !== id) })}
+            />
+            Service #{id} <span class="muted">(not offered in this region)</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id="streaming-services-error" message={problem} />
+    </fieldset>
+  );
+}
+
+/** Which offer types count as streamable. */
+function OfferTypes({ draft: d, change, problem }: DraftProps) {
+  return (
+    <fieldset class="editor-section" {...invalidProps("streaming-offers-error", problem)}>
+      <legend>Counts as “I can stream it”</legend>
+      <div class="tag-choices">
+        {OFFER_SETTINGS.map((type) => (
+          <label key={type} class="check">
+            <input
+              type="checkbox"
+              checked={d.offerTypes.includes(type)}
+              onChange={(e) =>
+                change({
+                  offerTypes: e.currentTarget.checked
+                    ? [...d.offerTypes, type]
+                    : d.offerTypes.filter((t) => t !== type),
+                })
+              }
+            />
+            {STREAMING_OFFER_LABELS[type]}
+          </label>
+        ))}
+      </div>
+      <FieldError id="streaming-offers-error" message={problem} />
+    </fieldset>
+  );
+}
+
+function SaveActions({ saving, saved }: { saving: boolean; saved: boolean }) {
+  return (
+    <div class="actions">
+      <button type="submit" class="primary" disabled={saving}>
+        {saving ? "Saving…" : "Save"}
+      </button>
+      {saved && (
+        <span role="status" class="saved">
+          Saved
+        </span>
+      )}
+    </div>
   );
 }
 
