@@ -26,7 +26,7 @@ function timeSpanMinutes(span: string): number {
   return Number(match[1] ?? 0) * 1440 + Number(match[2]) * 60 + Number(match[3]);
 }
 
-export interface SectionProps {
+interface SectionProps {
   list: ImportList;
   idPrefix: string;
   change: (patch: Partial<ImportList>) => void;

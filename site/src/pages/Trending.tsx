@@ -1,9 +1,8 @@
-import { signal, useSignal } from "@preact/signals";
+import { type Signal, useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import {
   api,
   type StreamingMediaType,
-  type StreamingProvider,
   type TitleAvailability,
   type TrendingItem,
   type Trending as TrendingResponse,
@@ -15,29 +14,10 @@ import { AddToLibrary } from "../components/AddToLibrary";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatCount } from "../components/format";
 import { TitlePoster } from "../components/Poster";
-import {
-  AttributionFooter,
-  OFFER_TYPES,
-  OfferChips,
-  ProviderLogo,
-  RegionSelect,
-  SourceNotice,
-} from "../components/streaming";
+import { AttributionFooter, OFFER_TYPES, OfferChips, SourceNotice } from "../components/streaming";
 import { useResource } from "../components/useResource";
 import { loadStreamingSettings, providerCatalogue, streamingSettings } from "../state/streaming";
-
-// The choices outlive the page, so going to a title and back keeps them.
-const mediaType = signal<StreamingMediaType>("movie");
-const trendWindow = signal<TrendingWindow>("day");
-const source = signal<TrendingSource>("combined");
-const region = signal<string | undefined>(undefined);
-const serviceFilter = signal<number[]>([]);
-
-const SOURCE_LABELS: Record<TrendingSource, string> = {
-  combined: "TMDb + Trakt",
-  tmdb: "TMDb only",
-  trakt: "Trakt only",
-};
+import { mediaType, region, serviceFilter, source, TrendingToolbar, trendWindow } from "./TrendingControls";
 
 /** Availability lookups for titles the trending response did not enrich, at most this many at once. */
 const LOOKUP_CONCURRENCY = 4;
@@ -61,59 +41,12 @@ function formatScore(score: number): string {
  * in the chosen region, a filter for the services the user picks, and one-click add for movies.
  */
 export function Trending() {
-  const data = useSignal<WithStale<TrendingResponse> | undefined>(undefined);
-  const loading = useSignal(false);
-  const error = useSignal<unknown>(undefined);
-  /** Availability fetched here for titles that came without it, by TMDb id; null while asked. */
-  const looked = useSignal<Map<number, TitleAvailability | null | "failed">>(new Map());
-  const lookups = useRef<Lookups | undefined>(undefined);
-
-  useEffect(() => {
-    if (region.value) return;
-    loadStreamingSettings().then(
-      (s) => {
-        region.value ??= s.region;
-      },
-      () => {
-        region.value ??= "US";
-      },
-    );
-  }, []);
-
+  useDefaultRegion();
   const currentRegion = region.value;
   const type = mediaType.value;
   const win = trendWindow.value;
   const src = source.value;
-
-  useEffect(() => {
-    if (!currentRegion) return;
-    const controller = new AbortController();
-    loading.value = true;
-    error.value = undefined;
-    looked.value = new Map();
-    lookups.current = undefined;
-    api.streaming.trending(type, win, { region: currentRegion, source: src }, controller.signal).then(
-      (response) => {
-        lookups.current = {
-          region: currentRegion,
-          mediaType: response.mediaType,
-          abort: controller,
-          queue: [],
-          asked: new Set(),
-          running: 0,
-        };
-        data.value = response;
-        loading.value = false;
-      },
-      (e) => {
-        if ((e as Error).name === "AbortError") return;
-        error.value = e;
-        data.value = undefined;
-        loading.value = false;
-      },
-    );
-    return () => controller.abort();
-  }, [type, win, src, currentRegion]);
+  const { data, loading, error, looked, lookups } = useTrendingResults(currentRegion, type, win, src);
 
   const catalogue = useResource(
     async () => (currentRegion ? (await providerCatalogue(currentRegion, type)).providers : []),
@@ -122,40 +55,7 @@ export function Trending() {
   // The services of the region: none known while they fail.
   const providers = catalogue.error.value ? [] : (catalogue.data.value ?? []);
 
-  /**
-   * Asks the availability endpoint for titles the response left without (past the enriched top
-   * titles): only for cards on screen, or all of them while a service filter needs to know. Each
-   * costs a TMDb call unless the server has it cached, so nothing is asked ahead of need.
-   */
-  function lookUp(ids: number[]) {
-    const l = lookups.current;
-    if (!l) return;
-    for (const id of ids) {
-      if (l.asked.has(id)) continue;
-      l.asked.add(id);
-      l.queue.push(id);
-    }
-    while (l.running < LOOKUP_CONCURRENCY && l.queue.length > 0 && !l.abort.signal.aborted) {
-      const id = l.queue.shift() as number;
-      l.running++;
-      looked.value = new Map(looked.value).set(id, null);
-      api.streaming
-        .availability(id, { region: l.region, type: l.mediaType }, l.abort.signal)
-        .then(
-          (found) => {
-            if (lookups.current === l) looked.value = new Map(looked.value).set(id, found);
-          },
-          (e) => {
-            if ((e as Error).name !== "AbortError" && lookups.current === l)
-              looked.value = new Map(looked.value).set(id, "failed");
-          },
-        )
-        .finally(() => {
-          l.running--;
-          lookUp([]);
-        });
-    }
-  }
+  const lookUp = useAvailabilityLookups(lookups, looked);
 
   const availabilityOf = (item: TrendingItem) => item.availability ?? looked.value.get(item.tmdbId);
 
@@ -165,103 +65,26 @@ export function Trending() {
   useEffect(() => {
     if (filtering) lookUp(results.filter((item) => !item.availability).map((item) => item.tmdbId));
   }, [filtering, data.value]);
-  const pending = chosen.size > 0 ? results.filter((item) => !availabilityOf(item)).length : 0;
-  const shown =
-    chosen.size === 0
-      ? results
-      : results.filter((item) => {
-          const availability = availabilityOf(item);
-          return (
-            availability &&
-            availability !== "failed" &&
-            OFFER_TYPES.some((t) => availability.offers[t]?.some((p) => chosen.has(p.providerId)))
-          );
-        });
+  const { shown, pending } = filterByServices(results, chosen, availabilityOf);
   const subscribed = new Set(streamingSettings.value?.subscribedProviderIds ?? []);
   const chosenNames = providers.filter((p) => chosen.has(p.providerId)).map((p) => p.name);
 
   return (
     <section class="page trending">
       <h1>Trending</h1>
-      <div class="toolbar trending-controls">
-        <div class="field">
-          <span aria-hidden="true">Type</span>
-          <fieldset class="segmented">
-            <legend class="visually-hidden">Media type</legend>
-            {(["movie", "tv"] as const).map((t) => (
-              <button
-                key={t}
-                type="button"
-                aria-pressed={type === t}
-                onClick={() => {
-                  mediaType.value = t;
-                }}
-              >
-                {t === "movie" ? "Movies" : "TV shows"}
-              </button>
-            ))}
-          </fieldset>
-        </div>
-        <div class="field">
-          <span aria-hidden="true">Window</span>
-          <fieldset class="segmented">
-            <legend class="visually-hidden">Trending window</legend>
-            {(["day", "week"] as const).map((w) => (
-              <button
-                key={w}
-                type="button"
-                aria-pressed={win === w}
-                onClick={() => {
-                  trendWindow.value = w;
-                }}
-              >
-                {w === "day" ? "Today" : "This week"}
-              </button>
-            ))}
-          </fieldset>
-        </div>
-        <div class="field">
-          <label for="trending-source">Ranking</label>
-          <select
-            id="trending-source"
-            value={src}
-            onChange={(e) => {
-              source.value = e.currentTarget.value as TrendingSource;
-            }}
-          >
-            {(Object.keys(SOURCE_LABELS) as TrendingSource[]).map((s) => (
-              <option key={s} value={s}>
-                {SOURCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {currentRegion && (
-          <RegionSelect
-            id="trending-region"
-            label="Region"
-            value={currentRegion}
-            onChange={(r) => {
-              region.value = r;
-              // Services differ between regions: the filter starts again.
-              serviceFilter.value = [];
-            }}
-          />
-        )}
-        <ServiceFilter providers={providers} subscribed={subscribed} />
-      </div>
+      <TrendingToolbar currentRegion={currentRegion} providers={providers} subscribed={subscribed} />
 
       <SourceNotice sources={data.value?.sources} staleUpstream={data.value?.staleUpstream} />
       <ErrorMessage error={error.value} />
-      <p class="list-status" role="status">
-        {loading.value
-          ? "Loading…"
-          : data.value &&
-            (chosen.size > 0
-              ? `${formatCount(shown.length)} of ${formatCount(results.length)} titles on ${chosenNames.join(", ") || "the chosen services"}${pending ? ` (checking ${pending} more…)` : ""}`
-              : `${formatCount(results.length)} titles`)}
-      </p>
-
+      <TrendingStatus
+        loading={loading.value}
+        loaded={Boolean(data.value)}
+        shown={shown.length}
+        total={results.length}
+        chosenCount={chosen.size}
+        chosenNames={chosenNames}
+        pending={pending}
+      />
       {data.value && shown.length === 0 && !loading.value && (
         <p class="empty">
           {chosen.size > 0 && !pending ? "None of these titles is on the chosen services." : "Nothing trending."}
@@ -349,47 +172,154 @@ function TrendingCard({
   );
 }
 
-/** Services to filter by: the region's catalogue, with a shortcut to the subscribed ones. */
-function ServiceFilter({ providers, subscribed }: { providers: StreamingProvider[]; subscribed: ReadonlySet<number> }) {
-  const chosen = new Set(serviceFilter.value);
-  const set = (ids: number[]) => {
-    serviceFilter.value = ids;
-  };
-  const mine = providers.filter((p) => subscribed.has(p.providerId)).map((p) => p.providerId);
+/** The streaming region from the settings, unless one was chosen already (US when they fail). */
+function useDefaultRegion() {
+  useEffect(() => {
+    if (region.value) return;
+    loadStreamingSettings().then(
+      (s) => {
+        region.value ??= s.region;
+      },
+      () => {
+        region.value ??= "US";
+      },
+    );
+  }, []);
+}
+
+type Looked = Map<number, TitleAvailability | null | "failed">;
+
+/** The trending titles for the choices; a new answer starts the availability lookups afresh. */
+function useTrendingResults(
+  currentRegion: string | undefined,
+  type: StreamingMediaType,
+  win: TrendingWindow,
+  src: TrendingSource,
+) {
+  const data = useSignal<WithStale<TrendingResponse> | undefined>(undefined);
+  const loading = useSignal(false);
+  const error = useSignal<unknown>(undefined);
+  /** Availability fetched here for titles that came without it, by TMDb id; null while asked. */
+  const looked = useSignal<Looked>(new Map());
+  const lookups = useRef<Lookups | undefined>(undefined);
+
+  useEffect(() => {
+    if (!currentRegion) return;
+    const controller = new AbortController();
+    loading.value = true;
+    error.value = undefined;
+    looked.value = new Map();
+    lookups.current = undefined;
+    api.streaming.trending(type, win, { region: currentRegion, source: src }, controller.signal).then(
+      (response) => {
+        lookups.current = {
+          region: currentRegion,
+          mediaType: response.mediaType,
+          abort: controller,
+          queue: [],
+          asked: new Set(),
+          running: 0,
+        };
+        data.value = response;
+        loading.value = false;
+      },
+      (e) => {
+        if ((e as Error).name === "AbortError") return;
+        error.value = e;
+        data.value = undefined;
+        loading.value = false;
+      },
+    );
+    return () => controller.abort();
+  }, [type, win, src, currentRegion]);
+  return { data, loading, error, looked, lookups };
+}
+
+/** `lookUp(ids)`: queues availability lookups for titles, a few at a time, each title once. */
+function useAvailabilityLookups(lookups: { current: Lookups | undefined }, looked: Signal<Looked>) {
+  /**
+   * Asks the availability endpoint for titles the response left without (past the enriched top
+   * titles): only for cards on screen, or all of them while a service filter needs to know. Each
+   * costs a TMDb call unless the server has it cached, so nothing is asked ahead of need.
+   */
+  function lookUp(ids: number[]) {
+    const l = lookups.current;
+    if (!l) return;
+    for (const id of ids) {
+      if (l.asked.has(id)) continue;
+      l.asked.add(id);
+      l.queue.push(id);
+    }
+    while (l.running < LOOKUP_CONCURRENCY && l.queue.length > 0 && !l.abort.signal.aborted) {
+      const id = l.queue.shift() as number;
+      l.running++;
+      looked.value = new Map(looked.value).set(id, null);
+      api.streaming
+        .availability(id, { region: l.region, type: l.mediaType }, l.abort.signal)
+        .then(
+          (found) => {
+            if (lookups.current === l) looked.value = new Map(looked.value).set(id, found);
+          },
+          (e) => {
+            if ((e as Error).name !== "AbortError" && lookups.current === l)
+              looked.value = new Map(looked.value).set(id, "failed");
+          },
+        )
+        .finally(() => {
+          l.running--;
+          lookUp([]);
+        });
+    }
+  }
+  return lookUp;
+}
+
+/** The titles on the chosen services, and how many are still being checked. */
+function filterByServices(
+  results: TrendingItem[],
+  chosen: ReadonlySet<number>,
+  availabilityOf: (item: TrendingItem) => TitleAvailability | null | undefined | "failed",
+) {
+  const pending = chosen.size > 0 ? results.filter((item) => !availabilityOf(item)).length : 0;
+  const shown =
+    chosen.size === 0
+      ? results
+      : results.filter((item) => {
+          const availability = availabilityOf(item);
+          return (
+            availability &&
+            availability !== "failed" &&
+            OFFER_TYPES.some((t) => availability.offers[t]?.some((p) => chosen.has(p.providerId)))
+          );
+        });
+  return { shown, pending };
+}
+
+function TrendingStatus({
+  loading,
+  loaded,
+  shown,
+  total,
+  chosenCount,
+  chosenNames,
+  pending,
+}: {
+  loading: boolean;
+  loaded: boolean;
+  shown: number;
+  total: number;
+  chosenCount: number;
+  chosenNames: string[];
+  pending: number;
+}) {
   return (
-    <details class="service-filter">
-      <summary>Services{chosen.size > 0 ? ` (${chosen.size})` : ": all"}</summary>
-      <fieldset>
-        <legend class="visually-hidden">Show only titles on these services</legend>
-        <div class="actions">
-          <button type="button" class="ghost" disabled={mine.length === 0} onClick={() => set(mine)}>
-            My services
-          </button>
-          <button type="button" class="ghost" disabled={chosen.size === 0} onClick={() => set([])}>
-            All services
-          </button>
-        </div>
-        <div class="provider-choices">
-          {providers.map((p) => (
-            <label key={p.providerId} class="check">
-              <input
-                type="checkbox"
-                checked={chosen.has(p.providerId)}
-                onChange={(e) =>
-                  set(
-                    e.currentTarget.checked
-                      ? [...chosen, p.providerId]
-                      : [...chosen].filter((id) => id !== p.providerId),
-                  )
-                }
-              />
-              <ProviderLogo name={p.name} logoUrl={p.logoUrl} />
-              {p.name}
-            </label>
-          ))}
-          {providers.length === 0 && <span class="muted">No services known for this region.</span>}
-        </div>
-      </fieldset>
-    </details>
+    <p class="list-status" role="status">
+      {loading
+        ? "Loading…"
+        : loaded &&
+          (chosenCount > 0
+            ? `${formatCount(shown)} of ${formatCount(total)} titles on ${chosenNames.join(", ") || "the chosen services"}${pending ? ` (checking ${pending} more…)` : ""}`
+            : `${formatCount(total)} titles`)}
+    </p>
   );
 }
