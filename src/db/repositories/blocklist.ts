@@ -3,6 +3,7 @@ import { type Database, inList } from "../client";
 import { blocklist, movies } from "../schema";
 
 export type BlocklistRow = typeof blocklist.$inferSelect;
+export type NewBlocklistRow = typeof blocklist.$inferInsert;
 
 export const BLOCKLIST_SORT_KEYS = ["date", "sourceTitle", "movies.sortTitle", "indexer", "blockedUntil"] as const;
 type BlocklistSortKey = (typeof BLOCKLIST_SORT_KEYS)[number];
@@ -72,6 +73,9 @@ export function blocklistRepository(db: Database) {
       const found = await db.select({ id: blocklist.id }).from(blocklist).where(inList(blocklist.id, ids));
       return new Set(found.map((f) => f.id));
     },
+
+    /** The insert of one entry, for the caller's batch. */
+    insert: (row: NewBlocklistRow) => db.insert(blocklist).values(row),
 
     async deleteMany(ids: number[]): Promise<void> {
       await db.delete(blocklist).where(inList(blocklist.id, ids));

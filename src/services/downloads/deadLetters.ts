@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { downloadRepository } from "../../db/repositories/downloads";
+import { historyRepository } from "../../db/repositories/history";
 import { MovieRepository } from "../../db/repositories/movies";
-import { downloads, movieHistory } from "../../db/schema";
 import { notify } from "../notifications";
 import type { DownloadJobMessage } from "./jobQueue";
 import { type DownloadWork, downloadRow, historyOf, iso } from "./work";
@@ -17,19 +17,17 @@ export async function recordDeadLetter(work: DownloadWork, message: DownloadJobM
   const kind = row.failureKind ?? "upstreamError";
   const what = message.action === "redownload" ? "Search for another release" : row.title;
   const reason = row.errorMessage ?? "gave up after the last retry";
-  await db.batch([
-    db
-      .update(downloads)
-      .set({
-        ...(message.action === "redownload"
-          ? {}
-          : { status: "failed", trackedDownloadState: "failed", trackedDownloadStatus: "error" }),
-        nextRetryAt: null,
-        deadLetteredAt: iso(work.now),
-        updatedAt: iso(work.now),
-      })
-      .where(eq(downloads.id, row.id)),
-    db.insert(movieHistory).values({
+  const downloads = downloadRepository(db);
+  await downloads.batch([
+    downloads.update(row.id, {
+      ...(message.action === "redownload"
+        ? {}
+        : { status: "failed", trackedDownloadState: "failed", trackedDownloadStatus: "error" }),
+      nextRetryAt: null,
+      deadLetteredAt: iso(work.now),
+      updatedAt: iso(work.now),
+    }),
+    historyRepository(db).insert({
       ...historyOf(row),
       eventType: "downloadFailed",
       data: {

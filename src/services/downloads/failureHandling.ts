@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { blocklistRepository } from "../../db/repositories/blocklist";
+import { downloadRepository } from "../../db/repositories/downloads";
+import { historyRepository } from "../../db/repositories/history";
 import { MovieRepository } from "../../db/repositories/movies";
-import { blocklist, downloads, movieHistory } from "../../db/schema";
 import { isUpstreamFailure } from "../../domain/failures/failure";
 import { type FailureKind, isTransient } from "../../domain/failures/kinds";
 import {
@@ -40,7 +41,7 @@ export async function retryAction(work: DownloadWork, opened: DownloadClient, ro
     }
     const id = await opened.recheck(row.downloadId);
     if (id !== row.downloadId) {
-      await work.db.update(downloads).set({ downloadId: id }).where(eq(downloads.id, row.id));
+      await downloadRepository(work.db).update(row.id, { downloadId: id });
       row.downloadId = id;
     }
   } catch (error) {
@@ -81,24 +82,21 @@ export async function scheduleRetry(
   send = true,
 ): Promise<number> {
   const delay = retryDelaySeconds(signal.kind, attempt, signal.retryAfterSeconds) ?? 0;
-  await work.db
-    .update(downloads)
-    .set({
-      failureKind: signal.kind,
-      errorMessage: signal.message,
-      retryCount: attempt,
-      nextRetryAt: iso(work.now + delay * 1000),
-      trackedDownloadStatus: "warning",
-      ...(action === "import" ? { trackedDownloadState: "importPending" } : {}),
-      statusMessages: [
-        {
-          title: row.title,
-          messages: [signal.message, `Retry ${attempt} of ${RETRY_POLICIES[signal.kind].maxRetries} in ${delay} s`],
-        },
-      ],
-      updatedAt: iso(work.now),
-    })
-    .where(eq(downloads.id, row.id));
+  await downloadRepository(work.db).update(row.id, {
+    failureKind: signal.kind,
+    errorMessage: signal.message,
+    retryCount: attempt,
+    nextRetryAt: iso(work.now + delay * 1000),
+    trackedDownloadStatus: "warning",
+    ...(action === "import" ? { trackedDownloadState: "importPending" as const } : {}),
+    statusMessages: [
+      {
+        title: row.title,
+        messages: [signal.message, `Retry ${attempt} of ${RETRY_POLICIES[signal.kind].maxRetries} in ${delay} s`],
+      },
+    ],
+    updatedAt: iso(work.now),
+  });
   if (send) await enqueueDownloadJob(work.env, { action, queueId: row.id, grabbedAt: row.grabbedAt }, delay);
   return delay;
 }
@@ -120,18 +118,15 @@ export async function giveUp(
     await failDownload(work, row, client, opened, signal);
     return;
   }
-  await work.db
-    .update(downloads)
-    .set({
-      failureKind: signal.kind,
-      errorMessage: signal.message,
-      nextRetryAt: null,
-      trackedDownloadState: action === "grab" ? row.trackedDownloadState : "failedPending",
-      trackedDownloadStatus: "error",
-      statusMessages: [{ title: row.title, messages: [signal.message, "Retries exhausted"] }],
-      updatedAt: iso(work.now),
-    })
-    .where(eq(downloads.id, row.id));
+  await downloadRepository(work.db).update(row.id, {
+    failureKind: signal.kind,
+    errorMessage: signal.message,
+    nextRetryAt: null,
+    trackedDownloadState: action === "grab" ? row.trackedDownloadState : "failedPending",
+    trackedDownloadStatus: "error",
+    statusMessages: [{ title: row.title, messages: [signal.message, "Retries exhausted"] }],
+    updatedAt: iso(work.now),
+  });
   await work.env.DOWNLOAD_DLQ.send({ action, queueId: row.id, grabbedAt: row.grabbedAt } as DownloadJobMessage);
 }
 
@@ -145,7 +140,7 @@ export function blocklistInsert(
 ) {
   const release = releaseFromRow(row);
   const infoHash = row.protocol === "torrent" ? (release.infoHash?.toLowerCase() ?? (row.downloadId || null)) : null;
-  return db.insert(blocklist).values({
+  return blocklistRepository(db).insert({
     movieId: row.movieId,
     sourceTitle: row.title,
     indexer: row.indexer,
@@ -178,21 +173,19 @@ async function failDownload(
   const { db, env, logger } = work;
   const blocklisted = DOWNLOAD_FAILURE_HANDLING[signal.kind].blocklistDays !== null;
   const messages = [signal.message, ...(blocklisted ? ["Release blocklisted"] : [])];
-  await db.batch([
-    db
-      .update(downloads)
-      .set({
-        status: "failed",
-        trackedDownloadState: "failed",
-        trackedDownloadStatus: "error",
-        failureKind: signal.kind,
-        errorMessage: signal.message,
-        nextRetryAt: null,
-        statusMessages: [{ title: row.title, messages }],
-        updatedAt: iso(work.now),
-      })
-      .where(eq(downloads.id, row.id)),
-    db.insert(movieHistory).values({
+  const downloads = downloadRepository(db);
+  await downloads.batch([
+    downloads.update(row.id, {
+      status: "failed",
+      trackedDownloadState: "failed",
+      trackedDownloadStatus: "error",
+      failureKind: signal.kind,
+      errorMessage: signal.message,
+      nextRetryAt: null,
+      statusMessages: [{ title: row.title, messages }],
+      updatedAt: iso(work.now),
+    }),
+    historyRepository(db).insert({
       ...historyOf(row),
       eventType: "downloadFailed",
       data: {
@@ -232,16 +225,10 @@ async function failDownload(
  */
 export async function redownload(work: DownloadWork, failed: DownloadRow, retry = 0): Promise<JobOutcome> {
   const { db, logger } = work;
+  const downloads = downloadRepository(db);
   const note = async (message: string) => {
-    const [current] = await db
-      .select({ statusMessages: downloads.statusMessages })
-      .from(downloads)
-      .where(eq(downloads.id, failed.id));
-    const existing = current?.statusMessages[0]?.messages ?? [];
-    await db
-      .update(downloads)
-      .set({ statusMessages: [{ title: failed.title, messages: [...existing, message] }] })
-      .where(eq(downloads.id, failed.id));
+    const existing = (await downloads.statusMessages(failed.id))?.[0]?.messages ?? [];
+    await downloads.update(failed.id, { statusMessages: [{ title: failed.title, messages: [...existing, message] }] });
   };
   try {
     const { grabbed } = await searchAndGrab(work, failed.movieId);

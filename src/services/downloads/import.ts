@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { downloadRepository } from "../../db/repositories/downloads";
+import { historyRepository } from "../../db/repositories/history";
+import { type MovieFileRow, movieFileRepository } from "../../db/repositories/movieFiles";
 import { MovieRepository, type MovieRow } from "../../db/repositories/movies";
-import { downloads, movieFiles, movieHistory, movies } from "../../db/schema";
 import { Failure, isUpstreamFailure } from "../../domain/failures/failure";
 import { retryDelaySeconds } from "../../domain/failures/policies";
 import type { FailureSignal } from "../../domain/failures/signals";
@@ -102,15 +103,12 @@ async function importDownload(
   const { db, logger } = work;
   const movie = await new MovieRepository(db).get(row.movieId);
   if (!movie) throw new Failure("importFailed", `Movie ${row.movieId} is no longer in the library`);
-  await db
-    .update(downloads)
-    .set({ trackedDownloadState: "importing", updatedAt: iso(work.now) })
-    .where(eq(downloads.id, row.id));
+  await downloadRepository(db).update(row.id, { trackedDownloadState: "importing", updatedAt: iso(work.now) });
 
   const video = await videoFileOf(opened, row);
   const parsed = parseMovieTitle(row.title);
   const newName = await importedName(work, movie, row, video, parsed);
-  const [existing] = await db.select().from(movieFiles).where(eq(movieFiles.movieId, movie.id));
+  const existing = await movieFileRepository(db).ofMovie(movie.id);
   // The same download imported again (a retried import) replaces nothing.
   const previous = existing && existing.downloadId !== row.downloadId ? existing : undefined;
   // An upgrade named like the file it replaces (a better score, same quality) needs the name free.
@@ -181,8 +179,6 @@ async function importedName(
   return `${name}${extension}`;
 }
 
-type MovieFileRow = typeof movieFiles.$inferSelect;
-
 interface ImportRecord {
   movie: MovieRow;
   row: DownloadRow;
@@ -221,29 +217,27 @@ async function recordImport(work: DownloadWork, r: ImportRecord): Promise<void> 
   };
   const historyBase = { ...historyOf(row), date: now };
   const kept = `${client.name} keeps the files at ${item.outputPath ?? "its storage path"}`;
-  await db.batch([
-    r.existing
-      ? db.update(movieFiles).set(fileValues).where(eq(movieFiles.id, r.existing.id))
-      : db.insert(movieFiles).values(fileValues),
-    db.update(movies).set({ hasFile: true, sizeOnDisk: fileSize, updatedAt: now }).where(eq(movies.id, movie.id)),
-    db
-      .update(downloads)
-      .set({
-        status: "completed",
-        trackedDownloadState: "imported",
-        trackedDownloadStatus: "ok",
-        statusMessages: moved.renamed ? [] : [{ title: row.title, messages: [kept] }],
-        progress: 1,
-        sizeleft: 0,
-        failureKind: null,
-        errorMessage: null,
-        nextRetryAt: null,
-        importedAt: now,
-        completedAt: row.completedAt ?? now,
-        updatedAt: now,
-      })
-      .where(eq(downloads.id, row.id)),
-    db.insert(movieHistory).values({
+  const downloads = downloadRepository(db);
+  const files = movieFileRepository(db);
+  const history = historyRepository(db);
+  await downloads.batch([
+    files.write(r.existing?.id, fileValues),
+    files.markMovieHasFile(movie.id, fileSize, now),
+    downloads.update(row.id, {
+      status: "completed",
+      trackedDownloadState: "imported",
+      trackedDownloadStatus: "ok",
+      statusMessages: moved.renamed ? [] : [{ title: row.title, messages: [kept] }],
+      progress: 1,
+      sizeleft: 0,
+      failureKind: null,
+      errorMessage: null,
+      nextRetryAt: null,
+      importedAt: now,
+      completedAt: row.completedAt ?? now,
+      updatedAt: now,
+    }),
+    history.insert({
       ...historyBase,
       eventType: "downloadFolderImported",
       data: {
@@ -257,7 +251,7 @@ async function recordImport(work: DownloadWork, r: ImportRecord): Promise<void> 
     }),
     ...(previous
       ? [
-          db.insert(movieHistory).values({
+          history.insert({
             ...historyBase,
             eventType: "upgraded",
             fromQuality: previous.quality,
@@ -274,11 +268,7 @@ async function recordImport(work: DownloadWork, r: ImportRecord): Promise<void> 
 }
 
 /** The file an upgrade replaced: deleted through the client that downloaded it when it still has it. */
-async function removeReplacedFile(
-  work: DownloadWork,
-  previous: typeof movieFiles.$inferSelect,
-  replacing: DownloadRow,
-) {
+async function removeReplacedFile(work: DownloadWork, previous: MovieFileRow, replacing: DownloadRow) {
   if (!previous.downloadClientId || !previous.downloadId || previous.downloadId === replacing.downloadId) return;
   const client = await clientRow(work.db, previous.downloadClientId);
   if (!client) return;
@@ -296,7 +286,7 @@ async function notifyImport(
   movie: MovieRow,
   row: DownloadRow,
   path: string,
-  previous: typeof movieFiles.$inferSelect | undefined,
+  previous: MovieFileRow | undefined,
 ) {
   const quality = qualityById(row.quality.quality)?.name ?? "Unknown";
   const payload = {

@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import { downloads, movieHistory } from "../../db/schema";
+import { downloadRepository } from "../../db/repositories/downloads";
+import { historyRepository } from "../../db/repositories/history";
 import { openDownloadClient } from "../downloadClients";
 import type { DownloadRow } from "../grab";
 import { blocklistInsert, redownload } from "./failureHandling";
@@ -25,23 +25,21 @@ export async function removeFromQueue(work: DownloadWork, row: DownloadRow, remo
     await opened.remove(row.downloadId, true);
   }
   const message = "Removed from the queue by the user";
-  await db.batch([
-    db
-      .update(downloads)
-      .set({
-        trackedDownloadState: "removed",
-        status: removal.blocklist ? "failed" : row.status,
-        nextRetryAt: null,
-        statusMessages: [
-          { title: row.title, messages: [message, ...(removal.blocklist ? ["Release blocklisted"] : [])] },
-        ],
-        updatedAt: iso(work.now),
-      })
-      .where(eq(downloads.id, row.id)),
+  const downloads = downloadRepository(db);
+  await downloads.batch([
+    downloads.update(row.id, {
+      trackedDownloadState: "removed",
+      status: removal.blocklist ? "failed" : row.status,
+      nextRetryAt: null,
+      statusMessages: [
+        { title: row.title, messages: [message, ...(removal.blocklist ? ["Release blocklisted"] : [])] },
+      ],
+      updatedAt: iso(work.now),
+    }),
     ...(removal.blocklist
       ? [
           blocklistInsert(db, row, "manual", message, work.now),
-          db.insert(movieHistory).values({
+          historyRepository(db).insert({
             ...historyOf(row),
             eventType: "downloadFailed",
             data: { reason: "manual", message, indexer: row.indexer, downloadClientName: client?.name ?? "" },

@@ -1,6 +1,4 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
-import { downloadClients, downloads } from "../../db/schema";
+import { type BatchStatement, downloadRepository } from "../../db/repositories/downloads";
 import { isUpstreamFailure } from "../../domain/failures/failure";
 import type { FailureSignal } from "../../domain/failures/signals";
 import type { ClientDownload, DownloadClient } from "../../integrations/downloadClient";
@@ -9,7 +7,7 @@ import { type DownloadClientRow, openDownloadClient } from "../downloadClients";
 import type { DownloadRow } from "../grab";
 import { startFailureHandling } from "./failureHandling";
 import { attemptImport } from "./import";
-import { batchOf, type DownloadWork, failureSignalOf, iso } from "./work";
+import { type DownloadWork, failureSignalOf, iso } from "./work";
 
 /** Polling the clients (Radarr's DownloadMonitoringService). */
 
@@ -44,23 +42,11 @@ export async function refreshMonitoredDownloads(
     removed: 0,
     errors: [],
   };
-  const rows = await db
-    .select()
-    .from(downloads)
-    .where(
-      and(
-        inArray(downloads.trackedDownloadState, ["downloading", "importPending", "importing"]),
-        ne(downloads.downloadId, ""),
-      ),
-    );
+  const repository = downloadRepository(db);
+  const rows = await repository.monitored();
   const byClient = new Map<number, DownloadRow[]>();
   for (const row of rows) byClient.set(row.downloadClientId, [...(byClient.get(row.downloadClientId) ?? []), row]);
-  const clients = byClient.size
-    ? await db
-        .select()
-        .from(downloadClients)
-        .where(inArray(downloadClients.id, [...byClient.keys()]))
-    : [];
+  const clients = byClient.size ? await repository.clientsByIds([...byClient.keys()]) : [];
   for (const client of clients) {
     outcome.clients++;
     await pollClient(work, client, byClient.get(client.id) ?? [], outcome, options);
@@ -76,7 +62,7 @@ async function pollClient(
   outcome: RefreshOutcome,
   options: { onlyFinished?: boolean },
 ) {
-  const { db } = work;
+  const downloads = downloadRepository(work.db);
   const opened = await openDownloadClient(work.env, client, work.logger);
   let items: ClientDownload[];
   try {
@@ -89,7 +75,7 @@ async function pollClient(
     return;
   }
   const byId = new Map(items.map((item) => [item.downloadId, item]));
-  const updates: BatchItem<"sqlite">[] = [];
+  const updates: BatchStatement[] = [];
   const followUps: (() => Promise<void>)[] = [];
   for (const row of clientRows) {
     outcome.checked++;
@@ -102,12 +88,7 @@ async function pollClient(
     // The queue owns a scheduled retry; a message lost for an hour past its time falls back to the poll.
     const retryScheduled = row.nextRetryAt !== null && Date.parse(row.nextRetryAt) + LOST_RETRY_GRACE_MS > work.now;
     const signal = failureSignalOf(item);
-    updates.push(
-      db
-        .update(downloads)
-        .set(progressOf(row, item, signal, work.now))
-        .where(eq(downloads.id, row.id)),
-    );
+    updates.push(downloads.update(row.id, progressOf(row, item, signal, work.now)));
     if (options.onlyFinished && item.status !== "completed") continue;
     if (retryScheduled) {
       outcome.retrying++;
@@ -116,7 +97,7 @@ async function pollClient(
     const followUp = followUpOf(work, row, client, opened, item, signal, outcome);
     if (followUp) followUps.push(followUp);
   }
-  if (updates.length) await db.batch(batchOf(updates));
+  await downloads.batch(updates);
   for (const followUp of followUps) {
     try {
       await followUp();
@@ -160,36 +141,28 @@ async function markUnavailable(
   rows: readonly DownloadRow[],
   message: string,
 ) {
-  const { db } = work;
-  await db.batch(
-    batchOf(
-      rows.map((row) =>
-        db
-          .update(downloads)
-          .set({
-            trackedDownloadStatus: "warning",
-            statusMessages: [{ title: `${client.name} is unavailable`, messages: [message] }],
-            updatedAt: iso(work.now),
-          })
-          .where(eq(downloads.id, row.id)),
-      ),
+  const downloads = downloadRepository(work.db);
+  await downloads.batch(
+    rows.map((row) =>
+      downloads.update(row.id, {
+        trackedDownloadStatus: "warning",
+        statusMessages: [{ title: `${client.name} is unavailable`, messages: [message] }],
+        updatedAt: iso(work.now),
+      }),
     ),
   );
 }
 
 /** A download its client no longer lists: removed (outside this app). */
 function removedUpdate(work: DownloadWork, row: DownloadRow, clientName: string) {
-  return work.db
-    .update(downloads)
-    .set({
-      trackedDownloadState: "removed",
-      status: "failed",
-      trackedDownloadStatus: "warning",
-      statusMessages: [{ title: row.title, messages: [`Removed from ${clientName}`] }],
-      nextRetryAt: null,
-      updatedAt: iso(work.now),
-    })
-    .where(eq(downloads.id, row.id));
+  return downloadRepository(work.db).update(row.id, {
+    trackedDownloadState: "removed",
+    status: "failed",
+    trackedDownloadStatus: "warning",
+    statusMessages: [{ title: row.title, messages: [`Removed from ${clientName}`] }],
+    nextRetryAt: null,
+    updatedAt: iso(work.now),
+  });
 }
 
 /** The columns a poll refreshes from the client's report. */

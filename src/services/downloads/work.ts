@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
 import * as clock from "../../clock";
 import type { Database } from "../../db/client";
-import { downloadClients, downloads } from "../../db/schema";
+import { downloadRepository } from "../../db/repositories/downloads";
+import { downloadClientRepository } from "../../db/repositories/providers";
 import type { FailureSignal } from "../../domain/failures/signals";
 import type { ClientDownload } from "../../integrations/downloadClient";
 import type { ServiceContext } from "../context";
@@ -48,18 +47,12 @@ export function historyOf(row: DownloadRow) {
   };
 }
 
-export async function clientRow(db: Database, id: number): Promise<DownloadClientRow | undefined> {
-  const [row] = await db.select().from(downloadClients).where(eq(downloadClients.id, id));
-  return row;
+export function clientRow(db: Database, id: number): Promise<DownloadClientRow | undefined> {
+  return downloadClientRepository(db).get(id);
 }
 
-export async function downloadRow(db: Database, id: number): Promise<DownloadRow | undefined> {
-  const [row] = await db.select().from(downloads).where(eq(downloads.id, id));
-  return row;
-}
-
-export function batchOf(items: BatchItem<"sqlite">[]): [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]] {
-  return items as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
+export function downloadRow(db: Database, id: number): Promise<DownloadRow | undefined> {
+  return downloadRepository(db).get(id);
 }
 
 /** How a downloads-queue job ended: done (ack the message) or to be retried after `delaySeconds`. */
