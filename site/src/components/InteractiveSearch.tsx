@@ -1,4 +1,4 @@
-import { useSignal } from "@preact/signals";
+import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { api, type GrabbedRelease, type Release, type ReleaseSearch } from "../api";
 import { ErrorMessage } from "./ErrorMessage";
@@ -54,12 +54,46 @@ type GrabState =
  * them, and a grab button per release that sends it to a download client.
  */
 export function InteractiveSearch({ movieId, title }: { movieId: number; title: string }) {
+  const { search, searching, error, grabs, run, grab } = useReleaseSearch(movieId);
+  const sort = useSignal<ReleaseSort | undefined>(undefined);
+  const found = search.value;
+  const approved = found?.releases.filter((r) => r.approved).length ?? 0;
+  return (
+    <section aria-labelledby="search-heading" class="interactive-search">
+      <div class="section-head">
+        <h2 id="search-heading">Search</h2>
+        <button type="button" class="primary" disabled={searching.value} onClick={run}>
+          {searching.value ? "Searching…" : found ? "Search again" : "Search indexers"}
+        </button>
+        {found && !searching.value && (
+          <span role="status" class="muted">
+            {formatCount(found.releases.length)} {found.releases.length === 1 ? "release" : "releases"} found,{" "}
+            {formatCount(approved)} approved
+          </span>
+        )}
+      </div>
+      <p class="hint">Searches every indexer with interactive search enabled for {title}, and judges each release.</p>
+      <ErrorMessage error={error.value} />
+      {found?.indexerFailures && (
+        <p class="notice" role="note">
+          Some indexers did not answer: {found.indexerFailures}
+        </p>
+      )}
+      {found && found.releases.length === 0 && <p class="muted">No indexer had a release of this movie.</p>}
+      {found && found.releases.length > 0 && (
+        <ReleasesTable releases={found.releases} sort={sort} grabs={grabs.value} onGrab={(r) => void grab(r)} />
+      )}
+    </section>
+  );
+}
+
+/** Searching the indexers for the movie (a new search aborts the last) and grabbing its releases, one grab each. */
+function useReleaseSearch(movieId: number) {
   const search = useSignal<ReleaseSearch | undefined>(undefined);
   const searching = useSignal(false);
   const error = useSignal<unknown>(undefined);
   const grabs = useSignal<ReadonlyMap<string, GrabState>>(new Map());
   const controller = useSignal<AbortController | undefined>(undefined);
-  const sort = useSignal<ReleaseSort | undefined>(undefined);
 
   useEffect(() => () => controller.peek()?.abort(), []);
 
@@ -96,62 +130,50 @@ export function InteractiveSearch({ movieId, title }: { movieId: number; title: 
     }
   };
 
-  const found = search.value;
-  const approved = found?.releases.filter((r) => r.approved).length ?? 0;
+  return { search, searching, error, grabs, run, grab };
+}
+
+function ReleasesTable({
+  releases,
+  sort,
+  grabs,
+  onGrab,
+}: {
+  releases: Release[];
+  sort: Signal<ReleaseSort | undefined>;
+  grabs: ReadonlyMap<string, GrabState>;
+  onGrab: (release: Release) => void;
+}) {
   return (
-    <section aria-labelledby="search-heading" class="interactive-search">
-      <div class="section-head">
-        <h2 id="search-heading">Search</h2>
-        <button type="button" class="primary" disabled={searching.value} onClick={run}>
-          {searching.value ? "Searching…" : found ? "Search again" : "Search indexers"}
-        </button>
-        {found && !searching.value && (
-          <span role="status" class="muted">
-            {formatCount(found.releases.length)} {found.releases.length === 1 ? "release" : "releases"} found,{" "}
-            {formatCount(approved)} approved
-          </span>
-        )}
-      </div>
-      <p class="hint">Searches every indexer with interactive search enabled for {title}, and judges each release.</p>
-      <ErrorMessage error={error.value} />
-      {found?.indexerFailures && (
-        <p class="notice" role="note">
-          Some indexers did not answer: {found.indexerFailures}
-        </p>
-      )}
-      {found && found.releases.length === 0 && <p class="muted">No indexer had a release of this movie.</p>}
-      {found && found.releases.length > 0 && (
-        <div class="table-scroll">
-          <table class="plain releases" aria-label="Releases">
-            <thead>
-              <tr>
-                <th>Release</th>
-                <th>Quality</th>
-                <SortableHeader label="Size" column="size" sort={sort} />
-                <SortableHeader label="Age" column="age" sort={sort} />
-                <SortableHeader label="Peers" column="peers" sort={sort} />
-                <th>Indexer</th>
-                <SortableHeader label="Score" column="score" sort={sort} />
-                <th>Decision</th>
-                <th>
-                  <span class="visually-hidden">Grab</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sortedReleases(found.releases, sort.value).map((release) => (
-                <ReleaseRow
-                  key={releaseKey(release)}
-                  release={release}
-                  grab={grabs.value.get(releaseKey(release))}
-                  onGrab={() => void grab(release)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <div class="table-scroll">
+      <table class="plain releases" aria-label="Releases">
+        <thead>
+          <tr>
+            <th>Release</th>
+            <th>Quality</th>
+            <SortableHeader label="Size" column="size" sort={sort} />
+            <SortableHeader label="Age" column="age" sort={sort} />
+            <SortableHeader label="Peers" column="peers" sort={sort} />
+            <th>Indexer</th>
+            <SortableHeader label="Score" column="score" sort={sort} />
+            <th>Decision</th>
+            <th>
+              <span class="visually-hidden">Grab</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sortedReleases(releases, sort.value).map((release) => (
+            <ReleaseRow
+              key={releaseKey(release)}
+              release={release}
+              grab={grabs.get(releaseKey(release))}
+              onGrab={() => onGrab(release)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

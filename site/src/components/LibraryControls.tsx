@@ -86,6 +86,19 @@ export function LibraryFilterBar({ filters, onFilter, onClear, activeCount, prof
   return (
     <fieldset class="filters">
       <legend class="visually-hidden">Filters</legend>
+      <StateFilters filters={filters} onFilter={onFilter} />
+      <ChoiceFilters filters={filters} onFilter={onFilter} profiles={profiles} tags={tags} />
+      <button type="button" class="ghost" disabled={activeCount === 0} onClick={onClear}>
+        Clear filters
+      </button>
+    </fieldset>
+  );
+}
+
+/** Monitored, file, status and the year range. */
+function StateFilters({ filters, onFilter }: Pick<FilterProps, "filters" | "onFilter">) {
+  return (
+    <>
       <label class="field">
         <span>Monitored</span>
         <select
@@ -142,6 +155,14 @@ export function LibraryFilterBar({ filters, onFilter, onClear, activeCount, prof
           onInput={(e) => onFilter("yearTo", e.currentTarget.value)}
         />
       </label>
+    </>
+  );
+}
+
+/** Genre, tag and quality profile. */
+function ChoiceFilters({ filters, onFilter, profiles, tags }: Omit<FilterProps, "onClear" | "activeCount">) {
+  return (
+    <>
       <label class="field">
         <span>Genre</span>
         <select value={filters.genre} onChange={(e) => onFilter("genre", e.currentTarget.value)}>
@@ -175,9 +196,6 @@ export function LibraryFilterBar({ filters, onFilter, onClear, activeCount, prof
           ))}
         </select>
       </label>
-      <button type="button" class="ghost" disabled={activeCount === 0} onClick={onClear}>
-        Clear filters
-      </button>
-    </fieldset>
+    </>
   );
 }

@@ -11,12 +11,10 @@ interface Props {
 }
 
 /** Chooses one movie of the library by searching its titles (the server's paged search). */
-export function MoviePicker({ label, value, onChange }: Props) {
-  const search = useSignal("");
+/** The library's movies whose titles match `term` (debounced); none while a movie is picked. */
+function useMovieSearch(term: string, value: Movie | undefined) {
   const results = useSignal<Movie[] | undefined>(undefined);
   const error = useSignal<string | undefined>(undefined);
-  const term = search.value.trim();
-
   useEffect(() => {
     if (!term || value) {
       results.value = undefined;
@@ -41,6 +39,13 @@ export function MoviePicker({ label, value, onChange }: Props) {
       controller.abort();
     };
   }, [term, value]);
+  return { results, error };
+}
+
+export function MoviePicker({ label, value, onChange }: Props) {
+  const search = useSignal("");
+  const term = search.value.trim();
+  const { results, error } = useMovieSearch(term, value);
 
   if (value) {
     return (

@@ -1,4 +1,5 @@
 import { useComputed } from "@preact/signals";
+import type { RefObject } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatCount } from "../components/format";
@@ -61,67 +62,13 @@ export function Library() {
     return () => clearTimeout(timer);
   }, [key, loadedKey, total, firstItem, endItem]);
 
-  // Back from a movie: return to where the list was, once its height is known again.
-  const pendingRestore = useRef(savedScrollTop.peek());
-  useEffect(() => {
-    if (total !== undefined && pendingRestore.current && ref.current) {
-      ref.current.scrollTop = pendingRestore.current;
-      pendingRestore.current = 0;
-    }
-  }, [total]);
-
-  // A new query starts at the top.
-  const previousKey = useRef(key);
-  useEffect(() => {
-    if (previousKey.current !== key && ref.current) ref.current.scrollTop = 0;
-    previousKey.current = key;
-  }, [key]);
-  useEffect(() => {
-    if (!pendingRestore.current) savedScrollTop.value = viewport.scrollTop;
-  }, [viewport.scrollTop]);
+  useScrollPosition(ref, key, total, viewport.scrollTop);
 
   const at = (index: number) => movieAt(rows, index);
   return (
     <section class="library">
-      <LibraryToolbar
-        search={searchText.value}
-        onSearch={setSearch}
-        sortKey={sortKey.value}
-        onSortKey={(k) => {
-          sortKey.value = k;
-        }}
-        sortDirection={sortDirection.value}
-        onSortDirection={(d) => {
-          sortDirection.value = d;
-        }}
-        view={view.value}
-        onView={(v) => {
-          view.value = v;
-        }}
-      />
-      <LibraryFilterBar
-        filters={filters.value}
-        onFilter={setFilter}
-        onClear={() => {
-          filters.value = NO_FILTERS;
-        }}
-        activeCount={activeFilterCount.value}
-        profiles={qualityProfiles.value}
-        tags={tags.value}
-      />
-      <div class="list-status">
-        <p role="status" class="count" aria-live="polite">
-          {total === undefined ? "Loading movies…" : `${formatCount(total)} ${total === 1 ? "movie" : "movies"}`}
-        </p>
-        {rows.error && rows.key === key && (
-          <div class="inline-error">
-            <ErrorMessage error={rows.error} />
-            <button type="button" onClick={invalidateLibrary}>
-              Retry
-            </button>
-          </div>
-        )}
-      </div>
+      <LibraryControls />
+      <ListStatus total={total} />
       <div class={`scroller ${isTable ? "" : "posters"}`} ref={ref}>
         {total === 0 ? (
           <EmptyLibrary filtered={activeFilterCount.value > 0 || searchText.value.trim() !== ""} />
@@ -152,6 +99,84 @@ export function Library() {
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * Back from a movie: return to where the list was, once its height is known again; a new query
+ * starts at the top; and the position is remembered as the list scrolls.
+ */
+function useScrollPosition(ref: RefObject<HTMLDivElement>, key: string, total: number | undefined, scrollTop: number) {
+  const pendingRestore = useRef(savedScrollTop.peek());
+  useEffect(() => {
+    if (total !== undefined && pendingRestore.current && ref.current) {
+      ref.current.scrollTop = pendingRestore.current;
+      pendingRestore.current = 0;
+    }
+  }, [total]);
+
+  // A new query starts at the top.
+  const previousKey = useRef(key);
+  useEffect(() => {
+    if (previousKey.current !== key && ref.current) ref.current.scrollTop = 0;
+    previousKey.current = key;
+  }, [key]);
+  useEffect(() => {
+    if (!pendingRestore.current) savedScrollTop.value = scrollTop;
+  }, [scrollTop]);
+}
+
+/** The toolbar (search, sort, view) and the filters, over the library's shared state. */
+function LibraryControls() {
+  return (
+    <>
+      <LibraryToolbar
+        search={searchText.value}
+        onSearch={setSearch}
+        sortKey={sortKey.value}
+        onSortKey={(k) => {
+          sortKey.value = k;
+        }}
+        sortDirection={sortDirection.value}
+        onSortDirection={(d) => {
+          sortDirection.value = d;
+        }}
+        view={view.value}
+        onView={(v) => {
+          view.value = v;
+        }}
+      />
+      <LibraryFilterBar
+        filters={filters.value}
+        onFilter={setFilter}
+        onClear={() => {
+          filters.value = NO_FILTERS;
+        }}
+        activeCount={activeFilterCount.value}
+        profiles={qualityProfiles.value}
+        tags={tags.value}
+      />
+    </>
+  );
+}
+
+/** How many movies match, and a retry when loading them failed. */
+function ListStatus({ total }: { total: number | undefined }) {
+  const rows = loaded.value;
+  return (
+    <div class="list-status">
+      <p role="status" class="count" aria-live="polite">
+        {total === undefined ? "Loading movies…" : `${formatCount(total)} ${total === 1 ? "movie" : "movies"}`}
+      </p>
+      {rows.error && rows.key === queryKey.value && (
+        <div class="inline-error">
+          <ErrorMessage error={rows.error} />
+          <button type="button" onClick={invalidateLibrary}>
+            Retry
+          </button>
+        </div>
+      )}
+    </div>
   );
 }
 
