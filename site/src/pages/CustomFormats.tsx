@@ -148,7 +148,6 @@ function FormatEditor({ initial, templates, onSaved, onClose }: EditorProps) {
   /** The format as last saved (or the blank one): what "unsaved changes" compares against. */
   const base = useSignal(initial);
   const draft = useSignal(initial);
-  const newType = useSignal("");
   const saving = useSignal(false);
   const saved = useSignal(false);
   const error = useSignal<unknown>(undefined);
@@ -157,18 +156,6 @@ function FormatEditor({ initial, templates, onSaved, onClose }: EditorProps) {
   const change = (patch: Partial<CustomFormat>) => {
     draft.value = { ...draft.value, ...patch };
     saved.value = false;
-  };
-  const setSpecification = (index: number, specification: CustomFormatSpecification) =>
-    change({ specifications: format.specifications.map((s, i) => (i === index ? specification : s)) });
-  const addSpecification = () => {
-    const template = templates.find((t) => t.implementation === (newType.value || templates[0]?.implementation));
-    if (!template) return;
-    change({
-      specifications: [
-        ...format.specifications,
-        { ...template, name: template.implementationName, fields: template.fields.map((f) => ({ ...f })) },
-      ],
-    });
   };
 
   const save = async (event: Event) => {
@@ -192,75 +179,20 @@ function FormatEditor({ initial, templates, onSaved, onClose }: EditorProps) {
   };
 
   const nameProblem = problemAt(error.value, "body.name");
-  const listProblem = problemAt(error.value, "body.specifications");
   const unsaved = isNew || JSON.stringify(format) !== JSON.stringify(base.value);
 
   return (
     <div class="format-editor">
       <form class="editor" aria-label={isNew ? "New custom format" : `Edit ${base.value.name}`} onSubmit={save}>
         <h2>{isNew ? "New custom format" : `Edit ${base.value.name}`}</h2>
-        <div class="editor-fields">
-          <div class="field grow">
-            <label for="format-name">Name</label>
-            <input
-              id="format-name"
-              type="text"
-              value={format.name}
-              onInput={(e) => change({ name: e.currentTarget.value })}
-              {...invalidProps("format-name-error", nameProblem)}
-            />
-            <FieldError id="format-name-error" message={nameProblem} />
-          </div>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={format.includeCustomFormatWhenRenaming}
-              onChange={(e) => change({ includeCustomFormatWhenRenaming: e.currentTarget.checked })}
-            />
-            Include in renaming ({"{Custom Formats}"})
-          </label>
-        </div>
+        <FormatNameFields format={format} nameProblem={nameProblem} change={change} />
 
-        <fieldset class="editor-section">
-          <legend>Conditions</legend>
-          <p class="hint">
-            The format matches when every required condition matches and, of the others of each type, at least one does.
-            Negate inverts a condition.
-          </p>
-          {format.specifications.map((s, index) => (
-            <SpecificationEditor
-              // Conditions have no id; the position is what the server's errors name too.
-              key={index}
-              specification={s}
-              index={index}
-              error={error.value}
-              onChange={(next) => setSpecification(index, next)}
-              onRemove={() => change({ specifications: format.specifications.filter((_, i) => i !== index) })}
-            />
-          ))}
-          {format.specifications.length === 0 && <p class="muted">No conditions yet.</p>}
-          <FieldError id="format-specifications-error" message={listProblem} />
-          <div class="inline-form">
-            <label class="field">
-              <span>Condition type</span>
-              <select
-                value={newType.value || templates[0]?.implementation}
-                onChange={(e) => {
-                  newType.value = e.currentTarget.value;
-                }}
-              >
-                {templates.map((t) => (
-                  <option key={t.implementation} value={t.implementation}>
-                    {t.implementationName}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="button" disabled={templates.length === 0} onClick={addSpecification}>
-              Add condition
-            </button>
-          </div>
-        </fieldset>
+        <ConditionsSection
+          specifications={format.specifications}
+          templates={templates}
+          error={error.value}
+          onChange={(specifications) => change({ specifications })}
+        />
 
         <ErrorMessage error={error.value} />
         <div class="actions">
@@ -279,6 +211,109 @@ function FormatEditor({ initial, templates, onSaved, onClose }: EditorProps) {
       </form>
       <FormatTester formatId={base.value.id} formatName={base.value.name} unsaved={unsaved} />
     </div>
+  );
+}
+
+/** The format's name and whether renaming includes it. */
+function FormatNameFields({
+  format,
+  nameProblem,
+  change,
+}: {
+  format: CustomFormat;
+  nameProblem: string | undefined;
+  change: (patch: Partial<CustomFormat>) => void;
+}) {
+  return (
+    <div class="editor-fields">
+      <div class="field grow">
+        <label for="format-name">Name</label>
+        <input
+          id="format-name"
+          type="text"
+          value={format.name}
+          onInput={(e) => change({ name: e.currentTarget.value })}
+          {...invalidProps("format-name-error", nameProblem)}
+        />
+        <FieldError id="format-name-error" message={nameProblem} />
+      </div>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={format.includeCustomFormatWhenRenaming}
+          onChange={(e) => change({ includeCustomFormatWhenRenaming: e.currentTarget.checked })}
+        />
+        Include in renaming ({"{Custom Formats}"})
+      </label>
+    </div>
+  );
+}
+
+/** The format's conditions, each editable, and a new one of a chosen type from the server's templates. */
+function ConditionsSection({
+  specifications,
+  templates,
+  error,
+  onChange,
+}: {
+  specifications: CustomFormatSpecification[];
+  templates: CustomFormatSpecification[];
+  error: unknown;
+  onChange: (specifications: CustomFormatSpecification[]) => void;
+}) {
+  const newType = useSignal("");
+  const listProblem = problemAt(error, "body.specifications");
+  const setSpecification = (index: number, specification: CustomFormatSpecification) =>
+    onChange(specifications.map((s, i) => (i === index ? specification : s)));
+  const addSpecification = () => {
+    const template = templates.find((t) => t.implementation === (newType.value || templates[0]?.implementation));
+    if (!template) return;
+    onChange([
+      ...specifications,
+      { ...template, name: template.implementationName, fields: template.fields.map((f) => ({ ...f })) },
+    ]);
+  };
+  return (
+    <fieldset class="editor-section">
+      <legend>Conditions</legend>
+      <p class="hint">
+        The format matches when every required condition matches and, of the others of each type, at least one does.
+        Negate inverts a condition.
+      </p>
+      {specifications.map((s, index) => (
+        <SpecificationEditor
+          // Conditions have no id; the position is what the server's errors name too.
+          key={index}
+          specification={s}
+          index={index}
+          error={error}
+          onChange={(next) => setSpecification(index, next)}
+          onRemove={() => onChange(specifications.filter((_, i) => i !== index))}
+        />
+      ))}
+      {specifications.length === 0 && <p class="muted">No conditions yet.</p>}
+      <FieldError id="format-specifications-error" message={listProblem} />
+      <div class="inline-form">
+        <label class="field">
+          <span>Condition type</span>
+          <select
+            value={newType.value || templates[0]?.implementation}
+            onChange={(e) => {
+              newType.value = e.currentTarget.value;
+            }}
+          >
+            {templates.map((t) => (
+              <option key={t.implementation} value={t.implementation}>
+                {t.implementationName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" disabled={templates.length === 0} onClick={addSpecification}>
+          Add condition
+        </button>
+      </div>
+    </fieldset>
   );
 }
 

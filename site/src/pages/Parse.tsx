@@ -1,4 +1,4 @@
-import { useSignal } from "@preact/signals";
+import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { IndexerFlags } from "../../../src/domain/customFormats/indexerFlags";
 import { api, type Movie, type ParseQuery, type ParseResult } from "../api";
@@ -64,10 +64,6 @@ export function Parse() {
     loadReference().catch(() => undefined);
   }, []);
 
-  const setDetail = <K extends keyof ReleaseDetails>(name: K, value: ReleaseDetails[K]) => {
-    details.value = { ...details.value, [name]: value };
-  };
-
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!title.value.trim()) return;
@@ -83,7 +79,6 @@ export function Parse() {
     }
   };
 
-  const d = details.value;
   const r = result.value;
   return (
     <section class="page parse">
@@ -112,68 +107,79 @@ export function Parse() {
             movie.value = m;
           }}
         />
-        <details class="release-details">
-          <summary>Release details (optional)</summary>
-          <div class="choices">
-            <label class="field">
-              <span>Size (GB)</span>
-              <input
-                type="number"
-                min="0"
-                step="any"
-                value={d.sizeGb}
-                onInput={(e) => setDetail("sizeGb", e.currentTarget.value)}
-              />
-            </label>
-            <label class="field">
-              <span>Protocol</span>
-              <select
-                value={d.protocol}
-                onChange={(e) => setDetail("protocol", e.currentTarget.value as ReleaseDetails["protocol"])}
-              >
-                <option value="torrent">Torrent</option>
-                <option value="usenet">Usenet</option>
-              </select>
-            </label>
-            <label class="field">
-              <span>Seeders</span>
-              <input
-                type="number"
-                min="0"
-                step="1"
-                value={d.seeders}
-                onInput={(e) => setDetail("seeders", e.currentTarget.value)}
-              />
-            </label>
-            <label class="field">
-              <span>Age (minutes)</span>
-              <input
-                type="number"
-                min="0"
-                step="1"
-                value={d.ageMinutes}
-                onInput={(e) => setDetail("ageMinutes", e.currentTarget.value)}
-              />
-            </label>
-          </div>
-          <fieldset class="tag-choices">
-            <legend>Indexer flags</legend>
-            {(Object.keys(IndexerFlags) as (keyof typeof IndexerFlags)[]).map((name) => (
-              <label key={name} class="check">
-                <input
-                  type="checkbox"
-                  checked={(d.flags & IndexerFlags[name]) !== 0}
-                  onChange={() => setDetail("flags", d.flags ^ IndexerFlags[name])}
-                />
-                {FLAG_LABELS[name]}
-              </label>
-            ))}
-          </fieldset>
-        </details>
+        <ReleaseDetailsFields details={details} />
       </form>
       <ErrorMessage error={error.value} />
       {r && <ParseOutcome result={r} />}
     </section>
+  );
+}
+
+/** The optional release details a decision depends on: size, protocol, seeders, age and indexer flags. */
+function ReleaseDetailsFields({ details }: { details: Signal<ReleaseDetails> }) {
+  const setDetail = <K extends keyof ReleaseDetails>(name: K, value: ReleaseDetails[K]) => {
+    details.value = { ...details.value, [name]: value };
+  };
+  const d = details.value;
+  return (
+    <details class="release-details">
+      <summary>Release details (optional)</summary>
+      <div class="choices">
+        <label class="field">
+          <span>Size (GB)</span>
+          <input
+            type="number"
+            min="0"
+            step="any"
+            value={d.sizeGb}
+            onInput={(e) => setDetail("sizeGb", e.currentTarget.value)}
+          />
+        </label>
+        <label class="field">
+          <span>Protocol</span>
+          <select
+            value={d.protocol}
+            onChange={(e) => setDetail("protocol", e.currentTarget.value as ReleaseDetails["protocol"])}
+          >
+            <option value="torrent">Torrent</option>
+            <option value="usenet">Usenet</option>
+          </select>
+        </label>
+        <label class="field">
+          <span>Seeders</span>
+          <input
+            type="number"
+            min="0"
+            step="1"
+            value={d.seeders}
+            onInput={(e) => setDetail("seeders", e.currentTarget.value)}
+          />
+        </label>
+        <label class="field">
+          <span>Age (minutes)</span>
+          <input
+            type="number"
+            min="0"
+            step="1"
+            value={d.ageMinutes}
+            onInput={(e) => setDetail("ageMinutes", e.currentTarget.value)}
+          />
+        </label>
+      </div>
+      <fieldset class="tag-choices">
+        <legend>Indexer flags</legend>
+        {(Object.keys(IndexerFlags) as (keyof typeof IndexerFlags)[]).map((name) => (
+          <label key={name} class="check">
+            <input
+              type="checkbox"
+              checked={(d.flags & IndexerFlags[name]) !== 0}
+              onChange={() => setDetail("flags", d.flags ^ IndexerFlags[name])}
+            />
+            {FLAG_LABELS[name]}
+          </label>
+        ))}
+      </fieldset>
+    </details>
   );
 }
 

@@ -41,8 +41,8 @@ const gigabytes = (mbPerMinute: number | null | undefined) =>
     ? "unlimited"
     : `${((mbPerMinute * SAMPLE_RUNTIME_MINUTES) / 1024).toFixed(1)} GB`;
 
-/** Settings → Quality definitions: size limits per quality in megabytes per minute of runtime. */
-export function QualityDefinitions() {
+/** The definitions as loaded, their limits as typed, and saving them all at once. */
+function useQualitySizes() {
   const definitions = useSignal<QualityDefinition[] | undefined>(undefined);
   const sizes = useSignal<Record<number, SizeText>>({});
   const loadError = useSignal<unknown>(undefined);
@@ -94,7 +94,13 @@ export function QualityDefinitions() {
       saving.value = false;
     }
   };
+  return { list, sizes, loadError, saveError, saving, saved, show, invalid, anyInvalid, changed, setSize, save };
+}
 
+/** Settings → Quality definitions: size limits per quality in megabytes per minute of runtime. */
+export function QualityDefinitions() {
+  const { list, sizes, loadError, saveError, saving, saved, show, invalid, anyInvalid, changed, setSize, save } =
+    useQualitySizes();
   return (
     <section class="page settings">
       <SettingsNav />
@@ -118,39 +124,18 @@ export function QualityDefinitions() {
               </tr>
             </thead>
             <tbody>
-              {list.map((d, index) => {
-                const text = sizes.value[d.id];
-                return (
-                  <tr key={d.id}>
-                    <td>{d.title}</td>
-                    {SIZE_COLUMNS.map((c) => {
-                      const id = `size-${d.id}-${c.name}`;
-                      const problem =
-                        problemAt(saveError.value, `body.${index}.${c.name}`) ??
-                        (invalid(d.id, c.name) ? "Enter a number of 0 or more" : undefined);
-                      return (
-                        <td key={c.name}>
-                          <input
-                            id={id}
-                            type="text"
-                            class="size-input"
-                            inputMode="decimal"
-                            aria-label={`${c.label} size of ${d.title}`}
-                            placeholder={c.name === "minSize" ? "0" : "Unlimited"}
-                            value={text[c.name]}
-                            onInput={(e) => setSize(d.id, c.name, e.currentTarget.value)}
-                            {...invalidProps(`${id}-error`, problem)}
-                          />
-                          <FieldError id={`${id}-error`} message={problem} />
-                        </td>
-                      );
-                    })}
-                    <td class="muted">
-                      {gigabytes(sizeValue(text.minSize, "minSize"))} – {gigabytes(sizeValue(text.maxSize, "maxSize"))}
-                    </td>
-                  </tr>
-                );
-              })}
+              {list.map((d, index) => (
+                <SizeRow
+                  key={d.id}
+                  definition={d}
+                  text={sizes.value[d.id]}
+                  problem={(name) =>
+                    problemAt(saveError.value, `body.${index}.${name}`) ??
+                    (invalid(d.id, name) ? "Enter a number of 0 or more" : undefined)
+                  }
+                  onSize={(name, text) => setSize(d.id, name, text)}
+                />
+              ))}
             </tbody>
           </table>
           <ErrorMessage error={saveError.value} />
@@ -178,5 +163,47 @@ export function QualityDefinitions() {
         </form>
       )}
     </section>
+  );
+}
+
+/** One quality's three limits as typed, and what a two-hour movie weighs at them. */
+function SizeRow({
+  definition: d,
+  text,
+  problem,
+  onSize,
+}: {
+  definition: QualityDefinition;
+  text: SizeText;
+  problem: (name: SizeName) => string | undefined;
+  onSize: (name: SizeName, text: string) => void;
+}) {
+  return (
+    <tr>
+      <td>{d.title}</td>
+      {SIZE_COLUMNS.map((c) => {
+        const id = `size-${d.id}-${c.name}`;
+        const message = problem(c.name);
+        return (
+          <td key={c.name}>
+            <input
+              id={id}
+              type="text"
+              class="size-input"
+              inputMode="decimal"
+              aria-label={`${c.label} size of ${d.title}`}
+              placeholder={c.name === "minSize" ? "0" : "Unlimited"}
+              value={text[c.name]}
+              onInput={(e) => onSize(c.name, e.currentTarget.value)}
+              {...invalidProps(`${id}-error`, message)}
+            />
+            <FieldError id={`${id}-error`} message={message} />
+          </td>
+        );
+      })}
+      <td class="muted">
+        {gigabytes(sizeValue(text.minSize, "minSize"))} – {gigabytes(sizeValue(text.maxSize, "maxSize"))}
+      </td>
+    </tr>
   );
 }
