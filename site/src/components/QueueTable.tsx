@@ -99,10 +99,12 @@ export function QueueTable() {
   );
 }
 
-/** The item's problems: its failure, the client's error and status messages, each listed once. */
-function queueProblems(item: QueueItem): string[] {
+function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void }) {
+  const removing = useSignal(false);
+  const percent = Math.round(item.progress * 1000) / 10;
+  const state = QUEUE_STATE_LABELS[item.trackedDownloadState] ?? inWords(item.trackedDownloadState);
   // A message the client and the tracked state both carry is listed once.
-  return [
+  const problems = [
     ...(item.failureKind
       ? [
           `${failureKindInWords(item.failureKind)}${item.retryCount ? ` (retry ${item.retryCount}${item.nextRetryAt ? `, next ${formatDateTime(item.nextRetryAt)}` : ""})` : ""}`,
@@ -111,29 +113,6 @@ function queueProblems(item: QueueItem): string[] {
     ...(item.errorMessage ? [item.errorMessage] : []),
     ...item.statusMessages.flatMap((m) => (m.messages.length ? m.messages : [m.title])),
   ].filter((message, i, all) => all.indexOf(message) === i);
-}
-
-function ProblemsCell({ problems }: { problems: string[] }) {
-  return (
-    <td class="wrap">
-      {problems.length ? (
-        <ul class="problems">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      ) : (
-        <span class="muted">None</span>
-      )}
-    </td>
-  );
-}
-
-function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void }) {
-  const removing = useSignal(false);
-  const percent = Math.round(item.progress * 1000) / 10;
-  const state = QUEUE_STATE_LABELS[item.trackedDownloadState] ?? inWords(item.trackedDownloadState);
-  const problems = queueProblems(item);
   return (
     <>
       <tr class={`queue-row status-${item.trackedDownloadStatus}`}>
@@ -165,7 +144,17 @@ function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void 
           {formatBytes(item.size - item.sizeleft)} / {formatBytes(item.size)}
         </td>
         <td>{item.downloadClient}</td>
-        <ProblemsCell problems={problems} />
+        <td class="wrap">
+          {problems.length ? (
+            <ul class="problems">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          ) : (
+            <span class="muted">None</span>
+          )}
+        </td>
         <td class="row-actions">
           <button
             type="button"
