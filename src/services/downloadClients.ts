@@ -1,8 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
 import { type Env, upstreamPolicy } from "../config";
 import type { Database } from "../db/client";
+import { downloadRepository } from "../db/repositories/downloads";
 import type { DownloadClientRow } from "../db/repositories/providers";
-import { downloadClients } from "../db/schema";
 import type { DownloadProtocol } from "../domain/decisions";
 import type { DownloadClient } from "../integrations/downloadClient";
 import type { Logger } from "../observability/logger";
@@ -24,9 +23,5 @@ export async function openDownloadClient(
 
 /** Enabled clients for a protocol, the one to try first first (priority, then oldest). */
 export async function enabledClientsFor(db: Database, protocol: DownloadProtocol): Promise<DownloadClientRow[]> {
-  return db
-    .select()
-    .from(downloadClients)
-    .where(and(eq(downloadClients.enable, true), eq(downloadClients.protocol, protocol)))
-    .orderBy(asc(downloadClients.priority), asc(downloadClients.id));
+  return downloadRepository(db).enabledClientsFor(protocol);
 }

@@ -1,7 +1,6 @@
-import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import * as clock from "../clock";
 import type { Database } from "../db/client";
-import { downloadClients, downloads } from "../db/schema";
+import { downloadRepository } from "../db/repositories/downloads";
 
 export interface DownloadHealthCheck {
   source: string;
@@ -14,13 +13,10 @@ export interface DownloadHealthCheck {
 export async function downloadHealthChecks(db: Database, now = clock.nowDate()): Promise<DownloadHealthCheck[]> {
   const checks: DownloadHealthCheck[] = [];
   const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
-  const [[{ enabled }], deadLettered] = await Promise.all([
-    db.select({ enabled: sql<number>`count(*)` }).from(downloadClients).where(eq(downloadClients.enable, true)),
-    db
-      .select({ title: downloads.title, failureKind: downloads.failureKind, errorMessage: downloads.errorMessage })
-      .from(downloads)
-      .where(and(isNotNull(downloads.deadLetteredAt), gt(downloads.deadLetteredAt, dayAgo)))
-      .limit(20),
+  const downloads = downloadRepository(db);
+  const [enabled, deadLettered] = await Promise.all([
+    downloads.enabledClientCount(),
+    downloads.deadLetteredSince(dayAgo),
   ]);
   if (enabled === 0) {
     checks.push({
@@ -44,12 +40,7 @@ export async function downloadHealthChecks(db: Database, now = clock.nowDate()):
 
 /** Failure counts per kind from the queue's records (they outlive any one isolate's counters). */
 export async function downloadFailureGauges(db: Database) {
-  const state = sql<string>`case when ${downloads.deadLetteredAt} is not null then 'deadLettered' when ${downloads.trackedDownloadState} in ('failed', 'failedPending', 'removed') then 'failed' else 'retrying' end`;
-  const rows = await db
-    .select({ kind: downloads.failureKind, state, count: sql<number>`count(*)` })
-    .from(downloads)
-    .where(isNotNull(downloads.failureKind))
-    .groupBy(downloads.failureKind, state);
+  const rows = await downloadRepository(db).failureCounts();
   return [
     {
       name: "radarr_download_failures",

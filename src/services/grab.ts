@@ -1,9 +1,10 @@
-import { and, eq, inArray } from "drizzle-orm";
 import * as clock from "../clock";
 import { type Env, upstreamPolicy } from "../config";
 import type { Database } from "../db/client";
+import { type DownloadRow, downloadRepository } from "../db/repositories/downloads";
+import { historyRepository } from "../db/repositories/history";
 import { MovieRepository, type MovieRow } from "../db/repositories/movies";
-import { downloads, movieHistory, type StoredQualityModel } from "../db/schema";
+import type { StoredQualityModel } from "../db/schema";
 import { decide, prepareDecisionContext, type Release, type ReleaseDecision } from "../domain/decisions";
 import {
   Failure,
@@ -43,7 +44,7 @@ export interface GrabResult {
   downloadId: string;
 }
 
-export type DownloadRow = typeof downloads.$inferSelect;
+export type { DownloadRow };
 
 /** States of a queue item that is still going somewhere (shown by GET /api/v3/queue). */
 export const ACTIVE_DOWNLOAD_STATES = [
@@ -140,10 +141,7 @@ async function sendToClient(env: Env, client: DownloadClientRow, release: Releas
 export async function releaseRefusal(db: Database, movieId: number, release: Release): Promise<Failure | null> {
   const hash = release.protocol === "torrent" ? (release.infoHash?.trim().toLowerCase() ?? null) : null;
   const title = release.title.trim();
-  const active = await db
-    .select({ id: downloads.id, title: downloads.title, indexer: downloads.indexer, downloadId: downloads.downloadId })
-    .from(downloads)
-    .where(and(eq(downloads.movieId, movieId), inArray(downloads.trackedDownloadState, [...ACTIVE_DOWNLOAD_STATES])));
+  const active = await downloadRepository(db).inStatesForMovie(movieId, ACTIVE_DOWNLOAD_STATES);
   const same = active.find(
     (row) =>
       (hash && row.downloadId === hash) ||
@@ -248,7 +246,7 @@ async function recordSent(
     source,
     updatedAt: now,
   };
-  const history = db.insert(movieHistory).values({
+  const history = historyRepository(db).insert({
     movieId: movie.id,
     eventType: "grabbed",
     sourceTitle: release.title,
@@ -260,14 +258,7 @@ async function recordSent(
     data: historyData(release, client, source, decision),
     date: now,
   });
-  const write =
-    pendingId === undefined
-      ? db
-          .insert(downloads)
-          .values({ ...values, grabbedAt: now })
-          .returning()
-      : db.update(downloads).set(values).where(eq(downloads.id, pendingId)).returning();
-  const [[row]] = await db.batch([write, history]);
+  const row = await downloadRepository(db).recordGrab(pendingId, values, now, history);
   logger?.info("release grabbed", { movieId: movie.id, queueId: row.id, downloadClient: client.name, source });
   await notifyGrab(ctx, row, movie, client, decision);
   return row;
@@ -330,34 +321,31 @@ async function holdForRetry(
   const delay = retryDelaySeconds(error.kind, 1, error.retryAfter) ?? 0;
   const now = clock.now();
   const { release } = decision;
-  const [row] = await db
-    .insert(downloads)
-    .values({
-      movieId: movie.id,
-      downloadClientId: client.id,
-      downloadId: "",
-      title: release.title,
-      indexer: release.indexer,
-      protocol: release.protocol,
-      quality: storedQuality(decision.quality as QualityModel),
-      customFormatIds: decision.customFormats.map((f) => f.id),
-      customFormatScore: decision.customFormatScore,
-      languages: decision.languages.map((l) => ({ id: l.id, name: l.name })),
-      size: release.size,
-      sizeleft: release.size,
-      status: "downloadClientUnavailable",
-      trackedDownloadState: "grabPending",
-      trackedDownloadStatus: "warning",
-      statusMessages: [{ title: release.title, messages: [error.message] }],
-      errorMessage: error.message,
-      failureKind: error.kind,
-      retryCount: 1,
-      nextRetryAt: new Date(now + delay * 1000).toISOString(),
-      release: await storedRelease(env, release),
-      source,
-      grabbedAt: new Date(now).toISOString(),
-    })
-    .returning();
+  const row = await downloadRepository(db).insert({
+    movieId: movie.id,
+    downloadClientId: client.id,
+    downloadId: "",
+    title: release.title,
+    indexer: release.indexer,
+    protocol: release.protocol,
+    quality: storedQuality(decision.quality as QualityModel),
+    customFormatIds: decision.customFormats.map((f) => f.id),
+    customFormatScore: decision.customFormatScore,
+    languages: decision.languages.map((l) => ({ id: l.id, name: l.name })),
+    size: release.size,
+    sizeleft: release.size,
+    status: "downloadClientUnavailable",
+    trackedDownloadState: "grabPending",
+    trackedDownloadStatus: "warning",
+    statusMessages: [{ title: release.title, messages: [error.message] }],
+    errorMessage: error.message,
+    failureKind: error.kind,
+    retryCount: 1,
+    nextRetryAt: new Date(now + delay * 1000).toISOString(),
+    release: await storedRelease(env, release),
+    source,
+    grabbedAt: new Date(now).toISOString(),
+  });
   await enqueueDownloadJob(env, { action: "grab", queueId: row.id, grabbedAt: row.grabbedAt }, delay);
   return { queueId: row.id, downloadClientId: client.id, downloadId: "" };
 }

@@ -83,17 +83,21 @@ export function downloadRepository(db: Database) {
     },
 
     /**
-     * Records a sent grab with its history event in one batch: a new download, or the pending one
-     * `pendingId` updated. Returns the download's row.
+     * Records a sent grab with its history event in one batch: a new download grabbed at
+     * `grabbedAt`, or the pending one `pendingId` updated (its grab time kept). Returns its row.
      */
     async recordGrab(
       pendingId: number | undefined,
-      values: NewDownloadRow,
+      values: Omit<NewDownloadRow, "grabbedAt">,
+      grabbedAt: string,
       history: BatchStatement,
     ): Promise<DownloadRow> {
       const write =
         pendingId === undefined
-          ? db.insert(downloads).values(values).returning()
+          ? db
+              .insert(downloads)
+              .values({ ...values, grabbedAt })
+              .returning()
           : db.update(downloads).set(values).where(eq(downloads.id, pendingId)).returning();
       const [[row]] = await db.batch([write, history]);
       return row;
