@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import * as clock from "../clock";
-import { type Database, inList } from "../db/client";
-import { commands, importLists, movies } from "../db/schema";
+import type { Database } from "../db/client";
+import { type CommandRow, commandRepository } from "../db/repositories/commands";
+import { importListsToSync } from "../db/repositories/importLists";
+import { movieUpkeepRepository } from "../db/repositories/movieUpkeep";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import { importWatchmodeIdMap } from "../integrations/watchmode/idMap";
 import { expireBlocklist } from "../services/blocklist";
@@ -48,8 +49,8 @@ const COMMANDS = [
     async run({ env, db, logger }, { movieIds }) {
       const library = new MovieLibrary(env, db, logger);
       const targets = movieIds?.length
-        ? await db.select({ id: movies.id }).from(movies).where(inList(movies.id, movieIds))
-        : await db.select({ id: movies.id }).from(movies).orderBy(asc(movies.lastInfoSync)).limit(REFRESH_BATCH);
+        ? await movieUpkeepRepository(db).existingIds(movieIds)
+        : await movieUpkeepRepository(db).leastRecentlyRefreshed(REFRESH_BATCH);
       const failures: string[] = [];
       for (const { id } of targets) {
         try {
@@ -77,11 +78,7 @@ const COMMANDS = [
         for (const list of due) await enqueueListSync(env, db, list.id, "scheduled");
         return { message: `Queued ${due.length} due lists`, result: { queued: due.map((l) => l.id) } };
       }
-      const lists = await db
-        .select({ id: importLists.id, name: importLists.name })
-        .from(importLists)
-        .where(listId !== undefined ? eq(importLists.id, listId) : eq(importLists.enabled, true))
-        .orderBy(asc(importLists.listOrder), asc(importLists.id));
+      const lists = await importListsToSync(db, listId);
       if (listId !== undefined && lists.length === 0) throw new Error(`Import list ${listId} does not exist`);
       const results: Record<string, unknown>[] = [];
       for (const [index, list] of lists.entries()) {
@@ -130,18 +127,8 @@ const COMMANDS = [
     async run(ctx) {
       const { db } = ctx;
       const lookup = await StreamingAvailabilityLookup.open(ctx);
-      const rows = await db
-        .select({
-          id: movies.id,
-          tmdbId: movies.tmdbId,
-          title: movies.title,
-          monitored: movies.monitored,
-          service: movies.streamingUnmonitoredService,
-        })
-        .from(movies)
-        .where(isNotNull(movies.streamingUnmonitoredService))
-        .orderBy(asc(movies.id))
-        .limit(STREAMING_CHECK_BATCH);
+      const upkeep = movieUpkeepRepository(db);
+      const rows = await upkeep.streamingUnmonitored(STREAMING_CHECK_BATCH);
       // Monitored since by hand: no longer ours to re-monitor.
       const released = rows.filter((r) => r.monitored).map((r) => r.id);
       const candidates = rows.filter((r) => !r.monitored);
@@ -157,18 +144,9 @@ const COMMANDS = [
         else if (service !== row.service) moved.push({ movieId: row.id, title: row.title, service });
       }
       const ids = remonitored.map((r) => r.movieId);
-      if (ids.length)
-        await db
-          .update(movies)
-          .set({ monitored: true, streamingUnmonitoredService: null, updatedAt: now })
-          .where(inList(movies.id, ids));
-      if (released.length)
-        await db.update(movies).set({ streamingUnmonitoredService: null }).where(inList(movies.id, released));
-      for (const m of moved)
-        await db
-          .update(movies)
-          .set({ streamingUnmonitoredService: m.service })
-          .where(and(eq(movies.id, m.movieId), eq(movies.monitored, false)));
+      if (ids.length) await upkeep.remonitor(ids, now);
+      if (released.length) await upkeep.releaseStreamingUnmonitored(released);
+      for (const m of moved) await upkeep.moveStreamingService(m.movieId, m.service);
       if (errors.length && errors.length === candidates.length) throw new Error(errors[0]);
       return {
         message: `Re-monitored ${remonitored.length} of ${candidates.length} movies left unmonitored for streaming`,
@@ -211,13 +189,8 @@ const COMMANDS = [
       if (ctx.trigger === "scheduled") {
         // The cron fires every 15 minutes; the indexer settings' RSS interval decides (0 turns it off).
         const { rssSyncInterval } = await readSettings(db, "indexer");
-        const [last] = await db
-          .select({ started: commands.started })
-          .from(commands)
-          .where(and(eq(commands.name, "RssSync"), eq(commands.status, "completed")))
-          .orderBy(desc(commands.id))
-          .limit(1);
-        const since = last?.started ? (clock.now() - Date.parse(last.started)) / 60_000 : Number.POSITIVE_INFINITY;
+        const started = await commandRepository(db).lastCompletedStart("RssSync");
+        const since = started ? (clock.now() - Date.parse(started)) / 60_000 : Number.POSITIVE_INFINITY;
         if (rssSyncInterval === 0) return { message: "RSS sync is turned off (RSS sync interval 0)" };
         // A minute's slack so a 15-minute interval is not skipped by a cron that fires a little early.
         if (since < rssSyncInterval - 1)
@@ -277,7 +250,7 @@ const COMMANDS = [
 
 export const COMMAND_NAMES = COMMANDS.map((c) => c.name);
 
-export type CommandRow = typeof commands.$inferSelect;
+export type { CommandRow };
 
 export function findCommand(name: string) {
   return COMMANDS.find((c) => c.name.toLowerCase() === name.toLowerCase());
@@ -318,44 +291,34 @@ export async function queueCommand(
   body: Record<string, unknown>,
   trigger: "manual" | "scheduled",
 ): Promise<CommandRow> {
-  const [row] = await db
-    .insert(commands)
-    .values({ name, body, status: "queued", trigger, queued: clock.nowIso() })
-    .returning();
-  return row;
+  return commandRepository(db).queue({ name, body, trigger, queued: clock.nowIso() });
 }
 
 /** Runs a queued command, recording started/completed/failed with its message and result. */
 export async function executeCommand(base: ServiceContext, row: CommandRow): Promise<void> {
+  const repo = commandRepository(base.db);
   const ctx: CommandContext = {
     ...base,
     trigger: row.trigger,
     progress: async (message) => {
-      await base.db.update(commands).set({ message }).where(eq(commands.id, row.id));
+      await repo.setMessage(row.id, message);
     },
   };
   const definition = findCommand(row.name);
   const started = clock.nowIso();
-  await ctx.db.update(commands).set({ status: "started", started }).where(eq(commands.id, row.id));
+  await repo.markStarted(row.id, started);
   try {
     if (!definition) throw new Error(`Unknown command ${row.name}`);
     const outcome = await definition.run(ctx, definition.body.parse(row.body));
-    await ctx.db
-      .update(commands)
-      .set({
-        status: "completed",
-        ended: clock.nowIso(),
-        message: outcome.message,
-        result: outcome.result ?? null,
-      })
-      .where(eq(commands.id, row.id));
+    await repo.markCompleted(row.id, {
+      ended: clock.nowIso(),
+      message: outcome.message,
+      result: outcome.result ?? null,
+    });
     ctx.logger.info("command completed", { command: row.name, commandId: row.id, message: outcome.message });
   } catch (error) {
     const message = (error as Error).message;
-    await ctx.db
-      .update(commands)
-      .set({ status: "failed", ended: clock.nowIso(), message })
-      .where(eq(commands.id, row.id));
+    await repo.markFailed(row.id, clock.nowIso(), message);
     ctx.logger.error("command failed", { command: row.name, commandId: row.id, error: message });
   }
 }
@@ -364,7 +327,7 @@ export async function executeCommand(base: ServiceContext, row: CommandRow): Pro
 export async function lastRuns(db: Database, names: readonly string[]): Promise<Map<string, CommandRow>> {
   const out = new Map<string, CommandRow>();
   for (const name of names) {
-    const [row] = await db.select().from(commands).where(eq(commands.name, name)).orderBy(desc(commands.id)).limit(1);
+    const row = await commandRepository(db).latestNamed(name);
     if (row) out.set(name, row);
   }
   return out;

@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { ListSyncResult } from "../../durable-objects/ListSync";
 import * as clock from "../clock";
 import type { Env } from "../config";
 import { createDatabase, type Database } from "../db/client";
-import { importLists, listSyncJobs } from "../db/schema";
+import { importListName } from "../db/repositories/importLists";
+import { listSyncJobRepository } from "../db/repositories/listSyncJobs";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import { type Logger, rootLogger } from "../observability/logger";
 import { incrementCounter } from "../observability/metrics";
@@ -22,12 +22,9 @@ export function listSyncStub(env: Env, listId: number) {
 
 /** Records a job and puts it on the queue. */
 export async function enqueueListSync(env: Env, db: Database, listId: number, trigger: ListSyncMessage["trigger"]) {
-  const [job] = await db
-    .insert(listSyncJobs)
-    .values({ listId, status: "queued", enqueuedAt: clock.nowIso() })
-    .returning({ id: listSyncJobs.id });
-  await env.LIST_SYNC_QUEUE.send({ jobId: job.id, listId, trigger } satisfies ListSyncMessage);
-  return job.id;
+  const jobId = await listSyncJobRepository(db).record(listId, clock.nowIso());
+  await env.LIST_SYNC_QUEUE.send({ jobId, listId, trigger } satisfies ListSyncMessage);
+  return jobId;
 }
 
 /**
@@ -36,36 +33,26 @@ export async function enqueueListSync(env: Env, db: Database, listId: number, tr
  * dead-letter queue, whose consumer records it (health and a notification follow).
  */
 export async function consumeListSyncBatch(batch: MessageBatch<ListSyncMessage>, env: Env): Promise<void> {
-  const db = createDatabase(env.DB);
+  const jobs = listSyncJobRepository(createDatabase(env.DB));
   for (const message of batch.messages) {
     const { jobId, listId } = message.body;
     const logger = rootLogger.child({ listId, jobId, attempt: message.attempts });
-    await db
-      .update(listSyncJobs)
-      .set({ status: "running", attempts: message.attempts })
-      .where(eq(listSyncJobs.id, jobId));
+    await jobs.markRunning(jobId, message.attempts);
     const result: ListSyncResult = await listSyncStub(env, listId).sync(
       listId,
       message.attempts > 1 ? "retry" : message.body.trigger,
     );
     if (result.ok) {
-      await db
-        .update(listSyncJobs)
-        .set({ status: "succeeded", lastError: null, failureKind: null })
-        .where(eq(listSyncJobs.id, jobId));
+      await jobs.markSucceeded(jobId);
       message.ack();
       continue;
     }
     const delay = retryDelaySeconds(result.kind, message.attempts, result.retryAfterSeconds);
-    await db
-      .update(listSyncJobs)
-      .set({
-        status: delay === null ? "deadLettered" : "retrying",
-        lastError: result.message,
-        failureKind: result.kind,
-        nextAttemptAt: delay === null ? null : new Date(clock.now() + delay * 1000).toISOString(),
-      })
-      .where(eq(listSyncJobs.id, jobId));
+    await jobs.markFailed(jobId, {
+      lastError: result.message,
+      failureKind: result.kind,
+      nextAttemptAt: delay === null ? null : new Date(clock.now() + delay * 1000).toISOString(),
+    });
     if (delay === null) {
       await env.LIST_SYNC_DLQ.send(message.body);
       message.ack();
@@ -86,15 +73,13 @@ export async function consumeListSyncDeadLetters(
   const db = createDatabase(env.DB);
   for (const message of batch.messages) {
     const { jobId, listId } = message.body;
-    const [job] = await db.select().from(listSyncJobs).where(eq(listSyncJobs.id, jobId));
-    await db
-      .update(listSyncJobs)
-      .set({ status: "deadLettered", lastError: job?.lastError ?? "gave up after the last retry" })
-      .where(eq(listSyncJobs.id, jobId));
-    const [list] = await db.select({ name: importLists.name }).from(importLists).where(eq(importLists.id, listId));
+    const jobs = listSyncJobRepository(db);
+    const job = await jobs.get(jobId);
+    await jobs.markDeadLettered(jobId, job?.lastError ?? "gave up after the last retry");
+    const listName = await importListName(db, listId);
     incrementCounter("radarr_list_sync_dead_letters_total", "List sync jobs that failed after their last retry", {});
     await notify(env, db, "healthIssue", {
-      message: `Import list '${list?.name ?? listId}' failed to sync: ${job?.lastError ?? "unknown error"}`,
+      message: `Import list '${listName ?? listId}' failed to sync: ${job?.lastError ?? "unknown error"}`,
       listId,
       failureKind: job?.failureKind ?? "unknown",
     }).catch((error) => logger.error("notification failed", { error: (error as Error).message }));

@@ -10,6 +10,21 @@ export function importListRepository(db: Database) {
   return providerRepository(db, importLists, [asc(importLists.listOrder), asc(importLists.id)]);
 }
 
+/** The name of the import list of that id, if any. */
+export async function importListName(db: Database, id: number): Promise<string | undefined> {
+  const [row] = await db.select({ name: importLists.name }).from(importLists).where(eq(importLists.id, id));
+  return row?.name;
+}
+
+/** The list of that id, or every enabled list, in list order. */
+export function importListsToSync(db: Database, listId?: number): Promise<{ id: number; name: string }[]> {
+  return db
+    .select({ id: importLists.id, name: importLists.name })
+    .from(importLists)
+    .where(listId !== undefined ? eq(importLists.id, listId) : eq(importLists.enabled, true))
+    .orderBy(asc(importLists.listOrder), asc(importLists.id));
+}
+
 type ListItemStatus = (typeof listItems.$inferSelect)["status"];
 
 export interface ListItemsQuery {
