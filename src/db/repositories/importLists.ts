@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { importLists, listItems, listSyncJobs, listSyncRuns, movieProvenance } from "../schema";
 import { providerRepository } from "./providers";
@@ -14,6 +14,21 @@ export function importListRepository(db: Database) {
 export async function importListName(db: Database, id: number): Promise<string | undefined> {
   const [row] = await db.select({ name: importLists.name }).from(importLists).where(eq(importLists.id, id));
   return row?.name;
+}
+
+/** Enabled, automatic lists whose next sync time (ISO) is at or before `now`, or that never synced. */
+export function dueImportLists(db: Database, now: string): Promise<{ id: number; name: string }[]> {
+  return db
+    .select({ id: importLists.id, name: importLists.name })
+    .from(importLists)
+    .where(
+      and(
+        eq(importLists.enabled, true),
+        eq(importLists.enableAuto, true),
+        or(isNull(importLists.nextSyncAt), lte(importLists.nextSyncAt, now)),
+      ),
+    )
+    .orderBy(asc(importLists.listOrder), asc(importLists.id));
 }
 
 /** The list of that id, or every enabled list, in list order. */

@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import * as clock from "../../clock";
-import { listItems } from "../../db/schema";
+import { listSyncRepository } from "../../db/repositories/listSync";
 import { diffListItems, itemKey } from "../../domain/lists/items";
 import type { ListItem } from "../../domain/lists/source";
 import type { ServiceContext } from "../context";
@@ -14,7 +13,7 @@ export async function applyItems(ctx: ServiceContext, list: ImportListRow, items
   const d1 = env.DB;
   const now = clock.nowDate();
   const iso = now.toISOString();
-  const stored = await db.select().from(listItems).where(eq(listItems.listId, list.id));
+  const stored = await listSyncRepository(db).items(list.id);
   const diff = diffListItems<StoredItem>(items, stored);
   outcome.updated = diff.changed.length;
   outcome.removed = diff.removed.length;

@@ -1,6 +1,5 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { listSyncRepository } from "../../db/repositories/listSync";
 import { MovieRepository } from "../../db/repositories/movies";
-import { listItems } from "../../db/schema";
 import { movieRowFromListItem } from "../../domain/lists/items";
 import { TMDB_MOVIE_GENRES } from "../../integrations/tmdb/genres";
 import type { ServiceContext } from "../context";
@@ -105,10 +104,7 @@ function statusStatements(d1: D1Database, list: ImportListRow, byStatus: Record<
 /** Turns the list's pending items into movies (or marks them excluded / existing), in bulk. */
 export async function importPendingItems(ctx: ServiceContext, list: ImportListRow, outcome: SyncOutcome, iso: string) {
   const { env, db, logger: log } = ctx;
-  const pending = await db
-    .select()
-    .from(listItems)
-    .where(and(eq(listItems.listId, list.id), eq(listItems.status, "pending"), isNotNull(listItems.tmdbId)));
+  const pending = await listSyncRepository(db).pendingItems(list.id);
   if (pending.length === 0) return;
   const { excluded, inLibrary } = await knownPending(
     env.DB,

@@ -1,8 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
 import * as clock from "../../clock";
 import type { Env } from "../../config";
 import type { Database } from "../../db/client";
-import { importLists, listItems, listSyncRuns, movies } from "../../db/schema";
+import { savedImportList } from "../../db/repositories/importLists";
+import { listSyncRepository } from "../../db/repositories/listSync";
 import { Failure, isUpstreamFailure, type RequestFailureKind } from "../../domain/failures/failure";
 import type { FailureKind } from "../../domain/failures/kinds";
 import { listFingerprint, uniqueItems } from "../../domain/lists/items";
@@ -103,16 +103,13 @@ export async function syncImportList(
 ): Promise<SyncOutcome> {
   const { env, db } = ctx;
   const started = clock.now();
-  const [list] = await db.select().from(importLists).where(eq(importLists.id, listId));
+  const list = await savedImportList(db, listId);
   if (!list) throw new Failure("notFound", `Import list ${listId} does not exist`);
   const source = findListSource(list.implementation);
   if (!source) throw new Failure("parseError", `Unknown list implementation ${list.implementation}`);
-  const [run] = await db
-    .insert(listSyncRuns)
-    .values({ listId, trigger, status: "started", startedAt: new Date(started).toISOString(), errors: [] })
-    .returning({ id: listSyncRuns.id });
+  const runId = await listSyncRepository(db).startRun({ listId, trigger, startedAt: new Date(started).toISOString() });
   const outcome: SyncOutcome = {
-    runId: run.id,
+    runId,
     listId,
     status: "success",
     found: 0,
@@ -153,15 +150,12 @@ export async function syncImportList(
     const items = uniqueItems(resolved.items);
     outcome.found = items.length;
     const fingerprint = await listFingerprint(items);
-    const [{ pending }] = await db
-      .select({ pending: sql<number>`count(*)` })
-      .from(listItems)
-      .where(and(eq(listItems.listId, listId), eq(listItems.status, "pending")));
+    const pending = await listSyncRepository(db).pendingItemCount(listId);
     if (fingerprint === list.lastContentHash && pending === 0) {
       outcome.unchanged = true;
     } else {
       await applyItems(listCtx, list, items, outcome);
-      await db.update(importLists).set({ lastContentHash: fingerprint }).where(eq(importLists.id, listId));
+      await listSyncRepository(db).setContentHash(listId, fingerprint);
     }
     if (outcome.errors.length) outcome.status = "partial";
   } catch (error) {
@@ -178,35 +172,31 @@ export async function syncImportList(
 async function finishRun(db: Database, list: ImportListRow, outcome: SyncOutcome, started: number) {
   outcome.durationMs = clock.now() - started;
   const now = clock.nowDate();
-  await db.batch([
-    db
-      .update(listSyncRuns)
-      .set({
-        status: outcome.status,
-        endedAt: now.toISOString(),
-        durationMs: outcome.durationMs,
-        found: outcome.found,
-        added: outcome.added,
-        updated: outcome.updated,
-        removed: outcome.removed,
-        excluded: outcome.excluded,
-        existing: outcome.existing,
-        streamingSkipped: outcome.streamingSkipped,
-        streamingUnmonitored: outcome.streamingUnmonitored,
-        upstreamRequests: outcome.upstreamRequests,
-        unchanged: outcome.unchanged,
-        rowsWritten: outcome.rowsWritten,
-        errors: outcome.errors.slice(0, 50),
-      })
-      .where(eq(listSyncRuns.id, outcome.runId)),
-    db
-      .update(importLists)
-      .set({
-        lastSyncAt: now.toISOString(),
-        nextSyncAt: new Date(now.getTime() + list.syncIntervalMinutes * 60_000).toISOString(),
-      })
-      .where(eq(importLists.id, list.id)),
-  ]);
+  await listSyncRepository(db).finishRun(
+    {
+      id: outcome.runId,
+      status: outcome.status,
+      endedAt: now.toISOString(),
+      durationMs: outcome.durationMs,
+      found: outcome.found,
+      added: outcome.added,
+      updated: outcome.updated,
+      removed: outcome.removed,
+      excluded: outcome.excluded,
+      existing: outcome.existing,
+      streamingSkipped: outcome.streamingSkipped,
+      streamingUnmonitored: outcome.streamingUnmonitored,
+      upstreamRequests: outcome.upstreamRequests,
+      unchanged: outcome.unchanged,
+      rowsWritten: outcome.rowsWritten,
+      errors: outcome.errors.slice(0, 50),
+    },
+    {
+      id: list.id,
+      lastSyncAt: now.toISOString(),
+      nextSyncAt: new Date(now.getTime() + list.syncIntervalMinutes * 60_000).toISOString(),
+    },
+  );
   incrementCounter("radarr_list_syncs_total", "Import list syncs by outcome", {
     implementation: list.implementation,
     status: outcome.status,
@@ -222,15 +212,10 @@ async function finishRun(db: Database, list: ImportListRow, outcome: SyncOutcome
 async function refreshAdded(ctx: ServiceContext, listId: number) {
   const { env, db, logger: log } = ctx;
   const library = new MovieLibrary(env, db, log);
-  const added = await db
-    .select({ id: movies.id })
-    .from(movies)
-    .innerJoin(listItems, eq(listItems.movieId, movies.id))
-    .where(and(eq(listItems.listId, listId), eq(listItems.status, "imported")))
-    .limit(IMMEDIATE_REFRESH_LIMIT * 5);
+  const repo = listSyncRepository(db);
+  const added = await repo.importedMovieIds(listId, IMMEDIATE_REFRESH_LIMIT * 5);
   for (const { id } of added) {
-    const [row] = await db.select({ lastInfoSync: movies.lastInfoSync }).from(movies).where(eq(movies.id, id));
-    if (row?.lastInfoSync) continue;
+    if (await repo.lastInfoSync(id)) continue;
     try {
       await library.refresh(id);
     } catch (error) {

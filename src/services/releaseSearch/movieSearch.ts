@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { MovieRow } from "../../db/repositories/movies";
-import { movies } from "../../db/schema";
+import { searchTargetRepository } from "../../db/repositories/searchTargets";
 import type { RankedDecision } from "../../domain/decisions";
 import { resourceNotFound } from "../../domain/failures/failure";
 import type { MovieSearchCriteria } from "../../integrations/indexers";
@@ -18,7 +17,7 @@ export interface MovieSearch {
 }
 
 async function getMovie(db: Database, movieId: number): Promise<MovieRow> {
-  const [movie] = await db.select().from(movies).where(eq(movies.id, movieId));
+  const movie = await searchTargetRepository(db).byId(movieId);
   if (!movie) throw resourceNotFound(`Movie ${movieId}`);
   return movie;
 }

@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { MovieRow } from "../../db/repositories/movies";
-import { movies } from "../../db/schema";
+import { searchTargetRepository } from "../../db/repositories/searchTargets";
 import { parseMovieTitle } from "../../domain/parser";
 import type { IndexerRelease } from "../../integrations/indexers";
 import type { ServiceContext } from "../context";
@@ -98,12 +97,7 @@ async function releasesByMovie(db: Database, releases: IndexerRelease[], outcome
     }
     const tmdbId = release.tmdbId;
     const movie =
-      (tmdbId
-        ? await lookup(
-            `tmdb:${tmdbId}`,
-            async () => (await db.select().from(movies).where(eq(movies.tmdbId, tmdbId)))[0],
-          )
-        : undefined) ??
+      (tmdbId ? await lookup(`tmdb:${tmdbId}`, () => searchTargetRepository(db).byTmdbId(tmdbId)) : undefined) ??
       (await lookup(`title:${parsed.movieTitles.join("|")}:${parsed.year}:${parsed.tmdbId}:${parsed.imdbId}`, () =>
         findMovieForRelease(db, parsed),
       ));

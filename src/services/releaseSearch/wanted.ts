@@ -1,8 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
 import * as clock from "../../clock";
 import type { Database } from "../../db/client";
 import type { MovieRow } from "../../db/repositories/movies";
-import { movieFiles, movies } from "../../db/schema";
+import { searchTargetRepository } from "../../db/repositories/searchTargets";
 import { cutoffNotMet, prepareDecisionContext, toComparableQuality } from "../../domain/decisions";
 import { isMovieAvailable, type MinimumAvailability, type MovieStatus } from "../../domain/library/movieStatus";
 import { loadDecisionContext } from "../decisionContext";
@@ -21,22 +20,13 @@ export const isAvailable = (movie: MovieRow) =>
 
 /** Monitored movies without a file that have reached their minimum availability (Radarr's "Missing"). */
 export async function missingMovieIds(db: Database): Promise<number[]> {
-  const rows = await db
-    .select()
-    .from(movies)
-    .where(and(eq(movies.monitored, true), eq(movies.hasFile, false)))
-    .orderBy(asc(movies.sortTitle));
+  const rows = await searchTargetRepository(db).monitoredWithoutFile();
   return rows.filter(isAvailable).map((m) => m.id);
 }
 
 /** Monitored movies whose file has not reached the profile's quality or format-score cutoff. */
 export async function cutoffUnmetMovieIds(db: Database): Promise<number[]> {
-  const rows = await db
-    .select({ movie: movies, quality: movieFiles.quality, score: movieFiles.customFormatScore })
-    .from(movies)
-    .innerJoin(movieFiles, eq(movieFiles.movieId, movies.id))
-    .where(eq(movies.monitored, true))
-    .orderBy(asc(movies.sortTitle));
+  const rows = await searchTargetRepository(db).monitoredWithFile();
   const byProfile = new Map<number, typeof rows>();
   for (const row of rows)
     byProfile.set(row.movie.qualityProfileId, [...(byProfile.get(row.movie.qualityProfileId) ?? []), row]);
