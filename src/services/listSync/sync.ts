@@ -1,7 +1,7 @@
 import * as clock from "../../clock";
 import type { Env } from "../../config";
 import type { Database } from "../../db/client";
-import { savedImportList } from "../../db/repositories/importLists";
+import { importListRepository } from "../../db/repositories/importLists";
 import { listSyncRepository } from "../../db/repositories/listSync";
 import { Failure, isUpstreamFailure, type RequestFailureKind } from "../../domain/failures/failure";
 import type { FailureKind } from "../../domain/failures/kinds";
@@ -103,7 +103,7 @@ export async function syncImportList(
 ): Promise<SyncOutcome> {
   const { env, db } = ctx;
   const started = clock.now();
-  const list = await savedImportList(db, listId);
+  const list = await importListRepository(db).get(listId);
   if (!list) throw new Failure("notFound", `Import list ${listId} does not exist`);
   const source = findListSource(list.implementation);
   if (!source) throw new Failure("parseError", `Unknown list implementation ${list.implementation}`);
