@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { tagService } from "../services/tags";
-import { createRouter, jsonBody, jsonContent } from "./router";
-import { errorResponses, idParamSchema } from "./schemas/common";
+import { crudRoutes } from "./crudRoutes";
+import { createRouter, jsonContent } from "./router";
+import { errorResponses } from "./schemas/common";
 
 export const tagRouter = createRouter();
 const tags = ["Tag"];
@@ -20,16 +21,6 @@ const tagInput = z.object({
 tagRouter.openapi(
   createRoute({
     method: "get",
-    path: "/",
-    tags,
-    responses: { 200: jsonContent(z.array(tagSchema), "Tags"), ...errorResponses },
-  }),
-  async (c) => c.json(await tagService(c.get("db")).list(), 200),
-);
-
-tagRouter.openapi(
-  createRoute({
-    method: "get",
     path: "/detail",
     tags,
     responses: { 200: jsonContent(z.array(tagDetailSchema), "Tags with their movies"), ...errorResponses },
@@ -37,60 +28,19 @@ tagRouter.openapi(
   async (c) => c.json(await tagService(c.get("db")).listWithMovieIds(), 200),
 );
 
-tagRouter.openapi(
-  createRoute({
-    method: "get",
-    path: "/{id}",
-    tags,
-    request: { params: idParamSchema },
-    responses: { 200: jsonContent(tagSchema, "Tag"), ...errorResponses },
-  }),
-  async (c) => {
-    const { id } = c.req.valid("param");
-    return c.json(await tagService(c.get("db")).get(id), 200);
+crudRoutes(tagRouter, {
+  tags,
+  resource: tagSchema,
+  input: tagInput,
+  describe: { list: "Tags", one: "Tag", created: "Created", updated: "Renamed" },
+  service(db) {
+    const service = tagService(db);
+    return {
+      list: service.list,
+      get: service.get,
+      add: ({ label }) => service.add(label),
+      update: (id, { label }) => service.rename(id, label),
+      remove: service.remove,
+    };
   },
-);
-
-tagRouter.openapi(
-  createRoute({
-    method: "post",
-    path: "/",
-    tags,
-    request: { body: jsonBody(tagInput) },
-    responses: { 201: jsonContent(tagSchema, "Created"), ...errorResponses },
-  }),
-  async (c) => {
-    const { label } = c.req.valid("json");
-    return c.json(await tagService(c.get("db")).add(label), 201);
-  },
-);
-
-tagRouter.openapi(
-  createRoute({
-    method: "put",
-    path: "/{id}",
-    tags,
-    request: { params: idParamSchema, body: jsonBody(tagInput) },
-    responses: { 202: jsonContent(tagSchema, "Renamed"), ...errorResponses },
-  }),
-  async (c) => {
-    const { id } = c.req.valid("param");
-    const { label } = c.req.valid("json");
-    return c.json(await tagService(c.get("db")).rename(id, label), 202);
-  },
-);
-
-tagRouter.openapi(
-  createRoute({
-    method: "delete",
-    path: "/{id}",
-    tags,
-    request: { params: idParamSchema },
-    responses: { 200: jsonContent(z.object({}), "Deleted"), ...errorResponses },
-  }),
-  async (c) => {
-    const { id } = c.req.valid("param");
-    await tagService(c.get("db")).remove(id);
-    return c.json({}, 200);
-  },
-);
+});
