@@ -3,7 +3,7 @@ import { type Database, inList } from "../client";
 import { blocklist, movies } from "../schema";
 
 export type BlocklistRow = typeof blocklist.$inferSelect;
-export type NewBlocklistRow = typeof blocklist.$inferInsert;
+type NewBlocklistRow = typeof blocklist.$inferInsert;
 
 export const BLOCKLIST_SORT_KEYS = ["date", "sourceTitle", "movies.sortTitle", "indexer", "blockedUntil"] as const;
 type BlocklistSortKey = (typeof BLOCKLIST_SORT_KEYS)[number];

@@ -4,8 +4,8 @@ import type { Database } from "../client";
 import { downloadClients, downloads } from "../schema";
 
 export type DownloadRow = typeof downloads.$inferSelect;
-export type NewDownloadRow = typeof downloads.$inferInsert;
-export type DownloadChanges = Partial<NewDownloadRow>;
+type NewDownloadRow = typeof downloads.$inferInsert;
+type DownloadChanges = Partial<NewDownloadRow>;
 
 /** A statement for a batch (one transaction). */
 export type BatchStatement = BatchItem<"sqlite">;

@@ -3,7 +3,7 @@ import type { Database } from "../client";
 import { movieFiles, movies } from "../schema";
 
 export type MovieFileRow = typeof movieFiles.$inferSelect;
-export type NewMovieFileRow = typeof movieFiles.$inferInsert;
+type NewMovieFileRow = typeof movieFiles.$inferInsert;
 
 /** A movie's file: what an import reads and writes. Statements without `await` go into the caller's batch. */
 export function movieFileRepository(db: Database) {
