@@ -5,7 +5,7 @@ import { jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
 /** What a simple resource's service offers the routes; `update` only where the resource can change. */
-export interface CrudService<Resource, Input> {
+interface CrudService<Resource, Input> {
   list(): Promise<Resource[]>;
   get(id: number): Promise<Resource>;
   add(input: Input): Promise<Resource>;

@@ -18,6 +18,11 @@ const MONITORED_STATES = ["downloading", "importPending", "importing"] as const;
  * Statements without `await` go into the caller's batch.
  */
 export function downloadRepository(db: Database) {
+  return { ...downloadReads(db), ...downloadWrites(db), ...clientsToSendTo(db) };
+}
+
+/** The queue's reads: one download, what a poll checks, what a grab must not repeat, failure counts. */
+function downloadReads(db: Database) {
   return {
     async get(id: number): Promise<DownloadRow | undefined> {
       const [row] = await db.select().from(downloads).where(eq(downloads.id, id));
@@ -72,7 +77,12 @@ export function downloadRepository(db: Database) {
         .where(isNotNull(downloads.failureKind))
         .groupBy(downloads.failureKind, state);
     },
+  };
+}
 
+/** The queue's writes; statements without `await` go into the caller's batch. */
+function downloadWrites(db: Database) {
+  return {
     /** The update of one download: awaited alone, or for the caller's batch. */
     update: (id: number, changes: DownloadChanges) => db.update(downloads).set(changes).where(eq(downloads.id, id)),
 
@@ -107,7 +117,12 @@ export function downloadRepository(db: Database) {
     async batch(statements: readonly BatchStatement[]): Promise<void> {
       if (statements.length) await db.batch(statements as [BatchStatement, ...BatchStatement[]]);
     },
+  };
+}
 
+/** The download clients a grab or a poll goes to. */
+function clientsToSendTo(db: Database) {
+  return {
     /** The clients with these ids. */
     clientsByIds(ids: number[]) {
       return db.select().from(downloadClients).where(inArray(downloadClients.id, ids));
