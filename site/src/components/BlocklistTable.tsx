@@ -1,4 +1,4 @@
-import { useSignal } from "@preact/signals";
+import { type Signal, useSignal } from "@preact/signals";
 import { api, type BlocklistItem, type FailureKind } from "../api";
 import { Link } from "../router";
 import { ErrorMessage } from "./ErrorMessage";
@@ -12,27 +12,13 @@ const PAGE_SIZE = 25;
 const reasonLabel = (reason: string) =>
   reason === "manual" ? "Removed from the queue" : (FAILURE_KIND_LABELS[reason as FailureKind] ?? reason);
 
-/** Releases that will not be grabbed again (until their block runs out); unblock one or several. */
-export function BlocklistTable() {
-  const page = useSignal(1);
-  const selected = useSignal<ReadonlySet<number>>(new Set());
+type Selection = Signal<ReadonlySet<number>>;
+
+/** Unblocking one or several releases: busy while it runs, then a notice or the error. */
+function useUnblock(selected: Selection, reload: () => void) {
   const busy = useSignal(false);
   const actionError = useSignal<unknown>(undefined);
   const notice = useSignal<string | undefined>(undefined);
-  const { data, error, reload } = useResource(
-    (signal) => api.blocklist.paged({ page: page.value, pageSize: PAGE_SIZE, sortKey: "date" }, signal),
-    [page.value],
-  );
-  const list = data.value;
-  const onPage = list?.records ?? [];
-  const allSelected = onPage.length > 0 && onPage.every((r) => selected.value.has(r.id));
-
-  const toggle = (id: number, on: boolean) => {
-    const next = new Set(selected.value);
-    if (on) next.add(id);
-    else next.delete(id);
-    selected.value = next;
-  };
   const unblock = async (ids: number[], what: string) => {
     busy.value = true;
     actionError.value = undefined;
@@ -51,6 +37,19 @@ export function BlocklistTable() {
       busy.value = false;
     }
   };
+  return { busy, actionError, notice, unblock };
+}
+
+/** Releases that will not be grabbed again (until their block runs out); unblock one or several. */
+export function BlocklistTable() {
+  const page = useSignal(1);
+  const selected = useSignal<ReadonlySet<number>>(new Set());
+  const { data, error, reload } = useResource(
+    (signal) => api.blocklist.paged({ page: page.value, pageSize: PAGE_SIZE, sortKey: "date" }, signal),
+    [page.value],
+  );
+  const { busy, actionError, notice, unblock } = useUnblock(selected, reload);
+  const list = data.value;
 
   const chosen = [...selected.value];
   return (
@@ -82,56 +81,84 @@ export function BlocklistTable() {
       {list === undefined && !error.value && <p class="muted">Loading…</p>}
       {list?.records.length === 0 && <p class="muted">No releases are blocked.</p>}
       {list && list.records.length > 0 && (
-        <div class="table-scroll">
-          <table class="plain blocklist-table" aria-label="Blocked releases">
-            <thead>
-              <tr>
-                <th>
-                  <input
-                    type="checkbox"
-                    aria-label="Select every release on this page"
-                    checked={allSelected}
-                    onChange={(e) => {
-                      const on = e.currentTarget.checked;
-                      const next = new Set(selected.value);
-                      for (const r of onPage) {
-                        if (on) next.add(r.id);
-                        else next.delete(r.id);
-                      }
-                      selected.value = next;
-                    }}
-                  />
-                </th>
-                <th>Movie</th>
-                <th>Release</th>
-                <th>Quality</th>
-                <th>Indexer</th>
-                <th>Reason</th>
-                <th>Blocked</th>
-                <th>Until</th>
-                <th>Retries</th>
-                <th>
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.records.map((item) => (
-                <BlocklistRow
-                  key={item.id}
-                  item={item}
-                  selected={selected.value.has(item.id)}
-                  busy={busy.value}
-                  onSelect={(on) => toggle(item.id, on)}
-                  onUnblock={() => void unblock([item.id], item.sourceTitle)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <BlockedReleases
+          records={list.records}
+          selected={selected}
+          busy={busy.value}
+          onUnblock={(item) => void unblock([item.id], item.sourceTitle)}
+        />
       )}
       {list && <Pager page={page} totalRecords={list.totalRecords} pageSize={PAGE_SIZE} label="Blocklist pages" />}
     </section>
+  );
+}
+
+/** The table of blocked releases on this page, each selectable (or all at once). */
+function BlockedReleases({
+  records,
+  selected,
+  busy,
+  onUnblock,
+}: {
+  records: BlocklistItem[];
+  selected: Selection;
+  busy: boolean;
+  onUnblock: (item: BlocklistItem) => void;
+}) {
+  const allSelected = records.length > 0 && records.every((r) => selected.value.has(r.id));
+  const toggle = (ids: number[], on: boolean) => {
+    const next = new Set(selected.value);
+    for (const id of ids) {
+      if (on) next.add(id);
+      else next.delete(id);
+    }
+    selected.value = next;
+  };
+  return (
+    <div class="table-scroll">
+      <table class="plain blocklist-table" aria-label="Blocked releases">
+        <thead>
+          <tr>
+            <th>
+              <input
+                type="checkbox"
+                aria-label="Select every release on this page"
+                checked={allSelected}
+                onChange={(e) =>
+                  toggle(
+                    records.map((r) => r.id),
+                    e.currentTarget.checked,
+                  )
+                }
+              />
+            </th>
+            <th>Movie</th>
+            <th>Release</th>
+            <th>Quality</th>
+            <th>Indexer</th>
+            <th>Reason</th>
+            <th>Blocked</th>
+            <th>Until</th>
+            <th>Retries</th>
+            <th>
+              <span class="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((item) => (
+            <BlocklistRow
+              key={item.id}
+              item={item}
+              selected={selected.value.has(item.id)}
+              busy={busy}
+              onSelect={(on) => toggle([item.id], on)}
+              onUnblock={() => onUnblock(item)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

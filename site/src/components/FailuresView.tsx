@@ -38,6 +38,94 @@ function atFault(f: DownloadFailure): string {
   return f.owner === "ours" ? `${who} (fix and retry)` : `${who} (gave up)`;
 }
 
+type FailureCounts = Partial<Record<FailureKind, number>>;
+
+/** One button per kind that has failures (and the chosen one), after "All". */
+function KindCounts({
+  counts,
+  kind,
+  choose,
+}: {
+  counts: FailureCounts;
+  kind: FailureKind | "";
+  choose: (next: FailureKind | "") => void;
+}) {
+  const total = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
+  return (
+    <ul class="failure-counts" aria-label="Failures per kind">
+      <li>
+        <button type="button" aria-pressed={kind === ""} onClick={() => choose("")}>
+          All <span class="count-badge">{formatCount(total)}</span>
+        </button>
+      </li>
+      {FAILURE_KINDS.filter((k) => (counts[k] ?? 0) > 0 || kind === k).map((k) => (
+        <li key={k}>
+          <button type="button" aria-pressed={kind === k} onClick={() => choose(k)}>
+            {FAILURE_KIND_LABELS[k]} <span class="count-badge">{formatCount(counts[k] ?? 0)}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function FailureRow({ f }: { f: DownloadFailure }) {
+  return (
+    <tr>
+      <td>{formatDateTime(f.date)}</td>
+      <td>{failureKindInWords(f.failureKind)}</td>
+      <td>
+        <Link href={`/movie/${f.movieId}`}>
+          {f.movieTitle} ({f.movieYear})
+        </Link>
+      </td>
+      <td class="release-title wrap">
+        {f.title}
+        <span class="muted">
+          {" "}
+          · {f.indexer || "—"} → {f.downloadClient}
+        </span>
+      </td>
+      <td class="wrap">{f.message || "—"}</td>
+      <td>
+        {f.retryCount} of {f.maxRetries}
+        {f.nextRetryAt && <span class="muted"> · next {formatDateTime(f.nextRetryAt)}</span>}
+      </td>
+      <td>
+        <span class={`badge ${STATE_BADGES[f.state]}`}>{STATE_LABELS[f.state]}</span>
+        {f.blocklisted && <span class="muted"> · blocklisted</span>}
+      </td>
+      <td class="muted wrap">{atFault(f)}</td>
+    </tr>
+  );
+}
+
+function FailuresTable({ records }: { records: DownloadFailure[] }) {
+  return (
+    <div class="table-scroll">
+      <table class="plain failures-table" aria-label="Recent failures">
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Kind</th>
+            <th>Movie</th>
+            <th>Release</th>
+            <th>Message</th>
+            <th>Retries</th>
+            <th>State</th>
+            <th>At fault</th>
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((f) => (
+            <FailureRow key={f.id} f={f} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** Recent download failures by kind of failure, with how many of each and what was retried. */
 export function FailuresView() {
   const page = useSignal(1);
@@ -48,8 +136,6 @@ export function FailuresView() {
     { everyMs: 10_000 },
   );
   const failures = data.value;
-  const counts = failures?.counts ?? {};
-  const total = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
   const choose = (next: FailureKind | "") => {
     kind.value = next;
     page.value = 1;
@@ -61,74 +147,12 @@ export function FailuresView() {
         next-best one is grabbed.
       </p>
       <ErrorMessage error={error.value} />
-      {failures && (
-        <ul class="failure-counts" aria-label="Failures per kind">
-          <li>
-            <button type="button" aria-pressed={kind.value === ""} onClick={() => choose("")}>
-              All <span class="count-badge">{formatCount(total)}</span>
-            </button>
-          </li>
-          {FAILURE_KINDS.filter((k) => (counts[k] ?? 0) > 0 || kind.value === k).map((k) => (
-            <li key={k}>
-              <button type="button" aria-pressed={kind.value === k} onClick={() => choose(k)}>
-                {FAILURE_KIND_LABELS[k]} <span class="count-badge">{formatCount(counts[k] ?? 0)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {failures && <KindCounts counts={failures.counts ?? {}} kind={kind.value} choose={choose} />}
       {failures === undefined && !error.value && <p class="muted">Loading…</p>}
       {failures?.records.length === 0 && (
         <p class="muted">{kind.value ? "No failures of this kind." : "No download has failed."}</p>
       )}
-      {failures && failures.records.length > 0 && (
-        <div class="table-scroll">
-          <table class="plain failures-table" aria-label="Recent failures">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Kind</th>
-                <th>Movie</th>
-                <th>Release</th>
-                <th>Message</th>
-                <th>Retries</th>
-                <th>State</th>
-                <th>At fault</th>
-              </tr>
-            </thead>
-            <tbody>
-              {failures.records.map((f) => (
-                <tr key={f.id}>
-                  <td>{formatDateTime(f.date)}</td>
-                  <td>{failureKindInWords(f.failureKind)}</td>
-                  <td>
-                    <Link href={`/movie/${f.movieId}`}>
-                      {f.movieTitle} ({f.movieYear})
-                    </Link>
-                  </td>
-                  <td class="release-title wrap">
-                    {f.title}
-                    <span class="muted">
-                      {" "}
-                      · {f.indexer || "—"} → {f.downloadClient}
-                    </span>
-                  </td>
-                  <td class="wrap">{f.message || "—"}</td>
-                  <td>
-                    {f.retryCount} of {f.maxRetries}
-                    {f.nextRetryAt && <span class="muted"> · next {formatDateTime(f.nextRetryAt)}</span>}
-                  </td>
-                  <td>
-                    <span class={`badge ${STATE_BADGES[f.state]}`}>{STATE_LABELS[f.state]}</span>
-                    {f.blocklisted && <span class="muted"> · blocklisted</span>}
-                  </td>
-                  <td class="muted wrap">{atFault(f)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {failures && failures.records.length > 0 && <FailuresTable records={failures.records} />}
       {failures && (
         <Pager page={page} totalRecords={failures.totalRecords} pageSize={PAGE_SIZE} label="Failure pages" />
       )}

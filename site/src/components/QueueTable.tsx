@@ -99,12 +99,10 @@ export function QueueTable() {
   );
 }
 
-function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void }) {
-  const removing = useSignal(false);
-  const percent = Math.round(item.progress * 1000) / 10;
-  const state = QUEUE_STATE_LABELS[item.trackedDownloadState] ?? inWords(item.trackedDownloadState);
+/** The item's problems: its failure, the client's error and status messages, each listed once. */
+function queueProblems(item: QueueItem): string[] {
   // A message the client and the tracked state both carry is listed once.
-  const problems = [
+  return [
     ...(item.failureKind
       ? [
           `${failureKindInWords(item.failureKind)}${item.retryCount ? ` (retry ${item.retryCount}${item.nextRetryAt ? `, next ${formatDateTime(item.nextRetryAt)}` : ""})` : ""}`,
@@ -113,6 +111,29 @@ function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void 
     ...(item.errorMessage ? [item.errorMessage] : []),
     ...item.statusMessages.flatMap((m) => (m.messages.length ? m.messages : [m.title])),
   ].filter((message, i, all) => all.indexOf(message) === i);
+}
+
+function ProblemsCell({ problems }: { problems: string[] }) {
+  return (
+    <td class="wrap">
+      {problems.length ? (
+        <ul class="problems">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : (
+        <span class="muted">None</span>
+      )}
+    </td>
+  );
+}
+
+function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void }) {
+  const removing = useSignal(false);
+  const percent = Math.round(item.progress * 1000) / 10;
+  const state = QUEUE_STATE_LABELS[item.trackedDownloadState] ?? inWords(item.trackedDownloadState);
+  const problems = queueProblems(item);
   return (
     <>
       <tr class={`queue-row status-${item.trackedDownloadStatus}`}>
@@ -144,17 +165,7 @@ function QueueRow({ item, onRemoved }: { item: QueueItem; onRemoved: () => void 
           {formatBytes(item.size - item.sizeleft)} / {formatBytes(item.size)}
         </td>
         <td>{item.downloadClient}</td>
-        <td class="wrap">
-          {problems.length ? (
-            <ul class="problems">
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          ) : (
-            <span class="muted">None</span>
-          )}
-        </td>
+        <ProblemsCell problems={problems} />
         <td class="row-actions">
           <button
             type="button"
