@@ -52,8 +52,8 @@ export function ProviderSettings<T extends ProviderResource, TestResult>({
         calls={calls}
         options={options}
         describeTest={describeTest}
-        onSaved={(saved) => finish(`Saved ${noun} ${saved.name}`)}
-        onDeleted={() => finish(`Deleted ${noun} ${initial.name}`)}
+        onSaved={(saved) => finish(`Saved ${noun} ${saved.name}`, saved)}
+        onDeleted={() => finish(`Deleted ${noun} ${initial.name}`, undefined, initial.id)}
         onCancel={() => {
           editing.value = undefined;
         }}
@@ -140,7 +140,16 @@ function useProviderList<T extends ProviderResource>(
       }
     }
   };
-  const finish = (message: string) => {
+  /** Back to the list, which shows the change at once (then reloads): the notice never runs ahead of it. */
+  const finish = (message: string, saved?: T, deletedId?: number) => {
+    const list = items.value;
+    if (list && saved) {
+      items.value = list.some((i) => i.id === saved.id)
+        ? list.map((i) => (i.id === saved.id ? saved : i))
+        : [...list, saved];
+    } else if (list && deletedId !== undefined) {
+      items.value = list.filter((i) => i.id !== deletedId);
+    }
     editing.value = undefined;
     notice.value = message;
     refresh();
