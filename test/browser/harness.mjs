@@ -162,10 +162,11 @@ async function watchCspViolations(context) {
  * Runs `body(page)` in a fresh browser context (its own cookies), logged in through POST /login
  * unless `loggedIn` is false. Saves a screenshot whatever happens, and fails the test if the page
  * threw an uncaught error, broke its Content-Security-Policy or loaded anything from off loopback.
+ * `viewport` sizes the page (a phone's 390 × 844, say); the default is a desktop window.
  */
-export async function withPage(t, body, { loggedIn = true } = {}) {
+export async function withPage(t, body, { loggedIn = true, viewport = VIEWPORT } = {}) {
   const env = await environment();
-  const context = await env.browser.newContext({ viewport: VIEWPORT, baseURL: env.appUrl });
+  const context = await env.browser.newContext({ viewport, baseURL: env.appUrl });
   // The page's clock starts at the run's pinned time too, then runs at real speed.
   await context.clock.install({ time: new Date(testClockNow()) });
   // Only loopback traffic: anything else the page asks for (a real CDN named in simulated data,

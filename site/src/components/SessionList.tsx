@@ -22,7 +22,7 @@ export function SessionList() {
       <ErrorMessage error={error.value} />
       {sessions.value?.length === 0 && <p class="muted">No browser is logged in; API keys are not sessions.</p>}
       {sessions.value && sessions.value.length > 0 && (
-        <table aria-label="Sessions">
+        <table class="plain" aria-label="Sessions">
           <thead>
             <tr>
               <th scope="col">Browser</th>
