@@ -17,6 +17,7 @@ import { MAX_CSV_BYTES } from "./api/importListActivity";
 import { importListConfigRouter, importListRouter } from "./api/importLists";
 import { indexerRouter, indexerStatusRouter } from "./api/indexers";
 import { requireApiKey } from "./api/middleware/auth";
+import { ApiRoutes, agreeingIds, canonicalRequest, isApiPath } from "./api/middleware/canonicalPath";
 import { requestContext } from "./api/middleware/correlation";
 import { handleError } from "./api/middleware/errors";
 import { methodNotAllowed } from "./api/middleware/methodNotAllowed";
@@ -36,7 +37,7 @@ import { healthRouter, systemRouter } from "./api/system";
 import { systemSessionRouter } from "./api/systemSessions";
 import { tagRouter } from "./api/tags";
 import { traktAuthRouter } from "./api/traktAuth";
-import { APP_NAME, APP_VERSION } from "./config";
+import { APP_NAME, APP_VERSION, RADARR_API_VERSION } from "./config";
 import { MovieRepository } from "./db/repositories/movies";
 import { Failure } from "./domain/failures/failure";
 import { budgetGauges } from "./integrations/budget";
@@ -85,10 +86,16 @@ const API_ROUTERS: readonly (readonly [string, Hono<AppEnv>])[] = [
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
+  // Read once every route is registered: the first request comes after createApp returns.
+  let apiRoutes: ApiRoutes | undefined;
+  const routes = () => {
+    apiRoutes ??= new ApiRoutes(app.routes);
+    return apiRoutes;
+  };
   useEdgeMiddleware(app);
   app.get("/ping", (c) => c.json({ status: "OK" }));
   app.route("/", sessionRouter);
-  useApiMiddleware(app);
+  useApiMiddleware(app, routes);
   app.get("/metrics", renderMetrics);
   for (const [path, router] of API_ROUTERS) app.route(path, router);
   serveApiDocument(app);
@@ -103,6 +110,11 @@ export function createApp() {
     }
     return c.json({ message: "Not found" }, 404);
   });
+  // Radarr's routing, in front of Hono's: API paths in any casing, with a trailing slash, or a PUT
+  // with its id in the body reach the route registered for them.
+  const dispatch = app.fetch;
+  app.fetch = async (request, env, executionCtx) =>
+    dispatch(await canonicalRequest(request, routes()), env, executionCtx);
   return app;
 }
 
@@ -110,6 +122,11 @@ export function createApp() {
 function useEdgeMiddleware(app: OpenAPIHono<AppEnv>) {
   // First, so every response gets the headers: errors, failed middleware's, the site's pages.
   app.use("*", securityHeaders({ imageOrigins: (c) => siteImageOrigins(c.env) }));
+  // Radarr's version header on every API response, errors included: Prowlarr reads it to accept a Radarr.
+  app.use("*", async (c, next) => {
+    await next();
+    if (isApiPath(c.req.path)) c.res.headers.set("X-Application-Version", RADARR_API_VERSION);
+  });
   app.use("*", requestContext);
   const limit = (maxSize: number) =>
     bodyLimit({
@@ -124,10 +141,14 @@ function useEdgeMiddleware(app: OpenAPIHono<AppEnv>) {
   app.onError(handleError);
 }
 
-/** The API key (or session) on /api and /metrics, and the library-id cache dropped after a write. */
-function useApiMiddleware(app: OpenAPIHono<AppEnv>) {
+/**
+ * The API key (or session) on /api and /metrics, a PUT's path and body ids checked to agree, and
+ * the library-id cache dropped after a write.
+ */
+function useApiMiddleware(app: OpenAPIHono<AppEnv>, routes: () => ApiRoutes) {
   app.use("/api/*", requireApiKey);
   app.use("/metrics", requireApiKey);
+  app.use("/api/*", agreeingIds(routes));
   // A write may have changed the library: the in-library ids held for badges are reloaded.
   app.use("/api/*", async (c, next) => {
     await next();

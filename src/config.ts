@@ -39,6 +39,11 @@ declare global {
 
 export const APP_NAME = "Radarr Edge";
 export const APP_VERSION = "0.1.0";
+/**
+ * The Radarr release whose v3 API this app serves, reported where clients read Radarr's version
+ * (`X-Application-Version`, `/system/status` `version`); Prowlarr refuses a Radarr below 4.0.4.
+ */
+export const RADARR_API_VERSION = "5.28.0.10274";
 
 export interface UpstreamPolicy {
   timeoutMs: number;

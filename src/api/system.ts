@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { APP_NAME, APP_VERSION, isDemoMode, isolateStartTime } from "../config";
+import { APP_NAME, APP_VERSION, isDemoMode, isolateStartTime, RADARR_API_VERSION } from "../config";
 import { appliedMigrationCount } from "../db/repositories/migrations";
 import { checkHealth } from "../services/health";
 import { createRouter, jsonContent } from "./router";
@@ -12,7 +12,10 @@ export const statusSchema = z
   .object({
     appName: z.string(),
     instanceName: z.string(),
-    version: z.string(),
+    version: z
+      .string()
+      .openapi({ description: "The Radarr release whose API this app serves (what Radarr clients check)" }),
+    appVersion: z.string().openapi({ description: "Radarr Edge's own version" }),
     buildTime: z.string(),
     startTime: z.string(),
     isDebug: z.boolean(),
@@ -53,7 +56,8 @@ systemRouter.openapi(
       {
         appName: APP_NAME,
         instanceName: APP_NAME,
-        version: APP_VERSION,
+        version: RADARR_API_VERSION,
+        appVersion: APP_VERSION,
         buildTime: c.env.BUILD_TIME ?? isolateStartTime(),
         startTime: isolateStartTime(),
         isDebug: false,

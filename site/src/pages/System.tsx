@@ -48,7 +48,8 @@ export function System() {
             {(
               [
                 ["Application", s.appName],
-                ["Version", s.version],
+                ["Version", s.appVersion],
+                ["Radarr API version", s.version],
                 ["Runtime", s.runtimeName],
                 ["Runtime version", s.runtimeVersion],
                 ["Database", `${s.databaseType} (${s.migrationVersion} migrations applied)`],
