@@ -1,9 +1,9 @@
 import { type Signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
-import { api, type GrabbedRelease, type Release, type ReleaseSearch } from "../api";
+import { api, type GrabbedRelease, type Release } from "../api";
 import { ErrorMessage } from "./ErrorMessage";
 import { formatBytes, formatCount } from "./format";
 import { SortButton } from "./MovieTable";
+import { useResource } from "./useResource";
 
 /** "45 minutes", "7 hours", "12 days": how long ago the indexer published it. */
 function formatAge(release: Pick<Release, "age" | "ageHours" | "ageMinutes">): string {
@@ -89,28 +89,26 @@ export function InteractiveSearch({ movieId, title }: { movieId: number; title: 
 
 /** Searching the indexers for the movie (a new search aborts the last) and grabbing its releases, one grab each. */
 function useReleaseSearch(movieId: number) {
-  const search = useSignal<ReleaseSearch | undefined>(undefined);
-  const searching = useSignal(false);
-  const error = useSignal<unknown>(undefined);
+  /** The search last asked for: a new object each press, so each press searches again; none before the first. */
+  const asked = useSignal<{ movieId: number } | undefined>(undefined);
   const grabs = useSignal<ReadonlyMap<string, GrabState>>(new Map());
-  const controller = useSignal<AbortController | undefined>(undefined);
-
-  useEffect(() => () => controller.peek()?.abort(), []);
-
-  const run = async () => {
-    controller.value?.abort();
-    const current = new AbortController();
-    controller.value = current;
-    searching.value = true;
-    error.value = undefined;
-    try {
-      search.value = await api.releases.search(movieId, current.signal);
-      grabs.value = new Map();
-    } catch (e) {
-      if ((e as Error).name !== "AbortError") error.value = e;
-    } finally {
-      if (controller.value === current) searching.value = false;
-    }
+  const {
+    data: search,
+    loading: searching,
+    error,
+  } = useResource(
+    asked.value?.movieId === movieId
+      ? async (signal) => {
+          const found = await api.releases.search(movieId, signal);
+          // New results: the grabs of the last ones no longer show.
+          if (!signal.aborted) grabs.value = new Map();
+          return found;
+        }
+      : undefined,
+    [movieId, asked.value],
+  );
+  const run = () => {
+    asked.value = { movieId };
   };
 
   const setGrab = (key: string, state: GrabState) => {

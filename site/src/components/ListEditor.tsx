@@ -1,10 +1,10 @@
 import { type Signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
 import { api, type ImportList, type ImportListInput, type ImportListTestResult } from "../api";
 import { loadReference, qualityProfiles, rootFolders } from "../state/reference";
 import { problemAt } from "./FieldError";
 import { AddedMoviesSection, EditorFooter, NameField, SourceFields, SyncingSection } from "./ListEditorSections";
 import { defaultChoices } from "./MovieChoices";
+import { useResource } from "./useResource";
 
 /** The body the API takes for a list: everything the user chose, fields as `{name, value}`. */
 export function listInput(list: ImportList): ImportListInput {
@@ -45,15 +45,14 @@ interface Props {
  */
 export function ListEditor({ initial, onSaved, onDeleted, onCancel }: Props) {
   const draft = useSignal(initial);
-  const error = useSignal<unknown>(undefined);
+  // The editor's one failure: the reference data's, then the last action's.
+  const error = useReferenceDefaults(draft);
   const busy = useSignal<Busy>("");
   const saved = useSignal(false);
   const tested = useSignal<ImportListTestResult | undefined>(undefined);
   const list = draft.value;
   const isNew = initial.id === undefined;
   const idPrefix = `list-${initial.id ?? "new"}`;
-
-  useReferenceDefaults(draft, error);
 
   const change = (patch: Partial<ImportList>) => {
     draft.value = { ...draft.value, ...patch };
@@ -121,26 +120,19 @@ export function ListEditor({ initial, onSaved, onDeleted, onCancel }: Props) {
   );
 }
 
-/** A template names no profile or folder yet: once the reference data loads, fill in Add movie's defaults. */
-function useReferenceDefaults(draft: Signal<ImportList>, error: Signal<unknown>) {
-  useEffect(() => {
-    loadReference().then(
-      () => {
-        // A template names no profile or folder yet: start from Add movie's defaults (never "Any",
-        // which would let a big list grab CAM releases).
-        const d = draft.peek();
-        const defaults = defaultChoices(qualityProfiles.value, rootFolders.value);
-        const patch: Partial<ImportList> = {};
-        if (!qualityProfiles.value.some((p) => p.id === d.qualityProfileId) && defaults.qualityProfileId)
-          patch.qualityProfileId = defaults.qualityProfileId;
-        if (!d.rootFolderPath && defaults.rootFolderPath) patch.rootFolderPath = defaults.rootFolderPath;
-        if (Object.keys(patch).length) draft.value = { ...d, ...patch };
-      },
-      (e) => {
-        error.value = e;
-      },
-    );
-  }, []);
+/** Loads the reference data; a template names no profile or folder yet, so then fills in Add movie's defaults. */
+function useReferenceDefaults(draft: Signal<ImportList>) {
+  return useResource(async () => {
+    await loadReference();
+    // Add movie's defaults, never "Any", which would let a big list grab CAM releases.
+    const d = draft.peek();
+    const defaults = defaultChoices(qualityProfiles.value, rootFolders.value);
+    const patch: Partial<ImportList> = {};
+    if (!qualityProfiles.value.some((p) => p.id === d.qualityProfileId) && defaults.qualityProfileId)
+      patch.qualityProfileId = defaults.qualityProfileId;
+    if (!d.rootFolderPath && defaults.rootFolderPath) patch.rootFolderPath = defaults.rootFolderPath;
+    if (Object.keys(patch).length) draft.value = { ...d, ...patch };
+  }, []).error;
 }
 
 type Busy = "" | "saving" | "testing" | "deleting";

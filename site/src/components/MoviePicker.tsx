@@ -1,6 +1,6 @@
 import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
 import { api, errorMessage, type Movie } from "../api";
+import { useResource } from "./useResource";
 
 const SEARCH_DELAY_MS = 250;
 
@@ -10,38 +10,22 @@ interface Props {
   onChange: (movie: Movie | undefined) => void;
 }
 
-/** Chooses one movie of the library by searching its titles (the server's paged search). */
 /** The library's movies whose titles match `term` (debounced); none while a movie is picked. */
 function useMovieSearch(term: string, value: Movie | undefined) {
-  const results = useSignal<Movie[] | undefined>(undefined);
-  const error = useSignal<string | undefined>(undefined);
-  useEffect(() => {
-    if (!term || value) {
-      results.value = undefined;
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      api.movies
-        .paged({ page: 1, pageSize: 20, sortKey: "title", sortDirection: "ascending", search: term }, controller.signal)
-        .then(
-          (page) => {
-            results.value = page.records;
-            error.value = undefined;
-          },
-          (e) => {
-            if ((e as Error).name !== "AbortError") error.value = errorMessage(e);
-          },
-        );
-    }, SEARCH_DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [term, value]);
+  const { data: results, error } = useResource(
+    term && !value
+      ? (signal) =>
+          api.movies
+            .paged({ page: 1, pageSize: 20, sortKey: "title", sortDirection: "ascending", search: term }, signal)
+            .then((page) => page.records)
+      : undefined,
+    [term, value],
+    { delayMs: SEARCH_DELAY_MS },
+  );
   return { results, error };
 }
 
+/** Chooses one movie of the library by searching its titles (the server's paged search). */
 export function MoviePicker({ label, value, onChange }: Props) {
   const search = useSignal("");
   const term = search.value.trim();
@@ -82,7 +66,7 @@ export function MoviePicker({ label, value, onChange }: Props) {
           search.value = e.currentTarget.value;
         }}
       />
-      {error.value && <span class="field-error">{error.value}</span>}
+      {error.value !== undefined && <span class="field-error">{errorMessage(error.value)}</span>}
       {results.value && (
         <ul class="picker-results" aria-label="Matching movies">
           {results.value.length === 0 && <li class="muted">No movie in the library matches “{term}”.</li>}

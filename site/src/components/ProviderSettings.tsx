@@ -3,6 +3,7 @@ import type { ComponentChildren } from "preact";
 import type { ProviderResource } from "../api";
 import { ErrorMessage } from "./ErrorMessage";
 import { withArticle } from "./format";
+import { ImplementationChooser, useTemplates } from "./ImplementationChooser";
 import { type OptionsProps, type ProviderCalls, ProviderEditor } from "./ProviderEditor";
 import { useResource } from "./useResource";
 
@@ -37,7 +38,7 @@ export function ProviderSettings<T extends ProviderResource, TestResult>({
   describeTest,
   onChanged,
 }: Props<T, TestResult>) {
-  const { items, loadError, templates, choosing, editing, notice, error, choose, finish } = useProviderList<T>(
+  const { items, loadError, templates, choosing, editing, notice, choose, finish } = useProviderList<T>(
     calls,
     onChanged,
   );
@@ -63,9 +64,10 @@ export function ProviderSettings<T extends ProviderResource, TestResult>({
   if (choosing.value) {
     return (
       <ImplementationChooser
-        noun={noun}
-        templates={templates.value}
-        error={error.value}
+        headingId="implementations-heading"
+        heading={`Choose ${withArticle(noun)} type`}
+        templates={templates.data.value}
+        error={templates.error.value}
         onChoose={(t) => {
           choosing.value = false;
           editing.value = { ...t, fields: t.fields.map((f) => ({ ...f })) };
@@ -77,7 +79,7 @@ export function ProviderSettings<T extends ProviderResource, TestResult>({
     );
   }
   const list = items.value;
-  const problem = error.value ?? loadError.value;
+  const problem = templates.error.value ?? loadError.value;
   return (
     <>
       <ErrorMessage error={problem} />
@@ -122,23 +124,13 @@ function useProviderList<T extends ProviderResource>(
     onChanged?.();
     return list;
   }, []);
-  const templates = useSignal<T[] | undefined>(undefined);
-  const choosing = useSignal(false);
+  const { templates, choosing, choose: open } = useTemplates(calls.schema);
   const editing = useSignal<T | undefined>(undefined);
   const notice = useSignal<string | undefined>(undefined);
-  const error = useSignal<unknown>(undefined);
 
-  const choose = async () => {
-    error.value = undefined;
+  const choose = () => {
     notice.value = undefined;
-    choosing.value = true;
-    if (!templates.value) {
-      try {
-        templates.value = await calls.schema();
-      } catch (e) {
-        error.value = e;
-      }
-    }
+    open();
   };
   /** Back to the list, which shows the change at once (then reloads): the notice never runs ahead of it. */
   const finish = (message: string, saved?: T, deletedId?: number) => {
@@ -154,43 +146,7 @@ function useProviderList<T extends ProviderResource>(
     notice.value = message;
     refresh();
   };
-  return { items, loadError, templates, choosing, editing, notice, error, choose, finish };
-}
-
-function ImplementationChooser<T extends ProviderResource>({
-  noun,
-  templates,
-  error,
-  onChoose,
-  onCancel,
-}: {
-  noun: string;
-  templates: T[] | undefined;
-  error: unknown;
-  onChoose: (template: T) => void;
-  onCancel: () => void;
-}) {
-  return (
-    <section aria-labelledby="implementations-heading" class="source-chooser">
-      <h2 id="implementations-heading">Choose {withArticle(noun)} type</h2>
-      <ErrorMessage error={error} />
-      {templates === undefined && !error && <p class="muted">Loading…</p>}
-      <ul class="source-grid">
-        {templates?.map((t) => (
-          <li key={t.implementation}>
-            <button type="button" onClick={() => onChoose(t)}>
-              {t.implementationName ?? t.implementation}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <div class="actions">
-        <button type="button" class="ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </section>
-  );
+  return { items, loadError, templates, choosing, editing, notice, choose, finish };
 }
 
 function ProviderTable<T extends ProviderResource>({

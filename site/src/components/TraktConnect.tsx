@@ -4,6 +4,7 @@ import { api } from "../api";
 import { ConfirmButton } from "./ConfirmButton";
 import { ErrorMessage } from "./ErrorMessage";
 import { formatDateTime } from "./format";
+import { useResource } from "./useResource";
 
 type TraktView =
   | { kind: "loading" }
@@ -16,8 +17,7 @@ type TraktView =
  * server's interval (which grows when Trakt says slow down) until connected, denied or expired.
  */
 export function TraktConnect() {
-  const { view, error, busy, connect, disconnect } = useTraktFlow();
-  const v = view.value;
+  const { view: v, error, busy, connect, disconnect } = useTraktFlow();
   return (
     <section aria-labelledby="trakt-heading" class="settings-section trakt-connect">
       <h2 id="trakt-heading">Trakt</h2>
@@ -56,41 +56,32 @@ export function TraktConnect() {
 
 type TraktStatus = Awaited<ReturnType<typeof api.trakt.status>>;
 
+function viewOf(status: TraktStatus, { justNow = false, afterPoll = false } = {}): TraktView {
+  if (status.connected) return { kind: "connected", expiresAt: status.expiresAt, justNow };
+  if (status.polling) return { kind: "waiting", ...status.polling };
+  // A flow that just stopped says why; an old error is not news on opening the page.
+  return { kind: "idle", message: afterPoll ? status.lastError?.message : undefined };
+}
+
 /** The Trakt connection's state, loaded on opening, with connecting and disconnecting. */
 function useTraktFlow() {
-  const view = useSignal<TraktView>({ kind: "loading" });
-  const error = useSignal<unknown>(undefined);
+  // `error`: the load's failure, then the last action's.
+  const { data: shown, error, loading } = useResource(async () => viewOf(await api.trakt.status()), []);
+  const view: TraktView = shown.value ?? (loading.value ? { kind: "loading" } : { kind: "idle" });
   const busy = useSignal(false);
 
-  const show = (status: TraktStatus, { justNow = false, afterPoll = false } = {}): void => {
-    if (status.connected) view.value = { kind: "connected", expiresAt: status.expiresAt, justNow };
-    else if (status.polling) view.value = { kind: "waiting", ...status.polling };
-    else
-      view.value = {
-        kind: "idle",
-        // A flow that just stopped says why; an old error is not news on opening the page.
-        message: afterPoll ? status.lastError?.message : undefined,
-      };
+  const show = (status: TraktStatus, options?: { justNow?: boolean; afterPoll?: boolean }): void => {
+    shown.value = viewOf(status, options);
   };
 
-  useEffect(() => {
-    api.trakt.status().then(
-      (status) => show(status),
-      (e) => {
-        error.value = e;
-        view.value = { kind: "idle" };
-      },
-    );
-  }, []);
-
-  useTraktPolling(view, error, show);
+  useTraktPolling(shown, error, show);
 
   const connect = async () => {
     busy.value = true;
     error.value = undefined;
     try {
       const flow = await api.trakt.connect();
-      view.value = {
+      shown.value = {
         kind: "waiting",
         userCode: flow.userCode,
         verificationUrl: flow.verificationUrl,
@@ -120,11 +111,11 @@ function useTraktFlow() {
 
 /** While a device code waits, asks the server at its interval whether the user entered it. */
 function useTraktPolling(
-  view: Signal<TraktView>,
+  view: Signal<TraktView | undefined>,
   error: Signal<unknown>,
   show: (status: TraktStatus, options: { justNow?: boolean; afterPoll?: boolean }) => void,
 ) {
-  const waiting = view.value.kind === "waiting" ? view.value : undefined;
+  const waiting = view.value?.kind === "waiting" ? view.value : undefined;
   const userCode = waiting?.userCode;
   const interval = waiting?.interval;
   useEffect(() => {

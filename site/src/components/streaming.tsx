@@ -3,6 +3,7 @@
  * the attribution footer (TMDb logo and notice, JustWatch, Trakt, Watchmode) and the notice shown
  * when a source failed or served stale data.
  */
+import type { Signal } from "@preact/signals";
 import { useState } from "preact/hooks";
 import type {
   Attribution as AttributionItem,
@@ -13,6 +14,20 @@ import type {
   StreamingOfferSetting,
 } from "../api";
 import { session } from "../state/session";
+import { loadStreamingSettings } from "../state/streaming";
+import { useResource } from "./useResource";
+
+/** Sets `region` to the saved streaming region, unless one was chosen already (US when the settings fail). */
+export function useDefaultRegion(region: Signal<string | undefined>) {
+  useResource(async () => {
+    if (region.peek()) return;
+    try {
+      region.value ??= (await loadStreamingSettings()).region;
+    } catch {
+      region.value ??= "US";
+    }
+  }, []);
+}
 
 /** Regions the selectors offer (ISO 3166-1 alpha-2); any other saved region is added to the list. */
 const REGIONS: readonly { code: string; name: string }[] = [

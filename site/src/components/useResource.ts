@@ -1,6 +1,9 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 
+/** What a resource fetches; `undefined` while there is nothing to fetch yet (no search asked, no region known). */
+type Load<T> = ((signal: AbortSignal) => Promise<T>) | undefined;
+
 /**
  * The one way a page or component loads data: fetches with `load` whenever `deps` change and,
  * with `everyMs`, again on that interval while the tab is visible (and at once when it becomes
@@ -8,18 +11,28 @@ import { useEffect } from "preact/hooks";
  * one. `data` keeps the last answer while a new one loads (`loading`); `error` is the last
  * fetch's failure, cleared by the next success; `reload()` fetches now. `data` may be set
  * directly, e.g. to what a save answered.
+ *
+ * Loading on demand (a search, a parse): pass no `load` until there is something to fetch, and
+ * put what is asked in `deps`; the resource is idle meanwhile (no data, no error, not loading).
+ * `delayMs` waits that long after `deps` change before fetching (a search typed letter by letter).
  */
 export function useResource<T>(
-  load: (signal: AbortSignal) => Promise<T>,
+  load: Load<T>,
   deps: unknown[],
-  { everyMs }: { everyMs?: number } = {},
+  { everyMs, delayMs }: { everyMs?: number; delayMs?: number } = {},
 ) {
   const data = useSignal<T | undefined>(undefined);
   const error = useSignal<unknown>(undefined);
-  const loading = useSignal(true);
+  const loading = useSignal(Boolean(load));
   const version = useSignal(0);
 
   useEffect(() => {
+    if (!load) {
+      data.value = undefined;
+      error.value = undefined;
+      loading.value = false;
+      return;
+    }
     let controller: AbortController | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
@@ -33,21 +46,24 @@ export function useResource<T>(
       controller = current;
       loading.value = true;
       try {
-        data.value = await load(current.signal);
+        const answer = await load(current.signal);
+        // A load that ignores its signal still must not overwrite a newer fetch's answer.
+        if (current.signal.aborted) return;
+        data.value = answer;
         error.value = undefined;
       } catch (e) {
+        if (current.signal.aborted) return;
         if ((e as Error).name !== "AbortError") error.value = e;
       }
-      if (controller === current) {
-        loading.value = false;
-        schedule();
-      }
+      loading.value = false;
+      schedule();
     };
     const onVisibility = () => {
       clearTimeout(timer);
       if (document.visibilityState === "visible") void fetchNow();
     };
-    void fetchNow();
+    if (delayMs) timer = setTimeout(fetchNow, delayMs);
+    else void fetchNow();
     if (everyMs) document.addEventListener("visibilitychange", onVisibility);
     return () => {
       stopped = true;
@@ -55,7 +71,7 @@ export function useResource<T>(
       controller?.abort();
       document.removeEventListener("visibilitychange", onVisibility);
     };
-  }, [...deps, version.value]);
+  }, [...deps, Boolean(load), version.value]);
 
   return {
     data,

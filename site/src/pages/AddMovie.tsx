@@ -1,10 +1,10 @@
 import { type Signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
 import { api, type Movie } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatRuntime } from "../components/format";
 import { defaultChoices, type MovieChoices, MovieChoicesFields } from "../components/MovieChoices";
 import { Poster } from "../components/Poster";
+import { useResource } from "../components/useResource";
 import { Link } from "../router";
 import { invalidateLibrary } from "../state/library";
 import { loadReference, qualityProfiles, rootFolders, tags } from "../state/reference";
@@ -37,11 +37,11 @@ export function AddMovie() {
           {searching.value ? "Searching…" : "Search"}
         </button>
       </form>
-      <ErrorMessage error={searchError.value} />
-      {results.value?.length === 0 && <p class="muted">No movies found for “{term.value}”.</p>}
-      {results.value && results.value.length > 0 && (
+      <ErrorMessage error={searchError} />
+      {results?.length === 0 && <p class="muted">No movies found for “{term.value}”.</p>}
+      {results && results.length > 0 && (
         <ul class="lookup-results" aria-label="Search results">
-          {results.value.map((movie) => (
+          {results.map((movie) => (
             <li key={movie.tmdbId} class="lookup-result">
               <Poster movie={movie} class="small" />
               <div class="lookup-body">
@@ -85,35 +85,27 @@ export function AddMovie() {
 /** Looking a movie up on TMDb and adding one result with the chosen settings. */
 function useAddMovie() {
   const term = useSignal("");
-  const results = useSignal<Movie[] | undefined>(undefined);
-  const searching = useSignal(false);
-  const searchError = useSignal<unknown>(undefined);
+  /** What was last searched for: a new object each search, so the same term searches again. */
+  const asked = useSignal<{ term: string } | undefined>(undefined);
   const selected = useSignal<number | undefined>(undefined);
   const choices = useSignal<MovieChoices>(defaultChoices([], []));
   const adding = useSignal(false);
   const addError = useSignal<unknown>(undefined);
 
-  useEffect(() => {
-    loadReference().catch((error) => {
-      searchError.value = error;
-    });
-  }, []);
+  const reference = useResource(() => loadReference(), []);
+  const query = asked.value;
+  const lookup = useResource(query && ((signal) => api.movies.lookup(query.term, signal)), [query]);
+  const searching = lookup.loading;
+  // Before the first search the only failure is the reference data's; a failed search shows no results.
+  const searchError = query ? lookup.error.value : reference.error.value;
+  const results = lookup.error.value ? undefined : lookup.data.value;
 
-  const search = async (event: Event) => {
+  const search = (event: Event) => {
     event.preventDefault();
     const text = term.value.trim();
     if (!text) return;
-    searching.value = true;
-    searchError.value = undefined;
     selected.value = undefined;
-    try {
-      results.value = await api.movies.lookup(text);
-    } catch (error) {
-      searchError.value = error;
-      results.value = undefined;
-    } finally {
-      searching.value = false;
-    }
+    asked.value = { term: text };
   };
 
   const open = (movie: Movie) => {
@@ -136,7 +128,7 @@ function useAddMovie() {
           addMethod: "manual",
         },
       });
-      results.value = results.value?.map((m) => (m.tmdbId === movie.tmdbId ? { ...m, id: added.id } : m));
+      lookup.data.value = lookup.data.value?.map((m) => (m.tmdbId === movie.tmdbId ? { ...m, id: added.id } : m));
       selected.value = undefined;
       invalidateLibrary();
     } catch (error) {

@@ -1,12 +1,11 @@
 import { type Signal, signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
 import { api, type ComingSoon as ComingSoonResponse, type StreamingRelease, type WithStale } from "../api";
 import { AddToLibrary } from "../components/AddToLibrary";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDate } from "../components/format";
 import { TitlePoster } from "../components/Poster";
-import { AttributionFooter, RegionSelect, regionName, SourceNotice } from "../components/streaming";
-import { loadStreamingSettings } from "../state/streaming";
+import { AttributionFooter, RegionSelect, regionName, SourceNotice, useDefaultRegion } from "../components/streaming";
+import { useResource } from "../components/useResource";
 
 const region = signal<string | undefined>(undefined);
 
@@ -19,43 +18,16 @@ const RELEASE_STATUS_MESSAGES: Record<string, string> = {
 
 /** Coming soon: TMDb's upcoming movies for the region, and titles arriving on streaming services. */
 export function ComingSoon() {
-  const data = useSignal<WithStale<ComingSoonResponse> | undefined>(undefined);
   const page = useSignal(1);
-  const loading = useSignal(false);
-  const error = useSignal<unknown>(undefined);
-
-  useEffect(() => {
-    if (region.value) return;
-    loadStreamingSettings().then(
-      (s) => {
-        region.value ??= s.region;
-      },
-      () => {
-        region.value ??= "US";
-      },
-    );
-  }, []);
-
+  useDefaultRegion(region);
   const currentRegion = region.value;
   const currentPage = page.value;
-  useEffect(() => {
-    if (!currentRegion) return;
-    const controller = new AbortController();
-    loading.value = true;
-    error.value = undefined;
-    api.streaming.comingSoon({ region: currentRegion, page: currentPage }, controller.signal).then(
-      (response) => {
-        data.value = response;
-        loading.value = false;
-      },
-      (e) => {
-        if ((e as Error).name === "AbortError") return;
-        error.value = e;
-        loading.value = false;
-      },
-    );
-    return () => controller.abort();
-  }, [currentRegion, currentPage]);
+  const { data, loading, error } = useResource(
+    currentRegion
+      ? (abort) => api.streaming.comingSoon({ region: currentRegion, page: currentPage }, abort)
+      : undefined,
+    [currentRegion, currentPage],
+  );
 
   const d = data.value;
   return (

@@ -1,63 +1,41 @@
 import { type Signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
-import { api, type CustomFormat, type CustomFormatSpecification, type ParseResult } from "../api";
+import { api, type CustomFormat, type CustomFormatSpecification } from "../api";
 import { ConfirmButton } from "../components/ConfirmButton";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FieldError, invalidProps, problemAt } from "../components/FieldError";
 import { FormatMatches, qualityText } from "../components/ParseResult";
 import { SettingsNav } from "../components/SettingsNav";
 import { SpecificationEditor } from "../components/SpecificationEditor";
+import { useResource } from "../components/useResource";
 
 const NEW_FORMAT: CustomFormat = { name: "", includeCustomFormatWhenRenaming: false, specifications: [] };
 
 /** Settings → Custom formats: the list, and the editor for one format with a release-name test. */
 export function CustomFormats() {
-  const formats = useSignal<CustomFormat[] | undefined>(undefined);
-  const templates = useSignal<CustomFormatSpecification[]>([]);
+  const formats = useResource(() => api.customFormats.list(), []);
+  const templates = useResource(() => api.customFormats.schema(), []);
   const editing = useSignal<CustomFormat | undefined>(undefined);
   const error = useSignal<unknown>(undefined);
-
-  const refresh = () =>
-    api.customFormats.list().then(
-      (list) => {
-        formats.value = list;
-      },
-      (e) => {
-        error.value = e;
-      },
-    );
-
-  useEffect(() => {
-    void refresh();
-    api.customFormats.schema().then(
-      (schema) => {
-        templates.value = schema;
-      },
-      (e) => {
-        error.value = e;
-      },
-    );
-  }, []);
 
   return (
     <section class="page settings">
       <SettingsNav />
       <h1>Custom formats</h1>
-      <ErrorMessage error={error.value} />
+      <ErrorMessage error={error.value ?? formats.error.value ?? templates.error.value} />
       {editing.value ? (
         <FormatEditor
           initial={editing.value}
-          templates={templates.value}
-          onSaved={() => void refresh()}
+          templates={templates.data.value ?? []}
+          onSaved={formats.reload}
           onClose={() => {
             editing.value = undefined;
           }}
         />
       ) : (
         <FormatList
-          formats={formats.value}
+          formats={formats.data.value}
           error={error}
-          refresh={refresh}
+          refresh={formats.reload}
           onEdit={(f) => {
             editing.value = f;
           }}
@@ -79,7 +57,7 @@ const conditionsText = (format: CustomFormat) =>
 interface ListProps {
   formats: CustomFormat[] | undefined;
   error: Signal<unknown>;
-  refresh: () => Promise<void>;
+  refresh: () => void;
   onEdit: (format: CustomFormat) => void;
   onAdd: () => void;
 }
@@ -92,7 +70,7 @@ function FormatList({ formats, error, refresh, onEdit, onAdd }: ListProps) {
     } catch (e) {
       error.value = e;
     }
-    await refresh();
+    refresh();
   };
   return (
     <>
@@ -329,21 +307,18 @@ interface TesterProps {
  */
 function FormatTester({ formatId, formatName, unsaved }: TesterProps) {
   const title = useSignal("");
-  const result = useSignal<ParseResult | undefined>(undefined);
-  const error = useSignal<unknown>(undefined);
-  const testing = useSignal(false);
+  /** The name last tested: a new object each test, so the same name is tested again. */
+  const asked = useSignal<{ title: string } | undefined>(undefined);
+  const query = asked.value;
+  const {
+    data: result,
+    error,
+    loading: testing,
+  } = useResource(query ? (signal) => api.parse({ title: query.title }, signal) : undefined, [query]);
 
-  const test = async (event: Event) => {
+  const test = (event: Event) => {
     event.preventDefault();
-    testing.value = true;
-    error.value = undefined;
-    try {
-      result.value = await api.parse({ title: title.value.trim() });
-    } catch (e) {
-      error.value = e;
-    } finally {
-      testing.value = false;
-    }
+    asked.value = { title: title.value.trim() };
   };
 
   const r = result.value;

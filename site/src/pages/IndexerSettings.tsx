@@ -5,6 +5,7 @@ import { formatDateTime } from "../components/format";
 import { OptionCheck, PriorityInput } from "../components/ProviderEditor";
 import { ProviderSettings } from "../components/ProviderSettings";
 import { SettingsNav } from "../components/SettingsNav";
+import { useResource } from "../components/useResource";
 
 /** What a passed indexer test learnt: the indexer's capabilities when it has t=caps. */
 function describeTest(result: IndexerTestResult): string {
@@ -42,14 +43,15 @@ const searchKinds = (i: Indexer) =>
 
 /** Settings › Indexers: Torznab, Newznab and HDBits indexers, their tests and their health. */
 export function IndexerSettings() {
-  const statuses = useSignal<ReadonlyMap<number, IndexerStatus>>(new Map());
+  /** Bumped each time the indexers load: their health is fetched after them (none before). */
+  const listed = useSignal(0);
+  // A failure keeps the health last known.
+  const { data: statuses } = useResource(
+    listed.value ? async () => new Map((await api.indexers.status()).map((s) => [s.indexerId, s] as const)) : undefined,
+    [listed.value],
+  );
   const loadStatuses = () => {
-    api.indexers.status().then(
-      (list) => {
-        statuses.value = new Map(list.map((s) => [s.indexerId, s]));
-      },
-      () => undefined,
-    );
+    listed.value++;
   };
   return (
     <section class="page settings indexer-settings">
@@ -69,7 +71,7 @@ export function IndexerSettings() {
           { header: "Protocol", cell: (i) => (i.protocol === "torrent" ? "Torrent" : "Usenet") },
           { header: "Searches", cell: searchKinds },
           { header: "Priority", cell: (i) => i.priority },
-          { header: "Status", cell: (i) => <IndexerHealth status={statuses.value.get(i.id as number)} /> },
+          { header: "Status", cell: (i) => <IndexerHealth status={statuses.value?.get(i.id as number)} /> },
         ]}
         options={({ draft, change, problem, idPrefix }) => (
           <div class="editor-fields">

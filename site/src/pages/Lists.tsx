@@ -1,11 +1,12 @@
-import { type Signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
+import { useSignal } from "@preact/signals";
 import { api, type ImportList, type ListSyncLevel, type ListSyncRun } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatCount, formatDateTime, formatInterval } from "../components/format";
+import { ImplementationChooser, useTemplates } from "../components/ImplementationChooser";
 import { ListEditor } from "../components/ListEditor";
 import { SYNC_RUN_BADGES, SYNC_RUN_LABELS } from "../components/ListSyncActivity";
 import { ListSyncButton } from "../components/ListSyncButton";
+import { useResource } from "../components/useResource";
 import { Link } from "../router";
 import { listSyncsFinished } from "../state/listSync";
 
@@ -20,24 +21,14 @@ const LIST_TYPE_LABELS: Record<string, string> = {
 
 /** Import lists: every list with its last sync, adding a list from a source, and the clean-library level. */
 export function Lists() {
-  const error = useSignal<unknown>(undefined);
-  const { lists, lastRuns, refresh } = useListOverview(error);
-  const templates = useSignal<ImportList[] | undefined>(undefined);
-  const choosing = useSignal(false);
+  const overview = useListOverview();
+  const { templates, choosing, choose: open } = useTemplates(api.importLists.schema);
   const adding = useSignal<ImportList | undefined>(undefined);
   const added = useSignal<string | undefined>(undefined);
 
-  const choose = async () => {
-    error.value = undefined;
+  const choose = () => {
     added.value = undefined;
-    choosing.value = true;
-    if (!templates.value) {
-      try {
-        templates.value = await api.importLists.schema();
-      } catch (e) {
-        error.value = e;
-      }
-    }
+    open();
   };
 
   return (
@@ -47,7 +38,7 @@ export function Lists() {
         Lists add movies to the library on a schedule: IMDb, TMDb, Trakt and Plex lists, each synced on its own
         interval.
       </p>
-      <ErrorMessage error={error.value} />
+      <ErrorMessage error={templates.error.value ?? overview.error.value} />
       {adding.value ? (
         <ListEditor
           key={adding.value.implementation}
@@ -55,15 +46,19 @@ export function Lists() {
           onSaved={(list) => {
             adding.value = undefined;
             added.value = `Added list ${list.name}`;
-            void refresh();
+            overview.reload();
           }}
           onCancel={() => {
             adding.value = undefined;
           }}
         />
       ) : choosing.value ? (
-        <SourceChooser
-          templates={templates.value}
+        <ImplementationChooser
+          headingId="sources-heading"
+          heading="Choose a list source"
+          templates={templates.data.value}
+          empty="The server offers no list sources."
+          group={{ of: (t) => t.listType, label: (type) => LIST_TYPE_LABELS[type] ?? type }}
           onChoose={(template) => {
             choosing.value = false;
             adding.value = { ...template, fields: template.fields.map((f) => ({ ...f })) };
@@ -74,7 +69,7 @@ export function Lists() {
         />
       ) : (
         <>
-          <ListTable lists={lists.value} lastRuns={lastRuns.value} />
+          <ListTable lists={overview.data.value?.lists} lastRuns={overview.data.value?.lastRuns ?? new Map()} />
           <div class="actions">
             <button type="button" class="primary" onClick={choose}>
               Add list
@@ -92,32 +87,18 @@ export function Lists() {
   );
 }
 
-/** "Success: 4 found, 4 added" for a list's latest sync. */
-/** Every list with its latest sync, reloaded whenever a sync finishes; failures go to `error`. */
-function useListOverview(error: Signal<unknown>) {
-  const lists = useSignal<ImportList[] | undefined>(undefined);
-  /** Each list's latest sync, by list id. */
-  const lastRuns = useSignal<ReadonlyMap<number, ListSyncRun>>(new Map());
-
-  const refresh = async () => {
-    try {
-      const all = await api.importLists.list();
-      const runs = await Promise.all(all.map((l) => api.importLists.history(l.id as number, 1)));
-      const latest = new Map<number, ListSyncRun>();
-      for (const [i, list] of all.entries()) if (runs[i][0]) latest.set(list.id as number, runs[i][0]);
-      lists.value = all;
-      lastRuns.value = latest;
-    } catch (e) {
-      error.value = e;
-    }
-  };
-
-  useEffect(() => {
-    void refresh();
+/** Every list with its latest sync (by list id), reloaded whenever a sync finishes. */
+function useListOverview() {
+  return useResource(async () => {
+    const lists = await api.importLists.list();
+    const runs = await Promise.all(lists.map((l) => api.importLists.history(l.id as number, 1)));
+    const lastRuns = new Map<number, ListSyncRun>();
+    for (const [i, list] of lists.entries()) if (runs[i][0]) lastRuns.set(list.id as number, runs[i][0]);
+    return { lists, lastRuns: lastRuns as ReadonlyMap<number, ListSyncRun> };
   }, [listSyncsFinished.value]);
-  return { lists, lastRuns, refresh };
 }
 
+/** "Success: 4 found, 4 added" for a list's latest sync. */
 function runSummary(run: ListSyncRun | undefined) {
   if (!run) return <span class="muted">Never synced</span>;
   return (
@@ -180,44 +161,6 @@ function ListTable({
   );
 }
 
-interface ChooserProps {
-  templates: ImportList[] | undefined;
-  onChoose: (template: ImportList) => void;
-  onCancel: () => void;
-}
-
-/** The list sources the server offers, grouped as its schema groups them (TMDb, Trakt, Plex, IMDb…). */
-function SourceChooser({ templates, onChoose, onCancel }: ChooserProps) {
-  const groups = new Map<string, ImportList[]>();
-  for (const t of templates ?? []) groups.set(t.listType, [...(groups.get(t.listType) ?? []), t]);
-  return (
-    <section aria-labelledby="sources-heading" class="source-chooser">
-      <h2 id="sources-heading">Choose a list source</h2>
-      {templates === undefined && <p class="muted">Loading…</p>}
-      {templates?.length === 0 && <p class="muted">The server offers no list sources.</p>}
-      {[...groups].map(([type, group]) => (
-        <section key={type} aria-labelledby={`source-group-${type}`}>
-          <h3 id={`source-group-${type}`}>{LIST_TYPE_LABELS[type] ?? type}</h3>
-          <ul class="source-grid">
-            {group.map((t) => (
-              <li key={t.implementation}>
-                <button type="button" onClick={() => onChoose(t)}>
-                  {t.implementationName}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
-      <div class="actions">
-        <button type="button" class="ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </section>
-  );
-}
-
 const SYNC_LEVELS: { value: ListSyncLevel; label: string; explanation: string }[] = [
   {
     value: "disabled",
@@ -248,30 +191,20 @@ const SYNC_LEVELS: { value: ListSyncLevel; label: string; explanation: string }[
 
 /** The global list setting: what happens to a movie a list added once it is on no list at all. */
 function CleanLibraryLevel() {
-  const saved = useSignal<ListSyncLevel | undefined>(undefined);
-  const level = useSignal<ListSyncLevel>("disabled");
+  /** The level as saved; `error` is the load's or the last save's failure. */
+  const { data: saved, error } = useResource(async () => (await api.importLists.config()).listSyncLevel, []);
+  /** The level as chosen, until then the saved one. */
+  const choice = useSignal<ListSyncLevel | undefined>(undefined);
+  const level = choice.value ?? saved.value ?? "disabled";
   const saving = useSignal(false);
   const done = useSignal(false);
-  const error = useSignal<unknown>(undefined);
-
-  useEffect(() => {
-    api.importLists.config().then(
-      (config) => {
-        saved.value = config.listSyncLevel;
-        level.value = config.listSyncLevel;
-      },
-      (e) => {
-        error.value = e;
-      },
-    );
-  }, []);
 
   const save = async (event: Event) => {
     event.preventDefault();
     saving.value = true;
     error.value = undefined;
     try {
-      const config = await api.importLists.updateConfig({ listSyncLevel: level.value });
+      const config = await api.importLists.updateConfig({ listSyncLevel: level });
       saved.value = config.listSyncLevel;
       done.value = true;
     } catch (e) {
@@ -281,7 +214,7 @@ function CleanLibraryLevel() {
     }
   };
 
-  const chosen = SYNC_LEVELS.find((l) => l.value === level.value);
+  const chosen = SYNC_LEVELS.find((l) => l.value === level);
   return (
     <section aria-labelledby="clean-heading" class="settings-section clean-library">
       <h2 id="clean-heading">Clean library</h2>
@@ -290,10 +223,10 @@ function CleanLibraryLevel() {
         <label class="field">
           <span>Clean library level</span>
           <select
-            value={level.value}
+            value={level}
             disabled={saved.value === undefined}
             onChange={(e) => {
-              level.value = e.currentTarget.value as ListSyncLevel;
+              choice.value = e.currentTarget.value as ListSyncLevel;
               done.value = false;
             }}
           >
@@ -304,10 +237,10 @@ function CleanLibraryLevel() {
             ))}
           </select>
         </label>
-        <button type="submit" disabled={saving.value || saved.value === undefined || level.value === saved.value}>
+        <button type="submit" disabled={saving.value || saved.value === undefined || level === saved.value}>
           {saving.value ? "Saving…" : "Save level"}
         </button>
-        {done.value && level.value === saved.value && (
+        {done.value && level === saved.value && (
           <span role="status" class="saved">
             Saved
           </span>

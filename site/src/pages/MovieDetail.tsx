@@ -1,5 +1,4 @@
 import { type Signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
 import { ApiError, api, type Movie, type MovieEdit } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatBytes, formatDate, formatRuntime } from "../components/format";
@@ -8,6 +7,7 @@ import { ListProvenance } from "../components/ListProvenance";
 import { MovieChoicesFields } from "../components/MovieChoices";
 import { AVAILABILITY_LABELS, STATUS_LABELS } from "../components/movieLabels";
 import { imageUrl, Poster } from "../components/Poster";
+import { useResource } from "../components/useResource";
 import { WhereToWatch } from "../components/WhereToWatch";
 import { Link, navigate } from "../router";
 import { invalidateLibrary } from "../state/library";
@@ -28,22 +28,9 @@ const folderName = (movie: Movie, path: string) =>
 
 /** One movie: its metadata, the edit form and delete. */
 export function MovieDetail({ id }: { id: number }) {
-  const movie = useSignal<Movie | undefined>(undefined);
-  const loadError = useSignal<unknown>(undefined);
-  const form = useSignal<MovieEdit | undefined>(undefined);
-
-  useEffect(() => {
-    loadReference().catch(() => undefined);
-    api.movies.get(id).then(
-      (m) => {
-        movie.value = m;
-        form.value = editOf(m);
-      },
-      (error) => {
-        loadError.value = error;
-      },
-    );
-  }, [id]);
+  // Profile, folder and tag names; the page shows ids without them.
+  useResource(() => loadReference(), []);
+  const { data: movie, error: loadError } = useResource(() => api.movies.get(id), [id]);
 
   if (loadError.value) {
     const missing = loadError.value instanceof ApiError && loadError.value.status === 404;
@@ -56,8 +43,7 @@ export function MovieDetail({ id }: { id: number }) {
     );
   }
   const m = movie.value;
-  const edit = form.value;
-  if (!m || !edit) return <p class="page muted">Loading…</p>;
+  if (!m) return <p class="page muted">Loading…</p>;
 
   return (
     <article class="movie-detail">
@@ -72,7 +58,7 @@ export function MovieDetail({ id }: { id: number }) {
 
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">Edit</h2>
-          <EditForm id={id} movie={movie} form={form} />
+          <EditForm key={m.id} id={id} movie={movie} />
 
           <DeleteMovie id={id} title={m.title} />
         </section>
@@ -159,20 +145,13 @@ function MovieFacts({ movie: m }: { movie: Movie }) {
 }
 
 /** The movie's profile, folder, availability, tags and path, saved together. */
-function EditForm({
-  id,
-  movie,
-  form,
-}: {
-  id: number;
-  movie: Signal<Movie | undefined>;
-  form: Signal<MovieEdit | undefined>;
-}) {
+function EditForm({ id, movie }: { id: number; movie: Signal<Movie | undefined> }) {
+  const m = movie.value as Movie;
+  const form = useSignal(editOf(m));
   const saving = useSignal(false);
   const saveError = useSignal<unknown>(undefined);
   const saved = useSignal(false);
-  const m = movie.value as Movie;
-  const edit = form.value as MovieEdit;
+  const edit = form.value;
 
   const save = async (event: Event) => {
     event.preventDefault();

@@ -1,10 +1,10 @@
 import { type Signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
 import { IndexerFlags } from "../../../src/domain/customFormats/indexerFlags";
 import { api, type Movie, type ParseQuery, type ParseResult } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { MoviePicker } from "../components/MoviePicker";
 import { DecisionView, FormatMatches, ParsedFacts } from "../components/ParseResult";
+import { useResource } from "../components/useResource";
 import { Link } from "../router";
 import { loadReference } from "../state/reference";
 
@@ -56,30 +56,23 @@ export function Parse() {
   const title = useSignal("");
   const movie = useSignal<Movie | undefined>(undefined);
   const details = useSignal<ReleaseDetails>(NO_DETAILS);
-  const result = useSignal<ParseResult | undefined>(undefined);
-  const error = useSignal<unknown>(undefined);
-  const parsing = useSignal(false);
+  /** What was last asked: a new query each submit, so the same name is parsed again. */
+  const asked = useSignal<ParseQuery | undefined>(undefined);
 
-  useEffect(() => {
-    loadReference().catch(() => undefined);
-  }, []);
+  useResource(() => loadReference(), []);
+  const query = asked.value;
+  const parsed = useResource(query ? (signal) => api.parse(query, signal) : undefined, [query]);
+  const parsing = parsed.loading;
+  const error = parsed.error;
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
     if (!title.value.trim()) return;
-    parsing.value = true;
-    error.value = undefined;
-    try {
-      result.value = await api.parse(parseQuery(title.value.trim(), movie.value, details.value));
-    } catch (e) {
-      error.value = e;
-      result.value = undefined;
-    } finally {
-      parsing.value = false;
-    }
+    asked.value = parseQuery(title.value.trim(), movie.value, details.value);
   };
 
-  const r = result.value;
+  // A failed parse shows no outcome.
+  const r = error.value ? undefined : parsed.data.value;
   return (
     <section class="page parse">
       <h1>Parse a release</h1>

@@ -1,9 +1,9 @@
 import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
 import { api, type QualityDefinition } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FieldError, invalidProps, problemAt } from "../components/FieldError";
 import { SettingsNav } from "../components/SettingsNav";
+import { useResource } from "../components/useResource";
 
 /** The three limits of one quality as typed; empty max or preferred means unlimited. */
 interface SizeText {
@@ -43,31 +43,26 @@ const gigabytes = (mbPerMinute: number | null | undefined) =>
 
 /** The definitions as loaded, their limits as typed, and saving them all at once. */
 function useQualitySizes() {
-  const definitions = useSignal<QualityDefinition[] | undefined>(undefined);
-  const sizes = useSignal<Record<number, SizeText>>({});
-  const loadError = useSignal<unknown>(undefined);
+  const { data: definitions, error: loadError } = useResource(() => api.qualityDefinitions.list(), []);
+  /** The limits as typed; until something is typed, as loaded. */
+  const typed = useSignal<Record<number, SizeText> | undefined>(undefined);
   const saveError = useSignal<unknown>(undefined);
   const saving = useSignal(false);
   const saved = useSignal(false);
 
   const show = (list: QualityDefinition[]) => {
     definitions.value = list;
-    sizes.value = Object.fromEntries(list.map((d) => [d.id, toText(d)]));
+    typed.value = undefined;
   };
 
-  useEffect(() => {
-    api.qualityDefinitions.list().then(show, (e) => {
-      loadError.value = e;
-    });
-  }, []);
-
   const list = definitions.value;
-  const invalid = (id: number, name: SizeName) => sizeValue(sizes.value[id]?.[name] ?? "", name) === undefined;
+  const sizes = typed.value ?? Object.fromEntries((list ?? []).map((d) => [d.id, toText(d)]));
+  const invalid = (id: number, name: SizeName) => sizeValue(sizes[id]?.[name] ?? "", name) === undefined;
   const anyInvalid = list?.some((d) => SIZE_COLUMNS.some((c) => invalid(d.id, c.name))) ?? false;
-  const changed = list?.some((d) => JSON.stringify(toText(d)) !== JSON.stringify(sizes.value[d.id])) ?? false;
+  const changed = list?.some((d) => JSON.stringify(toText(d)) !== JSON.stringify(sizes[d.id])) ?? false;
 
   const setSize = (id: number, name: SizeName, text: string) => {
-    sizes.value = { ...sizes.value, [id]: { ...sizes.value[id], [name]: text } };
+    typed.value = { ...sizes, [id]: { ...sizes[id], [name]: text } };
     saved.value = false;
   };
 
@@ -78,7 +73,7 @@ function useQualitySizes() {
     saveError.value = undefined;
     try {
       const body = list.map((d) => {
-        const text = sizes.value[d.id];
+        const text = sizes[d.id];
         return {
           ...d,
           minSize: sizeValue(text.minSize, "minSize") as number,
@@ -128,7 +123,7 @@ export function QualityDefinitions() {
                 <SizeRow
                   key={d.id}
                   definition={d}
-                  text={sizes.value[d.id]}
+                  text={sizes[d.id]}
                   problem={(name) =>
                     problemAt(saveError.value, `body.${index}.${name}`) ??
                     (invalid(d.id, name) ? "Enter a number of 0 or more" : undefined)

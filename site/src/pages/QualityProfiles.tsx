@@ -1,5 +1,4 @@
 import { type Signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
 import { api, type CustomFormat, type QualityProfile } from "../api";
 import { ConfirmButton } from "../components/ConfirmButton";
 import { ErrorMessage } from "../components/ErrorMessage";
@@ -7,6 +6,7 @@ import { FieldError, problemAt } from "../components/FieldError";
 import { ProfileItemList } from "../components/ProfileItemList";
 import { itemCutoffId, itemLabel } from "../components/profileItems";
 import { SettingsNav } from "../components/SettingsNav";
+import { useResource } from "../components/useResource";
 import { invalidateLibrary } from "../state/library";
 import { qualityProfiles, refreshProfiles } from "../state/reference";
 import { FormatScoresSection, ProfileBasics, type ProfileProblems } from "./QualityProfileSections";
@@ -14,22 +14,10 @@ import { FormatScoresSection, ProfileBasics, type ProfileProblems } from "./Qual
 /** Settings → Quality profiles: the list, and the editor for one profile (new or existing). */
 export function QualityProfiles() {
   const editing = useSignal<QualityProfile | undefined>(undefined);
-  const customFormats = useSignal<CustomFormat[]>([]);
   const error = useSignal<unknown>(undefined);
-
-  useEffect(() => {
-    refreshProfiles().catch((e) => {
-      error.value = e;
-    });
-    api.customFormats.list().then(
-      (formats) => {
-        customFormats.value = formats;
-      },
-      (e) => {
-        error.value = e;
-      },
-    );
-  }, []);
+  // The profiles land in the shared reference state; the formats are for the editor's scores.
+  const profiles = useResource(() => refreshProfiles(), []);
+  const customFormats = useResource(() => api.customFormats.list(), []);
 
   const startNew = async () => {
     error.value = undefined;
@@ -44,12 +32,12 @@ export function QualityProfiles() {
     <section class="page settings">
       <SettingsNav />
       <h1>Quality profiles</h1>
-      <ErrorMessage error={error.value} />
+      <ErrorMessage error={error.value ?? customFormats.error.value ?? profiles.error.value} />
       {editing.value ? (
         <ProfileEditor
           key={editing.value.id}
           initial={editing.value}
-          customFormats={customFormats.value}
+          customFormats={customFormats.data.value ?? []}
           onClose={() => {
             editing.value = undefined;
           }}

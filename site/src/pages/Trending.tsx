@@ -5,18 +5,16 @@ import {
   type StreamingMediaType,
   type TitleAvailability,
   type TrendingItem,
-  type Trending as TrendingResponse,
   type TrendingSource,
   type TrendingWindow,
-  type WithStale,
 } from "../api";
 import { AddToLibrary } from "../components/AddToLibrary";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatCount } from "../components/format";
 import { TitlePoster } from "../components/Poster";
-import { AttributionFooter, OFFER_TYPES, OfferChips, SourceNotice } from "../components/streaming";
+import { AttributionFooter, OFFER_TYPES, OfferChips, SourceNotice, useDefaultRegion } from "../components/streaming";
 import { useResource } from "../components/useResource";
-import { loadStreamingSettings, providerCatalogue, streamingSettings } from "../state/streaming";
+import { providerCatalogue, streamingSettings } from "../state/streaming";
 import { mediaType, region, serviceFilter, source, TrendingToolbar, trendWindow } from "./TrendingControls";
 
 /** Availability lookups for titles the trending response did not enrich, at most this many at once. */
@@ -26,7 +24,8 @@ const LOOKUP_CONCURRENCY = 4;
 interface Lookups {
   region: string;
   mediaType: StreamingMediaType;
-  abort: AbortController;
+  /** Aborted when the trending answer they belong to is replaced. */
+  signal: AbortSignal;
   queue: number[];
   asked: Set<number>;
   running: number;
@@ -41,7 +40,7 @@ function formatScore(score: number): string {
  * in the chosen region, a filter for the services the user picks, and one-click add for movies.
  */
 export function Trending() {
-  useDefaultRegion();
+  useDefaultRegion(region);
   const currentRegion = region.value;
   const type = mediaType.value;
   const win = trendWindow.value;
@@ -60,11 +59,11 @@ export function Trending() {
   const availabilityOf = (item: TrendingItem) => item.availability ?? looked.value.get(item.tmdbId);
 
   const chosen = new Set(serviceFilter.value);
-  const results = data.value?.results ?? [];
+  const results = data?.results ?? [];
   const filtering = chosen.size > 0;
   useEffect(() => {
     if (filtering) lookUp(results.filter((item) => !item.availability).map((item) => item.tmdbId));
-  }, [filtering, data.value]);
+  }, [filtering, data]);
   const { shown, pending } = filterByServices(results, chosen, availabilityOf);
   const subscribed = new Set(streamingSettings.value?.subscribedProviderIds ?? []);
   const chosenNames = providers.filter((p) => chosen.has(p.providerId)).map((p) => p.name);
@@ -74,18 +73,18 @@ export function Trending() {
       <h1>Trending</h1>
       <TrendingToolbar currentRegion={currentRegion} providers={providers} subscribed={subscribed} />
 
-      <SourceNotice sources={data.value?.sources} staleUpstream={data.value?.staleUpstream} />
+      <SourceNotice sources={data?.sources} staleUpstream={data?.staleUpstream} />
       <ErrorMessage error={error.value} />
       <TrendingStatus
         loading={loading.value}
-        loaded={Boolean(data.value)}
+        loaded={Boolean(data)}
         shown={shown.length}
         total={results.length}
         chosenCount={chosen.size}
         chosenNames={chosenNames}
         pending={pending}
       />
-      {data.value && shown.length === 0 && !loading.value && (
+      {data && shown.length === 0 && !loading.value && (
         <p class="empty">
           {chosen.size > 0 && !pending ? "None of these titles is on the chosen services." : "Nothing trending."}
         </p>
@@ -96,13 +95,13 @@ export function Trending() {
             key={item.tmdbId}
             item={item}
             onVisible={item.availability ? undefined : () => lookUp([item.tmdbId])}
-            mediaType={data.value?.mediaType ?? type}
+            mediaType={data?.mediaType ?? type}
             availability={availabilityOf(item)}
             subscribed={subscribed}
           />
         ))}
       </ul>
-      <AttributionFooter attribution={data.value?.attribution} />
+      <AttributionFooter attribution={data?.attribution} />
     </section>
   );
 }
@@ -172,21 +171,6 @@ function TrendingCard({
   );
 }
 
-/** The streaming region from the settings, unless one was chosen already (US when they fail). */
-function useDefaultRegion() {
-  useEffect(() => {
-    if (region.value) return;
-    loadStreamingSettings().then(
-      (s) => {
-        region.value ??= s.region;
-      },
-      () => {
-        region.value ??= "US";
-      },
-    );
-  }, []);
-}
-
 type Looked = Map<number, TitleAvailability | null | "failed">;
 
 /** The trending titles for the choices; a new answer starts the availability lookups afresh. */
@@ -196,43 +180,27 @@ function useTrendingResults(
   win: TrendingWindow,
   src: TrendingSource,
 ) {
-  const data = useSignal<WithStale<TrendingResponse> | undefined>(undefined);
-  const loading = useSignal(false);
-  const error = useSignal<unknown>(undefined);
   /** Availability fetched here for titles that came without it, by TMDb id; null while asked. */
   const looked = useSignal<Looked>(new Map());
   const lookups = useRef<Lookups | undefined>(undefined);
-
-  useEffect(() => {
-    if (!currentRegion) return;
-    const controller = new AbortController();
-    loading.value = true;
-    error.value = undefined;
-    looked.value = new Map();
-    lookups.current = undefined;
-    api.streaming.trending(type, win, { region: currentRegion, source: src }, controller.signal).then(
-      (response) => {
-        lookups.current = {
-          region: currentRegion,
-          mediaType: response.mediaType,
-          abort: controller,
-          queue: [],
-          asked: new Set(),
-          running: 0,
-        };
-        data.value = response;
-        loading.value = false;
-      },
-      (e) => {
-        if ((e as Error).name === "AbortError") return;
-        error.value = e;
-        data.value = undefined;
-        loading.value = false;
-      },
-    );
-    return () => controller.abort();
-  }, [type, win, src, currentRegion]);
-  return { data, loading, error, looked, lookups };
+  const trending = useResource(
+    currentRegion
+      ? async (signal) => {
+          looked.value = new Map();
+          lookups.current = undefined;
+          const response = await api.streaming.trending(type, win, { region: currentRegion, source: src }, signal);
+          if (!signal.aborted) {
+            const fresh = { queue: [], asked: new Set<number>(), running: 0 };
+            lookups.current = { region: currentRegion, mediaType: response.mediaType, signal, ...fresh };
+          }
+          return response;
+        }
+      : undefined,
+    [type, win, src, currentRegion],
+  );
+  // A failed load shows no titles.
+  const data = trending.error.value ? undefined : trending.data.value;
+  return { data, loading: trending.loading, error: trending.error, looked, lookups };
 }
 
 /** `lookUp(ids)`: queues availability lookups for titles, a few at a time, each title once. */
@@ -250,12 +218,12 @@ function useAvailabilityLookups(lookups: { current: Lookups | undefined }, looke
       l.asked.add(id);
       l.queue.push(id);
     }
-    while (l.running < LOOKUP_CONCURRENCY && l.queue.length > 0 && !l.abort.signal.aborted) {
+    while (l.running < LOOKUP_CONCURRENCY && l.queue.length > 0 && !l.signal.aborted) {
       const id = l.queue.shift() as number;
       l.running++;
       looked.value = new Map(looked.value).set(id, null);
       api.streaming
-        .availability(id, { region: l.region, type: l.mediaType }, l.abort.signal)
+        .availability(id, { region: l.region, type: l.mediaType }, l.signal)
         .then(
           (found) => {
             if (lookups.current === l) looked.value = new Map(looked.value).set(id, found);
