@@ -2,8 +2,9 @@ import { type Signal, useSignal } from "@preact/signals";
 import { api, type ImportList, type ImportListInput, type ImportListTestResult } from "../api";
 import { loadReference, qualityProfiles, rootFolders } from "../state/reference";
 import { problemAt } from "./FieldError";
-import { AddedMoviesSection, EditorFooter, NameField, SourceFields, SyncingSection } from "./ListEditorSections";
+import { AddedMoviesSection, EditorFooter, SyncingSection } from "./ListEditorSections";
 import { defaultChoices } from "./MovieChoices";
+import { NameField, SettingFields } from "./SettingFields";
 import { useResource } from "./useResource";
 
 /** The body the API takes for a list: everything the user chose, fields as `{name, value}`. */
@@ -47,9 +48,7 @@ export function ListEditor({ initial, onSaved, onDeleted, onCancel }: Props) {
   const draft = useSignal(initial);
   // The editor's one failure: the reference data's, then the last action's.
   const error = useReferenceDefaults(draft);
-  const busy = useSignal<Busy>("");
-  const saved = useSignal(false);
-  const tested = useSignal<ImportListTestResult | undefined>(undefined);
+  const { busy, saved, tested, save, test, remove } = useListActions({ initial, draft, error, onSaved, onDeleted });
   const list = draft.value;
   const isNew = initial.id === undefined;
   const idPrefix = `list-${initial.id ?? "new"}`;
@@ -64,18 +63,6 @@ export function ListEditor({ initial, onSaved, onDeleted, onCancel }: Props) {
   /** Body checks name `body.x`; reference checks (profile, folder, tags) name just `x`. */
   const problem = (name: string) => problemAt(error.value, `body.${name}`) ?? problemAt(error.value, name);
 
-  const { save, test, remove } = useListActions({
-    initial,
-    list,
-    draft,
-    error,
-    busy,
-    saved,
-    tested,
-    onSaved,
-    onDeleted,
-  });
-
   return (
     <form
       class="editor list-editor"
@@ -86,11 +73,12 @@ export function ListEditor({ initial, onSaved, onDeleted, onCancel }: Props) {
       onSubmit={save}
     >
       <h2>{isNew ? newListTitle(initial.implementationName) : "Settings"}</h2>
-      <NameField idPrefix={idPrefix} name={list.name} problem={problem("name")} onInput={(name) => change({ name })} />
+      <NameField idPrefix={idPrefix} value={list.name} problem={problem("name")} onInput={(name) => change({ name })} />
 
-      <SourceFields
-        list={list}
-        source={initial.implementationName}
+      <SettingFields
+        legend={initial.implementationName}
+        noun="source"
+        fields={list.fields}
         idPrefix={idPrefix}
         error={error.value}
         setField={setField}
@@ -137,25 +125,18 @@ function useReferenceDefaults(draft: Signal<ImportList>) {
 
 type Busy = "" | "saving" | "testing" | "deleting";
 
-/** Saving, testing and deleting the list, each under `busy` with its failure in `error`. */
+/** Saving, testing and deleting the list as drafted, each under `busy` with its failure in `error`. */
 function useListActions({
   initial,
-  list,
   draft,
   error,
-  busy,
-  saved,
-  tested,
   onSaved,
   onDeleted,
-}: Pick<Props, "initial" | "onSaved" | "onDeleted"> & {
-  list: ImportList;
-  draft: Signal<ImportList>;
-  error: Signal<unknown>;
-  busy: Signal<Busy>;
-  saved: Signal<boolean>;
-  tested: Signal<ImportListTestResult | undefined>;
-}) {
+}: Pick<Props, "initial" | "onSaved" | "onDeleted"> & { draft: Signal<ImportList>; error: Signal<unknown> }) {
+  const busy = useSignal<Busy>("");
+  const saved = useSignal(false);
+  const tested = useSignal<ImportListTestResult | undefined>(undefined);
+  const list = draft.value;
   const run = async (action: "saving" | "testing" | "deleting", work: () => Promise<void>) => {
     busy.value = action;
     error.value = undefined;
@@ -192,5 +173,5 @@ function useListActions({
       await api.importLists.remove(initial.id as number);
       onDeleted?.();
     });
-  return { save, test, remove };
+  return { busy, saved, tested, save, test, remove };
 }

@@ -3,9 +3,9 @@ import type { ImportList, ImportListTestResult, ListMonitor, ListStreamingOption
 import { qualityProfiles, rootFolders, tags } from "../state/reference";
 import { ConfirmButton } from "./ConfirmButton";
 import { ErrorMessage } from "./ErrorMessage";
-import { FieldError, invalidProps, problemAt } from "./FieldError";
+import { FieldError, invalidProps } from "./FieldError";
 import { formatCount, formatInterval } from "./format";
-import { ListFieldInput } from "./ListFieldInput";
+import { TagChoices } from "./MovieChoices";
 import { AVAILABILITY_LABELS } from "./movieLabels";
 import { LIST_STREAMING_LABELS } from "./streaming";
 
@@ -34,78 +34,6 @@ interface SectionProps {
   problem: (name: string) => string | undefined;
 }
 
-export function NameField({
-  idPrefix,
-  name,
-  problem,
-  onInput,
-}: {
-  idPrefix: string;
-  name: string;
-  problem: string | undefined;
-  onInput: (name: string) => void;
-}) {
-  return (
-    <div class="editor-fields">
-      <div class="field grow">
-        <label for={`${idPrefix}-name`}>Name</label>
-        <input
-          id={`${idPrefix}-name`}
-          type="text"
-          value={name}
-          onInput={(e) => onInput(e.currentTarget.value)}
-          {...invalidProps(`${idPrefix}-name-error`, problem)}
-        />
-        <FieldError id={`${idPrefix}-name-error`} message={problem} />
-      </div>
-    </div>
-  );
-}
-
-/** The source's own settings, rendered by type from the schema; advanced ones folded away. */
-export function SourceFields({
-  list,
-  source,
-  idPrefix,
-  error,
-  setField,
-}: {
-  list: ImportList;
-  source: string;
-  idPrefix: string;
-  error: unknown;
-  setField: (name: string, value: unknown) => void;
-}) {
-  const byOrder = (a: { order?: number }, b: { order?: number }) => (a.order ?? 0) - (b.order ?? 0);
-  const basic = [...list.fields].filter((f) => !f.advanced).sort(byOrder);
-  const advanced = [...list.fields].filter((f) => f.advanced).sort(byOrder);
-  const fieldInput = (f: ImportList["fields"][number]) => (
-    <ListFieldInput
-      key={f.name}
-      id={`${idPrefix}-${f.name}`}
-      field={f}
-      problem={problemAt(error, `body.fields.${f.name}`)}
-      onChange={(value) => setField(f.name, value)}
-    />
-  );
-  return (
-    <fieldset class="editor-section">
-      <legend>{source}</legend>
-      <div class="editor-fields">
-        {basic.map(fieldInput)}
-        {list.fields.length === 0 && <p class="muted">This source has no settings.</p>}
-      </div>
-      {advanced.length > 0 && (
-        <details class="advanced">
-          <summary>Advanced settings</summary>
-          <div class="editor-fields">{advanced.map(fieldInput)}</div>
-        </details>
-      )}
-      <FieldError id={`${idPrefix}-fields-error`} message={problemAt(error, "body.fields")} />
-    </fieldset>
-  );
-}
-
 /** How the movies a list adds are added: monitoring, availability, profile, folder, streaming, tags. */
 export function AddedMoviesSection(props: SectionProps) {
   const { idPrefix, problem } = props;
@@ -117,7 +45,7 @@ export function AddedMoviesSection(props: SectionProps) {
         <PlacementFields {...props} />
         <StreamingFields {...props} />
       </div>
-      <TagChoices {...props} />
+      <TagChoices tags={tags.value} chosen={props.list.tags} onChange={(chosen) => props.change({ tags: chosen })} />
       <FieldError id={`${idPrefix}-tags-error`} message={problem("tags")} />
     </fieldset>
   );
@@ -225,29 +153,6 @@ function StreamingFields({ list, idPrefix, change }: SectionProps) {
         Search on add
       </label>
     </>
-  );
-}
-
-function TagChoices({ list, change }: SectionProps) {
-  return (
-    <fieldset class="tag-choices">
-      <legend>Tags</legend>
-      {tags.value.length === 0 && <span class="muted">No tags yet (add them in Settings)</span>}
-      {tags.value.map((tag) => (
-        <label key={tag.id} class="check">
-          <input
-            type="checkbox"
-            checked={list.tags.includes(tag.id)}
-            onChange={(e) =>
-              change({
-                tags: e.currentTarget.checked ? [...list.tags, tag.id] : list.tags.filter((id) => id !== tag.id),
-              })
-            }
-          />
-          {tag.label}
-        </label>
-      ))}
-    </fieldset>
   );
 }
 

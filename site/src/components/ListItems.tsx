@@ -1,8 +1,9 @@
-import { type Signal, useSignal } from "@preact/signals";
+import { useSignal } from "@preact/signals";
 import { api, type ListItemPage, type ListItemStatus } from "../api";
 import { Link } from "../router";
 import { ErrorMessage } from "./ErrorMessage";
 import { formatCount, formatDate } from "./format";
+import { Pager } from "./Pager";
 import { useResource } from "./useResource";
 
 const ITEMS_PAGE_SIZE = 25;
@@ -67,7 +68,9 @@ export function ListItems({ listId, version }: { listId: number; version: number
         <p class="muted">{status.value ? "No items with this status." : "The list holds no items yet."}</p>
       )}
       {result && result.records.length > 0 && <ItemsTable items={result.records} />}
-      {result && pages > 1 && <ItemsPager page={page} pages={pages} />}
+      {result && pages > 1 && (
+        <Pager page={page} totalRecords={result.totalRecords} pageSize={result.pageSize} label="Item pages" />
+      )}
     </section>
   );
 }
@@ -102,33 +105,5 @@ function ItemsTable({ items }: { items: ListItem[] }) {
         ))}
       </tbody>
     </table>
-  );
-}
-
-function ItemsPager({ page, pages }: { page: Signal<number>; pages: number }) {
-  return (
-    <nav class="pager" aria-label="Item pages">
-      <button
-        type="button"
-        disabled={page.value <= 1}
-        onClick={() => {
-          page.value--;
-        }}
-      >
-        Previous
-      </button>
-      <span>
-        Page {page.value} of {pages}
-      </span>
-      <button
-        type="button"
-        disabled={page.value >= pages}
-        onClick={() => {
-          page.value++;
-        }}
-      >
-        Next
-      </button>
-    </nav>
   );
 }

@@ -81,24 +81,35 @@ export function MovieChoicesFields({ value, onChange, profiles, rootFolders, tag
           ))}
         </select>
       </label>
-      <fieldset class="tag-choices">
-        <legend>Tags</legend>
-        {tags.length === 0 && <span class="muted">No tags yet (add them in Settings)</span>}
-        {tags.map((t) => (
-          <label key={t.id} class="check">
-            <input
-              type="checkbox"
-              checked={value.tags.includes(t.id)}
-              onChange={(e) =>
-                onChange({
-                  tags: e.currentTarget.checked ? [...value.tags, t.id] : value.tags.filter((id) => id !== t.id),
-                })
-              }
-            />
-            {t.label}
-          </label>
-        ))}
-      </fieldset>
+      <TagChoices tags={tags} chosen={value.tags} onChange={(chosen) => onChange({ tags: chosen })} />
     </div>
+  );
+}
+
+/** The tags a movie (or what a list adds) gets: a checkbox each. */
+export function TagChoices({
+  tags,
+  chosen,
+  onChange,
+}: {
+  tags: Tag[];
+  chosen: number[];
+  onChange: (chosen: number[]) => void;
+}) {
+  return (
+    <fieldset class="tag-choices">
+      <legend>Tags</legend>
+      {tags.length === 0 && <span class="muted">No tags yet (add them in Settings)</span>}
+      {tags.map((t) => (
+        <label key={t.id} class="check">
+          <input
+            type="checkbox"
+            checked={chosen.includes(t.id)}
+            onChange={(e) => onChange(e.currentTarget.checked ? [...chosen, t.id] : chosen.filter((id) => id !== t.id))}
+          />
+          {t.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -4,7 +4,7 @@ import type { ProviderInput, ProviderResource, ProviderSaveOptions } from "../ap
 import { ConfirmButton } from "./ConfirmButton";
 import { ErrorMessage } from "./ErrorMessage";
 import { FieldError, invalidProps, problemAt } from "./FieldError";
-import { ListFieldInput } from "./ListFieldInput";
+import { NameField, SettingFields } from "./SettingFields";
 
 /** The body the provider APIs take: the resource as edited, its fields as `{name, value}`. */
 function providerInput<T extends ProviderResource>(resource: T): ProviderInput<T> {
@@ -101,8 +101,8 @@ export function ProviderEditor<T extends ProviderResource, TestResult>({
         onInput={(name) => change({ name } as Partial<T>)}
       />
 
-      <ImplementationFields
-        kind={kind}
+      <SettingFields
+        legend={kind}
         noun={noun}
         fields={resource.fields}
         idPrefix={idPrefix}
@@ -172,34 +172,6 @@ function useProviderActions<T extends ProviderResource, TestResult>({
   return { store, save, test, remove };
 }
 
-function NameField({
-  idPrefix,
-  value,
-  problem,
-  onInput,
-}: {
-  idPrefix: string;
-  value: string;
-  problem: string | undefined;
-  onInput: (name: string) => void;
-}) {
-  return (
-    <div class="editor-fields">
-      <div class="field grow">
-        <label for={`${idPrefix}-name`}>Name</label>
-        <input
-          id={`${idPrefix}-name`}
-          type="text"
-          value={value}
-          onInput={(e) => onInput(e.currentTarget.value)}
-          {...invalidProps(`${idPrefix}-name-error`, problem)}
-        />
-        <FieldError id={`${idPrefix}-name-error`} message={problem} />
-      </div>
-    </div>
-  );
-}
-
 /** The provider as edited; `onChange` runs on every change (a test result no longer holds). */
 function useDraft<T extends ProviderResource>(initial: T, onChange: () => void) {
   const draft = useSignal(initial);
@@ -238,54 +210,6 @@ function useEditorRun() {
     }
   };
   return { error, busy, tested, saveRefused, run };
-}
-
-type Field = ProviderResource["fields"][number];
-
-/** The implementation's own settings, rendered from its schema; advanced ones folded away. */
-function ImplementationFields({
-  kind,
-  noun,
-  fields,
-  idPrefix,
-  error,
-  setField,
-}: {
-  kind: string;
-  noun: string;
-  fields: Field[];
-  idPrefix: string;
-  error: unknown;
-  setField: (name: string, value: unknown) => void;
-}) {
-  const ordered = [...fields].sort((a, b) => a.order - b.order);
-  const basic = ordered.filter((f) => !f.advanced);
-  const advanced = ordered.filter((f) => f.advanced);
-  const fieldInput = (f: Field) => (
-    <ListFieldInput
-      key={f.name}
-      id={`${idPrefix}-${f.name}`}
-      field={f}
-      problem={problemAt(error, `body.fields.${f.name}`)}
-      onChange={(value) => setField(f.name, value)}
-    />
-  );
-  return (
-    <fieldset class="editor-section">
-      <legend>{kind}</legend>
-      <div class="editor-fields">
-        {basic.map(fieldInput)}
-        {fields.length === 0 && <p class="muted">This {noun} has no settings.</p>}
-      </div>
-      {advanced.length > 0 && (
-        <details class="advanced">
-          <summary>Advanced settings</summary>
-          <div class="editor-fields">{advanced.map(fieldInput)}</div>
-        </details>
-      )}
-      <FieldError id={`${idPrefix}-fields-error`} message={problemAt(error, "body.fields")} />
-    </fieldset>
-  );
 }
 
 /** The editor's failure, test result and buttons. */

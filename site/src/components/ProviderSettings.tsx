@@ -5,6 +5,7 @@ import { ErrorMessage } from "./ErrorMessage";
 import { withArticle } from "./format";
 import { ImplementationChooser, useTemplates } from "./ImplementationChooser";
 import { type OptionsProps, type ProviderCalls, ProviderEditor } from "./ProviderEditor";
+import { TableHead } from "./TableParts";
 import { useResource } from "./useResource";
 
 interface ProviderColumn<T> {
@@ -162,18 +163,7 @@ function ProviderTable<T extends ProviderResource>({
 }) {
   return (
     <table class="plain" aria-label={plural}>
-      <thead>
-        <tr>
-          <th>Name</th>
-          <th>Type</th>
-          {columns.map((c) => (
-            <th key={c.header}>{c.header}</th>
-          ))}
-          <th>
-            <span class="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={["Name", "Type", ...columns.map((c) => c.header)]} actions />
       <tbody>
         {list.map((item) => (
           <tr key={item.id}>

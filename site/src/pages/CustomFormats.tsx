@@ -1,11 +1,11 @@
 import { type Signal, useSignal } from "@preact/signals";
 import { api, type CustomFormat, type CustomFormatSpecification } from "../api";
-import { ConfirmButton } from "../components/ConfirmButton";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FieldError, invalidProps, problemAt } from "../components/FieldError";
 import { FormatMatches, qualityText } from "../components/ParseResult";
 import { SettingsNav } from "../components/SettingsNav";
 import { SpecificationEditor } from "../components/SpecificationEditor";
+import { EditDeleteCell, TableHead } from "../components/TableParts";
 import { useResource } from "../components/useResource";
 
 const NEW_FORMAT: CustomFormat = { name: "", includeCustomFormatWhenRenaming: false, specifications: [] };
@@ -81,26 +81,13 @@ function FormatList({ formats, error, refresh, onEdit, onAdd }: ListProps) {
       {formats?.length === 0 && <p class="muted">No custom formats yet.</p>}
       {formats && formats.length > 0 && (
         <table class="plain" aria-label="Custom formats">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Conditions</th>
-              <th>
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Conditions"]} actions />
           <tbody>
             {formats.map((f) => (
               <tr key={f.id}>
                 <td>{f.name}</td>
                 <td class="qualities">{conditionsText(f)}</td>
-                <td class="row-actions">
-                  <button type="button" class="ghost" aria-label={`Edit format ${f.name}`} onClick={() => onEdit(f)}>
-                    Edit
-                  </button>
-                  <ConfirmButton label="Delete" description={`Delete format ${f.name}`} onConfirm={() => remove(f)} />
-                </td>
+                <EditDeleteCell what={`format ${f.name}`} onEdit={() => onEdit(f)} onDelete={() => remove(f)} />
               </tr>
             ))}
           </tbody>

@@ -6,6 +6,7 @@ import { ImplementationChooser, useTemplates } from "../components/Implementatio
 import { ListEditor } from "../components/ListEditor";
 import { SYNC_RUN_BADGES, SYNC_RUN_LABELS } from "../components/ListSyncActivity";
 import { ListSyncButton } from "../components/ListSyncButton";
+import { TableHead } from "../components/TableParts";
 import { useResource } from "../components/useResource";
 import { Link } from "../router";
 import { listSyncsFinished } from "../state/listSync";
@@ -122,20 +123,7 @@ function ListTable({
   if (lists.length === 0) return <p class="muted">No import lists yet.</p>;
   return (
     <table class="plain" aria-label="Import lists">
-      <thead>
-        <tr>
-          <th>Name</th>
-          <th>Type</th>
-          <th>Enabled</th>
-          <th>Interval</th>
-          <th>Last sync</th>
-          <th>Next sync</th>
-          <th>Last result</th>
-          <th>
-            <span class="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={["Name", "Type", "Enabled", "Interval", "Last sync", "Next sync", "Last result"]} actions />
       <tbody>
         {lists.map((list) => {
           const id = list.id as number;

@@ -1,11 +1,11 @@
 import { type Signal, useSignal } from "@preact/signals";
 import { api, type CustomFormat, type QualityProfile } from "../api";
-import { ConfirmButton } from "../components/ConfirmButton";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FieldError, problemAt } from "../components/FieldError";
 import { ProfileItemList } from "../components/ProfileItemList";
 import { itemCutoffId, itemLabel } from "../components/profileItems";
 import { SettingsNav } from "../components/SettingsNav";
+import { EditDeleteCell, TableHead } from "../components/TableParts";
 import { useResource } from "../components/useResource";
 import { invalidateLibrary } from "../state/library";
 import { qualityProfiles, refreshProfiles } from "../state/reference";
@@ -81,17 +81,7 @@ function ProfileList({ profiles, error, onEdit, onAdd }: ListProps) {
   return (
     <>
       <table class="plain" aria-label="Quality profiles">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Cutoff</th>
-            <th>Upgrades</th>
-            <th>Allowed</th>
-            <th>
-              <span class="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "Cutoff", "Upgrades", "Allowed"]} actions />
         <tbody>
           {profiles.map((p) => (
             <tr key={p.id}>
@@ -105,12 +95,7 @@ function ProfileList({ profiles, error, onEdit, onAdd }: ListProps) {
                   .reverse()
                   .join(" · ")}
               </td>
-              <td class="row-actions">
-                <button type="button" class="ghost" aria-label={`Edit profile ${p.name}`} onClick={() => onEdit(p)}>
-                  Edit
-                </button>
-                <ConfirmButton label="Delete" description={`Delete profile ${p.name}`} onConfirm={() => remove(p)} />
-              </td>
+              <EditDeleteCell what={`profile ${p.name}`} onEdit={() => onEdit(p)} onDelete={() => remove(p)} />
             </tr>
           ))}
         </tbody>

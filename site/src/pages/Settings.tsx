@@ -2,6 +2,7 @@ import { type Signal, useSignal } from "@preact/signals";
 import { api, type QualityProfile, type QualityProfileItem, type Tag } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { SettingsNav } from "../components/SettingsNav";
+import { TableHead } from "../components/TableParts";
 import { useResource } from "../components/useResource";
 import { Link } from "../router";
 import { invalidateLibrary } from "../state/library";
@@ -255,16 +256,7 @@ function Exclusions() {
       {exclusions.value?.length === 0 && <p class="muted">No import exclusions.</p>}
       {exclusions.value && exclusions.value.length > 0 && (
         <table class="plain">
-          <thead>
-            <tr>
-              <th>Title</th>
-              <th>Year</th>
-              <th>TMDb id</th>
-              <th>
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Title", "Year", "TMDb id"]} actions />
           <tbody>
             {exclusions.value.map((x) => (
               <tr key={x.id}>
