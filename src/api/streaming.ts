@@ -7,8 +7,10 @@ import { STALE_HEADER } from "../integrations/cache";
 import { TmdbDiscovery } from "../integrations/tmdb/discovery";
 import { isRegionCode, regionCodeSchema, TRENDING_WINDOWS } from "../integrations/tmdb/discoverySchemas";
 import { type WatchmodeAnswer, WatchmodeClient } from "../integrations/watchmode/client";
+import { requestContext } from "../services/context";
 import { libraryIdsByTmdbId } from "../services/libraryIdsCache";
 import { groupOffers, StreamingTrending, TRENDING_SOURCE_CHOICES } from "../services/streamingTrending";
+import { watchmodeTitleSources } from "../services/watchmodeIdMap";
 import type { AppEnv } from "./context";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses, queryBoolean } from "./schemas/common";
@@ -70,7 +72,7 @@ function attribute(c: Context<AppEnv>, sources: AttributionSource[], stale: bool
 }
 
 const discovery = (c: Context<AppEnv>) => new TmdbDiscovery(c.env, c.executionCtx, c.get("logger"));
-const watchmode = (c: Context<AppEnv>) => new WatchmodeClient(c.env, c.get("db"), c.executionCtx, c.get("logger"));
+const watchmode = (c: Context<AppEnv>) => new WatchmodeClient(c.env, c.executionCtx, c.get("logger"));
 
 /** The request's region, else DEFAULT_REGION (else US when that is not a valid code either). */
 function regionOf(c: Context<AppEnv>, requested: string | undefined): string {
@@ -118,12 +120,7 @@ streamingRouter.openapi(
     const { mediaType, window } = c.req.valid("param");
     const query = c.req.valid("query");
     const region = regionOf(c, query.region);
-    const trending = await new StreamingTrending(c.env, c.executionCtx, c.get("logger")).trending(
-      query.source,
-      mediaType,
-      window,
-      region,
-    );
+    const trending = await new StreamingTrending(requestContext(c)).trending(query.source, mediaType, window, region);
     const aggregate = trending.value;
     const inLibrary = mediaType === "movie" ? await libraryIdsByTmdbId(c.get("db")) : undefined;
     const staleUpstreams = TRENDING_SOURCES.filter(
@@ -183,7 +180,7 @@ streamingRouter.openapi(
     const found = await tmdb.watchProviders(tmdbId, query.type, region);
     if (!found) throw resourceNotFound(`TMDb ${query.type} ${tmdbId}`);
     // Only for a title TMDb knows, so a wrong id never spends a Watchmode call.
-    const answer = query.watchmode === true ? await watchmode(c).titleSources(tmdbId, query.type) : null;
+    const answer = query.watchmode === true ? await watchmodeTitleSources(requestContext(c), tmdbId, query.type) : null;
     const stale = [...(found.stale ? ["tmdb"] : []), ...(answer?.status === "ok" && answer.stale ? ["watchmode"] : [])];
     return c.json(
       {

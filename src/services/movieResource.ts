@@ -1,8 +1,8 @@
-import type { MovieResource } from "../api/schemas/movie";
 import * as clock from "../clock";
 import type { Database } from "../db/client";
 import { type MovieColumns, type MoviePageQuery, MovieRepository, type RawMovie } from "../db/repositories/movies";
 import type { MovieMetadata } from "../domain/library/movieMetadata";
+import type { MovieResource } from "../domain/library/movieResource";
 import { isMovieAvailable, type MinimumAvailability, type MovieStatus } from "../domain/library/movieStatus";
 import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles";
 import type { MovieInfo } from "../integrations/tmdb/mapping";

@@ -7,10 +7,10 @@ import { watchmodeIdForMovie } from "../../sim/src/data/watchmode-id-map";
 import { ATTRIBUTION_HEADER } from "../../src/api/streaming";
 import * as clock from "../../src/clock";
 import type { Env } from "../../src/config";
+import { WATCHMODE_ID_MAP_STATE_KEY } from "../../src/db/repositories/watchmodeIdMap";
 import { windowEnd } from "../../src/domain/budgets";
 import worker from "../../src/index";
 import { budgetFor } from "../../src/integrations/budget";
-import { WATCHMODE_ID_MAP_STATE_KEY } from "../../src/integrations/watchmode/idMap";
 import { APP, addMovie, addRootFolder, simFaults } from "./helpers";
 
 // Watchmode through the streaming API. The test bindings hold no Watchmode key, so requests that

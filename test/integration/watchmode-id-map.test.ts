@@ -13,20 +13,18 @@ import {
 import * as clock from "../../src/clock";
 import type { Env } from "../../src/config";
 import { createDatabase } from "../../src/db/client";
+import { watchmodeIdMapRepository } from "../../src/db/repositories/watchmodeIdMap";
 import { Failure } from "../../src/domain/failures/failure";
 import worker from "../../src/index";
-import {
-  importWatchmodeIdMap,
-  readIdMapState,
-  tmdbIdForWatchmode,
-  WATCHMODE_ID_MAP_PATH,
-  watchmodeIdForTmdb,
-} from "../../src/integrations/watchmode/idMap";
+import { WATCHMODE_ID_MAP_PATH } from "../../src/integrations/watchmode/idMap";
 import { rootLogger } from "../../src/observability/logger";
+import { jobContext } from "../../src/services/context";
+import { importWatchmodeIdMap } from "../../src/services/watchmodeIdMap";
 import { APP, simCalls, simFaults } from "./helpers";
 
 const withKey = { ...env, WATCHMODE_API_KEY: "sim-watchmode-key" } as Env;
 const db = createDatabase(env.DB);
+const { readState: readIdMapState, watchmodeIdForTmdb, tmdbIdForWatchmode } = watchmodeIdMapRepository(db);
 const THE_MATRIX = 603;
 const IMPORT_TIMEOUT_MS = 60_000;
 const addFault = simFaults("watchmode");
@@ -42,7 +40,7 @@ async function setDatasetVersion(version: number) {
 
 afterEach(() => setDatasetVersion(1));
 
-const importMap = (target: Env = withKey) => importWatchmodeIdMap(target, db, rootLogger);
+const importMap = (target: Env = withKey) => importWatchmodeIdMap(jobContext(target, rootLogger, db));
 const mapRows = async () =>
   (await env.DB.prepare("select count(*) as n from watchmode_id_map").first<number>("n")) ?? 0;
 const mapChecksum = async () =>
@@ -78,20 +76,20 @@ describe("Watchmode title id map", () => {
       expect(await env.DB.prepare("select count(*) as n from watchmode_id_map_staging").first("n")).toBe(0);
 
       const matrix = watchmodeIdForMovie(THE_MATRIX);
-      expect(await watchmodeIdForTmdb(db, THE_MATRIX, "movie")).toBe(matrix);
-      expect(await tmdbIdForWatchmode(db, matrix as number)).toEqual({ tmdbId: THE_MATRIX, tmdbType: "movie" });
+      expect(await watchmodeIdForTmdb(THE_MATRIX, "movie")).toBe(matrix);
+      expect(await tmdbIdForWatchmode(matrix as number)).toEqual({ tmdbId: THE_MATRIX, tmdbType: "movie" });
       // TV show k has TMDb id k + 1: the same TMDb id as a movie, told apart by the type.
-      expect(await watchmodeIdForTmdb(db, THE_MATRIX, "tv")).toBe(TV_WATCHMODE_ID_BASE + THE_MATRIX - 1);
-      expect(await tmdbIdForWatchmode(db, TV_WATCHMODE_ID_BASE)).toEqual({ tmdbId: 1, tmdbType: "tv" });
-      expect(await watchmodeIdForTmdb(db, 999_999_999)).toBeNull();
-      expect(await tmdbIdForWatchmode(db, 1)).toBeNull();
+      expect(await watchmodeIdForTmdb(THE_MATRIX, "tv")).toBe(TV_WATCHMODE_ID_BASE + THE_MATRIX - 1);
+      expect(await tmdbIdForWatchmode(TV_WATCHMODE_ID_BASE)).toEqual({ tmdbId: 1, tmdbType: "tv" });
+      expect(await watchmodeIdForTmdb(999_999_999)).toBeNull();
+      expect(await tmdbIdForWatchmode(1)).toBeNull();
       // A title CSV had to quote (k = 37: a comma and doubled quotes).
       const quoted = await env.DB.prepare("select title from watchmode_id_map where watchmode_id = ?")
         .bind(TV_WATCHMODE_ID_BASE + 33 * 37)
         .first<string>("title");
       expect(quoted).toMatch(/^The ".+, .+" Show$/);
 
-      expect(await readIdMapState(db)).toMatchObject({
+      expect(await readIdMapState()).toMatchObject({
         etag: '"title-id-map-v1"',
         lastModified: expect.stringMatching(/GMT$/),
         rows: ID_MAP_BASE_ROWS,
@@ -104,7 +102,7 @@ describe("Watchmode title id map", () => {
     "an unchanged file is a 304: nothing is downloaded or written",
     async () => {
       await importMap();
-      const state = await readIdMapState(db);
+      const state = await readIdMapState();
       const before = await mapChecksum();
       const started = clock.now();
       const outcome = await importMap();
@@ -117,7 +115,7 @@ describe("Watchmode title id map", () => {
         removed: 0,
       });
       expect(await mapChecksum()).toEqual(before);
-      expect(await readIdMapState(db)).toEqual(state);
+      expect(await readIdMapState()).toEqual(state);
     },
     IMPORT_TIMEOUT_MS,
   );
@@ -136,13 +134,13 @@ describe("Watchmode title id map", () => {
       expect(outcome.written).toBe(VERSION_ADDED_ROWS + retitledCount);
       expect(await mapRows()).toBe(expectedRows);
       // TV show k = 2 is dropped in version 2, k = 3 retitled, and new ids appear.
-      expect(await tmdbIdForWatchmode(db, TV_WATCHMODE_ID_BASE + 2)).toBeNull();
+      expect(await tmdbIdForWatchmode(TV_WATCHMODE_ID_BASE + 2)).toBeNull();
       const retitled = await env.DB.prepare("select title from watchmode_id_map where watchmode_id = ?")
         .bind(TV_WATCHMODE_ID_BASE + 3)
         .first<string>("title");
       expect(retitled).toMatch(/\(Revival 2\)$/);
-      expect(await tmdbIdForWatchmode(db, ADDED_WATCHMODE_ID_BASE + 2 * VERSION_ADDED_ROWS)).not.toBeNull();
-      expect(await readIdMapState(db)).toMatchObject({ etag: '"title-id-map-v2"', rows: expectedRows });
+      expect(await tmdbIdForWatchmode(ADDED_WATCHMODE_ID_BASE + 2 * VERSION_ADDED_ROWS)).not.toBeNull();
+      expect(await readIdMapState()).toMatchObject({ etag: '"title-id-map-v2"', rows: expectedRows });
     },
     IMPORT_TIMEOUT_MS,
   );
@@ -151,7 +149,7 @@ describe("Watchmode title id map", () => {
     "a truncated file fails as a parse error and leaves the previous map as it was",
     async () => {
       await importMap();
-      const state = await readIdMapState(db);
+      const state = await readIdMapState();
       const before = await mapChecksum();
       await addFault({ match: WATCHMODE_ID_MAP_PATH, kind: "truncate" });
       // Version 3 cut in half ends inside a quoted field.
@@ -166,7 +164,7 @@ describe("Watchmode title id map", () => {
       expect(cutAtLineBreak.message).toMatch(/rows where the last import had 300000; it looks truncated/);
 
       expect(await mapChecksum()).toEqual(before);
-      expect(await readIdMapState(db)).toEqual(state);
+      expect(await readIdMapState()).toEqual(state);
       expect(await env.DB.prepare("select count(*) as n from watchmode_id_map_staging").first("n")).toBe(0);
     },
     IMPORT_TIMEOUT_MS,
@@ -176,7 +174,7 @@ describe("Watchmode title id map", () => {
     const error = await failureOf(importMap({ ...env, WATCHMODE_API_KEY: "invalid-key" } as Env));
     expect(error).toMatchObject({ kind: "authenticationFailed", status: 401 });
     expect(await mapRows()).toBe(0);
-    expect(await readIdMapState(db)).toBeNull();
+    expect(await readIdMapState()).toBeNull();
   });
 
   test("without a key the command skips, without calling Watchmode", async () => {

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import type { MovieResource as DomainMovieResource } from "../../domain/library/movieResource";
 import { MINIMUM_AVAILABILITIES, MOVIE_STATUSES } from "../../domain/library/movieStatus";
 import { absolutePathSetting } from "../../domain/validation/paths";
 
@@ -74,6 +75,19 @@ export const movieResourceSchema = z
   })
   .openapi("Movie");
 export type MovieResource = z.infer<typeof movieResourceSchema>;
+
+/**
+ * The schema describes the domain's MovieResource, which the services shape: the same fields, and
+ * every resource they shape is a valid response (this does not compile otherwise).
+ */
+type Describes<Schema, T> = [T] extends [Schema]
+  ? [keyof Schema] extends [keyof T]
+    ? [keyof T] extends [keyof Schema]
+      ? true
+      : false
+    : false
+  : false;
+const _movieSchemaDescribesTheResource: Describes<MovieResource, DomainMovieResource> = true;
 
 const tagIds = z.array(z.number().int().positive());
 /** Folders are checked and stored normalised; that a movie's folder lies in a root folder is the library's rule. */

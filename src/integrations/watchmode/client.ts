@@ -1,12 +1,10 @@
 import type { ZodType } from "zod";
 import * as clock from "../../clock";
 import { type Env, upstreamPolicy } from "../../config";
-import type { Database } from "../../db/client";
 import { isUpstreamFailure } from "../../domain/failures/failure";
 import type { Logger } from "../../observability/logger";
 import { type BackgroundWork, CACHE_TTL_SECONDS, swrJson } from "../cache";
 import { readJson, upstreamFetch } from "../http";
-import { readIdMapState, type TmdbType, watchmodeIdForTmdb } from "./idMap";
 import {
   type WatchmodeRelease,
   type WatchmodeSource,
@@ -42,19 +40,24 @@ export interface WatchmodeReleases {
   releases: WatchmodeRelease[];
 }
 
+/** The answer of every lookup while Watchmode has no API key. */
+export const WATCHMODE_DISABLED = {
+  status: "disabled",
+  message: "Watchmode is not configured: set WATCHMODE_API_KEY",
+} as const satisfies WatchmodeAnswer<never>;
+
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const compactDay = (day: string) => day.replaceAll("-", "");
 
 /**
  * Watchmode's title sources and streaming releases. Every call is spent from the Watchmode budget
  * (33 a day) and cached stale-while-revalidate for a day, so a title costs at most one call a day
- * whatever the region asked. Titles are found through the imported id map: an id lookup never
- * spends a call, and a title the map does not have is answered "notMapped".
+ * whatever the region asked. Titles are asked by Watchmode id: the id map service finds a TMDb
+ * title's id in the imported map, so an id lookup never spends a call.
  */
 export class WatchmodeClient {
   constructor(
     private readonly env: Env,
-    private readonly db: Database,
     private readonly ctx: BackgroundWork,
     private readonly logger?: Logger,
   ) {}
@@ -63,19 +66,9 @@ export class WatchmodeClient {
     return Boolean(this.env.WATCHMODE_API_KEY?.trim());
   }
 
-  /** Where a TMDb title can be watched, every region (the caller picks one). */
-  async titleSources(tmdbId: number, type: TmdbType): Promise<WatchmodeAnswer<WatchmodeTitleSources>> {
-    if (!this.configured) return disabled();
-    const watchmodeId = await watchmodeIdForTmdb(this.db, tmdbId, type);
-    if (watchmodeId === null) {
-      const imported = await readIdMapState(this.db);
-      return {
-        status: "notMapped",
-        message: imported
-          ? `Watchmode's id map has no TMDb ${type} ${tmdbId}`
-          : "Watchmode's id map has not been imported yet (it is refreshed daily)",
-      };
-    }
+  /** Where a Watchmode title can be watched, every region (the caller picks one). */
+  titleSources(watchmodeId: number): Promise<WatchmodeAnswer<WatchmodeTitleSources>> {
+    if (!this.configured) return Promise.resolve(WATCHMODE_DISABLED);
     return this.answer(async () => {
       const cached = await swrJson(
         this.env.CACHE,
@@ -94,7 +87,7 @@ export class WatchmodeClient {
    * however many regions or readers ask (a stale copy may start before today; callers filter).
    */
   releases(now = clock.now()): Promise<WatchmodeAnswer<WatchmodeReleases>> {
-    if (!this.configured) return Promise.resolve(disabled());
+    if (!this.configured) return Promise.resolve(WATCHMODE_DISABLED);
     return this.answer(async () => {
       const cached = await swrJson(
         this.env.CACHE,
@@ -147,8 +140,4 @@ export class WatchmodeClient {
       return { status: "error", message: error.message };
     }
   }
-}
-
-function disabled(): { status: "disabled"; message: string } {
-  return { status: "disabled", message: "Watchmode is not configured: set WATCHMODE_API_KEY" };
 }
