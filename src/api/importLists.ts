@@ -6,6 +6,7 @@ import { absolutePathSetting } from "../domain/validation/paths";
 import { fetchList } from "../integrations/lists/fetchList";
 import { IMPORT_LISTS } from "../providers/importLists/registry";
 import { type ProviderInput, providerRouter } from "../providers/router";
+import { requestContext } from "../services/context";
 import { listSourceEnvironmentFor } from "../services/listSourceEnvironment";
 import { MovieLibrary } from "../services/movies";
 import { importListSettingsSchema, readSettings, writeSettings } from "../services/settings";
@@ -131,7 +132,7 @@ export const importListRouter = providerRouter({
   values,
   // References first, then the interval against the source's minimum (settings are valid by now).
   validate: async (c, input: ImportListInput) => {
-    await new MovieLibrary(c.env, c.get("db")).assertReferences({
+    await new MovieLibrary(requestContext(c)).assertReferences({
       qualityProfileId: input.qualityProfileId,
       rootFolderPath: input.rootFolderPath,
       tags: input.tags,

@@ -4,6 +4,7 @@ import { failingIndexerStatuses, type IndexerRow, indexerRepository } from "../d
 import { INDEXERS, type IndexerDefinition } from "../providers/indexers/registry";
 import { assertReachableFromWorker } from "../providers/reachability";
 import { type ProviderInput, providerRouter } from "../providers/router";
+import { requestContext } from "../services/context";
 import { MovieLibrary } from "../services/movies";
 import { indexerTest } from "./indexerTest";
 import { createRouter, jsonContent } from "./router";
@@ -64,7 +65,7 @@ export const indexerRouter = providerRouter({
   }),
   validate: async (c, input) => {
     assertReachableFromWorker(c.env, input.fields);
-    await new MovieLibrary(c.env, c.get("db")).assertReferences({ tags: input.tags });
+    await new MovieLibrary(requestContext(c)).assertReferences({ tags: input.tags });
   },
   test: indexerTest,
 });

@@ -6,6 +6,7 @@ import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { MOVIE_STATUSES } from "../domain/library/movieStatus";
 import { cleanTitle } from "../domain/library/titles";
 import { STALE_HEADER } from "../integrations/cache";
+import { requestContext } from "../services/context";
 import { wholeLibraryJson } from "../services/libraryListCache";
 import { lookupResource, moviePageJson, movieResource, moviesJson } from "../services/movieResource";
 import { MovieLibrary } from "../services/movies";
@@ -27,7 +28,7 @@ function markStale(c: Context<AppEnv>, lib: MovieLibrary) {
   if (lib.servedStale) c.header(STALE_HEADER, "tmdb");
 }
 
-const library = (c: Context<AppEnv>) => new MovieLibrary(c.env, c.get("db"), c.get("logger"));
+const library = (c: Context<AppEnv>) => new MovieLibrary(requestContext(c));
 
 const movieList = z.array(movieResourceSchema);
 const tags = ["Movie"];

@@ -5,7 +5,6 @@ import { type CommandRow, commandRepository } from "../db/repositories/commands"
 import { importListsToSync } from "../db/repositories/importLists";
 import { movieUpkeepRepository } from "../db/repositories/movieUpkeep";
 import { retryDelaySeconds } from "../domain/failures/policies";
-import { importWatchmodeIdMap } from "../integrations/watchmode/idMap";
 import { expireBlocklist } from "../services/blocklist";
 import type { ServiceContext } from "../services/context";
 import { refreshMonitoredDownloads } from "../services/downloads/tracking";
@@ -18,6 +17,7 @@ import { rssSync } from "../services/releaseSearch/rssSync";
 import { cutoffUnmetMovieIds, missingMovieIds } from "../services/releaseSearch/wanted";
 import { readSettings } from "../services/settings";
 import { StreamingAvailabilityLookup } from "../services/streamingAvailability";
+import { importWatchmodeIdMap } from "../services/watchmodeIdMap";
 import { enqueueListSync, listSyncStub } from "./listSyncQueue";
 
 interface CommandContext extends ServiceContext {
@@ -46,8 +46,9 @@ const COMMANDS = [
     name: "RefreshMovie",
     description: "Refresh movie metadata from TMDb (the given movies, or those refreshed longest ago)",
     body: z.object({ movieIds: z.array(z.number().int().positive()).max(1000).optional() }),
-    async run({ env, db, logger }, { movieIds }) {
-      const library = new MovieLibrary(env, db, logger);
+    async run(ctx, { movieIds }) {
+      const { db } = ctx;
+      const library = new MovieLibrary(ctx);
       const targets = movieIds?.length
         ? await movieUpkeepRepository(db).existingIds(movieIds)
         : await movieUpkeepRepository(db).leastRecentlyRefreshed(REFRESH_BATCH);
@@ -109,9 +110,9 @@ const COMMANDS = [
     name: "WatchmodeIdMapRefresh",
     description: "Import Watchmode's daily TMDb/IMDb id map (skipped when the file has not changed)",
     body: z.object({}),
-    async run({ env, db, logger }) {
-      if (!env.WATCHMODE_API_KEY) return { message: "Watchmode is not configured" };
-      const outcome = await importWatchmodeIdMap(env, db, logger);
+    async run(ctx) {
+      if (!ctx.env.WATCHMODE_API_KEY) return { message: "Watchmode is not configured" };
+      const outcome = await importWatchmodeIdMap(ctx);
       const message =
         outcome.status === "unchanged"
           ? `Watchmode id map unchanged (${outcome.rows} titles)`

@@ -7,6 +7,7 @@ import { listSyncJobRepository } from "../db/repositories/listSyncJobs";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import { type Logger, rootLogger } from "../observability/logger";
 import { incrementCounter } from "../observability/metrics";
+import { jobContext } from "../services/context";
 import { notify } from "../services/notifications";
 
 /** A list sync job on the queue. */
@@ -78,7 +79,7 @@ export async function consumeListSyncDeadLetters(
     await jobs.markDeadLettered(jobId, job?.lastError ?? "gave up after the last retry");
     const listName = await importListName(db, listId);
     incrementCounter("radarr_list_sync_dead_letters_total", "List sync jobs that failed after their last retry", {});
-    await notify(env, db, "healthIssue", {
+    await notify(jobContext(env, logger, db), "healthIssue", {
       message: `Import list '${listName ?? listId}' failed to sync: ${job?.lastError ?? "unknown error"}`,
       listId,
       failureKind: job?.failureKind ?? "unknown",

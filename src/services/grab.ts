@@ -188,8 +188,8 @@ async function notifyGrab(
   client: DownloadClientRow,
   decision: ReleaseDecision,
 ) {
-  const { env, db, logger } = ctx;
-  await notify(env, db, "grab", {
+  const { logger } = ctx;
+  await notify(ctx, "grab", {
     message: `${movie.title} (${movie.year}): grabbed ${row.title} from ${row.indexer} (${decision.quality?.quality.name})`,
     movie: { id: movie.id, title: movie.title, year: movie.year, tmdbId: movie.tmdbId, imdbId: movie.imdbId ?? "" },
     release: {
@@ -306,13 +306,12 @@ export async function grabRelease(ctx: ServiceContext, input: GrabInput): Promis
   }
   const error = lastError as UpstreamFailure;
   if (input.source === "interactive" || !isTransient(error.kind)) throw error;
-  return holdForRetry(env, db, described, clients[0], input.source, error);
+  return holdForRetry(ctx, described, clients[0], input.source, error);
 }
 
 /** Keeps an automatic grab the clients could not take as a pending queue item, retried on the queue. */
 async function holdForRetry(
-  env: Env,
-  db: Database,
+  { env, db }: ServiceContext,
   { movie, decision }: Described,
   client: DownloadClientRow,
   source: GrabSource,

@@ -11,7 +11,7 @@ import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles
 import { containingRoot, isPathInside } from "../domain/validation/paths";
 import { TmdbClient } from "../integrations/tmdb/client";
 import { type MovieInfo, movieInfoFromDetails, movieInfoFromSummary } from "../integrations/tmdb/mapping";
-import type { Logger } from "../observability/logger";
+import type { ServiceContext } from "./context";
 import { movieFolderNamer } from "./naming";
 
 export interface AddMovieInput {
@@ -39,11 +39,12 @@ export class MovieLibrary {
   readonly movies: MovieRepository;
   private readonly tmdb: TmdbClient;
 
-  constructor(
-    private readonly env: Env,
-    private readonly db: Database,
-    logger?: Logger,
-  ) {
+  private readonly env: Env;
+  private readonly db: Database;
+
+  constructor({ env, db, logger }: ServiceContext) {
+    this.env = env;
+    this.db = db;
     this.movies = new MovieRepository(db);
     this.tmdb = new TmdbClient(env, logger);
   }

@@ -1,9 +1,9 @@
 import { type Env, upstreamPolicy } from "../config";
-import type { Database } from "../db/client";
 import { notificationRepository } from "../db/repositories/notifications";
 import { upstreamFetch } from "../integrations/http";
 import { NOTIFICATIONS, type NotificationDefinition } from "../providers/notifications";
 import { NOTIFICATION_EVENTS, type NotificationEvent, notificationMessage } from "../providers/notifications/events";
+import type { ServiceContext } from "./context";
 import { openSettings } from "./secrets";
 
 /**
@@ -28,7 +28,7 @@ export async function deliverNotification(
 }
 
 /** Sends an event to every target subscribed to it; failures of one target do not stop others. */
-export async function notify(env: Env, db: Database, event: NotificationEvent, payload: Record<string, unknown>) {
+export async function notify({ env, db }: ServiceContext, event: NotificationEvent, payload: Record<string, unknown>) {
   const targets = await notificationRepository(db).subscribedTo(NOTIFICATION_EVENTS[event]);
   const results = await Promise.allSettled(
     targets.map(async (target) => {

@@ -1,7 +1,4 @@
-import type { Env } from "../config";
-import type { BackgroundWork } from "../integrations/cache";
 import { TmdbDiscovery } from "../integrations/tmdb/discovery";
-import type { Logger } from "../observability/logger";
 import type { ServiceContext } from "./context";
 import { type ResolvedStreamingSettings, readStreamingSettings } from "./settings";
 
@@ -19,17 +16,16 @@ export class StreamingAvailabilityLookup {
   private readonly memo = new Map<number, Promise<string | null>>();
 
   constructor(
-    env: Env,
-    ctx: BackgroundWork,
+    { env, background, logger }: ServiceContext,
     readonly settings: ResolvedStreamingSettings,
-    logger?: Logger,
   ) {
-    this.discovery = new TmdbDiscovery(env, ctx, logger);
+    this.discovery = new TmdbDiscovery(env, background, logger);
     this.subscribed = new Set(settings.subscribedProviderIds);
   }
 
-  static async open({ env, db, background, logger }: ServiceContext) {
-    return new StreamingAvailabilityLookup(env, background, await readStreamingSettings(db, env), logger);
+  /** The lookup with the stored streaming settings. */
+  static async open(ctx: ServiceContext) {
+    return new StreamingAvailabilityLookup(ctx, await readStreamingSettings(ctx.db, ctx.env));
   }
 
   get active(): boolean {

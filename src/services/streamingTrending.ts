@@ -1,7 +1,6 @@
-import type { Env } from "../config";
 import { Failure } from "../domain/failures/failure";
 import { combineTrending, type TrendingLists, type TrendingSource } from "../domain/streaming/trending";
-import { type BackgroundWork, CACHE_TTL_SECONDS, swrJsonResult } from "../integrations/cache";
+import { CACHE_TTL_SECONDS, swrJsonResult } from "../integrations/cache";
 import { TmdbDiscovery } from "../integrations/tmdb/discovery";
 import {
   type DiscoveryMediaType,
@@ -11,7 +10,7 @@ import {
   type TrendingWindow,
 } from "../integrations/tmdb/discoverySchemas";
 import { TraktTrending, type TraktTrendingTitle } from "../integrations/trakt/trending";
-import type { Logger } from "../observability/logger";
+import type { ServiceContext } from "./context";
 
 /**
  * The combined trending list behind `/streaming/trending`: TMDb's and Trakt's trending fetched in
@@ -120,13 +119,9 @@ export class StreamingTrending {
   private readonly tmdb: TmdbDiscovery;
   private readonly trakt: TraktTrending;
 
-  constructor(
-    private readonly env: Env,
-    private readonly ctx: BackgroundWork,
-    private readonly logger?: Logger,
-  ) {
-    this.tmdb = new TmdbDiscovery(env, ctx, logger);
-    this.trakt = new TraktTrending(env, ctx, logger);
+  constructor(private readonly ctx: ServiceContext) {
+    this.tmdb = new TmdbDiscovery(ctx.env, ctx.background, ctx.logger);
+    this.trakt = new TraktTrending(ctx.env, ctx.background, ctx.logger);
   }
 
   get discovery(): TmdbDiscovery {
@@ -146,8 +141,8 @@ export class StreamingTrending {
     const key = `streaming:trending:${source}:${mediaType}:${window}:${region}:${KEY_VERSION}`;
     // An aggregate built from a failed or stale source answers this read but is not cached.
     const cached = await swrJsonResult(
-      this.env.CACHE,
-      this.ctx,
+      this.ctx.env.CACHE,
+      this.ctx.background,
       CACHE_NAME,
       key,
       CACHE_TTL_SECONDS.trendingAggregate,
@@ -190,7 +185,7 @@ export class StreamingTrending {
       ["trakt", traktRead],
     ] as const) {
       if (read.status === "rejected") {
-        this.logger?.warn("trending source failed", { source: name, error: messageOf(read.reason) });
+        this.ctx.logger.warn("trending source failed", { source: name, error: messageOf(read.reason) });
       }
     }
 

@@ -11,7 +11,7 @@ import { type DownloadWork, downloadRow, historyOf, iso } from "./work";
  * day). Idempotent: a row already recorded is left alone.
  */
 export async function recordDeadLetter(work: DownloadWork, message: DownloadJobMessage): Promise<void> {
-  const { db, env, logger } = work;
+  const { db, logger } = work;
   const row = await downloadRow(db, message.queueId);
   if (!row || row.grabbedAt !== message.grabbedAt || row.deadLetteredAt) return;
   const kind = row.failureKind ?? "upstreamError";
@@ -49,7 +49,7 @@ export async function recordDeadLetter(work: DownloadWork, message: DownloadJobM
   };
   // A failure retries could not fix is a download failure and a health issue (DownloadFailureCheck).
   for (const event of ["downloadFailure", "healthIssue"] as const)
-    await notify(env, db, event, payload).catch((error) =>
+    await notify(work, event, payload).catch((error) =>
       logger?.warn("failure notification failed", { event, error: (error as Error).message }),
     );
 }

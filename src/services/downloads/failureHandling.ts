@@ -170,7 +170,7 @@ async function failDownload(
   opened: DownloadClient | undefined,
   signal: FailureSignal,
 ): Promise<void> {
-  const { db, env, logger } = work;
+  const { db, logger } = work;
   const blocklisted = DOWNLOAD_FAILURE_HANDLING[signal.kind].blocklistDays !== null;
   const messages = [signal.message, ...(blocklisted ? ["Release blocklisted"] : [])];
   const downloads = downloadRepository(db);
@@ -208,7 +208,7 @@ async function failDownload(
       .catch((error) => logger?.warn("could not remove the failed download", { error: (error as Error).message }));
   }
   const movie = await new MovieRepository(db).get(row.movieId);
-  await notify(env, db, "downloadFailure", {
+  await notify(work, "downloadFailure", {
     message: `${movie?.title ?? `Movie ${row.movieId}`}: ${row.title} failed (${signal.kind}): ${signal.message}`,
     movie: movie ? { id: movie.id, title: movie.title, year: movie.year, tmdbId: movie.tmdbId } : undefined,
     release: { releaseTitle: row.title, indexer: row.indexer, size: row.size },

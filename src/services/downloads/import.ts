@@ -296,7 +296,7 @@ async function notifyImport(
     downloadId: row.downloadId,
   };
   const send = (event: "download" | "upgrade", message: string) =>
-    notify(work.env, work.db, event, { message, ...payload }).catch((error) =>
+    notify(work, event, { message, ...payload }).catch((error) =>
       work.logger?.warn("import notification failed", { error: (error as Error).message }),
     );
   if (previous) {

@@ -210,8 +210,8 @@ async function finishRun(db: Database, list: ImportListRow, outcome: SyncOutcome
 }
 
 async function refreshAdded(ctx: ServiceContext, listId: number) {
-  const { env, db, logger: log } = ctx;
-  const library = new MovieLibrary(env, db, log);
+  const { db, logger: log } = ctx;
+  const library = new MovieLibrary(ctx);
   const repo = listSyncRepository(db);
   const added = await repo.importedMovieIds(listId, IMMEDIATE_REFRESH_LIMIT * 5);
   for (const { id } of added) {
