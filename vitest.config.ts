@@ -47,6 +47,8 @@ export default defineConfig({
                 DEMO_MODE: "true",
                 UPSTREAM_TIMEOUT_MS: "500",
                 UPSTREAM_MAX_RETRY_WAIT_S: "2",
+                // An open circuit breaker lets its probe through after 1 s (30 s deployed).
+                UPSTREAM_BREAKER_COOLDOWN_S: "1",
                 // One clock for the app, the simulator and the tests (scripts/lib/clock.mjs).
                 ...clockVars(),
                 ...simulatorVars(inject("simUrl")),

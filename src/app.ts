@@ -40,8 +40,10 @@ import { traktAuthRouter } from "./api/traktAuth";
 import { APP_NAME, APP_VERSION, RADARR_API_VERSION } from "./config";
 import { MovieRepository } from "./db/repositories/movies";
 import { Failure } from "./domain/failures/failure";
+import { breakerGauges } from "./integrations/breaker";
 import { budgetGauges } from "./integrations/budget";
-import { renderPrometheus } from "./observability/metrics";
+import { renderPrometheus } from "./observability/metricSet";
+import { aggregatedMetrics, flushMetricsWhenDue } from "./observability/metricsAggregate";
 import { downloadFailureGauges } from "./services/downloadHealth";
 import { forgetLibraryIds } from "./services/libraryIdsCache";
 
@@ -127,6 +129,13 @@ function useEdgeMiddleware(app: OpenAPIHono<AppEnv>) {
     await next();
     if (isApiPath(c.req.path)) c.res.headers.set("X-Application-Version", RADARR_API_VERSION);
   });
+  // Outside the request context, which counts the request: then this isolate's metric deltas are
+  // flushed to the Metrics object in the background once enough have gathered.
+  app.use("*", async (c, next) => {
+    await next();
+    // Hono's executionCtx getter throws where there is none (app.request in tests).
+    flushMetricsWhenDue(c.env, { waitUntil: (promise) => c.executionCtx.waitUntil(promise) });
+  });
   app.use("*", requestContext);
   const limit = (maxSize: number) =>
     bodyLimit({
@@ -158,9 +167,10 @@ function useApiMiddleware(app: OpenAPIHono<AppEnv>, routes: () => ApiRoutes) {
 
 async function renderMetrics(c: Context<AppEnv>) {
   const count = await new MovieRepository(c.get("db")).count();
-  const body = renderPrometheus([
+  const body = renderPrometheus(await aggregatedMetrics(c.env), [
     { name: "radarr_library_movies", help: "Movies in the library", samples: [{ labels: {}, value: count }] },
     ...(await budgetGauges(c.env)),
+    ...(await breakerGauges(c.env)),
     ...(await downloadFailureGauges(c.get("db"))),
   ]);
   return c.body(body, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });

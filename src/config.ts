@@ -28,6 +28,10 @@ declare global {
       UPSTREAM_TIMEOUT_MS?: string;
       /** Longest Retry-After the app waits out inside one request, seconds. */
       UPSTREAM_MAX_RETRY_WAIT_S?: string;
+      /** Consecutive failed calls that open an upstream's circuit breaker (default 5). */
+      UPSTREAM_BREAKER_FAILURES?: string;
+      /** Seconds an open circuit breaker refuses calls before it lets a probe through (default 30). */
+      UPSTREAM_BREAKER_COOLDOWN_S?: string;
       BUILD_TIME?: string;
       /** Starts the clock at this instant (tests and date runs only; see src/clock.ts). */
       SIM_NOW?: string;
@@ -48,12 +52,18 @@ export const RADARR_API_VERSION = "5.28.0.10274";
 export interface UpstreamPolicy {
   timeoutMs: number;
   maxRetryWaitSeconds: number;
+  /** Consecutive failed calls that open the upstream's circuit breaker. */
+  breakerFailures: number;
+  /** How long an open breaker refuses calls before a probe, milliseconds. */
+  breakerCoolDownMs: number;
 }
 
 export function upstreamPolicy(env: Env): UpstreamPolicy {
   return {
     timeoutMs: positiveNumber(env.UPSTREAM_TIMEOUT_MS, 10_000),
     maxRetryWaitSeconds: positiveNumber(env.UPSTREAM_MAX_RETRY_WAIT_S, 10),
+    breakerFailures: positiveNumber(env.UPSTREAM_BREAKER_FAILURES, 5),
+    breakerCoolDownMs: positiveNumber(env.UPSTREAM_BREAKER_COOLDOWN_S, 30) * 1000,
   };
 }
 

@@ -4,11 +4,14 @@ import type { Env } from "./config";
 import { consumeDownloadBatch, consumeDownloadDeadLetters } from "./jobs/downloadJobs";
 import { consumeListSyncBatch, consumeListSyncDeadLetters, type ListSyncMessage } from "./jobs/listSyncQueue";
 import { runScheduled } from "./jobs/scheduled";
+import { flushMetrics } from "./observability/metricsAggregate";
 import type { DownloadJobMessage } from "./services/downloads/jobQueue";
 
 export { ApiBudget } from "../durable-objects/ApiBudget";
 export { ListSync } from "../durable-objects/ListSync";
+export { Metrics } from "../durable-objects/Metrics";
 export { TraktAuth } from "../durable-objects/TraktAuth";
+export { UpstreamBreaker } from "../durable-objects/UpstreamBreaker";
 
 const app = createApp();
 
@@ -28,12 +31,12 @@ export default {
   },
   async scheduled(controller, env, ctx) {
     configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
-    ctx.waitUntil(runScheduled(controller.cron, env));
+    ctx.waitUntil(runScheduled(controller.cron, env).finally(() => flushMetrics(env)));
   },
-  async queue(batch, env, _ctx) {
+  async queue(batch, env, ctx) {
     configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
     const consume = QUEUES[batch.queue as keyof typeof QUEUES];
     if (!consume) throw new Error(`No consumer for queue ${batch.queue}`);
-    await consume(batch, env);
+    await consume(batch, env).finally(() => ctx.waitUntil(flushMetrics(env)));
   },
 } satisfies ExportedHandler<Env, ListSyncMessage | DownloadJobMessage>;

@@ -6,7 +6,7 @@ import {
   type BudgetUsage,
   type UpstreamOutcome,
 } from "../domain/budgets";
-import type { Gauge } from "../observability/metrics";
+import type { Gauge } from "../observability/metricSet";
 
 /** The ApiBudget object that rations calls to one upstream. */
 export function budgetFor(env: Env, service: BudgetService) {

@@ -6,6 +6,7 @@ import { Failure, type UpstreamFailure } from "../domain/failures/failure";
 import { failureKindForStatus, isTransient } from "../domain/failures/kinds";
 import { type Logger, redactUrl } from "../observability/logger";
 import { metrics } from "../observability/metrics";
+import { admitUpstreamCall, recordUpstreamResult } from "./breaker";
 import { reportUpstreamOutcome, reserveUpstreamCall } from "./budget";
 
 export interface UpstreamRequest {
@@ -53,46 +54,17 @@ function parseRetryAfter(header: string | null, now = clock.now()): number | und
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-// Circuit breaker per service: after this many consecutive failures calls fail fast for a while.
-const BREAKER_THRESHOLD = 5;
-const BREAKER_OPEN_MS = 30_000;
-const breakers = new Map<string, { failures: number; openUntil: number }>();
-
-function breakerState(service: string): "closed" | "open" {
-  const b = breakers.get(service);
-  return b && b.openUntil > clock.now() ? "open" : "closed";
-}
-
-export function breakerStates(): Record<string, "closed" | "open"> {
-  return Object.fromEntries([...breakers.keys()].map((s) => [s, breakerState(s)]));
-}
-
-function recordOutcome(service: string, ok: boolean) {
-  const b = breakers.get(service) ?? { failures: 0, openUntil: 0 };
-  if (ok) {
-    b.failures = 0;
-    b.openUntil = 0;
-  } else if (++b.failures >= BREAKER_THRESHOLD) {
-    b.openUntil = clock.now() + BREAKER_OPEN_MS;
-  }
-  breakers.set(service, b);
-}
-
 /**
  * Fetches from an upstream with a per-attempt timeout, retries with exponential backoff on
  * timeouts, connection errors, 5xx and 429 (waiting out Retry-After when it is short enough),
- * and a circuit breaker. Returns the successful response; throws a Failure (upstream kind) otherwise.
+ * and the upstream's circuit breaker (an UpstreamBreaker Durable Object, shared by every isolate).
+ * Returns the successful response; throws a Failure (upstream kind) otherwise.
  */
 export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
   const { service, policy } = req;
   const attempts = req.attempts ?? 3;
   const safeUrl = redactUrl(req.url);
-  if (breakerState(service) === "open") {
-    throw new Failure("upstreamError", `${service} is failing repeatedly; calls are paused for a moment`, {
-      service,
-      status: 503,
-    });
-  }
+  await admitUpstreamCall(service, policy);
   let lastError: UpstreamFailure | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (req.budget) await reserveOrThrow(req, service);
@@ -113,7 +85,7 @@ export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
       const kind = failureKindForStatus(response.status);
       if (!kind || req.passStatuses?.includes(response.status)) {
         metrics.upstreamCall(service, "ok", response.status);
-        recordOutcome(service, true);
+        await recordUpstreamResult(service, policy, true);
         return response;
       }
       metrics.upstreamCall(service, "error", response.status);
@@ -140,9 +112,13 @@ export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
       status: error.status,
       elapsedMs: clock.now() - started,
     });
-    if (!isTransient(error.kind)) break;
+    if (!isTransient(error.kind)) {
+      // The upstream answered (a 404, refused credentials): it is up, whatever the answer.
+      await recordUpstreamResult(service, policy, true);
+      break;
+    }
     if (attempt === attempts) {
-      recordOutcome(service, false);
+      await recordUpstreamResult(service, policy, false);
       break;
     }
     const backoff = BASE_BACKOFF_MS * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5);

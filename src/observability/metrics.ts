@@ -1,73 +1,71 @@
+import * as clock from "../clock";
+import {
+  addToCounter,
+  emptyMetricSet,
+  isEmptyMetricSet,
+  type Labels,
+  type MetricSet,
+  mergeMetricSet,
+  observeInto,
+} from "./metricSet";
+
 /**
- * In-process Prometheus metrics. Each Worker isolate keeps its own counters (Workers have no
- * shared memory); locally one isolate serves everything, so the numbers are the whole picture.
+ * Prometheus metrics as this isolate counts them. A Worker runs many isolates that share no
+ * memory, so each keeps two sets: everything it counted since it started (the System page's cache
+ * statistics read it), and the deltas not yet flushed to the Metrics Durable Object, which adds
+ * every isolate's deltas into the one aggregate /metrics serves (metricsAggregate.ts).
  */
-type Labels = Record<string, string>;
+const counted = emptyMetricSet();
+let pending = emptyMetricSet();
+let pendingUpdates = 0;
+let lastFlushAt: number | undefined;
 
-const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-
-interface Counter {
-  help: string;
-  values: Map<string, { labels: Labels; value: number }>;
-}
-
-interface Histogram {
-  help: string;
-  buckets: number[];
-  series: Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>;
-}
-
-const counters = new Map<string, Counter>();
-const histograms = new Map<string, Histogram>();
-
-const key = (labels: Labels) =>
-  Object.keys(labels)
-    .sort()
-    .map((k) => `${k}=${labels[k]}`)
-    .join(",");
-
-function counter(name: string, help: string): Counter {
-  let c = counters.get(name);
-  if (!c) {
-    c = { help, values: new Map() };
-    counters.set(name, c);
-  }
-  return c;
-}
+/** Deltas are flushed once this many updates are waiting, or this long after the last flush. */
+const FLUSH_AFTER_UPDATES = 200;
+const FLUSH_AFTER_MS = 10_000;
 
 export function incrementCounter(name: string, help: string, labels: Labels, by = 1): void {
-  const c = counter(name, help);
-  const k = key(labels);
-  const entry = c.values.get(k);
-  if (entry) entry.value += by;
-  else c.values.set(k, { labels, value: by });
+  addToCounter(counted, name, help, labels, by);
+  addToCounter(pending, name, help, labels, by);
+  pendingUpdates++;
 }
 
 /** Every labelled value of one counter in this isolate (empty when it was never incremented). */
 export function counterValues(name: string): { labels: Labels; value: number }[] {
-  return [...(counters.get(name)?.values.values() ?? [])].map(({ labels, value }) => ({
+  return Object.values(counted.counters[name]?.values ?? {}).map(({ labels, value }) => ({
     labels: { ...labels },
     value,
   }));
 }
 
 export function observeHistogram(name: string, help: string, labels: Labels, seconds: number): void {
-  let h = histograms.get(name);
-  if (!h) {
-    h = { help, buckets: LATENCY_BUCKETS, series: new Map() };
-    histograms.set(name, h);
-  }
-  const k = key(labels);
-  let s = h.series.get(k);
-  if (!s) {
-    s = { labels, counts: h.buckets.map(() => 0), sum: 0, count: 0 };
-    h.series.set(k, s);
-  }
-  h.buckets.forEach((bound, i) => {
-    if (seconds <= bound) s.counts[i]++;
-  });
-  s.sum += seconds;
-  s.count++;
+  observeInto(counted, name, help, labels, seconds);
+  observeInto(pending, name, help, labels, seconds);
+  pendingUpdates++;
+}
+
+/** Whether the waiting deltas are worth a flush now (many of them, or the last flush is a while ago). */
+export function flushDue(): boolean {
+  if (pendingUpdates === 0) return false;
+  const now = clock.now();
+  lastFlushAt ??= now;
+  return pendingUpdates >= FLUSH_AFTER_UPDATES || now - lastFlushAt >= FLUSH_AFTER_MS;
+}
+
+/** Hands over the deltas waiting to be flushed (undefined when there are none) and starts afresh. */
+export function takePendingMetrics(): MetricSet | undefined {
+  lastFlushAt = clock.now();
+  if (isEmptyMetricSet(pending)) return undefined;
+  const taken = pending;
+  pending = emptyMetricSet();
+  pendingUpdates = 0;
+  return taken;
+}
+
+/** Puts back deltas whose flush failed, so the next flush carries them. */
+export function restorePendingMetrics(deltas: MetricSet): void {
+  mergeMetricSet(pending, deltas);
+  pendingUpdates++;
 }
 
 export const metrics = {
@@ -104,41 +102,4 @@ export const metrics = {
 /** A download failure as it happens, by failure kind and the stage it hit (grab, download, import, search). */
 export function recordDownloadFailureMetric(kind: string, stage: "grab" | "download" | "import" | "search") {
   incrementCounter("radarr_download_failures_total", "Download failures by failure kind and stage", { kind, stage });
-}
-
-const escapeLabel = (v: string) => v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
-const formatLabels = (labels: Labels) => {
-  const parts = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`);
-  return parts.length ? `{${parts.join(",")}}` : "";
-};
-
-/** Extra gauges computed at scrape time (e.g. library size), rendered after the counters. */
-export interface Gauge {
-  name: string;
-  help: string;
-  samples: { labels: Labels; value: number }[];
-}
-
-export function renderPrometheus(gauges: Gauge[] = []): string {
-  const lines: string[] = [];
-  for (const [name, c] of counters) {
-    lines.push(`# HELP ${name} ${c.help}`, `# TYPE ${name} counter`);
-    for (const { labels, value } of c.values.values()) lines.push(`${name}${formatLabels(labels)} ${value}`);
-  }
-  for (const [name, h] of histograms) {
-    lines.push(`# HELP ${name} ${h.help}`, `# TYPE ${name} histogram`);
-    for (const s of h.series.values()) {
-      h.buckets.forEach((bound, i) => {
-        lines.push(`${name}_bucket${formatLabels({ ...s.labels, le: String(bound) })} ${s.counts[i]}`);
-      });
-      lines.push(`${name}_bucket${formatLabels({ ...s.labels, le: "+Inf" })} ${s.count}`);
-      lines.push(`${name}_sum${formatLabels(s.labels)} ${s.sum}`);
-      lines.push(`${name}_count${formatLabels(s.labels)} ${s.count}`);
-    }
-  }
-  for (const g of gauges) {
-    lines.push(`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`);
-    for (const s of g.samples) lines.push(`${g.name}${formatLabels(s.labels)} ${s.value}`);
-  }
-  return `${lines.join("\n")}\n`;
 }

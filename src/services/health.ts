@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { rootFolders } from "../db/schema";
-import { breakerStates } from "../integrations/http";
+import { upstreamBreakers } from "../integrations/breaker";
 import { downloadHealthChecks } from "./downloadHealth";
 import { disabledIndexers } from "./indexers";
 
@@ -25,8 +25,8 @@ export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]
       wikiUrl: "",
     });
   }
-  for (const [service, state] of Object.entries(breakerStates())) {
-    if (state === "open") {
+  for (const [service, breaker] of Object.entries(await upstreamBreakers(env))) {
+    if (breaker.phase === "open") {
       checks.push({
         source: "UpstreamCheck",
         type: "warning",

@@ -1,4 +1,6 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
+import { addToCounter, emptyMetricSet } from "../../src/observability/metricSet";
 import { addMovie, addRootFolder, call, getJson, tmdbFaults } from "./helpers";
 
 // /metrics in Prometheus text format. The counters live in this test file's isolate, so each
@@ -137,6 +139,18 @@ describe("/metrics", () => {
       ["radarr_cache_requests_total", { cache: "tmdb", result: "hit" }],
     ]);
     expect([misses, hits]).toEqual([1, 2]);
+  });
+
+  test("is the whole Worker's: counts flushed by other isolates are added in", async () => {
+    const series = { route: "/api/v3/system/status", method: "GET", status: "200" };
+    const [grown] = await growth(async () => {
+      await call("GET", "/api/v3/system/status");
+      // Another isolate's flush: its deltas go to the one Metrics Durable Object.
+      const deltas = emptyMetricSet();
+      addToCounter(deltas, "radarr_http_requests_total", "HTTP requests by route, method and status", series, 3);
+      await env.METRICS.get(env.METRICS.idFromName("global")).merge(deltas);
+    }, [["radarr_http_requests_total", series]]);
+    expect(grown).toBe(4);
   });
 
   test("reports the library size", async () => {

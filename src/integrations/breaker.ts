@@ -1,0 +1,89 @@
+import * as clock from "../clock";
+import type { Env, UpstreamPolicy } from "../config";
+import { type BreakerSettings, type BreakerState, type BreakerView, viewOf } from "../domain/breakers/circuitBreaker";
+import { Failure } from "../domain/failures/failure";
+import type { Gauge } from "../observability/metricSet";
+import { metricsObject } from "../observability/metricsAggregate";
+
+/**
+ * The isolate's side of the circuit breakers, which live one per upstream in UpstreamBreaker
+ * Durable Objects. A closed answer is kept for a few seconds, so a healthy upstream costs one
+ * round trip to its breaker per isolate per CLOSED_ANSWER_MS, not one per call; a success is only
+ * reported when the breaker had counted failures. Failures are always reported.
+ */
+const CLOSED_ANSWER_MS = 3_000;
+
+const answers = new Map<string, { view: BreakerView; checkedAt: number }>();
+
+// The Worker's bindings, read where a call is made: the http layer's callers pass no env.
+async function breakerOf(service: string) {
+  const { env } = (await import("cloudflare:workers")) as unknown as { env: Env };
+  return env.UPSTREAM_BREAKER.get(env.UPSTREAM_BREAKER.idFromName(service));
+}
+
+function settingsOf(policy: UpstreamPolicy): BreakerSettings {
+  return {
+    failureThreshold: policy.breakerFailures,
+    coolDownMs: policy.breakerCoolDownMs,
+    // A probe that never reports (its worker died) frees the slot after one more cool-down.
+    probeTimeoutMs: Math.max(policy.breakerCoolDownMs, policy.timeoutMs * 3),
+  };
+}
+
+function refused(service: string, view: BreakerView, now: number): Failure {
+  const retryAfter = view.retryAt === undefined ? undefined : Math.max(1, Math.ceil((view.retryAt - now) / 1000));
+  return new Failure("upstreamError", `${service} is failing repeatedly; calls are paused for a moment`, {
+    service,
+    status: 503,
+    retryAfter,
+  });
+}
+
+/** Throws (upstreamError, fail fast) while `service`'s breaker is open or another caller probes it. */
+export async function admitUpstreamCall(service: string, policy: UpstreamPolicy): Promise<void> {
+  const now = clock.now();
+  const known = answers.get(service);
+  if (known && now - known.checkedAt < CLOSED_ANSWER_MS) {
+    if (known.view.phase === "closed") return;
+    if (known.view.retryAt !== undefined && known.view.retryAt > now) throw refused(service, known.view, now);
+  }
+  const { allowed, view } = await (await breakerOf(service)).admit(settingsOf(policy));
+  answers.set(service, { view, checkedAt: now });
+  if (!allowed) throw refused(service, view, now);
+}
+
+/** Counts a finished call: ok when the upstream answered, not ok when it failed after its retries. */
+export async function recordUpstreamResult(service: string, policy: UpstreamPolicy, ok: boolean): Promise<void> {
+  const known = answers.get(service);
+  if (ok && known?.view.phase === "closed" && known.view.failures === 0) return;
+  const view = await (await breakerOf(service)).record(ok, settingsOf(policy));
+  answers.set(service, { view, checkedAt: clock.now() });
+}
+
+/** Every breaker that ever left the closed state, as it stands now, by upstream key. */
+export async function upstreamBreakers(env: Env): Promise<Record<string, BreakerView>> {
+  const states: Record<string, BreakerState> = await metricsObject(env).breakers();
+  const now = clock.now();
+  return Object.fromEntries(Object.entries(states).map(([service, state]) => [service, viewOf(state, now)]));
+}
+
+const PHASES = ["closed", "open", "halfOpen"] as const;
+
+/** Breaker gauges for /metrics: each known breaker's phase (1 on the current one) and its failure count. */
+export async function breakerGauges(env: Env): Promise<Gauge[]> {
+  const breakers = Object.entries(await upstreamBreakers(env));
+  return [
+    {
+      name: "radarr_upstream_breaker_state",
+      help: "Circuit breaker phase per upstream: 1 on the current phase (closed, open, halfOpen)",
+      samples: breakers.flatMap(([service, view]) =>
+        PHASES.map((state) => ({ labels: { service, state }, value: view.phase === state ? 1 : 0 })),
+      ),
+    },
+    {
+      name: "radarr_upstream_breaker_failures",
+      help: "Consecutive failed calls counted by the upstream's circuit breaker",
+      samples: breakers.map(([service, view]) => ({ labels: { service }, value: view.failures })),
+    },
+  ];
+}
