@@ -4,7 +4,7 @@
  * call is let through) → closed when the probe succeeds, open again when it fails. Pure: the
  * UpstreamBreaker Durable Object holds the state and passes the time in.
  */
-export type BreakerPhase = "closed" | "open" | "halfOpen";
+type BreakerPhase = "closed" | "open" | "halfOpen";
 
 export interface BreakerSettings {
   /** Consecutive failed calls that open the breaker. */
