@@ -7,6 +7,7 @@ import { FieldError, invalidProps } from "./FieldError";
 import { formatCount, formatInterval } from "./format";
 import { TagChoices } from "./MovieChoices";
 import { AVAILABILITY_LABELS } from "./movieLabels";
+import { StatusNote } from "./StatusNote";
 import { LIST_STREAMING_LABELS } from "./streaming";
 
 /** The parts of the import list editor (ListEditor.tsx): each a section of its form. */
@@ -256,11 +257,7 @@ export function EditorFooter({
             onConfirm={onRemove}
           />
         )}
-        {saved && (
-          <span role="status" class="saved">
-            Saved
-          </span>
-        )}
+        <StatusNote message={saved && "Saved"} />
       </div>
     </>
   );

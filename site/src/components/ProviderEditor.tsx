@@ -286,6 +286,31 @@ export function OptionCheck({
   );
 }
 
+/** Boolean options of a provider (`name` its property), a checkbox each. */
+export function OptionChecks<T>({
+  options,
+  draft,
+  change,
+}: {
+  options: { name: keyof T & string; label: string; help?: string }[];
+  draft: T;
+  change: (patch: Partial<T>) => void;
+}) {
+  return (
+    <>
+      {options.map(({ name, label, help }) => (
+        <OptionCheck
+          key={name}
+          label={label}
+          checked={draft[name] === true}
+          onChange={(checked) => change({ [name]: checked } as Partial<T>)}
+          help={help}
+        />
+      ))}
+    </>
+  );
+}
+
 /** The priority every indexer and download client has: 1 first, 50 last. */
 export function PriorityInput({
   id,

@@ -5,6 +5,7 @@ import { ErrorMessage } from "./ErrorMessage";
 import { withArticle } from "./format";
 import { ImplementationChooser, useTemplates } from "./ImplementationChooser";
 import { type OptionsProps, type ProviderCalls, ProviderEditor } from "./ProviderEditor";
+import { StatusNote } from "./StatusNote";
 import { TableHead } from "./TableParts";
 import { useResource } from "./useResource";
 
@@ -101,11 +102,7 @@ export function ProviderSettings<T extends ProviderResource, TestResult>({
         <button type="button" class="primary" onClick={choose}>
           Add {noun}
         </button>
-        {notice.value && (
-          <span role="status" class="saved">
-            {notice.value}
-          </span>
-        )}
+        <StatusNote message={notice.value} />
       </div>
     </>
   );

@@ -5,6 +5,7 @@ import { FieldError, invalidProps, problemAt } from "../components/FieldError";
 import { FormatMatches, qualityText } from "../components/ParseResult";
 import { SettingsNav } from "../components/SettingsNav";
 import { SpecificationEditor } from "../components/SpecificationEditor";
+import { StatusNote } from "../components/StatusNote";
 import { EditDeleteCell, TableHead } from "../components/TableParts";
 import { useResource } from "../components/useResource";
 
@@ -167,11 +168,7 @@ function FormatEditor({ initial, templates, onSaved, onClose }: EditorProps) {
           <button type="button" class="ghost" onClick={onClose}>
             {saved.value ? "Back to the list" : "Cancel"}
           </button>
-          {saved.value && (
-            <span role="status" class="saved">
-              Saved
-            </span>
-          )}
+          <StatusNote message={saved.value && "Saved"} />
         </div>
       </form>
       <FormatTester formatId={base.value.id} formatName={base.value.name} unsaved={unsaved} />

@@ -1,7 +1,17 @@
 import { api, type DownloadClient, type DownloadClientTestResult } from "../api";
-import { OptionCheck, PriorityInput } from "../components/ProviderEditor";
+import { OptionCheck, OptionChecks, PriorityInput } from "../components/ProviderEditor";
 import { ProviderSettings } from "../components/ProviderSettings";
 import { SettingsNav } from "../components/SettingsNav";
+
+/** What happens to a client's finished downloads. */
+const REMOVE_OPTIONS: { name: "removeCompletedDownloads" | "removeFailedDownloads"; label: string; help: string }[] = [
+  {
+    name: "removeCompletedDownloads",
+    label: "Remove completed",
+    help: "Remove downloads from the client once imported",
+  },
+  { name: "removeFailedDownloads", label: "Remove failed", help: "Remove failed downloads from the client" },
+];
 
 /** Settings › Download clients: qBittorrent, Transmission and SABnzbd, each tested before it is saved. */
 export function DownloadClientSettings() {
@@ -33,18 +43,7 @@ export function DownloadClientSettings() {
               onChange={(priority) => change({ priority })}
               help="1 to 50: the lowest-numbered enabled client for a protocol gets the grab"
             />
-            <OptionCheck
-              label="Remove completed"
-              checked={draft.removeCompletedDownloads}
-              onChange={(removeCompletedDownloads) => change({ removeCompletedDownloads })}
-              help="Remove downloads from the client once imported"
-            />
-            <OptionCheck
-              label="Remove failed"
-              checked={draft.removeFailedDownloads}
-              onChange={(removeFailedDownloads) => change({ removeFailedDownloads })}
-              help="Remove failed downloads from the client"
-            />
+            <OptionChecks options={REMOVE_OPTIONS} draft={draft} change={change} />
           </div>
         )}
       />

@@ -2,7 +2,7 @@ import { useSignal } from "@preact/signals";
 import { api, type Indexer, type IndexerStatus, type IndexerTestResult } from "../api";
 import { failureKindInWords } from "../components/failureKinds";
 import { formatDateTime } from "../components/format";
-import { OptionCheck, PriorityInput } from "../components/ProviderEditor";
+import { OptionChecks, PriorityInput } from "../components/ProviderEditor";
 import { ProviderSettings } from "../components/ProviderSettings";
 import { SettingsNav } from "../components/SettingsNav";
 import { useResource } from "../components/useResource";
@@ -41,6 +41,21 @@ const searchKinds = (i: Indexer) =>
     .filter(Boolean)
     .join(", ") || "Off";
 
+/** The indexer's three ways of being searched, each on or off. */
+const SEARCH_OPTIONS: {
+  name: "enableRss" | "enableAutomaticSearch" | "enableInteractiveSearch";
+  label: string;
+  help: string;
+}[] = [
+  { name: "enableRss", label: "Enable RSS", help: "New releases from the feed are judged on every RSS sync" },
+  {
+    name: "enableAutomaticSearch",
+    label: "Enable automatic search",
+    help: "Used when Radarr searches for wanted movies itself",
+  },
+  { name: "enableInteractiveSearch", label: "Enable interactive search", help: "Used by Search on the movie page" },
+];
+
 /** Settings › Indexers: Torznab, Newznab and HDBits indexers, their tests and their health. */
 export function IndexerSettings() {
   /** Bumped each time the indexers load: their health is fetched after them (none before). */
@@ -75,24 +90,7 @@ export function IndexerSettings() {
         ]}
         options={({ draft, change, problem, idPrefix }) => (
           <div class="editor-fields">
-            <OptionCheck
-              label="Enable RSS"
-              checked={draft.enableRss}
-              onChange={(enableRss) => change({ enableRss })}
-              help="New releases from the feed are judged on every RSS sync"
-            />
-            <OptionCheck
-              label="Enable automatic search"
-              checked={draft.enableAutomaticSearch}
-              onChange={(enableAutomaticSearch) => change({ enableAutomaticSearch })}
-              help="Used when Radarr searches for wanted movies itself"
-            />
-            <OptionCheck
-              label="Enable interactive search"
-              checked={draft.enableInteractiveSearch}
-              onChange={(enableInteractiveSearch) => change({ enableInteractiveSearch })}
-              help="Used by Search on the movie page"
-            />
+            <OptionChecks options={SEARCH_OPTIONS} draft={draft} change={change} />
             <PriorityInput
               id={`${idPrefix}-priority`}
               value={draft.priority}

@@ -6,6 +6,7 @@ import { ImplementationChooser, useTemplates } from "../components/Implementatio
 import { ListEditor } from "../components/ListEditor";
 import { SYNC_RUN_BADGES, SYNC_RUN_LABELS } from "../components/ListSyncActivity";
 import { ListSyncButton } from "../components/ListSyncButton";
+import { StatusNote } from "../components/StatusNote";
 import { TableHead } from "../components/TableParts";
 import { useResource } from "../components/useResource";
 import { Link } from "../router";
@@ -75,11 +76,7 @@ export function Lists() {
             <button type="button" class="primary" onClick={choose}>
               Add list
             </button>
-            {added.value && (
-              <span role="status" class="saved">
-                {added.value}
-              </span>
-            )}
+            <StatusNote message={added.value} />
           </div>
         </>
       )}
@@ -228,11 +225,7 @@ function CleanLibraryLevel() {
         <button type="submit" disabled={saving.value || saved.value === undefined || level === saved.value}>
           {saving.value ? "Saving…" : "Save level"}
         </button>
-        {done.value && level === saved.value && (
-          <span role="status" class="saved">
-            Saved
-          </span>
-        )}
+        <StatusNote message={done.value && level === saved.value && "Saved"} />
       </form>
       {chosen && <p class="level-explanation">{chosen.explanation}</p>}
       <dl class="levels">

@@ -7,6 +7,7 @@ import { ListProvenance } from "../components/ListProvenance";
 import { MovieChoicesFields } from "../components/MovieChoices";
 import { AVAILABILITY_LABELS, STATUS_LABELS } from "../components/movieLabels";
 import { imageUrl, Poster } from "../components/Poster";
+import { StatusNote } from "../components/StatusNote";
 import { useResource } from "../components/useResource";
 import { WhereToWatch } from "../components/WhereToWatch";
 import { Link, navigate } from "../router";
@@ -203,11 +204,7 @@ function EditForm({ id, movie }: { id: number; movie: Signal<Movie | undefined> 
         <button type="submit" class="primary" disabled={saving.value}>
           {saving.value ? "Saving…" : "Save"}
         </button>
-        {saved.value && (
-          <span role="status" class="saved">
-            Saved
-          </span>
-        )}
+        <StatusNote message={saved.value && "Saved"} />
       </div>
     </form>
   );

@@ -1,5 +1,5 @@
 import { api, type Notification, type NotificationEvent } from "../api";
-import { OptionCheck } from "../components/ProviderEditor";
+import { OptionChecks } from "../components/ProviderEditor";
 import { ProviderSettings } from "../components/ProviderSettings";
 import { SettingsNav } from "../components/SettingsNav";
 
@@ -11,6 +11,8 @@ const EVENTS: { event: NotificationEvent; label: string; short: string }[] = [
   { event: "onHealthIssue", label: "On health issue", short: "Health issue" },
   { event: "onMovieAdded", label: "On movie added", short: "Movie added" },
 ];
+
+const EVENT_OPTIONS = EVENTS.map(({ event, label }) => ({ name: event, label }));
 
 /** Settings › Notifications: webhooks and Discord channels told about grabs, imports and failures. */
 export function NotificationSettings() {
@@ -35,14 +37,7 @@ export function NotificationSettings() {
         ]}
         options={({ draft, change }) => (
           <div class="editor-fields">
-            {EVENTS.map(({ event, label }) => (
-              <OptionCheck
-                key={event}
-                label={label}
-                checked={draft[event]}
-                onChange={(checked) => change({ [event]: checked } as Partial<Notification>)}
-              />
-            ))}
+            <OptionChecks options={EVENT_OPTIONS} draft={draft} change={change} />
           </div>
         )}
       />

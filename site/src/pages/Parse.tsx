@@ -118,16 +118,7 @@ function ReleaseDetailsFields({ details }: { details: Signal<ReleaseDetails> }) 
     <details class="release-details">
       <summary>Release details (optional)</summary>
       <div class="choices">
-        <label class="field">
-          <span>Size (GB)</span>
-          <input
-            type="number"
-            min="0"
-            step="any"
-            value={d.sizeGb}
-            onInput={(e) => setDetail("sizeGb", e.currentTarget.value)}
-          />
-        </label>
+        <NumberField label="Size (GB)" step="any" value={d.sizeGb} onInput={(v) => setDetail("sizeGb", v)} />
         <label class="field">
           <span>Protocol</span>
           <select
@@ -138,26 +129,8 @@ function ReleaseDetailsFields({ details }: { details: Signal<ReleaseDetails> }) 
             <option value="usenet">Usenet</option>
           </select>
         </label>
-        <label class="field">
-          <span>Seeders</span>
-          <input
-            type="number"
-            min="0"
-            step="1"
-            value={d.seeders}
-            onInput={(e) => setDetail("seeders", e.currentTarget.value)}
-          />
-        </label>
-        <label class="field">
-          <span>Age (minutes)</span>
-          <input
-            type="number"
-            min="0"
-            step="1"
-            value={d.ageMinutes}
-            onInput={(e) => setDetail("ageMinutes", e.currentTarget.value)}
-          />
-        </label>
+        <NumberField label="Seeders" step="1" value={d.seeders} onInput={(v) => setDetail("seeders", v)} />
+        <NumberField label="Age (minutes)" step="1" value={d.ageMinutes} onInput={(v) => setDetail("ageMinutes", v)} />
       </div>
       <fieldset class="tag-choices">
         <legend>Indexer flags</legend>
@@ -173,6 +146,26 @@ function ReleaseDetailsFields({ details }: { details: Signal<ReleaseDetails> }) 
         ))}
       </fieldset>
     </details>
+  );
+}
+
+/** A release detail typed as a number of 0 or more (kept as typed: empty means not given). */
+function NumberField({
+  label,
+  step,
+  value,
+  onInput,
+}: {
+  label: string;
+  step: string;
+  value: string;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <label class="field">
+      <span>{label}</span>
+      <input type="number" min="0" step={step} value={value} onInput={(e) => onInput(e.currentTarget.value)} />
+    </label>
   );
 }
 

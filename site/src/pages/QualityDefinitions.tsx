@@ -3,6 +3,7 @@ import { api, type QualityDefinition } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FieldError, invalidProps, problemAt } from "../components/FieldError";
 import { SettingsNav } from "../components/SettingsNav";
+import { StatusNote } from "../components/StatusNote";
 import { useResource } from "../components/useResource";
 
 /** The three limits of one quality as typed; empty max or preferred means unlimited. */
@@ -149,11 +150,7 @@ export function QualityDefinitions() {
             >
               Discard changes
             </button>
-            {saved.value && (
-              <span role="status" class="saved">
-                Saved
-              </span>
-            )}
+            <StatusNote message={saved.value && "Saved"} />
           </div>
         </form>
       )}

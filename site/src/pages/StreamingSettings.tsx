@@ -10,6 +10,7 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { FieldError, invalidProps, problemAt } from "../components/FieldError";
 import { listInput } from "../components/ListEditor";
 import { SettingsNav } from "../components/SettingsNav";
+import { StatusNote } from "../components/StatusNote";
 import {
   AttributionFooter,
   LIST_STREAMING_LABELS,
@@ -213,11 +214,7 @@ function SaveActions({ saving, saved }: { saving: boolean; saved: boolean }) {
       <button type="submit" class="primary" disabled={saving}>
         {saving ? "Saving…" : "Save"}
       </button>
-      {saved && (
-        <span role="status" class="saved">
-          Saved
-        </span>
-      )}
+      <StatusNote message={saved && "Saved"} />
     </div>
   );
 }
