@@ -46,6 +46,11 @@ export function ParsedFacts({ parsed }: { parsed: ParsedMovieInfo }) {
     ["Info hash", text(parsed.infoHash)],
     ["Sample", yesNo(parsed.isSample)],
   ];
+  return <Facts facts={facts} />;
+}
+
+/** Term and value pairs, one under another ("Runtime: 2h 16m"). */
+export function Facts({ facts }: { facts: [string, string][] }) {
   return (
     <dl class="facts">
       {facts.map(([term, value]) => (

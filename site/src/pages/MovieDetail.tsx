@@ -6,6 +6,7 @@ import { InteractiveSearch } from "../components/InteractiveSearch";
 import { ListProvenance } from "../components/ListProvenance";
 import { MovieChoicesFields } from "../components/MovieChoices";
 import { AVAILABILITY_LABELS, STATUS_LABELS } from "../components/movieLabels";
+import { Facts } from "../components/ParseResult";
 import { imageUrl, Poster } from "../components/Poster";
 import { StatusNote } from "../components/StatusNote";
 import { useResource } from "../components/useResource";
@@ -133,14 +134,7 @@ function MovieFacts({ movie: m }: { movie: Movie }) {
   return (
     <section aria-labelledby="facts-heading">
       <h2 id="facts-heading">Details</h2>
-      <dl class="facts">
-        {facts.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts} />
     </section>
   );
 }
