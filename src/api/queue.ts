@@ -1,8 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import * as clock from "../clock";
-import { inList } from "../db/client";
-import { downloadClients, downloads, movies } from "../db/schema";
+import { QUEUE_SORT_KEYS, queueRepository } from "../db/repositories/queue";
 import { resourceNotFound } from "../domain/failures/failure";
 import { requestContext } from "../services/context";
 import { customFormatNames } from "../services/customFormats";
@@ -26,35 +24,6 @@ import { movieResourceSchema } from "./schemas/movie";
 /** Radarr's `/api/v3/queue`: what is downloading, waiting to import, or failing. */
 export const queueRouter = createRouter();
 const tags = ["Queue"];
-
-const SORT_KEYS = [
-  "timeleft",
-  "estimatedCompletionTime",
-  "added",
-  "progress",
-  "status",
-  "title",
-  "movies.sortTitle",
-  "size",
-  "protocol",
-  "indexer",
-  "downloadClient",
-] as const;
-type SortKey = (typeof SORT_KEYS)[number];
-
-const SORT_COLUMNS: Record<SortKey, SQL | typeof downloads.eta> = {
-  timeleft: sql`coalesce(${downloads.eta}, 9223372036854775807)`,
-  estimatedCompletionTime: sql`coalesce(${downloads.eta}, 9223372036854775807)`,
-  added: sql`${downloads.grabbedAt}`,
-  progress: sql`${downloads.progress}`,
-  status: sql`${downloads.status}`,
-  title: sql`${downloads.title} collate nocase`,
-  "movies.sortTitle": sql`${movies.sortTitle}`,
-  size: sql`${downloads.size}`,
-  protocol: sql`${downloads.protocol}`,
-  indexer: sql`${downloads.indexer} collate nocase`,
-  downloadClient: sql`${downloadClients.name} collate nocase`,
-};
 
 export const queueRecordSchema = z
   .object({
@@ -135,7 +104,7 @@ function record(row: DownloadRow, clientName: string, formatNames: Map<number, s
   };
 }
 
-const active = inArray(downloads.trackedDownloadState, [...ACTIVE_DOWNLOAD_STATES]);
+const queue = (db: Parameters<typeof queueRepository>[0]) => queueRepository(db, ACTIVE_DOWNLOAD_STATES);
 
 queueRouter.openapi(
   createRoute({
@@ -145,7 +114,7 @@ queueRouter.openapi(
     summary: "One page of the queue (active downloads, pending grabs and imports, failing items)",
     request: {
       query: z.object({
-        ...pagingQuery(SORT_KEYS, "timeleft"),
+        ...pagingQuery(QUEUE_SORT_KEYS, "timeleft"),
         includeMovie: queryBoolean.optional(),
         movieId: z.coerce.number().int().positive().optional(),
         protocol: z.enum(["torrent", "usenet"]).optional(),
@@ -159,24 +128,9 @@ queueRouter.openapi(
   async (c) => {
     const query = c.req.valid("query");
     const db = c.get("db");
-    const where = and(
-      active,
-      query.movieId ? eq(downloads.movieId, query.movieId) : undefined,
-      query.protocol ? eq(downloads.protocol, query.protocol) : undefined,
-    );
     const direction: "ascending" | "descending" = query.sortDirection === "descending" ? "descending" : "ascending";
-    const order = direction === "descending" ? desc : asc;
-    const [[{ total }], rows, formatNames] = await Promise.all([
-      db.select({ total: sql<number>`count(*)` }).from(downloads).where(where),
-      db
-        .select({ row: downloads, clientName: downloadClients.name })
-        .from(downloads)
-        .innerJoin(downloadClients, eq(downloadClients.id, downloads.downloadClientId))
-        .innerJoin(movies, eq(movies.id, downloads.movieId))
-        .where(where)
-        .orderBy(order(SORT_COLUMNS[query.sortKey]), order(downloads.id))
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize),
+    const [{ rows, total }, formatNames] = await Promise.all([
+      queue(db).page({ ...query, sortDirection: direction }),
       customFormatNames(db),
     ]);
     const now = clock.now();
@@ -221,15 +175,7 @@ queueRouter.openapi(
     },
   }),
   async (c) => {
-    const [counts] = await c
-      .get("db")
-      .select({
-        total: sql<number>`count(*)`,
-        errors: sql<number>`coalesce(sum(${downloads.trackedDownloadStatus} = 'error'), 0)`,
-        warnings: sql<number>`coalesce(sum(${downloads.trackedDownloadStatus} = 'warning'), 0)`,
-      })
-      .from(downloads)
-      .where(active);
+    const counts = await queue(c.get("db")).counts();
     return c.json(
       {
         totalCount: counts.total,
@@ -264,10 +210,7 @@ queueRouter.openapi(
     const { ids } = c.req.valid("json");
     const removal = c.req.valid("query");
     const db = c.get("db");
-    const rows = await db
-      .select()
-      .from(downloads)
-      .where(and(inList(downloads.id, ids), active));
+    const rows = await queue(db).withIds(ids);
     const missing = ids.filter((id) => !rows.some((r) => r.id === id));
     if (missing.length) throw resourceNotFound(`Queue items ${missing.join(", ")}`);
     const work = downloadWork(requestContext(c));
@@ -288,10 +231,7 @@ queueRouter.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("db");
-    const [row] = await db
-      .select()
-      .from(downloads)
-      .where(and(eq(downloads.id, id), active));
+    const row = await queue(db).get(id);
     if (!row) throw resourceNotFound(`Queue item ${id}`);
     await removeFromQueue(downloadWork(requestContext(c)), row, c.req.valid("query"));
     return c.json({}, 200);

@@ -1,9 +1,12 @@
-import { and, eq, inArray } from "drizzle-orm";
 import * as clock from "../clock";
 import type { Database } from "../db/client";
 import { blocklistRepository } from "../db/repositories/blocklist";
+import { customFormatRepository } from "../db/repositories/customFormats";
+import { downloadRepository } from "../db/repositories/downloads";
+import { movieFileRepository } from "../db/repositories/movieFiles";
 import { MovieRepository, type MovieRow } from "../db/repositories/movies";
-import { customFormats, downloads, movieFiles, qualityDefinitions, qualityProfiles } from "../db/schema";
+import { qualityDefinitionRepository } from "../db/repositories/qualityDefinitions";
+import { type QualityProfileRow, qualityProfileRepository } from "../db/repositories/qualityProfiles";
 import type { BlocklistEntry, DecisionContext, ExistingMovieFile, QueuedRelease } from "../domain/decisions";
 import { cleanTitle } from "../domain/library/titles";
 import type { ParsedMovieInfo } from "../domain/parser";
@@ -20,10 +23,11 @@ export async function loadDecisionContext(
   movie: MovieRow,
   streaming?: StreamingAvailabilityLookup,
 ): Promise<DecisionContext> {
-  const [[profile], definitions, formats, indexer, blocked, queue, movieFile, service] = await Promise.all([
-    db.select().from(qualityProfiles).where(eq(qualityProfiles.id, movie.qualityProfileId)),
-    db.select().from(qualityDefinitions),
-    db.select().from(customFormats),
+  const [profile, definitions, formats, indexer, blocked, queue, movieFile, service] = await Promise.all([
+    // The movie's profile exists: movies.quality_profile_id references it.
+    qualityProfileRepository(db).get(movie.qualityProfileId) as Promise<QualityProfileRow>,
+    qualityDefinitionRepository(db).all(),
+    customFormatRepository(db).all(),
     readSettings(db, "indexer"),
     loadBlocklistEntries(db, movie.id),
     loadQueuedReleases(db, movie.id),
@@ -87,7 +91,7 @@ export async function findMovieForRelease(db: Database, parsed: ParsedMovieInfo)
 
 // Queue items still on their way (see ACTIVE_DOWNLOAD_STATES in grab.ts); failed ones stay visible
 // as failedPending so the engine skips them as Radarr does.
-const QUEUED_STATES = ["grabPending", "downloading", "importPending", "importing", "failedPending"];
+const QUEUED_STATES = ["grabPending", "downloading", "importPending", "importing", "failedPending"] as const;
 
 /** The movie's blocklist entries still in force (no expiry, or expiring later). */
 export async function loadBlocklistEntries(
@@ -106,30 +110,12 @@ export async function loadBlocklistEntries(
 
 /** What is queued for the movie and not finished, as the decision engine compares releases against. */
 async function loadQueuedReleases(db: Database, movieId: number): Promise<QueuedRelease[]> {
-  const rows = await db
-    .select({
-      title: downloads.title,
-      quality: downloads.quality,
-      customFormatScore: downloads.customFormatScore,
-      size: downloads.size,
-      trackedDownloadState: downloads.trackedDownloadState,
-    })
-    .from(downloads)
-    .where(and(eq(downloads.movieId, movieId), inArray(downloads.trackedDownloadState, QUEUED_STATES)));
-  return rows;
+  return downloadRepository(db).queuedReleasesForMovie(movieId, QUEUED_STATES);
 }
 
 /** The movie's file, so upgrades are judged against it. */
 async function loadMovieFile(db: Database, movieId: number): Promise<ExistingMovieFile | null> {
-  const [file] = await db
-    .select({
-      quality: movieFiles.quality,
-      customFormatScore: movieFiles.customFormatScore,
-      sceneName: movieFiles.sceneName,
-      releaseGroup: movieFiles.releaseGroup,
-    })
-    .from(movieFiles)
-    .where(eq(movieFiles.movieId, movieId));
+  const file = await movieFileRepository(db).ofMovie(movieId);
   if (!file) return null;
   return {
     quality: file.quality,

@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
-import { rootFolders } from "../db/schema";
+import { importListActivityRepository } from "../db/repositories/importLists";
+import { listSyncJobRepository } from "../db/repositories/listSyncJobs";
+import { rootFolderRepository } from "../db/repositories/rootFolders";
 import { upstreamBreakers } from "../integrations/breaker";
 import { downloadHealthChecks } from "./downloadHealth";
 import { disabledIndexers } from "./indexers";
@@ -46,8 +47,7 @@ export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]
       wikiUrl: "",
     });
   }
-  const [{ count }] = await db.select({ count: sql<number>`count(*)` }).from(rootFolders);
-  if (count === 0) {
+  if ((await rootFolderRepository(db).count()) === 0) {
     checks.push({
       source: "RootFolderCheck",
       type: "warning",
@@ -55,10 +55,7 @@ export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]
       wikiUrl: "",
     });
   }
-  const failingLists = await db.all<{ name: string; message: string | null }>(sql`
-    select l.name as name, json_extract(r.errors, '$[0].message') as message
-    from import_lists l join list_sync_runs r on r.id = (select max(id) from list_sync_runs where list_id = l.id)
-    where l.enabled = 1 and r.status = 'failed'`);
+  const failingLists = await importListActivityRepository(db).failingLists();
   for (const list of failingLists) {
     checks.push({
       source: "ImportListStatusCheck",
@@ -67,9 +64,7 @@ export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]
       wikiUrl: "",
     });
   }
-  const [{ deadLetters }] = await db.all<{ deadLetters: number }>(
-    sql`select count(*) as deadLetters from list_sync_jobs where status = 'deadLettered' and updated_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 day')`,
-  );
+  const deadLetters = await listSyncJobRepository(db).deadLetteredInPastDay();
   if (deadLetters > 0) {
     checks.push({
       source: "ImportListJobCheck",

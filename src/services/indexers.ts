@@ -1,9 +1,8 @@
-import { eq, gt, sql } from "drizzle-orm";
 import * as clock from "../clock";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
+import { type IndexerStatusRow, indexerStatusRepository } from "../db/repositories/indexerStatus";
 import type { IndexerRow } from "../db/repositories/providers";
-import { indexerStatus, indexers } from "../db/schema";
 import { isUpstreamFailure } from "../domain/failures/failure";
 import type { FailureKind } from "../domain/failures/kinds";
 import { disabledUntil } from "../domain/indexers/backoff";
@@ -14,7 +13,6 @@ import { INDEXERS, type IndexerDefinition } from "../providers/indexers/registry
 import type { ServiceContext } from "./context";
 import { openSettings } from "./secrets";
 
-type IndexerStatusRow = typeof indexerStatus.$inferSelect;
 export interface IndexerWithStatus extends IndexerRow {
   status: IndexerStatusRow | null;
 }
@@ -27,13 +25,8 @@ function definitionOf(row: Pick<IndexerRow, "implementation">): IndexerDefinitio
 }
 
 /** Every indexer with its status, by priority then name. */
-export async function loadIndexers(db: Database): Promise<IndexerWithStatus[]> {
-  const rows = await db
-    .select({ indexer: indexers, status: indexerStatus })
-    .from(indexers)
-    .leftJoin(indexerStatus, eq(indexerStatus.indexerId, indexers.id))
-    .orderBy(indexers.priority, indexers.name);
-  return rows.map((r) => ({ ...r.indexer, status: r.status }));
+export function loadIndexers(db: Database): Promise<IndexerWithStatus[]> {
+  return indexerStatusRepository(db).indexersWithStatus();
 }
 
 function isIndexerDisabled(status: IndexerStatusRow | null, now = clock.now()): boolean {
@@ -92,13 +85,7 @@ async function savedIndexerClient(env: Env, indexer: IndexerWithStatus, logger?:
 async function recordIndexerSuccess(db: Database, indexerId: number, capabilities?: StoredIndexerCapabilities) {
   const now = clock.nowIso();
   const caps = capabilities ? { capabilities, capsFetchedAt: now } : {};
-  await db
-    .insert(indexerStatus)
-    .values({ indexerId, consecutiveFailures: 0, ...caps })
-    .onConflictDoUpdate({
-      target: indexerStatus.indexerId,
-      set: { consecutiveFailures: 0, initialFailureAt: null, disabledUntil: null, ...caps },
-    });
+  await indexerStatusRepository(db).recordSuccess(indexerId, caps);
 }
 
 /** "2026-11-01 12:05 UTC": an instant in a message people read, not ISO's "T…:00.000Z". */
@@ -108,7 +95,8 @@ const utcMinute = (iso: string | null | undefined) => (iso ? `${iso.slice(0, 10)
 async function recordIndexerFailure(db: Database, indexerId: number, failure: IndexerFailure) {
   const now = clock.now();
   const nowIso = new Date(now).toISOString();
-  const [previous] = await db.select().from(indexerStatus).where(eq(indexerStatus.indexerId, indexerId));
+  const repository = indexerStatusRepository(db);
+  const previous = await repository.get(indexerId);
   const failures = (previous?.consecutiveFailures ?? 0) + 1;
   const values = {
     consecutiveFailures: failures,
@@ -118,10 +106,7 @@ async function recordIndexerFailure(db: Database, indexerId: number, failure: In
     lastError: failure.message.slice(0, 500),
     lastFailureKind: failure.kind,
   };
-  await db
-    .insert(indexerStatus)
-    .values({ indexerId, ...values })
-    .onConflictDoUpdate({ target: indexerStatus.indexerId, set: values });
+  await repository.recordFailure(indexerId, values);
 }
 
 export type IndexerRun =
@@ -166,12 +151,8 @@ export async function runIndexer(
 }
 
 /** Names of indexers backed off right now, for the health check. */
-export async function disabledIndexers(db: Database): Promise<{ name: string; until: string; error: string | null }[]> {
-  return db
-    .select({ name: indexers.name, until: sql<string>`${indexerStatus.disabledUntil}`, error: indexerStatus.lastError })
-    .from(indexerStatus)
-    .innerJoin(indexers, eq(indexers.id, indexerStatus.indexerId))
-    .where(gt(indexerStatus.disabledUntil, clock.nowIso()));
+export function disabledIndexers(db: Database): Promise<{ name: string; until: string; error: string | null }[]> {
+  return indexerStatusRepository(db).disabledAfter(clock.nowIso());
 }
 
 /** The indexer's secret setting values (API key, passkey) by field, decrypted. */

@@ -1,7 +1,6 @@
-import { eq, sql } from "drizzle-orm";
 import * as clock from "../clock";
 import type { Database } from "../db/client";
-import { loginFailures } from "../db/schema";
+import { loginAttemptRepository } from "../db/repositories/loginAttempts";
 
 /** Logins one client address may try per window before it must wait for the window to end. */
 export const LOGIN_ATTEMPT_LIMIT = 5;
@@ -16,18 +15,7 @@ export type LoginAttempt = { allowed: true } | { allowed: false; retryAfterSecon
  */
 export async function reserveLoginAttempt(db: Database, clientKey: string): Promise<LoginAttempt> {
   const now = clock.now();
-  const expired = sql`${loginFailures.windowStart} <= ${now - LOGIN_WINDOW_MS}`;
-  const [row] = await db
-    .insert(loginFailures)
-    .values({ clientKey, windowStart: now, failures: 1 })
-    .onConflictDoUpdate({
-      target: loginFailures.clientKey,
-      set: {
-        failures: sql`CASE WHEN ${expired} THEN 1 ELSE ${loginFailures.failures} + 1 END`,
-        windowStart: sql`CASE WHEN ${expired} THEN ${now} ELSE ${loginFailures.windowStart} END`,
-      },
-    })
-    .returning();
+  const row = await loginAttemptRepository(db).count(clientKey, now, LOGIN_WINDOW_MS);
   if (row.failures <= LOGIN_ATTEMPT_LIMIT) return { allowed: true };
   const remainingMs = row.windowStart + LOGIN_WINDOW_MS - now;
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(remainingMs / 1000)) };
@@ -35,5 +23,5 @@ export async function reserveLoginAttempt(db: Database, clientKey: string): Prom
 
 /** A successful login clears the client's count: the right key is never held back by old typos. */
 export async function clearLoginAttempts(db: Database, clientKey: string): Promise<void> {
-  await db.delete(loginFailures).where(eq(loginFailures.clientKey, clientKey));
+  await loginAttemptRepository(db).clear(clientKey);
 }

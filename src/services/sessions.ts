@@ -1,13 +1,10 @@
-import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import * as clock from "../clock";
 import type { Database } from "../db/client";
-import { sessions } from "../db/schema";
+import { type SessionRow, sessionRepository } from "../db/repositories/sessions";
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 // lastSeenAt is refreshed at most once a minute per session, so browsing costs no write per request.
 const LAST_SEEN_RESOLUTION_MS = 60_000;
-
-type SessionRow = typeof sessions.$inferSelect;
 
 export interface SessionClient {
   userAgent: string;
@@ -36,10 +33,14 @@ async function hmac(secret: string, message: string): Promise<string> {
  * an old cookie after the key changes logs anyone in.
  */
 export class SessionStore {
+  private readonly sessions;
+
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly apiKey: string,
-  ) {}
+  ) {
+    this.sessions = sessionRepository(db);
+  }
 
   private tokenHash(token: string): Promise<string> {
     return hmac(this.apiKey, `session:${token}`);
@@ -50,37 +51,28 @@ export class SessionStore {
     const token = base64Url(crypto.getRandomValues(new Uint8Array(32)));
     const now = clock.now();
     const nowIso = new Date(now).toISOString();
-    await this.db.batch([
-      this.db.delete(sessions).where(or(lt(sessions.expiresAt, nowIso), lt(sessions.revokedAt, nowIso))),
-      this.db.insert(sessions).values({
+    await this.sessions.start(
+      {
         tokenHash: await this.tokenHash(token),
         createdAt: nowIso,
         lastSeenAt: nowIso,
         expiresAt: new Date(now + SESSION_TTL_SECONDS * 1000).toISOString(),
         userAgent: client.userAgent.slice(0, 512),
         clientAddress: client.clientAddress.slice(0, 64),
-      }),
-    ]);
+      },
+      nowIso,
+    );
     return token;
   }
 
   /** The live session a cookie token names (not revoked, not expired), its last sighting refreshed. */
   async verify(token: string, client?: SessionClient): Promise<SessionRow | undefined> {
     const now = clock.now();
-    const [row] = await this.db
-      .select()
-      .from(sessions)
-      .where(
-        and(
-          eq(sessions.tokenHash, await this.tokenHash(token)),
-          isNull(sessions.revokedAt),
-          gt(sessions.expiresAt, new Date(now).toISOString()),
-        ),
-      );
+    const row = await this.sessions.liveByTokenHash(await this.tokenHash(token), new Date(now).toISOString());
     if (!row) return undefined;
     if (now - Date.parse(row.lastSeenAt) >= LAST_SEEN_RESOLUTION_MS) {
       const seen = { lastSeenAt: new Date(now).toISOString(), ...(client ?? {}) };
-      await this.db.update(sessions).set(seen).where(eq(sessions.id, row.id));
+      await this.sessions.markSeen(row.id, seen);
       return { ...row, ...seen };
     }
     return row;
@@ -88,28 +80,16 @@ export class SessionStore {
 
   /** Ends the session a cookie token names (logout); unknown tokens are ignored. */
   async revokeToken(token: string): Promise<void> {
-    await this.db
-      .update(sessions)
-      .set({ revokedAt: clock.nowIso() })
-      .where(and(eq(sessions.tokenHash, await this.tokenHash(token)), isNull(sessions.revokedAt)));
+    await this.sessions.revokeByTokenHash(await this.tokenHash(token), clock.nowIso());
   }
 
   /** Live sessions, most recently seen first. */
   list(): Promise<SessionRow[]> {
-    return this.db
-      .select()
-      .from(sessions)
-      .where(and(isNull(sessions.revokedAt), gt(sessions.expiresAt, clock.nowIso())))
-      .orderBy(desc(sessions.lastSeenAt), desc(sessions.id));
+    return this.sessions.listLive(clock.nowIso());
   }
 
   /** Revokes a live session by id; false when there is none. */
-  async revoke(id: number): Promise<boolean> {
-    const revoked = await this.db
-      .update(sessions)
-      .set({ revokedAt: clock.nowIso() })
-      .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, clock.nowIso())))
-      .returning({ id: sessions.id });
-    return revoked.length > 0;
+  revoke(id: number): Promise<boolean> {
+    return this.sessions.revokeLive(id, clock.nowIso());
   }
 }

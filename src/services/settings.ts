@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import * as clock from "../clock";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
-import { settings } from "../db/schema";
+import { settingsRepository } from "../db/repositories/settings";
 import { COLON_REPLACEMENTS, DEFAULT_FOLDER_FORMAT, DEFAULT_MOVIE_FORMAT, unknownTokens } from "../domain/naming";
 import { isRegionCode } from "../integrations/tmdb/discoverySchemas";
 
@@ -100,8 +99,8 @@ export async function readSettings<G extends SettingsGroup>(
   db: Database,
   group: G,
 ): Promise<z.infer<(typeof SETTINGS_GROUPS)[G]>> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, group));
-  return SETTINGS_GROUPS[group].parse(row?.value ?? {}) as z.infer<(typeof SETTINGS_GROUPS)[G]>;
+  const value = await settingsRepository(db).value(group);
+  return SETTINGS_GROUPS[group].parse(value ?? {}) as z.infer<(typeof SETTINGS_GROUPS)[G]>;
 }
 
 export async function writeSettings<G extends SettingsGroup>(
@@ -109,9 +108,5 @@ export async function writeSettings<G extends SettingsGroup>(
   group: G,
   value: z.infer<(typeof SETTINGS_GROUPS)[G]>,
 ) {
-  const updatedAt = clock.nowIso();
-  await db
-    .insert(settings)
-    .values({ key: group, value, updatedAt })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt } });
+  await settingsRepository(db).save(group, value, clock.nowIso());
 }

@@ -1,15 +1,11 @@
-import { eq } from "drizzle-orm";
 import * as clock from "../clock";
 import type { Env } from "../config";
 import { createDatabase } from "../db/client";
-import { traktTokens } from "../db/schema";
+import { traktTokenRepository } from "../db/repositories/traktTokens";
 import { isTokenUsable, tokenExpiresAtMs } from "../integrations/trakt/deviceFlow";
 import { traktAuthStub } from "../integrations/trakt/index";
 import type { TraktTokenResponse } from "../integrations/trakt/oauth";
 import { decryptSecret, encryptSecret } from "./secrets";
-
-/** The single row holding the connected account's tokens. */
-const ACCOUNT_ROW = 1;
 
 /** What is known about the stored tokens without decrypting them. */
 export interface TraktTokenSummary {
@@ -25,24 +21,21 @@ export interface TraktTokens extends TraktTokenSummary {
 
 /** Trakt tokens in D1, encrypted under ENCRYPTION_KEY; decrypted only by `load`. */
 export class TraktTokenStore {
-  private readonly db;
+  private readonly tokens;
 
   constructor(private readonly env: Env) {
-    this.db = createDatabase(env.DB);
+    this.tokens = traktTokenRepository(createDatabase(env.DB));
   }
 
   async summary(): Promise<TraktTokenSummary | undefined> {
-    const [row] = await this.db
-      .select({ scope: traktTokens.scope, expiresAt: traktTokens.expiresAt, createdAt: traktTokens.createdAt })
-      .from(traktTokens)
-      .where(eq(traktTokens.id, ACCOUNT_ROW));
+    const row = await this.tokens.summary();
     return row
       ? { scope: row.scope, expiresAtMs: Date.parse(row.expiresAt), createdAtMs: Date.parse(row.createdAt) }
       : undefined;
   }
 
   async load(): Promise<TraktTokens | undefined> {
-    const [row] = await this.db.select().from(traktTokens).where(eq(traktTokens.id, ACCOUNT_ROW));
+    const row = await this.tokens.get();
     if (!row) return undefined;
     return {
       accessToken: await decryptSecret(this.env, row.accessToken),
@@ -68,15 +61,12 @@ export class TraktTokenStore {
       createdAt: new Date(summary.createdAtMs).toISOString(),
       updatedAt: clock.nowIso(),
     };
-    await this.db
-      .insert(traktTokens)
-      .values({ id: ACCOUNT_ROW, ...values })
-      .onConflictDoUpdate({ target: traktTokens.id, set: values });
+    await this.tokens.save(values);
     return summary;
   }
 
   async delete(): Promise<void> {
-    await this.db.delete(traktTokens).where(eq(traktTokens.id, ACCOUNT_ROW));
+    await this.tokens.delete();
   }
 }
 

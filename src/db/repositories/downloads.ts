@@ -50,6 +50,20 @@ function downloadReads(db: Database) {
         .where(and(eq(downloads.movieId, movieId), inArray(downloads.trackedDownloadState, [...states])));
     },
 
+    /** A movie's downloads in `states` as the decision engine compares releases against them. */
+    queuedReleasesForMovie(movieId: number, states: readonly DownloadRow["trackedDownloadState"][]) {
+      return db
+        .select({
+          title: downloads.title,
+          quality: downloads.quality,
+          customFormatScore: downloads.customFormatScore,
+          size: downloads.size,
+          trackedDownloadState: downloads.trackedDownloadState,
+        })
+        .from(downloads)
+        .where(and(eq(downloads.movieId, movieId), inArray(downloads.trackedDownloadState, [...states])));
+    },
+
     /** The status messages a download shows now. */
     async statusMessages(id: number): Promise<DownloadRow["statusMessages"] | undefined> {
       const [current] = await db

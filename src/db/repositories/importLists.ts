@@ -100,6 +100,14 @@ export function importListActivityRepository(db: Database) {
         .orderBy(movieProvenance.at);
     },
 
+    /** Enabled lists whose last sync failed, with the first error's message. */
+    failingLists(): Promise<{ name: string; message: string | null }[]> {
+      return db.all<{ name: string; message: string | null }>(sql`
+    select l.name as name, json_extract(r.errors, '$[0].message') as message
+    from import_lists l join list_sync_runs r on r.id = (select max(id) from list_sync_runs where list_id = l.id)
+    where l.enabled = 1 and r.status = 'failed'`);
+    },
+
     /** The most recent sync jobs on the queue, newest first. */
     recentJobs(limit: number) {
       return db.select().from(listSyncJobs).orderBy(desc(listSyncJobs.id)).limit(limit);

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { listSyncJobs } from "../schema";
 
@@ -31,5 +31,13 @@ export function listSyncJobRepository(db: Database) {
       set(id, { status: failure.nextAttemptAt === null ? "deadLettered" : "retrying", ...failure }),
 
     markDeadLettered: (id: number, lastError: string) => set(id, { status: "deadLettered", lastError }),
+
+    /** How many jobs were dead-lettered in the past day (by the database's clock). */
+    deadLetteredInPastDay: async (): Promise<number> =>
+      (
+        await db.all<{ deadLetters: number }>(
+          sql`select count(*) as deadLetters from list_sync_jobs where status = 'deadLettered' and updated_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 day')`,
+        )
+      )[0].deadLetters,
   };
 }

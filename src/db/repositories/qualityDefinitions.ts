@@ -15,6 +15,11 @@ export function qualityDefinitionRepository(db: Database) {
   return {
     ...crud,
 
+    /** Every definition, unordered (the decision engine and the group analysis look them up by quality). */
+    all(): Promise<QualityDefinitionRow[]> {
+      return db.select().from(qualityDefinitions);
+    },
+
     /** Writes several definitions' sizes (and titles, where given) in one transaction. */
     async updateSizes(changes: QualityDefinitionSizes[]): Promise<void> {
       const statements = changes.map(({ id, title, ...sizes }) =>

@@ -1,5 +1,4 @@
-import { eq } from "drizzle-orm";
-import { downloads } from "../../db/schema";
+import { downloadRepository } from "../../db/repositories/downloads";
 import { isUpstreamFailure } from "../../domain/failures/failure";
 import { isTransient } from "../../domain/failures/kinds";
 import { RETRY_POLICIES, retryDelaySeconds } from "../../domain/failures/policies";
@@ -54,10 +53,12 @@ export async function runDownloadJob(
     return retryJobIn(retryDelaySeconds(error.kind, 1, error.retryAfter) ?? 60);
   }
   if (!item) {
-    await work.db
-      .update(downloads)
-      .set({ trackedDownloadState: "removed", status: "failed", nextRetryAt: null, updatedAt: iso(work.now) })
-      .where(eq(downloads.id, row.id));
+    await downloadRepository(work.db).update(row.id, {
+      trackedDownloadState: "removed",
+      status: "failed",
+      nextRetryAt: null,
+      updatedAt: iso(work.now),
+    });
     return JOB_DONE;
   }
   if (message.action === "import" || (item.status === "completed" && !failureSignalOf(item))) {
@@ -66,18 +67,15 @@ export async function runDownloadJob(
   }
   const signal = failureSignalOf(item);
   if (!signal) {
-    await work.db
-      .update(downloads)
-      .set({
-        failureKind: null,
-        retryCount: 0,
-        nextRetryAt: null,
-        errorMessage: null,
-        trackedDownloadStatus: "ok",
-        statusMessages: [],
-        updatedAt: iso(work.now),
-      })
-      .where(eq(downloads.id, row.id));
+    await downloadRepository(work.db).update(row.id, {
+      failureKind: null,
+      retryCount: 0,
+      nextRetryAt: null,
+      errorMessage: null,
+      trackedDownloadStatus: "ok",
+      statusMessages: [],
+      updatedAt: iso(work.now),
+    });
     return JOB_DONE;
   }
   const attempt = row.failureKind === signal.kind ? row.retryCount + 1 : 1;

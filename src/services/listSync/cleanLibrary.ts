@@ -1,3 +1,4 @@
+import { listSyncBulkRepository } from "../../db/repositories/listSync";
 import type { ServiceContext } from "../context";
 import { readSettings } from "../settings";
 import { chunks, type ImportListRow, type StoredItem, type SyncOutcome, writeBatch } from "./outcome";
@@ -9,23 +10,14 @@ export async function cleanLibrary(
   removed: StoredItem[],
   outcome: SyncOutcome,
 ) {
-  const { env, db, logger: log } = ctx;
+  const { db, logger: log } = ctx;
   const { listSyncLevel } = await readSettings(db, "importlist");
   if (listSyncLevel === "disabled") return;
-  const d1 = env.DB;
+  const bulk = listSyncBulkRepository(db);
   const candidates = removed.map((r) => r.tmdbId).filter((id): id is number => id !== null);
   const orphans: { id: number; title: string }[] = [];
   for (const part of chunks(candidates)) {
-    const { results } = await d1
-      .prepare(
-        `select m.id, m.title from movies m
-         join movie_provenance p on p.movie_id = m.id and p.list_id = ?1
-         where m.tmdb_id in (select value from json_each(?2))
-           and not exists (select 1 from list_items li where li.tmdb_id = m.tmdb_id)`,
-      )
-      .bind(list.id, JSON.stringify(part))
-      .all<{ id: number; title: string }>();
-    orphans.push(...results);
+    orphans.push(...(await bulk.orphans(list.id, part)));
   }
   if (orphans.length === 0) return;
   log.info("movies left every list", {
@@ -34,20 +26,12 @@ export async function cleanLibrary(
     titles: orphans.slice(0, 10).map((o) => o.title),
   });
   if (listSyncLevel === "logOnly") return;
-  const ids = JSON.stringify(orphans.map((o) => o.id));
+  const ids = orphans.map((o) => o.id);
   if (listSyncLevel === "keepAndUnmonitor") {
-    await writeBatch(env, outcome, [
-      d1
-        .prepare(
-          "update movies set monitored = 0, streaming_unmonitored_service = null where id in (select value from json_each(?1))",
-        )
-        .bind(ids),
-    ]);
+    await writeBatch(db, outcome, [bulk.unmonitorMovies(ids)]);
   } else {
     // removeAndKeep and removeAndDelete both remove the movie; files live on the download
     // client's host, which has none to delete until download clients land.
-    await writeBatch(env, outcome, [
-      d1.prepare("delete from movies where id in (select value from json_each(?1))").bind(ids),
-    ]);
+    await writeBatch(db, outcome, [bulk.deleteMovies(ids)]);
   }
 }

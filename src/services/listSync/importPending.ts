@@ -1,4 +1,5 @@
-import { listSyncRepository } from "../../db/repositories/listSync";
+import type { Database } from "../../db/client";
+import { listSyncBulkRepository, listSyncRepository } from "../../db/repositories/listSync";
 import { MovieRepository } from "../../db/repositories/movies";
 import { movieRowFromListItem } from "../../domain/lists/items";
 import { TMDB_MOVIE_GENRES } from "../../integrations/tmdb/genres";
@@ -10,17 +11,13 @@ import { chunks, type ImportListRow, type StoredItem, type SyncOutcome, writeBat
 type PendingStatus = "excluded" | "existing" | "imported" | "streaming";
 
 /** Which of the pending TMDb ids are excluded and which are already in the library. */
-async function knownPending(d1: D1Database, tmdbIds: readonly number[]) {
+async function knownPending(db: Database, tmdbIds: readonly number[]) {
   const excluded = new Set<number>();
   const inLibrary = new Set<number>();
   for (const part of chunks(tmdbIds)) {
-    const json = JSON.stringify(part);
-    const [ex, lib] = await d1.batch<{ tmdb_id: number }>([
-      d1.prepare("select tmdb_id from import_exclusions where tmdb_id in (select value from json_each(?1))").bind(json),
-      d1.prepare("select tmdb_id from movies where tmdb_id in (select value from json_each(?1))").bind(json),
-    ]);
-    for (const r of ex.results) excluded.add(r.tmdb_id);
-    for (const r of lib.results) inLibrary.add(r.tmdb_id);
+    const known = await listSyncBulkRepository(db).excludedAndInLibrary(part);
+    for (const id of known.excluded) excluded.add(id);
+    for (const id of known.inLibrary) inLibrary.add(id);
   }
   return { excluded, inLibrary };
 }
@@ -73,28 +70,14 @@ async function movieInserts(
 }
 
 /** The list item statuses and the provenance of the movies added or matched ("existing"). */
-function statusStatements(d1: D1Database, list: ImportListRow, byStatus: Record<PendingStatus, number[]>, iso: string) {
+function statusStatements(db: Database, list: ImportListRow, byStatus: Record<PendingStatus, number[]>, iso: string) {
+  const bulk = listSyncBulkRepository(db);
   const statements: D1PreparedStatement[] = [];
   for (const [status, ids] of Object.entries(byStatus)) {
     for (const part of chunks(ids)) {
-      const json = JSON.stringify(part);
-      statements.push(
-        d1
-          .prepare(
-            `update list_items set status = ?2, movie_id = (select id from movies where tmdb_id = list_items.tmdb_id)
-             where list_id = ?1 and tmdb_id in (select value from json_each(?3))`,
-          )
-          .bind(list.id, status, json),
-      );
+      statements.push(bulk.setItemStatus(list.id, status, part));
       if (status === "existing" || status === "imported") {
-        statements.push(
-          d1
-            .prepare(
-              `insert or ignore into movie_provenance (movie_id, list_id, list_name, kind, at)
-               select id, ?1, ?2, ?3, ?4 from movies where tmdb_id in (select value from json_each(?5))`,
-            )
-            .bind(list.id, list.name, status === "imported" ? "added" : "matched", iso, json),
-        );
+        statements.push(bulk.recordProvenance(list, status === "imported" ? "added" : "matched", iso, part));
       }
     }
   }
@@ -103,11 +86,11 @@ function statusStatements(d1: D1Database, list: ImportListRow, byStatus: Record<
 
 /** Turns the list's pending items into movies (or marks them excluded / existing), in bulk. */
 export async function importPendingItems(ctx: ServiceContext, list: ImportListRow, outcome: SyncOutcome, iso: string) {
-  const { env, db, logger: log } = ctx;
+  const { db, logger: log } = ctx;
   const pending = await listSyncRepository(db).pendingItems(list.id);
   if (pending.length === 0) return;
   const { excluded, inLibrary } = await knownPending(
-    env.DB,
+    db,
     pending.map((p) => p.tmdbId as number),
   );
   const newMovies = pending.filter((p) => !excluded.has(p.tmdbId as number) && !inLibrary.has(p.tmdbId as number));
@@ -126,7 +109,7 @@ export async function importPendingItems(ctx: ServiceContext, list: ImportListRo
       excluded.has(id) ? "excluded" : inLibrary.has(id) ? "existing" : skipped.has(id) ? "streaming" : "imported"
     ].push(id);
   }
-  await writeBatch(env, outcome, [...inserts.statements, ...statusStatements(env.DB, list, byStatus, iso)]);
+  await writeBatch(db, outcome, [...inserts.statements, ...statusStatements(db, list, byStatus, iso)]);
   outcome.added = byStatus.imported.length;
   outcome.existing = byStatus.existing.length;
   outcome.excluded = byStatus.excluded.length;

@@ -1,4 +1,5 @@
-import type { Env } from "../../config";
+import type { Database } from "../../db/client";
+import { listSyncBulkRepository } from "../../db/repositories/listSync";
 import type { importLists, listItems } from "../../db/schema";
 
 export type ImportListRow = typeof importLists.$inferSelect;
@@ -26,10 +27,10 @@ export interface SyncOutcome {
   errors: { kind: string; message: string }[];
 }
 
-/** Runs a D1 batch and adds the rows it wrote to the outcome. */
-export async function writeBatch(env: Env, outcome: SyncOutcome, statements: D1PreparedStatement[]) {
+/** Runs statements as one batch (one transaction) and adds the rows they wrote to the outcome. */
+export async function writeBatch(db: Database, outcome: SyncOutcome, statements: D1PreparedStatement[]) {
   if (statements.length === 0) return [];
-  const results = await env.DB.batch(statements);
+  const results = await listSyncBulkRepository(db).write(statements);
   for (const r of results) outcome.rowsWritten += r.meta.rows_written ?? 0;
   return results;
 }

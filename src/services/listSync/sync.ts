@@ -1,8 +1,7 @@
 import * as clock from "../../clock";
-import type { Env } from "../../config";
 import type { Database } from "../../db/client";
 import { importListRepository } from "../../db/repositories/importLists";
-import { listSyncRepository } from "../../db/repositories/listSync";
+import { listSyncBulkRepository, listSyncRepository } from "../../db/repositories/listSync";
 import { Failure, isUpstreamFailure, type RequestFailureKind } from "../../domain/failures/failure";
 import type { FailureKind } from "../../domain/failures/kinds";
 import { listFingerprint, uniqueItems } from "../../domain/lists/items";
@@ -47,22 +46,14 @@ export function failureKindOf(error: unknown): { kind: FailureKind; retryAfterSe
  * TMDb ids already known for IMDb ids (from this list's stored items and the library), so a
  * re-sync of an IMDb list spends no /find calls on what it resolved before.
  */
-async function knownTmdbIds(env: Env, listId: number, items: ListItem[]): Promise<Map<string, number>> {
+async function knownTmdbIds(db: Database, listId: number, items: ListItem[]): Promise<Map<string, number>> {
   const imdbIds = [
     ...new Set(items.filter((i) => !i.tmdbId && i.imdbId).map((i) => (i.imdbId as string).toLowerCase())),
   ];
   const known = new Map<string, number>();
   for (const part of chunks(imdbIds)) {
-    const json = JSON.stringify(part);
-    const [stored, library] = await env.DB.batch<{ imdb_id: string; tmdb_id: number }>([
-      env.DB.prepare(
-        "select lower(imdb_id) as imdb_id, tmdb_id from list_items where list_id = ?1 and tmdb_id is not null and lower(imdb_id) in (select value from json_each(?2))",
-      ).bind(listId, json),
-      env.DB.prepare(
-        "select lower(imdb_id) as imdb_id, tmdb_id from movies where lower(imdb_id) in (select value from json_each(?1))",
-      ).bind(json),
-    ]);
-    for (const row of [...stored.results, ...library.results]) known.set(row.imdb_id, row.tmdb_id);
+    const rows = await listSyncBulkRepository(db).tmdbIdsOfImdbIds(listId, part);
+    for (const row of rows) known.set(row.imdb_id, row.tmdb_id);
   }
   return known;
 }
@@ -142,7 +133,7 @@ export async function syncImportList(
         );
     outcome.upstreamRequests = fetched.requests;
     const tmdb = new TmdbClient(env, log);
-    const known = await knownTmdbIds(env, list.id, fetched.items);
+    const known = await knownTmdbIds(db, list.id, fetched.items);
     for (const item of fetched.items)
       if (!item.tmdbId && item.imdbId) item.tmdbId = known.get(item.imdbId.toLowerCase());
     const resolved = await resolveTmdbIds(uniqueItems(fetched.items), tmdb);
