@@ -57,6 +57,22 @@ module.exports = {
       to: { path: "^src/providers/", dependencyTypesNot: ["type-only"] },
     },
     {
+      name: "drizzle-only-in-db",
+      comment:
+        "SQL lives in the repositories (src/db): only they import drizzle-orm; everything else calls a repository. Raw D1 calls are checked by npm run check:sql.",
+      severity: "error",
+      from: { pathNot: DB },
+      to: { path: "(^|/)node_modules/drizzle-orm/" },
+    },
+    {
+      name: "tables-only-in-db",
+      comment:
+        "The schema's tables build queries, so only the repositories import them; others may import the schema's types (type-only).",
+      severity: "error",
+      from: { pathNot: DB },
+      to: { path: `${DB}schema\\.ts$`, dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "services-below-api",
       comment: "Services never import the api (routes, middleware, schemas), the jobs or the Durable Objects.",
       severity: "error",
@@ -95,7 +111,10 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "node_modules" },
+    // drizzle-orm stays in the graph (not followed) so that drizzle-only-in-db can see who imports it.
+    exclude: { path: "node_modules/(?!drizzle-orm/)" },
+    // A worktree's node_modules may be a link to another checkout's: keep the path as written.
+    preserveSymlinks: true,
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     // workerd's own modules, seen as built-ins.

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { loginFailures } from "../schema";
 
-export type LoginWindow = typeof loginFailures.$inferSelect;
+type LoginWindow = typeof loginFailures.$inferSelect;
 
 /** Login attempts counted per client address in fixed windows. */
 export function loginAttemptRepository(db: Database) {

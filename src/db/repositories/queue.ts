@@ -32,7 +32,7 @@ const SORT_COLUMNS: Record<QueueSortKey, SQL | typeof downloads.eta> = {
   downloadClient: sql`${downloadClients.name} collate nocase`,
 };
 
-export interface QueuePageQuery {
+interface QueuePageQuery {
   page: number;
   pageSize: number;
   sortKey: QueueSortKey;

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { traktTokens } from "../schema";
 
-export type TraktTokenRow = typeof traktTokens.$inferSelect;
+type TraktTokenRow = typeof traktTokens.$inferSelect;
 
 /** The single row holding the connected Trakt account's (encrypted) tokens. */
 const ACCOUNT_ROW = 1;
