@@ -20,6 +20,17 @@ interface SectionProps {
   change: (patch: Partial<QualityProfile>) => void;
 }
 
+/** The profile's three custom format score limits. */
+const SCORE_LIMITS: {
+  name: "minFormatScore" | "cutoffFormatScore" | "minUpgradeFormatScore";
+  id: string;
+  label: string;
+}[] = [
+  { name: "minFormatScore", id: "min-format-score", label: "Minimum custom format score" },
+  { name: "cutoffFormatScore", id: "cutoff-format-score", label: "Upgrade until custom format score" },
+  { name: "minUpgradeFormatScore", id: "min-upgrade-format-score", label: "Minimum custom format score increment" },
+];
+
 /** Name, upgrades and the cutoff quality (one of the allowed ones). */
 export function ProfileBasics({ profile, problems, change }: SectionProps) {
   const choices = cutoffChoices(profile.items);
@@ -97,27 +108,16 @@ export function FormatScoresSection({
         upgrades stop at the cutoff score.
       </p>
       <div class="editor-fields">
-        <ScoreInput
-          id="min-format-score"
-          label="Minimum custom format score"
-          value={profile.minFormatScore}
-          problem={problems.minFormatScore}
-          onChange={(minFormatScore) => change({ minFormatScore })}
-        />
-        <ScoreInput
-          id="cutoff-format-score"
-          label="Upgrade until custom format score"
-          value={profile.cutoffFormatScore}
-          problem={problems.cutoffFormatScore}
-          onChange={(cutoffFormatScore) => change({ cutoffFormatScore })}
-        />
-        <ScoreInput
-          id="min-upgrade-format-score"
-          label="Minimum custom format score increment"
-          value={profile.minUpgradeFormatScore}
-          problem={problems.minUpgradeFormatScore}
-          onChange={(minUpgradeFormatScore) => change({ minUpgradeFormatScore })}
-        />
+        {SCORE_LIMITS.map(({ name, id, label }) => (
+          <ScoreInput
+            key={name}
+            id={id}
+            label={label}
+            value={profile[name]}
+            problem={problems[name]}
+            onChange={(score) => change({ [name]: score })}
+          />
+        ))}
       </div>
       {scores.length === 0 && <p class="muted">No custom formats yet.</p>}
       <div class="format-scores">
