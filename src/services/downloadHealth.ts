@@ -1,6 +1,8 @@
 import * as clock from "../clock";
+import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { downloadRepository } from "../db/repositories/downloads";
+import { openDownloadClient } from "./downloadClients";
 
 export interface DownloadHealthCheck {
   source: string;
@@ -23,7 +25,7 @@ export async function downloadHealthChecks(db: Database, now = clock.nowDate()):
       source: "DownloadClientCheck",
       type: "warning",
       message: "No download client is available: grabbed releases cannot be sent anywhere",
-      wikiUrl: "",
+      wikiUrl: "/settings/downloadclients",
     });
   }
   if (deadLettered.length) {
@@ -32,10 +34,62 @@ export async function downloadHealthChecks(db: Database, now = clock.nowDate()):
       source: "DownloadFailureCheck",
       type: "error",
       message: `${deadLettered.length} downloads failed after their last retry in the past day, e.g. ${first.title} (${first.failureKind}: ${first.errorMessage ?? "unknown error"})`,
-      wikiUrl: "",
+      wikiUrl: "/activity/failures",
     });
   }
   return checks;
+}
+
+/** How long the health check waits for each client's answer, and how many clients it asks. */
+const CLIENT_TEST_TIMEOUT_MS = 5000;
+const MAX_CLIENTS_TESTED = 10;
+
+/** `work` or, after `ms`, a rejection saying it took too long. */
+async function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} seconds`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    if (timer !== null) clearTimeout(timer);
+  }
+}
+
+/**
+ * Radarr's DownloadClientStatusCheck: each enabled client (up to ten, in parallel, five seconds
+ * each) is tested as on save; those that fail are one error naming each with its reason.
+ */
+export async function unreachableClientsCheck(env: Env, db: Database): Promise<DownloadHealthCheck[]> {
+  const downloads = downloadRepository(db);
+  const clients = [
+    ...(await downloads.enabledClientsFor("torrent")),
+    ...(await downloads.enabledClientsFor("usenet")),
+  ].slice(0, MAX_CLIENTS_TESTED);
+  const failures = await Promise.all(
+    clients.map(async (client) => {
+      try {
+        await within(
+          CLIENT_TEST_TIMEOUT_MS,
+          openDownloadClient(env, client).then((opened) => opened.test()),
+        );
+        return undefined;
+      } catch (error) {
+        return `${client.name} (${error instanceof Error ? error.message : String(error)})`;
+      }
+    }),
+  );
+  const unreachable = failures.filter((f) => f !== undefined);
+  if (!unreachable.length) return [];
+  return [
+    {
+      source: "DownloadClientStatusCheck",
+      type: "error",
+      message: `Download clients unavailable: ${unreachable.join(", ")}`,
+      wikiUrl: "/settings/downloadclients",
+    },
+  ];
 }
 
 /** Failure counts per kind from the queue's records (they outlive any one isolate's counters). */

@@ -4,7 +4,7 @@ import { importListActivityRepository } from "../db/repositories/importLists";
 import { listSyncJobRepository } from "../db/repositories/listSyncJobs";
 import { rootFolderRepository } from "../db/repositories/rootFolders";
 import { upstreamBreakers } from "../integrations/breaker";
-import { downloadHealthChecks } from "./downloadHealth";
+import { downloadHealthChecks, unreachableClientsCheck } from "./downloadHealth";
 import { disabledIndexers } from "./indexers";
 
 /** One finding of the health checks (GET /api/v3/health, the CheckHealth command). */
@@ -44,7 +44,7 @@ export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]
       message: `Indexers unavailable due to failures: ${backedOff
         .map((i) => `${i.name} (until ${i.until}: ${i.error ?? "unknown error"})`)
         .join(", ")}`,
-      wikiUrl: "",
+      wikiUrl: "/settings/indexers",
     });
   }
   if ((await rootFolderRepository(db).count()) === 0) {
@@ -52,7 +52,7 @@ export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]
       source: "RootFolderCheck",
       type: "warning",
       message: "No root folder is configured: movies cannot be added",
-      wikiUrl: "",
+      wikiUrl: "/settings",
     });
   }
   const failingLists = await importListActivityRepository(db).failingLists();
@@ -61,7 +61,7 @@ export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]
       source: "ImportListStatusCheck",
       type: "warning",
       message: `Import list '${list.name}' failed its last sync: ${list.message ?? "unknown error"}`,
-      wikiUrl: "",
+      wikiUrl: "/lists",
     });
   }
   const deadLetters = await listSyncJobRepository(db).deadLetteredInPastDay();
@@ -70,10 +70,10 @@ export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]
       source: "ImportListJobCheck",
       type: "error",
       message: `${deadLetters} list sync jobs failed after their last retry in the past day`,
-      wikiUrl: "",
+      wikiUrl: "/lists",
     });
   }
-  checks.push(...(await downloadHealthChecks(db)));
+  checks.push(...(await downloadHealthChecks(db)), ...(await unreachableClientsCheck(env, db)));
   if (!env.ENCRYPTION_KEY) {
     checks.push({
       source: "EncryptionCheck",

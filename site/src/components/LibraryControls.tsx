@@ -6,7 +6,7 @@ import { STATUS_LABELS } from "./movieLabels";
 /** TMDb's movie genres (the server's one list of them): the values the library's genre filter matches. */
 const GENRES = Object.values(TMDB_MOVIE_GENRES).sort();
 
-const SORT_KEYS: { key: SortKey; label: string }[] = [
+export const SORT_KEYS: { key: SortKey; label: string }[] = [
   { key: "title", label: "Title" },
   { key: "year", label: "Year" },
   { key: "added", label: "Date added" },

@@ -1,10 +1,12 @@
 import { useSignal } from "@preact/signals";
+import { useEffect, useRef } from "preact/hooks";
 import { api, type QueueItem } from "../api";
 import { Link } from "../router";
 import { ErrorMessage } from "./ErrorMessage";
 import { failureKindInWords } from "./failureKinds";
 import { formatBytes, formatCount, formatDateTime, inWords } from "./format";
 import { Pager } from "./Pager";
+import { useClientRefresh } from "./useClientRefresh";
 import { useResource } from "./useResource";
 
 /** Where a queue item is (Radarr's tracked download state). */
@@ -34,10 +36,15 @@ function formatTimeLeft(span: string | undefined): string {
 const PAGE_SIZE = 20;
 /** How often the queue is read again while the page is visible. */
 const QUEUE_REFRESH_MS = 3000;
+/** How often the download clients are polled while the queue is watched. */
+const CLIENT_POLL_MS = 10_000;
 
 const STATUS_BADGES = { ok: "ok", warning: "warning", error: "error" } as const;
 
-/** The download queue: progress, state, time left and problems, refreshed every few seconds. */
+/**
+ * The download queue: progress, state, time left and problems, read every few seconds while
+ * the download clients are polled every ten (and on Refresh), so it moves while watched.
+ */
 export function QueueTable() {
   const page = useSignal(1);
   const { data, error, reload } = useResource(
@@ -51,6 +58,7 @@ export function QueueTable() {
     [page.value],
     { everyMs: QUEUE_REFRESH_MS },
   );
+  const clients = useClientRefresh(CLIENT_POLL_MS, reload);
   const queue = data.value;
   const status = queue?.status;
   return (
@@ -63,8 +71,18 @@ export function QueueTable() {
         )}
         {status?.errors && <span class="badge error">Some downloads have errors</span>}
         {status?.warnings && <span class="badge warning">Some downloads have warnings</span>}
+        <button
+          type="button"
+          class="refresh-queue"
+          title="Ask the download clients for their progress now"
+          aria-busy={clients.refreshing.value}
+          disabled={clients.refreshing.value}
+          onClick={clients.refresh}
+        >
+          Refresh
+        </button>
       </div>
-      <ErrorMessage error={error.value} />
+      <ErrorMessage error={error.value ?? clients.error.value} />
       {queue === undefined && !error.value && <p class="muted">Loading…</p>}
       {queue?.records.length === 0 && <p class="muted">Nothing is downloading.</p>}
       {queue && queue.records.length > 0 && (
@@ -207,6 +225,9 @@ function RemoveFromQueue({
   onCancel: () => void;
   onRemoved: () => void;
 }) {
+  const form = useRef<HTMLFieldSetElement>(null);
+  // The question opens under its row, which may be below the fold: bring it into view.
+  useEffect(() => form.current?.scrollIntoView({ block: "nearest", inline: "nearest" }), []);
   const removeFromClient = useSignal(true);
   const blocklist = useSignal(false);
   const skipRedownload = useSignal(false);
@@ -229,7 +250,7 @@ function RemoveFromQueue({
     }
   };
   return (
-    <fieldset class="remove-options" aria-label={`Remove ${item.title} from the queue`}>
+    <fieldset ref={form} class="remove-options" aria-label={`Remove ${item.title} from the queue`}>
       <label class="check">
         <input
           type="checkbox"

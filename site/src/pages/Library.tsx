@@ -3,9 +3,10 @@ import type { RefObject } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatCount } from "../components/format";
-import { LibraryFilterBar, LibraryToolbar } from "../components/LibraryControls";
+import { LibraryFilterBar, LibraryToolbar, SORT_KEYS } from "../components/LibraryControls";
 import { MovieTable, TABLE_HEADER_HEIGHT, TABLE_ROW_HEIGHT } from "../components/MovieTable";
 import { POSTER_ROW_HEIGHT, PosterGrid, posterColumns } from "../components/PosterGrid";
+import { useUrlState } from "../components/useUrlState";
 import { useViewport, visibleRange } from "../components/useVirtualWindow";
 import { Link } from "../router";
 import {
@@ -13,6 +14,9 @@ import {
   ensureRows,
   filters,
   invalidateLibrary,
+  LIBRARY_URL_KEYS,
+  libraryFromQuery,
+  libraryToQuery,
   loaded,
   movieAt,
   NO_FILTERS,
@@ -41,6 +45,12 @@ export function Library() {
   const loadedKey = useComputed(() => loaded.value.key).value;
   const total = totalRecords.value;
   const isTable = view.value === "table";
+  useUrlState(LIBRARY_URL_KEYS, libraryToQuery, (query) =>
+    libraryFromQuery(
+      query,
+      SORT_KEYS.map((s) => s.key),
+    ),
+  );
 
   const columns = isTable ? 1 : posterColumns(viewport.width - 2 * GRID_PADDING);
   const rowHeight = isTable ? TABLE_ROW_HEIGHT : POSTER_ROW_HEIGHT;

@@ -1,9 +1,34 @@
-import { api } from "../api";
+import { api, type HealthCheck } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDateTime, inWords } from "../components/format";
 import { SessionList } from "../components/SessionList";
 import { BudgetChart, CacheChart } from "../components/UsageCharts";
 import { useResource } from "../components/useResource";
+import { Link } from "../router";
+
+/** Where each place a health check points to is, in words. */
+const FIX_PLACES: Record<string, string> = {
+  "/settings": "Settings: root folders",
+  "/settings/indexers": "Settings: indexers",
+  "/settings/downloadclients": "Settings: download clients",
+  "/activity/failures": "Activity: failures",
+  "/lists": "Lists",
+};
+
+/** The link to what to do about a health issue: the settings page that fixes it, or its docs. */
+function HealthFix({ check }: { check: HealthCheck }) {
+  const place = FIX_PLACES[check.wikiUrl];
+  const label = `Fix ${inWords(check.source).toLowerCase()}${place ? ` in ${place}` : ""}`;
+  return check.wikiUrl.startsWith("/") ? (
+    <Link href={check.wikiUrl} class="health-fix" aria-label={label}>
+      {place ? `Go to ${place}` : "What to do"}
+    </Link>
+  ) : (
+    <a href={check.wikiUrl} class="health-fix" aria-label={label} rel="noreferrer">
+      What to do
+    </a>
+  );
+}
 
 /** System: what is running (status), what needs attention (health checks), upstream budgets and caches. */
 export function System() {
@@ -33,6 +58,7 @@ export function System() {
                 <span class={`badge ${h.type}`}>{h.type}</span>
                 <span>{h.message}</span>
                 <span class="muted">{inWords(h.source)}</span>
+                {h.wikiUrl && <HealthFix check={h} />}
               </li>
             ))}
           </ul>

@@ -14,8 +14,19 @@ import { formatCount } from "../components/format";
 import { TitlePoster } from "../components/Poster";
 import { AttributionFooter, OFFER_TYPES, OfferChips, SourceNotice, useDefaultRegion } from "../components/streaming";
 import { useResource } from "../components/useResource";
+import { useUrlState } from "../components/useUrlState";
 import { providerCatalogue, streamingSettings } from "../state/streaming";
-import { mediaType, region, serviceFilter, source, TrendingToolbar, trendWindow } from "./TrendingControls";
+import {
+  mediaType,
+  region,
+  serviceFilter,
+  source,
+  TRENDING_URL_KEYS,
+  TrendingToolbar,
+  trendingFromQuery,
+  trendingToQuery,
+  trendWindow,
+} from "./TrendingControls";
 
 /** Availability lookups for titles the trending response did not enrich, at most this many at once. */
 const LOOKUP_CONCURRENCY = 4;
@@ -41,6 +52,7 @@ function formatScore(score: number): string {
  */
 export function Trending() {
   useDefaultRegion(region);
+  useUrlState(TRENDING_URL_KEYS, trendingToQuery, trendingFromQuery);
   const currentRegion = region.value;
   const type = mediaType.value;
   const win = trendWindow.value;

@@ -11,6 +11,33 @@ export const source = signal<TrendingSource>("combined");
 export const region = signal<string | undefined>(undefined);
 export const serviceFilter = signal<number[]>([]);
 
+export const TRENDING_URL_KEYS = ["type", "window", "source", "region", "services"];
+
+/** The choices as query parameters, defaults left out. */
+export function trendingToQuery(): Record<string, string | undefined> {
+  return {
+    type: mediaType.value === "movie" ? undefined : mediaType.value,
+    window: trendWindow.value === "day" ? undefined : trendWindow.value,
+    source: source.value === "combined" ? undefined : source.value,
+    region: region.value,
+    services: serviceFilter.value.join(","),
+  };
+}
+
+/** The choices from query parameters; an unknown value is the default, no region keeps the current one. */
+export function trendingFromQuery(query: URLSearchParams) {
+  mediaType.value = query.get("type") === "tv" ? "tv" : "movie";
+  trendWindow.value = query.get("window") === "week" ? "week" : "day";
+  const src = query.get("source");
+  source.value = src === "tmdb" || src === "trakt" ? src : "combined";
+  const wanted = query.get("region");
+  if (wanted && /^[A-Z]{2}$/.test(wanted)) region.value = wanted;
+  serviceFilter.value = (query.get("services") ?? "")
+    .split(",")
+    .map(Number)
+    .filter((id) => Number.isInteger(id) && id > 0);
+}
+
 const SOURCE_LABELS: Record<TrendingSource, string> = {
   combined: "TMDb + Trakt",
   tmdb: "TMDb only",

@@ -67,6 +67,58 @@ export function setSearch(text: string) {
   }, SEARCH_DELAY_MS);
 }
 
+/** Sets the search at once (from the URL), without waiting for typing to pause. */
+function searchNow(text: string) {
+  clearTimeout(searchTimer);
+  searchText.value = text;
+  appliedSearch.value = text.trim();
+}
+
+/** The query-string names of the library's state, and which filter each names. */
+const FILTER_PARAMS: Record<keyof LibraryFilters, string> = {
+  monitored: "monitored",
+  hasFile: "hasFile",
+  status: "status",
+  yearFrom: "yearFrom",
+  yearTo: "yearTo",
+  genre: "genre",
+  tagId: "tag",
+  qualityProfileId: "profile",
+};
+export const LIBRARY_URL_KEYS = ["search", "sort", "direction", "view", ...Object.values(FILTER_PARAMS)];
+
+/** The library's state as query parameters, defaults left out. */
+export function libraryToQuery(): Record<string, string | undefined> {
+  const f = filters.value;
+  return {
+    search: appliedSearch.value,
+    sort: sortKey.value === "title" ? undefined : sortKey.value,
+    direction: sortDirection.value === "ascending" ? undefined : sortDirection.value,
+    view: view.value === "table" ? undefined : view.value,
+    ...Object.fromEntries(
+      Object.entries(FILTER_PARAMS).map(([name, param]) => [param, f[name as keyof LibraryFilters]]),
+    ),
+  };
+}
+
+const TRI_STATES = ["", "true", "false"];
+
+/** Sets the library's state from query parameters; a missing or unknown value is the default. */
+export function libraryFromQuery(query: URLSearchParams, sortKeys: readonly SortKey[]) {
+  const get = (name: string) => query.get(name) ?? "";
+  searchNow(get("search"));
+  const sort = get("sort");
+  sortKey.value = sortKeys.find((k) => k === sort) ?? "title";
+  sortDirection.value = get("direction") === "descending" ? "descending" : "ascending";
+  view.value = get("view") === "posters" ? "posters" : "table";
+  const f = Object.fromEntries(
+    Object.entries(FILTER_PARAMS).map(([name, param]) => [name, get(param)]),
+  ) as unknown as LibraryFilters;
+  if (!TRI_STATES.includes(f.monitored)) f.monitored = "";
+  if (!TRI_STATES.includes(f.hasFile)) f.hasFile = "";
+  filters.value = f;
+}
+
 export function setFilter<K extends keyof LibraryFilters>(name: K, value: LibraryFilters[K]) {
   filters.value = { ...filters.value, [name]: value };
 }
