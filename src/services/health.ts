@@ -15,6 +15,10 @@ export interface HealthCheck {
   wikiUrl: string;
 }
 
+/** An instant as the site writes dates, in UTC: "7 Dec 2026, 14:05 UTC" (not ISO's "T…:00.000Z"). */
+const inWordsUtc = (iso: string) =>
+  `${new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+
 /** The health checks Radarr's UI shows; an empty list means all is well. */
 export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]> {
   const checks: HealthCheck[] = [];
@@ -42,7 +46,7 @@ export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]
       source: "IndexerStatusCheck",
       type: "warning",
       message: `Indexers unavailable due to failures: ${backedOff
-        .map((i) => `${i.name} (until ${i.until}: ${i.error ?? "unknown error"})`)
+        .map((i) => `${i.name} (until ${inWordsUtc(i.until)}: ${i.error ?? "unknown error"})`)
         .join(", ")}`,
       wikiUrl: "/settings/indexers",
     });

@@ -91,7 +91,7 @@ function sidewaysScrollers(page) {
   });
 }
 
-test("on a 390 px phone no page of the route table scrolls sideways, and tables stack each row as label: value", {
+test("on a 390 px phone no page of the route table scrolls sideways or shows an ISO date, and tables stack each row as label: value", {
   timeout: 240_000,
 }, async (t) => {
   const { movie, list } = await arrange();
@@ -100,14 +100,19 @@ test("on a 390 px phone no page of the route table scrolls sideways, and tables 
       t,
       async (page) => {
         const wide = [];
+        const isoDates = [];
         for (const path of concretePaths(movie.id, list.id)) {
           await page.goto(path);
           await page.locator("main > *").first().waitFor();
           await page.waitForLoadState("networkidle");
           const found = await sidewaysScrollers(page);
           if (found.length) wide.push(`${path}: ${found.join(", ")}`);
+          // Dates read one way everywhere ("7 Dec 2026, 14:05"), never as ISO text.
+          const iso = (await page.locator("main").textContent()).match(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}[^\s]*/g);
+          if (iso) isoDates.push(`${path}: ${iso.join(", ")}`);
         }
         assert.deepEqual(wide, [], "pages wider than the phone");
+        assert.deepEqual(isoDates, [], "ISO timestamps shown to people");
 
         // The queue's row reads as label: value lines, not as columns off the screen.
         await page.goto("/activity/queue");

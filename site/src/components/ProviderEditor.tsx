@@ -4,6 +4,7 @@ import type { ProviderInput, ProviderResource, ProviderSaveOptions } from "../ap
 import { ConfirmButton } from "./ConfirmButton";
 import { ErrorMessage } from "./ErrorMessage";
 import { FieldError, invalidProps, problemAt } from "./FieldError";
+import { checkProviderForm } from "./providerFormProblems";
 import { NameField, SettingFields } from "./SettingFields";
 
 /** The body the provider APIs take: the resource as edited, its fields as `{name, value}`. */
@@ -49,8 +50,8 @@ interface Props<T extends ProviderResource, TestResult> {
 /**
  * A provider's settings (Radarr's provider shape): name, the implementation's own fields rendered
  * from the schema, and the kind's options. Secrets arrive masked and are sent back masked unless
- * typed over, so the server keeps the stored value. Test tries the settings without saving;
- * the server's complaints show at the fields they name.
+ * typed over, so the server keeps the stored value. Test tries the settings without saving. Checked
+ * here (name, addresses, ports), then by the server: both's complaints show at the fields they name.
  */
 export function ProviderEditor<T extends ProviderResource, TestResult>({
   initial,
@@ -76,6 +77,7 @@ export function ProviderEditor<T extends ProviderResource, TestResult>({
   const { store, save, test, remove } = useProviderActions({
     initial,
     resource,
+    noun,
     calls,
     run,
     onTested: (result) => {
@@ -86,13 +88,7 @@ export function ProviderEditor<T extends ProviderResource, TestResult>({
   });
 
   return (
-    <form
-      class="editor provider-editor"
-      aria-label={title}
-      // The server checks every value; its complaints show at the fields.
-      noValidate
-      onSubmit={save}
-    >
+    <form class="editor provider-editor" aria-label={title} noValidate onSubmit={save}>
       <h2>{title}</h2>
       <NameField
         idPrefix={idPrefix}
@@ -135,6 +131,7 @@ export function ProviderEditor<T extends ProviderResource, TestResult>({
 function useProviderActions<T extends ProviderResource, TestResult>({
   initial,
   resource,
+  noun,
   calls,
   run,
   onTested,
@@ -143,6 +140,7 @@ function useProviderActions<T extends ProviderResource, TestResult>({
 }: {
   initial: T;
   resource: T;
+  noun: string;
   calls: ProviderCalls<T, TestResult>;
   run: (action: Exclude<Busy, "">, work: () => Promise<void>) => Promise<void>;
   onTested: (result: TestResult) => void;
@@ -151,6 +149,7 @@ function useProviderActions<T extends ProviderResource, TestResult>({
 }) {
   const store = (options?: ProviderSaveOptions) =>
     run("saving", async () => {
+      checkProviderForm(resource, noun);
       const input = providerInput(resource);
       const saved =
         initial.id === undefined ? await calls.add(input, options) : await calls.update(initial.id, input, options);
@@ -162,6 +161,7 @@ function useProviderActions<T extends ProviderResource, TestResult>({
   };
   const test = () =>
     run("testing", async () => {
+      checkProviderForm(resource, noun);
       onTested(await calls.test(providerInput({ ...resource, id: initial.id })));
     });
   const remove = () =>

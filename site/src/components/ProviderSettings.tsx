@@ -72,7 +72,9 @@ export function ProviderSettings<T extends ProviderResource, TestResult>({
         error={templates.error.value}
         onChoose={(t) => {
           choosing.value = false;
-          editing.value = { ...t, fields: t.fields.map((f) => ({ ...f })) };
+          // A new provider starts named after its kind, numbered past the names already taken.
+          const name = t.name || uniqueName(t.implementationName ?? t.implementation, items.value ?? []);
+          editing.value = { ...t, name, fields: t.fields.map((f) => ({ ...f })) };
         }}
         onCancel={() => {
           choosing.value = false;
@@ -106,6 +108,14 @@ export function ProviderSettings<T extends ProviderResource, TestResult>({
       </div>
     </>
   );
+}
+
+/** `base`, or "base 2", "base 3"… whichever no saved provider is called yet. */
+function uniqueName(base: string, saved: readonly { name: string }[]): string {
+  const taken = new Set(saved.map((p) => p.name.toLowerCase()));
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
+  return name;
 }
 
 /** The saved providers, the schema's templates once asked for, and which one is being edited. */

@@ -4,7 +4,7 @@ import { api, type QueueItem } from "../api";
 import { Link } from "../router";
 import { ErrorMessage } from "./ErrorMessage";
 import { failureKindInWords } from "./failureKinds";
-import { formatBytes, formatCount, formatDateTime, inWords } from "./format";
+import { formatBytes, formatCount, formatDateTimeRelative, inWords } from "./format";
 import { Pager } from "./Pager";
 import { useClientRefresh } from "./useClientRefresh";
 import { useResource } from "./useResource";
@@ -123,7 +123,7 @@ function queueProblems(item: QueueItem): string[] {
   return [
     ...(item.failureKind
       ? [
-          `${failureKindInWords(item.failureKind)}${item.retryCount ? ` (retry ${item.retryCount}${item.nextRetryAt ? `, next ${formatDateTime(item.nextRetryAt)}` : ""})` : ""}`,
+          `${failureKindInWords(item.failureKind)}${item.retryCount ? ` (retry ${item.retryCount}${item.nextRetryAt ? `, next ${formatDateTimeRelative(item.nextRetryAt)}` : ""})` : ""}`,
         ]
       : []),
     ...(item.errorMessage ? [item.errorMessage] : []),

@@ -1,6 +1,6 @@
 import { api, type SystemSession } from "../api";
 import { ErrorMessage } from "./ErrorMessage";
-import { formatDateTime } from "./format";
+import { formatDateTime, formatDateTimeRelative } from "./format";
 import { useResource } from "./useResource";
 
 /** System › Sessions: the browsers logged in to the site, each revocable (its cookie stops working). */
@@ -42,7 +42,7 @@ export function SessionList() {
                 </td>
                 <td>{s.clientAddress}</td>
                 <td>{formatDateTime(s.createdAt)}</td>
-                <td>{formatDateTime(s.lastSeenAt)}</td>
+                <td>{formatDateTimeRelative(s.lastSeenAt)}</td>
                 <td>
                   <button
                     type="button"

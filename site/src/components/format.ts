@@ -20,6 +20,7 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value >= 100 || exponent === 0 ? 0 : 1)} ${units[exponent]}`;
 }
 
+/** The site's one date format: "7 Dec 2026". */
 export function formatDate(iso: string | undefined | null): string {
   if (!iso) return "—";
   const date = new Date(iso);
@@ -27,12 +28,41 @@ export function formatDate(iso: string | undefined | null): string {
   return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 }
 
+/** The site's one date-and-time format: "7 Dec 2026, 14:05" (the browser's time zone). */
 export function formatDateTime(iso: string | undefined | null): string {
   if (!iso) return "—";
   const date = new Date(iso);
   // Workers read the clock as 0 outside a request, so the epoch itself means "not known".
   if (Number.isNaN(date.getTime()) || date.getTime() <= 0) return "—";
   return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
+
+const RELATIVE = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto" });
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["second", 60],
+  ["minute", 60],
+  ["hour", 24],
+  ["day", 30],
+  ["month", 12],
+  ["year", Number.POSITIVE_INFINITY],
+];
+
+/** How far an instant is from now, in words: "in 5 minutes", "3 hours ago", "yesterday". */
+export function formatRelative(iso: string | undefined | null, now = Date.now()): string {
+  const time = iso ? Date.parse(iso) : Number.NaN;
+  if (Number.isNaN(time) || time <= 0) return "";
+  let amount = (time - now) / 1000;
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(amount) < size) return RELATIVE.format(Math.round(amount), unit);
+    amount /= size;
+  }
+  return "";
+}
+
+/** The site's one date-and-time format with how far off it is: "7 Dec 2026, 14:05 (in 3 hours)". */
+export function formatDateTimeRelative(iso: string | undefined | null): string {
+  const relative = formatRelative(iso);
+  return relative ? `${formatDateTime(iso)} (${relative})` : formatDateTime(iso);
 }
 
 export function formatRuntime(minutes: number): string {

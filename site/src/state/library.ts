@@ -9,7 +9,6 @@
 import { computed, signal } from "@preact/signals";
 import {
   api,
-  errorMessage,
   type Movie,
   type MoviePageQuery,
   type MovieStatus,
@@ -160,7 +159,8 @@ interface LoadedRows {
   /** Known after the first page of this query arrives. */
   total: number | undefined;
   pages: Map<number, Movie[]>;
-  error: string | undefined;
+  /** The last fetch's failure, as ErrorMessage shows it (a refused filter names the field). */
+  error: unknown;
 }
 
 const EMPTY: LoadedRows = { key: "", total: undefined, pages: new Map(), error: undefined };
@@ -212,7 +212,7 @@ async function fetchPage(key: string, page: number, nearPage: number) {
     loaded.value = { key, total: result.totalRecords, pages, error: undefined };
   } catch (error) {
     if ((error as Error).name === "AbortError") return;
-    if (loaded.peek().key === key) loaded.value = { ...loaded.peek(), error: errorMessage(error) };
+    if (loaded.peek().key === key) loaded.value = { ...loaded.peek(), error };
   } finally {
     if (inFlight.get(id) === controller) inFlight.delete(id);
   }
