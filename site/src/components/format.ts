@@ -48,7 +48,7 @@ const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** How far an instant is from now, in words: "in 5 minutes", "3 hours ago", "yesterday". */
-export function formatRelative(iso: string | undefined | null, now = Date.now()): string {
+function formatRelative(iso: string | undefined | null, now = Date.now()): string {
   const time = iso ? Date.parse(iso) : Number.NaN;
   if (Number.isNaN(time) || time <= 0) return "";
   let amount = (time - now) / 1000;
