@@ -29,7 +29,15 @@ test("a new provider form is named after its kind (numbered past saved ones) and
   // One saved already under the kind's name: the next is "qBittorrent 2".
   const saved = await api("/downloadclient?forceSave=true", {
     method: "POST",
-    body: { ...template, name: template.implementationName, enable: false },
+    body: {
+      ...template,
+      name: template.implementationName,
+      enable: false,
+      fields: [
+        { name: "host", value: "127.0.0.1" },
+        { name: "port", value: 9 },
+      ],
+    },
   });
   assert.equal(saved.status, 201, JSON.stringify(saved.body));
   try {

@@ -103,7 +103,9 @@ test("on a 390 px phone no page of the route table scrolls sideways or shows an 
         const isoDates = [];
         for (const path of concretePaths(movie.id, list.id)) {
           await page.goto(path);
-          await page.locator("main > *").first().waitFor();
+          await page
+            .waitForFunction(() => (document.querySelector("main")?.textContent ?? "").trim().length > 0)
+            .catch(() => assert.fail(`${path} showed nothing`));
           await page.waitForLoadState("networkidle");
           const found = await sidewaysScrollers(page);
           if (found.length) wide.push(`${path}: ${found.join(", ")}`);

@@ -84,7 +84,10 @@ test("Trending's type, window and region live in the URL: kept on reload and on 
         await page.getByRole("button", { name: "This week", exact: true }).getAttribute("aria-pressed"),
         "true",
       );
-      assert.equal(await page.getByRole("combobox", { name: "Region", exact: true }).inputValue(), "FR");
+      const region = page.getByRole("combobox", { name: "Region", exact: true });
+      await page
+        .waitForFunction((select) => select.value === "FR", await region.elementHandle(), { timeout: 5000 })
+        .catch(async () => assert.fail(`the region is ${await region.inputValue()}, not FR, at ${page.url()}`));
     };
     await page.reload();
     await kept();

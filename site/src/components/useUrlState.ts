@@ -1,5 +1,5 @@
 import { useSignalEffect } from "@preact/signals";
-import { useEffect } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 
 /**
  * Keeps a page's state (search, sort, filters, view…) in the query string, so a reload, a shared
@@ -8,15 +8,19 @@ import { useEffect } from "preact/hooks";
  * missing one to its default. On arrival a query that names any of `keys` is applied; otherwise
  * the state kept from an earlier visit is written to the URL. Changes replace the current history
  * entry rather than adding one per keystroke; Back and Forward re-apply the entry's query.
+ * Call it before the component reads the state: the arrival's query is applied during the first
+ * render, so nothing is shown or fetched for the state it replaces.
  */
 export function useUrlState(
   keys: readonly string[],
   toQuery: () => Record<string, string | undefined>,
   fromQuery: (query: URLSearchParams) => void,
 ) {
-  useEffect(() => {
+  useState(() => {
     const arrived = new URLSearchParams(location.search);
     if (keys.some((key) => arrived.has(key))) fromQuery(arrived);
+  });
+  useEffect(() => {
     const onPop = () => fromQuery(new URLSearchParams(location.search));
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);

@@ -39,18 +39,18 @@ const FETCH_DELAY_MS = 60;
 
 /** The library: server-side search, sort and filters over a virtual list of every movie. */
 export function Library() {
-  const { ref, viewport } = useViewport<HTMLDivElement>();
-  const key = queryKey.value;
-  const rows = loaded.value;
-  const loadedKey = useComputed(() => loaded.value.key).value;
-  const total = totalRecords.value;
-  const isTable = view.value === "table";
   useUrlState(LIBRARY_URL_KEYS, libraryToQuery, (query) =>
     libraryFromQuery(
       query,
       SORT_KEYS.map((s) => s.key),
     ),
   );
+  const { ref, viewport } = useViewport<HTMLDivElement>();
+  const key = queryKey.value;
+  const rows = loaded.value;
+  const loadedKey = useComputed(() => loaded.value.key).value;
+  const total = totalRecords.value;
+  const isTable = view.value === "table";
 
   const columns = isTable ? 1 : posterColumns(viewport.width - 2 * GRID_PADDING);
   const rowHeight = isTable ? TABLE_ROW_HEIGHT : POSTER_ROW_HEIGHT;

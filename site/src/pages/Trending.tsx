@@ -51,8 +51,8 @@ function formatScore(score: number): string {
  * in the chosen region, a filter for the services the user picks, and one-click add for movies.
  */
 export function Trending() {
-  useDefaultRegion(region);
   useUrlState(TRENDING_URL_KEYS, trendingToQuery, trendingFromQuery);
+  useDefaultRegion(region);
   const currentRegion = region.value;
   const type = mediaType.value;
   const win = trendWindow.value;
