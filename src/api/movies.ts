@@ -6,9 +6,10 @@ import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { MOVIE_STATUSES } from "../domain/library/movieStatus";
 import { cleanTitle } from "../domain/library/titles";
 import { STALE_HEADER } from "../integrations/cache";
+import { executeCommand, queueCommand } from "../jobs/commands";
 import { requestContext } from "../services/context";
 import { wholeLibraryJson } from "../services/libraryListCache";
-import { lookupResource, moviePageJson, movieResource, moviesJson } from "../services/movieResource";
+import { lookupResources, moviePageJson, movieResource, moviesJson } from "../services/movieResource";
 import { MovieLibrary } from "../services/movies";
 import type { AppEnv } from "./context";
 import { createRouter, jsonBody, jsonContent } from "./router";
@@ -26,6 +27,12 @@ export const movieRouter = createRouter();
 /** Says so in a header when TMDb failed and an expired cached copy was served instead. */
 function markStale(c: Context<AppEnv>, lib: MovieLibrary) {
   if (lib.servedStale) c.header(STALE_HEADER, "tmdb");
+}
+
+/** Starts a command as POST /command does (recorded, run after the response), so /command shows it. */
+async function startCommand(c: Context<AppEnv>, name: string, body: Record<string, unknown>) {
+  const row = await queueCommand(c.get("db"), name, body, "manual");
+  c.executionCtx.waitUntil(executeCommand(requestContext(c), row));
 }
 
 const library = (c: Context<AppEnv>) => new MovieLibrary(requestContext(c));
@@ -136,11 +143,7 @@ movieRouter.openapi(
   async (c) => {
     const lib = library(c);
     const found = await lib.lookup(c.req.valid("query").term);
-    const inLibrary = await lib.movies.idsByTmdbIds(found.map((m) => m.tmdbId));
-    return c.json(
-      found.map((m) => lookupResource(m, inLibrary.get(m.tmdbId))),
-      200,
-    );
+    return c.json(await lookupResources(c.get("db"), found), 200);
   },
 );
 
@@ -158,9 +161,9 @@ movieRouter.openapi(
     const lib = library(c);
     const info = await lib.details(tmdbId);
     if (!info) throw resourceNotFound(`TMDb movie ${tmdbId}`);
-    const inLibrary = await lib.movies.idsByTmdbIds([tmdbId]);
     markStale(c, lib);
-    return c.json(lookupResource(info, inLibrary.get(tmdbId)), 200);
+    const [resource] = await lookupResources(c.get("db"), [info]);
+    return c.json(resource, 200);
   },
 );
 
@@ -178,9 +181,9 @@ movieRouter.openapi(
     const lib = library(c);
     const info = await lib.lookupImdb(imdbId);
     if (!info) throw resourceNotFound(`Movie with IMDb id ${imdbId}`);
-    const inLibrary = await lib.movies.idsByTmdbIds([info.tmdbId]);
     markStale(c, lib);
-    return c.json(lookupResource(info, inLibrary.get(info.tmdbId)), 200);
+    const [resource] = await lookupResources(c.get("db"), [info]);
+    return c.json(resource, 200);
   },
 );
 
@@ -270,6 +273,7 @@ movieRouter.openapi(
     const movie = await lib.movies.get(id);
     if (!movie) throw new Error("The movie was added but could not be read back");
     c.get("logger").info("movie added", { movieId: id, tmdbId: input.tmdbId });
+    if (input.addOptions?.searchForMovie) await startCommand(c, "MoviesSearch", { movieIds: [id] });
     return c.json(movieResource(movie), 201);
   },
 );

@@ -8,7 +8,7 @@ import { requestContext } from "../services/context";
 import { grabFromRecentSearch, pushRelease } from "../services/releasePush";
 import { searchMovie } from "../services/releaseSearch/movieSearch";
 import { createRouter, jsonBody, jsonContent } from "./router";
-import { errorResponses } from "./schemas/common";
+import { errorResponses, errorSchema } from "./schemas/common";
 
 /**
  * Releases (`/api/v3/release`): the interactive search with every result's decision, the grab of
@@ -216,6 +216,16 @@ const pushInput = z
   .passthrough()
   .openapi("ReleasePush");
 
+/** Radarr's validation failure (FluentValidation's), as Radarr answers a push it cannot parse. */
+const radarrValidationFailure = z
+  .object({
+    propertyName: z.string(),
+    errorMessage: z.string(),
+    attemptedValue: z.unknown(),
+    severity: z.enum(["error", "warning", "info"]),
+  })
+  .openapi("ValidationFailure");
+
 const pushedSchema = releaseSchema
   .extend({
     grabbed: z.boolean(),
@@ -233,10 +243,32 @@ releaseRouter.openapi(
     summary:
       "A release from another tool: matched to a library movie, judged, and grabbed when accepted (one-item list, as Radarr answers)",
     request: { body: jsonBody(pushInput) },
-    responses: { 200: jsonContent(z.array(pushedSchema), "The decision (and the grab)"), ...errorResponses },
+    responses: {
+      200: jsonContent(z.array(pushedSchema), "The decision (and the grab)"),
+      ...errorResponses,
+      400: jsonContent(
+        z.union([errorSchema, z.array(radarrValidationFailure)]),
+        "Invalid input; a title that cannot be parsed is answered as Radarr does, a list of validation failures",
+      ),
+    },
   }),
   async (c) => {
-    const { decision, movieId, grabbed } = await pushRelease(requestContext(c), c.req.valid("json"));
+    const input = c.req.valid("json");
+    const outcome = await pushRelease(requestContext(c), input);
+    // Radarr's answer, which pushing tools (autobrr, Prowlarr) read: its validation failures, as a list.
+    if (outcome.unparseable)
+      return c.json(
+        [
+          {
+            propertyName: "Title",
+            errorMessage: "Unable to parse",
+            attemptedValue: input.title,
+            severity: "error" as const,
+          },
+        ],
+        400,
+      );
+    const { decision, movieId, grabbed } = outcome;
     return c.json([{ ...releaseResource(decision, movieId), grabbed: grabbed !== undefined, ...grabbed }], 200);
   },
 );

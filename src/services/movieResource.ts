@@ -94,11 +94,10 @@ export function moviePageJson(
   return `${envelope.slice(0, -1)},"records":${moviesJson(page.rows, now)}}`;
 }
 
-/** A lookup result not (necessarily) in the library, with Radarr's defaults for the choices. */
-export function lookupResource(info: MovieInfo, libraryId?: number, now = clock.now()): MovieResource {
+/** A lookup result not in the library, with Radarr's defaults for the choices. */
+function lookupResource(info: MovieInfo, now: number): MovieResource {
   return {
     ...info.metadata,
-    id: libraryId,
     title: info.title,
     originalTitle: info.originalTitle,
     secondaryYearSourceId: 0,
@@ -129,6 +128,21 @@ export function lookupResource(info: MovieInfo, libraryId?: number, now = clock.
     popularity: info.popularity,
     statistics: { movieFileCount: 0, sizeOnDisk: 0, releaseGroups: [] },
   };
+}
+
+/**
+ * Lookup results as Radarr answers them: a movie already in the library is the library's movie
+ * (its id, monitored, quality profile, hasFile, path, tags) over TMDb's details; the others are
+ * TMDb's with the defaults an add starts from.
+ */
+export async function lookupResources(db: Database, found: MovieInfo[], now = clock.now()): Promise<MovieResource[]> {
+  const ids = await new MovieRepository(db).idsByTmdbIds(found.map((m) => m.tmdbId));
+  const library = ids.size ? await movieResourcesByIds(db, [...ids.values()], now) : new Map<number, MovieResource>();
+  return found.map((info) => {
+    const id = ids.get(info.tmdbId);
+    const own = id === undefined ? undefined : library.get(id);
+    return own ? { ...lookupResource(info, now), ...own } : lookupResource(info, now);
+  });
 }
 
 /** The library movies with these ids as resources, by id (ids not in the library are absent). */

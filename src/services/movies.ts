@@ -136,7 +136,8 @@ export class MovieLibrary {
     const now = clock.nowIso();
     const row: NewMovieRow = {
       ...infoColumns(info),
-      monitored: input.monitored,
+      // Radarr's add option: "none" adds the movie unmonitored whatever `monitored` says.
+      monitored: input.addOptions?.monitor === "none" ? false : input.monitored,
       minimumAvailability: input.minimumAvailability,
       qualityProfileId: input.qualityProfileId,
       rootFolderPath,

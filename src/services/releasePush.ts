@@ -102,7 +102,7 @@ async function pushedMovie(db: Database, input: PushedReleaseInput, parsed: Pars
 }
 
 /** The rejection of a pushed release that matches no library movie. */
-function unknownMovieDecision(release: IndexerRelease, parsed: ParsedMovieInfo | null): ReleaseDecision {
+function unknownMovieDecision(release: IndexerRelease, parsed: ParsedMovieInfo): ReleaseDecision {
   return {
     release,
     parsed,
@@ -112,31 +112,29 @@ function unknownMovieDecision(release: IndexerRelease, parsed: ParsedMovieInfo |
     customFormatScore: 0,
     accepted: false,
     rejections: [
-      parsed
-        ? {
-            specification: "movieMatch",
-            reason: "unknownMovie",
-            message: `Unknown movie: '${parsed.primaryMovieTitle}${parsed.year ? ` (${parsed.year})` : ""}' is not in the library`,
-            type: "permanent",
-          }
-        : {
-            specification: "parse",
-            reason: "unableToParse",
-            message: `Unable to parse release "${release.title}"`,
-            type: "permanent",
-          },
+      {
+        specification: "movieMatch",
+        reason: "unknownMovie",
+        message: `Unknown movie: '${parsed.primaryMovieTitle}${parsed.year ? ` (${parsed.year})` : ""}' is not in the library`,
+        type: "permanent",
+      },
     ],
   };
 }
 
-/** A release from another tool: matched to a library movie, judged, and grabbed when accepted. */
-export async function pushRelease(
-  ctx: ServiceContext,
-  input: PushedReleaseInput,
-): Promise<{ decision: ReleaseDecision | RankedDecision; movieId?: number; grabbed?: GrabResult }> {
+type PushOutcome =
+  | { unparseable: true }
+  | { unparseable?: false; decision: ReleaseDecision | RankedDecision; movieId?: number; grabbed?: GrabResult };
+
+/**
+ * A release from another tool: matched to a library movie, judged, and grabbed when accepted.
+ * A title the parser cannot read is no release at all (Radarr refuses it as invalid input).
+ */
+export async function pushRelease(ctx: ServiceContext, input: PushedReleaseInput): Promise<PushOutcome> {
   const { db } = ctx;
   const release = await pushedRelease(db, input);
   const parsed = parseMovieTitle(input.title);
+  if (!parsed) return { unparseable: true };
   const movie = await pushedMovie(db, input, parsed);
   if (!movie) return { decision: unknownMovieDecision(release, parsed) };
   const [decision] = await decideReleases(ctx, movie, [release], {

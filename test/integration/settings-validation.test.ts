@@ -49,10 +49,10 @@ describe("indexer URLs", () => {
     expect(refused.errors?.find((e) => e.path === "body.fields.baseUrl")?.message).toContain(message);
   });
 
-  test("accepts the simulator's address, trailing slash dropped", async () => {
+  test("accepts the simulator's address with a trailing slash, stored as sent (Prowlarr compares it)", async () => {
     const body = withField(torznab(), "baseUrl", `${SIM}/torznab/`);
     const saved = await sendJson<{ fields: { name: string; value: unknown }[] }>("POST", "/api/v3/indexer", body, 201);
-    expect(saved.fields.find((f) => f.name === "baseUrl")?.value).toBe(`${SIM}/torznab`);
+    expect(saved.fields.find((f) => f.name === "baseUrl")?.value).toBe(`${SIM}/torznab/`);
   });
 });
 

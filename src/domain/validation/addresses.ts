@@ -52,6 +52,8 @@ function hostFieldProblem(value: string): string | undefined {
 /** Where a URL may carry a query: base URLs get paths appended, so only full URLs may. */
 export interface HttpUrlOptions {
   allowQuery?: boolean;
+  /** Keep the URL as sent, trailing slash included (the caller trims it where it appends paths). */
+  asSent?: boolean;
 }
 
 /** Why a URL field's value is refused, or undefined: http(s), a plain host, a valid port, no credentials. */
@@ -85,7 +87,7 @@ export function httpUrlSetting(options: HttpUrlOptions = {}) {
       const problem = httpUrlProblem(url, options);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     })
-    .transform((url) => (options.allowQuery ? url : url.replace(/\/+$/, "")));
+    .transform((url) => (options.allowQuery || options.asSent ? url : url.replace(/\/+$/, "")));
 }
 
 /** A host setting: a host name, IPv4 or IPv6 address (bracketed or not), nothing more. */

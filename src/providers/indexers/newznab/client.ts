@@ -57,7 +57,8 @@ export class NewznabClient implements IndexerClient {
   private url(params: Record<string, string | number>): string {
     const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
     query.set("apikey", this.settings.apiKey);
-    return `${this.settings.baseUrl}${this.settings.apiPath}?${query}${this.settings.additionalParameters}`;
+    const base = this.settings.baseUrl.replace(/\/+$/, "");
+    return `${base}${this.settings.apiPath}?${query}${this.settings.additionalParameters}`;
   }
 
   private async get(params: Record<string, string | number>): Promise<string> {

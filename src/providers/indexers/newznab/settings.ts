@@ -20,7 +20,8 @@ const NEWZNAB_CATEGORY_NAMES: Record<number, string> = {
 
 /** The settings Newznab and Torznab share (the same API). */
 export const newznabCommonSettings = {
-  baseUrl: httpUrlSetting(),
+  // Stored as sent: Prowlarr's ends in "/" and it compares what it reads back with what it sent.
+  baseUrl: httpUrlSetting({ asSent: true }),
   apiPath: z
     .string()
     .trim()
