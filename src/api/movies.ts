@@ -9,11 +9,12 @@ import { STALE_HEADER } from "../integrations/cache";
 import { executeCommand, queueCommand } from "../jobs/commands";
 import { requestContext } from "../services/context";
 import { wholeLibraryJson } from "../services/libraryListCache";
+import { deleteMovieFileThroughClient } from "../services/movieFileDeletion";
 import { lookupResources, moviePageJson, movieResource, moviesJson } from "../services/movieResource";
 import { MovieLibrary } from "../services/movies";
 import type { AppEnv } from "./context";
 import { createRouter, jsonBody, jsonContent } from "./router";
-import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
+import { errorResponses, errorSchema, idParamSchema, queryBoolean } from "./schemas/common";
 import {
   movieAddSchema,
   movieEditorDeleteSchema,
@@ -324,7 +325,8 @@ movieRouter.openapi(
     method: "delete",
     path: "/{id}",
     tags,
-    summary: "Delete a movie, optionally excluding it from list imports",
+    summary:
+      "Delete a movie, optionally excluding it from list imports; deleteFiles deletes its file through the download client holding it (409 with the reason when none can)",
     request: {
       params: idParamSchema,
       query: z.object({
@@ -332,14 +334,22 @@ movieRouter.openapi(
         addImportExclusion: queryBoolean.optional(),
       }),
     },
-    responses: { 200: jsonContent(z.object({}), "Deleted"), ...errorResponses },
+    responses: {
+      200: jsonContent(z.object({}), "Deleted"),
+      ...errorResponses,
+      409: jsonContent(
+        errorSchema,
+        "deleteFiles asked, and no download client can delete the file (why is in the message)",
+      ),
+    },
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const { addImportExclusion } = c.req.valid("query");
+    const { addImportExclusion, deleteFiles } = c.req.valid("query");
     const lib = library(c);
     const movie = await lib.movies.get(id);
     if (!movie) throw resourceNotFound(`Movie ${id}`);
+    if (deleteFiles) await deleteMovieFileThroughClient(requestContext(c), movie);
     await lib.movies.delete([movie], addImportExclusion ?? false);
     return c.json({}, 200);
   },

@@ -1,10 +1,14 @@
 import { describe, expect, test } from "vitest";
+import { addClient, addIndexer, qbittorrentBody, runCommand, simClient } from "./downloads-helpers";
 import { addMovie, addRootFolder, call, getJson, type Movie, qualityProfileId, sendJson } from "./helpers";
 import { callsWith, SIM, torznab, uniqueKey } from "./indexerHelpers";
 
 // What Radarr's clients rely on beyond the shapes (Overseerr's add, Prowlarr's indexer sync,
-// autobrr's push). TMDb ids only this file adds: Blade Runner (78), Heat (949), Se7en (807).
+// autobrr's push). TMDb ids this file adds: Blade Runner (78), Heat (949), Se7en (807), The Matrix
+// (603) and Dune 1984 (841), both with releases on the simulated indexers.
 const BLADE_RUNNER = 78;
+const MATRIX = 603;
+const DUNE_1984 = 841;
 const HEAT = 949;
 const SE7EN = 807;
 
@@ -180,5 +184,39 @@ describe("a Prowlarr indexer sync", () => {
 
     expect((await call("DELETE", `/api/v3/indexer/${id}`)).status).toBe(200);
     expect((await call("GET", `/api/v3/indexer/${id}`)).status).toBe(404);
+  });
+});
+
+describe("DELETE /movie/{id}?deleteFiles=true", () => {
+  /** A movie grabbed through a simulated qBittorrent and imported: its file is in the client. */
+  async function importedMovie(tmdbId: number) {
+    await addRootFolder();
+    const movie = await addMovie(tmdbId, { monitored: true });
+    const client = await addClient(qbittorrentBody());
+    const qb = simClient("qbittorrent", client.instance);
+    await qb.speed(0);
+    await addIndexer("Torznab");
+    expect((await runCommand("MoviesSearch", { movieIds: [movie.id] })).result).toMatchObject({ grabbed: 1 });
+    await runCommand("RefreshMonitoredDownloads");
+    expect((await getJson<Movie>(`/api/v3/movie/${movie.id}`)).hasFile).toBe(true);
+    return { movie, client, qb };
+  }
+
+  test("deletes the file through the download client that holds it", async () => {
+    const { movie, qb } = await importedMovie(MATRIX);
+    expect(await qb.downloads()).toHaveLength(1);
+    expect((await call("DELETE", `/api/v3/movie/${movie.id}?deleteFiles=true`)).status).toBe(200);
+    expect(await qb.downloads()).toEqual([]);
+    expect((await call("GET", `/api/v3/movie/${movie.id}`)).status).toBe(404);
+  });
+
+  test("says why when no client can, and keeps the movie", async () => {
+    const { movie, client, qb } = await importedMovie(DUNE_1984);
+    expect((await call("DELETE", `/api/v3/downloadclient/${client.id}`)).status).toBe(200);
+    const res = await call("DELETE", `/api/v3/movie/${movie.id}?deleteFiles=true`);
+    expect(res.status).toBe(409);
+    expect((await res.json<{ message: string }>()).message).toMatch(/removed from the settings/);
+    expect((await call("GET", `/api/v3/movie/${movie.id}`)).status).toBe(200);
+    expect(await qb.downloads()).toHaveLength(1);
   });
 });
