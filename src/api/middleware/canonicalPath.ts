@@ -67,6 +67,16 @@ export class ApiRoutes {
     return { path: `/${segments.join("/")}`, methods: best.pattern.methods, params };
   }
 
+  /**
+   * Radarr's `/config/{name}/{id}`: a config resource is one singleton, and Radarr's config
+   * controllers answer GET and PUT by id with it whatever the id. Where no route has the path,
+   * its `/config/{name}` route does (undefined for other paths).
+   */
+  matchConfigById(path: string): RouteMatch | undefined {
+    const byId = CONFIG_BY_ID.exec(path);
+    return byId?.[1] ? this.match(byId[1]) : undefined;
+  }
+
   /** Whether `PUT {path}/{id}` is a route while `PUT {path}` is not: Radarr's optional route id. */
   hasOptionalPutId(path: string): boolean {
     const own = this.match(path);
@@ -75,6 +85,8 @@ export class ApiRoutes {
     return byId?.methods.has("PUT") === true && "id" in byId.params && isParentOf(path, byId.path);
   }
 }
+
+const CONFIG_BY_ID = /^(\/api\/v3\/config\/[^/]+)\/\d+\/*$/i;
 
 const splitPath = (path: string) => path.split("/").filter((part) => part !== "");
 
@@ -114,7 +126,8 @@ const isParentOf = (path: string, child: string) =>
 
 /**
  * The request the app routes: an API path rewritten to its registered spelling (query string kept),
- * and `PUT /x` with the id in the body sent to `PUT /x/{id}`, as Radarr's `{id:int?}` routes take it.
+ * `PUT /x` with the id in the body sent to `PUT /x/{id}`, as Radarr's `{id:int?}` routes take it,
+ * and `/config/{name}/{id}` sent to the config resource `/config/{name}`.
  * Other paths (the site's assets) pass untouched.
  */
 export async function canonicalRequest(request: Request, routes: ApiRoutes): Promise<Request> {
@@ -124,7 +137,7 @@ export async function canonicalRequest(request: Request, routes: ApiRoutes): Pro
     const id = await bodyId(request.clone());
     if (id !== undefined) url.pathname = `${url.pathname.replace(/\/+$/, "")}/${id}`;
   }
-  const match = routes.match(url.pathname);
+  const match = routes.match(url.pathname) ?? routes.matchConfigById(url.pathname);
   // An unknown API path still answers as the API does (key required, JSON 404), never as the site.
   url.pathname = match ? match.path : url.pathname.replace(API_PATH, "/api$1");
   return url.href === request.url ? request : new Request(url.href, request);
