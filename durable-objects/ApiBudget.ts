@@ -12,6 +12,7 @@ import {
   isBudgetService,
   reserveCalls,
   type UpstreamOutcome,
+  type UpstreamWork,
   usageOf,
 } from "../src/domain/budgets";
 
@@ -20,7 +21,9 @@ const STATE_KEY = "state";
 /**
  * One instance per rationed upstream, named by its service ("watchmode", "trakt", "tmdb"):
  * reserves calls against that upstream's windows and honours the pauses its 429/402 answers ask
- * for. The ledger lives in memory, loaded once before the first call, and is written through to
+ * for; background work stops at its share of a soft daily target. Instances named
+ * "pacing:<upstream>" (IMDb, HDBits, each indexer) only space calls out (`pace`), for every
+ * sync and isolate at once. The ledger lives in memory, loaded once before the first call, and is written through to
  * storage on every change. `reserve` neither awaits nor yields between reading the counters and
  * counting the grant, and an object runs one event at a time, so concurrent reservations are
  * exact: 1,000 at once against 33 left yields exactly 33 grants.
@@ -28,6 +31,8 @@ const STATE_KEY = "state";
 export class ApiBudget extends DurableObject<Env> {
   private readonly service: string;
   private state: BudgetState = emptyBudgetState();
+  // Pacing needs no storage: an object idle long enough to be evicted has no turn pending.
+  private nextFreeSlot = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -38,9 +43,9 @@ export class ApiBudget extends DurableObject<Env> {
     });
   }
 
-  /** Reserves `count` calls: granted and counted, or refused with how long to wait. */
-  async reserve(count = 1): Promise<BudgetDecision> {
-    const { decision, state } = reserveCalls(this.budget, this.state, clock.now(), count);
+  /** Reserves `count` calls for `work`: granted and counted, or refused with how long to wait. */
+  async reserve(count = 1, work: UpstreamWork = "interactive"): Promise<BudgetDecision> {
+    const { decision, state } = reserveCalls(this.budget, this.state, clock.now(), count, work);
     if (decision.granted) this.save(state);
     return decision;
   }
@@ -49,6 +54,17 @@ export class ApiBudget extends DurableObject<Env> {
   async report(outcome: UpstreamOutcome): Promise<void> {
     const state = applyOutcome(this.budget, this.state, outcome, clock.now());
     if (state !== this.state) this.save(state);
+  }
+
+  /**
+   * Takes the next turn to call this pacing object's upstream, at least `intervalMs` after the
+   * previous caller's: returns how many ms the caller waits before calling.
+   */
+  async pace(intervalMs: number): Promise<number> {
+    const now = clock.now();
+    const slot = Math.max(now, this.nextFreeSlot);
+    this.nextFreeSlot = slot + intervalMs;
+    return slot - now;
   }
 
   /** Calls used per window, limits, resets, the soft target and any pause. */

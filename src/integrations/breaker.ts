@@ -4,6 +4,7 @@ import { type BreakerSettings, type BreakerState, type BreakerView, viewOf } fro
 import { Failure } from "../domain/failures/failure";
 import type { Gauge } from "../observability/metricSet";
 import { metricsObject } from "../observability/metricsAggregate";
+import { workerEnv } from "./workerEnv";
 
 /**
  * The isolate's side of the circuit breakers, which live one per upstream in UpstreamBreaker
@@ -15,9 +16,8 @@ const CLOSED_ANSWER_MS = 3_000;
 
 const answers = new Map<string, { view: BreakerView; checkedAt: number }>();
 
-// The Worker's bindings, read where a call is made: the http layer's callers pass no env.
 async function breakerOf(service: string) {
-  const { env } = (await import("cloudflare:workers")) as unknown as { env: Env };
+  const env = await workerEnv();
   return env.UPSTREAM_BREAKER.get(env.UPSTREAM_BREAKER.idFromName(service));
 }
 

@@ -1,10 +1,14 @@
 import type { Env } from "../config";
 import {
   BUDGET_SERVICES,
+  BUDGETS,
   type BudgetDecision,
   type BudgetService,
   type BudgetUsage,
+  backgroundAllowance,
+  isBudgetService,
   type UpstreamOutcome,
+  type UpstreamWork,
 } from "../domain/budgets";
 import type { Gauge } from "../observability/metricSet";
 
@@ -13,9 +17,13 @@ export function budgetFor(env: Env, service: BudgetService) {
   return env.API_BUDGET.get(env.API_BUDGET.idFromName(service));
 }
 
-/** Reserves one call to a rationed upstream; call before every request to it. */
-export function reserveUpstreamCall(env: Env, service: BudgetService, count = 1): Promise<BudgetDecision> {
-  return budgetFor(env, service).reserve(count);
+/** Reserves one call to a rationed upstream for `work`; call before every request to it. */
+export function reserveUpstreamCall(
+  env: Env,
+  service: BudgetService,
+  work: UpstreamWork = "interactive",
+): Promise<BudgetDecision> {
+  return budgetFor(env, service).reserve(1, work);
 }
 
 /** Tells the upstream's budget how a call went, so a 429 or 402 pauses later calls. */
@@ -46,11 +54,20 @@ export async function budgetGauges(env: Env): Promise<Gauge[]> {
   const softTarget = usages.flatMap((u) =>
     u.softTarget ? [{ labels: { service: u.service, window: "day" }, value: u.softTarget.perDay }] : [],
   );
+  const background = usages.flatMap((u) => {
+    const allowance = isBudgetService(u.service) ? backgroundAllowance(BUDGETS[u.service]) : undefined;
+    return allowance === undefined ? [] : [{ labels: { service: u.service, window: "day" }, value: allowance }];
+  });
   const paused = usages.map((u) => ({ labels: { service: u.service }, value: u.pausedUntil ? 1 : 0 }));
   return [
     { name: "radarr_api_budget_used", help: "Upstream calls used in the current budget window", samples: used },
     { name: "radarr_api_budget_limit", help: "Upstream calls allowed per budget window", samples: limit },
     { name: "radarr_api_budget_soft_target", help: "Upstream calls per day we aim to stay under", samples: softTarget },
+    {
+      name: "radarr_api_budget_background_limit",
+      help: "Upstream calls per day background work may make; the rest of the soft target is kept for interactive requests",
+      samples: background,
+    },
     { name: "radarr_api_budget_paused", help: "1 while the upstream asked us to pause (429/402)", samples: paused },
   ];
 }

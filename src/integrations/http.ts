@@ -1,7 +1,13 @@
 import type { ZodType } from "zod";
 import * as clock from "../clock";
 import type { Env, UpstreamPolicy } from "../config";
-import type { BudgetService } from "../domain/budgets";
+import {
+  BUDGETS,
+  type BudgetDecision,
+  type BudgetService,
+  backgroundAllowance,
+  type UpstreamWork,
+} from "../domain/budgets";
 import { Failure, type UpstreamFailure } from "../domain/failures/failure";
 import { failureKindForStatus, isTransient } from "../domain/failures/kinds";
 import { type Logger, redactUrl } from "../observability/logger";
@@ -24,9 +30,10 @@ export interface UpstreamRequest {
   extraHeaders?: Record<string, string>;
   /**
    * The rationed upstream this call spends (ApiBudget): every attempt reserves one call first and
-   * a 429/402 answer pauses the budget. Without it the call is not counted.
+   * a 429/402 answer pauses the budget. Without it the call is not counted. Background work
+   * (list syncs, refreshes) stops at its share of the daily target; interactive is the default.
    */
-  budget?: { env: Env; service: BudgetService };
+  budget?: { env: Env; service: BudgetService; work?: UpstreamWork };
   /**
    * Error statuses the caller reads itself (returned, not thrown or retried): e.g. Transmission's
    * 409 session-id handshake, qBittorrent's 403/409 answers to a move.
@@ -141,23 +148,30 @@ async function reserveOrThrow(req: UpstreamRequest, service: string): Promise<vo
   const budget = req.budget;
   if (!budget) return;
   for (let waits = 0; ; waits++) {
-    const decision = await reserveUpstreamCall(budget.env, budget.service);
+    const decision = await reserveUpstreamCall(budget.env, budget.service, budget.work);
     if (decision.granted) return;
     if (waits < 10 && decision.retryAfterSeconds <= req.policy.maxRetryWaitSeconds) {
       await sleep(Math.max(50, decision.retryAfterSeconds * 1000));
       continue;
     }
     metrics.budgetRefusal(service, decision.reason);
-    const why =
-      decision.reason === "paused"
-        ? `${service} asked us to pause (HTTP 429/402)`
-        : `${service}'s API budget for this ${decision.window === "fiveMinutes" ? "5-minute window" : decision.window} is used up`;
+    const why = refusalReason(budget.service, decision);
     throw new Failure("rateLimited", `${why}; calls resume in ${decision.retryAfterSeconds} s`, {
       service,
       status: 429,
       retryAfter: decision.retryAfterSeconds,
     });
   }
+}
+
+function refusalReason(service: BudgetService, decision: Extract<BudgetDecision, { granted: false }>): string {
+  if (decision.reason === "paused") return `${service} asked us to pause (HTTP 429/402)`;
+  if (decision.reason === "backgroundLimit") {
+    const budget = BUDGETS[service];
+    return `${service}'s daily allowance for background work (${backgroundAllowance(budget)} of ${budget.softDailyTarget} calls) is used up; the rest is kept for interactive requests`;
+  }
+  const window = decision.window === "fiveMinutes" ? "5-minute window" : decision.window;
+  return `${service}'s API budget for this ${window} is used up`;
 }
 
 function describeStatus(service: string, status: number): string {

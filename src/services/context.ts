@@ -1,5 +1,6 @@
 import type { Env } from "../config";
 import { createDatabase, type Database } from "../db/client";
+import type { UpstreamWork } from "../domain/budgets";
 import type { BackgroundWork } from "../integrations/cache";
 import { type Logger, rootLogger } from "../observability/logger";
 
@@ -14,6 +15,8 @@ export interface ServiceContext {
   readonly logger: Logger;
   /** A request's executionCtx; detached (started, not awaited) in crons, queues and Durable Objects. */
   readonly background: BackgroundWork;
+  /** Who the upstream calls are for: background (crons, queues, Durable Objects) spends only its share of the daily budgets. */
+  readonly work: UpstreamWork;
 }
 
 /** Background work that is started and not awaited (a Durable Object or cron without executionCtx). */
@@ -36,6 +39,7 @@ export function requestContext(c: RequestContextLike): ServiceContext {
     env: c.env,
     db: c.var.db,
     logger: c.var.logger,
+    work: "interactive",
     // Read when used: Hono's executionCtx getter throws where there is none.
     background: { waitUntil: (promise) => c.executionCtx.waitUntil(promise) },
   };
@@ -47,7 +51,7 @@ export function jobContext(
   logger: Logger = rootLogger,
   db: Database = createDatabase(env.DB),
 ): ServiceContext {
-  return { env, db, logger, background: detachedWork };
+  return { env, db, logger, background: detachedWork, work: "background" };
 }
 
 /** The same context with a logger carrying more fields (a list, a movie, a queue item). */

@@ -42,11 +42,11 @@ export class MovieLibrary {
   private readonly env: Env;
   private readonly db: Database;
 
-  constructor({ env, db, logger }: ServiceContext) {
+  constructor({ env, db, logger, work }: ServiceContext) {
     this.env = env;
     this.db = db;
     this.movies = new MovieRepository(db);
-    this.tmdb = new TmdbClient(env, logger);
+    this.tmdb = new TmdbClient(env, logger, work);
   }
 
   /** True once any read served an expired cached copy because TMDb failed. */

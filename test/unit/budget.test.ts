@@ -202,3 +202,36 @@ describe("pauses", () => {
     expect(usageOf(tmdb, result.state, now).windows[0].used).toBe(0);
   });
 });
+
+describe("background work's share of the daily targets", () => {
+  const now = at("2026-05-10T15:00:00Z");
+
+  /** Spreads `times` calls over the day (one a second from midnight), so per-second windows never fill. */
+  function usedToday(budget: typeof tmdb, times: number) {
+    let state = emptyBudgetState();
+    const midnight = windowStart("day", now);
+    for (let i = 0; i < times; i++) state = reserveCalls(budget, state, midnight + i * 1000).state;
+    return state;
+  }
+
+  test.each([
+    [tmdb, 400],
+    [trakt, 160],
+  ])("background work stops at 80% of %s's target; interactive calls go on", (budget, allowance) => {
+    const state = usedToday(budget, allowance - 1);
+    const last = reserveCalls(budget, state, now, 1, "background");
+    expect(last.decision).toEqual({ granted: true });
+    expect(decide(budget, last.state, now, 1, "background")).toEqual({
+      granted: false,
+      reason: "backgroundLimit",
+      retryAfterSeconds: 9 * 60 * 60,
+      window: "day",
+    });
+    expect(decide(budget, last.state, now, 1, "interactive")).toEqual({ granted: true });
+    expect(decide(budget, last.state, windowEnd("day", now), 1, "background")).toEqual({ granted: true });
+  });
+
+  test("a budget without a daily target has no background limit", () => {
+    expect(decide(watchmode, emptyBudgetState(), now, 1, "background")).toEqual({ granted: true });
+  });
+});

@@ -1,4 +1,4 @@
-import type { BudgetDefinition } from "./table";
+import { type BudgetDefinition, backgroundAllowance, type UpstreamWork } from "./table";
 import { secondsUntil, type WindowKind, windowEnd, windowStart } from "./windows";
 
 /** What one ApiBudget object keeps: a counter per window kind and an upstream-imposed pause. */
@@ -13,7 +13,7 @@ export type BudgetDecision =
   | { granted: true }
   | {
       granted: false;
-      reason: "budgetExhausted" | "paused";
+      reason: "budgetExhausted" | "paused" | "backgroundLimit";
       retryAfterSeconds: number;
       /** The window that is full, the window a pause runs to, or "retryAfter" (the upstream said when). */
       window: WindowKind | "retryAfter";
@@ -56,8 +56,17 @@ function countedWindows(budget: BudgetDefinition): WindowKind[] {
   return kinds;
 }
 
-/** Whether `count` more calls fit at `now`. Soft targets never refuse. */
-export function decide(budget: BudgetDefinition, state: BudgetState, now: number, count = 1): BudgetDecision {
+/**
+ * Whether `count` more calls fit at `now`. A soft daily target never refuses an interactive call;
+ * background work stops at its share of it (backgroundAllowance), until the UTC day ends.
+ */
+export function decide(
+  budget: BudgetDefinition,
+  state: BudgetState,
+  now: number,
+  count = 1,
+  work: UpstreamWork = "interactive",
+): BudgetDecision {
   if (state.pause && state.pause.until > now) {
     return {
       granted: false,
@@ -81,6 +90,15 @@ export function decide(budget: BudgetDefinition, state: BudgetState, now: number
       window: full.window,
     };
   }
+  const allowance = work === "background" ? backgroundAllowance(budget) : undefined;
+  if (allowance !== undefined && usedIn(state, "day", now) + count > allowance) {
+    return {
+      granted: false,
+      reason: "backgroundLimit",
+      retryAfterSeconds: secondsUntil(windowEnd("day", now), now),
+      window: "day",
+    };
+  }
   return { granted: true };
 }
 
@@ -90,8 +108,9 @@ export function reserveCalls(
   state: BudgetState,
   now: number,
   count = 1,
+  work: UpstreamWork = "interactive",
 ): { decision: BudgetDecision; state: BudgetState } {
-  const decision = decide(budget, state, now, count);
+  const decision = decide(budget, state, now, count, work);
   if (!decision.granted) return { decision, state };
   const counters: BudgetState["counters"] = {};
   for (const kind of countedWindows(budget)) {

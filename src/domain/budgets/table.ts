@@ -34,6 +34,20 @@ export const BUDGETS: Record<BudgetService, BudgetDefinition> = {
   tmdb: { service: "tmdb", hard: [{ window: "second", limit: 40 }], softDailyTarget: 500 },
 };
 
+/**
+ * Who a call is for: a person waiting on the answer (a lookup, a page) or background work (list
+ * syncs, metadata refreshes). Background work may spend only BACKGROUND_SHARE of a soft daily
+ * target; the rest is kept for interactive calls, which only the hard limits refuse.
+ */
+export type UpstreamWork = "interactive" | "background";
+
+export const BACKGROUND_SHARE = 0.8;
+
+/** Calls per UTC day background work may make, or undefined when the budget has no daily target. */
+export function backgroundAllowance(budget: BudgetDefinition): number | undefined {
+  return budget.softDailyTarget === undefined ? undefined : Math.floor(budget.softDailyTarget * BACKGROUND_SHARE);
+}
+
 export function isBudgetService(name: string): name is BudgetService {
   return (BUDGET_SERVICES as readonly string[]).includes(name);
 }

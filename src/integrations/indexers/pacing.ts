@@ -1,18 +1,14 @@
-import * as clock from "../../clock";
-
-/**
- * A minimum interval between calls to one indexer, so a search that pages through results (or
- * several searches at once) does not hammer it. Slots are reserved synchronously, so concurrent
- * callers in one isolate queue up in order; each isolate paces its own calls.
- */
-const nextFreeSlot = new Map<string, number>();
+import { workerEnv } from "../workerEnv";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits until this caller's turn to call `service`, at least `intervalMs` after the previous one. */
-export async function waitTurn(service: string, intervalMs: number): Promise<void> {
-  const now = clock.now();
-  const slot = Math.max(now, nextFreeSlot.get(service) ?? 0);
-  nextFreeSlot.set(service, slot + intervalMs);
-  if (slot > now) await sleep(slot - now);
+/**
+ * Waits until this caller's turn to call `upstream`, at least `intervalMs` after the previous
+ * caller's, wherever that caller runs: the turns are handed out by the upstream's pacing object
+ * (ApiBudget "pacing:<upstream>"), so concurrent searches, syncs and isolates share one pace.
+ */
+export async function waitTurn(upstream: string, intervalMs: number): Promise<void> {
+  const env = await workerEnv();
+  const wait = await env.API_BUDGET.get(env.API_BUDGET.idFromName(`pacing:${upstream}`)).pace(intervalMs);
+  if (wait > 0) await sleep(wait);
 }

@@ -1,11 +1,13 @@
 import * as clock from "../../clock";
 import { type Env, upstreamPolicy } from "../../config";
-import { isBudgetService } from "../../domain/budgets";
+import { isBudgetService, type UpstreamWork } from "../../domain/budgets";
 import { Failure } from "../../domain/failures/failure";
 import type { ImportListSource, ListItem, ListRequest, ListSourceEnvironment } from "../../domain/lists/source";
 import type { Logger } from "../../observability/logger";
+import { cachedJson } from "../cache";
 import { upstreamFetch } from "../http";
 import { scanImdbPage } from "../imdb/pageReader";
+import { waitTurn } from "../indexers/pacing";
 
 /** Pages read from one list at most; a guard against an upstream whose `next` never ends. */
 const MAX_LIST_PAGES = 1000;
@@ -31,29 +33,22 @@ export interface FetchedList {
   requests: number;
 }
 
+/** How long a TMDb list page read by background work is reused: lists change slowly, TMDb's budget is daily. */
+const TMDB_LIST_PAGE_TTL_SECONDS = 24 * 60 * 60;
+
 /**
- * Reads every page of a list: each request goes through the upstream layer (timeout, retries with
- * backoff, 429 Retry-After, breaker), paced by the source's rate and burst, and each
- * response is handed to the source's parser, whose `next` says whether another page follows.
- * 404/401/403 become notFound, authenticationFailed or forbidden (a private list) failures naming
- * the list, so the user sees "missing" or "private" rather than a retry.
+ * Paces one list read. A rationed upstream (TMDb, Trakt) is held to its windows by its ApiBudget
+ * object, across isolates; a token bucket (`burst` at once, refilled at `requestsPerSecond`)
+ * spreads this read's own pages. Any other upstream (IMDb's 2 requests/s, Plex) takes turns
+ * through its pacing object, shared by every sync and isolate.
  */
-export async function fetchList<S>(
-  source: ImportListSource<S>,
-  settings: S,
-  env: Env,
-  options: { logger?: Logger; sourceEnv?: ListSourceEnvironment } = {},
-): Promise<FetchedList> {
-  const sourceEnv = options.sourceEnv ?? listSourceEnvironment(env);
-  // A token bucket: `burst` requests at once, refilled at `requestsPerSecond`.
+function listPacer(source: ImportListSource<unknown>): (service: string) => Promise<void> {
   const rate = Math.max(source.requestsPerSecond, 0.001);
   const capacity = Math.max(1, source.burst ?? 1);
   let tokens = capacity;
   let refilledAt = clock.now();
-  const items: ListItem[] = [];
-  let request: ListRequest | undefined = source.firstRequest(settings, sourceEnv);
-  let pages = 0;
-  while (request && pages < MAX_LIST_PAGES) {
+  return async (service) => {
+    if (!isBudgetService(service)) return waitTurn(`list:${service}`, 1000 / rate);
     const now = clock.now();
     tokens = Math.min(capacity, tokens + ((now - refilledAt) / 1000) * rate);
     refilledAt = now;
@@ -63,33 +58,123 @@ export async function fetchList<S>(
       refilledAt = clock.now();
     }
     tokens -= 1;
-    let response: Response;
-    try {
-      response = await upstreamFetch({
-        service: request.service,
-        url: request.url,
-        init: { headers: request.headers },
-        policy: upstreamPolicy(env),
-        logger: options.logger,
-        ...(isBudgetService(request.service) ? { budget: { env, service: request.service } } : {}),
-      });
-    } catch (error) {
-      if (error instanceof Failure && error.kind === "notFound") {
-        throw new Failure("notFound", `The list was not found at ${request.service} (HTTP 404)`);
-      }
-      if (error instanceof Failure && error.kind === "authenticationFailed") {
-        const status = error.status ?? 401;
-        const kind = source.refusalKind?.(status) ?? (status === 401 ? "authenticationFailed" : "private");
-        throw kind === "authenticationFailed"
-          ? new Failure(kind, `${request.service}: the credentials were refused (HTTP ${status})`)
-          : new Failure("forbidden", `The list is private (HTTP ${status})`);
-      }
-      throw error;
+  };
+}
+
+/** One page's answer, as the source's parser reads it. */
+interface PageAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** Requests one page through the upstream layer, naming the list in a 404 or a refusal. */
+async function requestPage(
+  source: ImportListSource<unknown>,
+  request: ListRequest,
+  env: Env,
+  options: ListReadOptions,
+  pace: (service: string) => Promise<void>,
+): Promise<PageAnswer> {
+  const work = options.work ?? "interactive";
+  await pace(request.service);
+  try {
+    const response = await upstreamFetch({
+      service: request.service,
+      url: request.url,
+      init: { headers: request.headers },
+      policy: upstreamPolicy(env),
+      logger: options.logger,
+      ...(isBudgetService(request.service) ? { budget: { env, service: request.service, work } } : {}),
+    });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  } catch (error) {
+    if (error instanceof Failure && error.kind === "notFound") {
+      throw new Failure("notFound", `The list was not found at ${request.service} (HTTP 404)`);
     }
-    const text = await response.text();
-    const imdbPage = source.responseFormat === "imdbPage" ? await scanImdbPage(text) : undefined;
+    if (error instanceof Failure && error.kind === "authenticationFailed") {
+      const status = error.status ?? 401;
+      const kind = source.refusalKind?.(status) ?? (status === 401 ? "authenticationFailed" : "private");
+      throw kind === "authenticationFailed"
+        ? new Failure(kind, `${request.service}: the credentials were refused (HTTP ${status})`)
+        : new Failure("forbidden", `The list is private (HTTP ${status})`);
+    }
+    throw error;
+  }
+}
+
+/** The cache key of a TMDb list page: its URL without the credential, hashed to fit KV's key size. */
+async function tmdbPageKey(url: string): Promise<string> {
+  const parsed = new URL(url);
+  parsed.searchParams.delete("api_key");
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${parsed.pathname}${parsed.search}`));
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `tmdb:list-page:v1:${hex}`;
+}
+
+/**
+ * A TMDb page for background work (a list sync) is read through the KV cache for 24 h, so
+ * syncing a list again, or two lists sharing pages, costs TMDb nothing; an interactive read (the
+ * list's Test) always asks TMDb. Returns whether TMDb was asked.
+ */
+async function readPage(
+  source: ImportListSource<unknown>,
+  request: ListRequest,
+  env: Env,
+  options: ListReadOptions,
+  pace: (service: string) => Promise<void>,
+): Promise<{ answer: PageAnswer; requested: boolean }> {
+  if (request.service !== "tmdb" || options.work !== "background") {
+    return { answer: await requestPage(source, request, env, options, pace), requested: true };
+  }
+  let requested = false;
+  const cached = await cachedJson(
+    env.CACHE,
+    "tmdb-lists",
+    await tmdbPageKey(request.url),
+    TMDB_LIST_PAGE_TTL_SECONDS,
+    async () => {
+      requested = true;
+      const { status, text } = await requestPage(source, request, env, options, pace);
+      return { status, text };
+    },
+  );
+  return { answer: { ...cached.value, headers: new Headers() }, requested };
+}
+
+interface ListReadOptions {
+  logger?: Logger;
+  sourceEnv?: ListSourceEnvironment;
+  /** Background (a list sync) spends only its share of the daily budgets and reuses cached TMDb pages. */
+  work?: UpstreamWork;
+}
+
+/**
+ * Reads every page of a list: each request goes through the upstream layer (timeout, retries with
+ * backoff, 429 Retry-After, breaker, budget), paced (listPacer), and each response is handed to
+ * the source's parser, whose `next` says whether another page follows. 404/401/403 become
+ * notFound, authenticationFailed or forbidden (a private list) failures naming the list, so the
+ * user sees "missing" or "private" rather than a retry.
+ */
+export async function fetchList<S>(
+  source: ImportListSource<S>,
+  settings: S,
+  env: Env,
+  options: ListReadOptions = {},
+): Promise<FetchedList> {
+  const sourceEnv = options.sourceEnv ?? listSourceEnvironment(env);
+  const anySource = source as ImportListSource<unknown>;
+  const pace = listPacer(anySource);
+  const items: ListItem[] = [];
+  let request: ListRequest | undefined = source.firstRequest(settings, sourceEnv);
+  let pages = 0;
+  let requests = 0;
+  while (request && pages < MAX_LIST_PAGES) {
+    const { answer, requested } = await readPage(anySource, request, env, options, pace);
+    if (requested) requests++;
+    const imdbPage = source.responseFormat === "imdbPage" ? await scanImdbPage(answer.text) : undefined;
     const page = await source.parse(
-      { url: request.url, status: response.status, headers: response.headers, text, ...(imdbPage && { imdbPage }) },
+      { url: request.url, ...answer, ...(imdbPage && { imdbPage }) },
       settings,
       sourceEnv,
     );
@@ -97,5 +182,5 @@ export async function fetchList<S>(
     pages++;
     request = page.next;
   }
-  return { items, pages, requests: pages };
+  return { items, pages, requests };
 }

@@ -1,4 +1,5 @@
 import { type Env, upstreamPolicy } from "../../config";
+import type { UpstreamWork } from "../../domain/budgets";
 import { Failure } from "../../domain/failures/failure";
 import type { Logger } from "../../observability/logger";
 import { type Cached, cachedJson } from "../cache";
@@ -23,7 +24,13 @@ export type TmdbParams = Record<string, string | number | undefined>;
  * A GET to TMDb with its auth (a v4 read token as Bearer, else the v3 api_key parameter) through
  * the shared upstream layer; every TMDb client calls TMDb through this.
  */
-export function tmdbGet(env: Env, path: string, params: TmdbParams = {}, logger?: Logger): Promise<Response> {
+export function tmdbGet(
+  env: Env,
+  path: string,
+  params: TmdbParams = {},
+  logger?: Logger,
+  work: UpstreamWork = "interactive",
+): Promise<Response> {
   if (!env.TMDB_READ_TOKEN && !env.TMDB_API_KEY) {
     throw new Failure("authenticationFailed", "TMDb is not configured: set TMDB_API_KEY or TMDB_READ_TOKEN", {
       service: SERVICE,
@@ -40,18 +47,20 @@ export function tmdbGet(env: Env, path: string, params: TmdbParams = {}, logger?
     init: { headers },
     policy: upstreamPolicy(env),
     logger,
-    budget: { env, service: SERVICE },
+    budget: { env, service: SERVICE, work },
   });
 }
 
 export class TmdbClient {
+  /** `work`: background (list syncs, refreshes) spends only its share of TMDb's daily target. */
   constructor(
     private readonly env: Env,
     private readonly logger?: Logger,
+    private readonly work: UpstreamWork = "interactive",
   ) {}
 
   private get(path: string, params: TmdbParams = {}): Promise<Response> {
-    return tmdbGet(this.env, path, params, this.logger);
+    return tmdbGet(this.env, path, params, this.logger, this.work);
   }
 
   async searchMovies(query: string, options: { year?: number; page?: number } = {}): Promise<TmdbSearchResponse> {

@@ -129,10 +129,11 @@ export async function syncImportList(
           {
             logger: log,
             sourceEnv: await listSourceEnvironmentFor(env, source.implementation),
+            work: "background",
           },
         );
     outcome.upstreamRequests = fetched.requests;
-    const tmdb = new TmdbClient(env, log);
+    const tmdb = new TmdbClient(env, log, "background");
     const known = await knownTmdbIds(db, list.id, fetched.items);
     for (const item of fetched.items)
       if (!item.tmdbId && item.imdbId) item.tmdbId = known.get(item.imdbId.toLowerCase());
