@@ -2,6 +2,7 @@ import * as clock from "../clock";
 import type { Env, UpstreamPolicy } from "../config";
 import { type BreakerSettings, type BreakerState, type BreakerView, viewOf } from "../domain/breakers/circuitBreaker";
 import { Failure } from "../domain/failures/failure";
+import { rootLogger } from "../observability/logger";
 import type { Gauge } from "../observability/metricSet";
 import { metricsObject } from "../observability/metricsAggregate";
 import { workerEnv } from "./workerEnv";
@@ -39,6 +40,23 @@ function refused(service: string, view: BreakerView, now: number): Failure {
   });
 }
 
+// One question to a breaker at a time per isolate: callers arriving meanwhile share its answer
+// (a burst of calls costs one round trip, and never queues up on the object).
+const asking = new Map<string, Promise<{ allowed: boolean; view: BreakerView }>>();
+
+async function askBreaker(service: string, policy: UpstreamPolicy): Promise<{ allowed: boolean; view: BreakerView }> {
+  const pending = asking.get(service);
+  // A shared answer admits only when closed: a half-open admission is the asker's own probe.
+  if (pending) return pending.then(({ view }) => ({ allowed: view.phase === "closed", view }));
+  const answer = breakerOf(service).then((breaker) => breaker.admit(settingsOf(policy)));
+  asking.set(service, answer);
+  try {
+    return await answer;
+  } finally {
+    asking.delete(service);
+  }
+}
+
 /** Throws (upstreamError, fail fast) while `service`'s breaker is open or another caller probes it. */
 export async function admitUpstreamCall(service: string, policy: UpstreamPolicy): Promise<void> {
   const now = clock.now();
@@ -47,17 +65,28 @@ export async function admitUpstreamCall(service: string, policy: UpstreamPolicy)
     if (known.view.phase === "closed") return;
     if (known.view.retryAt !== undefined && known.view.retryAt > now) throw refused(service, known.view, now);
   }
-  const { allowed, view } = await (await breakerOf(service)).admit(settingsOf(policy));
-  answers.set(service, { view, checkedAt: now });
-  if (!allowed) throw refused(service, view, now);
+  let answer: { allowed: boolean; view: BreakerView };
+  try {
+    answer = await askBreaker(service, policy);
+  } catch (error) {
+    // The breaker is a guard, not a dependency: when it cannot be asked, the call goes ahead.
+    rootLogger.warn("circuit breaker unavailable", { service, error: (error as Error).message });
+    return;
+  }
+  answers.set(service, { view: answer.view, checkedAt: now });
+  if (!answer.allowed) throw refused(service, answer.view, now);
 }
 
-/** Counts a finished call: ok when the upstream answered, not ok when it failed after its retries. */
+/** Counts a finished call: ok when the upstream answered, not ok when it failed after its retries. Never throws. */
 export async function recordUpstreamResult(service: string, policy: UpstreamPolicy, ok: boolean): Promise<void> {
   const known = answers.get(service);
   if (ok && known?.view.phase === "closed" && known.view.failures === 0) return;
-  const view = await (await breakerOf(service)).record(ok, settingsOf(policy));
-  answers.set(service, { view, checkedAt: clock.now() });
+  try {
+    const view = await (await breakerOf(service)).record(ok, settingsOf(policy));
+    answers.set(service, { view, checkedAt: clock.now() });
+  } catch (error) {
+    rootLogger.warn("circuit breaker unavailable", { service, error: (error as Error).message });
+  }
 }
 
 /** Every breaker that ever left the closed state, as it stands now, by upstream key. */
