@@ -41,7 +41,7 @@ export const BUDGETS: Record<BudgetService, BudgetDefinition> = {
  */
 export type UpstreamWork = "interactive" | "background";
 
-export const BACKGROUND_SHARE = 0.8;
+const BACKGROUND_SHARE = 0.8;
 
 /** Calls per UTC day background work may make, or undefined when the budget has no daily target. */
 export function backgroundAllowance(budget: BudgetDefinition): number | undefined {
