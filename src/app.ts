@@ -22,6 +22,7 @@ import { requestContext } from "./api/middleware/correlation";
 import { handleError } from "./api/middleware/errors";
 import { methodNotAllowed } from "./api/middleware/methodNotAllowed";
 import { allowInline, securityHeaders, siteImageOrigins } from "./api/middleware/securityHeaders";
+import { migrationRouter } from "./api/migration";
 import { movieRouter } from "./api/movies";
 import { namingConfigRouter } from "./api/naming";
 import { notificationRouter } from "./api/notifications";
@@ -81,6 +82,7 @@ const API_ROUTERS: readonly (readonly [string, Hono<AppEnv>])[] = [
   ["/api/v3/system/task", taskRouter],
   ["/api/v3/health", healthRouter],
   ["/api/v3/command", commandRouter],
+  ["/api/v3/migration/radarr", migrationRouter],
   ["/api/v3/streaming/trakt", traktAuthRouter],
   // After the Trakt router: its paths are more specific; neither pattern overlaps the other.
   ["/api/v3/streaming", streamingRouter],

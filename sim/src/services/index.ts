@@ -4,6 +4,7 @@ import { imdb } from "./imdb";
 import { newznab, torznab } from "./newznab";
 import { plex } from "./plex";
 import { qbittorrent } from "./qbittorrent";
+import { radarr } from "./radarr";
 import { sabnzbd } from "./sabnzbd";
 import type { SimulatedService } from "./service";
 import { tmdb } from "./tmdb";
@@ -27,6 +28,7 @@ export const SERVICES: readonly SimulatedService[] = [
   qbittorrent,
   sabnzbd,
   transmission,
+  radarr,
 ];
 
 export const SERVICE_NAMES = SERVICES.map((service) => service.name) as [string, ...string[]];

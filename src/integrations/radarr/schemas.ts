@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+/**
+ * What Radarr v3 answers (Radarr's OpenAPI), as far as a migration reads it. Objects stay open
+ * (`looseObject`): the fields we do not read are carried along and dropped by our own input
+ * schemas when the resource is created here.
+ */
+
+const id = z.number().int();
+
+export const radarrTagSchema = z.looseObject({ id, label: z.string() });
+
+export const radarrFieldSchema = z.looseObject({
+  name: z.string(),
+  value: z.unknown().optional(),
+  privacy: z.string().optional(),
+});
+
+export const radarrProviderSchema = z.looseObject({
+  id,
+  name: z.string(),
+  implementation: z.string(),
+  fields: z.array(radarrFieldSchema).default([]),
+  tags: z.array(id).default([]),
+});
+
+export const radarrMovieSchema = z.looseObject({
+  id,
+  title: z.string(),
+  year: z.number().int().optional(),
+  tmdbId: id,
+  monitored: z.boolean(),
+  qualityProfileId: id,
+  minimumAvailability: z.string().optional(),
+  tags: z.array(id).default([]),
+  added: z.string().optional(),
+  path: z.string().nullish(),
+  rootFolderPath: z.string().nullish(),
+});
+
+export const radarrQualityProfileSchema = z.looseObject({
+  id,
+  name: z.string(),
+  cutoff: id,
+  items: z.array(z.unknown()),
+  formatItems: z.array(z.looseObject({ format: id, score: z.number().int() })).default([]),
+});
+
+export const radarrQualityDefinitionSchema = z.looseObject({
+  id,
+  quality: z.looseObject({ id, name: z.string() }),
+  title: z.string().optional(),
+  minSize: z.number().nullish(),
+  maxSize: z.number().nullish(),
+  preferredSize: z.number().nullish(),
+});
+
+export const radarrCustomFormatSchema = z.looseObject({ id, name: z.string(), specifications: z.array(z.unknown()) });
+
+export const radarrRootFolderSchema = z.looseObject({ id, path: z.string() });
+
+export const radarrExclusionSchema = z.looseObject({
+  id,
+  tmdbId: id,
+  movieTitle: z.string().nullish(),
+  movieYear: z.number().int().nullish(),
+});
+
+export const radarrNamingSchema = z.looseObject({ id: id.optional() });
+
+export const radarrDelayProfileSchema = z.looseObject({ id, tags: z.array(id).default([]) });
+
+export type RadarrTag = z.infer<typeof radarrTagSchema>;
+export type RadarrProvider = z.infer<typeof radarrProviderSchema>;
+export type RadarrMovie = z.infer<typeof radarrMovieSchema>;
+export type RadarrQualityProfile = z.infer<typeof radarrQualityProfileSchema>;
+export type RadarrQualityDefinition = z.infer<typeof radarrQualityDefinitionSchema>;
+export type RadarrCustomFormat = z.infer<typeof radarrCustomFormatSchema>;
+export type RadarrRootFolder = z.infer<typeof radarrRootFolderSchema>;
+export type RadarrExclusion = z.infer<typeof radarrExclusionSchema>;
+export type RadarrNaming = z.infer<typeof radarrNamingSchema>;
+export type RadarrDelayProfile = z.infer<typeof radarrDelayProfileSchema>;
