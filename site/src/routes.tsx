@@ -57,6 +57,7 @@ const DownloadClientSettings = lazy(() =>
 );
 const NotificationSettings = lazy(() => import("./pages/NotificationSettings").then((m) => m.NotificationSettings));
 const StreamingSettings = lazy(() => import("./pages/StreamingSettings").then((m) => m.StreamingSettings));
+const MigrateRadarr = lazy(() => import("./pages/MigrateRadarr").then((m) => m.MigrateRadarr));
 const System = lazy(() => import("./pages/System").then((m) => m.System));
 
 /** The main navigation's entries; a page belongs to one, which is marked current while it shows. */
@@ -153,6 +154,13 @@ const ROUTES: PageRoute[] = [
     section: "settings",
     nav: "settings",
     render: () => <StreamingSettings />,
+  },
+  {
+    path: "/settings/migrate",
+    title: "Migrate from Radarr",
+    section: "settings",
+    nav: "settings",
+    render: () => <MigrateRadarr />,
   },
   { path: "/system", title: "System", section: "system", nav: "main", render: () => <System /> },
 ];

@@ -52,6 +52,7 @@ import type {
   QueuePage,
   QueueRemoval,
   QueueStatus,
+  RadarrMigration,
   Release,
   RootFolder,
   Session,
@@ -199,6 +200,15 @@ function providerApi<T extends ProviderResource, TestResult>(path: string, { tes
 }
 
 export const api = {
+  radarrMigration: {
+    start: (body: {
+      url: string;
+      apiKey: string;
+      secrets: { resource: string; name: string; field: string; value: string }[];
+    }) => request<RadarrMigration>("POST", `${v3}/migration/radarr`, { body }),
+    get: (id: number, signal?: AbortSignal) =>
+      request<RadarrMigration>("GET", `${v3}/migration/radarr/${id}`, { signal }),
+  },
   session: {
     get: () => request<Session>("GET", "/session", { sessionRequired: false }),
     login: (credentials: { apiKey: string } | { password: string }) =>

@@ -31,6 +31,7 @@ import type {
 } from "../../../src/api/importLists";
 import type { indexerOutput, statusSchema as indexerStatusSchema } from "../../../src/api/indexers";
 import type { testResultSchema as indexerTestSchema } from "../../../src/api/indexerTest";
+import type { migrationSchema } from "../../../src/api/migration";
 import type { moviePageSchema, pagedQuerySchema } from "../../../src/api/movies";
 import type { notificationOutput, notificationTestSchema } from "../../../src/api/notifications";
 import type { parseQuerySchema, parseResultSchema } from "../../../src/api/parse";
@@ -97,6 +98,7 @@ export type ParsedMovieInfo = NonNullable<ParseResult["parsedMovieInfo"]>;
 export type Rejection = NonNullable<ParseResult["decision"]>["rejections"][number];
 
 export type RootFolder = z.infer<typeof rootFolderSchema>;
+export type RadarrMigration = z.infer<typeof migrationSchema>;
 export type Tag = z.infer<typeof tagSchema>;
 export type ImportExclusion = z.infer<typeof exclusionSchema>;
 export type SystemStatus = z.infer<typeof systemStatusSchema>;
