@@ -4,31 +4,15 @@
 // `npm run deploy -- --dry-run`: no account, no network: builds the real bundle with
 // `wrangler deploy --dry-run` and judges its gzip size against the plan limits.
 import "./offline-env.mjs";
-import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { deploy, judgeBundle, readWiringFile } from "./lib/deploy.mjs";
+import { deploy, exec, judgeBundle, readWiringFile, wranglerAt } from "./lib/deploy.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 const OUT_DIR = join(ROOT, "dist/deploy-dry-run");
-
-/** Runs a command from the project root, echoing its output; resolves to { code, stdout }. */
-function exec(command, args, { quiet = false } = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: ["inherit", "pipe", "inherit"] });
-    let stdout = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-      if (!quiet) process.stdout.write(chunk);
-    });
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout }));
-  });
-}
-
-const wrangler = (args, options) => exec(process.execPath, [WRANGLER, ...args], options);
+const wrangler = wranglerAt(ROOT);
 
 /** The gzip size of every module wrangler would upload (source maps aside). */
 function bundleGzipBytes(dir) {
@@ -50,7 +34,7 @@ async function dryRun() {
 }
 
 async function main() {
-  const build = await exec("npm", ["run", "build", "--silent"], { quiet: true });
+  const build = await exec("npm", ["run", "build", "--silent"], { cwd: ROOT, quiet: true });
   if (build.code !== 0) return build.code;
   if (process.argv.includes("--dry-run")) return dryRun();
   // The real path talks to Cloudflare: metrics stay off, but the API must be reachable.

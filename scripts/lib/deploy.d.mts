@@ -17,3 +17,25 @@ export function deploy(options: {
   log?: (line: string) => void;
 }): Promise<number>;
 export function judgeBundle(gzipBytes: number): { code: number; lines: string[] };
+export interface PagesWiring {
+  project?: string;
+  outputDir?: string;
+  binding?: string;
+  service?: string;
+}
+export const PAGES_DIR: string;
+export const PAGES_PRODUCTION_BRANCH: string;
+export function readPagesWiring(tomlText: string): PagesWiring;
+export function readPagesWiringFile(path: string): PagesWiring;
+export function pagesDeployPlan(pages: PagesWiring): string[][];
+export function deployPages(options: {
+  run: (args: string[]) => Promise<WranglerResult>;
+  pages: PagesWiring;
+  log?: (line: string) => void;
+}): Promise<number>;
+export function exec(
+  command: string,
+  args: string[],
+  options?: { cwd?: string; quiet?: boolean },
+): Promise<WranglerResult>;
+export function wranglerAt(root: string): (args: string[], options?: { quiet?: boolean }) => Promise<WranglerResult>;

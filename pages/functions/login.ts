@@ -1,0 +1,2 @@
+// /login on Pages is the Worker's (../forward.ts).
+export { forwardToWorker as onRequest } from "../forward";

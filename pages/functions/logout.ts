@@ -1,0 +1,2 @@
+// /logout on Pages is the Worker's (../forward.ts).
+export { forwardToWorker as onRequest } from "../forward";

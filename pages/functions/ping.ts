@@ -1,0 +1,2 @@
+// /ping on Pages is the Worker's (../forward.ts).
+export { forwardToWorker as onRequest } from "../forward";

@@ -1,0 +1,2 @@
+// /session on Pages is the Worker's (../forward.ts).
+export { forwardToWorker as onRequest } from "../forward";
