@@ -33,6 +33,10 @@ export default defineConfig({
         },
       },
       {
+        // End to end in Node: wrangler processes on loopback (the site on Pages forwarding to the Worker).
+        test: { name: "e2e", include: ["test/e2e/**/*.test.ts"], environment: "node", testTimeout: 60_000 },
+      },
+      {
         plugins: [
           cloudflareTest(async ({ inject }) => ({
             wrangler: { configPath: "./wrangler.toml" },

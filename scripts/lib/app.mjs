@@ -49,16 +49,25 @@ export async function executeSqlFile(persistDir, file) {
 
 /**
  * Starts the app Worker in workerd (wrangler's local runtime) with the given variables and local
- * state directory. Returns its URL and a stop function.
+ * state directory. Returns its URL and a stop function. With `registry` (a dev registry directory)
+ * it is listed there, so another local wrangler process (`wrangler pages dev`) reaches it through
+ * a service binding.
  */
-export async function startApp({ port = 0, persistDir, vars = {}, logLevel = "warn" }) {
+export async function startApp({ port = 0, persistDir, vars = {}, logLevel = "warn", registry }) {
   const bindings = Object.fromEntries(
     Object.entries(vars).map(([k, v]) => [k, { type: "plain_text", value: String(v) }]),
   );
   const worker = await unstable_startWorker({
     config: `${ROOT}wrangler.toml`,
     bindings,
-    dev: { server: { hostname: "127.0.0.1", port }, inspector: false, logLevel, watch: false, persist: persistDir },
+    dev: {
+      server: { hostname: "127.0.0.1", port },
+      inspector: false,
+      logLevel,
+      watch: false,
+      persist: persistDir,
+      registry,
+    },
   });
   const url = (await worker.url).href.replace(/\/$/, "");
   return { url, stop: () => worker.dispose() };
