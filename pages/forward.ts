@@ -5,7 +5,7 @@
  * included. The URL keeps the Pages host, so the Worker sees the origin the browser uses (the
  * cookie's Secure flag and HSTS follow its https).
  */
-export interface PagesEnv {
+interface PagesEnv {
   /** The Worker (pages/wrangler.toml [[services]]). */
   API: Fetcher;
 }

@@ -24,7 +24,6 @@ export interface PagesWiring {
   service?: string;
 }
 export const PAGES_DIR: string;
-export const PAGES_PRODUCTION_BRANCH: string;
 export function readPagesWiring(tomlText: string): PagesWiring;
 export function readPagesWiringFile(path: string): PagesWiring;
 export function pagesDeployPlan(pages: PagesWiring): string[][];

@@ -136,7 +136,7 @@ function pagesProjects(stdout) {
 /** Where the Pages project lives (pages/wrangler.toml, functions/), for wrangler's --cwd. */
 export const PAGES_DIR = "pages";
 /** The branch whose deployments are the Pages project's production deployments. */
-export const PAGES_PRODUCTION_BRANCH = "main";
+const PAGES_PRODUCTION_BRANCH = "main";
 
 /** The wrangler commands of a Pages deploy, for the dry run to print. */
 export function pagesDeployPlan(pages) {
