@@ -1,0 +1,11 @@
+export const ROOT: string;
+export function applyMigrations(persistDir: string): Promise<void>;
+export function executeSqlFile(persistDir: string, file: string): Promise<void>;
+export function startApp(options: {
+  port?: number;
+  persistDir: string;
+  vars?: Record<string, string>;
+  logLevel?: string;
+  registry?: string;
+}): Promise<{ url: string; stop: () => Promise<void> }>;
+export function fireCronsLocally(appUrl: string, onFire?: (cron: string, result: number | string) => void): () => void;
