@@ -1,6 +1,7 @@
 import { createApp } from "./app";
 import { configureClock } from "./clock";
 import type { Env } from "./config";
+import { type CommandMessage, consumeCommandBatch, consumeCommandDeadLetters } from "./jobs/commandRunner";
 import { consumeDownloadBatch, consumeDownloadDeadLetters } from "./jobs/downloadJobs";
 import { consumeListSyncBatch, consumeListSyncDeadLetters, type ListSyncMessage } from "./jobs/listSyncQueue";
 import { runScheduled } from "./jobs/scheduled";
@@ -22,6 +23,8 @@ const QUEUES = {
   "radarr-edge-downloads": (batch, env) => consumeDownloadBatch(batch as MessageBatch<DownloadJobMessage>, env),
   "radarr-edge-downloads-dlq": (batch, env) =>
     consumeDownloadDeadLetters(batch as MessageBatch<DownloadJobMessage>, env),
+  "radarr-edge-commands": (batch, env) => consumeCommandBatch(batch as MessageBatch<CommandMessage>, env),
+  "radarr-edge-commands-dlq": (batch, env) => consumeCommandDeadLetters(batch as MessageBatch<CommandMessage>, env),
 } satisfies Record<string, (batch: MessageBatch<unknown>, env: Env) => Promise<void>>;
 
 export default {
@@ -31,7 +34,8 @@ export default {
   },
   async scheduled(controller, env, ctx) {
     configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
-    ctx.waitUntil(runScheduled(controller.cron, env).finally(() => flushMetrics(env)));
+    // Only queues the cron's commands (a few D1 writes): the work runs on the commands queue.
+    await runScheduled(controller.cron, env).finally(() => ctx.waitUntil(flushMetrics(env)));
   },
   async queue(batch, env, ctx) {
     configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
@@ -39,4 +43,4 @@ export default {
     if (!consume) throw new Error(`No consumer for queue ${batch.queue}`);
     await consume(batch, env).finally(() => ctx.waitUntil(flushMetrics(env)));
   },
-} satisfies ExportedHandler<Env, ListSyncMessage | DownloadJobMessage>;
+} satisfies ExportedHandler<Env, ListSyncMessage | DownloadJobMessage | CommandMessage>;

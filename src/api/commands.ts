@@ -1,10 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import * as clock from "../clock";
 import { Failure } from "../domain/failures/failure";
-import { COMMAND_NAMES, type CommandRow, executeCommand, findCommand, lastRuns, queueCommand } from "../jobs/commands";
+import { enqueueCommand } from "../jobs/commandRunner";
+import { COMMAND_NAMES, type CommandRow, findCommand, lastRuns } from "../jobs/commands";
 import { cronIntervalMinutes, nextCronRun, SCHEDULED_TASKS } from "../jobs/cronSchedule";
 import { assertMoviesExist, commandLog } from "../services/commandLog";
-import { requestContext } from "../services/context";
 import { zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
@@ -26,6 +26,11 @@ export const commandSchema = z
     ended: z.string().optional(),
     duration: z.string().optional(),
     trigger: z.enum(["manual", "scheduled"]),
+    /** Not in Radarr: how far a command walking many movies or lists has got (its chunks so far). */
+    progress: z
+      .object({ done: z.number().int(), total: z.number().int() })
+      .optional()
+      .openapi({ description: "Items done of the total, while a chunked command runs and after it ends" }),
   })
   .openapi("Command");
 
@@ -45,7 +50,8 @@ function commandResource(row: CommandRow): z.infer<typeof commandSchema> {
     name: row.name,
     commandName: row.name.replace(/([a-z])([A-Z])/g, "$1 $2"),
     message: row.message ?? undefined,
-    body: row.body,
+    // Radarr puts the final message in body.completionMessage once the command has ended.
+    body: row.status === "completed" && row.message ? { ...row.body, completionMessage: row.message } : row.body,
     status: row.status,
     result: (row.result as Record<string, unknown> | null) ?? undefined,
     queued: row.queued,
@@ -53,7 +59,14 @@ function commandResource(row: CommandRow): z.infer<typeof commandSchema> {
     ended: row.ended ?? undefined,
     duration,
     trigger: row.trigger,
+    progress: progressOf(row),
   };
+}
+
+/** Items done of the total: saved by each chunk, and complete once the command has completed. */
+function progressOf(row: CommandRow): { done: number; total: number } | undefined {
+  if (row.progressTotal === null) return undefined;
+  return { done: row.progressDone ?? 0, total: row.progressTotal };
 }
 
 const commandInput = z
@@ -86,8 +99,14 @@ commandRouter.openapi(
       });
     }
     await assertMoviesExist(c.get("db"), body.data);
-    const row = await queueCommand(c.get("db"), definition.name, body.data as Record<string, unknown>, "manual");
-    c.executionCtx.waitUntil(executeCommand(requestContext(c), row));
+    // Runs on the commands queue in chunks; the answer is the queued command, at once.
+    const row = await enqueueCommand(
+      c.env,
+      c.get("db"),
+      definition.name,
+      body.data as Record<string, unknown>,
+      "manual",
+    );
     return c.json(commandResource(row), 201);
   },
 );

@@ -166,6 +166,14 @@ export const commands = sqliteTable(
     queued: text("queued").notNull(),
     started: text("started"),
     ended: text("ended"),
+    /** Where a chunked command resumes: its own state, saved after every chunk (src/jobs/commandRunner.ts). */
+    cursor: json<Record<string, unknown>>("cursor"),
+    /** Chunks run so far; a queue message for any other chunk is a duplicate and is dropped. */
+    chunks: integer("chunks").notNull().default(0),
+    progressDone: integer("progress_done"),
+    progressTotal: integer("progress_total"),
+    /** When a chunk last saved its progress: a started command silent for long is resumed by the cron. */
+    heartbeat: text("heartbeat"),
   },
   (t) => [index("commands_name_idx").on(t.name, t.id), index("commands_status_idx").on(t.status)],
 );

@@ -3,10 +3,10 @@ import * as clock from "../clock";
 import type { Database } from "../db/client";
 import { type CommandRow, commandRepository } from "../db/repositories/commands";
 import { importListsToSync } from "../db/repositories/importLists";
+import { MovieRepository } from "../db/repositories/movies";
 import { movieUpkeepRepository } from "../db/repositories/movieUpkeep";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import { expireBlocklist } from "../services/blocklist";
-import type { ServiceContext } from "../services/context";
 import { refreshMonitoredDownloads } from "../services/downloads/tracking";
 import { downloadWork } from "../services/downloads/work";
 import { checkHealth } from "../services/health";
@@ -18,25 +18,22 @@ import { cutoffUnmetMovieIds, missingMovieIds } from "../services/releaseSearch/
 import { readSettings } from "../services/settings";
 import { StreamingAvailabilityLookup } from "../services/streamingAvailability";
 import { importWatchmodeIdMap } from "../services/watchmodeIdMap";
+import { type CommandContext, type CommandStep, walkIds } from "./commandChunks";
 import { enqueueListSync, listSyncStub } from "./listSyncQueue";
+import { refreshBatchSize } from "./refreshCycle";
 
-interface CommandContext extends ServiceContext {
-  trigger: "manual" | "scheduled";
-  /** Updates the command's message while it runs (GET /api/v3/command/{id} shows it). */
-  progress(message: string): Promise<void>;
-}
-
+/**
+ * A command. `run` does one chunk: small commands finish in it; those walking many movies or
+ * lists return where to continue, and the runner calls them again from the queue.
+ */
 interface CommandDefinition<Body> {
   name: string;
   description: string;
   body: z.ZodType<Body>;
-  run(ctx: CommandContext, body: Body): Promise<{ message: string; result?: Record<string, unknown> }>;
+  run(ctx: CommandContext, body: Body): Promise<CommandStep>;
 }
 
 const define = <Body>(definition: CommandDefinition<Body>) => definition as CommandDefinition<unknown>;
-
-// Movies refreshed per scheduled run: bounded so a big library spreads its TMDb calls over the day.
-const REFRESH_BATCH = 50;
 // Streaming-unmonitored movies re-checked per run (each is at most one cached TMDb call).
 const STREAMING_CHECK_BATCH = 500;
 
@@ -46,26 +43,34 @@ const COMMANDS = [
     name: "RefreshMovie",
     description: "Refresh movie metadata from TMDb (the given movies, or those refreshed longest ago)",
     body: z.object({ movieIds: z.array(z.number().int().positive()).max(1000).optional() }),
-    async run(ctx, { movieIds }) {
+    run(ctx, { movieIds }) {
       const { db } = ctx;
       const library = new MovieLibrary(ctx);
-      const targets = movieIds?.length
-        ? await movieUpkeepRepository(db).existingIds(movieIds)
-        : await movieUpkeepRepository(db).leastRecentlyRefreshed(REFRESH_BATCH);
-      const failures: string[] = [];
-      for (const { id } of targets) {
-        try {
+      return walkIds(ctx, {
+        // No ids: the stalest movies, as many as keep the whole library within its refresh cycle.
+        select: async () =>
+          movieIds?.length
+            ? (await movieUpkeepRepository(db).existingIds(movieIds)).map((m) => m.id)
+            : (
+                await movieUpkeepRepository(db).leastRecentlyRefreshed(
+                  refreshBatchSize(await new MovieRepository(db).count()),
+                )
+              ).map((m) => m.id),
+        each: async (id) => {
           await library.refresh(id);
-        } catch (error) {
-          failures.push(`movie ${id}: ${(error as Error).message}`);
-        }
-      }
-      const refreshed = targets.length - failures.length;
-      if (failures.length && refreshed === 0 && targets.length) throw new Error(failures[0]);
-      return {
-        message: `Refreshed ${refreshed} of ${targets.length} movies`,
-        result: { refreshed, failed: failures.length, failures: failures.slice(0, 10) },
-      };
+          return { tally: ["refreshed"] };
+        },
+        noun: "movie",
+        progress: (done, total) => `Refreshed ${done} of ${total} movies`,
+        finish: ({ ids, failed, failures, tally }) => {
+          const refreshed = tally.refreshed ?? 0;
+          if (failed && refreshed === 0 && ids.length) throw new Error(failures[0]);
+          return {
+            message: `Refreshed ${refreshed} of ${ids.length} movies`,
+            result: { refreshed, failed, failures },
+          };
+        },
+      });
     },
   }),
   define({
@@ -81,29 +86,25 @@ const COMMANDS = [
       }
       const lists = await importListsToSync(db, listId);
       if (listId !== undefined && lists.length === 0) throw new Error(`Import list ${listId} does not exist`);
-      const results: Record<string, unknown>[] = [];
-      for (const [index, list] of lists.entries()) {
-        await ctx.progress(`Syncing ${list.name} (${index + 1} of ${lists.length})`);
-        const result = await listSyncStub(env, list.id).sync(list.id, "manual");
-        if (result.ok) {
-          const o = result.outcome;
-          results.push({
-            listId: list.id,
-            status: o.status,
-            found: o.found,
-            added: o.added,
-            removed: o.removed,
-            joined: result.joined,
-          });
-        } else {
-          results.push({ listId: list.id, status: "failed", kind: result.kind, error: result.message });
-          // A transient failure goes on to the queue's retry schedule, as a scheduled sync would.
-          if (retryDelaySeconds(result.kind, 1) !== null) await enqueueListSync(env, db, list.id, "retry");
-        }
-      }
-      const failed = results.filter((r) => r.status === "failed");
-      if (failed.length && failed.length === lists.length) throw new Error(String(failed[0].error));
-      return { message: `Synced ${lists.length - failed.length} of ${lists.length} lists`, result: { lists: results } };
+      const names = new Map(lists.map((l) => [l.id, l.name]));
+      // One list at a time, each as long as its ListSync object takes; a chunk ends between lists.
+      return walkIds(ctx, {
+        select: async () => lists.map((l) => l.id),
+        each: async (id, index, total) => {
+          await ctx.progress(`Syncing ${names.get(id) ?? id} (${index + 1} of ${total})`);
+          return { item: await syncListNow(ctx, id) };
+        },
+        noun: "list",
+        progress: (done, total) => `Synced ${done} of ${total} lists`,
+        finish: ({ ids, items }) => {
+          const failed = items.filter((r) => r.status === "failed");
+          if (failed.length && failed.length === ids.length) throw new Error(String(failed[0].error));
+          return {
+            message: `Synced ${ids.length - failed.length} of ${ids.length} lists`,
+            result: { lists: items },
+          };
+        },
+      });
     },
   }),
   define({
@@ -167,19 +168,19 @@ const COMMANDS = [
     name: "MoviesSearch",
     description: "Search the indexers for the given movies and grab the best accepted release of each",
     body: z.object({ movieIds: z.array(z.number().int().positive()).min(1, "name at least one movie").max(1000) }),
-    run: (ctx, { movieIds }) => searchMovies(ctx, movieIds),
+    run: (ctx, { movieIds }) => searchMovies(ctx, async () => movieIds),
   }),
   define({
     name: "MissingMoviesSearch",
     description: "Search for every monitored, available movie without a file",
     body: z.object({}),
-    run: async (ctx) => searchMovies(ctx, await missingMovieIds(ctx.db)),
+    run: (ctx) => searchMovies(ctx, () => missingMovieIds(ctx.db)),
   }),
   define({
     name: "CutoffUnmetMoviesSearch",
     description: "Search for every monitored movie whose file has not reached its profile's cutoff",
     body: z.object({}),
-    run: async (ctx) => searchMovies(ctx, await cutoffUnmetMovieIds(ctx.db)),
+    run: (ctx) => searchMovies(ctx, () => cutoffUnmetMovieIds(ctx.db)),
   }),
   define({
     name: "RssSync",
@@ -257,71 +258,43 @@ export function findCommand(name: string) {
   return COMMANDS.find((c) => c.name.toLowerCase() === name.toLowerCase());
 }
 
+/** Syncs one list through its ListSync object now; a transient failure also goes on the queue's retry schedule. */
+async function syncListNow(ctx: CommandContext, listId: number): Promise<Record<string, unknown>> {
+  const result = await listSyncStub(ctx.env, listId).sync(listId, "manual");
+  if (result.ok) {
+    const o = result.outcome;
+    return { listId, status: o.status, found: o.found, added: o.added, removed: o.removed, joined: result.joined };
+  }
+  // A transient failure goes on to the queue's retry schedule, as a scheduled sync would.
+  if (retryDelaySeconds(result.kind, 1) !== null) await enqueueListSync(ctx.env, ctx.db, listId, "retry");
+  return { listId, status: "failed", kind: result.kind, error: result.message };
+}
+
 /** Searches movies one after another (indexers are paced), grabbing the best accepted release of each. */
-async function searchMovies(ctx: CommandContext, movieIds: readonly number[]) {
-  const results: Record<string, unknown>[] = [];
-  let grabbed = 0;
-  let failed = 0;
-  for (const [index, movieId] of movieIds.entries()) {
-    await ctx.progress(`Searching movie ${movieId} (${index + 1} of ${movieIds.length})`);
-    try {
+function searchMovies(ctx: CommandContext, select: () => Promise<number[]>): Promise<CommandStep> {
+  return walkIds(ctx, {
+    select,
+    each: async (movieId) => {
       const outcome = await searchAndGrab(ctx, movieId);
-      if (outcome.grabbed) grabbed++;
-      results.push({
+      const item = {
         movieId,
         releases: outcome.decisions.length,
         accepted: outcome.decisions.filter((d) => d.accepted).length,
         grabbed: outcome.grabbed?.release.title ?? null,
-      });
-    } catch (error) {
-      failed++;
-      results.push({ movieId, error: (error as Error).message });
-    }
-  }
-  if (failed && failed === movieIds.length) throw new Error(String(results[0].error));
-  return {
-    message: `Searched ${movieIds.length - failed} of ${movieIds.length} movies, grabbed ${grabbed}`,
-    result: { searched: movieIds.length - failed, grabbed, failed, movies: results.slice(0, 100) },
-  };
-}
-
-/** Records a command as queued; the body must already be valid for it. */
-export async function queueCommand(
-  db: Database,
-  name: string,
-  body: Record<string, unknown>,
-  trigger: "manual" | "scheduled",
-): Promise<CommandRow> {
-  return commandRepository(db).queue({ name, body, trigger, queued: clock.nowIso() });
-}
-
-/** Runs a queued command, recording started/completed/failed with its message and result. */
-export async function executeCommand(base: ServiceContext, row: CommandRow): Promise<void> {
-  const repo = commandRepository(base.db);
-  const ctx: CommandContext = {
-    ...base,
-    trigger: row.trigger,
-    progress: async (message) => {
-      await repo.setMessage(row.id, message);
+      };
+      return { item, tally: outcome.grabbed ? ["grabbed"] : [] };
     },
-  };
-  const definition = findCommand(row.name);
-  const started = clock.nowIso();
-  await repo.markStarted(row.id, started);
-  try {
-    if (!definition) throw new Error(`Unknown command ${row.name}`);
-    const outcome = await definition.run(ctx, definition.body.parse(row.body));
-    await repo.markCompleted(row.id, {
-      ended: clock.nowIso(),
-      message: outcome.message,
-      result: outcome.result ?? null,
-    });
-    ctx.logger.info("command completed", { command: row.name, commandId: row.id, message: outcome.message });
-  } catch (error) {
-    const message = (error as Error).message;
-    await repo.markFailed(row.id, clock.nowIso(), message);
-    ctx.logger.error("command failed", { command: row.name, commandId: row.id, error: message });
-  }
+    noun: "movie",
+    progress: (done, total) => `Searched ${done} of ${total} movies`,
+    finish: ({ ids, failed, items, tally }) => {
+      if (failed && failed === ids.length) throw new Error(String(items[0].error));
+      const grabbed = tally.grabbed ?? 0;
+      return {
+        message: `Searched ${ids.length - failed} of ${ids.length} movies, grabbed ${grabbed}`,
+        result: { searched: ids.length - failed, grabbed, failed, movies: items },
+      };
+    },
+  });
 }
 
 /** The latest run of each command name (for the task list). */

@@ -1,11 +1,13 @@
 import type { Env } from "../config";
 import { createDatabase } from "../db/client";
 import { rootLogger } from "../observability/logger";
-import { jobContext } from "../services/context";
-import { executeCommand, queueCommand } from "./commands";
+import { enqueueCommand, resumeStalledCommands } from "./commandRunner";
 import { SCHEDULED_TASKS } from "./cronSchedule";
 
-/** The Cron Trigger entry: runs the command(s) declared for this cron expression. */
+/**
+ * The Cron Trigger entry: queues the command(s) declared for this cron expression (the commands
+ * queue runs them in chunks), and resends any command whose queue message was lost.
+ */
 export async function runScheduled(cron: string, env: Env): Promise<void> {
   const tasks = SCHEDULED_TASKS.filter((t) => t.cron === cron);
   if (tasks.length === 0) {
@@ -13,9 +15,9 @@ export async function runScheduled(cron: string, env: Env): Promise<void> {
     return;
   }
   const db = createDatabase(env.DB);
+  await resumeStalledCommands(env, db);
   for (const task of tasks) {
-    const logger = rootLogger.child({ task: task.command, cron });
-    const row = await queueCommand(db, task.command, {}, "scheduled");
-    await executeCommand(jobContext(env, logger, db), row);
+    const row = await enqueueCommand(env, db, task.command, {}, "scheduled");
+    rootLogger.info("scheduled command queued", { task: task.command, cron, commandId: row.id });
   }
 }

@@ -157,7 +157,8 @@ export class MovieLibrary {
     const movie = await this.movies.get(id);
     if (!movie) throw resourceNotFound(`Movie ${id}`);
     const info = await this.details(movie.tmdbId);
-    if (!info) return;
+    // TMDb no longer knows it: still checked now, so the refresh cycle (stalest first) moves on.
+    if (!info) return this.movies.refreshMetadata(id, { lastInfoSync: clock.nowIso(), genres: movie.genres });
     await this.movies.refreshMetadata(id, { ...infoColumns(info), lastInfoSync: clock.nowIso() });
   }
 }

@@ -148,3 +148,17 @@ export async function listError(reading: Promise<unknown>): Promise<Failure> {
   expect(error).toBeInstanceOf(Failure);
   return error as Failure;
 }
+
+/**
+ * Waits until no command is queued or started: commands run on the commands queue in chunks, so
+ * a cron's or a POST's work has ended only when its command has. Fails the test after `ms`.
+ */
+export async function waitForCommands(ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const commands = await getJson<{ status: string }[]>("/api/v3/command");
+    if (!commands.some((c) => c.status === "queued" || c.status === "started")) return;
+    if (Date.now() > deadline) throw new Error(`commands still running: ${JSON.stringify(commands)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
 import * as clock from "../../src/clock";
 import worker from "../../src/index";
-import { addMovie, addRootFolder, call, expectFieldError, getJson, type Movie } from "./helpers";
+import { addMovie, addRootFolder, call, expectFieldError, getJson, type Movie, waitForCommands } from "./helpers";
 
 // TMDb id only this file adds: The Empire Strikes Back.
 const EMPIRE = 1891;
@@ -24,11 +24,12 @@ interface Command {
   result?: Record<string, unknown>;
 }
 
-/** Fires the Worker's scheduled handler as a Cron Trigger would, and waits for its work. */
+/** Fires the Worker's scheduled handler as a Cron Trigger would, and waits for its work (its queued commands). */
 async function fireCron(cron: string) {
   const ctx = createExecutionContext();
   await worker.scheduled(createScheduledController({ cron, scheduledTime: clock.now() }), env, ctx);
   await waitOnExecutionContext(ctx);
+  await waitForCommands();
 }
 
 const lastInfoSync = async (id: number) =>

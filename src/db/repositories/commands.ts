@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Database } from "../client";
 import { commands } from "../schema";
 
@@ -40,7 +40,7 @@ export function commandRepository(db: Database) {
       (
         await db
           .insert(commands)
-          .values({ ...command, status: "queued" })
+          .values({ ...command, status: "queued", heartbeat: command.queued })
           .returning()
       )[0],
 
@@ -49,21 +49,75 @@ export function commandRepository(db: Database) {
     },
 
     markStarted: async (id: number, started: string): Promise<void> => {
-      await db.update(commands).set({ status: "started", started }).where(eq(commands.id, id));
+      await db.update(commands).set({ status: "started", started, heartbeat: started }).where(eq(commands.id, id));
+    },
+
+    /**
+     * Saves chunk `chunks - 1`'s outcome: where the next chunk resumes, the progress so far. False
+     * when another delivery of the same chunk saved first (the caller then sends nothing on).
+     */
+    saveChunk: async (
+      id: number,
+      chunk: {
+        chunks: number;
+        cursor: Record<string, unknown>;
+        message: string;
+        done: number;
+        total: number;
+        heartbeat: string;
+      },
+    ): Promise<boolean> => {
+      const saved = await db
+        .update(commands)
+        .set({
+          chunks: chunk.chunks,
+          cursor: chunk.cursor,
+          message: chunk.message,
+          progressDone: chunk.done,
+          progressTotal: chunk.total,
+          heartbeat: chunk.heartbeat,
+        })
+        .where(and(eq(commands.id, id), eq(commands.chunks, chunk.chunks - 1)))
+        .returning({ id: commands.id });
+      return saved.length > 0;
+    },
+
+    /** Queued or started commands not heard from since `before` (their queue message was lost). */
+    stalled: (before: string): Promise<CommandRow[]> =>
+      db
+        .select()
+        .from(commands)
+        .where(and(inArray(commands.status, ["queued", "started"]), lt(commands.heartbeat, before)))
+        .limit(20),
+
+    /** Marks a command as just heard from (re-queued after a stall). */
+    touch: async (id: number, heartbeat: string): Promise<void> => {
+      await db.update(commands).set({ heartbeat }).where(eq(commands.id, id));
     },
 
     markCompleted: async (
       id: number,
-      outcome: { ended: string; message: string; result: Record<string, unknown> | null },
+      outcome: {
+        ended: string;
+        message: string;
+        result: Record<string, unknown> | null;
+        progress?: { done: number; total: number };
+      },
     ): Promise<void> => {
+      const { progress, ...rest } = outcome;
       await db
         .update(commands)
-        .set({ status: "completed", ...outcome })
+        .set({
+          status: "completed",
+          ...rest,
+          cursor: null,
+          ...(progress ? { progressDone: progress.done, progressTotal: progress.total } : {}),
+        })
         .where(eq(commands.id, id));
     },
 
     markFailed: async (id: number, ended: string, message: string): Promise<void> => {
-      await db.update(commands).set({ status: "failed", ended, message }).where(eq(commands.id, id));
+      await db.update(commands).set({ status: "failed", ended, message, cursor: null }).where(eq(commands.id, id));
     },
   };
 }

@@ -1,0 +1,140 @@
+import * as clock from "../clock";
+import type { Env } from "../config";
+import { createDatabase, type Database } from "../db/client";
+import { type CommandRow, commandRepository } from "../db/repositories/commands";
+import { type Logger, rootLogger } from "../observability/logger";
+import { jobContext } from "../services/context";
+import { type CommandContext, isContinuation } from "./commandChunks";
+import { findCommand } from "./commands";
+
+/**
+ * Commands run on the commands queue, one chunk per message: a chunk works until CHUNK_BUDGET_MS
+ * has passed (then finishes the item in hand), saves its cursor and progress on the command's row
+ * and sends the message for the next chunk. No invocation runs long (Cloudflare stops work left
+ * in waitUntil 30 s after a response, and a queue consumer's CPU is limited too), and a restart
+ * or a lost message resumes from the last saved chunk.
+ */
+export interface CommandMessage {
+  commandId: number;
+  /** The chunk this message runs (0 first); a message for any other chunk is a duplicate. */
+  chunk: number;
+}
+
+/** A chunk's time budget: one slow item (an indexer search up to its timeout) still ends well under 30 s. */
+export const CHUNK_BUDGET_MS = 8_000;
+// A queued or started command not heard from for this long lost its message: the cron resends it.
+const STALL_MS = 10 * 60_000;
+// A message that failed unexpectedly (D1 unavailable, a bug) comes back after this long; the
+// queue's max_retries then hands it to the dead-letter queue.
+const UNEXPECTED_FAILURE_DELAY_SECONDS = 30;
+
+/** Records a command as queued and puts its first chunk on the queue; the body must be valid for it. */
+export async function enqueueCommand(
+  env: Env,
+  db: Database,
+  name: string,
+  body: Record<string, unknown>,
+  trigger: CommandRow["trigger"],
+): Promise<CommandRow> {
+  const row = await commandRepository(db).queue({ name, body, trigger, queued: clock.nowIso() });
+  await env.COMMAND_QUEUE.send({ commandId: row.id, chunk: 0 } satisfies CommandMessage);
+  return row;
+}
+
+/** Runs one chunk of a command: finishes it (completed or failed) or saves it and queues the next chunk. */
+export async function runCommandChunk(env: Env, message: CommandMessage, logger: Logger = rootLogger): Promise<void> {
+  const db = createDatabase(env.DB);
+  const repo = commandRepository(db);
+  const row = await repo.get(message.commandId);
+  if (!row || row.status === "completed" || row.status === "failed" || row.chunks !== message.chunk) return;
+  const log = logger.child({ command: row.name, commandId: row.id, chunk: message.chunk });
+  const startedAt = clock.now();
+  if (row.status === "queued") await repo.markStarted(row.id, clock.nowIso());
+  const ctx: CommandContext = {
+    ...jobContext(env, log, db),
+    trigger: row.trigger,
+    progress: (text) => repo.setMessage(row.id, text),
+    cursor: row.cursor,
+    outOfTime: () => clock.now() - startedAt >= CHUNK_BUDGET_MS,
+  };
+  try {
+    const definition = findCommand(row.name);
+    if (!definition) throw new Error(`Unknown command ${row.name}`);
+    const step = await definition.run(ctx, definition.body.parse(row.body));
+    if (isContinuation(step)) {
+      const { cursor, done, total, message: text, delaySeconds } = step.next;
+      const chunk = message.chunk + 1;
+      const saved = await repo.saveChunk(row.id, {
+        chunks: chunk,
+        cursor,
+        message: text,
+        done,
+        total,
+        heartbeat: clock.nowIso(),
+      });
+      if (!saved) return; // a duplicate delivery of this chunk saved first and sent the next
+      await env.COMMAND_QUEUE.send(
+        { commandId: row.id, chunk } satisfies CommandMessage,
+        delaySeconds ? { delaySeconds: Math.ceil(delaySeconds) } : undefined,
+      );
+      log.info("command chunk done", { done, total, ms: clock.now() - startedAt });
+      return;
+    }
+    await repo.markCompleted(row.id, {
+      ended: clock.nowIso(),
+      message: step.message,
+      result: step.result ?? null,
+      progress: step.progress,
+    });
+    log.info("command completed", { message: step.message, chunks: message.chunk + 1 });
+  } catch (error) {
+    const text = (error as Error).message;
+    await repo.markFailed(row.id, clock.nowIso(), text);
+    log.error("command failed", { error: text });
+  }
+}
+
+/** The commands queue consumer: one chunk per message (max_batch_size = 1 in wrangler.toml). */
+export async function consumeCommandBatch(batch: MessageBatch<CommandMessage>, env: Env): Promise<void> {
+  for (const message of batch.messages) {
+    try {
+      await runCommandChunk(env, message.body, rootLogger.child({ attempt: message.attempts }));
+      message.ack();
+    } catch (error) {
+      rootLogger.error("command chunk failed unexpectedly", {
+        ...message.body,
+        error: (error as Error).message,
+      });
+      message.retry({ delaySeconds: UNEXPECTED_FAILURE_DELAY_SECONDS });
+    }
+  }
+}
+
+/** The dead-letter consumer: a chunk that kept failing unexpectedly fails its command. */
+export async function consumeCommandDeadLetters(batch: MessageBatch<CommandMessage>, env: Env): Promise<void> {
+  const repo = commandRepository(createDatabase(env.DB));
+  for (const message of batch.messages) {
+    const row = await repo.get(message.body.commandId);
+    if (row && (row.status === "queued" || row.status === "started")) {
+      await repo.markFailed(
+        row.id,
+        clock.nowIso(),
+        `Gave up on chunk ${message.body.chunk + 1} after repeated failures`,
+      );
+    }
+    rootLogger.warn("command chunk dead-lettered", { ...message.body });
+    message.ack();
+  }
+}
+
+/** Resends the current chunk of every command whose message was lost (run by each cron). */
+export async function resumeStalledCommands(env: Env, db: Database): Promise<number> {
+  const repo = commandRepository(db);
+  const stalled = await repo.stalled(new Date(clock.now() - STALL_MS).toISOString());
+  for (const row of stalled) {
+    await repo.touch(row.id, clock.nowIso());
+    await env.COMMAND_QUEUE.send({ commandId: row.id, chunk: row.chunks } satisfies CommandMessage);
+    rootLogger.warn("resumed a stalled command", { command: row.name, commandId: row.id, chunk: row.chunks });
+  }
+  return stalled.length;
+}
