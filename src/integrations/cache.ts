@@ -60,6 +60,11 @@ export interface JsonStore {
 /** Where work that outlives the response is registered (a Worker's ExecutionContext). */
 export interface BackgroundWork {
   waitUntil(promise: Promise<unknown>): void;
+  /**
+   * Set by the scheduled cache refresh: a copy that would expire within this many seconds is
+   * loaded again now, and the read waits for it, so readers until the next run find it fresh.
+   */
+  readonly refreshAheadSeconds?: number;
 }
 
 /** What a load produced: the value, and whether it may be stored (false: it answers this read only). */
@@ -205,16 +210,21 @@ export async function swrJsonResult<T>(
   ttlSeconds: number,
   load: () => Promise<LoadResult<T>>,
 ): Promise<SwrCached<T>> {
-  const remembered = recall<T>(kv, key, ttlSeconds);
+  const aheadMs = (ctx.refreshAheadSeconds ?? 0) * 1000;
+  const remembered = aheadMs ? undefined : recall<T>(kv, key, ttlSeconds);
   if (remembered) {
     metrics.cache(cacheName, "hit");
     return { value: remembered.value, stale: false, refreshing: false };
   }
   const entry = await kv.get<CacheEntry<T>>(key, "json");
-  if (entry && entry.storedAt + ttlSeconds * 1000 > clock.now()) {
+  if (entry && entry.storedAt + ttlSeconds * 1000 - aheadMs > clock.now()) {
     remember(kv, key, entry);
     metrics.cache(cacheName, "hit");
     return { value: entry.value, stale: false, refreshing: false };
+  }
+  if (entry && aheadMs) {
+    const value = await loadOnce(kv, key, ttlSeconds, load, false);
+    return { value, stale: false, refreshing: false };
   }
   if (entry) {
     metrics.cache(cacheName, "stale");

@@ -7,6 +7,7 @@ import { MovieRepository } from "../db/repositories/movies";
 import { movieUpkeepRepository } from "../db/repositories/movieUpkeep";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import { expireBlocklist } from "../services/blocklist";
+import { refreshDiscoveryCaches } from "../services/discoveryCaches";
 import { refreshMonitoredDownloads } from "../services/downloads/tracking";
 import { downloadWork } from "../services/downloads/work";
 import { checkHealth } from "../services/health";
@@ -19,6 +20,7 @@ import { readSettings } from "../services/settings";
 import { StreamingAvailabilityLookup } from "../services/streamingAvailability";
 import { importWatchmodeIdMap } from "../services/watchmodeIdMap";
 import { type CommandContext, type CommandStep, walkIds } from "./commandChunks";
+import { cronIntervalMinutes, SCHEDULED_TASKS } from "./cronSchedule";
 import { enqueueListSync, listSyncStub } from "./listSyncQueue";
 import { refreshBatchSize } from "./refreshCycle";
 
@@ -237,6 +239,22 @@ const COMMANDS = [
     async run({ db }) {
       const removed = await expireBlocklist(db);
       return { message: `Removed ${removed} expired blocklist entries`, result: { removed } };
+    },
+  }),
+  define({
+    name: "RefreshDiscoveryCaches",
+    description: "Refresh the trending and coming-soon caches that would expire before the next scheduled run",
+    body: z.object({}),
+    async run(ctx) {
+      const task = SCHEDULED_TASKS.find((t) => t.command === "RefreshDiscoveryCaches");
+      // Until the next run, with a few minutes' slack for a cron that fires late.
+      const aheadSeconds = (cronIntervalMinutes(task?.cron ?? "0 * * * *") + 5) * 60;
+      const { refreshed, failed } = await refreshDiscoveryCaches(ctx, aheadSeconds);
+      if (failed.length && refreshed.length === 0) throw new Error(failed[0]);
+      return {
+        message: `Refreshed ${refreshed.length} of ${refreshed.length + failed.length} trending and coming-soon caches`,
+        result: { refreshed, failed },
+      };
     },
   }),
   define({

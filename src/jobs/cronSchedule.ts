@@ -17,6 +17,8 @@ export const SCHEDULED_TASKS = [
   { name: "Import List Sync", command: "ImportListSync", cron: "*/5 * * * *" },
   { name: "Refresh Monitored Downloads", command: "RefreshMonitoredDownloads", cron: "*/5 * * * *" },
   { name: "Expire Blocklist", command: "ExpireBlocklist", cron: "*/15 * * * *" },
+  // Hourly: the combined trending lives an hour, so readers always find it fresh (issue #12).
+  { name: "Refresh Trending And Coming Soon", command: "RefreshDiscoveryCaches", cron: "0 * * * *" },
 ] as const;
 
 function fieldMatches(field: string, value: number, min: number): boolean {

@@ -12,7 +12,16 @@ import * as clock from "../../src/clock";
 import worker from "../../src/index";
 import type { ListSyncMessage } from "../../src/jobs/listSyncQueue";
 import { TraktTokenStore } from "../../src/services/traktTokens";
-import { addMovie, addRootFolder, call, expectFieldError, getJson, qualityProfileId, sendJson } from "./helpers";
+import {
+  addMovie,
+  addRootFolder,
+  call,
+  expectFieldError,
+  getJson,
+  qualityProfileId,
+  sendJson,
+  waitForCommands,
+} from "./helpers";
 
 const SIM = env.TMDB_API_URL.replace(/\/tmdb$/, "");
 /** The Matrix Collection in the simulator's catalogue: 603, 604, 605, 624860. */
@@ -346,6 +355,7 @@ describe("queue, retries and dead letters", () => {
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: "*/5 * * * *" }), env, ctx);
     await waitOnExecutionContext(ctx);
+    await waitForCommands();
     const jobs = await getJson<{ listId: number; status: string }[]>("/api/v3/importlist/jobs");
     expect(jobs.map((j) => j.listId)).toEqual([due.id]);
     expect(jobs[0].status).toBe("queued");

@@ -1,4 +1,4 @@
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, test } from "vitest";
 import {
@@ -17,6 +17,7 @@ import { watchmodeIdMapRepository } from "../../src/db/repositories/watchmodeIdM
 import { Failure } from "../../src/domain/failures/failure";
 import worker from "../../src/index";
 import { WATCHMODE_ID_MAP_PATH } from "../../src/integrations/watchmode/idMap";
+import type { CommandMessage } from "../../src/jobs/commandRunner";
 import { rootLogger } from "../../src/observability/logger";
 import { jobContext } from "../../src/services/context";
 import { importWatchmodeIdMap } from "../../src/services/watchmodeIdMap";
@@ -219,14 +220,26 @@ async function appFetch(target: Env, method: string, path: string, body?: unknow
   return response;
 }
 
+/**
+ * Runs the command with `target` as the bindings: its commands-queue messages are delivered to the
+ * Worker's queue consumer here, as the queue would, with those same bindings.
+ */
 async function runCommand(target: Env): Promise<Command> {
-  const queued = await appFetch(target, "POST", "/api/v3/command", { name: "WatchmodeIdMapRefresh" });
+  const sent: CommandMessage[] = [];
+  const bindings = {
+    ...target,
+    COMMAND_QUEUE: { send: async (body: CommandMessage) => void sent.push(body) },
+  } as unknown as Env;
+  const queued = await appFetch(bindings, "POST", "/api/v3/command", { name: "WatchmodeIdMapRefresh" });
   expect(queued.status).toBe(201);
   const { id } = await queued.json<Command>();
-  for (let i = 0; i < 600; i++) {
-    const command = await (await appFetch(target, "GET", `/api/v3/command/${id}`)).json<Command>();
-    if (command.status === "completed" || command.status === "failed") return command;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let body = sent.shift(); body; body = sent.shift()) {
+    const batch = createMessageBatch<CommandMessage>("radarr-edge-commands", [
+      { id: `chunk-${body.chunk}`, timestamp: clock.nowDate(), attempts: 1, body },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, bindings, ctx);
+    await waitOnExecutionContext(ctx);
   }
-  throw new Error(`command ${id} did not finish`);
+  return (await appFetch(bindings, "GET", `/api/v3/command/${id}`)).json<Command>();
 }

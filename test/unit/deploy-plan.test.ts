@@ -36,6 +36,8 @@ describe("the deploy planner", () => {
         "radarr-edge-list-sync-dlq",
         "radarr-edge-downloads",
         "radarr-edge-downloads-dlq",
+        "radarr-edge-commands",
+        "radarr-edge-commands-dlq",
       ]),
     );
     expect(wiring.database).toBe("radarr-edge");
@@ -71,6 +73,8 @@ describe("the deploy planner", () => {
       "queues list",
       "queues create radarr-edge-downloads",
       "queues create radarr-edge-downloads-dlq",
+      "queues create radarr-edge-commands",
+      "queues create radarr-edge-commands-dlq",
       "deploy --var DEPLOYED:true",
       "d1 migrations apply radarr-edge --remote",
     ]);
