@@ -15,7 +15,7 @@ export interface CommandContext extends ServiceContext {
 }
 
 /** A finished command: Radarr's message (also its completionMessage) and the result. */
-export interface CommandOutcome {
+interface CommandOutcome {
   message: string;
   result?: Record<string, unknown>;
   /** Items processed of the total, for commands that walk many. */
@@ -39,7 +39,7 @@ export type CommandStep = CommandOutcome | CommandContinuation;
 export const isContinuation = (step: CommandStep): step is CommandContinuation => "next" in step;
 
 /** The state a chunked walk over ids saves between chunks. */
-export interface IdWalk {
+interface IdWalk {
   ids: number[];
   /** Index of the next id to process. */
   next: number;

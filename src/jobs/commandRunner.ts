@@ -1,7 +1,7 @@
 import * as clock from "../clock";
 import type { Env } from "../config";
 import { createDatabase, type Database } from "../db/client";
-import { type CommandRow, commandRepository } from "../db/repositories/commands";
+import { type CommandRow, commandChunkRepository, commandRepository } from "../db/repositories/commands";
 import { type Logger, rootLogger } from "../observability/logger";
 import { jobContext } from "../services/context";
 import { type CommandContext, isContinuation } from "./commandChunks";
@@ -21,7 +21,7 @@ export interface CommandMessage {
 }
 
 /** A chunk's time budget: one slow item (an indexer search up to its timeout) still ends well under 30 s. */
-export const CHUNK_BUDGET_MS = 8_000;
+const CHUNK_BUDGET_MS = 8_000;
 // A queued or started command not heard from for this long lost its message: the cron resends it.
 const STALL_MS = 10 * 60_000;
 // A message that failed unexpectedly (D1 unavailable, a bug) comes back after this long; the
@@ -42,7 +42,7 @@ export async function enqueueCommand(
 }
 
 /** Runs one chunk of a command: finishes it (completed or failed) or saves it and queues the next chunk. */
-export async function runCommandChunk(env: Env, message: CommandMessage, logger: Logger = rootLogger): Promise<void> {
+async function runCommandChunk(env: Env, message: CommandMessage, logger: Logger = rootLogger): Promise<void> {
   const db = createDatabase(env.DB);
   const repo = commandRepository(db);
   const row = await repo.get(message.commandId);
@@ -64,7 +64,7 @@ export async function runCommandChunk(env: Env, message: CommandMessage, logger:
     if (isContinuation(step)) {
       const { cursor, done, total, message: text, delaySeconds } = step.next;
       const chunk = message.chunk + 1;
-      const saved = await repo.saveChunk(row.id, {
+      const saved = await commandChunkRepository(db).saveChunk(row.id, {
         chunks: chunk,
         cursor,
         message: text,
@@ -129,7 +129,7 @@ export async function consumeCommandDeadLetters(batch: MessageBatch<CommandMessa
 
 /** Resends the current chunk of every command whose message was lost (run by each cron). */
 export async function resumeStalledCommands(env: Env, db: Database): Promise<number> {
-  const repo = commandRepository(db);
+  const repo = commandChunkRepository(db);
   const stalled = await repo.stalled(new Date(clock.now() - STALL_MS).toISOString());
   for (const row of stalled) {
     await repo.touch(row.id, clock.nowIso());

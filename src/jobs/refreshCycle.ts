@@ -8,7 +8,7 @@ import { cronIntervalMinutes, SCHEDULED_TASKS } from "./cronSchedule";
  * With the cron every 6 hours (28 runs a week): a 20,000-movie library takes ceil(20000 / 28) =
  * 715 movies a run, 2,860 TMDb calls a day, 0.033 a second on average; each run's 715 calls go
  * out in about 18 s at TMDb's 40 calls/s window (the ApiBudget "tmdb" hard limit), spread over
- * chunks of at most CHUNK_BUDGET_MS. That is above the seed's soft daily TMDb target of 500
+ * chunks of about 8 s (src/jobs/commandRunner.ts). That is above the seed's soft daily TMDb target of 500
  * (reported, never enforced): at one call a movie, 500 a day cycles at most 3,500 movies a week,
  * so a library above that size either exceeds the target or cycles more slowly — we keep the
  * 7-day cycle and document it (docs/operations.md). Small libraries refresh MIN_BATCH a run.

@@ -52,6 +52,36 @@ export function commandRepository(db: Database) {
       await db.update(commands).set({ status: "started", started, heartbeat: started }).where(eq(commands.id, id));
     },
 
+    markCompleted: async (
+      id: number,
+      outcome: {
+        ended: string;
+        message: string;
+        result: Record<string, unknown> | null;
+        progress?: { done: number; total: number };
+      },
+    ): Promise<void> => {
+      const { progress, ...rest } = outcome;
+      await db
+        .update(commands)
+        .set({
+          status: "completed",
+          ...rest,
+          cursor: null,
+          ...(progress ? { progressDone: progress.done, progressTotal: progress.total } : {}),
+        })
+        .where(eq(commands.id, id));
+    },
+
+    markFailed: async (id: number, ended: string, message: string): Promise<void> => {
+      await db.update(commands).set({ status: "failed", ended, message, cursor: null }).where(eq(commands.id, id));
+    },
+  };
+}
+
+/** The chunk bookkeeping of commands running on the commands queue (src/jobs/commandRunner.ts). */
+export function commandChunkRepository(db: Database) {
+  return {
     /**
      * Saves chunk `chunks - 1`'s outcome: where the next chunk resumes, the progress so far. False
      * when another delivery of the same chunk saved first (the caller then sends nothing on).
@@ -93,31 +123,6 @@ export function commandRepository(db: Database) {
     /** Marks a command as just heard from (re-queued after a stall). */
     touch: async (id: number, heartbeat: string): Promise<void> => {
       await db.update(commands).set({ heartbeat }).where(eq(commands.id, id));
-    },
-
-    markCompleted: async (
-      id: number,
-      outcome: {
-        ended: string;
-        message: string;
-        result: Record<string, unknown> | null;
-        progress?: { done: number; total: number };
-      },
-    ): Promise<void> => {
-      const { progress, ...rest } = outcome;
-      await db
-        .update(commands)
-        .set({
-          status: "completed",
-          ...rest,
-          cursor: null,
-          ...(progress ? { progressDone: progress.done, progressTotal: progress.total } : {}),
-        })
-        .where(eq(commands.id, id));
-    },
-
-    markFailed: async (id: number, ended: string, message: string): Promise<void> => {
-      await db.update(commands).set({ status: "failed", ended, message, cursor: null }).where(eq(commands.id, id));
     },
   };
 }
