@@ -32,6 +32,8 @@ declare global {
       UPSTREAM_BREAKER_FAILURES?: string;
       /** Seconds an open circuit breaker refuses calls before it lets a probe through (default 30). */
       UPSTREAM_BREAKER_COOLDOWN_S?: string;
+      /** A command chunk's time budget, milliseconds (default 8000; tests shorten it). */
+      COMMAND_CHUNK_MS?: string;
       BUILD_TIME?: string;
       /** Starts the clock at this instant (tests and date runs only; see src/clock.ts). */
       SIM_NOW?: string;

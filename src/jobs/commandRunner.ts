@@ -20,8 +20,16 @@ export interface CommandMessage {
   chunk: number;
 }
 
-/** A chunk's time budget: one slow item (an indexer search up to its timeout) still ends well under 30 s. */
+/**
+ * A chunk's time budget: a chunk stops taking items after it, so with the item in hand (an
+ * indexer search up to its timeout) it still ends well under 30 s. COMMAND_CHUNK_MS overrides it.
+ */
 const CHUNK_BUDGET_MS = 8_000;
+
+function chunkBudgetMs(env: Env): number {
+  const configured = Number(env.COMMAND_CHUNK_MS);
+  return Number.isFinite(configured) && configured > 0 ? configured : CHUNK_BUDGET_MS;
+}
 // A queued or started command not heard from for this long lost its message: the cron resends it.
 const STALL_MS = 10 * 60_000;
 // A message that failed unexpectedly (D1 unavailable, a bug) comes back after this long; the
@@ -49,13 +57,14 @@ async function runCommandChunk(env: Env, message: CommandMessage, logger: Logger
   if (!row || row.status === "completed" || row.status === "failed" || row.chunks !== message.chunk) return;
   const log = logger.child({ command: row.name, commandId: row.id, chunk: message.chunk });
   const startedAt = clock.now();
+  const budgetMs = chunkBudgetMs(env);
   if (row.status === "queued") await repo.markStarted(row.id, clock.nowIso());
   const ctx: CommandContext = {
     ...jobContext(env, log, db),
     trigger: row.trigger,
     progress: (text) => repo.setMessage(row.id, text),
     cursor: row.cursor,
-    outOfTime: () => clock.now() - startedAt >= CHUNK_BUDGET_MS,
+    outOfTime: () => clock.now() - startedAt >= budgetMs,
   };
   try {
     const definition = findCommand(row.name);
@@ -86,7 +95,7 @@ async function runCommandChunk(env: Env, message: CommandMessage, logger: Logger
       result: step.result ?? null,
       progress: step.progress,
     });
-    log.info("command completed", { message: step.message, chunks: message.chunk + 1 });
+    log.info("command completed", { message: step.message, chunks: message.chunk + 1, ms: clock.now() - startedAt });
   } catch (error) {
     const text = (error as Error).message;
     await repo.markFailed(row.id, clock.nowIso(), text);

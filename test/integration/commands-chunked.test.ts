@@ -1,0 +1,164 @@
+import { createExecutionContext, createMessageBatch, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, test } from "vitest";
+import * as clock from "../../src/clock";
+import type { Env } from "../../src/config";
+import worker from "../../src/index";
+import type { CommandMessage } from "../../src/jobs/commandRunner";
+import { APP } from "./helpers";
+
+/**
+ * Commands over a big library run as chains of short queue invocations. Here the test is the
+ * queue: it takes each message the Worker sends, delivers it to the Worker's queue consumer and
+ * times that invocation. The chunk budget is shortened (COMMAND_CHUNK_MS) so a library small
+ * enough for the suite still takes many chunks; bench/commands.mjs runs 20,000 movies.
+ */
+const LIBRARY = 1_500;
+const CHUNK_MS = 1_000;
+// TMDb ids the simulator knows (its generated catalogue starts at 2,000,000).
+const FIRST_TMDB_ID = 2_000_000;
+const PLATFORM_LIMIT_MS = 30_000;
+const TIMEOUT_MS = 120_000;
+
+interface Command {
+  id: number;
+  name: string;
+  status: string;
+  message?: string;
+  body: Record<string, unknown>;
+  result?: Record<string, unknown>;
+  progress?: { done: number; total: number };
+}
+
+/** Movies 1..count, monitored, without a file, released; the stalest metadata has the lowest id. */
+async function seedLibrary(count: number) {
+  const metadata = JSON.stringify({ overview: "", images: [], alternateTitles: [], genres: [] });
+  const rows: string[] = [];
+  for (let id = 1; id <= count; id++) {
+    const synced = new Date(Date.UTC(2020, 0, 1) + id * 60_000).toISOString();
+    rows.push(
+      `(${id}, ${FIRST_TMDB_ID + id}, 'Seeded ${id}', 'Seeded ${id}', 'seeded ${id}', 'seeded${id}', 2001, 'released', 'announced', 1, '/movies', '/movies/Seeded ${id} (2001)', '[]', '${metadata}', '${synced}', '${synced}', '${synced}')`,
+    );
+  }
+  const statements = [env.DB.prepare("INSERT INTO root_folders (path) VALUES ('/movies')")];
+  for (let i = 0; i < rows.length; i += 250) {
+    statements.push(
+      env.DB.prepare(
+        `INSERT INTO movies (id, tmdb_id, title, original_title, sort_title, clean_title, year, status, minimum_availability, quality_profile_id, root_folder_path, path, genres, metadata, added, last_info_sync, updated_at) VALUES ${rows.slice(i, i + 250).join(",")}`,
+      ),
+    );
+  }
+  await env.DB.batch(statements);
+}
+
+/** The Worker with these bindings, its commands queue captured so the test delivers each message. */
+function queueCapturingApp() {
+  const sent: CommandMessage[] = [];
+  const bindings = {
+    ...env,
+    COMMAND_CHUNK_MS: String(CHUNK_MS),
+    COMMAND_QUEUE: { send: async (body: CommandMessage) => void sent.push(body) },
+  } as unknown as Env;
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const ctx = createExecutionContext();
+    const headers: Record<string, string> = { "X-Api-Key": env.API_KEY ?? "", "content-type": "application/json" };
+    const request = new Request(`${APP}${path}`, { method, headers, body: body && JSON.stringify(body) });
+    const response = await worker.fetch(request, bindings, ctx);
+    await waitOnExecutionContext(ctx);
+    return response.json<T>();
+  }
+  /** Delivers one message to the consumer as the queue would; its wall time in ms. */
+  async function deliver(body: CommandMessage): Promise<number> {
+    const batch = createMessageBatch<CommandMessage>("radarr-edge-commands", [
+      { id: `chunk-${body.chunk}`, timestamp: clock.nowDate(), attempts: 1, body },
+    ]);
+    const ctx = createExecutionContext();
+    const started = performance.now();
+    await worker.queue(batch, bindings, ctx);
+    await waitOnExecutionContext(ctx);
+    return performance.now() - started;
+  }
+  return { sent, call, deliver };
+}
+
+/** Runs a command to its end chunk by chunk; each chunk's wall time and the progress seen after it. */
+async function runChunked(name: string, body: Record<string, unknown> = {}) {
+  const app = queueCapturingApp();
+  const queued = await app.call<Command>("POST", "/api/v3/command", { name, ...body });
+  const chunkMs: number[] = [];
+  const seen: Command[] = [queued];
+  for (let message = app.sent.shift(); message; message = app.sent.shift()) {
+    chunkMs.push(await app.deliver(message));
+    seen.push(await app.call<Command>("GET", `/api/v3/command/${queued.id}`));
+  }
+  console.log(`${name}: ${chunkMs.length} chunks, longest ${Math.round(Math.max(...chunkMs))} ms`);
+  return { app, chunkMs, seen, final: seen[seen.length - 1] };
+}
+
+describe("commands over a big library", () => {
+  test(
+    `MissingMoviesSearch walks ${LIBRARY} movies in chunks, each invocation well under 30 s, showing progress`,
+    async () => {
+      await seedLibrary(LIBRARY);
+      const { chunkMs, seen, final } = await runChunked("MissingMoviesSearch");
+      expect(seen[0]).toMatchObject({ status: "queued" });
+      expect(chunkMs.length).toBeGreaterThan(1);
+      expect(Math.max(...chunkMs)).toBeLessThan(PLATFORM_LIMIT_MS);
+      const midway = seen[1];
+      expect(midway.status).toBe("started");
+      expect(midway.progress?.total).toBe(LIBRARY);
+      expect(midway.progress?.done).toBeGreaterThan(0);
+      expect(midway.message).toBe(`Searched ${midway.progress?.done} of ${LIBRARY} movies`);
+      const done = seen.slice(1).map((c) => c.progress?.done ?? 0);
+      expect(done).toEqual([...done].sort((a, b) => a - b));
+      expect(final).toMatchObject({
+        status: "completed",
+        progress: { done: LIBRARY, total: LIBRARY },
+        message: `Searched ${LIBRARY} of ${LIBRARY} movies, grabbed 0`,
+        body: { completionMessage: `Searched ${LIBRARY} of ${LIBRARY} movies, grabbed 0` },
+        result: { searched: LIBRARY, failed: 0 },
+      });
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    "a chunk delivered twice runs once: the duplicate neither repeats the work nor forks the chain",
+    async () => {
+      await seedLibrary(LIBRARY);
+      const app = queueCapturingApp();
+      const queued = await app.call<Command>("POST", "/api/v3/command", { name: "MissingMoviesSearch" });
+      const first = app.sent.shift() as CommandMessage;
+      await app.deliver(first);
+      const after = await app.call<Command>("GET", `/api/v3/command/${queued.id}`);
+      expect(app.sent).toEqual([{ commandId: queued.id, chunk: 1 }]);
+      await app.deliver(first);
+      expect(app.sent).toHaveLength(1);
+      expect(await app.call<Command>("GET", `/api/v3/command/${queued.id}`)).toEqual(after);
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    "RefreshMovie without ids refreshes the stalest batch in chunks, each well under 30 s",
+    async () => {
+      await seedLibrary(LIBRARY);
+      const started = clock.nowIso();
+      const { chunkMs, final } = await runChunked("RefreshMovie");
+      // The batch that cycles this library in 7 days: ceil(1500 / 28) = 54 (at least 50).
+      const batch = 54;
+      expect(final).toMatchObject({
+        status: "completed",
+        progress: { done: batch, total: batch },
+        result: { refreshed: batch, failed: 0 },
+      });
+      expect(Math.max(...chunkMs)).toBeLessThan(PLATFORM_LIMIT_MS);
+      const refreshed = await env.DB.prepare("select id from movies where last_info_sync >= ? order by id")
+        .bind(started)
+        .all<{ id: number }>();
+      // Stalest first: the lowest ids carry the oldest sync times.
+      expect(refreshed.results.map((r) => r.id)).toEqual(Array.from({ length: batch }, (_, i) => i + 1));
+    },
+    TIMEOUT_MS,
+  );
+});
