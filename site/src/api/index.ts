@@ -338,6 +338,7 @@ export const api = {
     run: (name: string, body: Record<string, unknown> = {}) =>
       request<Command>("POST", `${v3}/command`, { body: { name, ...body } }),
     get: (id: number) => request<Command>("GET", `${v3}/command/${id}`),
+    list: () => request<Command[]>("GET", `${v3}/command`),
   },
   system: {
     status: () => request<SystemStatus>("GET", `${v3}/system/status`),

@@ -1,4 +1,5 @@
 import { api, type HealthCheck } from "../api";
+import { CommandList } from "../components/CommandList";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDateTime, inWords } from "../components/format";
 import { SessionList } from "../components/SessionList";
@@ -64,6 +65,7 @@ export function System() {
           </ul>
         )}
       </section>
+      <CommandList />
       <BudgetChart />
       <CacheChart />
       <SessionList />
