@@ -10,10 +10,10 @@
  *
  *   npx tsx bench/commands.mjs            (BENCH_COMMANDS_LIBRARY to change the size)
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applyMigrations, executeSqlFile, startApp } from "../scripts/lib/app.mjs";
+import { applyMigrations, executeSqlFile, ROOT, startApp } from "../scripts/lib/app.mjs";
 import { writeLibrarySeed } from "../scripts/lib/seed-library.mjs";
 import { simulatorVars, startSimulator } from "../scripts/lib/simulator.mjs";
 
@@ -70,6 +70,8 @@ async function main() {
     await applyMigrations(work);
     writeLibrarySeed(join(work, "seed.sql"), LIBRARY, { firstTmdbId: 2_000_000 });
     await executeSqlFile(work, join(work, "seed.sql"));
+    // The Worker's [assets] directory must exist; the site itself is not needed here.
+    mkdirSync(join(ROOT, "dist/site"), { recursive: true });
     app = await startApp({ persistDir: work, vars });
 
     const search = await api(app, "POST", "/command", { name: "MissingMoviesSearch" });
