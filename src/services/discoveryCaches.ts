@@ -16,7 +16,7 @@ export async function refreshDiscoveryCaches(
   ctx: ServiceContext,
   aheadSeconds: number,
 ): Promise<{ refreshed: string[]; failed: string[] }> {
-  const { env, db, logger } = ctx;
+  const { env, logger } = ctx;
   const pending: Promise<unknown>[] = [];
   const work = {
     waitUntil: (promise: Promise<unknown>) => void pending.push(promise.catch(() => undefined)),
@@ -24,7 +24,7 @@ export async function refreshDiscoveryCaches(
   };
   const fallback = (env.DEFAULT_REGION ?? "").toUpperCase();
   const region = isRegionCode(fallback) ? fallback : "US";
-  const trending = new StreamingTrending(env, work, logger);
+  const trending = new StreamingTrending({ ...ctx, background: work });
   const reads: [string, () => Promise<unknown>][] = [
     ...MEDIA_TYPES.flatMap((mediaType) =>
       TRENDING_WINDOWS.map(
@@ -36,7 +36,7 @@ export async function refreshDiscoveryCaches(
       ),
     ),
     [`coming soon ${region}`, () => trending.discovery.upcomingMovies(region, 1)],
-    ["streaming releases", () => new WatchmodeClient(env, db, work, logger).releases()],
+    ["streaming releases", () => new WatchmodeClient(env, work, logger).releases()],
   ];
   const refreshed: string[] = [];
   const failed: string[] = [];
