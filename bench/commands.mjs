@@ -8,7 +8,7 @@
  * GET /api/v3/command/{id} (polled every POLL_MS), so it also counts the queue's hop and is an
  * upper bound of the invocation's own time (and of its CPU time).
  *
- *   npx tsx bench/commands.mjs            (BENCH_COMMANDS_LIBRARY to change the size)
+ *   npm run bench:commands            (BENCH_COMMANDS_LIBRARY to change the size)
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
