@@ -6,7 +6,7 @@ import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { MOVIE_STATUSES } from "../domain/library/movieStatus";
 import { cleanTitle } from "../domain/library/titles";
 import { STALE_HEADER } from "../integrations/cache";
-import { executeCommand, queueCommand } from "../jobs/commands";
+import { enqueueCommand } from "../jobs/commandRunner";
 import { requestContext } from "../services/context";
 import { wholeLibraryJson } from "../services/libraryListCache";
 import { deleteMovieFileThroughClient } from "../services/movieFileDeletion";
@@ -30,10 +30,9 @@ function markStale(c: Context<AppEnv>, lib: MovieLibrary) {
   if (lib.servedStale) c.header(STALE_HEADER, "tmdb");
 }
 
-/** Starts a command as POST /command does (recorded, run after the response), so /command shows it. */
+/** Starts a command as POST /command does (queued on the commands queue), so /command shows it. */
 async function startCommand(c: Context<AppEnv>, name: string, body: Record<string, unknown>) {
-  const row = await queueCommand(c.get("db"), name, body, "manual");
-  c.executionCtx.waitUntil(executeCommand(requestContext(c), row));
+  await enqueueCommand(c.env, c.get("db"), name, body, "manual");
 }
 
 const library = (c: Context<AppEnv>) => new MovieLibrary(requestContext(c));
