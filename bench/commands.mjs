@@ -2,7 +2,8 @@
  * Commands over a 20,000-movie library (issue #12): MissingMoviesSearch and RefreshMovie run on
  * the commands queue in chunks, through the real app in workerd against the simulator. Reports
  * each command's chunks and the longest chunk, and restarts the app midway through the search to
- * show it resumes from its saved cursor (the queue's messages persist in the state directory).
+ * see whether it resumes from its saved cursor by itself (it did not in December 2026: the cron
+ * sweep of stalled commands resumes it; this bench fires no cron).
  *
  * A chunk's wall time is read from the outside: the time between two progress updates seen on
  * GET /api/v3/command/{id} (polled every POLL_MS), so it also counts the queue's hop and is an
