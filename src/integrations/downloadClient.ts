@@ -49,6 +49,15 @@ export interface AddDownload {
   infoHash?: string;
   /** The .torrent file when the app fetched it itself (so the hash is known before adding). */
   torrentFile?: Uint8Array<ArrayBuffer>;
+  /** A torrent's seed goal from its indexer's seed criteria; the client's own defaults when absent. */
+  seedLimits?: SeedLimits;
+}
+
+/** How long a grabbed torrent seeds (Radarr's TorrentSeedConfiguration); null: the client decides. */
+export interface SeedLimits {
+  ratio: number | null;
+  /** Minutes. */
+  seedTime: number | null;
 }
 
 /** Where a finished download ends up after a client-side move and rename. */

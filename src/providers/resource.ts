@@ -17,7 +17,18 @@ export const providerFieldSchema = z.object({
   advanced: z.boolean(),
   privacy: z.enum(["normal", "password", "apiKey", "userName"]),
   helpText: z.string().optional(),
-  selectOptions: z.array(z.object({ value: z.union([z.string(), z.number()]), name: z.string() })).optional(),
+  unit: z.string().optional(),
+  isFloat: z.boolean(),
+  selectOptions: z
+    .array(
+      z.object({
+        value: z.number().int(),
+        name: z.string(),
+        order: z.number().int(),
+        dividerAfter: z.boolean(),
+      }),
+    )
+    .optional(),
 });
 
 /** The fields a body sends: only name and value are read. */
@@ -49,8 +60,19 @@ export function fieldResources(definition: ProviderDefinition, stored: Record<st
     type: f.type,
     advanced: f.advanced ?? false,
     privacy: fieldPrivacy(f),
+    isFloat: f.isFloat ?? false,
     ...(f.helpText ? { helpText: f.helpText } : {}),
-    ...(f.selectOptions ? { selectOptions: [...f.selectOptions] } : {}),
+    ...(f.unit ? { unit: f.unit } : {}),
+    ...(f.selectOptions
+      ? {
+          selectOptions: f.selectOptions.map((o, index) => ({
+            value: o.value,
+            name: o.name,
+            order: index,
+            dividerAfter: false,
+          })),
+        }
+      : {}),
   }));
 }
 

@@ -4,6 +4,7 @@ import type { Database } from "../db/client";
 import { type DownloadRow, downloadRepository } from "../db/repositories/downloads";
 import { historyRepository } from "../db/repositories/history";
 import { MovieRepository, type MovieRow } from "../db/repositories/movies";
+import { indexerRepository } from "../db/repositories/providers";
 import type { StoredQualityModel } from "../db/schema";
 import { decide, prepareDecisionContext, type Release, type ReleaseDecision } from "../domain/decisions";
 import {
@@ -17,10 +18,11 @@ import { isTransient } from "../domain/failures/kinds";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import type { QualityModel } from "../domain/parser";
 import { infoDictionary, isMagnet, magnetInfoHash } from "../domain/torrents";
-import type { AddDownload } from "../integrations/downloadClient";
+import type { AddDownload, SeedLimits } from "../integrations/downloadClient";
 import { upstreamFetch } from "../integrations/http";
 import { type Logger, redactUrl } from "../observability/logger";
 import { recordDownloadFailureMetric } from "../observability/metrics";
+import { seedLimitsOf } from "../providers/indexers/seeding";
 import type { ServiceContext } from "./context";
 import { loadBlocklistEntries, loadDecisionContext } from "./decisionContext";
 import { type DownloadClientRow, enabledClientsFor, openDownloadClient } from "./downloadClients";
@@ -126,11 +128,20 @@ async function downloadRequest(env: Env, release: Release, logger?: Logger): Pro
   }
 }
 
+/** A torrent's seed goal: its indexer's seed criteria (Radarr's SeedConfigProvider). */
+async function seedLimitsFor(db: Database, release: Release): Promise<SeedLimits | undefined> {
+  if (release.protocol !== "torrent" || !release.indexerId) return undefined;
+  const indexer = await indexerRepository(db).get(release.indexerId);
+  return indexer ? seedLimitsOf(indexer.settings) : undefined;
+}
+
 /** Sends a release to one client; resolves with the client's id for the download. */
-async function sendToClient(env: Env, client: DownloadClientRow, release: Release, logger?: Logger): Promise<string> {
+async function sendToClient(ctx: ServiceContext, client: DownloadClientRow, release: Release): Promise<string> {
+  const { env, db, logger } = ctx;
   const request = await downloadRequest(env, release, logger);
+  const seedLimits = await seedLimitsFor(db, release);
   const opened = await openDownloadClient(env, client, logger);
-  return opened.add(request);
+  return opened.add(seedLimits ? { ...request, seedLimits } : request);
 }
 
 /**
@@ -289,7 +300,7 @@ export async function grabRelease(ctx: ServiceContext, input: GrabInput): Promis
   let lastError: UpstreamFailure | undefined;
   for (const client of clients) {
     try {
-      const downloadId = await sendToClient(env, client, release, logger);
+      const downloadId = await sendToClient(ctx, client, release);
       const row = await recordSent(ctx, described, client, downloadId, input.source);
       return { queueId: row.id, downloadClientId: client.id, downloadId };
     } catch (error) {
@@ -363,6 +374,6 @@ export async function sendPendingGrab(
   if (!movie) throw resourceNotFound(`Movie ${row.movieId}`);
   const release = await openStoredRelease(env, row);
   const decision = await describeRelease(db, movie, release);
-  const downloadId = await sendToClient(env, client, release, logger);
+  const downloadId = await sendToClient(ctx, client, release);
   return recordSent(ctx, { movie, decision }, client, downloadId, row.source, row.id);
 }

@@ -57,7 +57,10 @@ async function settings(check: Check) {
   }
   for (const path of ["/config/indexer", "/config/importlist"]) await check(`GET /api/v3${path}`, `/api/v3${path}`);
   const definitions = await check<Resource[]>("GET /api/v3/qualitydefinition", "/api/v3/qualitydefinition");
-  const definition = await check("GET /api/v3/qualitydefinition/{id}", `/api/v3/qualitydefinition/${definitions[3].id}`);
+  const definition = await check(
+    "GET /api/v3/qualitydefinition/{id}",
+    `/api/v3/qualitydefinition/${definitions[3].id}`,
+  );
   await check("PUT /api/v3/qualitydefinition/{id}", `/api/v3/qualitydefinition/${definition.id}`, definition);
   await check("PUT /api/v3/qualitydefinition/update", "/api/v3/qualitydefinition/update", definitions);
 
@@ -68,7 +71,10 @@ async function settings(check: Check) {
     `/api/v3/qualityprofile/${profiles[0].id}`,
   );
   const created = await check("POST /api/v3/qualityprofile", "/api/v3/qualityprofile", { ...profile, name: "Spare" });
-  await check("PUT /api/v3/qualityprofile/{id}", `/api/v3/qualityprofile/${created.id}`, { ...created, name: "Spare 2" });
+  await check("PUT /api/v3/qualityprofile/{id}", `/api/v3/qualityprofile/${created.id}`, {
+    ...created,
+    name: "Spare 2",
+  });
 
   await check("GET /api/v3/customformat", "/api/v3/customformat");
   await check("GET /api/v3/customformat/schema", "/api/v3/customformat/schema");
@@ -145,7 +151,11 @@ async function providers(check: Check) {
   await simClient("qbittorrent", String(client.fields.find((f) => f.name === "username")?.value)).speed(3600);
   const downloadClientId = await provider(check, "downloadclient", client);
   const indexerId = await provider(check, "indexer", torznab(), "?forceSave=true");
-  const hook = { name: "Hook", implementation: "Webhook", fields: [{ name: "url", value: `${SIM}/hooks/${unique("c")}` }] };
+  const hook = {
+    name: "Hook",
+    implementation: "Webhook",
+    fields: [{ name: "url", value: `${SIM}/hooks/${unique("c")}` }],
+  };
   const notificationId = await provider(check, "notification", { ...hook, onGrab: true });
   const profiles = await getJson<Resource[]>("/api/v3/qualityprofile");
   const importListId = await provider(check, "importlist", {

@@ -33,7 +33,10 @@ const doc = radarrOpenApi as unknown as {
 
 /** `METHOD /path/{}` with parameter names dropped, lower-cased: how operations are matched. */
 export const operationKey = (method: string, path: string) =>
-  `${method.toUpperCase()} ${path.toLowerCase().replace(/\{[^}]+\}/g, "{}").replace(/\/$/, "")}`;
+  `${method.toUpperCase()} ${path
+    .toLowerCase()
+    .replace(/\{[^}]+\}/g, "{}")
+    .replace(/\/$/, "")}`;
 
 export interface RadarrOperation {
   key: string;
@@ -47,7 +50,12 @@ export function radarrOperations(): RadarrOperation[] {
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods)
       .filter(([method]) => HTTP_METHODS.includes(method))
-      .map(([method, op]) => ({ key: operationKey(method, path), method: method.toUpperCase(), path, schema: bodySchema(op) })),
+      .map(([method, op]) => ({
+        key: operationKey(method, path),
+        method: method.toUpperCase(),
+        path,
+        schema: bodySchema(op),
+      })),
   );
 }
 

@@ -22,7 +22,7 @@ import { DOWNLOAD_FAULTS, type Download, type DownloadStore, type Instance, norm
  *   POST   /<client>/__seed    {"count": 500, "instance"?, "category"?, "secondsToComplete"?}:
  *                              that many active downloads of real catalogue releases
  *   GET    /<client>/__fs?instance=&path=/movies   files on the instance's disk under a path
- *   GET    /<client>/__downloads?instance=         every download with its progress and fault
+ *   GET    /<client>/__downloads?instance=         every download with its progress, fault and options
  * Bad bodies get 400 { message, errors: [{ path, message }] }.
  */
 
@@ -192,6 +192,8 @@ export function registerDownloadControls(app: Hono, store: DownloadStore, option
         completedAt: download.completedAt === null ? null : new Date(download.completedAt).toISOString(),
         fault: download.fault,
         files: download.files,
+        /** What the client was told beyond the torrent itself (share limits, display name, …). */
+        options: download.extra ?? {},
       };
     });
     return c.json({ instance: instance.key, downloads });

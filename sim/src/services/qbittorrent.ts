@@ -21,8 +21,8 @@ import { isRejectedSecret } from "./sim-controls";
  *   torrents/files, torrents/categories, torrents/tags,
  *   POST torrents/add (multipart or urlencoded: urls — .torrent URLs on the simulator or a loopback
  *   address, or magnets —, torrents (files), savepath, category, tags, paused/stopped, rename,
- *   contentLayout/root_folder, autoTMM; "Ok.", "Fails." for a duplicate or a URL that cannot be
- *   fetched, 415 for a file that is not a torrent), torrents/delete (hashes, deleteFiles),
+ *   contentLayout/root_folder, autoTMM, ratioLimit, seedingTimeLimit (minutes); "Ok.", "Fails." for a
+ *   duplicate or a URL that cannot be fetched, 415 for a file that is not a torrent), torrents/delete (hashes, deleteFiles),
  *   setLocation (400 empty, 409 relative path, 403 under /readonly), renameFile, renameFolder,
  *   rename, setCategory, createCategory, editCategory, removeCategories, addTags, removeTags,
  *   pause/resume (stop/start), recheck, reannounce, setForceStart, setShareLimits.
@@ -231,11 +231,11 @@ function torrentInfo(download: Download, now: number) {
     priority: -1,
     progress: download.size > 0 ? download.done / download.size : 0,
     ratio: download.size > 0 ? Math.round((sent / download.size) * 1000) / 1000 : 0,
-    ratio_limit: -2,
+    ratio_limit: typeof extra.ratioLimit === "number" ? extra.ratioLimit : -2,
     root_path: root,
     save_path: download.savePath,
     seeding_time: download.completedAt === null ? 0 : seconds(now - download.completedAt),
-    seeding_time_limit: -2,
+    seeding_time_limit: typeof extra.seedingTimeLimit === "number" ? extra.seedingTimeLimit : -2,
     seen_complete: download.completedAt === null ? -1 : seconds(now),
     seq_dl: extra.sequential === true,
     size: download.size,
@@ -593,6 +593,16 @@ function savePathFor(instance: Instance, fields: Record<string, string>, categor
   return DEFAULT_SAVE_PATH;
 }
 
+/** The share limits torrents/add takes: ratioLimit and seedingTimeLimit (minutes); -2 is the global limit. */
+function shareLimits(fields: Record<string, string>): Record<string, number> {
+  const limits: Record<string, number> = {};
+  const ratio = Number(fields.ratioLimit);
+  const minutes = Number(fields.seedingTimeLimit);
+  if (fields.ratioLimit !== undefined && Number.isFinite(ratio)) limits.ratioLimit = ratio;
+  if (fields.seedingTimeLimit !== undefined && Number.isInteger(minutes)) limits.seedingTimeLimit = minutes;
+  return limits;
+}
+
 app.post("/api/v2/torrents/add", async (c) => {
   const instance = sessionInstance(c);
   if (!instance) return text("Forbidden", 403);
@@ -640,6 +650,7 @@ app.post("/api/v2/torrents/add", async (c) => {
       if (instance.downloads.has(spec.id)) continue;
       if (fields.rename?.trim()) spec.extra = { ...spec.extra, displayName: fields.rename.trim() };
       if (truthy(fields.sequentialDownload)) spec.extra = { ...spec.extra, sequential: true };
+      spec.extra = { ...spec.extra, ...shareLimits(fields) };
       store.add(instance, spec);
       added++;
     } catch (error) {

@@ -20,7 +20,7 @@ import { isRejectedSecret, readControlBody } from "./sim-controls";
  * labels → torrent-added or torrent-duplicate), torrent-get (fields, ids: numbers, hashes or
  * "recently-active"), torrent-remove (delete-local-data), torrent-set-location (location, move),
  * torrent-rename-path (path, name: renames the last component), torrent-start/-start-now/-stop/
- * -verify/-reannounce, torrent-set (labels).
+ * -verify/-reannounce, torrent-set (labels, seedRatioLimit/-Mode, seedIdleLimit/-Mode).
  * Status: 0 stopped, 3 download wait (just added), 4 downloading, 6 seeding; percentDone rises with
  * wall time (downloads/model.ts). Faults: stall → status 4, rateDownload 0, isStalled, eta -2;
  * diskFull → status 0, error 3 "No space left on device"; hashMismatch → completes, then status 0,
@@ -214,10 +214,11 @@ function torrentFields(download: Download, now: number): Record<string, unknown>
     pieceCount: pieces,
     pieceSize: download.pieceLength,
     queuePosition: download.numericId - 1,
-    seedRatioLimit: 2,
-    seedRatioMode: 0,
-    seedIdleLimit: 30,
-    seedIdleMode: 0,
+    // The torrent's own limits once torrent-set gave them (mode 1), else the session's (mode 0).
+    seedRatioLimit: typeof extra.seedRatioLimit === "number" ? extra.seedRatioLimit : 2,
+    seedRatioMode: typeof extra.seedRatioMode === "number" ? extra.seedRatioMode : 0,
+    seedIdleLimit: typeof extra.seedIdleLimit === "number" ? extra.seedIdleLimit : 30,
+    seedIdleMode: typeof extra.seedIdleMode === "number" ? extra.seedIdleMode : 0,
     comment: typeof extra.comment === "string" ? extra.comment : "",
     creator: "radarr-edge-sim",
     trackers: extra.tracker ? [{ announce: extra.tracker, id: 0, scrape: "", tier: 0 }] : [],
@@ -287,6 +288,13 @@ function sessionFields(instance: Instance): Args {
     "utp-enabled": true,
     version: VERSION,
   };
+}
+
+/** The seeding arguments torrent-set takes (seedRatioLimit/-Mode, seedIdleLimit/-Mode). */
+function seedSettings(args: Args): Record<string, number> {
+  const names = ["seedRatioLimit", "seedRatioMode", "seedIdleLimit", "seedIdleMode"];
+  const given = names.filter((name) => typeof args[name] === "number");
+  return Object.fromEntries(given.map((name) => [name, args[name] as number]));
 }
 
 async function addTorrent(c: Context, instance: Instance, args: Args): Promise<MethodResult> {
@@ -435,10 +443,11 @@ async function dispatch(c: Context, instance: Instance, method: string, args: Ar
       for (const download of select(instance, args.ids)) store.observe(download, now);
       return {};
     case "torrent-set":
-      if (Array.isArray(args.labels)) {
-        for (const download of select(instance, args.ids)) {
+      for (const download of select(instance, args.ids)) {
+        if (Array.isArray(args.labels)) {
           download.tags = args.labels.filter((label): label is string => typeof label === "string");
         }
+        download.extra = { ...download.extra, ...seedSettings(args) };
       }
       return {};
     default:

@@ -30,8 +30,12 @@ export interface ProviderField {
   advanced?: boolean;
   /** Defaults to `password` for a password field, `normal` otherwise. */
   privacy?: FieldPrivacy;
-  /** A select's choices: the same list its settings schema takes. */
-  selectOptions?: readonly SelectOption[];
+  /** A select's choices (Radarr's SelectOption values are integers): the same list its settings schema takes. */
+  selectOptions?: readonly SelectOption<number>[];
+  /** A number field that takes fractions (Radarr's isFloat: a seed ratio). */
+  isFloat?: boolean;
+  /** The unit a number is in, shown beside it ("minutes"). */
+  unit?: string;
   /** What the field shows when neither the saved settings nor the schema's default give a value. */
   value?: unknown;
 }

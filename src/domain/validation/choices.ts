@@ -17,3 +17,12 @@ export function choiceSetting<const V extends string | number>(options: readonly
   const byName = Object.fromEntries(options.map((o) => [o.name, o.value])) as Record<string, V>;
   return z.enum(byName, { error: `must be one of ${values.map((v) => JSON.stringify(v)).join(", ")}` });
 }
+
+/**
+ * A choice setting whose values are Radarr's integer codes (its SelectOption values are integers)
+ * that still reads the names older versions stored and sent ("pause" for 2).
+ */
+export function codedChoiceSetting<const V extends number>(options: readonly (SelectOption<V> & { alias: string })[]) {
+  const byAlias = new Map<unknown, V>(options.map((o) => [o.alias, o.value]));
+  return z.preprocess((value) => byAlias.get(value) ?? value, choiceSetting(options));
+}

@@ -13,7 +13,7 @@ import type {
 } from "../../../integrations/downloadClient";
 import { readJson, upstreamFetch } from "../../../integrations/http";
 import { addPolicy, baseUrl, type ClientContext, clientError, joinPath } from "../http";
-import type { QBittorrentSettings } from "./settings";
+import { type QBittorrentSettings, QBittorrentState } from "./settings";
 
 const SERVICE = "qbittorrent";
 
@@ -194,13 +194,16 @@ export class QBittorrentClient implements DownloadClient {
     }
     if (this.settings.movieCategory) form.append("category", this.settings.movieCategory);
     if (this.settings.savePath) form.append("savepath", this.settings.savePath);
-    if (this.settings.initialState === "pause") {
+    if (this.settings.initialState === QBittorrentState.stop) {
       // v4 reads "paused", v5 "stopped".
       form.append("paused", "true");
       form.append("stopped", "true");
     }
     if (this.settings.sequentialOrder) form.append("sequentialDownload", "true");
     if (this.settings.firstAndLast) form.append("firstLastPiecePrio", "true");
+    // The indexer's seed goal (qBittorrent 4.1+ takes it on add; seedingTimeLimit in minutes).
+    if (download.seedLimits?.ratio) form.append("ratioLimit", String(download.seedLimits.ratio));
+    if (download.seedLimits?.seedTime) form.append("seedingTimeLimit", String(download.seedLimits.seedTime));
     const response = await this.request("/api/v2/torrents/add", { method: "POST", body: form }, [415], true);
     const text = (await response.text()).trim();
     if (response.status === 415 || text === "Fails.")
@@ -210,7 +213,7 @@ export class QBittorrentClient implements DownloadClient {
         `qBittorrent refused the torrent${isMagnet(download.url) ? " (magnet link)" : ""}: ${download.title}`,
         response.status,
       );
-    if (this.settings.initialState === "forceStart")
+    if (this.settings.initialState === QBittorrentState.forceStart)
       await this.post("/api/v2/torrents/setForceStart", { hashes: hash, value: "true" });
     return hash;
   }

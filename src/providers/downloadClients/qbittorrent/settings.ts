@@ -1,14 +1,15 @@
 import { z } from "zod";
-import { choiceSetting } from "../../../domain/validation/choices";
+import { codedChoiceSetting } from "../../../domain/validation/choices";
 import { absolutePathSetting } from "../../../domain/validation/paths";
 import type { ProviderField } from "../../definition";
 import { connectionFields, connectionSettings } from "../http";
 
-/** How a torrent starts once added (Radarr's QBittorrentState). */
+/** How a torrent starts once added (Radarr's QBittorrentState codes; the names are read too). */
+export const QBittorrentState = { start: 0, forceStart: 1, stop: 2 } as const;
 const QBITTORRENT_INITIAL_STATES = [
-  { value: "start", name: "Start" },
-  { value: "forceStart", name: "Force Start" },
-  { value: "pause", name: "Pause" },
+  { value: QBittorrentState.start, name: "Started", alias: "start" },
+  { value: QBittorrentState.forceStart, name: "Force Started", alias: "forceStart" },
+  { value: QBittorrentState.stop, name: "Stopped", alias: "pause" },
 ] as const;
 
 /** Radarr's QBittorrentSettings (the parts used), plus the save path torrents go to. */
@@ -20,7 +21,7 @@ export const qbittorrentSettingsSchema = z.object({
   movieCategory: z.string().trim().max(100).default("radarr"),
   /** Where new torrents are saved; empty uses the category's (or qBittorrent's default) path. */
   savePath: absolutePathSetting({ optional: true }).default(""),
-  initialState: choiceSetting(QBITTORRENT_INITIAL_STATES).default("start"),
+  initialState: codedChoiceSetting(QBITTORRENT_INITIAL_STATES).default(QBittorrentState.start),
   sequentialOrder: z.boolean().default(false),
   firstAndLast: z.boolean().default(false),
 });

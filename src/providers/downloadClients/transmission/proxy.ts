@@ -8,6 +8,7 @@ import type {
   DownloadClient,
   DownloadStatus,
   MovedDownload,
+  SeedLimits,
 } from "../../../integrations/downloadClient";
 import { readJson, upstreamFetch } from "../../../integrations/http";
 import { addPolicy, baseUrl, type ClientContext, clientError, joinPath } from "../http";
@@ -153,7 +154,17 @@ export class TransmissionClient implements DownloadClient {
     const result = await this.rpc("torrent-add", args);
     const added = addedSchema.safeParse(result["torrent-added"] ?? result["torrent-duplicate"]);
     if (!added.success) throw clientError(SERVICE, "parseError", "Transmission did not say which torrent it added");
-    return added.data.hashString.toLowerCase();
+    const hash = added.data.hashString.toLowerCase();
+    await this.setSeedLimits(hash, download.seedLimits);
+    return hash;
+  }
+
+  /** The indexer's seed goal on the torrent itself (mode 1: its own limit, not the session's). */
+  private async setSeedLimits(hash: string, limits: SeedLimits | undefined) {
+    const args: Record<string, unknown> = {};
+    if (limits?.ratio) Object.assign(args, { seedRatioLimit: limits.ratio, seedRatioMode: 1 });
+    if (limits?.seedTime) Object.assign(args, { seedIdleLimit: limits.seedTime, seedIdleMode: 1 });
+    if (Object.keys(args).length) await this.rpc("torrent-set", { ids: [hash], ...args });
   }
 
   private async torrents(ids: readonly string[], fields: string[]): Promise<Torrent[]> {

@@ -1,7 +1,7 @@
 import { APP_NAME } from "../../../config";
 import { defineProvider } from "../../definition";
 import type { Notifier } from "../definition";
-import { webhookFields, webhookSettings } from "./settings";
+import { webhookFields, webhookMethod, webhookSettings } from "./settings";
 
 /** Radarr's Webhook: the event as JSON (`eventType`, `instanceName` and the sender's payload). */
 export const webhookNotification = defineProvider({
@@ -13,7 +13,7 @@ export const webhookNotification = defineProvider({
     request: (message) => ({
       service: "webhook",
       url: settings.url,
-      method: settings.method,
+      method: webhookMethod(settings.method),
       headers: {
         ...Object.fromEntries(settings.headers.map((h) => [h.key, h.value])),
         "content-type": "application/json",

@@ -1,13 +1,16 @@
 import { z } from "zod";
 import { httpUrlSetting } from "../../../domain/validation/addresses";
-import { choiceSetting } from "../../../domain/validation/choices";
+import { codedChoiceSetting } from "../../../domain/validation/choices";
 import type { ProviderField } from "../../definition";
 
-/** How a webhook is called (Radarr's WebhookMethod). */
+/** How a webhook is called (Radarr's WebhookMethod, its codes; the names are read too). */
 const WEBHOOK_METHODS = [
-  { value: "POST", name: "POST" },
-  { value: "PUT", name: "PUT" },
+  { value: 1, name: "POST", alias: "POST" },
+  { value: 2, name: "PUT", alias: "PUT" },
 ] as const;
+
+/** The HTTP method of a webhook's method setting. */
+export const webhookMethod = (code: number) => (code === 2 ? "PUT" : "POST");
 
 /**
  * Extra headers a webhook is called with (Radarr's Headers): names must be HTTP tokens and values
@@ -29,7 +32,7 @@ const webhookHeaders = z
 /** Radarr's WebhookSettings (the parts used). The address is called as given: its query is part of it. */
 export const webhookSettings = z.object({
   url: httpUrlSetting({ allowQuery: true }),
-  method: choiceSetting(WEBHOOK_METHODS).default("POST"),
+  method: codedChoiceSetting(WEBHOOK_METHODS).default(1),
   headers: webhookHeaders,
 });
 
