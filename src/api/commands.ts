@@ -20,7 +20,13 @@ export const commandSchema = z
     message: z.string().optional(),
     body: z.record(z.string(), z.unknown()),
     status: z.enum(["queued", "started", "completed", "failed"]),
-    result: z.record(z.string(), z.unknown()).optional(),
+    /** Radarr's CommandResult. */
+    result: z.enum(["unknown", "successful", "unsuccessful"]),
+    /** Not in Radarr: what the command did, counted (`{searched, grabbed}` for a search). */
+    outcome: z.record(z.string(), z.unknown()).optional(),
+    priority: z.enum(["normal", "high", "low"]),
+    sendUpdatesToClient: z.boolean(),
+    updateScheduledTask: z.boolean(),
     queued: z.string(),
     started: z.string().optional(),
     ended: z.string().optional(),
@@ -43,6 +49,27 @@ function timeSpan(ms: number): string {
   return `${pad(h)}:${pad(m)}:${s.toFixed(7).padStart(10, "0")}`;
 }
 
+const RESULTS = { completed: "successful", failed: "unsuccessful", queued: "unknown", started: "unknown" } as const;
+
+/** Radarr's Command body: the command's own parameters with the flags every command carries. */
+function commandBody(row: CommandRow): Record<string, unknown> {
+  const scheduled = row.trigger === "scheduled";
+  return {
+    sendUpdatesToClient: !scheduled,
+    updateScheduledTask: scheduled,
+    requiresDiskAccess: false,
+    isExclusive: false,
+    isTypeExclusive: false,
+    isLongRunning: false,
+    name: row.name,
+    trigger: row.trigger,
+    suppressMessages: false,
+    ...row.body,
+    // Radarr puts the final message in body.completionMessage once the command has ended.
+    ...(row.status === "completed" && row.message ? { completionMessage: row.message } : {}),
+  };
+}
+
 function commandResource(row: CommandRow): z.infer<typeof commandSchema> {
   const duration = row.started && row.ended ? timeSpan(Date.parse(row.ended) - Date.parse(row.started)) : undefined;
   return {
@@ -50,10 +77,13 @@ function commandResource(row: CommandRow): z.infer<typeof commandSchema> {
     name: row.name,
     commandName: row.name.replace(/([a-z])([A-Z])/g, "$1 $2"),
     message: row.message ?? undefined,
-    // Radarr puts the final message in body.completionMessage once the command has ended.
-    body: row.status === "completed" && row.message ? { ...row.body, completionMessage: row.message } : row.body,
+    body: commandBody(row),
     status: row.status,
-    result: (row.result as Record<string, unknown> | null) ?? undefined,
+    result: RESULTS[row.status],
+    outcome: (row.result as Record<string, unknown> | null) ?? undefined,
+    priority: "normal",
+    sendUpdatesToClient: row.trigger !== "scheduled",
+    updateScheduledTask: row.trigger === "scheduled",
     queued: row.queued,
     started: row.started ?? undefined,
     ended: row.ended ?? undefined,
@@ -139,6 +169,9 @@ commandRouter.openapi(
   },
 );
 
+/** Radarr's DateTime.MinValue: a task that has not run yet. */
+const NEVER = "0001-01-01T00:00:00Z";
+
 const taskSchema = z
   .object({
     id: z.number().int(),
@@ -146,10 +179,12 @@ const taskSchema = z
     taskName: z.string(),
     cron: z.string(),
     interval: z.number().int(),
-    lastExecution: z.string().optional(),
-    lastStartTime: z.string().optional(),
+    /** Radarr's DateTime.MinValue (0001-01-01T00:00:00Z) until the task has run. */
+    lastExecution: z.string(),
+    lastStartTime: z.string(),
     nextExecution: z.string().optional(),
-    lastDuration: z.string().optional(),
+    /** hh:mm:ss.fffffff; zero until the task has run. */
+    lastDuration: z.string(),
     lastStatus: z.string().optional(),
   })
   .openapi("ScheduledTask");
@@ -177,11 +212,10 @@ taskRouter.openapi(
           taskName: task.command,
           cron: task.cron,
           interval: cronIntervalMinutes(task.cron),
-          lastExecution: last?.ended ?? last?.started ?? undefined,
-          lastStartTime: last?.started ?? undefined,
+          lastExecution: last?.ended ?? last?.started ?? NEVER,
+          lastStartTime: last?.started ?? NEVER,
           nextExecution: nextCronRun(task.cron, now)?.toISOString(),
-          lastDuration:
-            last?.started && last.ended ? timeSpan(Date.parse(last.ended) - Date.parse(last.started)) : undefined,
+          lastDuration: timeSpan(last?.started && last.ended ? Date.parse(last.ended) - Date.parse(last.started) : 0),
           lastStatus: last?.status,
         };
       }),

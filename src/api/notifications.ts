@@ -25,6 +25,29 @@ const flags = (from: Omit<NotificationInput, "name" | "implementation" | "fields
   onMovieAdded: from.onMovieAdded,
 });
 
+/** Radarr's events no target here is sent (nothing renames or deletes files on disk): never on, not supported. */
+const UNSENT_EVENTS = [
+  "onRename",
+  "onMovieDelete",
+  "onMovieFileDelete",
+  "onMovieFileDeleteForUpgrade",
+  "onHealthRestored",
+  "onApplicationUpdate",
+  "onManualInteractionRequired",
+] as const;
+const SENT_EVENTS = ["onGrab", "onDownload", "onUpgrade", "onMovieAdded", "onHealthIssue"] as const;
+const supports = (flag: string) => `supports${flag[0].toUpperCase()}${flag.slice(1)}`;
+
+/** Radarr's fixed flags of a notification resource: which events are sent at all. */
+const eventSupport = Object.fromEntries([
+  ...UNSENT_EVENTS.flatMap((flag) => [
+    [flag, false],
+    [supports(flag), false],
+  ]),
+  ...SENT_EVENTS.map((flag) => [supports(flag), true]),
+  ["includeHealthWarnings", false],
+]) as Record<string, boolean>;
+
 /** The fields a notification resource has beside the provider ones: its event subscriptions. */
 export const notificationOutput = {
   onGrab: z.boolean(),
@@ -33,6 +56,7 @@ export const notificationOutput = {
   onDownloadFailure: z.boolean(),
   onHealthIssue: z.boolean(),
   onMovieAdded: z.boolean(),
+  ...Object.fromEntries(Object.keys(eventSupport).map((flag) => [flag, z.boolean()])),
 };
 
 /** What a notification's test answers: the message was delivered. */
@@ -50,7 +74,10 @@ export const notificationRouter = providerRouter({
   output: notificationOutput,
   input: eventFlags,
   // A template subscribes to health issues only, as a new target does.
-  present: (_definition, row?: NotificationRow) => flags(row ?? z.object(eventFlags).parse({})),
+  present: (_definition, row?: NotificationRow) => ({
+    ...eventSupport,
+    ...flags(row ?? z.object(eventFlags).parse({})),
+  }),
   values: (_definition, input: NotificationInput) => flags(input),
   test: {
     result: notificationTestSchema,

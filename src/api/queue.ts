@@ -153,6 +153,8 @@ queueRouter.openapi(
 /** How many items are queued and whether any have warnings or errors. */
 export const queueStatusSchema = z
   .object({
+    /** Radarr's resource id; the status is one resource, always 0. */
+    id: z.number().int(),
     totalCount: z.number().int(),
     count: z.number().int(),
     unknownCount: z.number().int(),
@@ -178,6 +180,7 @@ queueRouter.openapi(
     const counts = await queue(c.get("db")).counts();
     return c.json(
       {
+        id: 0,
         totalCount: counts.total,
         count: counts.total,
         unknownCount: 0,

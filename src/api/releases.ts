@@ -63,18 +63,32 @@ export const releaseSchema = z
     edition: z.string(),
     languages: z.array(z.object({ id: z.number().int(), name: z.string() })),
     movieTitles: z.array(z.string()),
-    imdbId: z.string().optional(),
-    tmdbId: z.number().int().optional(),
+    /** Radarr's ReleaseResource numbers IMDb ids: tt0133093 is 133093; 0 when unknown. */
+    imdbId: z.number().int(),
+    tmdbId: z.number().int(),
     approved: z.boolean(),
     temporarilyRejected: z.boolean(),
     rejected: z.boolean(),
-    rejections: z.array(rejectionSchema),
+    /** Radarr's rejections: one message each. */
+    rejections: z.array(z.string()),
+    /** Not in Radarr: each rejection with its rule, reason and whether it is temporary. */
+    rejectionDetails: z.array(rejectionSchema),
     downloadAllowed: z.boolean(),
+    /** Radarr's fields of a release this app has no use for: the id of a search result is 0. */
+    id: z.number().int(),
+    sceneSource: z.boolean(),
+    movieRequested: z.boolean(),
+    /** Radarr's weights: the quality's place in the profile (×100) and the release's place in the ranking. */
+    qualityWeight: z.number().int(),
+    releaseWeight: z.number().int(),
     rank: z.number().int().optional(),
     decidedBy: z.string().nullable().optional(),
   })
   .openapi("Release");
 type ReleaseResource = z.infer<typeof releaseSchema>;
+
+/** An IMDb id as Radarr's release resource carries it: its number (0 when there is none). */
+const imdbNumber = (imdbId: string | undefined) => Number(imdbId?.match(/^tt(\d+)$/)?.[1] ?? 0);
 
 function releaseResource(decision: ReleaseDecision | RankedDecision, movieId?: number): ReleaseResource {
   const release = decision.release as IndexerRelease;
@@ -116,13 +130,19 @@ function releaseResource(decision: ReleaseDecision | RankedDecision, movieId?: n
     edition: decision.parsed?.edition ?? "",
     languages: decision.languages.map((l) => ({ id: l.id, name: l.name })),
     movieTitles: decision.parsed?.movieTitles ?? [],
-    ...(release.imdbId ? { imdbId: release.imdbId } : {}),
-    ...(release.tmdbId ? { tmdbId: release.tmdbId } : {}),
+    imdbId: imdbNumber(release.imdbId),
+    tmdbId: release.tmdbId ?? 0,
     approved: decision.accepted,
     temporarilyRejected: !decision.accepted && rejections.every((r) => r.type === "temporary"),
     rejected: !decision.accepted && rejections.some((r) => r.type === "permanent"),
-    rejections,
+    rejections: rejections.map((r) => r.message),
+    rejectionDetails: rejections,
     downloadAllowed: decision.parsed !== null && movieId !== undefined,
+    id: 0,
+    sceneSource: false,
+    movieRequested: movieId !== undefined,
+    qualityWeight: ranked ? ranked.rankingKeys.qualityIndex * 100 : 0,
+    releaseWeight: ranked?.rank ?? 0,
     ...(ranked ? { rank: ranked.rank, decidedBy: ranked.decidedBy } : {}),
   };
 }

@@ -29,10 +29,19 @@ export const statusSchema = z
     isLinux: z.boolean(),
     isOsx: z.boolean(),
     isWindows: z.boolean(),
-    mode: z.string(),
+    isNetCore: z.boolean(),
+    /** Radarr's UpdateMechanism: a deploy (wrangler) updates the app, not the app itself. */
+    packageUpdateMechanism: z.enum(["builtIn", "script", "external", "apt", "docker"]),
+    mode: z.enum(["console", "service", "tray"]),
     branch: z.string(),
-    authentication: z.string(),
-    databaseType: z.string(),
+    /** Radarr's AuthenticationType: the site signs in through a form (API key or password). */
+    authentication: z.enum(["none", "basic", "forms", "external"]),
+    /** What the sign-in form takes (ours). */
+    authenticationMethod: z.enum(["apiKey", "password"]),
+    /** Radarr's DatabaseType: D1 is SQLite. */
+    databaseType: z.enum(["sqLite", "postgreSQL"]),
+    /** The database service (ours). */
+    databaseEngine: z.literal("d1"),
     databaseVersion: z.string(),
     migrationVersion: z.number().int(),
     urlBase: z.string(),
@@ -71,10 +80,14 @@ systemRouter.openapi(
         isLinux: false,
         isOsx: false,
         isWindows: false,
-        mode: "console",
+        isNetCore: false,
+        packageUpdateMechanism: "external" as const,
+        mode: "console" as const,
         branch: "main",
-        authentication: c.env.ADMIN_PASSWORD ? "forms" : "apiKey",
-        databaseType: "d1",
+        authentication: "forms" as const,
+        authenticationMethod: c.env.ADMIN_PASSWORD ? ("password" as const) : ("apiKey" as const),
+        databaseType: "sqLite" as const,
+        databaseEngine: "d1" as const,
         databaseVersion: "d1",
         migrationVersion: migrations,
         urlBase: "",
@@ -89,6 +102,8 @@ systemRouter.openapi(
 
 export const healthSchema = z
   .object({
+    /** Radarr numbers its health resources; here by their order in the list. */
+    id: z.number().int(),
     source: z.string(),
     type: z.enum(["ok", "notice", "warning", "error"]),
     message: z.string(),
@@ -103,5 +118,11 @@ healthRouter.openapi(
     tags: ["System"],
     responses: { 200: jsonContent(z.array(healthSchema), "Health checks"), ...errorResponses },
   }),
-  async (c) => c.json(await checkHealth(c.env, c.get("db")), 200),
+  async (c) => {
+    const checks = await checkHealth(c.env, c.get("db"));
+    return c.json(
+      checks.map((check, index) => ({ id: index + 1, ...check })),
+      200,
+    );
+  },
 );

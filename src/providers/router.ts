@@ -181,6 +181,8 @@ function providerParts<
   };
   const template = (c: Context<AppEnv>, definition: Definition) => {
     return {
+      // Radarr's templates carry id 0: not saved yet.
+      id: 0,
       name: "",
       ...describe(definition),
       ...kind.present(definition),

@@ -128,7 +128,7 @@ describe("download failures", () => {
 
     // Nothing grabbed twice: another search keeps the replacement and never takes the blocklisted one.
     const again = await runCommand("MoviesSearch", { movieIds: [movie.id] });
-    expect(again.result).toMatchObject({ grabbed: 0 });
+    expect(again.outcome).toMatchObject({ grabbed: 0 });
     expect(await allDownloads()).toHaveLength(2);
   });
 
@@ -295,7 +295,7 @@ describe("download failures", () => {
     expect(secondsUntil(held.nextRetryAt)).toBeLessThanOrEqual(300);
     expect(await sab.downloads()).toEqual([]);
     // Held releases count as queued: a second search grabs nothing else.
-    expect((await runCommand("MoviesSearch", { movieIds: [movie.id] })).result).toMatchObject({ grabbed: 0 });
+    expect((await runCommand("MoviesSearch", { movieIds: [movie.id] })).outcome).toMatchObject({ grabbed: 0 });
 
     const sent = await deliver({ action: "grab", queueId: held.id });
     expect(sent.explicitAcks).toEqual(["msg"]);

@@ -143,7 +143,7 @@ interface CommandResource {
   name: string;
   status: string;
   message?: string;
-  result?: Record<string, unknown>;
+  outcome?: Record<string, unknown>;
 }
 
 /** Runs a command through the API and waits for it to end; fails the test unless it completed. */

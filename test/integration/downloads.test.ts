@@ -74,7 +74,7 @@ describe("grab → download → import, end to end through the simulator", () =>
     await addIndexer("Torznab");
 
     const search = await runCommand("MoviesSearch", { movieIds: [movie.id] });
-    expect(search.result).toMatchObject({ grabbed: 1 });
+    expect(search.outcome).toMatchObject({ grabbed: 1 });
     const [queued] = await queueRecords();
     expect(queued).toMatchObject({
       movieId: movie.id,
@@ -202,7 +202,7 @@ describe("grab → download → import, end to end through the simulator", () =>
 
     // The automatic search now finds the better release an upgrade.
     const search = await runCommand("MoviesSearch", { movieIds: [movie.id] });
-    expect(search.result).toMatchObject({ grabbed: 1 });
+    expect(search.outcome).toMatchObject({ grabbed: 1 });
     await runCommand("RefreshMonitoredDownloads");
     const second = await movieFile(movie.id);
     expect(JSON.parse(second?.quality ?? "{}").quality).toBe(best.quality.quality.id);
@@ -227,7 +227,7 @@ describe("grab → download → import, end to end through the simulator", () =>
     await addIndexer("Torznab");
     await runCommand("MoviesSearch", { movieIds: [movie.id] });
     const again = await runCommand("MoviesSearch", { movieIds: [movie.id] });
-    expect(again.result).toMatchObject({ grabbed: 0 });
+    expect(again.outcome).toMatchObject({ grabbed: 0 });
     expect(await queueRecords()).toHaveLength(1);
     expect(await simClient("qbittorrent", client.instance).downloads()).toHaveLength(1);
   });
@@ -254,7 +254,7 @@ describe("the queue poll", () => {
       ),
     );
     const poll = await runCommand("RefreshMonitoredDownloads");
-    expect(poll.result).toMatchObject({ clients: 1, checked: 150, removed: 0, failed: 0 });
+    expect(poll.outcome).toMatchObject({ clients: 1, checked: 150, removed: 0, failed: 0 });
     const records = await queueRecords();
     expect(records).toHaveLength(100);
     expect(records.every((r) => r.size > 0)).toBe(true);

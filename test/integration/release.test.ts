@@ -32,7 +32,8 @@ interface ReleaseResource {
   customFormatScore: number;
   approved: boolean;
   rejected: boolean;
-  rejections: { reason: string; message: string; type: string; specification: string }[];
+  rejections: string[];
+  rejectionDetails: { reason: string; message: string; type: string; specification: string }[];
   downloadAllowed: boolean;
   rank: number;
   releaseGroup: string;
@@ -68,10 +69,12 @@ describe("interactive search (GET /api/v3/release)", () => {
     // Approved first, ranks 1..n in order.
     expect(releases.map((r) => r.approved)).toEqual([...approved.map(() => true), ...rejected.map(() => false)]);
     expect(releases.map((r) => r.rank)).toEqual(releases.map((_, i) => i + 1));
-    for (const release of approved) expect(release.rejections).toEqual([]);
+    for (const release of approved) expect(release.rejectionDetails).toEqual([]);
+    // Radarr's rejections are the messages, one string each.
+    for (const release of releases) expect(release.rejections).toEqual(release.rejectionDetails.map((r) => r.message));
     for (const release of rejected) {
-      expect(release.rejections.length).toBeGreaterThan(0);
-      expect(release.rejections[0]).toEqual({
+      expect(release.rejectionDetails.length).toBeGreaterThan(0);
+      expect(release.rejectionDetails[0]).toEqual({
         reason: expect.any(String),
         message: expect.any(String),
         type: expect.stringMatching(/^(permanent|temporary)$/),
@@ -79,7 +82,7 @@ describe("interactive search (GET /api/v3/release)", () => {
       });
     }
     // HD-1080p wants 1080p: a 2160p or 720p result is rejected for its quality.
-    expect(rejected.flatMap((r) => r.rejections.map((j) => j.reason))).toContain("qualityNotWanted");
+    expect(rejected.flatMap((r) => r.rejectionDetails.map((j) => j.reason))).toContain("qualityNotWanted");
 
     const best = approved[0];
     expect(best).toMatchObject({
@@ -114,9 +117,9 @@ describe("interactive search (GET /api/v3/release)", () => {
     await simResults("torznab", 604, 200);
     try {
       const releases = await getJson<ReleaseResource[]>(`/api/v3/release?movieId=${movie.id}`);
-      const wrong = releases.filter((r) => r.rejections.some((j) => j.reason === "wrongMovie"));
+      const wrong = releases.filter((r) => r.rejectionDetails.some((j) => j.reason === "wrongMovie"));
       expect(wrong.length).toBeGreaterThan(0);
-      expect(wrong[0].rejections.find((j) => j.reason === "wrongMovie")?.message).toMatch(/not The Matrix Reloaded/);
+      expect(wrong[0].rejectionDetails.find((j) => j.reason === "wrongMovie")?.message).toMatch(/not The Matrix Reloaded/);
     } finally {
       await simResults("torznab", 604, null);
     }
@@ -260,7 +263,7 @@ describe("pushed releases (POST /api/v3/release/push)", () => {
     });
     const [result] = await res.json<(ReleaseResource & { grabbed: boolean })[]>();
     expect(result).toMatchObject({ approved: false, grabbed: false });
-    expect(result.rejections.map((r) => r.reason)).toContain("qualityNotWanted");
+    expect(result.rejectionDetails.map((r) => r.reason)).toContain("qualityNotWanted");
     expect(await queueRecords()).toEqual([]);
   });
 
@@ -271,7 +274,7 @@ describe("pushed releases (POST /api/v3/release/push)", () => {
       protocol: "usenet",
     });
     const [result] = await res.json<(ReleaseResource & { grabbed: boolean })[]>();
-    expect(result.rejections).toEqual([expect.objectContaining({ reason: "unknownMovie" })]);
+    expect(result.rejectionDetails).toEqual([expect.objectContaining({ reason: "unknownMovie" })]);
     expect(result.grabbed).toBe(false);
   });
 
@@ -292,10 +295,10 @@ describe("search commands", () => {
     const interactive = await getJson<ReleaseResource[]>(`/api/v3/release?movieId=${movie.id}`);
     const [queued] = await queueRecords();
     // The grabbed one was the best; searched again it is now rejected as already queued.
-    expect(command.result).toMatchObject({ searched: 1, grabbed: 1 });
-    expect(queued.title).toBe((command.result as { movies: { grabbed: string }[] }).movies[0].grabbed);
+    expect(command.outcome).toMatchObject({ searched: 1, grabbed: 1 });
+    expect(queued.title).toBe((command.outcome as { movies: { grabbed: string }[] }).movies[0].grabbed);
     const again = interactive.find((r) => r.title === queued.title) as ReleaseResource;
-    expect(again.rejections.map((r) => r.specification)).toContain("alreadyInQueue");
+    expect(again.rejectionDetails.map((r) => r.specification)).toContain("alreadyInQueue");
   });
 
   test("an indexer timing out in MoviesSearch: the other indexer's best release is grabbed, the failing one backs off", async () => {
@@ -314,7 +317,7 @@ describe("search commands", () => {
 
     const started = clock.now();
     const command = await runCommand("MoviesSearch", { movieIds: [movie.id] });
-    expect(command.result).toMatchObject({ searched: 1, grabbed: 1 });
+    expect(command.outcome).toMatchObject({ searched: 1, grabbed: 1 });
     const queue = await queueRecords();
     expect(queue.map((q) => [q.movieId, q.indexer])).toEqual([[movie.id, good.name]]);
     const statuses =
@@ -329,7 +332,7 @@ describe("search commands", () => {
     // Searched again while backed off: the slow indexer is not called and nothing is grabbed twice.
     const before = (await callsWith("torznab", slowKey)).length;
     const again = await runCommand("MoviesSearch", { movieIds: [movie.id] });
-    expect(again.result).toMatchObject({ searched: 1, grabbed: 0 });
+    expect(again.outcome).toMatchObject({ searched: 1, grabbed: 0 });
     expect(await queueRecords()).toHaveLength(1);
     expect((await callsWith("torznab", slowKey)).length).toBe(before);
   });
@@ -341,7 +344,7 @@ describe("search commands", () => {
     await sendJson("POST", "/api/v3/indexer", torznab(), 201);
     await addClient(qbittorrentBody());
     const command = await runCommand("MissingMoviesSearch");
-    expect(command.result).toMatchObject({ searched: 1, grabbed: 1 });
+    expect(command.outcome).toMatchObject({ searched: 1, grabbed: 1 });
     expect((await queueRecords()).map((q) => q.title)).toHaveLength(1);
     await expectFieldError(await call("POST", "/api/v3/command", { body: { name: "MoviesSearch" } }), "movieIds");
   });
@@ -364,8 +367,8 @@ describe("search commands", () => {
     await sendJson("POST", "/api/v3/indexer", torznab(), 201);
     await addClient(qbittorrentBody());
     const command = await runCommand("CutoffUnmetMoviesSearch");
-    expect(command.result).toMatchObject({ searched: 1 });
-    expect((command.result as { movies: { movieId: number }[] }).movies.map((m) => m.movieId)).toEqual([
+    expect(command.outcome).toMatchObject({ searched: 1 });
+    expect((command.outcome as { movies: { movieId: number }[] }).movies.map((m) => m.movieId)).toEqual([
       belowCutoff.id,
     ]);
   });
@@ -386,7 +389,7 @@ describe("search commands", () => {
       monitored: false,
     });
     const command = await runCommand("RssSync");
-    const result = command.result as {
+    const result = command.outcome as {
       releases: number;
       movies: number;
       skipped: number;

@@ -45,8 +45,10 @@ describe("system status", () => {
       isProduction: false,
       runtimeName: "Cloudflare Workers",
       demoMode: true,
-      authentication: "apiKey",
-      databaseType: "d1",
+      authentication: "forms",
+      authenticationMethod: "apiKey",
+      databaseType: "sqLite",
+      databaseEngine: "d1",
     });
     expect(Date.parse(status.buildTime as string)).not.toBeNaN();
     expect(Date.parse(status.startTime as string)).toBeLessThanOrEqual(clock.now());

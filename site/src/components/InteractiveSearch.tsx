@@ -234,7 +234,7 @@ function ReleaseRow({ release, grab, onGrab }: { release: Release; grab: GrabSta
               {release.rejected ? "Rejected" : "Temporarily rejected"}
             </span>
             <ul class="rejections" aria-label={`Why ${release.title} was rejected`}>
-              {release.rejections.map((r) => (
+              {release.rejectionDetails.map((r) => (
                 <li key={`${r.reason}:${r.message}`}>{r.message}</li>
               ))}
             </ul>

@@ -50,8 +50,9 @@ export function ListEditor({ initial, onSaved, onDeleted, onCancel }: Props) {
   const error = useReferenceDefaults(draft);
   const { busy, saved, tested, save, test, remove } = useListActions({ initial, draft, error, onSaved, onDeleted });
   const list = draft.value;
-  const isNew = initial.id === undefined;
-  const idPrefix = `list-${initial.id ?? "new"}`;
+  // A template's id is 0 (as in Radarr): not saved yet.
+  const isNew = !initial.id;
+  const idPrefix = `list-${initial.id || "new"}`;
 
   const change = (patch: Partial<ImportList>) => {
     draft.value = { ...draft.value, ...patch };
@@ -155,9 +156,9 @@ function useListActions({
     event.preventDefault();
     void run("saving", async () => {
       const result =
-        initial.id === undefined
-          ? await api.importLists.add(listInput(list))
-          : await api.importLists.update(initial.id, listInput(list));
+        initial.id
+          ? await api.importLists.update(initial.id, listInput(list))
+          : await api.importLists.add(listInput(list));
       draft.value = result;
       saved.value = true;
       onSaved(result);

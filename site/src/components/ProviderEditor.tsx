@@ -67,9 +67,10 @@ export function ProviderEditor<T extends ProviderResource, TestResult>({
   const { resource, change, setField } = useDraft(initial, () => {
     tested.value = undefined;
   });
-  const isNew = initial.id === undefined;
+  // A template's id is 0 (as in Radarr): not saved yet.
+  const isNew = !initial.id;
   const kind = initial.implementationName ?? initial.implementation;
-  const idPrefix = `${noun.replace(/\W+/g, "-")}-${initial.id ?? "new"}`;
+  const idPrefix = `${noun.replace(/\W+/g, "-")}-${initial.id || "new"}`;
   const title = isNew ? `New ${kind} ${noun}` : `Edit ${initial.name}`;
 
   const problem = (name: string) => problemAt(error.value, `body.${name}`);
@@ -152,7 +153,7 @@ function useProviderActions<T extends ProviderResource, TestResult>({
       checkProviderForm(resource, noun);
       const input = providerInput(resource);
       const saved =
-        initial.id === undefined ? await calls.add(input, options) : await calls.update(initial.id, input, options);
+        initial.id ? await calls.update(initial.id, input, options) : await calls.add(input, options);
       onSaved(saved);
     });
   const save = (event: Event) => {

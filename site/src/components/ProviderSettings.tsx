@@ -49,7 +49,7 @@ export function ProviderSettings<T extends ProviderResource, TestResult>({
     const initial = editing.value;
     return (
       <ProviderEditor
-        key={initial.id ?? `new-${initial.implementation}`}
+        key={initial.id || `new-${initial.implementation}`}
         initial={initial}
         noun={noun}
         calls={calls}

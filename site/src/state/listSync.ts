@@ -42,7 +42,7 @@ function record(listId: number, progress: ListSyncProgress) {
 }
 
 function progressOf(command: Command, listId: number): ListSyncProgress {
-  const lines = (command.result?.lists ?? []) as ListSyncCommandResult[];
+  const lines = (command.outcome?.lists ?? []) as ListSyncCommandResult[];
   const result = lines.find((line) => line.listId === listId);
   return {
     status: result?.status === "failed" ? "failed" : command.status,
