@@ -16,13 +16,17 @@ const fieldSchema = z
     type: z.string().optional(),
     advanced: z.boolean().optional(),
     privacy: z.string().optional(),
+    isFloat: z.boolean().optional(),
     unit: z.string().optional(),
-    selectOptions: z.array(z.object({ value: z.number(), name: z.string(), order: z.number() })).optional(),
+    selectOptions: z
+      .array(z.object({ value: z.number(), name: z.string(), order: z.number(), dividerAfter: z.boolean().optional() }))
+      .optional(),
   })
   .openapi("Field");
 
 const specificationSchema = z
   .object({
+    id: z.number().int().optional(),
     name: z.string(),
     implementation: z.string(),
     implementationName: z.string().optional(),

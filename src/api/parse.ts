@@ -46,6 +46,8 @@ const parsedMovieInfoSchema = z
 
 export const parseResultSchema = z
   .object({
+    /** Radarr's ParseResource id: always 0 (a parse is not stored). */
+    id: z.number().int(),
     title: z.string(),
     parsedMovieInfo: parsedMovieInfoSchema.nullable(),
     movie: movieResourceSchema.optional(),
@@ -89,10 +91,11 @@ parseRouter.openapi(
     const result = await parseRelease(requestContext(c), query);
     const { parsed, movie } = result;
     if (!parsed)
-      return c.json({ title: query.title, parsedMovieInfo: null, customFormats: [], customFormatScore: 0 }, 200);
+      return c.json({ id: 0, title: query.title, parsedMovieInfo: null, customFormats: [], customFormatScore: 0 }, 200);
     const { extraInfo: _extra, simpleReleaseTitle: _simple, ...parsedMovieInfo } = parsed;
     return c.json(
       {
+        id: 0,
         title: query.title,
         parsedMovieInfo: {
           ...parsedMovieInfo,

@@ -52,7 +52,9 @@ export const profileResourceSchema = z
     minFormatScore: z.number().int(),
     cutoffFormatScore: z.number().int(),
     minUpgradeFormatScore: z.number().int(),
-    formatItems: z.array(z.object({ format: z.number().int(), name: z.string(), score: z.number().int() })),
+    formatItems: z.array(
+      z.object({ id: z.number().int(), format: z.number().int(), name: z.string(), score: z.number().int() }),
+    ),
     language: languageSchema,
   })
   .openapi("QualityProfile");
@@ -100,7 +102,8 @@ const toStored = (item: ProfileItemInput): ProfileItem => ({
 const toResource = (item: StoredProfileItem): ProfileItemResource => {
   const quality = item.quality !== undefined ? qualityById(item.quality) : undefined;
   return {
-    ...(quality ? { quality: { ...quality } } : { id: item.id, name: item.name }),
+    // Radarr's quality items carry id 0; a group has its own id (1000 and up).
+    ...(quality ? { id: 0, quality: { ...quality } } : { id: item.id, name: item.name }),
     items: item.items.map(toResource),
     allowed: item.allowed,
   };
@@ -120,7 +123,7 @@ function profileResource(row: QualityProfileRow, formats: FormatName[]) {
     minFormatScore: row.minFormatScore,
     cutoffFormatScore: row.cutoffFormatScore,
     minUpgradeFormatScore: row.minUpgradeFormatScore,
-    formatItems: formats.map((f) => ({ format: f.id, name: f.name, score: scores.get(f.id) ?? 0 })),
+    formatItems: formats.map((f) => ({ id: 0, format: f.id, name: f.name, score: scores.get(f.id) ?? 0 })),
     language: row.language,
   };
 }

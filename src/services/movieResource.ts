@@ -47,7 +47,10 @@ function resourceScalars(row: MovieColumns, tags: number[], now: number): Resour
     genres: row.genres,
     tags,
     added: row.added,
-    addOptions: row.addOptions ?? undefined,
+    // Radarr's AddMovieOptions always carries its (series-only) episode flags.
+    addOptions: row.addOptions
+      ? { ignoreEpisodesWithFiles: false, ignoreEpisodesWithoutFiles: false, ...row.addOptions }
+      : undefined,
     ...(row.streamingUnmonitoredService ? { streamingUnmonitoredService: row.streamingUnmonitoredService } : {}),
     popularity: row.popularity,
     statistics: { movieFileCount: hasFile ? 1 : 0, sizeOnDisk: row.sizeOnDisk, releaseGroups: [] },
@@ -98,6 +101,8 @@ export function moviePageJson(
 function lookupResource(info: MovieInfo, now: number): MovieResource {
   return {
     ...info.metadata,
+    // Radarr's lookup answers id 0 for a movie not in the library.
+    id: 0,
     title: info.title,
     originalTitle: info.originalTitle,
     secondaryYearSourceId: 0,

@@ -70,7 +70,9 @@ test("interactive search lists every release in the server's order with its deci
       assert.equal(cells[7], "Approved");
 
       // Rejected releases say every reason.
-      const notWanted = rejected.find((r) => r.rejectionDetails.some((x) => /is not wanted in profile/.test(x.message)));
+      const notWanted = rejected.find((r) =>
+        r.rejectionDetails.some((x) => /is not wanted in profile/.test(x.message)),
+      );
       assert.ok(notWanted, "a quality outside the profile is rejected");
       // Titles repeat across indexers' uploads: rows are found by their place in the ranking.
       const notWantedRow = rows.nth(releases.indexOf(notWanted));

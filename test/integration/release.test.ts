@@ -119,7 +119,9 @@ describe("interactive search (GET /api/v3/release)", () => {
       const releases = await getJson<ReleaseResource[]>(`/api/v3/release?movieId=${movie.id}`);
       const wrong = releases.filter((r) => r.rejectionDetails.some((j) => j.reason === "wrongMovie"));
       expect(wrong.length).toBeGreaterThan(0);
-      expect(wrong[0].rejectionDetails.find((j) => j.reason === "wrongMovie")?.message).toMatch(/not The Matrix Reloaded/);
+      expect(wrong[0].rejectionDetails.find((j) => j.reason === "wrongMovie")?.message).toMatch(
+        /not The Matrix Reloaded/,
+      );
     } finally {
       await simResults("torznab", 604, null);
     }

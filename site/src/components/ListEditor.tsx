@@ -155,10 +155,9 @@ function useListActions({
   const save = (event: Event) => {
     event.preventDefault();
     void run("saving", async () => {
-      const result =
-        initial.id
-          ? await api.importLists.update(initial.id, listInput(list))
-          : await api.importLists.add(listInput(list));
+      const result = initial.id
+        ? await api.importLists.update(initial.id, listInput(list))
+        : await api.importLists.add(listInput(list));
       draft.value = result;
       saved.value = true;
       onSaved(result);

@@ -152,8 +152,7 @@ function useProviderActions<T extends ProviderResource, TestResult>({
     run("saving", async () => {
       checkProviderForm(resource, noun);
       const input = providerInput(resource);
-      const saved =
-        initial.id ? await calls.update(initial.id, input, options) : await calls.add(input, options);
+      const saved = initial.id ? await calls.update(initial.id, input, options) : await calls.add(input, options);
       onSaved(saved);
     });
   const save = (event: Event) => {

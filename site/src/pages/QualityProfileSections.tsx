@@ -85,7 +85,7 @@ export function ProfileBasics({ profile, problems, change }: SectionProps) {
 function formatScores(profile: QualityProfile, formats: CustomFormat[]) {
   const scores = new Map(profile.formatItems.map((f) => [f.format, f]));
   const known = formats.filter((f) => f.id !== undefined).map((f) => f.id as number);
-  for (const id of known) if (!scores.has(id)) scores.set(id, { format: id, name: "", score: 0 });
+  for (const id of known) if (!scores.has(id)) scores.set(id, { id: 0, format: id, name: "", score: 0 });
   const names = new Map(formats.map((f) => [f.id, f.name]));
   return [...scores.values()]
     .map((f) => ({ ...f, name: names.get(f.format) ?? f.name }))

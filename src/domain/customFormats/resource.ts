@@ -10,11 +10,14 @@ export interface FieldResource {
   type: string;
   advanced: boolean;
   privacy: "normal";
+  isFloat: boolean;
   unit?: string;
-  selectOptions?: { value: number; name: string; order: number }[];
+  selectOptions?: { value: number; name: string; order: number; dividerAfter: boolean }[];
 }
 
 export interface CustomFormatSpecificationResource {
+  /** Radarr's specifications carry id 0 (they are parts of their format, not resources). */
+  id: number;
   name: string;
   implementation: string;
   implementationName: string;
@@ -55,6 +58,7 @@ function fieldResources(implementation: string, fields: SpecificationFields): Fi
       type: "textbox",
       advanced: false,
       privacy: "normal",
+      isFloat: false,
     }));
   }
   return definition.fields.map((field, order) => ({
@@ -65,15 +69,24 @@ function fieldResources(implementation: string, fields: SpecificationFields): Fi
     type: field.type,
     advanced: false,
     privacy: "normal",
+    isFloat: false,
     ...(field.unit ? { unit: field.unit } : {}),
     ...(field.selectOptions
-      ? { selectOptions: field.selectOptions.map((o, index) => ({ value: o.value, name: o.name, order: index })) }
+      ? {
+          selectOptions: field.selectOptions.map((o, index) => ({
+            value: o.value,
+            name: o.name,
+            order: index,
+            dividerAfter: false,
+          })),
+        }
       : {}),
   }));
 }
 
 function toSpecificationResource(specification: CustomFormatSpecification): CustomFormatSpecificationResource {
   return {
+    id: 0,
     name: specification.name,
     implementation: specification.implementation,
     implementationName: specificationDefinition(specification.implementation)?.implementationName ?? "",
