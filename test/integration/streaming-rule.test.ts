@@ -35,7 +35,7 @@ interface Command {
   id: number;
   status: string;
   message?: string;
-  result?: Record<string, unknown>;
+  outcome?: Record<string, unknown>;
 }
 
 const subscribe = (subscribedProviderIds: number[], extra: Record<string, unknown> = {}) =>
@@ -217,13 +217,13 @@ describe("StreamingAvailabilityCheck", () => {
 
     const still = await runCommand({ name: "StreamingAvailabilityCheck" });
     expect(still.status, still.message).toBe("completed");
-    expect(still.result).toMatchObject({ checked: 1, remonitored: [], stillStreaming: 1 });
+    expect(still.outcome).toMatchObject({ checked: 1, remonitored: [], stillStreaming: 1 });
     expect((await movieByTmdb(603)).monitored).toBe(false);
 
     await subscribe([HULU]);
     const check = await runCommand({ name: "StreamingAvailabilityCheck" });
     expect(check.status, check.message).toBe("completed");
-    expect(check.result).toMatchObject({
+    expect(check.outcome).toMatchObject({
       checked: 1,
       remonitored: [{ movieId: matrix.id, title: "The Matrix", previousService: "Netflix" }],
     });
@@ -233,7 +233,7 @@ describe("StreamingAvailabilityCheck", () => {
 
     // Done with: a later run has nothing to check.
     const again = await runCommand({ name: "StreamingAvailabilityCheck" });
-    expect(again.result).toMatchObject({ checked: 0, remonitored: [] });
+    expect(again.outcome).toMatchObject({ checked: 0, remonitored: [] });
   });
 
   test("is scheduled every six hours", async () => {

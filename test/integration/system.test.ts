@@ -21,7 +21,7 @@ interface Command {
   status: string;
   trigger: string;
   message?: string;
-  result?: Record<string, unknown>;
+  outcome?: Record<string, unknown>;
 }
 
 /** Fires the Worker's scheduled handler as a Cron Trigger would, and waits for its work (its queued commands). */
@@ -118,7 +118,7 @@ describe("the scheduled handler", () => {
     // The same cron runs several tasks; find this one's run among them.
     const refresh = (await getJson<Command[]>("/api/v3/command")).find((c) => c.name === "RefreshMovie");
     expect(refresh).toMatchObject({ name: "RefreshMovie", status: "completed", trigger: "scheduled" });
-    expect(refresh?.result).toMatchObject({ refreshed: 1, failed: 0 });
+    expect(refresh?.outcome).toMatchObject({ refreshed: 1, failed: 0 });
     const tasks = await getJson<{ taskName: string; lastStatus?: string }[]>("/api/v3/system/task");
     expect(tasks.find((t) => t.taskName === "RefreshMovie")?.lastStatus).toBe("completed");
   });
