@@ -25,7 +25,7 @@ describe("free-text lookup", () => {
       genres: ["Action", "Science Fiction"],
       remotePoster: `${env.TMDB_IMAGE_URL}/t/p/original/841-poster.jpg`,
     });
-    expect(results.every((m) => m.id === undefined)).toBe(true);
+    expect(results.every((m) => m.id === 0)).toBe(true);
   });
 
   test("sets the library id of a movie already added", async () => {
@@ -33,7 +33,7 @@ describe("free-text lookup", () => {
     const added = await addMovie(DUNE_1984);
     const results = await lookup("dune");
     expect(results.find((m) => m.tmdbId === DUNE_1984)?.id).toBe(added.id);
-    expect(results.filter((m) => m.id !== undefined)).toHaveLength(1);
+    expect(results.filter((m) => m.id !== 0)).toHaveLength(1);
   });
 
   test("narrows to a trailing year", async () => {
@@ -69,7 +69,8 @@ describe("lookup by id", () => {
   test("/lookup/tmdb answers the movie", async () => {
     const movie = await getJson<Movie>("/api/v3/movie/lookup/tmdb?tmdbId=603");
     expect(movie).toMatchObject({ tmdbId: 603, title: "The Matrix", imdbId: "tt0133093", folder: "The Matrix (1999)" });
-    expect(movie.id).toBeUndefined();
+    // Radarr answers id 0 for a movie not in the library.
+    expect(movie.id).toBe(0);
   });
 
   test("/lookup/imdb answers the movie", async () => {

@@ -82,7 +82,7 @@ describe("download client hosts and choices", () => {
       "fields.initialState",
       "download_clients",
     );
-    expect(refused.errors?.[0].message).toBe('must be one of "start", "forceStart", "pause"');
+    expect(refused.errors?.[0].message).toBe("must be one of 0, 1, 2");
     await expectRefused(
       path,
       withField(sabnzbdBody(), "recentMoviePriority", 5),
@@ -105,13 +105,16 @@ describe("download client hosts and choices", () => {
       templates.find((t) => t.implementation === implementation)?.fields.find((f) => f.name === name);
     expect(fieldOf("QBittorrent", "initialState")).toMatchObject({
       type: "select",
+      // Radarr's QBittorrentState codes.
       selectOptions: [
-        { value: "start", name: "Start" },
-        { value: "forceStart", name: "Force Start" },
-        { value: "pause", name: "Pause" },
+        { value: 0, name: "Started", order: 0, dividerAfter: false },
+        { value: 1, name: "Force Started", order: 1, dividerAfter: false },
+        { value: 2, name: "Stopped", order: 2, dividerAfter: false },
       ],
     });
-    expect(fieldOf("Sabnzbd", "recentMoviePriority")?.selectOptions).toContainEqual({ value: -100, name: "Default" });
+    expect(fieldOf("Sabnzbd", "recentMoviePriority")?.selectOptions).toContainEqual(
+      expect.objectContaining({ value: -100, name: "Default" }),
+    );
 
     const body = withField(withField(qbittorrentBody(), "initialState", "pause"), "savePath", "/downloads//radarr/");
     const saved = await sendJson<{ fields: { name: string; value: unknown }[] }>(
@@ -120,7 +123,8 @@ describe("download client hosts and choices", () => {
       body,
       201,
     );
-    expect(saved.fields.find((f) => f.name === "initialState")?.value).toBe("pause");
+    // The name older versions stored is still read, and saved as Radarr's code.
+    expect(saved.fields.find((f) => f.name === "initialState")?.value).toBe(2);
     expect(saved.fields.find((f) => f.name === "savePath")?.value).toBe("/downloads/radarr");
   });
 });
@@ -150,7 +154,7 @@ describe("notification URLs and methods", () => {
       "fields.method",
       "notifications",
     );
-    expect(refused.errors?.[0].message).toBe('must be one of "POST", "PUT"');
+    expect(refused.errors?.[0].message).toBe("must be one of 1, 2");
   });
 
   test("the method is a select; a webhook URL with a query token is saved", async () => {
@@ -160,10 +164,11 @@ describe("notification URLs and methods", () => {
       );
     expect(template.fields.find((f) => f.name === "method")).toMatchObject({
       type: "select",
-      value: "POST",
+      // Radarr's WebhookMethod codes.
+      value: 1,
       selectOptions: [
-        { value: "POST", name: "POST" },
-        { value: "PUT", name: "PUT" },
+        { value: 1, name: "POST", order: 0, dividerAfter: false },
+        { value: 2, name: "PUT", order: 1, dividerAfter: false },
       ],
     });
     // Saved (the URL itself may be shown masked: a webhook address can hold a token).
@@ -297,8 +302,8 @@ describe("the OpenAPI document", () => {
     type Schema = { properties: Record<string, { enum?: unknown[] }> };
     const { components } = await getJson<{ components: { schemas: Record<string, Schema> } }>("/api/v3/openapi.json");
     const choices = (component: string, property: string) => components.schemas[component]?.properties[property]?.enum;
-    expect(choices("QBittorrentSettings", "initialState")).toEqual(["start", "forceStart", "pause"]);
+    expect(choices("QBittorrentSettings", "initialState")).toEqual([0, 1, 2]);
     expect(choices("SabnzbdSettings", "recentMoviePriority")).toEqual([-100, -2, -1, 0, 1, 2]);
-    expect(choices("WebhookSettings", "method")).toEqual(["POST", "PUT"]);
+    expect(choices("WebhookSettings", "method")).toEqual([1, 2]);
   });
 });
