@@ -196,7 +196,7 @@ describe("DELETE /movie/{id}?deleteFiles=true", () => {
     const qb = simClient("qbittorrent", client.instance);
     await qb.speed(0);
     await addIndexer("Torznab");
-    expect((await runCommand("MoviesSearch", { movieIds: [movie.id] })).result).toMatchObject({ grabbed: 1 });
+    expect((await runCommand("MoviesSearch", { movieIds: [movie.id] })).outcome).toMatchObject({ grabbed: 1 });
     await runCommand("RefreshMonitoredDownloads");
     expect((await getJson<Movie>(`/api/v3/movie/${movie.id}`)).hasFile).toBe(true);
     return { movie, client, qb };
