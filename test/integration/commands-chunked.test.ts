@@ -28,7 +28,8 @@ interface Command {
   status: string;
   message?: string;
   body: Record<string, unknown>;
-  result?: Record<string, unknown>;
+  result?: string;
+  outcome?: Record<string, unknown>;
   progress?: { done: number; total: number };
 }
 
@@ -122,7 +123,8 @@ describe("commands over a big library", () => {
         progress: { done: MISSING, total: MISSING },
         message: `Searched ${MISSING} of ${MISSING} movies, grabbed 0`,
         body: { completionMessage: `Searched ${MISSING} of ${MISSING} movies, grabbed 0` },
-        result: { searched: MISSING, failed: 0 },
+        result: "successful",
+        outcome: { searched: MISSING, failed: 0 },
       });
     },
     TIMEOUT_MS,
@@ -156,7 +158,8 @@ describe("commands over a big library", () => {
       expect(final).toMatchObject({
         status: "completed",
         progress: { done: batch, total: batch },
-        result: { refreshed: batch, failed: 0 },
+        result: "successful",
+        outcome: { refreshed: batch, failed: 0 },
       });
       expect(Math.max(...chunkMs)).toBeLessThan(PLATFORM_LIMIT_MS);
       const refreshed = await env.DB.prepare("select id from movies where last_info_sync >= ? order by id")
