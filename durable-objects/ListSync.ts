@@ -3,8 +3,9 @@ import * as clock from "../src/clock";
 import type { Env } from "../src/config";
 import type { FailureKind } from "../src/domain/failures/kinds";
 import type { ListItem } from "../src/domain/lists/source";
-import { rootLogger } from "../src/observability/logger";
-import { jobContext } from "../src/services/context";
+import { executeCommand, queueCommand } from "../src/jobs/commands";
+import { type Logger, rootLogger } from "../src/observability/logger";
+import { jobContext, type ServiceContext } from "../src/services/context";
 import type { SyncOutcome } from "../src/services/listSync/outcome";
 import { failureKindOf, syncImportList } from "../src/services/listSync/sync";
 
@@ -55,7 +56,9 @@ export class ListSync extends DurableObject<Env> {
     const logger = rootLogger.child({ listId, trigger, component: "ListSync" });
     let result: ListSyncResult;
     try {
-      const outcome = await syncImportList(jobContext(this.env, logger), listId, trigger, items);
+      const ctx = jobContext(this.env, logger);
+      const { searchMovieIds, ...outcome } = await syncImportList(ctx, listId, trigger, items);
+      await this.searchAdded(ctx, searchMovieIds ?? [], trigger, logger);
       result = { ok: true, outcome, joined: false };
     } catch (error) {
       const { kind, retryAfterSeconds } = failureKindOf(error);
@@ -65,4 +68,33 @@ export class ListSync extends DurableObject<Env> {
     await this.ctx.storage.put("last", result);
     return result;
   }
+
+  /**
+   * The list's searchOnAdd: one MoviesSearch for the movies the sync added (its runner takes them
+   * in chunks), through the command entry point addOptions.searchForMovie uses. A list adding
+   * more than a command takes gets one command per MOVIES_PER_SEARCH movies. A search that cannot
+   * start is logged; the sync itself succeeded.
+   */
+  private async searchAdded(ctx: ServiceContext, movieIds: number[], trigger: string, logger: Logger) {
+    for (let i = 0; i < movieIds.length; i += MOVIES_PER_SEARCH) {
+      const part = movieIds.slice(i, i + MOVIES_PER_SEARCH);
+      try {
+        const row = await queueCommand(
+          ctx.db,
+          "MoviesSearch",
+          { movieIds: part },
+          trigger === "manual" ? "manual" : "scheduled",
+        );
+        this.ctx.waitUntil(executeCommand(ctx, row));
+      } catch (error) {
+        logger.warn("could not start the search for the movies the list added", {
+          movies: part.length,
+          error: (error as Error).message,
+        });
+      }
+    }
+  }
 }
+
+// The most movies a MoviesSearch command takes (its body's limit, src/jobs/commands.ts).
+const MOVIES_PER_SEARCH = 1000;

@@ -94,6 +94,8 @@ export const movies = sqliteTable(
     streamingUnmonitoredService: text("streaming_unmonitored_service"),
     added: text("added").notNull(),
     lastInfoSync: text("last_info_sync"),
+    /** When the movie was last searched for (automatic or interactive); null until then. Radarr's lastSearchTime. */
+    lastSearchTime: text("last_search_time"),
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [

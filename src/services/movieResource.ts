@@ -53,6 +53,7 @@ function resourceScalars(row: MovieColumns, tags: number[], now: number): Resour
       : undefined,
     ...(row.streamingUnmonitoredService ? { streamingUnmonitoredService: row.streamingUnmonitoredService } : {}),
     popularity: row.popularity,
+    lastSearchTime: orUndefined(row.lastSearchTime),
     statistics: { movieFileCount: hasFile ? 1 : 0, sizeOnDisk: row.sizeOnDisk, releaseGroups: [] },
   };
 }

@@ -68,6 +68,7 @@ export function completeRow(row: NewMovieRow): Omit<Required<NewMovieRow>, "id">
     addOptions: null,
     streamingUnmonitoredService: null,
     lastInfoSync: null,
+    lastSearchTime: null,
     ...row,
   };
 }

@@ -313,6 +313,11 @@ export class MovieRepository {
     ]);
   }
 
+  /** Records that the movie was searched for now (Radarr's lastSearchTime). */
+  async setLastSearchTime(id: number, at: string) {
+    await this.db.update(movies).set({ lastSearchTime: at }).where(eq(movies.id, id));
+  }
+
   /** Moves the movies' folders under a new root folder, keeping each folder's own name. */
   async rebaseFolders(ids: number[], rootFolderPath: string) {
     const root = rootFolderPath.replace(/[\\/]+$/, "");

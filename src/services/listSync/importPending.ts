@@ -43,6 +43,8 @@ async function movieInserts(
     folderName: await movieFolderNamer(db),
   };
   let unmonitoredForStreaming = 0;
+  // Radarr's searchOnAdd: the monitored movies the list adds are searched for once added.
+  const toSearch: number[] = [];
   const statements: D1PreparedStatement[] = [];
   for (const part of chunks(toAdd)) {
     const rows = part.map((p) => {
@@ -57,6 +59,7 @@ async function movieInserts(
       const service =
         row.monitored && list.streamingOption === "addUnmonitored" ? streaming.get(row.tmdbId) : undefined;
       if (service) unmonitoredForStreaming++;
+      if (list.searchOnAdd && row.monitored && !service) toSearch.push(row.tmdbId);
       return {
         ...row,
         monitored: row.monitored && !service,
@@ -66,7 +69,7 @@ async function movieInserts(
     });
     statements.push(...new MovieRepository(db).insertManyStatements(rows, list.tags));
   }
-  return { statements, unmonitoredForStreaming };
+  return { statements, unmonitoredForStreaming, toSearch };
 }
 
 /** The list item statuses and the provenance of the movies added or matched ("existing"). */
@@ -115,6 +118,8 @@ export async function importPendingItems(ctx: ServiceContext, list: ImportListRo
   outcome.excluded = byStatus.excluded.length;
   outcome.streamingSkipped = byStatus.streaming.length;
   outcome.streamingUnmonitored = inserts.unmonitoredForStreaming;
+  if (inserts.toSearch.length)
+    outcome.searchMovieIds = [...(await new MovieRepository(db).idsByTmdbIds(inserts.toSearch)).values()];
   if (outcome.streamingSkipped || outcome.streamingUnmonitored)
     log.info("list streaming option applied", {
       option: list.streamingOption,

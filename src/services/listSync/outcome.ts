@@ -25,6 +25,11 @@ export interface SyncOutcome {
   /** Rows written to the library and list items (D1's rows_written), bookkeeping aside. */
   rowsWritten: number;
   errors: { kind: string; message: string }[];
+  /**
+   * The added movies the list's searchOnAdd asks to search for (the monitored ones). The ListSync
+   * object starts a MoviesSearch for them and keeps the result without them.
+   */
+  searchMovieIds?: number[];
 }
 
 /** Runs statements as one batch (one transaction) and adds the rows they wrote to the outcome. */

@@ -1,5 +1,6 @@
+import * as clock from "../../clock";
 import type { Database } from "../../db/client";
-import type { MovieRow } from "../../db/repositories/movies";
+import { MovieRepository, type MovieRow } from "../../db/repositories/movies";
 import { searchTargetRepository } from "../../db/repositories/searchTargets";
 import type { RankedDecision } from "../../domain/decisions";
 import { resourceNotFound } from "../../domain/failures/failure";
@@ -40,6 +41,8 @@ export async function searchMovie(
   const runs = await Promise.all(
     enabled.map((indexer) => runIndexer(ctx, indexer, (client) => client.search(criteria))),
   );
+  // Every search of the movie, automatic or interactive, is its lastSearchTime (as in Radarr).
+  await new MovieRepository(db).setLastSearchTime(movie.id, clock.nowIso());
   const releases = runs.flatMap((run) => (run.ok ? run.result.releases : []));
   await recordHdbitsObservations(env, releases, movie.runtime).catch((error) =>
     logger?.warn("could not record HDBits observations", { error: (error as Error).message }),
