@@ -3,7 +3,7 @@ import * as clock from "../src/clock";
 import type { Env } from "../src/config";
 import type { FailureKind } from "../src/domain/failures/kinds";
 import type { ListItem } from "../src/domain/lists/source";
-import { executeCommand, queueCommand } from "../src/jobs/commands";
+import { enqueueCommand } from "../src/jobs/commandRunner";
 import { type Logger, rootLogger } from "../src/observability/logger";
 import { jobContext, type ServiceContext } from "../src/services/context";
 import type { SyncOutcome } from "../src/services/listSync/outcome";
@@ -70,22 +70,22 @@ export class ListSync extends DurableObject<Env> {
   }
 
   /**
-   * The list's searchOnAdd: one MoviesSearch for the movies the sync added (its runner takes them
-   * in chunks), through the command entry point addOptions.searchForMovie uses. A list adding
-   * more than a command takes gets one command per MOVIES_PER_SEARCH movies. A search that cannot
-   * start is logged; the sync itself succeeded.
+   * The list's searchOnAdd: one MoviesSearch for the movies the sync added (the commands queue
+   * runs it in chunks), through the entry point addOptions.searchForMovie uses. A list adding more
+   * than a command takes gets one command per MOVIES_PER_SEARCH movies. A search that cannot start
+   * is logged; the sync itself succeeded.
    */
   private async searchAdded(ctx: ServiceContext, movieIds: number[], trigger: string, logger: Logger) {
     for (let i = 0; i < movieIds.length; i += MOVIES_PER_SEARCH) {
       const part = movieIds.slice(i, i + MOVIES_PER_SEARCH);
       try {
-        const row = await queueCommand(
+        await enqueueCommand(
+          this.env,
           ctx.db,
           "MoviesSearch",
           { movieIds: part },
           trigger === "manual" ? "manual" : "scheduled",
         );
-        this.ctx.waitUntil(executeCommand(ctx, row));
       } catch (error) {
         logger.warn("could not start the search for the movies the list added", {
           movies: part.length,

@@ -1,0 +1,1 @@
+ALTER TABLE `movies` ADD `last_search_time` text;
