@@ -46,11 +46,30 @@ function defaultsOf(definition: ProviderDefinition): Record<string, unknown> {
 }
 
 /**
- * The fields of stored settings, secrets masked: a value is the saved one, else the field's own
- * (what a new provider's form shows), else the schema's default.
+ * Stored settings as the schema reads them today: a select saved by an older version under its
+ * name ("POST", "pause") shows as the code it means (1, 2), as the runtime client reads it. Only
+ * select fields are read through (secrets are stored encrypted; other values are shown as saved).
+ */
+function currentSettings(definition: ProviderDefinition, stored: Record<string, unknown>) {
+  const { settings: schema } = definition;
+  if (!(schema instanceof z.ZodObject)) return stored;
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const current = { ...stored };
+  for (const f of definition.fields) {
+    if (!f.selectOptions || current[f.name] === undefined || !shape[f.name]) continue;
+    const parsed = shape[f.name].safeParse(current[f.name]);
+    if (parsed.success) current[f.name] = parsed.data;
+  }
+  return current;
+}
+
+/**
+ * The fields of stored settings, secrets masked: a value is the saved one (read as today's
+ * schema reads it), else the field's own (what a new provider's form shows), else the schema's
+ * default.
  */
 export function fieldResources(definition: ProviderDefinition, stored: Record<string, unknown>) {
-  const settings = maskSettings(stored, definition.secretFields);
+  const settings = maskSettings(currentSettings(definition, stored), definition.secretFields);
   const defaults = maskSettings(defaultsOf(definition), definition.secretFields);
   return definition.fields.map((f, order) => ({
     order,
