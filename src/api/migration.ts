@@ -47,7 +47,7 @@ const itemSchema = z.object({
   reason: z.string().optional(),
 });
 
-export const migrationReportSchema = z
+const migrationReportSchema = z
   .object({
     radarrVersion: z.string(),
     counts: z.record(

@@ -23,14 +23,14 @@ import {
   secretKey,
 } from "./radarrMigrationSteps";
 
-export type { LibraryAnswer, LocalLibrary } from "./radarrMigrationSteps";
+export type { LocalLibrary } from "./radarrMigrationSteps";
 
 /**
  * Moves a running Radarr over in one step. A migration is recorded like a command (the commands
  * table, name RadarrMigration) so its progress and report are read back by id; the API key is
  * used, never stored.
  */
-export const MIGRATION_NAME = "RadarrMigration";
+const MIGRATION_NAME = "RadarrMigration";
 
 /** The order the steps run in: each after those whose ids it needs. */
 const STEPS: readonly { label: string; run: (run: MigrationRun) => Promise<void> }[] = [
@@ -49,7 +49,7 @@ const STEPS: readonly { label: string; run: (run: MigrationRun) => Promise<void>
   { label: "delay profiles", run: migrateDelayProfiles },
 ];
 
-export interface MigrationReport {
+interface MigrationReport {
   radarrVersion: string;
   counts: Record<string, Record<MigrationItem["outcome"], number>>;
   items: MigrationItem[];

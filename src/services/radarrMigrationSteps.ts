@@ -10,14 +10,14 @@ import type { RadarrProvider } from "../integrations/radarr/schemas";
  */
 
 /** What this app's API answered: the resource, or why it refused (the route's own message). */
-export type LibraryAnswer = { ok: true; body: unknown } | { ok: false; message: string };
+type LibraryAnswer = { ok: true; body: unknown } | { ok: false; message: string };
 
 /** This app's API, called in-process with the app's own validation (built by the API layer). */
 export interface LocalLibrary {
   send(method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<LibraryAnswer>;
 }
 
-export type ItemOutcome = "copied" | "updated" | "skipped" | "failed";
+type ItemOutcome = "copied" | "updated" | "skipped" | "failed";
 
 export interface MigrationItem {
   resource: string;
@@ -251,7 +251,7 @@ export async function migrateDelayProfiles(run: MigrationRun) {
 }
 
 /** One provider kind: its API path, its resource name and the flags that switch one off. */
-export interface ProviderKindPath {
+interface ProviderKindPath {
   resource: "indexer" | "downloadClient" | "importList";
   path: string;
   read(radarr: RadarrClient): Promise<RadarrProvider[]>;

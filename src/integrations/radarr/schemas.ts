@@ -10,7 +10,7 @@ const id = z.number().int();
 
 export const radarrTagSchema = z.looseObject({ id, label: z.string() });
 
-export const radarrFieldSchema = z.looseObject({
+const radarrFieldSchema = z.looseObject({
   name: z.string(),
   value: z.unknown().optional(),
   privacy: z.string().optional(),
@@ -70,13 +70,4 @@ export const radarrNamingSchema = z.looseObject({ id: id.optional() });
 
 export const radarrDelayProfileSchema = z.looseObject({ id, tags: z.array(id).default([]) });
 
-export type RadarrTag = z.infer<typeof radarrTagSchema>;
 export type RadarrProvider = z.infer<typeof radarrProviderSchema>;
-export type RadarrMovie = z.infer<typeof radarrMovieSchema>;
-export type RadarrQualityProfile = z.infer<typeof radarrQualityProfileSchema>;
-export type RadarrQualityDefinition = z.infer<typeof radarrQualityDefinitionSchema>;
-export type RadarrCustomFormat = z.infer<typeof radarrCustomFormatSchema>;
-export type RadarrRootFolder = z.infer<typeof radarrRootFolderSchema>;
-export type RadarrExclusion = z.infer<typeof radarrExclusionSchema>;
-export type RadarrNaming = z.infer<typeof radarrNamingSchema>;
-export type RadarrDelayProfile = z.infer<typeof radarrDelayProfileSchema>;
