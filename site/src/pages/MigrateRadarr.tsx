@@ -11,8 +11,8 @@ type Secret = Report["secrets"][number];
 const secretKey = (s: Secret) => `${s.resource}/${s.name}/${s.field}`;
 const finished = (m: RadarrMigration | undefined) => m?.status === "completed" || m?.status === "failed";
 
-/** Settings › Migrate from Radarr: copy a running Radarr here, watch it, read what came over and what did not. */
-export function MigrateRadarr() {
+/** The Radarr to copy from as typed, the secrets typed for a re-run, and the migration started last (polled until it ends). */
+function useRadarrMigration() {
   const url = useSignal("");
   const apiKey = useSignal("");
   const typedSecrets = useSignal<Record<string, Secret & { value: string }>>({});
@@ -41,7 +41,13 @@ export function MigrateRadarr() {
       starting.value = false;
     }
   };
+  return { url, apiKey, typedSecrets, id, migration, current, running, start, startError, starting };
+}
 
+/** Settings › Migrate from Radarr: copy a running Radarr here, watch it, read what came over and what did not. */
+export function MigrateRadarr() {
+  const { url, apiKey, typedSecrets, id, migration, current, running, start, startError, starting } =
+    useRadarrMigration();
   return (
     <section class="page settings">
       <SettingsNav />
