@@ -41,7 +41,10 @@ const item = (m: Migration, resource: string, name: string) =>
   m.report?.items.find((i) => i.resource === resource && i.name === name);
 
 describe("POST /api/v3/migration/radarr", () => {
-  test("copies movies with their profile and tags mapped, formats with scores, providers, and lists the secrets", async () => {
+  // Three migrations, each adding movies through TMDb: longer than the default 5 s on a busy machine.
+  test("copies movies with their profile and tags mapped, formats with scores, providers, and lists the secrets", {
+    timeout: 30_000,
+  }, async () => {
     const first = await migrate();
     expect(first.status, first.message).toBe("completed");
     expect(first.report?.stepFailures).toEqual([]);
