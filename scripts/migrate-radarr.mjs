@@ -47,7 +47,13 @@ const headers = { "X-Api-Key": values["app-key"], accept: "application/json", "c
 const sleep = (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
 async function request(method, path = "", body) {
-  const response = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) });
+  const response = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) }).catch(
+    (error) => {
+      throw new Error(
+        `could not reach Radarr Edge at ${values["app-url"]} (${error.cause?.code ?? error.message}); is it running? (--app-url)`,
+      );
+    },
+  );
   const answer = await response.json().catch(() => ({}));
   if (!response.ok) {
     const fields = (answer.errors ?? []).map((e) => `${e.path}: ${e.message}`).join("; ");
