@@ -121,6 +121,13 @@ async function main() {
 
   const app = await startApp({ port, persistDir, vars, logLevel: "info" });
   const stopCrons = fireCronsLocally(app.url, (cron, status) => console.log(`cron ${cron} fired (${status})`));
+  // The local queue keeps no pending messages across a restart: once a command left running has
+  // been silent past the stall threshold (60 s), one run of the 5-minute cron resends its chunk.
+  const resumeOnce = setTimeout(() => {
+    fetch(`${app.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent("*/5 * * * *")}`)
+      .then((r) => console.log(`resumed stalled commands after start (${r.status})`))
+      .catch(() => {});
+  }, 65_000);
   if (demoMode) {
     const added = await seedDemoLibrary(app.url, vars.API_KEY, sim.url);
     if (added > 0) console.log(`Demo library: added ${added} movies from the simulator`);
@@ -134,6 +141,7 @@ async function main() {
 
   const shutdown = async () => {
     stopCrons();
+    clearTimeout(resumeOnce);
     await Promise.allSettled([app.stop(), sim.stop()]);
     process.exit(0);
   };

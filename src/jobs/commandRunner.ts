@@ -30,8 +30,14 @@ function chunkBudgetMs(env: Env): number {
   const configured = Number(env.COMMAND_CHUNK_MS);
   return Number.isFinite(configured) && configured > 0 ? configured : CHUNK_BUDGET_MS;
 }
-// A queued or started command not heard from for this long lost its message: the cron resends it.
-const STALL_MS = 10 * 60_000;
+/**
+ * A queued or started command not heard from for this long lost its message (a local restart
+ * drops the queue's pending messages): the next cron run (every 5 minutes) resends it. A chunk
+ * reports when it ends, so a live command is heard from every chunk budget (8 s) plus its item in
+ * hand; a chunk that asked for a pause counts from when its next chunk is due. Resending a live
+ * one is harmless: a chunk delivered twice runs once.
+ */
+const STALL_MS = 60_000;
 // A message that failed unexpectedly (D1 unavailable, a bug) comes back after this long; the
 // queue's max_retries then hands it to the dead-letter queue.
 const UNEXPECTED_FAILURE_DELAY_SECONDS = 30;
@@ -79,7 +85,8 @@ async function runCommandChunk(env: Env, message: CommandMessage, logger: Logger
         message: text,
         done,
         total,
-        heartbeat: clock.nowIso(),
+        // When the next chunk is due: a paused command is not stalled before then.
+        heartbeat: new Date(clock.now() + (delaySeconds ?? 0) * 1000).toISOString(),
       });
       if (!saved) return; // a duplicate delivery of this chunk saved first and sent the next
       await env.COMMAND_QUEUE.send(

@@ -3,7 +3,6 @@ import * as clock from "../clock";
 import type { Database } from "../db/client";
 import { type CommandRow, commandRepository } from "../db/repositories/commands";
 import { importListsToSync } from "../db/repositories/importLists";
-import { MovieRepository } from "../db/repositories/movies";
 import { movieUpkeepRepository } from "../db/repositories/movieUpkeep";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import { expireBlocklist } from "../services/blocklist";
@@ -22,7 +21,7 @@ import { importWatchmodeIdMap } from "../services/watchmodeIdMap";
 import { type CommandContext, type CommandStep, walkIds } from "./commandChunks";
 import { cronIntervalMinutes, SCHEDULED_TASKS } from "./cronSchedule";
 import { enqueueListSync, listSyncStub } from "./listSyncQueue";
-import { refreshBatchSize } from "./refreshCycle";
+import { scheduledRefresh } from "./refreshChanges";
 
 /**
  * A command. `run` does one chunk: small commands finish in it; those walking many movies or
@@ -43,21 +42,16 @@ const STREAMING_CHECK_BATCH = 500;
 const COMMANDS = [
   define({
     name: "RefreshMovie",
-    description: "Refresh movie metadata from TMDb (the given movies, or those refreshed longest ago)",
+    description:
+      "Refresh movie metadata from TMDb (the given movies, or those TMDb's change feed lists as changed and those due)",
     body: z.object({ movieIds: z.array(z.number().int().positive()).max(1000).optional() }),
     run(ctx, { movieIds }) {
-      const { db } = ctx;
-      const library = new MovieLibrary(ctx);
+      // No ids: the library's changes per TMDb's change feed, within the background allowance.
+      if (!movieIds?.length) return scheduledRefresh(ctx);
+      // The given movies, each refreshed directly for the person who asked (interactive budget).
+      const library = new MovieLibrary({ ...ctx, work: "interactive" });
       return walkIds(ctx, {
-        // No ids: the stalest movies, as many as keep the whole library within its refresh cycle.
-        select: async () =>
-          movieIds?.length
-            ? (await movieUpkeepRepository(db).existingIds(movieIds)).map((m) => m.id)
-            : (
-                await movieUpkeepRepository(db).leastRecentlyRefreshed(
-                  refreshBatchSize(await new MovieRepository(db).count()),
-                )
-              ).map((m) => m.id),
+        select: async () => (await movieUpkeepRepository(ctx.db).existingIds(movieIds)).map((m) => m.id),
         each: async (id) => {
           await library.refresh(id);
           return { tally: ["refreshed"] };

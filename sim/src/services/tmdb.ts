@@ -15,6 +15,7 @@ import { countryName, GENRES, genreName, language } from "../data/reference";
 import { recommendationsFor } from "../data/related";
 import { searchMovies } from "../data/search";
 import { createService } from "./service";
+import { mountTmdbChangesRoute } from "./tmdb-changes";
 import { mountTmdbDiscoveryRoutes } from "./tmdb-discovery";
 import { mountTmdbListRoutes } from "./tmdb-lists";
 
@@ -388,6 +389,7 @@ app.get("/3/search/movie", (c) => {
 // Before /3/movie/:id, which would otherwise read "popular" as a movie id.
 mountTmdbListRoutes(app, { movieListItem, movieMediaItem, pageParam, error: tmdbError });
 mountTmdbDiscoveryRoutes(app, { movieListItem, movieMediaItem, pageParam, error: tmdbError });
+mountTmdbChangesRoute(app, tmdbError);
 
 app.get("/3/movie/:id", (c) => {
   const movie = movieFromParam(c.req.param("id"));

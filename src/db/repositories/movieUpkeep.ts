@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, isNull, lt, min, not, or } from "drizzle-orm";
 import { type Database, inList } from "../client";
 import { movies } from "../schema";
 
@@ -9,9 +9,35 @@ export function movieUpkeepRepository(db: Database) {
     existingIds: (ids: number[]): Promise<{ id: number }[]> =>
       db.select({ id: movies.id }).from(movies).where(inList(movies.id, ids)),
 
-    /** The movies whose metadata was refreshed longest ago. */
-    leastRecentlyRefreshed: (limit: number): Promise<{ id: number }[]> =>
-      db.select({ id: movies.id }).from(movies).orderBy(asc(movies.lastInfoSync)).limit(limit),
+    /** The earliest metadata refresh in the library (null when none was ever refreshed). */
+    oldestInfoSync: async (): Promise<string | null> =>
+      (await db.select({ oldest: min(movies.lastInfoSync) }).from(movies))[0]?.oldest ?? null,
+
+    /** The library's movies among the given TMDb ids. */
+    idsForTmdbIds: (tmdbIds: number[]): Promise<{ id: number }[]> =>
+      db.select({ id: movies.id }).from(movies).where(inList(movies.tmdbId, tmdbIds)),
+
+    /** Movies never refreshed or last refreshed before `beforeIso`, stalest first. */
+    refreshedBefore: (beforeIso: string, limit: number): Promise<{ id: number }[]> =>
+      db
+        .select({ id: movies.id })
+        .from(movies)
+        .where(or(isNull(movies.lastInfoSync), lt(movies.lastInfoSync, beforeIso)))
+        .orderBy(asc(movies.lastInfoSync))
+        .limit(limit),
+
+    /** Marks as checked at `now` the movies last refreshed in [fromIso, beforeIso), except `exceptIds`. */
+    markChecked: async (fromIso: string, beforeIso: string, exceptIds: number[], now: string): Promise<number> => {
+      // Counted from the rows themselves: D1's meta.changes also counts the search index's trigger writes.
+      const marked = await db
+        .update(movies)
+        .set({ lastInfoSync: now })
+        .where(
+          and(gte(movies.lastInfoSync, fromIso), lt(movies.lastInfoSync, beforeIso), not(inList(movies.id, exceptIds))),
+        )
+        .returning({ id: movies.id });
+      return marked.length;
+    },
 
     /** Movies a list added unmonitored because they streamed on a subscribed service. */
     streamingUnmonitored: (limit: number) =>

@@ -7,6 +7,7 @@ import { readJson, upstreamFetch } from "../http";
 import {
   type TmdbMovieDetails,
   type TmdbSearchResponse,
+  tmdbChangesSchema,
   tmdbFindResponseSchema,
   tmdbImagesSchema,
   tmdbMovieDetailsSchema,
@@ -99,6 +100,13 @@ export class TmdbClient {
       },
     );
     return found.value;
+  }
+
+  /** One page of TMDb's movie change feed: ids edited from `startDate` to `endDate` (YYYY-MM-DD, ≤ 14 days). */
+  async movieChanges(startDate: string, endDate: string, page: number): Promise<{ ids: number[]; totalPages: number }> {
+    const response = await this.get("/3/movie/changes", { start_date: startDate, end_date: endDate, page });
+    const body = await readJson(SERVICE, response, tmdbChangesSchema);
+    return { ids: body.results.map((r) => r.id), totalPages: body.total_pages };
   }
 
   async movieImages(tmdbId: number) {

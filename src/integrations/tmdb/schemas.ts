@@ -77,3 +77,11 @@ export type TmdbMovieDetails = z.infer<typeof tmdbMovieDetailsSchema>;
 export const tmdbFindResponseSchema = z.object({
   movie_results: z.array(tmdbMovieSummarySchema),
 });
+
+/** `GET /3/movie/changes`: ids of movies edited in a window (≤ 14 days), 100 a page. */
+export const tmdbChangesSchema = z.object({
+  results: z.array(z.object({ id: z.number().int(), adult: z.boolean().nullable().optional() })),
+  page: z.number().int(),
+  total_pages: z.number().int(),
+  total_results: z.number().int().optional(),
+});
