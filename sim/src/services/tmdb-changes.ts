@@ -17,7 +17,7 @@ const MAX_PAGE = 1000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The catalogue's movies edited on `day` (YYYY-MM-DD). */
-export function moviesChangedOn(day: string): number[] {
+function moviesChangedOn(day: string): number[] {
   if (day > nowIso().slice(0, 10)) return [];
   return allMovies()
     .filter((m) => m.releaseDate === day || hashString(`${m.id}:${day}`) % 1000 < DAILY_CHANGE_PER_MILLE)
