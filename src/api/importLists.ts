@@ -21,8 +21,11 @@ type ImportListDefinition = (typeof IMPORT_LISTS.definitions)[number];
 
 /** The body fields of a list beside its name, implementation and settings. */
 export const importListInput = {
-  /** A saved list's id: a test of it keeps its stored secrets and does not clash with its own name. */
-  id: z.number().int().positive().optional(),
+  /**
+   * A saved list's id: a test of it keeps its stored secrets and does not clash with its own name.
+   * 0 is a template's (Radarr's "not saved yet"), sent back as it came.
+   */
+  id: z.number().int().min(0).optional(),
   enabled: z.boolean().default(true),
   enableAuto: z.boolean().default(true),
   monitor: z.enum(MONITOR_OPTIONS).default("movieOnly"),

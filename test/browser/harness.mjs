@@ -1,9 +1,9 @@
 /**
  * The browser tests' world: the site built once, a fresh local D1 seeded with generated movies,
- * the upstream simulator, the app Worker (demo mode, known API key) and one Chromium. Started on
- * first use and shared by every test in the process (run.mjs runs all files in one process), and
- * torn down when the run ends. Each test gets its own browser context and leaves a screenshot in
- * test/browser/artifacts/.
+ * the upstream simulator, the app Worker (demo mode, known API key) and one Chromium. Started
+ * before the first test (a setup step with its own timeout) and shared by every test in the
+ * process (run.mjs runs all files in one process), and torn down when the run ends. Each test
+ * gets its own browser context and leaves a screenshot in test/browser/artifacts/.
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after } from "node:test";
+import { after, before } from "node:test";
 import { promisify } from "node:util";
 import { applyMigrations, executeSqlFile, ROOT, startApp } from "../../scripts/lib/app.mjs";
 import { clockVars, testClockNow } from "../../scripts/lib/clock.mjs";
@@ -109,6 +109,13 @@ export function environment() {
   shared ??= start();
   return shared;
 }
+
+/**
+ * The world starts before the first test, on its own generous clock: on a loaded machine the
+ * build, D1 seed, workerd and Chromium take minutes, which no single test's timeout should pay.
+ */
+const STARTUP_TIMEOUT_MS = 600_000;
+before(() => environment(), { timeout: STARTUP_TIMEOUT_MS });
 
 after(async () => {
   if (!shared) return;

@@ -207,8 +207,8 @@ test("a qBittorrent client on the simulator is refused with a wrong password, th
     await form.getByLabel("Username").fill("browser-settings");
     // A fixed choice is a select offering the schema's options.
     const initialState = form.getByRole("combobox", { name: "Initial State", exact: true });
-    assert.deepEqual(await initialState.locator("option").allTextContents(), ["Start", "Force Start", "Pause"]);
-    await initialState.selectOption({ label: "Pause" });
+    assert.deepEqual(await initialState.locator("option").allTextContents(), ["Started", "Force Started", "Stopped"]);
+    await initialState.selectOption({ label: "Stopped" });
     const password = form.getByLabel("Password");
     await password.fill("wrong-password");
 
@@ -230,7 +230,8 @@ test("a qBittorrent client on the simulator is refused with a wrong password, th
     assert.equal(saved.implementation, "QBittorrent");
     assert.equal(fieldValue(saved, "password"), MASK);
     assert.equal(fieldValue(saved, "urlBase"), "/qbittorrent");
-    assert.equal(fieldValue(saved, "initialState"), "pause");
+    // Radarr's QBittorrentState code for Stopped.
+    assert.equal(fieldValue(saved, "initialState"), 2);
     assert.equal(saved.priority, 3);
     const row = page
       .getByRole("table", { name: "Download clients", exact: true })
@@ -280,14 +281,15 @@ test("a webhook notification is added, tested against the simulator's receiver, 
 
     const method = form.getByRole("combobox", { name: "Method", exact: true });
     assert.deepEqual(await method.locator("option").allTextContents(), ["POST", "PUT"]);
-    await method.selectOption("PUT");
+    await method.selectOption({ label: "PUT" });
     await form.getByLabel("On grab").check();
     await form.getByLabel("On download failure").check();
     await form.getByRole("button", { name: "Save notification", exact: true }).click();
     await expectSuccess(page.getByRole("status").filter({ hasText: "Saved notification Sim webhook" }), page);
     const saved = await findNamed("/notification", "Sim webhook");
     assert.equal(saved.onGrab, true);
-    assert.equal(fieldValue(saved, "method"), "PUT");
+    // Radarr's WebhookMethod code for PUT.
+    assert.equal(fieldValue(saved, "method"), 2);
     assert.equal(saved.onDownloadFailure, true);
     assert.equal(saved.onUpgrade, false);
     const row = page
