@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { APP_NAME, APP_VERSION, isDemoMode, isolateStartTime, RADARR_API_VERSION } from "../config";
 import { appliedMigrationCount } from "../db/repositories/migrations";
+import { requestContext } from "../services/context";
 import { checkHealth } from "../services/health";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
@@ -119,7 +120,7 @@ healthRouter.openapi(
     responses: { 200: jsonContent(z.array(healthSchema), "Health checks"), ...errorResponses },
   }),
   async (c) => {
-    const checks = await checkHealth(c.env, c.get("db"));
+    const checks = await checkHealth(requestContext(c));
     return c.json(
       checks.map((check, index) => ({ id: index + 1, ...check })),
       200,

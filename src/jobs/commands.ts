@@ -255,8 +255,8 @@ const COMMANDS = [
     name: "CheckHealth",
     description: "Run the health checks",
     body: z.object({}),
-    async run({ env, db }) {
-      const checks = await checkHealth(env, db);
+    async run(ctx) {
+      const checks = await checkHealth(ctx);
       return { message: checks.length ? `${checks.length} health issues` : "Healthy", result: { checks } };
     },
   }),

@@ -1,7 +1,7 @@
 import * as clock from "../clock";
-import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { downloadRepository } from "../db/repositories/downloads";
+import type { ServiceContext } from "./context";
 import { openDownloadClient } from "./downloadClients";
 
 export interface DownloadHealthCheck {
@@ -61,7 +61,7 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
  * Radarr's DownloadClientStatusCheck: each enabled client (up to ten, in parallel, five seconds
  * each) is tested as on save; those that fail are one error naming each with its reason.
  */
-export async function unreachableClientsCheck(env: Env, db: Database): Promise<DownloadHealthCheck[]> {
+export async function unreachableClientsCheck({ env, db }: ServiceContext): Promise<DownloadHealthCheck[]> {
   const downloads = downloadRepository(db);
   const clients = [
     ...(await downloads.enabledClientsFor("torrent")),

@@ -1,9 +1,8 @@
-import type { Env } from "../config";
-import type { Database } from "../db/client";
 import { importListActivityRepository } from "../db/repositories/importLists";
 import { listSyncJobRepository } from "../db/repositories/listSyncJobs";
 import { rootFolderRepository } from "../db/repositories/rootFolders";
 import { upstreamBreakers } from "../integrations/breaker";
+import type { ServiceContext } from "./context";
 import { downloadHealthChecks, unreachableClientsCheck } from "./downloadHealth";
 import { disabledIndexers } from "./indexers";
 
@@ -20,7 +19,8 @@ const inWordsUtc = (iso: string) =>
   `${new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
 
 /** The health checks Radarr's UI shows; an empty list means all is well. */
-export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]> {
+export async function checkHealth(ctx: ServiceContext): Promise<HealthCheck[]> {
+  const { env, db } = ctx;
   const checks: HealthCheck[] = [];
   if (!env.TMDB_API_KEY && !env.TMDB_READ_TOKEN) {
     checks.push({
@@ -77,7 +77,7 @@ export async function checkHealth(env: Env, db: Database): Promise<HealthCheck[]
       wikiUrl: "/lists",
     });
   }
-  checks.push(...(await downloadHealthChecks(db)), ...(await unreachableClientsCheck(env, db)));
+  checks.push(...(await downloadHealthChecks(db)), ...(await unreachableClientsCheck(ctx)));
   if (!env.ENCRYPTION_KEY) {
     checks.push({
       source: "EncryptionCheck",
