@@ -1,4 +1,4 @@
-import { useSignal } from "@preact/signals";
+import { type Signal, useSignal } from "@preact/signals";
 import { api, type RadarrMigration } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FieldError, invalidProps, problemAt } from "../components/FieldError";
@@ -57,30 +57,21 @@ export function MigrateRadarr() {
         exclusions, indexers, download clients, import lists and naming here. Running it again adds nothing twice.
       </p>
       <form onSubmit={start} aria-label="Radarr to migrate from">
-        <label for="radarr-url">Radarr URL</label>
-        <input
+        <TextField
           id="radarr-url"
+          label="Radarr URL"
           type="url"
           placeholder="http://radarr:7878"
-          value={url.value}
-          onInput={(e) => {
-            url.value = e.currentTarget.value;
-          }}
-          {...invalidProps("radarr-url", problemAt(startError.value, "body.url"))}
+          value={url}
+          problem={problemAt(startError.value, "body.url")}
         />
-        <FieldError id="radarr-url" message={problemAt(startError.value, "body.url")} />
-        <label for="radarr-key">Radarr API key (Settings › General › Security)</label>
-        <input
+        <TextField
           id="radarr-key"
+          label="Radarr API key (Settings › General › Security)"
           type="password"
-          autocomplete="off"
-          value={apiKey.value}
-          onInput={(e) => {
-            apiKey.value = e.currentTarget.value;
-          }}
-          {...invalidProps("radarr-key", problemAt(startError.value, "body.apiKey"))}
+          value={apiKey}
+          problem={problemAt(startError.value, "body.apiKey")}
         />
-        <FieldError id="radarr-key" message={problemAt(startError.value, "body.apiKey")} />
         <ErrorMessage error={startError.value} />
         <div class="actions">
           <button type="submit" class="primary" disabled={starting.value || running || !url.value || !apiKey.value}>
@@ -100,6 +91,34 @@ export function MigrateRadarr() {
       <ErrorMessage error={migration.error.value} />
       {current && <MigrationProgress migration={current} />}
     </section>
+  );
+}
+
+/** One labelled input bound to a signal, with its field problem beside it. */
+function TextField(props: {
+  id: string;
+  label: string;
+  type: "url" | "password";
+  placeholder?: string;
+  value: Signal<string>;
+  problem: string | undefined;
+}) {
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type={props.type}
+        placeholder={props.placeholder}
+        autocomplete={props.type === "password" ? "off" : undefined}
+        value={props.value.value}
+        onInput={(e) => {
+          props.value.value = e.currentTarget.value;
+        }}
+        {...invalidProps(props.id, props.problem)}
+      />
+      <FieldError id={props.id} message={props.problem} />
+    </>
   );
 }
 
