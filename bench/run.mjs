@@ -21,6 +21,8 @@ import { runStreamingBench } from "./streaming.mjs";
 
 const LIBRARY_SIZE = Number(process.env.BENCH_MOVIES ?? 20_000);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
+// Parts left out of a run (comma-separated: lists, streaming, downloads), e.g. for a quick library-only run.
+const SKIP = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 
 const API_KEY = "bench-api-key";
 
@@ -166,6 +168,13 @@ async function main() {
       `High load (${h.connections} connections, ${h.seconds} s): /ping p50 ${h.ping.p50} ms, ${h.ping.requests} requests, ${h.ping.errors} errors; /movie/paged p50 ${h.paged.p50} ms (${h.pagedVsPing}× /ping), ${h.paged.requests} requests, ${h.paged.errors} errors`,
     );
   }
+  if (!SKIP.has("lists")) await listsPart(results);
+  if (!SKIP.has("streaming")) await streamingPart(results);
+  if (!SKIP.has("downloads")) await downloadsPart(results);
+  printSummary(results);
+}
+
+async function listsPart(results) {
   console.log("Import lists: first sync and unchanged re-sync of 10,000-item lists…");
   results.importLists = await runListBench();
   for (const l of results.importLists.lists) {
@@ -180,6 +189,9 @@ async function main() {
   console.log(
     `  library: ${results.importLists.libraryMovies} movies, ${results.importLists.duplicateMovies} duplicates`,
   );
+}
+
+async function streamingPart(results) {
   console.log("Streaming: replay of mixed trending/availability/coming-soon/providers traffic…");
   try {
     const st = await runStreamingBench();
@@ -203,6 +215,9 @@ async function main() {
   } catch (error) {
     results.notes.push(`streaming replay failed: ${error.message}`);
   }
+}
+
+async function downloadsPart(results) {
   console.log("Search and downloads: interactive search over 1,000 indexer results, queue poll of 500 downloads…");
   try {
     const dl = await runDownloadsBench();
@@ -216,6 +231,9 @@ async function main() {
   } catch (error) {
     results.notes.push(`downloads bench failed: ${error.message}`);
   }
+}
+
+function printSummary(results) {
   const percent = (v) => (v === null ? "n/a" : `${(v * 100).toFixed(1)}%`);
   console.table(
     results.parser.kinds.map((k) => ({
