@@ -1,3 +1,4 @@
+import { localLibrary } from "./api/migration";
 import { createApp } from "./app";
 import { configureClock } from "./clock";
 import type { Env } from "./config";
@@ -23,9 +24,11 @@ const QUEUES = {
   "radarr-edge-downloads": (batch, env) => consumeDownloadBatch(batch as MessageBatch<DownloadJobMessage>, env),
   "radarr-edge-downloads-dlq": (batch, env) =>
     consumeDownloadDeadLetters(batch as MessageBatch<DownloadJobMessage>, env),
-  "radarr-edge-commands": (batch, env) => consumeCommandBatch(batch as MessageBatch<CommandMessage>, env),
+  // A Radarr migration writes through this app's routes in-process: the handler owning the app passes them in.
+  "radarr-edge-commands": (batch, env, ctx) =>
+    consumeCommandBatch(batch as MessageBatch<CommandMessage>, env, localLibrary(env, ctx)),
   "radarr-edge-commands-dlq": (batch, env) => consumeCommandDeadLetters(batch as MessageBatch<CommandMessage>, env),
-} satisfies Record<string, (batch: MessageBatch<unknown>, env: Env) => Promise<void>>;
+} satisfies Record<string, (batch: MessageBatch<unknown>, env: Env, ctx: ExecutionContext) => Promise<void>>;
 
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext) {
@@ -41,6 +44,6 @@ export default {
     configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
     const consume = QUEUES[batch.queue as keyof typeof QUEUES];
     if (!consume) throw new Error(`No consumer for queue ${batch.queue}`);
-    await consume(batch, env).finally(() => ctx.waitUntil(flushMetrics(env)));
+    await consume(batch, env, ctx).finally(() => ctx.waitUntil(flushMetrics(env)));
   },
 } satisfies ExportedHandler<Env, ListSyncMessage | DownloadJobMessage | CommandMessage>;

@@ -1,13 +1,19 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { isDeployed } from "../config";
+import { type Env, isDeployed } from "../config";
 import type { CommandRow } from "../db/repositories/commands";
 import { invalidInput } from "../domain/failures/failure";
 import { httpUrlSetting } from "../domain/validation/addresses";
 import { unreachableHostKind } from "../domain/validation/privateHosts";
+import { enqueueCommand } from "../jobs/commandRunner";
 import { requestContext } from "../services/context";
 import { forgetLibraryIds } from "../services/libraryIdsCache";
-import { type LocalLibrary, radarrMigration, startRadarrMigration } from "../services/radarrMigration";
+import {
+  type LocalLibrary,
+  MIGRATION_NAME,
+  prepareRadarrMigration,
+  radarrMigration,
+} from "../services/radarrMigration";
 import type { AppEnv } from "./context";
 import { customFormatRouter } from "./customFormats";
 import { downloadClientRouter } from "./downloadClients";
@@ -103,8 +109,11 @@ const LIBRARY_ROUTES = [
 
 let libraryApp: OpenAPIHono<AppEnv> | undefined;
 
-/** This app's resource routes, called in-process (already authenticated: the migration was). */
-function localLibrary(c: Context<AppEnv>): LocalLibrary {
+/**
+ * This app's resource routes, called in-process (already authenticated: the migration was). The
+ * commands queue's consumer runs a migration with it (src/index.ts passes it in: jobs never import api/).
+ */
+export function localLibrary(env: Env, executionCtx: ExecutionContext): LocalLibrary {
   libraryApp ??= (() => {
     const app = new OpenAPIHono<AppEnv>();
     app.use("*", requestVariables);
@@ -113,8 +122,6 @@ function localLibrary(c: Context<AppEnv>): LocalLibrary {
     return app;
   })();
   const app = libraryApp;
-  const { env } = c;
-  const executionCtx = c.executionCtx;
   return {
     async send(method, path, body) {
       const init: RequestInit = { method };
@@ -152,7 +159,8 @@ migrationRouter.openapi(
     method: "post",
     path: "/",
     tags,
-    summary: "Copy a running Radarr's library and settings here (checks the URL and key, then runs in the background)",
+    summary:
+      "Copy a running Radarr's library and settings here (checks the URL and key, then runs on the commands queue)",
     request: { body: jsonBody(migrationInput) },
     responses: {
       202: jsonContent(migrationSchema, "Started; poll GET /{id} for progress and the report"),
@@ -162,7 +170,8 @@ migrationRouter.openapi(
   async (c) => {
     const { secrets, ...source } = c.req.valid("json");
     assertReachable(c, source.url);
-    const row = await startRadarrMigration(requestContext(c), source, localLibrary(c), secrets);
+    const body = await prepareRadarrMigration(requestContext(c), source, secrets);
+    const row = await enqueueCommand(c.env, c.var.db, MIGRATION_NAME, { ...body }, "manual");
     return c.json(migrationResource(row), 202);
   },
 );

@@ -1,5 +1,6 @@
 import { Failure } from "../domain/failures/failure";
 import type { ServiceContext } from "../services/context";
+import type { LocalLibrary } from "../services/radarrMigration";
 
 /**
  * What a command runs with: the services, plus where it stands. A command runs as a chain of
@@ -8,10 +9,14 @@ import type { ServiceContext } from "../services/context";
  */
 export interface CommandContext extends ServiceContext {
   trigger: "manual" | "scheduled";
+  /** The command's row id. */
+  commandId: number;
   /** Updates the command's message while it runs (GET /api/v3/command/{id} shows it). */
   progress(message: string): Promise<void>;
   cursor: Record<string, unknown> | null;
   outOfTime(): boolean;
+  /** This app's API in-process, from the queue handler that owns the app (a Radarr migration writes through it). */
+  library?: LocalLibrary;
 }
 
 /** A finished command: Radarr's message (also its completionMessage) and the result. */

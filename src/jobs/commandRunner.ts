@@ -4,6 +4,7 @@ import { createDatabase, type Database } from "../db/client";
 import { type CommandRow, commandChunkRepository, commandRepository } from "../db/repositories/commands";
 import { type Logger, rootLogger } from "../observability/logger";
 import { jobContext } from "../services/context";
+import type { LocalLibrary } from "../services/radarrMigration";
 import { type CommandContext, isContinuation } from "./commandChunks";
 import { findCommand } from "./commands";
 
@@ -56,7 +57,12 @@ export async function enqueueCommand(
 }
 
 /** Runs one chunk of a command: finishes it (completed or failed) or saves it and queues the next chunk. */
-async function runCommandChunk(env: Env, message: CommandMessage, logger: Logger = rootLogger): Promise<void> {
+async function runCommandChunk(
+  env: Env,
+  message: CommandMessage,
+  logger: Logger = rootLogger,
+  library?: LocalLibrary,
+): Promise<void> {
   const db = createDatabase(env.DB);
   const repo = commandRepository(db);
   const row = await repo.get(message.commandId);
@@ -68,9 +74,11 @@ async function runCommandChunk(env: Env, message: CommandMessage, logger: Logger
   const ctx: CommandContext = {
     ...jobContext(env, log, db),
     trigger: row.trigger,
+    commandId: row.id,
     progress: (text) => repo.setMessage(row.id, text),
     cursor: row.cursor,
     outOfTime: () => clock.now() - startedAt >= budgetMs,
+    library,
   };
   try {
     const definition = findCommand(row.name);
@@ -110,11 +118,18 @@ async function runCommandChunk(env: Env, message: CommandMessage, logger: Logger
   }
 }
 
-/** The commands queue consumer: one chunk per message (max_batch_size = 1 in wrangler.toml). */
-export async function consumeCommandBatch(batch: MessageBatch<CommandMessage>, env: Env): Promise<void> {
+/**
+ * The commands queue consumer: one chunk per message (max_batch_size = 1 in wrangler.toml).
+ * `library` is this app's API in-process, passed in by the handler that owns the app.
+ */
+export async function consumeCommandBatch(
+  batch: MessageBatch<CommandMessage>,
+  env: Env,
+  library?: LocalLibrary,
+): Promise<void> {
   for (const message of batch.messages) {
     try {
-      await runCommandChunk(env, message.body, rootLogger.child({ attempt: message.attempts }));
+      await runCommandChunk(env, message.body, rootLogger.child({ attempt: message.attempts }), library);
       message.ack();
     } catch (error) {
       rootLogger.error("command chunk failed unexpectedly", {

@@ -12,9 +12,11 @@ import { downloadWork } from "../services/downloads/work";
 import { checkHealth } from "../services/health";
 import { dueImportLists } from "../services/importLists";
 import { MovieLibrary } from "../services/movies";
+import { MIGRATION_NAME, runRadarrMigrationChunk } from "../services/radarrMigration";
 import { searchAndGrab } from "../services/releaseSearch/movieSearch";
 import { rssSync } from "../services/releaseSearch/rssSync";
 import { cutoffUnmetMovieIds, missingMovieIds } from "../services/releaseSearch/wanted";
+import { isEncrypted } from "../services/secrets";
 import { readSettings } from "../services/settings";
 import { StreamingAvailabilityLookup } from "../services/streamingAvailability";
 import { importWatchmodeIdMap } from "../services/watchmodeIdMap";
@@ -249,6 +251,28 @@ const COMMANDS = [
         message: `Refreshed ${refreshed.length} of ${refreshed.length + failed.length} trending and coming-soon caches`,
         result: { refreshed, failed },
       };
+    },
+  }),
+  define({
+    name: MIGRATION_NAME,
+    description: "Copy a running Radarr's library and settings here (queued by POST /api/v3/migration/radarr)",
+    // The key and typed secrets arrive sealed (ENCRYPTION_KEY) and are dropped when the migration ends.
+    body: z.object({
+      url: z.string(),
+      radarrVersion: z.string(),
+      apiKey: z.string().refine(isEncrypted, "apiKey must be sealed"),
+      secrets: z.array(
+        z.object({
+          resource: z.string(),
+          name: z.string(),
+          field: z.string(),
+          value: z.string().refine(isEncrypted, "secrets must be sealed"),
+        }),
+      ),
+    }),
+    run(ctx, body) {
+      if (!ctx.library) throw new Error("A Radarr migration runs only on the commands queue");
+      return runRadarrMigrationChunk(ctx, ctx.commandId, body, ctx.library);
     },
   }),
   define({

@@ -52,7 +52,14 @@ export interface MigrationRun {
   items: MigrationItem[];
   secrets: SecretToEnter[];
   progress(message: string): Promise<void>;
+  /** Where a step walked in slices (movies) resumes: the index of its next item, 0 at first. */
+  from: number;
+  /** The chunk running the migration has used its time: a sliced step stops after the item in hand. */
+  outOfTime(): boolean;
 }
+
+// Movies copied per slice at most: a slice ends a queue chunk even when time is left.
+const MOVIE_SLICE = 50;
 
 const MASKED = "********";
 
@@ -204,10 +211,13 @@ export async function migrateExclusions(run: MigrationRun) {
   }
 }
 
-export async function migrateMovies(run: MigrationRun) {
+/** Copies movies from `run.from` for one slice; the index to resume at, or undefined once all are done. */
+export async function migrateMovies(run: MigrationRun): Promise<number | undefined> {
   const known = new Set((await listOurs(run, "/api/v3/movie")).map((m) => m.tmdbId as number));
   const movies = await run.radarr.movies();
-  for (const [index, movie] of movies.entries()) {
+  for (let index = run.from; index < movies.length; index++) {
+    if (index > run.from && (index - run.from >= MOVIE_SLICE || run.outOfTime())) return index;
+    const movie = movies[index];
     const name = movie.year ? `${movie.title} (${movie.year})` : movie.title;
     if (index % 10 === 0) await run.progress(`Copying movies (${index + 1} of ${movies.length})`);
     if (known.has(movie.tmdbId)) {
@@ -238,6 +248,7 @@ export async function migrateMovies(run: MigrationRun) {
     };
     record(run, "movie", name, await run.library.send("POST", "/api/v3/movie", body), "copied");
   }
+  return undefined;
 }
 
 export async function migrateDelayProfiles(run: MigrationRun) {

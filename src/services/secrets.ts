@@ -17,7 +17,7 @@ async function key(env: Env): Promise<CryptoKey> {
   return crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"]);
 }
 
-function isEncrypted(value: unknown): value is string {
+export function isEncrypted(value: unknown): value is string {
   return typeof value === "string" && value.startsWith(PREFIX);
 }
 

@@ -29,12 +29,23 @@ async function migrate(
 ): Promise<Migration> {
   const body = { url: RADARR, apiKey: "radarr-key", secrets };
   const started = await sendJson<Migration>("POST", "/api/v3/migration/radarr", body, 202);
+  // The command's row never holds the key or a typed secret in clear, and keeps neither once it ends.
+  const queued = await storedBody(started.id);
+  for (const clear of [body.apiKey, ...secrets.map((s) => s.value)]) expect(queued).not.toContain(clear);
   for (let i = 0; i < 200; i++) {
     const migration = await getJson<Migration>(`/api/v3/migration/radarr/${started.id}`);
-    if (migration.status === "completed" || migration.status === "failed") return migration;
+    if (migration.status === "completed" || migration.status === "failed") {
+      expect(JSON.parse(await storedBody(started.id))).toEqual({ url: RADARR, radarrVersion: expect.any(String) });
+      return migration;
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error("the migration did not finish");
+}
+
+async function storedBody(id: number): Promise<string> {
+  const row = await env.DB.prepare("SELECT body FROM commands WHERE id = ?").bind(id).first<{ body: string }>();
+  return row?.body ?? "";
 }
 
 const item = (m: Migration, resource: string, name: string) =>

@@ -44,6 +44,11 @@ export function commandRepository(db: Database) {
           .returning()
       )[0],
 
+    /** Replaces a command's body (a finished migration drops the secrets it carried). */
+    setBody: async (id: number, body: Record<string, unknown>): Promise<void> => {
+      await db.update(commands).set({ body }).where(eq(commands.id, id));
+    },
+
     setMessage: async (id: number, message: string): Promise<void> => {
       await db.update(commands).set({ message }).where(eq(commands.id, id));
     },
