@@ -113,7 +113,11 @@ describe("the scheduled handler", () => {
 
   test("the refresh run is recorded as a scheduled command", async () => {
     await addRootFolder();
-    await addMovie(EMPIRE);
+    const movie = await addMovie(EMPIRE);
+    // Due for a refresh: a movie refreshed on adding is current and the run would skip it.
+    await env.DB.prepare("update movies set last_info_sync = ? where id = ?")
+      .bind("2000-01-01T00:00:00.000Z", movie.id)
+      .run();
     await fireCron(REFRESH_CRON);
     // The same cron runs several tasks; find this one's run among them.
     const refresh = (await getJson<Command[]>("/api/v3/command")).find((c) => c.name === "RefreshMovie");
