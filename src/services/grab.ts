@@ -283,7 +283,7 @@ async function recordSent(
  * shows it, so nothing grabs the release again meanwhile); an interactive grab fails instead.
  */
 export async function grabRelease(ctx: ServiceContext, input: GrabInput): Promise<GrabResult> {
-  const { env, db, logger } = ctx;
+  const { db, logger } = ctx;
   const movie = await new MovieRepository(db).get(input.movieId);
   if (!movie) throw resourceNotFound(`Movie ${input.movieId}`);
   const release = { ...input.release, title: input.release.title.trim() };
@@ -369,7 +369,7 @@ export async function sendPendingGrab(
   row: DownloadRow,
   client: DownloadClientRow,
 ): Promise<DownloadRow> {
-  const { env, db, logger } = ctx;
+  const { env, db } = ctx;
   const movie = await new MovieRepository(db).get(row.movieId);
   if (!movie) throw resourceNotFound(`Movie ${row.movieId}`);
   const release = await openStoredRelease(env, row);

@@ -7,14 +7,7 @@
  * costs a few small requests instead of one huge one.
  */
 import { computed, signal } from "@preact/signals";
-import {
-  api,
-  type Movie,
-  type MoviePageQuery,
-  type MovieStatus,
-  type SortDirection,
-  type SortKey,
-} from "../api";
+import { api, type Movie, type MoviePageQuery, type MovieStatus, type SortDirection, type SortKey } from "../api";
 
 const PAGE_SIZE = 100;
 /** Pages kept in memory; farther ones are dropped and fetched again if the user scrolls back. */
