@@ -35,7 +35,8 @@ async function failLookups(count: number) {
   for (let i = 0; i < count; i++) expect((await lookup()).status).toBeGreaterThanOrEqual(500);
 }
 
-describe("circuit breaker per upstream", () => {
+// Each failed lookup waits out its retries; on a loaded machine a test takes more than the 5 s default.
+describe("circuit breaker per upstream", { timeout: 30_000 }, () => {
   test("opens after N consecutive failures, half-opens after the cool-down, closes on a successful probe", async () => {
     await failLookups(FAILURES_TO_OPEN - 1);
     expect(await tmdbHealthIssues()).toEqual([]);

@@ -189,10 +189,10 @@ describe("Watchmode title id map", () => {
     "POST /api/v3/command WatchmodeIdMapRefresh imports the map, then finds it unchanged",
     async () => {
       const first = await runCommand(withKey);
-      expect(first).toMatchObject({ status: "completed", result: { status: "imported", rows: ID_MAP_BASE_ROWS } });
+      expect(first).toMatchObject({ status: "completed", outcome: { status: "imported", rows: ID_MAP_BASE_ROWS } });
       expect(first.message).toMatch(/^Imported 300000 Watchmode titles/);
       const second = await runCommand(withKey);
-      expect(second).toMatchObject({ status: "completed", result: { status: "unchanged", written: 0 } });
+      expect(second).toMatchObject({ status: "completed", outcome: { status: "unchanged", written: 0 } });
     },
     IMPORT_TIMEOUT_MS,
   );
@@ -202,7 +202,8 @@ interface Command {
   id: number;
   status: string;
   message?: string;
-  result?: Record<string, unknown>;
+  /** The command's counts (Radarr's `result` is its enum). */
+  outcome?: Record<string, unknown>;
 }
 
 /** The app's real fetch handler with `target` as its bindings (the test bindings hold no Watchmode key). */
