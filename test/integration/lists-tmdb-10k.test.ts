@@ -18,9 +18,12 @@ beforeAll(async () => {
 }, 60_000);
 
 test("a 10,000-item list reads whole in 500 requests", async () => {
+  // The deployed upstream timeout (10 s), not the suite's 500 ms meant for fault tests: on a busy
+  // machine one slow page would otherwise be retried and counted twice.
+  const deployed = { ...env, UPSTREAM_TIMEOUT_MS: "10000" } as typeof env;
   const before = await tmdbCalls(LIST_PATH);
-  const list = await fetchList(tmdbListSource, tmdbListSource.settings.parse({ listId: "8100002" }), env, {
-    sourceEnv: listSourceEnvironment(env),
+  const list = await fetchList(tmdbListSource, tmdbListSource.settings.parse({ listId: "8100002" }), deployed, {
+    sourceEnv: listSourceEnvironment(deployed),
   });
   const calls = (await tmdbCalls(LIST_PATH)) - before;
   expect(list.items).toHaveLength(10_000);
