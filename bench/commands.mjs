@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { applyMigrations, executeSqlFile, ROOT, startApp } from "../scripts/lib/app.mjs";
 import { writeLibrarySeed } from "../scripts/lib/seed-library.mjs";
 import { simulatorVars, startSimulator } from "../scripts/lib/simulator.mjs";
+import { apiCaller } from "./api.mjs";
 
 const API_KEY = "bench-commands-key";
 const LIBRARY = Number(process.env.BENCH_COMMANDS_LIBRARY ?? 20_000);
@@ -25,16 +26,7 @@ const POLL_MS = 200;
 // Restart the app once the search has run this many chunks.
 const RESTART_AFTER_CHUNKS = 3;
 
-async function api(app, method, path, body) {
-  const res = await fetch(`${app.url}/api/v3${path}`, {
-    method,
-    headers: { "x-api-key": API_KEY, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return JSON.parse(text);
-}
+const api = apiCaller(API_KEY);
 
 // When the app was last restarted (performance.now()); a progress step spanning it is the resume, not a chunk.
 let restartedAt = -1;

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { applyMigrations, executeSqlFile, startApp } from "../scripts/lib/app.mjs";
 import { writeLibrarySeed } from "../scripts/lib/seed-library.mjs";
 import { simulatorVars, startSimulator } from "../scripts/lib/simulator.mjs";
+import { apiCaller } from "./api.mjs";
 
 const API_KEY = "bench-downloads-key";
 const ACTIVE_DOWNLOADS = 500;
@@ -23,16 +24,7 @@ const MATRIX = 603;
 // A fixed key: the bench's credentials are the simulator's and never leave loopback.
 const ENCRYPTION_KEY = Buffer.from("radarr-edge-bench-encryption-key").toString("base64");
 
-async function api(app, method, path, body) {
-  const res = await fetch(`${app.url}/api/v3${path}`, {
-    method,
-    headers: { "x-api-key": API_KEY, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 400)}`);
-  return text ? JSON.parse(text) : undefined;
-}
+const api = apiCaller(API_KEY);
 
 async function sim(simUrl, method, path, body) {
   const res = await fetch(`${simUrl}${path}`, {

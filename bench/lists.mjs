@@ -8,19 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { applyMigrations, startApp } from "../scripts/lib/app.mjs";
 import { simulatorVars, startSimulator } from "../scripts/lib/simulator.mjs";
+import { apiCaller } from "./api.mjs";
 
 const API_KEY = "bench-lists-key";
 
-async function api(app, method, path, body) {
-  const res = await fetch(`${app.url}/api/v3${path}`, {
-    method,
-    headers: { "x-api-key": API_KEY, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return JSON.parse(text);
-}
+const api = apiCaller(API_KEY);
 
 async function simCalls(simUrl) {
   const body = await (await fetch(`${simUrl}/__sim/calls`)).json();
