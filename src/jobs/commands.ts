@@ -19,7 +19,7 @@ import { cutoffUnmetMovieIds, missingMovieIds } from "../services/releaseSearch/
 import { isEncrypted } from "../services/secrets";
 import { readSettings } from "../services/settings";
 import { StreamingAvailabilityLookup } from "../services/streamingAvailability";
-import { importWatchmodeIdMap } from "../services/watchmodeIdMap";
+import { importWatchmodeIdMapChunk, type WatchmodeIdMapCursor } from "../services/watchmodeIdMap";
 import { type CommandContext, type CommandStep, walkIds } from "./commandChunks";
 import { cronIntervalMinutes, SCHEDULED_TASKS } from "./cronSchedule";
 import { enqueueListSync, listSyncStub } from "./listSyncQueue";
@@ -111,7 +111,20 @@ const COMMANDS = [
     body: z.object({}),
     async run(ctx) {
       if (!ctx.env.WATCHMODE_API_KEY) return { message: "Watchmode is not configured" };
-      const outcome = await importWatchmodeIdMap(ctx);
+      const cursor = ctx.cursor as WatchmodeIdMapCursor | null;
+      const step = await importWatchmodeIdMapChunk(ctx, cursor, ctx.outOfTime);
+      if ("next" in step) {
+        const { staged } = step.next;
+        return {
+          next: {
+            cursor: { ...step.next },
+            done: staged,
+            total: step.estimatedRows,
+            message: `Staged ${staged} Watchmode titles`,
+          },
+        };
+      }
+      const outcome = step.done;
       const message =
         outcome.status === "unchanged"
           ? `Watchmode id map unchanged (${outcome.rows} titles)`

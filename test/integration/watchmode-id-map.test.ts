@@ -196,12 +196,72 @@ describe("Watchmode title id map", () => {
     },
     IMPORT_TIMEOUT_MS,
   );
+
+  test(
+    "with a short chunk budget the import runs in several chunks, each reading on where the last stopped",
+    async () => {
+      const short = { ...withKey, COMMAND_CHUNK_MS: "300" } as Env;
+      // The simulator's file announces no size: the total is estimated from the last import.
+      await importMap();
+      await setDatasetVersion(2);
+      const expectedRows = idMapRowCount(2);
+      const seen: { done: number; total: number; staging: number }[] = [];
+      const run = await runCommand(short, {
+        betweenChunks: async (_chunk, command) => {
+          const staging = Number(await env.DB.prepare("select count(*) as n from watchmode_id_map_staging").first("n"));
+          seen.push({ ...(command.progress ?? { done: -1, total: -1 }), staging });
+          expect(command.status).toBe("started");
+          expect(command.message).toMatch(/^Staged \d+ Watchmode titles/);
+        },
+      });
+      console.log(`watchmode id map in ${run.chunkMs.length} chunks, longest ${Math.max(...run.chunkMs)} ms`);
+      expect(run).toMatchObject({ status: "completed", outcome: { status: "imported", rows: expectedRows } });
+      expect(run.chunkMs.length).toBeGreaterThan(2);
+      // Each chunk staged more than the one before, none was lost or staged twice, and the
+      // estimate of the total stays near the file's real size.
+      for (let i = 1; i < seen.length; i++) expect(seen[i].done).toBeGreaterThan(seen[i - 1].done);
+      for (const point of seen) {
+        expect(point.staging).toBe(point.done);
+        expect(point.total).toBeGreaterThan(expectedRows * 0.9);
+        expect(point.total).toBeLessThan(expectedRows * 1.1);
+      }
+      expect(await mapRows()).toBe(expectedRows);
+      expect(await env.DB.prepare("select count(*) as n from watchmode_id_map_staging").first("n")).toBe(0);
+    },
+    IMPORT_TIMEOUT_MS * 2,
+  );
+
+  test(
+    "a file that changes between chunks is staged again from its start, so the map is the new file",
+    async () => {
+      const short = { ...withKey, COMMAND_CHUNK_MS: "300" } as Env;
+      await importMap();
+      await setDatasetVersion(2);
+      let switched = false;
+      const run = await runCommand(short, {
+        betweenChunks: async (chunk) => {
+          if (chunk === 1) {
+            await setDatasetVersion(3);
+            switched = true;
+          }
+        },
+      });
+      expect(switched).toBe(true);
+      expect(run.status).toBe("completed");
+      await setDatasetVersion(3);
+      const again = await importMap();
+      expect(again.status).toBe("unchanged");
+      expect(await mapRows()).toBe(idMapRowCount(3));
+    },
+    IMPORT_TIMEOUT_MS * 2,
+  );
 });
 
 interface Command {
   id: number;
   status: string;
   message?: string;
+  progress?: { done: number; total: number };
   /** The command's counts (Radarr's `result` is its enum). */
   outcome?: Record<string, unknown>;
 }
@@ -225,7 +285,10 @@ async function appFetch(target: Env, method: string, path: string, body?: unknow
  * Runs the command with `target` as the bindings: its commands-queue messages are delivered to the
  * Worker's queue consumer here, as the queue would, with those same bindings.
  */
-async function runCommand(target: Env): Promise<Command> {
+async function runCommand(
+  target: Env,
+  { betweenChunks }: { betweenChunks?: (chunk: number, command: Command) => Promise<void> } = {},
+): Promise<Command & { chunkMs: number[] }> {
   const sent: CommandMessage[] = [];
   const bindings = {
     ...target,
@@ -234,13 +297,19 @@ async function runCommand(target: Env): Promise<Command> {
   const queued = await appFetch(bindings, "POST", "/api/v3/command", { name: "WatchmodeIdMapRefresh" });
   expect(queued.status).toBe(201);
   const { id } = await queued.json<Command>();
+  const chunkMs: number[] = [];
   for (let body = sent.shift(); body; body = sent.shift()) {
+    if (body.chunk > 0 && betweenChunks) {
+      await betweenChunks(body.chunk, await (await appFetch(bindings, "GET", `/api/v3/command/${id}`)).json<Command>());
+    }
     const batch = createMessageBatch<CommandMessage>("radarr-edge-commands", [
       { id: `chunk-${body.chunk}`, timestamp: clock.nowDate(), attempts: 1, body },
     ]);
     const ctx = createExecutionContext();
+    const started = clock.now();
     await worker.queue(batch, bindings, ctx);
     await waitOnExecutionContext(ctx);
+    chunkMs.push(clock.now() - started);
   }
-  return (await appFetch(bindings, "GET", `/api/v3/command/${id}`)).json<Command>();
+  return { ...(await (await appFetch(bindings, "GET", `/api/v3/command/${id}`)).json<Command>()), chunkMs };
 }

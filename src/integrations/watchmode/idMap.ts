@@ -30,6 +30,9 @@ export interface WatchmodeIdMapFile {
   lastModified: string | null;
   /** Throws the map's parse error when the file is malformed or cut short (after its last rows). */
   rows: AsyncGenerator<WatchmodeIdMapRow[]>;
+  /** The file's size as announced (NaN when not), and the bytes read so far: how far a reader got. */
+  expectedBytes: number;
+  bytesRead(): number;
 }
 
 function parseError(message: string): UpstreamFailure {
@@ -92,23 +95,31 @@ async function requestIdMap(env: Env, previous: WatchmodeIdMapState | null, logg
   });
 }
 
-/** Downloads the id map unless it is unchanged since `previous` (then null: a 304, no body read). */
+/**
+ * Downloads the id map unless it is unchanged since `previous` (then null: a 304, no body read).
+ * With `unconditional`, the file is downloaded whatever its validators (a chunked import reading
+ * on where it stopped); `previous` still guards against a truncated file.
+ */
 export async function downloadWatchmodeIdMap(
   env: Env,
   previous: WatchmodeIdMapState | null,
   logger: Logger,
+  { unconditional = false } = {},
 ): Promise<WatchmodeIdMapFile | null> {
-  const response = await requestIdMap(env, previous, logger);
+  const response = await requestIdMap(env, unconditional ? null : previous, logger);
   if (response.status === 304) {
     await response.body?.cancel();
     return null;
   }
   if (!response.body) throw parseError("came without a body");
   const expectedBytes = Number(response.headers.get("content-length") ?? Number.NaN);
+  const read = { bytes: 0 };
   return {
     etag: response.headers.get("etag"),
     lastModified: response.headers.get("last-modified"),
-    rows: idMapRows(response.body, expectedBytes, previous),
+    rows: idMapRows(response.body, expectedBytes, previous, read),
+    expectedBytes,
+    bytesRead: () => read.bytes,
   };
 }
 
@@ -120,9 +131,9 @@ async function* idMapRows(
   csv: ReadableStream<Uint8Array>,
   expectedBytes: number,
   previous: WatchmodeIdMapState | null,
+  read: { bytes: number },
 ): AsyncGenerator<WatchmodeIdMapRow[]> {
   let rows = 0;
-  let bytes = 0;
   let headerSeen = false;
   const reader = new CsvRecordReader();
   const take = (records: string[][]) => {
@@ -139,16 +150,21 @@ async function* idMapRows(
   };
   const decoder = new TextDecoder();
   const body = csv.getReader();
-  for (;;) {
-    const { done, value } = await readPiece(body);
-    if (done) break;
-    bytes += value.byteLength;
-    yield take(csvStep(() => reader.push(decoder.decode(value, { stream: true }))));
+  try {
+    for (;;) {
+      const { done, value } = await readPiece(body);
+      if (done) break;
+      read.bytes += value.byteLength;
+      yield take(csvStep(() => reader.push(decoder.decode(value, { stream: true }))));
+    }
+  } finally {
+    // A reader that stops early (a chunk out of time) leaves the rest of the download unread.
+    await body.cancel().catch(() => undefined);
   }
   yield take(csvStep(() => [...reader.push(decoder.decode()), ...reader.end()]));
   if (!headerSeen) throw parseError("is empty");
-  if (Number.isFinite(expectedBytes) && bytes !== expectedBytes) {
-    throw parseError(`ended after ${bytes} of ${expectedBytes} bytes`);
+  if (Number.isFinite(expectedBytes) && read.bytes !== expectedBytes) {
+    throw parseError(`ended after ${read.bytes} of ${expectedBytes} bytes`);
   }
   if (previous && rows < previous.rows * MIN_ROWS_KEPT_FRACTION) {
     throw parseError(`has ${rows} rows where the last import had ${previous.rows}; it looks truncated`);
