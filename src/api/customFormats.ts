@@ -75,6 +75,45 @@ customFormatRouter.openapi(
   async (c) => c.json(customFormatSchema(), 200),
 );
 
+const bulkSchema = z
+  .object({
+    ids: z.array(z.number().int()).min(1, "ids must be provided").max(1000),
+    includeCustomFormatWhenRenaming: z.boolean().nullish(),
+  })
+  .openapi("CustomFormatBulk");
+
+// Before "/{id}": "bulk" is no id.
+customFormatRouter.openapi(
+  createRoute({
+    method: "put",
+    path: "/bulk",
+    tags,
+    summary: "Edit several formats at once (all or nothing): whether they go into file names",
+    request: { body: jsonBody(bulkSchema) },
+    responses: { 202: jsonContent(z.array(customFormatResourceSchema), "The formats as updated"), ...errorResponses },
+  }),
+  async (c) => {
+    const { ids, ...edits } = c.req.valid("json");
+    const rows = await customFormatService(c.get("db")).updateMany(ids, edits);
+    return c.json(rows.map(toCustomFormatResource), 202);
+  },
+);
+
+customFormatRouter.openapi(
+  createRoute({
+    method: "delete",
+    path: "/bulk",
+    tags,
+    summary: "Delete several formats at once (all or nothing), dropping their scores from every profile",
+    request: { body: jsonBody(bulkSchema.pick({ ids: true })) },
+    responses: { 200: jsonContent(z.object({}), "Deleted"), ...errorResponses },
+  }),
+  async (c) => {
+    await customFormatService(c.get("db")).removeMany(c.req.valid("json").ids);
+    return c.json({}, 200);
+  },
+);
+
 customFormatRouter.openapi(
   createRoute({
     method: "get",

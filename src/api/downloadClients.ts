@@ -57,6 +57,16 @@ export const downloadClientRouter = providerRouter({
     tags: [...new Set(input.tags)],
   }),
   validate: async (c, input) => assertReachableFromWorker(c.env, input.fields),
+  bulk: {
+    shape: {
+      enable: z.boolean().nullish(),
+      priority: z.number().int().min(1, "priority must be 1-50").max(50, "priority must be 1-50").nullish(),
+      removeCompletedDownloads: z.boolean().nullish(),
+      removeFailedDownloads: z.boolean().nullish(),
+    },
+  },
+  open: (c, definition, settings) =>
+    definition.open(settings, { policy: upstreamPolicy(c.env), logger: c.get("logger") }),
   test: {
     result: downloadClientTestSchema,
     onSave: (input: DownloadClientInput) => input.enable,

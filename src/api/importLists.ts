@@ -147,6 +147,23 @@ export const importListRouter = providerRouter({
         `${source.implementationName} lists sync at most every ${source.minRefreshIntervalMinutes} minutes`,
       );
   },
+  bulk: {
+    shape: {
+      enabled: z.boolean().nullish(),
+      enableAuto: z.boolean().nullish(),
+      rootFolderPath: absolutePathSetting().nullish(),
+      qualityProfileId: z.number().int().positive().nullish(),
+      minimumAvailability: z.enum(MINIMUM_AVAILABILITIES).nullish(),
+    },
+    validate: (c, edits) =>
+      new MovieLibrary(requestContext(c)).assertReferences({
+        qualityProfileId: edits.qualityProfileId as number | undefined,
+        rootFolderPath: edits.rootFolderPath as string | undefined,
+        tags: edits.tags,
+      }),
+  },
+  // Actions run on the list source (a Trakt list's account connection).
+  open: (_c, definition, settings) => definition.open(settings, undefined),
   // First: "/{id}" would otherwise take /jobs and /provenance.
   routes: (router) => router.route("/", importListActivityRouter),
   test: {

@@ -67,6 +67,22 @@ export const indexerRouter = providerRouter({
     assertReachableFromWorker(c.env, input.fields);
     await new MovieLibrary(requestContext(c)).assertReferences({ tags: input.tags });
   },
+  bulk: {
+    shape: {
+      enableRss: z.boolean().nullish(),
+      enableAutomaticSearch: z.boolean().nullish(),
+      enableInteractiveSearch: z.boolean().nullish(),
+      priority: z.number().int().min(1, "priority must be 1 to 50").max(50, "priority must be 1 to 50").nullish(),
+    },
+    validate: (c, edits) => new MovieLibrary(requestContext(c)).assertReferences({ tags: edits.tags }),
+    stamp: () => ({ updatedAt: clock.nowIso() }),
+  },
+  open: (c, definition, settings, subject) =>
+    definition.open(settings, {
+      env: c.env,
+      indexer: { id: subject.id, name: subject.name, priority: Number(subject.priority ?? 25) },
+      options: { logger: c.get("logger") },
+    }),
   test: indexerTest,
 });
 

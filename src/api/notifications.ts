@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { type NotificationRow, notificationRepository } from "../db/repositories/notifications";
 import { Failure } from "../domain/failures/failure";
 import { NOTIFICATIONS } from "../providers/notifications";
+import { TEST_PAYLOAD } from "../providers/notifications/events";
 import { type ProviderInput, providerRouter } from "../providers/router";
 import { deliverNotification } from "../services/notifications";
 
@@ -79,15 +80,13 @@ export const notificationRouter = providerRouter({
     ...flags(row ?? z.object(eventFlags).parse({})),
   }),
   values: (_definition, input: NotificationInput) => flags(input),
+  open: (_c, definition, settings) => definition.open(settings, undefined),
   test: {
     result: notificationTestSchema,
     // Saving sends nothing: a target is tested on demand only.
     onSave: () => false,
     run: async (c, definition, settings) => {
-      await deliverNotification(c.env, definition, settings, "healthIssue", {
-        message: "Test message from Radarr Edge",
-        test: true,
-      });
+      await deliverNotification(c.env, definition, settings, "healthIssue", TEST_PAYLOAD);
       return { isValid: true };
     },
     failure: (error) =>

@@ -24,6 +24,22 @@ interface ProviderCapabilities {
   supportsSearch?: boolean;
 }
 
+/** What an action is asked with beside its client: the environment and the request's query. */
+export interface ProviderActionRequest {
+  env: Env;
+  query: Record<string, string>;
+}
+
+/**
+ * Something an implementation does on request for its settings form (Radarr's RequestAction,
+ * `POST /{kind}/action/{name}`): list a client's categories, an indexer's categories, start or
+ * finish an account connection. It answers JSON; a Failure for what it cannot do.
+ */
+export type ProviderAction<Client> = {
+  // Method syntax: a definition's actions on its own client still fit the kind's `unknown` one.
+  run(client: Client, request: ProviderActionRequest): Promise<unknown>;
+}["run"];
+
 export interface ProviderDefinition<
   Implementation extends string = string,
   Settings extends SettingsSchema = SettingsSchema,
@@ -46,6 +62,8 @@ export interface ProviderDefinition<
   environmentDefaults(env: Env): Record<string, unknown>;
   /** The runtime client for settings (validated here; secrets already decrypted). */
   open(settings: Record<string, unknown>, context: Context): Client;
+  /** Its actions by name (Radarr's names where Radarr has them). */
+  actions: Readonly<Record<string, ProviderAction<Client>>>;
 }
 
 /** An implementation as its folder declares it; defineProvider derives the rest. */
@@ -66,6 +84,7 @@ export interface ProviderSpec<
   capabilities?: ProviderCapabilities;
   environmentDefaults?(env: Env): Record<string, unknown>;
   open(settings: z.infer<Settings>, context: Context): Client;
+  actions?: Readonly<Record<string, ProviderAction<Client>>>;
 }
 
 export function fieldPrivacy(field: ProviderField): FieldPrivacy {
@@ -93,6 +112,7 @@ export function defineProvider<
     capabilities: spec.capabilities ?? {},
     environmentDefaults: spec.environmentDefaults ?? (() => ({})),
     open: (settings, context) => spec.open(spec.settings.parse(settings), context),
+    actions: spec.actions ?? {},
   };
 }
 

@@ -15,6 +15,8 @@ import {
   providerFieldInputSchema,
   providerFieldSchema,
 } from "./resource";
+import { registerActions } from "./routerActions";
+import { type ProviderBulk, registerBulk } from "./routerBulk";
 
 /** The body fields every provider takes; a kind adds its own (`enable`, `priority`, …). */
 const baseInputShape = {
@@ -29,7 +31,7 @@ type BaseInput = z.infer<z.ZodObject<typeof baseInputShape>>;
 /** A kind's body: the common fields and its own (`shape`), as validated. */
 export type ProviderInput<Shape extends z.ZodRawShape> = BaseInput & z.infer<z.ZodObject<Shape>>;
 
-/** What a test is run for: a saved provider, or a body (id 0). */
+/** What a test or an action is run for: a saved provider, or a body (id 0). */
 type TestSubject = { id: number; name: string } & Record<string, unknown>;
 
 /** One entry of `testall`'s `validationFailures`. */
@@ -70,6 +72,10 @@ export interface ProviderKind<
   validate?(c: Context<AppEnv>, input: ProviderInput<InputShape>): Promise<void>;
   /** The kind's own routes (`/jobs`, `/{id}/history`, …), registered before `/{id}` so fixed paths win. */
   routes?(router: OpenAPIHono<AppEnv>): void;
+  /** What a bulk edit may set (Radarr's *BulkResource); no `/bulk` routes without it. */
+  bulk?: ProviderBulk;
+  /** The implementation's client for plain settings, as its actions run on it. */
+  open(c: Context<AppEnv>, definition: Definition, settings: Record<string, unknown>, subject: TestSubject): unknown;
   test: {
     /** The `/test` answer's schema, registered under its name. */
     result: z.ZodType;
@@ -118,6 +124,9 @@ export function providerRouter<
   const shared = parts as unknown as Parts;
   registerReads(router, common, schemas, shared);
   registerTests(router, common, schemas, shared);
+  registerActions(router, common);
+  // Before `/{id}`: "bulk" is no id.
+  registerBulk(router, common, schemas, shared);
   registerWrites(router, common, schemas, shared);
   return router;
 }
@@ -146,7 +155,7 @@ function providerSchemas<Output extends z.ZodRawShape>(kind: {
     .openapi(`${kind.resource}Input`);
   return { resource, input };
 }
-type Schemas = ReturnType<typeof providerSchemas>;
+export type Schemas = ReturnType<typeof providerSchemas>;
 /** A resource of the kind whose routes add these `output` fields, as they answer it (the site's type). */
 export type ProviderResourceOf<Output extends z.ZodRawShape> = z.infer<
   ReturnType<typeof providerSchemas<Output>>["resource"]
@@ -231,8 +240,8 @@ function providerParts<
   return { resource, template, get, validated, test };
 }
 
-type AnyKind = ProviderKind<ProviderDefinition, StoredProvider, unknown, z.ZodRawShape, z.ZodRawShape>;
-type Parts = ReturnType<
+export type AnyKind = ProviderKind<ProviderDefinition, StoredProvider, unknown, z.ZodRawShape, z.ZodRawShape>;
+export type Parts = ReturnType<
   typeof providerParts<ProviderDefinition, StoredProvider, unknown, z.ZodRawShape, z.ZodRawShape>
 >;
 type Router = OpenAPIHono<AppEnv>;

@@ -30,6 +30,15 @@ export function customFormatService(db: Database) {
     };
   }
 
+  /** Every id's format, or a 404 naming those that are not there. */
+  async function existing(ids: readonly number[]): Promise<CustomFormatRow[]> {
+    const rows = await repo.getMany(ids);
+    const found = new Set(rows.map((row) => row.id));
+    const missing = [...new Set(ids)].filter((id) => !found.has(id));
+    if (missing.length) throw resourceNotFound(`Custom format${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+    return rows;
+  }
+
   return {
     list: () => repo.list(),
 
@@ -50,6 +59,20 @@ export function customFormatService(db: Database) {
     async remove(id: number): Promise<void> {
       if (!(await repo.get(id))) throw resourceNotFound(`Custom format ${id}`);
       await repo.deleteWithScores(id);
+    },
+
+    /** Radarr's bulk edit: the fields given (null keeps each format's own), all or nothing. */
+    async updateMany(ids: readonly number[], edits: { includeCustomFormatWhenRenaming?: boolean | null }) {
+      const rows = await existing(ids);
+      if (edits.includeCustomFormatWhenRenaming == null) return rows;
+      const updated = await repo.setIncludeWhenRenaming(ids, edits.includeCustomFormatWhenRenaming);
+      return updated.sort((a, b) => a.name.localeCompare(b.name));
+    },
+
+    /** Deletes them all (unscoring them everywhere), or none when one is not there. */
+    async removeMany(ids: readonly number[]): Promise<void> {
+      await existing(ids);
+      await repo.deleteWithScores(...new Set(ids));
     },
   };
 }

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { expect, test } from "vitest";
+import { bulk } from "./conformance/bulk";
 import {
   type Area,
   type Check,
@@ -180,7 +181,7 @@ async function activity(check: Check, movieId: number) {
  * The further areas of Radarr's API, one file each under ./conformance/, called in this order
  * after the settings, library, provider and activity areas above and before the deletes.
  */
-const AREAS: Area[] = [];
+const AREAS: Area[] = [bulk];
 
 test("every operation Radarr and the app both serve answers in Radarr's schema", async () => {
   const { check, called, validated, mismatches } = conformance();

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "../client";
+import { type Database, inList } from "../client";
 import { customFormats, qualityProfiles } from "../schema";
 import { crudRepository } from "./crud";
 
@@ -26,20 +26,35 @@ export function customFormatRepository(db: Database) {
       return db.select().from(customFormats);
     },
 
+    /** The formats of these ids that exist, by name. */
+    getMany(ids: readonly number[]): Promise<CustomFormatRow[]> {
+      return db.select().from(customFormats).where(inList(customFormats.id, ids)).orderBy(customFormats.name);
+    },
+
+    /** Sets whether these formats go into file names, in one statement; the formats as updated. */
+    setIncludeWhenRenaming(ids: readonly number[], include: boolean): Promise<CustomFormatRow[]> {
+      return db
+        .update(customFormats)
+        .set({ includeCustomFormatWhenRenaming: include })
+        .where(inList(customFormats.id, ids))
+        .returning();
+    },
+
     /**
-     * Deletes a format and drops its score from every profile in one transaction: profiles keep
+     * Deletes formats and drops their scores from every profile in one transaction: profiles keep
      * scores by format id.
      */
-    async deleteWithScores(id: number): Promise<void> {
+    async deleteWithScores(...ids: number[]): Promise<void> {
       const profiles = await db.select().from(qualityProfiles);
+      const gone = (format: number) => ids.includes(format);
       await db.batch([
-        db.delete(customFormats).where(eq(customFormats.id, id)),
+        db.delete(customFormats).where(inList(customFormats.id, ids)),
         ...profiles
-          .filter((p) => p.formatItems.some((f) => f.format === id))
+          .filter((p) => p.formatItems.some((f) => gone(f.format)))
           .map((p) =>
             db
               .update(qualityProfiles)
-              .set({ formatItems: p.formatItems.filter((f) => f.format !== id) })
+              .set({ formatItems: p.formatItems.filter((f) => !gone(f.format)) })
               .where(eq(qualityProfiles.id, p.id)),
           ),
       ]);

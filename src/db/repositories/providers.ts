@@ -1,6 +1,6 @@
 import { asc, eq, gt, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Database } from "../client";
+import { type Database, inList } from "../client";
 import { downloadClients, indexerStatus, indexers } from "../schema";
 
 /** What every provider row has: the provider framework reads and writes these. */
@@ -24,6 +24,12 @@ export interface ProviderRepository<Row extends StoredProvider, Values> {
   update(id: number, values: Values): Promise<Row | undefined>;
   /** False when there was no such row. */
   remove(id: number): Promise<boolean>;
+  /** The rows of these ids that exist, by id. */
+  getMany(ids: readonly number[]): Promise<Row[]>;
+  /** Updates several rows in one transaction (a bulk edit: all or nothing); the rows as updated. */
+  updateMany(changes: readonly { id: number; values: Partial<Values> }[]): Promise<Row[]>;
+  /** Deletes these rows in one statement. */
+  removeMany(ids: readonly number[]): Promise<void>;
 }
 
 type ProviderTable = SQLiteTable & { id: SQLiteColumn; name: SQLiteColumn };
@@ -54,6 +60,18 @@ export function providerRepository<Table extends ProviderTable>(
     insert: async (values) => (await rows(db.insert(table).values(values).returning()))[0],
     update: async (id, values) => (await rows(db.update(table).set(values).where(eq(table.id, id)).returning()))[0],
     remove: async (id) => (await db.delete(table).where(eq(table.id, id)).returning()).length > 0,
+    getMany: (ids) => rows(from().where(inList(table.id, ids)).orderBy(asc(table.id))),
+    updateMany: async (changes) => {
+      if (!changes.length) return [];
+      const [first, ...rest] = changes.map(({ id, values }) =>
+        db.update(table).set(values).where(eq(table.id, id)).returning(),
+      );
+      const results = (await db.batch([first, ...rest])) as unknown as Row[][];
+      return results.map(([row]) => row);
+    },
+    removeMany: async (ids) => {
+      await db.delete(table).where(inList(table.id, ids));
+    },
   };
 }
 

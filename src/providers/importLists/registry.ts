@@ -2,6 +2,7 @@ import type { ImportListSource } from "../../domain/lists/source";
 import { LIST_SOURCES } from "../../domain/lists/sources";
 import { defineProvider, type ProviderDefinition } from "../definition";
 import { providerRegistry } from "../registry";
+import { TRAKT_LIST_ACTIONS } from "./traktActions";
 
 /**
  * An import list source (its folder in domain/lists/sources: settings, request builder, parser)
@@ -22,6 +23,7 @@ function listProvider(source: ImportListSource<unknown>): ImportListDefinition {
     settings: source.settings as ImportListSource<Record<string, unknown>>["settings"],
     fields: source.fields,
     open: () => source,
+    actions: source.implementation.startsWith("Trakt") ? TRAKT_LIST_ACTIONS : {},
   });
   return { ...definition, source };
 }

@@ -33,3 +33,6 @@ export function notificationMessage(event: NotificationEvent, payload: Record<st
   const title = EVENT_TITLES[event];
   return { event, title, text: String(payload.message ?? title), payload };
 }
+
+/** What a target's test sends (and the preview action shows). */
+export const TEST_PAYLOAD = { message: "Test message from Radarr Edge", test: true };

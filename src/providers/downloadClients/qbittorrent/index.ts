@@ -11,4 +11,15 @@ export const qbittorrent = defineProvider({
   settings: qbittorrentSettingsSchema,
   fields: qbittorrentFields,
   open: (settings, context: ClientContext) => new QBittorrentClient(settings, context),
+  actions: {
+    /** The client's categories as choices for the category field (hint: their save path). */
+    getCategories: async (client) => ({
+      options: (await client.categories()).map((c, order) => ({
+        value: c.name,
+        name: c.name,
+        order,
+        ...(c.savePath ? { hint: c.savePath } : {}),
+      })),
+    }),
+  },
 });

@@ -33,6 +33,9 @@ const torrentSchema = z.object({
 });
 type Torrent = z.infer<typeof torrentSchema>;
 
+/** `torrents/categories`: each category by name, with its save path. */
+const categoriesSchema = z.record(z.string(), z.object({ name: z.string(), savePath: z.string().optional() }));
+
 const filesSchema = z.array(z.object({ name: z.string(), size: z.number() }));
 const mainDataSchema = z.object({
   server_state: z.object({ free_space_on_disk: z.number().optional() }).partial().optional(),
@@ -177,6 +180,13 @@ export class QBittorrentClient implements DownloadClient {
     if (!/^v?\d+\.\d+/.test(version))
       throw clientError(SERVICE, "parseError", `qBittorrent sent an unexpected version: ${version.slice(0, 40)}`);
     return version;
+  }
+
+  /** The client's categories with their save paths (the settings form's category choices). */
+  async categories(): Promise<{ name: string; savePath: string }[]> {
+    const response = await this.request("/api/v2/torrents/categories");
+    const found = await readJson(SERVICE, response, categoriesSchema);
+    return Object.values(found).map((c) => ({ name: c.name, savePath: c.savePath ?? "" }));
   }
 
   async add(download: AddDownload): Promise<string> {

@@ -11,4 +11,10 @@ export const sabnzbd = defineProvider({
   settings: sabnzbdSettingsSchema,
   fields: sabnzbdFields,
   open: (settings, context: ClientContext) => new SabnzbdClient(settings, context),
+  actions: {
+    /** SABnzbd's categories as choices for the category field. */
+    getCategories: async (client) => ({
+      options: (await client.categories()).map((name, order) => ({ value: name, name, order })),
+    }),
+  },
 });

@@ -103,6 +103,12 @@ export class SabnzbdClient implements DownloadClient {
     return readJson(SERVICE, new Response(JSON.stringify(body)), schema);
   }
 
+  /** The categories SABnzbd is configured with, "*" (its default) aside. */
+  async categories(): Promise<string[]> {
+    const { categories } = await this.call({ mode: "get_cats" }, z.object({ categories: z.array(z.string()) }));
+    return categories.filter((name) => name !== "*");
+  }
+
   async test(): Promise<string> {
     const { version } = await this.call({ mode: "version" }, versionSchema);
     // mode=version needs no key; the queue does, so this checks the key too.

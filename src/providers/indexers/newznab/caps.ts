@@ -74,3 +74,41 @@ export function parseCapabilities(xml: string): StoredIndexerCapabilities {
 export function categoryIds(capabilities: StoredIndexerCapabilities): Set<number> {
   return new Set(capabilities.categories.flatMap((c) => [c.id, ...c.subcategories.map((s) => s.id)]));
 }
+
+/** Newznab's movie categories, offered when an indexer's own cannot be read (as Radarr does). */
+const DEFAULT_MOVIE_CATEGORIES: StoredIndexerCapabilities["categories"] = [
+  {
+    id: 2000,
+    name: "Movies",
+    subcategories: [
+      { id: 2010, name: "Foreign" },
+      { id: 2020, name: "Other" },
+      { id: 2030, name: "SD" },
+      { id: 2040, name: "HD" },
+      { id: 2045, name: "UHD" },
+      { id: 2050, name: "BluRay" },
+      { id: 2060, name: "3D" },
+    ],
+  },
+];
+// Console, audio, PC, TV and XXX: never movies. Other (0) and books (5000) last.
+const IGNORED_CATEGORIES = [1000, 3000, 4000, 6000, 7000];
+const UNLIKELY_CATEGORIES = [0, 5000];
+
+/**
+ * The indexer's categories as choices for the categories field (Radarr's newznabCategories
+ * action): each top category with its subcategories after it, the id as a hint.
+ */
+export function categoryOptions(categories: StoredIndexerCapabilities["categories"] | undefined) {
+  const rank = (id: number) => (UNLIKELY_CATEGORIES.includes(id) ? 1 : 0);
+  const tops = (categories?.length ? categories : DEFAULT_MOVIE_CATEGORIES)
+    .filter((c) => !IGNORED_CATEGORIES.includes(c.id))
+    .sort((a, b) => rank(a.id) - rank(b.id) || a.id - b.id);
+  const options = tops.flatMap((top) => [
+    { value: top.id, name: top.name, hint: `(${top.id})` },
+    ...[...top.subcategories]
+      .sort((a, b) => a.id - b.id)
+      .map((sub) => ({ value: sub.id, name: sub.name, hint: `(${sub.id})`, parentValue: top.id })),
+  ]);
+  return options.map((option, order) => ({ ...option, order }));
+}

@@ -1,5 +1,6 @@
 import { defineProvider } from "../../definition";
 import type { IndexerContext } from "../context";
+import { newznabCategories } from "./actions";
 import { NewznabClient } from "./client";
 import { newznabCommonFields, newznabSettingsSchema } from "./settings";
 
@@ -12,4 +13,5 @@ export const newznab = defineProvider({
   capabilities: { supportsRss: true, supportsSearch: true },
   open: (settings, { env, indexer, options }: IndexerContext) =>
     new NewznabClient(env, indexer, settings, "usenet", options),
+  actions: { newznabCategories },
 });

@@ -1,5 +1,6 @@
 import { defineProvider } from "../../definition";
 import type { IndexerContext } from "../context";
+import { newznabCategories } from "../newznab/actions";
 import { NewznabClient } from "../newznab/client";
 import { newznabCommonFields } from "../newznab/settings";
 import { seedFields } from "../seeding";
@@ -15,4 +16,5 @@ export const torznab = defineProvider({
   capabilities: { supportsRss: true, supportsSearch: true },
   open: (settings, { env, indexer, options }: IndexerContext) =>
     new NewznabClient(env, indexer, settings, "torrent", options),
+  actions: { newznabCategories },
 });

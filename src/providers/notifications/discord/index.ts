@@ -1,5 +1,6 @@
 import { defineProvider } from "../../definition";
 import type { Notifier } from "../definition";
+import { previewAction } from "../preview";
 import { discordFields, discordSettings } from "./settings";
 
 /** Radarr's Discord: one chat line, the event's title in bold, posted under the configured name. */
@@ -17,4 +18,5 @@ export const discordNotification = defineProvider({
       body: JSON.stringify({ username: settings.username, content: `**${message.title}**: ${message.text}` }),
     }),
   }),
+  actions: { preview: previewAction },
 });

@@ -1,6 +1,7 @@
 import { APP_NAME } from "../../../config";
 import { defineProvider } from "../../definition";
 import type { Notifier } from "../definition";
+import { previewAction } from "../preview";
 import { webhookFields, webhookMethod, webhookSettings } from "./settings";
 
 /** Radarr's Webhook: the event as JSON (`eventType`, `instanceName` and the sender's payload). */
@@ -21,4 +22,5 @@ export const webhookNotification = defineProvider({
       body: JSON.stringify({ eventType: message.title, instanceName: APP_NAME, ...message.payload }),
     }),
   }),
+  actions: { preview: previewAction },
 });
