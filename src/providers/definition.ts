@@ -25,7 +25,7 @@ interface ProviderCapabilities {
 }
 
 /** What an action is asked with beside its client: the environment and the request's query. */
-export interface ProviderActionRequest {
+interface ProviderActionRequest {
   env: Env;
   query: Record<string, string>;
 }
