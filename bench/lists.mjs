@@ -19,18 +19,21 @@ async function simCalls(simUrl) {
   return Object.fromEntries(Object.entries(body.services).map(([name, s]) => [name, s.total]));
 }
 
-async function syncAndWait(app, listId) {
+/** Runs a command and waits for it; returns its wall time in ms. */
+async function commandAndWait(app, body) {
   const started = performance.now();
-  const queued = await api(app, "POST", "/command", { name: "ImportListSync", listId });
+  const queued = await api(app, "POST", "/command", body);
   for (;;) {
     const command = await api(app, "GET", `/command/${queued.id}`);
     if (command.status === "completed" || command.status === "failed") {
-      if (command.status === "failed") throw new Error(`sync failed: ${command.message}`);
+      if (command.status === "failed") throw new Error(`${body.name} failed: ${command.message}`);
       return Math.round(performance.now() - started);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+const syncAndWait = (app, listId) => commandAndWait(app, { name: "ImportListSync", listId });
 
 async function libraryCounters(app) {
   const status = await api(app, "GET", "/movie/paged?pageSize=1");
@@ -91,8 +94,18 @@ export async function runListBench() {
     await applyMigrations(work);
     app = await startApp({
       persistDir: work,
-      vars: { API_KEY, TMDB_API_KEY: "bench", TRAKT_CLIENT_ID: "bench", ...simulatorVars(sim.url) },
+      vars: {
+        API_KEY,
+        TMDB_API_KEY: "bench",
+        TRAKT_CLIENT_ID: "bench",
+        WATCHMODE_API_KEY: "bench",
+        ...simulatorVars(sim.url),
+      },
     });
+    // Watchmode's id map is imported daily where Watchmode is configured: the IMDb list resolves
+    // its ids through it rather than a TMDb /find each.
+    const idMapMs = await commandAndWait(app, { name: "WatchmodeIdMapRefresh" });
+    console.log(`  Watchmode id map imported in ${idMapMs} ms`);
     await api(app, "POST", "/rootfolder", { path: "/movies" });
     await fetch(`${sim.url}/`);
     const schema = await api(app, "GET", "/importlist/schema");

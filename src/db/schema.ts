@@ -398,6 +398,8 @@ const watchmodeIdMapColumns = () => ({
 
 export const watchmodeIdMap = sqliteTable("watchmode_id_map", watchmodeIdMapColumns(), (t) => [
   index("watchmode_id_map_tmdb_idx").on(t.tmdbType, t.tmdbId),
+  // List syncs resolve IMDb ids to TMDb ids through the map in bulk, instead of a TMDb /find each.
+  index("watchmode_id_map_imdb_idx").on(t.imdbId),
 ]);
 
 /** Where an import writes the new file until it parsed completely; merged into watchmode_id_map in one batch. */

@@ -90,10 +90,13 @@ export interface NewListItem {
 export function listSyncBulkRepository(db: Database) {
   const d1 = db.$client;
   return {
-    /** TMDb ids known for these lower-cased IMDb ids: first from the list's stored items, then the library's movies. */
+    /**
+     * TMDb ids known for these lower-cased IMDb ids, from Watchmode's id map, the list's stored items
+     * and the library's movies (later ones win where they disagree: the library is the most certain).
+     */
     async tmdbIdsOfImdbIds(listId: number, imdbIds: readonly string[]) {
       const json = JSON.stringify(imdbIds);
-      const [stored, library] = await d1.batch<{ imdb_id: string; tmdb_id: number }>([
+      const [stored, library, watchmode] = await d1.batch<{ imdb_id: string; tmdb_id: number }>([
         d1
           .prepare(
             "select lower(imdb_id) as imdb_id, tmdb_id from list_items where list_id = ?1 and tmdb_id is not null and lower(imdb_id) in (select value from json_each(?2))",
@@ -104,8 +107,15 @@ export function listSyncBulkRepository(db: Database) {
             "select lower(imdb_id) as imdb_id, tmdb_id from movies where lower(imdb_id) in (select value from json_each(?1))",
           )
           .bind(json),
+        // Watchmode's id map (imported daily when Watchmode is configured) knows most titles; its
+        // IMDb ids are lower case, so the imdb index serves the lookup.
+        d1
+          .prepare(
+            "select imdb_id, tmdb_id from watchmode_id_map where imdb_id in (select value from json_each(?1)) and tmdb_type = 'movie' and tmdb_id is not null",
+          )
+          .bind(json),
       ]);
-      return [...stored.results, ...library.results];
+      return [...watchmode.results, ...stored.results, ...library.results];
     },
 
     /** Which of these TMDb ids are excluded, and which are in the library. */

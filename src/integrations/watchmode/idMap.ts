@@ -60,7 +60,7 @@ export function idMapRow(record: string[], recordNumber: number): WatchmodeIdMap
   const id = optionalInt(watchmodeId);
   if (!id) throw parseError(`has an invalid Watchmode ID "${watchmodeId}" in record ${recordNumber}`);
   const type: TmdbType | null = tmdbType === "movie" || tmdbType === "tv" ? tmdbType : null;
-  return [id, type ? optionalInt(tmdbId) : null, type, imdbId || null, title, optionalInt(year)];
+  return [id, type ? optionalInt(tmdbId) : null, type, imdbId.toLowerCase() || null, title, optionalInt(year)];
 }
 
 function checkHeader(record: string[]) {

@@ -43,8 +43,9 @@ export function failureKindOf(error: unknown): { kind: FailureKind; retryAfterSe
 }
 
 /**
- * TMDb ids already known for IMDb ids (from this list's stored items and the library), so a
- * re-sync of an IMDb list spends no /find calls on what it resolved before.
+ * TMDb ids already known for IMDb ids (from Watchmode's id map, this list's stored items and the
+ * library), so an IMDb list's first sync spends /find calls only on titles the map lacks and a
+ * re-sync none on what it resolved before.
  */
 async function knownTmdbIds(db: Database, listId: number, items: ListItem[]): Promise<Map<string, number>> {
   const imdbIds = [

@@ -1,0 +1,1 @@
+CREATE INDEX `watchmode_id_map_imdb_idx` ON `watchmode_id_map` (`imdb_id`);
