@@ -28,8 +28,9 @@ const definitionInput = z
     id: z.number().int().positive(),
     title: z.string().trim().min(1).max(100).optional(),
     minSize: sizeLimit.default(0),
-    maxSize: sizeLimit,
-    preferredSize: sizeLimit,
+    // Left out reads as null (no limit), as Radarr reads it: Recyclarr leaves out the sizes it sets to no limit.
+    maxSize: sizeLimit.default(null),
+    preferredSize: sizeLimit.default(null),
   })
   .refine((d) => d.maxSize === null || (d.minSize ?? 0) <= d.maxSize, {
     message: "minSize must not exceed maxSize",

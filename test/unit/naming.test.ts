@@ -95,6 +95,14 @@ describe("movie names from naming formats", () => {
     expect(unknownTokens(DEFAULT_MOVIE_FORMAT)).toEqual([]);
     expect(unknownTokens("{Movie Title} {Quality Fancy} {Movie.Collection}")).toEqual(["Quality Fancy"]);
   });
+
+  test("TRaSH's standard format: {ImdbId}, and media info tokens empty (files have no media info here, as Radarr renders a file without)", () => {
+    const trash =
+      "{Movie CleanTitle} {(Release Year)} {imdb-{ImdbId}} {edition-{Edition Tags}} {[Custom Formats]}{[Quality Full]}{[MediaInfo 3D]}{[MediaInfo VideoDynamicRangeType]}{[Mediainfo AudioCodec}{ Mediainfo AudioChannels]}{[Mediainfo VideoCodec]}{-Release Group}";
+    expect(unknownTokens(trash)).toEqual([]);
+    expect(buildName(trash, matrix, options)).toBe("The Matrix (1999) {imdb-tt0133093} [Bluray-1080p]-EPSiLON");
+    expect(buildName("{TmdbId}", matrix, options)).toBe("603");
+  });
 });
 
 describe("queue time left", () => {

@@ -35,8 +35,11 @@ export interface NamingSubject {
 export const DEFAULT_MOVIE_FORMAT = "{Movie Title} ({Release Year}) {Quality Full}";
 export const DEFAULT_FOLDER_FORMAT = "{Movie Title} ({Release Year})";
 
-// Radarr's token pattern: optional prefix, the name (words joined by one separator), optional suffix.
-const TOKEN = /\{(?<prefix>[- ._[(]*)(?<name>[a-z0-9]+(?:(?<separator>[- ._]+)[a-z0-9]+)*)(?<suffix>[- ._)\]]*)\}/gi;
+// Radarr's token pattern: an optional Plex/Jellyfin tag around it (`{imdb-{ImdbId}}`,
+// `{edition-{Edition Tags}}`, kept with the value, dropped without), optional prefix, the name
+// (words joined by one separator), optional suffix.
+const TOKEN =
+  /(?<tag>\{[-{ ._[(]*(?:imdb(?:id)?-|edition-))?\{(?<prefix>[-{ ._[(]*)(?<name>[a-z0-9]+(?:(?<separator>[- ._]+)[a-z0-9]+)*)(?<suffix>[-} ._)\]]*)\}/gi;
 
 const ARTICLE = /^(The|An|A)\s+(.+)$/i;
 
@@ -71,9 +74,36 @@ function qualityFull(quality: NonNullable<NamingSubject["quality"]>): string {
   return `${quality.name} ${isRepack ? "REPACK" : "Proper"}`;
 }
 
+/**
+ * Radarr's media info tokens ({MediaInfo VideoCodec}, {[MediaInfo 3D]}, …). Files here are never
+ * read for their streams, so they have no media info, and Radarr renders these tokens empty for a
+ * file without media info.
+ */
+const MEDIA_INFO_TOKENS = new Set(
+  [
+    "video",
+    "videocodec",
+    "videobitdepth",
+    "videodynamicrange",
+    "videodynamicrangetype",
+    "audio",
+    "audiocodec",
+    "audiochannels",
+    "audiolanguages",
+    "audiolanguagesall",
+    "subtitlelanguages",
+    "subtitlelanguagesall",
+    "3d",
+    "simple",
+    "full",
+  ].map((token) => `mediainfo ${token}`),
+);
+
 function tokenValue(name: string, subject: NamingSubject): string | undefined {
   const { movie } = subject;
-  switch (name.toLowerCase().replace(/[- ._]+/g, " ")) {
+  const token = name.toLowerCase().replace(/[- ._]+/g, " ");
+  if (MEDIA_INFO_TOKENS.has(token)) return "";
+  switch (token) {
     case "movie title":
       return movie.title;
     case "movie cleantitle":
@@ -99,8 +129,10 @@ function tokenValue(name: string, subject: NamingSubject): string | undefined {
     case "custom formats":
       return (subject.customFormats ?? []).join(" ");
     case "imdb id":
+    case "imdbid":
       return movie.imdbId ?? "";
     case "tmdb id":
+    case "tmdbid":
       return movie.tmdbId ? String(movie.tmdbId) : "";
     case "original title":
       return subject.sceneName ?? "";
@@ -164,14 +196,14 @@ export function cleanFileName(name: string, options: NamingOptions): string {
 /** Builds a name from a format; the result is a clean file (or folder) name without extension. */
 export function buildName(format: string, subject: NamingSubject, options: NamingOptions): string {
   const filled = format.replace(TOKEN, (whole, ...args) => {
-    const groups = args.at(-1) as { prefix: string; name: string; separator?: string; suffix: string };
+    const groups = args.at(-1) as { tag?: string; prefix: string; name: string; separator?: string; suffix: string };
     const raw = tokenValue(groups.name, subject);
     if (raw === undefined) return whole;
     if (raw === "") return "";
     let value = applyCase(groups.name, raw);
     const separator = groups.separator;
     if (separator && separator !== " ") value = value.replace(/\s+/g, separator);
-    return `${groups.prefix}${value}${groups.suffix}`;
+    return `${groups.tag ?? ""}${groups.prefix}${value}${groups.suffix}`;
   });
   // Tokens without a value leave empty brackets and doubled separators behind.
   const tidied = filled
