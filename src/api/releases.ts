@@ -232,6 +232,8 @@ const pushInput = z
       .regex(/^tt\d{7,10}$/, "must look like tt0133093")
       .optional(),
     guid: z.string().max(1000).optional(),
+    downloadClientId: z.number().int().min(0).optional(),
+    downloadClient: z.string().trim().max(200).optional(),
   })
   .passthrough()
   .openapi("ReleasePush");

@@ -36,6 +36,8 @@ export interface GrabInput {
   movieId: number;
   release: Release;
   source: GrabSource;
+  /** The client to send it to (a push's downloadClientId); otherwise the protocol's clients in turn. */
+  downloadClientId?: number;
 }
 
 export interface GrabResult {
@@ -289,12 +291,7 @@ export async function grabRelease(ctx: ServiceContext, input: GrabInput): Promis
   const release = { ...input.release, title: input.release.title.trim() };
   const refusal = await releaseRefusal(db, movie.id, release);
   if (refusal) throw refusal;
-  const clients = await enabledClientsFor(db, release.protocol);
-  if (clients.length === 0)
-    throw new Failure(
-      "conflict",
-      `No enabled download client for ${release.protocol}; add one under Settings › Download Clients`,
-    );
+  const clients = await clientsToTry(db, release.protocol, input.downloadClientId);
   const described: Described = { movie, decision: await describeRelease(db, movie, release) };
 
   let lastError: UpstreamFailure | undefined;
@@ -318,6 +315,24 @@ export async function grabRelease(ctx: ServiceContext, input: GrabInput): Promis
   const error = lastError as UpstreamFailure;
   if (input.source === "interactive" || !isTransient(error.kind)) throw error;
   return holdForRetry(ctx, described, clients[0], input.source, error);
+}
+
+/** The enabled clients of the release's protocol, in the order to try them; the named one alone when one is named. */
+async function clientsToTry(db: Database, protocol: Release["protocol"], downloadClientId?: number) {
+  const clients = await enabledClientsFor(db, protocol);
+  if (clients.length === 0)
+    throw new Failure(
+      "conflict",
+      `No enabled download client for ${protocol}; add one under Settings › Download Clients`,
+    );
+  if (downloadClientId === undefined) return clients;
+  const chosen = clients.filter((c) => c.id === downloadClientId);
+  if (chosen.length === 0)
+    throw invalidInput(
+      "body.downloadClientId",
+      `download client ${downloadClientId} is not an enabled ${protocol} client`,
+    );
+  return chosen;
 }
 
 /** Keeps an automatic grab the clients could not take as a pending queue item, retried on the queue. */

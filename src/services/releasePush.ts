@@ -6,6 +6,7 @@ import { type ParsedMovieInfo, parseMovieTitle } from "../domain/parser";
 import type { IndexerRelease } from "../integrations/indexers";
 import type { ServiceContext } from "./context";
 import { findMovieForRelease } from "./decisionContext";
+import { enabledClientsFor } from "./downloadClients";
 import { type GrabResult, grabRelease } from "./grab";
 import { loadIndexers } from "./indexers";
 import { decideReleases } from "./releaseSearch/decide";
@@ -29,6 +30,9 @@ export interface PushedReleaseInput {
   tmdbId?: number;
   imdbId?: string;
   guid?: string;
+  /** The client to grab with (Radarr's push; autobrr's "external download client"), or its name. */
+  downloadClientId?: number;
+  downloadClient?: string;
 }
 
 async function movieRow(db: Database, movieId: number): Promise<MovieRow> {
@@ -122,6 +126,14 @@ function unknownMovieDecision(release: IndexerRelease, parsed: ParsedMovieInfo):
   };
 }
 
+/** Radarr's ResolveDownloadClientId: the id when given (0 is none), else the enabled client of that name. */
+async function pushedClientId(db: Database, input: PushedReleaseInput, protocol: IndexerRelease["protocol"]) {
+  if (input.downloadClientId) return input.downloadClientId;
+  const name = input.downloadClient?.toLowerCase();
+  if (!name) return undefined;
+  return (await enabledClientsFor(db, protocol)).find((c) => c.name.toLowerCase() === name)?.id;
+}
+
 type PushOutcome =
   | { unparseable: true }
   | { unparseable?: false; decision: ReleaseDecision | RankedDecision; movieId?: number; grabbed?: GrabResult };
@@ -141,6 +153,7 @@ export async function pushRelease(ctx: ServiceContext, input: PushedReleaseInput
     checkMovie: input.movieId !== undefined,
   });
   if (!decision.accepted) return { decision, movieId: movie.id };
-  const grabbed = await grabRelease(ctx, { movieId: movie.id, release, source: "push" });
+  const downloadClientId = await pushedClientId(db, input, release.protocol);
+  const grabbed = await grabRelease(ctx, { movieId: movie.id, release, source: "push", downloadClientId });
   return { decision, movieId: movie.id, grabbed };
 }

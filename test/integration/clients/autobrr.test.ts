@@ -181,6 +181,22 @@ describe("autobrr: a filter's Radarr action (Client.Push → POST release/push)"
     expect(queued).toMatchObject({ movieId: movie.id, title: "The.Terminator.1984.1080p.BluRay.x264-AUTOBRR" });
   });
 
+  test("the action's external download client: downloadClientId, or downloadClient by name, picks the client", async () => {
+    await addRootFolder();
+    await addMovie(TERMINATOR, { monitored: true });
+    await addMovie(BACK_TO_THE_FUTURE, { monitored: true });
+    await addClient(qbittorrentBody());
+    const second = await addClient(qbittorrentBody());
+    const byId = pushRequest("The.Terminator.1984.1080p.BluRay.x264-AUTOBRR", { downloadClientId: second.id });
+    expect((await read<{ rejected: boolean }[]>(autobrr("release/push", "POST", byId)))[0].rejected).toBe(false);
+    const byName = pushRequest("Back.to.the.Future.1985.1080p.BluRay.x264-AUTOBRR", {
+      magnetUrl: `magnet:?xt=urn:btih:${"d".repeat(40)}&dn=future`,
+      downloadClient: second.name.toUpperCase(),
+    });
+    expect((await read<{ rejected: boolean }[]>(autobrr("release/push", "POST", byName)))[0].rejected).toBe(false);
+    expect((await queueRecords()).map((r) => r.downloadClient)).toEqual([second.name, second.name]);
+  });
+
   test("a rejected release: rejected true and the rejections as strings, which autobrr logs", async () => {
     await addRootFolder();
     await addMovie(TERMINATOR, { monitored: true });
