@@ -2,12 +2,14 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { analysisRouter } from "./api/analysis";
+import { autoTaggingRouter } from "./api/autoTagging";
 import { blocklistRouter } from "./api/blocklist";
 import { budgetRouter } from "./api/budget";
 import { cacheStatsRouter } from "./api/cacheStats";
 import { commandRouter, taskRouter } from "./api/commands";
 import { configRouter } from "./api/config";
 import type { AppEnv } from "./api/context";
+import { customFilterRouter } from "./api/customFilters";
 import { customFormatRouter } from "./api/customFormats";
 import { downloadClientRouter } from "./api/downloadClients";
 import { exclusionRouter } from "./api/exclusions";
@@ -31,6 +33,7 @@ import { qualityProfileRouter } from "./api/quality";
 import { qualityDefinitionRouter } from "./api/qualityDefinitions";
 import { queueRouter } from "./api/queue";
 import { releaseRouter } from "./api/releases";
+import { remotePathMappingRouter } from "./api/remotePathMappings";
 import { rootFolderRouter } from "./api/rootFolders";
 import { sessionRouter } from "./api/session";
 import { streamingRouter } from "./api/streaming";
@@ -75,6 +78,9 @@ const API_ROUTERS: readonly (readonly [string, Hono<AppEnv>])[] = [
   ["/api/v3/rootfolder", rootFolderRouter],
   ["/api/v3/tag", tagRouter],
   ["/api/v3/exclusions", exclusionRouter],
+  ["/api/v3/remotepathmapping", remotePathMappingRouter],
+  ["/api/v3/autotagging", autoTaggingRouter],
+  ["/api/v3/customfilter", customFilterRouter],
   ["/api/v3/system/budget", budgetRouter],
   ["/api/v3/system/cache", cacheStatsRouter],
   ["/api/v3/system/session", systemSessionRouter],

@@ -7,6 +7,7 @@ import { MOVIE_STATUSES } from "../domain/library/movieStatus";
 import { cleanTitle } from "../domain/library/titles";
 import { STALE_HEADER } from "../integrations/cache";
 import { enqueueCommand } from "../jobs/commandRunner";
+import { applyAutoTags } from "../services/autoTagging";
 import { requestContext } from "../services/context";
 import { wholeLibraryJson } from "../services/libraryListCache";
 import { deleteMovieFileThroughClient } from "../services/movieFileDeletion";
@@ -215,6 +216,7 @@ movieRouter.openapi(
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     await lib.movies.update(ids, defined, edit.tags ? { mode: edit.applyTags, tagIds: edit.tags } : undefined);
     if (edit.rootFolderPath) await lib.movies.rebaseFolders(ids, edit.rootFolderPath);
+    await applyAutoTags(c.get("db"), ids);
     const now = clock.now();
     return c.json(
       (await lib.movies.byIds(ids)).map((m) => movieResource(m, now)),
@@ -313,6 +315,7 @@ movieRouter.openapi(
     );
     await lib.movies.update([id], patch, edit.tags ? { mode: "replace", tagIds: [...new Set(edit.tags)] } : undefined);
     if (!path && askedRoot) await lib.movies.rebaseFolders([id], askedRoot);
+    await applyAutoTags(c.get("db"), [id]);
     const updated = await lib.movies.get(id);
     if (!updated) throw resourceNotFound(`Movie ${id}`);
     return c.json(movieResource(updated), 202);

@@ -196,6 +196,35 @@ export const customFormats = sqliteTable("custom_formats", {
   specifications: json<StoredSpecification[]>("specifications").notNull(),
 });
 
+/** Remote path mappings: how a download client's host names folders the app names otherwise. */
+export const remotePathMappings = sqliteTable(
+  "remote_path_mappings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    host: text("host").notNull(),
+    remotePath: text("remote_path").notNull(),
+    localPath: text("local_path").notNull(),
+  },
+  (t) => [uniqueIndex("remote_path_mappings_host_remote_unique").on(t.host, t.remotePath)],
+);
+
+/** Auto tagging rules: the tags a movie gets while it meets the rule's conditions. */
+export const autoTags = sqliteTable("auto_tags", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  removeTagsAutomatically: bool("remove_tags_automatically").notNull().default(false),
+  tags: json<number[]>("tags").notNull(),
+  specifications: json<StoredSpecification[]>("specifications").notNull(),
+});
+
+/** The site's saved filters (Radarr's custom filters): a page's type, a label and its filter terms. */
+export const customFilters = sqliteTable("custom_filters", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  type: text("type").notNull(),
+  label: text("label").notNull(),
+  filters: json<Record<string, unknown>[]>("filters").notNull(),
+});
+
 /**
  * Movie history: every grab, import and upgrade with the quality and format score it went from
  * and to (the upgrade audit); written by the indexer/download issue, read by /history/movie.

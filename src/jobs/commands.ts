@@ -5,6 +5,7 @@ import { type CommandRow, commandRepository } from "../db/repositories/commands"
 import { importListsToSync } from "../db/repositories/importLists";
 import { movieUpkeepRepository } from "../db/repositories/movieUpkeep";
 import { retryDelaySeconds } from "../domain/failures/policies";
+import { applyAutoTagsToPage, libraryMovieCount } from "../services/autoTagging";
 import { expireBlocklist } from "../services/blocklist";
 import { refreshDiscoveryCaches } from "../services/discoveryCaches";
 import { refreshMonitoredDownloads } from "../services/downloads/tracking";
@@ -286,6 +287,34 @@ const COMMANDS = [
     run(ctx, body) {
       if (!ctx.library) throw new Error("A Radarr migration runs only on the commands queue");
       return runRadarrMigrationChunk(ctx, ctx.commandId, body, ctx.library);
+    },
+  }),
+  define({
+    name: "ApplyAutoTags",
+    description:
+      "Apply the auto tagging rules to every library movie (adding and, where a rule says so, removing tags)",
+    body: z.object({}),
+    async run(ctx) {
+      // The walk goes by movie id, a page at a time; a chunk ends between pages.
+      const at = (ctx.cursor as { afterId: number; done: number; changed: number; total: number } | null) ?? {
+        afterId: 0,
+        done: 0,
+        changed: 0,
+        total: await libraryMovieCount(ctx.db),
+      };
+      for (;;) {
+        const page = await applyAutoTagsToPage(ctx.db, at.afterId);
+        if (page.lastId === undefined) break;
+        Object.assign(at, { afterId: page.lastId, done: at.done + page.examined, changed: at.changed + page.changed });
+        const message = `Applied auto tags to ${at.done} of ${at.total} movies`;
+        if (ctx.outOfTime())
+          return { next: { cursor: at, done: at.done, total: Math.max(at.total, at.done), message } };
+      }
+      return {
+        message: `Applied auto tags to ${at.done} movies; the tags of ${at.changed} changed`,
+        result: { examined: at.done, changed: at.changed },
+        progress: { done: at.done, total: at.done },
+      };
     },
   }),
   define({

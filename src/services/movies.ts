@@ -11,6 +11,7 @@ import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles
 import { containingRoot, isPathInside } from "../domain/validation/paths";
 import { TmdbClient } from "../integrations/tmdb/client";
 import { type MovieInfo, movieInfoFromDetails, movieInfoFromSummary } from "../integrations/tmdb/mapping";
+import { applyAutoTags } from "./autoTagging";
 import type { ServiceContext } from "./context";
 import { movieFolderNamer } from "./naming";
 
@@ -149,6 +150,7 @@ export class MovieLibrary {
     };
     const id = await this.movies.insert(row, [...new Set(input.tags)]);
     if (id === null) throw invalidInput("body.tmdbId", "This movie has already been added");
+    await applyAutoTags(this.db, [id]);
     return id;
   }
 
@@ -160,6 +162,7 @@ export class MovieLibrary {
     // TMDb no longer knows it: still checked now, so the refresh cycle (stalest first) moves on.
     if (!info) return this.movies.refreshMetadata(id, { lastInfoSync: clock.nowIso(), genres: movie.genres });
     await this.movies.refreshMetadata(id, { ...infoColumns(info), lastInfoSync: clock.nowIso() });
+    await applyAutoTags(this.db, [id]);
   }
 }
 

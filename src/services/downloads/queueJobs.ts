@@ -6,6 +6,7 @@ import type { ClientDownload } from "../../integrations/downloadClient";
 import { recordDownloadFailureMetric } from "../../observability/metrics";
 import { type DownloadClientRow, openDownloadClient } from "../downloadClients";
 import { ACTIVE_DOWNLOAD_STATES, type DownloadRow, sendPendingGrab } from "../grab";
+import { withRemotePaths } from "../remotePathMappings";
 import { giveUp, redownload, retryAction, scheduleRetry } from "./failureHandling";
 import { attemptImport } from "./import";
 import type { DownloadJobMessage } from "./jobQueue";
@@ -42,7 +43,7 @@ export async function runDownloadJob(
     // A duplicate delivery after the grab went out sends nothing.
     return row.trackedDownloadState === "grabPending" ? retryGrab(work, row, client) : JOB_DONE;
   }
-  const opened = await openDownloadClient(work.env, client, work.logger);
+  const opened = await withRemotePaths(work.db, client, await openDownloadClient(work.env, client, work.logger));
 
   let item: ClientDownload | undefined;
   try {

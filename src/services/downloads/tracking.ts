@@ -5,6 +5,7 @@ import type { ClientDownload, DownloadClient } from "../../integrations/download
 import { recordDownloadFailureMetric } from "../../observability/metrics";
 import { type DownloadClientRow, openDownloadClient } from "../downloadClients";
 import type { DownloadRow } from "../grab";
+import { withRemotePaths } from "../remotePathMappings";
 import { startFailureHandling } from "./failureHandling";
 import { attemptImport } from "./import";
 import { type DownloadWork, failureSignalOf, iso } from "./work";
@@ -63,7 +64,7 @@ async function pollClient(
   options: { onlyFinished?: boolean },
 ) {
   const downloads = downloadRepository(work.db);
-  const opened = await openDownloadClient(work.env, client, work.logger);
+  const opened = await withRemotePaths(work.db, client, await openDownloadClient(work.env, client, work.logger));
   let items: ClientDownload[];
   try {
     items = await opened.list(clientRows.map((r) => r.downloadId));

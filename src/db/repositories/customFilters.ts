@@ -1,0 +1,6 @@
+import { customFilters } from "../schema";
+import { crudRepository } from "./crud";
+
+export type CustomFilterRow = typeof customFilters.$inferSelect;
+
+export const customFilterRepository = crudRepository(customFilters, [customFilters.id]);
