@@ -32,6 +32,7 @@ import { parseRouter } from "./api/parse";
 import { qualityProfileRouter } from "./api/quality";
 import { qualityDefinitionRouter } from "./api/qualityDefinitions";
 import { queueRouter } from "./api/queue";
+import { referenceRouter } from "./api/reference";
 import { releaseRouter } from "./api/releases";
 import { remotePathMappingRouter } from "./api/remotePathMappings";
 import { rootFolderRouter } from "./api/rootFolders";
@@ -56,6 +57,8 @@ const CSV_UPLOAD_PATH = /^\/api\/v3\/importlist\/\d+\/csv$/;
 
 /** Every API router and where it is mounted, in mount order (the more specific path first where two overlap). */
 const API_ROUTERS: readonly (readonly [string, Hono<AppEnv>])[] = [
+  // Before /qualitydefinition: its /limits must not be read as a definition id.
+  ["/api/v3", referenceRouter],
   ["/api/v3/movie", movieRouter],
   ["/api/v3/qualityprofile", qualityProfileRouter],
   ["/api/v3/qualitydefinition", qualityDefinitionRouter],

@@ -8,6 +8,7 @@ import {
   streamingSettingsSchema,
   writeSettings,
 } from "../services/settings";
+import { configResourceRouter, sentChanges } from "./configResources";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 
@@ -36,7 +37,7 @@ configRouter.openapi(
   }),
   async (c) => {
     const db = c.get("db");
-    const { id: _id, ...changes } = c.req.valid("json");
+    const changes = await sentChanges(c, c.req.valid("json"));
     const merged = indexerSettingsSchema.parse({ ...(await readSettings(db, "indexer")), ...changes });
     await writeSettings(db, "indexer", merged);
     return c.json({ id: 1, ...merged }, 202);
@@ -91,3 +92,6 @@ configRouter.openapi(
     return c.json({ id: 1, ...(await readStreamingSettings(db, c.env)) }, 202);
   },
 );
+
+// Radarr's other singleton config resources (ui, host, mediamanagement, downloadclient, metadata).
+configRouter.route("/", configResourceRouter);

@@ -86,7 +86,7 @@ export const notificationRouter = providerRouter({
     // Saving sends nothing: a target is tested on demand only.
     onSave: () => false,
     run: async (c, definition, settings) => {
-      await deliverNotification(c.env, definition, settings, "healthIssue", TEST_PAYLOAD);
+      await deliverNotification({ env: c.env, db: c.get("db") }, definition, settings, "healthIssue", TEST_PAYLOAD);
       return { isValid: true };
     },
     failure: (error) =>

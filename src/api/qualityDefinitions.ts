@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { QualityDefinitionRow } from "../db/repositories/qualityDefinitions";
 import { invalidInput } from "../domain/failures/failure";
-import { qualityById } from "../domain/quality/qualities";
+import { QUALITY_SIZE_LIMITS, qualityById } from "../domain/quality/qualities";
 import { qualityDefinitionService } from "../services/qualityDefinitions";
 import { qualitySchema } from "./quality";
 import { createRouter, jsonBody, jsonContent } from "./router";
@@ -22,7 +22,7 @@ export const definitionSchema = z
   .openapi("QualityDefinition");
 
 // Megabytes per minute; Radarr's UI slider tops out at 2000 (400 for "preferred" on SD).
-const sizeLimit = z.number().min(0).max(2000).nullable();
+const sizeLimit = z.number().min(QUALITY_SIZE_LIMITS.min).max(QUALITY_SIZE_LIMITS.max).nullable();
 const definitionInput = z
   .object({
     id: z.number().int().positive(),

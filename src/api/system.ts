@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { APP_NAME, APP_VERSION, isDemoMode, isolateStartTime, RADARR_API_VERSION } from "../config";
 import { appliedMigrationCount } from "../db/repositories/migrations";
+import { instanceName } from "../services/configResources";
 import { requestContext } from "../services/context";
 import { checkHealth } from "../services/health";
 import { createRouter, jsonContent } from "./router";
@@ -65,7 +66,7 @@ systemRouter.openapi(
     return c.json(
       {
         appName: APP_NAME,
-        instanceName: APP_NAME,
+        instanceName: await instanceName(c.get("db")),
         version: RADARR_API_VERSION,
         appVersion: APP_VERSION,
         buildTime: c.env.BUILD_TIME ?? isolateStartTime(),

@@ -225,6 +225,14 @@ const COMMANDS = [
     description: "Poll the download clients: progress, stalls and failures, and import finished downloads",
     body: z.object({}),
     async run(ctx) {
+      if (ctx.trigger === "scheduled") {
+        // The cron polls every 5 minutes; a longer checkForFinishedDownloadInterval skips polls.
+        const { checkForFinishedDownloadInterval: interval } = await readSettings(ctx.db, "downloadclient");
+        const started = await commandRepository(ctx.db).lastCompletedStart("RefreshMonitoredDownloads");
+        const since = started ? (clock.now() - Date.parse(started)) / 60_000 : Number.POSITIVE_INFINITY;
+        if (since < interval - 1)
+          return { message: `Downloads were checked ${Math.round(since)} minutes ago (interval ${interval})` };
+      }
       const outcome = await refreshMonitoredDownloads(downloadWork(ctx));
       if (outcome.errors.length && outcome.checked === 0 && outcome.clients > 0) throw new Error(outcome.errors[0]);
       return {

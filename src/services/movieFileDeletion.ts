@@ -1,8 +1,10 @@
 import { movieFileRepository } from "../db/repositories/movieFiles";
+import { MovieRepository } from "../db/repositories/movies";
 import { downloadClientRepository } from "../db/repositories/providers";
 import { Failure } from "../domain/failures/failure";
 import type { ServiceContext } from "./context";
 import { openDownloadClient } from "./downloadClients";
+import { readSettings } from "./settings";
 
 /**
  * Radarr's `deleteFiles` at the edge: the app has no disk, and a movie's file lives where its
@@ -26,4 +28,15 @@ export async function deleteMovieFileThroughClient(ctx: ServiceContext, movie: {
   if (!held) throw cannot(`${client.name} no longer holds the download, so nothing here can reach the file`);
   await opened.remove(file.downloadId, true);
   ctx.logger.info("movie file deleted through its download client", { movieId: movie.id, client: client.name });
+  await unmonitorAfterFileDeletion(ctx, movie.id);
+}
+
+/**
+ * Radarr's `autoUnmonitorPreviouslyDownloadedMovies` (/config/mediamanagement): a movie whose file
+ * is deleted (not replaced by an upgrade) is unmonitored, so nothing grabs it again.
+ */
+async function unmonitorAfterFileDeletion(ctx: ServiceContext, movieId: number) {
+  const { autoUnmonitorPreviouslyDownloadedMovies } = await readSettings(ctx.db, "mediamanagement");
+  if (autoUnmonitorPreviouslyDownloadedMovies)
+    await new MovieRepository(ctx.db).update([movieId], { monitored: false });
 }

@@ -14,6 +14,7 @@ import { type MovieInfo, movieInfoFromDetails, movieInfoFromSummary } from "../i
 import { applyAutoTags } from "./autoTagging";
 import type { ServiceContext } from "./context";
 import { movieFolderNamer } from "./naming";
+import { readSettings } from "./settings";
 
 export interface AddMovieInput {
   tmdbId: number;
@@ -56,7 +57,16 @@ export class MovieLibrary {
   async details(tmdbId: number): Promise<MovieInfo | null> {
     const details = await this.tmdb.movieDetails(tmdbId);
     if (details?.stale) this.servedStale = true;
-    return details ? movieInfoFromDetails(details.value, this.env.TMDB_IMAGE_URL) : null;
+    if (!details) return null;
+    return movieInfoFromDetails(details.value, this.env.TMDB_IMAGE_URL, clock.now(), await this.certificationCountry());
+  }
+
+  private country: Promise<string> | undefined;
+
+  /** Whose certification a movie shows (/config/metadata), read once per library. */
+  private certificationCountry(): Promise<string> {
+    this.country ??= readSettings(this.db, "metadata").then((m) => m.certificationCountry);
+    return this.country;
   }
 
   /** Radarr's lookup: `tmdb:603`, an IMDb id, or free text (with an optional trailing year). */

@@ -5,6 +5,13 @@ import type { Database } from "../db/client";
 import { settingsRepository } from "../db/repositories/settings";
 import { COLON_REPLACEMENTS, DEFAULT_FOLDER_FORMAT, DEFAULT_MOVIE_FORMAT, unknownTokens } from "../domain/naming";
 import { isRegionCode } from "../integrations/tmdb/discoverySchemas";
+import {
+  downloadClientSettingsSchema,
+  hostSettingsSchema,
+  mediaManagementSettingsSchema,
+  metadataSettingsSchema,
+  uiSettingsSchema,
+} from "./configSettings";
 
 /**
  * Radarr's indexer settings (`/api/v3/config/indexer`) plus the two release preferences the
@@ -91,6 +98,11 @@ export const SETTINGS_GROUPS = {
   importlist: importListSettingsSchema,
   streaming: streamingSettingsSchema,
   naming: namingSettingsSchema,
+  ui: uiSettingsSchema,
+  host: hostSettingsSchema,
+  mediamanagement: mediaManagementSettingsSchema,
+  downloadclient: downloadClientSettingsSchema,
+  metadata: metadataSettingsSchema,
 } as const;
 export type SettingsGroup = keyof typeof SETTINGS_GROUPS;
 
@@ -109,4 +121,17 @@ export async function writeSettings<G extends SettingsGroup>(
   value: z.infer<(typeof SETTINGS_GROUPS)[G]>,
 ) {
   await settingsRepository(db).save(group, value, clock.nowIso());
+}
+
+/** Saves the fields a PUT sent over the saved (or default) group; returns the saved group. */
+export async function updateSettings<G extends SettingsGroup>(
+  db: Database,
+  group: G,
+  changes: Partial<z.infer<(typeof SETTINGS_GROUPS)[G]>>,
+): Promise<z.infer<(typeof SETTINGS_GROUPS)[G]>> {
+  const merged = SETTINGS_GROUPS[group].parse({ ...(await readSettings(db, group)), ...changes }) as z.infer<
+    (typeof SETTINGS_GROUPS)[G]
+  >;
+  await writeSettings(db, group, merged);
+  return merged;
 }

@@ -4,7 +4,7 @@
  */
 
 export { normalizeImdbId } from "./ids";
-export { findIsoLanguage } from "./isoLanguages";
+export { findIsoLanguage, isoLanguageOf } from "./isoLanguages";
 export { parseLanguages } from "./languageParser";
 export { LANGUAGES, type Language, Languages, languageById } from "./languages";
 export { parseMediaInfo } from "./mediaInfo";

@@ -131,3 +131,8 @@ export function findIsoLanguage(isoCode: string): IsoLanguage | undefined {
 
   return undefined;
 }
+
+/** The ISO entry of a Radarr language (its first, as Radarr's `IsoLanguages.Get(Language)`). */
+export function isoLanguageOf(languageId: number): IsoLanguage | undefined {
+  return ISO_LANGUAGES.find((l) => l.language.id === languageId);
+}

@@ -164,6 +164,9 @@ export function qualityBySourceAndResolution(
   return unmodified ?? Qualities.Unknown;
 }
 
+/** The bounds of a definition's sizes, megabytes per minute (Radarr's QualityDefinitionLimits). */
+export const QUALITY_SIZE_LIMITS = Object.freeze({ min: 0, max: 2000 });
+
 export interface QualityDefinition {
   readonly quality: Quality;
   /** Default rank; higher is better. WEB-DL and WEBRip of one resolution share a weight. */

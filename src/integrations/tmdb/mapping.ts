@@ -35,12 +35,15 @@ function earliest(dates: string[]): string | null {
   return times.length ? new Date(Math.min(...times)).toISOString() : null;
 }
 
-function releaseDates(details: TmdbMovieDetails): ReleaseDates & { certification: string } {
+function releaseDates(
+  details: TmdbMovieDetails,
+  certificationCountry: string,
+): ReleaseDates & { certification: string } {
   const all = details.release_dates?.results ?? [];
   const ofType = (types: Set<number>) =>
     all.flatMap((country) => country.release_dates.filter((r) => types.has(r.type)).map((r) => r.release_date));
-  const us = all.find((country) => country.iso_3166_1 === "US");
-  const certification = us?.release_dates.find((r) => r.certification)?.certification ?? "";
+  const rated = all.find((country) => country.iso_3166_1.toUpperCase() === certificationCountry.toUpperCase());
+  const certification = rated?.release_dates.find((r) => r.certification)?.certification ?? "";
   return {
     inCinemas: earliest(ofType(THEATRICAL)) ?? isoDate(details.release_date),
     digitalRelease: earliest(ofType(new Set([4]))),
@@ -71,9 +74,17 @@ function ratings(summary: TmdbMovieSummary): MovieMetadata["ratings"] {
   return { tmdb: { votes: summary.vote_count ?? 0, value: summary.vote_average ?? 0, type: "user" } };
 }
 
-/** Full metadata from a details response (with DETAILS_APPEND). */
-export function movieInfoFromDetails(details: TmdbMovieDetails, imageBase: string, now = clock.now()): MovieInfo {
-  const dates = releaseDates(details);
+/**
+ * Full metadata from a details response (with DETAILS_APPEND); the certification is the one
+ * `certificationCountry` (ISO 3166-1, /config/metadata's) gives the movie.
+ */
+export function movieInfoFromDetails(
+  details: TmdbMovieDetails,
+  imageBase: string,
+  now = clock.now(),
+  certificationCountry = "US",
+): MovieInfo {
+  const dates = releaseDates(details, certificationCountry);
   const trailer = details.videos?.results.find((v) => v.site === "YouTube" && v.type === "Trailer");
   return {
     tmdbId: details.id,

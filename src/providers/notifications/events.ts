@@ -27,11 +27,22 @@ export interface NotificationMessage {
   /** One line for people: the payload's `message`, or the event's title. */
   text: string;
   payload: Record<string, unknown>;
+  /** The sender as /config/host names it: instanceName, and the address its links point to. */
+  instance: NotificationInstance;
 }
 
-export function notificationMessage(event: NotificationEvent, payload: Record<string, unknown>): NotificationMessage {
+export interface NotificationInstance {
+  instanceName: string;
+  applicationUrl: string;
+}
+
+export function notificationMessage(
+  event: NotificationEvent,
+  payload: Record<string, unknown>,
+  instance: NotificationInstance,
+): NotificationMessage {
   const title = EVENT_TITLES[event];
-  return { event, title, text: String(payload.message ?? title), payload };
+  return { event, title, text: String(payload.message ?? title), payload, instance };
 }
 
 /** What a target's test sends (and the preview action shows). */

@@ -18,6 +18,7 @@ import type { DownloadClientRow } from "../downloadClients";
 import { type DownloadRow, releaseFromRow } from "../grab";
 import { notify } from "../notifications";
 import { searchAndGrab } from "../releaseSearch/movieSearch";
+import { readSettings } from "../settings";
 import { type DownloadJobMessage, enqueueDownloadJob } from "./jobQueue";
 import { type DownloadWork, historyOf, iso, JOB_DONE, type JobOutcome, retryJobIn } from "./work";
 
@@ -215,7 +216,20 @@ async function failDownload(
     failureKind: signal.kind,
     downloadId: row.downloadId,
   }).catch((error) => logger?.warn("failure notification failed", { error: (error as Error).message }));
-  await redownload(work, row);
+  await redownloadIfWanted(work, row);
+}
+
+/**
+ * Radarr's automatic redownload after a failure: only when the download client settings ask for
+ * it (`autoRedownloadFailed`; for a release grabbed from an interactive search, also
+ * `autoRedownloadFailedFromInteractiveSearch`).
+ */
+export async function redownloadIfWanted(work: DownloadWork, failed: DownloadRow): Promise<void> {
+  const settings = await readSettings(work.db, "downloadclient");
+  const wanted =
+    settings.autoRedownloadFailed &&
+    (failed.source !== "interactive" || settings.autoRedownloadFailedFromInteractiveSearch);
+  if (wanted) await redownload(work, failed);
 }
 
 /**

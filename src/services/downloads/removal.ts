@@ -2,7 +2,7 @@ import { downloadRepository } from "../../db/repositories/downloads";
 import { historyRepository } from "../../db/repositories/history";
 import { openDownloadClient } from "../downloadClients";
 import type { DownloadRow } from "../grab";
-import { blocklistInsert, redownload } from "./failureHandling";
+import { blocklistInsert, redownloadIfWanted } from "./failureHandling";
 import { clientRow, type DownloadWork, historyOf, iso } from "./work";
 
 export interface QueueRemoval {
@@ -48,5 +48,5 @@ export async function removeFromQueue(work: DownloadWork, row: DownloadRow, remo
         ]
       : []),
   ]);
-  if (removal.blocklist && !removal.skipRedownload) await redownload(work, row);
+  if (removal.blocklist && !removal.skipRedownload) await redownloadIfWanted(work, row);
 }

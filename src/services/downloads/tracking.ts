@@ -6,6 +6,7 @@ import { recordDownloadFailureMetric } from "../../observability/metrics";
 import { type DownloadClientRow, openDownloadClient } from "../downloadClients";
 import type { DownloadRow } from "../grab";
 import { withRemotePaths } from "../remotePathMappings";
+import { readSettings } from "../settings";
 import { startFailureHandling } from "./failureHandling";
 import { attemptImport } from "./import";
 import { type DownloadWork, failureSignalOf, iso } from "./work";
@@ -48,9 +49,14 @@ export async function refreshMonitoredDownloads(
   const byClient = new Map<number, DownloadRow[]>();
   for (const row of rows) byClient.set(row.downloadClientId, [...(byClient.get(row.downloadClientId) ?? []), row]);
   const clients = byClient.size ? await repository.clientsByIds([...byClient.keys()]) : [];
+  // Radarr's completed download handling: off, finished downloads wait in the queue for a manual import.
+  const { enableCompletedDownloadHandling } = await readSettings(db, "downloadclient");
   for (const client of clients) {
     outcome.clients++;
-    await pollClient(work, client, byClient.get(client.id) ?? [], outcome, options);
+    await pollClient(work, client, byClient.get(client.id) ?? [], outcome, {
+      ...options,
+      importCompleted: enableCompletedDownloadHandling,
+    });
   }
   return outcome;
 }
@@ -61,7 +67,7 @@ async function pollClient(
   client: DownloadClientRow,
   clientRows: readonly DownloadRow[],
   outcome: RefreshOutcome,
-  options: { onlyFinished?: boolean },
+  options: { onlyFinished?: boolean; importCompleted: boolean },
 ) {
   const downloads = downloadRepository(work.db);
   const opened = await withRemotePaths(work.db, client, await openDownloadClient(work.env, client, work.logger));
@@ -95,6 +101,7 @@ async function pollClient(
       outcome.retrying++;
       continue;
     }
+    if (!signal && !options.importCompleted) continue;
     const followUp = followUpOf(work, row, client, opened, item, signal, outcome);
     if (followUp) followUps.push(followUp);
   }

@@ -1,10 +1,9 @@
-import { APP_NAME } from "../../../config";
 import { defineProvider } from "../../definition";
 import type { Notifier } from "../definition";
 import { previewAction } from "../preview";
 import { webhookFields, webhookMethod, webhookSettings } from "./settings";
 
-/** Radarr's Webhook: the event as JSON (`eventType`, `instanceName` and the sender's payload). */
+/** Radarr's Webhook: the event as JSON (`eventType`, `instanceName`, `applicationUrl` and the sender's payload). */
 export const webhookNotification = defineProvider({
   implementation: "Webhook",
   infoLink: "https://wiki.servarr.com/radarr/supported#webhook",
@@ -19,7 +18,7 @@ export const webhookNotification = defineProvider({
         ...Object.fromEntries(settings.headers.map((h) => [h.key, h.value])),
         "content-type": "application/json",
       },
-      body: JSON.stringify({ eventType: message.title, instanceName: APP_NAME, ...message.payload }),
+      body: JSON.stringify({ eventType: message.title, ...message.instance, ...message.payload }),
     }),
   }),
   actions: { preview: previewAction },
