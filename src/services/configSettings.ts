@@ -18,7 +18,7 @@ const languageId = (field: string) =>
 
 const text = (max = 500) => z.string().max(max);
 
-export const UI_THEMES = ["auto", "dark", "light"] as const;
+const UI_THEMES = ["auto", "dark", "light"] as const;
 
 /** Radarr's `/config/ui`: how the site shows dates, times and runtimes, and its theme. */
 export const uiSettingsSchema = z.object({
@@ -131,7 +131,7 @@ export const downloadClientSettingsSchema = z.object({
   autoRedownloadFailedFromInteractiveSearch: z.boolean().default(true),
 });
 
-export const CERTIFICATION_COUNTRIES = [
+const CERTIFICATION_COUNTRIES = [
   "au",
   "br",
   "ca",
