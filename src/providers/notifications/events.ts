@@ -1,3 +1,5 @@
+import { APP_NAME } from "../../config";
+
 /** The events a notification can subscribe to, with the flag that turns each on (Radarr's On* flags). */
 export const NOTIFICATION_EVENTS = {
   grab: "onGrab",
@@ -36,10 +38,13 @@ export interface NotificationInstance {
   applicationUrl: string;
 }
 
+/** The sender until /config/host names it (previews, which have no settings at hand, use it too). */
+const DEFAULT_INSTANCE: NotificationInstance = { instanceName: APP_NAME, applicationUrl: "" };
+
 export function notificationMessage(
   event: NotificationEvent,
   payload: Record<string, unknown>,
-  instance: NotificationInstance,
+  instance = DEFAULT_INSTANCE,
 ): NotificationMessage {
   const title = EVENT_TITLES[event];
   return { event, title, text: String(payload.message ?? title), payload, instance };
