@@ -88,6 +88,12 @@ export async function applyAutoTags(db: Database, movieIds: readonly number[]): 
   return changes.length;
 }
 
+/** The rules applied to the library movies with these TMDb ids (movies a list sync just added). */
+export async function applyAutoTagsToAdded(db: Database, tmdbIds: number[]): Promise<number> {
+  if (tmdbIds.length === 0 || (await autoTagRepository(db).list()).length === 0) return 0;
+  return applyAutoTags(db, [...(await new MovieRepository(db).idsByTmdbIds(tmdbIds)).values()]);
+}
+
 /** Movies one page of the library-wide walk reads at once. */
 const LIBRARY_PAGE = 200;
 

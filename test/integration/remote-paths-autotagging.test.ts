@@ -248,6 +248,30 @@ describe("auto tags are applied", () => {
   }, 60_000);
 });
 
+test("auto tags are applied to the movies an import list adds", async () => {
+  await addRootFolder("/movies");
+  const scifi = await addTag("scifi");
+  await autoTag("Sci-fi", [scifi.id], "GenreSpecification", { value: ["Science Fiction"] });
+  const list = await sendJson<{ id: number }>(
+    "POST",
+    "/api/v3/importlist",
+    {
+      name: "Matrix collection",
+      implementation: "TMDbCollectionImport",
+      fields: [{ name: "collectionId", value: 2344 }],
+      qualityProfileId: await qualityProfileId(),
+      rootFolderPath: "/movies",
+    },
+    201,
+  );
+  await runCommand("ImportListSync", { listId: list.id });
+  const movies = await getJson<Movie[]>("/api/v3/movie");
+  expect(movies.length).toBeGreaterThan(1);
+  for (const movie of movies)
+    expect(movie.tags, movie.title).toEqual(movie.genres.includes("Science Fiction") ? [scifi.id] : []);
+  expect(movies.some((m) => m.tags.includes(scifi.id))).toBe(true);
+}, 60_000);
+
 describe("/api/v3/customfilter", () => {
   test("stores a page's filter as sent and reads it back", async () => {
     const filter = {

@@ -3,6 +3,7 @@ import { listSyncBulkRepository, listSyncRepository } from "../../db/repositorie
 import { MovieRepository } from "../../db/repositories/movies";
 import { movieRowFromListItem } from "../../domain/lists/items";
 import { TMDB_MOVIE_GENRES } from "../../integrations/tmdb/genres";
+import { applyAutoTagsToAdded } from "../autoTagging";
 import type { ServiceContext } from "../context";
 import { movieFolderNamer } from "../naming";
 import { StreamingAvailabilityLookup } from "../streamingAvailability";
@@ -113,6 +114,8 @@ export async function importPendingItems(ctx: ServiceContext, list: ImportListRo
     ].push(id);
   }
   await writeBatch(db, outcome, [...inserts.statements, ...statusStatements(db, list, byStatus, iso)]);
+  // As Radarr's add does, the auto tagging rules tag each movie the list added.
+  await applyAutoTagsToAdded(db, byStatus.imported);
   outcome.added = byStatus.imported.length;
   outcome.existing = byStatus.existing.length;
   outcome.excluded = byStatus.excluded.length;
