@@ -237,8 +237,7 @@ describe("Recyclarr: media naming (RadarrNamingApiFetchPhase → …ApiPersisten
 });
 
 describe("Recyclarr: media management (MediaManagementApiFetchPhase → …ApiPersistencePhase)", () => {
-  // Blocked on GET/PUT /api/v3/config/mediamanagement (not on main yet: the config resources' area).
-  test.skip("GET config/mediamanagement, then PUT config/mediamanagement/{id} with downloadPropersAndRepacks", async () => {
+  test("GET config/mediamanagement, then PUT config/mediamanagement/{id} with downloadPropersAndRepacks", async () => {
     const stashed = await read<{ id: number; downloadPropersAndRepacks: string }>(recyclarr("config/mediamanagement"));
     const sent = { ...stashed, downloadPropersAndRepacks: "doNotPrefer" };
     await read(recyclarr(`config/mediamanagement/${stashed.id}`, "PUT", sent), 202);
@@ -308,10 +307,9 @@ const itemId = (items: ProfileItem[], name: string) => {
 };
 
 describe("Recyclarr: quality profiles (QualityProfileApiFetchPhase → …ApiPersistencePhase)", () => {
-  // Blocked on GET /api/v3/language (not on main yet: the config resources' area). Recyclarr
-  // fetches qualityprofile, qualityprofile/schema and language together; without the languages
-  // the whole quality profile sync fails.
-  test.skip("Recyclarr's end-to-end config: HD-1080p updated (PUT), TRaSH's HD Bluray + WEB created (POST), both read back", async () => {
+  // Recyclarr fetches qualityprofile, qualityprofile/schema and language together (a failing one
+  // fails the whole quality profile sync).
+  test("Recyclarr's end-to-end config: HD-1080p updated (PUT), TRaSH's HD Bluray + WEB created (POST), both read back", async () => {
     // The custom format pipeline runs first: the profiles are read with its formats in place.
     const formats: CustomFormat[] = [];
     for (const format of GUIDE_FORMATS)
@@ -360,8 +358,10 @@ describe("Recyclarr: quality profiles (QualityProfileApiFetchPhase → …ApiPer
     expect(scoredNames(hd, 500)).toEqual(formats.map((f) => f.name).sort());
 
     // HD Bluray + WEB (TRaSH): built on the schema, language "Original".
-    const original = languages.find((l) => l.name === "Original");
-    expect(original, "Radarr's 'Original' language").toBeDefined();
+    const found = languages.find((l) => l.name === "Original");
+    expect(found, "Radarr's 'Original' language").toBeDefined();
+    // MergeOntoDto: new RadarrApi.Language { Id, Name }.
+    const original = { id: found?.id, name: found?.name };
     const guideItems = organize(schema.items, [
       "Bluray-1080p",
       { name: "WEB 1080p", qualities: ["WEBDL-1080p", "WEBRip-1080p"] },
