@@ -6,9 +6,11 @@ import { autoTaggingRouter } from "./api/autoTagging";
 import { blocklistRouter } from "./api/blocklist";
 import { budgetRouter } from "./api/budget";
 import { cacheStatsRouter } from "./api/cacheStats";
+import { calendarFeedRouter, calendarRouter } from "./api/calendar";
 import { commandRouter, taskRouter } from "./api/commands";
 import { configRouter } from "./api/config";
 import type { AppEnv } from "./api/context";
+import { alternativeTitleRouter, creditRouter } from "./api/credits";
 import { customFilterRouter } from "./api/customFilters";
 import { customFormatRouter } from "./api/customFormats";
 import { downloadClientRouter } from "./api/downloadClients";
@@ -18,6 +20,7 @@ import { historyRouter } from "./api/history";
 import { MAX_CSV_BYTES } from "./api/importListActivity";
 import { importListConfigRouter, importListRouter } from "./api/importLists";
 import { indexerRouter, indexerStatusRouter } from "./api/indexers";
+import { mediaCoverRouter } from "./api/mediaCover";
 import { requireApiKey } from "./api/middleware/auth";
 import { ApiRoutes, agreeingIds, canonicalRequest, isApiPath } from "./api/middleware/canonicalPath";
 import { requestContext } from "./api/middleware/correlation";
@@ -25,6 +28,7 @@ import { handleError } from "./api/middleware/errors";
 import { methodNotAllowed } from "./api/middleware/methodNotAllowed";
 import { allowInline, securityHeaders, siteImageOrigins } from "./api/middleware/securityHeaders";
 import { migrationRouter } from "./api/migration";
+import { movieImportRouter } from "./api/movieImport";
 import { movieRouter } from "./api/movies";
 import { namingConfigRouter } from "./api/naming";
 import { notificationRouter } from "./api/notifications";
@@ -42,6 +46,7 @@ import { healthRouter, systemRouter } from "./api/system";
 import { systemSessionRouter } from "./api/systemSessions";
 import { tagRouter } from "./api/tags";
 import { traktAuthRouter } from "./api/traktAuth";
+import { wantedRouter } from "./api/wanted";
 import { APP_NAME, APP_VERSION, RADARR_API_VERSION } from "./config";
 import { MovieRepository } from "./db/repositories/movies";
 import { Failure } from "./domain/failures/failure";
@@ -60,6 +65,13 @@ const API_ROUTERS: readonly (readonly [string, Hono<AppEnv>])[] = [
   // Before /qualitydefinition: its /limits must not be read as a definition id.
   ["/api/v3", referenceRouter],
   ["/api/v3/movie", movieRouter],
+  ["/api/v3/movie", movieImportRouter],
+  ["/api/v3/alttitle", alternativeTitleRouter],
+  ["/api/v3/credit", creditRouter],
+  ["/api/v3/calendar", calendarRouter],
+  ["/feed/v3/calendar", calendarFeedRouter],
+  ["/api/v3/wanted", wantedRouter],
+  ["/api/v3/mediacover", mediaCoverRouter],
   ["/api/v3/qualityprofile", qualityProfileRouter],
   ["/api/v3/qualitydefinition", qualityDefinitionRouter],
   ["/api/v3/customformat", customFormatRouter],
@@ -171,6 +183,7 @@ function useEdgeMiddleware(app: OpenAPIHono<AppEnv>) {
 function useApiMiddleware(app: OpenAPIHono<AppEnv>, routes: () => ApiRoutes) {
   app.use("/api/*", requireApiKey);
   app.use("/metrics", requireApiKey);
+  app.use("/feed/*", requireApiKey);
   app.use("/api/*", agreeingIds(routes));
   // A write may have changed the library: the in-library ids held for badges are reloaded.
   app.use("/api/*", async (c, next) => {

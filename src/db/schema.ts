@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { StoredIndexerCapabilities } from "../domain/indexers/capabilities";
+import type { CollectionImage, CollectionPart } from "../domain/library/collections";
 import type { MovieMetadata } from "../domain/library/movieMetadata";
 import type { DownloadClientImplementation } from "../providers/downloadClients/registry";
 import type { IndexerImplementation } from "../providers/indexers/registry";
@@ -674,4 +675,69 @@ export const loginFailures = sqliteTable("login_failures", {
   clientKey: text("client_key").primaryKey(),
   windowStart: integer("window_start").notNull(),
   failures: integer("failures").notNull(),
+});
+
+/**
+ * A library movie's alternative titles (Radarr's AlternativeTitles), kept in step with the
+ * `alternateTitles` of its stored metadata: a title keeps its id for as long as TMDb lists it.
+ */
+export const alternativeTitles = sqliteTable(
+  "alternative_titles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    movieId: integer("movie_id")
+      .notNull()
+      .references(() => movies.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    sourceType: text("source_type").notNull().default("tmdb"),
+  },
+  (t) => [uniqueIndex("alternative_titles_movie_title_unique").on(t.movieId, t.title)],
+);
+
+/**
+ * A library movie's cast and crew (Radarr's Credits) from TMDb's credits: a credit (TMDb's
+ * credit_id) keeps its id for as long as TMDb lists it. `syncedAt` is when the movie's credits
+ * were last read from TMDb; a refresh of the movie after it makes the next read sync them again.
+ */
+export const movieCredits = sqliteTable(
+  "movie_credits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    movieId: integer("movie_id")
+      .notNull()
+      .references(() => movies.id, { onDelete: "cascade" }),
+    creditTmdbId: text("credit_tmdb_id").notNull(),
+    personTmdbId: integer("person_tmdb_id").notNull(),
+    personName: text("person_name").notNull(),
+    type: text("type").notNull(),
+    department: text("department"),
+    job: text("job"),
+    character: text("character"),
+    order: integer("sort_order").notNull().default(0),
+    profilePath: text("profile_path"),
+    syncedAt: text("synced_at").notNull(),
+  },
+  (t) => [uniqueIndex("movie_credits_movie_credit_unique").on(t.movieId, t.creditTmdbId)],
+);
+
+/**
+ * TMDb collections of library movies (Radarr's Collections). `parts` is TMDb's list of the
+ * collection's movies, null until first read; a monitored collection adds its missing parts.
+ */
+export const collections = sqliteTable("collections", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  tmdbId: integer("tmdb_id").notNull().unique(),
+  title: text("title").notNull(),
+  sortTitle: text("sort_title").notNull(),
+  overview: text("overview").notNull().default(""),
+  images: json<CollectionImage[]>("images").notNull(),
+  parts: json<CollectionPart[]>("parts"),
+  monitored: bool("monitored").notNull().default(false),
+  qualityProfileId: integer("quality_profile_id").notNull(),
+  rootFolderPath: text("root_folder_path").notNull(),
+  minimumAvailability: text("minimum_availability").notNull().default("released"),
+  searchOnAdd: bool("search_on_add").notNull().default(false),
+  tags: json<number[]>("tags").notNull(),
+  added: text("added").notNull(),
+  lastInfoSync: text("last_info_sync"),
 });

@@ -12,6 +12,7 @@ import {
   type Resource,
   radarr,
 } from "./conformance/harness";
+import { library as libraryArea } from "./conformance/library";
 import { mappings } from "./conformance/mappings";
 import { qbittorrentBody, SIM, simClient, unique } from "./downloads-helpers";
 import { getJson } from "./helpers";
@@ -183,7 +184,7 @@ async function activity(check: Check, movieId: number) {
  * The further areas of Radarr's API, one file each under ./conformance/, called in this order
  * after the settings, library, provider and activity areas above and before the deletes.
  */
-const AREAS: Area[] = [bulk, mappings, config];
+const AREAS: Area[] = [bulk, mappings, config, libraryArea];
 
 test("every operation Radarr and the app both serve answers in Radarr's schema", async () => {
   const { check, called, validated, mismatches } = conformance();

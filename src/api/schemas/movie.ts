@@ -24,7 +24,15 @@ export const movieResourceSchema = z
     title: z.string(),
     originalTitle: z.string(),
     originalLanguage: languageSchema,
-    alternateTitles: z.array(z.object({ sourceType: z.string(), title: z.string() })),
+    alternateTitles: z.array(
+      z.object({
+        id: z.number().int(),
+        sourceType: z.string(),
+        movieMetadataId: z.number().int(),
+        title: z.string(),
+        cleanTitle: z.string(),
+      }),
+    ),
     secondaryYearSourceId: z.number().int(),
     sortTitle: z.string(),
     sizeOnDisk: z.number(),

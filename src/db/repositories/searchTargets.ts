@@ -20,13 +20,13 @@ export function searchTargetRepository(db: Database) {
         .where(and(eq(movies.monitored, true), eq(movies.hasFile, false)))
         .orderBy(asc(movies.sortTitle)),
 
-    /** Monitored movies with their file's quality and custom format score, by sort title. */
-    monitoredWithFile: () =>
+    /** Monitored (or, asked so, unmonitored) movies with their file's quality and custom format score, by sort title. */
+    monitoredWithFile: (monitored = true) =>
       db
         .select({ movie: movies, quality: movieFiles.quality, score: movieFiles.customFormatScore })
         .from(movies)
         .innerJoin(movieFiles, eq(movieFiles.movieId, movies.id))
-        .where(eq(movies.monitored, true))
+        .where(eq(movies.monitored, monitored))
         .orderBy(asc(movies.sortTitle)),
   };
 }

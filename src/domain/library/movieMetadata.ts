@@ -12,7 +12,11 @@ export interface MovieMetadata {
   overview: string;
   images: MovieImage[];
   remotePoster?: string;
-  alternateTitles: { sourceType: string; title: string }[];
+  /**
+   * Radarr's AlternativeTitleResource: id and movieMetadataId are 0 in the stored metadata (as in
+   * Radarr's lookup results); /alttitle serves each title with its own id.
+   */
+  alternateTitles: { id: number; sourceType: string; movieMetadataId: number; title: string; cleanTitle: string }[];
   ratings: Record<string, { votes: number; value: number; type: string }>;
   keywords: string[];
   studio: string;

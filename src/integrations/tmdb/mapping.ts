@@ -2,6 +2,7 @@ import * as clock from "../../clock";
 import { languageForIso } from "../../domain/library/language";
 import type { MovieMetadata } from "../../domain/library/movieMetadata";
 import { deriveMovieStatus, type MovieStatus, type ReleaseDates } from "../../domain/library/movieStatus";
+import { cleanTitle } from "../../domain/library/titles";
 import type { TmdbMovieSummary } from "../../domain/lists/sources/tmdb/movieSummary";
 import { TMDB_MOVIE_GENRES } from "./genres";
 import type { TmdbMovieDetails } from "./schemas";
@@ -103,7 +104,13 @@ export function movieInfoFromDetails(
     metadata: {
       overview: details.overview ?? "",
       ...pictures(details, imageBase),
-      alternateTitles: (details.alternative_titles?.titles ?? []).map((t) => ({ sourceType: "tmdb", title: t.title })),
+      alternateTitles: (details.alternative_titles?.titles ?? []).map((t) => ({
+        id: 0,
+        sourceType: "tmdb",
+        movieMetadataId: 0,
+        title: t.title,
+        cleanTitle: cleanTitle(t.title),
+      })),
       ratings: ratings(details),
       keywords: (details.keywords?.keywords ?? []).map((k) => k.name),
       studio: details.production_companies[0]?.name ?? "",

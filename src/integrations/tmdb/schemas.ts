@@ -67,8 +67,30 @@ export const tmdbMovieDetailsSchema = tmdbMovieSummarySchema.extend({
   images: tmdbImagesSchema.optional(),
   credits: z
     .object({
-      cast: z.array(z.object({ id: z.number(), name: z.string(), character: z.string().optional() })).default([]),
-      crew: z.array(z.object({ id: z.number(), name: z.string(), job: z.string().optional() })).default([]),
+      cast: z
+        .array(
+          z.object({
+            id: z.number(),
+            name: z.string(),
+            character: z.string().optional(),
+            credit_id: z.string().optional(),
+            order: z.number().int().optional(),
+            profile_path: nullableString,
+          }),
+        )
+        .default([]),
+      crew: z
+        .array(
+          z.object({
+            id: z.number(),
+            name: z.string(),
+            job: z.string().optional(),
+            department: z.string().optional(),
+            credit_id: z.string().optional(),
+            profile_path: nullableString,
+          }),
+        )
+        .default([]),
     })
     .optional(),
 });

@@ -24,9 +24,9 @@ export async function missingMovieIds(db: Database): Promise<number[]> {
   return rows.filter(isAvailable).map((m) => m.id);
 }
 
-/** Monitored movies whose file has not reached the profile's quality or format-score cutoff. */
-export async function cutoffUnmetMovieIds(db: Database): Promise<number[]> {
-  const rows = await searchTargetRepository(db).monitoredWithFile();
+/** Monitored (or unmonitored) movies whose file has not reached the profile's quality or format-score cutoff. */
+export async function cutoffUnmetMovieIds(db: Database, monitored = true): Promise<number[]> {
+  const rows = await searchTargetRepository(db).monitoredWithFile(monitored);
   const byProfile = new Map<number, typeof rows>();
   for (const row of rows)
     byProfile.set(row.movie.qualityProfileId, [...(byProfile.get(row.movie.qualityProfileId) ?? []), row]);

@@ -33,8 +33,10 @@ export function conformance() {
     const opKey = operationKey(method, template);
     called.add(opKey);
     const schema = radarr.get(opKey)?.schema;
-    const json = text ? JSON.parse(text) : undefined;
-    if (schema && res.headers.get("content-type")?.includes("json")) {
+    const isJson = res.headers.get("content-type")?.includes("json");
+    // Not every answer is JSON: the iCal feed, the covers.
+    const json = text && isJson ? JSON.parse(text) : undefined;
+    if (schema && isJson) {
       validated.add(opKey);
       // Radarr's bulk edits answer the list of resources edited; its OpenAPI documents one.
       const listed = method === "PUT" && template.endsWith("/bulk") && Array.isArray(json) && schema.$ref;
