@@ -98,8 +98,7 @@ describe("Homepage: the Radarr service widget", () => {
 });
 
 describe("Homepage: the calendar widget's Radarr integration", () => {
-  // Blocked on GET /api/v3/calendar (not on main yet: the library views' area).
-  test.skip("calendar?start&end&unmonitored → inCinemas/physicalRelease/digitalRelease events, titleSlug, hasFile", async () => {
+  test("calendar?start&end&unmonitored → inCinemas/physicalRelease/digitalRelease events, titleSlug, hasFile", async () => {
     await addRootFolder();
     const movie = await addMovie(STAR_WARS, { monitored: true });
     // component.jsx: three months either side of the shown date, as yyyy-MM-dd; unmonitored false.
