@@ -8,8 +8,8 @@ import {
   streamingSettingsSchema,
   writeSettings,
 } from "../services/settings";
-import { configResourceRouter, sentChanges } from "./configResources";
-import { createRouter, jsonBody, jsonContent } from "./router";
+import { configResourceRouter } from "./configResources";
+import { createRouter, jsonBody, jsonContent, sentChanges } from "./router";
 import { errorResponses } from "./schemas/common";
 
 /** Radarr's `/api/v3/config/*` settings groups. */

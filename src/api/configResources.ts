@@ -15,7 +15,7 @@ import {
 } from "../services/configSettings";
 import { indexerSettingsSchema, readSettings, updateSettings } from "../services/settings";
 import type { AppEnv } from "./context";
-import { createRouter, jsonBody, jsonContent } from "./router";
+import { createRouter, jsonBody, jsonContent, sentChanges } from "./router";
 import { errorResponses } from "./schemas/common";
 
 /**
@@ -29,16 +29,6 @@ export const configResourceRouter = createRouter();
 const withId = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) => schema.extend({ id: z.number().int() });
 const input = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) =>
   schema.partial().extend({ id: z.number().int().optional() });
-
-/**
- * The validated fields a PUT body named, without its id: a partial zod schema fills in the
- * defaults of the fields a body left out, and a PUT changes only what it sends.
- */
-export async function sentChanges(c: Parameters<Handler<AppEnv>>[0], parsed: Record<string, unknown>) {
-  const raw: unknown = await c.req.json();
-  const sent = typeof raw === "object" && raw !== null ? raw : {};
-  return Object.fromEntries(Object.entries(parsed).filter(([key]) => key !== "id" && key in sent));
-}
 
 interface ConfigResource {
   path: string;

@@ -11,7 +11,7 @@ import { listSourceEnvironmentFor } from "../services/listSourceEnvironment";
 import { MovieLibrary } from "../services/movies";
 import { importListSettingsSchema, readSettings, writeSettings } from "../services/settings";
 import { importListActivityRouter } from "./importListActivity";
-import { createRouter, jsonBody, jsonContent } from "./router";
+import { createRouter, jsonBody, jsonContent, sentChanges } from "./router";
 import { errorResponses } from "./schemas/common";
 
 /** What a sync does with movies streaming on a subscribed service (see config/streaming). */
@@ -214,7 +214,7 @@ importListConfigRouter.openapi(
   }),
   async (c) => {
     const db = c.get("db");
-    const { id: _id, ...changes } = c.req.valid("json");
+    const changes = await sentChanges(c, c.req.valid("json"));
     const merged = importListSettingsSchema.parse({ ...(await readSettings(db, "importlist")), ...changes });
     await writeSettings(db, "importlist", merged);
     return c.json({ id: 1, ...merged }, 202);

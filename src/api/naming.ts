@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { buildName } from "../domain/naming";
 import { namingSettingsSchema, readSettings, writeSettings } from "../services/settings";
-import { createRouter, jsonBody, jsonContent } from "./router";
+import { createRouter, jsonBody, jsonContent, sentChanges } from "./router";
 import { errorResponses } from "./schemas/common";
 
 /** Radarr's `/api/v3/config/naming`: the naming formats imports use, with examples. */
@@ -44,7 +44,7 @@ namingConfigRouter.openapi(
   }),
   async (c) => {
     const db = c.get("db");
-    const { id: _id, ...changes } = c.req.valid("json");
+    const changes = await sentChanges(c, c.req.valid("json"));
     const merged = namingSettingsSchema.parse({ ...(await readSettings(db, "naming")), ...changes });
     await writeSettings(db, "naming", merged);
     return c.json({ id: 1, ...merged }, 202);

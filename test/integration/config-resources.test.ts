@@ -161,6 +161,15 @@ describe("config resources", () => {
     });
   });
 
+  test("a PUT naming some fields of /config/naming leaves the others as saved", async () => {
+    await change("naming", { standardMovieFormat: "{Movie Title} {Quality Full}" });
+    await put("naming", { renameMovies: false });
+    expect(await get("naming")).toMatchObject({
+      renameMovies: false,
+      standardMovieFormat: "{Movie Title} {Quality Full}",
+    });
+  });
+
   test("metadata: certificationCountry decides which country's certification a movie shows", async () => {
     // The simulator rates some English-language films in GB too; find one whose GB rating differs.
     let found: { tmdbId: number; us: string; gb: string } | undefined;
