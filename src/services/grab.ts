@@ -18,7 +18,7 @@ import { isTransient } from "../domain/failures/kinds";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import type { QualityModel } from "../domain/parser";
 import { infoDictionary, isMagnet, magnetInfoHash } from "../domain/torrents";
-import type { AddDownload, SeedLimits } from "../integrations/downloadClient";
+import type { AddDownload } from "../integrations/downloadClient";
 import { upstreamFetch } from "../integrations/http";
 import { type Logger, redactUrl } from "../observability/logger";
 import { recordDownloadFailureMetric } from "../observability/metrics";
@@ -130,18 +130,33 @@ async function downloadRequest(env: Env, release: Release, logger?: Logger): Pro
   }
 }
 
-/** A torrent's seed goal: its indexer's seed criteria (Radarr's SeedConfigProvider). */
-async function seedLimitsFor(db: Database, release: Release): Promise<SeedLimits | undefined> {
+/** A torrent's indexer: its seed goal (Radarr's SeedConfigProvider) and whether it checks hashes. */
+async function torrentIndexer(db: Database, release: Release) {
   if (release.protocol !== "torrent" || !release.indexerId) return undefined;
-  const indexer = await indexerRepository(db).get(release.indexerId);
-  return indexer ? seedLimitsOf(indexer.settings) : undefined;
+  return indexerRepository(db).get(release.indexerId);
 }
 
-/** Sends a release to one client; resolves with the client's id for the download. */
-async function sendToClient(ctx: ServiceContext, client: DownloadClientRow, release: Release): Promise<string> {
+/**
+ * Sends a release to one client; resolves with the client's id for the download. An indexer with
+ * "reject blocklisted torrent hashes" refuses a torrent whose hash (learnt from its file) is
+ * blocklisted for the movie, though its title was not.
+ */
+async function sendToClient(
+  ctx: ServiceContext,
+  client: DownloadClientRow,
+  release: Release,
+  movieId: number,
+): Promise<string> {
   const { env, db, logger } = ctx;
   const request = await downloadRequest(env, release, logger);
-  const seedLimits = await seedLimitsFor(db, release);
+  const indexer = await torrentIndexer(db, release);
+  const hash = request.infoHash?.toLowerCase();
+  if (indexer?.settings.rejectBlocklistedTorrentHashesWhileGrabbing === true && hash) {
+    const blocked = await loadBlocklistEntries(db, movieId);
+    if (blocked.some((entry) => entry.infoHash?.toLowerCase() === hash))
+      throw new Failure("conflict", `${release.title} is blocklisted (its torrent's info hash ${hash})`);
+  }
+  const seedLimits = indexer ? seedLimitsOf(indexer.settings) : undefined;
   const opened = await openDownloadClient(env, client, logger);
   return opened.add(seedLimits ? { ...request, seedLimits } : request);
 }
@@ -297,7 +312,7 @@ export async function grabRelease(ctx: ServiceContext, input: GrabInput): Promis
   let lastError: UpstreamFailure | undefined;
   for (const client of clients) {
     try {
-      const downloadId = await sendToClient(ctx, client, release);
+      const downloadId = await sendToClient(ctx, client, release, movie.id);
       const row = await recordSent(ctx, described, client, downloadId, input.source);
       return { queueId: row.id, downloadClientId: client.id, downloadId };
     } catch (error) {
@@ -389,6 +404,6 @@ export async function sendPendingGrab(
   if (!movie) throw resourceNotFound(`Movie ${row.movieId}`);
   const release = await openStoredRelease(env, row);
   const decision = await describeRelease(db, movie, release);
-  const downloadId = await sendToClient(ctx, client, release);
+  const downloadId = await sendToClient(ctx, client, release, movie.id);
   return recordSent(ctx, { movie, decision }, client, downloadId, row.source, row.id);
 }

@@ -1,6 +1,7 @@
 import { releaseLanguages } from "../customFormats";
 import type { ParsedMovieInfo } from "../parser";
 import { type PreparedDecisionContext, prepareDecisionContext } from "./context";
+import { withMultiLanguages } from "./multiLanguages";
 import { releaseAge } from "./releaseAge";
 import type { DecisionSpecification } from "./specification";
 import { DECISION_SPECIFICATIONS } from "./specifications";
@@ -39,7 +40,14 @@ function subjectOf(release: Release, parsed: ParsedMovieInfo, context: PreparedD
     release,
     parsed,
     quality: parsed.quality,
-    languages: releaseLanguages(parsed.languages, movie.originalLanguage),
+    languages: releaseLanguages(
+      withMultiLanguages(
+        parsed.languages,
+        release.title,
+        context.settings.indexers?.[release.indexerId]?.multiLanguages,
+      ),
+      movie.originalLanguage,
+    ),
     customFormats,
     customFormatScore: context.scoreOf(customFormats),
     age: releaseAge(release, context.now),

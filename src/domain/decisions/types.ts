@@ -95,6 +95,8 @@ export interface IndexerDecisionSettings {
   minimumSeeders?: number;
   /** A release must carry at least one of these `IndexerFlags` bits. */
   requiredFlags?: number[];
+  /** The language ids a release marked MULTI holds (the indexer's "Multi Languages"). */
+  multiLanguages?: number[];
 }
 
 export interface DecisionSettings {

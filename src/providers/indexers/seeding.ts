@@ -26,6 +26,8 @@ export const seedSettings = {
   "seedCriteria.seedTime": optionalNumber(
     z.number().int().positive("should be greater than zero (minutes)").max(525_600),
   ),
+  /** A grab whose torrent's info hash is blocklisted for the movie is refused (hashes learnt from the file). */
+  rejectBlocklistedTorrentHashesWhileGrabbing: z.boolean().default(false),
 };
 
 export const seedFields: ProviderField[] = [
@@ -52,6 +54,13 @@ export const seedFields: ProviderField[] = [
     advanced: true,
     selectOptions: Object.entries(IndexerFlags).map(([name, value]) => ({ value, name })),
     helpText: "A release must carry at least one of these flags",
+  },
+  {
+    name: "rejectBlocklistedTorrentHashesWhileGrabbing",
+    label: "Reject Blocklisted Torrent Hashes While Grabbing",
+    type: "checkbox",
+    advanced: true,
+    helpText: "Refuse a grab whose torrent turns out to have a blocklisted info hash",
   },
 ];
 

@@ -16,6 +16,7 @@ import type { DownloadRow } from "../grab";
 import { notify } from "../notifications";
 import { readSettings } from "../settings";
 import { giveUp, scheduleRetry } from "./failureHandling";
+import { refuseUnwantedFiles } from "./unwantedFiles";
 import { clientRow, type DownloadWork, historyOf, iso } from "./work";
 
 /**
@@ -105,7 +106,9 @@ async function importDownload(
   if (!movie) throw new Failure("importFailed", `Movie ${row.movieId} is no longer in the library`);
   await downloadRepository(db).update(row.id, { trackedDownloadState: "importing", updatedAt: iso(work.now) });
 
-  const video = await videoFileOf(opened, row);
+  const files = await opened.files(row.downloadId);
+  await refuseUnwantedFiles(db, row, files);
+  const video = videoFileOf(files);
   const parsed = parseMovieTitle(row.title);
   const newName = await importedName(work, movie, row, video, parsed);
   const existing = await movieFileRepository(db).ofMovie(movie.id);
@@ -130,8 +133,7 @@ async function importDownload(
 }
 
 /** The download's video file; a client that does not list a finished download's files (SABnzbd) names its folder. */
-async function videoFileOf(opened: DownloadClient, row: DownloadRow): Promise<ClientFile> {
-  const files = await opened.files(row.downloadId);
+function videoFileOf(files: readonly ClientFile[]): ClientFile {
   const video = files.length === 1 && files[0].folder ? files[0] : pickVideoFile(files);
   if (video) return video;
   throw new Failure(

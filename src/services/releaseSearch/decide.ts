@@ -60,14 +60,15 @@ export function report(run: IndexerRun): IndexerSearchReport {
   };
 }
 
-/** Per-indexer decision settings (minimum seeders, required flags) from the indexers' settings. */
+/** Per-indexer decision settings (minimum seeders, required flags, MULTI languages) from the indexers' settings. */
 function indexerDecisionSettings(list: readonly IndexerWithStatus[]): Record<number, IndexerDecisionSettings> {
   const out: Record<number, IndexerDecisionSettings> = {};
   for (const indexer of list) {
-    const s = indexer.settings as { minimumSeeders?: number; requiredFlags?: number[] };
+    const s = indexer.settings as { minimumSeeders?: number; requiredFlags?: number[]; multiLanguages?: number[] };
     out[indexer.id] = {
       ...(typeof s.minimumSeeders === "number" ? { minimumSeeders: s.minimumSeeders } : {}),
       ...(Array.isArray(s.requiredFlags) && s.requiredFlags.length ? { requiredFlags: s.requiredFlags } : {}),
+      ...(Array.isArray(s.multiLanguages) && s.multiLanguages.length ? { multiLanguages: s.multiLanguages } : {}),
     };
   }
   return out;

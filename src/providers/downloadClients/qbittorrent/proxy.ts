@@ -13,7 +13,7 @@ import type {
 } from "../../../integrations/downloadClient";
 import { readJson, upstreamFetch } from "../../../integrations/http";
 import { addPolicy, baseUrl, type ClientContext, clientError, joinPath } from "../http";
-import { type QBittorrentSettings, QBittorrentState } from "./settings";
+import { QBittorrentContentLayout, type QBittorrentSettings, QBittorrentState } from "./settings";
 
 const SERVICE = "qbittorrent";
 
@@ -211,6 +211,14 @@ export class QBittorrentClient implements DownloadClient {
     }
     if (this.settings.sequentialOrder) form.append("sequentialDownload", "true");
     if (this.settings.firstAndLast) form.append("firstLastPiecePrio", "true");
+    // v4.3.2+ reads contentLayout, older versions root_folder.
+    if (this.settings.contentLayout === QBittorrentContentLayout.original) {
+      form.append("contentLayout", "Original");
+      form.append("root_folder", "false");
+    } else if (this.settings.contentLayout === QBittorrentContentLayout.subfolder) {
+      form.append("contentLayout", "Subfolder");
+      form.append("root_folder", "true");
+    }
     // The indexer's seed goal (qBittorrent 4.1+ takes it on add; seedingTimeLimit in minutes).
     if (download.seedLimits?.ratio) form.append("ratioLimit", String(download.seedLimits.ratio));
     if (download.seedLimits?.seedTime) form.append("seedingTimeLimit", String(download.seedLimits.seedTime));
@@ -300,7 +308,24 @@ export class QBittorrentClient implements DownloadClient {
       );
       await this.expectMoveOk(renamed, `rename ${file.path} to ${newName}`);
     }
+    await this.markImported(download.downloadId);
     return { path: joinPath(folder, newName), renamed: true };
+  }
+
+  /** Moves an imported torrent to the post-import category (created when qBittorrent has none such). */
+  private async markImported(hash: string): Promise<void> {
+    const category = this.settings.movieImportedCategory;
+    if (!category || category === this.settings.movieCategory) return;
+    const set = () => this.post("/api/v2/torrents/setCategory", { hashes: hash, category }, [409]);
+    let response = await set();
+    if (response.status === 409) {
+      await response.body?.cancel();
+      await (await this.post("/api/v2/torrents/createCategory", { category }, [409])).body?.cancel();
+      response = await set();
+    }
+    if (!response.ok)
+      throw clientError(SERVICE, "importFailed", `qBittorrent did not set the category ${category}`, response.status);
+    await response.body?.cancel();
   }
 
   private async expectMoveOk(response: Response, what: string) {

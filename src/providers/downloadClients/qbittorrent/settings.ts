@@ -12,6 +12,14 @@ const QBITTORRENT_INITIAL_STATES = [
   { value: QBittorrentState.stop, name: "Stopped", alias: "pause" },
 ] as const;
 
+/** How a torrent's files are laid out (Radarr's QBittorrentContentLayout; 0 leaves it to qBittorrent). */
+export const QBittorrentContentLayout = { default: 0, original: 1, subfolder: 2 } as const;
+const QBITTORRENT_CONTENT_LAYOUTS = [
+  { value: QBittorrentContentLayout.default, name: "Default", alias: "default" },
+  { value: QBittorrentContentLayout.original, name: "Original", alias: "original" },
+  { value: QBittorrentContentLayout.subfolder, name: "Create subfolder", alias: "subfolder" },
+] as const;
+
 /** Radarr's QBittorrentSettings (the parts used), plus the save path torrents go to. */
 export const qbittorrentSettingsSchema = z.object({
   ...connectionSettings,
@@ -19,11 +27,14 @@ export const qbittorrentSettingsSchema = z.object({
   username: z.string().max(200).default(""),
   password: z.string().max(500).default(""),
   movieCategory: z.string().trim().max(100).default("radarr"),
+  /** The category a torrent is moved to once imported (Radarr's post-import category); empty keeps it. */
+  movieImportedCategory: z.string().trim().max(100).default(""),
   /** Where new torrents are saved; empty uses the category's (or qBittorrent's default) path. */
   savePath: absolutePathSetting({ optional: true }).default(""),
   initialState: codedChoiceSetting(QBITTORRENT_INITIAL_STATES).default(QBittorrentState.start),
   sequentialOrder: z.boolean().default(false),
   firstAndLast: z.boolean().default(false),
+  contentLayout: codedChoiceSetting(QBITTORRENT_CONTENT_LAYOUTS).default(QBittorrentContentLayout.default),
 });
 export type QBittorrentSettings = z.infer<typeof qbittorrentSettingsSchema>;
 
@@ -32,6 +43,13 @@ export const qbittorrentFields: ProviderField[] = [
   { name: "username", label: "Username", type: "textbox" },
   { name: "password", label: "Password", type: "password" },
   { name: "movieCategory", label: "Category", type: "textbox", helpText: "Keeps Radarr's torrents apart" },
+  {
+    name: "movieImportedCategory",
+    label: "Post-Import Category",
+    type: "textbox",
+    advanced: true,
+    helpText: "The category set once a torrent is imported; empty keeps its category",
+  },
   { name: "savePath", label: "Save Path", type: "path", helpText: "Empty: the category's or qBittorrent's default" },
   {
     name: "initialState",
@@ -42,4 +60,11 @@ export const qbittorrentFields: ProviderField[] = [
   },
   { name: "sequentialOrder", label: "Sequential Order", type: "checkbox", advanced: true },
   { name: "firstAndLast", label: "First and Last First", type: "checkbox", advanced: true },
+  {
+    name: "contentLayout",
+    label: "Content Layout",
+    type: "select",
+    selectOptions: QBITTORRENT_CONTENT_LAYOUTS,
+    helpText: "Whether a torrent's files go into a folder of their own (Default: qBittorrent's setting)",
+  },
 ];

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { httpUrlSetting } from "../../../domain/validation/addresses";
 import type { ProviderField } from "../../definition";
 import { requestHeadersField, requestHeadersSettings } from "../../requestHeaders";
+import { releaseHandlingFields, releaseHandlingSettings } from "../releaseHandling";
 import { seedFields, seedSettings } from "../seeding";
 
 /** HDBits' categories; Movie (1) is the one movies live in. */
@@ -41,6 +42,7 @@ export const hdbitsSettingsSchema = z.object({
   codecs: idsOf(HDBITS_CODECS, "codec").default([]),
   mediums: idsOf(HDBITS_MEDIUMS, "medium").default([]),
   ...seedSettings,
+  ...releaseHandlingSettings,
   ...requestHeadersSettings,
 });
 export type HdbitsSettings = z.infer<typeof hdbitsSettingsSchema>;
@@ -62,5 +64,6 @@ export const hdbitsFields: ProviderField[] = [
   { name: "codecs", label: "Codecs", type: "select", selectOptions: options(HDBITS_CODECS) },
   { name: "mediums", label: "Mediums", type: "select", selectOptions: options(HDBITS_MEDIUMS) },
   ...seedFields,
+  ...releaseHandlingFields,
   requestHeadersField,
 ];

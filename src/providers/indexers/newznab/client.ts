@@ -158,7 +158,8 @@ export class NewznabClient implements IndexerClient {
         if (releases.length) return this.result(releases, Object.keys(ids).join("+"));
       }
     }
-    const q = searchText(criteria);
+    // "Remove Year": some indexers match titles only and miss a release whose name lacks the year.
+    const q = searchText(this.settings.removeYear ? { ...criteria, year: 0 } : criteria);
     if (caps.movieSearchAvailable && caps.movieSearchParams.includes("q")) {
       return this.result(await this.pages({ t: "movie", ...base, q }, MAX_SEARCH_PAGES), "q");
     }

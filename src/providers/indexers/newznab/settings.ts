@@ -2,6 +2,7 @@ import { z } from "zod";
 import { httpUrlSetting } from "../../../domain/validation/addresses";
 import type { ProviderField } from "../../definition";
 import { requestHeadersField, requestHeadersSettings } from "../../requestHeaders";
+import { releaseHandlingFields, releaseHandlingSettings } from "../releaseHandling";
 
 /** Newznab's movie categories: 2000 Movies and its standard subcategories (Radarr's default set). */
 const DEFAULT_NEWZNAB_CATEGORIES = [2000, 2010, 2020, 2030, 2040, 2045, 2050, 2060];
@@ -37,6 +38,9 @@ export const newznabCommonSettings = {
     .trim()
     .regex(/^(&[\w.\-[\]]+=[^&\s]*)*$/, "must look like &name=value&other=value")
     .default(""),
+  ...releaseHandlingSettings,
+  /** Text searches without the year ("Title" rather than "Title 1999"). */
+  removeYear: z.boolean().default(false),
   ...requestHeadersSettings,
 };
 
@@ -61,6 +65,14 @@ export const newznabCommonFields = (example: string): ProviderField[] => [
     type: "textbox",
     advanced: true,
     helpText: "Appended to every request, e.g. &extended=1",
+  },
+  ...releaseHandlingFields,
+  {
+    name: "removeYear",
+    label: "Remove Year",
+    type: "checkbox",
+    advanced: true,
+    helpText: "Searches by title without the year",
   },
   requestHeadersField,
 ];
