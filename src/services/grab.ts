@@ -4,7 +4,6 @@ import type { Database } from "../db/client";
 import { type DownloadRow, downloadRepository } from "../db/repositories/downloads";
 import { historyRepository } from "../db/repositories/history";
 import { MovieRepository, type MovieRow } from "../db/repositories/movies";
-import { indexerRepository } from "../db/repositories/providers";
 import type { StoredQualityModel } from "../db/schema";
 import { decide, prepareDecisionContext, type Release, type ReleaseDecision } from "../domain/decisions";
 import {
@@ -22,13 +21,13 @@ import type { AddDownload } from "../integrations/downloadClient";
 import { upstreamFetch } from "../integrations/http";
 import { type Logger, redactUrl } from "../observability/logger";
 import { recordDownloadFailureMetric } from "../observability/metrics";
-import { seedLimitsOf } from "../providers/indexers/seeding";
 import type { ServiceContext } from "./context";
 import { loadBlocklistEntries, loadDecisionContext } from "./decisionContext";
 import { type DownloadClientRow, enabledClientsFor, openDownloadClient } from "./downloadClients";
 import { enqueueDownloadJob } from "./downloads/jobQueue";
 import { notify } from "./notifications";
 import { decryptSecret, encryptSecret } from "./secrets";
+import { torrentGrabTerms } from "./torrentGrab";
 
 type GrabSource = "interactive" | "automatic" | "rss" | "push";
 
@@ -130,17 +129,7 @@ async function downloadRequest(env: Env, release: Release, logger?: Logger): Pro
   }
 }
 
-/** A torrent's indexer: its seed goal (Radarr's SeedConfigProvider) and whether it checks hashes. */
-async function torrentIndexer(db: Database, release: Release) {
-  if (release.protocol !== "torrent" || !release.indexerId) return undefined;
-  return indexerRepository(db).get(release.indexerId);
-}
-
-/**
- * Sends a release to one client; resolves with the client's id for the download. An indexer with
- * "reject blocklisted torrent hashes" refuses a torrent whose hash (learnt from its file) is
- * blocklisted for the movie, though its title was not.
- */
+/** Sends a release to one client; resolves with the client's id for the download. */
 async function sendToClient(
   ctx: ServiceContext,
   client: DownloadClientRow,
@@ -149,14 +138,7 @@ async function sendToClient(
 ): Promise<string> {
   const { env, db, logger } = ctx;
   const request = await downloadRequest(env, release, logger);
-  const indexer = await torrentIndexer(db, release);
-  const hash = request.infoHash?.toLowerCase();
-  if (indexer?.settings.rejectBlocklistedTorrentHashesWhileGrabbing === true && hash) {
-    const blocked = await loadBlocklistEntries(db, movieId);
-    if (blocked.some((entry) => entry.infoHash?.toLowerCase() === hash))
-      throw new Failure("conflict", `${release.title} is blocklisted (its torrent's info hash ${hash})`);
-  }
-  const seedLimits = indexer ? seedLimitsOf(indexer.settings) : undefined;
+  const seedLimits = await torrentGrabTerms(db, release, movieId, request.infoHash);
   const opened = await openDownloadClient(env, client, logger);
   return opened.add(seedLimits ? { ...request, seedLimits } : request);
 }

@@ -17,7 +17,8 @@ import { callsWith, uniqueKey } from "./indexerHelpers";
 const THOR_DARK_WORLD = 76338;
 const ANT_MAN = 102899;
 
-interface Provider extends DownloadClient {
+interface Provider extends Omit<DownloadClient, "fields"> {
+  fields: { name: string; value: unknown; type?: string; selectOptions?: { value: number; name: string }[] }[];
   [field: string]: unknown;
 }
 
@@ -149,7 +150,7 @@ describe("honoured", () => {
         ],
       }),
     );
-    expect(fieldOf(client as Provider, "contentLayout")?.value).toBe(2);
+    expect(fieldOf(client as unknown as Provider, "contentLayout")?.value).toBe(2);
     await sendJson("POST", "/api/v3/indexer?forceSave=true", torznabBody(uniqueKey()), 201);
     const releases = await getJson<{ guid: string; indexerId: number; approved: boolean; protocol: string }[]>(
       `/api/v3/release?movieId=${movie.id}`,
@@ -224,5 +225,37 @@ describe("honoured", () => {
       200,
     );
     expect(taken.grabbed).toBe(true);
+  });
+
+  test("failDownloads: a download holding an executable is failed (blocklisted) instead of imported", async () => {
+    await addRootFolder("/movies");
+    const movie = await addMovie(THOR_DARK_WORLD);
+    const instance = unique("qb");
+    await simClient("qbittorrent", instance).speed(0);
+    await addClient(qbittorrentBody(instance));
+    const indexer = await sendJson<Provider>(
+      "POST",
+      "/api/v3/indexer?forceSave=true",
+      torznabBody(uniqueKey(), { failDownloads: [0] }),
+      201,
+    );
+    const releases = await getJson<{ guid: string; indexerId: number; approved: boolean }[]>(
+      `/api/v3/release?movieId=${movie.id}`,
+    );
+    const release = releases.find((r) => r.approved && r.indexerId === indexer.id);
+    expect(release, "an approved release").toBeDefined();
+    await sendJson("POST", "/api/v3/release", { guid: release?.guid, indexerId: indexer.id, movieId: movie.id }, 200);
+    const [torrent] = await qbWebUi<{ hash: string }[]>(instance, "torrents/info");
+    const extra = await fetch(`${SIM}/qbittorrent/__files`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ instance, id: torrent.hash, path: "setup.exe", size: 4096 }),
+    });
+    expect(extra.status).toBe(200);
+
+    await runCommand("RefreshMonitoredDownloads");
+    const blocklist = await getJson<{ records: { movieId: number; message?: string }[] }>("/api/v3/blocklist");
+    expect(blocklist.records.find((r) => r.movieId === movie.id)?.message).toContain("setup.exe");
+    expect((await getJson<{ hasFile: boolean }>(`/api/v3/movie/${movie.id}`)).hasFile).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import * as clock from "../clock";
 import { allMovies } from "../data/catalogue";
 import { type IndexerSite, type Release, releasesForMovie } from "../data/releases";
 import { readControlBody } from "../services/sim-controls";
-import { DOWNLOAD_FAULTS, type Download, type DownloadStore, type Instance, normalisePath } from "./model";
+import { DOWNLOAD_FAULTS, type Download, type DownloadStore, type Instance, joinPath, normalisePath } from "./model";
 
 /**
  * Simulator-only controls every download client mounts under its prefix (not part of the real
@@ -23,6 +23,8 @@ import { DOWNLOAD_FAULTS, type Download, type DownloadStore, type Instance, norm
  *                              that many active downloads of real catalogue releases
  *   GET    /<client>/__fs?instance=&path=/movies   files on the instance's disk under a path
  *   GET    /<client>/__downloads?instance=         every download with its progress, fault and options
+ *   POST   /<client>/__files   {"id", "path", "size", "instance"?}: one more file in a download (on
+ *                              disk too once complete), e.g. an executable among the release's files
  * Bad bodies get 400 { message, errors: [{ path, message }] }.
  */
 
@@ -118,7 +120,28 @@ function seedReleases(site: IndexerSite, count: number): Release[] {
   return out;
 }
 
+const extraFileSchema = z
+  .object({
+    id: z.string().min(1),
+    path: z.string().min(1).max(500),
+    size: z.number().int().min(0),
+    instance: z.string().min(1).optional(),
+  })
+  .strict();
+
 export function registerDownloadControls(app: Hono, store: DownloadStore, options: DownloadControlOptions): void {
+  app.post("/__files", async (c) => {
+    const body = await readControlBody(c, extraFileSchema, "Invalid file control");
+    if (!body.ok) return body.response;
+    const instance = store.instance(body.data.instance ?? options.defaultInstance);
+    const download = instance.downloads.get(body.data.id);
+    if (!download) return c.json({ message: `No download ${body.data.id}` }, 404);
+    const path = normalisePath(body.data.path).replace(/^\//, "");
+    download.files.push({ path, size: body.data.size });
+    if (download.completedAt !== null) instance.disk.write(joinPath(download.savePath, path), body.data.size);
+    return c.json({ id: download.id, files: download.files });
+  });
+
   app.post("/__speed", async (c) => {
     const body = await readControlBody(c, speedSchema, "Invalid speed control");
     if (!body.ok) return body.response;
