@@ -8,7 +8,7 @@ const tags = ["CustomFilter"];
 
 const filterTerms = z.array(z.record(z.string(), z.unknown())).max(100);
 
-const customFilterSchema = z
+export const customFilterSchema = z
   .object({ id: z.number().int(), type: z.string(), label: z.string(), filters: filterTerms })
   .openapi("CustomFilter");
 const customFilterInput = z.object({

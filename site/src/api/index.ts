@@ -10,6 +10,7 @@ import type {
   ComingSoon,
   Command,
   CsvSyncResult,
+  CustomFilter,
   CustomFormat,
   CustomFormatSpecification,
   DownloadClient,
@@ -262,6 +263,11 @@ export const api = {
     add: (label: string) => request<Tag>("POST", `${v3}/tag`, { body: { label } }),
     rename: (id: number, label: string) => request<Tag>("PUT", `${v3}/tag/${id}`, { body: { id, label } }),
     remove: (id: number) => request<unknown>("DELETE", `${v3}/tag/${id}`),
+  },
+  customFilters: {
+    list: (signal?: AbortSignal) => request<CustomFilter[]>("GET", `${v3}/customfilter`, { signal }),
+    add: (filter: Omit<CustomFilter, "id">) => request<CustomFilter>("POST", `${v3}/customfilter`, { body: filter }),
+    remove: (id: number) => request<unknown>("DELETE", `${v3}/customfilter/${id}`),
   },
   exclusions: {
     list: () => request<ImportExclusion[]>("GET", `${v3}/exclusions`),

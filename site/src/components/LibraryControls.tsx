@@ -2,6 +2,7 @@ import { TMDB_MOVIE_GENRES } from "../../../src/integrations/tmdb/genres";
 import type { QualityProfile, SortDirection, SortKey, Tag } from "../api";
 import type { LibraryFilters, LibraryView } from "../state/library";
 import { STATUS_LABELS } from "./movieLabels";
+import { SavedFilters } from "./SavedFilters";
 
 /** TMDb's movie genres (the server's one list of them): the values the library's genre filter matches. */
 const GENRES = Object.values(TMDB_MOVIE_GENRES).sort();
@@ -76,13 +77,15 @@ interface FilterProps {
   filters: LibraryFilters;
   onFilter: <K extends keyof LibraryFilters>(name: K, value: LibraryFilters[K]) => void;
   onClear: () => void;
+  /** Replaces every filter at once (a saved filter chosen). */
+  onChoose: (filters: LibraryFilters) => void;
   activeCount: number;
   profiles: QualityProfile[];
   tags: Tag[];
 }
 
 /** The server-side filters: each change refetches the list from its first page. */
-export function LibraryFilterBar({ filters, onFilter, onClear, activeCount, profiles, tags }: FilterProps) {
+export function LibraryFilterBar({ filters, onFilter, onClear, onChoose, activeCount, profiles, tags }: FilterProps) {
   return (
     <fieldset class="filters">
       <legend class="visually-hidden">Filters</legend>
@@ -91,6 +94,7 @@ export function LibraryFilterBar({ filters, onFilter, onClear, activeCount, prof
       <button type="button" class="ghost" disabled={activeCount === 0} onClick={onClear}>
         Clear filters
       </button>
+      <SavedFilters filters={filters} onChoose={onChoose} />
     </fieldset>
   );
 }
@@ -160,7 +164,7 @@ function StateFilters({ filters, onFilter }: Pick<FilterProps, "filters" | "onFi
 }
 
 /** Genre, tag and quality profile. */
-function ChoiceFilters({ filters, onFilter, profiles, tags }: Omit<FilterProps, "onClear" | "activeCount">) {
+function ChoiceFilters({ filters, onFilter, profiles, tags }: Omit<FilterProps, "onClear" | "onChoose" | "activeCount">) {
   return (
     <>
       <label class="field">

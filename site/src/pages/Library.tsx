@@ -162,6 +162,9 @@ function LibraryControls() {
         onClear={() => {
           filters.value = NO_FILTERS;
         }}
+        onChoose={(chosen) => {
+          filters.value = chosen;
+        }}
         activeCount={activeFilterCount.value}
         profiles={qualityProfiles.value}
         tags={tags.value}
