@@ -33,7 +33,7 @@ export interface NotificationMessage {
   instance: NotificationInstance;
 }
 
-export interface NotificationInstance {
+interface NotificationInstance {
   instanceName: string;
   applicationUrl: string;
 }
