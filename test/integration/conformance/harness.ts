@@ -52,7 +52,7 @@ export function conformance() {
 export type Check = ReturnType<typeof conformance>["check"];
 
 /** What the areas before an extra area made, for it to build on. */
-export interface AreaContext {
+interface AreaContext {
   /** A library movie (The Matrix) with queued and blocklisted releases; deleted after the areas. */
   movieId: number;
   profileId: number;
