@@ -13,6 +13,7 @@ import type { AppEnv } from "./api/context";
 import { alternativeTitleRouter, creditRouter } from "./api/credits";
 import { customFilterRouter } from "./api/customFilters";
 import { customFormatRouter } from "./api/customFormats";
+import { delayProfileRouter } from "./api/delayProfiles";
 import { downloadClientRouter } from "./api/downloadClients";
 import { exclusionRouter } from "./api/exclusions";
 import { failureRouter } from "./api/failures";
@@ -37,6 +38,7 @@ import { qualityProfileRouter } from "./api/quality";
 import { qualityDefinitionRouter } from "./api/qualityDefinitions";
 import { queueRouter } from "./api/queue";
 import { referenceRouter } from "./api/reference";
+import { releaseProfileRouter } from "./api/releaseProfiles";
 import { releaseRouter } from "./api/releases";
 import { remotePathMappingRouter } from "./api/remotePathMappings";
 import { rootFolderRouter } from "./api/rootFolders";
@@ -92,6 +94,8 @@ const API_ROUTERS: readonly (readonly [string, Hono<AppEnv>])[] = [
   ["/api/v3/analysis", analysisRouter],
   ["/api/v3/rootfolder", rootFolderRouter],
   ["/api/v3/tag", tagRouter],
+  ["/api/v3/delayprofile", delayProfileRouter],
+  ["/api/v3/releaseprofile", releaseProfileRouter],
   ["/api/v3/exclusions", exclusionRouter],
   ["/api/v3/remotepathmapping", remotePathMappingRouter],
   ["/api/v3/autotagging", autoTaggingRouter],

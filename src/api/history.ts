@@ -3,11 +3,12 @@ import * as clock from "../clock";
 import { HISTORY_SORT_KEYS, type HistoryRow } from "../db/repositories/history";
 import { cutoffNotMet, type PreparedDecisionContext, toComparableQuality } from "../domain/decisions";
 import { qualityById } from "../domain/quality/qualities";
-import { historyPage, movieHistory } from "../services/history";
+import { requestContext } from "../services/context";
+import { historyPage, historySince, markHistoryFailed, movieHistory } from "../services/history";
 import { movieResource } from "../services/movieResource";
 import { defaultDateDescending } from "./pagedRecords";
 import { createRouter, jsonContent } from "./router";
-import { errorResponses, queryBoolean } from "./schemas/common";
+import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
 import { pageEnvelope, pagingQuery } from "./schemas/download";
 import { movieResourceSchema } from "./schemas/movie";
 
@@ -156,5 +157,55 @@ historyRouter.openapi(
       rows.map((row) => historyRecord(row, context, formatNames)),
       200,
     );
+  },
+);
+
+historyRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/since",
+    tags: ["History"],
+    summary: "Every event since a date, oldest first",
+    request: {
+      query: z.object({
+        date: z
+          .string()
+          .refine((v) => !Number.isNaN(Date.parse(v)), "date must be a date and time")
+          .transform((v) => new Date(v).toISOString()),
+        eventType: z.enum(EVENT_TYPES).optional(),
+        includeMovie: queryBoolean.optional(),
+      }),
+    },
+    responses: { 200: jsonContent(z.array(historySchema), "History"), ...errorResponses },
+  }),
+  async (c) => {
+    const { date, eventType, includeMovie } = c.req.valid("query");
+    const since = await historySince(c.get("db"), date, eventType);
+    const now = clock.now();
+    const resources = includeMovie
+      ? new Map([...since.movies.values()].map((m) => [m.id, movieResource(m, now)]))
+      : undefined;
+    return c.json(
+      since.rows.map((row) => ({
+        ...historyRecord(row, since.contexts.get(row.movieId), since.formatNames),
+        ...(resources?.has(row.movieId) ? { movie: resources.get(row.movieId) } : {}),
+      })),
+      200,
+    );
+  },
+);
+
+historyRouter.openapi(
+  createRoute({
+    method: "post",
+    path: "/failed/{id}",
+    tags: ["History"],
+    summary: "Mark a grab failed: its release blocklisted, its download failed, the next-best release grabbed",
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(z.object({}), "Marked failed"), ...errorResponses },
+  }),
+  async (c) => {
+    await markHistoryFailed(requestContext(c), c.req.valid("param").id);
+    return c.json({}, 200);
   },
 );

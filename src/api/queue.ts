@@ -1,12 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import * as clock from "../clock";
 import { QUEUE_SORT_KEYS, queueRepository } from "../db/repositories/queue";
+import { nextCronRun, SCHEDULED_TASKS } from "../jobs/cronSchedule";
 import { resourceNotFound } from "../domain/failures/failure";
 import { requestContext } from "../services/context";
 import { customFormatNames } from "../services/customFormats";
 import { removeFromQueue } from "../services/downloads/removal";
 import { downloadWork } from "../services/downloads/work";
 import { ACTIVE_DOWNLOAD_STATES, type DownloadRow } from "../services/grab";
+import { grabPendingNow, type PendingQueueItem, pendingQueue, removePending } from "../services/pendingReleases";
 import { attachMovies } from "./pagedRecords";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, idParamSchema, queryBoolean } from "./schemas/common";
@@ -106,6 +108,46 @@ function record(row: DownloadRow, clientName: string, formatNames: Map<number, s
 
 const queue = (db: Parameters<typeof queueRepository>[0]) => queueRepository(db, ACTIVE_DOWNLOAD_STATES);
 
+const RSS_SYNC_CRON = SCHEDULED_TASKS.find((t) => t.command === "RssSync")?.cron ?? "*/15 * * * *";
+
+/** When a pending release will be grabbed: the first RSS sync once its delay has ended. */
+function estimatedGrab(delayEndsAt: number, now: number): number {
+  const from = Math.ceil(Math.max(delayEndsAt, now) / 60_000) * 60_000 - 1;
+  return nextCronRun(RSS_SYNC_CRON, new Date(from))?.getTime() ?? Math.max(delayEndsAt, now);
+}
+
+/** A pending (delayed) release as Radarr's queue shows it: status "delay" and when it will be grabbed. */
+function pendingRecord(item: PendingQueueItem, formatNames: Map<number, string>, now: number): QueueRecord {
+  const { row } = item;
+  const eta = estimatedGrab(item.delayEndsAt, now);
+  return {
+    id: item.queueId,
+    movieId: row.movieId,
+    languages: row.languages,
+    quality: qualityModel(row.quality),
+    customFormats: row.customFormatIds.flatMap((id) =>
+      formatNames.has(id) ? [{ id, name: formatNames.get(id) ?? "" }] : [],
+    ),
+    customFormatScore: row.customFormatScore,
+    size: row.size,
+    title: row.title,
+    sizeleft: row.size,
+    timeleft: timeSpan((eta - now) / 1000),
+    estimatedCompletionTime: new Date(eta).toISOString(),
+    added: row.added,
+    status: "delay",
+    trackedDownloadStatus: "ok",
+    trackedDownloadState: "downloading",
+    statusMessages: [],
+    protocol: row.protocol,
+    downloadClient: "",
+    downloadClientHasPostImportCategory: false,
+    indexer: row.indexer,
+    progress: 0,
+    retryCount: 0,
+  };
+}
+
 queueRouter.openapi(
   createRoute({
     method: "get",
@@ -129,12 +171,26 @@ queueRouter.openapi(
     const query = c.req.valid("query");
     const db = c.get("db");
     const direction: "ascending" | "descending" = query.sortDirection === "descending" ? "descending" : "ascending";
+    // Pending releases come first (Radarr lists them with the downloads), then the downloads.
+    const pending = (await pendingQueue(db, query.movieId)).filter(
+      (p) => !query.protocol || p.row.protocol === query.protocol,
+    );
+    const start = (query.page - 1) * query.pageSize;
+    const pendingPage = pending.slice(start, start + query.pageSize);
     const [{ rows, total }, formatNames] = await Promise.all([
-      queue(db).page({ ...query, sortDirection: direction }),
+      queue(db).page({
+        ...query,
+        sortDirection: direction,
+        offset: Math.max(0, start - pending.length),
+        limit: query.pageSize - pendingPage.length,
+      }),
       customFormatNames(db),
     ]);
     const now = clock.now();
-    const records = rows.map(({ row, clientName }) => record(row, clientName, formatNames, now));
+    const records = [
+      ...pendingPage.map((item) => pendingRecord(item, formatNames, now)),
+      ...rows.map(({ row, clientName }) => record(row, clientName, formatNames, now)),
+    ];
     if (query.includeMovie) await attachMovies(db, records, now);
     return c.json(
       {
@@ -142,7 +198,7 @@ queueRouter.openapi(
         pageSize: query.pageSize,
         sortKey: query.sortKey,
         sortDirection: direction,
-        totalRecords: total,
+        totalRecords: total + pending.length,
         records,
       },
       200,
@@ -177,12 +233,12 @@ queueRouter.openapi(
     },
   }),
   async (c) => {
-    const counts = await queue(c.get("db")).counts();
+    const [counts, pending] = await Promise.all([queue(c.get("db")).counts(), pendingQueue(c.get("db"))]);
     return c.json(
       {
         id: 0,
-        totalCount: counts.total,
-        count: counts.total,
+        totalCount: counts.total + pending.length,
+        count: counts.total + pending.length,
         unknownCount: 0,
         errors: counts.errors > 0,
         warnings: counts.warnings > 0,
@@ -235,8 +291,75 @@ queueRouter.openapi(
     const { id } = c.req.valid("param");
     const db = c.get("db");
     const row = await queue(db).get(id);
-    if (!row) throw resourceNotFound(`Queue item ${id}`);
+    if (!row) {
+      await removePending(db, id);
+      return c.json({}, 200);
+    }
     await removeFromQueue(downloadWork(requestContext(c)), row, c.req.valid("query"));
+    return c.json({}, 200);
+  },
+);
+
+queueRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/details",
+    tags,
+    summary: "Every queue item (of one movie), pending (delayed) releases included, unpaged",
+    request: {
+      query: z.object({
+        movieId: z.coerce.number().int().positive().optional(),
+        includeMovie: queryBoolean.optional(),
+      }),
+    },
+    responses: { 200: jsonContent(z.array(queueRecordSchema), "Queue items"), ...errorResponses },
+  }),
+  async (c) => {
+    const { movieId, includeMovie } = c.req.valid("query");
+    const db = c.get("db");
+    const [pending, rows, formatNames] = await Promise.all([
+      pendingQueue(db, movieId),
+      queue(db).list(movieId),
+      customFormatNames(db),
+    ]);
+    const now = clock.now();
+    const records = [
+      ...pending.map((item) => pendingRecord(item, formatNames, now)),
+      ...rows.map(({ row, clientName }) => record(row, clientName, formatNames, now)),
+    ];
+    if (includeMovie) await attachMovies(db, records, now);
+    return c.json(records, 200);
+  },
+);
+
+queueRouter.openapi(
+  createRoute({
+    method: "post",
+    path: "/grab/bulk",
+    tags,
+    summary: "Grab several pending (delayed) releases now",
+    request: { body: jsonBody(idsBodySchema) },
+    responses: { 200: jsonContent(z.object({}), "Grabbed"), ...errorResponses },
+  }),
+  async (c) => {
+    const { ids } = c.req.valid("json");
+    const ctx = requestContext(c);
+    for (const id of ids) await grabPendingNow(ctx, id);
+    return c.json({}, 200);
+  },
+);
+
+queueRouter.openapi(
+  createRoute({
+    method: "post",
+    path: "/grab/{id}",
+    tags,
+    summary: "Grab a pending (delayed) release now, without waiting for its delay",
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(z.object({}), "Grabbed"), ...errorResponses },
+  }),
+  async (c) => {
+    await grabPendingNow(requestContext(c), c.req.valid("param").id);
     return c.json({}, 200);
   },
 );

@@ -741,3 +741,65 @@ export const collections = sqliteTable("collections", {
   added: text("added").notNull(),
   lastInfoSync: text("last_info_sync"),
 });
+
+/**
+ * Delay profiles (Radarr's): which protocols a movie may use and how long an automatic grab waits
+ * for a better release, chosen by the movie's tags (lowest order first). Id 1 is the default
+ * (no tags, order last), seeded by its migration; it cannot be deleted.
+ */
+export const delayProfiles = sqliteTable("delay_profiles", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  enableUsenet: bool("enable_usenet").notNull().default(true),
+  enableTorrent: bool("enable_torrent").notNull().default(true),
+  preferredProtocol: text("preferred_protocol", { enum: ["usenet", "torrent"] }).notNull().default("usenet"),
+  /** Minutes. */
+  usenetDelay: integer("usenet_delay").notNull().default(0),
+  torrentDelay: integer("torrent_delay").notNull().default(0),
+  bypassIfHighestQuality: bool("bypass_if_highest_quality").notNull().default(false),
+  bypassIfAboveCustomFormatScore: bool("bypass_if_above_custom_format_score").notNull().default(false),
+  minimumCustomFormatScore: integer("minimum_custom_format_score").notNull().default(0),
+  order: integer("order").notNull(),
+  tags: json<number[]>("tags").notNull(),
+});
+
+/** Release profiles (Radarr's): terms a release must (required) and must not (ignored) contain. */
+export const releaseProfiles = sqliteTable("release_profiles", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name"),
+  enabled: bool("enabled").notNull().default(true),
+  required: json<string[]>("required").notNull(),
+  ignored: json<string[]>("ignored").notNull(),
+  /** 0: every indexer. */
+  indexerId: integer("indexer_id").notNull().default(0),
+  tags: json<number[]>("tags").notNull(),
+});
+
+/**
+ * Pending releases (Radarr's): accepted releases an automatic grab holds back while the movie's
+ * delay profile waits for a better one; the release as grabbed later (download link sealed).
+ */
+export const pendingReleases = sqliteTable(
+  "pending_releases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    movieId: integer("movie_id")
+      .notNull()
+      .references(() => movies.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    indexer: text("indexer").notNull(),
+    protocol: text("protocol", { enum: ["torrent", "usenet"] }).notNull(),
+    /** The release's publish date (ISO); its delay counts from it. */
+    publishDate: text("publish_date").notNull(),
+    quality: json<StoredQualityModel>("quality").notNull(),
+    customFormatIds: json<number[]>("custom_format_ids").notNull(),
+    customFormatScore: integer("custom_format_score").notNull().default(0),
+    languages: json<{ id: number; name: string }[]>("languages").notNull(),
+    size: integer("size").notNull().default(0),
+    release: json<Record<string, unknown>>("release").notNull(),
+    source: text("source", { enum: ["automatic", "rss", "push"] }).notNull(),
+    /** Radarr's PendingReleaseReason: delay. */
+    reason: text("reason", { enum: ["delay"] }).notNull().default("delay"),
+    added: text("added").notNull(),
+  },
+  (t) => [index("pending_releases_movie_idx").on(t.movieId)],
+);

@@ -361,7 +361,7 @@ function searchMovies(ctx: CommandContext, select: () => Promise<number[]>): Pro
   return walkIds(ctx, {
     select,
     each: async (movieId) => {
-      const outcome = await searchAndGrab(ctx, movieId);
+      const outcome = await searchAndGrab(ctx, movieId, { userInvoked: ctx.trigger === "manual" });
       const item = {
         movieId,
         releases: outcome.decisions.length,

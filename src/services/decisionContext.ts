@@ -10,6 +10,8 @@ import { type QualityProfileRow, qualityProfileRepository } from "../db/reposito
 import type { BlocklistEntry, DecisionContext, ExistingMovieFile, QueuedRelease } from "../domain/decisions";
 import { cleanTitle } from "../domain/library/titles";
 import type { ParsedMovieInfo } from "../domain/parser";
+import { delayProfileForMovie } from "./delayProfiles";
+import { releaseProfilesForMovie } from "./releaseProfiles";
 import { readSettings } from "./settings";
 import type { StreamingAvailabilityLookup } from "./streamingAvailability";
 
@@ -23,7 +25,7 @@ export async function loadDecisionContext(
   movie: MovieRow,
   streaming?: StreamingAvailabilityLookup,
 ): Promise<DecisionContext> {
-  const [profile, definitions, formats, indexer, blocked, queue, movieFile, service] = await Promise.all([
+  const [profile, definitions, formats, indexer, blocked, queue, movieFile, service, delay, restrictions] = await Promise.all([
     // The movie's profile exists: movies.quality_profile_id references it.
     qualityProfileRepository(db).get(movie.qualityProfileId) as Promise<QualityProfileRow>,
     qualityDefinitionRepository(db).all(),
@@ -34,6 +36,8 @@ export async function loadDecisionContext(
     loadMovieFile(db, movie.id),
     // TMDb unreachable: judge as if nothing streams rather than fail the decision.
     streaming?.active ? streaming.serviceFor(movie.tmdbId).catch(() => null) : null,
+    delayProfileForMovie(db, movie.id),
+    releaseProfilesForMovie(db, movie.id),
   ]);
   return {
     ...(streaming?.active ? { streamingAvailability: () => (service ? { service } : null) } : {}),
@@ -48,6 +52,8 @@ export async function loadDecisionContext(
     },
     blocklist: blocked,
     queue,
+    ...(delay ? { delayProfile: delay } : {}),
+    releaseProfiles: restrictions,
     now: clock.now(),
     profile,
     qualityDefinitions: definitions.map((d) => ({

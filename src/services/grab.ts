@@ -58,7 +58,7 @@ export const ACTIVE_DOWNLOAD_STATES = [
   "failedPending",
 ] as const;
 
-function storedQuality(quality: QualityModel): StoredQualityModel {
+export function storedQuality(quality: QualityModel): StoredQualityModel {
   const { version, real, isRepack } = quality.revision;
   return { quality: quality.quality.id, revision: { version, real, isRepack } };
 }
@@ -68,7 +68,7 @@ function storedQuality(quality: QualityModel): StoredQualityModel {
  * download link (which carries the indexer's API key or passkey) is encrypted like any stored
  * credential — or kept redacted when no ENCRYPTION_KEY is set.
  */
-async function storedRelease(env: Env, release: Release): Promise<Record<string, unknown>> {
+export async function storedRelease(env: Env, release: Release): Promise<Record<string, unknown>> {
   const { parsed: _parsed, ...rest } = release;
   if (!rest.downloadUrl) return rest;
   const downloadUrl = env.ENCRYPTION_KEY ? await encryptSecret(env, rest.downloadUrl) : redactUrl(rest.downloadUrl);
@@ -81,7 +81,7 @@ export function releaseFromRow(row: Pick<DownloadRow, "release">): Release {
 }
 
 /** The stored release ready to send again: its download link decrypted. */
-async function openStoredRelease(env: Env, row: Pick<DownloadRow, "release">): Promise<Release> {
+export async function openStoredRelease(env: Env, row: Pick<DownloadRow, "release">): Promise<Release> {
   const release = releaseFromRow(row);
   return release.downloadUrl ? { ...release, downloadUrl: await decryptSecret(env, release.downloadUrl) } : release;
 }

@@ -1,4 +1,6 @@
 import type { Database } from "../db/client";
+import { blocklistRepository } from "../db/repositories/blocklist";
+import { downloadRepository } from "../db/repositories/downloads";
 import {
   type HistoryEventType,
   type HistoryPageQuery,
@@ -7,9 +9,13 @@ import {
 } from "../db/repositories/history";
 import { MovieRepository, type MovieWithTags } from "../db/repositories/movies";
 import { type PreparedDecisionContext, prepareDecisionContext } from "../domain/decisions";
-import { resourceNotFound } from "../domain/failures/failure";
+import { invalidInput, resourceNotFound } from "../domain/failures/failure";
+import type { ServiceContext } from "./context";
 import { customFormatNames } from "./customFormats";
 import { loadDecisionContext } from "./decisionContext";
+import { blocklistInsert, redownload } from "./downloads/failureHandling";
+import { downloadWork, historyOf, iso } from "./downloads/work";
+import { searchAndGrab } from "./releaseSearch/movieSearch";
 
 export interface HistoryPage {
   rows: HistoryRow[];
@@ -23,10 +29,19 @@ export interface HistoryPage {
 
 /** One page of history with what its records are judged and shaped with. */
 export async function historyPage(db: Database, query: HistoryPageQuery): Promise<HistoryPage> {
-  const [{ rows, totalRecords }, formatNames] = await Promise.all([
-    historyRepository(db).page(query),
-    customFormatNames(db),
-  ]);
+  const { rows, totalRecords } = await historyRepository(db).page(query);
+  return { ...(await shapingOf(db, rows)), rows, totalRecords };
+}
+
+/** Every event since `date` (Radarr's /history/since), oldest first, with what it is shaped with. */
+export async function historySince(db: Database, date: string, eventType?: HistoryEventType): Promise<HistoryPage> {
+  const rows = await historyRepository(db).since(date, eventType);
+  return { ...(await shapingOf(db, rows)), rows, totalRecords: rows.length };
+}
+
+/** The format names, movies and decision contexts the rows' records are shaped with. */
+async function shapingOf(db: Database, rows: readonly HistoryRow[]) {
+  const formatNames = await customFormatNames(db);
   const pageMovies = await new MovieRepository(db).byIds([...new Set(rows.map((r) => r.movieId))]);
   const contexts = new Map(
     await Promise.all(
@@ -35,7 +50,7 @@ export async function historyPage(db: Database, query: HistoryPageQuery): Promis
       ),
     ),
   );
-  return { rows, totalRecords, formatNames, movies: new Map(pageMovies.map((m) => [m.id, m])), contexts };
+  return { formatNames, movies: new Map(pageMovies.map((m) => [m.id, m])), contexts };
 }
 
 /** A movie's history, newest first, with its decision context and the format names. */
@@ -48,4 +63,68 @@ export async function movieHistory(db: Database, movieId: number, eventType?: Hi
     customFormatNames(db),
   ]);
   return { rows, context, formatNames };
+}
+
+const MARKED_FAILED = "Manually marked as failed";
+
+/**
+ * Marks a grab failed (Radarr's POST /history/failed/{id}): the failure pipeline as for a failed
+ * download — its queue item failed, the release blocklisted, a "downloadFailed" event — then the
+ * next-best release searched for and grabbed.
+ */
+export async function markHistoryFailed(ctx: ServiceContext, historyId: number): Promise<void> {
+  const { db } = ctx;
+  const history = await historyRepository(db).get(historyId);
+  if (!history) throw resourceNotFound(`History item ${historyId}`);
+  if (history.eventType !== "grabbed") throw invalidInput("id", "Only a grab can be marked as failed");
+  const work = downloadWork(ctx);
+  const row = history.downloadId ? await downloadRepository(db).ofGrab(history.movieId, history.downloadId) : undefined;
+  const failed = { ...history, id: undefined, eventType: "downloadFailed" as const, date: iso(work.now) };
+  const data = { reason: "manual", message: MARKED_FAILED, indexer: history.data.indexer ?? "" };
+  if (!row) {
+    await downloadRepository(db).batch([
+      blocklistRepository(db).insert(blocklistEntryOf(history, work.now)),
+      historyRepository(db).insert({ ...failed, data }),
+    ]);
+    await searchAndGrab(work, history.movieId).catch((error) =>
+      ctx.logger?.warn("re-search after a failure failed", { movieId: history.movieId, error: (error as Error).message }),
+    );
+    return;
+  }
+  const downloads = downloadRepository(db);
+  await downloads.batch([
+    downloads.update(row.id, {
+      status: "failed",
+      trackedDownloadState: "failed",
+      trackedDownloadStatus: "error",
+      nextRetryAt: null,
+      statusMessages: [{ title: row.title, messages: [MARKED_FAILED, "Release blocklisted"] }],
+      updatedAt: iso(work.now),
+    }),
+    blocklistInsert(db, row, "manual", MARKED_FAILED, work.now),
+    historyRepository(db).insert({ ...historyOf(row), eventType: "downloadFailed", data, date: iso(work.now) }),
+  ]);
+  await redownload(work, row);
+}
+
+/** A blocklist entry from a grab's history alone (its download is no longer known). */
+function blocklistEntryOf(history: HistoryRow, now: number) {
+  const protocol = history.data.protocol === "usenet" ? "usenet" : "torrent";
+  return {
+    movieId: history.movieId,
+    sourceTitle: history.sourceTitle,
+    indexer: history.data.indexer || null,
+    protocol,
+    infoHash: history.data.torrentInfoHash || null,
+    downloadId: history.downloadId,
+    quality: history.toQuality,
+    customFormatIds: history.customFormatIds,
+    languages: history.languages,
+    size: Number(history.data.size) || 0,
+    reason: "manual",
+    message: MARKED_FAILED,
+    date: iso(now),
+    blockedUntil: null,
+    retryCount: 0,
+  } as const;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../client";
 import { downloadClients, downloads } from "../schema";
@@ -26,6 +26,17 @@ function downloadReads(db: Database) {
   return {
     async get(id: number): Promise<DownloadRow | undefined> {
       const [row] = await db.select().from(downloads).where(eq(downloads.id, id));
+      return row;
+    },
+
+    /** The movie's latest download with the client's id `downloadId` (what a grab's history names). */
+    async ofGrab(movieId: number, downloadId: string): Promise<DownloadRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(downloads)
+        .where(and(eq(downloads.movieId, movieId), eq(downloads.downloadId, downloadId)))
+        .orderBy(desc(downloads.id))
+        .limit(1);
       return row;
     },
 

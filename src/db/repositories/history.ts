@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
 import { type Database, inList } from "../client";
 import { movieHistory } from "../schema";
 
@@ -56,6 +56,20 @@ export function historyRepository(db: Database) {
         .from(movieHistory)
         .where(and(eq(movieHistory.movieId, movieId), eventType ? eq(movieHistory.eventType, eventType) : undefined))
         .orderBy(desc(movieHistory.date), desc(movieHistory.id));
+    },
+
+    async get(id: number): Promise<HistoryRow | undefined> {
+      const [row] = await db.select().from(movieHistory).where(eq(movieHistory.id, id));
+      return row;
+    },
+
+    /** Every event since `date` (inclusive), oldest first (Radarr's /history/since). */
+    since(date: string, eventType?: HistoryEventType): Promise<HistoryRow[]> {
+      return db
+        .select()
+        .from(movieHistory)
+        .where(and(gte(movieHistory.date, date), eventType ? eq(movieHistory.eventType, eventType) : undefined))
+        .orderBy(asc(movieHistory.date), asc(movieHistory.id));
     },
 
     /** The insert of one event, for the caller's batch. */

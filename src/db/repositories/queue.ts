@@ -39,6 +39,9 @@ interface QueuePageQuery {
   sortDirection: "ascending" | "descending";
   movieId?: number;
   protocol?: DownloadRow["protocol"];
+  /** Rows to skip and take instead of the page's (when other items come first). */
+  offset?: number;
+  limit?: number;
 }
 
 /** The queue: the downloads in `activeStates` (on their way from grab to import, or failing). */
@@ -62,10 +65,20 @@ export function queueRepository(db: Database, activeStates: readonly DownloadRow
           .innerJoin(movies, eq(movies.id, downloads.movieId))
           .where(where)
           .orderBy(order(SORT_COLUMNS[query.sortKey]), order(downloads.id))
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
+          .limit(query.limit ?? query.pageSize)
+          .offset(query.offset ?? (query.page - 1) * query.pageSize),
       ]);
       return { rows, total };
+    },
+
+    /** Every queued item (of one movie) with its client name, oldest first. */
+    list(movieId?: number): Promise<{ row: DownloadRow; clientName: string }[]> {
+      return db
+        .select({ row: downloads, clientName: downloadClients.name })
+        .from(downloads)
+        .innerJoin(downloadClients, eq(downloadClients.id, downloads.downloadClientId))
+        .where(and(active, movieId ? eq(downloads.movieId, movieId) : undefined))
+        .orderBy(asc(downloads.id));
     },
 
     /** How many items are queued, and how many of them have errors or warnings. */

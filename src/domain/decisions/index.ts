@@ -4,6 +4,7 @@
  */
 
 export { type PreparedDecisionContext, prepareDecisionContext } from "./context";
+export { type DelayProfileRules, noBetterThan, protocolDelay, remainingDelay } from "./delay";
 export { decide, evaluateReleases } from "./evaluate";
 export { toComparableQuality } from "./qualityComparer";
 export { type RankedDecision, rankReleases } from "./rank";
@@ -23,4 +24,5 @@ export type {
   Release,
   ReleaseDecision,
 } from "./types";
+export { type ReleaseProfileTerms, termMatcher } from "./terms";
 export { cutoffNotMet } from "./upgradeRules";

@@ -1,4 +1,6 @@
 import type { CustomFormat } from "../customFormats";
+import type { DelayProfileRules } from "./delay";
+import type { ReleaseProfileTerms } from "./terms";
 import type { Language, ParsedMovieInfo, QualityModel } from "../parser";
 import type { ProfileItem } from "../quality/profiles";
 import type { Quality } from "../quality/qualities";
@@ -152,6 +154,10 @@ export interface DecisionContext {
    * analysis; ranking uses it as a small tie-break among otherwise equal releases.
    */
   releaseGroupBonus?: (releaseGroup: string) => number;
+  /** The movie's delay profile (by its tags): which protocols it may use. None: both. */
+  delayProfile?: DelayProfileRules;
+  /** The enabled release profiles for the movie's tags; each applies to its indexer (0: all). */
+  releaseProfiles?: readonly ReleaseProfileTerms[];
 }
 
 /** Everything known about one release while specifications judge it (Radarr's `RemoteMovie`). */

@@ -15,6 +15,7 @@ import type { ServiceContext } from "../context";
 import { loadDecisionContext } from "../decisionContext";
 import { grabRelease, releaseRefusal } from "../grab";
 import { releaseGroupBonus } from "../groupAnalysis";
+import { delayGate, dropGrabbed, holdRelease } from "../pendingReleases";
 import { type IndexerRun, type IndexerWithStatus, loadIndexers } from "../indexers";
 import { StreamingAvailabilityLookup } from "../streamingAvailability";
 
@@ -144,15 +145,19 @@ export async function decideReleases(
 
 /**
  * Grabs the best accepted release among `decisions` (ranked), going down the list while a
- * release is refused as already queued or blocklisted. Returns the one grabbed, or null.
+ * release is refused as already queued or blocklisted. Unless the user asked for the search, the
+ * movie's delay profile holds back releases still within their delay (pending, grabbed by a later
+ * RSS sync); after a grab, pending releases no better than it are dropped. Returns the one grabbed, or null.
  */
 export async function grabBest(
   ctx: ServiceContext,
   movieId: number,
   decisions: readonly RankedDecision[],
-  source: "automatic" | "rss",
+  source: "automatic" | "rss" | "push",
+  options: { userInvoked?: boolean } = {},
 ): Promise<RankedDecision | null> {
   const { db, logger } = ctx;
+  const delay = options.userInvoked ? null : await delayGate(ctx, movieId);
   for (const decision of decisions) {
     if (!decision.accepted) continue;
     const release = stripParsed(decision.release as IndexerRelease);
@@ -161,7 +166,12 @@ export async function grabBest(
       logger?.info("release refused, trying the next", { movieId, title: release.title, error: refusal.message });
       continue;
     }
+    if (delay && delay(decision) > 0) {
+      await holdRelease(ctx, movieId, { ...decision, release }, source);
+      continue;
+    }
     await grabRelease(ctx, { movieId, release, source });
+    await dropGrabbed(ctx, movieId, decision);
     return decision;
   }
   return null;

@@ -74,12 +74,16 @@ async function searchMovieReleases(
   return (await searchMovie(ctx, movieId, options)).decisions;
 }
 
-/** Automatic search for one movie, then a grab of the best accepted release (Radarr's MoviesSearch). */
+/**
+ * Automatic search for one movie, then a grab of the best accepted release (Radarr's
+ * MoviesSearch); a search the user started is not held back by the movie's delay profile.
+ */
 export async function searchAndGrab(
   ctx: ServiceContext,
   movieId: number,
+  options: { userInvoked?: boolean } = {},
 ): Promise<{ grabbed: RankedDecision | null; decisions: RankedDecision[] }> {
   const decisions = await searchMovieReleases(ctx, movieId, { interactive: false });
-  const grabbed = await grabBest(ctx, movieId, decisions, "automatic");
+  const grabbed = await grabBest(ctx, movieId, decisions, "automatic", options);
   return { grabbed, decisions };
 }

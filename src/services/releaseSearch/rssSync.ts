@@ -8,6 +8,7 @@ import { findMovieForRelease } from "../decisionContext";
 import { recordHdbitsObservations } from "../groupAnalysis";
 import { loadIndexers, runIndexer } from "../indexers";
 import { decideReleases, grabBest, type IndexerSearchReport, report } from "./decide";
+import { type PendingOutcome, processPendingReleases } from "./pending";
 import { isAvailable } from "./wanted";
 
 export interface RssSyncOutcome {
@@ -20,6 +21,8 @@ export interface RssSyncOutcome {
   grabbed: { movieId: number; title: string; release: string; indexer: string }[];
   failures: { movieId: number; error: string }[];
   indexers: IndexerSearchReport[];
+  /** The pending (delayed) releases judged again after the new ones. */
+  pending?: PendingOutcome;
 }
 
 /**
@@ -64,6 +67,7 @@ export async function rssSync(ctx: ServiceContext): Promise<RssSyncOutcome> {
       outcome.failures.push({ movieId: movie.id, error: (error as Error).message });
     }
   }
+  outcome.pending = await processPendingReleases(ctx);
   logger?.info("rss sync", {
     releases: outcome.releases,
     movies: outcome.movies,

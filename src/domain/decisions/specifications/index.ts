@@ -10,7 +10,9 @@ import { minimumAge } from "./minimumAge";
 import { minimumSeeders } from "./minimumSeeders";
 import { notAvailableOnStreaming } from "./notAvailableOnStreaming";
 import { proper } from "./proper";
+import { protocolEnabled } from "./protocolEnabled";
 import { qualityAllowedByProfile } from "./qualityAllowedByProfile";
+import { releaseRestrictions } from "./releaseRestrictions";
 import { repack } from "./repack";
 import { requiredIndexerFlags } from "./requiredIndexerFlags";
 import { retention } from "./retention";
@@ -35,6 +37,8 @@ export const DECISION_SPECIFICATIONS: readonly DecisionSpecification[] = [
   sample,
   minimumSeeders,
   requiredIndexerFlags,
+  protocolEnabled,
+  releaseRestrictions,
   blocklisted,
   alreadyInQueue,
   notAvailableOnStreaming,
