@@ -10,7 +10,7 @@ const tags = ["DelayProfile"];
 
 const protocol = z.enum(["usenet", "torrent"]);
 
-export const delayProfileSchema = z
+const delayProfileSchema = z
   .object({
     id: z.number().int(),
     enableUsenet: z.boolean(),

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import * as clock from "../clock";
 import { QUEUE_SORT_KEYS, queueRepository } from "../db/repositories/queue";
-import { nextCronRun, SCHEDULED_TASKS } from "../jobs/cronSchedule";
 import { resourceNotFound } from "../domain/failures/failure";
+import { nextCronRun, SCHEDULED_TASKS } from "../jobs/cronSchedule";
 import { requestContext } from "../services/context";
 import { customFormatNames } from "../services/customFormats";
 import { removeFromQueue } from "../services/downloads/removal";

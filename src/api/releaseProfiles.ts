@@ -7,7 +7,7 @@ import { createRouter } from "./router";
 export const releaseProfileRouter = createRouter();
 const tags = ["ReleaseProfile"];
 
-export const releaseProfileSchema = z
+const releaseProfileSchema = z
   .object({
     id: z.number().int(),
     name: z.string().nullable(),
@@ -36,7 +36,11 @@ const terms = z
   .openapi({ description: "Terms, or /regular expressions/; a list or a comma-separated string" });
 
 const releaseProfileInput = z.object({
-  name: z.string().trim().nullish().transform((v) => v || null),
+  name: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => v || null),
   enabled: z.boolean().default(true),
   required: terms,
   ignored: terms,

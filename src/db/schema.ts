@@ -751,7 +751,9 @@ export const delayProfiles = sqliteTable("delay_profiles", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   enableUsenet: bool("enable_usenet").notNull().default(true),
   enableTorrent: bool("enable_torrent").notNull().default(true),
-  preferredProtocol: text("preferred_protocol", { enum: ["usenet", "torrent"] }).notNull().default("usenet"),
+  preferredProtocol: text("preferred_protocol", { enum: ["usenet", "torrent"] })
+    .notNull()
+    .default("usenet"),
   /** Minutes. */
   usenetDelay: integer("usenet_delay").notNull().default(0),
   torrentDelay: integer("torrent_delay").notNull().default(0),
@@ -798,7 +800,9 @@ export const pendingReleases = sqliteTable(
     release: json<Record<string, unknown>>("release").notNull(),
     source: text("source", { enum: ["automatic", "rss", "push"] }).notNull(),
     /** Radarr's PendingReleaseReason: delay. */
-    reason: text("reason", { enum: ["delay"] }).notNull().default("delay"),
+    reason: text("reason", { enum: ["delay"] })
+      .notNull()
+      .default("delay"),
     added: text("added").notNull(),
   },
   (t) => [index("pending_releases_movie_idx").on(t.movieId)],

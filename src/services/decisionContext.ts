@@ -25,20 +25,21 @@ export async function loadDecisionContext(
   movie: MovieRow,
   streaming?: StreamingAvailabilityLookup,
 ): Promise<DecisionContext> {
-  const [profile, definitions, formats, indexer, blocked, queue, movieFile, service, delay, restrictions] = await Promise.all([
-    // The movie's profile exists: movies.quality_profile_id references it.
-    qualityProfileRepository(db).get(movie.qualityProfileId) as Promise<QualityProfileRow>,
-    qualityDefinitionRepository(db).all(),
-    customFormatRepository(db).all(),
-    readSettings(db, "indexer"),
-    loadBlocklistEntries(db, movie.id),
-    loadQueuedReleases(db, movie.id),
-    loadMovieFile(db, movie.id),
-    // TMDb unreachable: judge as if nothing streams rather than fail the decision.
-    streaming?.active ? streaming.serviceFor(movie.tmdbId).catch(() => null) : null,
-    delayProfileForMovie(db, movie.id),
-    releaseProfilesForMovie(db, movie.id),
-  ]);
+  const [profile, definitions, formats, indexer, blocked, queue, movieFile, service, delay, restrictions] =
+    await Promise.all([
+      // The movie's profile exists: movies.quality_profile_id references it.
+      qualityProfileRepository(db).get(movie.qualityProfileId) as Promise<QualityProfileRow>,
+      qualityDefinitionRepository(db).all(),
+      customFormatRepository(db).all(),
+      readSettings(db, "indexer"),
+      loadBlocklistEntries(db, movie.id),
+      loadQueuedReleases(db, movie.id),
+      loadMovieFile(db, movie.id),
+      // TMDb unreachable: judge as if nothing streams rather than fail the decision.
+      streaming?.active ? streaming.serviceFor(movie.tmdbId).catch(() => null) : null,
+      delayProfileForMovie(db, movie.id),
+      releaseProfilesForMovie(db, movie.id),
+    ]);
   return {
     ...(streaming?.active ? { streamingAvailability: () => (service ? { service } : null) } : {}),
     movie: {

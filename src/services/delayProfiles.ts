@@ -9,7 +9,7 @@ import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 
 /** Radarr's delay profiles: id 1 is the default (no tags, last); the others apply by tag, in order. */
 
-export const DEFAULT_DELAY_PROFILE_ID = 1;
+const DEFAULT_DELAY_PROFILE_ID = 1;
 
 export type DelayProfileInput = Omit<NewDelayProfileRow, "id" | "order">;
 
@@ -89,7 +89,9 @@ export function delayProfileService(db: Database) {
       if (!(await repo.delete(id))) throw resourceNotFound(`Delay profile ${id}`);
       const rest = await repo.list();
       await repo.reorder(
-        rest.flatMap((p, i) => (p.id === DEFAULT_DELAY_PROFILE_ID || p.order === i + 1 ? [] : [{ id: p.id, order: i + 1 }])),
+        rest.flatMap((p, i) =>
+          p.id === DEFAULT_DELAY_PROFILE_ID || p.order === i + 1 ? [] : [{ id: p.id, order: i + 1 }],
+        ),
       );
     },
 

@@ -1,6 +1,6 @@
 import type { Database } from "../db/client";
 import { blocklistRepository } from "../db/repositories/blocklist";
-import { downloadRepository } from "../db/repositories/downloads";
+import { downloadOfGrab, downloadRepository } from "../db/repositories/downloads";
 import {
   type HistoryEventType,
   type HistoryPageQuery,
@@ -78,7 +78,7 @@ export async function markHistoryFailed(ctx: ServiceContext, historyId: number):
   if (!history) throw resourceNotFound(`History item ${historyId}`);
   if (history.eventType !== "grabbed") throw invalidInput("id", "Only a grab can be marked as failed");
   const work = downloadWork(ctx);
-  const row = history.downloadId ? await downloadRepository(db).ofGrab(history.movieId, history.downloadId) : undefined;
+  const row = history.downloadId ? await downloadOfGrab(db, history.movieId, history.downloadId) : undefined;
   const failed = { ...history, id: undefined, eventType: "downloadFailed" as const, date: iso(work.now) };
   const data = { reason: "manual", message: MARKED_FAILED, indexer: history.data.indexer ?? "" };
   if (!row) {
@@ -87,7 +87,10 @@ export async function markHistoryFailed(ctx: ServiceContext, historyId: number):
       historyRepository(db).insert({ ...failed, data }),
     ]);
     await searchAndGrab(work, history.movieId).catch((error) =>
-      ctx.logger?.warn("re-search after a failure failed", { movieId: history.movieId, error: (error as Error).message }),
+      ctx.logger?.warn("re-search after a failure failed", {
+        movieId: history.movieId,
+        error: (error as Error).message,
+      }),
     );
     return;
   }

@@ -106,7 +106,7 @@ export async function openPendingRelease(ctx: ServiceContext, row: PendingReleas
 }
 
 /** Radarr's queue id of a pending release: a stable hash, above every download's id. */
-export function pendingQueueId(row: Pick<PendingReleaseRow, "id" | "movieId">): number {
+function pendingQueueId(row: Pick<PendingReleaseRow, "id" | "movieId">): number {
   let hash = 0x811c9dc5;
   for (const char of `pending-${row.id}-movie${row.movieId}`) {
     hash ^= char.charCodeAt(0);
@@ -138,7 +138,11 @@ export async function pendingQueue(db: Database, movieId?: number): Promise<Pend
     const delay = bestForTags(profiles, await tagsOfMovie(db, id));
     const best = await bestPending(db, group, delay?.preferredProtocol);
     const minutes = delay ? protocolDelay(delay, best.protocol) : 0;
-    items.push({ row: best, queueId: pendingQueueId(best), delayEndsAt: Date.parse(best.publishDate) + minutes * MINUTE });
+    items.push({
+      row: best,
+      queueId: pendingQueueId(best),
+      delayEndsAt: Date.parse(best.publishDate) + minutes * MINUTE,
+    });
   }
   return items.sort((a, b) => a.delayEndsAt - b.delayEndsAt || a.row.id - b.row.id);
 }
@@ -149,7 +153,11 @@ async function bestPending(db: Database, rows: PendingReleaseRow[], preferred?: 
   const profile = movie ? await qualityProfileRepository(db).get(movie.qualityProfileId) : undefined;
   if (!profile) return rows[0];
   const compare = (a: PendingReleaseRow, b: PendingReleaseRow) =>
-    noBetterThan(profile.items, a.quality, b.quality) ? (noBetterThan(profile.items, b.quality, a.quality) ? 0 : -1) : 1;
+    noBetterThan(profile.items, a.quality, b.quality)
+      ? noBetterThan(profile.items, b.quality, a.quality)
+        ? 0
+        : -1
+      : 1;
   return rows.reduce((best, row) => {
     const order = compare(row, best);
     if (order !== 0) return order > 0 ? row : best;
@@ -158,7 +166,7 @@ async function bestPending(db: Database, rows: PendingReleaseRow[], preferred?: 
 }
 
 /** The pending release behind a queue id, if any. */
-export async function findPending(db: Database, queueId: number): Promise<PendingReleaseRow | undefined> {
+async function findPending(db: Database, queueId: number): Promise<PendingReleaseRow | undefined> {
   return (await pendingReleaseRepository(db).all()).find((row) => pendingQueueId(row) === queueId);
 }
 

@@ -20,7 +20,10 @@ function validateTerms(field: "required" | "ignored", terms: readonly string[]) 
     try {
       termMatcher(term);
     } catch (error) {
-      throw invalidInput(`body.${field}`, `${label} term ${term} is not a valid expression: ${(error as Error).message}`);
+      throw invalidInput(
+        `body.${field}`,
+        `${label} term ${term} is not a valid expression: ${(error as Error).message}`,
+      );
     }
   }
 }

@@ -14,6 +14,7 @@ import {
 } from "./conformance/harness";
 import { library as libraryArea } from "./conformance/library";
 import { mappings } from "./conformance/mappings";
+import { profiles } from "./conformance/profiles";
 import { qbittorrentBody, SIM, simClient, unique } from "./downloads-helpers";
 import { getJson } from "./helpers";
 import { torznab } from "./indexerHelpers";
@@ -184,7 +185,7 @@ async function activity(check: Check, movieId: number) {
  * The further areas of Radarr's API, one file each under ./conformance/, called in this order
  * after the settings, library, provider and activity areas above and before the deletes.
  */
-const AREAS: Area[] = [bulk, mappings, config, libraryArea];
+const AREAS: Area[] = [bulk, mappings, config, libraryArea, profiles];
 
 test("every operation Radarr and the app both serve answers in Radarr's schema", async () => {
   const { check, called, validated, mismatches } = conformance();

@@ -21,22 +21,26 @@ export function downloadRepository(db: Database) {
   return { ...downloadReads(db), ...downloadWrites(db), ...clientsToSendTo(db) };
 }
 
+/** The movie's latest download with the client's id `downloadId` (what a grab's history names). */
+export async function downloadOfGrab(
+  db: Database,
+  movieId: number,
+  downloadId: string,
+): Promise<DownloadRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(downloads)
+    .where(and(eq(downloads.movieId, movieId), eq(downloads.downloadId, downloadId)))
+    .orderBy(desc(downloads.id))
+    .limit(1);
+  return row;
+}
+
 /** The queue's reads: one download, what a poll checks, what a grab must not repeat, failure counts. */
 function downloadReads(db: Database) {
   return {
     async get(id: number): Promise<DownloadRow | undefined> {
       const [row] = await db.select().from(downloads).where(eq(downloads.id, id));
-      return row;
-    },
-
-    /** The movie's latest download with the client's id `downloadId` (what a grab's history names). */
-    async ofGrab(movieId: number, downloadId: string): Promise<DownloadRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(downloads)
-        .where(and(eq(downloads.movieId, movieId), eq(downloads.downloadId, downloadId)))
-        .orderBy(desc(downloads.id))
-        .limit(1);
       return row;
     },
 

@@ -4,12 +4,13 @@
  */
 
 export { type PreparedDecisionContext, prepareDecisionContext } from "./context";
-export { type DelayProfileRules, noBetterThan, protocolDelay, remainingDelay } from "./delay";
+export { noBetterThan, protocolDelay, remainingDelay } from "./delay";
 export { decide, evaluateReleases } from "./evaluate";
 export { toComparableQuality } from "./qualityComparer";
 export { type RankedDecision, rankReleases } from "./rank";
 export { releaseAge } from "./releaseAge";
 export { DECISION_SPECIFICATIONS } from "./specifications";
+export { type ReleaseProfileTerms, termMatcher } from "./terms";
 export type {
   BlocklistEntry,
   DecisionContext,
@@ -24,5 +25,4 @@ export type {
   Release,
   ReleaseDecision,
 } from "./types";
-export { type ReleaseProfileTerms, termMatcher } from "./terms";
 export { cutoffNotMet } from "./upgradeRules";

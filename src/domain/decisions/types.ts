@@ -1,9 +1,9 @@
 import type { CustomFormat } from "../customFormats";
-import type { DelayProfileRules } from "./delay";
-import type { ReleaseProfileTerms } from "./terms";
 import type { Language, ParsedMovieInfo, QualityModel } from "../parser";
 import type { ProfileItem } from "../quality/profiles";
 import type { Quality } from "../quality/qualities";
+import type { DelayProfileRules } from "./delay";
+import type { ReleaseProfileTerms } from "./terms";
 
 export type DownloadProtocol = "torrent" | "usenet";
 

@@ -15,8 +15,8 @@ import type { ServiceContext } from "../context";
 import { loadDecisionContext } from "../decisionContext";
 import { grabRelease, releaseRefusal } from "../grab";
 import { releaseGroupBonus } from "../groupAnalysis";
-import { delayGate, dropGrabbed, holdRelease } from "../pendingReleases";
 import { type IndexerRun, type IndexerWithStatus, loadIndexers } from "../indexers";
+import { delayGate, dropGrabbed, holdRelease } from "../pendingReleases";
 import { StreamingAvailabilityLookup } from "../streamingAvailability";
 
 /**

@@ -1,4 +1,4 @@
-import { pendingReleaseRepository, type PendingReleaseRow } from "../../db/repositories/profiles";
+import { type PendingReleaseRow, pendingReleaseRepository } from "../../db/repositories/profiles";
 import { searchTargetRepository } from "../../db/repositories/searchTargets";
 import type { Release } from "../../domain/decisions";
 import type { IndexerRelease } from "../../integrations/indexers";

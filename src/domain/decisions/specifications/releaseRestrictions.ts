@@ -1,5 +1,5 @@
-import { termMatches } from "../terms";
 import { accept, type DecisionSpecification, reject } from "../specification";
+import { termMatches } from "../terms";
 
 /**
  * Radarr's ReleaseRestrictionsSpecification: for every release profile of the movie's tags that
