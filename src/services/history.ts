@@ -13,9 +13,10 @@ import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 import type { ServiceContext } from "./context";
 import { customFormatNames } from "./customFormats";
 import { loadDecisionContext } from "./decisionContext";
-import { blocklistInsert, redownload } from "./downloads/failureHandling";
+import { blocklistInsert, redownloadIfWanted } from "./downloads/failureHandling";
 import { downloadWork, historyOf, iso } from "./downloads/work";
 import { searchAndGrab } from "./releaseSearch/movieSearch";
+import { readSettings } from "./settings";
 
 export interface HistoryPage {
   rows: HistoryRow[];
@@ -70,7 +71,7 @@ const MARKED_FAILED = "Manually marked as failed";
 /**
  * Marks a grab failed (Radarr's POST /history/failed/{id}): the failure pipeline as for a failed
  * download — its queue item failed, the release blocklisted, a "downloadFailed" event — then the
- * next-best release searched for and grabbed.
+ * next-best release searched for and grabbed when the download client settings ask for it.
  */
 export async function markHistoryFailed(ctx: ServiceContext, historyId: number): Promise<void> {
   const { db } = ctx;
@@ -86,6 +87,9 @@ export async function markHistoryFailed(ctx: ServiceContext, historyId: number):
       blocklistRepository(db).insert(blocklistEntryOf(history, work.now)),
       historyRepository(db).insert({ ...failed, data }),
     ]);
+    const settings = await readSettings(db, "downloadclient");
+    const interactive = history.data.releaseSource === "interactive";
+    if (!settings.autoRedownloadFailed || (interactive && !settings.autoRedownloadFailedFromInteractiveSearch)) return;
     await searchAndGrab(work, history.movieId).catch((error) =>
       ctx.logger?.warn("re-search after a failure failed", {
         movieId: history.movieId,
@@ -107,7 +111,7 @@ export async function markHistoryFailed(ctx: ServiceContext, historyId: number):
     blocklistInsert(db, row, "manual", MARKED_FAILED, work.now),
     historyRepository(db).insert({ ...historyOf(row), eventType: "downloadFailed", data, date: iso(work.now) }),
   ]);
-  await redownload(work, row);
+  await redownloadIfWanted(work, row);
 }
 
 /** A blocklist entry from a grab's history alone (its download is no longer known). */
