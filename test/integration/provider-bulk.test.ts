@@ -63,7 +63,7 @@ describe("PUT and DELETE /{kind}/bulk", () => {
     // Settings (and their secrets) are untouched.
     const stored = await getJson<Provider>(`/api/v3/downloadclient/${b.id}`);
     expect(stored.fields.find((f) => f.name === "password")?.value).toBe("********");
-  });
+  }, 30_000);
 
   test("all or nothing: an unknown id is a 404 naming it and nothing changes; bad values are 400s", async () => {
     const a = await addDisabledClient({ priority: 4 });
@@ -86,14 +86,14 @@ describe("PUT and DELETE /{kind}/bulk", () => {
       await call("PUT", "/api/v3/downloadclient/bulk", { body: { ids: [a.id], tags: [1], applyTags: "merge" } }),
       "applyTags",
     );
-  });
+  }, 30_000);
 
   test("DELETE removes every id", async () => {
     const [a, b] = [await addDisabledClient(), await addDisabledClient()];
     expect(await sendJson("DELETE", "/api/v3/downloadclient/bulk", { ids: [a.id, b.id] }, 200)).toEqual({});
     expect((await call("GET", `/api/v3/downloadclient/${a.id}`)).status).toBe(404);
     expect((await call("GET", `/api/v3/downloadclient/${b.id}`)).status).toBe(404);
-  });
+  }, 30_000);
 
   test("indexers: search flags and priority; a tag that does not exist is refused", async () => {
     const off = { enableRss: false, enableAutomaticSearch: false, enableInteractiveSearch: false };
@@ -115,7 +115,7 @@ describe("PUT and DELETE /{kind}/bulk", () => {
     );
     await sendJson("DELETE", "/api/v3/indexer/bulk", { ids: [a.id, b.id] }, 200);
     expect((await call("GET", `/api/v3/indexer/${b.id}`)).status).toBe(404);
-  });
+  }, 30_000);
 
   test("import lists: profile, root folder and availability, checked like a save", async () => {
     await addRootFolder("/movies");
@@ -150,7 +150,7 @@ describe("PUT and DELETE /{kind}/bulk", () => {
       "rootFolderPath",
     );
     await sendJson("DELETE", "/api/v3/importlist/bulk", { ids: [list.id] }, 200);
-  });
+  }, 30_000);
 });
 
 /** Logs in to the simulated qBittorrent `instance` and creates a category there. */
@@ -190,7 +190,7 @@ describe("POST /{kind}/action/{name}", () => {
       200,
     );
     expect(again.options).toHaveLength(1);
-  });
+  }, 30_000);
 
   test("SABnzbd getCategories lists its categories but the default", async () => {
     const answer = await sendJson<{ options: { name: string }[] }>(
@@ -200,7 +200,7 @@ describe("POST /{kind}/action/{name}", () => {
       200,
     );
     expect(answer.options.map((o) => o.name)).toEqual(["movies", "tv", "audio", "software"]);
-  });
+  }, 30_000);
 
   test("Torznab newznabCategories lists the indexer's categories from its caps", async () => {
     const answer = await sendJson<{ options: { value: number; name: string; parentValue?: number }[] }>(
@@ -215,7 +215,7 @@ describe("POST /{kind}/action/{name}", () => {
     expect(answer.options.filter((o) => o.parentValue === 2000).length).toBeGreaterThan(0);
     // TV, audio, PC, console and XXX are not offered.
     expect(answer.options.filter((o) => [1000, 3000, 4000, 6000, 7000].includes(o.value))).toEqual([]);
-  });
+  }, 30_000);
 
   test("a notification previews the request its test would send, without sending it", async () => {
     const preview = await sendJson<{ event: string; method: string; body: Record<string, unknown> }>(
@@ -231,7 +231,7 @@ describe("POST /{kind}/action/{name}", () => {
       }),
       "event",
     );
-  });
+  }, 30_000);
 
   test("Trakt lists: getOAuthToken answers the Trakt connection's status; startOAuth needs the app's Trakt keys", async () => {
     const status = await sendJson<{ connected: boolean }>(
@@ -246,7 +246,7 @@ describe("POST /{kind}/action/{name}", () => {
     });
     expect(start.status).toBe(400);
     expect((await start.json<ErrorBody>()).message).toContain("TRAKT_CLIENT_SECRET");
-  });
+  }, 30_000);
 
   test("an unknown action is a 400 naming it and the actions there are", async () => {
     const res = await call("POST", "/api/v3/downloadclient/action/reboot", { body: disabledClient() });
@@ -259,7 +259,7 @@ describe("POST /{kind}/action/{name}", () => {
     });
     expect(none.status).toBe(400);
     expect((await none.json<ErrorBody>()).message).toContain("it has none");
-  });
+  }, 30_000);
 });
 
 describe("/api/v3/customformat/bulk", () => {
@@ -300,7 +300,7 @@ describe("/api/v3/customformat/bulk", () => {
     expect((await call("GET", `/api/v3/customformat/${b.id}`)).status).toBe(404);
     const after = await getJson<{ formatItems: { format: number }[] }>(`/api/v3/qualityprofile/${profileId}`);
     expect(after.formatItems.some((f) => f.format === a.id || f.format === b.id)).toBe(false);
-  });
+  }, 30_000);
 });
 
 describe("/api/v3/exclusions paged, update and bulk", () => {
@@ -360,5 +360,5 @@ describe("/api/v3/exclusions paged, update and bulk", () => {
     await getJson(`/api/v3/exclusions/${added[0].id}`);
     await sendJson("DELETE", "/api/v3/exclusions/bulk", { ids: added.map((e) => e.id) }, 200);
     expect((await call("GET", `/api/v3/exclusions/${added[1].id}`)).status).toBe(404);
-  });
+  }, 30_000);
 });

@@ -7,6 +7,7 @@ import {
   runCommand,
   SIM,
   simClient,
+  transmissionBody,
   unique,
 } from "./downloads-helpers";
 import { addMovie, addRootFolder, call, type ErrorBody, getJson, sendJson } from "./helpers";
@@ -59,6 +60,21 @@ async function qbWebUi<T>(instance: string, path: string): Promise<T> {
   const res = await fetch(`${SIM}/qbittorrent/api/v2/${path}`, { headers: { cookie: `SID=${sid}` } });
   expect(res.status).toBe(200);
   return res.json<T>();
+}
+
+/** A Transmission RPC call on the simulated `instance` (its session id fetched first). */
+async function transmissionRpc<T>(instance: string, method: string, args: Record<string, unknown>): Promise<T> {
+  const send = (sessionId = "") =>
+    fetch(`${SIM}/transmission/rpc`, {
+      method: "POST",
+      headers: { authorization: `Basic ${btoa(`${instance}:secret-pass`)}`, "X-Transmission-Session-Id": sessionId },
+      body: JSON.stringify({ method, arguments: args }),
+    });
+  const first = await send();
+  await first.body?.cancel();
+  const res = await send(first.headers.get("X-Transmission-Session-Id") ?? "");
+  expect(res.status).toBe(200);
+  return (await res.json<{ arguments: T }>()).arguments;
 }
 
 describe("templates carry Radarr's fields", () => {
@@ -132,7 +148,7 @@ describe("honoured", () => {
     expect(await texts(withoutYear)).toContain("Thor The Dark World");
     expect(await texts(withYear)).toContain("Thor The Dark World 2013");
     await setResults(THOR_DARK_WORLD, null);
-  });
+  }, 60_000);
 
   test("qBittorrent: contentLayout goes with the add; movieImportedCategory is set once imported", async () => {
     // Each test has its own storage: the movie again, whose id search finds releases again.
@@ -174,7 +190,7 @@ describe("honoured", () => {
     await runCommand("RefreshMonitoredDownloads");
     const [imported] = await qbWebUi<{ category: string }[]>(instance, "torrents/info");
     expect(imported.category).toBe("radarr-imported");
-  });
+  }, 60_000);
 
   test("rejectBlocklistedTorrentHashesWhileGrabbing: a torrent whose file has a blocklisted hash is refused", async () => {
     await addRootFolder("/movies");
@@ -225,7 +241,7 @@ describe("honoured", () => {
       200,
     );
     expect(taken.grabbed).toBe(true);
-  });
+  }, 60_000);
 
   test("failDownloads: a download holding an executable is failed (blocklisted) instead of imported", async () => {
     await addRootFolder("/movies");
@@ -257,5 +273,39 @@ describe("honoured", () => {
     const blocklist = await getJson<{ records: { movieId: number; message?: string }[] }>("/api/v3/blocklist");
     expect(blocklist.records.find((r) => r.movieId === movie.id)?.message).toContain("setup.exe");
     expect((await getJson<{ hasFile: boolean }>(`/api/v3/movie/${movie.id}`)).hasFile).toBe(false);
-  });
+  }, 60_000);
+
+  test("Transmission: movieImportedCategory replaces the category's label once imported", async () => {
+    await addRootFolder("/movies");
+    const movie = await addMovie(THOR_DARK_WORLD);
+    const instance = unique("tr");
+    await simClient("transmission", instance).speed(0);
+    const body = transmissionBody(instance);
+    await addClient({
+      ...body,
+      fields: [
+        ...body.fields,
+        { name: "movieCategory", value: "radarr" },
+        { name: "movieImportedCategory", value: "radarr-imported" },
+      ],
+    });
+    await sendJson("POST", "/api/v3/indexer?forceSave=true", torznabBody(uniqueKey()), 201);
+    const releases = await getJson<{ guid: string; indexerId: number; approved: boolean }[]>(
+      `/api/v3/release?movieId=${movie.id}`,
+    );
+    const release = releases.find((r) => r.approved);
+    expect(release, "an approved release").toBeDefined();
+    await sendJson(
+      "POST",
+      "/api/v3/release",
+      { guid: release?.guid, indexerId: release?.indexerId, movieId: movie.id },
+      200,
+    );
+    type Torrents = { torrents: { labels: string[] }[] };
+    const labels = async () =>
+      (await transmissionRpc<Torrents>(instance, "torrent-get", { fields: ["labels"] })).torrents;
+    expect((await labels())[0].labels).toEqual(["radarr"]);
+    await runCommand("RefreshMonitoredDownloads");
+    expect((await labels())[0].labels).toEqual(["radarr-imported"]);
+  }, 60_000);
 });

@@ -218,11 +218,22 @@ export class TransmissionClient implements DownloadClient {
         failure.kind,
         `Transmission could not move ${download.title} to ${folder}: ${failure.message}`,
       );
-    if (file.path === newName) return { path: joinPath(folder, newName), renamed: true };
-    // rename-path renames the last component of `path` only: the file keeps its folder.
-    await this.rpc("torrent-rename-path", { ids: [download.downloadId], path: file.path, name: newName });
-    const parent = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
-    return { path: joinPath(parent ? joinPath(folder, parent) : folder, newName), renamed: true };
+    let path = joinPath(folder, newName);
+    if (file.path !== newName) {
+      // rename-path renames the last component of `path` only: the file keeps its folder.
+      await this.rpc("torrent-rename-path", { ids: [download.downloadId], path: file.path, name: newName });
+      const parent = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
+      path = joinPath(parent ? joinPath(folder, parent) : folder, newName);
+    }
+    await this.markImported(download.downloadId);
+    return { path, renamed: true };
+  }
+
+  /** Labels an imported torrent with the post-import category instead of the category (Transmission 4+). */
+  private async markImported(downloadId: string): Promise<void> {
+    const category = this.settings.movieImportedCategory;
+    if (!category || category === this.settings.movieCategory) return;
+    await this.rpc("torrent-set", { ids: [downloadId], labels: [category] });
   }
 
   async remove(downloadId: string, deleteData: boolean): Promise<void> {

@@ -11,6 +11,8 @@ export const transmissionSettingsSchema = z.object({
   username: z.string().max(200).default(""),
   password: z.string().max(500).default(""),
   movieCategory: z.string().trim().max(100).default(""),
+  /** The label an imported torrent gets instead of the category (Radarr's post-import category); empty keeps it. */
+  movieImportedCategory: z.string().trim().max(100).default(""),
   /** Where new torrents are saved; empty uses Transmission's download-dir. */
   movieDirectory: absolutePathSetting({ optional: true }).default(""),
   addPaused: z.boolean().default(false),
@@ -22,6 +24,13 @@ export const transmissionFields: ProviderField[] = [
   { name: "username", label: "Username", type: "textbox" },
   { name: "password", label: "Password", type: "password" },
   { name: "movieCategory", label: "Category", type: "textbox", helpText: "Added as a label (Transmission 4+)" },
+  {
+    name: "movieImportedCategory",
+    label: "Post-Import Category",
+    type: "textbox",
+    advanced: true,
+    helpText: "The label set once a torrent is imported (Transmission 4+); empty keeps its category",
+  },
   { name: "movieDirectory", label: "Directory", type: "path", helpText: "Empty: Transmission's download-dir" },
   { name: "addPaused", label: "Add Paused", type: "checkbox" },
 ];
