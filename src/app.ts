@@ -7,6 +7,7 @@ import { blocklistRouter } from "./api/blocklist";
 import { budgetRouter } from "./api/budget";
 import { cacheStatsRouter } from "./api/cacheStats";
 import { calendarFeedRouter, calendarRouter } from "./api/calendar";
+import { collectionRouter } from "./api/collections";
 import { commandRouter, taskRouter } from "./api/commands";
 import { configRouter } from "./api/config";
 import type { AppEnv } from "./api/context";
@@ -74,6 +75,7 @@ const API_ROUTERS: readonly (readonly [string, Hono<AppEnv>])[] = [
   ["/feed/v3/calendar", calendarFeedRouter],
   ["/api/v3/wanted", wantedRouter],
   ["/api/v3/mediacover", mediaCoverRouter],
+  ["/api/v3/collection", collectionRouter],
   ["/api/v3/qualityprofile", qualityProfileRouter],
   ["/api/v3/qualitydefinition", qualityDefinitionRouter],
   ["/api/v3/customformat", customFormatRouter],

@@ -15,7 +15,7 @@ export const movieImportRouter = createRouter();
 const tags = ["Movie"];
 
 /** Starts one search for the added movies that asked for it (addOptions.searchForMovie), as POST /command would. */
-async function searchAdded(c: Context<AppEnv>, added: { id: number; searchForMovie: boolean }[]) {
+export async function searchAdded(c: Context<AppEnv>, added: { id: number; searchForMovie: boolean }[]) {
   const movieIds = added.filter((m) => m.searchForMovie).map((m) => m.id);
   if (movieIds.length) await enqueueCommand(c.env, c.get("db"), "MoviesSearch", { movieIds }, "manual");
 }

@@ -212,3 +212,69 @@ describe("folder, covers and import", () => {
     expect((await getJson<Movie[]>("/api/v3/movie")).length).toBe(3);
   });
 });
+
+describe("collections", () => {
+  interface Collection {
+    id: number;
+    tmdbId: number;
+    title: string;
+    monitored: boolean;
+    missingMovies: number;
+    movies: { tmdbId: number; isExisting: boolean; isExcluded: boolean; title: string }[];
+  }
+  const MATRIX = 603;
+  const REVOLUTIONS = 605;
+
+  test("a library movie's TMDb collection lists its parts; monitored, it adds the missing ones not excluded", async () => {
+    await addRootFolder();
+    const matrix = await addMovie(MATRIX);
+    expect(matrix.collection).toEqual({ title: "The Matrix Collection", tmdbId: 2344 });
+    await sendJson("POST", "/api/v3/exclusions", { tmdbId: REVOLUTIONS, movieTitle: "The Matrix Revolutions" }, 201);
+    const [collection] = await getJson<Collection[]>("/api/v3/collection");
+    expect(collection).toMatchObject({ tmdbId: 2344, title: "The Matrix Collection", monitored: false });
+    expect(collection.movies.map((m) => m.tmdbId)).toEqual(expect.arrayContaining([MATRIX, 604, REVOLUTIONS, 624860]));
+    expect(collection.movies.find((m) => m.tmdbId === MATRIX)).toMatchObject({ isExisting: true, isExcluded: false });
+    expect(collection.movies.find((m) => m.tmdbId === REVOLUTIONS)).toMatchObject({
+      isExisting: false,
+      isExcluded: true,
+    });
+    expect(collection.missingMovies).toBe(collection.movies.length - 2);
+    expect(await getJson(`/api/v3/collection?tmdbId=2344`)).toEqual([collection]);
+    expect(await getJson(`/api/v3/collection/${collection.id}`)).toEqual(collection);
+
+    // Monitored (Radarr's client sends the whole resource back): the missing parts are added, the excluded one not.
+    const monitored = await sendJson<Collection>(
+      "PUT",
+      `/api/v3/collection/${collection.id}`,
+      { ...collection, monitored: true, searchOnAdd: false },
+      202,
+    );
+    expect(monitored).toMatchObject({ monitored: true, missingMovies: 0 });
+    const library = await getJson<Movie[]>("/api/v3/movie");
+    expect(library.map((m) => m.tmdbId).sort()).toEqual(
+      collection.movies
+        .map((m) => m.tmdbId)
+        .filter((id) => id !== REVOLUTIONS)
+        .sort(),
+    );
+    expect(library.every((m) => m.monitored)).toBe(true);
+
+    // The editor: unmonitor the collection and its movies.
+    const edited = await sendJson<Collection[]>(
+      "PUT",
+      "/api/v3/collection",
+      { collectionIds: [collection.id], monitored: false, monitorMovies: false },
+      202,
+    );
+    expect(edited[0].monitored).toBe(false);
+    expect((await getJson<Movie[]>("/api/v3/movie")).every((m) => !m.monitored)).toBe(true);
+    await expectFieldError(
+      await call("PUT", `/api/v3/collection/${collection.id}`, { body: { qualityProfileId: 9999 } }),
+      "qualityProfileId",
+    );
+    expect((await call("GET", "/api/v3/collection/999999")).status).toBe(404);
+    // No library movie left in it: the collection is gone.
+    for (const movie of library) await call("DELETE", `/api/v3/movie/${movie.id}`);
+    expect(await getJson("/api/v3/collection")).toEqual([]);
+  });
+});

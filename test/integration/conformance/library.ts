@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { call, getJson } from "../helpers";
-import { type Area, MATRIX, type Resource } from "./harness";
+import { type Area, MATRIX, MATRIX_COLLECTION, type Resource } from "./harness";
 
 /** Star Wars: TMDb lists alternative titles for it (The Matrix has none). */
 const STAR_WARS = 11;
@@ -37,5 +37,13 @@ export const library: Area = async (check, { movieId, profileId }) => {
 
   await check("GET /api/v3/movie/{id}/folder", `/api/v3/movie/${movieId}/folder`);
   await check("GET /api/v3/mediacover/{movieId}/{filename}", `/api/v3/mediacover/${movieId}/poster-500.jpg`);
+
+  const [collection] = await check<Resource[]>(
+    "GET /api/v3/collection",
+    `/api/v3/collection?tmdbId=${MATRIX_COLLECTION}`,
+  );
+  const got = await check("GET /api/v3/collection/{id}", `/api/v3/collection/${collection.id}`);
+  await check("PUT /api/v3/collection/{id}", `/api/v3/collection/${collection.id}`, { ...got, monitored: false });
+  await check("PUT /api/v3/collection", "/api/v3/collection", { collectionIds: [collection.id], searchOnAdd: false });
   await call("DELETE", `/api/v3/movie/${starWars}`);
 };

@@ -1,0 +1,186 @@
+import * as clock from "../clock";
+import { type CollectionPatch, type CollectionRow, collectionRepository } from "../db/repositories/collections";
+import { exclusionRepository } from "../db/repositories/exclusions";
+import { MovieRepository } from "../db/repositories/movies";
+import { resourceNotFound } from "../domain/failures/failure";
+import { type CollectionPart, missingParts, tmdbImages } from "../domain/library/collections";
+import { deriveMovieStatus, type MinimumAvailability } from "../domain/library/movieStatus";
+import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles";
+import { tmdbCollection } from "../integrations/tmdb/collections";
+import { TMDB_MOVIE_GENRES } from "../integrations/tmdb/genres";
+import type { ServiceContext } from "./context";
+import { importMovies } from "./movieImport";
+import { MovieLibrary } from "./movies";
+
+/** How many collections one read fetches from TMDb at most (the rest on later reads). */
+const FETCHES_PER_READ = 20;
+
+export interface CollectionChoices {
+  monitored?: boolean;
+  qualityProfileId?: number;
+  rootFolderPath?: string;
+  minimumAvailability?: MinimumAvailability;
+  searchOnAdd?: boolean;
+  tags?: number[];
+}
+
+function partResource(part: CollectionPart, inLibrary: Set<number>, excluded: Set<number>, imageBase: string) {
+  const year = part.releaseDate ? Number(part.releaseDate.slice(0, 4)) || 0 : 0;
+  const inCinemas = part.releaseDate ? `${part.releaseDate.slice(0, 10)}T00:00:00Z` : null;
+  return {
+    tmdbId: part.tmdbId,
+    title: part.title,
+    cleanTitle: cleanTitle(part.title),
+    sortTitle: sortTitle(part.title),
+    status: deriveMovieStatus(undefined, { inCinemas, digitalRelease: null, physicalRelease: null }, clock.now()),
+    overview: part.overview,
+    runtime: 0,
+    images: tmdbImages(imageBase, part.posterPath, part.backdropPath),
+    year,
+    ratings: { tmdb: { votes: part.voteCount, value: part.voteAverage, type: "user" } },
+    genres: part.genreIds.map((id) => TMDB_MOVIE_GENRES[id]).filter(Boolean),
+    folder: movieFolderName(part.title, year),
+    isExisting: inLibrary.has(part.tmdbId),
+    isExcluded: excluded.has(part.tmdbId),
+  };
+}
+
+/** TMDb collections of library movies (Radarr's /collection), monitored ones adding their missing movies. */
+export class Collections {
+  private readonly repo;
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.repo = collectionRepository(ctx.db);
+  }
+
+  /** Reads a collection's parts, title, overview and pictures from TMDb (through its cache). */
+  private async fetchParts(row: CollectionRow): Promise<CollectionRow> {
+    const found = await tmdbCollection(this.ctx.env, row.tmdbId, this.ctx.logger, this.ctx.work);
+    if (!found) return row;
+    const patch: CollectionPatch = {
+      title: found.name ?? row.title,
+      sortTitle: sortTitle(found.name ?? row.title),
+      overview: found.overview ?? "",
+      images: tmdbImages(this.ctx.env.TMDB_IMAGE_URL, found.poster_path, found.backdrop_path),
+      parts: found.parts.map((p) => ({
+        tmdbId: p.id,
+        title: p.title,
+        originalTitle: p.original_title ?? p.title,
+        overview: p.overview ?? "",
+        releaseDate: p.release_date || null,
+        posterPath: p.poster_path ?? null,
+        backdropPath: p.backdrop_path ?? null,
+        popularity: p.popularity ?? 0,
+        voteAverage: p.vote_average ?? 0,
+        voteCount: p.vote_count ?? 0,
+        genreIds: p.genre_ids ?? [],
+      })),
+      lastInfoSync: clock.nowIso(),
+    };
+    await this.repo.update([row.id], patch);
+    return { ...row, ...patch };
+  }
+
+  /** The rows with their parts, fetching those never read (a bounded number per call). */
+  private async withParts(rows: CollectionRow[]): Promise<CollectionRow[]> {
+    const unread = rows.filter((r) => r.parts === null).slice(0, FETCHES_PER_READ);
+    const fetched = new Map<number, CollectionRow>();
+    for (let i = 0; i < unread.length; i += 4) {
+      const batch = await Promise.all(unread.slice(i, i + 4).map((r) => this.fetchParts(r)));
+      for (const row of batch) fetched.set(row.id, row);
+    }
+    return rows.map((r) => fetched.get(r.id) ?? r);
+  }
+
+  private async resources(rows: CollectionRow[]) {
+    const tmdbIds = [...new Set(rows.flatMap((r) => (r.parts ?? []).map((p) => p.tmdbId)))];
+    const [inLibrary, excluded] = await Promise.all([
+      new MovieRepository(this.ctx.db).idsByTmdbIds(tmdbIds),
+      exclusionRepository(this.ctx.db).excludedTmdbIds(tmdbIds),
+    ]);
+    const library = new Set(inLibrary.keys());
+    const imageBase = this.ctx.env.TMDB_IMAGE_URL;
+    return rows.map((row) => {
+      const parts = row.parts ?? [];
+      return {
+        id: row.id,
+        title: row.title,
+        sortTitle: row.sortTitle,
+        tmdbId: row.tmdbId,
+        images: row.images,
+        overview: row.overview,
+        monitored: row.monitored,
+        rootFolderPath: row.rootFolderPath,
+        qualityProfileId: row.qualityProfileId,
+        searchOnAdd: row.searchOnAdd,
+        minimumAvailability: row.minimumAvailability as MinimumAvailability,
+        movies: parts.map((p) => partResource(p, library, excluded, imageBase)),
+        missingMovies: missingParts(parts, library, excluded).length,
+        tags: row.tags,
+      };
+    });
+  }
+
+  async list(tmdbId?: number) {
+    await this.repo.syncWithLibrary();
+    return this.resources(await this.withParts(await this.repo.list(tmdbId)));
+  }
+
+  async get(id: number) {
+    const row = await this.repo.get(id);
+    if (!row) throw resourceNotFound(`Collection ${id}`);
+    return (await this.resources(await this.withParts([row])))[0];
+  }
+
+  /**
+   * Changes collections' choices; `monitorMovies` sets the library movies of them monitored or not
+   * (Radarr's collection editor). A collection monitored after the change adds its missing movies.
+   * Returns the movies added, for their searches.
+   */
+  async update(ids: number[], choices: CollectionChoices, monitorMovies?: boolean) {
+    const rows = await this.repo.byIds([...new Set(ids)]);
+    const missing = ids.filter((id) => !rows.some((r) => r.id === id));
+    if (missing.length) throw resourceNotFound(`Collection ${missing.slice(0, 10).join(", ")}`);
+    await new MovieLibrary(this.ctx).assertReferences(choices);
+    const patch = Object.fromEntries(Object.entries(choices).filter(([, v]) => v !== undefined)) as CollectionPatch;
+    await this.repo.update(ids, patch);
+    const updated = await this.withParts(await this.repo.byIds(ids));
+    if (monitorMovies !== undefined) await this.monitorLibraryMovies(updated, monitorMovies);
+    const added: { id: number; searchForMovie: boolean }[] = [];
+    for (const row of updated.filter((r) => r.monitored)) added.push(...(await this.addMissing(row)));
+    return { collections: await this.resources(updated), added };
+  }
+
+  private async monitorLibraryMovies(rows: CollectionRow[], monitored: boolean) {
+    const movies = new MovieRepository(this.ctx.db);
+    const ids = await movies.idsByTmdbIds(rows.flatMap((r) => (r.parts ?? []).map((p) => p.tmdbId)));
+    await movies.update([...ids.values()], { monitored });
+  }
+
+  /** Adds the collection's movies missing from the library (not excluded) with its choices (Radarr's RefreshCollections). */
+  async addMissing(row: CollectionRow) {
+    const parts = row.parts ?? [];
+    const tmdbIds = parts.map((p) => p.tmdbId);
+    const [inLibrary, excluded] = await Promise.all([
+      new MovieRepository(this.ctx.db).idsByTmdbIds(tmdbIds),
+      exclusionRepository(this.ctx.db).excludedTmdbIds(tmdbIds),
+    ]);
+    const missing = missingParts(parts, new Set(inLibrary.keys()), excluded);
+    if (missing.length === 0) return [];
+    const result = await importMovies(
+      this.ctx,
+      missing.map((p) => ({
+        tmdbId: p.tmdbId,
+        qualityProfileId: row.qualityProfileId,
+        rootFolderPath: row.rootFolderPath,
+        monitored: true,
+        minimumAvailability: row.minimumAvailability as MinimumAvailability,
+        tags: row.tags,
+        addOptions: { searchForMovie: row.searchOnAdd, addMethod: "collection", monitor: "movieOnly" },
+      })),
+      { skipInvalid: true },
+    );
+    this.ctx.logger.info("collection movies added", { collection: row.tmdbId, added: result.added.length });
+    return result.added;
+  }
+}
