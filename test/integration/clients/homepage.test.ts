@@ -66,8 +66,7 @@ describe("Homepage: the Radarr service widget", () => {
     expect(queued.totalCount).toBe(1);
   }, 120_000);
 
-  // Blocked on GET /api/v3/queue/details (not on main yet: delay profiles' area).
-  test.skip("queue/details → the queue entries (enableQueue): trackedDownloadState, timeleft, size, sizeleft, movieId", async () => {
+  test("queue/details → the queue entries (enableQueue): trackedDownloadState, timeleft, size, sizeleft, movieId", async () => {
     await addRootFolder();
     const grabs = await downloader();
     const downloading = await addMovie(EMPIRE, { monitored: true });
@@ -94,7 +93,7 @@ describe("Homepage: the Radarr service widget", () => {
     ]);
     // component.jsx: progress = (1 - sizeLeft / size) * 100, a number.
     expect(Number.isFinite(1 - entries[0].sizeLeft / entries[0].size)).toBe(true);
-  });
+  }, 90_000);
 });
 
 describe("Homepage: the calendar widget's Radarr integration", () => {
