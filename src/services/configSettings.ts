@@ -131,21 +131,7 @@ export const downloadClientSettingsSchema = z.object({
   autoRedownloadFailedFromInteractiveSearch: z.boolean().default(true),
 });
 
-const CERTIFICATION_COUNTRIES = [
-  "au",
-  "br",
-  "ca",
-  "fr",
-  "de",
-  "gb",
-  "in",
-  "ie",
-  "it",
-  "nz",
-  "ro",
-  "es",
-  "us",
-] as const;
+const CERTIFICATION_COUNTRIES = ["au", "br", "ca", "fr", "de", "gb", "in", "ie", "it", "nz", "ro", "es", "us"] as const;
 
 /** Radarr's `/config/metadata`: whose certification (rating) a movie shows. */
 export const metadataSettingsSchema = z.object({

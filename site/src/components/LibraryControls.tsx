@@ -164,7 +164,12 @@ function StateFilters({ filters, onFilter }: Pick<FilterProps, "filters" | "onFi
 }
 
 /** Genre, tag and quality profile. */
-function ChoiceFilters({ filters, onFilter, profiles, tags }: Omit<FilterProps, "onClear" | "onChoose" | "activeCount">) {
+function ChoiceFilters({
+  filters,
+  onFilter,
+  profiles,
+  tags,
+}: Omit<FilterProps, "onClear" | "onChoose" | "activeCount">) {
   return (
     <>
       <label class="field">
