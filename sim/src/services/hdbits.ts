@@ -1,4 +1,5 @@
 import { z } from "zod";
+import * as clock from "../clock";
 import { movieById, movieByImdbId } from "../data/catalogue";
 import { genreName } from "../data/reference";
 import {
@@ -34,8 +35,15 @@ import { isRejectedSecret, readControlBody } from "./sim-controls";
  * 4 auth data missing, 5 auth failed (a passkey that is empty or starts "invalid"/"wrong"),
  * 7 invalid parameter, 9 a TV query; HTTP 200 throughout.
  * `GET /hdbits/download.php?id=&passkey=` serves the .torrent (private, `source` HDBits; its info
- * hash is the `hash` above). Simulator control: `POST /hdbits/__results {"tmdbId", "count"}` as
- * on the Newznab/Torznab services.
+ * hash is the `hash` above). Simulator controls: `POST /hdbits/__results {"tmdbId", "count"}` as
+ * on the Newznab/Torznab services; `POST /hdbits/__duplicates {"overlap": n}` makes consecutive
+ * pages share n torrents (page p starts at p × (limit − n), as when new uploads push the list
+ * down between two requests), so one search sees the same info hash twice; a torrent also
+ * answers both its movie's IMDb search and a title search, so two searches share hashes too.
+ * A passkey "status-N" (N 1–9) is answered with HDBits status N, for the statuses a well-formed
+ * request cannot provoke (1 failure, 2 SSL required, 6 missing parameters). `GET
+ * /hdbits/__requests?passkey=` lists the API bodies received with that passkey (passkey left
+ * out) and when, oldest first, so tests can read the categories, paging and pacing sent.
  */
 
 const STATUS_MESSAGES: Record<number, string> = {
@@ -60,6 +68,23 @@ export const hdbits = createService({
 });
 
 const TORRENT_ID_STRIDE = 10_000;
+const REQUEST_LOG_LIMIT = 500;
+
+/** Torrents consecutive pages share (`__duplicates`); 0 = pages are disjoint, as HDBits serves them at rest. */
+let pageOverlap = 0;
+/** API bodies received, newest last (`__requests`). */
+let requestLog: { at: string; passkey: string; body: Record<string, unknown> }[] = [];
+
+function logRequest(raw: Record<string, unknown>) {
+  const { passkey, ...body } = raw;
+  requestLog.push({ at: clock.nowIso(), passkey: String(passkey ?? ""), body });
+  if (requestLog.length > REQUEST_LOG_LIMIT) requestLog = requestLog.slice(-REQUEST_LOG_LIMIT);
+}
+
+/** The first index of a page: pages overlap by `pageOverlap` torrents (never a whole page). */
+function pageStart(page: number, limit: number): number {
+  return page * (limit - Math.min(pageOverlap, limit - 1));
+}
 const DEFAULT_LIMIT = 30;
 const MAX_LIMIT = 100;
 
@@ -171,6 +196,7 @@ hdbits.app.post("/api/torrents", async (c) => {
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) return apiStatus(3);
   const raw = body as Record<string, unknown>;
+  logRequest(raw);
   if (
     typeof raw.username !== "string" ||
     !raw.username.trim() ||
@@ -180,6 +206,8 @@ hdbits.app.post("/api/torrents", async (c) => {
     return apiStatus(4);
   }
   if (isRejectedSecret(raw.passkey)) return apiStatus(5);
+  const forced = /^status-([1-9])$/.exec(raw.passkey.trim());
+  if (forced) return apiStatus(Number(forced[1]));
   const parsed = querySchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -213,7 +241,7 @@ hdbits.app.post("/api/torrents", async (c) => {
       (query.exclusive === undefined || query.exclusive === (release.exclusive ? 1 : 0)),
   );
   const limit = query.limit ?? DEFAULT_LIMIT;
-  const start = (query.page ?? 0) * limit;
+  const start = pageStart(query.page ?? 0, limit);
   const data = await Promise.all(matching.slice(start, start + limit).map(torrentBody));
   return c.json({ status: 0, data });
 });
@@ -270,4 +298,32 @@ hdbits.app.post("/__results", async (c) => {
   return c.json({ tmdbId: movie.id, count: releasesForMovie("hdbits", movie).length });
 });
 
-hdbits.reset = () => resetReleaseCounts("hdbits");
+hdbits.app.post("/__duplicates", async (c) => {
+  const body = await readControlBody(
+    c,
+    z
+      .object({
+        overlap: z
+          .number()
+          .int()
+          .min(0)
+          .max(MAX_LIMIT - 1),
+      })
+      .strict(),
+    "Invalid duplicates control",
+  );
+  if (!body.ok) return body.response;
+  pageOverlap = body.data.overlap;
+  return c.json({ overlap: pageOverlap });
+});
+
+hdbits.app.get("/__requests", (c) => {
+  const passkey = c.req.query("passkey") ?? "";
+  return c.json({ requests: requestLog.filter((r) => r.passkey === passkey).map(({ at, body }) => ({ at, body })) });
+});
+
+hdbits.reset = () => {
+  resetReleaseCounts("hdbits");
+  pageOverlap = 0;
+  requestLog = [];
+};
