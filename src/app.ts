@@ -15,13 +15,16 @@ import { alternativeTitleRouter, creditRouter } from "./api/credits";
 import { customFilterRouter } from "./api/customFilters";
 import { customFormatRouter } from "./api/customFormats";
 import { delayProfileRouter } from "./api/delayProfiles";
+import { diskSpaceRouter } from "./api/diskSpace";
 import { downloadClientRouter } from "./api/downloadClients";
 import { exclusionRouter } from "./api/exclusions";
+import { extraFileRouter } from "./api/extraFiles";
 import { failureRouter } from "./api/failures";
 import { historyRouter } from "./api/history";
 import { MAX_CSV_BYTES } from "./api/importListActivity";
 import { importListConfigRouter, importListRouter } from "./api/importLists";
 import { indexerRouter, indexerStatusRouter } from "./api/indexers";
+import { manualImportRouter } from "./api/manualImport";
 import { mediaCoverRouter } from "./api/mediaCover";
 import { requireApiKey } from "./api/middleware/auth";
 import { ApiRoutes, agreeingIds, canonicalRequest, isApiPath } from "./api/middleware/canonicalPath";
@@ -30,6 +33,7 @@ import { handleError } from "./api/middleware/errors";
 import { methodNotAllowed } from "./api/middleware/methodNotAllowed";
 import { allowInline, securityHeaders, siteImageOrigins } from "./api/middleware/securityHeaders";
 import { migrationRouter } from "./api/migration";
+import { movieFileRouter } from "./api/movieFiles";
 import { movieImportRouter } from "./api/movieImport";
 import { movieRouter } from "./api/movies";
 import { namingConfigRouter } from "./api/naming";
@@ -42,6 +46,7 @@ import { referenceRouter } from "./api/reference";
 import { releaseProfileRouter } from "./api/releaseProfiles";
 import { releaseRouter } from "./api/releases";
 import { remotePathMappingRouter } from "./api/remotePathMappings";
+import { renameRouter } from "./api/rename";
 import { rootFolderRouter } from "./api/rootFolders";
 import { sessionRouter } from "./api/session";
 import { streamingRouter } from "./api/streaming";
@@ -76,6 +81,11 @@ const API_ROUTERS: readonly (readonly [string, Hono<AppEnv>])[] = [
   ["/api/v3/wanted", wantedRouter],
   ["/api/v3/mediacover", mediaCoverRouter],
   ["/api/v3/collection", collectionRouter],
+  ["/api/v3/moviefile", movieFileRouter],
+  ["/api/v3/diskspace", diskSpaceRouter],
+  ["/api/v3/rename", renameRouter],
+  ["/api/v3/extrafile", extraFileRouter],
+  ["/api/v3/manualimport", manualImportRouter],
   ["/api/v3/qualityprofile", qualityProfileRouter],
   ["/api/v3/qualitydefinition", qualityDefinitionRouter],
   ["/api/v3/customformat", customFormatRouter],

@@ -579,6 +579,8 @@ export const movieFiles = sqliteTable(
     releaseGroup: text("release_group"),
     edition: text("edition"),
     sceneName: text("scene_name"),
+    /** Radarr's IndexerFlags bit mask (freeleech, internal, …), as the user or the grab set it. */
+    indexerFlags: integer("indexer_flags").notNull().default(0),
     /** The download it came from (client + id), so an upgrade can delete it from the client. */
     downloadClientId: integer("download_client_id"),
     downloadId: text("download_id"),

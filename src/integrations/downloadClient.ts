@@ -68,6 +68,16 @@ export interface MovedDownload {
   renamed: boolean;
 }
 
+/** The free space where the client saves downloads (Radarr's DiskSpaceResource, at the edge). */
+export interface ClientDiskSpace {
+  /** The folder the client saves to. */
+  path: string;
+  /** Bytes. */
+  freeSpace: number;
+  /** Bytes; null when the client does not say (qBittorrent reports only the free space). */
+  totalSpace: number | null;
+}
+
 /**
  * A download client: one per configured row. Methods throw an upstream Failure (with a failure kind)
  * when the client refuses or cannot be reached.
@@ -88,6 +98,13 @@ export interface DownloadClient {
    * `newName` (a file name with extension) — as far as the client supports either.
    */
   moveAndRename(download: ClientDownload, folder: string, file: ClientFile, newName: string): Promise<MovedDownload>;
+  /** The free space of the folder the client saves downloads to. */
+  diskSpace(): Promise<ClientDiskSpace>;
+  /**
+   * Renames one file of a download in place: `path` (as `files` names it) becomes `newPath` (in the
+   * same folder as `path`). Resolves with the file's new path; null when the client cannot rename.
+   */
+  renameFile(downloadId: string, path: string, newName: string): Promise<string | null>;
   /** Removes the download, with its data when `deleteData`. */
   remove(downloadId: string, deleteData: boolean): Promise<void>;
   /**

@@ -23,6 +23,7 @@ import { StreamingAvailabilityLookup } from "../services/streamingAvailability";
 import { importWatchmodeIdMapChunk, type WatchmodeIdMapCursor } from "../services/watchmodeIdMap";
 import { type CommandContext, type CommandStep, walkIds } from "./commandChunks";
 import { cronIntervalMinutes, SCHEDULED_TASKS } from "./cronSchedule";
+import { FILE_COMMANDS } from "./fileCommands";
 import { enqueueListSync, listSyncStub } from "./listSyncQueue";
 import { scheduledRefresh } from "./refreshChanges";
 
@@ -30,7 +31,7 @@ import { scheduledRefresh } from "./refreshChanges";
  * A command. `run` does one chunk: small commands finish in it; those walking many movies or
  * lists return where to continue, and the runner calls them again from the queue.
  */
-interface CommandDefinition<Body> {
+export interface CommandDefinition<Body> {
   name: string;
   description: string;
   body: z.ZodType<Body>;
@@ -43,6 +44,7 @@ const STREAMING_CHECK_BATCH = 500;
 
 /** Every command, by Radarr's name where Radarr has one. Adding a command is adding one entry. */
 const COMMANDS = [
+  ...FILE_COMMANDS,
   define({
     name: "RefreshMovie",
     description:

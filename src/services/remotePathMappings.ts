@@ -96,6 +96,11 @@ export async function withRemotePaths(
       const moved = await opened.moveAndRename(remote(download), toRemote(folder), file, newName);
       return { ...moved, path: toLocal(moved.path) };
     },
+    async diskSpace() {
+      const space = await opened.diskSpace();
+      return { ...space, path: toLocal(space.path) };
+    },
+    renameFile: (id, path, newName) => opened.renameFile(id, path, newName),
     remove: (id, deleteData) => opened.remove(id, deleteData),
     recheck: (id) => opened.recheck(id),
     reannounce: (id) => opened.reannounce(id),

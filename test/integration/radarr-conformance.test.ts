@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { expect, test } from "vitest";
 import { bulk } from "./conformance/bulk";
 import { config } from "./conformance/config";
+import { files } from "./conformance/files";
 import {
   type Area,
   type Check,
@@ -185,7 +186,7 @@ async function activity(check: Check, movieId: number) {
  * The further areas of Radarr's API, one file each under ./conformance/, called in this order
  * after the settings, library, provider and activity areas above and before the deletes.
  */
-const AREAS: Area[] = [bulk, mappings, config, libraryArea, profiles];
+const AREAS: Area[] = [bulk, mappings, config, libraryArea, profiles, files];
 
 test("every operation Radarr and the app both serve answers in Radarr's schema", async () => {
   const { check, called, validated, mismatches } = conformance();

@@ -1,12 +1,28 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../client";
 import { movieFiles, movies } from "../schema";
 
 export type MovieFileRow = typeof movieFiles.$inferSelect;
 type NewMovieFileRow = typeof movieFiles.$inferInsert;
+/** What an edit of a movie file may change (Radarr's MovieFileResource PUT). */
+export type MovieFileChanges = Partial<
+  Pick<MovieFileRow, "quality" | "languages" | "edition" | "releaseGroup" | "sceneName" | "indexerFlags">
+>;
+
+// Ids in one IN list at most (D1 binds up to 100 parameters).
+const IDS_PER_QUERY = 90;
 
 /** A movie's file: what an import reads and writes. Statements without `await` go into the caller's batch. */
 export function movieFileRepository(db: Database) {
+  const inChunks = async (ids: readonly number[], column: typeof movieFiles.id | typeof movieFiles.movieId) => {
+    const out: MovieFileRow[] = [];
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+      const chunk = ids.slice(i, i + IDS_PER_QUERY);
+      out.push(...(await db.select().from(movieFiles).where(inArray(column, chunk)).orderBy(movieFiles.id)));
+    }
+    return out;
+  };
   return {
     /** The movie's file, if it has one. */
     async ofMovie(movieId: number): Promise<MovieFileRow | undefined> {
@@ -14,14 +30,45 @@ export function movieFileRepository(db: Database) {
       return existing;
     },
 
+    async get(id: number): Promise<MovieFileRow | undefined> {
+      const [row] = await db.select().from(movieFiles).where(eq(movieFiles.id, id));
+      return row;
+    },
+
+    /** The files with these ids, by id. */
+    byIds: (ids: readonly number[]) => inChunks(ids, movieFiles.id),
+
+    /** The files of these movies, by id. */
+    ofMovies: (movieIds: readonly number[]) => inChunks(movieIds, movieFiles.movieId),
+
     /** The write of an imported file: over `existingId`, or a new row. */
     write: (existingId: number | undefined, values: NewMovieFileRow) =>
       existingId !== undefined
         ? db.update(movieFiles).set(values).where(eq(movieFiles.id, existingId))
         : db.insert(movieFiles).values(values),
 
+    /** The update of a file's edited fields, for the caller's batch. */
+    update: (id: number, changes: MovieFileChanges) => db.update(movieFiles).set(changes).where(eq(movieFiles.id, id)),
+
+    /** The update of a renamed file's paths, for the caller's batch. */
+    renamed: (id: number, relativePath: string, path: string) =>
+      db.update(movieFiles).set({ relativePath, path }).where(eq(movieFiles.id, id)),
+
+    /** The delete of one file, for the caller's batch. */
+    remove: (id: number, movieId: number) =>
+      db.delete(movieFiles).where(and(eq(movieFiles.id, id), eq(movieFiles.movieId, movieId))),
+
     /** The update marking the movie as having its file of `sizeOnDisk` bytes. */
     markMovieHasFile: (movieId: number, sizeOnDisk: number, updatedAt: string) =>
       db.update(movies).set({ hasFile: true, sizeOnDisk, updatedAt }).where(eq(movies.id, movieId)),
+
+    /** The update marking the movie as having no file (its file was deleted). */
+    markMovieWithoutFile: (movieId: number, updatedAt: string) =>
+      db.update(movies).set({ hasFile: false, sizeOnDisk: 0, updatedAt }).where(eq(movies.id, movieId)),
+
+    /** Runs the statements as one batch. */
+    async batch(statements: readonly BatchItem<"sqlite">[]) {
+      if (statements.length) await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+    },
   };
 }

@@ -63,9 +63,10 @@ export async function attemptImport(
   item: ClientDownload,
   attempt = 1,
   send = true,
+  file?: ClientFile,
 ): Promise<ImportStep> {
   try {
-    await importDownload(work, row, client, opened, item);
+    await importDownload(work, row, client, opened, item, file);
     return "imported";
   } catch (error) {
     const signal = importFailureSignal(error);
@@ -100,6 +101,8 @@ async function importDownload(
   client: DownloadClientRow,
   opened: DownloadClient,
   item: ClientDownload,
+  /** The file to import (a manual import's choice); the download's video when absent. */
+  file?: ClientFile,
 ): Promise<void> {
   const { db, logger } = work;
   const movie = await new MovieRepository(db).get(row.movieId);
@@ -108,7 +111,7 @@ async function importDownload(
 
   const files = await opened.files(row.downloadId);
   await refuseUnwantedFiles(db, row, files);
-  const video = videoFileOf(files);
+  const video = file ?? videoFileOf(files);
   const parsed = parseMovieTitle(row.title);
   const newName = await importedName(work, movie, row, video, parsed);
   const existing = await movieFileRepository(db).ofMovie(movie.id);

@@ -5,6 +5,7 @@ import { isMagnet, magnetInfoHash } from "../../../domain/torrents";
 import { parseRequestHeaders } from "../../../domain/validation/headers";
 import type {
   AddDownload,
+  ClientDiskSpace,
   ClientDownload,
   ClientFile,
   DownloadClient,
@@ -265,6 +266,17 @@ export class QBittorrentClient implements DownloadClient {
     return data.server_state?.free_space_on_disk ?? null;
   }
 
+  /** `sync/maindata`'s free space at the save path (the client's own default when none is set); qBittorrent reports no total. */
+  async diskSpace(): Promise<ClientDiskSpace> {
+    const [freeSpace, path] = await Promise.all([this.freeSpace(), this.savePath()]);
+    return { path, freeSpace: freeSpace ?? 0, totalSpace: null };
+  }
+
+  private async savePath(): Promise<string> {
+    if (this.settings.savePath) return this.settings.savePath;
+    return (await (await this.request("/api/v2/app/defaultSavePath")).text()).trim();
+  }
+
   private toDownload(t: Torrent, freeSpaceOnDisk?: number | null): ClientDownload {
     const size = t.size > 0 ? t.size : (t.total_size ?? 0);
     const failure = t.state === "stalledDL" ? undefined : qbittorrentStateFailure(t.state, { freeSpaceOnDisk });
@@ -326,6 +338,20 @@ export class QBittorrentClient implements DownloadClient {
     if (!response.ok)
       throw clientError(SERVICE, "importFailed", `qBittorrent did not set the category ${category}`, response.status);
     await response.body?.cancel();
+  }
+
+  /** `torrents/renameFile` within the file's folder. */
+  async renameFile(downloadId: string, path: string, newName: string): Promise<string> {
+    const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+    const newPath = folder ? `${folder}/${newName}` : newName;
+    if (newPath === path) return path;
+    const renamed = await this.post(
+      "/api/v2/torrents/renameFile",
+      { hash: downloadId, oldPath: path, newPath },
+      [400, 409],
+    );
+    await this.expectMoveOk(renamed, `rename ${path} to ${newPath}`);
+    return newPath;
   }
 
   private async expectMoveOk(response: Response, what: string) {

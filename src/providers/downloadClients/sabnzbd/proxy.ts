@@ -3,6 +3,7 @@ import { sabnzbdFailure } from "../../../domain/failures/signals";
 import { parseRequestHeaders } from "../../../domain/validation/headers";
 import type {
   AddDownload,
+  ClientDiskSpace,
   ClientDownload,
   ClientFile,
   DownloadClient,
@@ -42,6 +43,20 @@ const historySlotSchema = z.object({
   bytes: numberish.default(0),
 });
 const historySchema = z.object({ history: z.object({ slots: z.array(historySlotSchema).default([]) }) });
+const diskSchema = z.object({
+  queue: z.object({ diskspace2: numberish.default(0), diskspacetotal2: numberish.default(0) }),
+});
+const completeDirSchema = z.object({
+  config: z
+    .object({
+      misc: z
+        .object({ complete_dir: z.string().default("") })
+        .partial()
+        .default({}),
+    })
+    .partial(),
+});
+const GB = 1024 ** 3;
 const okSchema = z.object({ status: z.boolean() });
 const retrySchema = z.object({ status: z.boolean(), nzo_id: z.string().optional() });
 
@@ -204,6 +219,24 @@ export class SabnzbdClient implements DownloadClient {
     newName: string,
   ): Promise<MovedDownload> {
     return { path: joinPath(folder, newName), renamed: false };
+  }
+
+  /** The queue's `diskspace2`/`diskspacetotal2` (GB): the disk of the complete folder, where finished jobs land. */
+  async diskSpace(): Promise<ClientDiskSpace> {
+    const [{ queue }, config] = await Promise.all([
+      this.call({ mode: "queue", limit: "1" }, diskSchema),
+      this.call({ mode: "get_config", section: "misc", keyword: "complete_dir" }, completeDirSchema),
+    ]);
+    return {
+      path: config.config.misc?.complete_dir ?? "",
+      freeSpace: Math.round(queue.diskspace2 * GB),
+      totalSpace: Math.round(queue.diskspacetotal2 * GB),
+    };
+  }
+
+  /** SABnzbd's API has no rename for a finished job's files. */
+  async renameFile(): Promise<null> {
+    return null;
   }
 
   async remove(downloadId: string, deleteData: boolean): Promise<void> {

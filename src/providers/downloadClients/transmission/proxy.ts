@@ -3,6 +3,7 @@ import { transmissionFailure } from "../../../domain/failures/signals";
 import { parseRequestHeaders } from "../../../domain/validation/headers";
 import type {
   AddDownload,
+  ClientDiskSpace,
   ClientDownload,
   ClientFile,
   DownloadClient,
@@ -54,6 +55,8 @@ const FIELDS = [
   "isStalled",
 ];
 
+const sessionDirSchema = z.object({ "download-dir": z.string() });
+const freeSpaceSchema = z.object({ "size-bytes": z.number(), total_size: z.number().optional() });
 const addedSchema = z.object({ id: z.number(), hashString: z.string(), name: z.string() });
 const versionSchema = z.object({ version: z.string() }).passthrough();
 
@@ -234,6 +237,24 @@ export class TransmissionClient implements DownloadClient {
     const category = this.settings.movieImportedCategory;
     if (!category || category === this.settings.movieCategory) return;
     await this.rpc("torrent-set", { ids: [downloadId], labels: [category] });
+  }
+
+  /** `free-space` of the session's download dir (`total_size` since Transmission 4). */
+  async diskSpace(): Promise<ClientDiskSpace> {
+    const session = sessionDirSchema.safeParse(await this.rpc("session-get", { fields: ["download-dir"] }));
+    if (!session.success) throw clientError(SERVICE, "parseError", "Transmission sent no download-dir");
+    const path = this.settings.movieDirectory || session.data["download-dir"];
+    const free = freeSpaceSchema.safeParse(await this.rpc("free-space", { path }));
+    if (!free.success) throw clientError(SERVICE, "parseError", "Transmission sent no free space");
+    return { path, freeSpace: free.data["size-bytes"], totalSpace: free.data.total_size ?? null };
+  }
+
+  /** `torrent-rename-path` renames the last component of `path`: the file keeps its folder. */
+  async renameFile(downloadId: string, path: string, newName: string): Promise<string> {
+    const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+    if (path.slice(folder ? folder.length + 1 : 0) === newName) return path;
+    await this.rpc("torrent-rename-path", { ids: [downloadId], path, name: newName });
+    return folder ? `${folder}/${newName}` : newName;
   }
 
   async remove(downloadId: string, deleteData: boolean): Promise<void> {
