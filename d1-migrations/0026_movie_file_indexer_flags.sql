@@ -1,0 +1,1 @@
+ALTER TABLE `movie_files` ADD `indexer_flags` integer DEFAULT 0 NOT NULL;
