@@ -292,7 +292,7 @@ queueRouter.openapi(
     const db = c.get("db");
     const row = await queue(db).get(id);
     if (!row) {
-      await removePending(db, id);
+      await removePending(db, id, c.req.valid("query").blocklist);
       return c.json({}, 200);
     }
     await removeFromQueue(downloadWork(requestContext(c)), row, c.req.valid("query"));

@@ -1,5 +1,6 @@
 import * as clock from "../clock";
 import type { Database } from "../db/client";
+import { blocklistRepository } from "../db/repositories/blocklist";
 import { MovieRepository } from "../db/repositories/movies";
 import {
   delayProfileRepository,
@@ -170,10 +171,33 @@ async function findPending(db: Database, queueId: number): Promise<PendingReleas
   return (await pendingReleaseRepository(db).all()).find((row) => pendingQueueId(row) === queueId);
 }
 
-/** Removes a pending queue item (DELETE /queue/{id}): the movie's pending releases go, as in Radarr. */
-export async function removePending(db: Database, queueId: number): Promise<void> {
+/**
+ * Removes a pending queue item (DELETE /queue/{id}): the movie's pending releases go, as in
+ * Radarr, and with `blocklist` the release is blocklisted ("Pending release manually blocklisted").
+ */
+export async function removePending(db: Database, queueId: number, blocklist = false): Promise<void> {
   const row = await findPending(db, queueId);
   if (!row) throw resourceNotFound(`Queue item ${queueId}`);
+  if (blocklist) {
+    const release = row.release as { infoHash?: string };
+    await blocklistRepository(db).insert({
+      movieId: row.movieId,
+      sourceTitle: row.title,
+      indexer: row.indexer,
+      protocol: row.protocol,
+      infoHash: row.protocol === "torrent" ? (release.infoHash?.toLowerCase() ?? null) : null,
+      downloadId: null,
+      quality: row.quality,
+      customFormatIds: row.customFormatIds,
+      languages: row.languages,
+      size: row.size,
+      reason: "manual",
+      message: "Pending release manually blocklisted",
+      date: clock.nowIso(),
+      blockedUntil: null,
+      retryCount: 0,
+    });
+  }
   await removePendingOf(db, row.movieId);
 }
 

@@ -162,6 +162,20 @@ describe("delay profiles", () => {
     expect(await getJson(`/api/v3/queue/details?movieId=${movie.id}`)).toHaveLength(1);
   }, 120_000);
 
+  test("removing a pending release with blocklist=true blocklists it", async () => {
+    const tag = await addTag("removed");
+    const { movie } = await rssMovie([tag.id]);
+    await delayProfile([tag.id], 60 * 24 * 365);
+    await runCommand("RssSync");
+    const [pending] = await queueRecords();
+    expect(pending.status).toBe("delay");
+    await sendJson("DELETE", `/api/v3/queue/${pending.id}?blocklist=true`, undefined, 200);
+    expect(await queueRecords()).toEqual([]);
+    const blocklist = await getJson<{ records: { sourceTitle: string; movieId: number }[] }>("/api/v3/blocklist");
+    expect(blocklist.records.map((b) => [b.movieId, b.sourceTitle])).toEqual([[movie.id, pending.title]]);
+    expect((await call("DELETE", `/api/v3/queue/${pending.id}`)).status).toBe(404);
+  }, 120_000);
+
   test("a profile that disables a protocol rejects its releases", async () => {
     const tag = await addTag("usenet-only");
     const { movie } = await rssMovie([tag.id]);
