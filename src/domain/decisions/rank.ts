@@ -148,16 +148,22 @@ export function rankReleases(
 ): RankedDecision[] {
   const prepared = isPrepared(context) ? context : prepareDecisionContext(context);
   const order = comparers(prepared.settings.preferIndexerFlags === true);
-  const compare = (a: RankingKeys, b: RankingKeys): [RankingKey | null, number] => {
-    for (const [key, comparer] of order) {
+  const comparerFns = order.map(([, comparer]) => comparer);
+  /** The first non-zero comparison, without allocating: the sort calls this n·log n times. */
+  const compare = (a: RankingKeys, b: RankingKeys): number => {
+    for (const comparer of comparerFns) {
       const result = comparer(a, b);
-      if (result !== 0) return [key, result];
+      if (result !== 0) return result;
     }
-    return [null, 0];
+    return 0;
+  };
+  const decidingKey = (a: RankingKeys, b: RankingKeys): RankingKey | null => {
+    for (const [key, comparer] of order) if (comparer(a, b) !== 0) return key;
+    return null;
   };
   const sorted = (group: readonly ReleaseDecision[]) => {
     const keyed = group.map((decision, index) => ({ decision, index, keys: rankingKeys(decision, prepared) }));
-    keyed.sort((a, b) => compare(b.keys, a.keys)[1] || a.index - b.index);
+    keyed.sort((a, b) => compare(b.keys, a.keys) || a.index - b.index);
     return keyed;
   };
   const accepted = sorted(decisions.filter((d) => d.accepted));
@@ -169,7 +175,7 @@ export function rankReleases(
     rankingKeys: keys,
     decidedBy:
       position + 1 < keyed.length && keyed[position + 1].decision.accepted === decision.accepted
-        ? compare(keys, keyed[position + 1].keys)[0]
+        ? decidingKey(keys, keyed[position + 1].keys)
         : null,
   }));
 }

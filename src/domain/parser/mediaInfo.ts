@@ -61,7 +61,8 @@ const PQ = /\bPQ10\b/i;
 const THREE_D = /\b3D\b|\b(?:H-?SBS|Half-?SBS|H-?OU|Half-?OU|SBS)\b|\bBD3D\b|\b3D-?BD\b/i;
 
 function firstNamed(patterns: readonly (readonly [RegExp, string])[], text: string): string | undefined {
-  return patterns.find(([pattern]) => pattern.test(text))?.[1];
+  for (const [pattern, name] of patterns) if (pattern.test(text)) return name;
+  return undefined;
 }
 
 function parseHdrFormat(title: string): string | undefined {

@@ -129,7 +129,14 @@ function lastSourceTag(normalizedName: string): SourceTag | undefined {
   SOURCE.lastIndex = 0;
   for (let match = SOURCE.exec(normalizedName); match !== null; match = SOURCE.exec(normalizedName)) {
     const groups = match.groups;
-    if (groups) tag = SOURCE_TAGS.find((t) => groups[t] !== undefined);
+    if (!groups) continue;
+    tag = undefined;
+    for (const t of SOURCE_TAGS) {
+      if (groups[t] !== undefined) {
+        tag = t;
+        break;
+      }
+    }
   }
   // A trailing bare "WEB" can only be the last tag, since nothing can follow it.
   if (TRAILING_WEB.test(normalizedName)) tag = "webdl";
@@ -167,14 +174,16 @@ interface NameFacts {
   hasResolution: boolean;
   remux: boolean;
   codec: Record<string, string | undefined> | undefined;
-  /** Whole-disc detection is the costliest test; only names naming a disc format can pass it. */
-  isBrDisk(): boolean;
+}
+
+/** Whole-disc detection is the costliest test; only names naming a disc format can pass it. */
+function isBrDisk(normalizedName: string): boolean {
+  return MENTIONS_DISC.test(normalizedName) && BR_DISK.test(normalizedName);
 }
 
 /** The quality a name states; Unknown when it states nothing that decides one. */
 export function qualityFromName(name: string, normalizedName: string): NameQuality {
-  const isBrDisk = () => MENTIONS_DISC.test(normalizedName) && BR_DISK.test(normalizedName);
-  if (RAW_HD.test(normalizedName) && !isBrDisk()) return named(Qualities.RAWHD);
+  if (RAW_HD.test(normalizedName) && !isBrDisk(normalizedName)) return named(Qualities.RAWHD);
 
   const resolution = parseResolution(normalizedName);
   const facts: NameFacts = {
@@ -184,7 +193,6 @@ export function qualityFromName(name: string, normalizedName: string): NameQuali
     hasResolution: resolution !== 0,
     remux: REMUX.test(normalizedName) || (MENTIONS_GERMAN.test(normalizedName) && GERMAN_REMUX.test(normalizedName)),
     codec: CODEC.exec(normalizedName)?.groups,
-    isBrDisk,
   };
   const source = lastSourceTag(normalizedName);
   if (source) return bySourceTag(source, facts);
@@ -192,8 +200,8 @@ export function qualityFromName(name: string, normalizedName: string): NameQuali
 }
 
 /** A Bluray source tag: a disc, a remux or an encode by its resolution. */
-function blurayQuality({ resolution, remux, codec, isBrDisk }: NameFacts): Quality {
-  if (isBrDisk()) return Qualities.BRDISK;
+function blurayQuality({ normalizedName, resolution, remux, codec }: NameFacts): Quality {
+  if (isBrDisk(normalizedName)) return Qualities.BRDISK;
   if (codec?.xvid || codec?.divx) return Qualities.Bluray480p;
   if (resolution === 2160) return remux ? Qualities.Remux2160p : Qualities.Bluray2160p;
   if (resolution === 1080) return remux ? Qualities.Remux1080p : Qualities.Bluray1080p;

@@ -85,10 +85,15 @@ const FOLDER_TITLE_PATTERNS: readonly TitlePattern[] = [
   },
 ];
 
+const DIRECTORY_TITLE_PATTERNS: readonly TitlePattern[] = [...TITLE_PATTERNS, ...FOLDER_TITLE_PATTERNS];
+
 /** The title patterns that can match this name, in order. */
 export function titlePatternsFor(simpleTitle: string, isDirectory: boolean): RegExp[] {
-  const candidates = isDirectory ? [...TITLE_PATTERNS, ...FOLDER_TITLE_PATTERNS] : TITLE_PATTERNS;
-  return candidates.filter((c) => c.applies === undefined || c.applies.test(simpleTitle)).map((c) => c.pattern);
+  const patterns: RegExp[] = [];
+  for (const c of isDirectory ? DIRECTORY_TITLE_PATTERNS : TITLE_PATTERNS) {
+    if (c.applies === undefined || c.applies.test(simpleTitle)) patterns.push(c.pattern);
+  }
+  return patterns;
 }
 
 /** "[REQ] [Some Info]" before a title. */
