@@ -72,7 +72,10 @@ export function parseMovieTitle(title: string, isDirectory = false): ParsedMovie
     let simpleReleaseTitle = releaseTitle.replace(INVALID_FILE_NAME_CHARACTERS, "");
     if (matchedTitle.trim() !== "") {
       // Hide the title so its words are not read as a group or a language ("The.Italian.Job").
-      simpleReleaseTitle = simpleReleaseTitle.replaceAll(matchedTitle, matchedTitle.includes(".") ? "A.Movie" : "A Movie");
+      simpleReleaseTitle = simpleReleaseTitle.replaceAll(
+        matchedTitle,
+        matchedTitle.includes(".") ? "A.Movie" : "A Movie",
+      );
     }
 
     const releaseGroup = match.groups.subgroup || parseReleaseGroup(simpleReleaseTitle);

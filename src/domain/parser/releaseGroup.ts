@@ -53,7 +53,9 @@ export function parseReleaseGroup(releaseTitle: string): string {
   const knownByName = lastMatch(GROUPS_KNOWN_BY_NAME, title);
   if (knownByName) return knownByName.groups?.releasegroup ?? "";
 
-  const signingInBrackets = lastMatch(GROUPS_SIGNING_IN_BRACKETS, title);
+  // Those groups sign just before a closing bracket: names without one are spared the scan.
+  const signingInBrackets =
+    title.includes("]") || title.includes(")") ? lastMatch(GROUPS_SIGNING_IN_BRACKETS, title) : undefined;
   if (signingInBrackets) return signingInBrackets.groups?.releasegroup ?? "";
 
   const match = lastMatch(RELEASE_GROUP, title);

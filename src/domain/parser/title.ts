@@ -146,7 +146,16 @@ function respaceDottedTitle(dottedTitle: string): string {
     }
   });
 
-  return title.replace(/^ +| +$/g, "");
+  return trimSpaces(title);
+}
+
+/** Leading and trailing spaces (only " ") removed; cheaper than a regex on this hot path. */
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 function isInteger(text: string): boolean {
@@ -159,11 +168,7 @@ export function titleFromMatch(groups: Record<string, string | undefined>): Titl
   if (rawTitle === undefined || rawTitle === "(") return null;
 
   const movieName = respaceDottedTitle(
-    rawTitle
-      .replaceAll("_", " ")
-      .replace(DOTTED_AKA, " AKA ")
-      .replace(REQUEST_INFO, "")
-      .replace(/^ +| +$/g, ""),
+    trimSpaces(rawTitle.replaceAll("_", " ").replace(DOTTED_AKA, " AKA ").replace(REQUEST_INFO, "")),
   );
 
   const yearText = groups.year ?? "";

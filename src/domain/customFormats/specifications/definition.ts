@@ -61,7 +61,10 @@ export function regexSpecification(
       const compiled = compileDotNetRegex(String(fields.value));
       if (!compiled.ok) return () => false;
       const regex = compiled.regex;
-      return (subject) => strings(subject).some((s) => s !== "" && regex.test(s));
+      return (subject) => {
+        for (const s of strings(subject)) if (s !== "" && regex.test(s)) return true;
+        return false;
+      };
     },
   };
 }

@@ -11,6 +11,7 @@ export const blocklisted: DecisionSpecification = {
   name: "blocklisted",
   type: "permanent",
   evaluate(subject, context) {
+    if (context.blocklistByHash.size === 0 && context.blocklistByTitle.size === 0) return accept();
     const { release } = subject;
     const hash = release.protocol === "torrent" ? release.infoHash?.trim().toLowerCase() : undefined;
     const hit = hash
