@@ -3,6 +3,7 @@ import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { analysisRouter } from "./api/analysis";
 import { autoTaggingRouter } from "./api/autoTagging";
+import { backupRouter } from "./api/backups";
 import { blocklistRouter } from "./api/blocklist";
 import { budgetRouter } from "./api/budget";
 import { cacheStatsRouter } from "./api/cacheStats";
@@ -24,6 +25,7 @@ import { historyRouter } from "./api/history";
 import { MAX_CSV_BYTES } from "./api/importListActivity";
 import { importListConfigRouter, importListRouter } from "./api/importLists";
 import { indexerRouter, indexerStatusRouter } from "./api/indexers";
+import { logRouter } from "./api/logs";
 import { manualImportRouter } from "./api/manualImport";
 import { mediaCoverRouter } from "./api/mediaCover";
 import { requireApiKey } from "./api/middleware/auth";
@@ -51,6 +53,8 @@ import { rootFolderRouter } from "./api/rootFolders";
 import { sessionRouter } from "./api/session";
 import { streamingRouter } from "./api/streaming";
 import { healthRouter, systemRouter } from "./api/system";
+import { recordRouteTable, systemLifecycleRouter } from "./api/system/lifecycle";
+import { updateRouter } from "./api/system/update";
 import { systemSessionRouter } from "./api/systemSessions";
 import { tagRouter } from "./api/tags";
 import { traktAuthRouter } from "./api/traktAuth";
@@ -62,11 +66,14 @@ import { breakerGauges } from "./integrations/breaker";
 import { budgetGauges } from "./integrations/budget";
 import { renderPrometheus } from "./observability/metricSet";
 import { aggregatedMetrics, flushMetricsWhenDue } from "./observability/metricsAggregate";
+import { MAX_BACKUP_UPLOAD_BYTES } from "./services/backups";
 import { downloadFailureGauges } from "./services/downloadHealth";
 import { forgetLibraryIds } from "./services/libraryIdsCache";
+import { flushLogs } from "./services/logs";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const CSV_UPLOAD_PATH = /^\/api\/v3\/importlist\/\d+\/csv$/;
+const BACKUP_UPLOAD_PATH = /^\/api\/v3\/system\/backup\/restore\/upload\/?$/i;
 
 /** Every API router and where it is mounted, in mount order (the more specific path first where two overlap). */
 const API_ROUTERS: readonly (readonly [string, Hono<AppEnv>])[] = [
@@ -115,10 +122,14 @@ const API_ROUTERS: readonly (readonly [string, Hono<AppEnv>])[] = [
   ["/api/v3/system/budget", budgetRouter],
   ["/api/v3/system/cache", cacheStatsRouter],
   ["/api/v3/system/session", systemSessionRouter],
+  ["/api/v3/system/backup", backupRouter],
   ["/api/v3/system", systemRouter],
+  ["/api/v3/system", systemLifecycleRouter],
   ["/api/v3/system/task", taskRouter],
   ["/api/v3/health", healthRouter],
   ["/api/v3/command", commandRouter],
+  ["/api/v3/log", logRouter],
+  ["/api/v3/update", updateRouter],
   ["/api/v3/migration/radarr", migrationRouter],
   ["/api/v3/streaming/trakt", traktAuthRouter],
   // After the Trakt router: its paths are more specific; neither pattern overlaps the other.
@@ -140,6 +151,7 @@ export function createApp() {
   app.get("/metrics", renderMetrics);
   for (const [path, router] of API_ROUTERS) app.route(path, router);
   serveApiDocument(app);
+  recordRouteTable(app.routes, app.openAPIRegistry.definitions);
   app.notFound(async (c) => {
     const notAllowed = methodNotAllowed(c, app.router);
     if (notAllowed) return notAllowed;
@@ -177,6 +189,12 @@ function useEdgeMiddleware(app: OpenAPIHono<AppEnv>) {
     await next();
     // Hono's executionCtx getter throws where there is none (app.request in tests).
     flushMetricsWhenDue(c.env, { waitUntil: (promise) => c.executionCtx.waitUntil(promise) });
+    // The warnings and errors this request logged, to the log store (GET /api/v3/log).
+    try {
+      c.executionCtx.waitUntil(flushLogs(c.env));
+    } catch {
+      await flushLogs(c.env);
+    }
   });
   app.use("*", requestContext);
   const limit = (maxSize: number) =>
@@ -188,7 +206,11 @@ function useEdgeMiddleware(app: OpenAPIHono<AppEnv>) {
     });
   const defaultLimit = limit(MAX_BODY_BYTES);
   const csvUploadLimit = limit(MAX_CSV_BYTES);
-  app.use("*", (c, next) => (CSV_UPLOAD_PATH.test(c.req.path) ? csvUploadLimit : defaultLimit)(c, next));
+  const backupUploadLimit = limit(MAX_BACKUP_UPLOAD_BYTES);
+  app.use("*", (c, next) => {
+    if (CSV_UPLOAD_PATH.test(c.req.path)) return csvUploadLimit(c, next);
+    return (BACKUP_UPLOAD_PATH.test(c.req.path) ? backupUploadLimit : defaultLimit)(c, next);
+  });
   app.onError(handleError);
 }
 

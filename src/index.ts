@@ -8,6 +8,7 @@ import { consumeListSyncBatch, consumeListSyncDeadLetters, type ListSyncMessage 
 import { runScheduled } from "./jobs/scheduled";
 import { flushMetrics } from "./observability/metricsAggregate";
 import type { DownloadJobMessage } from "./services/downloads/jobQueue";
+import { flushLogs } from "./services/logs";
 
 export { ApiBudget } from "../durable-objects/ApiBudget";
 export { ListSync } from "../durable-objects/ListSync";
@@ -16,6 +17,9 @@ export { TraktAuth } from "../durable-objects/TraktAuth";
 export { UpstreamBreaker } from "../durable-objects/UpstreamBreaker";
 
 const app = createApp();
+
+/** After a cron run or queue batch: its metric deltas to the Metrics object, its log records to the log store. */
+const flushAll = (env: Env) => Promise.all([flushMetrics(env), flushLogs(env)]);
 
 /** Queue consumers by queue name (wrangler.toml). */
 const QUEUES = {
@@ -38,12 +42,12 @@ export default {
   async scheduled(controller, env, ctx) {
     configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
     // Only queues the cron's commands (a few D1 writes): the work runs on the commands queue.
-    await runScheduled(controller.cron, env).finally(() => ctx.waitUntil(flushMetrics(env)));
+    await runScheduled(controller.cron, env).finally(() => ctx.waitUntil(flushAll(env)));
   },
   async queue(batch, env, ctx) {
     configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
     const consume = QUEUES[batch.queue as keyof typeof QUEUES];
     if (!consume) throw new Error(`No consumer for queue ${batch.queue}`);
-    await consume(batch, env, ctx).finally(() => ctx.waitUntil(flushMetrics(env)));
+    await consume(batch, env, ctx).finally(() => ctx.waitUntil(flushAll(env)));
   },
 } satisfies ExportedHandler<Env, ListSyncMessage | DownloadJobMessage | CommandMessage>;

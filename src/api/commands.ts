@@ -1,13 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import * as clock from "../clock";
-import { Failure } from "../domain/failures/failure";
+import { Failure, resourceNotFound } from "../domain/failures/failure";
 import { enqueueCommand } from "../jobs/commandRunner";
 import { COMMAND_NAMES, type CommandRow, findCommand, lastRuns } from "../jobs/commands";
 import { cronIntervalMinutes, nextCronRun, SCHEDULED_TASKS } from "../jobs/cronSchedule";
 import { assertMoviesExist, commandLog } from "../services/commandLog";
 import { zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
-import { errorResponses, idParamSchema } from "./schemas/common";
+import { errorResponses, errorSchema, idParamSchema } from "./schemas/common";
 
 export const commandRouter = createRouter();
 export const taskRouter = createRouter();
@@ -19,7 +19,7 @@ export const commandSchema = z
     commandName: z.string(),
     message: z.string().optional(),
     body: z.record(z.string(), z.unknown()),
-    status: z.enum(["queued", "started", "completed", "failed"]),
+    status: z.enum(["queued", "started", "completed", "failed", "cancelled"]),
     /** Radarr's CommandResult. */
     result: z.enum(["unknown", "successful", "unsuccessful"]),
     /** Not in Radarr: what the command did, counted (`{searched, grabbed}` for a search). */
@@ -49,7 +49,13 @@ function timeSpan(ms: number): string {
   return `${pad(h)}:${pad(m)}:${s.toFixed(7).padStart(10, "0")}`;
 }
 
-const RESULTS = { completed: "successful", failed: "unsuccessful", queued: "unknown", started: "unknown" } as const;
+const RESULTS = {
+  completed: "successful",
+  failed: "unsuccessful",
+  queued: "unknown",
+  started: "unknown",
+  cancelled: "unknown",
+} as const;
 
 /** Radarr's Command body: the command's own parameters with the flags every command carries. */
 function commandBody(row: CommandRow): Record<string, unknown> {
@@ -169,6 +175,25 @@ commandRouter.openapi(
   },
 );
 
+commandRouter.openapi(
+  createRoute({
+    method: "delete",
+    path: "/{id}",
+    tags: ["Command"],
+    summary: "Cancel a queued or running command (a running one stops at its next chunk); 409 once it has ended",
+    request: { params: idParamSchema },
+    responses: {
+      200: jsonContent(z.object({}), "Cancelled"),
+      409: jsonContent(errorSchema, "The command has already ended"),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    await commandLog(c.get("db")).cancel(c.req.valid("param").id);
+    return c.json({}, 200);
+  },
+);
+
 /** Radarr's DateTime.MinValue: a task that has not run yet. */
 const NEVER = "0001-01-01T00:00:00Z";
 
@@ -189,6 +214,32 @@ const taskSchema = z
   })
   .openapi("ScheduledTask");
 
+type ScheduledTask = z.infer<typeof taskSchema>;
+
+/** The scheduled tasks as Radarr lists them, numbered by their order in SCHEDULED_TASKS. */
+async function scheduledTasks(db: Parameters<typeof lastRuns>[0]): Promise<ScheduledTask[]> {
+  const runs = await lastRuns(
+    db,
+    SCHEDULED_TASKS.map((t) => t.command),
+  );
+  const now = clock.nowDate();
+  return SCHEDULED_TASKS.map((task, index) => {
+    const last = runs.get(task.command);
+    return {
+      id: index + 1,
+      name: task.name,
+      taskName: task.command,
+      cron: task.cron,
+      interval: cronIntervalMinutes(task.cron),
+      lastExecution: last?.ended ?? last?.started ?? NEVER,
+      lastStartTime: last?.started ?? NEVER,
+      nextExecution: nextCronRun(task.cron, now)?.toISOString(),
+      lastDuration: timeSpan(last?.started && last.ended ? Date.parse(last.ended) - Date.parse(last.started) : 0),
+      lastStatus: last?.status,
+    };
+  });
+}
+
 taskRouter.openapi(
   createRoute({
     method: "get",
@@ -197,29 +248,22 @@ taskRouter.openapi(
     summary: "Scheduled tasks with their last and next run",
     responses: { 200: jsonContent(z.array(taskSchema), "Tasks"), ...errorResponses },
   }),
+  async (c) => c.json(await scheduledTasks(c.get("db")), 200),
+);
+
+taskRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/{id}",
+    tags: ["System"],
+    summary: "One scheduled task, by its id in the list",
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(taskSchema, "Task"), ...errorResponses },
+  }),
   async (c) => {
-    const runs = await lastRuns(
-      c.get("db"),
-      SCHEDULED_TASKS.map((t) => t.command),
-    );
-    const now = clock.nowDate();
-    return c.json(
-      SCHEDULED_TASKS.map((task, index) => {
-        const last = runs.get(task.command);
-        return {
-          id: index + 1,
-          name: task.name,
-          taskName: task.command,
-          cron: task.cron,
-          interval: cronIntervalMinutes(task.cron),
-          lastExecution: last?.ended ?? last?.started ?? NEVER,
-          lastStartTime: last?.started ?? NEVER,
-          nextExecution: nextCronRun(task.cron, now)?.toISOString(),
-          lastDuration: timeSpan(last?.started && last.ended ? Date.parse(last.ended) - Date.parse(last.started) : 0),
-          lastStatus: last?.status,
-        };
-      }),
-      200,
-    );
+    const { id } = c.req.valid("param");
+    const task = (await scheduledTasks(c.get("db")))[id - 1];
+    if (!task) throw resourceNotFound(`Task ${id}`);
+    return c.json(task, 200);
   },
 );

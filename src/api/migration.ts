@@ -70,7 +70,7 @@ export const migrationSchema = z
   .object({
     id: z.number().int(),
     url: z.string(),
-    status: z.enum(["queued", "started", "completed", "failed"]),
+    status: z.enum(["queued", "started", "completed", "failed", "cancelled"]),
     message: z.string().optional(),
     queued: z.string(),
     started: z.string().optional(),

@@ -2,13 +2,20 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { tagService } from "../services/tags";
 import { crudRoutes } from "./crudRoutes";
 import { createRouter, jsonContent } from "./router";
-import { errorResponses } from "./schemas/common";
+import { errorResponses, idParamSchema } from "./schemas/common";
 
 export const tagRouter = createRouter();
 const tags = ["Tag"];
 
 export const tagSchema = z.object({ id: z.number().int(), label: z.string() }).openapi("Tag");
-const tagDetailSchema = tagSchema.extend({ movieIds: z.array(z.number().int()) }).openapi("TagDetail");
+const tagDetailSchema = tagSchema
+  .extend({
+    movieIds: z.array(z.number().int()),
+    importListIds: z.array(z.number().int()),
+    indexerIds: z.array(z.number().int()),
+    downloadClientIds: z.array(z.number().int()),
+  })
+  .openapi("TagDetail");
 // Radarr's rule: lower-case letters, digits and dashes.
 const tagInput = z.object({
   label: z
@@ -26,6 +33,17 @@ tagRouter.openapi(
     responses: { 200: jsonContent(z.array(tagDetailSchema), "Tags with their movies"), ...errorResponses },
   }),
   async (c) => c.json(await tagService(c.get("db")).listWithMovieIds(), 200),
+);
+
+tagRouter.openapi(
+  createRoute({
+    method: "get",
+    path: "/detail/{id}",
+    tags,
+    request: { params: idParamSchema },
+    responses: { 200: jsonContent(tagDetailSchema, "The tag with its movies"), ...errorResponses },
+  }),
+  async (c) => c.json(await tagService(c.get("db")).getWithMovieIds(c.req.valid("param").id), 200),
 );
 
 crudRoutes(tagRouter, {

@@ -162,7 +162,7 @@ export const commands = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     name: text("name").notNull(),
     body: json<Record<string, unknown>>("body").notNull(),
-    status: text("status", { enum: ["queued", "started", "completed", "failed"] }).notNull(),
+    status: text("status", { enum: ["queued", "started", "completed", "failed", "cancelled"] }).notNull(),
     trigger: text("trigger", { enum: ["manual", "scheduled"] }).notNull(),
     message: text("message"),
     result: json<Record<string, unknown>>("result"),
@@ -808,4 +808,46 @@ export const pendingReleases = sqliteTable(
     added: text("added").notNull(),
   },
   (t) => [index("pending_releases_movie_idx").on(t.movieId)],
+);
+
+/**
+ * The app's own log store (Radarr's /api/v3/log): warnings, errors and commands' info records,
+ * redacted like every log line, flushed from each isolate after its request, cron run or queue
+ * batch. Bounded: the Housekeeping task keeps the newest LOG_RETENTION_ROWS (src/services/logs.ts).
+ */
+export const logEntries = sqliteTable(
+  "log_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    time: text("time").notNull(),
+    level: text("level", { enum: ["info", "warn", "error"] }).notNull(),
+    logger: text("logger").notNull(),
+    message: text("message").notNull(),
+    exception: text("exception"),
+  },
+  (t) => [index("log_entries_level_idx").on(t.level, t.id), index("log_entries_time_idx").on(t.time)],
+);
+
+/** Backups (Radarr's /api/v3/system/backup): an export of the library's tables as JSON, in chunks. */
+export const backups = sqliteTable("backups", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  type: text("type", { enum: ["scheduled", "manual", "update"] }).notNull(),
+  /** The export's length in bytes (UTF-8). */
+  size: integer("size").notNull(),
+  time: text("time").notNull(),
+  chunks: integer("chunks").notNull(),
+});
+
+/** A backup's JSON text, split in chunks under D1's row size limit; read back in `seq` order. */
+export const backupChunks = sqliteTable(
+  "backup_chunks",
+  {
+    backupId: integer("backup_id")
+      .notNull()
+      .references(() => backups.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    data: text("data").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.backupId, t.seq] })],
 );

@@ -66,7 +66,8 @@ async function runCommandChunk(
   const db = createDatabase(env.DB);
   const repo = commandRepository(db);
   const row = await repo.get(message.commandId);
-  if (!row || row.status === "completed" || row.status === "failed" || row.chunks !== message.chunk) return;
+  // An ended command (a cancelled one included) runs no further chunk; nor does a duplicate message.
+  if (!row || (row.status !== "queued" && row.status !== "started") || row.chunks !== message.chunk) return;
   const log = logger.child({ command: row.name, commandId: row.id, chunk: message.chunk });
   const startedAt = clock.now();
   const budgetMs = chunkBudgetMs(env);

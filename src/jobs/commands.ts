@@ -26,6 +26,7 @@ import { cronIntervalMinutes, SCHEDULED_TASKS } from "./cronSchedule";
 import { FILE_COMMANDS } from "./fileCommands";
 import { enqueueListSync, listSyncStub } from "./listSyncQueue";
 import { scheduledRefresh } from "./refreshChanges";
+import { SYSTEM_COMMANDS } from "./systemCommands";
 
 /**
  * A command. `run` does one chunk: small commands finish in it; those walking many movies or
@@ -336,6 +337,7 @@ const COMMANDS = [
       return { message: checks.length ? `${checks.length} health issues` : "Healthy", result: { checks } };
     },
   }),
+  ...SYSTEM_COMMANDS,
 ];
 
 export const COMMAND_NAMES = COMMANDS.map((c) => c.name);

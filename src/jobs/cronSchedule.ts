@@ -19,6 +19,10 @@ export const SCHEDULED_TASKS = [
   { name: "Expire Blocklist", command: "ExpireBlocklist", cron: "*/15 * * * *" },
   // Hourly: the combined trending lives an hour, so readers always find it fresh (issue #12).
   { name: "Refresh Trending And Coming Soon", command: "RefreshDiscoveryCaches", cron: "0 * * * *" },
+  // Both run every 6 hours (no further Cron Trigger: Cloudflare allows few); Backup makes its
+  // scheduled backup once a week (src/services/backups.ts).
+  { name: "Housekeeping", command: "Housekeeping", cron: "0 */6 * * *" },
+  { name: "Backup", command: "Backup", cron: "0 */6 * * *" },
 ] as const;
 
 function fieldMatches(field: string, value: number, min: number): boolean {

@@ -1,4 +1,5 @@
 import * as clock from "../clock";
+import { keepLogRecord } from "./logRecords";
 
 /** Structured JSON logs; every line carries the request's correlation id when there is one. */
 type LogLevel = "debug" | "info" | "warn" | "error";
@@ -36,12 +37,10 @@ export function redactUrl(text: string): string {
 
 function createLogger(base: Record<string, unknown> = {}): Logger {
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
-    const line = JSON.stringify({
-      time: clock.nowIso(),
-      level,
-      message,
-      ...redact({ ...base, ...fields }),
-    });
+    const time = clock.nowIso();
+    const redacted = redact({ ...base, ...fields });
+    const line = JSON.stringify({ time, level, message, ...redacted });
+    keepLogRecord(level, time, redactUrl(message), redacted);
     if (level === "error") console.error(line);
     else if (level === "warn") console.warn(line);
     else console.log(line);

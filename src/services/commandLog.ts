@@ -1,7 +1,8 @@
+import * as clock from "../clock";
 import type { Database } from "../db/client";
-import { type CommandRow, commandRepository } from "../db/repositories/commands";
+import { type CommandRow, commandChunkRepository, commandRepository } from "../db/repositories/commands";
 import { MovieRepository } from "../db/repositories/movies";
-import { invalidInput, resourceNotFound } from "../domain/failures/failure";
+import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
 
 /** The commands run so far, as the API lists them. */
 export function commandLog(db: Database) {
@@ -14,6 +15,16 @@ export function commandLog(db: Database) {
       const row = await repo.get(id);
       if (!row) throw resourceNotFound(`Command ${id}`);
       return row;
+    },
+
+    /**
+     * Cancels a queued or running command: a queued one never starts, a running one stops at its
+     * next chunk (the chunk in hand finishes its item). An ended command is a conflict, as in Radarr.
+     */
+    async cancel(id: number): Promise<void> {
+      await this.get(id);
+      if (!(await commandChunkRepository(db).cancel(id, clock.nowIso())))
+        throw new Failure("conflict", "Unable to cancel task");
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Database } from "../db/client";
-import { type TagRow, tagRepository } from "../db/repositories/tags";
+import { type TagDetail, type TagRow, tagRepository } from "../db/repositories/tags";
 import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 
 /** Tags: labels are unique; adding an existing label returns that tag (Radarr's behaviour). */
@@ -11,6 +11,12 @@ export function tagService(db: Database) {
 
     async get(id: number): Promise<TagRow> {
       const row = await repo.get(id);
+      if (!row) throw resourceNotFound(`Tag ${id}`);
+      return row;
+    },
+
+    async getWithMovieIds(id: number): Promise<TagDetail> {
+      const row = (await repo.listWithMovieIds(id))[0];
       if (!row) throw resourceNotFound(`Tag ${id}`);
       return row;
     },

@@ -16,6 +16,7 @@ import {
 import { library as libraryArea } from "./conformance/library";
 import { mappings } from "./conformance/mappings";
 import { profiles } from "./conformance/profiles";
+import { system } from "./conformance/system";
 import { qbittorrentBody, SIM, simClient, unique } from "./downloads-helpers";
 import { getJson } from "./helpers";
 import { torznab } from "./indexerHelpers";
@@ -186,7 +187,7 @@ async function activity(check: Check, movieId: number) {
  * The further areas of Radarr's API, one file each under ./conformance/, called in this order
  * after the settings, library, provider and activity areas above and before the deletes.
  */
-const AREAS: Area[] = [bulk, mappings, config, libraryArea, profiles, files];
+const AREAS: Area[] = [bulk, mappings, config, libraryArea, profiles, files, system];
 
 test("every operation Radarr and the app both serve answers in Radarr's schema", async () => {
   const { check, called, validated, mismatches } = conformance();

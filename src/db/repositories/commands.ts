@@ -4,6 +4,9 @@ import { commands } from "../schema";
 
 export type CommandRow = typeof commands.$inferSelect;
 
+/** A command still running: only these can end (completed, failed, cancelled). */
+const RUNNING: CommandRow["status"][] = ["queued", "started"];
+
 interface QueuedCommand {
   name: string;
   body: Record<string, unknown>;
@@ -54,7 +57,10 @@ export function commandRepository(db: Database) {
     },
 
     markStarted: async (id: number, started: string): Promise<void> => {
-      await db.update(commands).set({ status: "started", started, heartbeat: started }).where(eq(commands.id, id));
+      await db
+        .update(commands)
+        .set({ status: "started", started, heartbeat: started })
+        .where(and(eq(commands.id, id), eq(commands.status, "queued")));
     },
 
     markCompleted: async (
@@ -75,11 +81,14 @@ export function commandRepository(db: Database) {
           cursor: null,
           ...(progress ? { progressDone: progress.done, progressTotal: progress.total } : {}),
         })
-        .where(eq(commands.id, id));
+        .where(and(eq(commands.id, id), inArray(commands.status, RUNNING)));
     },
 
     markFailed: async (id: number, ended: string, message: string): Promise<void> => {
-      await db.update(commands).set({ status: "failed", ended, message, cursor: null }).where(eq(commands.id, id));
+      await db
+        .update(commands)
+        .set({ status: "failed", ended, message, cursor: null })
+        .where(and(eq(commands.id, id), inArray(commands.status, RUNNING)));
     },
   };
 }
@@ -122,8 +131,21 @@ export function commandChunkRepository(db: Database) {
       db
         .select()
         .from(commands)
-        .where(and(inArray(commands.status, ["queued", "started"]), lt(commands.heartbeat, before)))
+        .where(and(inArray(commands.status, RUNNING), lt(commands.heartbeat, before)))
         .limit(20),
+
+    /**
+     * Cancels a queued or started command (a started one stops at its next chunk); false when it
+     * has already ended.
+     */
+    cancel: async (id: number, ended: string): Promise<boolean> => {
+      const cancelled = await db
+        .update(commands)
+        .set({ status: "cancelled", ended, message: "Cancelled", cursor: null })
+        .where(and(eq(commands.id, id), inArray(commands.status, RUNNING)))
+        .returning({ id: commands.id });
+      return cancelled.length > 0;
+    },
 
     /** Marks a command as just heard from (re-queued after a stall). */
     touch: async (id: number, heartbeat: string): Promise<void> => {

@@ -1,0 +1,77 @@
+import { and, asc, desc, gte, inArray, lt, sql } from "drizzle-orm";
+import { chunk, D1_MAX_BOUND_PARAMETERS, type Database } from "../client";
+import { logEntries } from "../schema";
+
+export type LogRow = typeof logEntries.$inferSelect;
+type NewLogRow = typeof logEntries.$inferInsert;
+export type LogLevel = LogRow["level"];
+
+// Five bound columns a row: as many rows a statement as D1's parameter limit allows.
+const ROWS_PER_INSERT = Math.floor(D1_MAX_BOUND_PARAMETERS / 5);
+
+export interface LogPageQuery {
+  page: number;
+  pageSize: number;
+  sortDirection: "ascending" | "descending";
+  /** Only these levels (all when undefined). */
+  levels?: LogLevel[];
+}
+
+export function logRepository(db: Database) {
+  return {
+    /** Appends records (in one batch of multi-row inserts). */
+    async append(rows: NewLogRow[]): Promise<void> {
+      const [first, ...rest] = chunk(rows, ROWS_PER_INSERT).map((part) => db.insert(logEntries).values(part));
+      if (first) await db.batch([first, ...rest]);
+    },
+
+    /** One page by id (the order records were written) and the total. */
+    async page(query: LogPageQuery): Promise<{ rows: LogRow[]; totalRecords: number }> {
+      const where = query.levels ? inArray(logEntries.level, query.levels) : undefined;
+      const order = query.sortDirection === "descending" ? desc : asc;
+      const [[{ total }], rows] = await Promise.all([
+        db.select({ total: sql<number>`count(*)` }).from(logEntries).where(where),
+        db
+          .select()
+          .from(logEntries)
+          .where(where)
+          .orderBy(order(logEntries.id))
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize),
+      ]);
+      return { rows, totalRecords: total };
+    },
+
+    /** The UTC days with records (YYYY-MM-DD) and each day's last record time, newest day first. */
+    days: (): Promise<{ day: string; last: string }[]> =>
+      db
+        .select({ day: sql<string>`substr(${logEntries.time}, 1, 10)`, last: sql<string>`max(${logEntries.time})` })
+        .from(logEntries)
+        .groupBy(sql`substr(${logEntries.time}, 1, 10)`)
+        .orderBy(sql`1 desc`),
+
+    /** The records of one UTC day, in the order they were written. */
+    forDay: (day: string): Promise<LogRow[]> =>
+      db
+        .select()
+        .from(logEntries)
+        .where(and(gte(logEntries.time, day), lt(logEntries.time, `${day}\uffff`)))
+        .orderBy(asc(logEntries.id)),
+
+    /** Deletes all but the newest `keep` records; returns how many went. */
+    async prune(keep: number): Promise<number> {
+      const [newest] = await db
+        .select({ id: logEntries.id })
+        .from(logEntries)
+        .orderBy(desc(logEntries.id))
+        .limit(1)
+        .offset(keep);
+      if (!newest) return 0;
+      const gone = await db
+        .delete(logEntries)
+        .where(sql`${logEntries.id} <= ${newest.id}`)
+        .returning({ id: logEntries.id });
+      return gone.length;
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { backupService, SCHEDULED_BACKUP_DAYS } from "../services/backups";
+import { pruneLogs } from "../services/logs";
+import { deployHistory } from "../services/updates";
+import type { CommandDefinition } from "./commands";
+
+/** The app's own upkeep: backups and housekeeping (the log store, the deploy history). */
+export const SYSTEM_COMMANDS: CommandDefinition<unknown>[] = [
+  {
+    name: "Backup",
+    description: "Back up the library (D1 tables as JSON); scheduled runs make one a week",
+    body: z.object({}),
+    async run(ctx) {
+      const backups = backupService(ctx.db);
+      const type = ctx.trigger === "scheduled" ? "scheduled" : "manual";
+      if (type === "scheduled" && !(await backups.scheduledDue())) {
+        return { message: `Not due: the last scheduled backup is under ${SCHEDULED_BACKUP_DAYS} days old` };
+      }
+      const row = await backups.create(type);
+      return { message: `Backed up to ${row.name} (${row.size} bytes)`, result: { backupId: row.id, size: row.size } };
+    },
+  },
+  {
+    name: "Housekeeping",
+    description: "Prune the log store to its newest records and record the deployed version",
+    body: z.object({}),
+    async run(ctx) {
+      const pruned = await pruneLogs(ctx.db);
+      await deployHistory(ctx.env, ctx.db);
+      return { message: `Pruned ${pruned} log records`, result: { pruned } };
+    },
+  },
+];
