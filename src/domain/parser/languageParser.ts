@@ -45,6 +45,9 @@ const LANGUAGE_BY_KEYWORD: readonly (readonly [string, Language])[] = [
   ["tagalog", Languages.Tagalog],
 ];
 
+/** Any of those keywords (plain lower-case words): one scan instead of forty for most names. */
+const ANY_LANGUAGE_KEYWORD = new RegExp(LANGUAGE_BY_KEYWORD.map(([keyword]) => keyword).join("|"));
+
 /** Group name in the token patterns below, and the language it stands for. */
 interface LanguageToken {
   readonly group: string;
@@ -166,8 +169,10 @@ export function parseLanguages(title: string): Language[] {
   const lowerTitle = title.toLowerCase();
   const languages: Language[] = [];
 
-  for (const [keyword, language] of LANGUAGE_BY_KEYWORD) {
-    if (lowerTitle.includes(keyword)) languages.push(language);
+  if (ANY_LANGUAGE_KEYWORD.test(lowerTitle)) {
+    for (const [keyword, language] of LANGUAGE_BY_KEYWORD) {
+      if (lowerTitle.includes(keyword)) languages.push(language);
+    }
   }
   addTokenMatches(title, UPPER_CASE_CODE_REGEX, UPPER_CASE_CODE_TOKENS, languages);
   addTokenMatches(title, LANGUAGE_TOKEN_REGEX, LANGUAGE_TOKEN_TOKENS, languages);
