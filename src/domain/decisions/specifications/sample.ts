@@ -8,8 +8,10 @@ export const sample: DecisionSpecification = {
   type: "permanent",
   evaluate(subject) {
     const { title, size } = subject.release;
+    // The size first: it rules out almost every release without lower-casing its title.
+    if (size >= SAMPLE_MAXIMUM) return accept();
     const namedSample = subject.parsed.isSample === true || title.toLowerCase().includes("sample");
-    if (!namedSample || size >= SAMPLE_MAXIMUM) return accept();
+    if (!namedSample) return accept();
     return reject("sample", `Sample: named as a sample and ${formatSize(size)}, under ${formatSize(SAMPLE_MAXIMUM)}`);
   },
 };
