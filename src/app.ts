@@ -25,6 +25,7 @@ import { historyRouter } from "./api/history";
 import { MAX_CSV_BYTES } from "./api/importListActivity";
 import { importListConfigRouter, importListRouter } from "./api/importLists";
 import { indexerRouter, indexerStatusRouter } from "./api/indexers";
+import { listMovieRouter } from "./api/listMovies";
 import { logRouter } from "./api/logs";
 import { manualImportRouter } from "./api/manualImport";
 import { mediaCoverRouter } from "./api/mediaCover";
@@ -101,6 +102,7 @@ const API_ROUTERS: readonly (readonly [string, Hono<AppEnv>])[] = [
   ["/api/v3/config/importlist", importListConfigRouter],
   ["/api/v3/config/naming", namingConfigRouter],
   ["/api/v3/config", configRouter],
+  ["/api/v3/importlist/movie", listMovieRouter],
   ["/api/v3/importlist", importListRouter],
   ["/api/v3/notification", notificationRouter],
   ["/api/v3/downloadclient", downloadClientRouter],

@@ -278,3 +278,39 @@ describe("collections", () => {
     expect(await getJson("/api/v3/collection")).toEqual([]);
   });
 });
+
+describe("discover (importlist/movie)", () => {
+  interface Discovered {
+    tmdbId: number;
+    title: string;
+    isTrending: boolean;
+    isPopular: boolean;
+    isExisting: boolean;
+    isExcluded: boolean;
+    lists: number[];
+  }
+
+  test("TMDb's trending and popular movies, flagged in the library or excluded; POST adds them", async () => {
+    await addRootFolder();
+    expect(await getJson("/api/v3/importlist/movie")).toEqual([]);
+    const found = await getJson<Discovered[]>("/api/v3/importlist/movie?includeTrending=true&includePopular=true");
+    expect(found.length).toBeGreaterThan(5);
+    expect(found.some((m) => m.isTrending)).toBe(true);
+    expect(found.some((m) => m.isPopular)).toBe(true);
+    expect(new Set(found.map((m) => m.tmdbId)).size).toBe(found.length);
+    const [first, second] = found;
+    await sendJson("POST", "/api/v3/exclusions", { tmdbId: second.tmdbId, movieTitle: second.title }, 201);
+    const profile = await qualityProfileId();
+    const add = (tmdbId: number) => ({ tmdbId, qualityProfileId: profile, rootFolderPath: "/movies", monitored: true });
+    const added = await sendJson<Movie[]>(
+      "POST",
+      "/api/v3/importlist/movie",
+      [add(first.tmdbId), add(999_999_999)],
+      200,
+    );
+    expect(added.map((m) => m.tmdbId)).toEqual([first.tmdbId]);
+    const again = await getJson<Discovered[]>("/api/v3/importlist/movie?includeTrending=true&includePopular=true");
+    expect(again.find((m) => m.tmdbId === first.tmdbId)?.isExisting).toBe(true);
+    expect(again.find((m) => m.tmdbId === second.tmdbId)?.isExcluded).toBe(true);
+  });
+});

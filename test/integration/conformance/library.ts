@@ -45,5 +45,13 @@ export const library: Area = async (check, { movieId, profileId }) => {
   const got = await check("GET /api/v3/collection/{id}", `/api/v3/collection/${collection.id}`);
   await check("PUT /api/v3/collection/{id}", `/api/v3/collection/${collection.id}`, { ...got, monitored: false });
   await check("PUT /api/v3/collection", "/api/v3/collection", { collectionIds: [collection.id], searchOnAdd: false });
+  const discovered = await check<Resource[]>(
+    "GET /api/v3/importlist/movie",
+    "/api/v3/importlist/movie?includeTrending=true",
+  );
+  const [fromDiscover] = await check<Resource[]>("POST /api/v3/importlist/movie", "/api/v3/importlist/movie", [
+    add(discovered[0].tmdbId as number),
+  ]);
+  await call("DELETE", `/api/v3/movie/${fromDiscover.id}`);
   await call("DELETE", `/api/v3/movie/${starWars}`);
 };
