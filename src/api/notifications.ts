@@ -14,6 +14,8 @@ const eventFlags = {
   onDownloadFailure: z.boolean().default(false),
   onHealthIssue: z.boolean().default(true),
   onMovieAdded: z.boolean().default(false),
+  /** Not Radarr's: an import list sync's summary (added/removed/unchanged counts). */
+  onImportListSync: z.boolean().default(false),
 };
 type NotificationInput = ProviderInput<typeof eventFlags>;
 
@@ -24,6 +26,7 @@ const flags = (from: Omit<NotificationInput, "name" | "implementation" | "fields
   onDownloadFailure: from.onDownloadFailure,
   onHealthIssue: from.onHealthIssue,
   onMovieAdded: from.onMovieAdded,
+  onImportListSync: from.onImportListSync,
 });
 
 /** Radarr's events no target here is sent (nothing renames or deletes files on disk): never on, not supported. */
@@ -36,7 +39,7 @@ const UNSENT_EVENTS = [
   "onApplicationUpdate",
   "onManualInteractionRequired",
 ] as const;
-const SENT_EVENTS = ["onGrab", "onDownload", "onUpgrade", "onMovieAdded", "onHealthIssue"] as const;
+const SENT_EVENTS = ["onGrab", "onDownload", "onUpgrade", "onMovieAdded", "onHealthIssue", "onImportListSync"] as const;
 const supports = (flag: string) => `supports${flag[0].toUpperCase()}${flag.slice(1)}`;
 
 /** Radarr's fixed flags of a notification resource: which events are sent at all. */
@@ -57,6 +60,7 @@ export const notificationOutput = {
   onDownloadFailure: z.boolean(),
   onHealthIssue: z.boolean(),
   onMovieAdded: z.boolean(),
+  onImportListSync: z.boolean(),
   ...Object.fromEntries(Object.keys(eventSupport).map((flag) => [flag, z.boolean()])),
 };
 

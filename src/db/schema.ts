@@ -413,6 +413,8 @@ export const notifications = sqliteTable("notifications", {
   onDownloadFailure: bool("on_download_failure").notNull().default(false),
   onHealthIssue: bool("on_health_issue").notNull().default(true),
   onMovieAdded: bool("on_movie_added").notNull().default(false),
+  /** An import list's sync summary (added/removed/unchanged counts). */
+  onImportListSync: bool("on_import_list_sync").notNull().default(false),
   createdAt: createdAt(),
 });
 

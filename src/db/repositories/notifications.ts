@@ -6,7 +6,14 @@ import { providerRepository } from "./providers";
 export type NotificationRow = typeof notifications.$inferSelect;
 
 /** The flags that subscribe a target to an event. */
-type EventFlag = "onGrab" | "onDownload" | "onUpgrade" | "onDownloadFailure" | "onHealthIssue" | "onMovieAdded";
+type EventFlag =
+  | "onGrab"
+  | "onDownload"
+  | "onUpgrade"
+  | "onDownloadFailure"
+  | "onHealthIssue"
+  | "onMovieAdded"
+  | "onImportListSync";
 
 /** Notification targets, listed by name. */
 export function notificationRepository(db: Database) {

@@ -8,6 +8,8 @@ export const NOTIFICATION_EVENTS = {
   downloadFailure: "onDownloadFailure",
   healthIssue: "onHealthIssue",
   movieAdded: "onMovieAdded",
+  /** Not Radarr's: an import list sync's summary. */
+  importListSync: "onImportListSync",
 } as const;
 export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;
 
@@ -19,6 +21,7 @@ const EVENT_TITLES: Record<NotificationEvent, string> = {
   downloadFailure: "DownloadFailure",
   healthIssue: "HealthIssue",
   movieAdded: "MovieAdded",
+  importListSync: "ImportListSync",
 };
 
 /** One event on its way to a target: what happened and what the sender said about it. */

@@ -117,6 +117,10 @@ export async function importPendingItems(ctx: ServiceContext, list: ImportListRo
   // As Radarr's add does, the auto tagging rules tag each movie the list added.
   await applyAutoTagsToAdded(db, byStatus.imported);
   outcome.added = byStatus.imported.length;
+  const imported = new Set(byStatus.imported);
+  outcome.addedMovies = pending
+    .filter((p) => imported.has(p.tmdbId as number))
+    .map((p) => ({ tmdbId: p.tmdbId as number, title: p.title, year: p.year }));
   outcome.existing = byStatus.existing.length;
   outcome.excluded = byStatus.excluded.length;
   outcome.streamingSkipped = byStatus.streaming.length;

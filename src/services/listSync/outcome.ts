@@ -30,6 +30,8 @@ export interface SyncOutcome {
    * object starts a MoviesSearch for them and keeps the result without them.
    */
   searchMovieIds?: number[];
+  /** The movies this sync added (for the "movie added" notification; dropped before the result is kept). */
+  addedMovies?: { tmdbId: number; title: string; year: number }[];
 }
 
 /** Runs statements as one batch (one transaction) and adds the rows they wrote to the outcome. */

@@ -15,6 +15,7 @@ import { listSourceEnvironmentFor } from "../listSourceEnvironment";
 import { MovieLibrary } from "../movies";
 import { openSettings } from "../secrets";
 import { applyItems } from "./apply";
+import { notifyListSync } from "./notify";
 import { chunks, type ImportListRow, type SyncOutcome } from "./outcome";
 
 // Added movies whose full TMDb details are fetched right away; bigger imports are left to
@@ -158,6 +159,8 @@ export async function syncImportList(
     throw error;
   }
   await finishRun(db, list, outcome, started);
+  await notifyListSync(listCtx, list, outcome);
+  delete outcome.addedMovies;
   if (outcome.added > 0 && outcome.added <= IMMEDIATE_REFRESH_LIMIT) await refreshAdded(listCtx, list.id);
   return outcome;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `notifications` ADD `on_import_list_sync` integer DEFAULT false NOT NULL;
