@@ -151,6 +151,8 @@ export function createApp() {
   app.route("/", sessionRouter);
   useApiMiddleware(app, routes);
   app.get("/metrics", renderMetrics);
+  // Radarr's ApiInfo: which API versions it serves (behind the key, as every /api path).
+  app.get("/api", (c) => c.json({ current: "v3", deprecated: [] }));
   for (const [path, router] of API_ROUTERS) app.route(path, router);
   serveApiDocument(app);
   recordRouteTable(app.routes, app.openAPIRegistry.definitions);

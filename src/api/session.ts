@@ -1,9 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { isDemoMode } from "../config";
 import { Failure } from "../domain/failures/failure";
 import { clearLoginAttempts, LOGIN_ATTEMPT_LIMIT, reserveLoginAttempt } from "../services/loginThrottle";
 import { SESSION_TTL_SECONDS, SessionStore } from "../services/sessions";
+import type { AppEnv } from "./context";
 import { clientAddress, constantTimeEqual, SESSION_COOKIE, sessionClient } from "./middleware/auth";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
@@ -82,15 +84,26 @@ sessionRouter.openapi(
     responses: { 200: jsonContent(sessionSchema, "Logged out") },
   }),
   async (c) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    if (token && c.env.API_KEY) await new SessionStore(c.get("db"), c.env.API_KEY).revokeToken(token);
-    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    await endSession(c);
     return c.json(
       { authenticated: false, passwordLogin: Boolean(c.env.ADMIN_PASSWORD), demoMode: isDemoMode(c.env) },
       200,
     );
   },
 );
+
+// Radarr's GET /logout (a link in its UI): the same logout, then to the site's start page.
+sessionRouter.get("/logout", async (c) => {
+  await endSession(c);
+  return c.redirect("/", 302);
+});
+
+/** Revokes this browser's session, if any, and clears its cookie. */
+async function endSession(c: Context<AppEnv>) {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (token && c.env.API_KEY) await new SessionStore(c.get("db"), c.env.API_KEY).revokeToken(token);
+  deleteCookie(c, SESSION_COOKIE, { path: "/" });
+}
 
 sessionRouter.openapi(
   createRoute({

@@ -129,3 +129,17 @@ export function contractErrors(schema: Schema, body: unknown): string[] {
     });
   return [...new Set(lines)];
 }
+
+/** How docs/compatibility.md says the app serves an operation. */
+export type DocumentedStatus = "served" | "reinterpreted" | "not applicable" | "not yet served";
+
+const DOCUMENTED_ROW = /^\| `([A-Z]+) ([^`]+)` \| (served|reinterpreted|not applicable|not yet served) \|/gm;
+
+/** The operations docs/compatibility.md lists (by operationKey) with their status. */
+export function documentedStatuses(markdown: string): Map<string, DocumentedStatus> {
+  const statuses = new Map<string, DocumentedStatus>();
+  for (const [, method, path, status] of markdown.matchAll(DOCUMENTED_ROW)) {
+    statuses.set(operationKey(method, path), status as DocumentedStatus);
+  }
+  return statuses;
+}
