@@ -50,6 +50,8 @@ export const APP_VERSION = "0.1.0";
  * (`X-Application-Version`, `/system/status` `version`); Prowlarr refuses a Radarr below 4.0.4.
  */
 export const RADARR_API_VERSION = "5.28.0.10274";
+/** The application name `/system/status` reports as `appName`: clients such as Recyclarr accept only Radarr's. */
+export const RADARR_APP_NAME = "Radarr";
 
 export interface UpstreamPolicy {
   timeoutMs: number;

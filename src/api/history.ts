@@ -16,6 +16,20 @@ export const historyRouter = createRouter();
 
 const EVENT_TYPES = ["grabbed", "downloadFolderImported", "downloadFailed", "movieFileDeleted", "upgraded"] as const;
 
+/** Radarr's MovieHistoryEventType numbers, which it accepts in queries as well as the names (Bazarr sends 1). */
+const EVENT_TYPE_NUMBERS: Record<string, string> = {
+  "1": "grabbed",
+  "3": "downloadFolderImported",
+  "4": "downloadFailed",
+  "6": "movieFileDeleted",
+};
+
+/** An `eventType` query parameter: a name, or Radarr's number for it. */
+const eventTypeQuery = z.preprocess(
+  (value) => (typeof value === "string" ? (EVENT_TYPE_NUMBERS[value] ?? value) : value),
+  z.enum(EVENT_TYPES),
+);
+
 const qualityModelSchema = z.object({
   quality: z.object({
     id: z.number(),
@@ -84,7 +98,7 @@ historyRouter.openapi(
     request: {
       query: z.object({
         ...pagingQuery(HISTORY_SORT_KEYS, "date"),
-        eventType: z.enum(EVENT_TYPES).optional(),
+        eventType: eventTypeQuery.optional(),
         movieIds: z
           .string()
           .regex(/^\d+(,\d+)*$/, "movieIds must be comma-separated ids")
@@ -145,7 +159,7 @@ historyRouter.openapi(
     request: {
       query: z.object({
         movieId: z.coerce.number().int().positive(),
-        eventType: z.enum(EVENT_TYPES).optional(),
+        eventType: eventTypeQuery.optional(),
       }),
     },
     responses: { 200: jsonContent(z.array(historySchema), "History"), ...errorResponses },
@@ -172,7 +186,7 @@ historyRouter.openapi(
           .string()
           .refine((v) => !Number.isNaN(Date.parse(v)), "date must be a date and time")
           .transform((v) => new Date(v).toISOString()),
-        eventType: z.enum(EVENT_TYPES).optional(),
+        eventType: eventTypeQuery.optional(),
         includeMovie: queryBoolean.optional(),
       }),
     },

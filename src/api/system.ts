@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { APP_NAME, APP_VERSION, isDemoMode, isolateStartTime, RADARR_API_VERSION } from "../config";
+import { APP_NAME, APP_VERSION, isDemoMode, isolateStartTime, RADARR_API_VERSION, RADARR_APP_NAME } from "../config";
 import { appliedMigrationCount } from "../db/repositories/migrations";
 import { instanceName } from "../services/configResources";
 import { requestContext } from "../services/context";
@@ -12,7 +12,8 @@ export const healthRouter = createRouter();
 
 export const statusSchema = z
   .object({
-    appName: z.string(),
+    appName: z.string().openapi({ description: '"Radarr": the API this app serves (Recyclarr refuses any other)' }),
+    application: z.string().openapi({ description: "This app's own name (Radarr Edge)" }),
     instanceName: z.string(),
     version: z
       .string()
@@ -65,7 +66,8 @@ systemRouter.openapi(
     const demo = isDemoMode(c.env);
     return c.json(
       {
-        appName: APP_NAME,
+        appName: RADARR_APP_NAME,
+        application: APP_NAME,
         instanceName: await instanceName(c.get("db")),
         version: RADARR_API_VERSION,
         appVersion: APP_VERSION,

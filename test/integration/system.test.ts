@@ -40,7 +40,8 @@ describe("system status", () => {
   test("describes the app as Radarr's status endpoint does", async () => {
     const status = await getJson<Record<string, unknown>>("/api/v3/system/status");
     expect(status).toMatchObject({
-      appName: "Radarr Edge",
+      appName: "Radarr",
+      application: "Radarr Edge",
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       isProduction: false,
       runtimeName: "Cloudflare Workers",

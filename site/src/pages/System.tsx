@@ -75,7 +75,7 @@ export function System() {
           <dl class="facts">
             {(
               [
-                ["Application", s.appName],
+                ["Application", s.application],
                 ["Version", s.appVersion],
                 ["Radarr API version", s.version],
                 ["Runtime", s.runtimeName],

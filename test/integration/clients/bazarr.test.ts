@@ -148,9 +148,8 @@ describe("Bazarr: after a subtitle download (notify_radarr)", () => {
 });
 
 describe("Bazarr: the history refiner (refine_info_url)", () => {
-  // Blocked: history's eventType takes Radarr's names only; Bazarr sends the enum's number
-  // (eventType=1, grabbed), which Radarr accepts, and gets a 400 here (src/api/history.ts).
-  test.skip("history?eventType=1&movieIds={id}: records[].data, nzbInfoUrl read where present", async () => {
+  // Bazarr sends the enum's number (eventType=1, grabbed), which Radarr accepts as well as the name.
+  test("history?eventType=1&movieIds={id}: records[].data, nzbInfoUrl read where present", async () => {
     await addRootFolder();
     const movie = await addMovie(TITANIC, { monitored: true });
     await (await downloader()).grab(movie.id, 0);

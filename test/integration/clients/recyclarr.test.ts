@@ -27,10 +27,9 @@ describe("Recyclarr: the service check before a sync (ServiceAgnosticCapabilityE
     expect(compareVersions(dotNetVersion(status.version), LIMITS_INCREASED)).toBeGreaterThanOrEqual(0);
   });
 
-  // Blocked: /system/status answers appName "Radarr Edge" (src/api/system.ts, not this area's);
   // Recyclarr refuses any appName but "Radarr" (case-insensitive): "Configuration is for Radarr,
-  // but the service at … is Radarr Edge".
-  test.skip("system/status: appName is Radarr, or Recyclarr refuses to sync", async () => {
+  // but the service at … is Radarr Edge". The app's own name is under `application`.
+  test("system/status: appName is Radarr, or Recyclarr refuses to sync", async () => {
     const status = await read<{ appName: string }>(recyclarr("system/status"));
     expect(status.appName.toLowerCase()).toBe("radarr");
   });
