@@ -161,8 +161,10 @@ export function createApp() {
     if (notAllowed) return notAllowed;
     // Outside /api/v3 Radarr answers an empty 404: Bazarr probes /api/system/status first and
     // takes a JSON answer for a pre-v3 Radarr's (its version then reads "unknown").
-    if (c.req.path.startsWith("/api/") && !c.req.path.startsWith("/api/v3/")) return c.body(null, 404);
-    if (c.req.path.startsWith("/api/")) return c.json({ message: `No API route ${c.req.method} ${c.req.path}` }, 404);
+    // Radarr's paths match in any casing (canonicalPath.ts): so does which kind of 404 they get.
+    const path = c.req.path.toLowerCase();
+    if (path.startsWith("/api/") && !path.startsWith("/api/v3/")) return c.body(null, 404);
+    if (path.startsWith("/api/")) return c.json({ message: `No API route ${c.req.method} ${c.req.path}` }, 404);
     if (c.env.ASSETS) {
       // Copied: a fetched response's headers are immutable, and middleware adds to them.
       const asset = await c.env.ASSETS.fetch(c.req.raw);
