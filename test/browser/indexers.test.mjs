@@ -201,7 +201,7 @@ test("a qBittorrent client on the simulator is refused with a wrong password, th
     const form = await chooseType(page, "download client", "qBittorrent");
     await form.getByLabel("Name", { exact: true }).fill("Sim qBittorrent");
     await form.getByLabel("Host").fill(sim.hostname);
-    await form.getByLabel("Port").fill(sim.port);
+    await form.getByLabel("Port", { exact: true }).fill(sim.port);
     await form.getByText("Advanced settings").click();
     await form.getByLabel("URL Base").fill("/qbittorrent");
     await form.getByLabel("Username").fill("browser-settings");
