@@ -4,7 +4,7 @@ import type { MovieResource } from "../domain/library/movieResource";
 import type { ServiceContext } from "./context";
 import { movieResourcesByIds } from "./movieResource";
 import { type AddMovieInput, MovieLibrary } from "./movies";
-import { movieFolderNamer } from "./naming";
+import { movieFolderNamer, namingMovie } from "./naming";
 
 /** How many movies are looked up on TMDb at once while an import is checked. */
 const CONCURRENCY = 4;
@@ -92,12 +92,5 @@ export async function suggestedFolder(ctx: ServiceContext, movieId: number): Pro
   const movie = await new MovieRepository(ctx.db).row(movieId);
   if (!movie) return undefined;
   const name = await movieFolderNamer(ctx.db);
-  return name({
-    title: movie.title,
-    originalTitle: movie.originalTitle,
-    year: movie.year,
-    tmdbId: movie.tmdbId,
-    imdbId: movie.imdbId,
-    collection: movie.metadata.collection?.title ?? null,
-  });
+  return name(namingMovie(movie));
 }

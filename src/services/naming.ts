@@ -1,4 +1,5 @@
 import type { Database } from "../db/client";
+import type { MovieRow } from "../db/repositories/movies";
 import { buildName, type NamingSubject } from "../domain/naming";
 import { readSettings } from "./settings";
 
@@ -10,4 +11,16 @@ export async function movieFolderNamer(db: Database): Promise<MovieFolderNamer> 
   // A format whose tokens are all empty for a movie still needs a folder: the title is one.
   return (movie) =>
     buildName(naming.movieFolderFormat, { movie }, naming) || buildName("{Movie Title}", { movie }, naming);
+}
+
+/** A library movie's naming tokens (title, years, ids, collection) for buildName. */
+export function namingMovie(movie: MovieRow): NamingSubject["movie"] {
+  return {
+    title: movie.title,
+    originalTitle: movie.originalTitle,
+    year: movie.year,
+    tmdbId: movie.tmdbId,
+    imdbId: movie.imdbId,
+    collection: movie.metadata.collection?.title,
+  };
 }

@@ -8,6 +8,7 @@ import { qualityById } from "../domain/quality/qualities";
 import type { ServiceContext } from "./context";
 import { openDownloadClient } from "./downloadClients";
 import { listMovieFiles, type MovieFileView } from "./movieFiles";
+import { namingMovie } from "./naming";
 import { type namingSettingsSchema, readSettings } from "./settings";
 
 /**
@@ -39,14 +40,7 @@ function fileName(naming: Naming, file: MovieFileView): string {
   const name = buildName(
     naming.standardMovieFormat,
     {
-      movie: {
-        title: movie.title,
-        originalTitle: movie.originalTitle,
-        year: movie.year,
-        tmdbId: movie.tmdbId,
-        imdbId: movie.imdbId,
-        collection: movie.metadata.collection?.title,
-      },
+      movie: namingMovie(movie),
       quality: quality ? { name: quality.name, revision: row.quality.revision } : undefined,
       releaseGroup: row.releaseGroup ?? file.parsed?.releaseGroup ?? "",
       edition: row.edition ?? file.parsed?.edition ?? "",

@@ -13,6 +13,7 @@ import type { ClientDownload, ClientFile, DownloadClient, MovedDownload } from "
 import { recordDownloadFailureMetric } from "../../observability/metrics";
 import { type DownloadClientRow, openDownloadClient } from "../downloadClients";
 import type { DownloadRow } from "../grab";
+import { namingMovie } from "../naming";
 import { notify } from "../notifications";
 import { readSettings } from "../settings";
 import { giveUp, scheduleRetry } from "./failureHandling";
@@ -166,14 +167,7 @@ async function importedName(
   const name = buildName(
     naming.standardMovieFormat,
     {
-      movie: {
-        title: movie.title,
-        originalTitle: movie.originalTitle,
-        year: movie.year,
-        tmdbId: movie.tmdbId,
-        imdbId: movie.imdbId,
-        collection: movie.metadata.collection?.title,
-      },
+      movie: namingMovie(movie),
       quality: quality ? { name: quality.name, revision: row.quality.revision } : undefined,
       releaseGroup: parsed?.releaseGroup ?? "",
       edition: parsed?.edition ?? "",
