@@ -4,35 +4,11 @@
 // (defaults: RADARR_EDGE_URL, API_KEY). Starts the flow through the app's API, prints the code and
 // where to enter it, then watches the status every `interval` seconds. Exits 0 once connected,
 // 1 when the flow fails or expires. Talks only to the given URL; the app itself polls Trakt.
-import { parseArgs } from "node:util";
+import { appClient, appOptions, runCli } from "./lib/appClient.mjs";
 
-const { values } = parseArgs({
-  options: {
-    url: { type: "string", default: process.env.RADARR_EDGE_URL ?? "http://localhost:8787" },
-    "api-key": { type: "string", default: process.env.API_KEY },
-    help: { type: "boolean", short: "h", default: false },
-  },
-});
-
-if (values.help) {
-  console.log("Usage: npm run trakt-auth -- [--url http://localhost:8787] [--api-key KEY]");
-  process.exit(0);
-}
-if (!values["api-key"]) {
-  console.error("An API key is needed: pass --api-key KEY or set API_KEY");
-  process.exit(1);
-}
-
-const base = `${values.url.replace(/\/$/, "")}/api/v3/streaming/trakt/auth`;
-const headers = { "X-Api-Key": values["api-key"], accept: "application/json" };
+const { url, apiKey } = appOptions("Usage: npm run trakt-auth -- [--url http://localhost:8787] [--api-key KEY]");
+const request = appClient(url, apiKey, "/api/v3/streaming/trakt/auth");
 const sleep = (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-
-async function request(method, path = "") {
-  const response = await fetch(`${base}${path}`, { method, headers });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.message ?? `${method} ${base}${path} answered HTTP ${response.status}`);
-  return body;
-}
 
 async function main() {
   const flow = await request("POST");
@@ -57,10 +33,4 @@ async function main() {
   return 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`trakt-auth: ${error.message}`);
-    process.exit(1);
-  },
-);
+runCli("trakt-auth", main);

@@ -5,35 +5,11 @@
 // (defaults: RADARR_EDGE_URL, API_KEY). Queues the WatchmodeIdMapRefresh command through the app's
 // API and prints its progress until it ends. Exits 0 once the map is imported (or found
 // unchanged), 1 when the command fails. Talks only to the given URL; the app downloads the map.
-import { parseArgs } from "node:util";
+import { appClient, appOptions, runCli } from "./lib/appClient.mjs";
 
-const { values } = parseArgs({
-  options: {
-    url: { type: "string", default: process.env.RADARR_EDGE_URL ?? "http://localhost:8787" },
-    "api-key": { type: "string", default: process.env.API_KEY },
-    help: { type: "boolean", short: "h", default: false },
-  },
-});
-
-if (values.help) {
-  console.log("Usage: npm run watchmode-sync -- [--url http://localhost:8787] [--api-key KEY]");
-  process.exit(0);
-}
-if (!values["api-key"]) {
-  console.error("An API key is needed: pass --api-key KEY or set API_KEY");
-  process.exit(1);
-}
-
-const base = `${values.url.replace(/\/$/, "")}/api/v3/command`;
-const headers = { "X-Api-Key": values["api-key"], accept: "application/json", "content-type": "application/json" };
+const { url, apiKey } = appOptions("Usage: npm run watchmode-sync -- [--url http://localhost:8787] [--api-key KEY]");
+const request = appClient(url, apiKey, "/api/v3/command");
 const POLL_MS = 1_000;
-
-async function request(method, path = "", body) {
-  const response = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) });
-  const json = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(json.message ?? `${method} ${base}${path} answered HTTP ${response.status}`);
-  return json;
-}
 
 async function main() {
   const queued = await request("POST", "", { name: "WatchmodeIdMapRefresh" });
@@ -57,10 +33,4 @@ async function main() {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`watchmode-sync: ${error.message}`);
-    process.exit(1);
-  },
-);
+runCli("watchmode-sync", main);
