@@ -2,9 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import * as clock from "../clock";
 import { Failure, resourceNotFound } from "../domain/failures/failure";
 import { enqueueCommand } from "../jobs/commandRunner";
-import { COMMAND_NAMES, type CommandRow, findCommand, lastRuns } from "../jobs/commands";
+import { COMMAND_NAMES, type CommandRow, findCommand } from "../jobs/commands";
 import { cronIntervalMinutes, nextCronRun, SCHEDULED_TASKS } from "../jobs/cronSchedule";
-import { assertMoviesExist, commandLog } from "../services/commandLog";
+import { assertMoviesExist, commandLog, lastRuns } from "../services/commandLog";
 import { zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, errorSchema, idParamSchema } from "./schemas/common";
@@ -87,7 +87,7 @@ function commandResource(row: CommandRow): z.infer<typeof commandSchema> {
     status: row.status,
     result: RESULTS[row.status],
     outcome: (row.result as Record<string, unknown> | null) ?? undefined,
-    priority: "normal",
+    priority: row.priority,
     sendUpdatesToClient: row.trigger !== "scheduled",
     updateScheduledTask: row.trigger === "scheduled",
     queued: row.queued,

@@ -164,6 +164,10 @@ export const commands = sqliteTable(
     body: json<Record<string, unknown>>("body").notNull(),
     status: text("status", { enum: ["queued", "started", "completed", "failed", "cancelled"] }).notNull(),
     trigger: text("trigger", { enum: ["manual", "scheduled"] }).notNull(),
+    /** Radarr's CommandPriority: the commands queue runs higher first (src/jobs/commandRunner.ts). */
+    priority: text("priority", { enum: ["high", "normal", "low"] })
+      .notNull()
+      .default("normal"),
     message: text("message"),
     result: json<Record<string, unknown>>("result"),
     queued: text("queued").notNull(),

@@ -19,6 +19,8 @@ export interface CommandMessage {
   commandId: number;
   /** The chunk this message runs (0 first); a message for any other chunk is a duplicate. */
   chunk: number;
+  /** When this chunk first gave way to higher-priority work (see yieldToPriority). */
+  waitingSince?: string;
 }
 
 /**
@@ -39,9 +41,31 @@ function chunkBudgetMs(env: Env): number {
  * one is harmless: a chunk delivered twice runs once.
  */
 const STALL_MS = 60_000;
+/**
+ * Priority: Queues keep no order by priority, so the consumer decides. A chunk gives way while a
+ * command of higher priority is ready to run (queued, or started and not paused): it is sent
+ * back with this delay, and the higher-priority message behind it runs first. So a user's sync or
+ * search (high) starts before queued scheduled work (low), and scheduled work pauses between its
+ * chunks while user work runs. Giving way stops after PRIORITY_WAIT_LIMIT_MS, so a lost message
+ * or a long manual migration never starves the scheduled tasks.
+ */
+const PRIORITY_WAIT_SECONDS = 5;
+const PRIORITY_WAIT_LIMIT_MS = 5 * 60_000;
+const PRIORITIES: CommandRow["priority"][] = ["high", "normal", "low"];
+
 // A message that failed unexpectedly (D1 unavailable, a bug) comes back after this long; the
 // queue's max_retries then hands it to the dead-letter queue.
 const UNEXPECTED_FAILURE_DELAY_SECONDS = 30;
+
+/**
+ * A command's priority, as Radarr's CommandPriority: scheduled work is low (Radarr's scheduled
+ * tasks are), a command run by hand normal (Radarr's API default), and a sync or search run by
+ * hand high, so it starts before queued scheduled work.
+ */
+function commandPriority(name: string, trigger: CommandRow["trigger"]): CommandRow["priority"] {
+  if (trigger === "scheduled") return "low";
+  return findCommand(name)?.userWaits ? "high" : "normal";
+}
 
 /** Records a command as queued and puts its first chunk on the queue; the body must be valid for it. */
 export async function enqueueCommand(
@@ -51,9 +75,30 @@ export async function enqueueCommand(
   body: Record<string, unknown>,
   trigger: CommandRow["trigger"],
 ): Promise<CommandRow> {
-  const row = await commandRepository(db).queue({ name, body, trigger, queued: clock.nowIso() });
+  const priority = commandPriority(name, trigger);
+  const row = await commandRepository(db).queue({ name, body, trigger, priority, queued: clock.nowIso() });
   await env.COMMAND_QUEUE.send({ commandId: row.id, chunk: 0 } satisfies CommandMessage);
   return row;
+}
+
+/**
+ * Sends this chunk's message back for later when higher-priority work is ready to run (and this
+ * chunk has not waited past the limit); true when it did.
+ */
+async function yieldToPriority(env: Env, db: Database, row: CommandRow, message: CommandMessage): Promise<boolean> {
+  const higher = PRIORITIES.slice(0, PRIORITIES.indexOf(row.priority));
+  const waitingSince = message.waitingSince ?? clock.nowIso();
+  if (clock.now() - Date.parse(waitingSince) >= PRIORITY_WAIT_LIMIT_MS) return false;
+  const ahead = await commandChunkRepository(db).readyCount(higher, clock.nowIso());
+  if (ahead === 0) return false;
+  const due = new Date(clock.now() + PRIORITY_WAIT_SECONDS * 1000).toISOString();
+  // Heard from (not stalled) until it is due again; the message says why it waits.
+  await commandChunkRepository(db).touch(row.id, due);
+  await commandRepository(db).setMessage(row.id, `Waiting for ${ahead} higher-priority command${ahead > 1 ? "s" : ""}`);
+  await env.COMMAND_QUEUE.send({ ...message, waitingSince } satisfies CommandMessage, {
+    delaySeconds: PRIORITY_WAIT_SECONDS,
+  });
+  return true;
 }
 
 /** Runs one chunk of a command: finishes it (completed or failed) or saves it and queues the next chunk. */
@@ -68,6 +113,7 @@ async function runCommandChunk(
   const row = await repo.get(message.commandId);
   // An ended command (a cancelled one included) runs no further chunk; nor does a duplicate message.
   if (!row || (row.status !== "queued" && row.status !== "started") || row.chunks !== message.chunk) return;
+  if (await yieldToPriority(env, db, row, message)) return;
   const log = logger.child({ command: row.name, commandId: row.id, chunk: message.chunk });
   const startedAt = clock.now();
   const budgetMs = chunkBudgetMs(env);

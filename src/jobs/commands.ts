@@ -1,6 +1,5 @@
 import { z } from "zod";
 import * as clock from "../clock";
-import type { Database } from "../db/client";
 import { type CommandRow, commandRepository } from "../db/repositories/commands";
 import { importListsToSync } from "../db/repositories/importLists";
 import { movieUpkeepRepository } from "../db/repositories/movieUpkeep";
@@ -36,6 +35,8 @@ export interface CommandDefinition<Body> {
   name: string;
   description: string;
   body: z.ZodType<Body>;
+  /** A sync or search someone waits on: run by hand, it goes ahead of scheduled work (commandPriority). */
+  userWaits?: true;
   run(ctx: CommandContext, body: Body): Promise<CommandStep>;
 }
 
@@ -78,6 +79,7 @@ const COMMANDS = [
   define({
     name: "ImportListSync",
     description: "Sync import lists: the given list, or every enabled list (scheduled runs take the due ones)",
+    userWaits: true,
     body: z.object({ listId: z.number().int().positive().optional() }),
     async run(ctx, { listId }) {
       const { env, db } = ctx;
@@ -182,24 +184,28 @@ const COMMANDS = [
   define({
     name: "MoviesSearch",
     description: "Search the indexers for the given movies and grab the best accepted release of each",
+    userWaits: true,
     body: z.object({ movieIds: z.array(z.number().int().positive()).min(1, "name at least one movie").max(1000) }),
     run: (ctx, { movieIds }) => searchMovies(ctx, async () => movieIds),
   }),
   define({
     name: "MissingMoviesSearch",
     description: "Search for every monitored, available movie without a file",
+    userWaits: true,
     body: z.object({}),
     run: (ctx) => searchMovies(ctx, () => missingMovieIds(ctx.db)),
   }),
   define({
     name: "CutoffUnmetMoviesSearch",
     description: "Search for every monitored movie whose file has not reached its profile's cutoff",
+    userWaits: true,
     body: z.object({}),
     run: (ctx) => searchMovies(ctx, () => cutoffUnmetMovieIds(ctx.db)),
   }),
   define({
     name: "RssSync",
     description: "Read every RSS-enabled indexer's newest releases and grab what monitored movies want",
+    userWaits: true,
     body: z.object({}),
     async run(ctx) {
       const { db } = ctx;
@@ -385,14 +391,4 @@ function searchMovies(ctx: CommandContext, select: () => Promise<number[]>): Pro
       };
     },
   });
-}
-
-/** The latest run of each command name (for the task list). */
-export async function lastRuns(db: Database, names: readonly string[]): Promise<Map<string, CommandRow>> {
-  const out = new Map<string, CommandRow>();
-  for (const name of names) {
-    const row = await commandRepository(db).latestNamed(name);
-    if (row) out.set(name, row);
-  }
-  return out;
 }

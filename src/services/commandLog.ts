@@ -43,3 +43,13 @@ export async function assertMoviesExist(db: Database, body: unknown): Promise<vo
   const more = missing.length > 20 ? ` and ${missing.length - 20} more` : "";
   throw invalidInput("body.movieIds", `Movie ${missing.slice(0, 20).join(", ")}${more} not in the library`);
 }
+
+/** The latest run of each command name (for the task list). */
+export async function lastRuns(db: Database, names: readonly string[]): Promise<Map<string, CommandRow>> {
+  const out = new Map<string, CommandRow>();
+  for (const name of names) {
+    const row = await commandRepository(db).latestNamed(name);
+    if (row) out.set(name, row);
+  }
+  return out;
+}

@@ -6,7 +6,10 @@ import { useResource } from "./useResource";
 const SHOWN = 10;
 const POLL_MS = 3_000;
 
-/** System › Commands: the latest commands with their message and, while one walks many movies, how far it got. */
+/**
+ * System › Commands: the latest commands with their priority (a sync or search run by hand is
+ * high, scheduled work low) and message and, while one walks many movies, how far it got.
+ */
 export function CommandList() {
   const { data, error } = useResource(() => api.commands.list(), [], { everyMs: POLL_MS });
   const commands = data.value?.slice(0, SHOWN);
@@ -21,6 +24,8 @@ export function CommandList() {
             <tr>
               <th scope="col">Command</th>
               <th scope="col">Status</th>
+              <th scope="col">Priority</th>
+              <th scope="col">Trigger</th>
               <th scope="col">Message</th>
               <th scope="col">Progress</th>
               <th scope="col">Queued</th>
@@ -31,6 +36,8 @@ export function CommandList() {
               <tr key={c.id}>
                 <td>{c.commandName}</td>
                 <td>{c.status}</td>
+                <td>{c.priority}</td>
+                <td>{c.trigger}</td>
                 <td>{c.message ?? ""}</td>
                 <td>
                   {c.progress && (

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, count, desc, eq, inArray, lt, lte } from "drizzle-orm";
 import type { Database } from "../client";
 import { commands } from "../schema";
 
@@ -11,6 +11,7 @@ interface QueuedCommand {
   name: string;
   body: Record<string, unknown>;
   trigger: CommandRow["trigger"];
+  priority: CommandRow["priority"];
   queued: string;
 }
 
@@ -145,6 +146,21 @@ export function commandChunkRepository(db: Database) {
         .where(and(eq(commands.id, id), inArray(commands.status, RUNNING)))
         .returning({ id: commands.id });
       return cancelled.length > 0;
+    },
+
+    /**
+     * How many commands of these priorities are ready to run a chunk: queued, or started and not
+     * paused (a paused command's heartbeat is when its next chunk is due, so it is later than now).
+     */
+    readyCount: async (priorities: CommandRow["priority"][], now: string): Promise<number> => {
+      if (priorities.length === 0) return 0;
+      const [row] = await db
+        .select({ n: count() })
+        .from(commands)
+        .where(
+          and(inArray(commands.status, RUNNING), inArray(commands.priority, priorities), lte(commands.heartbeat, now)),
+        );
+      return row?.n ?? 0;
     },
 
     /** Marks a command as just heard from (re-queued after a stall). */

@@ -1,0 +1,1 @@
+ALTER TABLE `commands` ADD `priority` text DEFAULT 'normal' NOT NULL;
