@@ -14,12 +14,15 @@ import { call, expectFieldError, getJson, sendJson } from "./helpers";
 const field = (client: DownloadClient, name: string) => client.fields.find((f) => f.name === name);
 
 describe("/api/v3/downloadclient", () => {
-  test("schema lists qBittorrent, SABnzbd and Transmission in the provider shape", async () => {
+  test("schema lists qBittorrent, SABnzbd, Transmission, Deluge, NZBGet and rTorrent in the provider shape", async () => {
     const templates = await getJson<DownloadClient[]>("/api/v3/downloadclient/schema");
     expect(templates.map((t) => [t.implementation, t.protocol])).toEqual([
       ["QBittorrent", "torrent"],
       ["Sabnzbd", "usenet"],
       ["Transmission", "torrent"],
+      ["Deluge", "torrent"],
+      ["Nzbget", "usenet"],
+      ["RTorrent", "torrent"],
     ]);
     const qb = templates[0];
     expect(qb.fields.map((f) => f.name)).toEqual(

@@ -87,7 +87,10 @@ export async function addClient(
 }
 
 /** The simulated client's control API (speed, faults, disk) for one instance. */
-export function simClient(service: "qbittorrent" | "sabnzbd" | "transmission", instance: string) {
+export function simClient(
+  service: "qbittorrent" | "sabnzbd" | "transmission" | "deluge" | "nzbget" | "rtorrent",
+  instance: string,
+) {
   const control = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${SIM}/${service}${path}`, {
       method,

@@ -11,7 +11,7 @@ import * as clock from "../clock";
  * credentials never see each other's downloads, files or faults.
  */
 
-export type ClientKind = "qbittorrent" | "transmission" | "sabnzbd";
+export type ClientKind = "qbittorrent" | "transmission" | "sabnzbd" | "deluge" | "nzbget" | "rtorrent";
 
 export const DOWNLOAD_FAULTS = ["stall", "diskFull", "hashMismatch", "missingFiles"] as const;
 type DownloadFault = (typeof DOWNLOAD_FAULTS)[number];

@@ -1,3 +1,6 @@
+import { deluge } from "../downloads/deluge";
+import { nzbget } from "../downloads/nzbget";
+import { rtorrent } from "../downloads/rtorrent";
 import { hdbits } from "./hdbits";
 import { hooks } from "./hooks";
 import { imdb } from "./imdb";
@@ -28,6 +31,9 @@ export const SERVICES: readonly SimulatedService[] = [
   qbittorrent,
   sabnzbd,
   transmission,
+  deluge,
+  nzbget,
+  rtorrent,
   radarr,
 ];
 

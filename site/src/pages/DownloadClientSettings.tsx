@@ -13,15 +13,15 @@ const REMOVE_OPTIONS: { name: "removeCompletedDownloads" | "removeFailedDownload
   { name: "removeFailedDownloads", label: "Remove failed", help: "Remove failed downloads from the client" },
 ];
 
-/** Settings › Download clients: qBittorrent, Transmission and SABnzbd, each tested before it is saved. */
+/** Settings › Download clients: every implementation the server defines, each tested before it is saved. */
 export function DownloadClientSettings() {
   return (
     <section class="page settings download-client-settings">
       <SettingsNav />
       <h1>Download clients</h1>
       <p class="hint">
-        Where grabbed releases are sent: torrents to qBittorrent or Transmission, NZBs to SABnzbd. A client is tested
-        when it is saved enabled.
+        Where grabbed releases are sent: torrents to qBittorrent, Transmission, Deluge or rTorrent, NZBs to SABnzbd or
+        NZBGet. A client is tested when it is saved enabled.
       </p>
       <ProviderSettings<DownloadClient, DownloadClientTestResult>
         noun="download client"

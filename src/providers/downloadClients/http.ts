@@ -71,3 +71,10 @@ export const connectionFields: ProviderField[] = [
   { name: "urlBase", label: "URL Base", type: "textbox", advanced: true },
   requestHeadersField,
 ];
+
+/** Bytes as base64 (a .torrent sent inside a JSON or XML-RPC call). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
