@@ -75,7 +75,7 @@ export function rtorrentFailure(message: string): FailureSignal | undefined {
   return { kind, message: text };
 }
 
-export const rtorrentStalled = (t: RTorrentItem) =>
+const rtorrentStalled = (t: RTorrentItem) =>
   t.active && !t.complete && !t.hashing && t.size > 0 && t.downRate === 0 && t.peers === 0;
 
 /** Radarr's mapping: complete, hashing (queued), active (downloading) or stopped (paused). */
