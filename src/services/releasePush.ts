@@ -9,6 +9,7 @@ import { findMovieForRelease } from "./decisionContext";
 import { enabledClientsFor } from "./downloadClients";
 import { type GrabResult, grabRelease } from "./grab";
 import { loadIndexers } from "./indexers";
+import { delayGate, holdRelease } from "./pendingReleases";
 import { decideReleases } from "./releaseSearch/decide";
 import { findCachedRelease, grabCachedRelease } from "./releaseSearch/releaseCache";
 
@@ -138,8 +139,18 @@ type PushOutcome =
   | { unparseable: true }
   | { unparseable?: false; decision: ReleaseDecision | RankedDecision; movieId?: number; grabbed?: GrabResult };
 
+/** Radarr's DelaySpecification rejection of a release its delay profile holds (temporary: it waits as pending). */
+const DELAYED = {
+  specification: "delay",
+  reason: "minimumAgeDelay",
+  message: "Waiting for better quality release",
+  type: "temporary",
+} as const;
+
 /**
  * A release from another tool: matched to a library movie, judged, and grabbed when accepted.
+ * The movie's delay profile holds it back as an RSS grab would (pending, grabbed when due or from
+ * the queue), answered as Radarr does: temporarily rejected, not grabbed.
  * A title the parser cannot read is no release at all (Radarr refuses it as invalid input).
  */
 export async function pushRelease(ctx: ServiceContext, input: PushedReleaseInput): Promise<PushOutcome> {
@@ -153,6 +164,11 @@ export async function pushRelease(ctx: ServiceContext, input: PushedReleaseInput
     checkMovie: input.movieId !== undefined,
   });
   if (!decision.accepted) return { decision, movieId: movie.id };
+  const delay = await delayGate(ctx, movie.id);
+  if (delay && delay(decision) > 0) {
+    await holdRelease(ctx, movie.id, { ...decision, release }, "push");
+    return { decision: { ...decision, accepted: false, rejections: [DELAYED] }, movieId: movie.id };
+  }
   const downloadClientId = await pushedClientId(db, input, release.protocol);
   const grabbed = await grabRelease(ctx, { movieId: movie.id, release, source: "push", downloadClientId });
   return { decision, movieId: movie.id, grabbed };
