@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { resourceNotFound } from "../domain/failures/failure";
 import { enqueueCommand } from "../jobs/commandRunner";
+import { Collections } from "../services/collections";
 import { requestContext } from "../services/context";
 import { importMovies, suggestedFolder } from "../services/movieImport";
 import type { AppEnv } from "./context";
@@ -18,6 +19,15 @@ const tags = ["Movie"];
 export async function searchAdded(c: Context<AppEnv>, added: { id: number; searchForMovie: boolean }[]) {
   const movieIds = added.filter((m) => m.searchForMovie).map((m) => m.id);
   if (movieIds.length) await enqueueCommand(c.env, c.get("db"), "MoviesSearch", { movieIds }, "manual");
+}
+
+/**
+ * addOptions.monitor "movieAndCollection": the added movies' collections are monitored, and those
+ * that became so are read from TMDb and their movies added by a RefreshCollections.
+ */
+export async function monitorAddedCollections(c: Context<AppEnv>, movieIds: number[]) {
+  const collectionIds = await new Collections(requestContext(c)).monitorForAdded(movieIds);
+  if (collectionIds.length) await enqueueCommand(c.env, c.get("db"), "RefreshCollections", { collectionIds }, "manual");
 }
 
 movieImportRouter.openapi(
@@ -51,9 +61,15 @@ movieImportRouter.openapi(
     },
   }),
   async (c) => {
-    const result = await importMovies(requestContext(c), c.req.valid("json"));
+    const inputs = c.req.valid("json");
+    const result = await importMovies(requestContext(c), inputs);
     c.get("logger").info("movies imported", { added: result.added.length, asked: result.movies.length });
     await searchAdded(c, result.added);
+    if (inputs.some((m) => m.addOptions?.monitor === "movieAndCollection"))
+      await monitorAddedCollections(
+        c,
+        result.added.map((m) => m.id),
+      );
     return c.json(result.movies, 200);
   },
 );

@@ -14,6 +14,7 @@ import { deleteMovieFileThroughClient } from "../services/movieFileDeletion";
 import { lookupResources, moviePageJson, movieResource, moviesJson } from "../services/movieResource";
 import { MovieLibrary } from "../services/movies";
 import type { AppEnv } from "./context";
+import { monitorAddedCollections } from "./movieImport";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, errorSchema, idParamSchema, queryBoolean } from "./schemas/common";
 import {
@@ -276,6 +277,7 @@ movieRouter.openapi(
     if (!movie) throw new Error("The movie was added but could not be read back");
     c.get("logger").info("movie added", { movieId: id, tmdbId: input.tmdbId });
     if (input.addOptions?.searchForMovie) await startCommand(c, "MoviesSearch", { movieIds: [id] });
+    if (input.addOptions?.monitor === "movieAndCollection") await monitorAddedCollections(c, [id]);
     return c.json(movieResource(movie), 201);
   },
 );

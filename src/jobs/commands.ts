@@ -20,6 +20,7 @@ import { isEncrypted } from "../services/secrets";
 import { readSettings } from "../services/settings";
 import { StreamingAvailabilityLookup } from "../services/streamingAvailability";
 import { importWatchmodeIdMapChunk, type WatchmodeIdMapCursor } from "../services/watchmodeIdMap";
+import { COLLECTION_COMMANDS } from "./collectionCommands";
 import { type CommandContext, type CommandStep, walkIds } from "./commandChunks";
 import { cronIntervalMinutes, SCHEDULED_TASKS } from "./cronSchedule";
 import { FILE_COMMANDS } from "./fileCommands";
@@ -47,6 +48,7 @@ const STREAMING_CHECK_BATCH = 500;
 /** Every command, by Radarr's name where Radarr has one. Adding a command is adding one entry. */
 const COMMANDS = [
   ...FILE_COMMANDS,
+  ...COLLECTION_COMMANDS,
   define({
     name: "RefreshMovie",
     description:

@@ -23,6 +23,9 @@ export const SCHEDULED_TASKS = [
   // scheduled backup once a week (src/services/backups.ts).
   { name: "Housekeeping", command: "Housekeeping", cron: "0 */6 * * *" },
   { name: "Backup", command: "Backup", cron: "0 */6 * * *" },
+  // Radarr's is daily; it rides the 6-hourly trigger (no further Cron Trigger) and re-reads from
+  // TMDb only collections not read for 15 days, so the extra runs mostly add monitored ones' movies.
+  { name: "Refresh Collections", command: "RefreshCollections", cron: "0 */6 * * *" },
 ] as const;
 
 function fieldMatches(field: string, value: number, min: number): boolean {

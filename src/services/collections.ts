@@ -2,7 +2,7 @@ import * as clock from "../clock";
 import { type CollectionPatch, type CollectionRow, collectionRepository } from "../db/repositories/collections";
 import { exclusionRepository } from "../db/repositories/exclusions";
 import { MovieRepository } from "../db/repositories/movies";
-import { resourceNotFound } from "../domain/failures/failure";
+import { Failure, resourceNotFound } from "../domain/failures/failure";
 import { type CollectionPart, missingParts, tmdbImages } from "../domain/library/collections";
 import { deriveMovieStatus, type MinimumAvailability } from "../domain/library/movieStatus";
 import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles";
@@ -14,6 +14,15 @@ import { MovieLibrary } from "./movies";
 
 /** How many collections one read fetches from TMDb at most (the rest on later reads). */
 const FETCHES_PER_READ = 20;
+/** Radarr's ShouldRefresh: a scheduled RefreshCollections re-reads a collection not read for 15 days. */
+const REREAD_AFTER_MS = 15 * 24 * 60 * 60 * 1000;
+
+/** Radarr adds a monitored collection's movies once they are in cinemas or released. */
+const isOut = (part: CollectionPart) => {
+  const inCinemas = part.releaseDate ? `${part.releaseDate.slice(0, 10)}T00:00:00Z` : null;
+  const dates = { inCinemas, digitalRelease: null, physicalRelease: null };
+  return ["inCinemas", "released"].includes(deriveMovieStatus(undefined, dates, clock.now()));
+};
 
 export interface CollectionChoices {
   monitored?: boolean;
@@ -53,9 +62,10 @@ export class Collections {
     this.repo = collectionRepository(ctx.db);
   }
 
-  /** Reads a collection's parts, title, overview and pictures from TMDb (through its cache). */
-  private async fetchParts(row: CollectionRow): Promise<CollectionRow> {
-    const found = await tmdbCollection(this.ctx.env, row.tmdbId, this.ctx.logger, this.ctx.work);
+  /** Reads a collection's parts, title, overview and pictures from TMDb (through its cache unless `fresh`). */
+  private async fetchParts(row: CollectionRow, fresh = false): Promise<CollectionRow> {
+    const found = await tmdbCollection(this.ctx.env, row.tmdbId, this.ctx.logger, this.ctx.work, fresh);
+    if (!found && fresh) throw new Failure("notFound", `Collection '${row.title}' (TMDb ${row.tmdbId}) is not on TMDb`);
     if (!found) return row;
     const patch: CollectionPatch = {
       title: found.name ?? row.title,
@@ -157,7 +167,7 @@ export class Collections {
     await movies.update([...ids.values()], { monitored });
   }
 
-  /** Adds the collection's movies missing from the library (not excluded) with its choices (Radarr's RefreshCollections). */
+  /** Adds the collection's movies missing from the library (not excluded, out) with its choices (Radarr's SyncCollectionMovies). */
   async addMissing(row: CollectionRow) {
     const parts = row.parts ?? [];
     const tmdbIds = parts.map((p) => p.tmdbId);
@@ -165,7 +175,7 @@ export class Collections {
       new MovieRepository(this.ctx.db).idsByTmdbIds(tmdbIds),
       exclusionRepository(this.ctx.db).excludedTmdbIds(tmdbIds),
     ]);
-    const missing = missingParts(parts, new Set(inLibrary.keys()), excluded);
+    const missing = missingParts(parts, new Set(inLibrary.keys()), excluded).filter(isOut);
     if (missing.length === 0) return [];
     const result = await importMovies(
       this.ctx,
@@ -182,5 +192,65 @@ export class Collections {
     );
     this.ctx.logger.info("collection movies added", { collection: row.tmdbId, added: result.added.length });
     return result.added;
+  }
+
+  /** The collections a RefreshCollections walks: the given ones (each must exist), else every one, by title. */
+  async idsToRefresh(ids?: number[]): Promise<number[]> {
+    if (ids?.length) {
+      const unique = [...new Set(ids)];
+      const found = new Set((await this.repo.byIds(unique)).map((r) => r.id));
+      const missing = unique.filter((id) => !found.has(id));
+      if (missing.length) throw resourceNotFound(`Collection ${missing.slice(0, 10).join(", ")}`);
+      return unique;
+    }
+    await this.repo.syncWithLibrary();
+    return (await this.repo.list()).map((r) => r.id);
+  }
+
+  /**
+   * One collection of a RefreshCollections run (Radarr's RefreshCollectionService): its title,
+   * overview, pictures and movies read again from TMDb when `reread` (asked for by hand or by id)
+   * or not read for 15 days; then, monitored, its missing movies added. Null when it is gone.
+   */
+  async refresh(id: number, reread: boolean) {
+    let row = await this.repo.get(id);
+    if (!row) return null;
+    const last = row.lastInfoSync ? Date.parse(row.lastInfoSync) : Number.NaN;
+    const stale = Number.isNaN(last) || last < clock.now() - REREAD_AFTER_MS;
+    const reading = reread || stale || row.parts === null;
+    if (reading) row = await this.fetchParts(row, true);
+    const added = row.monitored ? await this.addMissing(row) : [];
+    return { title: row.title, reread: reading, added };
+  }
+
+  /**
+   * addOptions.monitor "movieAndCollection" (Radarr's RefreshMovieService and MovieScannedHandler):
+   * each added movie's collection is monitored; one new to the library takes the movie's choices,
+   * its tags and searchOnAdd from its searchForMovie. Returns the collections that became
+   * monitored, for a RefreshCollections to read them and add their movies.
+   */
+  async monitorForAdded(movieIds: number[]): Promise<number[]> {
+    const movies = new MovieRepository(this.ctx.db);
+    const changed = new Set<number>();
+    for (const movieId of movieIds) {
+      const movie = await movies.get(movieId);
+      const tmdbId = movie?.metadata.collection?.tmdbId;
+      if (!movie || !tmdbId || movie.addOptions?.monitor !== "movieAndCollection") continue;
+      let [row] = await this.repo.list(tmdbId);
+      const created = !row;
+      if (!row) {
+        await this.repo.syncWithLibrary();
+        [row] = await this.repo.list(tmdbId);
+        if (!row) continue;
+      }
+      if (row.monitored && !created) continue;
+      const searchOnAdd = Boolean(movie.addOptions?.searchForMovie);
+      await this.repo.update(
+        [row.id],
+        created ? { monitored: true, searchOnAdd, tags: movie.tags } : { monitored: true },
+      );
+      changed.add(row.id);
+    }
+    return [...changed];
   }
 }

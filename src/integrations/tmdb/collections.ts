@@ -16,13 +16,24 @@ const collectionDetailsSchema = tmdbCollectionSchema.extend({
   backdrop_path: z.string().nullable().optional(),
 });
 
-/** A TMDb collection with its parts (/3/collection/{id}), cached in KV for a day; null when TMDb has none. */
-export async function tmdbCollection(env: Env, collectionId: number, logger?: Logger, work?: UpstreamWork) {
+/**
+ * A TMDb collection with its parts (/3/collection/{id}), cached in KV for a day; null when TMDb
+ * has none. `fresh` reads TMDb itself (RefreshCollections re-reads what the library stored).
+ */
+export async function tmdbCollection(
+  env: Env,
+  collectionId: number,
+  logger?: Logger,
+  work?: UpstreamWork,
+  fresh = false,
+) {
+  const load = async () => {
+    const response = await tmdbGet(env, `/3/collection/${collectionId}`, {}, logger, work);
+    return readJson("tmdb", response, collectionDetailsSchema);
+  };
   try {
-    const cached = await cachedJson(env.CACHE, "tmdb", `tmdb:collection:${collectionId}:v1`, DAY_SECONDS, async () => {
-      const response = await tmdbGet(env, `/3/collection/${collectionId}`, {}, logger, work);
-      return readJson("tmdb", response, collectionDetailsSchema);
-    });
+    if (fresh) return await load();
+    const cached = await cachedJson(env.CACHE, "tmdb", `tmdb:collection:${collectionId}:v1`, DAY_SECONDS, load);
     return cached.value;
   } catch (error) {
     if (error instanceof Failure && error.kind === "notFound") return null;
