@@ -189,4 +189,33 @@ describe("addOptions.monitor movieAndCollection", () => {
     expect(await collectionByTmdb(MATRIX_COLLECTION)).toMatchObject({ monitored: false });
     expect(await libraryTmdbIds()).toEqual([FELLOWSHIP, 121, 122, MATRIX].sort((a, b) => a - b));
   }, 60_000);
+
+  test("an import list's monitor movieAndCollection monitors the collections of the movies it adds", async () => {
+    await addRootFolder();
+    const list = await sendJson<{ id: number }>(
+      "POST",
+      "/api/v3/importlist",
+      {
+        name: "Fellowship",
+        implementation: "TMDbCollectionImport",
+        fields: [{ name: "collectionId", value: LOTR_COLLECTION }],
+        qualityProfileId: await qualityProfileId(),
+        rootFolderPath: "/movies",
+        monitor: "movieAndCollection",
+        searchOnAdd: false,
+      },
+      201,
+    );
+    await runCommand("ImportListSync", { listId: list.id });
+    const added = await getJson<Movie[]>("/api/v3/movie");
+    expect(added.map((m) => m.tmdbId).sort((a, b) => a - b)).toEqual([FELLOWSHIP, 121, 122]);
+    // As in Radarr, the collection comes with the movies' metadata refresh, monitored as the list asked.
+    await runCommand("RefreshMovie", { movieIds: added.map((m) => m.id) });
+    await runCommand("RefreshCollections");
+    expect(await collectionByTmdb(LOTR_COLLECTION)).toMatchObject({
+      monitored: true,
+      searchOnAdd: false,
+      missingMovies: 0,
+    });
+  }, 60_000);
 });

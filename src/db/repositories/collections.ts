@@ -25,12 +25,16 @@ export type CollectionPatch = Partial<
 const COLLECTION_ID = "json_extract(metadata, '$.collection.tmdbId')";
 
 // A collection row for every TMDb collection a library movie belongs to, its choices taken from the
-// first movie of it added (as Radarr's first add of a collection's movie makes it), unmonitored.
+// first movie of it added (as Radarr's first add of a collection's movie makes it): monitored when
+// that movie was added with monitor "movieAndCollection" (an import list's too), searchOnAdd then
+// its searchForMovie; otherwise unmonitored.
+const WITH_COLLECTION = "json_extract(add_options, '$.monitor') = 'movieAndCollection'";
 const ADD_NEW = `insert or ignore into collections
   (tmdb_id, title, sort_title, overview, images, monitored, quality_profile_id, root_folder_path,
    minimum_availability, search_on_add, tags, added)
   select ${COLLECTION_ID}, json_extract(metadata, '$.collection.title'), lower(json_extract(metadata, '$.collection.title')),
-    '', '[]', 0, quality_profile_id, root_folder_path, minimum_availability, 0, '[]', ?1
+    '', '[]', coalesce(${WITH_COLLECTION}, 0), quality_profile_id, root_folder_path, minimum_availability,
+    coalesce(${WITH_COLLECTION} and json_extract(add_options, '$.searchForMovie') in (1, 'true'), 0), '[]', ?1
   from movies where id in (select min(id) from movies where ${COLLECTION_ID} is not null group by ${COLLECTION_ID})`;
 // A collection none of whose movies is in the library any more is gone, as in Radarr.
 const DROP_ORPHANS = `delete from collections
