@@ -363,7 +363,7 @@ export const api = {
     ) => streamingGet<Trending>(`${v3}/streaming/trending/${mediaType}/${window}`, { ...query }, signal),
     availability: (
       tmdbId: number,
-      query: { region?: string; type?: StreamingMediaType; watchmode?: boolean },
+      query: { region?: string; type?: StreamingMediaType; watchmode?: boolean; title?: string },
       signal?: AbortSignal,
     ) => streamingGet<StreamingAvailability>(`${v3}/streaming/availability/${tmdbId}`, { ...query }, signal),
     providers: (query: { region?: string; type?: StreamingMediaType }, signal?: AbortSignal) =>
