@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { MovieFileChanges } from "../db/repositories/movieFiles";
 import { invalidInput } from "../domain/failures/failure";
+import { movieFileResource as fileResource } from "../domain/library/movieFileResource";
 import { languageById } from "../domain/parser/languages";
 import { qualityById } from "../domain/quality/qualities";
 import { requestContext } from "../services/context";
@@ -13,113 +14,20 @@ import {
 } from "../services/movieFiles";
 import { createRouter, jsonBody, jsonContent } from "./router";
 import { errorResponses, errorSchema, idParamSchema } from "./schemas/common";
-import { customFormatRefSchema, languageSchema, qualityModel, qualityModelSchema } from "./schemas/download";
+import { movieFileSchema } from "./schemas/movie";
 
 /** Radarr's `/api/v3/moviefile`: a movie's imported file, edited and deleted (through its download client). */
 export const movieFileRouter = createRouter();
 const tags = ["MovieFile"];
 
-const mediaInfoSchema = z
-  .object({
-    id: z.number().int(),
-    audioBitrate: z.number().int(),
-    audioChannels: z.number(),
-    audioCodec: z.string().nullable(),
-    audioLanguages: z.string().nullable(),
-    audioStreamCount: z.number().int(),
-    videoBitDepth: z.number().int(),
-    videoBitrate: z.number().int(),
-    videoCodec: z.string().nullable(),
-    videoFps: z.number(),
-    videoDynamicRange: z.string().nullable(),
-    videoDynamicRangeType: z.string().nullable(),
-    resolution: z.string().nullable(),
-    runTime: z.string().nullable(),
-    scanType: z.string().nullable(),
-    subtitles: z.string().nullable(),
-  })
-  .openapi("MediaInfo", {
-    description: "What the release name states about the streams (the file itself is not read); 0: not stated",
-  });
-
-const movieFileSchema = z
-  .object({
-    id: z.number().int(),
-    movieId: z.number().int(),
-    relativePath: z.string(),
-    path: z.string(),
-    size: z.number().int(),
-    dateAdded: z.string(),
-    sceneName: z.string().nullable(),
-    releaseGroup: z.string().nullable(),
-    edition: z.string().nullable(),
-    languages: z.array(languageSchema),
-    quality: qualityModelSchema,
-    customFormats: z.array(customFormatRefSchema),
-    customFormatScore: z.number().int(),
-    indexerFlags: z.number().int(),
-    mediaInfo: mediaInfoSchema.nullable(),
-    originalFilePath: z.string().nullable(),
-    qualityCutoffNotMet: z.boolean(),
-  })
-  .openapi("MovieFile");
-
-const RESOLUTIONS: Record<number, string> = {
-  2160: "3840x2160",
-  1080: "1920x1080",
-  720: "1280x720",
-  576: "720x576",
-  540: "960x540",
-  480: "720x480",
-  360: "640x360",
-};
-
-/** The media info a release name states; null when it states no stream detail. */
-function mediaInfo(file: MovieFileView): z.infer<typeof mediaInfoSchema> | null {
-  const parsed = file.parsed;
-  if (!parsed || !(parsed.videoCodec || parsed.audioCodec || parsed.hdrFormat)) return null;
-  const resolution = qualityById(file.row.quality.quality)?.resolution ?? 0;
-  return {
-    id: 0,
-    audioBitrate: 0,
-    audioChannels: parsed.audioChannels ?? 0,
-    audioCodec: parsed.audioCodec ?? null,
-    audioLanguages: file.row.languages.map((l) => l.name).join("/") || null,
-    audioStreamCount: parsed.audioCodec ? 1 : 0,
-    videoBitDepth: parsed.hdrFormat ? 10 : 0,
-    videoBitrate: 0,
-    videoCodec: parsed.videoCodec ?? null,
-    videoFps: 0,
-    videoDynamicRange: parsed.hdrFormat ? "HDR" : "",
-    videoDynamicRangeType: parsed.hdrFormat ?? "",
-    resolution: RESOLUTIONS[resolution] ?? null,
-    runTime: null,
-    scanType: null,
-    subtitles: null,
-  };
-}
-
 function movieFileResource(file: MovieFileView): z.infer<typeof movieFileSchema> {
-  const { row } = file;
-  return {
-    id: row.id,
-    movieId: row.movieId,
-    relativePath: row.relativePath,
-    path: row.path,
-    size: row.size,
-    dateAdded: row.dateAdded,
-    sceneName: row.sceneName,
-    releaseGroup: row.releaseGroup,
-    edition: row.edition,
-    languages: row.languages,
-    quality: qualityModel(row.quality),
-    customFormats: file.customFormats.map((f) => ({ id: f.id, name: f.name })),
-    customFormatScore: file.customFormatScore,
-    indexerFlags: row.indexerFlags,
-    mediaInfo: mediaInfo(file),
-    originalFilePath: null,
-    qualityCutoffNotMet: file.qualityCutoffNotMet,
-  };
+  const customFormats = file.customFormats.map((f) => ({ id: f.id, name: f.name }));
+  const resource = fileResource(
+    { ...file.row, mediaInfo: file.mediaInfo },
+    { qualityCutoffNotMet: file.qualityCutoffNotMet, customFormats, customFormatScore: file.customFormatScore },
+  );
+  // `/moviefile` answers every field, a null media info included.
+  return { ...resource, customFormats, customFormatScore: file.customFormatScore, mediaInfo: file.mediaInfo };
 }
 
 /** Repeated (`?movieId=1&movieId=2`) or comma-separated ids, as ASP.NET binds a List<int>. */

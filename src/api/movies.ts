@@ -11,7 +11,14 @@ import { applyAutoTags } from "../services/autoTagging";
 import { requestContext } from "../services/context";
 import { wholeLibraryJson } from "../services/libraryListCache";
 import { deleteMovieFileThroughClient } from "../services/movieFileDeletion";
-import { lookupResources, moviePageJson, movieResource, moviesJson } from "../services/movieResource";
+import {
+  libraryMovieResource,
+  libraryMovieResources,
+  lookupResources,
+  moviePageJson,
+  movieResource,
+  moviesJson,
+} from "../services/movieResource";
 import { MovieLibrary } from "../services/movies";
 import type { AppEnv } from "./context";
 import { monitorAddedCollections } from "./movieImport";
@@ -55,7 +62,9 @@ movieRouter.openapi(
     const { tmdbId } = c.req.valid("query");
     const movies = library(c).movies;
     const body =
-      tmdbId !== undefined ? moviesJson(await movies.allRaw(tmdbId), clock.now()) : await wholeLibraryJson(movies);
+      tmdbId !== undefined
+        ? await moviesJson(c.get("db"), await movies.allRaw(tmdbId), clock.now())
+        : await wholeLibraryJson(c.get("db"), movies);
     // Already JSON (spliced for speed); typed as the documented list for the OpenAPI contract.
     return c.body(body, 200, { "content-type": "application/json; charset=utf-8" }) as never;
   },
@@ -127,7 +136,7 @@ movieRouter.openapi(
     }
     const searchKey = query.search ? cleanTitle(query.search) : undefined;
     const page = await library(c).movies.pageRaw(query, searchKey || undefined);
-    const body = moviePageJson(query, page, clock.now());
+    const body = await moviePageJson(c.get("db"), query, page, clock.now());
     // Built as JSON text (the stored metadata spliced in); typed as the documented page.
     return c.body(body, 200, { "content-type": "application/json; charset=utf-8" }) as never;
   },
@@ -218,11 +227,7 @@ movieRouter.openapi(
     await lib.movies.update(ids, defined, edit.tags ? { mode: edit.applyTags, tagIds: edit.tags } : undefined);
     if (edit.rootFolderPath) await lib.movies.rebaseFolders(ids, edit.rootFolderPath);
     await applyAutoTags(c.get("db"), ids);
-    const now = clock.now();
-    return c.json(
-      (await lib.movies.byIds(ids)).map((m) => movieResource(m, now)),
-      202,
-    );
+    return c.json(await libraryMovieResources(c.get("db"), await lib.movies.byIds(ids)), 202);
   },
 );
 
@@ -256,7 +261,7 @@ movieRouter.openapi(
     const { id } = c.req.valid("param");
     const movie = await library(c).movies.get(id);
     if (!movie) throw resourceNotFound(`Movie ${id}`);
-    return c.json(movieResource(movie), 200);
+    return c.json(await libraryMovieResource(c.get("db"), movie), 200);
   },
 );
 
@@ -320,7 +325,7 @@ movieRouter.openapi(
     await applyAutoTags(c.get("db"), [id]);
     const updated = await lib.movies.get(id);
     if (!updated) throw resourceNotFound(`Movie ${id}`);
-    return c.json(movieResource(updated), 202);
+    return c.json(await libraryMovieResource(c.get("db"), updated), 202);
   },
 );
 

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { StoredIndexerCapabilities } from "../domain/indexers/capabilities";
 import type { CollectionImage, CollectionPart } from "../domain/library/collections";
+import type { MediaInfoResource } from "../domain/library/movieFileResource";
 import type { MovieMetadata } from "../domain/library/movieMetadata";
 import type { DownloadClientImplementation } from "../providers/downloadClients/registry";
 import type { IndexerImplementation } from "../providers/indexers/registry";
@@ -147,8 +148,9 @@ export const importExclusions = sqliteTable("import_exclusions", {
 });
 
 /**
- * Change markers kept by triggers (migration 0003): `movies` moves by a random step on every write
- * to movies or movie_tags, so readers can cache whole-library results and know when they are stale.
+ * Change markers kept by triggers (migrations 0003 and the movie files' media info one): `movies`
+ * moves by a random step on every write to movies, movie_tags or movie_files (the movie resource
+ * embeds its file), so readers can cache whole-library results and know when they are stale.
  */
 export const libraryState = sqliteTable("library_state", {
   key: text("key").primaryKey(),
@@ -591,6 +593,8 @@ export const movieFiles = sqliteTable(
     downloadClientId: integer("download_client_id"),
     downloadId: text("download_id"),
     dateAdded: text("date_added").notNull(),
+    /** What the release name states about the streams, worked out at import and rescan (null: nothing). */
+    mediaInfo: json<MediaInfoResource>("media_info"),
   },
   (t) => [uniqueIndex("movie_files_movie_unique").on(t.movieId)],
 );

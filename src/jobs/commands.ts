@@ -26,6 +26,7 @@ import { cronIntervalMinutes, SCHEDULED_TASKS } from "./cronSchedule";
 import { FILE_COMMANDS } from "./fileCommands";
 import { enqueueListSync, listSyncStub } from "./listSyncQueue";
 import { scheduledRefresh } from "./refreshChanges";
+import { RESCAN_MOVIE } from "./rescanCommand";
 import { SYSTEM_COMMANDS } from "./systemCommands";
 
 /**
@@ -49,6 +50,7 @@ const STREAMING_CHECK_BATCH = 500;
 const COMMANDS = [
   ...FILE_COMMANDS,
   ...COLLECTION_COMMANDS,
+  RESCAN_MOVIE,
   define({
     name: "RefreshMovie",
     description:

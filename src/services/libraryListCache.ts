@@ -1,4 +1,5 @@
 import * as clock from "../clock";
+import type { Database } from "../db/client";
 import type { MovieRepository } from "../db/repositories/movies";
 import { moviesJson } from "./movieResource";
 
@@ -9,14 +10,14 @@ let cached: { version: number; builtAt: number; json: string } | undefined;
 
 /**
  * The whole library as JSON, kept in this isolate's memory while the library version (bumped by
- * triggers on every movie or tag write) is unchanged: big libraries are read far more often than
+ * triggers on every movie, movie tag or movie file write) is unchanged: big libraries are read far more often than
  * written, and rebuilding 20k resources costs most of a second.
  */
-export async function wholeLibraryJson(movies: MovieRepository): Promise<string> {
+export async function wholeLibraryJson(db: Database, movies: MovieRepository): Promise<string> {
   const version = await movies.libraryVersion();
   const now = clock.now();
   if (cached && cached.version === version && now - cached.builtAt < MAX_AGE_MS) return cached.json;
-  const json = moviesJson(await movies.allRaw(), now);
+  const json = await moviesJson(db, await movies.allRaw(), now, true);
   cached = { version, builtAt: now, json };
   return json;
 }

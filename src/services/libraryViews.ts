@@ -15,7 +15,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 type WantedQuery = WantedPageQuery & { echoSortKey: string };
 
 /** Radarr's paging envelope (MovieResourcePagingResource) as JSON, the records spliced in as text. */
-function pageJson(query: WantedQuery, page: { rows: RawMovie[]; totalRecords: number }): string {
+async function pageJson(
+  db: Database,
+  query: WantedQuery,
+  page: { rows: RawMovie[]; totalRecords: number },
+): Promise<string> {
   const envelope = JSON.stringify({
     page: query.page,
     pageSize: query.pageSize,
@@ -23,18 +27,19 @@ function pageJson(query: WantedQuery, page: { rows: RawMovie[]; totalRecords: nu
     sortDirection: query.sortDirection,
     totalRecords: page.totalRecords,
   });
-  return `${envelope.slice(0, -1)},"records":${moviesJson(page.rows, clock.now())}}`;
+  return `${envelope.slice(0, -1)},"records":${await moviesJson(db, page.rows, clock.now())}}`;
 }
 
 /** Radarr's Wanted → Missing page. */
 export async function wantedMissingJson(db: Database, query: WantedQuery): Promise<string> {
-  return pageJson(query, await movieViewRepository(db).missingPage(query));
+  return pageJson(db, query, await movieViewRepository(db).missingPage(query));
 }
 
 /** Radarr's Wanted → Cutoff Unmet page: movies with a file below their profile's cutoff. */
 export async function wantedCutoffJson(db: Database, query: WantedQuery): Promise<string> {
   const ids = await cutoffUnmetMovieIds(db, query.monitored);
   return pageJson(
+    db,
     query,
     ids.length ? await movieViewRepository(db).pageOfIds(ids, query) : { rows: [], totalRecords: 0 },
   );
@@ -86,7 +91,7 @@ async function calendarMovies(db: Database, query: CalendarQuery): Promise<RawMo
 
 /** GET /calendar: the movies with a release in the range, as MovieResource JSON. */
 export async function calendarJson(db: Database, query: CalendarQuery): Promise<string> {
-  return moviesJson(await calendarMovies(db, query), clock.now());
+  return moviesJson(db, await calendarMovies(db, query), clock.now());
 }
 
 export interface CalendarFeedQuery {

@@ -13,6 +13,13 @@ import {
 } from "../domain/decisions";
 import { invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { type ExtraFile, extraFilesOf } from "../domain/files/downloadFiles";
+import {
+  type MediaInfoResource,
+  type MovieFileResource,
+  mediaInfoFromName,
+  movieFileResource,
+  qualityCutoffCheck,
+} from "../domain/library/movieFileResource";
 import { type ParsedMovieInfo, parseMovieTitle } from "../domain/parser";
 import { lastPathSegment } from "../domain/parser/fileExtensions";
 import { qualityById } from "../domain/quality/qualities";
@@ -34,6 +41,10 @@ export interface MovieFileView {
   customFormats: CustomFormat[];
   customFormatScore: number;
   qualityCutoffNotMet: boolean;
+  /** Radarr's QualityCutoffNotMet(profile, quality): the quality alone, as the movie's embedded file says. */
+  qualityOnlyCutoffNotMet: boolean;
+  /** What the release name states about the streams: stored at import and rescan, else worked out now. */
+  mediaInfo: MediaInfoResource | null;
 }
 
 /** The name a file is judged by: its release name, else its file name. */
@@ -72,11 +83,36 @@ function view(row: MovieFileRow, movie: MovieWithTags, context: PreparedDecision
     customFormats,
     customFormatScore,
     qualityCutoffNotMet: cutoffNotMet(context, toComparableQuality(row.quality), customFormatScore),
+    qualityOnlyCutoffNotMet: qualityCutoffCheck(context.profile)(row.quality.quality),
+    mediaInfo: row.mediaInfo ?? mediaInfoFromName(parsed, row.quality.quality, row.languages),
   };
 }
 
+/** The media info a file's name states, as import, edits and rescans store it. */
+export function nameMediaInfo(row: Pick<MovieFileRow, "sceneName" | "relativePath" | "quality" | "languages">) {
+  return mediaInfoFromName(fileInfo(row as MovieFileRow), row.quality.quality, row.languages);
+}
+
+/**
+ * The movie's file as GET /movie/{id} embeds it: with its custom formats and their score judged
+ * now under the movie's profile (one file, one profile: cheap, unlike the whole list).
+ */
+export async function judgedMovieFile(db: Database, movieId: number): Promise<MovieFileResource | undefined> {
+  const row = await movieFileRepository(db).ofMovie(movieId);
+  const [file] = row ? await views(db, [row]) : [];
+  if (!file) return undefined;
+  return movieFileResource(
+    { ...file.row, mediaInfo: file.mediaInfo },
+    {
+      qualityCutoffNotMet: file.qualityOnlyCutoffNotMet,
+      customFormats: file.customFormats.map((f) => ({ id: f.id, name: f.name })),
+      customFormatScore: file.customFormatScore,
+    },
+  );
+}
+
 /** The files as views, each judged under its movie's profile (one decision context per movie). */
-async function views(db: Database, rows: readonly MovieFileRow[]): Promise<MovieFileView[]> {
+export async function views(db: Database, rows: readonly MovieFileRow[]): Promise<MovieFileView[]> {
   if (!rows.length) return [];
   const movies = await new MovieRepository(db).byIds([...new Set(rows.map((r) => r.movieId))]);
   const contexts = new Map(
@@ -117,10 +153,16 @@ export async function editMovieFiles(
 ): Promise<MovieFileView[]> {
   const files = movieFileRepository(db);
   const ids = edits.map((e) => e.id);
-  const found = new Set((await files.byIds(ids)).map((r) => r.id));
-  const missing = ids.find((id) => !found.has(id));
+  const rows = new Map((await files.byIds(ids)).map((r) => [r.id, r]));
+  const missing = ids.find((id) => !rows.has(id));
   if (missing !== undefined) throw resourceNotFound(`Movie file ${missing}`);
-  await files.batch(edits.map(({ id, changes }) => files.update(id, withoutAnyLanguage(changes))));
+  const updates = edits.map(({ id, changes }) => {
+    const kept = withoutAnyLanguage(changes);
+    // What the name states follows an edited scene name, quality or languages.
+    const mediaInfo = nameMediaInfo({ ...(rows.get(id) as MovieFileRow), ...kept });
+    return files.update(id, { ...kept, mediaInfo });
+  });
+  await files.batch(updates);
   return views(db, await files.byIds(ids));
 }
 

@@ -1,18 +1,26 @@
 import * as clock from "../clock";
 import type { Database } from "../db/client";
 import { type MovieColumns, type MoviePageQuery, MovieRepository, type RawMovie } from "../db/repositories/movies";
+import type { MovieFileResource } from "../domain/library/movieFileResource";
 import type { MovieMetadata } from "../domain/library/movieMetadata";
 import type { MovieResource } from "../domain/library/movieResource";
 import { isMovieAvailable, type MinimumAvailability, type MovieStatus } from "../domain/library/movieStatus";
 import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles";
 import type { MovieInfo } from "../integrations/tmdb/mapping";
+import { type EmbeddedFiles, embeddedFiles } from "./embeddedMovieFiles";
+import { judgedMovieFile } from "./movieFiles";
 
 type ResourceScalars = Omit<MovieResource, keyof MovieMetadata>;
 
 const orUndefined = <T>(value: T | null | undefined) => (value === null ? undefined : value);
 
-/** Everything in a library movie's resource except the stored TMDb metadata. */
-function resourceScalars(row: MovieColumns, tags: number[], now: number): ResourceScalars {
+/** Everything in a library movie's resource except the stored TMDb metadata; `file` is its file, if any. */
+function resourceScalars(
+  row: MovieColumns,
+  tags: number[],
+  now: number,
+  file: MovieFileResource | undefined,
+): ResourceScalars {
   const status = row.status as MovieStatus;
   const minimumAvailability = row.minimumAvailability as MinimumAvailability;
   const hasFile = Boolean(row.hasFile);
@@ -32,7 +40,8 @@ function resourceScalars(row: MovieColumns, tags: number[], now: number): Resour
     path: row.path,
     qualityProfileId: row.qualityProfileId,
     hasFile,
-    movieFileId: 0,
+    movieFileId: file?.id ?? 0,
+    ...(file ? { movieFile: file } : {}),
     monitored: Boolean(row.monitored),
     minimumAvailability,
     isAvailable: isMovieAvailable({ ...row, status, minimumAvailability }, now),
@@ -58,36 +67,64 @@ function resourceScalars(row: MovieColumns, tags: number[], now: number): Resour
   };
 }
 
-/** A library movie as Radarr's MovieResource. */
-export function movieResource(
-  row: MovieColumns & { metadata: MovieMetadata; tags: number[] },
+type LibraryMovie = MovieColumns & { metadata: MovieMetadata; tags: number[] };
+
+/**
+ * A library movie as Radarr's MovieResource, without its file: for the places that show a movie
+ * beside something else (history, parse, manual import), which Radarr also sends without it.
+ */
+export function movieResource(row: LibraryMovie, now = clock.now()): MovieResource {
+  return { ...row.metadata, ...resourceScalars(row, row.tags, now, undefined) };
+}
+
+/**
+ * A library movie as GET /movie/{id} answers it: with its file (`movieFile`, `movieFileId`), the
+ * file's custom formats and score judged now under the movie's profile.
+ */
+export async function libraryMovieResource(db: Database, row: LibraryMovie, now = clock.now()): Promise<MovieResource> {
+  return { ...row.metadata, ...resourceScalars(row, row.tags, now, await judgedMovieFile(db, row.id)) };
+}
+
+/** Library movies as resources with their files, the files read in one go. */
+export async function libraryMovieResources(
+  db: Database,
+  rows: LibraryMovie[],
   now = clock.now(),
-): MovieResource {
-  return { ...row.metadata, ...resourceScalars(row, row.tags, now) };
+): Promise<MovieResource[]> {
+  const files = await embeddedFiles(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({ ...row.metadata, ...resourceScalars(row, row.tags, now, files(row)) }));
 }
 
 /**
  * The same resource as JSON text, splicing the stored metadata JSON in unparsed: this keeps the
  * whole-library list fast (20k movies) without a second way of shaping a movie.
  */
-function movieResourceJson({ columns, metadataJson, tags }: RawMovie, now: number): string {
-  const scalars = JSON.stringify(resourceScalars(columns, tags, now));
+function movieResourceJson({ columns, metadataJson, tags }: RawMovie, now: number, files: EmbeddedFiles): string {
+  const scalars = JSON.stringify(resourceScalars(columns, tags, now, files(columns)));
   return metadataJson.length > 2 ? `${scalars.slice(0, -1)},${metadataJson.slice(1)}` : scalars;
 }
 
-/** Raw library rows as one JSON array of MovieResources. */
-export function moviesJson(rows: RawMovie[], now: number): string {
+/**
+ * Raw library rows as one JSON array of MovieResources, each with its file. `whole` says the rows
+ * are the whole library: the files are then read whole too, not by id.
+ */
+export async function moviesJson(db: Database, rows: RawMovie[], now: number, whole = false): Promise<string> {
+  const files = await embeddedFiles(db, whole ? undefined : rows.map((r) => r.columns.id));
   const parts = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) parts[i] = movieResourceJson(rows[i], now);
+  for (let i = 0; i < rows.length; i++) parts[i] = movieResourceJson(rows[i], now, files);
   return `[${parts.join(",")}]`;
 }
 
 /** One page of raw rows as the JSON of Radarr's paging envelope. */
-export function moviePageJson(
+export async function moviePageJson(
+  db: Database,
   query: MoviePageQuery,
   page: { rows: RawMovie[]; totalRecords: number },
   now: number,
-): string {
+): Promise<string> {
   const envelope = JSON.stringify({
     page: query.page,
     pageSize: query.pageSize,
@@ -95,7 +132,7 @@ export function moviePageJson(
     sortDirection: query.sortDirection,
     totalRecords: page.totalRecords,
   });
-  return `${envelope.slice(0, -1)},"records":${moviesJson(page.rows, now)}}`;
+  return `${envelope.slice(0, -1)},"records":${await moviesJson(db, page.rows, now)}}`;
 }
 
 /** A lookup result not in the library, with Radarr's defaults for the choices. */
@@ -158,5 +195,5 @@ export async function movieResourcesByIds(
   now = clock.now(),
 ): Promise<Map<number, MovieResource>> {
   const found = await new MovieRepository(db).byIds([...new Set(ids)]);
-  return new Map(found.map((m) => [m.id, movieResource(m, now)]));
+  return new Map((await libraryMovieResources(db, found, now)).map((m) => [m.id as number, m]));
 }

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { StoredQualityModel } from "../../db/schema";
-import { qualityById } from "../../domain/quality/qualities";
+import { qualityModelOf } from "../../domain/library/movieFileResource";
 
 /** Radarr's QualityModel as the queue, blocklist and failures show it. */
 export const qualityModelSchema = z.object({
@@ -14,21 +14,8 @@ export const qualityModelSchema = z.object({
   revision: z.object({ version: z.number(), real: z.number(), isRepack: z.boolean() }),
 });
 
-export function qualityModel(stored: StoredQualityModel): z.infer<typeof qualityModelSchema> {
-  const quality = qualityById(stored.quality);
-  return {
-    quality: quality
-      ? {
-          id: quality.id,
-          name: quality.name,
-          source: quality.source,
-          resolution: quality.resolution,
-          modifier: quality.modifier,
-        }
-      : { id: stored.quality, name: "Unknown", source: "unknown", resolution: 0, modifier: "none" },
-    revision: stored.revision,
-  };
-}
+/** The stored quality as Radarr's QualityModel (the quality spelled out). */
+export const qualityModel: (stored: StoredQualityModel) => z.infer<typeof qualityModelSchema> = qualityModelOf;
 
 export const languageSchema = z.object({ id: z.number(), name: z.string() });
 export const customFormatRefSchema = z.object({ id: z.number(), name: z.string() });

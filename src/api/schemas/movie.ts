@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { MovieResource as DomainMovieResource } from "../../domain/library/movieResource";
 import { MINIMUM_AVAILABILITIES, MOVIE_STATUSES } from "../../domain/library/movieStatus";
 import { absolutePathSetting } from "../../domain/validation/paths";
+import { customFormatRefSchema, qualityModelSchema } from "./download";
 
 const languageSchema = z.object({ id: z.number().int(), name: z.string() });
 const imageSchema = z.object({ coverType: z.string(), url: z.string().optional(), remoteUrl: z.string() });
@@ -16,6 +17,64 @@ const addOptionsSchema = z
     ignoreEpisodesWithoutFiles: z.boolean().optional(),
   })
   .openapi("AddMovieOptions");
+
+const mediaInfoSchema = z
+  .object({
+    id: z.number().int(),
+    audioBitrate: z.number().int(),
+    audioChannels: z.number(),
+    audioCodec: z.string().nullable(),
+    audioLanguages: z.string().nullable(),
+    audioStreamCount: z.number().int(),
+    videoBitDepth: z.number().int(),
+    videoBitrate: z.number().int(),
+    videoCodec: z.string().nullable(),
+    videoFps: z.number(),
+    videoDynamicRange: z.string().nullable(),
+    videoDynamicRangeType: z.string().nullable(),
+    resolution: z.string().nullable(),
+    runTime: z.string().nullable(),
+    scanType: z.string().nullable(),
+    subtitles: z.string().nullable(),
+  })
+  .openapi("MediaInfo", {
+    description: "What the release name states about the streams (the file itself is not read); 0: not stated",
+  });
+
+/** Radarr's MovieFileResource as `/moviefile` answers it. */
+export const movieFileSchema = z
+  .object({
+    id: z.number().int(),
+    movieId: z.number().int(),
+    relativePath: z.string(),
+    path: z.string(),
+    size: z.number().int(),
+    dateAdded: z.string(),
+    sceneName: z.string().nullable(),
+    releaseGroup: z.string().nullable(),
+    edition: z.string().nullable(),
+    languages: z.array(languageSchema),
+    quality: qualityModelSchema,
+    customFormats: z.array(customFormatRefSchema),
+    customFormatScore: z.number().int(),
+    indexerFlags: z.number().int(),
+    mediaInfo: mediaInfoSchema.nullable(),
+    originalFilePath: z.string().nullable(),
+    qualityCutoffNotMet: z.boolean(),
+  })
+  .openapi("MovieFile");
+
+/**
+ * The file a movie resource embeds: custom formats and their score only on single-movie reads,
+ * media info only when the name states some (Radarr leaves nulls out).
+ */
+const embeddedMovieFileSchema = movieFileSchema
+  .extend({
+    customFormats: z.array(customFormatRefSchema).optional(),
+    customFormatScore: z.number().int().optional(),
+    mediaInfo: mediaInfoSchema.optional(),
+  })
+  .openapi("MovieResourceFile");
 
 /** Radarr v3's MovieResource, as this app fills it. */
 export const movieResourceSchema = z
@@ -52,6 +111,7 @@ export const movieResourceSchema = z
     qualityProfileId: z.number().int(),
     hasFile: z.boolean(),
     movieFileId: z.number().int(),
+    movieFile: embeddedMovieFileSchema.optional(),
     monitored: z.boolean(),
     minimumAvailability: z.enum(MINIMUM_AVAILABILITIES),
     isAvailable: z.boolean(),

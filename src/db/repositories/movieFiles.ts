@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { MovieFileFields } from "../../domain/library/movieFileResource";
 import type { Database } from "../client";
 import { movieFiles, movies } from "../schema";
 
@@ -7,11 +8,66 @@ export type MovieFileRow = typeof movieFiles.$inferSelect;
 type NewMovieFileRow = typeof movieFiles.$inferInsert;
 /** What an edit of a movie file may change (Radarr's MovieFileResource PUT). */
 export type MovieFileChanges = Partial<
-  Pick<MovieFileRow, "quality" | "languages" | "edition" | "releaseGroup" | "sceneName" | "indexerFlags">
+  Pick<MovieFileRow, "quality" | "languages" | "edition" | "releaseGroup" | "sceneName" | "indexerFlags" | "mediaInfo">
 >;
 
 // Ids in one IN list at most (D1 binds up to 100 parameters).
 const IDS_PER_QUERY = 90;
+
+const EMBEDDED_COLUMNS =
+  "id, movie_id, relative_path, path, size, date_added, scene_name, release_group, edition, json(languages), json(quality), indexer_flags, json(media_info)";
+
+function embeddedFields(json: string): MovieFileFields {
+  const [id, movieId, relativePath, path, size, dateAdded, sceneName, releaseGroup, edition, ...rest] = JSON.parse(
+    json,
+  ) as unknown[];
+  const [languages, quality, indexerFlags, mediaInfo] = rest;
+  return {
+    id,
+    movieId,
+    relativePath,
+    path,
+    size,
+    dateAdded,
+    sceneName,
+    releaseGroup,
+    edition,
+    languages,
+    quality,
+    indexerFlags,
+    mediaInfo,
+  } as MovieFileFields;
+}
+
+/**
+ * The fields a movie resource embeds, of every file (no ids: the whole library) or of these movies'
+ * files: one JSON array per row crosses from D1, the JSON columns embedded as JSON.
+ */
+export async function embeddedMovieFiles(db: Database, movieIds?: readonly number[]): Promise<MovieFileFields[]> {
+  const d1 = db.$client;
+  const select = `select json_array(${EMBEDDED_COLUMNS}) from movie_files`;
+  const rows: [string][] = [];
+  if (!movieIds) rows.push(...(await d1.prepare(select).raw<[string]>()));
+  for (let i = 0; movieIds && i < movieIds.length; i += IDS_PER_QUERY) {
+    const chunk = movieIds.slice(i, i + IDS_PER_QUERY);
+    const where = ` where movie_id in (${chunk.map(() => "?").join(", ")})`;
+    rows.push(
+      ...(await d1
+        .prepare(select + where)
+        .bind(...chunk)
+        .raw<[string]>()),
+    );
+  }
+  return rows.map(([json]) => embeddedFields(json));
+}
+
+/** The movies with a file or marked as having one, by id (a whole-library rescan walks them). */
+export async function movieIdsToRescan(db: Database): Promise<number[]> {
+  const rows = await db.$client
+    .prepare("select id from movies where has_file = 1 union select movie_id from movie_files order by 1")
+    .raw<[number]>();
+  return rows.map(([id]) => id);
+}
 
 /** A movie's file: what an import reads and writes. Statements without `await` go into the caller's batch. */
 export function movieFileRepository(db: Database) {
@@ -49,6 +105,12 @@ export function movieFileRepository(db: Database) {
 
     /** The update of a file's edited fields, for the caller's batch. */
     update: (id: number, changes: MovieFileChanges) => db.update(movieFiles).set(changes).where(eq(movieFiles.id, id)),
+
+    /** The update of what a rescan read again, for the caller's batch. */
+    rescanned: (
+      id: number,
+      values: Pick<MovieFileRow, "size" | "mediaInfo" | "customFormatIds" | "customFormatScore">,
+    ) => db.update(movieFiles).set(values).where(eq(movieFiles.id, id)),
 
     /** The update of a renamed file's paths, for the caller's batch. */
     renamed: (id: number, relativePath: string, path: string) =>

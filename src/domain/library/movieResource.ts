@@ -1,3 +1,4 @@
+import type { MovieFileResource } from "./movieFileResource";
 import type { MovieMetadata } from "./movieMetadata";
 import type { MinimumAvailability, MovieStatus } from "./movieStatus";
 
@@ -23,6 +24,8 @@ export interface MovieResource extends MovieMetadata {
   qualityProfileId: number;
   hasFile: boolean;
   movieFileId: number;
+  /** The movie's file, when it has one (Radarr embeds it; Bazarr syncs only movies carrying it). */
+  movieFile?: MovieFileResource;
   monitored: boolean;
   minimumAvailability: MinimumAvailability;
   isAvailable: boolean;

@@ -5,6 +5,7 @@ import { MovieRepository, type MovieRow } from "../../db/repositories/movies";
 import { Failure, isUpstreamFailure } from "../../domain/failures/failure";
 import { retryDelaySeconds } from "../../domain/failures/policies";
 import type { FailureSignal } from "../../domain/failures/signals";
+import { mediaInfoFromName } from "../../domain/library/movieFileResource";
 import { buildName } from "../../domain/naming";
 import { type ParsedMovieInfo, parseMovieTitle } from "../../domain/parser";
 import { lastPathSegment, pathExtension } from "../../domain/parser/fileExtensions";
@@ -213,6 +214,7 @@ async function recordImport(work: DownloadWork, r: ImportRecord): Promise<void> 
     downloadClientId: client.id,
     downloadId: row.downloadId,
     dateAdded: now,
+    mediaInfo: mediaInfoFromName(r.parsed, row.quality.quality, row.languages),
   };
   const historyBase = { ...historyOf(row), date: now };
   const kept = `${client.name} keeps the files at ${item.outputPath ?? "its storage path"}`;

@@ -82,6 +82,16 @@ interface BazarrMovie {
   };
 }
 
+/** Polls GET command/{id} until the command has ended. */
+async function untilFinished(id: number): Promise<{ status: string; result: string }> {
+  for (let i = 0; i < 400; i++) {
+    const command = await read<{ status: string; result: string }>(v3(`command/${id}`));
+    if (command.status === "completed" || command.status === "failed") return command;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`command ${id} did not finish`);
+}
+
 /** MINIMUM_VIDEO_SIZE in bazarr/constants.py: smaller files are not synced. */
 const MINIMUM_VIDEO_SIZE = 20_480;
 
@@ -104,9 +114,9 @@ describe("Bazarr: the movie sync (update_movies)", () => {
     expect(movies).toEqual([expect.objectContaining({ hasFile: false, title: "Forrest Gump" })]);
   });
 
-  // Blocked: GET /movie does not embed `movieFile` (Radarr's MovieResource does when hasFile), so
-  // Bazarr skips every movie: `if 'movieFile' in movie` (sync/movies.py) is never true.
-  test.skip("a movie with a file: movieFile path, size, id, quality name, languages, sceneName as parser.py reads them", async () => {
+  // sync/movies.py keeps a movie only when `movie['hasFile'] and 'movieFile' in movie`; parser.py
+  // then indexes the file's keys below (a null mediaInfo would be a TypeError: it must be absent).
+  test("a movie with a file: movieFile path, size, id, quality name, languages, sceneName as parser.py reads them", async () => {
     await addRootFolder();
     const tag = await addTag("subtitles");
     const movie = await addMovie(TITANIC, { monitored: true, tags: [tag.id] });
@@ -118,13 +128,26 @@ describe("Bazarr: the movie sync (update_movies)", () => {
     expect(file.size > MINIMUM_VIDEO_SIZE).toBe(true);
     expect(file.path.startsWith(`${movie.path}/`)).toBe(true);
     expect(Number.isInteger(file.id)).toBe(true);
+    expect(file.id).toBeGreaterThan(0);
+    // movie_file_id: the same id Radarr gives movieFileId.
+    expect((synced as BazarrMovie & { movieFileId: number }).movieFileId).toBe(file.id);
     // format, resolution = quality name split on '-' ("Bluray-1080p"), else the resolution.
-    expect(file.quality.quality.name).toEqual(expect.any(String));
-    expect(Array.isArray(file.languages)).toBe(true);
+    expect(file.quality.quality.name).toMatch(/^[A-Za-z]+-\d+p$/);
+    expect(typeof file.quality.quality.resolution).toBe("number");
+    // audio_language: movieFile['languages'][*]['name'].
+    expect(file.languages.length).toBeGreaterThan(0);
+    for (const language of file.languages) expect(typeof language.name).toBe("string");
+    // 'sceneName' in movieFile: the release the file came from.
+    expect(file.sceneName).toEqual(expect.any(String));
+    // 'mediaInfo' in movieFile → its videoCodec/audioCodec keys are read with `in`: a dict or absent.
+    if ("mediaInfo" in file) expect(file.mediaInfo).toEqual(expect.objectContaining({ videoCodec: expect.anything() }));
     expect(synced).toMatchObject({ tmdbId: TITANIC, year: 1997, monitored: true, tags: [tag.id] });
     expect(typeof synced.sortTitle).toBe("string");
+    expect(typeof synced.overview).toBe("string");
+    expect(Array.isArray(synced.alternateTitles)).toBe(true);
     // update_one_movie (SignalR): GET movie/{id} the same way; a deleted movie is a 404.
-    expect((await read<BazarrMovie>(v3(`movie/${movie.id}`))).movieFile?.id).toBe(file.id);
+    const one = await read<BazarrMovie>(v3(`movie/${movie.id}`));
+    expect(one.movieFile).toMatchObject({ id: file.id, path: file.path, size: file.size });
   }, 90_000);
 
   test("update_one_movie: GET movie/{id}; a movie removed from Radarr is a 404, which Bazarr deletes", async () => {
@@ -137,13 +160,17 @@ describe("Bazarr: the movie sync (update_movies)", () => {
 });
 
 describe("Bazarr: after a subtitle download (notify_radarr)", () => {
-  // Blocked: no RescanMovie command (commands.ts knows RefreshMovie, MoviesSearch, …): Radarr
-  // rescans the movie's folder; Bazarr posts it and ignores the answer, so nothing breaks.
-  test.skip("POST command {name: RescanMovie, movieId} is accepted", async () => {
+  // Bazarr posts the command and ignores the answer; Radarr queues it (201) and rescans the movie.
+  test("POST command {name: RescanMovie, movieId} is queued and completes", async () => {
     await addRootFolder();
     const movie = await addMovie(FORREST_GUMP, { monitored: true });
-    const res = await send(v3("command", "POST", { name: "RescanMovie", movieId: movie.id }));
-    expect(res.status).toBe(201);
+    const queued = await read<{ id: number; name: string }>(
+      v3("command", "POST", { name: "RescanMovie", movieId: movie.id }),
+      201,
+    );
+    expect(queued.name).toBe("RescanMovie");
+    const command = await untilFinished(queued.id);
+    expect(command).toMatchObject({ status: "completed", result: "successful" });
   });
 });
 

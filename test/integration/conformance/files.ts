@@ -22,6 +22,11 @@ export const files: Area = async (check, { movieId, downloadClientId }) => {
   const qb = simClient("qbittorrent", String(client.fields.find((f) => f.name === "username")?.value));
   await qb.speed(0);
   const { file } = await importMatrix(movieId, client);
+  // The movie resource embeds its file (movieFile) once it has one: Radarr's MovieFileResource.
+  const withFile = await check<{ movieFile?: Resource }>("GET /api/v3/movie/{id}", `/api/v3/movie/${movieId}`);
+  expect(withFile.movieFile?.id, "the embedded movie file").toBe(file.id);
+  await check("GET /api/v3/movie", "/api/v3/movie");
+  await check("POST /api/v3/command", "/api/v3/command", { name: "RescanMovie", movieId });
 
   await check("GET /api/v3/moviefile", `/api/v3/moviefile?movieId=${movieId}`);
   const got = await check("GET /api/v3/moviefile/{id}", `/api/v3/moviefile/${file.id}`);

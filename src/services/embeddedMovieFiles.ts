@@ -1,0 +1,31 @@
+import type { Database } from "../db/client";
+import { embeddedMovieFiles } from "../db/repositories/movieFiles";
+import { qualityProfileRepository } from "../db/repositories/qualityProfiles";
+import { type MovieFileResource, movieFileResource, qualityCutoffCheck } from "../domain/library/movieFileResource";
+
+/** The file a movie resource embeds (`movieFile`), found by the movie. */
+export type EmbeddedFiles = (movie: { id: number; qualityProfileId: number }) => MovieFileResource | undefined;
+
+const NONE: EmbeddedFiles = () => undefined;
+
+/**
+ * The files the movie resources embed, for the whole library (no ids) or these movies: the rows in
+ * one read and the quality profiles in another, never a read per movie. Like Radarr's movie list,
+ * the embedded copy is judged by quality alone (qualityCutoffNotMet) and carries no custom formats:
+ * matching every file's name against every custom format on each list would cost most of the list
+ * (a 20k library), and stored matches go stale when a format or a profile changes. Single-movie
+ * reads add them (`judgedMovieFile`).
+ */
+export async function embeddedFiles(db: Database, movieIds?: readonly number[]): Promise<EmbeddedFiles> {
+  if (movieIds && movieIds.length === 0) return NONE;
+  const [rows, profiles] = await Promise.all([embeddedMovieFiles(db, movieIds), qualityProfileRepository(db).list()]);
+  if (rows.length === 0) return NONE;
+  const cutoffChecks = new Map(profiles.map((p) => [p.id, qualityCutoffCheck(p)]));
+  const byMovie = new Map(rows.map((r) => [r.movieId, r]));
+  return (movie) => {
+    const file = byMovie.get(movie.id);
+    if (!file) return undefined;
+    const notMet = cutoffChecks.get(movie.qualityProfileId);
+    return movieFileResource(file, { qualityCutoffNotMet: notMet ? notMet(file.quality.quality) : false });
+  };
+}
