@@ -24,6 +24,8 @@ const UPSTREAM_VARS = [
   "WATCHMODE_API_URL",
   "IMDB_URL",
   "PLEX_DISCOVER_URL",
+  "PLEX_TV_URL",
+  "PLEX_APP_URL",
   "HDBITS_URL",
 ];
 const PASSED_VARS = [

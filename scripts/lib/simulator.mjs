@@ -28,6 +28,8 @@ export function simulatorVars(simUrl) {
     WATCHMODE_API_URL: `${simUrl}/watchmode`,
     IMDB_URL: `${simUrl}/imdb`,
     PLEX_DISCOVER_URL: `${simUrl}/plex`,
+    PLEX_TV_URL: `${simUrl}/plextv`,
+    PLEX_APP_URL: `${simUrl}/plextv`,
     HDBITS_URL: `${simUrl}/hdbits`,
   };
 }

@@ -43,6 +43,8 @@ const MovieDetail = lazy(() => import("./pages/MovieDetail").then((m) => m.Movie
 const AddMovie = lazy(() => import("./pages/AddMovie").then((m) => m.AddMovie));
 const Trending = lazy(() => import("./pages/Trending").then((m) => m.Trending));
 const ComingSoon = lazy(() => import("./pages/ComingSoon").then((m) => m.ComingSoon));
+const Calendar = lazy(() => import("./pages/Calendar").then((m) => m.Calendar));
+const Wanted = lazy(() => import("./pages/Wanted").then((m) => m.Wanted));
 const Activity = lazy(() => import("./pages/Activity").then((m) => m.Activity));
 const Lists = lazy(() => import("./pages/Lists").then((m) => m.Lists));
 const ListDetail = lazy(() => import("./pages/ListDetail").then((m) => m.ListDetail));
@@ -61,7 +63,18 @@ const MigrateRadarr = lazy(() => import("./pages/MigrateRadarr").then((m) => m.M
 const System = lazy(() => import("./pages/System").then((m) => m.System));
 
 /** The main navigation's entries; a page belongs to one, which is marked current while it shows. */
-type Section = "library" | "add" | "trending" | "comingSoon" | "activity" | "lists" | "parse" | "settings" | "system";
+type Section =
+  | "library"
+  | "add"
+  | "trending"
+  | "comingSoon"
+  | "calendar"
+  | "wanted"
+  | "activity"
+  | "lists"
+  | "parse"
+  | "settings"
+  | "system";
 
 interface PageRoute {
   /** The URL; a `:name` segment is a parameter, handed to `render`. */
@@ -88,6 +101,16 @@ const ROUTES: PageRoute[] = [
   { path: "/add", title: "Add movie", section: "add", nav: "main", render: () => <AddMovie /> },
   { path: "/trending", title: "Trending", section: "trending", nav: "main", render: () => <Trending /> },
   { path: "/coming-soon", title: "Coming soon", section: "comingSoon", nav: "main", render: () => <ComingSoon /> },
+  { path: "/calendar", title: "Calendar", section: "calendar", nav: "main", render: () => <Calendar /> },
+  {
+    path: "/wanted",
+    title: "Wanted",
+    section: "wanted",
+    nav: "main",
+    render: () => <Wanted key="missing" tab="missing" />,
+  },
+  { path: "/wanted/missing", title: "Wanted", section: "wanted", render: () => <Wanted key="missing" tab="missing" /> },
+  { path: "/wanted/cutoff", title: "Wanted", section: "wanted", render: () => <Wanted key="cutoff" tab="cutoff" /> },
   { path: "/activity", title: "Activity", section: "activity", nav: "main", render: () => <Activity tab="queue" /> },
   {
     path: "/activity/:tab",

@@ -9,7 +9,8 @@ import { isRegionCode, regionCodeSchema, TRENDING_WINDOWS } from "../integration
 import { type WatchmodeAnswer, WatchmodeClient } from "../integrations/watchmode/client";
 import { requestContext } from "../services/context";
 import { libraryIdsByTmdbId } from "../services/libraryIdsCache";
-import { groupOffers, StreamingTrending, TRENDING_SOURCE_CHOICES } from "../services/streamingTrending";
+import { knownWatchmodeSources } from "../services/streamingLinks";
+import { groupOffers, linkOffers, StreamingTrending, TRENDING_SOURCE_CHOICES } from "../services/streamingTrending";
 import { watchmodeTitleSources } from "../services/watchmodeIdMap";
 import type { AppEnv } from "./context";
 import { createRouter, jsonContent } from "./router";
@@ -163,6 +164,16 @@ streamingRouter.openapi(
       query: z.object({
         region: regionQuery,
         type: mediaTypeSchema.default("movie"),
+        title: z
+          .string()
+          .trim()
+          .max(200)
+          .optional()
+          .openapi({
+            param: { name: "title", in: "query" },
+            description:
+              "The title's name, for the providers' search links in `watchUrl` (TMDb's watch providers carry no name); without it a provider with no Watchmode deep link links to TMDb's watch page",
+          }),
         watchmode: queryBoolean.optional().openapi({
           param: { name: "watchmode", in: "query" },
           description:
@@ -182,12 +193,23 @@ streamingRouter.openapi(
     // Only for a title TMDb knows, so a wrong id never spends a Watchmode call.
     const answer = query.watchmode === true ? await watchmodeTitleSources(requestContext(c), tmdbId, query.type) : null;
     const stale = [...(found.stale ? ["tmdb"] : []), ...(answer?.status === "ok" && answer.stale ? ["watchmode"] : [])];
+    const watchmodeSources =
+      answer?.status === "ok"
+        ? answer.value.sources
+        : (await knownWatchmodeSources(requestContext(c), [tmdbId], query.type)).get(tmdbId);
+    const offers = linkOffers(groupOffers(tmdb, found.value), {
+      tmdbId,
+      mediaType: query.type,
+      title: query.title ?? "",
+      region,
+      watchmodeSources,
+    });
     return c.json(
       {
         tmdbId,
         mediaType: query.type,
         region,
-        ...groupOffers(tmdb, found.value),
+        ...offers,
         watchmode: answer && {
           ...statusOf(answer),
           sources:

@@ -51,6 +51,14 @@ export async function cachedJson<T>(
   }
 }
 
+/**
+ * The copy stored under `key`, fresh or expired, without loading anything: for a reader that must
+ * not spend an upstream call (Trending reads Watchmode's answers only when already cached).
+ */
+export async function storedJson<T>(kv: JsonStore, key: string): Promise<T | undefined> {
+  return (await kv.get<CacheEntry<T>>(key, "json"))?.value;
+}
+
 /** The KV calls the caches make; KVNamespace satisfies it, and so can a test's in-memory stand-in. */
 export interface JsonStore {
   get<T>(key: string, type: "json"): Promise<T | null>;

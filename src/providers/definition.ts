@@ -64,6 +64,12 @@ export interface ProviderDefinition<
   open(settings: Record<string, unknown>, context: Context): Client;
   /** Its actions by name (Radarr's names where Radarr has them). */
   actions: Readonly<Record<string, ProviderAction<Client>>>;
+  /**
+   * Actions that sign in to an account: they fetch a setting (a token), so they run on a form
+   * not complete yet, its settings unchecked and no client opened (Radarr's RequestAction filters
+   * its validation for them the same way).
+   */
+  signInActions: readonly string[];
 }
 
 /** An implementation as its folder declares it; defineProvider derives the rest. */
@@ -85,6 +91,7 @@ export interface ProviderSpec<
   environmentDefaults?(env: Env): Record<string, unknown>;
   open(settings: z.infer<Settings>, context: Context): Client;
   actions?: Readonly<Record<string, ProviderAction<Client>>>;
+  signInActions?: readonly string[];
 }
 
 export function fieldPrivacy(field: ProviderField): FieldPrivacy {
@@ -113,6 +120,7 @@ export function defineProvider<
     environmentDefaults: spec.environmentDefaults ?? (() => ({})),
     open: (settings, context) => spec.open(spec.settings.parse(settings), context),
     actions: spec.actions ?? {},
+    signInActions: spec.signInActions ?? [],
   };
 }
 

@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { zodFieldErrors } from "../api/middleware/errors";
 import type { Env } from "../config";
-import { Failure } from "../domain/failures/failure";
-import { maskSettings, openSettings, unmaskSecret } from "../services/secrets";
+import { Failure, invalidInput } from "../domain/failures/failure";
+import { decryptSecret, isEncrypted, maskSettings, openSettings, unmaskSecret } from "../services/secrets";
 import { fieldPrivacy, type ProviderDefinition, settingsDefaults } from "./definition";
 
 // A provider's settings as the API shows and takes them: Radarr's `fields[{name, value, …}]`.
@@ -95,6 +95,19 @@ export function fieldResources(definition: ProviderDefinition, stored: Record<st
   }));
 }
 
+/**
+ * A secret this server sealed for a form (a Plex sign-in's token) as the plain value; one it
+ * cannot open (another server's key, altered) is a 400 at the field.
+ */
+async function unsealed(env: Env, field: string, value: unknown): Promise<unknown> {
+  if (!isEncrypted(value)) return value;
+  try {
+    return await decryptSecret(env, value);
+  } catch {
+    throw invalidInput(`body.fields.${field}`, "is a sealed value this server cannot open: sign in again or enter it");
+  }
+}
+
 /** The fields of a body as settings: a secret sent back masked takes the saved provider's value. */
 export async function givenSettings(
   env: Env,
@@ -108,7 +121,7 @@ export async function givenSettings(
       ? await openSettings(env, previous.settings, definition.secretFields)
       : {};
   for (const field of definition.secretFields)
-    if (field in given) given[field] = unmaskSecret(given[field], saved[field]);
+    if (field in given) given[field] = await unsealed(env, field, unmaskSecret(given[field], saved[field]));
   for (const [field, value] of Object.entries(definition.environmentDefaults(env)))
     if (given[field] === undefined || given[field] === "") given[field] = value;
   return given;

@@ -2,8 +2,10 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../api/context";
 import { jsonBody, jsonContent } from "../api/router";
 import { errorResponses } from "../api/schemas/common";
+import type { Env } from "../config";
 import { invalidInput } from "../domain/failures/failure";
-import type { ProviderAction } from "./definition";
+import { sealSettings } from "../services/secrets";
+import type { ProviderAction, ProviderDefinition } from "./definition";
 import { givenSettings, parsedSettings, providerFieldInputSchema } from "./resource";
 import type { AnyKind } from "./router";
 
@@ -44,6 +46,17 @@ function actionNamed(
 }
 
 /**
+ * What an action answers, as JSON: a value under a secret field's name (a sign-in's token) is
+ * sealed (encrypted under ENCRYPTION_KEY), never sent in clear; the form sends it back as the
+ * field's value and the settings open it (resource.ts givenSettings).
+ */
+async function actionAnswer(env: Env, definition: ProviderDefinition, result: unknown): Promise<object> {
+  const answer = (result ?? {}) as object;
+  if (Array.isArray(answer) || typeof answer !== "object") return answer;
+  return sealSettings(env, answer as Record<string, unknown>, definition.secretFields);
+}
+
+/**
  * `POST /action/{name}` (Radarr's RequestAction): runs an action the implementation declares on
  * the settings in the body (a saved provider's secrets kept when sent back masked) and answers
  * what the action returns.
@@ -66,14 +79,20 @@ export function registerActions(router: OpenAPIHono<AppEnv>, kind: AnyKind) {
           "body.implementation",
           `unknown implementation; one of ${kind.registry.implementations.join(", ")}`,
         );
-      const action = actionNamed(definition.actions, c.req.valid("param").name, definition.implementation);
+      const name = c.req.valid("param").name;
+      const action = actionNamed(definition.actions, name, definition.implementation);
+      if (definition.signInActions.some((signIn) => signIn.toLowerCase() === name.toLowerCase()))
+        return c.json(
+          await actionAnswer(c.env, definition, await action(undefined, { env: c.env, query: c.req.query() })),
+          200,
+        );
       const previous = body.id ? await kind.repository(c).get(body.id) : undefined;
       const given = await givenSettings(c.env, definition, body.fields, previous);
       const settings = parsedSettings(definition, given);
       const subject = { ...body, id: previous?.id ?? 0, name: body.name ?? previous?.name ?? "" };
       const client = kind.open(c, definition, settings, subject);
       const result = await action(client, { env: c.env, query: c.req.query() });
-      return c.json((result ?? {}) as object, 200);
+      return c.json(await actionAnswer(c.env, definition, result), 200);
     },
   );
 }

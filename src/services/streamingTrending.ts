@@ -1,5 +1,12 @@
 import { Failure } from "../domain/failures/failure";
 import { combineTrending, type TrendingLists, type TrendingSource } from "../domain/streaming/trending";
+import {
+  chooseWatchLink,
+  tmdbWatchPage,
+  type WatchLinkSource,
+  type WatchmodeTitleSource,
+} from "../domain/streaming/watchLinks";
+import type { TmdbType } from "../domain/streaming/watchmodeIdMap";
 import { CACHE_TTL_SECONDS, swrJsonResult } from "../integrations/cache";
 import { TmdbDiscovery } from "../integrations/tmdb/discovery";
 import {
@@ -11,6 +18,7 @@ import {
 } from "../integrations/tmdb/discoverySchemas";
 import { TraktTrending, type TraktTrendingTitle } from "../integrations/trakt/trending";
 import type { ServiceContext } from "./context";
+import { knownWatchmodeSources } from "./streamingLinks";
 
 /**
  * The combined trending list behind `/streaming/trending`: TMDb's and Trakt's trending fetched in
@@ -37,6 +45,9 @@ interface OfferProvider {
   logoUrl: string | null;
   displayPriority: number;
   link: string | null;
+  /** Where the provider's chip links: that provider, for that title (linkOffers). */
+  watchUrl?: string;
+  watchUrlSource?: WatchLinkSource;
 }
 
 export interface TitleAvailability {
@@ -102,6 +113,32 @@ export function groupOffers(discovery: TmdbDiscovery, offers: TmdbRegionOffers |
   return { available: OFFER_TYPES.some((type) => grouped[type].length > 0), link, offers: grouped };
 }
 
+interface LinkTarget {
+  tmdbId: number;
+  mediaType: TmdbType;
+  title: string;
+  region: string;
+  /** Watchmode's sources for the title, when known. */
+  watchmodeSources?: readonly WatchmodeTitleSource[];
+}
+
+/**
+ * The offers with each provider's `watchUrl` (domain/streaming/watchLinks.ts): Watchmode's deep
+ * link when its sources for the title are known, else the provider's search for the title, else
+ * TMDb's watch page.
+ */
+export function linkOffers(availability: TitleAvailability, target: LinkTarget): TitleAvailability {
+  const tmdbLink = availability.link ?? tmdbWatchPage(target.mediaType, target.tmdbId, target.region);
+  const link = (provider: OfferProvider, offerType: OfferType): OfferProvider => {
+    const chosen = chooseWatchLink({ ...target, provider, offerType, tmdbLink });
+    return { ...provider, watchUrl: chosen.url, watchUrlSource: chosen.source };
+  };
+  const offers = Object.fromEntries(
+    OFFER_TYPES.map((type) => [type, availability.offers[type].map((provider) => link(provider, type))]),
+  ) as Record<OfferType, OfferProvider[]>;
+  return { ...availability, offers };
+}
+
 interface TmdbTitle {
   tmdbId: number;
   title: string;
@@ -151,7 +188,29 @@ export class StreamingTrending {
         return { value: built.aggregate, cacheable: built.cacheable };
       },
     );
-    return { value: cached.value, stale: cached.stale };
+    return { value: await this.withWatchLinks(cached.value), stale: cached.stale };
+  }
+
+  /** Links every provider chip of the enriched titles (after the cache: Watchmode's known sources change). */
+  private async withWatchLinks(aggregate: TrendingAggregate): Promise<TrendingAggregate> {
+    const { mediaType, region } = aggregate;
+    const enriched = aggregate.results.filter((title) => title.availability).map((title) => title.tmdbId);
+    const watchmode = await knownWatchmodeSources(this.ctx, enriched, mediaType);
+    const results = aggregate.results.map((title) =>
+      title.availability
+        ? {
+            ...title,
+            availability: linkOffers(title.availability, {
+              tmdbId: title.tmdbId,
+              mediaType,
+              title: title.title,
+              region,
+              watchmodeSources: watchmode.get(title.tmdbId),
+            }),
+          }
+        : title,
+    );
+    return { ...aggregate, results };
   }
 
   private async build(

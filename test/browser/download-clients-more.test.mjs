@@ -14,9 +14,11 @@ test("Deluge, NZBGet and rTorrent are offered from their definitions; a Deluge c
       await page.goto("/settings/downloadclients");
       await page.getByRole("button", { name: "Add download client", exact: true }).click();
       const chooser = page.getByRole("region", { name: "Choose a download client type", exact: true });
+      // The schema arrives: one button per implementation, named as the definitions name them.
+      await chooser.getByRole("button", { name: "Deluge", exact: true }).waitFor();
       for (const name of ["Deluge", "NZBGet", "rTorrent"])
-        assert.equal(await chooser.getByRole("button", { name }).count(), 1, `${name} is offered`);
-      await chooser.getByRole("button", { name: "Deluge" }).click();
+        assert.equal(await chooser.getByRole("button", { name, exact: true }).count(), 1, `${name} is offered`);
+      await chooser.getByRole("button", { name: "Deluge", exact: true }).click();
       const form = page.getByRole("form", { name: "New Deluge download client", exact: true });
       // The form is the definition's: Radarr's fields, the priorities as choices.
       await form.getByLabel("Recent Priority", { exact: true }).waitFor();

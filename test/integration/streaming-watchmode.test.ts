@@ -320,3 +320,77 @@ test("with the day's Watchmode budget spent, coming soon still answers, saying s
   expect(body.streamingReleasesMessage).toMatch(/budget .*used up/);
   expect(await watchmodeCalls({ route: RELEASES_ROUTE })).toBe(before);
 });
+
+interface LinkedProvider {
+  providerId: number;
+  name: string;
+  link: string | null;
+  watchUrl?: string;
+  watchUrlSource?: string;
+}
+
+interface TrendingLinks {
+  results: {
+    tmdbId: number;
+    title: string;
+    availability: { link: string | null; offers: Record<string, LinkedProvider[]> } | null;
+  }[];
+}
+
+const providersOf = (title: TrendingLinks["results"][number]) => Object.values(title.availability?.offers ?? {}).flat();
+
+test("trending's provider chips link to each provider's search for the title, else TMDb's watch page", async () => {
+  const trending = await appJson<TrendingLinks>("/api/v3/streaming/trending/movie/week?region=US", env as Env);
+  const enriched = trending.results.filter((t) => t.availability?.offers.flatrate.length);
+  expect(enriched.length).toBeGreaterThan(0);
+  const providers = enriched.flatMap((t) => providersOf(t).map((p) => ({ title: t, p })));
+  for (const { title, p } of providers) {
+    expect(p.watchUrl, `${title.title} on ${p.name}`).toEqual(expect.stringMatching(/^https:\/\//));
+    if (p.providerId === 8) {
+      expect(p).toMatchObject({
+        watchUrlSource: "search",
+        watchUrl: `https://www.netflix.com/search?q=${encodeURIComponent(title.title)}`,
+      });
+    }
+    // Pluto TV has no search page in the table: TMDb's watch page for the title.
+    if (p.name === "Pluto TV") expect(p).toMatchObject({ watchUrlSource: "tmdb", watchUrl: title.availability?.link });
+  }
+  expect(providers.some(({ p }) => p.watchUrlSource === "search")).toBe(true);
+  // The availability route links the same way when given the title.
+  const first = enriched[0];
+  const query = `region=US&title=${encodeURIComponent(first.title)}`;
+  const availability = await appJson<Availability & { offers: Record<string, LinkedProvider[]> }>(
+    `/api/v3/streaming/availability/${first.tmdbId}?${query}`,
+    env as Env,
+  );
+  expect(Object.values(availability.offers).flat()).toEqual(providersOf(first));
+});
+
+test("trending's chips take Watchmode's deep links once the title's sources are known, spending no call", async () => {
+  await clearOfMidnight();
+  const before = await trendingLinks();
+  const title = before.results.find((t) => t.availability?.offers.flatrate.length) as TrendingLinks["results"][0];
+  await seedIdMap(before.results.map((t) => t.tmdbId).filter((id) => allMovies().some((m) => m.id === id)));
+  const callsBefore = await watchmodeCalls({ route: SOURCES_ROUTE });
+  // Trending alone asks Watchmode nothing: search links still.
+  expect(
+    providersOf((await trendingLinks()).results.find((t) => t.tmdbId === title.tmdbId) ?? title),
+  ).not.toContainEqual(expect.objectContaining({ watchUrlSource: "watchmode" }));
+  expect(await watchmodeCalls({ route: SOURCES_ROUTE })).toBe(callsBefore);
+
+  // The movie page asks Watchmode (one call); from then on trending links its chips there.
+  const asked = await appJson<Availability>(`/api/v3/streaming/availability/${title.tmdbId}?region=US&watchmode=true`);
+  expect(asked.watchmode.status).toBe("ok");
+  const after = (await trendingLinks()).results.find((t) => t.tmdbId === title.tmdbId) ?? title;
+  const linked = providersOf(after);
+  for (const p of linked) {
+    const watchmode = asked.watchmode.sources.find((s) => s.webUrl === p.watchUrl);
+    if (p.watchUrlSource === "watchmode") expect(watchmode, p.name).toBeDefined();
+  }
+  const netflixOrAny = linked.find((p) => p.watchUrlSource === "watchmode");
+  expect(netflixOrAny?.watchUrl).toMatch(/^https:\/\//);
+  expect(linked.every((p) => p.watchUrlSource === "watchmode")).toBe(true);
+  expect((await watchmodeCalls({ route: SOURCES_ROUTE })) - callsBefore).toBe(1);
+});
+
+const trendingLinks = () => appJson<TrendingLinks>("/api/v3/streaming/trending/movie/week?region=US");

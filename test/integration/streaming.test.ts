@@ -323,6 +323,9 @@ test("availability groups a title's offers by type, per region, crediting TMDb a
     logoUrl: expect.stringMatching(/\/t\/p\/w92\/.+\.jpg$/),
     displayPriority: 0,
     link: body.link,
+    // No title given (`title=`): nothing to search for, so the chip opens TMDb's watch page.
+    watchUrl: body.link,
+    watchUrlSource: "tmdb",
   });
 
   // TMDb answers all regions at once: another region (lower case accepted) costs no call.

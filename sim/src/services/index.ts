@@ -6,6 +6,7 @@ import { hooks } from "./hooks";
 import { imdb } from "./imdb";
 import { newznab, torznab } from "./newznab";
 import { plex } from "./plex";
+import { plexTv } from "./plextv";
 import { qbittorrent } from "./qbittorrent";
 import { radarr } from "./radarr";
 import { sabnzbd } from "./sabnzbd";
@@ -22,6 +23,7 @@ export const SERVICES: readonly SimulatedService[] = [
   tmdbImages,
   imdb,
   plex,
+  plexTv,
   trakt,
   watchmode,
   hooks,

@@ -291,6 +291,9 @@ export const api = {
     jobs: () => request<ListSyncJob[]>("GET", `${v3}/importlist/jobs`),
     uploadCsv: (id: number, text: string) =>
       request<CsvSyncResult>("POST", `${v3}/importlist/${id}/csv`, { file: { text, contentType: "text/csv" } }),
+    /** Runs a source's action (Plex sign-in's startOAuth / getOAuthToken) on the form as it stands. */
+    action: <T>(name: string, list: { implementation: string; fields: unknown[] }, query: Query = {}) =>
+      request<T>("POST", `${v3}/importlist/action/${name}`, { body: list, query }),
     config: () => request<ImportListConfig>("GET", `${v3}/config/importlist`),
     updateConfig: (config: Partial<ImportListConfig>) =>
       request<ImportListConfig>("PUT", `${v3}/config/importlist`, { body: config }),
@@ -340,6 +343,14 @@ export const api = {
     paged: (query: PageQuery & { eventType?: HistoryEventType }, signal?: AbortSignal) =>
       request<HistoryPage>("GET", `${v3}/history`, { query: { ...query, includeMovie: true }, signal }),
   },
+  /** Movies with a cinema, digital or physical release from `start` to `end` (dates, end exclusive). */
+  calendar: (query: { start: string; end: string; unmonitored: boolean }, signal?: AbortSignal) =>
+    request<Movie[]>("GET", `${v3}/calendar`, { query: { ...query }, signal }),
+  wanted: (
+    kind: "missing" | "cutoff",
+    query: { page: number; pageSize: number; sortKey: string; sortDirection: "ascending" | "descending" },
+    signal?: AbortSignal,
+  ) => request<MoviePage>("GET", `${v3}/wanted/${kind}`, { query: { ...query }, signal }),
   commands: {
     run: (name: string, body: Record<string, unknown> = {}) =>
       request<Command>("POST", `${v3}/command`, { body: { name, ...body } }),
@@ -363,7 +374,7 @@ export const api = {
     ) => streamingGet<Trending>(`${v3}/streaming/trending/${mediaType}/${window}`, { ...query }, signal),
     availability: (
       tmdbId: number,
-      query: { region?: string; type?: StreamingMediaType; watchmode?: boolean },
+      query: { region?: string; type?: StreamingMediaType; watchmode?: boolean; title?: string },
       signal?: AbortSignal,
     ) => streamingGet<StreamingAvailability>(`${v3}/streaming/availability/${tmdbId}`, { ...query }, signal),
     providers: (query: { region?: string; type?: StreamingMediaType }, signal?: AbortSignal) =>

@@ -4,6 +4,7 @@ import { loadReference, qualityProfiles, rootFolders } from "../state/reference"
 import { problemAt } from "./FieldError";
 import { AddedMoviesSection, EditorFooter, SyncingSection } from "./ListEditorSections";
 import { defaultChoices } from "./MovieChoices";
+import { PlexSignIn } from "./PlexSignIn";
 import { NameField, SettingFields } from "./SettingFields";
 import { useResource } from "./useResource";
 
@@ -84,6 +85,7 @@ export function ListEditor({ initial, onSaved, onDeleted, onCancel }: Props) {
         error={error.value}
         setField={setField}
       />
+      {list.implementation === "PlexImport" && <PlexSignIn onToken={(token) => setField("accessToken", token)} />}
 
       <AddedMoviesSection list={list} idPrefix={idPrefix} change={change} problem={problem} />
 

@@ -36,7 +36,7 @@ export function WhereToWatch({
       const s = await loadStreamingSettings();
       settings.value = s;
       // The movie page is where Watchmode's 33 calls a day are spent (cached 24 h per title).
-      return api.streaming.availability(tmdbId, { region: s.region, type: "movie", watchmode: true }, signal);
+      return api.streaming.availability(tmdbId, { region: s.region, type: "movie", watchmode: true, title }, signal);
     },
     [tmdbId],
   );

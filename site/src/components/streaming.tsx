@@ -1,6 +1,6 @@
 /**
  * The pieces every streaming view shares: regions, offer chips with provider logos that deep-link,
- * the attribution footer (TMDb logo and notice, JustWatch, Trakt, Watchmode) and the notice shown
+ * the attribution footer (TMDb's and JustWatch's logos and notices, Trakt, Watchmode) and the notice shown
  * when a source failed or served stale data.
  */
 import type { Signal } from "@preact/signals";
@@ -15,6 +15,7 @@ import type {
 } from "../api";
 import { session } from "../state/session";
 import { loadStreamingSettings } from "../state/streaming";
+import { JustWatchLogo, TmdbLogo } from "./attributionLogos";
 import { useResource } from "./useResource";
 
 /** Sets `region` to the saved streaming region, unless one was chosen already (US when the settings fail). */
@@ -134,8 +135,9 @@ export function ProviderLogo({ name, logoUrl }: { name: string; logoUrl: string 
 }
 
 /**
- * A title's offers grouped by type, each provider a chip with its logo linking to where the
- * title can be watched (the provider `link`, else the title's watch page).
+ * A title's offers grouped by type, each provider a chip with its logo opening that provider for
+ * the title (`watchUrl`: Watchmode's deep link, else the provider's search for the title), else
+ * TMDb's watch page for the title.
  */
 export function OfferChips({
   title,
@@ -159,7 +161,7 @@ export function OfferChips({
         <li key={type} class={`offer-group offer-${type}`}>
           <span class="offer-type">{OFFER_LABELS[type]}</span>
           {offers[type].map((p) => {
-            const href = p.link ?? link ?? undefined;
+            const href = p.watchUrl ?? p.link ?? link ?? undefined;
             const content = (
               <>
                 <ProviderLogo name={p.name} logoUrl={p.logoUrl} />
@@ -192,25 +194,6 @@ export function OfferChips({
   );
 }
 
-/** TMDb's logo as TMDb asks it be shown beside its data (their wordmark colours). */
-function TmdbLogo() {
-  return (
-    <svg class="tmdb-logo" viewBox="0 0 120 24" width="80" height="16" role="img" aria-label="TMDb logo">
-      <defs>
-        <linearGradient id="tmdb-gradient" x1="0" x2="1" y1="0" y2="0">
-          <stop offset="0" stop-color="#90cea1" />
-          <stop offset="0.56" stop-color="#3cbec9" />
-          <stop offset="1" stop-color="#00b3e5" />
-        </linearGradient>
-      </defs>
-      <rect x="0" y="2" width="120" height="20" rx="10" fill="url(#tmdb-gradient)" />
-      <text x="60" y="17" text-anchor="middle" font-size="14" font-weight="700" fill="#0d253f" font-family="sans-serif">
-        TMDB
-      </text>
-    </svg>
-  );
-}
-
 /** Credits for the data on screen, as the response named them. */
 export function AttributionFooter({ attribution }: { attribution: readonly AttributionItem[] | undefined }) {
   if (!attribution?.length) return null;
@@ -220,6 +203,7 @@ export function AttributionFooter({ attribution }: { attribution: readonly Attri
       {attribution.map((a) => (
         <p key={a.name}>
           {a.name === "TMDb" && <TmdbLogo />}
+          {a.name === "JustWatch" && <JustWatchLogo />}
           <a href={a.url} target="_blank" rel="noreferrer">
             {a.name}
           </a>

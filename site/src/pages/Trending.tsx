@@ -39,6 +39,8 @@ interface Lookups {
   signal: AbortSignal;
   queue: number[];
   asked: Set<number>;
+  /** Each title's name, for the providers' search links. */
+  titles: Map<number, string>;
   running: number;
 }
 
@@ -202,7 +204,8 @@ function useTrendingResults(
           lookups.current = undefined;
           const response = await api.streaming.trending(type, win, { region: currentRegion, source: src }, signal);
           if (!signal.aborted) {
-            const fresh = { queue: [], asked: new Set<number>(), running: 0 };
+            const titles = new Map(response.results.map((item) => [item.tmdbId, item.title]));
+            const fresh = { queue: [], asked: new Set<number>(), titles, running: 0 };
             lookups.current = { region: currentRegion, mediaType: response.mediaType, signal, ...fresh };
           }
           return response;
@@ -235,7 +238,7 @@ function useAvailabilityLookups(lookups: { current: Lookups | undefined }, looke
       l.running++;
       looked.value = new Map(looked.value).set(id, null);
       api.streaming
-        .availability(id, { region: l.region, type: l.mediaType }, l.signal)
+        .availability(id, { region: l.region, type: l.mediaType, title: l.titles.get(id) }, l.signal)
         .then(
           (found) => {
             if (lookups.current === l) looked.value = new Map(looked.value).set(id, found);

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { WATCH_LINK_SOURCES } from "../../domain/streaming/watchLinks";
 import {
   DISCOVERY_MEDIA_TYPES,
   OFFER_TYPES,
@@ -28,6 +29,14 @@ const offerProviderSchema = z
     logoUrl: z.string().nullable(),
     displayPriority: z.number().int(),
     link: z.string().nullable().openapi({ description: "TMDb's watch page for the title in this region" }),
+    watchUrl: z.string().optional().openapi({
+      description:
+        "Where this provider's chip links: Watchmode's deep link for the title when known, else the provider's search for the title, else TMDb's watch page",
+    }),
+    watchUrlSource: z
+      .enum(WATCH_LINK_SOURCES)
+      .optional()
+      .openapi({ description: "watchmode (deep link), search (the provider's search for the title) or tmdb" }),
   })
   .openapi("StreamingOfferProvider");
 

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { TmdbType, WatchmodeIdMapRow, WatchmodeIdMapState } from "../../domain/streaming/watchmodeIdMap";
 import type { Database } from "../client";
 import { settings, watchmodeIdMap } from "../schema";
@@ -90,6 +90,16 @@ export function watchmodeIdMapRepository(db: Database) {
         .where(and(eq(watchmodeIdMap.tmdbType, type), eq(watchmodeIdMap.tmdbId, tmdbId)))
         .limit(1);
       return row?.watchmodeId ?? null;
+    },
+
+    /** The Watchmode ids of TMDb titles of one type (at most 90 ids: D1's parameter limit). */
+    async watchmodeIdsForTmdb(tmdbIds: readonly number[], type: TmdbType): Promise<Map<number, number>> {
+      if (tmdbIds.length === 0) return new Map();
+      const rows = await db
+        .select({ tmdbId: watchmodeIdMap.tmdbId, watchmodeId: watchmodeIdMap.watchmodeId })
+        .from(watchmodeIdMap)
+        .where(and(eq(watchmodeIdMap.tmdbType, type), inArray(watchmodeIdMap.tmdbId, tmdbIds.slice(0, 90))));
+      return new Map(rows.filter((r) => r.tmdbId !== null).map((r) => [r.tmdbId as number, r.watchmodeId]));
     },
 
     /** The TMDb id and type of a Watchmode title, from the imported map. */

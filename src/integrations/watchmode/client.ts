@@ -3,7 +3,7 @@ import * as clock from "../../clock";
 import { type Env, upstreamPolicy } from "../../config";
 import { isUpstreamFailure } from "../../domain/failures/failure";
 import type { Logger } from "../../observability/logger";
-import { type BackgroundWork, CACHE_TTL_SECONDS, swrJson } from "../cache";
+import { type BackgroundWork, CACHE_TTL_SECONDS, storedJson, swrJson } from "../cache";
 import { readJson, upstreamFetch } from "../http";
 import {
   type WatchmodeRelease,
@@ -46,6 +46,7 @@ export const WATCHMODE_DISABLED = {
   message: "Watchmode is not configured: set WATCHMODE_API_KEY",
 } as const satisfies WatchmodeAnswer<never>;
 
+const sourcesKey = (watchmodeId: number) => `watchmode:sources:${watchmodeId}:${KEY_VERSION}`;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const compactDay = (day: string) => day.replaceAll("-", "");
 
@@ -74,12 +75,18 @@ export class WatchmodeClient {
         this.env.CACHE,
         this.ctx,
         SERVICE,
-        `watchmode:sources:${watchmodeId}:${KEY_VERSION}`,
+        sourcesKey(watchmodeId),
         CACHE_TTL_SECONDS.watchmodeSources,
         () => this.get(`/v1/title/${watchmodeId}/sources/`, {}, watchmodeSourcesSchema),
       );
       return { value: { watchmodeId, sources: cached.value }, stale: cached.stale };
     });
+  }
+
+  /** A title's sources as last fetched (fresh or expired), if they are cached: spends no call. */
+  async cachedTitleSources(watchmodeId: number): Promise<WatchmodeSource[] | undefined> {
+    if (!this.configured) return undefined;
+    return storedJson<WatchmodeSource[]>(this.env.CACHE, sourcesKey(watchmodeId));
   }
 
   /**

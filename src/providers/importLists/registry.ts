@@ -2,6 +2,7 @@ import type { ImportListSource } from "../../domain/lists/source";
 import { LIST_SOURCES } from "../../domain/lists/sources";
 import { defineProvider, type ProviderDefinition } from "../definition";
 import { providerRegistry } from "../registry";
+import { PLEX_LIST_ACTIONS } from "./plexActions";
 import { TRAKT_LIST_ACTIONS } from "./traktActions";
 
 /**
@@ -23,7 +24,12 @@ function listProvider(source: ImportListSource<unknown>): ImportListDefinition {
     settings: source.settings as ImportListSource<Record<string, unknown>>["settings"],
     fields: source.fields,
     open: () => source,
-    actions: source.implementation.startsWith("Trakt") ? TRAKT_LIST_ACTIONS : {},
+    actions: source.implementation.startsWith("Trakt")
+      ? TRAKT_LIST_ACTIONS
+      : source.implementation === "PlexImport"
+        ? PLEX_LIST_ACTIONS
+        : {},
+    signInActions: source.implementation === "PlexImport" ? Object.keys(PLEX_LIST_ACTIONS) : [],
   });
   return { ...definition, source };
 }
