@@ -407,7 +407,7 @@ export const movieProvenance = sqliteTable(
   (t) => [primaryKey({ columns: [t.movieId, t.listId] }), index("movie_provenance_list_idx").on(t.listId)],
 );
 
-/** Notification targets (Radarr's Connect): webhook or Discord, with the events each wants. */
+/** Notification targets (Radarr's Connect): webhooks, chats, push services, media servers, with the events each wants. */
 export const notifications = sqliteTable("notifications", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull().unique(),
@@ -421,6 +421,15 @@ export const notifications = sqliteTable("notifications", {
   onMovieAdded: bool("on_movie_added").notNull().default(false),
   /** An import list's sync summary (added/removed/unchanged counts). */
   onImportListSync: bool("on_import_list_sync").notNull().default(false),
+  onRename: bool("on_rename").notNull().default(false),
+  onMovieDelete: bool("on_movie_delete").notNull().default(false),
+  onMovieFileDelete: bool("on_movie_file_delete").notNull().default(false),
+  onMovieFileDeleteForUpgrade: bool("on_movie_file_delete_for_upgrade").notNull().default(false),
+  onHealthRestored: bool("on_health_restored").notNull().default(false),
+  onApplicationUpdate: bool("on_application_update").notNull().default(false),
+  onManualInteractionRequired: bool("on_manual_interaction_required").notNull().default(false),
+  /** Radarr's tags: a target with tags hears only of movies sharing one (events about no movie always). */
+  tags: json<number[]>("tags").notNull().default([]),
   createdAt: createdAt(),
 });
 

@@ -1,45 +1,98 @@
 import { upstreamPolicy } from "../config";
-import { notificationRepository } from "../db/repositories/notifications";
+import { type NotificationRow, notificationRepository } from "../db/repositories/notifications";
 import { upstreamFetch } from "../integrations/http";
 import { NOTIFICATIONS, type NotificationDefinition } from "../providers/notifications";
-import { NOTIFICATION_EVENTS, type NotificationEvent, notificationMessage } from "../providers/notifications/events";
+import type { NotificationRequest } from "../providers/notifications/definition";
+import {
+  NOTIFICATION_EVENTS,
+  type NotificationEvent,
+  type NotificationMessage,
+  notificationMessage,
+} from "../providers/notifications/events";
 import { notificationInstance } from "./configResources";
 import type { ServiceContext } from "./context";
 import { openSettings } from "./secrets";
 
-/**
- * Delivers one event to one target (its settings plain, as validated or opened); throws the
- * upstream Failure when the target refuses or is unreachable.
- */
-export async function deliverNotification(
-  { env, db }: Pick<ServiceContext, "env" | "db">,
-  definition: NotificationDefinition,
-  settings: Record<string, unknown>,
-  event: NotificationEvent,
-  payload: Record<string, unknown>,
-) {
-  const instance = await notificationInstance(db);
-  const request = definition.open(settings, undefined).request(notificationMessage(event, payload, instance));
-  await upstreamFetch({
+/** The most calls one message may take (ntfy topics, Pushbullet devices, Plex's follow-up). */
+const MAX_CALLS = 20;
+
+async function send({ env }: Pick<ServiceContext, "env">, request: NotificationRequest): Promise<unknown> {
+  const response = await upstreamFetch({
     service: request.service,
     url: request.url,
     init: { method: request.method, headers: request.headers, body: request.body },
     policy: upstreamPolicy(env),
     attempts: 2,
   });
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Sends one message to one target: its calls in order, then its follow-up on the last answer. */
+async function sendMessage(
+  ctx: Pick<ServiceContext, "env">,
+  definition: NotificationDefinition,
+  settings: Record<string, unknown>,
+  message: NotificationMessage,
+): Promise<number> {
+  const notifier = definition.open(settings, undefined);
+  const requests = notifier.requests(message).slice(0, MAX_CALLS);
+  let answer: unknown;
+  for (const request of requests) answer = await send(ctx, request);
+  const next = requests.length && notifier.followUp ? notifier.followUp(message, answer) : null;
+  if (next) await send(ctx, next);
+  return requests.length + (next ? 1 : 0);
+}
+
+/**
+ * Delivers one event (or `test`) to one target (its settings plain, as validated or opened);
+ * throws the upstream Failure when the target refuses or is unreachable.
+ */
+export async function deliverNotification(
+  ctx: Pick<ServiceContext, "env" | "db">,
+  definition: NotificationDefinition,
+  settings: Record<string, unknown>,
+  event: NotificationEvent | "test",
+  payload: Record<string, unknown>,
+): Promise<number> {
+  const instance = await notificationInstance(ctx.db);
+  return sendMessage(ctx, definition, settings, notificationMessage(event, payload, instance));
+}
+
+/** Radarr's tag rule: a target with tags hears only of movies sharing one; events about no movie reach all. */
+async function targetsFor(
+  ctx: ServiceContext,
+  event: NotificationEvent,
+  payload: Record<string, unknown>,
+): Promise<NotificationRow[]> {
+  const repository = notificationRepository(ctx.db);
+  const targets = await repository.subscribedTo(NOTIFICATION_EVENTS[event]);
+  const movieId = (payload.movie as { id?: unknown } | undefined)?.id;
+  if (typeof movieId !== "number" || !targets.some((t) => t.tags.length)) return targets;
+  const movieTags = new Set(await repository.movieTagIds(movieId));
+  return targets.filter((t) => t.tags.length === 0 || t.tags.some((tag) => movieTags.has(tag)));
+}
+
+/** Delivers an event to one saved target, its secrets opened. */
+async function deliverToTarget(
+  ctx: Pick<ServiceContext, "env" | "db">,
+  target: NotificationRow,
+  event: NotificationEvent,
+  payload: Record<string, unknown>,
+) {
+  const definition = NOTIFICATIONS.get(target.implementation);
+  const settings = await openSettings(ctx.env, target.settings, definition.secretFields);
+  await deliverNotification(ctx, definition, settings, event, payload);
 }
 
 /** Sends an event to every target subscribed to it; failures of one target do not stop others. */
 export async function notify(ctx: ServiceContext, event: NotificationEvent, payload: Record<string, unknown>) {
-  const { env, db } = ctx;
-  const targets = await notificationRepository(db).subscribedTo(NOTIFICATION_EVENTS[event]);
-  const results = await Promise.allSettled(
-    targets.map(async (target) => {
-      const definition = NOTIFICATIONS.get(target.implementation);
-      const settings = await openSettings(env, target.settings, definition.secretFields);
-      await deliverNotification(ctx, definition, settings, event, payload);
-    }),
-  );
+  const targets = await targetsFor(ctx, event, payload);
+  const results = await Promise.allSettled(targets.map((target) => deliverToTarget(ctx, target, event, payload)));
   const failed = results.filter((r) => r.status === "rejected");
   if (failed.length)
     throw new Error(

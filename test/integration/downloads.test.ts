@@ -217,7 +217,10 @@ describe("grab → download → import, end to end through the simulator", () =>
     expect(ids).not.toContain(first?.downloadId);
     expect(ids).toContain(second?.downloadId);
     expect((await qb.files("/movies/The Matrix (1999)")).files.map((f) => f.path)).not.toContain(first?.path);
-    expect((await received()).map((h) => h.body.eventType)).toEqual(expect.arrayContaining(["Upgrade"]));
+    // Radarr's webhook: an upgrade is a Download with isUpgrade.
+    expect((await received()).map((h) => h.body)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ eventType: "Download", isUpgrade: true })]),
+    );
   });
 
   test("nothing is grabbed twice: a second search while the release is queued grabs nothing", async () => {

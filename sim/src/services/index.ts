@@ -5,6 +5,7 @@ import { hdbits } from "./hdbits";
 import { hooks } from "./hooks";
 import { imdb } from "./imdb";
 import { newznab, torznab } from "./newznab";
+import { NOTIFIER_SERVICES } from "./notifiers";
 import { plex } from "./plex";
 import { plexTv } from "./plextv";
 import { qbittorrent } from "./qbittorrent";
@@ -37,6 +38,7 @@ export const SERVICES: readonly SimulatedService[] = [
   nzbget,
   rtorrent,
   radarr,
+  ...NOTIFIER_SERVICES,
 ];
 
 export const SERVICE_NAMES = SERVICES.map((service) => service.name) as [string, ...string[]];
