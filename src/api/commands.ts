@@ -4,6 +4,7 @@ import { Failure, resourceNotFound } from "../domain/failures/failure";
 import { enqueueCommand } from "../jobs/commandRunner";
 import { COMMAND_NAMES, type CommandRow, findCommand } from "../jobs/commands";
 import { cronIntervalMinutes, nextCronRun, SCHEDULED_TASKS } from "../jobs/cronSchedule";
+import { assertCollectionsExist } from "../services/collections";
 import { assertMoviesExist, commandLog, lastRuns } from "../services/commandLog";
 import { zodFieldErrors } from "./middleware/errors";
 import { createRouter, jsonBody, jsonContent } from "./router";
@@ -135,6 +136,7 @@ commandRouter.openapi(
       });
     }
     await assertMoviesExist(c.get("db"), body.data);
+    await assertCollectionsExist(c.get("db"), body.data);
     // Runs on the commands queue in chunks; the answer is the queued command, at once.
     const row = await enqueueCommand(
       c.env,

@@ -1,8 +1,9 @@
 import * as clock from "../clock";
+import type { Database } from "../db/client";
 import { type CollectionPatch, type CollectionRow, collectionRepository } from "../db/repositories/collections";
 import { exclusionRepository } from "../db/repositories/exclusions";
 import { MovieRepository } from "../db/repositories/movies";
-import { Failure, resourceNotFound } from "../domain/failures/failure";
+import { Failure, invalidInput, resourceNotFound } from "../domain/failures/failure";
 import { type CollectionPart, missingParts, tmdbImages } from "../domain/library/collections";
 import { deriveMovieStatus, type MinimumAvailability } from "../domain/library/movieStatus";
 import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles";
@@ -253,4 +254,15 @@ export class Collections {
     }
     return [...changed];
   }
+}
+
+/** A command body's collectionIds (RefreshCollections) must name stored collections: 400 naming the field otherwise. */
+export async function assertCollectionsExist(db: Database, body: unknown): Promise<void> {
+  const ids = (body as { collectionIds?: unknown }).collectionIds;
+  if (!Array.isArray(ids) || ids.length === 0) return;
+  const wanted = [...new Set(ids as number[])];
+  const found = new Set((await collectionRepository(db).byIds(wanted)).map((r) => r.id));
+  const missing = wanted.filter((id) => !found.has(id));
+  if (missing.length)
+    throw invalidInput("body.collectionIds", `Collection ${missing.slice(0, 20).join(", ")} does not exist`);
 }

@@ -4,7 +4,17 @@ import { describe, expect, test } from "vitest";
 import * as clock from "../../src/clock";
 import worker from "../../src/index";
 import { runCommand } from "./downloads-helpers";
-import { addMovie, addRootFolder, callsDuring, getJson, qualityProfileId, sendJson, waitForCommands } from "./helpers";
+import {
+  addMovie,
+  addRootFolder,
+  call,
+  callsDuring,
+  expectFieldError,
+  getJson,
+  qualityProfileId,
+  sendJson,
+  waitForCommands,
+} from "./helpers";
 
 /**
  * Radarr's RefreshCollections: collections are read again from TMDb (by id, by hand, or on
@@ -105,6 +115,17 @@ describe("RefreshCollections", () => {
     // Unmonitored: nothing added.
     expect(await libraryTmdbIds()).toEqual([MATRIX]);
   }, 60_000);
+
+  test("collectionIds naming no collection are refused, naming the field", async () => {
+    await expectFieldError(
+      await call("POST", "/api/v3/command", { body: { name: "RefreshCollections", collectionIds: [999_999] } }),
+      "collectionIds",
+    );
+    await expectFieldError(
+      await call("POST", "/api/v3/command", { body: { name: "RefreshCollections", collectionIds: ["x"] } }),
+      "collectionIds.0",
+    );
+  });
 
   test("a monitored collection adds its missing movies with its own choices, not the excluded ones", async () => {
     await addRootFolder();
