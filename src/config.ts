@@ -34,6 +34,8 @@ declare global {
       UPSTREAM_BREAKER_COOLDOWN_S?: string;
       /** A command chunk's time budget, milliseconds (default 8000; tests shorten it). */
       COMMAND_CHUNK_MS?: string;
+      /** The HDBits analyzer's pause between browse pages, milliseconds (default 10000; tests shorten it). */
+      HDBITS_ANALYZER_INTERVAL_MS?: string;
       BUILD_TIME?: string;
       /** Starts the clock at this instant (tests and date runs only; see src/clock.ts). */
       SIM_NOW?: string;

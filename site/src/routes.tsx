@@ -61,6 +61,8 @@ const NotificationSettings = lazy(() => import("./pages/NotificationSettings").t
 const StreamingSettings = lazy(() => import("./pages/StreamingSettings").then((m) => m.StreamingSettings));
 const MigrateRadarr = lazy(() => import("./pages/MigrateRadarr").then((m) => m.MigrateRadarr));
 const System = lazy(() => import("./pages/System").then((m) => m.System));
+const ReleaseGroups = lazy(() => import("./pages/ReleaseGroups").then((m) => m.ReleaseGroups));
+const ReleaseGroupDetail = lazy(() => import("./pages/ReleaseGroupDetail").then((m) => m.ReleaseGroupDetail));
 
 /** The main navigation's entries; a page belongs to one, which is marked current while it shows. */
 type Section =
@@ -73,6 +75,7 @@ type Section =
   | "activity"
   | "lists"
   | "parse"
+  | "groups"
   | "settings"
   | "system";
 
@@ -127,6 +130,13 @@ const ROUTES: PageRoute[] = [
     render: ({ id }) => (isId(id) ? <ListDetail key={id} id={Number(id)} /> : null),
   },
   { path: "/parse", title: "Parse", section: "parse", nav: "main", render: () => <Parse /> },
+  { path: "/groups", title: "Groups", section: "groups", nav: "main", render: () => <ReleaseGroups /> },
+  {
+    path: "/groups/:name",
+    title: "Release group",
+    section: "groups",
+    render: ({ name }) => <ReleaseGroupDetail key={name} name={decodeURIComponent(name)} />,
+  },
   { path: "/settings", title: "Settings", section: "settings", nav: "main", render: () => <Settings /> },
   // The settings tabs, in their order; "General" is /settings itself.
   {

@@ -870,3 +870,75 @@ export const backupChunks = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.backupId, t.seq] })],
 );
+
+/**
+ * The HDBits analyzer's collection (docs/hdbits-analyzer.md): one row per indexer, holding where
+ * the collection stands so a restart, a pause or a 429 resumes from the next page.
+ */
+export const hdbitsAnalyzerCollections = sqliteTable("hdbits_analyzer_collections", {
+  indexerId: integer("indexer_id")
+    .primaryKey()
+    .references(() => indexers.id, { onDelete: "cascade" }),
+  status: text("status", { enum: ["running", "paused", "cancelled", "completed", "failed"] }).notNull(),
+  /** Collect back to this upload time (ISO). */
+  since: text("since").notNull(),
+  /** The next page to fetch (0 = newest). */
+  nextPage: integer("next_page").notNull().default(0),
+  pages: integer("pages").notNull().default(0),
+  releases: integer("releases").notNull().default(0),
+  /** The oldest upload time reached so far (ISO), null before the first page. */
+  oldestReached: text("oldest_reached"),
+  /** The earliest time the next request may go (the analyzer's own pace). */
+  nextRequestAt: text("next_request_at"),
+  /** The command running the collection now (or last). */
+  commandId: integer("command_id"),
+  /** Consecutive failed attempts at the next page (backoff by the failure policy). */
+  attempts: integer("attempts").notNull().default(0),
+  lastError: text("last_error"),
+  startedAt: text("started_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** Every movie torrent the analyzer collected from HDBits' browse list (one row per torrent). */
+export const hdbitsAnalyzerReleases = sqliteTable(
+  "hdbits_analyzer_releases",
+  {
+    indexerId: integer("indexer_id")
+      .notNull()
+      .references(() => indexers.id, { onDelete: "cascade" }),
+    torrentId: integer("torrent_id").notNull(),
+    infoHash: text("info_hash").notNull(),
+    name: text("name").notNull(),
+    /** Upper-cased parsed release group; "" when the name has none. */
+    releaseGroup: text("release_group").notNull(),
+    qualityId: integer("quality_id").notNull().default(0),
+    resolution: integer("resolution").notNull().default(0),
+    source: text("source").notNull().default(""),
+    codec: text("codec").notNull().default(""),
+    size: integer("size").notNull(),
+    seeders: integer("seeders").notNull(),
+    leechers: integer("leechers").notNull(),
+    timesCompleted: integer("times_completed").notNull(),
+    freeleech: bool("freeleech").notNull(),
+    internal: bool("internal").notNull(),
+    exclusive: bool("exclusive").notNull(),
+    /** HDBits' type_origin (0 undefined, 1 internal). */
+    origin: integer("origin").notNull().default(0),
+    imdbId: text("imdb_id"),
+    uploadedAt: text("uploaded_at").notNull(),
+    collectedAt: text("collected_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.indexerId, t.torrentId] }),
+    index("hdbits_analyzer_releases_group_idx").on(t.releaseGroup),
+  ],
+);
+
+/** Group reputations scored from the collected releases, kept until the next recompute. */
+export const hdbitsAnalyzerGroups = sqliteTable("hdbits_analyzer_groups", {
+  releaseGroup: text("release_group").primaryKey(),
+  score: integer("score").notNull(),
+  /** The whole reputation (GroupReputation plus quality counts) as JSON. */
+  reputation: json<Record<string, unknown>>("reputation").notNull(),
+  computedAt: text("computed_at").notNull(),
+});

@@ -20,6 +20,7 @@ import { isEncrypted } from "../services/secrets";
 import { readSettings } from "../services/settings";
 import { StreamingAvailabilityLookup } from "../services/streamingAvailability";
 import { importWatchmodeIdMapChunk, type WatchmodeIdMapCursor } from "../services/watchmodeIdMap";
+import { ANALYZER_COMMANDS } from "./analyzerCommands";
 import { COLLECTION_COMMANDS } from "./collectionCommands";
 import { type CommandContext, type CommandStep, walkIds } from "./commandChunks";
 import { cronIntervalMinutes, SCHEDULED_TASKS } from "./cronSchedule";
@@ -348,6 +349,7 @@ const COMMANDS = [
     },
   }),
   ...SYSTEM_COMMANDS,
+  ...ANALYZER_COMMANDS,
 ];
 
 export const COMMAND_NAMES = COMMANDS.map((c) => c.name);

@@ -6,12 +6,13 @@ import { type ObservationRow, type ObservedTorrent, releaseGroupRepository } fro
 import {
   GROUP_TIER_BONUS,
   type GroupObservation,
-  type GroupReputation,
   type SizeLimits,
   scoreGroups,
 } from "../domain/analysis/releaseGroups";
 import { parseMovieTitle } from "../domain/parser";
+import { qualityById } from "../domain/quality/qualities";
 import type { IndexerRelease } from "../integrations/indexers";
+import { type CollectedReputation, collectedReputations, resolutionName } from "./analyzerReputations";
 
 /**
  * The scene-group analysis fed by HDBits: every HDBits torrent a search or RSS fetch returns is
@@ -72,18 +73,46 @@ async function sizeLimits(db: Database): Promise<(qualityId: number) => SizeLimi
   return (qualityId) => definitions.get(qualityId);
 }
 
-/** Reputations of the given groups (upper-cased names), or of every group seen. */
-export async function groupReputations(db: Database, groups?: readonly string[]): Promise<GroupReputation[]> {
+/** Scores observations, with each group's resolutions counted for the table's quality filter. */
+function scoreObservations(
+  rows: ObservationRow[],
+  limits: (qualityId: number) => SizeLimits | undefined,
+): CollectedReputation[] {
+  const qualities = new Map<string, Record<string, number>>();
+  for (const row of rows) {
+    const counts = qualities.get(row.releaseGroup) ?? {};
+    const key = resolutionName(qualityById(row.qualityId)?.resolution ?? 0);
+    counts[key] = (counts[key] ?? 0) + 1;
+    qualities.set(row.releaseGroup, counts);
+  }
+  return scoreGroups(rows.map(toObservation), { now: clock.now(), sizeLimits: limits }).map((g) => ({
+    ...g,
+    qualities: qualities.get(g.group) ?? {},
+  }));
+}
+
+/**
+ * Reputations of the given groups (upper-cased names), or of every group seen: a group the
+ * analyzer collected is scored from its collected set (the fuller sample); a group only searches
+ * and RSS have seen, from those observations.
+ */
+export async function groupReputations(db: Database, groups?: readonly string[]): Promise<CollectedReputation[]> {
   const repository = releaseGroupRepository(db);
   let rows: ObservationRow[];
+  let names: string[] | undefined;
   if (groups) {
-    const names = [...new Set(groups.map((g) => g.toUpperCase()).filter(Boolean))];
+    names = [...new Set(groups.map((g) => g.toUpperCase()).filter(Boolean))];
     if (names.length === 0) return [];
     rows = await repository.observationsOf(names);
   } else {
     rows = await repository.all();
   }
-  return scoreGroups(rows.map(toObservation), { now: clock.now(), sizeLimits: await sizeLimits(db) });
+  const collected = await collectedReputations(db, names);
+  const observed = scoreObservations(rows, await sizeLimits(db));
+  const known = new Set(collected.map((g) => g.group));
+  return [...collected, ...observed.filter((g) => !known.has(g.group))].sort(
+    (a, b) => b.score - a.score || a.group.localeCompare(b.group),
+  );
 }
 
 /** The ranking bonus hook for the decision context, for the groups among `releases`. */

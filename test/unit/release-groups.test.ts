@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
+  CONFIDENCE_PRIOR_RELEASES,
+  confidenceOf,
   GROUP_FACTOR_WEIGHTS,
   GROUP_FACTORS,
   type GroupObservation,
@@ -106,6 +108,36 @@ describe("group reputation", () => {
     expect(header.split(",")).toEqual(expect.arrayContaining([...GROUP_FACTORS]));
     expect(row.startsWith("'=HYPERLINK,")).toBe(true);
     expect(end).toBe("");
+  });
+});
+
+describe("confidence", () => {
+  test("grows with the sample as n / (n + 10), never reaching 1; it does not move the score", () => {
+    expect(CONFIDENCE_PRIOR_RELEASES).toBe(10);
+    expect([0, 1, 10, 30, 90, 1000].map(confidenceOf)).toEqual([0, 0.091, 0.5, 0.75, 0.9, 0.99]);
+    const few = scoreGroup("GRP", [observation()], { now: NOW });
+    const many = scoreGroup(
+      "GRP",
+      Array.from({ length: 30 }, () => observation()),
+      { now: NOW },
+    );
+    expect(few).toMatchObject({ releases: 1, confidence: 0.091 });
+    expect(many).toMatchObject({ releases: 30, confidence: 0.75 });
+    expect(groupsToCsv([many]).split("\r\n")[1].split(",").slice(3, 5)).toEqual(["30", "0.75"]);
+  });
+
+  test("scores 45,000 observations well inside a queue chunk (the analyzer's full two-year collection)", () => {
+    const groups = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M"];
+    const observations = Array.from({ length: 45_000 }, (_, i) =>
+      observation({ releaseGroup: groups[i % groups.length], size: (8 + (i % 7)) * GB, uploadedAt: daysAgo(i % 730) }),
+    );
+    const started = performance.now();
+    const scored = scoreGroups(observations, { now: NOW });
+    const ms = performance.now() - started;
+    console.log(`scored 45,000 observations in ${Math.round(ms)} ms`);
+    expect(scored).toHaveLength(groups.length);
+    expect(scored.every((g) => g.releases > 3000)).toBe(true);
+    expect(ms).toBeLessThan(4_000);
   });
 });
 

@@ -18,6 +18,7 @@ import {
   torrentSource,
 } from "../data/releases";
 import { buildTorrent } from "../data/torrent";
+import { browsePage } from "./hdbitsBrowse";
 import { createService } from "./service";
 import { isRejectedSecret, readControlBody } from "./sim-controls";
 
@@ -31,7 +32,9 @@ import { isRejectedSecret, readControlBody } from "./sim-controls";
  * Movies only (category 1), HD only. Codecs: 1 H.264, 2 MPEG-2, 3 VC-1, 4 XviD, 5 HEVC; media:
  * 1 Blu-ray/HD DVD, 3 Encode, 4 Capture, 5 Remux, 6 WEB-DL; origin 1 = internal (CtrlHD, DON,
  * EbP, TayTO, decibeL, HiDt: well seeded, steady sizes, often freeleech and exclusive). No search
- * criteria = the newest torrents (RSS). Status codes as HDBits sends them: 3 JSON malformed,
+ * criteria = the newest torrents (RSS), then, page after page, a generated back catalogue of 45,000
+ * movie torrents over the two years before the catalogue's reference day (./hdbitsBrowse.ts), as
+ * the analyzer browses it; the fault switches (kind "rateLimit") make it answer 429. Status codes as HDBits sends them: 3 JSON malformed,
  * 4 auth data missing, 5 auth failed (a passkey that is empty or starts "invalid"/"wrong"),
  * 7 invalid parameter, 9 a TV query; HTTP 200 throughout.
  * `GET /hdbits/download.php?id=&passkey=` serves the .torrent (private, `source` HDBits; its info
@@ -217,6 +220,7 @@ hdbits.app.post("/api/torrents", async (c) => {
   if (query.tvdb?.id !== undefined) return apiStatus(9);
 
   let releases: Release[];
+  let browsing = false;
   if (query.id !== undefined) {
     const found = releaseForTorrentId(query.id);
     releases = found ? [found] : [];
@@ -230,6 +234,7 @@ hdbits.app.post("/api/torrents", async (c) => {
     releases = releasesForQuery("hdbits", query.search);
   } else {
     releases = latestReleases("hdbits");
+    browsing = true;
   }
   const origins = query.origin === undefined ? undefined : Array.isArray(query.origin) ? query.origin : [query.origin];
   const matching = releases.filter(
@@ -242,6 +247,20 @@ hdbits.app.post("/api/torrents", async (c) => {
   );
   const limit = query.limit ?? DEFAULT_LIMIT;
   const start = pageStart(query.page ?? 0, limit);
+  if (browsing) {
+    // No criteria: the feed, then the two-year back catalogue from where the feed ends.
+    const oldest = releases.length ? Math.min(...releases.map((r) => r.publishedAt)) : null;
+    const filters = { ...query, origins };
+    const data = await browsePage(
+      matching,
+      (items) => Promise.all(items.map(torrentBody)),
+      oldest,
+      start,
+      limit,
+      filters,
+    );
+    return c.json({ status: 0, data });
+  }
   const data = await Promise.all(matching.slice(start, start + limit).map(torrentBody));
   return c.json({ status: 0, data });
 });

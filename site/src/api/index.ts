@@ -123,7 +123,7 @@ function queryString(query: Query): string {
   return text ? `?${text}` : "";
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const { query, body, file, signal, sessionRequired = true, onHeaders } = options;
   const contentType = file ? file.contentType : body === undefined ? undefined : "application/json";
   let response: Response;
@@ -174,7 +174,7 @@ async function streamingGet<T extends object>(path: string, query: Query, signal
   return staleUpstream ? { ...body, staleUpstream } : body;
 }
 
-const v3 = "/api/v3";
+export const v3 = "/api/v3";
 
 /** A provider API (`/indexer`, `/downloadclient`, `/notification`): list, schema, CRUD and test. */
 /** `forceSave`: save without the test a save of an indexer or a download client runs first. */

@@ -41,6 +41,13 @@ import type { definitionSchema } from "../../../src/api/qualityDefinitions";
 import type { queueRecordSchema, queueStatusSchema, removalQuery } from "../../../src/api/queue";
 import type { grabbedSchema, releaseSchema } from "../../../src/api/releases";
 import type { rootFolderSchema } from "../../../src/api/rootFolders";
+import type {
+  collectionSchema as analyzerCollectionSchema,
+  collectionStateSchema as analyzerStateSchema,
+  groupDetailSchema,
+  groupSchema as releaseGroupSchema,
+  startCollectionSchema,
+} from "../../../src/api/schemas/analysis";
 import type { errorSchema } from "../../../src/api/schemas/common";
 import type { pageEnvelope, pagingQuery } from "../../../src/api/schemas/download";
 import type { MovieResource, movieAddSchema, movieUpdateSchema } from "../../../src/api/schemas/movie";
@@ -186,3 +193,9 @@ export type DownloadFailure = DownloadFailurePage["records"][number];
 export type HistoryRecord = z.infer<typeof historySchema>;
 export type HistoryPage = Paged<typeof historySchema>;
 export type HistoryEventType = HistoryRecord["eventType"];
+
+export type ReleaseGroupReputation = z.infer<typeof releaseGroupSchema>;
+export type ReleaseGroupDetail = z.infer<typeof groupDetailSchema>;
+export type AnalyzerCollection = z.infer<typeof analyzerCollectionSchema>;
+export type AnalyzerState = z.infer<typeof analyzerStateSchema>;
+export type AnalyzerStart = z.input<typeof startCollectionSchema>;

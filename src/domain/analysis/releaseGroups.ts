@@ -89,7 +89,10 @@ export interface GroupReputation {
   group: string;
   score: number;
   tier: GroupTier;
+  /** The sample size: releases the score is built from. */
   releases: number;
+  /** How far the score can be trusted, 0–1: releases / (releases + CONFIDENCE_PRIOR_RELEASES). */
+  confidence: number;
   factors: Record<GroupFactor, number>;
   internalReleases: number;
   exclusiveReleases: number;
@@ -131,7 +134,9 @@ function sizeConsistency(observations: GroupObservation[]): number {
   const byQuality = new Map<number, number[]>();
   for (const o of observations) {
     const value = o.runtime > 0 ? o.size / o.runtime : o.size;
-    byQuality.set(o.qualityId, [...(byQuality.get(o.qualityId) ?? []), value]);
+    const sizes = byQuality.get(o.qualityId);
+    if (sizes) sizes.push(value);
+    else byQuality.set(o.qualityId, [value]);
   }
   const scores: number[] = [];
   const weights: number[] = [];
@@ -148,7 +153,10 @@ function sizeConsistency(observations: GroupObservation[]): number {
 }
 
 function recency(observations: GroupObservation[], now: number): number {
-  const newest = Math.max(...observations.map((o) => Date.parse(o.uploadedAt)).filter((t) => !Number.isNaN(t)));
+  const newest = observations.reduce((max, o) => {
+    const t = Date.parse(o.uploadedAt);
+    return Number.isNaN(t) ? max : Math.max(max, t);
+  }, Number.NEGATIVE_INFINITY);
   if (!Number.isFinite(newest)) return 0;
   return clamp(Math.exp(-Math.max(0, now - newest) / DAY_MS / RECENCY_DAYS));
 }
@@ -173,6 +181,17 @@ function sizeFit(observations: GroupObservation[], limitsOf: (qualityId: number)
     }
   }
   return fits.length ? mean(fits) : NEUTRAL;
+}
+
+/**
+ * The confidence of a score from `releases` releases: n / (n + K) with K = 10, the weight the
+ * group's own record would get against a prior worth K releases in a Bayesian average. 1 release
+ * gives 0.09, 10 give 0.5, 30 give 0.75, 90 give 0.9; it never reaches 1.
+ */
+export const CONFIDENCE_PRIOR_RELEASES = 10;
+export function confidenceOf(releases: number): number {
+  if (releases <= 0) return 0;
+  return Math.round((releases / (releases + CONFIDENCE_PRIOR_RELEASES)) * 1000) / 1000;
 }
 
 export function tierOf(score: number, releases: number): GroupTier {
@@ -204,6 +223,7 @@ export function scoreGroup(
     score,
     tier: tierOf(score, observations.length),
     releases: observations.length,
+    confidence: confidenceOf(observations.length),
     factors,
     internalReleases: observations.filter((o) => o.internal).length,
     exclusiveReleases: observations.filter((o) => o.exclusive).length,
@@ -211,7 +231,7 @@ export function scoreGroup(
     leechers: observations.reduce((sum, o) => sum + o.leechers, 0),
     timesCompleted: observations.reduce((sum, o) => sum + o.timesCompleted, 0),
     averageSize: Math.round(observations.reduce((sum, o) => sum + o.size, 0) / observations.length),
-    newestUpload: uploads.length ? new Date(Math.max(...uploads)).toISOString() : "",
+    newestUpload: uploads.length ? new Date(uploads.reduce((a, b) => Math.max(a, b))).toISOString() : "",
   };
 }
 
@@ -224,7 +244,9 @@ export function scoreGroups(
   for (const o of observations) {
     const group = o.releaseGroup.trim().toUpperCase();
     if (!group) continue;
-    byGroup.set(group, [...(byGroup.get(group) ?? []), o]);
+    const list = byGroup.get(group);
+    if (list) list.push(o);
+    else byGroup.set(group, [o]);
   }
   return [...byGroup.entries()]
     .map(([group, list]) => scoreGroup(group, list, options))
@@ -236,6 +258,7 @@ const CSV_COLUMNS = [
   "score",
   "tier",
   "releases",
+  "confidence",
   ...GROUP_FACTORS,
   "internalReleases",
   "exclusiveReleases",

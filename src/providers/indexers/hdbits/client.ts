@@ -27,6 +27,7 @@ import type { HdbitsSettings } from "./settings";
 /** HDBits' largest page. */
 const PAGE_SIZE = 100;
 const HDBITS_MAX_PAGES = 10;
+const HDBITS_MOVIE_CATEGORY = 1;
 /** HDBits asks API users to keep their rate modest. */
 const HDBITS_MIN_INTERVAL_MS = 500;
 
@@ -144,6 +145,15 @@ export class HdbitsClient implements IndexerClient {
 
   async rss(): Promise<IndexerFetchResult> {
     return this.result(await this.pages({}, 1), "rss");
+  }
+
+  /**
+   * One page of HDBits' movie browse list (no search term, category Movie, newest first, 100 a
+   * page) through the same pacing and upstream policy as searches: the analyzer's collection.
+   */
+  async browse(page: number): Promise<IndexerRelease[]> {
+    const torrents = await this.post({ category: [HDBITS_MOVIE_CATEGORY], limit: PAGE_SIZE, page });
+    return torrents.map((torrent) => this.release(torrent));
   }
 
   async test(): Promise<Record<string, never>> {
