@@ -292,6 +292,9 @@ export const importLists = sqliteTable(
     rootFolderPath: text("root_folder_path").notNull(),
     tags: json<number[]>("tags").notNull(),
     searchOnAdd: bool("search_on_add").notNull().default(false),
+    /** Whether this list's syncs notify: the movies it added (onMovieAdded targets), its sync summary (onImportListSync targets). */
+    notifyOnMovieAdded: bool("notify_on_movie_added").notNull().default(true),
+    notifyOnSyncSummary: bool("notify_on_sync_summary").notNull().default(true),
     /** Movies streaming on a subscribed service: add as usual, add unmonitored, or skip. */
     streamingOption: text("streaming_option", { enum: ["ignore", "addUnmonitored", "skip"] })
       .notNull()

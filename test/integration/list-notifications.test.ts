@@ -130,4 +130,41 @@ describe("list sync notifications", () => {
     expect(discord.filter((d) => /ImportListSync/.test(d.content))).toHaveLength(3);
     expect(await got(neither)).toEqual([]);
   }, 60_000);
+
+  test("each list's switches: no movie-added or summary notification while off, both once switched on", async () => {
+    await addRootFolder();
+    const added = await target("switch-added", { onMovieAdded: true });
+    const summary = await target("switch-summary", { onImportListSync: true });
+    const body = {
+      name: "Quiet list",
+      implementation: "IMDbCsvImport",
+      fields: [{ name: "csvUrl", value: `${SIM}/imdb/list/ls000000002/export` }],
+      qualityProfileId: await qualityProfileId(),
+      rootFolderPath: "/movies",
+      enableAuto: false,
+      notifyOnMovieAdded: false,
+      notifyOnSyncSummary: false,
+    };
+    const list = await sendJson<{ id: number; notifyOnMovieAdded: boolean }>(
+      "POST",
+      "/api/v3/importlist?forceSave=true",
+      body,
+      201,
+    );
+    expect(list.notifyOnMovieAdded).toBe(false);
+    const ctx = jobContext(env, rootLogger, db);
+    expect((await syncImportList(ctx, list.id, "manual", [MATRIX])).added).toBe(1);
+    expect(await got(added)).toEqual([]);
+    expect(await got(summary)).toEqual([]);
+
+    await sendJson(
+      "PUT",
+      `/api/v3/importlist/${list.id}?forceSave=true`,
+      { ...body, id: list.id, notifyOnMovieAdded: true, notifyOnSyncSummary: true },
+      202,
+    );
+    expect((await syncImportList(ctx, list.id, "manual", [MATRIX, FIGHT_CLUB])).added).toBe(1);
+    expect((await got<MovieAddedBody>(added)).map((b) => b.importList.name)).toEqual(["Quiet list"]);
+    expect((await got<SummaryBody>(summary)).map((b) => b.added)).toEqual([1]);
+  }, 60_000);
 });

@@ -22,6 +22,8 @@ export function listInput(list: ImportList): ImportListInput {
     qualityProfileId: list.qualityProfileId,
     rootFolderPath: list.rootFolderPath,
     searchOnAdd: list.searchOnAdd,
+    notifyOnMovieAdded: list.notifyOnMovieAdded,
+    notifyOnSyncSummary: list.notifyOnSyncSummary,
     streamingOption: list.streamingOption ?? "ignore",
     tags: list.tags,
     listOrder: list.listOrder,

@@ -153,6 +153,22 @@ function StreamingFields({ list, idPrefix, change }: SectionProps) {
         />
         Search on add
       </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={list.notifyOnMovieAdded}
+          onChange={(e) => change({ notifyOnMovieAdded: e.currentTarget.checked })}
+        />
+        Notify of the movies it adds
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={list.notifyOnSyncSummary}
+          onChange={(e) => change({ notifyOnSyncSummary: e.currentTarget.checked })}
+        />
+        Notify a summary of each sync
+      </label>
     </>
   );
 }

@@ -8,13 +8,14 @@ const NAMED_MOVIES = 100;
 /**
  * What a finished sync tells the notification targets: "movie added" (which list, which movies)
  * when it added any, to targets with onMovieAdded; the sync summary (added/removed/unchanged
- * counts) to targets with onImportListSync. A target that fails is logged, never fails the sync.
+ * counts) to targets with onImportListSync — each as the list's own switch allows (notifyOnMovieAdded,
+ * notifyOnSyncSummary). A target that fails is logged, never fails the sync.
  */
 export async function notifyListSync(ctx: ServiceContext, list: ImportListRow, outcome: SyncOutcome) {
   const importList = { id: list.id, name: list.name, implementation: list.implementation };
   const added = outcome.addedMovies ?? [];
   const sends: Promise<unknown>[] = [];
-  if (added.length > 0) {
+  if (added.length > 0 && list.notifyOnMovieAdded) {
     const named = added.slice(0, NAMED_MOVIES).map((m) => `${m.title} (${m.year})`);
     const more = added.length > NAMED_MOVIES ? ` and ${added.length - NAMED_MOVIES} more` : "";
     sends.push(
@@ -28,20 +29,21 @@ export async function notifyListSync(ctx: ServiceContext, list: ImportListRow, o
     );
   }
   const unchanged = outcome.unchanged ? outcome.found : Math.max(0, outcome.found - outcome.added - outcome.updated);
-  sends.push(
-    notify(ctx, "importListSync", {
-      message: `${list.name} synced: ${outcome.added} added, ${outcome.removed} removed, ${unchanged} unchanged`,
-      importList,
-      status: outcome.status,
-      found: outcome.found,
-      added: outcome.added,
-      removed: outcome.removed,
-      updated: outcome.updated,
-      unchanged,
-      excluded: outcome.excluded,
-      existing: outcome.existing,
-    }),
-  );
+  if (list.notifyOnSyncSummary)
+    sends.push(
+      notify(ctx, "importListSync", {
+        message: `${list.name} synced: ${outcome.added} added, ${outcome.removed} removed, ${unchanged} unchanged`,
+        importList,
+        status: outcome.status,
+        found: outcome.found,
+        added: outcome.added,
+        removed: outcome.removed,
+        updated: outcome.updated,
+        unchanged,
+        excluded: outcome.excluded,
+        existing: outcome.existing,
+      }),
+    );
   for (const result of await Promise.allSettled(sends)) {
     if (result.status === "rejected")
       ctx.logger.warn("list sync notification failed", { listId: list.id, error: String(result.reason) });
