@@ -23,6 +23,7 @@ function concretePaths(movieId, listId) {
   return routePaths().flatMap((path) => {
     if (path === "/movie/:id") return [`/movie/${movieId}`];
     if (path === "/lists/:id") return [`/lists/${listId}`];
+    if (path === "/groups/:name") return ["/groups/CTRLHD"];
     if (path === "/activity/:tab") return ["queue", "history", "blocklist", "failures"].map((t) => `/activity/${t}`);
     assert.doesNotMatch(path, /:/, `a parameter of ${path} this test does not fill`);
     return [path];

@@ -60,10 +60,16 @@ export function ReleaseGroupDetail({ name }: { name: string }) {
           <tbody>
             {FACTORS.map((f) => (
               <tr key={f.key}>
-                <td>{f.label}</td>
-                <td class="numeric">{(factors[f.key] ?? 0).toFixed(3)}</td>
-                <td class="numeric">{f.weight}</td>
-                <td class="numeric">{((factors[f.key] ?? 0) * f.weight).toFixed(1)}</td>
+                <td data-label="Factor">{f.label}</td>
+                <td class="numeric" data-label="Value">
+                  {(factors[f.key] ?? 0).toFixed(3)}
+                </td>
+                <td class="numeric" data-label="Weight">
+                  {f.weight}
+                </td>
+                <td class="numeric" data-label="Points">
+                  {((factors[f.key] ?? 0) * f.weight).toFixed(1)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -96,14 +102,24 @@ function Releases({ releases }: { releases: Detail["releases"] }) {
         <tbody>
           {releases.map((r) => (
             <tr key={r.torrentId}>
-              <td class="wrap">{r.name}</td>
-              <td>{[r.resolution, r.source, r.codec].filter(Boolean).join(" ")}</td>
-              <td class="numeric">{formatBytes(r.size)}</td>
-              <td class="numeric">{formatCount(r.seeders)}</td>
-              <td class="numeric">{formatCount(r.leechers)}</td>
-              <td class="numeric">{formatCount(r.timesCompleted)}</td>
-              <td>{flags(r)}</td>
-              <td>{formatDate(r.uploadedAt)}</td>
+              <td class="wrap" data-label="Name">
+                {r.name}
+              </td>
+              <td data-label="Quality">{[r.resolution, r.source, r.codec].filter(Boolean).join(" ")}</td>
+              <td class="numeric" data-label="Size">
+                {formatBytes(r.size)}
+              </td>
+              <td class="numeric" data-label="Seeders">
+                {formatCount(r.seeders)}
+              </td>
+              <td class="numeric" data-label="Leechers">
+                {formatCount(r.leechers)}
+              </td>
+              <td class="numeric" data-label="Completed">
+                {formatCount(r.timesCompleted)}
+              </td>
+              <td data-label="Flags">{flags(r)}</td>
+              <td data-label="Added">{formatDate(r.uploadedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -110,7 +110,7 @@ export function ReleaseGroups() {
               {shown.map((g) => (
                 <tr key={g.group}>
                   {COLUMNS.map((c) => (
-                    <td key={c.key} class={c.numeric ? "numeric" : undefined}>
+                    <td key={c.key} class={c.numeric ? "numeric" : undefined} data-label={c.label}>
                       {c.key === "group" ? (
                         <Link href={`/groups/${encodeURIComponent(g.group)}`}>{g.group}</Link>
                       ) : (
