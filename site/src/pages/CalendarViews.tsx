@@ -58,6 +58,26 @@ export function CalendarBody({ view, period, events, today }: ViewProps) {
       </ol>
     );
   }
+  return (
+    <>
+      {view === "month" && (
+        <div class="calendar-weekdays" aria-hidden="true">
+          {period.days.slice(0, 7).map((day) => (
+            <span key={day}>{dayTitle(day, { month: undefined, day: undefined })}</span>
+          ))}
+        </div>
+      )}
+      <MonthOrWeek view={view} period={period} days={days} today={today} />
+    </>
+  );
+}
+
+function MonthOrWeek({
+  view,
+  period,
+  days,
+  today,
+}: Omit<ViewProps, "events"> & { days: Map<string, CalendarEvent[]> }) {
   const month = view === "month" ? period.days[Math.floor(period.days.length / 2)].slice(0, 7) : undefined;
   return (
     <ol class={`calendar-grid calendar-${view}`} aria-label={view === "month" ? "Month" : "Week"}>
