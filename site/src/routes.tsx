@@ -61,6 +61,7 @@ const NotificationSettings = lazy(() => import("./pages/NotificationSettings").t
 const StreamingSettings = lazy(() => import("./pages/StreamingSettings").then((m) => m.StreamingSettings));
 const MigrateRadarr = lazy(() => import("./pages/MigrateRadarr").then((m) => m.MigrateRadarr));
 const System = lazy(() => import("./pages/System").then((m) => m.System));
+const SystemTasks = lazy(() => import("./pages/SystemTasks").then((m) => m.SystemTasks));
 const ReleaseGroups = lazy(() => import("./pages/ReleaseGroups").then((m) => m.ReleaseGroups));
 const ReleaseGroupDetail = lazy(() => import("./pages/ReleaseGroupDetail").then((m) => m.ReleaseGroupDetail));
 
@@ -196,6 +197,7 @@ const ROUTES: PageRoute[] = [
     render: () => <MigrateRadarr />,
   },
   { path: "/system", title: "System", section: "system", nav: "main", render: () => <System /> },
+  { path: "/system/tasks", title: "Tasks", section: "system", render: () => <SystemTasks /> },
 ];
 
 /** The settings tabs: the general page first, then every page the table files under settings. */

@@ -199,7 +199,7 @@ commandRouter.openapi(
 /** Radarr's DateTime.MinValue: a task that has not run yet. */
 const NEVER = "0001-01-01T00:00:00Z";
 
-const taskSchema = z
+export const taskSchema = z
   .object({
     id: z.number().int(),
     name: z.string(),

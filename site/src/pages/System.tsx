@@ -3,6 +3,7 @@ import { CommandList } from "../components/CommandList";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDateTime, inWords } from "../components/format";
 import { SessionList } from "../components/SessionList";
+import { SystemNav } from "../components/SystemNav";
 import { BudgetChart, CacheChart } from "../components/UsageCharts";
 import { useResource } from "../components/useResource";
 import { Link } from "../router";
@@ -43,6 +44,7 @@ export function System() {
   return (
     <section class="page system">
       <h1>System</h1>
+      <SystemNav />
       <ErrorMessage error={error} />
       <section aria-labelledby="health-heading" class="settings-section">
         <div class="section-head">

@@ -1,0 +1,20 @@
+import { currentPath, Link } from "../router";
+
+/** The System pages, in the order their tabs show. */
+const SYSTEM_TABS = [
+  { href: "/system", label: "Status" },
+  { href: "/system/tasks", label: "Tasks" },
+];
+
+/** The tabs between the System pages. */
+export function SystemNav() {
+  return (
+    <nav aria-label="System" class="settings-nav">
+      {SYSTEM_TABS.map((p) => (
+        <Link key={p.href} href={p.href} class="tab" aria-current={currentPath.value === p.href ? "page" : undefined}>
+          {p.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
