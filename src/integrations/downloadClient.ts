@@ -51,6 +51,8 @@ export interface AddDownload {
   torrentFile?: Uint8Array<ArrayBuffer>;
   /** A torrent's seed goal from its indexer's seed criteria; the client's own defaults when absent. */
   seedLimits?: SeedLimits;
+  /** The movie is recent (Radarr's IsRecentMovie): the client's recent priority applies, else its older one. */
+  recentMovie?: boolean;
 }
 
 /** How long a grabbed torrent seeds (Radarr's TorrentSeedConfiguration); null: the client decides. */

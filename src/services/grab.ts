@@ -15,6 +15,7 @@ import {
 } from "../domain/failures/failure";
 import { isTransient } from "../domain/failures/kinds";
 import { retryDelaySeconds } from "../domain/failures/policies";
+import { isRecentMovie } from "../domain/library/recentMovie";
 import type { QualityModel } from "../domain/parser";
 import { infoDictionary, isMagnet, magnetInfoHash } from "../domain/torrents";
 import type { AddDownload } from "../integrations/downloadClient";
@@ -134,13 +135,14 @@ async function sendToClient(
   ctx: ServiceContext,
   client: DownloadClientRow,
   release: Release,
-  movieId: number,
+  movie: MovieRow,
 ): Promise<string> {
   const { env, db, logger } = ctx;
   const request = await downloadRequest(env, release, logger);
-  const seedLimits = await torrentGrabTerms(db, release, movieId, request.infoHash);
+  const seedLimits = await torrentGrabTerms(db, release, movie.id, request.infoHash);
   const opened = await openDownloadClient(env, client, logger);
-  return opened.add(seedLimits ? { ...request, seedLimits } : request);
+  const recentMovie = isRecentMovie(movie, clock.now());
+  return opened.add({ ...request, recentMovie, ...(seedLimits ? { seedLimits } : {}) });
 }
 
 /**
@@ -294,7 +296,7 @@ export async function grabRelease(ctx: ServiceContext, input: GrabInput): Promis
   let lastError: UpstreamFailure | undefined;
   for (const client of clients) {
     try {
-      const downloadId = await sendToClient(ctx, client, release, movie.id);
+      const downloadId = await sendToClient(ctx, client, release, movie);
       const row = await recordSent(ctx, described, client, downloadId, input.source);
       return { queueId: row.id, downloadClientId: client.id, downloadId };
     } catch (error) {
@@ -386,6 +388,6 @@ export async function sendPendingGrab(
   if (!movie) throw resourceNotFound(`Movie ${row.movieId}`);
   const release = await openStoredRelease(env, row);
   const decision = await describeRelease(db, movie, release);
-  const downloadId = await sendToClient(ctx, client, release, movie.id);
+  const downloadId = await sendToClient(ctx, client, release, movie);
   return recordSent(ctx, { movie, decision }, client, downloadId, row.source, row.id);
 }

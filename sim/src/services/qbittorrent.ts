@@ -3,6 +3,7 @@ import { getCookie } from "hono/cookie";
 import * as clock from "../clock";
 import { registerDownloadControls } from "../downloads/controls";
 import { type Download, DownloadStore, type Instance, joinPath, normalisePath } from "../downloads/model";
+import { moveInQueue, type QueueMove, queuePosition } from "../downloads/queueOrder";
 import { releaseTorrentSpec, TorrentAddError, type TorrentInput, torrentSpec } from "../downloads/torrents";
 import { createService } from "./service";
 import { isRejectedSecret } from "./sim-controls";
@@ -25,7 +26,9 @@ import { isRejectedSecret } from "./sim-controls";
  *   duplicate or a URL that cannot be fetched, 415 for a file that is not a torrent), torrents/delete (hashes, deleteFiles),
  *   setLocation (400 empty, 409 relative path, 403 under /readonly), renameFile, renameFolder,
  *   rename, setCategory, createCategory, editCategory, removeCategories, addTags, removeTags,
- *   pause/resume (stop/start), recheck, reannounce, setForceStart, setShareLimits.
+ *   pause/resume (stop/start), recheck, reannounce, setForceStart, setShareLimits, topPrio/bottomPrio/
+ *   increasePrio/decreasePrio (409 while queueing is off; app/setPreferences {queueing_enabled}
+ *   turns it on; a torrent's `priority` is then its queue place from 1, new torrents at the bottom).
  * States progress with wall time: queuedDL (a .torrent) or metaDL (a magnet) → downloading →
  * uploading (first minute) → stalledUP, or pausedDL/pausedUP. Completed content exists at
  * content_path on the instance's disk; setLocation moves it, renameFile/renameFolder rename it,
@@ -187,6 +190,18 @@ function uploaded(download: Download, now: number): number {
   return Math.round((Math.min(now - download.completedAt, ACTIVE_SEEDING_MS) / 1000) * SEED_UPLOAD_BYTES_PER_SECOND);
 }
 
+/** Queueing (Options › BitTorrent › Torrent Queueing), off until app/setPreferences turns it on. */
+function queueingEnabled(instance: Instance): boolean {
+  return instance.state.get("queueing_enabled") === true;
+}
+
+/** A torrent's queue place from 1 (the top); -1 while queueing is off or once it seeds (qBittorrent's). */
+function queuePriority(download: Download): number {
+  const instance = store.instance(download.instance);
+  if (!queueingEnabled(instance) || download.completedAt !== null) return -1;
+  return queuePosition(instance, download) + 1;
+}
+
 function torrentInfo(download: Download, now: number) {
   store.observe(download, now);
   const state = qbState(download, now);
@@ -228,7 +243,7 @@ function torrentInfo(download: Download, now: number) {
     num_incomplete: download.leechers,
     num_leechs: stalled ? 0 : Math.min(20, download.leechers),
     num_seeds: stalled ? 0 : Math.min(50, download.seeders),
-    priority: -1,
+    priority: queuePriority(download),
     progress: download.size > 0 ? download.done / download.size : 0,
     ratio: download.size > 0 ? Math.round((sent / download.size) * 1000) / 1000 : 0,
     ratio_limit: typeof extra.ratioLimit === "number" ? extra.ratioLimit : -2,
@@ -303,7 +318,7 @@ route("read", "app/preferences", (c, instance) =>
     torrent_content_layout: "Original",
     start_paused_enabled: false,
     create_subfolder_enabled: true,
-    queueing_enabled: false,
+    queueing_enabled: queueingEnabled(instance),
     max_active_downloads: 3,
     max_active_torrents: 5,
     max_active_uploads: 3,
@@ -345,7 +360,7 @@ function serverState(instance: Instance, now: number) {
     dl_rate_limit: 0,
     free_space_on_disk: store.freeSpace(instance),
     global_ratio: "0.00",
-    queueing: false,
+    queueing: queueingEnabled(instance),
     refresh_interval: 1500,
     up_info_data: 0,
     up_info_speed: 0,
@@ -707,9 +722,33 @@ for (const path of ["torrents/recheck", "torrents/reannounce", "torrents/setShar
   });
 }
 
-for (const path of ["torrents/topPrio", "torrents/bottomPrio", "torrents/increasePrio", "torrents/decreasePrio"]) {
-  route("action", path, () => text("Torrent queueing must be enabled", 409));
+const QUEUE_MOVES: Record<string, QueueMove> = {
+  "torrents/topPrio": "top",
+  "torrents/bottomPrio": "bottom",
+  "torrents/increasePrio": "up",
+  "torrents/decreasePrio": "down",
+};
+for (const [path, move] of Object.entries(QUEUE_MOVES)) {
+  route("action", path, (_c, instance, fields) => {
+    if (!queueingEnabled(instance)) return text("Torrent queueing must be enabled", 409);
+    moveInQueue(instance, findTorrents(instance, fields.hashes), move);
+    return text("");
+  });
 }
+
+/** `app/setPreferences` (form field json): the simulator keeps queueing_enabled; other keys are accepted and ignored. */
+route("action", "app/setPreferences", (_c, instance, fields) => {
+  let preferences: unknown;
+  try {
+    preferences = JSON.parse(fields.json ?? "");
+  } catch {
+    return text("Bad Request", 400);
+  }
+  if (typeof preferences !== "object" || preferences === null) return text("Bad Request", 400);
+  const queueing = (preferences as Record<string, unknown>).queueing_enabled;
+  if (typeof queueing === "boolean") instance.state.set("queueing_enabled", queueing);
+  return text("");
+});
 
 route("action", "torrents/setLocation", (_c, instance, fields) => {
   const location = fields.location?.trim() ?? "";

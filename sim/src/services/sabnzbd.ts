@@ -18,6 +18,8 @@ import { escapeXml, isRejectedSecret } from "./sim-controls";
  * errors come as text ("error: API Key Incorrect").
  * API key: each key is its own SABnzbd (queue, history, disk); a missing key gets "API Key
  * Required", one that starts "invalid" or "wrong" "API Key Incorrect" (HTTP 200, as SABnzbd does).
+ * Without a key, ma_username + ma_password log in (each username its own SABnzbd, "user:<name>").
+ * Queue slots show each job's priority (Force, High, Normal, Low; -100 takes the category's).
  * Jobs go Queued → Downloading (percentage rising with wall time, downloads/model.ts) → history
  * Verifying → Extracting → Completed with `storage` = complete_dir/<category dir>/<name> holding
  * the unpacked video file. Faults: stall → stays Downloading, no progress, timeleft 0:00:00;
@@ -259,6 +261,20 @@ function finishedAt(download: Download): number {
   return download.completedAt ?? download.fault?.struckAt ?? download.addedAt;
 }
 
+const PRIORITY_NAMES: Record<string, string> = {
+  "2": "Force",
+  "1": "High",
+  "0": "Normal",
+  "-1": "Low",
+  "-2": "Paused",
+};
+
+/** A job's priority as the queue names it; -100 (Default) is its category's (the default category's: Normal). */
+function priorityName(extra: JobExtra): string {
+  const own = extra.priority === "-100" ? String(categoryOf(extra.category).priority) : extra.priority;
+  return PRIORITY_NAMES[own] ?? "Normal";
+}
+
 function queueSlot(download: Download, index: number, status: string, now: number) {
   const extra = extraOf(download);
   const left = download.size - download.done;
@@ -279,8 +295,7 @@ function queueSlot(download: Download, index: number, status: string, now: numbe
     sizeleft: sizeText(left),
     filename: download.name,
     labels: [] as string[],
-    priority:
-      extra.priority === "2" ? "Force" : extra.priority === "1" ? "High" : extra.priority === "-1" ? "Low" : "Normal",
+    priority: priorityName(extra),
     cat: extra.category,
     timeleft: timeLeft(eta),
     percentage: String(download.size > 0 ? Math.floor((download.done / download.size) * 100) : 0),
@@ -580,6 +595,18 @@ async function addFromUrl(c: Context, instance: Instance, url: string): Promise<
   }
 }
 
+/**
+ * SABnzbd's web login instead of the key (ma_username + ma_password): the instance is
+ * `user:<username>`; a password that is empty or starts "invalid"/"wrong" is refused.
+ */
+function webLogin(c: Context): string | "refused" | undefined {
+  const username = c.req.query("ma_username");
+  const password = c.req.query("ma_password");
+  if (c.req.query("apikey") || (username === undefined && password === undefined)) return undefined;
+  if (!username?.trim() || !password || isRejectedSecret(password)) return "refused";
+  return `user:${username}`;
+}
+
 function jobs(instance: Instance, value: string | undefined): Download[] {
   const ids = new Set((value ?? "").split(","));
   return [...instance.downloads.values()].filter((download) => ids.has(download.id));
@@ -590,7 +617,9 @@ sabnzbd.app.on(["GET", "POST"], "/api", async (c) => {
     c.req.query("mode") ??
     (c.req.method === "POST" ? ((await c.req.parseBody()).mode as string | undefined) : undefined);
   if (mode === "version") return respond(c, { version: VERSION });
-  const apiKey = c.req.query("apikey") ?? c.req.query("ma_password");
+  const login = webLogin(c);
+  if (login === "refused") return error(c, "Authentication failed, check username/password.");
+  const apiKey = login ?? c.req.query("apikey");
   if (!apiKey?.trim()) return error(c, "API Key Required");
   if (isRejectedSecret(apiKey) || store.authFails(apiKey)) return error(c, "API Key Incorrect");
   const instance = store.instance(apiKey);

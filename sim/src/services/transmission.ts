@@ -4,6 +4,7 @@ import * as clock from "../clock";
 import { base64ToBytes } from "../data/torrent";
 import { registerDownloadControls } from "../downloads/controls";
 import { type Download, DownloadStore, type Instance, normalisePath } from "../downloads/model";
+import { moveInQueue, type QueueMove, queuePosition } from "../downloads/queueOrder";
 import { releaseTorrentSpec, TorrentAddError, type TorrentInput, torrentSpec } from "../downloads/torrents";
 import { createService } from "./service";
 import { isRejectedSecret, readControlBody } from "./sim-controls";
@@ -20,7 +21,8 @@ import { isRejectedSecret, readControlBody } from "./sim-controls";
  * labels → torrent-added or torrent-duplicate), torrent-get (fields, ids: numbers, hashes or
  * "recently-active"), torrent-remove (delete-local-data), torrent-set-location (location, move),
  * torrent-rename-path (path, name: renames the last component), torrent-start/-start-now/-stop/
- * -verify/-reannounce, torrent-set (labels, seedRatioLimit/-Mode, seedIdleLimit/-Mode).
+ * -verify/-reannounce, torrent-set (labels, seedRatioLimit/-Mode, seedIdleLimit/-Mode),
+ * queue-move-top/-bottom/-up/-down (ids; a torrent's queuePosition from 0, new ones at the bottom).
  * Status: 0 stopped, 3 download wait (just added), 4 downloading, 6 seeding; percentDone rises with
  * wall time (downloads/model.ts). Faults: stall → status 4, rateDownload 0, isStalled, eta -2;
  * diskFull → status 0, error 3 "No space left on device"; hashMismatch → completes, then status 0,
@@ -213,7 +215,7 @@ function torrentFields(download: Download, now: number): Record<string, unknown>
     peersGettingFromUs: status === 6 ? Math.min(20, download.leechers) : 0,
     pieceCount: pieces,
     pieceSize: download.pieceLength,
-    queuePosition: download.numericId - 1,
+    queuePosition: queuePosition(store.instance(download.instance), download),
     // The torrent's own limits once torrent-set gave them (mode 1), else the session's (mode 0).
     seedRatioLimit: typeof extra.seedRatioLimit === "number" ? extra.seedRatioLimit : 2,
     seedRatioMode: typeof extra.seedRatioMode === "number" ? extra.seedRatioMode : 0,
@@ -441,6 +443,12 @@ async function dispatch(c: Context, instance: Instance, method: string, args: Ar
     case "torrent-verify":
     case "torrent-reannounce":
       for (const download of select(instance, args.ids)) store.observe(download, now);
+      return {};
+    case "queue-move-top":
+    case "queue-move-bottom":
+    case "queue-move-up":
+    case "queue-move-down":
+      moveInQueue(instance, select(instance, args.ids), method.slice("queue-move-".length) as QueueMove);
       return {};
     case "torrent-set":
       for (const download of select(instance, args.ids)) {

@@ -3,6 +3,7 @@ import type { UpstreamPolicy } from "../../config";
 import { Failure, type UpstreamFailure } from "../../domain/failures/failure";
 import type { FailureKind } from "../../domain/failures/kinds";
 import { hostSetting, portSetting } from "../../domain/validation/addresses";
+import type { SelectOption } from "../../domain/validation/choices";
 import type { Logger } from "../../observability/logger";
 import type { ProviderField } from "../definition";
 import { requestHeadersField, requestHeadersSettings } from "../requestHeaders";
@@ -77,4 +78,24 @@ export function bytesToBase64(bytes: Uint8Array): string {
   let text = "";
   for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(text);
+}
+
+/** Radarr's recent/older movie priority fields (a recent movie: released in the last 21 days, in cinemas 120). */
+export function queuePriorityFields(options: readonly SelectOption<number>[]): ProviderField[] {
+  return [
+    {
+      name: "recentMoviePriority",
+      label: "Recent Priority",
+      type: "select",
+      selectOptions: options,
+      helpText: "Priority for movies released within the last 21 days (in cinemas: 120)",
+    },
+    {
+      name: "olderMoviePriority",
+      label: "Older Priority",
+      type: "select",
+      selectOptions: options,
+      helpText: "Priority for movies released longer ago",
+    },
+  ];
 }

@@ -9,73 +9,22 @@ import type {
   ClientDownload,
   ClientFile,
   DownloadClient,
-  DownloadStatus,
   MovedDownload,
 } from "../../../integrations/downloadClient";
 import { readJson, upstreamFetch } from "../../../integrations/http";
 import { addPolicy, baseUrl, type ClientContext, clientError, joinPath } from "../http";
-import { QBittorrentContentLayout, type QBittorrentSettings, QBittorrentState } from "./settings";
+import { categoriesSchema, filesSchema, mainDataSchema, statusOf, type Torrent, torrentSchema } from "./api";
+import { QBittorrentContentLayout, QBittorrentPriority, type QBittorrentSettings, QBittorrentState } from "./settings";
 
 const SERVICE = "qbittorrent";
 
-/** `GET /api/v2/torrents/info` (WebUI API v2), the fields read. */
-const torrentSchema = z.object({
-  hash: z.string(),
-  name: z.string(),
-  state: z.string(),
-  size: z.number(),
-  total_size: z.number().optional(),
-  progress: z.number(),
-  eta: z.number(),
-  amount_left: z.number().optional(),
-  save_path: z.string(),
-  content_path: z.string().optional(),
-  category: z.string().optional(),
-});
-type Torrent = z.infer<typeof torrentSchema>;
-
-/** `torrents/categories`: each category by name, with its save path. */
-const categoriesSchema = z.record(z.string(), z.object({ name: z.string(), savePath: z.string().optional() }));
-
-const filesSchema = z.array(z.object({ name: z.string(), size: z.number() }));
-const mainDataSchema = z.object({
-  server_state: z.object({ free_space_on_disk: z.number().optional() }).partial().optional(),
-});
-
 // Ids named in one URL at most; more are read by category (keeps the request line short).
 const IDS_PER_URL = 100;
+// How long a priority change waits for qBittorrent to list a torrent added by URL.
+const WAIT_ATTEMPTS = 8;
+const WAIT_INTERVAL_MS = 250;
 // qBittorrent reports an unknown ETA as 8640000 s (100 days).
 const ETA_UNKNOWN = 8_640_000;
-
-/** Radarr's mapping of qBittorrent states to queue statuses. */
-function statusOf(state: string): DownloadStatus {
-  switch (state) {
-    case "error":
-    case "stalledDL":
-    case "missingFiles":
-      return "warning";
-    case "pausedDL":
-    case "stoppedDL":
-      return "paused";
-    case "queuedDL":
-    case "checkingDL":
-    case "checkingUP":
-    case "checkingResumeData":
-    case "metaDL":
-    case "forcedMetaDL":
-    case "allocating":
-      return "queued";
-    case "pausedUP":
-    case "stoppedUP":
-    case "uploading":
-    case "stalledUP":
-    case "queuedUP":
-    case "forcedUP":
-      return "completed";
-    default:
-      return "downloading";
-  }
-}
 
 // Session cookies by base URL and user: one login serves every call until qBittorrent forgets it.
 const sessions = new Map<string, string>();
@@ -234,7 +183,34 @@ export class QBittorrentClient implements DownloadClient {
       );
     if (this.settings.initialState === QBittorrentState.forceStart)
       await this.post("/api/v2/torrents/setForceStart", { hashes: hash, value: "true" });
+    await this.placeInQueue(hash, download.recentMovie === true);
     return hash;
+  }
+
+  /**
+   * New torrents join the queue at the bottom; First moves a movie's torrent to the top once
+   * qBittorrent lists it (as Radarr does). qBittorrent answers 409 while torrent queueing is off:
+   * there is no queue to place it in, and the grab stands.
+   */
+  private async placeInQueue(hash: string, recent: boolean): Promise<void> {
+    const { recentMoviePriority, olderMoviePriority } = this.settings;
+    if ((recent ? recentMoviePriority : olderMoviePriority) !== QBittorrentPriority.first) return;
+    if (!(await this.waitForTorrent(hash))) return;
+    const response = await this.post("/api/v2/torrents/topPrio", { hashes: hash }, [409]);
+    await response.body?.cancel();
+    if (response.status === 409)
+      this.context.logger?.info("qBittorrent queueing is off; torrent left in place", { hash });
+  }
+
+  /** qBittorrent adds a torrent from a URL after fetching it: polls until it is listed (about 2 s at most). */
+  private async waitForTorrent(hash: string): Promise<boolean> {
+    for (let attempt = 0; attempt < WAIT_ATTEMPTS; attempt++) {
+      const response = await this.request(`/api/v2/torrents/info?hashes=${hash}`);
+      if ((await readJson(SERVICE, response, z.array(torrentSchema))).length > 0) return true;
+      await new Promise((resolve) => setTimeout(resolve, WAIT_INTERVAL_MS));
+    }
+    this.context.logger?.warn("qBittorrent did not list the torrent in time to set its priority", { hash });
+    return false;
   }
 
   /**

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { codedChoiceSetting } from "../../../domain/validation/choices";
 import { absolutePathSetting } from "../../../domain/validation/paths";
 import type { ProviderField } from "../../definition";
-import { connectionFields, connectionSettings } from "../http";
+import { connectionFields, connectionSettings, queuePriorityFields } from "../http";
 
 /** How a torrent starts once added (Radarr's QBittorrentState codes; the names are read too). */
 export const QBittorrentState = { start: 0, forceStart: 1, stop: 2 } as const;
@@ -10,6 +10,13 @@ const QBITTORRENT_INITIAL_STATES = [
   { value: QBittorrentState.start, name: "Started", alias: "start" },
   { value: QBittorrentState.forceStart, name: "Force Started", alias: "forceStart" },
   { value: QBittorrentState.stop, name: "Stopped", alias: "pause" },
+] as const;
+
+/** Where a grabbed torrent goes in qBittorrent's queue (Radarr's QBittorrentPriority): First moves it to the top. */
+export const QBittorrentPriority = { last: 0, first: 1 } as const;
+const QBITTORRENT_PRIORITIES = [
+  { value: QBittorrentPriority.last, name: "Last", alias: "last" },
+  { value: QBittorrentPriority.first, name: "First", alias: "first" },
 ] as const;
 
 /** How a torrent's files are laid out (Radarr's QBittorrentContentLayout; 0 leaves it to qBittorrent). */
@@ -31,6 +38,9 @@ export const qbittorrentSettingsSchema = z.object({
   movieImportedCategory: z.string().trim().max(100).default(""),
   /** Where new torrents are saved; empty uses the category's (or qBittorrent's default) path. */
   savePath: absolutePathSetting({ optional: true }).default(""),
+  /** The queue place of a movie released in the last 21 days (in cinemas: 120). */
+  recentMoviePriority: codedChoiceSetting(QBITTORRENT_PRIORITIES).default(QBittorrentPriority.last),
+  olderMoviePriority: codedChoiceSetting(QBITTORRENT_PRIORITIES).default(QBittorrentPriority.last),
   initialState: codedChoiceSetting(QBITTORRENT_INITIAL_STATES).default(QBittorrentState.start),
   sequentialOrder: z.boolean().default(false),
   firstAndLast: z.boolean().default(false),
@@ -51,6 +61,7 @@ export const qbittorrentFields: ProviderField[] = [
     helpText: "The category set once a torrent is imported; empty keeps its category",
   },
   { name: "savePath", label: "Save Path", type: "path", helpText: "Empty: the category's or qBittorrent's default" },
+  ...queuePriorityFields(QBITTORRENT_PRIORITIES),
   {
     name: "initialState",
     label: "Initial State",

@@ -97,7 +97,10 @@ export class SabnzbdClient implements DownloadClient {
   }
 
   private async call<T>(params: Record<string, string>, schema: z.ZodType<T>, adding = false): Promise<T> {
-    const query = new URLSearchParams({ ...params, apikey: this.settings.apiKey, output: "json" });
+    // The API key when set, else SABnzbd's web login (Radarr's order).
+    const { apiKey, username, password } = this.settings;
+    const auth: Record<string, string> = apiKey ? { apikey: apiKey } : { ma_username: username, ma_password: password };
+    const query = new URLSearchParams({ ...params, ...auth, output: "json" });
     const response = await upstreamFetch({
       service: SERVICE,
       extraHeaders: parseRequestHeaders(this.settings.requestHeaders),
@@ -112,7 +115,7 @@ export class SabnzbdClient implements DownloadClient {
     // SABnzbd answers 200 with {status:false, error} for a wrong key or a bad request.
     const refused = errorSchema.safeParse(body);
     if (refused.success) {
-      const kind = /api key/i.test(refused.data.error) ? "authenticationFailed" : "upstreamError";
+      const kind = /api key|password|auth/i.test(refused.data.error) ? "authenticationFailed" : "upstreamError";
       throw clientError(SERVICE, kind, `SABnzbd refused the request: ${refused.data.error}`, response.status);
     }
     return readJson(SERVICE, new Response(JSON.stringify(body)), schema);
@@ -138,7 +141,7 @@ export class SabnzbdClient implements DownloadClient {
         name: download.url,
         nzbname: download.title,
         cat: this.settings.movieCategory,
-        priority: String(this.settings.recentMoviePriority),
+        priority: String(download.recentMovie ? this.settings.recentMoviePriority : this.settings.olderMoviePriority),
       },
       addSchema,
       true,

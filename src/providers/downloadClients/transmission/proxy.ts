@@ -13,7 +13,7 @@ import type {
 } from "../../../integrations/downloadClient";
 import { readJson, upstreamFetch } from "../../../integrations/http";
 import { addPolicy, baseUrl, type ClientContext, clientError, joinPath } from "../http";
-import type { TransmissionSettings } from "./settings";
+import { TransmissionPriority, type TransmissionSettings } from "./settings";
 
 const SERVICE = "transmission";
 const SESSION_HEADER = "X-Transmission-Session-Id";
@@ -159,6 +159,10 @@ export class TransmissionClient implements DownloadClient {
     if (!added.success) throw clientError(SERVICE, "parseError", "Transmission did not say which torrent it added");
     const hash = added.data.hashString.toLowerCase();
     await this.setSeedLimits(hash, download.seedLimits);
+    // New torrents join the queue at the bottom; First moves a movie's torrent to the top (as Radarr does).
+    const { recentMoviePriority, olderMoviePriority } = this.settings;
+    if ((download.recentMovie ? recentMoviePriority : olderMoviePriority) === TransmissionPriority.first)
+      await this.rpc("queue-move-top", { ids: [hash] });
     return hash;
   }
 

@@ -1,7 +1,15 @@
 import { z } from "zod";
+import { codedChoiceSetting } from "../../../domain/validation/choices";
 import { absolutePathSetting } from "../../../domain/validation/paths";
 import type { ProviderField } from "../../definition";
-import { connectionFields, connectionSettings } from "../http";
+import { connectionFields, connectionSettings, queuePriorityFields } from "../http";
+
+/** Where a grabbed torrent goes in Transmission's queue (Radarr's TransmissionPriority): First moves it to the top. */
+export const TransmissionPriority = { last: 0, first: 1 } as const;
+const TRANSMISSION_PRIORITIES = [
+  { value: TransmissionPriority.last, name: "Last", alias: "last" },
+  { value: TransmissionPriority.first, name: "First", alias: "first" },
+] as const;
 
 /** Radarr's TransmissionSettings (the parts used). */
 export const transmissionSettingsSchema = z.object({
@@ -15,6 +23,9 @@ export const transmissionSettingsSchema = z.object({
   movieImportedCategory: z.string().trim().max(100).default(""),
   /** Where new torrents are saved; empty uses Transmission's download-dir. */
   movieDirectory: absolutePathSetting({ optional: true }).default(""),
+  /** The queue place of a movie released in the last 21 days (in cinemas: 120). */
+  recentMoviePriority: codedChoiceSetting(TRANSMISSION_PRIORITIES).default(TransmissionPriority.last),
+  olderMoviePriority: codedChoiceSetting(TRANSMISSION_PRIORITIES).default(TransmissionPriority.last),
   addPaused: z.boolean().default(false),
 });
 export type TransmissionSettings = z.infer<typeof transmissionSettingsSchema>;
@@ -32,5 +43,6 @@ export const transmissionFields: ProviderField[] = [
     helpText: "The label set once a torrent is imported (Transmission 4+); empty keeps its category",
   },
   { name: "movieDirectory", label: "Directory", type: "path", helpText: "Empty: Transmission's download-dir" },
+  ...queuePriorityFields(TRANSMISSION_PRIORITIES),
   { name: "addPaused", label: "Add Paused", type: "checkbox" },
 ];
