@@ -10,10 +10,14 @@ const tags = ["Tag"];
 export const tagSchema = z.object({ id: z.number().int(), label: z.string() }).openapi("Tag");
 const tagDetailSchema = tagSchema
   .extend({
-    movieIds: z.array(z.number().int()),
+    delayProfileIds: z.array(z.number().int()),
     importListIds: z.array(z.number().int()),
+    notificationIds: z.array(z.number().int()),
+    releaseProfileIds: z.array(z.number().int()),
     indexerIds: z.array(z.number().int()),
     downloadClientIds: z.array(z.number().int()),
+    autoTagIds: z.array(z.number().int()),
+    movieIds: z.array(z.number().int()),
   })
   .openapi("TagDetail");
 // Radarr's rule: lower-case letters, digits and dashes.

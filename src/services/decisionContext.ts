@@ -7,10 +7,17 @@ import { movieFileRepository } from "../db/repositories/movieFiles";
 import { MovieRepository, type MovieRow } from "../db/repositories/movies";
 import { qualityDefinitionRepository } from "../db/repositories/qualityDefinitions";
 import { type QualityProfileRow, qualityProfileRepository } from "../db/repositories/qualityProfiles";
-import type { BlocklistEntry, DecisionContext, ExistingMovieFile, QueuedRelease } from "../domain/decisions";
+import type {
+  BlocklistEntry,
+  DecisionContext,
+  ExistingMovieFile,
+  IndexerDecisionSettings,
+  QueuedRelease,
+} from "../domain/decisions";
 import { cleanTitle } from "../domain/library/titles";
 import type { ParsedMovieInfo } from "../domain/parser";
 import { delayProfileForMovie } from "./delayProfiles";
+import { loadIndexers } from "./indexers";
 import { releaseProfilesForMovie } from "./releaseProfiles";
 import { readSettings } from "./settings";
 import type { StreamingAvailabilityLookup } from "./streamingAvailability";
@@ -73,6 +80,31 @@ export async function loadDecisionContext(
       preferIndexerFlags: indexer.preferIndexerFlags,
     },
   };
+}
+
+/** Per-indexer decision settings (minimum seeders, required flags, MULTI languages) from the indexers' settings. */
+export function indexerDecisionSettings(
+  list: readonly { id: number; settings: unknown }[],
+): Record<number, IndexerDecisionSettings> {
+  const out: Record<number, IndexerDecisionSettings> = {};
+  for (const indexer of list) {
+    const s = indexer.settings as { minimumSeeders?: number; requiredFlags?: number[]; multiLanguages?: number[] };
+    out[indexer.id] = {
+      ...(typeof s.minimumSeeders === "number" ? { minimumSeeders: s.minimumSeeders } : {}),
+      ...(Array.isArray(s.requiredFlags) && s.requiredFlags.length ? { requiredFlags: s.requiredFlags } : {}),
+      ...(Array.isArray(s.multiLanguages) && s.multiLanguages.length ? { multiLanguages: s.multiLanguages } : {}),
+    };
+  }
+  return out;
+}
+
+/**
+ * The decision context with every indexer's own settings (MULTI languages, minimum seeders,
+ * required flags): a grab (interactive, pushed, pending) judges its release as the search did.
+ */
+export async function withIndexerSettings(db: Database, context: DecisionContext): Promise<DecisionContext> {
+  const indexers = indexerDecisionSettings(await loadIndexers(db));
+  return { ...context, settings: { ...context.settings, indexers } };
 }
 
 /**

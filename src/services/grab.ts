@@ -23,7 +23,7 @@ import { upstreamFetch } from "../integrations/http";
 import { type Logger, redactUrl } from "../observability/logger";
 import { recordDownloadFailureMetric } from "../observability/metrics";
 import type { ServiceContext } from "./context";
-import { loadBlocklistEntries, loadDecisionContext } from "./decisionContext";
+import { loadBlocklistEntries, loadDecisionContext, withIndexerSettings } from "./decisionContext";
 import { type DownloadClientRow, enabledClientsFor, openDownloadClient } from "./downloadClients";
 import { enqueueDownloadJob } from "./downloads/jobQueue";
 import { notify } from "./notifications";
@@ -89,7 +89,7 @@ export async function openStoredRelease(env: Env, row: Pick<DownloadRow, "releas
 
 /** The release judged against the movie with no rules: its parsed title, quality, formats and score. */
 async function describeRelease(db: Database, movie: MovieRow, release: Release): Promise<ReleaseDecision> {
-  const context = prepareDecisionContext(await loadDecisionContext(db, movie));
+  const context = prepareDecisionContext(await withIndexerSettings(db, await loadDecisionContext(db, movie)));
   const described = decide(release, context, []);
   if (!described.parsed || !described.quality)
     throw invalidInput("body.title", `Unable to parse the release title '${release.title}'`);

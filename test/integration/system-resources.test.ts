@@ -98,9 +98,13 @@ describe("tag details", () => {
       id: tag.id,
       label: "sys-detail",
       movieIds: [movie.id],
+      delayProfileIds: [],
       importListIds: [],
+      notificationIds: [],
+      releaseProfileIds: [],
       indexerIds: [],
       downloadClientIds: [],
+      autoTagIds: [],
     });
     const all = await getJson<{ id: number }[]>("/api/v3/tag/detail");
     expect(all.find((t) => t.id === tag.id)).toEqual(detail);

@@ -6,11 +6,26 @@ import { crudRepository } from "./crud";
 export type TagRow = typeof tags.$inferSelect;
 
 export type TagDetail = TagRow & {
-  movieIds: number[];
+  delayProfileIds: number[];
   importListIds: number[];
+  notificationIds: number[];
+  releaseProfileIds: number[];
   indexerIds: number[];
   downloadClientIds: number[];
+  autoTagIds: number[];
+  movieIds: number[];
 };
+
+/** The tables whose rows carry tags (a JSON `tags` column), by the detail's id list. */
+const CARRIERS = {
+  delayProfileIds: "delay_profiles",
+  importListIds: "import_lists",
+  releaseProfileIds: "release_profiles",
+  indexerIds: "indexers",
+  downloadClientIds: "download_clients",
+  autoTagIds: "auto_tags",
+} as const;
+type CarrierList = keyof typeof CARRIERS;
 
 const tagCrud = crudRepository(tags, [tags.label]);
 
@@ -19,7 +34,7 @@ const tagCrud = crudRepository(tags, [tags.label]);
  * written out qualified: drizzle leaves a one-table select's columns bare, and a bare "id" here
  * would be the provider's.
  */
-const carrying = (table: "import_lists" | "indexers" | "download_clients") =>
+const carrying = (table: (typeof CARRIERS)[CarrierList]) =>
   sql<string>`coalesce((select json_group_array(${sql.raw(`p.id) from ${table} as p, json_each(p.tags) as carried where carried.value = "tags"."id"`)}), '[]')`;
 
 export function tagRepository(db: Database) {
@@ -28,26 +43,37 @@ export function tagRepository(db: Database) {
     ...crud,
     byLabel: (label: string) => crud.findBy(tags.label, label),
 
-    /** Every tag (or the one with id `only`) with the ids of the movies and providers carrying it, by label. */
+    /**
+     * Every tag (or the one with id `only`) with the ids of the movies, profiles, providers and
+     * auto-tagging rules carrying it, by label. Notification targets carry no tags here, so
+     * notificationIds is always empty.
+     */
     async listWithMovieIds(only?: number): Promise<TagDetail[]> {
+      const lists = Object.fromEntries(
+        Object.entries(CARRIERS).map(([name, table]) => [name, carrying(table)]),
+      ) as Record<CarrierList, ReturnType<typeof carrying>>;
       const rows = await db
         .select({
           id: tags.id,
           label: tags.label,
+          ...lists,
           movieIds: sql<string>`coalesce((select json_group_array(${movieTags.movieId}) from ${movieTags} where ${movieTags.tagId} = ${tags.id}), '[]')`,
-          importListIds: carrying("import_lists"),
-          indexerIds: carrying("indexers"),
-          downloadClientIds: carrying("download_clients"),
         })
         .from(tags)
         .where(only === undefined ? undefined : eq(tags.id, only))
         .orderBy(tags.label);
+      const ids = (json: string) => (JSON.parse(json) as number[]).sort((a, b) => a - b);
       return rows.map((r) => ({
-        ...r,
-        movieIds: JSON.parse(r.movieIds) as number[],
-        importListIds: JSON.parse(r.importListIds) as number[],
-        indexerIds: JSON.parse(r.indexerIds) as number[],
-        downloadClientIds: JSON.parse(r.downloadClientIds) as number[],
+        id: r.id,
+        label: r.label,
+        delayProfileIds: ids(r.delayProfileIds),
+        importListIds: ids(r.importListIds),
+        notificationIds: [],
+        releaseProfileIds: ids(r.releaseProfileIds),
+        indexerIds: ids(r.indexerIds),
+        downloadClientIds: ids(r.downloadClientIds),
+        autoTagIds: ids(r.autoTagIds),
+        movieIds: ids(r.movieIds),
       }));
     },
 

@@ -2,7 +2,6 @@ import type { MovieRow } from "../../db/repositories/movies";
 import {
   type DecisionContext,
   evaluateReleases,
-  type IndexerDecisionSettings,
   type RankedDecision,
   type Rejection,
   type ReleaseDecision,
@@ -12,7 +11,7 @@ import { cleanTitle } from "../../domain/library/titles";
 import { parseMovieTitle } from "../../domain/parser";
 import type { IndexerRelease } from "../../integrations/indexers";
 import type { ServiceContext } from "../context";
-import { loadDecisionContext } from "../decisionContext";
+import { indexerDecisionSettings, loadDecisionContext } from "../decisionContext";
 import { grabRelease, releaseRefusal } from "../grab";
 import { releaseGroupBonus } from "../groupAnalysis";
 import { type IndexerRun, type IndexerWithStatus, loadIndexers } from "../indexers";
@@ -59,20 +58,6 @@ export function report(run: IndexerRun): IndexerSearchReport {
     kind: run.failure.kind,
     ms: run.ms,
   };
-}
-
-/** Per-indexer decision settings (minimum seeders, required flags, MULTI languages) from the indexers' settings. */
-function indexerDecisionSettings(list: readonly IndexerWithStatus[]): Record<number, IndexerDecisionSettings> {
-  const out: Record<number, IndexerDecisionSettings> = {};
-  for (const indexer of list) {
-    const s = indexer.settings as { minimumSeeders?: number; requiredFlags?: number[]; multiLanguages?: number[] };
-    out[indexer.id] = {
-      ...(typeof s.minimumSeeders === "number" ? { minimumSeeders: s.minimumSeeders } : {}),
-      ...(Array.isArray(s.requiredFlags) && s.requiredFlags.length ? { requiredFlags: s.requiredFlags } : {}),
-      ...(Array.isArray(s.multiLanguages) && s.multiLanguages.length ? { multiLanguages: s.multiLanguages } : {}),
-    };
-  }
-  return out;
 }
 
 /** The decision context for a movie, with indexer settings and the scene-group ranking bonus. */
