@@ -66,7 +66,12 @@ function printReport(report) {
   console.log(`\nFrom Radarr ${report.radarrVersion}:`);
   for (const [resource, c] of Object.entries(report.counts))
     console.log(`  ${resource}: ${c.copied} copied, ${c.updated} updated, ${c.skipped} skipped, ${c.failed} failed`);
-  const notes = report.items.filter((item) => item.reason);
+  // A copied movie's note is the date added it kept: counted, not listed one by one.
+  const datesKept = (item) =>
+    item.resource === "movie" && item.outcome === "copied" && /^added /.test(item.reason ?? "");
+  const kept = report.items.filter(datesKept).length;
+  if (kept) console.log(`  movies keeping their Radarr date added: ${kept}`);
+  const notes = report.items.filter((item) => item.reason && !datesKept(item));
   if (notes.length) console.log("\nNot copied, or copied with a note:");
   for (const item of notes) console.log(`  ${item.outcome} ${item.resource} "${item.name}": ${item.reason}`);
   for (const failure of report.stepFailures) console.log(`  step ${failure.step} failed: ${failure.reason}`);

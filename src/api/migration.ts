@@ -16,6 +16,7 @@ import {
 } from "../services/radarrMigration";
 import type { AppEnv } from "./context";
 import { customFormatRouter } from "./customFormats";
+import { delayProfileRouter } from "./delayProfiles";
 import { downloadClientRouter } from "./downloadClients";
 import { exclusionRouter } from "./exclusions";
 import { importListRouter } from "./importLists";
@@ -105,6 +106,7 @@ const LIBRARY_ROUTES = [
   ["/api/v3/rootfolder", rootFolderRouter],
   ["/api/v3/tag", tagRouter],
   ["/api/v3/exclusions", exclusionRouter],
+  ["/api/v3/delayprofile", delayProfileRouter],
 ] as const;
 
 let libraryApp: OpenAPIHono<AppEnv> | undefined;

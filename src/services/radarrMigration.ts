@@ -1,14 +1,15 @@
 import { type CommandRow, commandRepository } from "../db/repositories/commands";
+import { MovieRepository } from "../db/repositories/movies";
 import { type Failure, invalidInput, isUpstreamFailure, resourceNotFound } from "../domain/failures/failure";
 import { RadarrClient, type RadarrSource } from "../integrations/radarr/client";
 import type { ServiceContext } from "./context";
+import { migrateDelayProfiles } from "./radarrMigrationDelayProfiles";
 import {
   type IdMaps,
   type LocalLibrary,
   type MigrationItem,
   type MigrationRun,
   migrateCustomFormats,
-  migrateDelayProfiles,
   migrateExclusions,
   migrateMovies,
   migrateNaming,
@@ -210,6 +211,7 @@ async function openRun(
     progress: ctx.progress,
     from: state.from,
     outOfTime: ctx.outOfTime,
+    setMovieAdded: (movieId, added) => new MovieRepository(ctx.db).update([movieId], { added }),
   };
 }
 

@@ -56,6 +56,8 @@ export interface MigrationRun {
   from: number;
   /** The chunk running the migration has used its time: a sliced step stops after the item in hand. */
   outOfTime(): boolean;
+  /** Keeps a copied movie's date added (Radarr's `added`); the movie API sets it to now. */
+  setMovieAdded(movieId: number, added: string): Promise<void>;
 }
 
 // Movies copied per slice at most: a slice ends a queue chunk even when time is left.
@@ -65,20 +67,20 @@ const MASKED = "********";
 
 type Named = { id: number } & Record<string, unknown>;
 
-async function listOurs(run: MigrationRun, path: string): Promise<Named[]> {
+export async function listOurs(run: MigrationRun, path: string): Promise<Named[]> {
   const answer = await run.library.send("GET", path);
   if (!answer.ok) throw new Error(`Could not read ${path}: ${answer.message}`);
   return answer.body as Named[];
 }
 
-function record(run: MigrationRun, resource: string, name: string, answer: LibraryAnswer, outcome: ItemOutcome) {
+export function record(run: MigrationRun, resource: string, name: string, answer: LibraryAnswer, outcome: ItemOutcome) {
   run.items.push(
     answer.ok ? { resource, name, outcome } : { resource, name, outcome: "failed", reason: answer.message },
   );
   return answer.ok ? (answer.body as Named) : undefined;
 }
 
-const mapIds = (ids: readonly number[], map: Map<number, number>) =>
+export const mapIds = (ids: readonly number[], map: Map<number, number>) =>
   ids.flatMap((id) => (map.has(id) ? [map.get(id) as number] : []));
 
 export async function migrateTags(run: MigrationRun) {
@@ -213,15 +215,16 @@ export async function migrateExclusions(run: MigrationRun) {
 
 /** Copies movies from `run.from` for one slice; the index to resume at, or undefined once all are done. */
 export async function migrateMovies(run: MigrationRun): Promise<number | undefined> {
-  const known = new Set((await listOurs(run, "/api/v3/movie")).map((m) => m.tmdbId as number));
+  const known = new Map((await listOurs(run, "/api/v3/movie")).map((m) => [m.tmdbId as number, m]));
   const movies = await run.radarr.movies();
   for (let index = run.from; index < movies.length; index++) {
     if (index > run.from && (index - run.from >= MOVIE_SLICE || run.outOfTime())) return index;
     const movie = movies[index];
     const name = movie.year ? `${movie.title} (${movie.year})` : movie.title;
     if (index % 10 === 0) await run.progress(`Copying movies (${index + 1} of ${movies.length})`);
-    if (known.has(movie.tmdbId)) {
-      run.items.push({ resource: "movie", name, outcome: "skipped", reason: "already in the library" });
+    const ours = known.get(movie.tmdbId);
+    if (ours) {
+      await keepAdded(run, name, ours, movie.added);
       continue;
     }
     const profileId = run.maps.profiles.get(movie.qualityProfileId);
@@ -246,19 +249,31 @@ export async function migrateMovies(run: MigrationRun): Promise<number | undefin
       ...(movie.rootFolderPath ? { rootFolderPath: movie.rootFolderPath } : {}),
       addOptions: { searchForMovie: false, monitor: movie.monitored ? "movieOnly" : "none" },
     };
-    record(run, "movie", name, await run.library.send("POST", "/api/v3/movie", body), "copied");
+    const created = record(run, "movie", name, await run.library.send("POST", "/api/v3/movie", body), "copied");
+    const added = addedDate(movie.added);
+    if (created && added) {
+      await run.setMovieAdded(created.id, added);
+      (run.items.at(-1) as MigrationItem).reason = `added ${added}`;
+    }
   }
   return undefined;
 }
 
-export async function migrateDelayProfiles(run: MigrationRun) {
-  for (const profile of await run.radarr.delayProfiles())
-    run.items.push({
-      resource: "delayProfile",
-      name: `delay profile ${profile.id}`,
-      outcome: "skipped",
-      reason: "not supported yet: Radarr Edge has no delay profiles",
-    });
+/** Radarr's `added` as an ISO date-time, or null when it has none (or not a date). */
+function addedDate(added: string | undefined): string | null {
+  const at = added ? Date.parse(added) : Number.NaN;
+  return Number.isFinite(at) ? new Date(at).toISOString() : null;
+}
+
+/** A movie already here: skipped, its date added set to Radarr's when it differs (one copied before dates were kept). */
+async function keepAdded(run: MigrationRun, name: string, ours: Named, radarrAdded: string | undefined) {
+  const added = addedDate(radarrAdded);
+  if (!added || addedDate(ours.added as string | undefined) === added) {
+    run.items.push({ resource: "movie", name, outcome: "skipped", reason: "already in the library" });
+    return;
+  }
+  await run.setMovieAdded(ours.id, added);
+  run.items.push({ resource: "movie", name, outcome: "updated", reason: `already in the library; added ${added}` });
 }
 
 /** One provider kind: its API path, its resource name and the flags that switch one off. */

@@ -222,7 +222,8 @@ test("a qBittorrent client on the simulator is refused with a wrong password, th
     await form.getByRole("button", { name: "Test", exact: true }).click();
     await expectSuccess(form.getByRole("status").filter({ hasText: "Test passed" }), form);
     assert.match(await form.getByRole("status").textContent(), /Connected \(version v4\.6\.\d+\)/);
-    await form.getByLabel("Priority").fill("3");
+    // Exact: the form also has Radarr's Recent Priority and Older Priority.
+    await form.getByLabel("Priority", { exact: true }).fill("3");
     await form.getByRole("button", { name: "Save download client", exact: true }).click();
     await expectSuccess(page.getByRole("status").filter({ hasText: "Saved download client Sim qBittorrent" }), page);
 

@@ -110,7 +110,29 @@ describe("POST /api/v3/migration/radarr", () => {
       expect.objectContaining({ name: "Staff Picks", qualityProfileId: collectors?.id, tags: [tagId("kids")] }),
     ]);
     expect(item(first, "importList", "Other Radarr")?.outcome).toBe("skipped");
-    expect(first.report?.counts.delayProfile).toEqual({ copied: 0, updated: 0, skipped: 2, failed: 0 });
+    // Delay profiles: Radarr's default onto ours, the tagged ones by their mapped tags, in Radarr's order.
+    expect(first.report?.counts.delayProfile).toEqual({ copied: 2, updated: 1, skipped: 0, failed: 0 });
+    const delays = await getJson<Record<string, unknown>[]>("/api/v3/delayprofile");
+    expect(delays).toEqual([
+      expect.objectContaining({
+        tags: [tagId("4k")],
+        preferredProtocol: "torrent",
+        usenetDelay: 60,
+        torrentDelay: 120,
+      }),
+      expect.objectContaining({
+        tags: [tagId("kids")],
+        enableUsenet: false,
+        torrentDelay: 30,
+        bypassIfAboveCustomFormatScore: true,
+        minimumCustomFormatScore: 100,
+      }),
+      expect.objectContaining({ id: 1, tags: [], bypassIfHighestQuality: true }),
+    ]);
+    // Each movie keeps the date it was added to Radarr, listed in the report.
+    expect(Date.parse(String(matrix?.added))).toBe(Date.parse("2021-06-15T08:30:00Z"));
+    expect(Date.parse(String(empire?.added))).toBe(Date.parse("2023-04-01T10:00:00Z"));
+    expect(item(first, "movie", "The Matrix (1999)")?.reason).toBe("added 2021-06-15T08:30:00.000Z");
     expect(first.report?.secrets).toEqual([
       { resource: "indexer", name: "Sim Torznab", field: "apiKey" },
       { resource: "indexer", name: "Sim Newznab", field: "apiKey" },
@@ -124,8 +146,13 @@ describe("POST /api/v3/migration/radarr", () => {
       field: "apiKey",
       value: "sim-key",
     }));
+    // A movie copied before dates were kept gets Radarr's on the next run.
+    await env.DB.prepare("update movies set added = ? where tmdb_id = 603").bind(new Date().toISOString()).run();
     const second = await migrate(keys);
     expect(second.status).toBe("completed");
+    expect(item(second, "movie", "The Matrix (1999)")?.outcome).toBe("updated");
+    const again = (await getJson<Movie[]>("/api/v3/movie")).find((m) => m.tmdbId === 603);
+    expect(Date.parse(String(again?.added))).toBe(Date.parse("2021-06-15T08:30:00Z"));
     expect(second.report?.secrets).toEqual([
       { resource: "downloadClient", name: "Sim qBittorrent", field: "password" },
     ]);
@@ -138,6 +165,8 @@ describe("POST /api/v3/migration/radarr", () => {
     expect(third.report?.counts.movie).toMatchObject({ copied: 0, skipped: 2 });
     expect(third.report?.counts.indexer).toMatchObject({ copied: 0, skipped: 3 });
     expect(third.report?.counts.tag).toMatchObject({ copied: 0, skipped: 2 });
+    expect(third.report?.counts.delayProfile).toEqual({ copied: 0, updated: 0, skipped: 3, failed: 0 });
+    expect((await getJson<unknown[]>("/api/v3/delayprofile")).length).toBe(3);
     expect((await getJson<Movie[]>("/api/v3/movie")).length).toBe(movies.length);
     expect((await getJson<unknown[]>("/api/v3/tag")).length).toBe(tags.length);
     expect((await getJson<unknown[]>("/api/v3/customformat")).length).toBe(formats.length);

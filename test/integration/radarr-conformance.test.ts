@@ -4,6 +4,7 @@ import { expect, test } from "vitest";
 import compatibility from "../../docs/compatibility.md?raw";
 import worker from "../../src/index";
 import { bulk } from "./conformance/bulk";
+import { clientPriorities } from "./conformance/clientPriorities";
 import { config } from "./conformance/config";
 import { files } from "./conformance/files";
 import {
@@ -192,7 +193,7 @@ async function activity(check: Check, movieId: number) {
  * The further areas of Radarr's API, one file each under ./conformance/, called in this order
  * after the settings, library, provider and activity areas above and before the deletes.
  */
-const AREAS: Area[] = [bulk, mappings, config, libraryArea, profiles, files, system];
+const AREAS: Area[] = [bulk, mappings, config, libraryArea, profiles, files, system, clientPriorities];
 
 test("every operation Radarr and the app both serve answers in Radarr's schema", async () => {
   const { check, called, validated, mismatches } = conformance();

@@ -313,4 +313,17 @@ export const RADARR_DELAY_PROFILES = [
     order: 1,
     tags: [1],
   },
+  {
+    id: 3,
+    enableUsenet: false,
+    enableTorrent: true,
+    preferredProtocol: "torrent",
+    usenetDelay: 0,
+    torrentDelay: 30,
+    bypassIfHighestQuality: false,
+    bypassIfAboveCustomFormatScore: true,
+    minimumCustomFormatScore: 100,
+    order: 2,
+    tags: [2],
+  },
 ];

@@ -19,7 +19,7 @@ import { isRejectedSecret } from "./sim-controls";
 /**
  * A running Radarr v3 (5.x) to migrate from, read-only, at `/radarr/api/v3/...`: movie,
  * qualityprofile, qualitydefinition, customformat, tag, rootfolder, exclusions, indexer,
- * downloadclient, importlist, config/naming, delayprofile and system/status, in the shapes of
+ * downloadclient, importlist, config/naming, delayprofile (and delayprofile/{id}) and system/status, in the shapes of
  * Radarr's OpenAPI, with secrets masked ("********") as Radarr masks them. API key in
  * `X-Api-Key` or `?apikey=`: any key not empty and not starting `invalid`/`wrong`; otherwise 401
  * `{"message":"Unauthorized"}` as Radarr answers.
@@ -59,3 +59,9 @@ const RESOURCES: Record<string, (c: Context) => unknown> = {
 
 for (const [path, answer] of Object.entries(RESOURCES))
   radarr.app.get(`/api/v3/${path}`, (c) => c.json(answer(c) as object));
+
+/** GET /api/v3/delayprofile/{id}: one delay profile, or Radarr's 404. */
+radarr.app.get("/api/v3/delayprofile/:id", (c) => {
+  const profile = RADARR_DELAY_PROFILES.find((p) => String(p.id) === c.req.param("id"));
+  return profile ? c.json(profile) : c.json({ message: "NotFound" }, 404);
+});

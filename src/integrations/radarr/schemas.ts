@@ -68,6 +68,19 @@ export const radarrExclusionSchema = z.looseObject({
 
 export const radarrNamingSchema = z.looseObject({ id: id.optional() });
 
-export const radarrDelayProfileSchema = z.looseObject({ id, tags: z.array(id).default([]) });
+export const radarrDelayProfileSchema = z.looseObject({
+  id,
+  enableUsenet: z.boolean().optional(),
+  enableTorrent: z.boolean().optional(),
+  preferredProtocol: z.enum(["usenet", "torrent"]).optional(),
+  usenetDelay: z.number().int().min(0).optional(),
+  torrentDelay: z.number().int().min(0).optional(),
+  bypassIfHighestQuality: z.boolean().optional(),
+  bypassIfAboveCustomFormatScore: z.boolean().optional(),
+  minimumCustomFormatScore: z.number().int().optional(),
+  order: z.number().int().optional(),
+  tags: z.array(id).default([]),
+});
+export type RadarrDelayProfile = z.infer<typeof radarrDelayProfileSchema>;
 
 export type RadarrProvider = z.infer<typeof radarrProviderSchema>;
