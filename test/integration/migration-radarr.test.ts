@@ -104,7 +104,7 @@ describe("POST /api/v3/migration/radarr", () => {
     // qBittorrent takes an empty password: copied, switched off until the password is entered.
     const clients = await getJson<{ name: string; enable: boolean }[]>("/api/v3/downloadclient");
     expect(clients).toEqual([expect.objectContaining({ name: "Sim qBittorrent", enable: false })]);
-    expect(item(first, "downloadClient", "Deluge Box")?.outcome).toBe("skipped");
+    expect(item(first, "downloadClient", "uTorrent Box")?.outcome).toBe("skipped");
     const lists = await getJson<{ name: string; qualityProfileId: number; tags: number[] }[]>("/api/v3/importlist");
     expect(lists).toEqual([
       expect.objectContaining({ name: "Staff Picks", qualityProfileId: collectors?.id, tags: [tagId("kids")] }),

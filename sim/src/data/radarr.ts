@@ -232,7 +232,7 @@ export function radarrDownloadClients(origin: string) {
       ],
       { enable: true, protocol: "torrent", priority: 1, removeCompletedDownloads: true, removeFailedDownloads: true },
     ),
-    provider(2, "Deluge Box", "Deluge", [field("host", "deluge.example"), field("password", MASK, "password")], {
+    provider(2, "uTorrent Box", "UTorrent", [field("host", "utorrent.example"), field("password", MASK, "password")], {
       enable: true,
       protocol: "torrent",
       priority: 2,
