@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { qbittorrentBody } from "./downloads-helpers";
+import { qbittorrentBody, SIM } from "./downloads-helpers";
 import { addMovie, addRootFolder, addTag, getJson, sendJson } from "./helpers";
 import { torznab } from "./indexerHelpers";
 
 /** GET /tag/detail lists, per tag, every id list Radarr's TagDetailsResource has, from what carries the tag. */
 
 describe("/api/v3/tag/detail", () => {
-  test("lists the delay profiles, release profiles, auto tags, providers and movies carrying a tag", async () => {
+  test("lists the delay profiles, release profiles, auto tags, providers, notifications and movies carrying a tag", async () => {
     await addRootFolder();
     const tag = await addTag("carried");
     const other = await addTag("elsewhere");
@@ -61,6 +61,20 @@ describe("/api/v3/tag/detail", () => {
       { ...qbittorrentBody(), tags: [tag.id, other.id] },
       201,
     );
+    const notification = await sendJson<{ id: number }>(
+      "POST",
+      "/api/v3/notification?forceSave=true",
+      {
+        name: "Tagged hook",
+        implementation: "Webhook",
+        fields: [
+          { name: "url", value: `${SIM}/hooks/tag-detail` },
+          { name: "method", value: "POST" },
+        ],
+        tags: [tag.id],
+      },
+      201,
+    );
     const movie = await addMovie(603, { tags: [tag.id] });
 
     const detail = await getJson<Record<string, unknown>>(`/api/v3/tag/detail/${tag.id}`);
@@ -69,7 +83,7 @@ describe("/api/v3/tag/detail", () => {
       label: "carried",
       delayProfileIds: [delay.id],
       importListIds: [],
-      notificationIds: [],
+      notificationIds: [notification.id],
       releaseProfileIds: [release.id],
       indexerIds: [indexer.id],
       downloadClientIds: [client.id],

@@ -20,6 +20,7 @@ export type TagDetail = TagRow & {
 const CARRIERS = {
   delayProfileIds: "delay_profiles",
   importListIds: "import_lists",
+  notificationIds: "notifications",
   releaseProfileIds: "release_profiles",
   indexerIds: "indexers",
   downloadClientIds: "download_clients",
@@ -44,9 +45,8 @@ export function tagRepository(db: Database) {
     byLabel: (label: string) => crud.findBy(tags.label, label),
 
     /**
-     * Every tag (or the one with id `only`) with the ids of the movies, profiles, providers and
-     * auto-tagging rules carrying it, by label. Notification targets carry no tags here, so
-     * notificationIds is always empty.
+     * Every tag (or the one with id `only`) with the ids of the movies, profiles, providers,
+     * notification targets and auto-tagging rules carrying it, by label.
      */
     async listWithMovieIds(only?: number): Promise<TagDetail[]> {
       const lists = Object.fromEntries(
@@ -68,7 +68,7 @@ export function tagRepository(db: Database) {
         label: r.label,
         delayProfileIds: ids(r.delayProfileIds),
         importListIds: ids(r.importListIds),
-        notificationIds: [],
+        notificationIds: ids(r.notificationIds),
         releaseProfileIds: ids(r.releaseProfileIds),
         indexerIds: ids(r.indexerIds),
         downloadClientIds: ids(r.downloadClientIds),
