@@ -62,9 +62,14 @@ export async function recomputeCollectedReputations(db: Database): Promise<numbe
   return scored.length;
 }
 
-/** The snapshot's reputations (all, or these upper-cased groups), best first. */
+/**
+ * The snapshot's reputations (all, or these upper-cased groups), best first; none once no
+ * collection is left (deleting the HDBits indexer deletes its collection and releases).
+ */
 export async function collectedReputations(db: Database, groups?: readonly string[]): Promise<CollectedReputation[]> {
-  const rows = await hdbitsAnalyzerRepository(db).groups(groups);
+  const repo = hdbitsAnalyzerRepository(db);
+  if (!(await repo.latestCollection())) return [];
+  const rows = await repo.groups(groups);
   return rows.map((r) => r.reputation as unknown as CollectedReputation);
 }
 

@@ -164,6 +164,9 @@ describe("HDBits analyzer", () => {
     expect(detail.releases.every((r) => r.name.endsWith("-CtrlHD"))).toBe(true);
     const filtered = (await app.call<Group[]>("GET", "/api/v3/analysis/groups?quality=2160p&search=ct")).json;
     expect(filtered.every((g) => g.group.includes("CT") && g.qualities["2160p"] > 0)).toBe(true);
+    // Deleting the indexer deletes its collection: its groups are no longer scored from it.
+    expect((await app.call("DELETE", `/api/v3/indexer/${done.indexerId}`)).status).toBeLessThan(300);
+    expect((await app.call<Group[]>("GET", "/api/v3/analysis/groups")).json).toEqual([]);
   });
 
   test("resumes after a restart from its cursor: no page fetched twice, none skipped", async () => {
