@@ -7,6 +7,7 @@ import { preloadPage, resolve } from "./routes";
 import { ensureRows } from "./state/library";
 import { loadReference } from "./state/reference";
 import { loadSession, session, sessionError } from "./state/session";
+import { restoreTheme, syncTheme } from "./state/theme";
 import "./styles.css";
 
 function Page() {
@@ -18,6 +19,7 @@ function App() {
   useEffect(() => {
     // Profiles, folders and tags name the ids the pages show; fetched beside the page's own data.
     if (authenticated) loadReference().catch(() => undefined);
+    if (authenticated) syncTheme().catch(() => undefined);
   }, [authenticated]);
 
   if (!session.value) {
@@ -44,6 +46,7 @@ function App() {
   );
 }
 
+restoreTheme();
 void loadSession();
 // The page's own module too is fetched alongside the session check, not after it.
 preloadPage(currentPath.value);

@@ -60,6 +60,11 @@ const DownloadClientSettings = lazy(() =>
 const NotificationSettings = lazy(() => import("./pages/NotificationSettings").then((m) => m.NotificationSettings));
 const StreamingSettings = lazy(() => import("./pages/StreamingSettings").then((m) => m.StreamingSettings));
 const MigrateRadarr = lazy(() => import("./pages/MigrateRadarr").then((m) => m.MigrateRadarr));
+const MediaManagementSettings = lazy(() =>
+  import("./pages/MediaManagementSettings").then((m) => m.MediaManagementSettings),
+);
+const ProfileRulesSettings = lazy(() => import("./pages/ProfileRulesSettings").then((m) => m.ProfileRulesSettings));
+const UiSettings = lazy(() => import("./pages/UiSettings").then((m) => m.UiSettings));
 const System = lazy(() => import("./pages/System").then((m) => m.System));
 const SystemTasks = lazy(() => import("./pages/SystemTasks").then((m) => m.SystemTasks));
 const ReleaseGroups = lazy(() => import("./pages/ReleaseGroups").then((m) => m.ReleaseGroups));
@@ -196,6 +201,21 @@ const ROUTES: PageRoute[] = [
     nav: "settings",
     render: () => <MigrateRadarr />,
   },
+  {
+    path: "/settings/mediamanagement",
+    title: "Media management",
+    section: "settings",
+    nav: "settings",
+    render: () => <MediaManagementSettings />,
+  },
+  {
+    path: "/settings/profilerules",
+    title: "Delay & release profiles",
+    section: "settings",
+    nav: "settings",
+    render: () => <ProfileRulesSettings />,
+  },
+  { path: "/settings/ui", title: "UI", section: "settings", nav: "settings", render: () => <UiSettings /> },
   { path: "/system", title: "System", section: "system", nav: "main", render: () => <System /> },
   { path: "/system/tasks", title: "Tasks", section: "system", render: () => <SystemTasks /> },
 ];

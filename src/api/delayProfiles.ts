@@ -10,7 +10,7 @@ const tags = ["DelayProfile"];
 
 const protocol = z.enum(["usenet", "torrent"]);
 
-const delayProfileSchema = z
+export const delayProfileSchema = z
   .object({
     id: z.number().int(),
     enableUsenet: z.boolean(),

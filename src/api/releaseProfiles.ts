@@ -7,7 +7,7 @@ import { createRouter } from "./router";
 export const releaseProfileRouter = createRouter();
 const tags = ["ReleaseProfile"];
 
-const releaseProfileSchema = z
+export const releaseProfileSchema = z
   .object({
     id: z.number().int(),
     name: z.string().nullable(),

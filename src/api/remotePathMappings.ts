@@ -6,7 +6,7 @@ import { createRouter } from "./router";
 export const remotePathMappingRouter = createRouter();
 const tags = ["RemotePathMapping"];
 
-const remotePathMappingSchema = z
+export const remotePathMappingSchema = z
   .object({ id: z.number().int(), host: z.string(), remotePath: z.string(), localPath: z.string() })
   .openapi("RemotePathMapping");
 // Checked by the service, so each rule names its field (host, remotePath, localPath).

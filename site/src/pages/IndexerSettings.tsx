@@ -2,6 +2,7 @@ import { useSignal } from "@preact/signals";
 import { api, type Indexer, type IndexerStatus, type IndexerTestResult } from "../api";
 import { failureKindInWords } from "../components/failureKinds";
 import { formatDateTime } from "../components/format";
+import { IndexerOptions } from "../components/IndexerOptions";
 import { OptionChecks, PriorityInput } from "../components/ProviderEditor";
 import { ProviderSettings } from "../components/ProviderSettings";
 import { SettingsNav } from "../components/SettingsNav";
@@ -101,6 +102,7 @@ export function IndexerSettings() {
           </div>
         )}
       />
+      <IndexerOptions />
     </section>
   );
 }
