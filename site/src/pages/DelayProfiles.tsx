@@ -70,53 +70,15 @@ export function DelayProfiles() {
         <TableHead columns={["Protocol", "Usenet delay", "Torrent delay", "Bypass", "Tags", "Order"]} actions />
         <tbody>
           {profiles.map((p, i) => (
-            <tr key={p.id}>
-              <td>{PROTOCOLS[protocolOf(p)].label}</td>
-              <td>{minutes(p.usenetDelay)}</td>
-              <td>{minutes(p.torrentDelay)}</td>
-              <td>{bypassText(p)}</td>
-              <td>{p.tags.map((t) => tagLabels.value.get(t) ?? `#${t}`).join(", ") || "Default (every movie)"}</td>
-              <td class="row-actions">
-                {!isDefault(p, profiles) && i > 0 && (
-                  <button
-                    type="button"
-                    class="ghost"
-                    aria-label={`Move delay profile ${i + 1} up`}
-                    onClick={() => move(i, -1)}
-                  >
-                    ↑
-                  </button>
-                )}
-                {!isDefault(p, profiles) && i < profiles.length - 2 && (
-                  <button
-                    type="button"
-                    class="ghost"
-                    aria-label={`Move delay profile ${i + 1} down`}
-                    onClick={() => move(i, 1)}
-                  >
-                    ↓
-                  </button>
-                )}
-              </td>
-              {isDefault(p, profiles) ? (
-                <td class="row-actions">
-                  <button
-                    type="button"
-                    class="ghost"
-                    aria-label="Edit the default delay profile"
-                    onClick={() => (editing.value = p)}
-                  >
-                    Edit
-                  </button>
-                </td>
-              ) : (
-                <EditDeleteCell
-                  what={`delay profile ${i + 1}`}
-                  onEdit={() => (editing.value = p)}
-                  onDelete={() => act(() => settingsApi.delayProfiles.remove(p.id))}
-                />
-              )}
-            </tr>
+            <DelayProfileRow
+              key={p.id}
+              profile={p}
+              index={i}
+              profiles={profiles}
+              onMove={(by) => move(i, by)}
+              onEdit={() => (editing.value = p)}
+              onDelete={() => act(() => settingsApi.delayProfiles.remove(p.id))}
+            />
           ))}
         </tbody>
       </table>
@@ -136,6 +98,63 @@ export function DelayProfiles() {
       )}
       <ErrorMessage error={error.value ?? loadError.value} />
     </section>
+  );
+}
+
+function DelayProfileRow({
+  profile: p,
+  index,
+  profiles,
+  onMove,
+  onEdit,
+  onDelete,
+}: {
+  profile: DelayProfile;
+  index: number;
+  profiles: DelayProfile[];
+  onMove: (by: -1 | 1) => void;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  return (
+    <tr>
+      <td>{PROTOCOLS[protocolOf(p)].label}</td>
+      <td>{minutes(p.usenetDelay)}</td>
+      <td>{minutes(p.torrentDelay)}</td>
+      <td>{bypassText(p)}</td>
+      <td>{p.tags.map((t) => tagLabels.value.get(t) ?? `#${t}`).join(", ") || "Default (every movie)"}</td>
+      <td class="row-actions">
+        {!isDefault(p, profiles) && index > 0 && (
+          <button
+            type="button"
+            class="ghost"
+            aria-label={`Move delay profile ${index + 1} up`}
+            onClick={() => onMove(-1)}
+          >
+            ↑
+          </button>
+        )}
+        {!isDefault(p, profiles) && index < profiles.length - 2 && (
+          <button
+            type="button"
+            class="ghost"
+            aria-label={`Move delay profile ${index + 1} down`}
+            onClick={() => onMove(1)}
+          >
+            ↓
+          </button>
+        )}
+      </td>
+      {isDefault(p, profiles) ? (
+        <td class="row-actions">
+          <button type="button" class="ghost" aria-label="Edit the default delay profile" onClick={onEdit}>
+            Edit
+          </button>
+        </td>
+      ) : (
+        <EditDeleteCell what={`delay profile ${index + 1}`} onEdit={onEdit} onDelete={onDelete} />
+      )}
+    </tr>
   );
 }
 

@@ -104,24 +104,6 @@ function ReleaseProfileForm({
       error.value = e;
     }
   };
-  const terms = (key: "required" | "ignored", label: string) => {
-    const problem = problemAt(error.value, `body.${key}`);
-    return (
-      <div class="field grow">
-        <label for={`release-${key}`}>{label}</label>
-        <input
-          id={`release-${key}`}
-          type="text"
-          placeholder="comma-separated; /regex/ allowed"
-          // Uncontrolled: a trailing comma being typed must survive re-renders.
-          defaultValue={initial[key].join(", ")}
-          onInput={(e) => set({ [key]: termsOf(e.currentTarget.value) })}
-          {...invalidProps(`release-${key}-error`, problem)}
-        />
-        <FieldError id={`release-${key}-error`} message={problem} />
-      </div>
-    );
-  };
   return (
     <form class="editor" aria-label={initial.id ? "Edit release profile" : "Add release profile"} onSubmit={save}>
       <div class="editor-fields">
@@ -142,8 +124,8 @@ function ReleaseProfileForm({
           />
           Enabled
         </label>
-        {terms("required", "Must contain")}
-        {terms("ignored", "Must not contain")}
+        <TermsField name="required" label="Must contain" initial={initial} error={error.value} set={set} />
+        <TermsField name="ignored" label="Must not contain" initial={initial} error={error.value} set={set} />
         <div class="field">
           <label for="release-indexer">Indexer</label>
           <select
@@ -170,5 +152,37 @@ function ReleaseProfileForm({
       </div>
       <ErrorMessage error={error.value} />
     </form>
+  );
+}
+
+/** Terms typed comma-separated; the list is what is sent. */
+function TermsField({
+  name,
+  label,
+  initial,
+  error,
+  set,
+}: {
+  name: "required" | "ignored";
+  label: string;
+  initial: Draft;
+  error: unknown;
+  set: (changes: Partial<Draft>) => void;
+}) {
+  const problem = problemAt(error, `body.${name}`);
+  return (
+    <div class="field grow">
+      <label for={`release-${name}`}>{label}</label>
+      <input
+        id={`release-${name}`}
+        type="text"
+        placeholder="comma-separated; /regex/ allowed"
+        // Uncontrolled: a trailing comma being typed must survive re-renders.
+        defaultValue={initial[name].join(", ")}
+        onInput={(e) => set({ [name]: termsOf(e.currentTarget.value) })}
+        {...invalidProps(`release-${name}-error`, problem)}
+      />
+      <FieldError id={`release-${name}-error`} message={problem} />
+    </div>
   );
 }

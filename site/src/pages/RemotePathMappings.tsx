@@ -110,7 +110,6 @@ function MappingForm({
       error.value = e;
     }
   };
-  const choices = hosts.includes(draft.value.host) || !draft.value.host ? hosts : [draft.value.host, ...hosts];
   const field = (key: keyof Draft, label: string, control: preact.JSX.Element) => (
     <div class="field grow">
       <label for={`rpm-${id}-${key}`}>{label}</label>
@@ -119,6 +118,9 @@ function MappingForm({
     </div>
   );
   const invalid = (key: keyof Draft) => invalidProps(`rpm-${id}-${key}-error`, problemAt(error.value, `body.${key}`));
+  const pathInput = (key: "remotePath" | "localPath") => (
+    <input id={`rpm-${id}-${key}`} type="text" value={draft.value[key]} onInput={set(key)} {...invalid(key)} />
+  );
   return (
     <form
       class="inline-form"
@@ -128,42 +130,48 @@ function MappingForm({
       {field(
         "host",
         "Host",
-        <select id={`rpm-${id}-host`} value={draft.value.host} onChange={set("host")} {...invalid("host")}>
-          <option value="">Choose a download client host</option>
-          {choices.map((h) => (
-            <option key={h} value={h}>
-              {h}
-            </option>
-          ))}
-        </select>,
-      )}
-      {field(
-        "remotePath",
-        "Remote path",
-        <input
-          id={`rpm-${id}-remotePath`}
-          type="text"
-          value={draft.value.remotePath}
-          onInput={set("remotePath")}
-          {...invalid("remotePath")}
+        <HostSelect
+          id={`rpm-${id}-host`}
+          value={draft.value.host}
+          hosts={hosts}
+          onChange={set("host")}
+          invalid={invalid("host")}
         />,
       )}
-      {field(
-        "localPath",
-        "Local path",
-        <input
-          id={`rpm-${id}-localPath`}
-          type="text"
-          value={draft.value.localPath}
-          onInput={set("localPath")}
-          {...invalid("localPath")}
-        />,
-      )}
+      {field("remotePath", "Remote path", pathInput("remotePath"))}
+      {field("localPath", "Local path", pathInput("localPath"))}
       <button type="submit">Save mapping</button>
       <button type="button" class="ghost" onClick={onDone}>
         Cancel
       </button>
       <ErrorMessage error={error.value} />
     </form>
+  );
+}
+
+/** The download clients' hosts to choose from (and a saved mapping's host, should its client be gone). */
+function HostSelect({
+  id,
+  value,
+  hosts,
+  onChange,
+  invalid,
+}: {
+  id: string;
+  value: string;
+  hosts: string[];
+  onChange: (e: { currentTarget: { value: string } }) => void;
+  invalid: object;
+}) {
+  const choices = hosts.includes(value) || !value ? hosts : [value, ...hosts];
+  return (
+    <select id={id} value={value} onChange={onChange} {...invalid}>
+      <option value="">Choose a download client host</option>
+      {choices.map((h) => (
+        <option key={h} value={h}>
+          {h}
+        </option>
+      ))}
+    </select>
   );
 }
