@@ -4,6 +4,7 @@ import { downloadClientRepository } from "../db/repositories/providers";
 import { Failure } from "../domain/failures/failure";
 import type { ServiceContext } from "./context";
 import { openDownloadClient } from "./downloadClients";
+import { notifyQuietly } from "./notifications";
 import { readSettings } from "./settings";
 
 /**
@@ -28,6 +29,12 @@ export async function deleteMovieFileThroughClient(ctx: ServiceContext, movie: {
   if (!held) throw cannot(`${client.name} no longer holds the download, so nothing here can reach the file`);
   await opened.remove(file.downloadId, true);
   ctx.logger.info("movie file deleted through its download client", { movieId: movie.id, client: client.name });
+  await notifyQuietly(ctx, "movieFileDelete", {
+    message: `${movie.title}: ${file.relativePath} deleted`,
+    movie: { id: movie.id, title: movie.title },
+    movieFile: { id: file.id, relativePath: file.relativePath, path: file.path, size: file.size },
+    deleteReason: "manual",
+  });
   await unmonitorAfterFileDeletion(ctx, movie.id);
 }
 

@@ -14,6 +14,7 @@ import { type MovieInfo, movieInfoFromDetails, movieInfoFromSummary } from "../i
 import { applyAutoTags } from "./autoTagging";
 import type { ServiceContext } from "./context";
 import { movieFolderNamer } from "./naming";
+import { notifyQuietly, webhookMovie } from "./notifications";
 import { readSettings } from "./settings";
 
 export interface AddMovieInput {
@@ -43,8 +44,11 @@ export class MovieLibrary {
 
   private readonly env: Env;
   private readonly db: Database;
+  private readonly ctx: ServiceContext;
 
-  constructor({ env, db, logger, work }: ServiceContext) {
+  constructor(ctx: ServiceContext) {
+    const { env, db, logger, work } = ctx;
+    this.ctx = ctx;
     this.env = env;
     this.db = db;
     this.movies = new MovieRepository(db);
@@ -161,6 +165,11 @@ export class MovieLibrary {
     const id = await this.movies.insert(row, [...new Set(input.tags)]);
     if (id === null) throw invalidInput("body.tmdbId", "This movie has already been added");
     await applyAutoTags(this.db, [id]);
+    await notifyQuietly(this.ctx, "movieAdded", {
+      message: `${row.title} (${row.year}) added`,
+      movie: webhookMovie({ ...row, id }),
+      addMethod: input.addOptions?.addMethod ?? "manual",
+    });
     return id;
   }
 

@@ -100,3 +100,29 @@ export async function notify(ctx: ServiceContext, event: NotificationEvent, payl
     );
   return targets.length;
 }
+
+/** Radarr's webhook `movie` of a library movie (the fields known here). */
+export function webhookMovie(movie: {
+  id: number;
+  title: string;
+  year?: number | null;
+  tmdbId: number;
+  imdbId?: string | null;
+  path: string;
+}) {
+  return {
+    id: movie.id,
+    title: movie.title,
+    year: movie.year ?? 0,
+    tmdbId: movie.tmdbId,
+    imdbId: movie.imdbId ?? "",
+    folderPath: movie.path,
+  };
+}
+
+/** notify for a caller that must not fail because a target did: a failed target is logged. */
+export async function notifyQuietly(ctx: ServiceContext, event: NotificationEvent, payload: Record<string, unknown>) {
+  await notify(ctx, event, payload).catch((error) =>
+    ctx.logger.warn("notification failed", { event, error: (error as Error).message }),
+  );
+}

@@ -9,6 +9,7 @@ import type { ServiceContext } from "./context";
 import { openDownloadClient } from "./downloadClients";
 import { listMovieFiles, type MovieFileView } from "./movieFiles";
 import { namingMovie } from "./naming";
+import { notifyQuietly } from "./notifications";
 import { type namingSettingsSchema, readSettings } from "./settings";
 
 /**
@@ -115,6 +116,11 @@ async function renameOne(
     const files = movieFileRepository(ctx.db);
     await files.batch([files.renamed(row.id, renamed, `${movie.path.replace(/\/+$/, "")}/${renamed}`)]);
     ctx.logger.info("movie file renamed", { movieId: movie.id, from: row.relativePath, to: renamed });
+    await notifyQuietly(ctx, "rename", {
+      message: `${movie.title}: ${row.relativePath} renamed to ${renamed}`,
+      movie: { id: movie.id, title: movie.title, folderPath: movie.path },
+      renamedMovieFiles: [{ id: row.id, previousRelativePath: row.relativePath, relativePath: renamed }],
+    });
     return undefined;
   } catch (error) {
     if (!isUpstreamFailure(error)) throw error;

@@ -274,4 +274,37 @@ describe("notification targets", () => {
       onGrab: false,
     });
   });
+
+  test("adding and deleting a movie fire MovieAdded and MovieDelete in Radarr's webhook shape", async () => {
+    await addRootFolder();
+    const channel = `library-${crypto.randomUUID()}`;
+    await sendJson(
+      "POST",
+      "/api/v3/notification",
+      body("Webhook", [{ name: "url", value: `${SIM}/hooks/${channel}` }], { onMovieAdded: true, onMovieDelete: true }),
+      201,
+    );
+    const movie = await addMovie(27205);
+    expect((await call("DELETE", `/api/v3/movie/${movie.id}`)).status).toBe(200);
+    const got = (
+      await (await fetch(`${SIM}/hooks/${channel}`)).json<{ received: { body: Record<string, unknown> }[] }>()
+    ).received;
+    // What a consumer of Radarr's webhooks reads: eventType, instanceName, movie {id, title, year, tmdbId, folderPath}.
+    const radarrMovie = expect.objectContaining({
+      id: movie.id,
+      title: "Inception",
+      year: 2010,
+      tmdbId: 27205,
+      folderPath: "/movies/Inception (2010)",
+    });
+    expect(got.map((r) => r.body)).toEqual([
+      expect.objectContaining({
+        eventType: "MovieAdded",
+        instanceName: expect.any(String),
+        movie: radarrMovie,
+        addMethod: "manual",
+      }),
+      expect.objectContaining({ eventType: "MovieDelete", movie: radarrMovie, deletedFiles: false }),
+    ]);
+  });
 });
