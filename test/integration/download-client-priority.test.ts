@@ -170,6 +170,72 @@ describe("recent and older movie priorities reach the client", () => {
   }, 60_000);
 });
 
+/** A simulated NZBGet/rTorrent client as download-clients-more.test.ts adds them, with the two priorities. */
+function rpcClientBody(implementation: "Nzbget" | "RTorrent", instance: string, recent: number, older: number) {
+  const sim = new URL(SIM);
+  const nzbget = implementation === "Nzbget";
+  return {
+    name: `${implementation} ${instance}`,
+    implementation,
+    fields: [
+      { name: "host", value: sim.hostname },
+      { name: "port", value: Number(sim.port) },
+      { name: "useSsl", value: false },
+      { name: "urlBase", value: nzbget ? "/nzbget" : "/rtorrent/RPC2" },
+      { name: "username", value: instance },
+      { name: "password", value: `${instance}-pass` },
+      ...(nzbget ? [{ name: "movieCategory", value: "Movies" }] : []),
+      { name: "recentMoviePriority", value: recent },
+      { name: "olderMoviePriority", value: older },
+    ],
+  };
+}
+
+describe("recent and older movie priorities on NZBGet and rTorrent", () => {
+  test("NZBGet: each NZB is appended with its movie's priority", async () => {
+    const instance = unique("nzprio");
+    await addClient(rpcClientBody("Nzbget", instance, 100, -100));
+    await addIndexer("Newznab");
+    await grabOlderThenRecent();
+    const res = await fetch(`${SIM}/nzbget/jsonrpc`, {
+      method: "POST",
+      headers: { authorization: `Basic ${btoa(`${instance}:${instance}-pass`)}` },
+      body: JSON.stringify({ method: "listgroups", params: [] }),
+    });
+    const { result } = await res.json<{ result: { NZBName: string; MaxPriority: number }[] }>();
+    expect(result.map((g) => [isRecent(g.NZBName), g.MaxPriority]).sort()).toEqual([
+      [false, -100],
+      [true, 100],
+    ]);
+  }, 60_000);
+
+  test("rTorrent: each torrent is loaded with its movie's d.priority", async () => {
+    const instance = unique("rtprio");
+    await addClient(rpcClientBody("RTorrent", instance, 3, 1));
+    await addIndexer("Torznab");
+    await grabOlderThenRecent();
+    const args = ["", "main", "d.name=", "d.priority="];
+    const body = `<?xml version="1.0"?><methodCall><methodName>d.multicall2</methodName><params>${args
+      .map((a) => `<param><value><string>${a}</string></value></param>`)
+      .join("")}</params></methodCall>`;
+    const res = await fetch(`${SIM}/rtorrent/RPC2`, {
+      method: "POST",
+      headers: { authorization: `Basic ${btoa(`${instance}:${instance}-pass`)}`, "content-type": "text/xml" },
+      body,
+    });
+    const xml = await res.text();
+    // Each row is an array of [name, priority]: read the pairs in order.
+    const rows = [...xml.matchAll(/<string>([^<]*)<\/string><\/value>\s*<value><(?:i4|i8|int)>(-?\d+)</g)].map((m) => [
+      isRecent(m[1]),
+      Number(m[2]),
+    ]);
+    expect(rows.sort()).toEqual([
+      [false, 1],
+      [true, 3],
+    ]);
+  }, 60_000);
+});
+
 describe("SABnzbd username and password", () => {
   const login = (username: string, password: string, extra: Record<string, unknown> = {}) => ({
     name: `SABnzbd ${username}`,

@@ -80,6 +80,14 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(text);
 }
 
+/** The priority a grab is sent with: the recent one for a recent movie (AddDownload.recentMovie), else the older one. */
+export function moviePriority<P>(
+  settings: { recentMoviePriority: P; olderMoviePriority: P },
+  download: { recentMovie?: boolean },
+): P {
+  return download.recentMovie ? settings.recentMoviePriority : settings.olderMoviePriority;
+}
+
 /** Radarr's recent/older movie priority fields (a recent movie: released in the last 21 days, in cinemas 120). */
 export function queuePriorityFields(options: readonly SelectOption<number>[]): ProviderField[] {
   return [

@@ -9,7 +9,7 @@ import type {
   MovedDownload,
   SeedLimits,
 } from "../../../integrations/downloadClient";
-import { bytesToBase64, type ClientContext, clientError, joinPath } from "../http";
+import { bytesToBase64, type ClientContext, clientError, joinPath, moviePriority } from "../http";
 import { DelugeRpc, DelugeRpcError, delugeFailure, SERVICE } from "./rpc";
 import type { DelugeSettings } from "./settings";
 import { delugeErrorFailure, TORRENT_FIELDS, toClientDownload, torrentSchema } from "./status";
@@ -83,7 +83,7 @@ export class DelugeClient implements DownloadClient {
     const hash = (typeof added === "string" && added ? added : download.infoHash)?.toLowerCase();
     if (!hash) throw clientError(SERVICE, "downloadFailed", `Deluge did not add ${download.title}`);
     await this.setLabel(hash, this.settings.movieCategory);
-    if (this.settings.recentMoviePriority === 1) await this.call("core.queue_top", [[hash]], "queue position");
+    if (moviePriority(this.settings, download) === 1) await this.call("core.queue_top", [[hash]], "queue position");
     await this.setSeedLimits(hash, download.seedLimits);
     return hash;
   }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { choiceSetting } from "../../../domain/validation/choices";
 import { absolutePathSetting } from "../../../domain/validation/paths";
 import type { ProviderField } from "../../definition";
-import { connectionFields, connectionSettings } from "../http";
+import { connectionFields, connectionSettings, queuePriorityFields } from "../http";
 
 /** Where a new torrent goes in Deluge's queue (Radarr's DelugePriority). */
 const DELUGE_PRIORITIES = [
@@ -46,8 +46,7 @@ export const delugeFields: ProviderField[] = [
     advanced: true,
     helpText: "The label set once a torrent is imported; empty keeps its category",
   },
-  { name: "recentMoviePriority", label: "Recent Priority", type: "select", selectOptions: DELUGE_PRIORITIES },
-  { name: "olderMoviePriority", label: "Older Priority", type: "select", selectOptions: DELUGE_PRIORITIES },
+  ...queuePriorityFields(DELUGE_PRIORITIES),
   { name: "addPaused", label: "Add Paused", type: "checkbox" },
   {
     name: "downloadDirectory",

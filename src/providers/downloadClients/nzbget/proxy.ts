@@ -9,7 +9,7 @@ import type {
   MovedDownload,
 } from "../../../integrations/downloadClient";
 import { readJson, upstreamFetch } from "../../../integrations/http";
-import { addPolicy, baseUrl, type ClientContext, clientError, joinPath } from "../http";
+import { addPolicy, baseUrl, type ClientContext, clientError, joinPath, moviePriority } from "../http";
 import type { NzbgetSettings } from "./settings";
 import {
   freeBytes,
@@ -101,7 +101,7 @@ export class NzbgetClient implements DownloadClient {
       `${download.title}.nzb`,
       download.url,
       this.settings.movieCategory,
-      this.settings.recentMoviePriority,
+      moviePriority(this.settings, download),
       false,
       this.settings.addPaused,
       "",

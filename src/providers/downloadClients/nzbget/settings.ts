@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { choiceSetting } from "../../../domain/validation/choices";
 import type { ProviderField } from "../../definition";
-import { connectionFields, connectionSettings } from "../http";
+import { connectionFields, connectionSettings, queuePriorityFields } from "../http";
 
 /** NZBGet's priorities for a new download (Radarr's NzbgetPriority). */
 const NZBGET_PRIORITIES = [
@@ -40,7 +40,6 @@ export const nzbgetFields: ProviderField[] = [
     type: "textbox",
     helpText: "An NZBGet category keeps Radarr's downloads apart",
   },
-  { name: "recentMoviePriority", label: "Recent Priority", type: "select", selectOptions: NZBGET_PRIORITIES },
-  { name: "olderMoviePriority", label: "Older Priority", type: "select", selectOptions: NZBGET_PRIORITIES },
+  ...queuePriorityFields(NZBGET_PRIORITIES),
   { name: "addPaused", label: "Add Paused", type: "checkbox", helpText: "NZBGet 16 or later" },
 ];

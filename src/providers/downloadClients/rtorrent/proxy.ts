@@ -9,7 +9,7 @@ import type {
   MovedDownload,
 } from "../../../integrations/downloadClient";
 import { upstreamFetch } from "../../../integrations/http";
-import { addPolicy, baseUrl, type ClientContext, clientError, joinPath } from "../http";
+import { addPolicy, baseUrl, type ClientContext, clientError, joinPath, moviePriority } from "../http";
 import type { RTorrentSettings } from "./settings";
 import { itemOf, MULTICALL_FIELDS, type RTorrentItem, rtorrentFailure, toClientDownload } from "./status";
 import { decodeResponse, encodeCall, XmlRpcFault, XmlRpcParseError, type XmlRpcValue } from "./xmlrpc";
@@ -82,7 +82,7 @@ export class RTorrentClient implements DownloadClient {
   async add(download: AddDownload): Promise<string> {
     const hash = (download.infoHash ?? magnetInfoHash(download.url))?.toLowerCase();
     if (!hash) throw clientError(SERVICE, "parseError", `The info hash of ${download.title} is unknown`);
-    const commands = [`d.priority.set=${this.settings.recentMoviePriority}`];
+    const commands = [`d.priority.set=${moviePriority(this.settings, download)}`];
     if (this.settings.movieCategory) commands.push(`d.custom1.set=${encodeURIComponent(this.settings.movieCategory)}`);
     if (this.settings.movieDirectory) commands.push(`d.directory.set="${this.settings.movieDirectory}"`);
     const stopped = this.settings.addStopped;

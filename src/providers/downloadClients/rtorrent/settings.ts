@@ -2,7 +2,7 @@ import { z } from "zod";
 import { choiceSetting } from "../../../domain/validation/choices";
 import { absolutePathSetting } from "../../../domain/validation/paths";
 import type { ProviderField } from "../../definition";
-import { connectionFields, connectionSettings } from "../http";
+import { connectionFields, connectionSettings, queuePriorityFields } from "../http";
 
 /** rTorrent's download priorities (Radarr's RTorrentPriority: d.priority 0–3). */
 const RTORRENT_PRIORITIES = [
@@ -63,7 +63,6 @@ export const rtorrentFields: ProviderField[] = [
     advanced: true,
     helpText: "Empty: rTorrent's default directory",
   },
-  { name: "recentMoviePriority", label: "Recent Priority", type: "select", selectOptions: RTORRENT_PRIORITIES },
-  { name: "olderMoviePriority", label: "Older Priority", type: "select", selectOptions: RTORRENT_PRIORITIES },
+  ...queuePriorityFields(RTORRENT_PRIORITIES),
   { name: "addStopped", label: "Add Stopped", type: "checkbox" },
 ];

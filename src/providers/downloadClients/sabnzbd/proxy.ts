@@ -11,7 +11,7 @@ import type {
   MovedDownload,
 } from "../../../integrations/downloadClient";
 import { readJson, upstreamFetch } from "../../../integrations/http";
-import { addPolicy, baseUrl, type ClientContext, clientError, joinPath } from "../http";
+import { addPolicy, baseUrl, type ClientContext, clientError, joinPath, moviePriority } from "../http";
 import type { SabnzbdSettings } from "./settings";
 
 const SERVICE = "sabnzbd";
@@ -141,7 +141,7 @@ export class SabnzbdClient implements DownloadClient {
         name: download.url,
         nzbname: download.title,
         cat: this.settings.movieCategory,
-        priority: String(download.recentMovie ? this.settings.recentMoviePriority : this.settings.olderMoviePriority),
+        priority: String(moviePriority(this.settings, download)),
       },
       addSchema,
       true,

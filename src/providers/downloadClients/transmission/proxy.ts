@@ -12,7 +12,7 @@ import type {
   SeedLimits,
 } from "../../../integrations/downloadClient";
 import { readJson, upstreamFetch } from "../../../integrations/http";
-import { addPolicy, baseUrl, type ClientContext, clientError, joinPath } from "../http";
+import { addPolicy, baseUrl, type ClientContext, clientError, joinPath, moviePriority } from "../http";
 import { TransmissionPriority, type TransmissionSettings } from "./settings";
 
 const SERVICE = "transmission";
@@ -160,8 +160,7 @@ export class TransmissionClient implements DownloadClient {
     const hash = added.data.hashString.toLowerCase();
     await this.setSeedLimits(hash, download.seedLimits);
     // New torrents join the queue at the bottom; First moves a movie's torrent to the top (as Radarr does).
-    const { recentMoviePriority, olderMoviePriority } = this.settings;
-    if ((download.recentMovie ? recentMoviePriority : olderMoviePriority) === TransmissionPriority.first)
+    if (moviePriority(this.settings, download) === TransmissionPriority.first)
       await this.rpc("queue-move-top", { ids: [hash] });
     return hash;
   }
