@@ -63,6 +63,9 @@ export default defineConfig({
         test: {
           name: "worker",
           include: ["test/integration/**/*.test.ts"],
+          // Each test drives the Worker and the simulator together; on a loaded 2-core machine a
+          // several-step journey can pass 5 s without anything being wrong. Slower ones set their own.
+          testTimeout: 20_000,
           globalSetup: ["test/integration/global-setup.ts"],
           setupFiles: ["test/integration/setup.ts"],
         },
