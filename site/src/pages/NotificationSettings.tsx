@@ -3,24 +3,36 @@ import { OptionChecks } from "../components/ProviderEditor";
 import { ProviderSettings } from "../components/ProviderSettings";
 import { SettingsNav } from "../components/SettingsNav";
 
-const EVENTS: { event: NotificationEvent; label: string; short: string }[] = [
-  { event: "onGrab", label: "On grab", short: "Grab" },
-  { event: "onDownload", label: "On import", short: "Import" },
-  { event: "onUpgrade", label: "On upgrade", short: "Upgrade" },
-  { event: "onDownloadFailure", label: "On download failure", short: "Download failure" },
-  { event: "onHealthIssue", label: "On health issue", short: "Health issue" },
-  { event: "onMovieAdded", label: "On movie added", short: "Movie added" },
-];
+/** "onMovieFileDelete" → "Movie file delete". */
+const eventName = (flag: string) => {
+  const words = flag
+    .slice(2)
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase();
+  return words[0].toUpperCase() + words.slice(1);
+};
 
-const EVENT_OPTIONS = EVENTS.map(({ event, label }) => ({ name: event, label }));
+/**
+ * The events a target offers, from the server's resource (its `supportsOn…` flags): no list of
+ * events lives in the page, so a new event appears once the server supports it.
+ */
+function eventsOf(target: Notification): NotificationEvent[] {
+  const record = target as unknown as Record<string, unknown>;
+  return Object.keys(record)
+    .filter((key) => key.startsWith("supportsOn") && record[key] === true)
+    .map((key) => `on${key.slice("supportsOn".length)}` as NotificationEvent)
+    .filter((flag) => flag in record);
+}
 
-/** Settings › Notifications: webhooks and Discord channels told about grabs, imports and failures. */
+/** Settings › Notifications: webhooks, chats, push services and media servers told when something happens. */
 export function NotificationSettings() {
   return (
     <section class="page settings notification-settings">
       <SettingsNav />
       <h1>Notifications</h1>
-      <p class="hint">Webhooks and Discord channels told when something happens. Test sends a test message.</p>
+      <p class="hint">
+        Webhooks, chats, push services and media servers told when something happens. Test sends a test message.
+      </p>
       <ProviderSettings<Notification, { isValid: boolean }>
         noun="notification"
         plural="Notifications"
@@ -30,14 +42,19 @@ export function NotificationSettings() {
           {
             header: "Events",
             cell: (n) =>
-              EVENTS.filter((e) => n[e.event])
-                .map((e) => e.short)
+              eventsOf(n)
+                .filter((flag) => n[flag])
+                .map(eventName)
                 .join(", ") || "None",
           },
         ]}
         options={({ draft, change }) => (
           <div class="editor-fields">
-            <OptionChecks options={EVENT_OPTIONS} draft={draft} change={change} />
+            <OptionChecks
+              options={eventsOf(draft).map((flag) => ({ name: flag, label: `On ${eventName(flag).toLowerCase()}` }))}
+              draft={draft}
+              change={change}
+            />
           </div>
         )}
       />
