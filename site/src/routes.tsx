@@ -67,6 +67,7 @@ const ProfileRulesSettings = lazy(() => import("./pages/ProfileRulesSettings").t
 const UiSettings = lazy(() => import("./pages/UiSettings").then((m) => m.UiSettings));
 const System = lazy(() => import("./pages/System").then((m) => m.System));
 const SystemTasks = lazy(() => import("./pages/SystemTasks").then((m) => m.SystemTasks));
+const SystemLogs = lazy(() => import("./pages/SystemLogs").then((m) => m.SystemLogs));
 const ReleaseGroups = lazy(() => import("./pages/ReleaseGroups").then((m) => m.ReleaseGroups));
 const ReleaseGroupDetail = lazy(() => import("./pages/ReleaseGroupDetail").then((m) => m.ReleaseGroupDetail));
 
@@ -218,6 +219,7 @@ const ROUTES: PageRoute[] = [
   { path: "/settings/ui", title: "UI", section: "settings", nav: "settings", render: () => <UiSettings /> },
   { path: "/system", title: "System", section: "system", nav: "main", render: () => <System /> },
   { path: "/system/tasks", title: "Tasks", section: "system", render: () => <SystemTasks /> },
+  { path: "/system/logs", title: "Logs", section: "system", render: () => <SystemLogs /> },
 ];
 
 /** The settings tabs: the general page first, then every page the table files under settings. */

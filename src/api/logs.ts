@@ -24,7 +24,7 @@ const logRecordSchema = z
   })
   .openapi("LogRecord");
 
-const logPageSchema = z
+export const logPageSchema = z
   .object({
     page: z.number().int(),
     pageSize: z.number().int(),
@@ -35,7 +35,7 @@ const logPageSchema = z
   })
   .openapi("LogPage");
 
-const logFileSchema = z
+export const logFileSchema = z
   .object({
     id: z.number().int(),
     filename: z.string(),
@@ -62,6 +62,13 @@ logRouter.openapi(
           .enum(["fatal", "error", "warn", "info", "debug", "trace"])
           .optional()
           .openapi({ description: "This level and those above it" }),
+        filter: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .optional()
+          .openapi({ description: "Not in Radarr: only records whose message or logger contains this text" }),
       }),
     },
     responses: { 200: jsonContent(logPageSchema, "A page of log records"), ...errorResponses },

@@ -53,6 +53,7 @@ export interface LogPageRequest {
   pageSize: number;
   sortDirection: "ascending" | "descending";
   level?: string;
+  filter?: string;
 }
 
 export function logPage(db: Database, request: LogPageRequest) {

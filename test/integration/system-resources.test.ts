@@ -201,6 +201,25 @@ describe("the log store", () => {
     await expectFieldError(await call("GET", "/api/v3/log/file/passwd"), "filename");
   });
 
+  test("GET /log?filter= keeps the records whose message or logger contains the text, wildcards literal", async () => {
+    await env.DB.prepare(
+      `insert into log_entries (time, level, logger, message) values
+       ('2026-01-01T00:00:00.000Z', 'warn', 'Filter', 'correlation abc_123 went 50% wrong'),
+       ('2026-01-01T00:00:01.000Z', 'info', 'Filter', 'correlation abcx123 fine'),
+       ('2026-01-01T00:00:02.000Z', 'error', 'OtherLogger', 'unrelated')`,
+    ).run();
+    const byText = await getJson<LogPage>("/api/v3/log?filter=ABC_123&pageSize=50");
+    expect(byText.records.map((r) => r.message)).toEqual(["correlation abc_123 went 50% wrong"]);
+    expect(byText.totalRecords).toBe(1);
+    const percent = await getJson<LogPage>("/api/v3/log?filter=50%25&pageSize=50");
+    expect(percent.records.map((r) => r.message)).toEqual(["correlation abc_123 went 50% wrong"]);
+    const byLogger = await getJson<LogPage>("/api/v3/log?filter=OtherLog&level=error&pageSize=50");
+    expect(byLogger.records.map((r) => r.message)).toEqual(["unrelated"]);
+    const levelled = await getJson<LogPage>("/api/v3/log?filter=correlation&level=warn&pageSize=50");
+    expect(levelled.records.map((r) => r.level)).toEqual(["warn"]);
+    await expectFieldError(await call("GET", `/api/v3/log?filter=${"x".repeat(201)}`), "filter");
+  });
+
   test("Housekeeping keeps the newest 10,000 records", async () => {
     await env.DB.prepare(
       `with recursive n(i) as (select 1 union all select i + 1 from n where i < 10050)

@@ -4,6 +4,7 @@ import { currentPath, Link } from "../router";
 const SYSTEM_TABS = [
   { href: "/system", label: "Status" },
   { href: "/system/tasks", label: "Tasks" },
+  { href: "/system/logs", label: "Logs" },
 ];
 
 /** The tabs between the System pages. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, gte, inArray, lt, or, sql } from "drizzle-orm";
 import { chunk, D1_MAX_BOUND_PARAMETERS, type Database } from "../client";
 import { logEntries } from "../schema";
 
@@ -15,6 +15,24 @@ export interface LogPageQuery {
   sortDirection: "ascending" | "descending";
   /** Only these levels (all when undefined). */
   levels?: LogLevel[];
+  /** Only records whose message or logger contains this text (ASCII case ignored). */
+  filter?: string;
+}
+
+/** The LIKE pattern matching `text` anywhere, its wildcards taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function pageWhere(query: LogPageQuery) {
+  const pattern = query.filter ? containing(query.filter) : undefined;
+  return and(
+    query.levels ? inArray(logEntries.level, query.levels) : undefined,
+    pattern
+      ? or(
+          sql`${logEntries.message} like ${pattern} escape '\\'`,
+          sql`${logEntries.logger} like ${pattern} escape '\\'`,
+        )
+      : undefined,
+  );
 }
 
 export function logRepository(db: Database) {
@@ -27,7 +45,7 @@ export function logRepository(db: Database) {
 
     /** One page by id (the order records were written) and the total. */
     async page(query: LogPageQuery): Promise<{ rows: LogRow[]; totalRecords: number }> {
-      const where = query.levels ? inArray(logEntries.level, query.levels) : undefined;
+      const where = pageWhere(query);
       const order = query.sortDirection === "descending" ? desc : asc;
       const [[{ total }], rows] = await Promise.all([
         db.select({ total: sql<number>`count(*)` }).from(logEntries).where(where),
