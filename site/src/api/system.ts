@@ -7,11 +7,11 @@ import type { Command } from "./resources";
 /** A scheduled task as GET /api/v3/system/task lists it. */
 export type ScheduledTask = z.infer<typeof taskSchema>;
 
-export type LogPage = z.infer<typeof logPageSchema>;
-export type LogFile = z.infer<typeof logFileSchema>;
+type LogPage = z.infer<typeof logPageSchema>;
+type LogFile = z.infer<typeof logFileSchema>;
 export type LogLevel = "info" | "warn" | "error";
 
-export interface LogQuery {
+interface LogQuery {
   page: number;
   pageSize: number;
   level?: LogLevel;
