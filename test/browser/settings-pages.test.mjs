@@ -289,3 +289,51 @@ test("Delay and release profiles: a tagged delay profile is added and deleted; a
     await api(`/tag/${tag.id}`, { method: "DELETE" });
   }
 });
+
+test("General: the instance name saves, the API key stays hidden, a backup is made, listed and deleted", {
+  timeout: 180_000,
+}, async (t) => {
+  await keeping("/config/host", () =>
+    withPage(t, async (page) => {
+      await page.goto("/settings");
+      const host = page.getByRole("form", { name: "Host", exact: true });
+      await host.getByLabel("Instance name", { exact: true }).fill("Edge");
+      await host.getByRole("button", { name: "Save", exact: true }).click();
+      await host.locator("#host-instanceName-error").waitFor();
+      await host.getByLabel("Instance name", { exact: true }).fill("Radarr Den");
+      await host.getByRole("button", { name: "Save", exact: true }).click();
+      await expectSuccess(host.getByRole("status").filter({ hasText: "Saved" }), host);
+      assert.equal((await api("/config/host")).body.instanceName, "Radarr Den");
+      assert.ok(!(await page.content()).includes("browser-test-api-key"), "the key never reaches the page");
+
+      const backups = page.locator("#backups");
+      const before = (await api("/system/backup")).body.map((b) => b.id);
+      await backups.getByRole("button", { name: "Back up now", exact: true }).click();
+      await expectSuccess(backups.getByRole("status").filter({ hasText: "Backup made" }), backups);
+      const made = (await api("/system/backup")).body.find((b) => !before.includes(b.id));
+      assert.ok(made, "a new backup is listed by the API");
+      const table = backups.getByRole("table", { name: "Backups" });
+      const link = table.getByRole("link", { name: made.name, exact: true });
+      assert.equal(await link.getAttribute("href"), made.path);
+      const download = await page.request.get(made.path);
+      assert.equal(download.status(), 200);
+
+      await page.screenshot({ path: join(ARTIFACTS, "settings-general-1440.png"), fullPage: true });
+      await withPage(
+        t,
+        async (phone) => {
+          await phone.goto("/settings");
+          await phone.getByRole("table", { name: "Backups" }).getByText(made.name).waitFor();
+          await noSidewaysScroll(phone);
+          await phone.screenshot({ path: join(ARTIFACTS, "settings-general-390.png"), fullPage: true });
+        },
+        { viewport: PHONE },
+      );
+
+      await table.getByRole("button", { name: `Delete backup ${made.name}`, exact: true }).click();
+      await table.getByRole("button", { name: "Yes, delete", exact: true }).click();
+      await expectSuccess(backups.getByRole("status").filter({ hasText: "Backup deleted" }), backups);
+      assert.ok(!(await api("/system/backup")).body.some((b) => b.id === made.id));
+    }),
+  );
+});

@@ -7,7 +7,11 @@ import type { z } from "@hono/zod-openapi";
 import type { delayProfileSchema } from "../../../src/api/delayProfiles";
 import type { releaseProfileSchema } from "../../../src/api/releaseProfiles";
 import type { remotePathMappingSchema } from "../../../src/api/remotePathMappings";
-import type { mediaManagementSettingsSchema, uiSettingsSchema } from "../../../src/services/configSettings";
+import type {
+  hostSettingsSchema,
+  mediaManagementSettingsSchema,
+  uiSettingsSchema,
+} from "../../../src/services/configSettings";
 import type { indexerSettingsSchema, namingSettingsSchema } from "../../../src/services/settings";
 import { request } from "./index";
 
@@ -20,6 +24,16 @@ export type IndexerConfig = z.infer<typeof indexerSettingsSchema>;
 export type MediaManagementConfig = z.infer<typeof mediaManagementSettingsSchema> &
   Pick<IndexerConfig, "downloadPropersAndRepacks">;
 export type UiConfig = z.infer<typeof uiSettingsSchema>;
+export type HostConfig = z.infer<typeof hostSettingsSchema>;
+/** A backup of the library (made by the Backup command); `path` is its download address. */
+export interface Backup {
+  id: number;
+  name: string;
+  path: string;
+  type: "scheduled" | "manual" | "update";
+  size: number;
+  time: string;
+}
 export type RemotePathMapping = z.infer<typeof remotePathMappingSchema>;
 export type DelayProfile = z.infer<typeof delayProfileSchema>;
 export type ReleaseProfile = z.infer<typeof releaseProfileSchema>;
@@ -54,6 +68,12 @@ export const settingsApi = {
   mediaManagement: configApi<MediaManagementConfig>("mediamanagement"),
   indexer: configApi<IndexerConfig>("indexer"),
   ui: configApi<UiConfig>("ui"),
+  host: configApi<HostConfig>("host"),
+  backups: {
+    list: (signal?: AbortSignal) => request<Backup[]>("GET", `${v3}/system/backup`, { signal }),
+    restore: (id: number) => request<{ tables: number; rows: number }>("POST", `${v3}/system/backup/restore/${id}`),
+    remove: (id: number) => request<unknown>("DELETE", `${v3}/system/backup/${id}`),
+  },
   remotePathMappings: crudApi<RemotePathMapping>("remotepathmapping"),
   delayProfiles: {
     ...crudApi<DelayProfile>("delayprofile"),

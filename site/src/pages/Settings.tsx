@@ -1,6 +1,7 @@
 import { type Signal, useSignal } from "@preact/signals";
 import { api, type QualityProfile, type QualityProfileItem, type Tag } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { GeneralSettings } from "../components/GeneralSettings";
 import { SettingsNav } from "../components/SettingsNav";
 import { TableHead } from "../components/TableParts";
 import { useResource } from "../components/useResource";
@@ -20,6 +21,7 @@ export function Settings() {
       <RootFolders />
       <Tags />
       <Exclusions />
+      <GeneralSettings />
     </section>
   );
 }
