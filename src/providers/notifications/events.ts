@@ -9,6 +9,7 @@ export const NOTIFICATION_EVENTS = {
   grab: "onGrab",
   download: "onDownload",
   upgrade: "onUpgrade",
+  downloadFailure: "onDownloadFailure",
   rename: "onRename",
   movieAdded: "onMovieAdded",
   movieDelete: "onMovieDelete",
@@ -18,7 +19,6 @@ export const NOTIFICATION_EVENTS = {
   healthRestored: "onHealthRestored",
   applicationUpdate: "onApplicationUpdate",
   manualInteractionRequired: "onManualInteractionRequired",
-  downloadFailure: "onDownloadFailure",
   importListSync: "onImportListSync",
 } as const;
 export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;
