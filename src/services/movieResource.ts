@@ -3,7 +3,7 @@ import type { Database } from "../db/client";
 import { type MovieColumns, type MoviePageQuery, MovieRepository, type RawMovie } from "../db/repositories/movies";
 import type { MovieFileResource } from "../domain/library/movieFileResource";
 import type { MovieMetadata } from "../domain/library/movieMetadata";
-import type { MovieResource } from "../domain/library/movieResource";
+import { type MovieResource, metadataJsonWithLocalCovers, withLocalCovers } from "../domain/library/movieResource";
 import { isMovieAvailable, type MinimumAvailability, type MovieStatus } from "../domain/library/movieStatus";
 import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles";
 import type { MovieInfo } from "../integrations/tmdb/mapping";
@@ -69,12 +69,18 @@ function resourceScalars(
 
 type LibraryMovie = MovieColumns & { metadata: MovieMetadata; tags: number[] };
 
+/** A library movie's stored metadata with its covers served here (Radarr's `/MediaCover` paths). */
+const libraryMetadata = (row: LibraryMovie): MovieMetadata => ({
+  ...row.metadata,
+  images: withLocalCovers(row.id, row.metadata.images),
+});
+
 /**
  * A library movie as Radarr's MovieResource, without its file: for the places that show a movie
  * beside something else (history, parse, manual import), which Radarr also sends without it.
  */
 export function movieResource(row: LibraryMovie, now = clock.now()): MovieResource {
-  return { ...row.metadata, ...resourceScalars(row, row.tags, now, undefined) };
+  return { ...libraryMetadata(row), ...resourceScalars(row, row.tags, now, undefined) };
 }
 
 /**
@@ -82,7 +88,7 @@ export function movieResource(row: LibraryMovie, now = clock.now()): MovieResour
  * file's custom formats and score judged now under the movie's profile.
  */
 export async function libraryMovieResource(db: Database, row: LibraryMovie, now = clock.now()): Promise<MovieResource> {
-  return { ...row.metadata, ...resourceScalars(row, row.tags, now, await judgedMovieFile(db, row.id)) };
+  return { ...libraryMetadata(row), ...resourceScalars(row, row.tags, now, await judgedMovieFile(db, row.id)) };
 }
 
 /** Library movies as resources with their files, the files read in one go. */
@@ -95,7 +101,7 @@ export async function libraryMovieResources(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((row) => ({ ...row.metadata, ...resourceScalars(row, row.tags, now, files(row)) }));
+  return rows.map((row) => ({ ...libraryMetadata(row), ...resourceScalars(row, row.tags, now, files(row)) }));
 }
 
 /**
@@ -104,7 +110,8 @@ export async function libraryMovieResources(
  */
 function movieResourceJson({ columns, metadataJson, tags }: RawMovie, now: number, files: EmbeddedFiles): string {
   const scalars = JSON.stringify(resourceScalars(columns, tags, now, files(columns)));
-  return metadataJson.length > 2 ? `${scalars.slice(0, -1)},${metadataJson.slice(1)}` : scalars;
+  const metadata = metadataJsonWithLocalCovers(columns.id, metadataJson);
+  return metadata.length > 2 ? `${scalars.slice(0, -1)},${metadata.slice(1)}` : scalars;
 }
 
 /**

@@ -95,7 +95,7 @@ async function checkDemo(appUrl, apiKey, simUrl) {
   const movies = await api("/movie");
   const matrix = movies.find((m) => m.tmdbId === 603);
   assert.ok(matrix, "the demo library holds The Matrix");
-  const poster = matrix.images.find((i) => i.coverType === "poster").url;
+  const poster = matrix.images.find((i) => i.coverType === "poster").remoteUrl;
   assert.ok(poster.startsWith(`${simUrl}/`), `the poster ${poster} is served by the running simulator`);
   const image = await fetch(poster);
   assert.equal(image.status, 200, `GET ${poster}`);

@@ -56,11 +56,17 @@ describe("adding a movie", () => {
       sizeOnDisk: 0,
       tags: [],
     });
+    // Radarr's shape: the cover's path under the API (Bazarr fetches /api/v3 + it), TMDb's address as remoteUrl.
     expect(movie.images).toContainEqual({
       coverType: "poster",
-      url: `${env.TMDB_IMAGE_URL}/t/p/w500/603-poster.jpg`,
+      url: `/MediaCover/${movie.id}/poster.jpg`,
       remoteUrl: `${env.TMDB_IMAGE_URL}/t/p/original/603-poster.jpg`,
     });
+    const [listed] = (await getJson<Movie[]>("/api/v3/movie")).filter((m) => m.id === movie.id);
+    expect(listed.images).toEqual(movie.images);
+    const cover = await call("GET", `/api/v3${String(listed.images[0]?.url).replace(".jpg", "-500.jpg")}`);
+    expect(cover.status).toBe(200);
+    expect(cover.headers.get("content-type")).toMatch(/^image\//);
     expect(movie.images.map((i) => i.coverType)).toContain("fanart");
     expect(clock.now() - Date.parse(movie.added)).toBeLessThan(60_000);
   });

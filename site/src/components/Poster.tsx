@@ -7,12 +7,19 @@ import type { Movie } from "../api";
  */
 const loadable = (url: string | undefined) => (url && /^https?:\/\//.test(url) ? url : undefined);
 
+/** TMDb's image address in the width a card shows (w500) rather than the original file. */
+const sized = (url: string | undefined) => url?.replace("/t/p/original/", "/t/p/w500/");
+
+/**
+ * A library movie's `url` is its cover path under the API (`/MediaCover/…`, as Radarr's, for
+ * clients that fetch through the API key); the site loads TMDb's address straight from the CDN.
+ */
 export function imageUrl(movie: Movie, coverType: "poster" | "fanart"): string | undefined {
   const image = movie.images.find((i) => i.coverType === coverType);
   return (
     loadable(image?.url) ??
-    loadable(image?.remoteUrl) ??
-    (coverType === "poster" ? loadable(movie.remotePoster) : undefined)
+    loadable(sized(image?.remoteUrl)) ??
+    (coverType === "poster" ? loadable(sized(movie.remotePoster)) : undefined)
   );
 }
 

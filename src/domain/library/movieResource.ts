@@ -47,3 +47,28 @@ export interface MovieResource extends MovieMetadata {
   lastSearchTime?: string;
   statistics: { movieFileCount: number; sizeOnDisk: number; releaseGroups: string[] };
 }
+
+/**
+ * Where a library movie's cover is served, as Radarr's MovieResource names it: a path under the
+ * API's `/MediaCover/{movieId}/{coverType}.jpg` (Bazarr and other clients fetch it through
+ * `/api/v3` + this path, asking sizes as `poster-500.jpg`); `remoteUrl` keeps TMDb's address.
+ */
+export const localCoverUrl = (movieId: number, coverType: string) => `/MediaCover/${movieId}/${coverType}.jpg`;
+
+/** A library movie's images with their `url` pointing at its covers here. */
+export function withLocalCovers<I extends { coverType: string; url?: string }>(movieId: number, images: I[]): I[] {
+  return images.map((image) => ({ ...image, url: localCoverUrl(movieId, image.coverType) }));
+}
+
+const STORED_COVER = /"coverType":"([a-z]+)","url":"[^"]*"/g;
+
+/**
+ * The same for a movie's stored metadata JSON (the whole-library list splices it unparsed): each
+ * image's `url`, stored right after its `coverType`, is rewritten in the text.
+ */
+export function metadataJsonWithLocalCovers(movieId: number, metadataJson: string): string {
+  return metadataJson.replace(
+    STORED_COVER,
+    (_, coverType: string) => `"coverType":"${coverType}","url":"${localCoverUrl(movieId, coverType)}"`,
+  );
+}
