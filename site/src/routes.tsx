@@ -68,6 +68,7 @@ const UiSettings = lazy(() => import("./pages/UiSettings").then((m) => m.UiSetti
 const System = lazy(() => import("./pages/System").then((m) => m.System));
 const SystemTasks = lazy(() => import("./pages/SystemTasks").then((m) => m.SystemTasks));
 const SystemLogs = lazy(() => import("./pages/SystemLogs").then((m) => m.SystemLogs));
+const SystemUpdates = lazy(() => import("./pages/SystemUpdates").then((m) => m.SystemUpdates));
 const ReleaseGroups = lazy(() => import("./pages/ReleaseGroups").then((m) => m.ReleaseGroups));
 const ReleaseGroupDetail = lazy(() => import("./pages/ReleaseGroupDetail").then((m) => m.ReleaseGroupDetail));
 
@@ -220,6 +221,7 @@ const ROUTES: PageRoute[] = [
   { path: "/system", title: "System", section: "system", nav: "main", render: () => <System /> },
   { path: "/system/tasks", title: "Tasks", section: "system", render: () => <SystemTasks /> },
   { path: "/system/logs", title: "Logs", section: "system", render: () => <SystemLogs /> },
+  { path: "/system/updates", title: "Updates", section: "system", render: () => <SystemUpdates /> },
 ];
 
 /** The settings tabs: the general page first, then every page the table files under settings. */

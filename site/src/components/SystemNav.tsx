@@ -5,6 +5,7 @@ const SYSTEM_TABS = [
   { href: "/system", label: "Status" },
   { href: "/system/tasks", label: "Tasks" },
   { href: "/system/logs", label: "Logs" },
+  { href: "/system/updates", label: "Updates" },
 ];
 
 /** The tabs between the System pages. */

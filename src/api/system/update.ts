@@ -10,7 +10,7 @@ import { errorResponses } from "../schemas/common";
  */
 export const updateRouter = createRouter();
 
-const updateSchema = z
+export const updateSchema = z
   .object({
     id: z.number().int(),
     version: z.string(),
