@@ -49,7 +49,7 @@ async function hdbitsIndexer(db: Database, indexerId?: number) {
   const repo = indexerRepository(db);
   if (indexerId !== undefined) {
     const row = await repo.get(indexerId);
-    if (!row || row.implementation !== "HDBits") throw invalidInput("body.indexerId", `No HDBits indexer ${indexerId}`);
+    if (row?.implementation !== "HDBits") throw invalidInput("body.indexerId", `No HDBits indexer ${indexerId}`);
     return row;
   }
   const row = (await repo.list()).find((r) => r.implementation === "HDBits");

@@ -190,7 +190,10 @@ function execute(instance: Instance, method: string, params: XmlRpcValue[]): Xml
     return `Filesystem 1-blocks Used Available Capacity Mounted on\n/dev/sda1 ${total} ${total - free} ${free} ${Math.round(((total - free) / total) * 100)}% ${path}\n`;
   }
   if (command === "mkdir") return 0;
-  if (command === "mv") return (move(instance, rest), 0);
+  if (command === "mv") {
+    move(instance, rest);
+    return 0;
+  }
   if (command === "rm") {
     const path = rest.filter((arg) => !arg.startsWith("-")).pop();
     if (path) for (const file of instance.disk.list(path)) instance.disk.remove(file.path);

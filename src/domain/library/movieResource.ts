@@ -53,7 +53,7 @@ export interface MovieResource extends MovieMetadata {
  * API's `/MediaCover/{movieId}/{coverType}.jpg` (Bazarr and other clients fetch it through
  * `/api/v3` + this path, asking sizes as `poster-500.jpg`); `remoteUrl` keeps TMDb's address.
  */
-export const localCoverUrl = (movieId: number, coverType: string) => `/MediaCover/${movieId}/${coverType}.jpg`;
+const localCoverUrl = (movieId: number, coverType: string) => `/MediaCover/${movieId}/${coverType}.jpg`;
 
 /** A library movie's images with their `url` pointing at its covers here. */
 export function withLocalCovers<I extends { coverType: string; url?: string }>(movieId: number, images: I[]): I[] {
