@@ -9,7 +9,7 @@ import type { Command } from "./resources";
 export type ScheduledTask = z.infer<typeof taskSchema>;
 
 type Update = z.infer<typeof updateSchema>;
-type LogPage = z.infer<typeof logPageSchema>;
+export type LogPage = z.infer<typeof logPageSchema>;
 type LogFile = z.infer<typeof logFileSchema>;
 export type LogLevel = "info" | "warn" | "error";
 

@@ -1,5 +1,5 @@
 import { useSignal } from "@preact/signals";
-import { type LogLevel, systemApi } from "../api/system";
+import { type LogLevel, type LogPage, systemApi } from "../api/system";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDateTime } from "../components/format";
 import { Pager } from "../components/Pager";
@@ -48,6 +48,37 @@ function LogFiles() {
         </table>
       )}
     </section>
+  );
+}
+
+/** One page of log records: time, level, logger and message (with the exception, if any). */
+function LogTable({ records }: { records: LogPage["records"] }) {
+  return (
+    <table class="plain" aria-label="Log records">
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">Level</th>
+          <th scope="col">Logger</th>
+          <th scope="col">Message</th>
+        </tr>
+      </thead>
+      <tbody>
+        {records.map((r) => (
+          <tr key={r.id}>
+            <td>{formatDateTime(r.time)}</td>
+            <td>
+              <span class={`badge ${r.level}`}>{r.level}</span>
+            </td>
+            <td>{r.logger}</td>
+            <td class="log-message">
+              {r.message}
+              {r.exception && <pre>{r.exception}</pre>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -105,33 +136,7 @@ export function SystemLogs() {
       </div>
       <ErrorMessage error={logs.error.value} />
       {data?.records.length === 0 && <p class="muted">No record matches.</p>}
-      {data && data.records.length > 0 && (
-        <table class="plain" aria-label="Log records">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Level</th>
-              <th scope="col">Logger</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.records.map((r) => (
-              <tr key={r.id}>
-                <td>{formatDateTime(r.time)}</td>
-                <td>
-                  <span class={`badge ${r.level}`}>{r.level}</span>
-                </td>
-                <td>{r.logger}</td>
-                <td class="log-message">
-                  {r.message}
-                  {r.exception && <pre>{r.exception}</pre>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {data && data.records.length > 0 && <LogTable records={data.records} />}
       {data && <Pager page={page} totalRecords={data.totalRecords} pageSize={PAGE_SIZE} label="Log pages" />}
       <LogFiles />
     </section>
