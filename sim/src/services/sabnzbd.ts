@@ -3,7 +3,7 @@ import * as clock from "../clock";
 import type { Release } from "../data/releases";
 import { registerDownloadControls } from "../downloads/controls";
 import { type Download, DownloadStore, type Instance, joinPath } from "../downloads/model";
-import { fetchFromSimulator, LoopbackFetchError } from "../loopback";
+import { fetchNzb, type ParsedNzb, parseNzb } from "../downloads/nzb";
 import { createService } from "./service";
 import { escapeXml, isRejectedSecret } from "./sim-controls";
 
@@ -134,40 +134,6 @@ function newNzoId(): string {
   const bytes = new Uint8Array(8);
   crypto.getRandomValues(bytes);
   return `SABnzbd_nzo_${[...bytes].map((byte) => "abcdefghijklmnopqrstuvwxyz0123456789"[byte % 36]).join("")}`;
-}
-
-interface ParsedNzb {
-  title: string | null;
-  bytes: number;
-  postedAt: number;
-}
-
-/** The facts SABnzbd reads from an NZB: its title, what it will download, when it was posted. */
-function parseNzb(text: string): ParsedNzb | null {
-  if (!/<nzb[\s>]/.test(text)) return null;
-  const title = /<meta\s+type="title">([^<]*)<\/meta>/.exec(text)?.[1] ?? null;
-  let bytes = 0;
-  let files = 0;
-  let postedAt = 0;
-  for (const file of text.matchAll(/<file\b([^>]*)>([\s\S]*?)<\/file>/g)) {
-    files++;
-    const subject = /subject="([^"]*)"/.exec(file[1])?.[1] ?? "";
-    postedAt ||= Number(/date="(\d+)"/.exec(file[1])?.[1] ?? 0);
-    // PAR2 files are only fetched to verify or repair; the job's size is the data itself.
-    if (/\.par2"/i.test(unescapeXml(subject))) continue;
-    for (const segment of file[2].matchAll(/<segment\s+bytes="(\d+)"/g)) bytes += Number(segment[1]);
-  }
-  if (files === 0) return null;
-  return { title: title ? unescapeXml(title) : null, bytes, postedAt };
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 }
 
 function categoryOf(name: string | undefined): (typeof CATEGORIES)[number] {
@@ -557,42 +523,13 @@ async function addFromUrl(c: Context, instance: Instance, url: string): Promise<
   const given = c.req.query("nzbname")?.trim();
   const fallbackName =
     given || decodeURIComponent(url.split("?")[0].split("/").pop() ?? "download").replace(/\.nzb$/i, "") || url;
-  try {
-    const response = await fetchFromSimulator(url, c.req.url);
-    if (!response.ok) {
-      await response.body?.cancel();
-      return addJob(instance, {
-        nzb: null,
-        name: fallbackName,
-        url,
-        category,
-        priority,
-        failMessage: `URL Fetching failed; Server returned ${response.status}`,
-      });
-    }
-    const nzb = parseNzb(new TextDecoder().decode(await response.arrayBuffer()));
-    if (!nzb)
-      return addJob(instance, {
-        nzb: null,
-        name: fallbackName,
-        url,
-        category,
-        priority,
-        failMessage: "Invalid NZB file",
-      });
-    const name = given || response.headers.get("x-dnzb-name") || nzb.title || fallbackName;
-    return addJob(instance, { nzb, name, url, category, priority });
-  } catch (caught) {
-    const message = caught instanceof LoopbackFetchError ? caught.message : (caught as Error).message;
-    return addJob(instance, {
-      nzb: null,
-      name: fallbackName,
-      url,
-      category,
-      priority,
-      failMessage: `URL Fetching failed; ${message}`,
-    });
+  const fetched = await fetchNzb(url, c.req.url);
+  if ("error" in fetched) {
+    const failMessage = fetched.error === "Invalid NZB file" ? fetched.error : `URL Fetching failed; ${fetched.error}`;
+    return addJob(instance, { nzb: null, name: fallbackName, url, category, priority, failMessage });
   }
+  const name = given || fetched.name || fetched.nzb.title || fallbackName;
+  return addJob(instance, { nzb: fetched.nzb, name, url, category, priority });
 }
 
 /**
