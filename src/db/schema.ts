@@ -436,6 +436,20 @@ export const notifications = sqliteTable("notifications", {
   createdAt: createdAt(),
 });
 
+/**
+ * How each notification target's deliveries went lately: failures in a row since its last success
+ * (health reports a target whose last few deliveries all failed). No error text: it may name a secret URL.
+ */
+export const notificationStatus = sqliteTable("notification_status", {
+  notificationId: integer("notification_id")
+    .primaryKey()
+    .references(() => notifications.id, { onDelete: "cascade" }),
+  consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  lastFailureKind: text("last_failure_kind"),
+  lastFailureAt: text("last_failure_at"),
+  lastSuccessAt: text("last_success_at"),
+});
+
 /** Watchmode's daily title id map (datasets/title_id_map.csv): Watchmode ids for TMDb/IMDb ids, no API calls. */
 const watchmodeIdMapColumns = () => ({
   watchmodeId: integer("watchmode_id").primaryKey(),

@@ -5,6 +5,7 @@ import { upstreamBreakers } from "../integrations/breaker";
 import type { ServiceContext } from "./context";
 import { downloadHealthChecks, unreachableClientsCheck } from "./downloadHealth";
 import { disabledIndexers } from "./indexers";
+import { failingNotificationTargets } from "./notifications";
 
 /** One finding of the health checks (GET /api/v3/health, the CheckHealth command). */
 export interface HealthCheck {
@@ -17,6 +18,20 @@ export interface HealthCheck {
 /** An instant as the site writes dates, in UTC: "7 Dec 2026, 14:05 UTC" (not ISO's "T…:00.000Z"). */
 const inWordsUtc = (iso: string) =>
   `${new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+
+/** Radarr's NotificationStatusCheck: the targets whose last few deliveries all failed. */
+async function notificationStatusCheck(ctx: ServiceContext): Promise<HealthCheck[]> {
+  const failing = await failingNotificationTargets(ctx);
+  if (!failing.length) return [];
+  return [
+    {
+      source: "NotificationStatusCheck",
+      type: "warning",
+      message: `Notifications unavailable due to failures: ${failing.join(", ")}`,
+      wikiUrl: "/settings/connect",
+    },
+  ];
+}
 
 /** The health checks Radarr's UI shows; an empty list means all is well. */
 export async function checkHealth(ctx: ServiceContext): Promise<HealthCheck[]> {
@@ -77,7 +92,11 @@ export async function checkHealth(ctx: ServiceContext): Promise<HealthCheck[]> {
       wikiUrl: "/lists",
     });
   }
-  checks.push(...(await downloadHealthChecks(db)), ...(await unreachableClientsCheck(ctx)));
+  checks.push(
+    ...(await downloadHealthChecks(db)),
+    ...(await unreachableClientsCheck(ctx)),
+    ...(await notificationStatusCheck(ctx)),
+  );
   if (!env.ENCRYPTION_KEY) {
     checks.push({
       source: "EncryptionCheck",

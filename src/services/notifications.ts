@@ -1,5 +1,8 @@
+import * as clock from "../clock";
 import { upstreamPolicy } from "../config";
+import { notificationStatusRepository } from "../db/repositories/notificationStatus";
 import { type NotificationRow, notificationRepository } from "../db/repositories/notifications";
+import { Failure } from "../domain/failures/failure";
 import { upstreamFetch } from "../integrations/http";
 import { NOTIFICATIONS, type NotificationDefinition } from "../providers/notifications";
 import type { NotificationRequest } from "../providers/notifications/definition";
@@ -77,16 +80,31 @@ async function targetsFor(
   return targets.filter((t) => t.tags.length === 0 || t.tags.some((tag) => movieTags.has(tag)));
 }
 
-/** Delivers an event to one saved target, its secrets opened. */
+/** Delivers an event to one saved target, its secrets opened, and records how it went. */
 async function deliverToTarget(
   ctx: Pick<ServiceContext, "env" | "db">,
   target: NotificationRow,
   event: NotificationEvent,
   payload: Record<string, unknown>,
 ) {
-  const definition = NOTIFICATIONS.get(target.implementation);
-  const settings = await openSettings(ctx.env, target.settings, definition.secretFields);
-  await deliverNotification(ctx, definition, settings, event, payload);
+  const status = notificationStatusRepository(ctx.db);
+  try {
+    const definition = NOTIFICATIONS.get(target.implementation);
+    const settings = await openSettings(ctx.env, target.settings, definition.secretFields);
+    await deliverNotification(ctx, definition, settings, event, payload);
+  } catch (error) {
+    await status.recordFailure(target.id, error instanceof Failure ? error.kind : "unknown", clock.nowIso());
+    throw error;
+  }
+  await status.recordSuccess(target.id, clock.nowIso());
+}
+
+/** A target whose last this many deliveries all failed shows in health (NotificationStatusCheck). */
+const FAILURES_BEFORE_UNAVAILABLE = 3;
+
+/** The names of the targets failing lately: their last few deliveries all failed, none succeeded since. */
+export function failingNotificationTargets(ctx: Pick<ServiceContext, "db">): Promise<string[]> {
+  return notificationStatusRepository(ctx.db).failing(FAILURES_BEFORE_UNAVAILABLE);
 }
 
 /** Sends an event to every target subscribed to it; failures of one target do not stop others. */

@@ -1,5 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
+import { createDatabase } from "../../src/db/client";
+import { rootLogger } from "../../src/observability/logger";
+import { jobContext } from "../../src/services/context";
+import { notifyQuietly } from "../../src/services/notifications";
 import { call, expectFieldError, getJson, sendJson } from "./helpers";
 
 const SIM = env.TMDB_API_URL.replace(/\/tmdb$/, "");
@@ -165,5 +169,26 @@ describe("notification secrets", () => {
       },
     });
     await expectFieldError(res, "key");
+  });
+
+  test("a target whose last three deliveries failed shows in health until one succeeds", async () => {
+    const channel = `failing-${crypto.randomUUID()}`;
+    // A path the simulator has no route for: every delivery is refused (404).
+    const broken = { ...webhook(channel), fields: [{ name: "url", value: `${SIM}/no-such-hook/${channel}` }] };
+    const target = await sendJson<{ id: number; name: string }>("POST", "/api/v3/notification", broken, 201);
+    const ctx = jobContext(env, rootLogger, createDatabase(env.DB));
+    const statusCheck = async () =>
+      (await getJson<{ source: string; message: string }[]>("/api/v3/health")).find(
+        (h) => h.source === "NotificationStatusCheck" && h.message.includes(target.name),
+      );
+    for (let i = 0; i < 2; i++) await notifyQuietly(ctx, "healthIssue", { message: `failure ${i}` });
+    expect(await statusCheck()).toBeUndefined();
+    await notifyQuietly(ctx, "healthIssue", { message: "failure 2" });
+    expect((await statusCheck())?.message).toMatch(/^Notifications unavailable due to failures: .*Hook failing-/);
+    await sendJson("PUT", `/api/v3/notification/${target.id}`, webhook(channel), 202);
+    await notifyQuietly(ctx, "healthIssue", { message: "recovered" });
+    expect(await statusCheck()).toBeUndefined();
+    const got = await (await fetch(`${SIM}/hooks/${channel}`)).json<{ received: { body: { message: string } }[] }>();
+    expect(got.received.map((r) => r.body.message)).toEqual(["recovered"]);
   });
 });
