@@ -69,6 +69,9 @@ const System = lazy(() => import("./pages/System").then((m) => m.System));
 const SystemTasks = lazy(() => import("./pages/SystemTasks").then((m) => m.SystemTasks));
 const SystemLogs = lazy(() => import("./pages/SystemLogs").then((m) => m.SystemLogs));
 const SystemUpdates = lazy(() => import("./pages/SystemUpdates").then((m) => m.SystemUpdates));
+const SystemBackup = lazy(() => import("./pages/SystemBackup").then((m) => m.SystemBackup));
+const SystemQueue = lazy(() => import("./pages/SystemQueue").then((m) => m.SystemQueue));
+const SystemEvents = lazy(() => import("./pages/SystemEvents").then((m) => m.SystemEvents));
 const ReleaseGroups = lazy(() => import("./pages/ReleaseGroups").then((m) => m.ReleaseGroups));
 const ReleaseGroupDetail = lazy(() => import("./pages/ReleaseGroupDetail").then((m) => m.ReleaseGroupDetail));
 
@@ -222,6 +225,9 @@ const ROUTES: PageRoute[] = [
   { path: "/system/tasks", title: "Tasks", section: "system", render: () => <SystemTasks /> },
   { path: "/system/logs", title: "Logs", section: "system", render: () => <SystemLogs /> },
   { path: "/system/updates", title: "Updates", section: "system", render: () => <SystemUpdates /> },
+  { path: "/system/backup", title: "Backup", section: "system", render: () => <SystemBackup /> },
+  { path: "/system/queue", title: "Queue", section: "system", render: () => <SystemQueue /> },
+  { path: "/system/events", title: "Events", section: "system", render: () => <SystemEvents /> },
 ];
 
 /** The settings tabs: the general page first, then every page the table files under settings. */

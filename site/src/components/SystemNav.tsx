@@ -6,6 +6,9 @@ const SYSTEM_TABS = [
   { href: "/system/tasks", label: "Tasks" },
   { href: "/system/logs", label: "Logs" },
   { href: "/system/updates", label: "Updates" },
+  { href: "/system/backup", label: "Backup" },
+  { href: "/system/queue", label: "Queue" },
+  { href: "/system/events", label: "Events" },
 ];
 
 /** The tabs between the System pages. */

@@ -52,7 +52,7 @@ function LogFiles() {
 }
 
 /** One page of log records: time, level, logger and message (with the exception, if any). */
-function LogTable({ records }: { records: LogPage["records"] }) {
+export function LogTable({ records }: { records: LogPage["records"] }) {
   return (
     <table class="plain" aria-label="Log records">
       <thead>

@@ -2,6 +2,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { Command } from "../api";
 import { type ScheduledTask, systemApi } from "../api/system";
+import { durationText } from "../components/CommandList";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDateTime, formatInterval } from "../components/format";
 import { SystemNav } from "../components/SystemNav";
@@ -10,15 +11,6 @@ import { useResource } from "../components/useResource";
 const POLL_MS = 2_000;
 const NEVER = "0001-01-01T00:00:00Z";
 const RUNNING = new Set(["queued", "started"]);
-
-/** "hh:mm:ss.fffffff" in words: "0.4 s", "2m 05s". */
-function durationText(span: string): string {
-  const [h, m, s] = span.split(":").map(Number);
-  const seconds = h * 3600 + m * 60 + s;
-  if (!seconds) return "—";
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  return `${Math.floor(seconds / 60)}m ${String(Math.round(seconds % 60)).padStart(2, "0")}s`;
-}
 
 /** A command's status and message in a few words: "completed: Checked 4 sources". */
 const commandText = (c: Command | undefined) => (c ? `${c.status}${c.message ? `: ${c.message}` : ""}` : "queued");
