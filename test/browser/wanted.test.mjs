@@ -39,7 +39,13 @@ test("Wanted: missing movies a page at a time, sorted by year, two selected and 
       await page.waitForURL(/sortKey=year/);
       await table.locator("th[aria-sort=ascending]").filter({ hasText: "Year" }).waitFor();
       const years = async () => (await table.locator("tbody tr td:nth-child(3)").allTextContents()).map(Number);
-      await page.waitForFunction(() => document.querySelectorAll("table tbody tr").length === 20);
+      // The header turns before the sorted page arrives: wait for the rows to be the sorted ones.
+      await page.waitForFunction(() => {
+        const shown = [...document.querySelectorAll("table tbody tr td:nth-child(3)")].map((td) =>
+          Number(td.textContent),
+        );
+        return shown.length === 20 && shown.every((year, i) => i === 0 || shown[i - 1] <= year);
+      });
       const ascending = await years();
       assert.deepEqual(
         ascending,

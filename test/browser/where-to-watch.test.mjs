@@ -9,7 +9,9 @@ async function streamingMovie(region) {
   const { body: trending } = await api(`/streaming/trending/movie/week?region=${region}&source=tmdb`);
   for (const item of trending.results) {
     if (item.inLibrary || item.tmdbId === 603) continue;
-    const { body: availability } = await api(`/streaming/availability/${item.tmdbId}?region=${region}`);
+    const { body: availability } = await api(
+      `/streaming/availability/${item.tmdbId}?region=${region}&title=${encodeURIComponent(item.title)}`,
+    );
     if (availability.offers.flatrate.length > 0) return { item, availability };
   }
   assert.fail("no trending movie streams with a subscription");
@@ -43,12 +45,12 @@ test("the movie page says where to watch and that downloads are skipped on a sub
       const section = page.getByRole("region", { name: /^Where to watch/ });
       await section.getByRole("heading", { name: /^Where to watch in / }).waitFor();
 
-      // Every offer the API lists is a chip linking to the title's watch page.
+      // Every offer the API lists is a chip linking to that provider for the title (its watchUrl).
       const offers = section.getByRole("list", { name: `Where to watch ${movie.title}`, exact: true });
       for (const [type, providers] of Object.entries(availability.offers)) {
         for (const p of providers) {
           const chip = offers.getByRole("link", { name: `${OFFER_LABELS[type]}: ${p.name}`, exact: true });
-          assert.equal(await chip.getAttribute("href"), p.link ?? availability.link);
+          assert.equal(await chip.getAttribute("href"), p.watchUrl);
         }
       }
       // No services chosen: nothing is skipped, and the page says where to choose them.
