@@ -1,7 +1,12 @@
 import * as clock from "../clock";
 import type { Database } from "../db/client";
-import { type AnalyzerReleaseRow, hdbitsAnalyzerRepository } from "../db/repositories/hdbitsAnalyzer";
-import { type GroupObservation, type GroupReputation, scoreGroups } from "../domain/analysis/releaseGroups";
+import { hdbitsAnalyzerRepository } from "../db/repositories/hdbitsAnalyzer";
+import {
+  type GroupObservation,
+  type GroupReputation,
+  scoreGroups,
+  toObservation,
+} from "../domain/analysis/releaseGroups";
 
 /**
  * Group reputations from the analyzer's collected set (docs/hdbits-analyzer.md): scored with the
@@ -16,19 +21,6 @@ export type CollectedReputation = GroupReputation & { qualities: Record<string, 
 const RECOMPUTE_PAGE = 2_000;
 
 export const resolutionName = (resolution: number) => (resolution > 0 ? `${resolution}p` : "unknown");
-
-const toObservation = (row: AnalyzerReleaseRow): GroupObservation => ({
-  releaseGroup: row.releaseGroup,
-  qualityId: row.qualityId,
-  size: row.size,
-  seeders: row.seeders,
-  leechers: row.leechers,
-  timesCompleted: row.timesCompleted,
-  internal: row.internal,
-  exclusive: row.exclusive,
-  uploadedAt: row.uploadedAt,
-  runtime: 0,
-});
 
 /** Scores every group in the collected set again and replaces the snapshot; the number of groups. */
 export async function recomputeCollectedReputations(db: Database): Promise<number> {

@@ -3,12 +3,7 @@ import type { Env } from "../config";
 import { createDatabase, type Database } from "../db/client";
 import { qualityDefinitionRepository } from "../db/repositories/qualityDefinitions";
 import { type ObservationRow, type ObservedTorrent, releaseGroupRepository } from "../db/repositories/releaseGroups";
-import {
-  GROUP_TIER_BONUS,
-  type GroupObservation,
-  type SizeLimits,
-  scoreGroups,
-} from "../domain/analysis/releaseGroups";
+import { GROUP_TIER_BONUS, type SizeLimits, scoreGroups, toObservation } from "../domain/analysis/releaseGroups";
 import { parseMovieTitle } from "../domain/parser";
 import { qualityById } from "../domain/quality/qualities";
 import type { IndexerRelease } from "../integrations/indexers";
@@ -54,19 +49,6 @@ export async function recordHdbitsObservations(
   await releaseGroupRepository(createDatabase(env.DB)).recordObservations(observedAt, rows);
   return rows.length;
 }
-
-const toObservation = (row: ObservationRow): GroupObservation => ({
-  releaseGroup: row.releaseGroup,
-  qualityId: row.qualityId,
-  size: row.size,
-  seeders: row.seeders,
-  leechers: row.leechers,
-  timesCompleted: row.timesCompleted,
-  internal: row.internal,
-  exclusive: row.exclusive,
-  uploadedAt: row.uploadedAt,
-  runtime: row.runtime,
-});
 
 async function sizeLimits(db: Database): Promise<(qualityId: number) => SizeLimits | undefined> {
   const definitions = new Map((await qualityDefinitionRepository(db).all()).map((d) => [d.qualityId, d]));

@@ -3,7 +3,7 @@ import { chunk, type Database } from "../client";
 import { hdbitsAnalyzerCollections, hdbitsAnalyzerGroups, hdbitsAnalyzerReleases } from "../schema";
 
 export type AnalyzerCollectionRow = typeof hdbitsAnalyzerCollections.$inferSelect;
-export type AnalyzerReleaseRow = typeof hdbitsAnalyzerReleases.$inferSelect;
+type AnalyzerReleaseRow = typeof hdbitsAnalyzerReleases.$inferSelect;
 type AnalyzerGroupRow = typeof hdbitsAnalyzerGroups.$inferSelect;
 /** A collected torrent before it is stored (flags as 0/1). */
 export type CollectedTorrent = Omit<AnalyzerReleaseRow, "freeleech" | "internal" | "exclusive" | "collectedAt"> & {

@@ -289,3 +289,17 @@ export function groupsToCsv(groups: readonly GroupReputation[]): string {
   );
   return `${[CSV_COLUMNS.join(","), ...rows].join("\r\n")}\r\n`;
 }
+
+/** A stored row as the scorer's observation (rows without a runtime, the analyzer's, score as 0). */
+export const toObservation = (row: Omit<GroupObservation, "runtime"> & { runtime?: number }): GroupObservation => ({
+  releaseGroup: row.releaseGroup,
+  qualityId: row.qualityId,
+  size: row.size,
+  seeders: row.seeders,
+  leechers: row.leechers,
+  timesCompleted: row.timesCompleted,
+  internal: row.internal,
+  exclusive: row.exclusive,
+  uploadedAt: row.uploadedAt,
+  runtime: row.runtime ?? 0,
+});

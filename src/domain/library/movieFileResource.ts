@@ -62,22 +62,21 @@ export interface MovieFileResource {
   qualityCutoffNotMet: boolean;
 }
 
-/** The stored file fields the resource is made of. */
-export interface MovieFileFields {
-  id: number;
-  movieId: number;
-  relativePath: string;
-  path: string;
-  size: number;
-  dateAdded: string;
-  sceneName: string | null;
-  releaseGroup: string | null;
-  edition: string | null;
-  languages: { id: number; name: string }[];
-  quality: StoredQuality;
-  indexerFlags: number;
-  mediaInfo: MediaInfoResource | null;
-}
+/** The stored file fields the resource is made of: its own, but the quality as stored and media info nullable. */
+export type MovieFileFields = Pick<
+  MovieFileResource,
+  | "id"
+  | "movieId"
+  | "relativePath"
+  | "path"
+  | "size"
+  | "dateAdded"
+  | "sceneName"
+  | "releaseGroup"
+  | "edition"
+  | "languages"
+  | "indexerFlags"
+> & { quality: StoredQuality; mediaInfo: MediaInfoResource | null };
 
 export function qualityModelOf(stored: StoredQuality): QualityModelResource {
   const quality = qualityById(stored.quality);
