@@ -4,6 +4,8 @@ import { Failure, type UpstreamFailure } from "../../domain/failures/failure";
 import type { FailureKind } from "../../domain/failures/kinds";
 import { hostSetting, portSetting } from "../../domain/validation/addresses";
 import type { SelectOption } from "../../domain/validation/choices";
+import { parseRequestHeaders } from "../../domain/validation/headers";
+import { upstreamFetch } from "../../integrations/http";
 import type { Logger } from "../../observability/logger";
 import type { ProviderField } from "../definition";
 import { requestHeadersField, requestHeadersSettings } from "../requestHeaders";
@@ -50,8 +52,45 @@ export interface ClientContext {
  */
 const ADD_TIMEOUT_MS = 30_000;
 
-export function addPolicy(policy: UpstreamPolicy): UpstreamPolicy {
+function addPolicy(policy: UpstreamPolicy): UpstreamPolicy {
   return { ...policy, timeoutMs: Math.max(policy.timeoutMs, ADD_TIMEOUT_MS) };
+}
+
+/** What every call to a download client shares; `adding` marks the call that adds a release. */
+export interface ClientCall {
+  url: string;
+  init?: RequestInit;
+  adding?: boolean;
+  /** Error statuses the client reads itself (e.g. Transmission's 409 session handshake). */
+  passStatuses?: number[];
+}
+
+/**
+ * One call to a download client through the upstream policy, with the Request Headers the user
+ * set; an add is one attempt with a long timeout (see addPolicy).
+ */
+export function clientFetch(
+  service: string,
+  settings: { requestHeaders: string },
+  context: ClientContext,
+  call: ClientCall,
+): Promise<Response> {
+  return upstreamFetch({
+    service,
+    extraHeaders: parseRequestHeaders(settings.requestHeaders),
+    url: call.url,
+    init: call.init,
+    policy: call.adding ? addPolicy(context.policy) : context.policy,
+    logger: context.logger,
+    ...(call.passStatuses ? { passStatuses: call.passStatuses } : {}),
+    ...(call.adding ? { attempts: 1 } : {}),
+  });
+}
+
+/** HTTP basic authentication when a username or password is set, else no header. */
+export function basicAuth(settings: { username: string; password: string }): Record<string, string> {
+  const { username, password } = settings;
+  return username || password ? { authorization: `Basic ${btoa(`${username}:${password}`)}` } : {};
 }
 
 export function clientError(service: string, kind: FailureKind, message: string, status?: number): UpstreamFailure {

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { parseRequestHeaders } from "../../../domain/validation/headers";
-import { readJson, upstreamFetch } from "../../../integrations/http";
-import { addPolicy, baseUrl, type ClientContext, clientError } from "../http";
+import { readJson } from "../../../integrations/http";
+import { baseUrl, type ClientContext, clientError, clientFetch } from "../http";
 import type { DelugeSettings } from "./settings";
 
 export const SERVICE = "deluge";
@@ -52,9 +51,7 @@ export class DelugeRpc {
   }
 
   private async post(method: string, params: unknown[], adding = false): Promise<z.infer<typeof responseSchema>> {
-    const response = await upstreamFetch({
-      service: SERVICE,
-      extraHeaders: parseRequestHeaders(this.settings.requestHeaders),
+    const response = await clientFetch(SERVICE, this.settings, this.context, {
       url: this.url,
       init: {
         method: "POST",
@@ -65,9 +62,7 @@ export class DelugeRpc {
         },
         body: JSON.stringify({ method, params, id: this.nextId++ }),
       },
-      policy: adding ? addPolicy(this.context.policy) : this.context.policy,
-      logger: this.context.logger,
-      ...(adding ? { attempts: 1 } : {}),
+      adding,
     });
     const cookie = /(?:^|[;,]\s*)_session_id=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
     if (cookie) this.cookie = cookie;

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { parseRequestHeaders } from "../../../domain/validation/headers";
 import type {
   AddDownload,
   ClientDiskSpace,
@@ -8,8 +7,8 @@ import type {
   DownloadClient,
   MovedDownload,
 } from "../../../integrations/downloadClient";
-import { readJson, upstreamFetch } from "../../../integrations/http";
-import { addPolicy, baseUrl, type ClientContext, clientError, joinPath, moviePriority } from "../http";
+import { readJson } from "../../../integrations/http";
+import { baseUrl, basicAuth, type ClientContext, clientError, clientFetch, joinPath, moviePriority } from "../http";
 import type { NzbgetSettings } from "./settings";
 import {
   freeBytes,
@@ -50,22 +49,14 @@ export class NzbgetClient implements DownloadClient {
   }
 
   private async call<T>(method: string, params: unknown[], schema: z.ZodType<T>, adding = false): Promise<T> {
-    const { username, password } = this.settings;
-    const response = await upstreamFetch({
-      service: SERVICE,
-      extraHeaders: parseRequestHeaders(this.settings.requestHeaders),
+    const response = await clientFetch(SERVICE, this.settings, this.context, {
       url: this.url,
       init: {
         method: "POST",
-        headers: {
-          "content-type": "application/json",
-          ...(username || password ? { authorization: `Basic ${btoa(`${username}:${password}`)}` } : {}),
-        },
+        headers: { "content-type": "application/json", ...basicAuth(this.settings) },
         body: JSON.stringify({ version: "1.1", method, params, id: 1 }),
       },
-      policy: adding ? addPolicy(this.context.policy) : this.context.policy,
-      logger: this.context.logger,
-      ...(adding ? { attempts: 1 } : {}),
+      adding,
     });
     const body = await readJson(SERVICE, response, responseSchema);
     if (body.error) throw clientError(SERVICE, "upstreamError", `NZBGet ${method} failed: ${body.error.message}`);

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { Failure } from "../../../domain/failures/failure";
 import { qbittorrentMoveFailure, qbittorrentStateFailure } from "../../../domain/failures/signals";
 import { isMagnet, magnetInfoHash } from "../../../domain/torrents";
-import { parseRequestHeaders } from "../../../domain/validation/headers";
 import type {
   AddDownload,
   ClientDiskSpace,
@@ -11,8 +10,8 @@ import type {
   DownloadClient,
   MovedDownload,
 } from "../../../integrations/downloadClient";
-import { readJson, upstreamFetch } from "../../../integrations/http";
-import { addPolicy, baseUrl, type ClientContext, clientError, joinPath } from "../http";
+import { readJson } from "../../../integrations/http";
+import { baseUrl, type ClientContext, clientError, clientFetch, joinPath } from "../http";
 import { categoriesSchema, filesSchema, mainDataSchema, statusOf, type Torrent, torrentSchema } from "./api";
 import { QBittorrentContentLayout, QBittorrentPriority, type QBittorrentSettings, QBittorrentState } from "./settings";
 
@@ -49,9 +48,7 @@ export class QBittorrentClient implements DownloadClient {
   }
 
   private async login(): Promise<string | undefined> {
-    const response = await upstreamFetch({
-      service: SERVICE,
-      extraHeaders: parseRequestHeaders(this.settings.requestHeaders),
+    const response = await clientFetch(SERVICE, this.settings, this.context, {
       url: `${this.base}/api/v2/auth/login`,
       init: {
         method: "POST",
@@ -59,8 +56,6 @@ export class QBittorrentClient implements DownloadClient {
         headers: { "content-type": "application/x-www-form-urlencoded", referer: this.base },
         body: new URLSearchParams({ username: this.settings.username, password: this.settings.password }),
       },
-      policy: this.context.policy,
-      logger: this.context.logger,
     });
     const text = (await response.text()).trim();
     const cookie = /(?:^|[;,]\s*)SID=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
@@ -80,9 +75,7 @@ export class QBittorrentClient implements DownloadClient {
     adding = false,
   ): Promise<Response> {
     const send = (sid: string | undefined) =>
-      upstreamFetch({
-        service: SERVICE,
-        extraHeaders: parseRequestHeaders(this.settings.requestHeaders),
+      clientFetch(SERVICE, this.settings, this.context, {
         url: `${this.base}${path}`,
         init: {
           ...init,
@@ -92,10 +85,8 @@ export class QBittorrentClient implements DownloadClient {
             ...(sid ? { cookie: `SID=${sid}` } : {}),
           },
         },
-        policy: adding ? addPolicy(this.context.policy) : this.context.policy,
-        logger: this.context.logger,
         passStatuses: [403, ...passStatuses],
-        ...(adding ? { attempts: 1 } : {}),
+        adding,
       });
     let sid = sessions.get(this.sessionKey) ?? (await this.login());
     let response = await send(sid);

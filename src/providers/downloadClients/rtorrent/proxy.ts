@@ -1,5 +1,4 @@
 import { isMagnet, magnetInfoHash } from "../../../domain/torrents";
-import { parseRequestHeaders } from "../../../domain/validation/headers";
 import type {
   AddDownload,
   ClientDiskSpace,
@@ -8,8 +7,7 @@ import type {
   DownloadClient,
   MovedDownload,
 } from "../../../integrations/downloadClient";
-import { upstreamFetch } from "../../../integrations/http";
-import { addPolicy, baseUrl, type ClientContext, clientError, joinPath, moviePriority } from "../http";
+import { baseUrl, basicAuth, type ClientContext, clientError, clientFetch, joinPath, moviePriority } from "../http";
 import type { RTorrentSettings } from "./settings";
 import { itemOf, MULTICALL_FIELDS, type RTorrentItem, rtorrentFailure, toClientDownload } from "./status";
 import { decodeResponse, encodeCall, XmlRpcFault, XmlRpcParseError, type XmlRpcValue } from "./xmlrpc";
@@ -40,22 +38,14 @@ export class RTorrentClient implements DownloadClient {
   }
 
   private async call(method: string, params: XmlRpcValue[], adding = false): Promise<XmlRpcValue> {
-    const { username, password } = this.settings;
-    const response = await upstreamFetch({
-      service: SERVICE,
-      extraHeaders: parseRequestHeaders(this.settings.requestHeaders),
+    const response = await clientFetch(SERVICE, this.settings, this.context, {
       url: this.url,
       init: {
         method: "POST",
-        headers: {
-          "content-type": "text/xml",
-          ...(username || password ? { authorization: `Basic ${btoa(`${username}:${password}`)}` } : {}),
-        },
+        headers: { "content-type": "text/xml", ...basicAuth(this.settings) },
         body: encodeCall(method, params),
       },
-      policy: adding ? addPolicy(this.context.policy) : this.context.policy,
-      logger: this.context.logger,
-      ...(adding ? { attempts: 1 } : {}),
+      adding,
     });
     const text = await response.text();
     try {

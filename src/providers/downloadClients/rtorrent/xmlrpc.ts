@@ -2,6 +2,7 @@
  * A small XML-RPC encoder and decoder (https://xmlrpc.com/spec.md), enough for rTorrent: strings,
  * integers (i4/i8/int), booleans, doubles, base64, arrays, structs and nil; faults. Pure.
  */
+import { bytesToBase64 } from "../http";
 
 export type XmlRpcValue =
   | string
@@ -34,12 +35,6 @@ const xmlUnescape = (text: string) =>
     .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCodePoint(Number.parseInt(code, 16)))
     .replace(/&amp;/g, "&");
 
-function base64(bytes: Uint8Array): string {
-  let text = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
-
 function encodeValue(value: XmlRpcValue): string {
   if (value === null) return "<value><nil/></value>";
   if (typeof value === "string") return `<value><string>${xmlEscape(value)}</string></value>`;
@@ -48,7 +43,7 @@ function encodeValue(value: XmlRpcValue): string {
     if (!Number.isInteger(value)) return `<value><double>${value}</double></value>`;
     return Math.abs(value) < 2 ** 31 ? `<value><i4>${value}</i4></value>` : `<value><i8>${value}</i8></value>`;
   }
-  if (value instanceof Uint8Array) return `<value><base64>${base64(value)}</base64></value>`;
+  if (value instanceof Uint8Array) return `<value><base64>${bytesToBase64(value)}</base64></value>`;
   if (Array.isArray(value)) return `<value><array><data>${value.map(encodeValue).join("")}</data></array></value>`;
   const members = Object.entries(value).map(
     ([name, member]) => `<member><name>${xmlEscape(name)}</name>${encodeValue(member)}</member>`,

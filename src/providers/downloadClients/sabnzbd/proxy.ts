@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { sabnzbdFailure } from "../../../domain/failures/signals";
-import { parseRequestHeaders } from "../../../domain/validation/headers";
 import type {
   AddDownload,
   ClientDiskSpace,
@@ -10,8 +9,8 @@ import type {
   DownloadStatus,
   MovedDownload,
 } from "../../../integrations/downloadClient";
-import { readJson, upstreamFetch } from "../../../integrations/http";
-import { addPolicy, baseUrl, type ClientContext, clientError, joinPath, moviePriority } from "../http";
+import { readJson } from "../../../integrations/http";
+import { baseUrl, type ClientContext, clientError, clientFetch, joinPath, moviePriority } from "../http";
 import type { SabnzbdSettings } from "./settings";
 
 const SERVICE = "sabnzbd";
@@ -101,13 +100,9 @@ export class SabnzbdClient implements DownloadClient {
     const { apiKey, username, password } = this.settings;
     const auth: Record<string, string> = apiKey ? { apikey: apiKey } : { ma_username: username, ma_password: password };
     const query = new URLSearchParams({ ...params, ...auth, output: "json" });
-    const response = await upstreamFetch({
-      service: SERVICE,
-      extraHeaders: parseRequestHeaders(this.settings.requestHeaders),
+    const response = await clientFetch(SERVICE, this.settings, this.context, {
       url: `${this.base}/api?${query}`,
-      policy: adding ? addPolicy(this.context.policy) : this.context.policy,
-      logger: this.context.logger,
-      ...(adding ? { attempts: 1 } : {}),
+      adding,
     });
     const body: unknown = await response.json().catch(() => {
       throw clientError(SERVICE, "parseError", "SABnzbd sent a response that is not valid JSON", response.status);

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { transmissionFailure } from "../../../domain/failures/signals";
-import { parseRequestHeaders } from "../../../domain/validation/headers";
 import type {
   AddDownload,
   ClientDiskSpace,
@@ -11,8 +10,17 @@ import type {
   MovedDownload,
   SeedLimits,
 } from "../../../integrations/downloadClient";
-import { readJson, upstreamFetch } from "../../../integrations/http";
-import { addPolicy, baseUrl, type ClientContext, clientError, joinPath, moviePriority } from "../http";
+import { readJson } from "../../../integrations/http";
+import {
+  baseUrl,
+  basicAuth,
+  bytesToBase64,
+  type ClientContext,
+  clientError,
+  clientFetch,
+  joinPath,
+  moviePriority,
+} from "../http";
 import { TransmissionPriority, type TransmissionSettings } from "./settings";
 
 const SERVICE = "transmission";
@@ -99,24 +107,18 @@ export class TransmissionClient implements DownloadClient {
 
   private async rpc(method: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
     const adding = method === "torrent-add";
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    if (this.settings.username || this.settings.password)
-      headers.authorization = `Basic ${btoa(`${this.settings.username}:${this.settings.password}`)}`;
+    const headers: Record<string, string> = { "content-type": "application/json", ...basicAuth(this.settings) };
     const send = () => {
       const sessionId = sessionIds.get(this.url);
-      return upstreamFetch({
-        service: SERVICE,
-        extraHeaders: parseRequestHeaders(this.settings.requestHeaders),
+      return clientFetch(SERVICE, this.settings, this.context, {
         url: this.url,
         init: {
           method: "POST",
           headers: { ...headers, ...(sessionId ? { [SESSION_HEADER]: sessionId } : {}) },
           body: JSON.stringify({ method, arguments: args }),
         },
-        policy: adding ? addPolicy(this.context.policy) : this.context.policy,
-        logger: this.context.logger,
         passStatuses: [409],
-        ...(adding ? { attempts: 1 } : {}),
+        adding,
       });
     };
     let response = await send();
@@ -150,7 +152,7 @@ export class TransmissionClient implements DownloadClient {
 
   async add(download: AddDownload): Promise<string> {
     const args: Record<string, unknown> = { paused: this.settings.addPaused };
-    if (download.torrentFile) args.metainfo = toBase64(download.torrentFile);
+    if (download.torrentFile) args.metainfo = bytesToBase64(download.torrentFile);
     else args.filename = download.url;
     if (this.settings.movieDirectory) args["download-dir"] = this.settings.movieDirectory;
     if (this.settings.movieCategory) args.labels = [this.settings.movieCategory];
@@ -273,10 +275,4 @@ export class TransmissionClient implements DownloadClient {
   async reannounce(downloadId: string): Promise<void> {
     await this.rpc("torrent-reannounce", { ids: [downloadId] });
   }
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let text = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
 }
