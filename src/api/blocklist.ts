@@ -11,8 +11,8 @@ import {
   languageSchema,
   pageEnvelope,
   pagingQuery,
-  qualityModel,
   qualityModelSchema,
+  releaseTraits,
 } from "./schemas/download";
 import { movieResourceSchema } from "./schemas/movie";
 
@@ -45,11 +45,7 @@ function record(row: BlocklistRow, formatNames: Map<number, string>): z.infer<ty
     id: row.id,
     movieId: row.movieId,
     sourceTitle: row.sourceTitle,
-    languages: row.languages,
-    quality: qualityModel(row.quality),
-    customFormats: row.customFormatIds.flatMap((id) =>
-      formatNames.has(id) ? [{ id, name: formatNames.get(id) ?? "" }] : [],
-    ),
+    ...releaseTraits(row, formatNames),
     date: row.date,
     protocol: row.protocol,
     ...(row.indexer ? { indexer: row.indexer } : {}),

@@ -18,8 +18,8 @@ import {
   languageSchema,
   pageEnvelope,
   pagingQuery,
-  qualityModel,
   qualityModelSchema,
+  releaseTraits,
 } from "./schemas/download";
 import { movieResourceSchema } from "./schemas/movie";
 
@@ -75,11 +75,7 @@ function record(row: DownloadRow, clientName: string, formatNames: Map<number, s
   return {
     id: row.id,
     movieId: row.movieId,
-    languages: row.languages,
-    quality: qualityModel(row.quality),
-    customFormats: row.customFormatIds.flatMap((id) =>
-      formatNames.has(id) ? [{ id, name: formatNames.get(id) ?? "" }] : [],
-    ),
+    ...releaseTraits(row, formatNames),
     customFormatScore: row.customFormatScore,
     size: row.size,
     title: row.title,
@@ -123,11 +119,7 @@ function pendingRecord(item: PendingQueueItem, formatNames: Map<number, string>,
   return {
     id: item.queueId,
     movieId: row.movieId,
-    languages: row.languages,
-    quality: qualityModel(row.quality),
-    customFormats: row.customFormatIds.flatMap((id) =>
-      formatNames.has(id) ? [{ id, name: formatNames.get(id) ?? "" }] : [],
-    ),
+    ...releaseTraits(row, formatNames),
     customFormatScore: row.customFormatScore,
     size: row.size,
     title: row.title,

@@ -20,6 +20,23 @@ export const qualityModel: (stored: StoredQualityModel) => z.infer<typeof qualit
 export const languageSchema = z.object({ id: z.number(), name: z.string() });
 export const customFormatRefSchema = z.object({ id: z.number(), name: z.string() });
 
+/** A release's custom format ids as Radarr's refs, by name; a format deleted since is left out. */
+export function customFormatRefs(ids: readonly number[], names: Map<number, string>): { id: number; name: string }[] {
+  return ids.flatMap((id) => (names.has(id) ? [{ id, name: names.get(id) ?? "" }] : []));
+}
+
+/** What a grabbed release's record shows in the queue and the blocklist: its languages, quality and formats. */
+export function releaseTraits(
+  row: { languages: { id: number; name: string }[]; quality: StoredQualityModel; customFormatIds: readonly number[] },
+  formatNames: Map<number, string>,
+) {
+  return {
+    languages: row.languages,
+    quality: qualityModel(row.quality),
+    customFormats: customFormatRefs(row.customFormatIds, formatNames),
+  };
+}
+
 /** The paging query Radarr's paged resources take; `sortKeys` lists the keys accepted. */
 export function pagingQuery<K extends string>(sortKeys: readonly [K, ...K[]], defaultKey: K, defaultPageSize = 20) {
   return {
