@@ -21,7 +21,7 @@ export const languageSchema = z.object({ id: z.number(), name: z.string() });
 export const customFormatRefSchema = z.object({ id: z.number(), name: z.string() });
 
 /** A release's custom format ids as Radarr's refs, by name; a format deleted since is left out. */
-export function customFormatRefs(ids: readonly number[], names: Map<number, string>): { id: number; name: string }[] {
+function customFormatRefs(ids: readonly number[], names: Map<number, string>): { id: number; name: string }[] {
   return ids.flatMap((id) => (names.has(id) ? [{ id, name: names.get(id) ?? "" }] : []));
 }
 
