@@ -27,10 +27,13 @@ const columns = (from: Omit<NotificationInput, "name" | "implementation" | "fiel
 
 const supports = (flag: string) => `supports${flag[0].toUpperCase()}${flag.slice(1)}`;
 
-/** Radarr's fixed flags of a notification resource: every event is sent by every target here. */
+/**
+ * Radarr's fixed flags of a notification resource: every event is sent by every target here, and
+ * health events of warnings as well as errors (src/services/healthEvents.ts).
+ */
 const eventSupport = Object.fromEntries([
   ...NOTIFICATION_FLAGS.map((flag) => [supports(flag), true]),
-  ["includeHealthWarnings", false],
+  ["includeHealthWarnings", true],
 ]) as Record<string, boolean>;
 
 /** The fields a notification resource has beside the provider ones: its event subscriptions and tags. */

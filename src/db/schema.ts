@@ -959,3 +959,26 @@ export const hdbitsAnalyzerGroups = sqliteTable("hdbits_analyzer_groups", {
   reputation: json<Record<string, unknown>>("reputation").notNull(),
   computedAt: text("computed_at").notNull(),
 });
+
+/**
+ * The health checks last found failing, one per source (Radarr's in-memory health results, kept
+ * in D1 because isolates share no memory): a source new here raises a health issue, a source
+ * gone from the next evaluation a health restored with the check it had.
+ */
+export const healthCheckResults = sqliteTable("health_check_results", {
+  source: text("source").primaryKey(),
+  /** notice, warning or error. */
+  type: text("type").notNull(),
+  message: text("message").notNull(),
+  wikiUrl: text("wiki_url").notNull().default(""),
+  since: text("since").notNull(),
+});
+
+/**
+ * Events raised at most once, by key (an application update per deployment, a download's manual
+ * interaction): whoever inserts the key first raises the event, so concurrent isolates cannot both.
+ */
+export const announcedEvents = sqliteTable("announced_events", {
+  key: text("key").primaryKey(),
+  announcedAt: text("announced_at").notNull(),
+});

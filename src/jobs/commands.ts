@@ -9,7 +9,7 @@ import { expireBlocklist } from "../services/blocklist";
 import { refreshDiscoveryCaches } from "../services/discoveryCaches";
 import { refreshMonitoredDownloads } from "../services/downloads/tracking";
 import { downloadWork } from "../services/downloads/work";
-import { checkHealth } from "../services/health";
+import { evaluateHealth } from "../services/healthEvents";
 import { dueImportLists } from "../services/importLists";
 import { MovieLibrary } from "../services/movies";
 import { MIGRATION_NAME, runRadarrMigrationChunk } from "../services/radarrMigration";
@@ -341,10 +341,10 @@ const COMMANDS = [
   }),
   define({
     name: "CheckHealth",
-    description: "Run the health checks",
+    description: "Run the health checks; notify of issues new and restored, and of an update deployed",
     body: z.object({}),
     async run(ctx) {
-      const checks = await checkHealth(ctx);
+      const checks = await evaluateHealth(ctx);
       return { message: checks.length ? `${checks.length} health issues` : "Healthy", result: { checks } };
     },
   }),

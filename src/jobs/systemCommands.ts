@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { backupService, SCHEDULED_BACKUP_DAYS } from "../services/backups";
 import { pruneLogs } from "../services/logs";
-import { deployHistory } from "../services/updates";
+import { announceApplicationUpdate } from "../services/updates";
 import type { CommandDefinition } from "./commands";
 
 /** The app's own upkeep: backups and housekeeping (the log store, the deploy history). */
@@ -22,11 +22,11 @@ export const SYSTEM_COMMANDS: CommandDefinition<unknown>[] = [
   },
   {
     name: "Housekeeping",
-    description: "Prune the log store to its newest records and record the deployed version",
+    description: "Prune the log store to its newest records and record the deployed version (notifying of an update)",
     body: z.object({}),
     async run(ctx) {
       const pruned = await pruneLogs(ctx.db);
-      await deployHistory(ctx.env, ctx.db);
+      await announceApplicationUpdate(ctx);
       return { message: `Pruned ${pruned} log records`, result: { pruned } };
     },
   },

@@ -1,7 +1,10 @@
 import * as clock from "../clock";
-import { APP_VERSION, type Env } from "../config";
+import { APP_NAME, APP_VERSION, type Env } from "../config";
 import type { Database } from "../db/client";
 import { settingsRepository } from "../db/repositories/settings";
+import { systemEventRepository } from "../db/repositories/systemEvents";
+import type { ServiceContext } from "./context";
+import { notifyQuietly } from "./notifications";
 
 /** Cloudflare's version metadata binding (`[version_metadata] binding = "CF_VERSION_METADATA"`), when configured. */
 interface VersionMetadata {
@@ -54,4 +57,24 @@ export async function deployHistory(env: Env, db: Database): Promise<Deployment[
   const deployments = [...stored, { ...running, installedOn: clock.nowIso() }].slice(-MAX_DEPLOYMENTS);
   await repo.save(HISTORY_KEY, { deployments }, clock.nowIso());
   return deployments;
+}
+
+/**
+ * Radarr's ApplicationUpdate event, once per deployment of a new version: when the running
+ * version differs from the one deployed before it (a redeploy of the same version is no update).
+ * The claim is keyed by that previous deployment, so of two isolates recording the same new
+ * deployment at once only one notifies. Runs with the health evaluation and the housekeeping.
+ */
+export async function announceApplicationUpdate(ctx: ServiceContext): Promise<boolean> {
+  const history = await deployHistory(ctx.env, ctx.db);
+  const [previous, running] = history.slice(-2);
+  if (!previous || !running || previous.version === running.version) return false;
+  const key = `applicationUpdate:${previous.version}@${previous.installedOn}->${running.version}`;
+  if (!(await systemEventRepository(ctx.db).claimOnce(key, clock.nowIso()))) return false;
+  await notifyQuietly(ctx, "applicationUpdate", {
+    message: `${APP_NAME} updated from ${previous.version} to ${running.version}`,
+    previousVersion: previous.version,
+    newVersion: running.version,
+  });
+  return true;
 }

@@ -20,6 +20,7 @@ import { notify } from "../notifications";
 import { searchAndGrab } from "../releaseSearch/movieSearch";
 import { readSettings } from "../settings";
 import { type DownloadJobMessage, enqueueDownloadJob } from "./jobQueue";
+import { notifyManualInteraction } from "./manualInteraction";
 import { type DownloadWork, historyOf, iso, JOB_DONE, type JobOutcome, retryJobIn } from "./work";
 
 /**
@@ -119,16 +120,19 @@ export async function giveUp(
     await failDownload(work, row, client, opened, signal);
     return;
   }
+  const statusMessages = [{ title: row.title, messages: [signal.message, "Retries exhausted"] }];
   await downloadRepository(work.db).update(row.id, {
     failureKind: signal.kind,
     errorMessage: signal.message,
     nextRetryAt: null,
     trackedDownloadState: action === "grab" ? row.trackedDownloadState : "failedPending",
     trackedDownloadStatus: "error",
-    statusMessages: [{ title: row.title, messages: [signal.message, "Retries exhausted"] }],
+    statusMessages,
     updatedAt: iso(work.now),
   });
   await work.env.DOWNLOAD_DLQ.send({ action, queueId: row.id, grabbedAt: row.grabbedAt } as DownloadJobMessage);
+  // A finished download nothing will import or replace now waits for the user.
+  if (action === "import") await notifyManualInteraction(work, row, client, signal, statusMessages);
 }
 
 /** Puts a release on the blocklist for the movie (on failure, or a queue removal with blocklist=true). */

@@ -15,7 +15,7 @@ import { recordDownloadFailureMetric } from "../../observability/metrics";
 import { type DownloadClientRow, openDownloadClient } from "../downloadClients";
 import type { DownloadRow } from "../grab";
 import { namingMovie } from "../naming";
-import { notify } from "../notifications";
+import { notify, webhookMovie } from "../notifications";
 import { readSettings } from "../settings";
 import { giveUp, scheduleRetry } from "./failureHandling";
 import { refuseUnwantedFiles } from "./unwantedFiles";
@@ -302,10 +302,34 @@ async function notifyImport(
     );
   if (previous) {
     const from = qualityById(previous.quality.quality)?.name ?? "Unknown";
+    await notify(work, "movieFileDeleteForUpgrade", replacedFilePayload(movie, previous, from)).catch((error) =>
+      work.logger?.warn("file deleted for upgrade notification failed", { error: (error as Error).message }),
+    );
     await send(
       "upgrade",
       `${movie.title} (${movie.year}) upgraded from ${from} (score ${previous.customFormatScore}) to ${quality} (score ${row.customFormatScore})`,
     );
   }
   await send("download", `${movie.title} (${movie.year}) imported: ${lastPathSegment(path)} (${quality})`);
+}
+
+/** Radarr's MovieFileDelete of the file an upgrade replaced (deleteReason `upgrade`). */
+function replacedFilePayload(movie: MovieRow, previous: MovieFileRow, quality: string) {
+  return {
+    message: `${movie.title} (${movie.year}) [${quality}]: ${previous.relativePath} replaced by an upgrade`,
+    movie: webhookMovie(movie),
+    movieFile: {
+      id: previous.id,
+      relativePath: previous.relativePath,
+      path: previous.path,
+      quality,
+      qualityVersion: previous.quality.revision.version,
+      releaseGroup: previous.releaseGroup ?? "",
+      sceneName: previous.sceneName ?? "",
+      size: previous.size,
+      dateAdded: previous.dateAdded,
+      languages: previous.languages,
+    },
+    deleteReason: "upgrade",
+  };
 }

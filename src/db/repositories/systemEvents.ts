@@ -1,0 +1,50 @@
+import { notInArray, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { announcedEvents, healthCheckResults } from "../schema";
+
+export type HealthCheckResultRow = typeof healthCheckResults.$inferSelect;
+
+/**
+ * The health checks last found failing and the events raised once. Each write says what it
+ * changed (RETURNING), so of two evaluations running at once only one sees a check as new or gone.
+ */
+export function systemEventRepository(db: Database) {
+  return {
+    /**
+     * Records the checks failing now (one per source): the new ones are inserted and returned,
+     * the ones already recorded take the current level and message (kept for their restored event).
+     */
+    async recordFailing(checks: readonly HealthCheckResultRow[]): Promise<HealthCheckResultRow[]> {
+      if (!checks.length) return [];
+      const added = await db
+        .insert(healthCheckResults)
+        .values([...checks])
+        .onConflictDoNothing()
+        .returning();
+      await db
+        .insert(healthCheckResults)
+        .values([...checks])
+        .onConflictDoUpdate({
+          target: healthCheckResults.source,
+          set: { type: sql`excluded.type`, message: sql`excluded.message`, wikiUrl: sql`excluded.wiki_url` },
+        });
+      return added;
+    },
+
+    /** Deletes the recorded checks whose source is not failing now, and returns them (they were restored). */
+    clearRestored(failingSources: readonly string[]): Promise<HealthCheckResultRow[]> {
+      const restored = failingSources.length ? notInArray(healthCheckResults.source, [...failingSources]) : undefined;
+      return db.delete(healthCheckResults).where(restored).returning();
+    },
+
+    /** Claims `key` for an event raised once: true for the one caller that recorded it first. */
+    async claimOnce(key: string, at: string): Promise<boolean> {
+      const inserted = await db
+        .insert(announcedEvents)
+        .values({ key, announcedAt: at })
+        .onConflictDoNothing()
+        .returning({ key: announcedEvents.key });
+      return inserted.length === 1;
+    },
+  };
+}
