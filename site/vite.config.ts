@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import preact from "@preact/preset-vite";
 import { defineConfig, type Plugin } from "vite";
 import { headersFile, siteImageOrigins } from "../src/api/middleware/securityHeaders";
+import { progressiveWebApp } from "./pwa/plugin";
 
 /** A [vars] value of wrangler.toml: what the deployed Worker is configured with. */
 function wranglerVar(name: string): string | undefined {
@@ -28,6 +29,6 @@ function securityHeadersFile(): Plugin {
 
 export default defineConfig({
   root: new URL(".", import.meta.url).pathname,
-  plugins: [preact(), securityHeadersFile()],
+  plugins: [preact(), securityHeadersFile(), progressiveWebApp()],
   build: { outDir: "../dist/site", emptyOutDir: true },
 });

@@ -8,6 +8,8 @@ import { ensureRows } from "./state/library";
 import { loadReference } from "./state/reference";
 import { loadSession, session, sessionError } from "./state/session";
 import { restoreTheme, syncTheme } from "./state/theme";
+import { AppStatus } from "./sw/AppStatus";
+import { startServiceWorker } from "./sw/serviceWorker";
 import "./styles.css";
 
 function Page() {
@@ -15,6 +17,15 @@ function Page() {
 }
 
 function App() {
+  return (
+    <>
+      <AppStatus />
+      <Session />
+    </>
+  );
+}
+
+function Session() {
   const authenticated = session.value?.authenticated;
   useEffect(() => {
     // Profiles, folders and tags name the ids the pages show; fetched beside the page's own data.
@@ -48,6 +59,10 @@ function App() {
 
 restoreTheme();
 void loadSession();
+// Back online after the page loaded offline: ask for the session again, then the page's data follows.
+startServiceWorker(() => {
+  if (!session.value) void loadSession();
+});
 // The page's own module too is fetched alongside the session check, not after it.
 preloadPage(currentPath.value);
 // Opening the library is the common start: ask for its first page alongside the session check

@@ -170,10 +170,12 @@ async function watchCspViolations(context) {
  * unless `loggedIn` is false. Saves a screenshot whatever happens, and fails the test if the page
  * threw an uncaught error, broke its Content-Security-Policy or loaded anything from off loopback.
  * `viewport` sizes the page (a phone's 390 × 844, say); the default is a desktop window.
+ * The site's service worker is blocked unless `serviceWorkers` is "allow" (the PWA's own test):
+ * then every other test sees the network as the page does without one.
  */
-export async function withPage(t, body, { loggedIn = true, viewport = VIEWPORT } = {}) {
+export async function withPage(t, body, { loggedIn = true, viewport = VIEWPORT, serviceWorkers = "block" } = {}) {
   const env = await environment();
-  const context = await env.browser.newContext({ viewport, baseURL: env.appUrl });
+  const context = await env.browser.newContext({ viewport, baseURL: env.appUrl, serviceWorkers });
   // The page's clock starts at the run's pinned time too, then runs at real speed.
   await context.clock.install({ time: new Date(testClockNow()) });
   // Only loopback traffic: anything else the page asks for (a real CDN named in simulated data,

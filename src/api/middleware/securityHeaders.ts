@@ -81,9 +81,12 @@ export function contentSecurityPolicy(options: Omit<SecurityPolicyOptions, "http
     ["default-src", "'self'"],
     ["script-src", "'self'", ...(extra["script-src"] ?? [])],
     ["style-src", "'self'", ...(extra["style-src"] ?? [])],
-    // data: for the page's empty favicon (<link rel="icon" href="data:,">, which spares a request).
+    // data: for images written inline as data: URLs.
     ["img-src", "'self'", "data:", ...options.imageOrigins],
     ["connect-src", "'self'"],
+    // The site's service worker (/sw.js) and web app manifest, both its own files.
+    ["worker-src", "'self'"],
+    ["manifest-src", "'self'"],
     ["object-src", "'none'"],
     ["base-uri", "'none'"],
     ["form-action", "'self'"],
