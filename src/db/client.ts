@@ -1,11 +1,13 @@
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
+import { type D1Meter, meteredD1 } from "./meteredD1";
 import * as schema from "./schema";
 
 export type Database = ReturnType<typeof createDatabase>;
 
-export function createDatabase(d1: D1Database) {
-  return drizzle(d1, { schema });
+/** The drizzle database over the D1 binding; with a meter, every statement's rows read/written reach it (meteredD1.ts). */
+export function createDatabase(d1: D1Database, meter?: D1Meter) {
+  return drizzle(meter ? meteredD1(d1, meter) : d1, { schema });
 }
 
 /** D1 binds at most 100 parameters per statement; split long id lists to stay under it. */

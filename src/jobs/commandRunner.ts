@@ -3,6 +3,7 @@ import type { Env } from "../config";
 import { createDatabase, type Database } from "../db/client";
 import { type CommandRow, commandChunkRepository, commandRepository } from "../db/repositories/commands";
 import { type Logger, rootLogger } from "../observability/logger";
+import { jobD1Meter } from "../observability/metrics";
 import { jobContext } from "../services/context";
 import type { LocalLibrary } from "../services/radarrMigration";
 import { type CommandContext, isContinuation } from "./commandChunks";
@@ -108,7 +109,7 @@ async function runCommandChunk(
   logger: Logger = rootLogger,
   library?: LocalLibrary,
 ): Promise<void> {
-  const db = createDatabase(env.DB);
+  const db = createDatabase(env.DB, jobD1Meter("commands"));
   const repo = commandRepository(db);
   const row = await repo.get(message.commandId);
   // An ended command (a cancelled one included) runs no further chunk; nor does a duplicate message.
@@ -190,7 +191,7 @@ export async function consumeCommandBatch(
 
 /** The dead-letter consumer: a chunk that kept failing unexpectedly fails its command. */
 export async function consumeCommandDeadLetters(batch: MessageBatch<CommandMessage>, env: Env): Promise<void> {
-  const repo = commandRepository(createDatabase(env.DB));
+  const repo = commandRepository(createDatabase(env.DB, jobD1Meter("commands")));
   for (const message of batch.messages) {
     const row = await repo.get(message.body.commandId);
     if (row && (row.status === "queued" || row.status === "started")) {

@@ -1,7 +1,7 @@
 import type { Env } from "../config";
 import { createDatabase } from "../db/client";
 import { rootLogger } from "../observability/logger";
-import { incrementCounter } from "../observability/metrics";
+import { incrementCounter, jobD1Meter } from "../observability/metrics";
 import { jobContext } from "../services/context";
 import { recordDeadLetter } from "../services/downloads/deadLetters";
 import type { DownloadJobMessage } from "../services/downloads/jobQueue";
@@ -18,7 +18,7 @@ const UNEXPECTED_FAILURE_DELAY_SECONDS = 60;
  * policy delay (retry); a job whose retries ran out was sent to the dead-letter queue by the job.
  */
 export async function consumeDownloadBatch(batch: MessageBatch<DownloadJobMessage>, env: Env): Promise<void> {
-  const db = createDatabase(env.DB);
+  const db = createDatabase(env.DB, jobD1Meter("downloads"));
   for (const message of batch.messages) {
     const logger = rootLogger.child({ ...message.body, attempt: message.attempts });
     try {
@@ -40,7 +40,7 @@ export async function consumeDownloadBatch(batch: MessageBatch<DownloadJobMessag
 
 /** The dead-letter consumer: records what finally failed (history, health, notification). */
 export async function consumeDownloadDeadLetters(batch: MessageBatch<DownloadJobMessage>, env: Env): Promise<void> {
-  const db = createDatabase(env.DB);
+  const db = createDatabase(env.DB, jobD1Meter("downloads"));
   for (const message of batch.messages) {
     const logger = rootLogger.child({ ...message.body, deadLetter: true });
     await recordDeadLetter(downloadWork(jobContext(env, logger, db)), message.body);

@@ -6,7 +6,7 @@ import { importListName } from "../db/repositories/importLists";
 import { listSyncJobRepository } from "../db/repositories/listSyncJobs";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import { type Logger, rootLogger } from "../observability/logger";
-import { incrementCounter } from "../observability/metrics";
+import { incrementCounter, jobD1Meter } from "../observability/metrics";
 import { jobContext } from "../services/context";
 import { notify } from "../services/notifications";
 
@@ -34,7 +34,7 @@ export async function enqueueListSync(env: Env, db: Database, listId: number, tr
  * dead-letter queue, whose consumer records it (health and a notification follow).
  */
 export async function consumeListSyncBatch(batch: MessageBatch<ListSyncMessage>, env: Env): Promise<void> {
-  const jobs = listSyncJobRepository(createDatabase(env.DB));
+  const jobs = listSyncJobRepository(createDatabase(env.DB, jobD1Meter("list-sync")));
   for (const message of batch.messages) {
     const { jobId, listId } = message.body;
     const logger = rootLogger.child({ listId, jobId, attempt: message.attempts });
@@ -71,7 +71,7 @@ export async function consumeListSyncDeadLetters(
   env: Env,
   logger: Logger = rootLogger,
 ) {
-  const db = createDatabase(env.DB);
+  const db = createDatabase(env.DB, jobD1Meter("list-sync"));
   for (const message of batch.messages) {
     const { jobId, listId } = message.body;
     const jobs = listSyncJobRepository(db);

@@ -1,6 +1,7 @@
 import type { Env } from "../config";
 import { createDatabase } from "../db/client";
 import { rootLogger } from "../observability/logger";
+import { jobD1Meter } from "../observability/metrics";
 import { enqueueCommand, resumeStalledCommands } from "./commandRunner";
 import { SCHEDULED_TASKS } from "./cronSchedule";
 
@@ -14,7 +15,7 @@ export async function runScheduled(cron: string, env: Env): Promise<void> {
     rootLogger.warn("no task for cron", { cron });
     return;
   }
-  const db = createDatabase(env.DB);
+  const db = createDatabase(env.DB, jobD1Meter("cron"));
   await resumeStalledCommands(env, db);
   for (const task of tasks) {
     const row = await enqueueCommand(env, db, task.command, {}, "scheduled");

@@ -94,6 +94,13 @@ export const metrics = {
     if (outcome === "error")
       incrementCounter("radarr_upstream_errors_total", "Failed calls to upstream services", { service });
   },
+  /** D1 rows a request (or a job: method "JOB", route its name) read and wrote, from D1's result meta. */
+  d1Rows(route: string, method: string, usage: { rowsRead: number; rowsWritten: number }) {
+    const labels = { route, method };
+    if (usage.rowsRead) incrementCounter("radarr_d1_rows_read_total", "D1 rows read by route", labels, usage.rowsRead);
+    if (usage.rowsWritten)
+      incrementCounter("radarr_d1_rows_written_total", "D1 rows written by route", labels, usage.rowsWritten);
+  },
   cache(cache: string, result: "hit" | "miss" | "stale") {
     incrementCounter("radarr_cache_requests_total", "Cache lookups by result", { cache, result });
   },
@@ -102,4 +109,9 @@ export const metrics = {
 /** A download failure as it happens, by failure kind and the stage it hit (grab, download, import, search). */
 export function recordDownloadFailureMetric(kind: string, stage: "grab" | "download" | "import" | "search") {
   incrementCounter("radarr_download_failures_total", "Download failures by failure kind and stage", { kind, stage });
+}
+
+/** A meter for a background job's database (createDatabase's second argument): its rows counted under the job's name. */
+export function jobD1Meter(job: string) {
+  return (usage: { rowsRead: number; rowsWritten: number }) => metrics.d1Rows(job, "JOB", usage);
 }

@@ -3,6 +3,7 @@ import { createDatabase, type Database } from "../db/client";
 import type { UpstreamWork } from "../domain/budgets";
 import type { BackgroundWork } from "../integrations/cache";
 import { type Logger, rootLogger } from "../observability/logger";
+import { jobD1Meter } from "../observability/metrics";
 
 /**
  * What every application service works with, passed as one object instead of positional
@@ -49,7 +50,7 @@ export function requestContext(c: RequestContextLike): ServiceContext {
 export function jobContext(
   env: Env,
   logger: Logger = rootLogger,
-  db: Database = createDatabase(env.DB),
+  db: Database = createDatabase(env.DB, jobD1Meter("background")),
 ): ServiceContext {
   return { env, db, logger, background: detachedWork, work: "background" };
 }

@@ -2,11 +2,15 @@ import { createMiddleware } from "hono/factory";
 import { matchedRoutes } from "hono/route";
 import { isolateStartTime } from "../../config";
 import { createDatabase } from "../../db/client";
+import type { D1Usage } from "../../db/meteredD1";
 import { rootLogger } from "../../observability/logger";
 import { metrics } from "../../observability/metrics";
 import type { AppEnv } from "../context";
 
 const CORRELATION_HEADER = "X-Correlation-Id";
+/** D1 rows the request read and wrote before its response was returned (a streamed body's later reads are not in them). */
+const D1_ROWS_READ_HEADER = "X-D1-Rows-Read";
+const D1_ROWS_WRITTEN_HEADER = "X-D1-Rows-Written";
 const VALID_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
@@ -20,14 +24,19 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const logger = rootLogger.child({ correlationId });
   c.set("correlationId", correlationId);
   c.set("logger", logger);
-  c.set("db", createDatabase(c.env.DB));
+  // D1's rows read/written for this request alone: a counter per request, never isolate-wide.
+  const d1 = { rowsRead: 0, rowsWritten: 0 };
+  c.set("db", createDatabase(c.env.DB, (usage) => addUsage(d1, usage)));
   const started = performance.now();
   await next();
   const seconds = (performance.now() - started) / 1000;
   c.res.headers.set(CORRELATION_HEADER, correlationId);
   c.res.headers.set("Server-Timing", `app;dur=${(seconds * 1000).toFixed(1)}`);
+  c.res.headers.set(D1_ROWS_READ_HEADER, String(d1.rowsRead));
+  c.res.headers.set(D1_ROWS_WRITTEN_HEADER, String(d1.rowsWritten));
   const route = handlerRoute(matchedRoutes(c));
   metrics.httpRequest(route, c.req.method, c.res.status, seconds);
+  metrics.d1Rows(route, c.req.method, d1);
   if (c.req.path !== "/ping") {
     logger.info("request", {
       method: c.req.method,
@@ -45,4 +54,9 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
  */
 function handlerRoute(routes: { method: string; path: string }[]): string {
   return routes.find((r) => r.method !== "ALL")?.path ?? "unmatched";
+}
+
+function addUsage(total: D1Usage, usage: D1Usage): void {
+  total.rowsRead += usage.rowsRead;
+  total.rowsWritten += usage.rowsWritten;
 }
