@@ -26,7 +26,10 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   c.set("logger", logger);
   // D1's rows read/written for this request alone: a counter per request, never isolate-wide.
   const d1 = { rowsRead: 0, rowsWritten: 0 };
-  c.set("db", createDatabase(c.env.DB, (usage) => addUsage(d1, usage)));
+  c.set(
+    "db",
+    createDatabase(c.env.DB, (usage) => addUsage(d1, usage)),
+  );
   const started = performance.now();
   await next();
   const seconds = (performance.now() - started) / 1000;
