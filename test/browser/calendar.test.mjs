@@ -102,3 +102,42 @@ test("Calendar: a month with the movie's cinema release, week and agenda views, 
     { viewport: PHONE },
   );
 });
+
+/** The label of a grid's first day cell ("Monday, Nov 30"), waiting up to 10 s for it to be `expected`. */
+async function firstDayLabel(page, name, expected) {
+  const first = () =>
+    page.getByRole("list", { name, exact: true }).getByRole("listitem").first().getAttribute("aria-label");
+  for (let waited = 0; waited < 10_000 && (await first()) !== expected; waited += 250) await page.waitForTimeout(250);
+  return first();
+}
+
+test("Calendar: weeks start on the first day of week saved in Settings › UI", { timeout: 240_000 }, async (t) => {
+  const { body: saved } = await api("/config/ui");
+  const setFirstDay = async (firstDayOfWeek) => {
+    const res = await api("/config/ui", { method: "PUT", body: { ...saved, firstDayOfWeek } });
+    assert.equal(res.status, 202, JSON.stringify(res.body));
+  };
+  // December 2026 starts on a Tuesday: its grid starts on Monday 30 or Sunday 29 November.
+  const day = "2026-12-09";
+  try {
+    await setFirstDay(1);
+    await withPage(t, async (page) => {
+      await page.goto(`/calendar?date=${day}`);
+      await page.getByRole("heading", { name: monthName(day), level: 2 }).waitFor();
+      assert.equal(await firstDayLabel(page, "Month", "Monday, Nov 30"), "Monday, Nov 30");
+      await page.getByRole("button", { name: "Week", exact: true }).click();
+      await page.getByRole("heading", { name: "Week of Mon, Dec 7, 2026", level: 2 }).waitFor();
+      assert.equal(await firstDayLabel(page, "Week", "Monday, Dec 7"), "Monday, Dec 7");
+    });
+    await setFirstDay(0);
+    await withPage(t, async (page) => {
+      await page.goto(`/calendar?date=${day}`);
+      await page.getByRole("heading", { name: monthName(day), level: 2 }).waitFor();
+      assert.equal(await firstDayLabel(page, "Month", "Sunday, Nov 29"), "Sunday, Nov 29");
+      await page.getByRole("button", { name: "Week", exact: true }).click();
+      await page.getByRole("heading", { name: "Week of Sun, Dec 6, 2026", level: 2 }).waitFor();
+    });
+  } finally {
+    await setFirstDay(saved.firstDayOfWeek);
+  }
+});

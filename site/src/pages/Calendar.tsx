@@ -3,6 +3,7 @@ import { api } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { useResource } from "../components/useResource";
 import { useUrlState } from "../components/useUrlState";
+import { uiSettings } from "../state/uiSettings";
 import "./Calendar.css";
 import { CALENDAR_VIEWS, type CalendarView, eventsIn, isDay, periodOf, shiftAnchor, todayUtc } from "./CalendarPeriods";
 import { CalendarBody, CalendarLegend } from "./CalendarViews";
@@ -33,7 +34,7 @@ export function Calendar() {
       unmonitored.value = query.get("unmonitored") === "true";
     },
   );
-  const period = periodOf(view.value, anchor.value);
+  const period = periodOf(view.value, anchor.value, uiSettings.value?.firstDayOfWeek ?? 0);
   const { data, error, loading } = useResource(
     (signal) => api.calendar({ start: period.start, end: period.end, unmonitored: unmonitored.value }, signal),
     [period.start, period.end, unmonitored.value],

@@ -2,7 +2,8 @@ import type { Movie } from "../api";
 
 /**
  * The calendar's periods and events, on UTC calendar days ("2026-12-07"), as the server dates
- * releases. Weeks start on Sunday, as Radarr's calendar does by default.
+ * releases. Weeks start on the day Settings › UI names (firstDayOfWeek: 0 Sunday, Radarr's
+ * default, or 1 Monday).
  */
 
 export const CALENDAR_VIEWS = ["month", "week", "agenda"] as const;
@@ -47,8 +48,11 @@ export const todayUtc = () => toDay(Date.now());
 export const isDay = (value: string | null) =>
   value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(msOf(value));
 
-function weekStart(day: string): string {
-  return addDays(day, -new Date(msOf(day)).getUTCDay());
+/** The day of week (0 Sunday … 6 Saturday) weeks start on. */
+export type FirstDayOfWeek = number;
+
+function weekStart(day: string, firstDay: FirstDayOfWeek): string {
+  return addDays(day, -((new Date(msOf(day)).getUTCDay() - firstDay + 7) % 7));
 }
 
 function monthStart(day: string): string {
@@ -73,17 +77,17 @@ export const dayTitle = (day: string, options: Intl.DateTimeFormatOptions = {}) 
   });
 
 /** The period a view shows around `anchor`: its month's whole weeks, its week, or its month's days. */
-export function periodOf(view: CalendarView, anchor: string): Period {
+export function periodOf(view: CalendarView, anchor: string, firstDay: FirstDayOfWeek = 0): Period {
   if (view === "week") {
-    const start = weekStart(anchor);
+    const start = weekStart(anchor, firstDay);
     const end = addDays(start, 7);
     return { start, end, days: daysFrom(start, end), title: `Week of ${dayTitle(start, { year: "numeric" })}` };
   }
   const first = monthStart(anchor);
   const next = monthStart(addDays(first, 31));
   if (view === "agenda") return { start: first, end: next, days: daysFrom(first, next), title: monthTitle(first) };
-  const start = weekStart(first);
-  const end = weekStart(addDays(next, 6));
+  const start = weekStart(first, firstDay);
+  const end = weekStart(addDays(next, 6), firstDay);
   return { start, end, days: daysFrom(start, end), title: monthTitle(first) };
 }
 

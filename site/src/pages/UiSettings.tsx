@@ -2,6 +2,7 @@ import { settingsApi, type UiConfig } from "../api/settings";
 import { type ConfigField, ConfigForm } from "../components/ConfigForm";
 import { SettingsNav } from "../components/SettingsNav";
 import { applyTheme } from "../state/theme";
+import { uiSettings } from "../state/uiSettings";
 
 const UI_FIELDS: ConfigField<UiConfig>[] = [
   {
@@ -89,7 +90,10 @@ export function UiSettings() {
         idPrefix="ui"
         resource={settingsApi.ui}
         fields={UI_FIELDS}
-        onSaved={(saved) => applyTheme(saved.theme)}
+        onSaved={(saved) => {
+          uiSettings.value = saved;
+          applyTheme(saved.theme);
+        }}
       />
     </section>
   );

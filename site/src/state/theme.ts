@@ -1,4 +1,5 @@
 import { settingsApi, type UiConfig } from "../api/settings";
+import { uiSettings } from "./uiSettings";
 
 /**
  * The site's theme (Settings › UI): dark, light, or "auto" following the system's
@@ -31,5 +32,7 @@ export function restoreTheme(): void {
 
 /** The theme saved in the UI settings (another browser may have changed it). */
 export async function syncTheme(): Promise<void> {
-  applyTheme((await settingsApi.ui.get()).theme);
+  const saved = await settingsApi.ui.get();
+  uiSettings.value = saved;
+  applyTheme(saved.theme);
 }
