@@ -16,6 +16,7 @@ import { alternativeTitleRouter, creditRouter } from "./api/credits";
 import { customFilterRouter } from "./api/customFilters";
 import { customFormatRouter } from "./api/customFormats";
 import { delayProfileRouter } from "./api/delayProfiles";
+import { discoverRouter } from "./api/discover";
 import { diskSpaceRouter } from "./api/diskSpace";
 import { downloadClientRouter } from "./api/downloadClients";
 import { exclusionRouter } from "./api/exclusions";
@@ -136,6 +137,7 @@ const API_ROUTERS: readonly (readonly [string, Hono<AppEnv>])[] = [
   ["/api/v3/streaming/trakt", traktAuthRouter],
   // After the Trakt router: its paths are more specific; neither pattern overlaps the other.
   ["/api/v3/streaming", streamingRouter],
+  ["/api/v3/discover", discoverRouter],
 ];
 
 export function createApp() {

@@ -42,6 +42,8 @@ const Library = lazy(() => import("./pages/Library").then((m) => m.Library));
 const MovieDetail = lazy(() => import("./pages/MovieDetail").then((m) => m.MovieDetail));
 const AddMovie = lazy(() => import("./pages/AddMovie").then((m) => m.AddMovie));
 const Trending = lazy(() => import("./pages/Trending").then((m) => m.Trending));
+const Discover = lazy(() => import("./pages/Discover").then((m) => m.Discover));
+const DiscoverMovie = lazy(() => import("./pages/DiscoverMovie").then((m) => m.DiscoverMovie));
 const ComingSoon = lazy(() => import("./pages/ComingSoon").then((m) => m.ComingSoon));
 const Calendar = lazy(() => import("./pages/Calendar").then((m) => m.Calendar));
 const Wanted = lazy(() => import("./pages/Wanted").then((m) => m.Wanted));
@@ -80,6 +82,7 @@ type Section =
   | "library"
   | "add"
   | "trending"
+  | "discover"
   | "comingSoon"
   | "calendar"
   | "wanted"
@@ -114,6 +117,13 @@ const ROUTES: PageRoute[] = [
   },
   { path: "/add", title: "Add movie", section: "add", nav: "main", render: () => <AddMovie /> },
   { path: "/trending", title: "Trending", section: "trending", nav: "main", render: () => <Trending /> },
+  { path: "/discover", title: "Discover", section: "discover", nav: "main", render: () => <Discover /> },
+  {
+    path: "/discover/movie/:tmdbId",
+    title: "Discover",
+    section: "discover",
+    render: ({ tmdbId }) => (isId(tmdbId) ? <DiscoverMovie key={tmdbId} tmdbId={Number(tmdbId)} /> : null),
+  },
   { path: "/coming-soon", title: "Coming soon", section: "comingSoon", nav: "main", render: () => <ComingSoon /> },
   { path: "/calendar", title: "Calendar", section: "calendar", nav: "main", render: () => <Calendar /> },
   {

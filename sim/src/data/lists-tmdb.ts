@@ -1,5 +1,6 @@
 import { addDays, allMovies, catalogueReferenceDate, type Movie } from "./catalogue";
-import { movieIdsWithCompany, movieIdsWithKeyword } from "./lists-tmdb-credits";
+import { movieIdsOfCompany } from "./discover-studios";
+import { movieIdsWithKeyword } from "./lists-tmdb-credits";
 import { Random } from "./prng";
 
 /**
@@ -226,7 +227,7 @@ export function isDiscoverSort(sortBy: string): boolean {
 /** Movies for /3/discover/movie: the filters TMDb documents that list imports use. */
 export function discoverMovies(query: DiscoverQuery): Movie[] {
   const keywordIds = matchingIds(query.withKeywords, movieIdsWithKeyword);
-  const companyIds = matchingIds(query.withCompanies, movieIdsWithCompany);
+  const companyIds = matchingIds(query.withCompanies, movieIdsOfCompany);
   const genreGroups = query.withGenres?.split(",").map((group) => group.split("|").map(Number));
   const movies = allMovies().filter(
     (movie) =>

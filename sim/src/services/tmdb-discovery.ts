@@ -90,6 +90,23 @@ function watchProvidersBody(mediaType: "movie" | "tv", id: number, title: string
   return { id, results };
 }
 
+type TrendingTitle = { kind: "movie"; movie: Movie } | { kind: "tv"; show: TvShow };
+
+/** Every fourth title of `/3/trending/all` is a series: both trending lists, interleaved in rank order. */
+function trendingAll(window: TrendingWindow): TrendingTitle[] {
+  const movies = trendingMovies(window);
+  const shows = trendingTv(window);
+  const titles: TrendingTitle[] = [];
+  let m = 0;
+  let s = 0;
+  while (m < movies.length || s < shows.length) {
+    const showTurn = titles.length % 4 === 3;
+    if ((showTurn && s < shows.length) || m >= movies.length) titles.push({ kind: "tv", show: shows[s++] });
+    else titles.push({ kind: "movie", movie: movies[m++] });
+  }
+  return titles;
+}
+
 function windowParam(c: Context): TrendingWindow | undefined {
   const window = c.req.param("window");
   return window === "day" || window === "week" ? window : undefined;
@@ -101,9 +118,18 @@ export function mountTmdbDiscoveryRoutes(app: Hono, shapes: TmdbShapes): void {
   app.get("/3/trending/:mediaType/:window", (c) => {
     const window = windowParam(c);
     const mediaType = c.req.param("mediaType");
-    if (!window || (mediaType !== "movie" && mediaType !== "tv")) return shapes.error(404);
+    if (!window || (mediaType !== "movie" && mediaType !== "tv" && mediaType !== "all")) return shapes.error(404);
     const page = shapes.pageParam(c);
     if (page === null) return shapes.error(400, INVALID_PAGE);
+    if (mediaType === "all") {
+      const { slice, ...paging } = pageOf(trendingAll(window), page);
+      return c.json({
+        ...paging,
+        results: slice.map((title) =>
+          title.kind === "movie" ? shapes.movieMediaItem(title.movie) : { ...tvItem(title.show), media_type: "tv" },
+        ),
+      });
+    }
     if (mediaType === "movie") {
       const { slice, ...paging } = pageOf(trendingMovies(window), page);
       return c.json({ ...paging, results: slice.map(shapes.movieMediaItem) });

@@ -1,13 +1,14 @@
-import { type Signal, useSignal } from "@preact/signals";
+import { useSignal } from "@preact/signals";
 import { api, type Movie } from "../api";
+import { AddMovieForm } from "../components/AddMovieForm";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatRuntime } from "../components/format";
-import { defaultChoices, type MovieChoices, MovieChoicesFields } from "../components/MovieChoices";
+import { defaultChoices, type MovieChoices } from "../components/MovieChoices";
 import { Poster } from "../components/Poster";
 import { useResource } from "../components/useResource";
 import { Link } from "../router";
 import { invalidateLibrary } from "../state/library";
-import { loadReference, qualityProfiles, rootFolders, tags } from "../state/reference";
+import { loadReference, qualityProfiles, rootFolders } from "../state/reference";
 
 /**
  * Add movie: search TMDb through the server, then add one result with the chosen profile,
@@ -58,8 +59,8 @@ export function AddMovie() {
                     <Link href={`/movie/${movie.id}`}>Open {movie.title}</Link>
                   </p>
                 ) : selected.value === movie.tmdbId ? (
-                  <AddForm
-                    movie={movie}
+                  <AddMovieForm
+                    title={movie.title}
                     choices={choices}
                     adding={adding.value}
                     error={addError.value}
@@ -138,56 +139,4 @@ function useAddMovie() {
     }
   };
   return { term, results, searching, searchError, selected, choices, adding, addError, search, open, add };
-}
-
-/** The choices a found movie is added with: profile, folder, availability, tags. */
-function AddForm({
-  movie,
-  choices,
-  adding,
-  error,
-  onAdd,
-  onCancel,
-}: {
-  movie: Movie;
-  choices: Signal<MovieChoices>;
-  adding: boolean;
-  error: unknown;
-  onAdd: () => void;
-  onCancel: () => void;
-}) {
-  return (
-    <form
-      class="add-form"
-      aria-label={`Add ${movie.title}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onAdd();
-      }}
-    >
-      <MovieChoicesFields
-        value={choices.value}
-        onChange={(patch) => {
-          choices.value = { ...choices.value, ...patch };
-        }}
-        profiles={qualityProfiles.value}
-        rootFolders={rootFolders.value}
-        tags={tags.value}
-      />
-      {rootFolders.value.length === 0 && (
-        <p class="hint">
-          No root folder yet: <Link href="/settings">add one in Settings</Link>.
-        </p>
-      )}
-      <ErrorMessage error={error} />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={adding || !choices.value.rootFolderPath}>
-          {adding ? "Adding…" : "Add movie"}
-        </button>
-        <button type="button" class="ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
-  );
 }
