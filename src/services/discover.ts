@@ -27,7 +27,7 @@ const RECOMMENDATION_SEEDS = 3;
 const RECOMMENDED_SIZE = 40;
 
 /** A title as a Discover row lists it, before the library is asked about it. */
-export interface DiscoverTitle {
+interface DiscoverTitle {
   tmdbId: number;
   mediaType: "movie" | "tv";
   title: string;
@@ -48,7 +48,7 @@ export const yearOf = (date: string | null | undefined) =>
   date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null;
 
 /** The region rankings are read for (upcoming depends on it): DEFAULT_REGION, else US. */
-export function discoverRegion(ctx: ServiceContext): string {
+function discoverRegion(ctx: ServiceContext): string {
   const fallback = (ctx.env.DEFAULT_REGION ?? "").toUpperCase();
   return isRegionCode(fallback) ? fallback : "US";
 }
@@ -184,7 +184,7 @@ export class DiscoverService {
 }
 
 /** Each title with its library movie, in one D1 query for the page's movies (TV ids are another namespace). */
-export async function markLibrary(ctx: ServiceContext, titles: DiscoverTitle[]) {
+async function markLibrary(ctx: ServiceContext, titles: DiscoverTitle[]) {
   const movieIds = titles.filter((t) => t.mediaType === "movie").map((t) => t.tmdbId);
   const held = movieIds.length ? await new MovieRepository(ctx.db).idsByTmdbIds(movieIds) : new Map<number, number>();
   return titles.map((title) => {

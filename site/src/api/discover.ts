@@ -11,12 +11,10 @@ import { request, v3 } from ".";
 
 export type DiscoverPage = z.infer<typeof discoverPageSchema>;
 export type DiscoverItem = DiscoverPage["results"][number];
-export type DiscoverRecommended = z.infer<typeof discoverRecommendedSchema>;
+type DiscoverRecommended = z.infer<typeof discoverRecommendedSchema>;
 export type DiscoverMovie = z.infer<typeof discoverMovieSchema>;
 type Genres = z.infer<typeof discoverGenresSchema>;
 type Studios = z.infer<typeof discoverStudiosSchema>;
-
-export type { DiscoverRow };
 
 /** The Discover page's calls: rows by name, genre or studio, recommendations, and any movie. */
 export const discoverApi = {

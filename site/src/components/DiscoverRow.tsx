@@ -113,7 +113,7 @@ export function DiscoverRow({
  * A title in a row. A movie opens its Discover page and says when it is in the library; a TV
  * series stays visible but says plainly that this app manages movies only, and offers no add.
  */
-export function DiscoverCard({ item }: { item: DiscoverItem }) {
+function DiscoverCard({ item }: { item: DiscoverItem }) {
   const year = item.year ? String(item.year) : "—";
   if (item.moviesOnly) {
     return (

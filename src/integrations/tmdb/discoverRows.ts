@@ -5,8 +5,7 @@ import type { Logger } from "../../observability/logger";
 import { type BackgroundWork, type SwrCached, swrJson } from "../cache";
 import { readJson } from "../http";
 import { type TmdbParams, tmdbGet } from "./client";
-import type { TrendingWindow } from "./discoverySchemas";
-import { tmdbTrendingMoviesSchema } from "./discoverySchemas";
+import { type TmdbTrendingMovies, type TrendingWindow, tmdbTrendingMoviesSchema } from "./discoverySchemas";
 
 /**
  * The TMDb reads behind the Discover page's rows: trending across movies and TV, the movie
@@ -65,15 +64,12 @@ const trendingAllSchema = z.object({
 });
 export type TmdbTrendingAll = z.infer<typeof trendingAllSchema>;
 
-export type TmdbMoviePage = z.infer<typeof tmdbTrendingMoviesSchema>;
-const NO_TITLES: TmdbMoviePage = { page: 1, results: [], total_pages: 1, total_results: 0 };
+const NO_TITLES: TmdbTrendingMovies = { page: 1, results: [], total_pages: 1, total_results: 0 };
 
 const genreListSchema = z.object({ genres: z.array(z.object({ id: z.number().int(), name: z.string() })) });
-export type TmdbGenre = z.infer<typeof genreListSchema>["genres"][number];
 
 /** TMDb's movie rankings Discover shows, by their path segment. */
-export const MOVIE_RANKINGS = ["popular", "top_rated", "upcoming"] as const;
-export type MovieRanking = (typeof MOVIE_RANKINGS)[number];
+export type MovieRanking = "popular" | "top_rated" | "upcoming";
 
 export class TmdbDiscoverRows {
   constructor(
@@ -100,7 +96,7 @@ export class TmdbDiscoverRows {
   }
 
   /** `/3/movie/{popular|top_rated|upcoming}`; `region` decides which release dates count as upcoming. */
-  ranking(name: MovieRanking, page: number, region: string): Promise<SwrCached<TmdbMoviePage>> {
+  ranking(name: MovieRanking, page: number, region: string): Promise<SwrCached<TmdbTrendingMovies>> {
     return this.cached(
       `${name}:${region}:${page}`,
       DISCOVER_TTL_SECONDS.ranking,
@@ -111,7 +107,7 @@ export class TmdbDiscoverRows {
   }
 
   /** `/3/discover/movie` with one genre or one production company, most popular first. */
-  discover(filter: { genreId: number } | { companyId: number }, page: number): Promise<SwrCached<TmdbMoviePage>> {
+  discover(filter: { genreId: number } | { companyId: number }, page: number): Promise<SwrCached<TmdbTrendingMovies>> {
     const [key, params] =
       "genreId" in filter
         ? [`genre:${filter.genreId}`, { with_genres: filter.genreId }]
@@ -126,7 +122,7 @@ export class TmdbDiscoverRows {
   }
 
   /** `/3/genre/movie/list`: TMDb's movie genres with their names. */
-  async genres(): Promise<SwrCached<TmdbGenre[]>> {
+  async genres(): Promise<SwrCached<{ id: number; name: string }[]>> {
     const list = await this.cached("genres", DISCOVER_TTL_SECONDS.genres, "/3/genre/movie/list", {}, genreListSchema);
     return { ...list, value: list.value.genres };
   }
@@ -135,7 +131,7 @@ export class TmdbDiscoverRows {
    * `/3/movie/{id}/recommendations`, first page: what TMDb suggests to people who liked that movie.
    * A movie TMDb does not know has none, and that answer is cached like any other.
    */
-  recommendations(tmdbId: number): Promise<SwrCached<TmdbMoviePage>> {
+  recommendations(tmdbId: number): Promise<SwrCached<TmdbTrendingMovies>> {
     const key = `tmdb:discover:recommendations:${tmdbId}:${KEY_VERSION}`;
     return swrJson(this.env.CACHE, this.ctx, SERVICE, key, DISCOVER_TTL_SECONDS.recommendations, async () => {
       try {
