@@ -91,6 +91,7 @@ export function ProviderEditor<T extends ProviderResource, TestResult>({
   return (
     <form class="editor provider-editor" aria-label={title} noValidate onSubmit={save}>
       <h2>{title}</h2>
+      <HelpLink href={initial.infoLink} kind={kind} />
       <NameField
         idPrefix={idPrefix}
         value={resource.name}
@@ -125,6 +126,18 @@ export function ProviderEditor<T extends ProviderResource, TestResult>({
         onRemove={remove}
       />
     </form>
+  );
+}
+
+/** The definition's help page for this kind (Radarr's wiki page, or the service's own docs). */
+function HelpLink({ href, kind }: { href?: string; kind: string }) {
+  if (!href) return null;
+  return (
+    <p class="hint">
+      <a href={href} target="_blank" rel="noreferrer">
+        How to set up {kind}
+      </a>
+    </p>
   );
 }
 
