@@ -42,9 +42,9 @@ async function hook(flags: Record<string, boolean>): Promise<() => Promise<Recei
     (await (await fetch(`${SIM}/hooks/${channel}`)).json<{ received: Received[] }>()).received.map((r) => r.body);
 }
 
-/** Polls a webhook until one received body matches (delivery may go through a queue), failing after a timeout. */
+/** Polls a webhook until one received body matches (delivery may go through a queue), failing after 15 s. */
 async function waitFor(received: () => Promise<Received["body"][]>, match: (body: Received["body"]) => boolean) {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     const found = (await received()).filter(match);
     if (found.length) return found;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -52,8 +52,8 @@ async function waitFor(received: () => Promise<Received["body"][]>, match: (body
   throw new Error("the notification never arrived");
 }
 
-/** Gives a delivery that should not happen the time one that does would take. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+/** Gives a delivery that should not happen the time a queued one would take (the queue's batch wait is 1 s). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
 const ofType = (type: string) => (body: Received["body"]) => body.type === type;
 
