@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { type LogFile, logFiles, logFileText, logPage, updateLogFiles, updateLogFileText } from "../services/logs";
+import { VALID_CORRELATION_ID } from "./middleware/correlation";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses } from "./schemas/common";
 
@@ -21,6 +22,10 @@ const logRecordSchema = z
     logger: z.string(),
     message: z.string(),
     method: z.string().nullable(),
+    correlationId: z
+      .string()
+      .nullable()
+      .openapi({ description: "Not in Radarr: the X-Correlation-Id of the request that logged it" }),
   })
   .openapi("LogRecord");
 
@@ -69,6 +74,11 @@ logRouter.openapi(
           .max(200)
           .optional()
           .openapi({ description: "Not in Radarr: only records whose message or logger contains this text" }),
+        correlationId: z
+          .string()
+          .regex(VALID_CORRELATION_ID, "correlationId must be 1–128 letters, digits or . _ : -")
+          .optional()
+          .openapi({ description: "Not in Radarr: only the records of the request with this X-Correlation-Id" }),
       }),
     },
     responses: { 200: jsonContent(logPageSchema, "A page of log records"), ...errorResponses },

@@ -860,8 +860,14 @@ export const logEntries = sqliteTable(
     logger: text("logger").notNull(),
     message: text("message").notNull(),
     exception: text("exception"),
+    /** The request's X-Correlation-Id; null for cron runs, queue batches and older records. */
+    correlationId: text("correlation_id"),
   },
-  (t) => [index("log_entries_level_idx").on(t.level, t.id), index("log_entries_time_idx").on(t.time)],
+  (t) => [
+    index("log_entries_level_idx").on(t.level, t.id),
+    index("log_entries_time_idx").on(t.time),
+    index("log_entries_correlation_idx").on(t.correlationId),
+  ],
 );
 
 /** Backups (Radarr's /api/v3/system/backup): an export of the library's tables as JSON, in chunks. */

@@ -11,6 +11,8 @@ export interface LogRecord {
   logger: string;
   message: string;
   exception: string | null;
+  /** The request's correlation id (X-Correlation-Id) when a request logged it. */
+  correlationId: string | null;
 }
 
 // Unwritten records an isolate holds at most; older ones are dropped first (counted in the next write).
@@ -18,8 +20,8 @@ const MAX_PENDING = 500;
 const pending: LogRecord[] = [];
 let dropped = 0;
 
-// Fields every line carries, or that name the logger: not repeated in the message.
-const QUIET_FIELDS = new Set(["app", "error", "command"]);
+// Fields every line carries, that name the logger or have their own column: not repeated in the message.
+const QUIET_FIELDS = new Set(["app", "error", "command", "correlationId"]);
 
 function loggerName(fields: Record<string, unknown>): string {
   if (typeof fields.command === "string") return fields.command;
@@ -58,6 +60,7 @@ export function keepLogRecord(
     logger: loggerName(fields),
     message: details.length ? `${message} (${details.join(", ")})` : message,
     exception: fields.error === undefined ? null : describe(fields.error),
+    correlationId: typeof fields.correlationId === "string" ? fields.correlationId : null,
   });
 }
 

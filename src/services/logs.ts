@@ -25,6 +25,7 @@ export async function flushLogs(env: Env): Promise<void> {
       logger: "Worker",
       message: `${dropped} log records were dropped before they could be stored`,
       exception: null,
+      correlationId: null,
     });
   }
   try {
@@ -54,6 +55,7 @@ export interface LogPageRequest {
   sortDirection: "ascending" | "descending";
   level?: string;
   filter?: string;
+  correlationId?: string;
 }
 
 export function logPage(db: Database, request: LogPageRequest) {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import { ROOT } from "../../scripts/lib/app.mjs";
-import { api, withPage } from "./harness.mjs";
+import { api, environment, withPage } from "./harness.mjs";
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -86,5 +86,68 @@ test("System › Logs pages the log store, searches it by text, filters it by le
       await page.screenshot({ path: join(ARTIFACTS, "system-logs-390.png"), fullPage: true });
     },
     { viewport: PHONE },
+  );
+});
+
+/** A failed sign-in under a correlation id: a warning the log store keeps with that id. */
+async function failedLogin(appUrl, correlationId) {
+  const res = await fetch(`${appUrl}/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-correlation-id": correlationId },
+    body: JSON.stringify({ apiKey: "not-the-key" }),
+  });
+  assert.equal(res.status, 401);
+}
+
+async function recordsOf(correlationId) {
+  for (let i = 0; i < 40; i++) {
+    const { body } = await api(`/log?pageSize=50&correlationId=${correlationId}`);
+    if (body.totalRecords > 0) return body;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.fail(`no record of request ${correlationId} reached the log store`);
+}
+
+test("System › Logs shows each record's request and filters by it with a click", { timeout: 120_000 }, async (t) => {
+  const { appUrl } = await environment();
+  const [one, two] = ["browser-logs-one", "browser-logs-two"];
+  await failedLogin(appUrl, one);
+  await failedLogin(appUrl, two);
+  const ofOne = await recordsOf(one);
+  await recordsOf(two);
+  await withPage(
+    t,
+    async (page) => {
+      await page.goto("/system/logs");
+      await page.getByRole("searchbox", { name: "Search" }).fill("login failed");
+      const table = page.getByRole("table", { name: "Log records", exact: true });
+      await table
+        .getByRole("button", { name: `Only request ${two}` })
+        .first()
+        .waitFor();
+      await table
+        .getByRole("button", { name: `Only request ${one}` })
+        .first()
+        .click();
+      await page.getByRole("status", { name: "Request filter" }).getByText(one).waitFor();
+      await page.waitForURL(`**/system/logs?correlationId=${one}`);
+      await page.getByRole("searchbox", { name: "Search" }).fill("");
+      const count = page.getByRole("status", { name: "Log count" });
+      await count.filter({ hasText: `${ofOne.totalRecords.toLocaleString("en-US")} records` }).waitFor();
+      const requests = await table
+        .locator("tbody tr")
+        .getByRole("button")
+        .evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-label")));
+      assert.deepEqual(requests, Array(ofOne.totalRecords).fill(`Only request ${one}`));
+      await page.screenshot({ path: join(ARTIFACTS, "system-logs-request-1440.png"), fullPage: true });
+
+      await page.getByRole("button", { name: "Show all requests" }).click();
+      await table
+        .getByRole("button", { name: `Only request ${two}` })
+        .first()
+        .waitFor();
+      assert.doesNotMatch(page.url(), /correlationId/);
+    },
+    { viewport: DESKTOP },
   );
 });

@@ -24,8 +24,10 @@ describe("the log store's records", () => {
       ["error", "Worker"],
     ]);
     expect(records[0].message).toBe(
-      "indexer refused (correlationId=c1, url=http://idx/api?t=search&apikey=[redacted], password=[redacted])",
+      "indexer refused (url=http://idx/api?t=search&apikey=[redacted], password=[redacted])",
     );
+    // The request's correlation id has its own column, not a place in the message.
+    expect(records.map((r) => r.correlationId)).toEqual(["c1", null, null]);
     expect(JSON.stringify(records)).not.toMatch(/s3cret|hunter2/);
     expect(records[1].message).toBe("command completed (commandId=4, message=Synced)");
     expect(records[2]).toMatchObject({ message: "chunk failed", exception: "boom" });

@@ -18,6 +18,8 @@ interface LogQuery {
   pageSize: number;
   level?: LogLevel;
   filter?: string;
+  /** Only the records of one request (its X-Correlation-Id). */
+  correlationId?: string;
 }
 
 /** The System pages' calls beyond status and health: scheduled tasks, logs. */

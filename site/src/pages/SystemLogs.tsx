@@ -5,6 +5,7 @@ import { formatDateTime } from "../components/format";
 import { Pager } from "../components/Pager";
 import { SystemNav } from "../components/SystemNav";
 import { useResource } from "../components/useResource";
+import { useUrlState } from "../components/useUrlState";
 
 const PAGE_SIZE = 50;
 const LEVELS: { value: LogLevel | ""; label: string }[] = [
@@ -51,8 +52,29 @@ function LogFiles() {
   );
 }
 
-/** One page of log records: time, level, logger and message (with the exception, if any). */
-export function LogTable({ records }: { records: LogPage["records"] }) {
+/** A record's request: its correlation id, shortened, as a button that shows only that request's records. */
+function RequestCell({ id, onSelect }: { id: string | null; onSelect: (id: string) => void }) {
+  if (!id) return <td class="muted">—</td>;
+  return (
+    <td>
+      <button type="button" class="link" title={id} aria-label={`Only request ${id}`} onClick={() => onSelect(id)}>
+        <code>{id.slice(0, 8)}</code>
+      </button>
+    </td>
+  );
+}
+
+/**
+ * One page of log records: time, level, logger and message (with the exception, if any); with
+ * `onCorrelation`, also each record's request (correlation id), a click filtering by it.
+ */
+export function LogTable({
+  records,
+  onCorrelation,
+}: {
+  records: LogPage["records"];
+  onCorrelation?: (id: string) => void;
+}) {
   return (
     <table class="plain" aria-label="Log records">
       <thead>
@@ -60,6 +82,7 @@ export function LogTable({ records }: { records: LogPage["records"] }) {
           <th scope="col">Time</th>
           <th scope="col">Level</th>
           <th scope="col">Logger</th>
+          {onCorrelation && <th scope="col">Request</th>}
           <th scope="col">Message</th>
         </tr>
       </thead>
@@ -71,6 +94,7 @@ export function LogTable({ records }: { records: LogPage["records"] }) {
               <span class={`badge ${r.level}`}>{r.level}</span>
             </td>
             <td>{r.logger}</td>
+            {onCorrelation && <RequestCell id={r.correlationId} onSelect={onCorrelation} />}
             <td class="log-message">
               {r.message}
               {r.exception && <pre>{r.exception}</pre>}
@@ -82,20 +106,41 @@ export function LogTable({ records }: { records: LogPage["records"] }) {
   );
 }
 
-/** System › Logs: the log store's records a page at a time, by level and text, and its day files. */
+/**
+ * System › Logs: the log store's records a page at a time, by level, text or one request's
+ * correlation id (kept in the URL, so a link shows one request's records), and its day files.
+ */
 export function SystemLogs() {
   const page = useSignal(1);
   const level = useSignal<LogLevel | "">("");
   const filter = useSignal("");
+  const request = useSignal("");
+  useUrlState(
+    ["correlationId"],
+    () => ({ correlationId: request.value || undefined }),
+    (query) => {
+      request.value = query.get("correlationId") ?? "";
+    },
+  );
   const logs = useResource(
     (signal) =>
       systemApi.logs(
-        { page: page.value, pageSize: PAGE_SIZE, level: level.value || undefined, filter: filter.value.trim() },
+        {
+          page: page.value,
+          pageSize: PAGE_SIZE,
+          level: level.value || undefined,
+          filter: filter.value.trim(),
+          correlationId: request.value || undefined,
+        },
         signal,
       ),
-    [page.value, level.value, filter.value],
+    [page.value, level.value, filter.value, request.value],
     { delayMs: 250 },
   );
+  const selectRequest = (id: string) => {
+    request.value = id;
+    page.value = 1;
+  };
   const data = logs.data.value;
   return (
     <section class="page system">
@@ -134,9 +179,17 @@ export function SystemLogs() {
           {data ? `${data.totalRecords.toLocaleString("en-US")} records` : ""}
         </span>
       </div>
+      {request.value && (
+        <p class="notice" role="status" aria-label="Request filter">
+          Only request <code>{request.value}</code>{" "}
+          <button type="button" onClick={() => selectRequest("")}>
+            Show all requests
+          </button>
+        </p>
+      )}
       <ErrorMessage error={logs.error.value} />
       {data?.records.length === 0 && <p class="muted">No record matches.</p>}
-      {data && data.records.length > 0 && <LogTable records={data.records} />}
+      {data && data.records.length > 0 && <LogTable records={data.records} onCorrelation={selectRequest} />}
       {data && <Pager page={page} totalRecords={data.totalRecords} pageSize={PAGE_SIZE} label="Log pages" />}
       <LogFiles />
     </section>

@@ -11,7 +11,8 @@ const CORRELATION_HEADER = "X-Correlation-Id";
 /** D1 rows the request read and wrote before its response was returned (a streamed body's later reads are not in them). */
 const D1_ROWS_READ_HEADER = "X-D1-Rows-Read";
 const D1_ROWS_WRITTEN_HEADER = "X-D1-Rows-Written";
-const VALID_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** What a caller's X-Correlation-Id must look like to be kept (else the request gets a new one). */
+export const VALID_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * Gives each request a correlation id (the caller's, when well-formed, or a new one), a logger

@@ -1,4 +1,4 @@
-import { and, asc, desc, gte, inArray, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import { chunk, D1_MAX_BOUND_PARAMETERS, type Database } from "../client";
 import { logEntries } from "../schema";
 
@@ -6,8 +6,8 @@ export type LogRow = typeof logEntries.$inferSelect;
 type NewLogRow = typeof logEntries.$inferInsert;
 export type LogLevel = LogRow["level"];
 
-// Five bound columns a row: as many rows a statement as D1's parameter limit allows.
-const ROWS_PER_INSERT = Math.floor(D1_MAX_BOUND_PARAMETERS / 5);
+// Six bound columns a row: as many rows a statement as D1's parameter limit allows.
+const ROWS_PER_INSERT = Math.floor(D1_MAX_BOUND_PARAMETERS / 6);
 
 export interface LogPageQuery {
   page: number;
@@ -17,6 +17,8 @@ export interface LogPageQuery {
   levels?: LogLevel[];
   /** Only records whose message or logger contains this text (ASCII case ignored). */
   filter?: string;
+  /** Only the records of the request with this correlation id. */
+  correlationId?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ function pageWhere(query: LogPageQuery) {
   return and(
     query.levels ? inArray(logEntries.level, query.levels) : undefined,
     query.filter ? containing(query.filter) : undefined,
+    query.correlationId ? eq(logEntries.correlationId, query.correlationId) : undefined,
   );
 }
 
