@@ -40,7 +40,7 @@ test("Discover: rows load as they scroll in, a TV title says movies only, a movi
       await page.goto("/");
       await page.getByRole("link", { name: "Discover", exact: true }).click();
       const trending = page.getByRole("region", { name: "Trending this week", exact: true });
-      await trending.getByRole("listitem").first().waitFor();
+      await trending.getByRole("link").first().waitFor();
       assert.ok(!rowRequests.includes("upcoming"), `rows below the fold wait to be scrolled to (${rowRequests})`);
 
       // A TV series is shown, plainly not addable.
@@ -52,7 +52,7 @@ test("Discover: rows load as they scroll in, a TV title says movies only, a movi
 
       const upcoming = page.getByRole("region", { name: "Upcoming", exact: true });
       await upcoming.scrollIntoViewIfNeeded();
-      await upcoming.getByRole("listitem").first().waitFor();
+      await upcoming.getByRole("link").first().waitFor();
       assert.ok(rowRequests.includes("upcoming"), "the row loads once scrolled to");
 
       // A genre chip shows that genre's row.
@@ -101,7 +101,7 @@ test("Discover: rows load as they scroll in, a TV title says movies only, a movi
     async (page) => {
       await page.goto("/discover");
       const trending = page.getByRole("region", { name: "Trending this week", exact: true });
-      await trending.getByRole("listitem").nth(3).waitFor();
+      await trending.getByRole("link").nth(3).waitFor();
       const strip = await trending.getByRole("list").evaluate((list) => [list.scrollWidth, list.clientWidth]);
       assert.ok(strip[0] > strip[1], "a row scrolls sideways inside itself");
       await noSidewaysScroll(page);

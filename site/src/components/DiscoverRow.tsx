@@ -88,11 +88,11 @@ export function DiscoverRow({
       {note && <p class="muted discover-note">{note}</p>}
       <ErrorMessage error={error.value} />
       {items.value?.length === 0 && <p class="muted">{empty}</p>}
+      {!items.value && !error.value && <p class="muted discover-loading">{seen ? "Loading…" : "\u00a0"}</p>}
       <ul class="discover-strip">
         {(items.value ?? []).map((item) => (
           <DiscoverCard key={`${item.mediaType}:${item.tmdbId}`} item={item} />
         ))}
-        {!items.value && seen && <li class="discover-card loading muted">Loading…</li>}
         {items.value && page.value < totalPages.value && (
           <li class="discover-card more">
             <button
