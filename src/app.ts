@@ -47,6 +47,7 @@ import { qualityProfileRouter } from "./api/quality";
 import { qualityDefinitionRouter } from "./api/qualityDefinitions";
 import { queueRouter } from "./api/queue";
 import { referenceRouter } from "./api/reference";
+import { relatedMovieRouter } from "./api/relatedMovies";
 import { releaseProfileRouter } from "./api/releaseProfiles";
 import { releaseRouter } from "./api/releases";
 import { remotePathMappingRouter } from "./api/remotePathMappings";
@@ -83,6 +84,7 @@ const API_ROUTERS: readonly (readonly [string, Hono<AppEnv>])[] = [
   ["/api/v3", referenceRouter],
   ["/api/v3/movie", movieRouter],
   ["/api/v3/movie", movieImportRouter],
+  ["/api/v3/movie", relatedMovieRouter],
   ["/api/v3/alttitle", alternativeTitleRouter],
   ["/api/v3/credit", creditRouter],
   ["/api/v3/calendar", calendarRouter],

@@ -26,6 +26,11 @@ function expectSecurityHeaders(res: Response) {
   expect(res.headers.get("referrer-policy")).toBe("no-referrer");
   expect(res.headers.get("cross-origin-opener-policy")).toBe("same-origin");
   expect(res.headers.get("permissions-policy")).toMatch(/(^|, )camera=\(\)(,|$)/);
+  // The one frame: a trailer from YouTube's no-cookie host, which alone may autoplay and go full screen.
+  expect(csp.get("frame-src")).toEqual(["https://www.youtube-nocookie.com"]);
+  expect(res.headers.get("permissions-policy")).toMatch(
+    /(^|, )autoplay=\("https:\/\/www\.youtube-nocookie\.com"\)(,|$)/,
+  );
 }
 
 describe("security headers", () => {

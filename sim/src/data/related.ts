@@ -38,3 +38,24 @@ export function recommendationsFor(movie: Movie, count = 20): Movie[] {
   }
   return [...picked.values()].sort((a, b) => b.popularity - a.popularity);
 }
+
+/** Years apart, for ranking: a film of the same decade reads as more alike. */
+const yearOf = (movie: Movie) => Number(movie.releaseDate.slice(0, 4)) || 0;
+
+/**
+ * "Similar": released movies sharing the first genre, ranked by how many genres they share, then
+ * by closeness in year, then by popularity, the way TMDb's keyword-and-genre match reads.
+ */
+export function similarFor(movie: Movie, count = 20): Movie[] {
+  const genreId = movie.genreIds[0];
+  if (genreId === undefined) return [];
+  const genres = new Set(movie.genreIds);
+  const shared = (candidate: Movie) => candidate.genreIds.filter((id) => genres.has(id)).length;
+  const year = yearOf(movie);
+  return (releasedByGenre().get(genreId) ?? [])
+    .filter((candidate) => candidate.id !== movie.id)
+    .map((candidate) => ({ candidate, shared: shared(candidate), apart: Math.abs(yearOf(candidate) - year) }))
+    .sort((a, b) => b.shared - a.shared || a.apart - b.apart || b.candidate.popularity - a.candidate.popularity)
+    .slice(0, count)
+    .map((ranked) => ranked.candidate);
+}

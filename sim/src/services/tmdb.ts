@@ -12,7 +12,7 @@ import { type Collection, collectionById, type Movie, movieById, movieByImdbId }
 import { movieDetails, movieOverview } from "../data/details";
 import type { Person } from "../data/people";
 import { countryName, GENRES, genreName, language } from "../data/reference";
-import { recommendationsFor } from "../data/related";
+import { recommendationsFor, similarFor } from "../data/related";
 import { searchMovies } from "../data/search";
 import { createService } from "./service";
 import { mountTmdbChangesRoute } from "./tmdb-changes";
@@ -233,6 +233,10 @@ const MOVIE_SECTIONS = {
   },
   recommendations(movie: Movie) {
     const results = recommendationsFor(movie).map(movieMediaItem);
+    return { page: 1, results, total_pages: 1, total_results: results.length };
+  },
+  similar(movie: Movie) {
+    const results = similarFor(movie).map(movieMediaItem);
     return { page: 1, results, total_pages: 1, total_results: results.length };
   },
 } satisfies Record<string, (movie: Movie) => object>;

@@ -28,15 +28,18 @@ export interface SecurityPolicyOptions {
 const WATCHMODE_API_ORIGIN = "https://api.watchmode.com";
 const WATCHMODE_IMAGE_ORIGIN = "https://cdn.watchmode.com";
 
+/**
+ * The one frame the site embeds: a movie's YouTube trailer, through YouTube's no-cookie host, and
+ * only after the trailer button is pressed (nothing is requested at page load).
+ */
+const TRAILER_ORIGIN = "https://www.youtube-nocookie.com";
+
 // Features the site never uses, refused to the page and anything it embeds.
 const DISABLED_FEATURES = [
   "accelerometer",
-  "autoplay",
   "bluetooth",
   "camera",
   "display-capture",
-  "encrypted-media",
-  "fullscreen",
   "geolocation",
   "gyroscope",
   "hid",
@@ -45,13 +48,14 @@ const DISABLED_FEATURES = [
   "microphone",
   "midi",
   "payment",
-  "picture-in-picture",
   "publickey-credentials-get",
   "screen-wake-lock",
   "serial",
   "usb",
   "xr-spatial-tracking",
 ];
+
+const TRAILER_FEATURES = ["autoplay", "encrypted-media", "fullscreen", "picture-in-picture"];
 
 /**
  * The origins of the images the site shows, from the configured upstream URLs: TMDb's image host
@@ -87,6 +91,7 @@ export function contentSecurityPolicy(options: Omit<SecurityPolicyOptions, "http
     // The site's service worker (/sw.js) and web app manifest, both its own files.
     ["worker-src", "'self'"],
     ["manifest-src", "'self'"],
+    ["frame-src", TRAILER_ORIGIN],
     ["object-src", "'none'"],
     ["base-uri", "'none'"],
     ["form-action", "'self'"],
@@ -105,7 +110,11 @@ export function securityHeaderSet(options: SecurityPolicyOptions): Record<string
     // Nothing the app calls needs a Referer; without it TMDb's image host never learns the app's address.
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
-    "Permissions-Policy": DISABLED_FEATURES.map((feature) => `${feature}=()`).join(", "),
+    "Permissions-Policy": [
+      ...DISABLED_FEATURES.map((feature) => `${feature}=()`),
+      // The trailer player alone may play when opened, go full screen and play protected video.
+      ...TRAILER_FEATURES.map((feature) => `${feature}=("${TRAILER_ORIGIN}")`),
+    ].join(", "),
     ...(options.https ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
   };
 }
