@@ -34,7 +34,7 @@ const collectionMovieSchema = z.object({
   isExcluded: z.boolean(),
 });
 
-const collectionSchema = z
+export const collectionSchema = z
   .object({
     id: z.number().int(),
     title: z.string(),

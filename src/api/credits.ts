@@ -13,7 +13,7 @@ export const creditRouter = createRouter();
 
 const extras = (c: Context<AppEnv>) => new MovieExtras(requestContext(c));
 
-const alternativeTitleSchema = z
+export const alternativeTitleSchema = z
   .object({
     id: z.number().int(),
     sourceType: z.enum(["tmdb", "mappings", "user", "indexer"]),
@@ -23,7 +23,7 @@ const alternativeTitleSchema = z
   })
   .openapi("AlternativeTitle");
 
-const creditSchema = z
+export const creditSchema = z
   .object({
     id: z.number().int(),
     personName: z.string(),

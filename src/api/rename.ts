@@ -9,7 +9,7 @@ import { errorResponses } from "./schemas/common";
 /** Radarr's `/api/v3/rename`: the files whose name differs from the naming settings, and what they would become. */
 export const renameRouter = createRouter();
 
-const renameSchema = z
+export const renameSchema = z
   .object({
     id: z.number().int(),
     movieId: z.number().int(),

@@ -7,7 +7,7 @@ import { formatCount, formatDateTime } from "./format";
 import { Pager } from "./Pager";
 import { useResource } from "./useResource";
 
-const HISTORY_EVENT_LABELS: Record<HistoryEventType, string> = {
+export const HISTORY_EVENT_LABELS: Record<HistoryEventType, string> = {
   grabbed: "Grabbed",
   downloadFolderImported: "Imported",
   downloadFailed: "Download failed",
@@ -17,7 +17,7 @@ const HISTORY_EVENT_LABELS: Record<HistoryEventType, string> = {
 
 const PAGE_SIZE = 25;
 const EVENT_TYPES = Object.keys(HISTORY_EVENT_LABELS) as HistoryEventType[];
-const EVENT_BADGES: Record<HistoryEventType, string> = {
+export const EVENT_BADGES: Record<HistoryEventType, string> = {
   grabbed: "",
   downloadFolderImported: "ok",
   upgraded: "ok",

@@ -5,6 +5,10 @@ import { formatBytes, formatDate, formatRuntime } from "../components/format";
 import { InteractiveSearch } from "../components/InteractiveSearch";
 import { ListProvenance } from "../components/ListProvenance";
 import { MovieChoicesFields } from "../components/MovieChoices";
+import { MovieActions } from "../components/movie/MovieActions";
+import { MovieCollection } from "../components/movie/MovieCollection";
+import { MovieTabs } from "../components/movie/MovieTabs";
+import { RelatedTitles } from "../components/movie/RelatedTitles";
 import { AVAILABILITY_LABELS, STATUS_LABELS } from "../components/movieLabels";
 import { Facts } from "../components/ParseResult";
 import { imageUrl, Poster } from "../components/Poster";
@@ -28,11 +32,15 @@ const editOf = (movie: Movie): MovieEdit => ({
 const folderName = (movie: Movie, path: string) =>
   movie.folder || path.split(/[\\/]/).filter(Boolean).pop() || movie.title;
 
-/** One movie: its metadata, the edit form and delete. */
+/**
+ * One movie: its metadata; search (automatic and interactive), refresh, rename preview and the
+ * trailer; its files, history, titles and credits in tabs; the edit form and delete; its
+ * collection and TMDb's similar and recommended titles.
+ */
 export function MovieDetail({ id }: { id: number }) {
   // Profile, folder and tag names; the page shows ids without them.
   useResource(() => loadReference(), []);
-  const { data: movie, error: loadError } = useResource(() => api.movies.get(id), [id]);
+  const { data: movie, error: loadError, reload } = useResource(() => api.movies.get(id), [id]);
 
   if (loadError.value) {
     const missing = loadError.value instanceof ApiError && loadError.value.status === 404;
@@ -51,9 +59,13 @@ export function MovieDetail({ id }: { id: number }) {
     <article class="movie-detail">
       <MovieHero movie={m} id={id} />
 
+      <MovieActions movie={{ ...m, id }} onChanged={reload} />
+
       <WhereToWatch tmdbId={m.tmdbId} title={m.title} unmonitoredFor={m.streamingUnmonitoredService} />
 
       <InteractiveSearch movieId={id} title={m.title} />
+
+      <MovieTabs movieId={id} onChanged={reload} />
 
       <div class="detail-columns">
         <MovieFacts movie={m} />
@@ -65,6 +77,10 @@ export function MovieDetail({ id }: { id: number }) {
           <DeleteMovie id={id} title={m.title} />
         </section>
       </div>
+
+      {m.collection && <MovieCollection collection={m.collection} />}
+      <RelatedTitles movieId={id} kind="similar" />
+      <RelatedTitles movieId={id} kind="recommendations" />
     </article>
   );
 }
