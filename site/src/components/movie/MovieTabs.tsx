@@ -43,7 +43,7 @@ export function MovieTabs({ movieId, onChanged }: { movieId: number; onChanged: 
               tab.value = t.key;
             }}
             onKeyDown={(e) => {
-              const next = nextTab(tab.value, e.key);
+              const next = nextTab(t.key, e.key);
               if (!next) return;
               tab.value = next;
               document.getElementById(`movie-tab-${next}`)?.focus();
