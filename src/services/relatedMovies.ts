@@ -10,7 +10,7 @@ import type { ServiceContext } from "./context";
 type TmdbMovieSummary = TmdbTrendingMovies["results"][number];
 
 /** A title TMDb relates to a library movie, with where it stands in this library. */
-export interface RelatedMovie {
+interface RelatedMovie {
   tmdbId: number;
   title: string;
   year: number;
