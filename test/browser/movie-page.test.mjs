@@ -52,6 +52,12 @@ async function openMovie(page, movie) {
   await page.getByRole("heading", { name: movie.title, level: 1 }).waitFor();
 }
 
+/** A screenshot of the tab as shown: the tab list scrolled to the top of the page's scrolling shell. */
+async function tabShot(page, name) {
+  await page.getByRole("tablist").evaluate((tabs) => tabs.scrollIntoView({ block: "start" }));
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
 async function showTab(page, name) {
   await page.getByRole("tab", { name, exact: true }).click();
   assert.equal(await page.getByRole("tab", { name, exact: true }).getAttribute("aria-selected"), "true");
@@ -74,18 +80,18 @@ test("each tab of the movie page shows its records, at 1440 and 390 px", { timeo
         await showTab(page, "Files");
         const fileTable = panel.getByRole("table", { name: "Movie files" });
         await fileTable.getByText(files[0].quality.quality.name, { exact: false }).first().waitFor();
-        await page.screenshot({ path: join(ARTIFACTS, `movie-page-files-${size}.png`), fullPage: true });
+        await tabShot(page, `movie-page-files-${size}`);
         await showTab(page, "History");
         await panel.getByRole("table", { name: "Movie history" }).getByText("Imported").first().waitFor();
-        await page.screenshot({ path: join(ARTIFACTS, `movie-page-history-${size}.png`), fullPage: true });
+        await tabShot(page, `movie-page-history-${size}`);
         await showTab(page, "Titles");
         // By text: on a phone a stacked cell's name also carries its column label.
         await panel.getByText(titles[0].title, { exact: true }).first().waitFor();
-        await page.screenshot({ path: join(ARTIFACTS, `movie-page-titles-${size}.png`), fullPage: true });
+        await tabShot(page, `movie-page-titles-${size}`);
         await showTab(page, "Cast & crew");
         const cast = credits.find((c) => c.type === "cast");
         await panel.getByRole("list", { name: "Cast" }).getByText(cast.personName, { exact: true }).first().waitFor();
-        await page.screenshot({ path: join(ARTIFACTS, `movie-page-cast-${size}.png`), fullPage: true });
+        await tabShot(page, `movie-page-cast-${size}`);
         if (viewport === PHONE) {
           // Nothing scrolls sideways, and the files table stacks as label: value cards.
           await showTab(page, "Files");
@@ -181,7 +187,10 @@ test("a similar title is added in one confirmed click with the add form's defaul
     assert.equal(found[0].rootFolderPath, "/movies");
     assert.equal(found[0].monitored, true);
     await page.getByRole("region", { name: "Recommended" }).waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, "movie-page-related-1440.png"), fullPage: true });
+    await page
+      .getByRole("region", { name: "Similar titles" })
+      .evaluate((region) => region.scrollIntoView({ block: "start" }));
+    await page.screenshot({ path: join(ARTIFACTS, "movie-page-related-1440.png") });
     // Clean up: the title leaves the library again.
     await api(`/movie/${found[0].id}`, { method: "DELETE" });
   });
