@@ -171,29 +171,33 @@ test("a similar title is added in one confirmed click with the add form's defaul
   const { body: similar } = await api(`/movie/${movie.id}/similar`);
   const candidate = similar.find((m) => m.movieId === null && !m.isExcluded);
   assert.ok(candidate, "a similar title not in the library");
-  await withPage(t, async (page) => {
-    await openMovie(page, movie);
-    const row = page.getByRole("list", { name: "Similar titles" });
-    const label = `${candidate.title}${candidate.year ? ` (${candidate.year})` : ""}`;
-    const add = row.getByRole("button", { name: `Add ${label}`, exact: true });
-    assert.match(await add.getAttribute("title"), /Adds with HD-1080p · \/movies · monitored/);
-    await add.click();
-    const confirm = row.getByRole("group", { name: `Add ${label}` });
-    await confirm.getByText(/Add with HD-1080p/).waitFor();
-    await confirm.getByRole("button", { name: "Yes, add" }).click();
-    await expectSuccess(row.getByRole("link", { name: "In library: open" }), row);
-    const { body: found } = await api(`/movie?tmdbId=${candidate.tmdbId}`);
-    assert.equal(found.length, 1);
-    assert.equal(found[0].rootFolderPath, "/movies");
-    assert.equal(found[0].monitored, true);
-    await page.getByRole("region", { name: "Recommended" }).waitFor();
-    await page
-      .getByRole("region", { name: "Similar titles" })
-      .evaluate((region) => region.scrollIntoView({ block: "start" }));
-    await page.screenshot({ path: join(ARTIFACTS, "movie-page-related-1440.png") });
-    // Clean up: the title leaves the library again.
-    await api(`/movie/${found[0].id}`, { method: "DELETE" });
-  });
+  await withPage(
+    t,
+    async (page) => {
+      await openMovie(page, movie);
+      const row = page.getByRole("list", { name: "Similar titles" });
+      const label = `${candidate.title}${candidate.year ? ` (${candidate.year})` : ""}`;
+      const add = row.getByRole("button", { name: `Add ${label}`, exact: true });
+      assert.match(await add.getAttribute("title"), /Adds with HD-1080p · \/movies · monitored/);
+      await add.click();
+      const confirm = row.getByRole("group", { name: `Add ${label}` });
+      await confirm.getByText(/Add with HD-1080p/).waitFor();
+      await confirm.getByRole("button", { name: "Yes, add" }).click();
+      await expectSuccess(row.getByRole("link", { name: "In library: open" }), row);
+      const { body: found } = await api(`/movie?tmdbId=${candidate.tmdbId}`);
+      assert.equal(found.length, 1);
+      assert.equal(found[0].rootFolderPath, "/movies");
+      assert.equal(found[0].monitored, true);
+      await page.getByRole("region", { name: "Recommended" }).waitFor();
+      await page
+        .getByRole("region", { name: "Similar titles" })
+        .evaluate((region) => region.scrollIntoView({ block: "start" }));
+      await page.screenshot({ path: join(ARTIFACTS, "movie-page-related-1440.png") });
+      // Clean up: the title leaves the library again.
+      await api(`/movie/${found[0].id}`, { method: "DELETE" });
+    },
+    { viewport: DESKTOP },
+  );
 });
 
 test("deleting a file asks first, then its download client deletes it", { timeout: 90_000 }, async (t) => {
