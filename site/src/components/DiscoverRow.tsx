@@ -89,7 +89,7 @@ export function DiscoverRow({
       <ErrorMessage error={error.value} />
       {items.value?.length === 0 && <p class="muted">{empty}</p>}
       {!items.value && !error.value && <p class="muted discover-loading">{seen ? "Loading…" : "\u00a0"}</p>}
-      <ul class="discover-strip">
+      <ul class="discover-strip" data-scroll-x>
         {(items.value ?? []).map((item) => (
           <DiscoverCard key={`${item.mediaType}:${item.tmdbId}`} item={item} />
         ))}

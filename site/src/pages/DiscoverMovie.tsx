@@ -175,7 +175,7 @@ function CastList({ movie }: { movie: DiscoverMovieDetails }) {
   return (
     <section class="discover-section" aria-label="Cast">
       <h2>Cast</h2>
-      <ul class="discover-cast">
+      <ul class="discover-cast" data-scroll-x>
         {movie.cast.map((person) => (
           <li key={person.personTmdbId}>
             <TitlePoster url={person.profileUrl} title={person.name} class="profile" />
