@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { siteDate } from "./dates.mjs";
 import { api, expectSuccess, withPage } from "./harness.mjs";
 
-/** A date as the site writes it ("5 Dec 2026"). */
-const formatDate = (iso) =>
-  new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+/** A date as the site writes it (Settings › UI's default short date: "Dec 5 2026", or "Today"). */
+const formatDate = siteDate;
 
 async function comingSoon(query) {
   const { status, body } = await api(`/streaming/coming-soon?${query}`);

@@ -113,7 +113,7 @@ test("on a 390 px phone no page of the route table scrolls sideways or shows an 
           await page.waitForLoadState("networkidle");
           const found = await sidewaysScrollers(page);
           if (found.length) wide.push(`${path}: ${found.join(", ")}`);
-          // Dates read one way everywhere ("7 Dec 2026, 14:05"), never as ISO text.
+          // Dates read one way everywhere (Settings › UI's formats), never as ISO text.
           const iso = (await page.locator("main").textContent()).match(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}[^\s]*/g);
           if (iso) isoDates.push(`${path}: ${iso.join(", ")}`);
         }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { testClockNow } from "../../scripts/lib/clock.mjs";
+import { siteDateTime } from "./dates.mjs";
 import { api, environment, withPage } from "./harness.mjs";
 
 const SERVICES = { watchmode: "Watchmode", trakt: "Trakt", tmdb: "TMDb" };
@@ -117,10 +118,7 @@ test("an upstream that answers 429 shows as paused on the budget chart", { timeo
     await withPage(t, async (page) => {
       await page.goto("/system");
       const chart = page.getByRole("article", { name: "Watchmode budget", exact: true });
-      const paused = new Date(watchmode.pausedUntil).toLocaleString("en-GB", {
-        dateStyle: "medium",
-        timeStyle: "short",
-      });
+      const paused = siteDateTime(watchmode.pausedUntil);
       await chart.getByText(`Paused until ${paused}`).waitFor();
       assert.equal(
         await page

@@ -1,4 +1,5 @@
 /** How values read on screen; one place so every page words them the same. */
+import { longDate, shortDate, shortDateTime } from "./dateFormats";
 
 export const formatCount = (n: number) => n.toLocaleString("en-US");
 
@@ -20,21 +21,27 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value >= 100 || exponent === 0 ? 0 : 1)} ${units[exponent]}`;
 }
 
-/** The site's one date format: "7 Dec 2026". */
+/** The site's one date format, Settings › UI's short date: "Dec 7 2026", or "Today". */
 export function formatDate(iso: string | undefined | null): string {
   if (!iso) return "—";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1800) return "—";
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return shortDate(date);
 }
 
-/** The site's one date-and-time format: "7 Dec 2026, 14:05" (the browser's time zone). */
+/** A day in Settings › UI's long date format: "Monday, December 7 2026". */
+export function formatLongDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "—" : longDate(date);
+}
+
+/** The site's one date-and-time format, Settings › UI's: "Dec 7 2026 2:05pm" (the browser's time zone). */
 export function formatDateTime(iso: string | undefined | null): string {
   if (!iso) return "—";
   const date = new Date(iso);
   // Workers read the clock as 0 outside a request, so the epoch itself means "not known".
   if (Number.isNaN(date.getTime()) || date.getTime() <= 0) return "—";
-  return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+  return shortDateTime(date);
 }
 
 const RELATIVE = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto" });

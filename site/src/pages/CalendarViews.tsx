@@ -1,3 +1,4 @@
+import { formatLongDate } from "../components/format";
 import { Link } from "../router";
 import {
   type CalendarEvent,
@@ -47,7 +48,7 @@ export function CalendarBody({ view, period, events, today }: ViewProps) {
       <ol class="calendar-agenda" aria-label="Agenda">
         {withEvents.map((day) => (
           <li key={day} class={day === today ? "today" : undefined}>
-            <h3>{dayTitle(day, { weekday: "long" })}</h3>
+            <h3>{formatLongDate(day)}</h3>
             <ul class="calendar-events">
               {(days.get(day) ?? []).map((e) => (
                 <EventChip key={`${e.movie.id}-${e.type}`} event={e} />
