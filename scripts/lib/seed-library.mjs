@@ -1,5 +1,5 @@
 /**
- * Writes SQL that fills the library with `count` generated movies (for benchmarks and browser
+ * Writes (or returns) SQL that fills the library with `count` generated movies (for benchmarks and browser
  * tests of big libraries). Deterministic: the same count always gives the same rows.
  */
 import { writeFileSync } from "node:fs";
@@ -69,6 +69,20 @@ const GENRES = [
   "Western",
 ];
 const STATUSES = ["released", "released", "released", "inCinemas", "announced", "tba"];
+// Original and alternate titles use words the English titles never do, so a search for one of
+// them can only match through those titles.
+const ORIGINAL_WORDS = ["Rivière", "Été", "Mañana", "Noche", "Sombra", "Nacht", "Ombre", "Reino"];
+const ALTERNATE_WORDS = ["Zephyr", "Quasar", "Nebula", "Tundra", "Lantern", "Monsoon", "Glacier", "Meridian"];
+
+/** An alternate title as the TMDb mapping stores it (its clean title: folded, letters and digits). */
+function alternateTitle(title) {
+  const clean = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
+  return { id: 0, sourceType: "tmdb", movieMetadataId: 0, title, cleanTitle: clean };
+}
 
 function prng(seed) {
   let s = seed >>> 0;
@@ -83,9 +97,12 @@ function prng(seed) {
 
 const q = (v) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
 
-function librarySeedSql(count, { firstTmdbId = 5_000_000, rootFolder = "/movies" } = {}) {
+export function librarySeedSql(count, { firstTmdbId = 5_000_000, rootFolder = "/movies" } = {}) {
   const random = prng(count);
   const pick = (list) => list[Math.floor(random() * list.length)];
+  // A second stream for the original and alternate titles keeps the other columns as they were.
+  const titleRandom = prng(count + 1);
+  const pickTitleWord = (list) => list[Math.floor(titleRandom() * list.length)];
   const lines = [
     `INSERT OR IGNORE INTO root_folders (path) VALUES (${q(rootFolder)});`,
     "INSERT OR IGNORE INTO tags (label) VALUES ('favourites'), ('kids'), ('4k');",
@@ -96,6 +113,9 @@ function librarySeedSql(count, { firstTmdbId = 5_000_000, rootFolder = "/movies"
   for (let i = 0; i < count; i++) {
     const id = i + 1;
     const title = `${pick(WORDS)} ${pick(NOUNS)}${random() < 0.3 ? ` ${pick(NOUNS)}` : ""} ${id}`;
+    const originalTitle =
+      titleRandom() < 0.1 ? `${pickTitleWord(ORIGINAL_WORDS)} ${pickTitleWord(NOUNS)} ${id}` : title;
+    const alternateTitles = titleRandom() < 0.2 ? [alternateTitle(`${pickTitleWord(ALTERNATE_WORDS)} ${id}`)] : [];
     const year = 1950 + Math.floor(random() * 76);
     const genres = [...new Set([pick(GENRES), pick(GENRES)])];
     const status = pick(STATUSES);
@@ -108,7 +128,7 @@ function librarySeedSql(count, { firstTmdbId = 5_000_000, rootFolder = "/movies"
     const metadata = {
       overview: `A generated movie number ${id} for large-library tests.`,
       images: [{ coverType: "poster", remoteUrl: `/generated/${id}-poster.jpg` }],
-      alternateTitles: [],
+      alternateTitles,
       ratings: { tmdb: { votes: Math.floor(random() * 20000), value: Math.round(random() * 100) / 10, type: "user" } },
       keywords: [],
       studio: "Generated Pictures",
@@ -119,7 +139,7 @@ function librarySeedSql(count, { firstTmdbId = 5_000_000, rootFolder = "/movies"
       collection: null,
     };
     movieRows.push(
-      `(${[id, firstTmdbId + i, `tt${String(9000000 + id)}`, title, title, sort, clean, year, status, 90 + Math.floor(random() * 60), inCinemas, null, null, random() < 0.8 ? 1 : 0, "released", 1 + Math.floor(random() * 6), rootFolder, `${rootFolder}/${title} (${year})`, hasFile ? 1 : 0, size, metadata.ratings.tmdb.value, Math.round(random() * 1000) / 10, JSON.stringify(genres), JSON.stringify(metadata), null, added, added, added].map(q).join(", ")})`,
+      `(${[id, firstTmdbId + i, `tt${String(9000000 + id)}`, title, originalTitle, sort, clean, year, status, 90 + Math.floor(random() * 60), inCinemas, null, null, random() < 0.8 ? 1 : 0, "released", 1 + Math.floor(random() * 6), rootFolder, `${rootFolder}/${title} (${year})`, hasFile ? 1 : 0, size, metadata.ratings.tmdb.value, Math.round(random() * 1000) / 10, JSON.stringify(genres), JSON.stringify(metadata), null, added, added, added].map(q).join(", ")})`,
     );
     for (const g of genres) genreRows.push(`(${id}, ${q(g)})`);
     if (random() < 0.2) tagRows.push(`(${id}, ${1 + Math.floor(random() * 3)})`);

@@ -9,7 +9,7 @@ import { STALE_HEADER } from "../integrations/cache";
 import { enqueueCommand } from "../jobs/commandRunner";
 import { applyAutoTags } from "../services/autoTagging";
 import { requestContext } from "../services/context";
-import { wholeLibraryJson } from "../services/libraryListCache";
+import { libraryPage, wholeLibraryBody } from "../services/libraryListCache";
 import { deleteMovieFileThroughClient } from "../services/movieFileDeletion";
 import {
   libraryMovieResource,
@@ -65,8 +65,8 @@ movieRouter.openapi(
     const body =
       tmdbId !== undefined
         ? await moviesJson(c.get("db"), await movies.allRaw(tmdbId), clock.now())
-        : await wholeLibraryJson(c.get("db"), movies);
-    // Already JSON (spliced for speed); typed as the documented list for the OpenAPI contract.
+        : await wholeLibraryBody(c.get("db"), movies);
+    // Already JSON (spliced for speed, streamed when not cached); typed as the documented list for the OpenAPI contract.
     return c.body(body, 200, { "content-type": "application/json; charset=utf-8" }) as never;
   },
 );
@@ -136,7 +136,7 @@ movieRouter.openapi(
       throw invalidInput("query.yearFrom", "yearFrom must not be after yearTo");
     }
     const searchKey = query.search ? cleanTitle(query.search) : undefined;
-    const page = await library(c).movies.pageRaw(query, searchKey || undefined);
+    const page = await libraryPage(library(c).movies, query, searchKey || undefined);
     const body = await moviePageJson(c.get("db"), query, page, clock.now());
     // Built as JSON text (the stored metadata spliced in); typed as the documented page.
     return c.body(body, 200, { "content-type": "application/json; charset=utf-8" }) as never;

@@ -1,23 +1,107 @@
 import * as clock from "../clock";
 import type { Database } from "../db/client";
-import type { MovieRepository } from "../db/repositories/movies";
+import { filterSignature, type MoviePageQuery, type PageStart, pageKey } from "../db/repositories/movieQuery";
+import type { MovieRepository, RawMovie } from "../db/repositories/movies";
 import { moviesJson } from "./movieResource";
 
 // isAvailable depends on the clock, so even an unchanged library is rebuilt now and then.
 const MAX_AGE_MS = 60_000;
+// Movies per D1 read while streaming the whole list: about 1 MB of rows, well under D1's limits.
+const CHUNK_ROWS = 1000;
+// The list is kept in memory only below this many characters: an isolate has 128 MB, and a
+// 100,000-movie list is bigger than that would allow. Bigger lists are streamed every time.
+const CACHE_LIMIT_CHARS = 40_000_000;
+// Page totals and page starts kept (per library version): enough for every filter and page a
+// few users click through.
+const KEPT = 500;
 
 let cached: { version: number; builtAt: number; json: string } | undefined;
+const totals = new Map<string, { version: number; total: number }>();
+const starts = new Map<string, { version: number; pages: Map<number, PageStart> }>();
 
 /**
- * The whole library as JSON, kept in this isolate's memory while the library version (bumped by
- * triggers on every movie, movie tag or movie file write) is unchanged: big libraries are read far more often than
- * written, and rebuilding 20k resources costs most of a second.
+ * The whole library as JSON. While the library version (bumped by triggers on every movie,
+ * movie tag or movie file write) is unchanged, a list that fits CACHE_LIMIT_CHARS is answered
+ * from this isolate's memory; otherwise it is streamed from D1 in keyset chunks of CHUNK_ROWS
+ * movies (first byte after one chunk, memory flat) and kept for next time if it fits.
  */
-export async function wholeLibraryJson(db: Database, movies: MovieRepository): Promise<string> {
+export async function wholeLibraryBody(db: Database, movies: MovieRepository): Promise<string | ReadableStream> {
   const version = await movies.libraryVersion();
   const now = clock.now();
   if (cached && cached.version === version && now - cached.builtAt < MAX_AGE_MS) return cached.json;
-  const json = await moviesJson(db, await movies.allRaw(), now, true);
-  cached = { version, builtAt: now, json };
-  return json;
+  return libraryStream(db, movies, version, now);
+}
+
+function libraryStream(db: Database, movies: MovieRepository, version: number, now: number): ReadableStream {
+  const encoder = new TextEncoder();
+  let after: RawMovie["columns"] | undefined;
+  let kept: string[] | undefined = [];
+  let keptChars = 0;
+  const send = (controller: ReadableStreamDefaultController, text: string) => {
+    controller.enqueue(encoder.encode(text));
+    if (!kept) return;
+    keptChars += text.length;
+    if (keptChars > CACHE_LIMIT_CHARS) kept = undefined;
+    else kept.push(text);
+  };
+  return new ReadableStream({
+    async pull(controller) {
+      const rows = await movies.chunkRaw(after, CHUNK_ROWS);
+      const json = rows.length ? (await moviesJson(db, rows, now)).slice(1, -1) : "";
+      const last = rows.length < CHUNK_ROWS;
+      send(controller, `${after ? (json ? "," : "") : "["}${json}${last ? "]" : ""}`);
+      after = rows.at(-1)?.columns ?? after;
+      if (!last) return;
+      // Kept only when no write landed while the chunks were read (they would disagree); checked
+      // before closing, so nothing runs on after the response has ended.
+      if (kept && (await movies.libraryVersion()) === version) cached = { version, builtAt: now, json: kept.join("") };
+      controller.close();
+    },
+  });
+}
+
+/**
+ * One page of the library with its total. The total (a count over the whole library) is kept
+ * per filter while the library version is unchanged, so paging, re-sorting and re-reading the
+ * same filter read only the page's rows; a changed library counts again. Where each page served
+ * starts is kept too (keyset paging): the next page, or the same page again, seeks in the index
+ * instead of skipping an offset.
+ */
+export async function libraryPage(
+  movies: MovieRepository,
+  query: MoviePageQuery,
+  searchKey: string | undefined,
+): Promise<{ rows: RawMovie[]; totalRecords: number }> {
+  const key = filterSignature(query, searchKey);
+  const known = totals.get(key);
+  const order = `${key}|${query.sortKey}|${query.sortDirection}|${query.pageSize}`;
+  const cursor = starts.get(order);
+  const start = cursor?.pages.get(query.page);
+  let page = await movies.pageRaw(query, searchKey, { withTotal: known === undefined, start });
+  // A start from another library version may point elsewhere now: read by offset instead.
+  if (start && cursor?.version !== page.version) page = await movies.pageRaw(query, searchKey, { withTotal: true });
+  let total = page.totalRecords ?? (known?.version === page.version ? known.total : undefined);
+  if (total === undefined) total = await movies.pageTotal(query, searchKey);
+  remember(totals, key, { version: page.version, total });
+  rememberStarts(order, query, page);
+  return { rows: page.rows, totalRecords: total };
+}
+
+function remember<T>(map: Map<string, T>, key: string, value: T) {
+  if (!map.has(key) && map.size >= KEPT) map.clear();
+  map.set(key, value);
+}
+
+/** Records where this page and the next start, for a library at `page.version`. */
+function rememberStarts(order: string, query: MoviePageQuery, page: { rows: RawMovie[]; version: number }) {
+  const [first, last] = [page.rows.at(0), page.rows.at(-1)];
+  if (!first || !last) return;
+  let cursor = starts.get(order);
+  if (cursor?.version !== page.version || cursor.pages.size > KEPT) {
+    cursor = { version: page.version, pages: new Map() };
+    remember(starts, order, cursor);
+  }
+  cursor.pages.set(query.page, { key: pageKey(query, first.columns), inclusive: true });
+  if (page.rows.length === query.pageSize)
+    cursor.pages.set(query.page + 1, { key: pageKey(query, last.columns), inclusive: false });
 }

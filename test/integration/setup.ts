@@ -45,14 +45,27 @@ beforeEach(async () => {
  * survived so the migrations always start from an empty database.
  */
 async function dropLeftoverTables(db: D1Database) {
-  const { results } = await db
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
-    )
-    .all<{ name: string }>();
-  if (results.length === 0) return;
+  // Triggers first (a dropped table's trigger may name a table already gone), then virtual tables
+  const triggers = await db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all<{ name: string }>();
+  if (triggers.results.length)
+    await db.batch(triggers.results.map((t) => db.prepare(`DROP TRIGGER IF EXISTS "${t.name}"`)));
+  // (the FTS5 search index: dropping one drops its shadow tables).
+  const virtual = await leftoverTables(db, "sql LIKE 'CREATE VIRTUAL TABLE%'");
+  if (virtual.length) await db.batch(virtual.map((name) => db.prepare(`DROP TABLE IF EXISTS "${name}"`)));
+  // Newest first, so a table goes before the tables its foreign keys point to.
+  const tables = await leftoverTables(db, "1 = 1");
+  if (tables.length === 0) return;
   await db.batch([
     db.prepare("PRAGMA defer_foreign_keys = ON"),
-    ...results.map((t) => db.prepare(`DROP TABLE IF EXISTS "${t.name}"`)),
+    ...tables.map((name) => db.prepare(`DROP TABLE IF EXISTS "${name}"`)),
   ]);
+}
+
+async function leftoverTables(db: D1Database, condition: string): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND ${condition} ORDER BY rowid DESC`,
+    )
+    .all<{ name: string }>();
+  return results.map((r) => r.name);
 }

@@ -8,7 +8,8 @@ export type BackupType = BackupRow["type"];
 /**
  * Tables a backup leaves out: SQLite's and D1's own, the backups themselves, the log store,
  * sessions and login throttling (security state, not library), the command log, the change
- * markers (moved by triggers on restore), and the Watchmode id map (a public dataset the
+ * markers (moved by triggers on restore), the title search index and its FTS5 shadow tables
+ * (triggers refill it as the movies are restored), and the Watchmode id map (a public dataset the
  * WatchmodeIdMapRefresh command reloads).
  */
 const EXCLUDED = new Set([
@@ -20,6 +21,12 @@ const EXCLUDED = new Set([
   "login_failures",
   "commands",
   "library_state",
+  "movie_search",
+  "movie_search_data",
+  "movie_search_idx",
+  "movie_search_content",
+  "movie_search_docsize",
+  "movie_search_config",
   "watchmode_id_map",
   "watchmode_id_map_staging",
 ]);

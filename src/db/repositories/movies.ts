@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import * as clock from "../../clock";
 import { chunk, D1_MAX_BOUND_PARAMETERS, type Database, inList } from "../client";
@@ -12,7 +12,7 @@ import {
   type NewMovieRow,
   SCALARS_JSON,
 } from "./movieColumns";
-import { filterConditions, type MoviePageQuery, SORT_COLUMNS } from "./movieQuery";
+import { type MoviePageQuery, type PageStart, pageCountSql, pageIdsSql, pageOrder } from "./movieQuery";
 
 export type { MovieColumns, MovieRow, NewMovieRow } from "./movieColumns";
 export { MOVIE_SORT_KEYS, type MoviePageQuery } from "./movieQuery";
@@ -27,6 +27,19 @@ export interface RawMovie {
   metadataJson: string;
   tags: number[];
 }
+
+interface RawMovieRow {
+  scalars: string;
+  metadata: string;
+  tags: string;
+}
+
+/** A movie read as its scalars array, its metadata text and its tag ids as a JSON array. */
+const rawMovie = (r: RawMovieRow): RawMovie => ({
+  columns: columnsFromScalars(r.scalars),
+  metadataJson: r.metadata,
+  tags: JSON.parse(r.tags) as number[],
+});
 
 const IDS_PER_STATEMENT = D1_MAX_BOUND_PARAMETERS - 10;
 
@@ -84,42 +97,62 @@ export class MovieRepository {
   }
 
   /**
-   * One page of raw rows and the total, in one D1 round trip. The count is its own statement: a
-   * window count over the page query would sort the whole library before the LIMIT applies.
+   * Up to `limit` movies in title order after `after` (a keyset walk of the title index, for
+   * streaming the whole library in chunks), each with its tags.
+   */
+  async chunkRaw(after: { sortTitle: string; id: number } | undefined, limit: number): Promise<RawMovie[]> {
+    const seek = after ? "where (sort_title, id) > (?, ?) " : "";
+    const statement = this.db.$client.prepare(
+      `select ${SCALARS_JSON} as scalars, metadata, (select json_group_array(tag_id) from movie_tags where movie_id = movies.id) as tags
+       from movies ${seek}order by sort_title, id limit ?`,
+    );
+    const { results } = await (after
+      ? statement.bind(after.sortTitle, after.id, limit)
+      : statement.bind(limit)
+    ).all<RawMovieRow>();
+    return results.map(rawMovie);
+  }
+
+  /**
+   * One page of raw rows with the library version they were read at, and (when `withTotal`) the
+   * number of movies passing the filters, in one D1 round trip. The page's ids come from an
+   * index walk (movieQuery.pageIdsSql), from `start` when given; only those rows are read whole.
    */
   async pageRaw(
     query: MoviePageQuery,
     searchKey: string | undefined,
-  ): Promise<{ rows: RawMovie[]; totalRecords: number }> {
-    const where = and(...filterConditions(query, searchKey));
-    const column = SORT_COLUMNS[query.sortKey];
-    const direction = query.sortDirection === "descending" ? desc : asc;
-    const order =
-      query.sortKey === "title"
-        ? [direction(column), direction(movies.id)]
-        : [direction(column), asc(movies.sortTitle), asc(movies.id)];
-    const [rows, [{ totalRecords }]] = await this.db.batch([
-      this.db
-        .select({
-          scalars: sql<string>`${sql.raw(SCALARS_JSON)}`,
-          metadata: sql<string>`${sql.raw("metadata")}`,
-          tags: sql<string>`(select json_group_array(${movieTags.tagId}) from ${movieTags} where ${movieTags.movieId} = ${movies.id})`,
-        })
-        .from(movies)
-        .where(where)
-        .orderBy(...order)
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize),
-      this.db.select({ totalRecords: sql<number>`count(*)` }).from(movies).where(where),
-    ]);
+    { withTotal, start }: { withTotal: boolean; start?: PageStart },
+  ): Promise<{ rows: RawMovie[]; version: number; totalRecords?: number }> {
+    const d1 = this.db.$client;
+    const ids = pageIdsSql(query, searchKey, start);
+    const statements = [
+      d1.prepare("select version from library_state where key = 'movies'"),
+      d1
+        .prepare(
+          `select ${SCALARS_JSON} as scalars, metadata, (select json_group_array(tag_id) from movie_tags where movie_id = movies.id) as tags
+           from movies where id in (${ids.text}) order by ${pageOrder(query)}`,
+        )
+        .bind(...ids.params),
+    ];
+    if (withTotal) statements.push(this.pageTotalStatement(query, searchKey));
+    const [version, page, total] = await d1.batch(statements);
+    const rows = (page.results as RawMovieRow[]).map(rawMovie);
     return {
-      rows: rows.map((r) => ({
-        columns: columnsFromScalars(r.scalars),
-        metadataJson: r.metadata,
-        tags: JSON.parse(r.tags) as number[],
-      })),
-      totalRecords,
+      rows,
+      version: (version.results[0] as { version: number } | undefined)?.version ?? 0,
+      totalRecords: total ? (total.results[0] as { total: number }).total : undefined,
     };
+  }
+
+  /** How many movies pass the page's filters. */
+  async pageTotal(query: MoviePageQuery, searchKey: string | undefined): Promise<number> {
+    const row = await this.pageTotalStatement(query, searchKey).first<{ total: number }>();
+    return row?.total ?? 0;
+  }
+
+  private pageTotalStatement(query: MoviePageQuery, searchKey: string | undefined): D1PreparedStatement {
+    const count = pageCountSql(query, searchKey);
+    return this.db.$client.prepare(count.text).bind(...count.params);
   }
 
   /** Moves (by a random step, through triggers) whenever any movie or movie tag is written. */
