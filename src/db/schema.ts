@@ -106,7 +106,7 @@ export const movies = sqliteTable(
     // One index per sort key, each also holding the columns the paged filters test: a page's ids
     // and its count are index-only walks that never read the wide rows (movieQuery.ts names the
     // index for each sort). No index leads with monitored/hasFile: most of a library shares one value.
-    // The title search index (movie_search, FTS5) is a virtual table kept by triggers (migration 0035).
+    // The title search index (movie_search, FTS5) is a virtual table kept by triggers (migration 0037).
     index("movies_sort_title_idx").on(t.sortTitle, t.id, t.monitored, t.hasFile, t.status, t.qualityProfileId, t.year),
     index("movies_year_idx").on(t.year, t.sortTitle, t.id, t.monitored, t.hasFile, t.status, t.qualityProfileId),
     index("movies_added_idx").on(
