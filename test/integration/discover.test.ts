@@ -175,6 +175,13 @@ test("bad rows, pages and ids are 400s naming the field; an unknown TMDb id is a
   expect((await missing.json<{ message: string }>()).message).toContain("99999999");
 });
 
+test("a TMDb failure is an upstream error the client can read, not a 500", async () => {
+  await addFault({ match: "/3/movie/top_rated?page=9&", kind: "malformed" });
+  const res = await call("GET", "/api/v3/discover/topRated?page=9");
+  expect(res.status).toBe(502);
+  expect((await res.json<{ message: string }>()).message).toMatch(/tmdb/i);
+});
+
 test("Discover is behind the API key", async () => {
   expect((await call("GET", "/api/v3/discover/popular", { key: null })).status).toBe(401);
 });
