@@ -41,6 +41,7 @@ import { movieFileRouter } from "./api/movieFiles";
 import { movieImportRouter } from "./api/movieImport";
 import { movieRouter } from "./api/movies";
 import { namingConfigRouter } from "./api/naming";
+import { notificationFailureRouter } from "./api/notificationFailures";
 import { notificationRouter } from "./api/notifications";
 import { parseRouter } from "./api/parse";
 import { qualityProfileRouter } from "./api/quality";
@@ -107,6 +108,8 @@ const API_ROUTERS: readonly (readonly [string, Hono<AppEnv>])[] = [
   ["/api/v3/config", configRouter],
   ["/api/v3/importlist/movie", listMovieRouter],
   ["/api/v3/importlist", importListRouter],
+  // Before the notification router, whose /{id} would otherwise claim "failures".
+  ["/api/v3/notification/failures", notificationFailureRouter],
   ["/api/v3/notification", notificationRouter],
   ["/api/v3/downloadclient", downloadClientRouter],
   ["/api/v3/queue", queueRouter],

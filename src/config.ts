@@ -55,6 +55,13 @@ export const RADARR_API_VERSION = "5.28.0.10274";
 /** The application name `/system/status` reports as `appName`: clients such as Recyclarr accept only Radarr's. */
 export const RADARR_APP_NAME = "Radarr";
 
+/**
+ * Attempts a queued notification delivery gets (the first and its retries, each at its failure
+ * kind's policy delay) before it is dead-lettered; below the notifications queue's max_retries
+ * (wrangler.toml), so the consumer, not the queue, decides when to give up.
+ */
+export const NOTIFICATION_DELIVERY_ATTEMPTS = 5;
+
 export interface UpstreamPolicy {
   timeoutMs: number;
   maxRetryWaitSeconds: number;

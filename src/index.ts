@@ -5,10 +5,12 @@ import type { Env } from "./config";
 import { type CommandMessage, consumeCommandBatch, consumeCommandDeadLetters } from "./jobs/commandRunner";
 import { consumeDownloadBatch, consumeDownloadDeadLetters } from "./jobs/downloadJobs";
 import { consumeListSyncBatch, consumeListSyncDeadLetters, type ListSyncMessage } from "./jobs/listSyncQueue";
+import { consumeNotificationBatch } from "./jobs/notificationQueue";
 import { runScheduled } from "./jobs/scheduled";
 import { flushMetrics } from "./observability/metricsAggregate";
 import type { DownloadJobMessage } from "./services/downloads/jobQueue";
 import { flushLogs } from "./services/logs";
+import type { NotificationDeliveryMessage } from "./services/notifications";
 
 export { ApiBudget } from "../durable-objects/ApiBudget";
 export { ListSync } from "../durable-objects/ListSync";
@@ -32,6 +34,8 @@ const QUEUES = {
   "radarr-edge-commands": (batch, env, ctx) =>
     consumeCommandBatch(batch as MessageBatch<CommandMessage>, env, localLibrary(env, ctx)),
   "radarr-edge-commands-dlq": (batch, env) => consumeCommandDeadLetters(batch as MessageBatch<CommandMessage>, env),
+  "radarr-edge-notifications": (batch, env) =>
+    consumeNotificationBatch(batch as MessageBatch<NotificationDeliveryMessage>, env),
 } satisfies Record<string, (batch: MessageBatch<unknown>, env: Env, ctx: ExecutionContext) => Promise<void>>;
 
 export default {
@@ -50,4 +54,4 @@ export default {
     if (!consume) throw new Error(`No consumer for queue ${batch.queue}`);
     await consume(batch, env, ctx).finally(() => ctx.waitUntil(flushAll(env)));
   },
-} satisfies ExportedHandler<Env, ListSyncMessage | DownloadJobMessage | CommandMessage>;
+} satisfies ExportedHandler<Env, ListSyncMessage | DownloadJobMessage | CommandMessage | NotificationDeliveryMessage>;

@@ -489,6 +489,40 @@ export const notificationStatus = sqliteTable("notification_status", {
   lastSuccessAt: text("last_success_at"),
 });
 
+/** What a dead-lettered notification was about: its movie, or (an event about no movie) its message. */
+export interface NotificationFailureSummary {
+  title?: string;
+  year?: number;
+  tmdbId?: number;
+  message?: string;
+}
+
+/**
+ * Notification deliveries that failed for good (their last retry, or a failure no retry fixes):
+ * what the user can retry or dismiss from Settings › Connect. The event's payload is kept to
+ * send it again; the summary and the failure text hold no secrets (scrubbed before writing).
+ */
+export const notificationFailures = sqliteTable(
+  "notification_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    notificationId: integer("notification_id")
+      .notNull()
+      .references(() => notifications.id, { onDelete: "cascade" }),
+    notificationName: text("notification_name").notNull(),
+    event: text("event").notNull(),
+    payload: json<Record<string, unknown>>("payload").notNull(),
+    summary: json<NotificationFailureSummary>("summary").notNull(),
+    failureKind: text("failure_kind").notNull(),
+    failureMessage: text("failure_message").notNull(),
+    attempts: integer("attempts").notNull(),
+    /** When the event was queued (its first attempt followed at once) and when the last attempt failed. */
+    firstAttemptAt: text("first_attempt_at").notNull(),
+    lastAttemptAt: text("last_attempt_at").notNull(),
+  },
+  (t) => [index("notification_failures_notification_idx").on(t.notificationId)],
+);
+
 /** Watchmode's daily title id map (datasets/title_id_map.csv): Watchmode ids for TMDb/IMDb ids, no API calls. */
 const watchmodeIdMapColumns = () => ({
   watchmodeId: integer("watchmode_id").primaryKey(),

@@ -2,9 +2,8 @@ import * as clock from "../clock";
 import { upstreamPolicy } from "../config";
 import { notificationStatusRepository } from "../db/repositories/notificationStatus";
 import { type NotificationRow, notificationRepository } from "../db/repositories/notifications";
-import { Failure } from "../domain/failures/failure";
 import { upstreamFetch } from "../integrations/http";
-import { NOTIFICATIONS, type NotificationDefinition } from "../providers/notifications";
+import type { NotificationDefinition } from "../providers/notifications";
 import type { NotificationRequest } from "../providers/notifications/definition";
 import {
   NOTIFICATION_EVENTS,
@@ -14,14 +13,21 @@ import {
 } from "../providers/notifications/events";
 import { notificationInstance } from "./configResources";
 import type { ServiceContext } from "./context";
-import { openSettings } from "./secrets";
 
 /** The most calls one message may take (ntfy topics, Pushbullet devices, Plex's follow-up). */
 const MAX_CALLS = 20;
 
-async function send({ env }: Pick<ServiceContext, "env">, request: NotificationRequest): Promise<unknown> {
+/**
+ * One call through the upstream layer. A saved target's calls go through its own circuit breaker
+ * ("webhook:3"), so one failing webhook never pauses the other webhooks.
+ */
+async function send(
+  { env }: Pick<ServiceContext, "env">,
+  request: NotificationRequest,
+  targetId: number | undefined,
+): Promise<unknown> {
   const response = await upstreamFetch({
-    service: request.service,
+    service: targetId === undefined ? request.service : `${request.service}:${targetId}`,
     url: request.url,
     init: { method: request.method, headers: request.headers, body: request.body },
     policy: upstreamPolicy(env),
@@ -41,19 +47,21 @@ async function sendMessage(
   definition: NotificationDefinition,
   settings: Record<string, unknown>,
   message: NotificationMessage,
+  targetId: number | undefined,
 ): Promise<number> {
   const notifier = definition.open(settings, undefined);
   const requests = notifier.requests(message).slice(0, MAX_CALLS);
   let answer: unknown;
-  for (const request of requests) answer = await send(ctx, request);
+  for (const request of requests) answer = await send(ctx, request, targetId);
   const next = requests.length && notifier.followUp ? notifier.followUp(message, answer) : null;
-  if (next) await send(ctx, next);
+  if (next) await send(ctx, next, targetId);
   return requests.length + (next ? 1 : 0);
 }
 
 /**
  * Delivers one event (or `test`) to one target (its settings plain, as validated or opened);
- * throws the upstream Failure when the target refuses or is unreachable.
+ * throws the upstream Failure when the target refuses or is unreachable. `targetId`, for a saved
+ * target's queued delivery, gives its calls the target's own circuit breaker.
  */
 export async function deliverNotification(
   ctx: Pick<ServiceContext, "env" | "db">,
@@ -61,9 +69,10 @@ export async function deliverNotification(
   settings: Record<string, unknown>,
   event: NotificationEvent | "test",
   payload: Record<string, unknown>,
+  targetId?: number,
 ): Promise<number> {
   const instance = await notificationInstance(ctx.db);
-  return sendMessage(ctx, definition, settings, notificationMessage(event, payload, instance));
+  return sendMessage(ctx, definition, settings, notificationMessage(event, payload, instance), targetId);
 }
 
 /** Radarr's tag rule: a target with tags hears only of movies sharing one; events about no movie reach all. */
@@ -80,23 +89,30 @@ async function targetsFor(
   return targets.filter((t) => t.tags.length === 0 || t.tags.some((tag) => movieTags.has(tag)));
 }
 
-/** Delivers an event to one saved target, its secrets opened, and records how it went. */
-async function deliverToTarget(
-  ctx: Pick<ServiceContext, "env" | "db">,
-  target: NotificationRow,
-  event: NotificationEvent,
-  payload: Record<string, unknown>,
-) {
-  const status = notificationStatusRepository(ctx.db);
-  try {
-    const definition = NOTIFICATIONS.get(target.implementation);
-    const settings = await openSettings(ctx.env, target.settings, definition.secretFields);
-    await deliverNotification(ctx, definition, settings, event, payload);
-  } catch (error) {
-    await status.recordFailure(target.id, error instanceof Failure ? error.kind : "unknown", clock.nowIso());
-    throw error;
-  }
-  await status.recordSuccess(target.id, clock.nowIso());
+/**
+ * One event for one target on the notifications queue. The target is named by id and by when it
+ * was created, so a message that outlives its target (deleted, or the id reused after a restore)
+ * is recognised and dropped; its settings are read at delivery, so an edit is honoured.
+ */
+export interface NotificationDeliveryMessage {
+  targetId: number;
+  targetCreatedAt: string;
+  event: NotificationEvent;
+  payload: Record<string, unknown>;
+  /** When the event was queued: the first attempt follows at once. */
+  queuedAt: string;
+}
+
+/** Cloudflare Queues take at most 100 messages per sendBatch. */
+const SEND_BATCH = 100;
+
+/** Puts deliveries on the notifications queue. */
+export async function enqueueNotifications(
+  { env }: Pick<ServiceContext, "env">,
+  messages: NotificationDeliveryMessage[],
+): Promise<void> {
+  for (let i = 0; i < messages.length; i += SEND_BATCH)
+    await env.NOTIFICATION_QUEUE.sendBatch(messages.slice(i, i + SEND_BATCH).map((body) => ({ body })));
 }
 
 /** A target whose last this many deliveries all failed shows in health (NotificationStatusCheck). */
@@ -107,15 +123,18 @@ export function failingNotificationTargets(ctx: Pick<ServiceContext, "db">): Pro
   return notificationStatusRepository(ctx.db).failing(FAILURES_BEFORE_UNAVAILABLE);
 }
 
-/** Sends an event to every target subscribed to it; failures of one target do not stop others. */
+/**
+ * Queues an event for every target subscribed to it (after the event and tag filters): one
+ * message per target, delivered by the notifications queue's consumer with retries, so a slow or
+ * failing target never delays the caller or the other targets. Returns the number of targets.
+ */
 export async function notify(ctx: ServiceContext, event: NotificationEvent, payload: Record<string, unknown>) {
   const targets = await targetsFor(ctx, event, payload);
-  const results = await Promise.allSettled(targets.map((target) => deliverToTarget(ctx, target, event, payload)));
-  const failed = results.filter((r) => r.status === "rejected");
-  if (failed.length)
-    throw new Error(
-      `${failed.length} of ${targets.length} notifications failed: ${(failed[0] as PromiseRejectedResult).reason}`,
-    );
+  const queuedAt = clock.nowIso();
+  await enqueueNotifications(
+    ctx,
+    targets.map((target) => ({ targetId: target.id, targetCreatedAt: target.createdAt, event, payload, queuedAt })),
+  );
   return targets.length;
 }
 
@@ -138,7 +157,7 @@ export function webhookMovie(movie: {
   };
 }
 
-/** notify for a caller that must not fail because a target did: a failed target is logged. */
+/** notify for a caller that must not fail because notifying did: a failure to queue is logged. */
 export async function notifyQuietly(ctx: ServiceContext, event: NotificationEvent, payload: Record<string, unknown>) {
   await notify(ctx, event, payload).catch((error) =>
     ctx.logger.warn("notification failed", { event, error: (error as Error).message }),

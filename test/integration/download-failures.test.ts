@@ -17,7 +17,7 @@ import {
   transmissionBody,
   unique,
 } from "./downloads-helpers";
-import { addMovie, addRootFolder, call, getJson, type Movie, sendJson } from "./helpers";
+import { addMovie, addRootFolder, call, getJson, type Movie, sendJson, waitForReceived } from "./helpers";
 
 /**
  * Fault injection, one failure each: the right failure kind on the queue item, a blocklist entry
@@ -66,12 +66,11 @@ async function failureWebhook() {
     },
     201,
   );
-  return async () =>
-    (
-      await (
-        await fetch(`${SIM}/hooks/${channel}`)
-      ).json<{ received: { body: { eventType: string; failureKind?: string } }[] }>()
-    ).received;
+  // Notifications arrive through the notifications queue: what the hook got once a failure of `kind` is there.
+  return (kind: string) =>
+    waitForReceived<{ body: { eventType: string; failureKind?: string } }>(`${SIM}/hooks/${channel}`, (r) =>
+      r.some((h) => h.body.failureKind === kind),
+    );
 }
 
 describe("download failures", () => {
@@ -124,7 +123,7 @@ describe("download failures", () => {
     const history = await movieHistory(movie.id);
     expect(history.filter((h) => h.eventType === "grabbed")).toHaveLength(2);
     expect(history.find((h) => h.eventType === "downloadFailed")?.data.reason).toBe("downloadStalled");
-    expect((await received()).map((h) => h.body.failureKind)).toContain("downloadStalled");
+    expect((await received("downloadStalled")).map((h) => h.body.failureKind)).toContain("downloadStalled");
 
     // Nothing grabbed twice: another search keeps the replacement and never takes the blocklisted one.
     const again = await runCommand("MoviesSearch", { movieIds: [movie.id] });
@@ -225,7 +224,7 @@ describe("download failures", () => {
     });
     const health = await getJson<{ source: string; message: string }[]>("/api/v3/health");
     expect(health.find((h) => h.source === "DownloadFailureCheck")?.message).toMatch(/diskFull/);
-    expect((await received()).map((h) => h.body.failureKind)).toContain("diskFull");
+    expect((await received("diskFull")).map((h) => h.body.failureKind)).toContain("diskFull");
     // Recording twice changes nothing.
     await deliver({ action: "recheck", queueId: full.id }, 1, "radarr-edge-downloads-dlq");
     expect((await movieHistory(movie.id)).filter((h) => h.eventType === "downloadFailed")).toHaveLength(1);

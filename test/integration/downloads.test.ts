@@ -15,7 +15,16 @@ import {
   transmissionBody,
   unique,
 } from "./downloads-helpers";
-import { addMovie, addRootFolder, call, getJson, type Movie, qualityProfileId, sendJson } from "./helpers";
+import {
+  addMovie,
+  addRootFolder,
+  call,
+  getJson,
+  type Movie,
+  qualityProfileId,
+  sendJson,
+  waitForReceived,
+} from "./helpers";
 
 const MATRIX = 603;
 
@@ -24,7 +33,7 @@ interface Hook {
 }
 
 /** A webhook on the simulator's receiver for grab, import and upgrade events. */
-async function webhook(): Promise<() => Promise<Hook[]>> {
+async function webhook(): Promise<(until: (received: Hook[]) => boolean) => Promise<Hook[]>> {
   const channel = unique("downloads");
   await sendJson(
     "POST",
@@ -41,7 +50,8 @@ async function webhook(): Promise<() => Promise<Hook[]>> {
     },
     201,
   );
-  return async () => (await (await fetch(`${SIM}/hooks/${channel}`)).json<{ received: Hook[] }>()).received;
+  // Notifications arrive through the notifications queue: what the hook got once `until` holds.
+  return (until) => waitForReceived<Hook>(`${SIM}/hooks/${channel}`, until);
 }
 
 /** Radarr's {Quality Full}: the quality name, with Proper or REPACK for a second revision. */
@@ -111,7 +121,8 @@ describe("grab → download → import, end to end through the simulator", () =>
     const grabbed = history.find((h) => h.eventType === "grabbed");
     expect(grabbed?.data.indexer).toMatch(/Torznab/);
 
-    const events = (await received()).map((h) => h.body.eventType);
+    const has = (r: Hook[], eventType: string) => r.some((h) => h.body.eventType === eventType);
+    const events = (await received((r) => has(r, "Grab") && has(r, "Download"))).map((h) => h.body.eventType);
     expect(events).toEqual(expect.arrayContaining(["Grab", "Download"]));
   });
 
@@ -218,7 +229,8 @@ describe("grab → download → import, end to end through the simulator", () =>
     expect(ids).toContain(second?.downloadId);
     expect((await qb.files("/movies/The Matrix (1999)")).files.map((f) => f.path)).not.toContain(first?.path);
     // Radarr's webhook: an upgrade is a Download with isUpgrade.
-    expect((await received()).map((h) => h.body)).toEqual(
+    const isUpgrade = (h: Hook) => h.body.eventType === "Download" && h.body.isUpgrade === true;
+    expect((await received((r) => r.some(isUpgrade))).map((h) => h.body)).toEqual(
       expect.arrayContaining([expect.objectContaining({ eventType: "Download", isUpgrade: true })]),
     );
   });

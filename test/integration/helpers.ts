@@ -162,3 +162,23 @@ export async function waitForCommands(ms = 20_000): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/**
+ * What a simulator recorder (`{ received: [...] }`: /hooks/<channel>, /<service>/__received)
+ * holds once `until` holds: a count reached, or a predicate. Notifications travel on the
+ * notifications queue, so they arrive after the request that raised them. Fails after `ms`.
+ */
+export async function waitForReceived<T = { body: Record<string, unknown> }>(
+  url: string,
+  until: number | ((received: T[]) => boolean) = 1,
+  ms = 15_000,
+): Promise<T[]> {
+  const done = typeof until === "number" ? (r: T[]) => r.length >= until : until;
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const { received } = await (await fetch(url)).json<{ received: T[] }>();
+    if (done(received)) return received;
+    if (Date.now() > deadline) throw new Error(`${url} never received what was awaited: ${JSON.stringify(received)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

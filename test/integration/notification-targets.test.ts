@@ -4,7 +4,7 @@ import { createDatabase } from "../../src/db/client";
 import { rootLogger } from "../../src/observability/logger";
 import { jobContext } from "../../src/services/context";
 import { notify } from "../../src/services/notifications";
-import { addMovie, addRootFolder, addTag, call, expectFieldError, getJson, sendJson } from "./helpers";
+import { addMovie, addRootFolder, addTag, call, expectFieldError, getJson, sendJson, waitForReceived } from "./helpers";
 
 /**
  * Every notification target against its simulator: Test really sends (the simulator keeps what it
@@ -21,12 +21,13 @@ interface ReceivedCall {
   headers: Record<string, string>;
   body: Record<string, unknown>;
 }
-const received = async (service: string, match: string): Promise<ReceivedCall[]> =>
-  (
-    await (
-      await fetch(`${SIM}/${service}/__received?match=${encodeURIComponent(match)}`)
-    ).json<{ received: ReceivedCall[] }>()
-  ).received;
+/** What a simulated target got, once `until` holds (queued notifications arrive after notify returns). */
+const received = (
+  service: string,
+  match: string,
+  until: number | ((r: ReceivedCall[]) => boolean) = 0,
+): Promise<ReceivedCall[]> =>
+  waitForReceived<ReceivedCall>(`${SIM}/${service}/__received?match=${encodeURIComponent(match)}`, until);
 
 const server = (service: string, key: string, value: string) => [
   { name: "host", value: "127.0.0.1" },
@@ -196,13 +197,16 @@ describe("notification targets", () => {
     const ctx = jobContext(env, rootLogger, db);
     const movie = { id: 999_001, title: "The Matrix", year: 1999, folderPath: "/movies/The Matrix (1999)" };
     await notify(ctx, "grab", { movie });
-    expect(await received("plex-server", "refresh")).toEqual([]);
     await notify(ctx, "download", { movie });
-    const refresh = (await received("plex-server", token)).filter((c) => c.path.includes("refresh"));
+    // A target's messages are delivered in order: once the download's refresh arrived, the grab
+    // was handled before it, and refreshed nothing (one refresh in all).
+    const isRefresh = (c: ReceivedCall) => c.path.includes("refresh");
+    const refresh = (await received("plex-server", token, (r) => r.some(isRefresh))).filter(isRefresh);
     expect(refresh.map((c) => c.path)).toEqual([
       `/library/sections/1/refresh?path=${encodeURIComponent(movie.folderPath)}`,
     ]);
-    const [updated] = (await received("jellyfin", jellyKey)).filter((c) => c.path === "/Library/Media/Updated");
+    const isUpdate = (c: ReceivedCall) => c.path === "/Library/Media/Updated";
+    const [updated] = (await received("jellyfin", jellyKey, (r) => r.some(isUpdate))).filter(isUpdate);
     expect(updated.body).toEqual({ Updates: [{ Path: movie.folderPath, UpdateType: "Created" }] });
   });
 
@@ -229,7 +233,7 @@ describe("notification targets", () => {
     await notify(ctx, "grab", { message: "untagged grab", movie: { id: untagged.id } });
     await notify(ctx, "grab", { message: "tagged grab", movie: { id: tagged.id } });
     await notify(ctx, "healthIssue", { message: "health issue" });
-    expect((await received("gotify", key)).map((c) => c.body.message)).toEqual(["tagged grab", "health issue"]);
+    expect((await received("gotify", key, 2)).map((c) => c.body.message)).toEqual(["tagged grab", "health issue"]);
     const badTag = await call("POST", "/api/v3/notification", {
       body: body(
         "Gotify",
@@ -286,9 +290,7 @@ describe("notification targets", () => {
     );
     const movie = await addMovie(27205);
     expect((await call("DELETE", `/api/v3/movie/${movie.id}`)).status).toBe(200);
-    const got = (
-      await (await fetch(`${SIM}/hooks/${channel}`)).json<{ received: { body: Record<string, unknown> }[] }>()
-    ).received;
+    const got = await waitForReceived(`${SIM}/hooks/${channel}`, 2);
     // What a consumer of Radarr's webhooks reads: eventType, instanceName, movie {id, title, year, tmdbId, folderPath}.
     const radarrMovie = expect.objectContaining({
       id: movie.id,

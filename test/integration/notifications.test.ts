@@ -4,7 +4,7 @@ import { createDatabase } from "../../src/db/client";
 import { rootLogger } from "../../src/observability/logger";
 import { jobContext } from "../../src/services/context";
 import { notifyQuietly } from "../../src/services/notifications";
-import { call, expectFieldError, getJson, sendJson } from "./helpers";
+import { call, expectFieldError, getJson, sendJson, waitForReceived } from "./helpers";
 
 const SIM = env.TMDB_API_URL.replace(/\/tmdb$/, "");
 const webhook = (channel: string) => ({
@@ -181,14 +181,21 @@ describe("notification secrets", () => {
       (await getJson<{ source: string; message: string }[]>("/api/v3/health")).find(
         (h) => h.source === "NotificationStatusCheck" && h.message.includes(target.name),
       );
-    for (let i = 0; i < 2; i++) await notifyQuietly(ctx, "healthIssue", { message: `failure ${i}` });
+    // A 404 is not retried: each delivery is dead-lettered at once, after its one attempt.
+    const deadLetters = () => getJson<{ totalRecords: number }>("/api/v3/notification/failures");
+    for (let i = 0; i < 2; i++) {
+      await notifyQuietly(ctx, "healthIssue", { message: `failure ${i}` });
+      await expect.poll(async () => (await deadLetters()).totalRecords).toBe(i + 1);
+    }
     expect(await statusCheck()).toBeUndefined();
     await notifyQuietly(ctx, "healthIssue", { message: "failure 2" });
-    expect((await statusCheck())?.message).toMatch(/^Notifications unavailable due to failures: .*Hook failing-/);
+    await expect
+      .poll(async () => (await statusCheck())?.message)
+      .toMatch(/^Notifications unavailable due to failures: .*Hook failing-/);
     await sendJson("PUT", `/api/v3/notification/${target.id}`, webhook(channel), 202);
     await notifyQuietly(ctx, "healthIssue", { message: "recovered" });
-    expect(await statusCheck()).toBeUndefined();
-    const got = await (await fetch(`${SIM}/hooks/${channel}`)).json<{ received: { body: { message: string } }[] }>();
-    expect(got.received.map((r) => r.body.message)).toEqual(["recovered"]);
+    const got = await waitForReceived<{ body: { message: string } }>(`${SIM}/hooks/${channel}`);
+    expect(got.map((r) => r.body.message)).toEqual(["recovered"]);
+    await expect.poll(statusCheck).toBeUndefined();
   });
 });
