@@ -7,6 +7,8 @@ import { notifyQuietly } from "../../src/services/notifications";
 import { call, expectFieldError, getJson, sendJson, waitForReceived } from "./helpers";
 
 const SIM = env.TMDB_API_URL.replace(/\/tmdb$/, "");
+/** How long a poll waits for the notifications queue's consumer. */
+const QUEUED = { timeout: 15_000, interval: 50 };
 const webhook = (channel: string) => ({
   name: `Hook ${channel}`,
   implementation: "Webhook",
@@ -185,17 +187,17 @@ describe("notification secrets", () => {
     const deadLetters = () => getJson<{ totalRecords: number }>("/api/v3/notification/failures");
     for (let i = 0; i < 2; i++) {
       await notifyQuietly(ctx, "healthIssue", { message: `failure ${i}` });
-      await expect.poll(async () => (await deadLetters()).totalRecords).toBe(i + 1);
+      await expect.poll(async () => (await deadLetters()).totalRecords, QUEUED).toBe(i + 1);
     }
     expect(await statusCheck()).toBeUndefined();
     await notifyQuietly(ctx, "healthIssue", { message: "failure 2" });
     await expect
-      .poll(async () => (await statusCheck())?.message)
+      .poll(async () => (await statusCheck())?.message, QUEUED)
       .toMatch(/^Notifications unavailable due to failures: .*Hook failing-/);
     await sendJson("PUT", `/api/v3/notification/${target.id}`, webhook(channel), 202);
     await notifyQuietly(ctx, "healthIssue", { message: "recovered" });
     const got = await waitForReceived<{ body: { message: string } }>(`${SIM}/hooks/${channel}`);
     expect(got.map((r) => r.body.message)).toEqual(["recovered"]);
-    await expect.poll(statusCheck).toBeUndefined();
+    await expect.poll(statusCheck, QUEUED).toBeUndefined();
   });
 });
