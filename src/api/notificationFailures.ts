@@ -18,7 +18,7 @@ const tags = ["Notification"];
 
 const events = Object.keys(NOTIFICATION_EVENTS) as [keyof typeof NOTIFICATION_EVENTS, ...string[]];
 
-export const notificationFailureSchema = z
+const notificationFailureSchema = z
   .object({
     id: z.number().int(),
     notificationId: z.number().int(),
@@ -40,7 +40,7 @@ export const notificationFailureSchema = z
   })
   .openapi("NotificationFailure");
 
-const pageSchema = z
+export const notificationFailurePageSchema = z
   .object({
     page: z.number().int(),
     pageSize: z.number().int(),
@@ -61,7 +61,7 @@ notificationFailureRouter.openapi(
         pageSize: z.coerce.number().int().min(1).max(100).default(20),
       }),
     },
-    responses: { 200: jsonContent(pageSchema, "A page of dead letters"), ...errorResponses },
+    responses: { 200: jsonContent(notificationFailurePageSchema, "A page of dead letters"), ...errorResponses },
   }),
   async (c) => {
     const { page, pageSize } = c.req.valid("query");

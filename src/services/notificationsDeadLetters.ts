@@ -1,5 +1,5 @@
 import * as clock from "../clock";
-import { type NotificationFailureRow, notificationFailureRepository } from "../db/repositories/notificationFailures";
+import { notificationFailureRepository } from "../db/repositories/notificationFailures";
 import type { NotificationRow } from "../db/repositories/notifications";
 import { notificationRepository } from "../db/repositories/notifications";
 import type { NotificationFailureSummary } from "../db/schema";
@@ -81,8 +81,6 @@ export async function notificationFailurePage(ctx: Pick<ServiceContext, "db">, p
   const { rows, totalRecords } = await notificationFailureRepository(ctx.db).page(page, pageSize);
   return { records: rows.map(({ payload: _payload, ...row }) => row), totalRecords };
 }
-
-export type NotificationFailureRecord = Omit<NotificationFailureRow, "payload">;
 
 /** Sends a dead-lettered event to its target again (a fresh set of attempts) and removes the row. */
 export async function retryNotificationFailure(ctx: Pick<ServiceContext, "db" | "env">, id: number): Promise<void> {

@@ -11,7 +11,7 @@ import { recordDeadLetter, secretValues } from "./notificationsDeadLetters";
 import { openSettings } from "./secrets";
 
 /** What became of one queued delivery: the consumer acks, retries after the delay, or has dead-lettered it. */
-export type DeliveryOutcome =
+type DeliveryOutcome =
   | { outcome: "delivered" }
   /** The target was deleted (or its id now names another target): nothing to send. */
   | { outcome: "dropped" }

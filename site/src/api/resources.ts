@@ -34,6 +34,7 @@ import type { indexerOutput, statusSchema as indexerStatusSchema } from "../../.
 import type { testResultSchema as indexerTestSchema } from "../../../src/api/indexerTest";
 import type { migrationSchema } from "../../../src/api/migration";
 import type { moviePageSchema, pagedQuerySchema } from "../../../src/api/movies";
+import type { notificationFailurePageSchema } from "../../../src/api/notificationFailures";
 import type { notificationOutput, notificationTestSchema } from "../../../src/api/notifications";
 import type { parseQuerySchema, parseResultSchema } from "../../../src/api/parse";
 import type { profileResourceSchema } from "../../../src/api/quality";
@@ -163,6 +164,9 @@ export type Notification = ProviderResourceOf<typeof notificationOutput>;
 /** The events a notification target hears about. */
 export type NotificationEvent = Extract<keyof Notification, `on${string}`>;
 export type NotificationTestResult = z.infer<typeof notificationTestSchema>;
+/** A page of dead-lettered notification deliveries (`/notification/failures`). */
+export type NotificationFailurePage = z.infer<typeof notificationFailurePageSchema>;
+export type NotificationFailure = NotificationFailurePage["records"][number];
 type IndexerField = Indexer["fields"][number];
 /**
  * A provider setting as its schema describes it (a `select` whose value is a list takes several

@@ -1,4 +1,5 @@
 import { api, type Notification, type NotificationEvent } from "../api";
+import { NotificationFailures } from "../components/NotificationFailures";
 import { OptionChecks } from "../components/ProviderEditor";
 import { ProviderSettings } from "../components/ProviderSettings";
 import { SettingsNav } from "../components/SettingsNav";
@@ -58,6 +59,7 @@ export function NotificationSettings() {
           </div>
         )}
       />
+      <NotificationFailures />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import type { Database } from "../client";
 import { notificationFailures } from "../schema";
 
 export type NotificationFailureRow = typeof notificationFailures.$inferSelect;
-export type NewNotificationFailure = Omit<NotificationFailureRow, "id">;
+type NewNotificationFailure = Omit<NotificationFailureRow, "id">;
 
 /** Dead-lettered notification deliveries, newest first. */
 export function notificationFailureRepository(db: Database) {
