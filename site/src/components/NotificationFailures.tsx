@@ -106,8 +106,8 @@ function FailureRow({
     <tr>
       <td>{f.notificationName}</td>
       <td>{eventLabel(f.event)}</td>
-      <td>{about(f)}</td>
-      <td title={f.failureMessage}>
+      <td class="wrap">{about(f)}</td>
+      <td class="wrap">
         {FAILURE_KIND_LABELS[f.failureKind as FailureKind] ?? f.failureKind}: {f.failureMessage}
       </td>
       <td>{f.attempts}</td>
