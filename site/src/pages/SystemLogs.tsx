@@ -1,4 +1,4 @@
-import { useSignal } from "@preact/signals";
+import { type Signal, useSignal } from "@preact/signals";
 import { type LogLevel, type LogPage, systemApi } from "../api/system";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDateTime } from "../components/format";
@@ -106,6 +106,55 @@ export function LogTable({
   );
 }
 
+/** The level and text filters (each back to page 1) and the record count. */
+function LogToolbar({
+  level,
+  filter,
+  page,
+  totalRecords,
+}: {
+  level: Signal<LogLevel | "">;
+  filter: Signal<string>;
+  page: Signal<number>;
+  totalRecords: number | undefined;
+}) {
+  return (
+    <div class="toolbar">
+      <label>
+        Level{" "}
+        <select
+          value={level.value}
+          onChange={(e) => {
+            level.value = e.currentTarget.value as LogLevel | "";
+            page.value = 1;
+          }}
+        >
+          {LEVELS.map((l) => (
+            <option key={l.value} value={l.value}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Search{" "}
+        <input
+          type="search"
+          value={filter.value}
+          placeholder="Text, command or id"
+          onInput={(e) => {
+            filter.value = e.currentTarget.value;
+            page.value = 1;
+          }}
+        />
+      </label>
+      <span role="status" aria-label="Log count">
+        {totalRecords !== undefined ? `${totalRecords.toLocaleString("en-US")} records` : ""}
+      </span>
+    </div>
+  );
+}
+
 /**
  * System › Logs: the log store's records a page at a time, by level, text or one request's
  * correlation id (kept in the URL, so a link shows one request's records), and its day files.
@@ -146,39 +195,7 @@ export function SystemLogs() {
     <section class="page system">
       <h1>System: Logs</h1>
       <SystemNav />
-      <div class="toolbar">
-        <label>
-          Level{" "}
-          <select
-            value={level.value}
-            onChange={(e) => {
-              level.value = e.currentTarget.value as LogLevel | "";
-              page.value = 1;
-            }}
-          >
-            {LEVELS.map((l) => (
-              <option key={l.value} value={l.value}>
-                {l.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Search{" "}
-          <input
-            type="search"
-            value={filter.value}
-            placeholder="Text, command or id"
-            onInput={(e) => {
-              filter.value = e.currentTarget.value;
-              page.value = 1;
-            }}
-          />
-        </label>
-        <span role="status" aria-label="Log count">
-          {data ? `${data.totalRecords.toLocaleString("en-US")} records` : ""}
-        </span>
-      </div>
+      <LogToolbar level={level} filter={filter} page={page} totalRecords={data?.totalRecords} />
       {request.value && (
         <p class="notice" role="status" aria-label="Request filter">
           Only request <code>{request.value}</code>{" "}
