@@ -217,6 +217,22 @@ describe("notification delivery on the queue", () => {
     expect((await deadLetters()).totalRecords).toBe(0);
   });
 
+  test("a dead letter's text holds no secret: the target's own values, token parameters and URL paths are removed", async () => {
+    const channel = `scrub-${crypto.randomUUID()}`;
+    const url = `${SIM}/no-such-hook/${channel}?token=url-secret-9`;
+    const target = await webhook(channel, {}, url);
+    await deliver(
+      target,
+      1,
+      { message: `Failed: ${url}; list https://lists.example/ls1/export?apikey=list-key-9` },
+      "healthIssue",
+    );
+    const [record] = (await deadLetters()).records;
+    expect(record.summary.message).toBe("Failed: ********; list https://lists.example/…");
+    expect(record.failureMessage).toMatch(/404/);
+    expect(JSON.stringify(record)).not.toMatch(/secret-9|list-key-9|no-such-hook/);
+  });
+
   // Last: the breaker it opens (webhook:<id>) outlives the test, and the next test's targets reuse the ids.
   test("one failing webhook opens only its own circuit breaker: another webhook still receives", async () => {
     const failing = await webhook(`broken-${crypto.randomUUID()}`);
