@@ -5,6 +5,7 @@ import type { FailureKind } from "../src/domain/failures/kinds";
 import type { ListItem } from "../src/domain/lists/source";
 import { enqueueCommand } from "../src/jobs/commandRunner";
 import { type Logger, rootLogger } from "../src/observability/logger";
+import { meteredBindings } from "../src/observability/meteredBindings";
 import { jobContext, type ServiceContext } from "../src/services/context";
 import type { SyncOutcome } from "../src/services/listSync/outcome";
 import { failureKindOf, syncImportList } from "../src/services/listSync/sync";
@@ -22,7 +23,7 @@ export class ListSync extends DurableObject<Env> {
   private running: Promise<ListSyncResult> | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env);
+    super(ctx, meteredBindings(env));
     clock.configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
   }
 

@@ -7,6 +7,7 @@ import { consumeDownloadBatch, consumeDownloadDeadLetters } from "./jobs/downloa
 import { consumeListSyncBatch, consumeListSyncDeadLetters, type ListSyncMessage } from "./jobs/listSyncQueue";
 import { consumeNotificationBatch } from "./jobs/notificationQueue";
 import { runScheduled } from "./jobs/scheduled";
+import { meteredBindings } from "./observability/meteredBindings";
 import { flushMetrics } from "./observability/metricsAggregate";
 import type { DownloadJobMessage } from "./services/downloads/jobQueue";
 import { flushLogs } from "./services/logs";
@@ -41,14 +42,16 @@ const QUEUES = {
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext) {
     configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
-    return app.fetch(request, env, ctx);
+    return app.fetch(request, meteredBindings(env), ctx);
   },
-  async scheduled(controller, env, ctx) {
+  async scheduled(controller, bindings, ctx) {
+    const env = meteredBindings(bindings);
     configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
     // Only queues the cron's commands (a few D1 writes): the work runs on the commands queue.
     await runScheduled(controller.cron, env).finally(() => ctx.waitUntil(flushAll(env)));
   },
-  async queue(batch, env, ctx) {
+  async queue(batch, bindings, ctx) {
+    const env = meteredBindings(bindings);
     configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
     const consume = QUEUES[batch.queue as keyof typeof QUEUES];
     if (!consume) throw new Error(`No consumer for queue ${batch.queue}`);

@@ -47,11 +47,13 @@ function rowsOf(res: Response) {
   return { read: Number(res.headers.get("x-d1-rows-read")), written: Number(res.headers.get("x-d1-rows-written")) };
 }
 
-async function metricValue(name: string, route: string, method: string): Promise<number> {
+/** A counter's value from /metrics: route/method labels, or binding/op/service for radarr_cf_operations_total. */
+async function metricValue(name: string, route: string, method: string, service?: string): Promise<number> {
   const text = await (await call("GET", "/metrics")).text();
-  const line = text
-    .split("\n")
-    .find((l) => l.startsWith(`${name}{`) && l.includes(`route="${route}"`) && l.includes(`method="${method}"`));
+  const wanted = service
+    ? [`binding="${route}"`, `op="${method}"`, `service="${service}"`]
+    : [`route="${route}"`, `method="${method}"`];
+  const line = text.split("\n").find((l) => l.startsWith(`${name}{`) && wanted.every((w) => l.includes(w)));
   return line ? Number(line.split(" ").at(-1)) : 0;
 }
 
@@ -123,5 +125,21 @@ describe("D1 rows per request", () => {
     expect(await d1.prepare(sql).raw({ columnNames: true })).toEqual([["id", "id", "1", "title"], ...rows]);
     expect(usage.rowsRead).toBeGreaterThan(0);
     expect(await env.DB.prepare(sql).raw()).toEqual(rows);
+  });
+});
+
+describe("KV, Durable Object and Queue operations per binding", () => {
+  test("a cached upstream read counts its KV read and write and its Durable Object requests in /metrics", async () => {
+    const series = (service: string, op: string, binding: string) =>
+      metricValue("radarr_cf_operations_total", binding, op, service);
+    const before = await Promise.all([series("kv", "read", "CACHE"), series("kv", "write", "CACHE")]);
+    const budgetBefore = await series("durable_object", "request", "API_BUDGET");
+    // TMDb's popular movies: a KV miss, the TMDb call (its budget is a Durable Object), the KV write.
+    const res = await call("GET", "/api/v3/importlist/movie?includePopular=true&includeTrending=false");
+    expect(res.status).toBe(200);
+    const after = await Promise.all([series("kv", "read", "CACHE"), series("kv", "write", "CACHE")]);
+    expect(after[0]).toBeGreaterThan(before[0]);
+    expect(after[1]).toBeGreaterThan(before[1]);
+    expect(await series("durable_object", "request", "API_BUDGET")).toBeGreaterThan(budgetBefore);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { movieById } from "../../sim/src/data/catalogue";
-import { TEN_THOUSAND, TRAKT_LIST_SLUGS, TRAKT_SIM_TOKEN } from "../../sim/src/data/lists-trakt";
+import { FIFTY_THOUSAND, TEN_THOUSAND, TRAKT_LIST_SLUGS, TRAKT_SIM_TOKEN } from "../../sim/src/data/lists-trakt";
 import app from "../../sim/src/index";
 
 // The simulated Trakt: required headers, status codes, paging headers and JSON shapes.
@@ -121,6 +121,22 @@ describe("lists", () => {
     expect(last.body).toHaveLength(250);
     expect(last.body[249].rank).toBe(TEN_THOUSAND);
     expect((await traktJson(`${path}?limit=250&page=41`)).body).toEqual([]);
+  });
+
+  test("holds a 50,000-item public list of distinct movies, past the catalogue's size", async () => {
+    const path = `/users/sim/lists/${TRAKT_LIST_SLUGS.fiftyThousand}/items/movies`;
+    const first = await traktJson(`${path}?limit=250`);
+    expect(paging(first.headers)).toMatchObject({ pageCount: "200", itemCount: String(FIFTY_THOUSAND) });
+    const last = await traktJson(`${path}?limit=250&page=200`);
+    expect(last.body[249].rank).toBe(FIFTY_THOUSAND);
+    const ids = new Set<number>();
+    for (let page = 1; page <= 200; page += 1) {
+      const { body } = await traktJson(`${path}?limit=250&page=${page}`);
+      for (const item of body) {
+        ids.add(item.movie.ids.tmdb);
+      }
+    }
+    expect(ids.size).toBe(FIFTY_THOUSAND);
   });
 });
 

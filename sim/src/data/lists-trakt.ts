@@ -39,7 +39,7 @@ export function traktIds(movie: Movie): TraktIds {
   traktIdByMovie ??= new Map(allMovies().map((entry, index) => [entry.id, index + 1]));
   const year = movieYear(movie);
   return {
-    trakt: traktIdByMovie.get(movie.id) ?? 0,
+    trakt: traktIdByMovie.get(movie.id) ?? movie.id,
     slug: year === null ? slugify(movie.title) : `${slugify(movie.title)}-${year}`,
     imdb: movie.imdbId,
     tmdb: movie.id,
@@ -94,10 +94,37 @@ const released = (movie: Movie) => movie.status === "Released" && !movie.adult;
 const byPopularity = (a: Movie, b: Movie) => b.popularity - a.popularity || a.id - b.id;
 
 export const TEN_THOUSAND = 10_000;
+export const FIFTY_THOUSAND = 50_000;
+/** The 50,000-item list's movies past the catalogue are generated: ids from here, never in the catalogue. */
+const BULK_FIRST_ID = 2_500_000;
+
+/**
+ * `count` list movies, more than the catalogue holds: every catalogue movie (seeded order), then
+ * generated ones (a catalogue movie's details under a new TMDb id, IMDb id "tt8…" and title) that
+ * exist only in this list, so the catalogue and every other list stay as they are.
+ */
+function bulkListMovies(seed: string, count: number): Movie[] {
+  const pool = shuffledMovies(seed, count, notAdult);
+  const movies = [...pool];
+  for (let i = 0; movies.length < count; i++) {
+    const base = pool[i % pool.length];
+    movies.push({
+      ...base,
+      id: BULK_FIRST_ID + i,
+      imdbId: `tt8${String(i).padStart(7, "0")}`,
+      title: `${base.title} (Bulk ${i + 1})`,
+      originalTitle: `${base.originalTitle} (Bulk ${i + 1})`,
+      alternativeTitles: [],
+      collectionId: null,
+    });
+  }
+  return movies;
+}
 
 export const TRAKT_LIST_SLUGS = {
   classics: "demo-classics",
   tenThousand: "demo-ten-thousand",
+  fiftyThousand: "demo-fifty-thousand",
   private: "demo-private",
 } as const;
 
@@ -126,6 +153,13 @@ const SIM_LISTS: readonly TraktListDefinition[] = [
     name: "Demo Private",
     privacy: "private",
     movies: lazily(() => shuffledMovies("lists-trakt:private", 40, released)),
+  },
+  {
+    traktId: 7_100_004,
+    slug: TRAKT_LIST_SLUGS.fiftyThousand,
+    name: "Demo Fifty Thousand",
+    privacy: "public",
+    movies: lazily(() => bulkListMovies("lists-trakt:fifty-thousand", FIFTY_THOUSAND)),
   },
 ];
 
