@@ -10,6 +10,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { applyMigrations, executeSqlFile, startApp } from "../scripts/lib/app.mjs";
 import { writeLibrarySeed } from "../scripts/lib/seed-library.mjs";
+import { addD1Rows } from "./cost.mjs";
 import { measureLibraryFirstRender } from "./library-render.mjs";
 import { HIGH_LOAD, loadSummary } from "./load.mjs";
 
@@ -127,6 +128,7 @@ async function measureRoutes(appUrl, size, seconds) {
   }
   const ping = measured[0].p50 || 1;
   for (const r of measured) if (r.p50 !== undefined) r.p50VsPing = Math.round((r.p50 / ping) * 100) / 100;
+  await addD1Rows(appUrl, measured, API_KEY);
   return measured;
 }
 
@@ -188,6 +190,7 @@ function printLibrary(out) {
       "p99 ms": r.p99,
       "p50/ping": r.p50VsPing,
       errors: r.failed ?? r.errors,
+      "D1 rows r/w": r.d1RowsRead === undefined ? "" : `${r.d1RowsRead}/${r.d1RowsWritten}`,
       ...(r.firstCallMs !== undefined
         ? { "first ms": r.firstCallMs, "first byte ms": r.firstByteMs, "after write ms": r.afterWriteMs }
         : {}),

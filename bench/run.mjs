@@ -7,7 +7,9 @@
 import "../scripts/offline-env.mjs";
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { ROOT } from "../scripts/lib/app.mjs";
+import { runCostBench } from "./cost.mjs";
 import { runDecisionBench } from "./decisions.ts";
 import { runDownloadsBench } from "./downloads.mjs";
 import { runLibraryBench } from "./library.mjs";
@@ -23,7 +25,13 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const SKIP = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 
 async function main() {
-  const results = { date: new Date().toISOString(), libraryMovies: LIBRARY_SIZES[0], routes: [], notes: [] };
+  const results = {
+    date: new Date().toISOString(),
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+    libraryMovies: LIBRARY_SIZES[0],
+    routes: [],
+    notes: [],
+  };
   if (!SKIP.has("parser")) {
     console.log("Parser: our parser and @ctrl/video-filename-parser over the corpus…");
     results.parser = runParserBench();
@@ -151,7 +159,8 @@ function printParser(parser, percent) {
   );
 }
 
-main().catch((error) => {
+// `npm run bench -- --cost`: the cost of a reference day instead (bench/cost.mjs).
+(process.argv.includes("--cost") ? runCostBench() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });
