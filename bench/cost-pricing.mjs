@@ -4,9 +4,9 @@
  * A month is 30 days of the measured day.
  */
 export const PLAN_READ_ON = "2026-12-07";
-export const BASE_USD_PER_MONTH = 5;
+const BASE_USD_PER_MONTH = 5;
 
-export const PRICES = [
+const PRICES = [
   { unit: "requests", name: "Worker requests", includedPerMonth: 10_000_000, perMillion: 0.3 },
   { unit: "cpuMs", name: "Worker CPU ms", includedPerMonth: 30_000_000, perMillion: 0.02 },
   { unit: "d1RowsRead", name: "D1 rows read", includedPerMonth: 25_000_000_000, perMillion: 0.001 },

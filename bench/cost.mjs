@@ -19,10 +19,12 @@ import { apiCaller } from "./api.mjs";
 import { priceMonth } from "./cost-pricing.mjs";
 
 const API_KEY = "bench-cost-key";
+// Indexer credentials are stored encrypted: a fixed 32-byte key for the bench's throwaway D1.
+const ENCRYPTION_KEY = Buffer.from("radarr-edge-bench-cost-key-32byt").toString("base64");
 const api = apiCaller(API_KEY);
 
 /** The reference user: 10 lists every 6 hours, 5 indexers (RSS every 15 minutes), 50 site visits and 2,000 API calls a day. */
-export const REFERENCE_DAY = {
+const REFERENCE_DAY = {
   lists: 10,
   listSyncsPerListPerDay: 4,
   indexers: 5,
@@ -184,7 +186,8 @@ const apiMix = (ids) => [
 
 /** Five sim indexers (Newznab and Torznab) and one Trakt list, as the reference user has. */
 async function configure(app, simUrl) {
-  await api(app, "POST", "/rootfolder", { path: "/movies" });
+  const folders = await api(app, "GET", "/rootfolder");
+  if (!folders.some((f) => f.path === "/movies")) await api(app, "POST", "/rootfolder", { path: "/movies" });
   for (let i = 0; i < REFERENCE_DAY.indexers; i++) {
     const torznab = i % 2 === 0;
     await api(app, "POST", "/indexer", {
@@ -212,7 +215,7 @@ async function configure(app, simUrl) {
 }
 
 /** Measures every operation of the reference day once (or a few times) against a running app. */
-export async function measureOperations(app, simUrl) {
+async function measureOperations(app, simUrl) {
   const list = await configure(app, simUrl);
   const [first] = (await api(app, "GET", "/movie/paged?pageSize=1&sortKey=title")).records;
   const ids = { movie: first.id, tmdb: first.tmdbId };
@@ -245,7 +248,7 @@ export async function measureOperations(app, simUrl) {
 }
 
 /** The day's totals: each operation's units × its daily count. */
-export function dayTotals(operations) {
+function dayTotals(operations) {
   const totals = {};
   for (const op of Object.values(operations)) {
     for (const unit of [
@@ -293,6 +296,7 @@ async function costForLibrary(movies) {
       persistDir: work,
       vars: {
         API_KEY,
+        ENCRYPTION_KEY,
         TMDB_API_KEY: "bench",
         TRAKT_CLIENT_ID: "bench",
         WATCHMODE_API_KEY: "bench",
