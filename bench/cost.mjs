@@ -42,7 +42,7 @@ async function scrape(app) {
   const text = await (await fetch(`${app.url}/metrics`, { headers: { "x-api-key": API_KEY } })).text();
   const samples = new Map();
   for (const line of text.split("\n")) {
-    const match = line.match(/^(radarr_[a-z_]+_total)(\{.*\})? (\S+)$/);
+    const match = line.match(/^(radarr_[a-z0-9_]+_total)(\{.*\})? (\S+)$/);
     if (match) samples.set(`${match[1]}${match[2] ?? ""}`, Number(match[3]));
   }
   return samples;
