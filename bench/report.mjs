@@ -62,7 +62,7 @@ function routesSection(r) {
       : `first call ${n(x.firstCallMs)} ms (${ratio(x.firstCallMs, ping)}), after a write ${n(x.afterWriteMs)} ms`,
   ]);
   return [
-    `## Library routes (${n(r.libraryMovies)} movies)`,
+    `## Library of ${n(r.libraryMovies)} movies (seeded in ${n(r.seedSeconds)} s)`,
     "",
     "Latencies as a ratio to `/ping`'s p50 in the same run (the machine is shared: ratios, not milliseconds, compare across runs).",
     "",
@@ -82,14 +82,14 @@ function routesSection(r) {
   ];
 }
 
-function otherSections(r) {
+function librarySections(r) {
   const out = [];
   const ping = r.routes.find((x) => x.name === "/ping")?.p50;
   if (r.highLoad) {
     const h = r.highLoad;
     out.push(
       "",
-      `## High load (${n(h.connections)} connections, ${n(h.seconds)} s)`,
+      `### High load (${n(h.connections)} connections, ${n(h.seconds)} s)`,
       "",
       `/ping p50 ${n(h.ping.p50)} ms (${n(h.ping.errors)} errors); /movie/paged p50 ${h.pagedVsPing}× /ping (${n(h.paged.errors)} errors).`,
     );
@@ -97,10 +97,16 @@ function otherSections(r) {
   if (r.libraryFirstRenderMs !== undefined)
     out.push(
       "",
-      `## Site`,
+      "### Site",
       "",
       `Library page first render in Chromium: ${n(r.libraryFirstRenderMs)} ms (${ratio(r.libraryFirstRenderMs, ping)} /ping).`,
     );
+  return out;
+}
+
+function otherSections(r) {
+  const out = [];
+  const ping = r.routes.find((x) => x.name === "/ping")?.p50;
   if (r.decisions) {
     const d = r.decisions;
     out.push(
@@ -171,7 +177,7 @@ function benchmarksDoc(r) {
     "the upstream simulator on loopback. Absolute milliseconds depend on the machine's load; the",
     "ratios to `/ping` measured in the same run are what compare.",
     "",
-    ...routesSection(r),
+    ...(r.libraries ?? [r]).flatMap((library) => [...routesSection(library), ...librarySections(library), ""]),
     ...otherSections(r),
     "",
     "## Radarr's published figures",
