@@ -10,6 +10,7 @@ import { enqueueCommand } from "../jobs/commandRunner";
 import { applyAutoTags } from "../services/autoTagging";
 import { requestContext } from "../services/context";
 import { libraryPage, wholeLibraryBody } from "../services/libraryListCache";
+import { deleteMovies } from "../services/movieBulkDelete";
 import { deleteMovieFileThroughClient } from "../services/movieFileDeletion";
 import {
   libraryMovieResource,
@@ -146,6 +147,22 @@ movieRouter.openapi(
 movieRouter.openapi(
   createRoute({
     method: "get",
+    path: "/ids",
+    tags,
+    summary: "The ids of every movie /movie/paged's filters match (select all, for the editor)",
+    request: { query: pagedQuerySchema.omit({ page: true, pageSize: true, sortKey: true, sortDirection: true }) },
+    responses: { 200: jsonContent(z.array(z.number().int()), "Movie ids"), ...errorResponses },
+  }),
+  async (c) => {
+    const query = c.req.valid("query");
+    const searchKey = query.search ? cleanTitle(query.search) : undefined;
+    return c.json(await library(c).movies.idsMatching(query, searchKey || undefined), 200);
+  },
+);
+
+movieRouter.openapi(
+  createRoute({
+    method: "get",
     path: "/lookup",
     tags,
     summary: "Search TMDb: free text, `tmdb:<id>` or an IMDb id",
@@ -237,15 +254,19 @@ movieRouter.openapi(
     method: "delete",
     path: "/editor",
     tags,
-    summary: "Delete many movies at once",
+    summary:
+      "Delete many movies at once; deleteFiles deletes each one's file through its download client (at most 50 movies with files per request)",
     request: { body: jsonBody(movieEditorDeleteSchema) },
-    responses: { 200: jsonContent(z.object({}), "Deleted"), ...errorResponses },
+    responses: {
+      200: jsonContent(z.object({}), "Deleted"),
+      ...errorResponses,
+      409: jsonContent(errorSchema, "deleteFiles asked, and some files could not be deleted: those movies are kept"),
+    },
   }),
   async (c) => {
-    const { movieIds, addImportExclusion } = c.req.valid("json");
-    const lib = library(c);
-    const found = await lib.movies.byIds([...new Set(movieIds)]);
-    await lib.movies.delete(found, addImportExclusion);
+    const { movieIds, deleteFiles, addImportExclusion } = c.req.valid("json");
+    const found = await library(c).movies.byIds([...new Set(movieIds)]);
+    await deleteMovies(requestContext(c), found, { deleteFiles, addImportExclusion });
     return c.json({}, 200);
   },
 );

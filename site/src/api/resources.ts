@@ -51,7 +51,13 @@ import type {
 } from "../../../src/api/schemas/analysis";
 import type { errorSchema } from "../../../src/api/schemas/common";
 import type { pageEnvelope, pagingQuery } from "../../../src/api/schemas/download";
-import type { MovieResource, movieAddSchema, movieUpdateSchema } from "../../../src/api/schemas/movie";
+import type {
+  MovieResource,
+  movieAddSchema,
+  movieEditorDeleteSchema,
+  movieEditorSchema,
+  movieUpdateSchema,
+} from "../../../src/api/schemas/movie";
 import type {
   availabilitySchema,
   comingSoonSchema,
@@ -91,6 +97,12 @@ export type SortDirection = MoviePageQuery["sortDirection"];
 /** The fields PUT /movie/{id} changes; the edit form always sends all of them. */
 export type MovieEdit = Required<z.input<typeof movieUpdateSchema>>;
 export type MovieAdd = z.input<typeof movieAddSchema>;
+/** PUT /movie/editor: the chosen movies and the fields to set on all of them. */
+export type MovieEditorEdit = z.input<typeof movieEditorSchema>;
+/** DELETE /movie/editor. */
+export type MovieEditorDelete = z.input<typeof movieEditorDeleteSchema>;
+/** The library's filters without the page and its order (GET /movie/ids). */
+export type MovieFilterQuery = Omit<MoviePageQuery, "page" | "pageSize" | "sortKey" | "sortDirection">;
 
 export type QualityProfile = z.infer<typeof profileResourceSchema>;
 export type QualityProfileItem = QualityProfile["items"][number];

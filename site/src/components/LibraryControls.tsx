@@ -1,6 +1,9 @@
 import { TMDB_MOVIE_GENRES } from "../../../src/integrations/tmdb/genres";
 import type { QualityProfile, SortDirection, SortKey, Tag } from "../api";
 import type { LibraryFilters, LibraryView } from "../state/library";
+import { choosePosterSize, POSTER_SIZES, type PosterSize, posterSize } from "../state/libraryPrefs";
+import { selecting, setSelecting } from "../state/librarySelection";
+import { ColumnChooser } from "./ColumnChooser";
 import { STATUS_LABELS } from "./movieLabels";
 import { SavedFilters } from "./SavedFilters";
 
@@ -60,16 +63,49 @@ export function LibraryToolbar(props: ToolbarProps) {
           <option value="descending">Descending</option>
         </select>
       </label>
+      <ViewChoices view={props.view} onView={props.onView} />
+    </div>
+  );
+}
+
+const VIEWS: { view: LibraryView; label: string }[] = [
+  { view: "table", label: "Table" },
+  { view: "posters", label: "Posters" },
+  { view: "overview", label: "Overview" },
+];
+
+/** The view, what it shows (columns, poster size), and select mode. */
+function ViewChoices({ view, onView }: Pick<ToolbarProps, "view" | "onView">) {
+  return (
+    <>
       <fieldset class="segmented">
         <legend class="visually-hidden">View</legend>
-        <button type="button" aria-pressed={props.view === "table"} onClick={() => props.onView("table")}>
-          Table
-        </button>
-        <button type="button" aria-pressed={props.view === "posters"} onClick={() => props.onView("posters")}>
-          Posters
-        </button>
+        {VIEWS.map((v) => (
+          <button key={v.view} type="button" aria-pressed={view === v.view} onClick={() => onView(v.view)}>
+            {v.label}
+          </button>
+        ))}
       </fieldset>
-    </div>
+      {view === "table" ? (
+        <ColumnChooser />
+      ) : (
+        view === "posters" && (
+          <label class="field">
+            <span>Poster size</span>
+            <select value={posterSize.value} onChange={(e) => choosePosterSize(e.currentTarget.value as PosterSize)}>
+              {(Object.keys(POSTER_SIZES) as PosterSize[]).map((size) => (
+                <option key={size} value={size}>
+                  {POSTER_SIZES[size].label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )
+      )}
+      <button type="button" aria-pressed={selecting.value} onClick={() => setSelecting(!selecting.value)}>
+        Select
+      </button>
+    </>
   );
 }
 

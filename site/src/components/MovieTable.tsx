@@ -1,90 +1,97 @@
 import type { Movie, SortDirection, SortKey } from "../api";
 import { Link } from "../router";
-import { formatBytes } from "./format";
-import { STATUS_LABELS } from "./movieLabels";
+import { libraryId, libraryState } from "./LibraryStatus";
+import type { CellContext, MovieColumn } from "./movieColumns";
+import { SelectBox } from "./SelectBox";
 
 export const TABLE_ROW_HEIGHT = 40;
 export const TABLE_HEADER_HEIGHT = 36;
-
-/** The columns; those with a `sort` are sorted by the server when their header is pressed. */
-const COLUMNS: { label: string; class: string; sort?: SortKey }[] = [
-  { label: "Title", class: "col-title", sort: "title" },
-  { label: "Year", class: "col-year", sort: "year" },
-  { label: "Status", class: "col-status" },
-  { label: "Quality profile", class: "col-profile" },
-  { label: "Monitored", class: "col-monitored" },
-  { label: "File", class: "col-file", sort: "size" },
-  { label: "Rating", class: "col-rating", sort: "rating" },
-  { label: "Tags", class: "col-tags" },
-];
+/** The title's least width; the table scrolls sideways (on a wide screen) rather than squeeze it. */
+const TITLE_MIN_REM = 16;
 
 interface Props {
   total: number;
   start: number;
   end: number;
   movieAt: (index: number) => Movie | undefined;
-  profileNames: Map<number, string>;
-  tagLabels: Map<number, string>;
+  /** The chosen columns after the title. */
+  columns: MovieColumn[];
+  context: CellContext;
   sortKey: SortKey;
   sortDirection: SortDirection;
   /** A sortable header pressed: its key again flips the direction, another starts ascending. */
   onSort: (key: SortKey) => void;
+  /** In select mode, each row's check box; a shift-click chooses the range. */
+  selection?: { isSelected: (id: number) => boolean; onToggle: (index: number, id: number, range: boolean) => void };
 }
 
 /**
  * The library as a real table that renders only rows start..end; spacer rows above and below
  * stand in for the rest, so the scrollbar still spans every movie.
  */
-export function MovieTable({
-  total,
-  start,
-  end,
-  movieAt,
-  profileNames,
-  tagLabels,
-  sortKey,
-  sortDirection,
-  onSort,
-}: Props) {
+export function MovieTable(props: Props) {
+  const { total, start, end, movieAt, columns, selection } = props;
+  const span = columns.length + 1 + (selection ? 1 : 0);
+  const minRem = TITLE_MIN_REM + columns.reduce((sum, c) => sum + c.rem, 0) + (selection ? 3 : 0);
   const rows = [];
   for (let index = start; index < end; index++) {
     const movie = movieAt(index);
     rows.push(
       movie ? (
-        <MovieRow key={index} index={index} movie={movie} profileNames={profileNames} tagLabels={tagLabels} />
+        <MovieRow key={index} index={index} movie={movie} {...props} />
       ) : (
         <tr key={index} class="pending" aria-rowindex={index + 2} data-index={index}>
-          <td colSpan={COLUMNS.length}>Loading…</td>
+          <td colSpan={span}>Loading…</td>
         </tr>
       ),
     );
   }
   return (
-    <table aria-label="Movies" aria-rowcount={total + 1} class="movie-table">
+    <table aria-label="Movies" aria-rowcount={total + 1} class="movie-table" style={{ "--table-min": `${minRem}rem` }}>
       <colgroup>
-        {COLUMNS.map((c) => (
-          <col key={c.label} class={c.class} />
+        {selection && <col class="col-select" style={{ "--col-width": "3rem" }} />}
+        <col class="col-title" />
+        {columns.map((c) => (
+          <col key={c.key} class={`col-${c.key}${c.phone ? "" : " opt"}`} style={{ "--col-width": `${c.rem}rem` }} />
         ))}
       </colgroup>
-      <thead>
-        <tr aria-rowindex={1}>
-          {COLUMNS.map((c) => (
-            <th key={c.label} scope="col" aria-sort={c.sort && c.sort === sortKey ? sortDirection : undefined}>
-              {c.sort ? (
-                <SortButton label={c.label} active={c.sort === sortKey} onClick={() => onSort(c.sort as SortKey)} />
-              ) : (
-                c.label
-              )}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <Header {...props} />
       <tbody>
-        <Spacer rows={start} />
+        <Spacer rows={start} span={span} />
         {rows}
-        <Spacer rows={total - end} />
+        <Spacer rows={total - end} span={span} />
       </tbody>
     </table>
+  );
+}
+
+function Header({ columns, sortKey, sortDirection, onSort, selection }: Props) {
+  const sortable = (label: string, sort: SortKey) => (
+    <SortButton label={label} active={sort === sortKey} onClick={() => onSort(sort)} />
+  );
+  return (
+    <thead>
+      <tr aria-rowindex={1}>
+        {selection && (
+          <th scope="col">
+            <span class="visually-hidden">Select</span>
+          </th>
+        )}
+        <th scope="col" aria-sort={sortKey === "title" ? sortDirection : undefined}>
+          {sortable("Title", "title")}
+        </th>
+        {columns.map((c) => (
+          <th
+            key={c.key}
+            scope="col"
+            class={c.phone ? undefined : "opt"}
+            aria-sort={c.sort && c.sort === sortKey ? sortDirection : undefined}
+          >
+            {c.sort ? sortable(c.label, c.sort) : c.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
 
@@ -97,47 +104,43 @@ export function SortButton({ label, active, onClick }: { label: string; active: 
   );
 }
 
-function Spacer({ rows }: { rows: number }) {
+function Spacer({ rows, span }: { rows: number; span: number }) {
   if (rows <= 0) return null;
   return (
     <tr class="spacer" style={{ height: `${rows * TABLE_ROW_HEIGHT}px` }}>
-      <td colSpan={COLUMNS.length} />
+      <td colSpan={span} />
     </tr>
   );
 }
 
-function MovieRow({
-  index,
-  movie,
-  profileNames,
-  tagLabels,
-}: {
-  index: number;
-  movie: Movie;
-  profileNames: Map<number, string>;
-  tagLabels: Map<number, string>;
-}) {
-  const rating = movie.ratings.tmdb?.value;
+function MovieRow({ index, movie, columns, context, selection }: Props & { index: number; movie: Movie }) {
+  const state = libraryState(movie, context.queued);
+  const chosen = selection?.isSelected(libraryId(movie)) ?? false;
   return (
-    <tr class="movie-row" aria-rowindex={index + 2} data-index={index} data-movie-id={movie.id}>
+    <tr
+      class={`movie-row lib-row-${state}${chosen ? " selected" : ""}`}
+      aria-rowindex={index + 2}
+      aria-selected={selection ? chosen : undefined}
+      data-index={index}
+      data-movie-id={movie.id}
+    >
+      {selection && (
+        <td class="select-cell">
+          <SelectBox
+            title={movie.title}
+            checked={chosen}
+            onToggle={(range) => selection.onToggle(index, libraryId(movie), range)}
+          />
+        </td>
+      )}
       <td class="title-cell">
         <Link href={`/movie/${movie.id}`}>{movie.title}</Link>
       </td>
-      <td>{movie.year || "—"}</td>
-      <td>
-        <span class={`status status-${movie.status}`}>{STATUS_LABELS[movie.status]}</span>
-      </td>
-      <td>{profileNames.get(movie.qualityProfileId) ?? `#${movie.qualityProfileId}`}</td>
-      <td>{movie.monitored ? "Monitored" : <span class="muted">Unmonitored</span>}</td>
-      <td>{movie.hasFile ? formatBytes(movie.sizeOnDisk) : <span class="missing">Missing</span>}</td>
-      <td>{rating ? rating.toFixed(1) : "—"}</td>
-      <td>
-        {movie.tags.map((id) => (
-          <span key={id} class="chip">
-            {tagLabels.get(id) ?? `#${id}`}
-          </span>
-        ))}
-      </td>
+      {columns.map((c) => (
+        <td key={c.key} class={c.phone ? undefined : "opt"}>
+          {c.cell(movie, context)}
+        </td>
+      ))}
     </tr>
   );
 }

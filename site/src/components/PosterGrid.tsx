@@ -1,14 +1,20 @@
 import type { Movie } from "../api";
 import { Link } from "../router";
+import { POSTER_SIZES, type PosterSize } from "../state/libraryPrefs";
+import { LIBRARY_STATES, libraryId, libraryState } from "./LibraryStatus";
 import { Poster } from "./Poster";
+import { SelectBox } from "./SelectBox";
 
-const CARD_WIDTH = 150;
 const CARD_GAP = 16;
-/** A 2:3 poster plus two lines of caption, and the gap below. */
-export const POSTER_ROW_HEIGHT = 225 + 52 + CARD_GAP;
+/** Below the 2:3 poster: the status bar, two lines of caption, and the gap. */
+const CAPTION_HEIGHT = 6 + 52;
 
-export function posterColumns(width: number) {
-  return Math.max(1, Math.floor((width + CARD_GAP) / (CARD_WIDTH + CARD_GAP)));
+export function posterRowHeight(size: PosterSize) {
+  return Math.round(POSTER_SIZES[size].width * 1.5) + CAPTION_HEIGHT + CARD_GAP;
+}
+
+export function posterColumns(width: number, size: PosterSize) {
+  return Math.max(1, Math.floor((width + CARD_GAP) / (POSTER_SIZES[size].width + CARD_GAP)));
 }
 
 interface Props {
@@ -16,12 +22,16 @@ interface Props {
   columns: number;
   startRow: number;
   endRow: number;
+  size: PosterSize;
   movieAt: (index: number) => Movie | undefined;
+  queued: ReadonlySet<number>;
+  selection?: { isSelected: (id: number) => boolean; onToggle: (index: number, id: number, range: boolean) => void };
 }
 
 /** The library as poster cards in rows; only the rows in view are rendered. */
-export function PosterGrid({ total, columns, startRow, endRow, movieAt }: Props) {
+export function PosterGrid({ total, columns, startRow, endRow, size, movieAt, queued, selection }: Props) {
   const rowCount = Math.ceil(total / columns);
+  const rowHeight = posterRowHeight(size);
   const rows = [];
   for (let row = startRow; row < endRow; row++) {
     const cards = [];
@@ -29,16 +39,7 @@ export function PosterGrid({ total, columns, startRow, endRow, movieAt }: Props)
       const movie = movieAt(index);
       cards.push(
         movie ? (
-          <li key={index} class="card" data-index={index}>
-            <Link href={`/movie/${movie.id}`}>
-              <Poster movie={movie} />
-              <span class="card-title">{movie.title}</span>
-            </Link>
-            <span class="card-meta">
-              {movie.year || "—"}
-              {movie.hasFile ? "" : " · Missing"}
-            </span>
-          </li>
+          <Card key={index} index={index} movie={movie} queued={queued} selection={selection} />
         ) : (
           <li key={index} class="card pending" data-index={index}>
             <div class="poster poster-placeholder" />
@@ -48,14 +49,51 @@ export function PosterGrid({ total, columns, startRow, endRow, movieAt }: Props)
       );
     }
     rows.push(
-      <ul key={row} class="poster-row" style={{ transform: `translateY(${row * POSTER_ROW_HEIGHT}px)` }}>
+      <ul key={row} class="poster-row" style={{ transform: `translateY(${row * rowHeight}px)` }}>
         {cards}
       </ul>,
     );
   }
   return (
-    <section class="poster-grid" aria-label="Movie posters" style={{ height: `${rowCount * POSTER_ROW_HEIGHT}px` }}>
+    <section
+      class={`poster-grid size-${size}`}
+      aria-label="Movie posters"
+      style={{ height: `${rowCount * rowHeight}px`, "--card-width": `${POSTER_SIZES[size].width}px` }}
+    >
       {rows}
     </section>
+  );
+}
+
+function Card({
+  index,
+  movie,
+  queued,
+  selection,
+}: { index: number; movie: Movie } & Pick<Props, "queued" | "selection">) {
+  const state = libraryState(movie, queued);
+  const { label, mark } = LIBRARY_STATES[state];
+  const chosen = selection?.isSelected(libraryId(movie)) ?? false;
+  return (
+    <li class={`card lib-card-${state}${chosen ? " selected" : ""}`} data-index={index} data-movie-id={movie.id}>
+      {selection && (
+        <SelectBox
+          title={movie.title}
+          checked={chosen}
+          onToggle={(range) => selection.onToggle(index, libraryId(movie), range)}
+        />
+      )}
+      <Link href={`/movie/${movie.id}`}>
+        <Poster movie={movie} />
+        <span class="card-state" title={label} />
+        <span class="card-title">{movie.title}</span>
+      </Link>
+      <span class="card-meta">
+        {movie.year || "—"} ·{" "}
+        <span class={`lib-text lib-${state}`}>
+          <span aria-hidden="true">{mark}</span> {label}
+        </span>
+      </span>
+    </li>
   );
 }

@@ -3,9 +3,14 @@ import type { RefObject } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatCount } from "../components/format";
+import { LibraryCommands, SelectionBar } from "../components/LibraryActions";
 import { LibraryFilterBar, LibraryToolbar, SORT_KEYS } from "../components/LibraryControls";
+import { StateLegend, useQueuedMovies } from "../components/LibraryStatus";
+import { MassEditor } from "../components/MassEditor";
 import { MovieTable, TABLE_HEADER_HEIGHT, TABLE_ROW_HEIGHT } from "../components/MovieTable";
-import { POSTER_ROW_HEIGHT, PosterGrid, posterColumns } from "../components/PosterGrid";
+import { shownColumns } from "../components/movieColumns";
+import { OVERVIEW_ROW_HEIGHT, OverviewList } from "../components/OverviewList";
+import { PosterGrid, posterColumns, posterRowHeight } from "../components/PosterGrid";
 import { useUrlState } from "../components/useUrlState";
 import { useViewport, visibleRange } from "../components/useVirtualWindow";
 import { Link } from "../router";
@@ -15,12 +20,14 @@ import {
   filters,
   invalidateLibrary,
   LIBRARY_URL_KEYS,
+  type LibraryView,
   libraryFromQuery,
   libraryToQuery,
   loaded,
   movieAt,
   NO_FILTERS,
   queryKey,
+  rememberView,
   savedScrollTop,
   searchText,
   setFilter,
@@ -30,12 +37,26 @@ import {
   totalRecords,
   view,
 } from "../state/library";
+import { chosenColumns, type PosterSize, posterSize } from "../state/libraryPrefs";
+import { selected, selecting, toggleRow } from "../state/librarySelection";
 import { profileNames, qualityProfiles, tagLabels, tags } from "../state/reference";
 
 /** Horizontal padding of the scroll area, which the poster columns must fit inside. */
 const GRID_PADDING = 16;
 /** Scrolling fast past many pages should fetch only where the user stops. */
 const FETCH_DELAY_MS = 60;
+
+/** How a view lays out its rows: items per row, each row's height, the list's top offset, the overscan. */
+function layoutOf(view: LibraryView, width: number, size: PosterSize) {
+  if (view === "table") return { columns: 1, rowHeight: TABLE_ROW_HEIGHT, listTop: TABLE_HEADER_HEIGHT, overscan: 8 };
+  if (view === "overview") return { columns: 1, rowHeight: OVERVIEW_ROW_HEIGHT, listTop: 0, overscan: 3 };
+  return {
+    columns: posterColumns(width - 2 * GRID_PADDING, size),
+    rowHeight: posterRowHeight(size),
+    listTop: GRID_PADDING,
+    overscan: 2,
+  };
+}
 
 /** The library: server-side search, sort and filters over a virtual list of every movie. */
 export function Library() {
@@ -50,16 +71,13 @@ export function Library() {
   const rows = loaded.value;
   const loadedKey = useComputed(() => loaded.value.key).value;
   const total = totalRecords.value;
-  const isTable = view.value === "table";
-
-  const columns = isTable ? 1 : posterColumns(viewport.width - 2 * GRID_PADDING);
-  const rowHeight = isTable ? TABLE_ROW_HEIGHT : POSTER_ROW_HEIGHT;
-  const listTop = isTable ? TABLE_HEADER_HEIGHT : GRID_PADDING;
+  const shownView = view.value;
+  const { columns, rowHeight, listTop, overscan } = layoutOf(shownView, viewport.width, posterSize.value);
   const shifted = { ...viewport, scrollTop: Math.max(0, viewport.scrollTop - listTop) };
   // Until the first page tells the total, assume the view is full so its rows get requested.
   const rowCount =
     total === undefined ? Math.ceil((shifted.scrollTop + viewport.height) / rowHeight) : Math.ceil(total / columns);
-  const range = visibleRange(shifted, rowHeight, rowCount, isTable ? 8 : 2);
+  const range = visibleRange(shifted, rowHeight, rowCount, overscan);
   const firstItem = range.start * columns;
   const endItem = range.end * columns;
 
@@ -78,37 +96,85 @@ export function Library() {
   return (
     <section class="library">
       <LibraryControls />
+      {selecting.value && <SelectionBar total={total} />}
+      {selecting.value && <MassEditor />}
       <ListStatus total={total} />
-      <div class={`scroller ${isTable ? "" : "posters"}`} ref={ref}>
+      <div class={`scroller ${shownView === "table" ? "" : shownView}`} ref={ref}>
         {total === 0 ? (
           <EmptyLibrary filtered={activeFilterCount.value > 0 || searchText.value.trim() !== ""} />
-        ) : isTable ? (
-          <MovieTable
-            total={total ?? 0}
-            start={range.start}
-            end={Math.min(range.end, total ?? 0)}
-            movieAt={at}
-            profileNames={profileNames.value}
-            tagLabels={tagLabels.value}
-            sortKey={sortKey.value}
-            sortDirection={sortDirection.value}
-            onSort={(key) => {
-              sortDirection.value =
-                key === sortKey.value && sortDirection.value === "ascending" ? "descending" : "ascending";
-              sortKey.value = key;
-            }}
-          />
         ) : (
-          <PosterGrid
-            total={total ?? 0}
-            columns={columns}
-            startRow={range.start}
-            endRow={Math.min(range.end, Math.ceil((total ?? 0) / columns))}
-            movieAt={at}
-          />
+          <ShownView shown={shownView} total={total ?? 0} at={at} range={range} columns={columns} />
         )}
       </div>
     </section>
+  );
+}
+
+/** The chosen view over the rows in range. */
+function ShownView({
+  shown,
+  total,
+  at,
+  range,
+  columns,
+}: {
+  shown: LibraryView;
+  total: number;
+  at: (index: number) => ReturnType<typeof movieAt>;
+  range: { start: number; end: number };
+  columns: number;
+}) {
+  const queued = useQueuedMovies();
+  const selection = selecting.value
+    ? {
+        isSelected: (id: number) => selected.value.has(id),
+        onToggle: (index: number, id: number, shift: boolean) => toggleRow(index, id, shift, (i) => at(i)?.id),
+      }
+    : undefined;
+  if (shown === "table") {
+    return (
+      <MovieTable
+        total={total}
+        start={range.start}
+        end={Math.min(range.end, total)}
+        movieAt={at}
+        columns={shownColumns(chosenColumns.value)}
+        context={{ profileNames: profileNames.value, tagLabels: tagLabels.value, queued }}
+        sortKey={sortKey.value}
+        sortDirection={sortDirection.value}
+        onSort={(key) => {
+          sortDirection.value =
+            key === sortKey.value && sortDirection.value === "ascending" ? "descending" : "ascending";
+          sortKey.value = key;
+        }}
+        selection={selection}
+      />
+    );
+  }
+  if (shown === "overview") {
+    return (
+      <OverviewList
+        total={total}
+        start={range.start}
+        end={Math.min(range.end, total)}
+        movieAt={at}
+        profileNames={profileNames.value}
+        queued={queued}
+        selection={selection}
+      />
+    );
+  }
+  return (
+    <PosterGrid
+      total={total}
+      columns={columns}
+      startRow={range.start}
+      endRow={Math.min(range.end, Math.ceil(total / columns))}
+      size={posterSize.value}
+      movieAt={at}
+      queued={queued}
+      selection={selection}
+    />
   );
 }
 
@@ -152,9 +218,7 @@ function LibraryControls() {
           sortDirection.value = d;
         }}
         view={view.value}
-        onView={(v) => {
-          view.value = v;
-        }}
+        onView={rememberView}
       />
       <LibraryFilterBar
         filters={filters.value}
@@ -181,6 +245,8 @@ function ListStatus({ total }: { total: number | undefined }) {
       <p role="status" class="count" aria-live="polite">
         {total === undefined ? "Loading movies…" : `${formatCount(total)} ${total === 1 ? "movie" : "movies"}`}
       </p>
+      <StateLegend />
+      <LibraryCommands />
       {rows.error && rows.key === queryKey.value && (
         <div class="inline-error">
           <ErrorMessage error={rows.error} />

@@ -7,14 +7,24 @@
  * costs a few small requests instead of one huge one.
  */
 import { computed, signal } from "@preact/signals";
-import { api, type Movie, type MoviePageQuery, type MovieStatus, type SortDirection, type SortKey } from "../api";
+import {
+  api,
+  type Movie,
+  type MovieFilterQuery,
+  type MoviePageQuery,
+  type MovieStatus,
+  type SortDirection,
+  type SortKey,
+} from "../api";
 
 const PAGE_SIZE = 100;
 /** Pages kept in memory; farther ones are dropped and fetched again if the user scrolls back. */
 const MAX_CACHED_PAGES = 40;
 const SEARCH_DELAY_MS = 300;
+const VIEW_KEY = "radarr-edge.library.view";
 
-export type LibraryView = "table" | "posters";
+export type LibraryView = "table" | "posters" | "overview";
+const LIBRARY_VIEWS: readonly LibraryView[] = ["table", "posters", "overview"];
 type TriState = "" | "true" | "false";
 
 export interface LibraryFilters {
@@ -45,9 +55,29 @@ const appliedSearch = signal("");
 export const sortKey = signal<SortKey>("title");
 export const sortDirection = signal<SortDirection>("ascending");
 export const filters = signal<LibraryFilters>(NO_FILTERS);
-export const view = signal<LibraryView>("table");
+/** The view this browser last chose (localStorage, kept by libraryPrefs), else the table. */
+export const view = signal<LibraryView>(storedView());
 /** Where the list was scrolled to, restored when the page is shown again. */
 export const savedScrollTop = signal(0);
+
+function storedView(): LibraryView {
+  try {
+    const stored = localStorage.getItem(VIEW_KEY);
+    return LIBRARY_VIEWS.find((v) => v === stored) ?? "table";
+  } catch {
+    return "table";
+  }
+}
+
+/** Remembers the view in this browser, so the next visit opens in it. */
+export function rememberView(chosen: LibraryView) {
+  view.value = chosen;
+  try {
+    localStorage.setItem(VIEW_KEY, chosen);
+  } catch {
+    // Storage refused (private mode): the view still holds for this visit.
+  }
+}
 
 let searchTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -102,7 +132,7 @@ export function libraryFromQuery(query: URLSearchParams, sortKeys: readonly Sort
   const sort = get("sort");
   sortKey.value = sortKeys.find((k) => k === sort) ?? "title";
   sortDirection.value = get("direction") === "descending" ? "descending" : "ascending";
-  view.value = get("view") === "posters" ? "posters" : "table";
+  view.value = LIBRARY_VIEWS.find((v) => v === get("view")) ?? storedView();
   const f = Object.fromEntries(
     Object.entries(FILTER_PARAMS).map(([name, param]) => [name, get(param)]),
   ) as unknown as LibraryFilters;
@@ -145,6 +175,12 @@ const pageQuery = computed<Omit<MoviePageQuery, "page" | "pageSize">>(() => {
 });
 
 export const queryKey = computed(() => JSON.stringify(pageQuery.value));
+
+/** The current filters and search without the order: what "select all" selects (GET /movie/ids). */
+export function filterQuery(): MovieFilterQuery {
+  const { sortKey: _sort, sortDirection: _direction, ...rest } = pageQuery.peek();
+  return rest;
+}
 
 interface LoadedRows {
   /** The query these rows belong to. */

@@ -12,7 +12,7 @@ import {
   type NewMovieRow,
   SCALARS_JSON,
 } from "./movieColumns";
-import { type MoviePageQuery, type PageStart, pageCountSql, pageIdsSql, pageOrder } from "./movieQuery";
+import { type MoviePageQuery, matchingIdsSql, type PageStart, pageCountSql, pageIdsSql, pageOrder } from "./movieQuery";
 
 export type { MovieColumns, MovieRow, NewMovieRow } from "./movieColumns";
 export { MOVIE_SORT_KEYS, type MoviePageQuery } from "./movieQuery";
@@ -153,6 +153,19 @@ export class MovieRepository {
   private pageTotalStatement(query: MoviePageQuery, searchKey: string | undefined): D1PreparedStatement {
     const count = pageCountSql(query, searchKey);
     return this.db.$client.prepare(count.text).bind(...count.params);
+  }
+
+  /** The ids of every movie a filter matches, in id order (the site's "select all" over a filtered library). */
+  async idsMatching(
+    filter: Omit<MoviePageQuery, "page" | "pageSize" | "sortKey" | "sortDirection">,
+    searchKey: string | undefined,
+  ): Promise<number[]> {
+    const ids = matchingIdsSql(filter, searchKey);
+    const { results } = await this.db.$client
+      .prepare(ids.text)
+      .bind(...ids.params)
+      .all<{ id: number }>();
+    return results.map((r) => r.id);
   }
 
   /** Moves (by a random step, through triggers) whenever any movie or movie tag is written. */

@@ -1,0 +1,32 @@
+import { chooseColumns, chosenColumns } from "../state/libraryPrefs";
+import { DEFAULT_COLUMNS, MOVIE_COLUMNS } from "./movieColumns";
+
+/** The table's column chooser: a disclosure of check boxes, remembered in this browser. */
+export function ColumnChooser() {
+  const shown = new Set(chosenColumns.value ?? DEFAULT_COLUMNS);
+  const toggle = (key: string, on: boolean) => {
+    const next = MOVIE_COLUMNS.map((c) => c.key).filter((k) => (k === key ? on : shown.has(k)));
+    chooseColumns(next);
+  };
+  return (
+    <details class="column-chooser">
+      <summary>Columns</summary>
+      <fieldset>
+        <legend class="visually-hidden">Columns shown</legend>
+        {MOVIE_COLUMNS.map((c) => (
+          <label key={c.key} class="check">
+            <input
+              type="checkbox"
+              checked={shown.has(c.key)}
+              onChange={(e) => toggle(c.key, e.currentTarget.checked)}
+            />
+            {c.label}
+          </label>
+        ))}
+        <button type="button" class="ghost" onClick={() => chooseColumns(DEFAULT_COLUMNS)}>
+          Reset columns
+        </button>
+      </fieldset>
+    </details>
+  );
+}
