@@ -1,3 +1,4 @@
+import { useEffect, useState } from "preact/hooks";
 import type { Movie, SortDirection, SortKey } from "../api";
 import { Link } from "../router";
 import { libraryId, libraryState } from "./LibraryStatus";
@@ -29,7 +30,10 @@ interface Props {
  * The library as a real table that renders only rows start..end; spacer rows above and below
  * stand in for the rest, so the scrollbar still spans every movie.
  */
-export function MovieTable(props: Props) {
+export function MovieTable(all: Props) {
+  // On a phone only the title and the columns that fit (year, library status) are rendered.
+  const narrow = useNarrow();
+  const props = narrow ? { ...all, columns: all.columns.filter((c) => c.phone) } : all;
   const { total, start, end, movieAt, columns, selection } = props;
   const span = columns.length + 1 + (selection ? 1 : 0);
   const minRem = TITLE_MIN_REM + columns.reduce((sum, c) => sum + c.rem, 0) + (selection ? 3 : 0);
@@ -52,7 +56,7 @@ export function MovieTable(props: Props) {
         {selection && <col class="col-select" style={{ "--col-width": "3rem" }} />}
         <col class="col-title" />
         {columns.map((c) => (
-          <col key={c.key} class={`col-${c.key}${c.phone ? "" : " opt"}`} style={{ "--col-width": `${c.rem}rem` }} />
+          <col key={c.key} class={`col-${c.key}`} style={{ "--col-width": `${c.rem}rem` }} />
         ))}
       </colgroup>
       <Header {...props} />
@@ -81,12 +85,7 @@ function Header({ columns, sortKey, sortDirection, onSort, selection }: Props) {
           {sortable("Title", "title")}
         </th>
         {columns.map((c) => (
-          <th
-            key={c.key}
-            scope="col"
-            class={c.phone ? undefined : "opt"}
-            aria-sort={c.sort && c.sort === sortKey ? sortDirection : undefined}
-          >
+          <th key={c.key} scope="col" aria-sort={c.sort && c.sort === sortKey ? sortDirection : undefined}>
             {c.sort ? sortable(c.label, c.sort) : c.label}
           </th>
         ))}
@@ -137,10 +136,22 @@ function MovieRow({ index, movie, columns, context, selection }: Props & { index
         <Link href={`/movie/${movie.id}`}>{movie.title}</Link>
       </td>
       {columns.map((c) => (
-        <td key={c.key} class={c.phone ? undefined : "opt"}>
-          {c.cell(movie, context)}
-        </td>
+        <td key={c.key}>{c.cell(movie, context)}</td>
       ))}
     </tr>
   );
+}
+
+const PHONE_WIDTH = "(max-width: 640px)";
+
+/** Whether the screen is phone-narrow (the stylesheet's breakpoint), following rotation and resizing. */
+function useNarrow() {
+  const [narrow, setNarrow] = useState(() => matchMedia(PHONE_WIDTH).matches);
+  useEffect(() => {
+    const query = matchMedia(PHONE_WIDTH);
+    const onChange = () => setNarrow(query.matches);
+    query.addEventListener("change", onChange);
+    return () => query.removeEventListener("change", onChange);
+  }, []);
+  return narrow;
 }

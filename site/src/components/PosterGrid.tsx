@@ -6,8 +6,8 @@ import { Poster } from "./Poster";
 import { SelectBox } from "./SelectBox";
 
 const CARD_GAP = 16;
-/** Below the 2:3 poster: the status bar, two lines of caption, and the gap. */
-const CAPTION_HEIGHT = 6 + 52;
+/** Below the 2:3 poster: the status bar, the title, the year and the status lines. */
+const CAPTION_HEIGHT = 6 + 72;
 
 export function posterRowHeight(size: PosterSize) {
   return Math.round(POSTER_SIZES[size].width * 1.5) + CAPTION_HEIGHT + CARD_GAP;
@@ -88,11 +88,9 @@ function Card({
         <span class="card-state" title={label} />
         <span class="card-title">{movie.title}</span>
       </Link>
-      <span class="card-meta">
-        {movie.year || "—"} ·{" "}
-        <span class={`lib-text lib-${state}`}>
-          <span aria-hidden="true">{mark}</span> {label}
-        </span>
+      <span class="card-meta">{movie.year || "—"}</span>
+      <span class={`card-meta lib-text lib-${state}`}>
+        <span aria-hidden="true">{mark}</span> {label}
       </span>
     </li>
   );
