@@ -156,10 +156,7 @@ export class MovieRepository {
   }
 
   /** The ids of every movie a filter matches, in id order (the site's "select all" over a filtered library). */
-  async idsMatching(
-    filter: Omit<MoviePageQuery, "page" | "pageSize" | "sortKey" | "sortDirection">,
-    searchKey: string | undefined,
-  ): Promise<number[]> {
+  async idsMatching(filter: Partial<MoviePageQuery>, searchKey: string | undefined): Promise<number[]> {
     const ids = matchingIdsSql(filter, searchKey);
     const { results } = await this.db.$client
       .prepare(ids.text)
