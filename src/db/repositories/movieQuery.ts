@@ -67,7 +67,12 @@ function filterWhere(filter: MovieFilter, searchKey: string | undefined, walk: b
   if (filter.yearFrom !== undefined) add("year >= ?", filter.yearFrom);
   if (filter.yearTo !== undefined) add("year <= ?", filter.yearTo);
   if (filter.qualityProfileId !== undefined) add("quality_profile_id = ?", filter.qualityProfileId);
-  if (filter.genre) add("id in (select movie_id from movie_genres where genre = ?)", filter.genre);
+  // A page probes each walked movie's genres by key (measured 10x faster than building the set
+  // of a common genre's movies); a count starts from the genre's index entries instead. Tags stay
+  // a set: a rare tag would make a page probe the whole library.
+  if (filter.genre && walk)
+    add("exists (select 1 from movie_genres where movie_id = movies.id and genre = ?)", filter.genre);
+  else if (filter.genre) add("id in (select movie_id from movie_genres where genre = ?)", filter.genre);
   if (filter.tagId !== undefined) add("id in (select movie_id from movie_tags where tag_id = ?)", filter.tagId);
   return { text: conditions.length ? ` where ${conditions.join(" and ")}` : "", params };
 }
