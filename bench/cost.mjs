@@ -225,9 +225,22 @@ async function measureOperations(app, simUrl) {
   };
   await sync(); // the first sync adds the list's movies; the day's syncs are re-syncs
   const operations = {};
+  // A fresh database's first fires do one-off work (the Watchmode id map's first import, first
+  // refreshes): measured apart. The id map's full re-import is counted once a day (Watchmode
+  // publishes a new file about daily; an unchanged file is a conditional GET and no writes).
+  const sixHourly = "0 */6 * * *";
+  console.log(`  cron ${sixHourly} (first: imports the id map)…`);
+  operations[`cron ${sixHourly} (id map re-imported)`] = {
+    perDay: 1,
+    ...(await measure(app, 1, () => fireCron(app, sixHourly))),
+  };
   for (const [cron, perDay] of Object.entries(CRON_FIRES_PER_DAY)) {
     console.log(`  cron ${cron}…`);
-    operations[`cron ${cron}`] = { perDay, ...(await measure(app, 1, () => fireCron(app, cron))) };
+    if (cron !== sixHourly) await fireCron(app, cron); // warm-up: the steady state is measured
+    operations[`cron ${cron}`] = {
+      perDay: cron === sixHourly ? perDay - 1 : perDay,
+      ...(await measure(app, 1, () => fireCron(app, cron))),
+    };
   }
   console.log("  list re-sync, site visit, API calls…");
   const syncs = REFERENCE_DAY.lists * REFERENCE_DAY.listSyncsPerListPerDay;
