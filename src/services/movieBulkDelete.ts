@@ -2,6 +2,7 @@ import { MovieRepository, type MovieWithTags } from "../db/repositories/movies";
 import { Failure, invalidInput } from "../domain/failures/failure";
 import type { ServiceContext } from "./context";
 import { deleteMovieFileThroughClient } from "./movieFileDeletion";
+import { notifyEachQuietly, webhookMovie } from "./notifications";
 
 /**
  * Each file is deleted through the download client holding it (a few client calls per movie),
@@ -37,6 +38,19 @@ export async function deleteMovies(
   }
   const deleting = found.filter((m) => !kept.has(m.id));
   await new MovieRepository(ctx.db).delete(deleting, options.addImportExclusion);
+  // Radarr's editor delete notifies each movie's deletion, as DELETE /movie/{id} does.
+  await notifyEachQuietly(
+    ctx,
+    "movieDelete",
+    deleting.map((movie) => ({
+      tags: movie.tags,
+      payload: {
+        message: `${movie.title} (${movie.year}) deleted`,
+        movie: webhookMovie(movie),
+        deletedFiles: withFiles.some((m) => m.id === movie.id),
+      },
+    })),
+  );
   if (kept.size > 0) {
     throw new Failure(
       "conflict",

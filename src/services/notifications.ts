@@ -138,6 +138,30 @@ export async function notify(ctx: ServiceContext, event: NotificationEvent, payl
   return targets.length;
 }
 
+/**
+ * notify for many movies at once (the mass editor's delete): the subscribed targets are read once
+ * and each movie's tags come with it (the movie may be deleted already), so a thousand movies cost
+ * one read, not a thousand. A failure to queue is logged, as notifyQuietly does.
+ */
+export async function notifyEachQuietly(
+  ctx: ServiceContext,
+  event: NotificationEvent,
+  items: { payload: Record<string, unknown>; tags: readonly number[] }[],
+) {
+  try {
+    const targets = await notificationRepository(ctx.db).subscribedTo(NOTIFICATION_EVENTS[event]);
+    const queuedAt = clock.nowIso();
+    const messages = items.flatMap(({ payload, tags }) =>
+      targets
+        .filter((t) => t.tags.length === 0 || t.tags.some((tag) => tags.includes(tag)))
+        .map((target) => ({ targetId: target.id, targetCreatedAt: target.createdAt, event, payload, queuedAt })),
+    );
+    await enqueueNotifications(ctx, messages);
+  } catch (error) {
+    ctx.logger.warn("notification failed", { event, error: (error as Error).message });
+  }
+}
+
 /** Radarr's webhook `movie` of a library movie (the fields known here). */
 export function webhookMovie(movie: {
   id: number;

@@ -1,6 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { addClient, addIndexer, qbittorrentBody, runCommand, simClient } from "./downloads-helpers";
-import { addMovie, addRootFolder, call, expectFieldError, getJson, type Movie } from "./helpers";
+import { addClient, addIndexer, qbittorrentBody, runCommand, SIM, simClient } from "./downloads-helpers";
+import {
+  addMovie,
+  addRootFolder,
+  call,
+  expectFieldError,
+  getJson,
+  type Movie,
+  sendJson,
+  waitForReceived,
+} from "./helpers";
 
 // The library page's mass editor: select all over a filter (GET /movie/ids) and delete with files
 // (DELETE /movie/editor deleteFiles). TMDb ids: The Matrix (603) and Dune 1984 (841), both with
@@ -36,6 +45,38 @@ describe("DELETE /movie/editor with deleteFiles", () => {
     expect(res.status, await res.clone().text()).toBe(200);
     expect(await qb.downloads()).toEqual([]);
     for (const movie of movies) expect((await call("GET", `/api/v3/movie/${movie.id}`)).status).toBe(404);
+  });
+
+  test("notifies each deleted movie's MovieDelete, as a single delete does", async () => {
+    const channel = `editor-${crypto.randomUUID()}`;
+    await sendJson(
+      "POST",
+      "/api/v3/notification",
+      {
+        name: `Editor ${channel}`,
+        implementation: "Webhook",
+        fields: [{ name: "url", value: `${SIM}/hooks/${channel}` }],
+        onMovieDelete: true,
+      },
+      201,
+    );
+    const { movies } = await importedMovies(MATRIX);
+    const heat = await addMovie(HEAT, { monitored: false });
+    expect((await editorDelete({ movieIds: [movies[0].id, heat.id], deleteFiles: true })).status).toBe(200);
+    const got = await waitForReceived<{ body: { movie: { tmdbId: number } } }>(`${SIM}/hooks/${channel}`, 2);
+    const bodies = got.map((r) => r.body).sort((a, b) => a.movie.tmdbId - b.movie.tmdbId);
+    expect(bodies).toEqual([
+      expect.objectContaining({
+        eventType: "MovieDelete",
+        movie: expect.objectContaining({ tmdbId: MATRIX }),
+        deletedFiles: true,
+      }),
+      expect.objectContaining({
+        eventType: "MovieDelete",
+        movie: expect.objectContaining({ tmdbId: HEAT }),
+        deletedFiles: false,
+      }),
+    ]);
   });
 
   test("without deleteFiles the files stay in the client", async () => {
