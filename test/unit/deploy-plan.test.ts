@@ -75,6 +75,7 @@ describe("the deploy planner", () => {
       "queues create radarr-edge-downloads-dlq",
       "queues create radarr-edge-commands",
       "queues create radarr-edge-commands-dlq",
+      "queues create radarr-edge-notifications",
       "deploy --var DEPLOYED:true",
       "d1 migrations apply radarr-edge --remote",
     ]);

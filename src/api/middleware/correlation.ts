@@ -8,7 +8,7 @@ import { metrics } from "../../observability/metrics";
 import type { AppEnv } from "../context";
 
 const CORRELATION_HEADER = "X-Correlation-Id";
-/** D1 rows the request read and wrote before its response was returned (a streamed body's later reads are not in them). */
+/** D1 rows the request read and wrote before its response was returned (a streamed body's later reads count in /metrics only). */
 const D1_ROWS_READ_HEADER = "X-D1-Rows-Read";
 const D1_ROWS_WRITTEN_HEADER = "X-D1-Rows-Written";
 /** What a caller's X-Correlation-Id must look like to be kept (else the request gets a new one). */
@@ -27,9 +27,13 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   c.set("logger", logger);
   // D1's rows read/written for this request alone: a counter per request, never isolate-wide.
   const d1 = { rowsRead: 0, rowsWritten: 0 };
+  // Once the response has left, what a streamed body still reads goes straight to /metrics.
+  let answeredRoute: string | undefined;
   c.set(
     "db",
-    createDatabase(c.env.DB, (usage) => addUsage(d1, usage)),
+    createDatabase(c.env.DB, (usage) =>
+      answeredRoute === undefined ? addUsage(d1, usage) : metrics.d1Rows(answeredRoute, c.req.method, usage),
+    ),
   );
   const started = performance.now();
   await next();
@@ -41,6 +45,7 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const route = handlerRoute(matchedRoutes(c));
   metrics.httpRequest(route, c.req.method, c.res.status, seconds);
   metrics.d1Rows(route, c.req.method, d1);
+  answeredRoute = route;
   if (c.req.path !== "/ping") {
     logger.info("request", {
       method: c.req.method,
