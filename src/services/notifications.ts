@@ -6,10 +6,10 @@ import { upstreamFetch } from "../integrations/http";
 import type { NotificationDefinition } from "../providers/notifications";
 import type { NotificationRequest } from "../providers/notifications/definition";
 import {
-  NOTIFICATION_EVENTS,
   type NotificationEvent,
   type NotificationMessage,
   notificationMessage,
+  subscriptionFlags,
 } from "../providers/notifications/events";
 import { notificationInstance } from "./configResources";
 import type { ServiceContext } from "./context";
@@ -82,7 +82,7 @@ async function targetsFor(
   payload: Record<string, unknown>,
 ): Promise<NotificationRow[]> {
   const repository = notificationRepository(ctx.db);
-  const targets = await repository.subscribedTo(NOTIFICATION_EVENTS[event]);
+  const targets = await repository.subscribedTo(subscriptionFlags(event));
   const movieId = (payload.movie as { id?: unknown } | undefined)?.id;
   if (typeof movieId !== "number" || !targets.some((t) => t.tags.length)) return targets;
   const movieTags = new Set(await repository.movieTagIds(movieId));
@@ -149,7 +149,7 @@ export async function notifyEachQuietly(
   items: { payload: Record<string, unknown>; tags: readonly number[] }[],
 ) {
   try {
-    const targets = await notificationRepository(ctx.db).subscribedTo(NOTIFICATION_EVENTS[event]);
+    const targets = await notificationRepository(ctx.db).subscribedTo(subscriptionFlags(event));
     const queuedAt = clock.nowIso();
     const messages = items.flatMap(({ payload, tags }) =>
       targets

@@ -175,8 +175,10 @@ describe("manual interaction required", () => {
 
 describe("movie file deleted for upgrade", () => {
   test("an import that replaces a file raises MovieFileDelete with deleteReason upgrade and the old file", async () => {
-    const on = await hook({ onMovieFileDeleteForUpgrade: true });
+    // Radarr sends it to a target only with both toggles on: On Movie File Delete and its For Upgrade.
+    const on = await hook({ onMovieFileDelete: true, onMovieFileDeleteForUpgrade: true });
     const off = await hook({ onMovieFileDeleteForUpgrade: false, onMovieFileDelete: true, onDownload: true });
+    const upgradeOnly = await hook({ onMovieFileDeleteForUpgrade: true, onDownload: true });
     await addRootFolder("/movies");
     const movie = await addMovie(603, { monitored: true });
     const profileId = await qualityProfileId();
@@ -221,7 +223,9 @@ describe("movie file deleted for upgrade", () => {
         dateAdded: expect.any(String),
       },
     });
-    await waitFor(off, (b) => b.eventType === "Download" && b.isUpgrade === true);
-    expect((await off()).filter((b) => b.eventType === "MovieFileDelete")).toEqual([]);
+    for (const without of [off, upgradeOnly]) {
+      await waitFor(without, (b) => b.eventType === "Download" && b.isUpgrade === true);
+      expect((await without()).filter((b) => b.eventType === "MovieFileDelete")).toEqual([]);
+    }
   });
 });

@@ -25,6 +25,16 @@ export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;
 export type NotificationFlag = (typeof NOTIFICATION_EVENTS)[NotificationEvent];
 export const NOTIFICATION_FLAGS = Object.values(NOTIFICATION_EVENTS) as NotificationFlag[];
 
+/**
+ * The flags a target must have on to hear an event: its own, and for a file deleted for an
+ * upgrade On Movie File Delete too (Radarr's NotificationService sends it only to the targets
+ * OnMovieFileDeleteEnabled that also have OnMovieFileDeleteForUpgrade).
+ */
+export function subscriptionFlags(event: NotificationEvent): NotificationFlag[] {
+  const own = NOTIFICATION_EVENTS[event];
+  return event === "movieFileDeleteForUpgrade" ? [NOTIFICATION_EVENTS.movieFileDelete, own] : [own];
+}
+
 /** The events that change what is on disk: a media server refreshes its library for them. */
 export const LIBRARY_EVENTS: ReadonlySet<NotificationEvent> = new Set([
   "download",
