@@ -21,7 +21,7 @@ import {
   moviesJson,
 } from "../services/movieResource";
 import { MovieLibrary } from "../services/movies";
-import { notifyQuietly, webhookMovie } from "../services/notifications";
+import { notifyEachQuietly, webhookMovie } from "../services/notifications";
 import type { AppEnv } from "./context";
 import { monitorAddedCollections } from "./movieImport";
 import { createRouter, jsonBody, jsonContent } from "./router";
@@ -382,11 +382,17 @@ movieRouter.openapi(
     if (!movie) throw resourceNotFound(`Movie ${id}`);
     if (deleteFiles) await deleteMovieFileThroughClient(requestContext(c), movie);
     await lib.movies.delete([movie], addImportExclusion ?? false);
-    await notifyQuietly(requestContext(c), "movieDelete", {
-      message: `${movie.title} (${movie.year}) deleted`,
-      movie: webhookMovie(movie),
-      deletedFiles: deleteFiles ?? false,
-    });
+    // The tags read before the delete: a tagged target's filter needs them, and the delete takes them.
+    await notifyEachQuietly(requestContext(c), "movieDelete", [
+      {
+        tags: movie.tags,
+        payload: {
+          message: `${movie.title} (${movie.year}) deleted`,
+          movie: webhookMovie(movie),
+          deletedFiles: deleteFiles ?? false,
+        },
+      },
+    ]);
     return c.json({}, 200);
   },
 );

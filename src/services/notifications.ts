@@ -75,7 +75,11 @@ export async function deliverNotification(
   return sendMessage(ctx, definition, settings, notificationMessage(event, payload, instance), targetId);
 }
 
-/** Radarr's tag rule: a target with tags hears only of movies sharing one; events about no movie reach all. */
+/** Radarr's tag rule: a target with tags hears only of movies sharing one. */
+const hearsOf = (target: NotificationRow, movieTags: readonly number[]) =>
+  target.tags.length === 0 || target.tags.some((tag) => movieTags.includes(tag));
+
+/** The targets subscribed to an event, after the tag rule; events about no movie reach all. */
 async function targetsFor(
   ctx: ServiceContext,
   event: NotificationEvent,
@@ -85,8 +89,8 @@ async function targetsFor(
   const targets = await repository.subscribedTo(subscriptionFlags(event));
   const movieId = (payload.movie as { id?: unknown } | undefined)?.id;
   if (typeof movieId !== "number" || !targets.some((t) => t.tags.length)) return targets;
-  const movieTags = new Set(await repository.movieTagIds(movieId));
-  return targets.filter((t) => t.tags.length === 0 || t.tags.some((tag) => movieTags.has(tag)));
+  const movieTags = await repository.movieTagIds(movieId);
+  return targets.filter((t) => hearsOf(t, movieTags));
 }
 
 /**
@@ -139,9 +143,9 @@ export async function notify(ctx: ServiceContext, event: NotificationEvent, payl
 }
 
 /**
- * notify for many movies at once (the mass editor's delete): the subscribed targets are read once
- * and each movie's tags come with it (the movie may be deleted already), so a thousand movies cost
- * one read, not a thousand. A failure to queue is logged, as notifyQuietly does.
+ * notify for movies whose tags the caller holds (a deleted movie's, read before it was deleted):
+ * the subscribed targets are read once, so the mass editor's thousand movies cost one read, not a
+ * thousand. A failure to queue is logged, as notifyQuietly does.
  */
 export async function notifyEachQuietly(
   ctx: ServiceContext,
@@ -153,7 +157,7 @@ export async function notifyEachQuietly(
     const queuedAt = clock.nowIso();
     const messages = items.flatMap(({ payload, tags }) =>
       targets
-        .filter((t) => t.tags.length === 0 || t.tags.some((tag) => tags.includes(tag)))
+        .filter((target) => hearsOf(target, tags))
         .map((target) => ({ targetId: target.id, targetCreatedAt: target.createdAt, event, payload, queuedAt })),
     );
     await enqueueNotifications(ctx, messages);

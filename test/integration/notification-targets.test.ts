@@ -247,6 +247,32 @@ describe("notification targets", () => {
     expect(badTag.status).toBe(400);
   });
 
+  test("a deleted movie's MovieDelete reaches a target sharing its tag, not one with another tag", async () => {
+    const [shared, other] = await Promise.all(
+      ["shared", "other"].map((label) => addTag(`${label}-${crypto.randomUUID().slice(0, 8)}`)),
+    );
+    const hookFor = async (tagId: number) => {
+      const channel = `deleted-${crypto.randomUUID()}`;
+      const target = body("Webhook", [{ name: "url", value: `${SIM}/hooks/${channel}` }], {
+        onMovieDelete: true,
+        onMovieAdded: true,
+        tags: [tagId],
+      });
+      await sendJson("POST", "/api/v3/notification", target, 201);
+      return `${SIM}/hooks/${channel}`;
+    };
+    const sharing = await hookFor(shared.id);
+    const notSharing = await hookFor(other.id);
+    await addRootFolder();
+    const movie = await addMovie(27205, { tags: [shared.id] });
+    expect((await call("DELETE", `/api/v3/movie/${movie.id}`)).status).toBe(200);
+    const got = await waitForReceived<{ body: { eventType: string } }>(sharing, 2);
+    expect(got.map((r) => r.body.eventType)).toEqual(["MovieAdded", "MovieDelete"]);
+    // The other tag's target heard of neither (a delivery it should not get would have come by now).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await waitForReceived(notSharing, 0)).toEqual([]);
+  });
+
   test("every event flag is stored and served", async () => {
     const flags = {
       onRename: true,
