@@ -50,17 +50,18 @@ function summaryOf(payload: Record<string, unknown>, secrets: string[]): Notific
   return typeof payload.message === "string" ? { message: scrub(payload.message, secrets) } : {};
 }
 
+/** A delivery that failed: what the consumer decides on (retry or dead letter) and a dead letter records. */
+export interface FailedDelivery {
+  target: NotificationRow;
+  message: NotificationDeliveryMessage;
+  attempts: number;
+  failure: Failure;
+  /** The target's secret values (secretValues), scrubbed from what a dead letter keeps. */
+  secrets: string[];
+}
+
 /** Writes the dead-letter row of a delivery that failed for good; returns its id. */
-export function recordDeadLetter(
-  ctx: Pick<ServiceContext, "db">,
-  failed: {
-    target: NotificationRow;
-    message: NotificationDeliveryMessage;
-    attempts: number;
-    failure: Failure;
-    secrets: string[];
-  },
-): Promise<number> {
+export function recordDeadLetter(ctx: Pick<ServiceContext, "db">, failed: FailedDelivery): Promise<number> {
   const { target, message, attempts, failure, secrets } = failed;
   return notificationFailureRepository(ctx.db).record({
     notificationId: target.id,

@@ -1,13 +1,13 @@
 import * as clock from "../clock";
 import { NOTIFICATION_DELIVERY_ATTEMPTS } from "../config";
 import { notificationStatusRepository } from "../db/repositories/notificationStatus";
-import { type NotificationRow, notificationRepository } from "../db/repositories/notifications";
+import { notificationRepository } from "../db/repositories/notifications";
 import { Failure, isUpstreamFailure } from "../domain/failures/failure";
 import { retryDelaySeconds } from "../domain/failures/policies";
 import { NOTIFICATIONS } from "../providers/notifications";
 import type { ServiceContext } from "./context";
 import { deliverNotification, type NotificationDeliveryMessage } from "./notifications";
-import { recordDeadLetter, secretValues } from "./notificationsDeadLetters";
+import { type FailedDelivery, recordDeadLetter, secretValues } from "./notificationsDeadLetters";
 import { openSettings } from "./secrets";
 
 /** What became of one queued delivery: the consumer acks, retries after the delay, or has dead-lettered it. */
@@ -53,16 +53,7 @@ export async function deliverQueuedNotification(
   return { outcome: "delivered" };
 }
 
-async function afterFailure(
-  ctx: Pick<ServiceContext, "db">,
-  failed: {
-    target: NotificationRow;
-    message: NotificationDeliveryMessage;
-    attempts: number;
-    failure: Failure;
-    secrets: string[];
-  },
-): Promise<DeliveryOutcome> {
+async function afterFailure(ctx: Pick<ServiceContext, "db">, failed: FailedDelivery): Promise<DeliveryOutcome> {
   const { failure, attempts } = failed;
   // A failure outside the taxonomy (a setting refused before any call) has no retry policy: no retry fixes it.
   const delay =
