@@ -27,9 +27,10 @@ export class ListSync extends DurableObject<Env> {
     clock.configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
   }
 
-  async sync(listId: number, trigger: "scheduled" | "manual" | "retry"): Promise<ListSyncResult> {
+  /** `force` reads every page even when the list's summary says it has not changed. */
+  async sync(listId: number, trigger: "scheduled" | "manual" | "retry", force = false): Promise<ListSyncResult> {
     if (this.running) return { ...(await this.running), joined: true };
-    this.running = this.run(listId, trigger).finally(() => {
+    this.running = this.run(listId, trigger, undefined, force).finally(() => {
       this.running = null;
     });
     return this.running;
@@ -53,12 +54,13 @@ export class ListSync extends DurableObject<Env> {
     listId: number,
     trigger: "scheduled" | "manual" | "retry",
     items?: ListItem[],
+    force = false,
   ): Promise<ListSyncResult> {
     const logger = rootLogger.child({ listId, trigger, component: "ListSync" });
     let result: ListSyncResult;
     try {
       const ctx = jobContext(this.env, logger);
-      const { searchMovieIds, ...outcome } = await syncImportList(ctx, listId, trigger, items);
+      const { searchMovieIds, ...outcome } = await syncImportList(ctx, listId, trigger, items, force);
       await this.searchAdded(ctx, searchMovieIds ?? [], trigger, logger);
       result = { ok: true, outcome, joined: false };
     } catch (error) {

@@ -344,6 +344,11 @@ export const importLists = sqliteTable(
     nextSyncAt: text("next_sync_at"),
     /** Hash of the items the last successful sync read; equal on re-sync means nothing changed. */
     lastContentHash: text("last_content_hash"),
+    /** The upstream's summary version (Trakt: list id, updated_at, item_count) the last successful sync read. */
+    lastUpstreamVersion: text("last_upstream_version"),
+    /** Set while a sync waits for the upstream's budget: when it may go on, and why it waits. */
+    syncWaitingUntil: text("sync_waiting_until"),
+    syncWaitingReason: text("sync_waiting_reason"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -26,6 +26,15 @@ export function reserveUpstreamCall(
   return budgetFor(env, service).reserve(1, work);
 }
 
+/**
+ * Reserves `count` calls at once for one list sync's pages (bulk work): all granted or none, so a
+ * sync never starts what the budget cannot finish. The caller then spends them without reserving
+ * each (upstreamFetch's `prepaid`).
+ */
+export function reserveBulkCalls(env: Env, service: BudgetService, count: number): Promise<BudgetDecision> {
+  return budgetFor(env, service).reserve(count, "bulk");
+}
+
 /** Tells the upstream's budget how a call went, so a 429 or 402 pauses later calls. */
 export function reportUpstreamOutcome(env: Env, service: BudgetService, outcome: UpstreamOutcome): Promise<void> {
   return budgetFor(env, service).report(outcome);

@@ -33,7 +33,13 @@ export interface UpstreamRequest {
    * a 429/402 answer pauses the budget. Without it the call is not counted. Background work
    * (list syncs, refreshes) stops at its share of the daily target; interactive is the default.
    */
-  budget?: { env: Env; service: BudgetService; work?: UpstreamWork };
+  budget?: {
+    env: Env;
+    service: BudgetService;
+    work?: UpstreamWork;
+    /** Calls reserved beforehand (reserveBulkCalls): attempts spend these first, then reserve as `work`. */
+    prepaid?: { calls: number };
+  };
   /**
    * Error statuses the caller reads itself (returned, not thrown or retried): e.g. Transmission's
    * 409 session-id handshake, qBittorrent's 403/409 answers to a move.
@@ -147,6 +153,10 @@ export async function upstreamFetch(req: UpstreamRequest): Promise<Response> {
 async function reserveOrThrow(req: UpstreamRequest, service: string): Promise<void> {
   const budget = req.budget;
   if (!budget) return;
+  if (budget.prepaid && budget.prepaid.calls > 0) {
+    budget.prepaid.calls--;
+    return;
+  }
   for (let waits = 0; ; waits++) {
     const decision = await reserveUpstreamCall(budget.env, budget.service, budget.work);
     if (decision.granted) return;
@@ -170,6 +180,7 @@ function refusalReason(service: BudgetService, decision: Extract<BudgetDecision,
     const budget = BUDGETS[service];
     return `${service}'s daily allowance for background work (${backgroundAllowance(budget)} of ${budget.softDailyTarget} calls) is used up; the rest is kept for interactive requests`;
   }
+  if (decision.reason === "bulkLimit") return `${service}'s allowance for list syncs in this 5-minute window is used up`;
   const window = decision.window === "fiveMinutes" ? "5-minute window" : decision.window;
   return `${service}'s API budget for this ${window} is used up`;
 }

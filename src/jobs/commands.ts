@@ -83,10 +83,11 @@ const COMMANDS = [
   }),
   define({
     name: "ImportListSync",
-    description: "Sync import lists: the given list, or every enabled list (scheduled runs take the due ones)",
+    description:
+      "Sync import lists: the given list, or every enabled list (scheduled runs take the due ones). A list whose summary says it has not changed since its last sync reads no pages unless force is true",
     userWaits: true,
-    body: z.object({ listId: z.number().int().positive().optional() }),
-    async run(ctx, { listId }) {
+    body: z.object({ listId: z.number().int().positive().optional(), force: z.boolean().optional() }),
+    async run(ctx, { listId, force }) {
       const { env, db } = ctx;
       if (ctx.trigger === "scheduled" && listId === undefined) {
         const due = await dueImportLists(db, clock.nowDate());
@@ -101,7 +102,7 @@ const COMMANDS = [
         select: async () => lists.map((l) => l.id),
         each: async (id, index, total) => {
           await ctx.progress(`Syncing ${names.get(id) ?? id} (${index + 1} of ${total})`);
-          return { item: await syncListNow(ctx, id) };
+          return { item: await syncListNow(ctx, id, force ?? false) };
         },
         noun: "list",
         progress: (done, total) => `Synced ${done} of ${total} lists`,
@@ -361,8 +362,8 @@ export function findCommand(name: string) {
 }
 
 /** Syncs one list through its ListSync object now; a transient failure also goes on the queue's retry schedule. */
-async function syncListNow(ctx: CommandContext, listId: number): Promise<Record<string, unknown>> {
-  const result = await listSyncStub(ctx.env, listId).sync(listId, "manual");
+async function syncListNow(ctx: CommandContext, listId: number, force: boolean): Promise<Record<string, unknown>> {
+  const result = await listSyncStub(ctx.env, listId).sync(listId, "manual", force);
   if (result.ok) {
     const o = result.outcome;
     return { listId, status: o.status, found: o.found, added: o.added, removed: o.removed, joined: result.joined };

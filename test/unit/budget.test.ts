@@ -235,3 +235,53 @@ describe("background work's share of the daily targets", () => {
     expect(decide(watchmode, emptyBudgetState(), now, 1, "background")).toEqual({ granted: true });
   });
 });
+
+describe("bulk reservations (a list sync's pages, as one unit)", () => {
+  const now = at("2026-05-10T15:02:30Z");
+
+  test("trakt's bulk allowance is half its 5-minute limit, granted whole or not at all", () => {
+    expect(trakt.bulk).toEqual({ window: "fiveMinutes", limit: 500 });
+    const first = reserveCalls(trakt, emptyBudgetState(), now, 201, "bulk");
+    expect(first.decision).toEqual({ granted: true });
+    const second = reserveCalls(trakt, first.state, now, 201, "bulk");
+    expect(second.decision).toEqual({ granted: true });
+    expect(decide(trakt, second.state, now, 201, "bulk")).toEqual({
+      granted: false,
+      reason: "bulkLimit",
+      retryAfterSeconds: 150,
+      window: "fiveMinutes",
+    });
+    // 98 bulk calls are left in this window, and the next window starts afresh.
+    expect(decide(trakt, second.state, now, 98, "bulk")).toEqual({ granted: true });
+    expect(decide(trakt, second.state, windowEnd("fiveMinutes", now), 201, "bulk")).toEqual({ granted: true });
+    const usage = usageOf(trakt, second.state, now);
+    expect(usage.bulk).toMatchObject({ name: "fiveMinutes", limit: 500, used: 402, remaining: 98 });
+    expect(usage.windows[0]).toMatchObject({ used: 402 });
+    expect(usage.softTarget).toEqual({ perDay: 200, usedToday: 402, over: true });
+  });
+
+  test("bulk calls leave background work's daily share and interactive calls alone", () => {
+    const bulk = reserveCalls(trakt, emptyBudgetState(), now, 400, "bulk").state;
+    expect(decide(trakt, bulk, now, 160, "background")).toEqual({ granted: true });
+    expect(decide(trakt, bulk, now, 161, "background")).toMatchObject({ granted: false, reason: "backgroundLimit" });
+    expect(decide(trakt, bulk, now, 600, "interactive")).toEqual({ granted: true });
+    expect(decide(trakt, bulk, now, 601, "interactive")).toMatchObject({ granted: false, reason: "budgetExhausted" });
+    // Per-call work keeps the bulk counters as they were.
+    const after = reserveCalls(trakt, bulk, now, 10, "background").state;
+    expect(usageOf(trakt, after, now).bulk?.used).toBe(400);
+  });
+
+  test("the hard limit still refuses bulk work, and a pause holds it", () => {
+    const busy = reserveCalls(trakt, emptyBudgetState(), now, 900).state;
+    expect(decide(trakt, busy, now, 101, "bulk")).toMatchObject({ granted: false, reason: "budgetExhausted" });
+    const paused = applyOutcome(trakt, emptyBudgetState(), { status: 429, retryAfterSeconds: 30 }, now);
+    expect(decide(trakt, paused, now, 1, "bulk")).toMatchObject({ granted: false, reason: "paused" });
+  });
+
+  test("a budget without a bulk allowance treats bulk work as background", () => {
+    expect(tmdb.bulk).toBeUndefined();
+    expect(decide(tmdb, emptyBudgetState(), now, 1, "bulk")).toEqual({ granted: true });
+    const state: BudgetState = reserveCalls(tmdb, emptyBudgetState(), windowStart("day", now), 40).state;
+    expect(usageOf(tmdb, state, now).bulk).toBeUndefined();
+  });
+});

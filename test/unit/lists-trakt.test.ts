@@ -161,6 +161,46 @@ describe("TraktListImport", async () => {
   });
 });
 
+describe("TraktListImport's summary", () => {
+  const summary = traktListSource.summary as NonNullable<typeof traktListSource.summary>;
+  const body = (itemCount: number, updatedAt = "2026-11-30T12:00:00.000Z") => ({
+    name: "Big",
+    privacy: "public",
+    type: "personal",
+    created_at: "2025-01-01T00:00:00.000Z",
+    updated_at: updatedAt,
+    item_count: itemCount,
+    comment_count: 0,
+    likes: 0,
+    ids: { trakt: 7100004, slug: "big" },
+  });
+
+  test("asks for the list itself, as the item pages do", () => {
+    const request = summary.request(traktListSource.settings.parse({ username: "Sim", listname: "Big" }), env);
+    expect(request.url).toBe("https://api.trakt.tv/users/sim/lists/big");
+    expect(request.headers).toMatchObject({ "trakt-api-key": "client-id", "trakt-api-version": "2" });
+    expect(() => summary.request(traktListSource.settings.parse({ username: "me", listname: "x" }), env)).toThrow(
+      expect.objectContaining({ kind: "authenticationFailed" }),
+    );
+  });
+
+  test("its version follows the list's id, updated_at and item_count; pages are 250 items each", () => {
+    const big = summary.parse(response(body(50_000)));
+    expect(big).toEqual({ version: "trakt:7100004:2026-11-30T12:00:00.000Z:50000", pages: 200 });
+    expect(summary.parse(response(body(50_001))).pages).toBe(201);
+    expect(summary.parse(response(body(0))).pages).toBe(1);
+    expect(summary.parse(response(body(50_000, "2026-11-30T12:01:00.000Z"))).version).not.toBe(big.version);
+  });
+
+  test("an unexpected summary is a parse error naming the field", () => {
+    expect(() => summary.parse(response({ ...body(10), item_count: "ten" }))).toThrow(
+      expect.objectContaining({ kind: "parseError", message: expect.stringContaining("item_count") }),
+    );
+    const garbled: ListResponse = { url: "u", status: 200, headers: new Headers(), text: "{" };
+    expect(() => summary.parse(garbled)).toThrow(expect.objectContaining({ kind: "parseError" }));
+  });
+});
+
 describe("TraktUserImport", async () => {
   const request = (input: Record<string, unknown>, on = connected) =>
     traktUserSource.firstRequest(traktUserSource.settings.parse(input), on).url;

@@ -57,6 +57,10 @@ export interface TraktListDefinition {
   name: string;
   privacy: "public" | "private";
   movies(): readonly Movie[];
+  /** Days before the reference day the list's items last changed (its summary's updated_at). */
+  updatedDaysAgo: number;
+  /** Whether the control route edits it (POST /trakt/__lists/{slug}/edit). */
+  editable?: boolean;
 }
 
 export interface TraktUserData {
@@ -126,7 +130,34 @@ export const TRAKT_LIST_SLUGS = {
   tenThousand: "demo-ten-thousand",
   fiftyThousand: "demo-fifty-thousand",
   private: "demo-private",
+  edited: "demo-edited",
 } as const;
+
+/** The editable list: 300 movies, and each edit drops its first 10 and adds 20 at its end. */
+const EDITED_LIST_SIZE = 300;
+const EDITED_LIST_MAX_EDITS = 40;
+let listEdits = 0;
+const editedPool = lazily(() =>
+  shuffledMovies("lists-trakt:edited", EDITED_LIST_SIZE + 20 * EDITED_LIST_MAX_EDITS, released),
+);
+
+/** Edits the editable list once more (at most EDITED_LIST_MAX_EDITS times); returns the edits so far. */
+export function editTraktList(): number {
+  listEdits = Math.min(EDITED_LIST_MAX_EDITS, listEdits + 1);
+  return listEdits;
+}
+
+/** Forgets the editable list's edits (POST /__sim/reset). */
+export function resetTraktListEdits(): void {
+  listEdits = 0;
+}
+
+/** When a list's items last changed: its day, and one minute later per edit of the editable list. */
+export function traktListUpdatedAt(list: TraktListDefinition): string {
+  const edits = list.editable ? listEdits : 0;
+  const minutes = String(edits % 60).padStart(2, "0");
+  return `${addDays(catalogueReferenceDate(), -list.updatedDaysAgo)}T${String(12 + Math.floor(edits / 60)).padStart(2, "0")}:${minutes}:00.000Z`;
+}
 
 const SIM_LISTS: readonly TraktListDefinition[] = [
   {
@@ -139,6 +170,7 @@ const SIM_LISTS: readonly TraktListDefinition[] = [
         .filter((movie) => movie.real)
         .sort((a, b) => a.releaseDate.localeCompare(b.releaseDate) || a.id - b.id),
     ),
+    updatedDaysAgo: 30,
   },
   {
     traktId: 7_100_002,
@@ -146,6 +178,7 @@ const SIM_LISTS: readonly TraktListDefinition[] = [
     name: "Demo Ten Thousand",
     privacy: "public",
     movies: lazily(() => shuffledMovies("lists-trakt:ten-thousand", TEN_THOUSAND, notAdult)),
+    updatedDaysAgo: 3,
   },
   {
     traktId: 7_100_003,
@@ -153,6 +186,7 @@ const SIM_LISTS: readonly TraktListDefinition[] = [
     name: "Demo Private",
     privacy: "private",
     movies: lazily(() => shuffledMovies("lists-trakt:private", 40, released)),
+    updatedDaysAgo: 10,
   },
   {
     traktId: 7_100_004,
@@ -160,6 +194,16 @@ const SIM_LISTS: readonly TraktListDefinition[] = [
     name: "Demo Fifty Thousand",
     privacy: "public",
     movies: lazily(() => bulkListMovies("lists-trakt:fifty-thousand", FIFTY_THOUSAND)),
+    updatedDaysAgo: 2,
+  },
+  {
+    traktId: 7_100_005,
+    slug: TRAKT_LIST_SLUGS.edited,
+    name: "Demo Edited",
+    privacy: "public",
+    movies: () => editedPool().slice(10 * listEdits, EDITED_LIST_SIZE + 20 * listEdits),
+    updatedDaysAgo: 1,
+    editable: true,
   },
 ];
 

@@ -11,9 +11,13 @@ import {
   type TraktChartName,
   type TraktUserData,
   type TraktWatchedPeriod,
+  editTraktList,
+  resetTraktListEdits,
+  type TraktListDefinition,
   traktChart,
   traktIds,
   traktList,
+  traktListUpdatedAt,
   traktTrendingWatchers,
   traktUser,
   traktWatchedChart,
@@ -28,7 +32,9 @@ import { acceptsAccessToken, registerTraktOAuth } from "./trakt-oauth";
  * clamped to 250) and its status codes: 403 without a `trakt-api-key` (any non-empty client id is
  * accepted), 401 for a private list or profile without its owner's token, or for a token that is
  * not `Bearer trakt-sim-token` (which belongs to the user `sim`) or one issued by the
- * OAuth routes (trakt-oauth.ts), and 404 for unknown users/lists.
+ * OAuth routes (trakt-oauth.ts), and 404 for unknown users/lists. A list's summary
+ * (GET /users/{id}/lists/{list_id}) carries its item_count and updated_at; the control route
+ * POST /trakt/__lists/demo-edited/edit changes that list's items (and so its summary).
  */
 
 const TRAKT_ERRORS: Record<number, { error: string; error_description: string }> = {
@@ -162,9 +168,51 @@ function chartFilters(c: Context): TraktChartFilters {
 }
 
 const app = trakt.app;
+trakt.reset = resetTraktListEdits;
 // OAuth takes the client id in the body, not the trakt-api-key header: its routes come first.
 registerTraktOAuth(app);
+
+// Simulator control: edit the editable demo list (drops its first 10 movies, adds 20 at its end).
+app.post("/__lists/:list/edit", (c) => {
+  const found = traktList(traktUser(TRAKT_SIM_USER) as TraktUserData, c.req.param("list"));
+  if (!found?.editable) return c.json({ message: "Only the editable demo list can be edited" }, 404);
+  const edits = editTraktList();
+  return c.json({ edits, itemCount: found.movies().length, updatedAt: traktListUpdatedAt(found) });
+});
+
 app.use("*", requireApiKey);
+
+/** A list as Trakt describes it (GET /users/{id}/lists/{list_id}). */
+function listSummaryBody(list: TraktListDefinition, user: TraktUserData) {
+  const updatedAt = traktListUpdatedAt(list);
+  return {
+    name: list.name,
+    description: `${list.name} (demo data)`,
+    privacy: list.privacy,
+    share_link: `https://trakt.tv/lists/${list.traktId}`,
+    type: "personal",
+    display_numbers: false,
+    allow_comments: true,
+    sort_by: "rank",
+    sort_how: "asc",
+    created_at: daysAgo(400),
+    updated_at: updatedAt,
+    item_count: list.movies().length,
+    comment_count: 0,
+    likes: 0,
+    ids: { trakt: list.traktId, slug: list.slug },
+    user: { username: user.username, private: user.private, name: user.username, vip: false, ids: { slug: user.username } },
+  };
+}
+
+app.get("/users/:username/lists/:list", (c) => {
+  const user = userFor(c, c.req.param("username"));
+  if (user instanceof Response) return user;
+  const found = traktList(user, c.req.param("list"));
+  if (!found) return traktError(404);
+  if (found.privacy === "private" && viewerOf(c) !== user.username) return traktError(401);
+  return c.json(listSummaryBody(found, user));
+});
 
 app.get("/users/:username/lists/:list/items/:type?", (c) => {
   const user = userFor(c, c.req.param("username"));

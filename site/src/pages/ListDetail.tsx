@@ -46,6 +46,12 @@ export function ListDetail({ id }: { id: number }) {
         sync {formatDateTime(l.lastSyncAt)}
         {l.enabled && l.enableAuto && ` · next ${formatDateTime(l.nextSyncAt)}`}
       </p>
+      {l.syncWaitingForBudget && (
+        <p role="status" class="badge warning">
+          Sync waiting for budget until {formatDateTime(l.syncWaitingForBudget.until)}: {l.syncWaitingForBudget.reason}.
+          Nothing of it is applied until every page is read.
+        </p>
+      )}
       <div class="actions">
         <ListSyncButton listId={id} listName={l.name} />
       </div>

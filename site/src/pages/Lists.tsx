@@ -133,7 +133,17 @@ function ListTable({
               <td>{list.enabled ? (list.enableAuto ? "Yes" : "Yes (manual sync only)") : "No"}</td>
               <td>{formatInterval(list.syncIntervalMinutes)}</td>
               <td>{formatDateTime(list.lastSyncAt)}</td>
-              <td>{list.enabled && list.enableAuto ? formatDateTime(list.nextSyncAt) : "—"}</td>
+              <td>
+                {list.syncWaitingForBudget ? (
+                  <span class="badge warning" title={list.syncWaitingForBudget.reason}>
+                    Waiting for budget until {formatDateTime(list.syncWaitingForBudget.until)}
+                  </span>
+                ) : list.enabled && list.enableAuto ? (
+                  formatDateTime(list.nextSyncAt)
+                ) : (
+                  "—"
+                )}
+              </td>
               <td class="qualities">{runSummary(lastRuns.get(id))}</td>
               <td class="row-actions">
                 <ListSyncButton listId={id} listName={list.name} />

@@ -17,23 +17,40 @@ export function listSyncRepository(db: Database) {
           .returning({ id: listSyncRuns.id })
       )[0].id,
 
-    /** Records how a run ended and when the list synced and syncs next, in one transaction. */
+    /**
+     * Records how a run ended, when the list synced and syncs next, and whether it now waits for
+     * the upstream's budget (null clears it), in one transaction.
+     */
     finishRun: async (
       run: { id: number } & Omit<Partial<ListSyncRunRow>, "id">,
-      list: { id: number; lastSyncAt: string; nextSyncAt: string },
+      list: {
+        id: number;
+        lastSyncAt: string;
+        nextSyncAt: string;
+        waiting: { until: string; reason: string } | null;
+      },
     ): Promise<void> => {
       const { id: runId, ...values } = run;
       await db.batch([
         db.update(listSyncRuns).set(values).where(eq(listSyncRuns.id, runId)),
         db
           .update(importLists)
-          .set({ lastSyncAt: list.lastSyncAt, nextSyncAt: list.nextSyncAt })
+          .set({
+            lastSyncAt: list.lastSyncAt,
+            nextSyncAt: list.nextSyncAt,
+            syncWaitingUntil: list.waiting?.until ?? null,
+            syncWaitingReason: list.waiting?.reason ?? null,
+          })
           .where(eq(importLists.id, list.id)),
       ]);
     },
 
-    setContentHash: async (listId: number, hash: string): Promise<void> => {
-      await db.update(importLists).set({ lastContentHash: hash }).where(eq(importLists.id, listId));
+    /** What the last complete sync read: its items' fingerprint and the upstream's summary version. */
+    setContentHash: async (listId: number, hash: string, upstreamVersion: string | null): Promise<void> => {
+      await db
+        .update(importLists)
+        .set({ lastContentHash: hash, lastUpstreamVersion: upstreamVersion })
+        .where(eq(importLists.id, listId));
     },
 
     pendingItemCount: async (listId: number): Promise<number> =>
@@ -43,6 +60,10 @@ export function listSyncRepository(db: Database) {
           .from(listItems)
           .where(and(eq(listItems.listId, listId), eq(listItems.status, "pending")))
       )[0].pending,
+
+    /** How many items the list holds. */
+    itemCount: async (listId: number): Promise<number> =>
+      (await db.select({ items: sql<number>`count(*)` }).from(listItems).where(eq(listItems.listId, listId)))[0].items,
 
     /** Every item the list holds. */
     items: (listId: number): Promise<ListItemRow[]> => db.select().from(listItems).where(eq(listItems.listId, listId)),

@@ -5,6 +5,8 @@ import { secondsUntil, type WindowKind, windowEnd, windowStart } from "./windows
 export interface BudgetState {
   /** Calls counted in the window that starts at `start`; a past start means a past window. */
   counters: Partial<Record<WindowKind, { start: number; used: number }>>;
+  /** Of those, the calls bulk reservations took, in the bulk allowance's window and the UTC day. */
+  bulk?: Partial<Record<WindowKind, { start: number; used: number }>>;
   /** Set by a 429/402: no calls until `until` (Retry-After, or the end of `window`). */
   pause?: { until: number; window: WindowKind | "retryAfter" };
 }
@@ -13,7 +15,7 @@ export type BudgetDecision =
   | { granted: true }
   | {
       granted: false;
-      reason: "budgetExhausted" | "paused" | "backgroundLimit";
+      reason: "budgetExhausted" | "paused" | "backgroundLimit" | "bulkLimit";
       retryAfterSeconds: number;
       /** The window that is full, the window a pause runs to, or "retryAfter" (the upstream said when). */
       window: WindowKind | "retryAfter";
@@ -37,17 +39,29 @@ export interface BudgetUsage {
   service: string;
   windows: BudgetWindowUsage[];
   softTarget?: { perDay: number; usedToday: number; over: boolean };
+  /** The bulk allowance (list syncs' pages reserved as one unit): its window, limit and use. */
+  bulk?: BudgetWindowUsage;
   /** ISO time calls resume after a 429/402, while a pause is in force. */
   pausedUntil?: string;
 }
 
 export const emptyBudgetState = (): BudgetState => ({ counters: {} });
 
-/** Calls counted so far in the window of this kind that contains `now`. */
-function usedIn(state: BudgetState, kind: WindowKind, now: number): number {
-  const counter = state.counters[kind];
+type Counters = BudgetState["counters"];
+
+function countedIn(counters: Counters | undefined, kind: WindowKind, now: number): number {
+  const counter = counters?.[kind];
   return counter && counter.start === windowStart(kind, now) ? counter.used : 0;
 }
+
+/** Calls counted so far in the window of this kind that contains `now`. */
+const usedIn = (state: BudgetState, kind: WindowKind, now: number) => countedIn(state.counters, kind, now);
+
+/** Of those, the calls bulk reservations took. */
+const bulkUsedIn = (state: BudgetState, kind: WindowKind, now: number) => countedIn(state.bulk, kind, now);
+
+/** Whether `work` is held to the budget's bulk allowance (a budget without one treats bulk as background). */
+const isBulk = (budget: BudgetDefinition, work: UpstreamWork) => work === "bulk" && budget.bulk !== undefined;
 
 /** The windows a budget counts in: its hard windows, and the UTC day when it has a soft target. */
 function countedWindows(budget: BudgetDefinition): WindowKind[] {
@@ -58,7 +72,9 @@ function countedWindows(budget: BudgetDefinition): WindowKind[] {
 
 /**
  * Whether `count` more calls fit at `now`. A soft daily target never refuses an interactive call;
- * background work stops at its share of it (backgroundAllowance), until the UTC day ends.
+ * background work stops at its share of it (backgroundAllowance), until the UTC day ends. Bulk
+ * work (all `count` calls of one list sync at once) stops at the bulk allowance of its window
+ * instead; the calls it took do not count against background work's share.
  */
 export function decide(
   budget: BudgetDefinition,
@@ -90,8 +106,19 @@ export function decide(
       window: full.window,
     };
   }
-  const allowance = work === "background" ? backgroundAllowance(budget) : undefined;
-  if (allowance !== undefined && usedIn(state, "day", now) + count > allowance) {
+  if (isBulk(budget, work)) {
+    const { window, limit } = budget.bulk as NonNullable<BudgetDefinition["bulk"]>;
+    if (bulkUsedIn(state, window, now) + count <= limit) return { granted: true };
+    return {
+      granted: false,
+      reason: "bulkLimit",
+      retryAfterSeconds: secondsUntil(windowEnd(window, now), now),
+      window,
+    };
+  }
+  const allowance = work === "interactive" ? undefined : backgroundAllowance(budget);
+  const backgroundUsed = usedIn(state, "day", now) - bulkUsedIn(state, "day", now);
+  if (allowance !== undefined && backgroundUsed + count > allowance) {
     return {
       granted: false,
       reason: "backgroundLimit",
@@ -112,11 +139,18 @@ export function reserveCalls(
 ): { decision: BudgetDecision; state: BudgetState } {
   const decision = decide(budget, state, now, count, work);
   if (!decision.granted) return { decision, state };
-  const counters: BudgetState["counters"] = {};
+  const counters: Counters = {};
   for (const kind of countedWindows(budget)) {
     counters[kind] = { start: windowStart(kind, now), used: usedIn(state, kind, now) + count };
   }
-  return { decision, state: { counters } };
+  const bulk: Counters = {};
+  const bulkWindows = budget.bulk ? [...new Set([budget.bulk.window, "day" as const])] : [];
+  for (const kind of bulkWindows) {
+    const taken = isBulk(budget, work) ? count : 0;
+    const used = bulkUsedIn(state, kind, now) + taken;
+    if (used > 0) bulk[kind] = { start: windowStart(kind, now), used };
+  }
+  return { decision, state: Object.keys(bulk).length ? { counters, bulk } : { counters } };
 }
 
 /**
@@ -144,19 +178,20 @@ export function applyOutcome(
 
 /** Counts, limits, resets, the soft target and any pause, as the API and metrics show them. */
 export function usageOf(budget: BudgetDefinition, state: BudgetState, now: number): BudgetUsage {
+  const windowUsage = (window: WindowKind, limit: number, used: number): BudgetWindowUsage => ({
+    name: window,
+    limit,
+    used,
+    remaining: Math.max(0, limit - used),
+    resetsAt: new Date(windowEnd(window, now)).toISOString(),
+  });
   const usage: BudgetUsage = {
     service: budget.service,
-    windows: budget.hard.map(({ window, limit }) => {
-      const used = usedIn(state, window, now);
-      return {
-        name: window,
-        limit,
-        used,
-        remaining: Math.max(0, limit - used),
-        resetsAt: new Date(windowEnd(window, now)).toISOString(),
-      };
-    }),
+    windows: budget.hard.map(({ window, limit }) => windowUsage(window, limit, usedIn(state, window, now))),
   };
+  if (budget.bulk) {
+    usage.bulk = windowUsage(budget.bulk.window, budget.bulk.limit, bulkUsedIn(state, budget.bulk.window, now));
+  }
   if (budget.softDailyTarget !== undefined) {
     const usedToday = usedIn(state, "day", now);
     usage.softTarget = { perDay: budget.softDailyTarget, usedToday, over: usedToday > budget.softDailyTarget };

@@ -41,6 +41,14 @@ export interface ListItem {
   metadata?: Record<string, unknown>;
 }
 
+/** What a list's summary says about its items, read before them (one request). */
+export interface ListSummary {
+  /** Changes whenever the list's items may have changed (Trakt: the list's id, updated_at and item_count). */
+  version: string;
+  /** Requests a whole read takes at the source's page size. */
+  pages: number;
+}
+
 interface ListPage {
   items: ListItem[];
   /** The next page's request, or undefined on the last page. */
@@ -83,6 +91,15 @@ export interface ImportListSource<Settings> {
    * that is not shared; some upstreams answer 401 for private lists (TMDb v4).
    */
   refusalKind?(status: number): "private" | "authenticationFailed";
+  /**
+   * The list's summary, where the upstream has one: a sync that finds the version its last
+   * successful sync stored skips the item pages (one call instead of every page), and one that
+   * reads them reserves `pages` calls from the budget up front, as one unit.
+   */
+  summary?: {
+    request(settings: Settings, env: ListSourceEnvironment): ListRequest;
+    parse(response: ListResponse): ListSummary;
+  };
   /** The first request; later pages come from each parsed page's `next`. */
   firstRequest(settings: Settings, env: ListSourceEnvironment): ListRequest;
   /** Reads one page. Throws a Failure for a private (forbidden), missing (notFound) or unreadable (parseError) list. */

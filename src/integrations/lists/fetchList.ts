@@ -2,7 +2,13 @@ import * as clock from "../../clock";
 import { type Env, upstreamPolicy } from "../../config";
 import { isBudgetService, type UpstreamWork } from "../../domain/budgets";
 import { Failure } from "../../domain/failures/failure";
-import type { ImportListSource, ListItem, ListRequest, ListSourceEnvironment } from "../../domain/lists/source";
+import type {
+  ImportListSource,
+  ListItem,
+  ListRequest,
+  ListSourceEnvironment,
+  ListSummary,
+} from "../../domain/lists/source";
 import type { Logger } from "../../observability/logger";
 import { cachedJson } from "../cache";
 import { upstreamFetch } from "../http";
@@ -39,12 +45,13 @@ const TMDB_LIST_PAGE_TTL_SECONDS = 24 * 60 * 60;
 /**
  * Paces one list read. A rationed upstream (TMDb, Trakt) is held to its windows by its ApiBudget
  * object, across isolates; a token bucket (`burst` at once, refilled at `requestsPerSecond`)
- * spreads this read's own pages. Any other upstream (IMDb's 2 requests/s, Plex) takes turns
- * through its pacing object, shared by every sync and isolate.
+ * spreads this read's own pages, unless they were reserved up front (`prepaid`): those were
+ * granted within the upstream's window and go at once. Any other upstream (IMDb's 2 requests/s,
+ * Plex) takes turns through its pacing object, shared by every sync and isolate.
  */
-function listPacer(source: ImportListSource<unknown>): (service: string) => Promise<void> {
+function listPacer(source: ImportListSource<unknown>, prepaid = 0): (service: string) => Promise<void> {
   const rate = Math.max(source.requestsPerSecond, 0.001);
-  const capacity = Math.max(1, source.burst ?? 1);
+  const capacity = Math.max(1, source.burst ?? 1, prepaid);
   let tokens = capacity;
   let refilledAt = clock.now();
   return async (service) => {
@@ -85,7 +92,9 @@ async function requestPage(
       init: { headers: request.headers },
       policy: upstreamPolicy(env),
       logger: options.logger,
-      ...(isBudgetService(request.service) ? { budget: { env, service: request.service, work } } : {}),
+      ...(isBudgetService(request.service)
+        ? { budget: { env, service: request.service, work, prepaid: options.prepaid } }
+        : {}),
     });
     return { status: response.status, headers: response.headers, text: await response.text() };
   } catch (error) {
@@ -147,6 +156,26 @@ interface ListReadOptions {
   sourceEnv?: ListSourceEnvironment;
   /** Background (a list sync) spends only its share of the daily budgets and reuses cached TMDb pages. */
   work?: UpstreamWork;
+  /** Calls reserved up front for this read (reserveBulkCalls); each request spends one before reserving. */
+  prepaid?: { calls: number };
+}
+
+/**
+ * Reads a list's summary (one request through the upstream layer, as its pages are): what the
+ * sync compares with its last version and how many pages it would reserve.
+ */
+export async function readListSummary<S>(
+  source: ImportListSource<S>,
+  settings: S,
+  env: Env,
+  options: ListReadOptions = {},
+): Promise<(ListSummary & { service: string }) | undefined> {
+  if (!source.summary) return undefined;
+  const sourceEnv = options.sourceEnv ?? listSourceEnvironment(env);
+  const anySource = source as ImportListSource<unknown>;
+  const request = source.summary.request(settings, sourceEnv);
+  const answer = await requestPage(anySource, request, env, options, listPacer(anySource));
+  return { ...source.summary.parse({ url: request.url, ...answer }), service: request.service };
 }
 
 /**
@@ -164,7 +193,7 @@ export async function fetchList<S>(
 ): Promise<FetchedList> {
   const sourceEnv = options.sourceEnv ?? listSourceEnvironment(env);
   const anySource = source as ImportListSource<unknown>;
-  const pace = listPacer(anySource);
+  const pace = listPacer(anySource, options.prepaid?.calls);
   const items: ListItem[] = [];
   let request: ListRequest | undefined = source.firstRequest(settings, sourceEnv);
   let pages = 0;

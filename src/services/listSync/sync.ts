@@ -7,7 +7,10 @@ import type { FailureKind } from "../../domain/failures/kinds";
 import { listFingerprint, uniqueItems } from "../../domain/lists/items";
 import type { ListItem } from "../../domain/lists/source";
 import { findListSource, secretFields } from "../../domain/lists/sources";
-import { fetchList } from "../../integrations/lists/fetchList";
+import { BUDGETS, isBudgetService } from "../../domain/budgets";
+import { RETRY_POLICIES } from "../../domain/failures/policies";
+import { reserveBulkCalls } from "../../integrations/budget";
+import { fetchList, readListSummary } from "../../integrations/lists/fetchList";
 import { TmdbClient } from "../../integrations/tmdb/client";
 import { incrementCounter, observeHistogram } from "../../observability/metrics";
 import { type ServiceContext, withLogFields } from "../context";
@@ -82,9 +85,109 @@ async function resolveTmdbIds(items: ListItem[], tmdb: TmdbClient): Promise<{ it
 }
 
 /**
+ * Reserves a list read's pages from the upstream's bulk allowance, all at once: granted, the read
+ * spends them without asking again; refused, the sync waits (rateLimited, with when the window
+ * frees) before it reads anything, so it is never half-read and never half-applied.
+ */
+async function reservePages(ctx: ServiceContext, service: string, pages: number): Promise<{ calls: number }> {
+  if (!isBudgetService(service)) return { calls: 0 };
+  const allowance = BUDGETS[service].bulk?.limit;
+  if (allowance !== undefined && pages > allowance) {
+    throw new Failure(
+      "upstreamError",
+      `The list needs ${pages} ${service} requests, more than one sync may reserve (${allowance} per window)`,
+      { service },
+    );
+  }
+  const decision = await reserveBulkCalls(ctx.env, service, pages);
+  if (decision.granted) return { calls: pages };
+  throw new Failure(
+    "rateLimited",
+    `Waiting for ${service}'s budget: this sync reads ${pages} pages as one unit and they do not fit ${
+      decision.reason === "paused" ? `while ${service} asked us to pause` : "this window's allowance"
+    }; it goes on in ${decision.retryAfterSeconds} s`,
+    { service, status: 429, retryAfter: decision.retryAfterSeconds },
+  );
+}
+
+/** What a failed run leaves on the list: when a budget wait ends and why, or null. */
+function waitingAfter(error: unknown): { until: string; reason: string } | null {
+  const { kind, retryAfterSeconds } = failureKindOf(error);
+  if (kind !== "rateLimited") return null;
+  const seconds = retryAfterSeconds ?? RETRY_POLICIES.rateLimited.delaySeconds;
+  return { until: new Date(clock.now() + seconds * 1000).toISOString(), reason: (error as Error).message };
+}
+
+type ListSource = NonNullable<ReturnType<typeof findListSource>>;
+
+/**
+ * Reads a list from its upstream. A source with a summary is asked that first (one call): the
+ * version the last complete sync stored, with nothing pending, means "unchanged" (no page read)
+ * unless `force`; otherwise the pages are reserved up front (reservePages) and read at once.
+ */
+async function readListItems(
+  ctx: ServiceContext,
+  list: ImportListRow,
+  source: ListSource,
+  force: boolean,
+): Promise<{ items: ListItem[] | "unchanged"; requests: number; version: string | null }> {
+  const { env, db } = ctx;
+  const settings = source.settings.parse(await openSettings(env, list.settings, secretFields(source)));
+  const read = {
+    logger: ctx.logger,
+    sourceEnv: await listSourceEnvironmentFor(env, source.implementation),
+    work: "background" as const,
+  };
+  const summary = await readListSummary(source, settings, env, read);
+  if (!summary) {
+    const fetched = await fetchList(source, settings, env, read);
+    return { items: fetched.items, requests: fetched.requests, version: null };
+  }
+  const same = !force && summary.version === list.lastUpstreamVersion;
+  if (same && (await listSyncRepository(db).pendingItemCount(list.id)) === 0) {
+    return { items: "unchanged", requests: 1, version: summary.version };
+  }
+  const prepaid = await reservePages(ctx, summary.service, summary.pages);
+  const fetched = await fetchList(source, settings, env, { ...read, prepaid, work: "bulk" });
+  return { items: fetched.items, requests: fetched.requests + 1, version: summary.version };
+}
+
+/**
+ * Resolves what was read to TMDb ids and applies it, unless its fingerprint matches the last
+ * complete sync's; either way stores the fingerprint and the upstream's version it came with.
+ */
+async function applyRead(
+  ctx: ServiceContext,
+  list: ImportListRow,
+  read: ListItem[],
+  version: string | null,
+  outcome: SyncOutcome,
+) {
+  const { env, db } = ctx;
+  const tmdb = new TmdbClient(env, ctx.logger, "background");
+  const known = await knownTmdbIds(db, list.id, read);
+  for (const item of read) if (!item.tmdbId && item.imdbId) item.tmdbId = known.get(item.imdbId.toLowerCase());
+  const resolved = await resolveTmdbIds(uniqueItems(read), tmdb);
+  for (const message of resolved.errors) outcome.errors.push({ kind: "upstreamError", message });
+  const items = uniqueItems(resolved.items);
+  outcome.found = items.length;
+  const fingerprint = await listFingerprint(items);
+  const pending = await listSyncRepository(db).pendingItemCount(list.id);
+  if (fingerprint === list.lastContentHash && pending === 0) {
+    outcome.unchanged = true;
+    if (version !== list.lastUpstreamVersion) await listSyncRepository(db).setContentHash(list.id, fingerprint, version);
+  } else {
+    await applyItems(ctx, list, items, outcome);
+    await listSyncRepository(db).setContentHash(list.id, fingerprint, version);
+  }
+}
+
+/**
  * One sync of one list: fetch every page, diff against the stored items, add new movies (skipping
  * exclusions; movies already in the library only gain provenance), apply the clean-library level
  * to movies that left every list, and record the run. An unchanged list writes nothing but the run.
+ * A source with a summary (Trakt lists) is asked that first: the same version as the last complete
+ * sync ends the run there (one call) unless `force`; otherwise its pages are reserved up front.
  * Callers serialise syncs per list (the ListSync Durable Object).
  */
 export async function syncImportList(
@@ -93,6 +196,8 @@ export async function syncImportList(
   trigger: "scheduled" | "manual" | "retry",
   /** Items supplied by the caller (an uploaded CSV) instead of fetched from the upstream. */
   suppliedItems?: ListItem[],
+  /** Read every page even when the list's summary says nothing changed. */
+  force = false,
 ): Promise<SyncOutcome> {
   const { env, db } = ctx;
   const started = clock.now();
@@ -120,52 +225,38 @@ export async function syncImportList(
     errors: [],
   };
   const listCtx = withLogFields(ctx, { listId, list: list.name });
-  const log = listCtx.logger;
   try {
-    const fetched = suppliedItems
-      ? { items: suppliedItems, requests: 0 }
-      : await fetchList(
-          source,
-          source.settings.parse(await openSettings(env, list.settings, secretFields(source))),
-          env,
-          {
-            logger: log,
-            sourceEnv: await listSourceEnvironmentFor(env, source.implementation),
-            work: "background",
-          },
-        );
-    outcome.upstreamRequests = fetched.requests;
-    const tmdb = new TmdbClient(env, log, "background");
-    const known = await knownTmdbIds(db, list.id, fetched.items);
-    for (const item of fetched.items)
-      if (!item.tmdbId && item.imdbId) item.tmdbId = known.get(item.imdbId.toLowerCase());
-    const resolved = await resolveTmdbIds(uniqueItems(fetched.items), tmdb);
-    for (const message of resolved.errors) outcome.errors.push({ kind: "upstreamError", message });
-    const items = uniqueItems(resolved.items);
-    outcome.found = items.length;
-    const fingerprint = await listFingerprint(items);
-    const pending = await listSyncRepository(db).pendingItemCount(listId);
-    if (fingerprint === list.lastContentHash && pending === 0) {
+    const read = suppliedItems
+      ? { items: suppliedItems, requests: 0, version: null }
+      : await readListItems(listCtx, list, source, force);
+    outcome.upstreamRequests = read.requests;
+    if (read.items === "unchanged") {
       outcome.unchanged = true;
+      outcome.found = await listSyncRepository(db).itemCount(listId);
     } else {
-      await applyItems(listCtx, list, items, outcome);
-      await listSyncRepository(db).setContentHash(listId, fingerprint);
+      await applyRead(listCtx, list, read.items, read.version, outcome);
     }
     if (outcome.errors.length) outcome.status = "partial";
   } catch (error) {
     outcome.status = "failed";
     outcome.errors.push({ kind: failureKindOf(error).kind, message: (error as Error).message });
-    await finishRun(db, list, outcome, started);
+    await finishRun(db, list, outcome, started, waitingAfter(error));
     throw error;
   }
-  await finishRun(db, list, outcome, started);
+  await finishRun(db, list, outcome, started, null);
   await notifyListSync(listCtx, list, outcome);
   delete outcome.addedMovies;
   if (outcome.added > 0 && outcome.added <= IMMEDIATE_REFRESH_LIMIT) await refreshAdded(listCtx, list.id);
   return outcome;
 }
 
-async function finishRun(db: Database, list: ImportListRow, outcome: SyncOutcome, started: number) {
+async function finishRun(
+  db: Database,
+  list: ImportListRow,
+  outcome: SyncOutcome,
+  started: number,
+  waiting: { until: string; reason: string } | null,
+) {
   outcome.durationMs = clock.now() - started;
   const now = clock.nowDate();
   await listSyncRepository(db).finishRun(
@@ -191,6 +282,7 @@ async function finishRun(db: Database, list: ImportListRow, outcome: SyncOutcome
       id: list.id,
       lastSyncAt: now.toISOString(),
       nextSyncAt: new Date(now.getTime() + list.syncIntervalMinutes * 60_000).toISOString(),
+      waiting,
     },
   );
   incrementCounter("radarr_list_syncs_total", "Import list syncs by outcome", {

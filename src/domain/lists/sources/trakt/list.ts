@@ -10,7 +10,7 @@ import {
   traktRequest,
   traktUserPath,
 } from "./request";
-import { listItemsFromTraktMovies, nextTraktPage, readTraktMovies } from "./responses";
+import { listItemsFromTraktMovies, nextTraktPage, readTraktListSummary, readTraktMovies } from "./responses";
 
 /**
  * A list name as Trakt's slug (Radarr's Parser.ToUrlSlug): lowercase, accents dropped, spaces as
@@ -42,10 +42,14 @@ const traktListSettingsSchema = z.object({
 });
 export type TraktListSettings = z.infer<typeof traktListSettingsSchema>;
 
-function listPageRequest(settings: TraktListSettings, env: ListSourceEnvironment, page: number): ListRequest {
+function listPath(settings: TraktListSettings, env: ListSourceEnvironment): string {
   const user = traktUserPath(settings.username);
   if (user === TRAKT_SIGNED_IN_USER) requireTraktAccount(env, "your own lists");
-  return traktRequest(env, `/users/${user}/lists/${settings.listname}/items/movies`, {
+  return `/users/${user}/lists/${settings.listname}`;
+}
+
+function listPageRequest(settings: TraktListSettings, env: ListSourceEnvironment, page: number): ListRequest {
+  return traktRequest(env, `${listPath(settings, env)}/items/movies`, {
     page,
     limit: TRAKT_MAX_PAGE_SIZE,
   });
@@ -53,7 +57,9 @@ function listPageRequest(settings: TraktListSettings, env: ListSourceEnvironment
 
 /**
  * Trakt lists (Radarr's TraktListImport): a user's list, every page at 250 movies a page. Public
- * lists need only the app's client id; private ones need the owner's connected account.
+ * lists need only the app's client id; private ones need the owner's connected account. The
+ * list's summary (GET /users/{id}/lists/{list_id}: its ids, updated_at and item_count) is read
+ * first, so an unchanged list costs one call and a changed one reserves its pages up front.
  */
 export const traktListSource: ImportListSource<TraktListSettings> = {
   implementation: "TraktListImport",
@@ -79,6 +85,11 @@ export const traktListSource: ImportListSource<TraktListSettings> = {
       helpText: "The list's name or slug (trakt.tv/users/<user>/lists/<slug>); the list must be public or yours",
     },
   ],
+
+  summary: {
+    request: (settings, env) => traktRequest(env, listPath(settings, env)),
+    parse: (response) => readTraktListSummary(response),
+  },
 
   firstRequest: (settings, env) => listPageRequest(settings, env, 1),
 

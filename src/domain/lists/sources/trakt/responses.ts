@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Failure } from "../../../failures/failure";
-import type { ListItem, ListRequest, ListResponse } from "../../source";
+import type { ListItem, ListRequest, ListResponse, ListSummary } from "../../source";
+import { TRAKT_MAX_PAGE_SIZE } from "./request";
 
 /**
  * The Trakt responses list sources read (docs.trakt.tv): arrays of movies, either bare (popular)
@@ -104,4 +105,32 @@ export function nextTraktPage(
 ): ListRequest | undefined {
   const paging = readTraktPagination(response.headers);
   return paging && paging.page < paging.pageCount ? requestForPage(paging.page + 1) : undefined;
+}
+
+/** The fields of a list's summary (GET /users/{id}/lists/{list_id}) a sync reads. */
+const traktListSummarySchema = z.object({
+  ids: z.object({ trakt: z.number().int() }),
+  updated_at: z.string().min(1),
+  item_count: z.number().int().min(0),
+});
+
+/**
+ * A Trakt list's summary as a version (its Trakt id, when its items last changed, how many it
+ * holds) and the pages a whole read takes at Trakt's largest page. item_count counts every type
+ * (shows too), so the movies may take fewer pages; never fewer than one.
+ */
+export function readTraktListSummary(response: ListResponse): ListSummary {
+  let body: unknown;
+  try {
+    body = JSON.parse(response.text);
+  } catch {
+    throw new Failure("parseError", "Trakt sent a list summary that is not valid JSON");
+  }
+  const summary = traktListSummarySchema.safeParse(body);
+  if (!summary.success) throw parseError("list summary", summary.error, []);
+  const { ids, updated_at, item_count } = summary.data;
+  return {
+    version: `trakt:${ids.trakt}:${updated_at}:${item_count}`,
+    pages: Math.max(1, Math.ceil(item_count / TRAKT_MAX_PAGE_SIZE)),
+  };
 }
