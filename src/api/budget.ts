@@ -21,12 +21,10 @@ export const budgetSchema = z
       .object({ perDay: z.number().int(), usedToday: z.number().int(), over: z.boolean() })
       .optional()
       .openapi({ description: "Calls per UTC day we aim to stay under; never refuses" }),
-    bulk: budgetWindowSchema
-      .optional()
-      .openapi({
-        description:
-          "The bulk allowance: what list syncs may reserve per window for all their pages at once (Trakt: half of its 1,000 calls per 5 minutes)",
-      }),
+    bulk: budgetWindowSchema.optional().openapi({
+      description:
+        "The bulk allowance: what list syncs may reserve per window for all their pages at once (Trakt: half of its 1,000 calls per 5 minutes)",
+    }),
     pausedUntil: z
       .string()
       .optional()

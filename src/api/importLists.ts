@@ -63,13 +63,10 @@ export const importListOutput = {
   syncIntervalMinutes: z.number().int(),
   lastSyncAt: z.string().optional(),
   nextSyncAt: z.string().optional(),
-  syncWaitingForBudget: z
-    .object({ until: z.string(), reason: z.string() })
-    .optional()
-    .openapi({
-      description:
-        "Set while the list's sync waits for its upstream's budget (its pages are read as one unit): when the budget frees, and why it waits. Nothing of the sync was applied",
-    }),
+  syncWaitingForBudget: z.object({ until: z.string(), reason: z.string() }).optional().openapi({
+    description:
+      "Set while the list's sync waits for its upstream's budget (its pages are read as one unit): when the budget frees, and why it waits. Nothing of the sync was applied",
+  }),
 };
 
 /** What a list's test answers: it was read, with how many items over how many pages. */

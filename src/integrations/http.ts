@@ -180,7 +180,8 @@ function refusalReason(service: BudgetService, decision: Extract<BudgetDecision,
     const budget = BUDGETS[service];
     return `${service}'s daily allowance for background work (${backgroundAllowance(budget)} of ${budget.softDailyTarget} calls) is used up; the rest is kept for interactive requests`;
   }
-  if (decision.reason === "bulkLimit") return `${service}'s allowance for list syncs in this 5-minute window is used up`;
+  if (decision.reason === "bulkLimit")
+    return `${service}'s allowance for list syncs in this 5-minute window is used up`;
   const window = decision.window === "fiveMinutes" ? "5-minute window" : decision.window;
   return `${service}'s API budget for this ${window} is used up`;
 }

@@ -83,8 +83,7 @@ const COMMANDS = [
   }),
   define({
     name: "ImportListSync",
-    description:
-      "Sync import lists: the given list, or every enabled list (scheduled runs take the due ones). A list whose summary says it has not changed since its last sync reads no pages unless force is true",
+    description: "Sync import lists: the given list, or every enabled list (scheduled runs take the due ones)",
     userWaits: true,
     body: z.object({ listId: z.number().int().positive().optional(), force: z.boolean().optional() }),
     async run(ctx, { listId, force }) {

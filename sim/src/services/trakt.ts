@@ -3,17 +3,17 @@ import { addDays, catalogueReferenceDate, type Movie } from "../data/catalogue";
 import { type TraktTrendingShow, traktTrendingShows } from "../data/discovery-trending";
 import {
   BOX_OFFICE_SIZE,
+  editTraktList,
   matchesFilters,
   movieYear,
+  resetTraktListEdits,
   TRAKT_SIM_USER,
   TRAKT_WATCHED_PERIODS,
   type TraktChartFilters,
   type TraktChartName,
+  type TraktListDefinition,
   type TraktUserData,
   type TraktWatchedPeriod,
-  editTraktList,
-  resetTraktListEdits,
-  type TraktListDefinition,
   traktChart,
   traktIds,
   traktList,
@@ -201,7 +201,13 @@ function listSummaryBody(list: TraktListDefinition, user: TraktUserData) {
     comment_count: 0,
     likes: 0,
     ids: { trakt: list.traktId, slug: list.slug },
-    user: { username: user.username, private: user.private, name: user.username, vip: false, ids: { slug: user.username } },
+    user: {
+      username: user.username,
+      private: user.private,
+      name: user.username,
+      vip: false,
+      ids: { slug: user.username },
+    },
   };
 }
 

@@ -5,6 +5,14 @@ import { importLists, listItems, listSyncRuns, movies } from "../schema";
 type ListSyncRunRow = typeof listSyncRuns.$inferSelect;
 type ListItemRow = typeof listItems.$inferSelect;
 
+/** When a list synced and syncs next, and the budget wait its run left (null: none). */
+interface ListSyncState {
+  id: number;
+  lastSyncAt: string;
+  nextSyncAt: string;
+  waiting: { until: string; reason: string } | null;
+}
+
 /** What a run of one import list reads and writes: its run record, its items, its content hash. */
 export function listSyncRepository(db: Database) {
   return {
@@ -23,12 +31,7 @@ export function listSyncRepository(db: Database) {
      */
     finishRun: async (
       run: { id: number } & Omit<Partial<ListSyncRunRow>, "id">,
-      list: {
-        id: number;
-        lastSyncAt: string;
-        nextSyncAt: string;
-        waiting: { until: string; reason: string } | null;
-      },
+      list: ListSyncState,
     ): Promise<void> => {
       const { id: runId, ...values } = run;
       await db.batch([

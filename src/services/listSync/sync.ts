@@ -2,13 +2,13 @@ import * as clock from "../../clock";
 import type { Database } from "../../db/client";
 import { importListRepository } from "../../db/repositories/importLists";
 import { listSyncBulkRepository, listSyncRepository } from "../../db/repositories/listSync";
+import { BUDGETS, isBudgetService } from "../../domain/budgets";
 import { Failure, isUpstreamFailure, type RequestFailureKind } from "../../domain/failures/failure";
 import type { FailureKind } from "../../domain/failures/kinds";
+import { RETRY_POLICIES } from "../../domain/failures/policies";
 import { listFingerprint, uniqueItems } from "../../domain/lists/items";
 import type { ListItem } from "../../domain/lists/source";
 import { findListSource, secretFields } from "../../domain/lists/sources";
-import { BUDGETS, isBudgetService } from "../../domain/budgets";
-import { RETRY_POLICIES } from "../../domain/failures/policies";
 import { reserveBulkCalls } from "../../integrations/budget";
 import { fetchList, readListSummary } from "../../integrations/lists/fetchList";
 import { TmdbClient } from "../../integrations/tmdb/client";
@@ -175,7 +175,8 @@ async function applyRead(
   const pending = await listSyncRepository(db).pendingItemCount(list.id);
   if (fingerprint === list.lastContentHash && pending === 0) {
     outcome.unchanged = true;
-    if (version !== list.lastUpstreamVersion) await listSyncRepository(db).setContentHash(list.id, fingerprint, version);
+    if (version !== list.lastUpstreamVersion)
+      await listSyncRepository(db).setContentHash(list.id, fingerprint, version);
   } else {
     await applyItems(ctx, list, items, outcome);
     await listSyncRepository(db).setContentHash(list.id, fingerprint, version);
@@ -199,7 +200,7 @@ export async function syncImportList(
   /** Read every page even when the list's summary says nothing changed. */
   force = false,
 ): Promise<SyncOutcome> {
-  const { env, db } = ctx;
+  const { db } = ctx;
   const started = clock.now();
   const list = await importListRepository(db).get(listId);
   if (!list) throw new Failure("notFound", `Import list ${listId} does not exist`);
