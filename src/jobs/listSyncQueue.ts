@@ -8,7 +8,7 @@ import { retryDelaySeconds } from "../domain/failures/policies";
 import { type Logger, rootLogger } from "../observability/logger";
 import { incrementCounter, jobD1Meter } from "../observability/metrics";
 import { jobContext } from "../services/context";
-import { notify } from "../services/notifications";
+import { evaluateHealth } from "../services/healthEvents";
 
 /** A list sync job on the queue. */
 export interface ListSyncMessage {
@@ -65,7 +65,10 @@ export async function consumeListSyncBatch(batch: MessageBatch<ListSyncMessage>,
   }
 }
 
-/** The dead-letter consumer: records what finally failed and tells the user. */
+/**
+ * The dead-letter consumer: records what finally failed, then tells the user through the health
+ * evaluation (ImportListJobCheck), which keeps the failing checks: one incident, one health notice.
+ */
 export async function consumeListSyncDeadLetters(
   batch: MessageBatch<ListSyncMessage>,
   env: Env,
@@ -79,11 +82,14 @@ export async function consumeListSyncDeadLetters(
     await jobs.markDeadLettered(jobId, job?.lastError ?? "gave up after the last retry");
     const listName = await importListName(db, listId);
     incrementCounter("radarr_list_sync_dead_letters_total", "List sync jobs that failed after their last retry", {});
-    await notify(jobContext(env, logger, db), "healthIssue", {
-      message: `Import list '${listName ?? listId}' failed to sync: ${job?.lastError ?? "unknown error"}`,
+    logger.warn(`Import list '${listName ?? listId}' failed to sync: ${job?.lastError ?? "unknown error"}`, {
       listId,
       failureKind: job?.failureKind ?? "unknown",
-    }).catch((error) => logger.error("notification failed", { error: (error as Error).message }));
+    });
     message.ack();
   }
+  // Recorded and acked first: a failed evaluation leaves the notice to the next scheduled CheckHealth.
+  await evaluateHealth(jobContext(env, logger, db)).catch((error) =>
+    logger.error("health evaluation failed", { error: (error as Error).message }),
+  );
 }

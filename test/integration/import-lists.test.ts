@@ -21,6 +21,7 @@ import {
   qualityProfileId,
   sendJson,
   waitForCommands,
+  waitForReceived,
 } from "./helpers";
 
 const SIM = env.TMDB_API_URL.replace(/\/tmdb$/, "");
@@ -486,5 +487,21 @@ describe("queue, retries and dead letters", () => {
     expect(health.map((h) => h.source)).toEqual(
       expect.arrayContaining(["ImportListStatusCheck", "ImportListJobCheck"]),
     );
+    // One incident, one Health notice: the dead letter's, and the next evaluations tell no more of it.
+    type Notice = { body: { eventType: string; type?: string } };
+    const isJobCheck = (r: Notice) => r.body.eventType === "Health" && r.body.type === "ImportListJobCheck";
+    const notices = async (until: (r: Notice[]) => boolean = () => true) =>
+      (await waitForReceived<Notice>(`${SIM}/hooks/${channel}`, until))
+        .map((r) => r.body)
+        .filter((b) => b.eventType === "Health");
+    await notices((r) => r.some(isJobCheck));
+    await runCommand({ name: "CheckHealth" });
+    await runCommand({ name: "CheckHealth" });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const types = (await notices()).map((b) => b.type);
+    expect(types.filter((type) => type === "ImportListJobCheck")).toHaveLength(1);
+    // Each notice is one check's, each check told once (none is the dead letter's own, outside the checks).
+    expect(types.every((type) => typeof type === "string")).toBe(true);
+    expect(new Set(types).size).toBe(types.length);
   });
 });

@@ -1,14 +1,15 @@
 import { downloadRepository } from "../../db/repositories/downloads";
 import { historyRepository } from "../../db/repositories/history";
 import { MovieRepository } from "../../db/repositories/movies";
+import { evaluateHealth } from "../healthEvents";
 import { notify } from "../notifications";
 import type { DownloadJobMessage } from "./jobQueue";
 import { type DownloadWork, downloadRow, historyOf, iso } from "./work";
 
 /**
  * What the dead-letter consumer records for a download whose retries ran out: the queue item
- * failed, history "downloadFailed", and the DownloadFailure notification (health shows it for a
- * day). Idempotent: a row already recorded is left alone.
+ * failed, history "downloadFailed", the DownloadFailure notification, and the health evaluation
+ * that raises its health issue (health shows it for a day). Idempotent: a row already recorded is left alone.
  */
 export async function recordDeadLetter(work: DownloadWork, message: DownloadJobMessage): Promise<void> {
   const { db, logger } = work;
@@ -47,9 +48,12 @@ export async function recordDeadLetter(work: DownloadWork, message: DownloadJobM
     downloadId: row.downloadId,
     stage: message.action,
   };
-  // A failure retries could not fix is a download failure and a health issue (DownloadFailureCheck).
-  for (const event of ["downloadFailure", "healthIssue"] as const)
-    await notify(work, event, payload).catch((error) =>
-      logger?.warn("failure notification failed", { event, error: (error as Error).message }),
-    );
+  await notify(work, "downloadFailure", payload).catch((error) =>
+    logger?.warn("failure notification failed", { event: "downloadFailure", error: (error as Error).message }),
+  );
+  // It is a health issue too (DownloadFailureCheck): raised now by the health evaluation, which
+  // keeps the failing checks, so the next CheckHealth does not tell of the same incident again.
+  await evaluateHealth(work).catch((error) =>
+    logger?.warn("health evaluation failed", { error: (error as Error).message }),
+  );
 }
