@@ -124,8 +124,10 @@ export function compileCustomFormats<F extends CustomFormatDraft>(formats: reado
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((format) => compileFormat(format, testIndex))
     .filter((c): c is CompiledFormat<F> => c !== null);
+  // One buffer of test results for every subject (matching is synchronous), cleared per subject.
+  const results = new Uint8Array(tests.length);
   const matchSubject = (subject: MatchSubject) => {
-    const results = new Uint8Array(tests.length);
+    results.fill(UNKNOWN);
     const matched: F[] = [];
     for (const c of compiled) if (formatMatches(c.groups, subject, tests, results)) matched.push(c.format);
     return matched;

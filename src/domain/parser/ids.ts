@@ -4,6 +4,21 @@ const IMDB_ID_INPUT = /^(?:\d{1,10}|tt\d{1,10})$/;
 /** A torrent info hash: 40 hex digits (SHA-1) standing alone between separators. */
 const INFO_HASH = /(?<![0-9a-f])[0-9a-f]{40}(?![0-9a-f])/i;
 
+const INFO_HASH_LENGTH = 40;
+
+/** True when the text holds a run of at least `length` hex digits (a cheap test before the regex). */
+function hasHexRun(text: string, length: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20; // ASCII letters to lower case; digits are unchanged.
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102)) {
+      run += 1;
+      if (run >= length) return true;
+    } else run = 0;
+  }
+  return false;
+}
+
 /** The IMDb id a release name embeds ("tt1234567"), or "". */
 export function parseImdbId(title: string): string {
   const imdbId = IMDB_ID.exec(title)?.groups?.imdbid ?? "";
@@ -26,5 +41,6 @@ export function normalizeImdbId(value: string): string {
 
 /** A torrent info hash found in a name or path, lower-cased; "" when there is none. */
 export function parseInfoHash(text: string): string {
+  if (!hasHexRun(text, INFO_HASH_LENGTH)) return "";
   return INFO_HASH.exec(text)?.[0].toLowerCase() ?? "";
 }

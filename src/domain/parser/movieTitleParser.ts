@@ -4,11 +4,11 @@ import { lastPathSegment, pathExtension, removeFileExtension } from "./fileExten
 import { parseHardcodedSubs } from "./hardcodedSubs";
 import { parseImdbId, parseInfoHash, parseTmdbId } from "./ids";
 import { parseLanguages } from "./languageParser";
-import { parseMediaInfo } from "./mediaInfo";
+import { parseMediaInfo, type ReleaseMediaInfo } from "./mediaInfo";
 import { isParseableName } from "./obfuscatedNames";
 import { parseQuality, parseQualityName } from "./quality";
 import { parseReleaseGroup } from "./releaseGroup";
-import { TORRENT_SITE_SUFFIX, WEBSITE_POSTFIX, WEBSITE_PREFIX } from "./siteTags";
+import { removeTorrentSiteSuffix, removeWebsitePrefix, WEBSITE_POSTFIX } from "./siteTags";
 import { titleFromMatch, titlePatternsFor } from "./title";
 import type { ParsedMovieInfo } from "./types";
 
@@ -33,19 +33,37 @@ function reverseName(title: string): string {
   return [...withoutExtension].reverse().join("") + title.slice(withoutExtension.length);
 }
 
+function isDashOrUnderscore(code: number): boolean {
+  return code === 45 || code === 95;
+}
+
+/** Leading and trailing "-" and "_" removed; cheaper than a regex on this hot path. */
 function trimDashesAndUnderscores(text: string): string {
-  return text.replace(/^[-_]+|[-_]+$/g, "");
+  let start = 0;
+  let end = text.length;
+  while (start < end && isDashOrUnderscore(text.charCodeAt(start))) start++;
+  while (end > start && isDashOrUnderscore(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** The name with technical tokens, site tags and a trailing quality tag removed. */
 function titleSearchText(releaseTitle: string): string {
-  let simpleTitle = releaseTitle.replace(TECHNICAL_TOKENS, "").replace(WEBSITE_PREFIX, "");
+  let simpleTitle = removeWebsitePrefix(releaseTitle.replace(TECHNICAL_TOKENS, ""));
   // The remaining decorations all end in a bracket; most names do not.
   if (!simpleTitle.endsWith("]")) return simpleTitle;
-  simpleTitle = simpleTitle.replace(WEBSITE_POSTFIX, "").replace(TORRENT_SITE_SUFFIX, "");
+  simpleTitle = removeTorrentSiteSuffix(simpleTitle.replace(WEBSITE_POSTFIX, ""));
   return simpleTitle.replace(TRAILING_QUALITY_BRACKET, (bracket) =>
     parseQualityName(bracket).quality !== Qualities.Unknown ? "" : bracket,
   );
+}
+
+/** The stream details a name states, in their declared order (a spread of them is a slow path). */
+function addMediaInfo(result: ParsedMovieInfo, media: ReleaseMediaInfo): void {
+  if (media.videoCodec !== undefined) result.videoCodec = media.videoCodec;
+  if (media.audioCodec !== undefined) result.audioCodec = media.audioCodec;
+  if (media.audioChannels !== undefined) result.audioChannels = media.audioChannels;
+  if (media.hdrFormat !== undefined) result.hdrFormat = media.hdrFormat;
+  if (media.is3D !== undefined) result.is3D = media.is3D;
 }
 
 /**
@@ -99,8 +117,8 @@ export function parseMovieTitle(title: string, isDirectory = false): ParsedMovie
       imdbId: parseImdbId(simpleReleaseTitle),
       tmdbId: parseTmdbId(simpleReleaseTitle),
       hardcodedSubs: parseHardcodedSubs(originalTitle),
-      ...parseMediaInfo(releaseTitle),
     };
+    addMediaInfo(result, parseMediaInfo(releaseTitle));
     const infoHash = parseInfoHash(originalTitle);
     if (infoHash !== "") result.infoHash = infoHash;
     if (SAMPLE.test(originalTitle)) result.isSample = true;

@@ -92,6 +92,8 @@ const BR_DISK =
 /** Every name BR_DISK accepts mentions one of these. */
 const MENTIONS_DISC = /bd|blu|dvd|br[-_. ]?disk/i;
 const MENTIONS_GERMAN = /german/i;
+/** A German scene remux always says "Blu-ray" (or "BluRay"). */
+const MENTIONS_BLURAY = /blu-?ray/i;
 
 const RESOLUTION =
   /\b(?:(?<r360>360p)|(?<r480>480p|480i|640x480|848x480)|(?<r540>540p)|(?<r576>576p)|(?<r720>720p|1280x720|960p)|(?<r1080>1080p|1920x1080|1440p|FHD|1080i|4kto1080p)|(?<r2160>2160p|3840x2160|4k[-_. ](?:UHD|HEVC|BD|H\.?265)|(?:UHD|HEVC|BD|H\.?265)[-_. ]4k))\b/i;
@@ -191,7 +193,11 @@ export function qualityFromName(name: string, normalizedName: string): NameQuali
     normalizedName,
     resolution,
     hasResolution: resolution !== 0,
-    remux: REMUX.test(normalizedName) || (MENTIONS_GERMAN.test(normalizedName) && GERMAN_REMUX.test(normalizedName)),
+    remux:
+      REMUX.test(normalizedName) ||
+      (MENTIONS_GERMAN.test(normalizedName) &&
+        MENTIONS_BLURAY.test(normalizedName) &&
+        GERMAN_REMUX.test(normalizedName)),
     codec: CODEC.exec(normalizedName)?.groups,
   };
   const source = lastSourceTag(normalizedName);

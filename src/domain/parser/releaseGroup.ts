@@ -1,5 +1,5 @@
 import { removeFileExtension } from "./fileExtensions";
-import { TORRENT_SITE_SUFFIX, WEBSITE_PREFIX } from "./siteTags";
+import { removeTorrentSiteSuffix, removeWebsitePrefix } from "./siteTags";
 
 /**
  * "-GROUP" at the end of a scene name (or "-GRP-PART"), or a trailing "[GROUP]". Dashes inside
@@ -43,7 +43,7 @@ function lastMatch(regex: RegExp, text: string): RegExpExecArray | undefined {
 /** The release group of a release name, or "" when it has none. */
 export function parseReleaseGroup(releaseTitle: string): string {
   let title = removeFileExtension(releaseTitle.trim());
-  title = title.replace(WEBSITE_PREFIX, "").replace(TORRENT_SITE_SUFFIX, "");
+  title = removeTorrentSiteSuffix(removeWebsitePrefix(title));
 
   const subgroup = LEADING_SUBGROUP.exec(title)?.groups?.subgroup;
   if (subgroup !== undefined) return subgroup;

@@ -12,3 +12,16 @@ export const WEBSITE_POSTFIX = /(?:\[\s*)?(?:www\.)?[-a-z0-9-]{1,256}\.(?:xn--[a
 
 /** Public tracker tags appended to torrent names. */
 export const TORRENT_SITE_SUFFIX = /\[(?:ettv|rartv|rarbg|cttv|publichd)\]$/i;
+
+/** A website prefix ends in a closing bracket or two separators in a row; most names have neither. */
+const PREFIX_END = /\]|[ -]{2}/;
+
+/** The name without a leading website tag. */
+export function removeWebsitePrefix(text: string): string {
+  return PREFIX_END.test(text) ? text.replace(WEBSITE_PREFIX, "") : text;
+}
+
+/** The name without a trailing public tracker tag. */
+export function removeTorrentSiteSuffix(text: string): string {
+  return text.endsWith("]") ? text.replace(TORRENT_SITE_SUFFIX, "") : text;
+}

@@ -1,4 +1,4 @@
-import { EDITION_PATTERN, editionName } from "./edition";
+import { EDITION_PATTERN, editionName, MENTIONS_EDITION } from "./edition";
 import { NON_WORD_CHAR, WORD_BOUNDARY, WORD_CHAR } from "./unicodeWord";
 
 const NW = NON_WORD_CHAR;
@@ -12,9 +12,6 @@ interface TitlePattern {
   readonly applies?: RegExp;
 }
 
-/** Words an edition pattern cannot match without. */
-const MENTIONS_EDITION =
-  /recut|extended|ultimate|director|collector|theatrical|despecialized|special|rouge|final|assembly|imperial|diamond|signature|hunter|rekall|anniversary|uncensored|remastered|unrated|uncut|matte|imax|fan.?edit|restored|[234]in1/i;
 const MENTIONS_GERMAN_OR_TRUEFRENCH = /german|truefrench/i;
 const STARTS_WITH_BRACKET = /^\[/;
 

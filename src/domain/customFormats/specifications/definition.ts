@@ -40,11 +40,20 @@ export function booleanField(fields: SpecificationFields, name: string): boolean
   return value === true || value === "true";
 }
 
-/** A specification whose single `value` field is a regular expression tested against some strings. */
+/** A non-empty string the regular expression matches. */
+function matchesText(regex: RegExp, text: string): boolean {
+  return text !== "" && regex.test(text);
+}
+
+/**
+ * A specification whose single `value` field is a regular expression tested against one or two
+ * strings of the subject (`second`, when given, is only tested when it differs from the first).
+ */
 export function regexSpecification(
   implementation: string,
   implementationName: string,
-  strings: (subject: MatchSubject) => readonly string[],
+  first: (subject: MatchSubject) => string,
+  second?: (subject: MatchSubject) => string,
 ): SpecificationDefinition {
   return {
     implementation,
@@ -61,9 +70,12 @@ export function regexSpecification(
       const compiled = compileDotNetRegex(String(fields.value));
       if (!compiled.ok) return () => false;
       const regex = compiled.regex;
+      if (!second) return (subject) => matchesText(regex, first(subject));
       return (subject) => {
-        for (const s of strings(subject)) if (s !== "" && regex.test(s)) return true;
-        return false;
+        const text = first(subject);
+        if (matchesText(regex, text)) return true;
+        const other = second(subject);
+        return other !== text && matchesText(regex, other);
       };
     },
   };

@@ -1,6 +1,8 @@
 import { regexSpecification } from "./definition";
 
 /** Matches the parsed release group against a regular expression. */
-export const releaseGroupSpecification = regexSpecification("ReleaseGroupSpecification", "Release Group", (subject) => [
-  subject.releaseGroup,
-]);
+export const releaseGroupSpecification = regexSpecification(
+  "ReleaseGroupSpecification",
+  "Release Group",
+  (subject) => subject.releaseGroup,
+);

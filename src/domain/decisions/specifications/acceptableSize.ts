@@ -3,6 +3,13 @@ import { accept, type DecisionSpecification, formatSize, MEGABYTE, reject } from
 /** Radarr assumes this runtime (minutes) for movies without one. */
 const DEFAULT_RUNTIME_MINUTES = 110;
 
+/** The quality and runtime a size limit was worked out for, written only for a rejection. */
+function limitNote(quality: string, movieRuntime: number): string {
+  return movieRuntime > 0
+    ? `${quality} (${movieRuntime} min)`
+    : `${quality} (${DEFAULT_RUNTIME_MINUTES} min assumed, runtime unknown)`;
+}
+
 /** The size fits the quality definition's per-minute limits times the movie's runtime. */
 export const acceptableSize: DecisionSpecification = {
   name: "acceptableSize",
@@ -13,14 +20,12 @@ export const acceptableSize: DecisionSpecification = {
     const definition = context.sizeDefinition(subject.quality.quality.id);
     if (!definition) return accept();
     const runtime = context.movie.runtime > 0 ? context.movie.runtime : DEFAULT_RUNTIME_MINUTES;
-    const runtimeNote = context.movie.runtime > 0 ? `${runtime} min` : `${runtime} min assumed, runtime unknown`;
-    const quality = subject.quality.quality.name;
     if (definition.minSize) {
       const minimum = definition.minSize * MEGABYTE * runtime;
       if (size < minimum) {
         return reject(
           "tooSmall",
-          `${formatSize(size)} is smaller than the minimum ${formatSize(minimum)} for ${quality} (${runtimeNote})`,
+          `${formatSize(size)} is smaller than the minimum ${formatSize(minimum)} for ${limitNote(subject.quality.quality.name, context.movie.runtime)}`,
         );
       }
     }
@@ -29,7 +34,7 @@ export const acceptableSize: DecisionSpecification = {
       if (size > maximum) {
         return reject(
           "tooLarge",
-          `${formatSize(size)} is larger than the maximum ${formatSize(maximum)} for ${quality} (${runtimeNote})`,
+          `${formatSize(size)} is larger than the maximum ${formatSize(maximum)} for ${limitNote(subject.quality.quality.name, context.movie.runtime)}`,
         );
       }
     }

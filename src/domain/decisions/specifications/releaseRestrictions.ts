@@ -10,8 +10,9 @@ export const releaseRestrictions: DecisionSpecification = {
   name: "releaseRestrictions",
   type: "permanent",
   evaluate(subject, context) {
+    if (!context.releaseProfiles?.length) return accept();
     const { title, indexerId } = subject.release;
-    const profiles = (context.releaseProfiles ?? []).filter((p) => p.indexerId === 0 || p.indexerId === indexerId);
+    const profiles = context.releaseProfiles.filter((p) => p.indexerId === 0 || p.indexerId === indexerId);
     for (const profile of profiles) {
       if (profile.required.length && !profile.required.some((term) => termMatches(term, title)))
         return reject(
