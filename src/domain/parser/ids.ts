@@ -6,15 +6,23 @@ const INFO_HASH = /(?<![0-9a-f])[0-9a-f]{40}(?![0-9a-f])/i;
 
 const INFO_HASH_LENGTH = 40;
 
-/** True when the text holds a run of at least `length` hex digits (a cheap test before the regex). */
+function isHexDigit(code: number): boolean {
+  const c = code | 0x20; // ASCII letters to lower case; digits are unchanged.
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+}
+
+/**
+ * True when the text holds a run of at least `length` hex digits: a cheap test before the regex.
+ * It reads a window's last character first and skips a whole window past any non-hex character,
+ * so a name is read a few characters per window rather than in full.
+ */
 function hasHexRun(text: string, length: number): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i) | 0x20; // ASCII letters to lower case; digits are unchanged.
-    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102)) {
-      run += 1;
-      if (run >= length) return true;
-    } else run = 0;
+  let end = length - 1;
+  while (end < text.length) {
+    let k = end;
+    while (k > end - length && isHexDigit(text.charCodeAt(k))) k--;
+    if (k === end - length) return true;
+    end = k + length;
   }
   return false;
 }

@@ -3,40 +3,6 @@ import { pathExtension, qualityForExtension } from "./fileExtensions";
 
 /** Reading a quality from a release name: the source tag, the resolution, remux and disc markers. */
 
-/**
- * Source tags, tried in this order at every position; the last tag in the name wins, so a
- * "4K.WEB-DL" re-encode of a "BluRay" reads as the later tag. Each alternative is one named
- * group; the names below decide the quality.
- */
-const SOURCE = new RegExp(
-  String.raw`\b(?:` +
-    [
-      "(?<bluray>M?Blu[-_. ]?Ray|HD[-_. ]?DVD|BD(?!$)|UHD2?BD|BDISO|BDMux|BD25|BD50|BR[-_. ]?DISK)",
-      String.raw`(?<webdl>WEB[-_. ]?DL(?:mux)?|AmazonHD|AmazonSD|iTunesHD|MaxdomeHD|NetflixU?HD|WebHD|HBOMaxHD|DisneyHD|[. ]WEB[. ](?:[xh][ .]?26[45]|AVC|HEVC|DDP?5[. ]1)|(?:\d{3,4}0p)[-. ](?:Hybrid[-_. ]?)?WEB[-. ]|[-. ]WEB[-. ]\d{3,4}0p|\b\s\/\sWEB\s\/\s\b|(?:AMZN|NF|DP)[. -]WEB[. -](?!Rip))`,
-      "(?<webrip>WebRip|Web-Rip|WEBMux)",
-      "(?<hdtv>HDTV)",
-      "(?<bdrip>BDRip|BDLight|HD[-_. ]?DVDRip|UHDBDRip)",
-      "(?<brrip>BRRip)",
-      String.raw`(?<dvdr>\d?x?M?DVD-?[R59])`,
-      "(?<dvd>DVD(?!-R)|DVDRip|xvidvd)",
-      "(?<dsr>WS[-_. ]DSR|DSR)",
-      "(?<regional>R[0-9]{1}|REGIONAL)",
-      "(?<scr>SCR|SCREENER|DVDSCR|DVDSCREENER)",
-      "(?<ts>TS[-_. ]|TELESYNCH?|HD-TS|HDTS|PDVD|TSRip|HDTSRip)",
-      "(?<tc>TC|TELECINE|HD-TC|HDTC)",
-      "(?<cam>CAMRIP|(?:NEW)?CAM|HD-?CAM(?:Rip)?|HQCAM)",
-      "(?<wp>WORKPRINT|WP)",
-      "(?<pdtv>PDTV)",
-      "(?<sdtv>SDTV)",
-      "(?<tvrip>TVRip)",
-    ].join("|") +
-    String.raw`)(?:\b|$|[ .])`,
-  "gi",
-);
-
-/** A bare "WEB" closing the name; only in capitals, since "...The.Web" is a title word. */
-const TRAILING_WEB = /\b[. ]WEB$/;
-
 type SourceTag =
   | "bluray"
   | "webdl"
@@ -57,26 +23,42 @@ type SourceTag =
   | "sdtv"
   | "tvrip";
 
-const SOURCE_TAGS: readonly SourceTag[] = [
-  "bluray",
-  "webdl",
-  "webrip",
-  "hdtv",
-  "bdrip",
-  "brrip",
-  "dvdr",
-  "dvd",
-  "dsr",
-  "regional",
-  "scr",
-  "ts",
-  "tc",
-  "cam",
-  "wp",
-  "pdtv",
-  "sdtv",
-  "tvrip",
+/**
+ * Source tags, tried in this order at every position; the last tag in the name wins, so a
+ * "4K.WEB-DL" re-encode of a "BluRay" reads as the later tag. Each alternative is one capture
+ * group (numbered, not named: a match then builds no groups object); its tag decides the quality.
+ */
+const SOURCE_PATTERNS: readonly (readonly [SourceTag, string])[] = [
+  ["bluray", "M?Blu[-_. ]?Ray|HD[-_. ]?DVD|BD(?!$)|UHD2?BD|BDISO|BDMux|BD25|BD50|BR[-_. ]?DISK"],
+  [
+    "webdl",
+    String.raw`WEB[-_. ]?DL(?:mux)?|AmazonHD|AmazonSD|iTunesHD|MaxdomeHD|NetflixU?HD|WebHD|HBOMaxHD|DisneyHD|[. ]WEB[. ](?:[xh][ .]?26[45]|AVC|HEVC|DDP?5[. ]1)|(?:\d{3,4}0p)[-. ](?:Hybrid[-_. ]?)?WEB[-. ]|[-. ]WEB[-. ]\d{3,4}0p|\b\s\/\sWEB\s\/\s\b|(?:AMZN|NF|DP)[. -]WEB[. -](?!Rip)`,
+  ],
+  ["webrip", "WebRip|Web-Rip|WEBMux"],
+  ["hdtv", "HDTV"],
+  ["bdrip", "BDRip|BDLight|HD[-_. ]?DVDRip|UHDBDRip"],
+  ["brrip", "BRRip"],
+  ["dvdr", String.raw`\d?x?M?DVD-?[R59]`],
+  ["dvd", "DVD(?!-R)|DVDRip|xvidvd"],
+  ["dsr", "WS[-_. ]DSR|DSR"],
+  ["regional", "R[0-9]{1}|REGIONAL"],
+  ["scr", "SCR|SCREENER|DVDSCR|DVDSCREENER"],
+  ["ts", "TS[-_. ]|TELESYNCH?|HD-TS|HDTS|PDVD|TSRip|HDTSRip"],
+  ["tc", "TC|TELECINE|HD-TC|HDTC"],
+  ["cam", "CAMRIP|(?:NEW)?CAM|HD-?CAM(?:Rip)?|HQCAM"],
+  ["wp", "WORKPRINT|WP"],
+  ["pdtv", "PDTV"],
+  ["sdtv", "SDTV"],
+  ["tvrip", "TVRip"],
 ];
+
+const SOURCE = new RegExp(
+  String.raw`\b(?:(${SOURCE_PATTERNS.map(([, pattern]) => pattern).join(")|(")}))(?:\b|$|[ .])`,
+  "gi",
+);
+
+/** A bare "WEB" closing the name; only in capitals, since "...The.Web" is a title word. */
+const TRAILING_WEB = /\b[. ]WEB$/;
 
 const RAW_HD = /\b(?:RawHD|Raw[-_. ]HD)\b/i;
 const MPEG2 = /\bMPEG[-_. ]?2\b/;
@@ -95,8 +77,20 @@ const MENTIONS_GERMAN = /german/i;
 /** A German scene remux always says "Blu-ray" (or "BluRay"). */
 const MENTIONS_BLURAY = /blu-?ray/i;
 
-const RESOLUTION =
-  /\b(?:(?<r360>360p)|(?<r480>480p|480i|640x480|848x480)|(?<r540>540p)|(?<r576>576p)|(?<r720>720p|1280x720|960p)|(?<r1080>1080p|1920x1080|1440p|FHD|1080i|4kto1080p)|(?<r2160>2160p|3840x2160|4k[-_. ](?:UHD|HEVC|BD|H\.?265)|(?:UHD|HEVC|BD|H\.?265)[-_. ]4k))\b/i;
+/** Resolution tags, one capture group per resolution (numbered, so a match builds no groups object). */
+const RESOLUTION_PATTERNS: readonly (readonly [number, string])[] = [
+  [360, "360p"],
+  [480, "480p|480i|640x480|848x480"],
+  [540, "540p"],
+  [576, "576p"],
+  [720, "720p|1280x720|960p"],
+  [1080, "1080p|1920x1080|1440p|FHD|1080i|4kto1080p"],
+  [2160, String.raw`2160p|3840x2160|4k[-_. ](?:UHD|HEVC|BD|H\.?265)|(?:UHD|HEVC|BD|H\.?265)[-_. ]4k`],
+];
+const RESOLUTION = new RegExp(
+  String.raw`\b(?:(${RESOLUTION_PATTERNS.map(([, pattern]) => pattern).join(")|(")}))\b`,
+  "i",
+);
 /** With no resolution stated, "UHD" or "[4K]" still means 2160p. */
 const IMPLIED_2160P = /\bUHD\b|\[4K\]/i;
 
@@ -113,15 +107,9 @@ const GERMAN_REMUX = /((?<=\d{4}).*German.*([DM]L)?)(?=.*\b(AVC|HEVC|VC[_. -]?1|
 
 /** The resolution a name states, in lines; 0 when it states none. */
 function parseResolution(name: string): number {
-  const groups = RESOLUTION.exec(name)?.groups;
-  if (groups) {
-    if (groups.r360) return 360;
-    if (groups.r480) return 480;
-    if (groups.r540) return 540;
-    if (groups.r576) return 576;
-    if (groups.r720) return 720;
-    if (groups.r1080) return 1080;
-    if (groups.r2160) return 2160;
+  const match = RESOLUTION.exec(name);
+  if (match) {
+    for (let i = 0; i < RESOLUTION_PATTERNS.length; i++) if (match[i + 1]) return RESOLUTION_PATTERNS[i][0];
   }
   return IMPLIED_2160P.test(name) ? 2160 : 0;
 }
@@ -130,12 +118,10 @@ function lastSourceTag(normalizedName: string): SourceTag | undefined {
   let tag: SourceTag | undefined;
   SOURCE.lastIndex = 0;
   for (let match = SOURCE.exec(normalizedName); match !== null; match = SOURCE.exec(normalizedName)) {
-    const groups = match.groups;
-    if (!groups) continue;
     tag = undefined;
-    for (const t of SOURCE_TAGS) {
-      if (groups[t] !== undefined) {
-        tag = t;
+    for (let i = 0; i < SOURCE_PATTERNS.length; i++) {
+      if (match[i + 1] !== undefined) {
+        tag = SOURCE_PATTERNS[i][0];
         break;
       }
     }
