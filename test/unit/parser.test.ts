@@ -342,6 +342,25 @@ describe("ids, hashes and hardcoded subtitles", () => {
     );
     expect(movie?.infoHash).toBe("0e895c37245186812cb08aab1529cf8ee389dd05");
   });
+
+  test("finds an info hash anywhere, in either case, and only 40 hex digits standing alone", () => {
+    const hash = "0E895C37245186812CB08AAB1529CF8EE389DD05";
+    expect(parsed(`Some.Movie.2019.720p.WEB-DL-GRP.${hash}`).infoHash).toBe(hash.toLowerCase());
+    expect(parsed(`Some.Movie.2019.${hash}.720p.WEB-DL-GRP`).infoHash).toBe(hash.toLowerCase());
+    expect(parsed(`Some.Movie.2019.720p.WEB-DL-GRP.a${hash}`).infoHash).toBeUndefined();
+    expect(parsed(`Some.Movie.2019.720p.WEB-DL-GRP.${hash.slice(1)}`).infoHash).toBeUndefined();
+  });
+
+  test("names an edition only where one is written, after the title", () => {
+    expect(parsed("Some.Movie.2019.Directors.Cut.1080p.BluRay.x264-GRP").edition).toBe("Directors Cut");
+    expect(parsed("Some.Movie.2019.1080p.BluRay.x264-GRP").edition).toBe("");
+    expect(parsed("Some.Movie.2019.1080p.BluRay.REMASTERED.x264-GRP").edition).toBe("REMASTERED");
+  });
+
+  test("reads a German scene remux, which never says REMUX", () => {
+    expect(parseQuality("Some.Movie.2019.German.DL.1080p.BluRay.AVC-GRP").quality).toBe(Qualities.Remux1080p);
+    expect(parseQuality("Some.Movie.2019.German.DL.1080p.WEB.AVC-GRP").quality).not.toBe(Qualities.Remux1080p);
+  });
 });
 
 describe("paths", () => {
