@@ -4,14 +4,14 @@
  */
 
 /** "[www.site.com] - ", "site.net - ", "[site.co.uk]" before the name. */
-export const WEBSITE_PREFIX =
+const WEBSITE_PREFIX =
   /^(?:\[\s*)?(?:www\.)?[-a-z0-9-]{1,256}\.(?<!Naruto-Kun\.)(?:[a-z]{2,6}\.[a-z]{2,6}|xn--[a-z0-9-]{4,}|[a-z]{2,})\b(?:\s*\]|[ -]{2,})[ -]*/i;
 
 /** "[www.site.com]" after the name. */
 export const WEBSITE_POSTFIX = /(?:\[\s*)?(?:www\.)?[-a-z0-9-]{1,256}\.(?:xn--[a-z0-9-]{4,}|[a-z]{2,6})\b(?:\s*\])$/i;
 
 /** Public tracker tags appended to torrent names. */
-export const TORRENT_SITE_SUFFIX = /\[(?:ettv|rartv|rarbg|cttv|publichd)\]$/i;
+const TORRENT_SITE_SUFFIX = /\[(?:ettv|rartv|rarbg|cttv|publichd)\]$/i;
 
 /** A website prefix ends in a closing bracket or two separators in a row; most names have neither. */
 const PREFIX_END = /\]|[ -]{2}/;
