@@ -1,7 +1,12 @@
 import type { Database } from "../db/client";
 import { embeddedMovieFiles } from "../db/repositories/movieFiles";
 import { qualityProfileRepository } from "../db/repositories/qualityProfiles";
-import { type MovieFileResource, movieFileResource, qualityCutoffCheck } from "../domain/library/movieFileResource";
+import {
+  type MovieFileFields,
+  type MovieFileResource,
+  movieFileResource,
+  qualityCutoffCheck,
+} from "../domain/library/movieFileResource";
 
 /** The file a movie resource embeds (`movieFile`), found by the movie. */
 export type EmbeddedFiles = (movie: { id: number; qualityProfileId: number }) => MovieFileResource | undefined;
@@ -18,13 +23,26 @@ const NONE: EmbeddedFiles = () => undefined;
  */
 export async function embeddedFiles(db: Database, movieIds?: readonly number[]): Promise<EmbeddedFiles> {
   if (movieIds && movieIds.length === 0) return NONE;
-  const [rows, profiles] = await Promise.all([embeddedMovieFiles(db, movieIds), qualityProfileRepository(db).list()]);
+  const [rows, judge] = await Promise.all([embeddedMovieFiles(db, movieIds), embeddedFileJudge(db)]);
   if (rows.length === 0) return NONE;
-  const cutoffChecks = new Map(profiles.map((p) => [p.id, qualityCutoffCheck(p)]));
   const byMovie = new Map(rows.map((r) => [r.movieId, r]));
   return (movie) => {
     const file = byMovie.get(movie.id);
-    if (!file) return undefined;
+    return file ? judge(movie, file) : undefined;
+  };
+}
+
+/** Makes a movie's file, already read, into the resource its movie embeds. */
+export type EmbeddedFileJudge = (movie: { qualityProfileId: number }, file: MovieFileFields) => MovieFileResource;
+
+/**
+ * Judges files read beside their movies (the streamed whole-library list reads each chunk's files
+ * with its movies) under the quality profiles, read once here.
+ */
+export async function embeddedFileJudge(db: Database): Promise<EmbeddedFileJudge> {
+  const profiles = await qualityProfileRepository(db).list();
+  const cutoffChecks = new Map(profiles.map((p) => [p.id, qualityCutoffCheck(p)]));
+  return (movie, file) => {
     const notMet = cutoffChecks.get(movie.qualityProfileId);
     return movieFileResource(file, { qualityCutoffNotMet: notMet ? notMet(file.quality.quality) : false });
   };

@@ -1,60 +1,79 @@
 import * as clock from "../clock";
 import type { Database } from "../db/client";
+import { libraryChunk } from "../db/repositories/libraryChunks";
 import { filterSignature, type MoviePageQuery, type PageStart, pageKey } from "../db/repositories/movieQuery";
 import type { MovieRepository, RawMovie } from "../db/repositories/movies";
-import { moviesJson } from "./movieResource";
+import { type EmbeddedFileJudge, embeddedFileJudge } from "./embeddedMovieFiles";
+import { libraryChunkJson } from "./movieResource";
 
 // isAvailable depends on the clock, so even an unchanged library is rebuilt now and then.
 const MAX_AGE_MS = 60_000;
 // Movies per D1 read while streaming the whole list: about 1 MB of rows, well under D1's limits.
 const CHUNK_ROWS = 1000;
-// The list is kept in memory only below this many characters: an isolate has 128 MB, and a
-// 100,000-movie list is bigger than that would allow. Bigger lists are streamed every time.
-const CACHE_LIMIT_CHARS = 40_000_000;
+// The list is kept in memory only below this many bytes (its UTF-8 body, as sent): an isolate has
+// 128 MB, and a 100,000-movie list is bigger than that would allow. Bigger lists are streamed
+// every time. Kept as the encoded chunks it was sent in, it costs its bytes and no more (a string
+// of it would cost twice that once one title is outside Latin-1) and is sent again without
+// encoding it again.
+const CACHE_LIMIT_BYTES = 40_000_000;
 // Page totals and page starts kept (per library version): enough for every filter and page a
 // few users click through.
 const KEPT = 500;
 
-let cached: { version: number; builtAt: number; json: string } | undefined;
+let cached: { version: number; builtAt: number; chunks: Uint8Array[] } | undefined;
 const totals = new Map<string, { version: number; total: number }>();
 const starts = new Map<string, { version: number; pages: Map<number, PageStart> }>();
 
 /**
  * The whole library as JSON. While the library version (bumped by triggers on every movie,
- * movie tag or movie file write) is unchanged, a list that fits CACHE_LIMIT_CHARS is answered
+ * movie tag or movie file write) is unchanged, a list that fits CACHE_LIMIT_BYTES is answered
  * from this isolate's memory; otherwise it is streamed from D1 in keyset chunks of CHUNK_ROWS
  * movies (first byte after one chunk, memory flat) and kept for next time if it fits.
  */
-export async function wholeLibraryBody(db: Database, movies: MovieRepository): Promise<string | ReadableStream> {
+export async function wholeLibraryBody(db: Database, movies: MovieRepository): Promise<ReadableStream> {
   const version = await movies.libraryVersion();
   const now = clock.now();
-  if (cached && cached.version === version && now - cached.builtAt < MAX_AGE_MS) return cached.json;
-  return libraryStream(db, movies, version, now);
+  if (cached && cached.version === version && now - cached.builtAt < MAX_AGE_MS) return replay(cached.chunks);
+  return libraryStream(db, version, now);
 }
 
-function libraryStream(db: Database, movies: MovieRepository, version: number, now: number): ReadableStream {
+function replay(chunks: Uint8Array[]): ReadableStream {
+  let next = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (next < chunks.length) controller.enqueue(chunks[next++]);
+      else controller.close();
+    },
+  });
+}
+
+function libraryStream(db: Database, version: number, now: number): ReadableStream {
   const encoder = new TextEncoder();
   let after: RawMovie["columns"] | undefined;
-  let kept: string[] | undefined = [];
-  let keptChars = 0;
+  let kept: Uint8Array[] | undefined = [];
+  let keptBytes = 0;
+  let judging: Promise<EmbeddedFileJudge> | undefined;
   const send = (controller: ReadableStreamDefaultController, text: string) => {
-    controller.enqueue(encoder.encode(text));
+    const bytes = encoder.encode(text);
+    controller.enqueue(bytes);
     if (!kept) return;
-    keptChars += text.length;
-    if (keptChars > CACHE_LIMIT_CHARS) kept = undefined;
-    else kept.push(text);
+    keptBytes += bytes.byteLength;
+    if (keptBytes > CACHE_LIMIT_BYTES) kept = undefined;
+    else kept.push(bytes);
   };
   return new ReadableStream({
     async pull(controller) {
-      const rows = await movies.chunkRaw(after, CHUNK_ROWS);
-      const json = rows.length ? (await moviesJson(db, rows, now)).slice(1, -1) : "";
+      judging ??= embeddedFileJudge(db);
+      const [judge, chunk] = await Promise.all([judging, libraryChunk(db, after, CHUNK_ROWS)]);
+      const { rows } = chunk;
+      // Kept only when no write landed while the chunks were read (they would disagree).
+      if (chunk.version !== version) kept = undefined;
+      const json = libraryChunkJson(rows, now, judge);
       const last = rows.length < CHUNK_ROWS;
       send(controller, `${after ? (json ? "," : "") : "["}${json}${last ? "]" : ""}`);
       after = rows.at(-1)?.columns ?? after;
       if (!last) return;
-      // Kept only when no write landed while the chunks were read (they would disagree); checked
-      // before closing, so nothing runs on after the response has ended.
-      if (kept && (await movies.libraryVersion()) === version) cached = { version, builtAt: now, json: kept.join("") };
+      if (kept) cached = { version, builtAt: now, chunks: kept };
       controller.close();
     },
   });

@@ -17,7 +17,11 @@ const IDS_PER_QUERY = 90;
 const EMBEDDED_COLUMNS =
   "id, movie_id, relative_path, path, size, date_added, scene_name, release_group, edition, json(languages), json(quality), indexer_flags, json(media_info)";
 
-function embeddedFields(json: string): MovieFileFields {
+/** A movie file's embedded fields as one JSON array (a correlated select reads it beside its movie). */
+export const EMBEDDED_FILE_JSON = `json_array(${EMBEDDED_COLUMNS})`;
+
+/** The fields from an EMBEDDED_FILE_JSON array. */
+export function embeddedFields(json: string): MovieFileFields {
   const [id, movieId, relativePath, path, size, dateAdded, sceneName, releaseGroup, edition, ...rest] = JSON.parse(
     json,
   ) as unknown[];
@@ -45,7 +49,7 @@ function embeddedFields(json: string): MovieFileFields {
  */
 export async function embeddedMovieFiles(db: Database, movieIds?: readonly number[]): Promise<MovieFileFields[]> {
   const d1 = db.$client;
-  const select = `select json_array(${EMBEDDED_COLUMNS}) from movie_files`;
+  const select = `select ${EMBEDDED_FILE_JSON} from movie_files`;
   // The ids travel as one JSON parameter: a chunk of a streamed list is one read, not one per 90 ids.
   const rows = movieIds
     ? await d1

@@ -97,23 +97,6 @@ export class MovieRepository {
   }
 
   /**
-   * Up to `limit` movies in title order after `after` (a keyset walk of the title index, for
-   * streaming the whole library in chunks), each with its tags.
-   */
-  async chunkRaw(after: { sortTitle: string; id: number } | undefined, limit: number): Promise<RawMovie[]> {
-    const seek = after ? "where (sort_title, id) > (?, ?) " : "";
-    const statement = this.db.$client.prepare(
-      `select ${SCALARS_JSON} as scalars, metadata, (select json_group_array(tag_id) from movie_tags where movie_id = movies.id) as tags
-       from movies ${seek}order by sort_title, id limit ?`,
-    );
-    const { results } = await (after
-      ? statement.bind(after.sortTitle, after.id, limit)
-      : statement.bind(limit)
-    ).all<RawMovieRow>();
-    return results.map(rawMovie);
-  }
-
-  /**
    * One page of raw rows with the library version they were read at, and (when `withTotal`) the
    * number of movies passing the filters, in one D1 round trip. The page's ids come from an
    * index walk (movieQuery.pageIdsSql), from `start` when given; only those rows are read whole.
