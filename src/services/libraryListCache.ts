@@ -34,6 +34,9 @@ export async function wholeLibraryBody(db: Database, movies: MovieRepository): P
   const version = await movies.libraryVersion();
   const now = clock.now();
   if (cached && cached.version === version && now - cached.builtAt < MAX_AGE_MS) return replay(cached.chunks);
+  // Stale (another library version, or too old): let it go before its successor is kept, so the
+  // isolate holds one list at most, not the old one beside the one being built.
+  cached = undefined;
   return libraryStream(db, version, now);
 }
 
