@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { backupService, SCHEDULED_BACKUP_DAYS } from "../services/backups";
+import { pruneSpentEventClaims } from "../services/healthEvents";
 import { pruneLogs } from "../services/logs";
 import { announceApplicationUpdate } from "../services/updates";
 import type { CommandDefinition } from "./commands";
 
-/** The app's own upkeep: backups and housekeeping (the log store, the deploy history). */
+/** The app's own upkeep: backups and housekeeping (the log store, spent event claims, the deploy history). */
 export const SYSTEM_COMMANDS: CommandDefinition<unknown>[] = [
   {
     name: "Backup",
@@ -22,12 +23,17 @@ export const SYSTEM_COMMANDS: CommandDefinition<unknown>[] = [
   },
   {
     name: "Housekeeping",
-    description: "Prune the log store to its newest records and record the deployed version (notifying of an update)",
+    description:
+      "Prune the log store to its newest records and the spent claims of events raised once; record the deployed version (notifying of an update)",
     body: z.object({}),
     async run(ctx) {
       const pruned = await pruneLogs(ctx.db);
+      const claims = await pruneSpentEventClaims(ctx);
       await announceApplicationUpdate(ctx);
-      return { message: `Pruned ${pruned} log records`, result: { pruned } };
+      return {
+        message: `Pruned ${pruned} log records and ${claims} spent event claims`,
+        result: { pruned, claims },
+      };
     },
   },
 ];

@@ -51,3 +51,11 @@ export async function evaluateHealth(ctx: ServiceContext): Promise<HealthCheck[]
   await announceApplicationUpdate(ctx);
   return checks;
 }
+
+/**
+ * Housekeeping of the events raised once (announced_events): deletes the claims that can no longer
+ * be made again, keeping every one the "once" still needs. Returns how many were deleted.
+ */
+export function pruneSpentEventClaims(ctx: Pick<ServiceContext, "db">): Promise<number> {
+  return systemEventRepository(ctx.db).pruneSpent();
+}

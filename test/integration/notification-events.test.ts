@@ -132,6 +132,25 @@ describe("application update", () => {
   });
 });
 
+describe("events raised once", () => {
+  test("Housekeeping deletes the claims that cannot be made again and keeps the others", async () => {
+    const claim = (key: string, at: string) =>
+      env.DB.prepare("insert into announced_events (key, announced_at) values (?, ?)").bind(key, at).run();
+    await claim("applicationUpdate:0.0.7@2026-01-01T00:00:00.000Z->0.0.8", "2026-02-01T00:00:00.000Z");
+    await claim("applicationUpdate:0.0.8@2026-02-01T00:00:00.000Z->0.0.9", "2026-03-01T00:00:00.000Z");
+    // A download that is gone (no queue item 999 at that grab).
+    await claim("manualInteractionRequired:999:2026-02-02T00:00:00.000Z", "2026-02-03T00:00:00.000Z");
+    await claim("someFutureEvent:1", "2026-01-01T00:00:00.000Z");
+    const done = await runCommand("Housekeeping");
+    expect(done.outcome).toMatchObject({ claims: 2 });
+    const { results } = await env.DB.prepare("select key from announced_events order by key").all<{ key: string }>();
+    expect(results.map((r) => r.key)).toEqual([
+      "applicationUpdate:0.0.8@2026-02-01T00:00:00.000Z->0.0.9",
+      "someFutureEvent:1",
+    ]);
+  });
+});
+
 describe("manual interaction required", () => {
   test("a finished download whose import ran out of retries on our side needs the user: notified once", async () => {
     const on = await hook({ onManualInteractionRequired: true });
@@ -165,7 +184,9 @@ describe("manual interaction required", () => {
       release: { releaseTitle: denied.title, indexer: expect.any(String), size: expect.any(Number) },
     });
     expect(needed.message).toMatch(/^The Matrix \(1999\) \[.+\]: /);
-    // The queue delivers the last job again: still one notification.
+    // The queue delivers the last job again, after a Housekeeping (which keeps the claim of a
+    // download still there): still one notification.
+    await runCommand("Housekeeping");
     await deliver({ action: "import", queueId: denied.id }, 2);
     await settle();
     expect((await on()).filter((b) => b.eventType === "ManualInteractionRequired")).toHaveLength(1);
