@@ -5,8 +5,15 @@
  * autocannon, then the library page's first render in Chromium.
  * BENCH_WHOLE_LIST_ONLY=1 measures only /ping and the whole list (GET /movie: first call in a
  * fresh isolate, first byte, rebuilds after a write, then 20 cached calls), with no high-load run.
+ *
+ * For working on one query shape (optional environment):
+ *   BENCH_PAGED=search,tag   measure /ping and only the /movie/paged variants whose names contain
+ *                            one of these words (no whole list, no /movie/{id}).
+ *   BENCH_DB_DIR=/tmp/dbs    keep each size's seeded D1 in <dir>/<size> and reuse it on the next
+ *                            run instead of seeding again (minutes at 100,000 movies). Delete the
+ *                            folder after a schema change.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -29,6 +36,8 @@ function load(url, { connections, duration, amount }) {
 
 const PAGED = "/api/v3/movie/paged?pageSize=50";
 const WHOLE_LIST_ONLY = process.env.BENCH_WHOLE_LIST_ONLY === "1";
+const ONLY_PAGED = (process.env.BENCH_PAGED ?? "").split(",").filter(Boolean);
+const DB_DIR = process.env.BENCH_DB_DIR;
 
 /** Every /movie/paged shape the issue names, for a library of `size` movies. */
 function pagedVariants(size) {
@@ -98,16 +107,18 @@ async function wholeListFirstCall(appUrl, size) {
 }
 
 async function measureRoutes(appUrl, size, seconds) {
-  const routes = [
-    { name: "/ping", path: "/ping", connections: 16, duration: seconds },
-    { name: "GET /movie (all)", path: "/api/v3/movie", connections: 1, amount: 20, firstCall: true },
-    ...(WHOLE_LIST_ONLY
-      ? []
-      : [
-          ...pagedVariants(size).map((r) => ({ ...r, connections: 16, duration: seconds })),
-          { name: "/movie/{id}", path: "/api/v3/movie/12345", connections: 16, duration: seconds },
-        ]),
-  ];
+  const paged = pagedVariants(size)
+    .filter((r) => !ONLY_PAGED.length || ONLY_PAGED.some((word) => r.name.includes(word)))
+    .map((r) => ({ ...r, connections: 16, duration: seconds }));
+  const routes = ONLY_PAGED.length
+    ? [{ name: "/ping", path: "/ping", connections: 16, duration: seconds }, ...paged]
+    : [
+        { name: "/ping", path: "/ping", connections: 16, duration: seconds },
+        { name: "GET /movie (all)", path: "/api/v3/movie", connections: 1, amount: 20, firstCall: true },
+        ...(WHOLE_LIST_ONLY
+          ? []
+          : [...paged, { name: "/movie/{id}", path: "/api/v3/movie/12345", connections: 16, duration: seconds }]),
+      ];
   const measured = [];
   for (const route of routes) {
     const url = `${appUrl}${route.path}`;
@@ -152,25 +163,31 @@ async function measureHighLoad(baseUrl, pagedPath) {
  * already be built (the render is measured against dist/site).
  */
 export async function runLibraryBench(size, { seconds, skip }) {
-  const work = mkdtempSync(join(tmpdir(), "radarr-edge-bench-"));
+  const work = DB_DIR ? join(DB_DIR, String(size)) : mkdtempSync(join(tmpdir(), "radarr-edge-bench-"));
+  const seeded = join(work, "seeded");
   const out = { libraryMovies: size, routes: [], notes: [] };
   let app;
   try {
-    console.log(`Seeding ${size} movies into a fresh local D1…`);
-    const started = Date.now();
-    await applyMigrations(work);
-    writeLibrarySeed(join(work, "seed.sql"), size);
-    await executeSqlFile(work, join(work, "seed.sql"));
-    out.seedSeconds = (Date.now() - started) / 1000;
+    if (DB_DIR && existsSync(seeded)) console.log(`Reusing the ${size}-movie D1 seeded in ${work}`);
+    else {
+      console.log(`Seeding ${size} movies into a fresh local D1…`);
+      const started = Date.now();
+      mkdirSync(work, { recursive: true });
+      await applyMigrations(work);
+      writeLibrarySeed(join(work, "seed.sql"), size);
+      await executeSqlFile(work, join(work, "seed.sql"));
+      writeFileSync(seeded, "");
+      out.seedSeconds = (Date.now() - started) / 1000;
+    }
     app = await startApp({ persistDir: work, vars: { API_KEY } });
     out.routes = await measureRoutes(app.url, size, seconds);
-    if (!skip.has("highload") && !WHOLE_LIST_ONLY) {
+    if (!skip.has("highload") && !WHOLE_LIST_ONLY && !ONLY_PAGED.length) {
       console.log(
         `High load: ${HIGH_LOAD.connections} connections for ${HIGH_LOAD.seconds} s on /ping and /movie/paged…`,
       );
       out.highLoad = await measureHighLoad(app.url, out.routes[2].path);
     }
-    if (!skip.has("render")) {
+    if (!skip.has("render") && !ONLY_PAGED.length) {
       console.log("Measuring the library page's first render in Chromium…");
       try {
         out.libraryFirstRenderMs = await measureLibraryFirstRender(app.url, API_KEY);
@@ -180,7 +197,7 @@ export async function runLibraryBench(size, { seconds, skip }) {
     }
   } finally {
     await app?.stop();
-    rmSync(work, { recursive: true, force: true });
+    if (!DB_DIR) rmSync(work, { recursive: true, force: true });
   }
   printLibrary(out);
   return out;

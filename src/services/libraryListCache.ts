@@ -1,7 +1,15 @@
 import * as clock from "../clock";
 import type { Database } from "../db/client";
 import { libraryChunk } from "../db/repositories/libraryChunks";
-import { filterSignature, type MoviePageQuery, type PageStart, pageKey } from "../db/repositories/movieQuery";
+import {
+  choosePlan,
+  type FilterCounts,
+  filterSignature,
+  type MoviePageQuery,
+  type PageStart,
+  pageKey,
+  totalSql,
+} from "../db/repositories/movieQuery";
 import type { MovieRepository, RawMovie } from "../db/repositories/movies";
 import { type EmbeddedFileJudge, embeddedFileJudge } from "./embeddedMovieFiles";
 import { libraryChunkJson } from "./movieResource";
@@ -21,7 +29,7 @@ const CACHE_LIMIT_BYTES = 40_000_000;
 const KEPT = 500;
 
 let cached: { version: number; builtAt: number; chunks: Uint8Array[] } | undefined;
-const totals = new Map<string, { version: number; total: number }>();
+const totals = new Map<string, { version: number; counts: FilterCounts }>();
 const starts = new Map<string, { version: number; pages: Map<number, PageStart> }>();
 
 /**
@@ -84,10 +92,11 @@ function libraryStream(db: Database, version: number, now: number): ReadableStre
 
 /**
  * One page of the library with its total. The total (a count over the whole library) is kept
- * per filter while the library version is unchanged, so paging, re-sorting and re-reading the
- * same filter read only the page's rows; a changed library counts again. Where each page served
- * starts is kept too (keyset paging): the next page, or the same page again, seeks in the index
- * instead of skipping an offset.
+ * per filter while the library version is unchanged, with the counts that choose how a page is
+ * read (movieQuery.choosePlan: walk the sort index when the filters are common, build from a
+ * rare filter's own list otherwise), so paging, re-sorting and re-reading the same filter read
+ * only the page's rows; a changed library counts again. Where each page served starts is kept
+ * too (keyset paging): the next page, or the same page again, seeks instead of skipping an offset.
  */
 export async function libraryPage(
   movies: MovieRepository,
@@ -95,18 +104,29 @@ export async function libraryPage(
   searchKey: string | undefined,
 ): Promise<{ rows: RawMovie[]; totalRecords: number }> {
   const key = filterSignature(query, searchKey);
-  const known = totals.get(key);
+  let known = totals.get(key) ?? (await movies.pages.filterCounts(query, searchKey));
   const order = `${key}|${query.sortKey}|${query.sortDirection}|${query.pageSize}`;
   const cursor = starts.get(order);
   const start = cursor?.pages.get(query.page);
-  let page = await movies.pageRaw(query, searchKey, { withTotal: known === undefined, start });
+  const read = (from?: PageStart) => {
+    const counted = known.counts.total === undefined ? totalSql(query, searchKey, known.counts) : undefined;
+    return movies.pages.pageRaw(query, searchKey, {
+      start: from,
+      plan: choosePlan(query, searchKey, known.counts, from),
+      total: typeof counted === "object" ? counted : undefined,
+    });
+  };
+  let page = await read(start);
   // A start from another library version may point elsewhere now: read by offset instead.
-  if (start && cursor?.version !== page.version) page = await movies.pageRaw(query, searchKey, { withTotal: true });
-  let total = page.totalRecords ?? (known?.version === page.version ? known.total : undefined);
-  if (total === undefined) total = await movies.pageTotal(query, searchKey);
-  remember(totals, key, { version: page.version, total });
+  if (start && cursor?.version !== page.version) page = await read();
+  if (known.version !== page.version) {
+    // The counts steered the plan only: a changed library counts its total again.
+    known = await movies.pages.filterCounts(query, searchKey);
+    known.counts.total = await movies.pages.countTotal(totalSql(query, searchKey, known.counts));
+  } else known.counts.total ??= page.totalRecords ?? (totalSql(query, searchKey, known.counts) as number);
+  remember(totals, key, known);
   rememberStarts(order, query, page);
-  return { rows: page.rows, totalRecords: total };
+  return { rows: page.rows, totalRecords: known.counts.total };
 }
 
 function remember<T>(map: Map<string, T>, key: string, value: T) {

@@ -116,6 +116,28 @@ describe("D1 rows per request", () => {
     });
   }
 
+  // A rare filter (a tag on 5 movies, a search matching one title) starts from its own list: the
+  // first request counts the list and reads the few movies, where a walk of the title index would
+  // pass all 3,000 entries looking for a page of 20 (and its count would walk them again).
+  for (const query of ["tagId=TAG", "search=rowsmovie2999", "search=rowsmovie299&sortKey=year&monitored=false"]) {
+    test(`/movie/paged?${query} (rare) reads its list and its movies, not the index`, async () => {
+      const [{ id: tagId }] = (
+        await env.DB.prepare("insert into tags (label) values ('rare') returning id").all<{ id: number }>()
+      ).results;
+      await env.DB.prepare(
+        "insert into movie_tags (movie_id, tag_id) select id, ? from movies where id between 700101 and 700105",
+      )
+        .bind(tagId)
+        .run();
+      const res = await call("GET", `/api/v3/movie/paged?pageSize=${PAGE_SIZE}&${query.replace("TAG", String(tagId))}`);
+      expect(res.status).toBe(200);
+      const body = await res.json<{ totalRecords: number; records: unknown[] }>();
+      expect(body.totalRecords).toBeGreaterThan(0);
+      expect(body.records).toHaveLength(body.totalRecords);
+      expect(rowsOf(res).read).toBeLessThan(10 * PAGE_SIZE);
+    });
+  }
+
   test("raw() through the meter keeps positional rows with duplicate and integer-like column names", async () => {
     const usage = { rowsRead: 0, rowsWritten: 0 };
     const d1 = meteredD1(env.DB, (u) => {

@@ -1,6 +1,16 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, test } from "vitest";
 import { librarySeedSql } from "../../scripts/lib/seed-library.mjs";
+import { createDatabase } from "../../src/db/client";
+import {
+  choosePlan,
+  type MoviePageQuery,
+  type PagePlan,
+  pageIdsSql,
+  sourcesOf,
+  totalSql,
+} from "../../src/db/repositories/movieQuery";
+import { MovieRepository } from "../../src/db/repositories/movies";
 import { cleanTitle } from "../../src/domain/library/titles";
 import { call, getJson, type Movie, sendJson } from "./helpers";
 
@@ -131,6 +141,140 @@ describe("every sort and filter, any page", () => {
         ).toEqual(expected.slice((n - 1) * 10, n * 10).map((m) => m.id));
       }
     }
+  });
+});
+
+describe("a rare filter builds from its own list, a common one walks the sort index", () => {
+  const rating = (m: Movie) => m.ratings?.tmdb?.value ?? 0;
+  const hasTitle = (key: string) => (m: Movie) => titlesOf(m).some((t) => t.includes(key));
+  // [query, its filter and sort as MoviePageQuery fields, the same filter in plain code, the order]
+  const cases: [string, Partial<MoviePageQuery>, (m: Movie) => boolean, (a: Movie, b: Movie) => number][] = [
+    ["search=golden harbor", { search: "goldenharbor" }, hasTitle("goldenharbor"), byTitle],
+    [
+      "tag 3, War, tba by rating",
+      { sortKey: "rating", sortDirection: "descending", tagId: 3, genre: "War", status: "tba" },
+      (m) => m.tags.includes(3) && m.genres.includes("War") && m.status === "tba",
+      byKey(rating, true),
+    ],
+    [
+      "riviere, monitored, by year",
+      { sortKey: "year", search: "riviere", monitored: true },
+      (m) => hasTitle("riviere")(m) && m.monitored,
+      byKey((m) => m.year, false),
+    ],
+    [
+      "profile 4, tba, no file, by size",
+      { sortKey: "size", sortDirection: "descending", qualityProfileId: 4, status: "tba", hasFile: false },
+      (m) => m.qualityProfileId === 4 && m.status === "tba" && !m.hasFile,
+      byKey((m) => m.sizeOnDisk ?? 0, true),
+    ],
+    ["tag 2", { tagId: 2 }, (m) => m.tags.includes(2), byTitle],
+    [
+      "tag 3 by rating",
+      { sortKey: "rating", sortDirection: "descending", tagId: 3 },
+      (m) => m.tags.includes(3),
+      byKey(rating, true),
+    ],
+    [
+      "river + Comedy by added",
+      { sortKey: "added", search: "river", genre: "Comedy" },
+      (m) => hasTitle("river")(m) && m.genres.includes("Comedy"),
+      byKey((m) => m.added ?? "", false),
+    ],
+    [
+      "ri + tag 1 + 1990s",
+      { search: "ri", tagId: 1, yearFrom: 1990, yearTo: 1999 },
+      (m) => hasTitle("ri")(m) && m.tags.includes(1) && m.year >= 1990 && m.year <= 1999,
+      byTitle,
+    ],
+  ];
+
+  test("every plan reads the same pages and total as a plain filter over the whole library", async () => {
+    const movies = new MovieRepository(createDatabase(env.DB));
+    const rows = async (sql: { text: string; params: (string | number)[] }) =>
+      (
+        await env.DB.prepare(sql.text)
+          .bind(...sql.params)
+          .all<{ id: number; total: number }>()
+      ).results;
+    for (const [name, fields, pick, order] of cases) {
+      const expected = library.filter(pick).sort(order);
+      expect(expected.length, `${name} should match some movies`).toBeGreaterThan(0);
+      const searchKey = fields.search;
+      const { counts } = await movies.pages.filterCounts(fields, searchKey);
+      const total = totalSql(fields, searchKey, counts);
+      expect(typeof total === "number" ? total : (await rows(total))[0].total, name).toBe(expected.length);
+      const plans: PagePlan[] = [
+        { kind: "walk" },
+        ...sourcesOf(fields, searchKey).map((source) => ({ kind: "build" as const, source })),
+      ];
+      for (const plan of plans)
+        for (const page of [1, 2]) {
+          const query = {
+            sortKey: "title",
+            sortDirection: "ascending",
+            ...fields,
+            page,
+            pageSize: 4,
+          } as MoviePageQuery;
+          expect(
+            (await rows(pageIdsSql(query, searchKey, undefined, plan))).map((r) => r.id),
+            `${name} ${plan.kind} ${"source" in plan ? plan.source : ""} page ${page}`,
+          ).toEqual(expected.slice((page - 1) * 4, page * 4).map((m) => m.id));
+        }
+    }
+  });
+
+  test("the counts choose a build for rare filters and a walk for common ones, and the route serves either", async () => {
+    // Tag 3 made rare: kept on one movie in ten (about 14 of the 2,150).
+    await env.DB.prepare("delete from movie_tags where tag_id = 3 and movie_id % 10 <> 0").run();
+    library = await getJson<Movie[]>("/api/v3/movie");
+    const movies = new MovieRepository(createDatabase(env.DB));
+    const chosen: Record<string, string> = {};
+    for (const [name, fields, pick, order] of cases) {
+      const { counts } = await movies.pages.filterCounts(fields, fields.search);
+      counts.total = library.filter(pick).length;
+      const query = {
+        sortKey: "title",
+        sortDirection: "ascending",
+        ...fields,
+        page: 1,
+        pageSize: 10,
+      } as MoviePageQuery;
+      const plan = choosePlan(query, fields.search, counts);
+      chosen[name] = plan.kind === "build" ? `build ${plan.source}` : "walk";
+      const params = new URLSearchParams({
+        pageSize: "10",
+        sortKey: query.sortKey,
+        sortDirection: query.sortDirection,
+      });
+      for (const k of [
+        "search",
+        "tagId",
+        "genre",
+        "status",
+        "qualityProfileId",
+        "monitored",
+        "hasFile",
+        "yearFrom",
+        "yearTo",
+      ] as const)
+        if (fields[k] !== undefined) params.set(k, String(fields[k]));
+      const page = await paged(params.toString());
+      const expected = library.filter(pick).sort(order);
+      expect(page.totalRecords, name).toBe(expected.length);
+      expect(
+        page.records.map((m) => m.id),
+        name,
+      ).toEqual(expected.slice(0, 10).map((m) => m.id));
+    }
+    expect(chosen).toMatchObject({
+      "search=golden harbor": "build search",
+      "tag 3, War, tba by rating": "build tag",
+      "tag 3 by rating": "build tag",
+      "tag 2": "walk",
+      "river + Comedy by added": "walk",
+    });
   });
 });
 

@@ -77,3 +77,23 @@ export function completeRow(row: NewMovieRow): Omit<Required<NewMovieRow>, "id">
     ...row,
   };
 }
+
+/** A movie as the raw reads return it: its columns, its stored metadata as JSON text, its tags. */
+export interface RawMovie {
+  columns: MovieColumns;
+  metadataJson: string;
+  tags: number[];
+}
+
+export interface RawMovieRow {
+  scalars: string;
+  metadata: string;
+  tags: string;
+}
+
+/** A movie read as its scalars array, its metadata text and its tag ids as a JSON array. */
+export const rawMovie = (r: RawMovieRow): RawMovie => ({
+  columns: columnsFromScalars(r.scalars),
+  metadataJson: r.metadata,
+  tags: JSON.parse(r.tags) as number[],
+});

@@ -44,36 +44,172 @@ const SORTS: Record<MovieSortKey, { column: string; field: string; index: string
 const SHORTEST_INDEXED_SEARCH = 3;
 
 /**
+ * The filters with an index of their own that lists their movies: a page whose filters are rare
+ * starts from the smallest of these lists (the build path) instead of walking the sort index.
+ */
+const MATCH_SOURCES = ["search", "tag", "genre", "status", "profile"] as const;
+export type MatchSource = (typeof MATCH_SOURCES)[number];
+
+/**
+ * What a page's plan is chosen by, counted once per filter and library version: how big the
+ * library is, how many movies each indexed filter lists alone, and (once counted) how many pass
+ * all the filters.
+ */
+export interface FilterCounts {
+  total?: number;
+  library: number;
+  sources: Partial<Record<MatchSource, number>>;
+}
+
+/** The ids one indexed filter lists, from its own index (never the sort index). */
+function sourceSet(source: MatchSource, filter: MovieFilter, searchKey: string | undefined): BoundSql {
+  switch (source) {
+    case "search":
+      return { text: "select rowid from movie_search where movie_search match ?", params: [`"${searchKey}"`] };
+    case "tag":
+      return { text: "select movie_id from movie_tags where tag_id = ?", params: [filter.tagId as number] };
+    case "genre":
+      return { text: "select movie_id from movie_genres where genre = ?", params: [filter.genre as string] };
+    case "status":
+      return {
+        text: "select id from movies indexed by movies_status_idx where status = ?",
+        params: [filter.status as string],
+      };
+    case "profile":
+      return {
+        text: "select id from movies indexed by movies_quality_profile_idx where quality_profile_id = ?",
+        params: [filter.qualityProfileId as number],
+      };
+  }
+}
+
+/** The indexed filters this filter uses, in MATCH_SOURCES order. */
+export function sourcesOf(filter: MovieFilter, searchKey: string | undefined): MatchSource[] {
+  const present: Record<MatchSource, boolean> = {
+    search: !!searchKey && searchKey.length >= SHORTEST_INDEXED_SEARCH,
+    tag: filter.tagId !== undefined,
+    genre: !!filter.genre,
+    status: !!filter.status,
+    profile: filter.qualityProfileId !== undefined,
+  };
+  return MATCH_SOURCES.filter((s) => present[s]);
+}
+
+/**
+ * How a page is read. `walk`: along the sort index, testing each movie against the filters and
+ * stopping once the page is filled (cheap when the filters are common). `build`: the movies the
+ * `source` filter lists, each tested against the other filters, sorted and cut to the page (cheap
+ * when that list is short). Both give the same page.
+ */
+export type PagePlan = { kind: "walk" } | { kind: "build"; source: MatchSource };
+
+// Relative costs, in sort-index entries walked (measured on a 100,000-movie library): probing a
+// movie's tags, genres or search titles by its id, reading a movie row by id (a random page of the
+// wide table), and listing one id from a filter's index or from the FTS index.
+const COST = { tagProbe: 1, genreProbe: 5, titlesProbe: 14, rowLookup: 20, listEntry: 0.15, searchEntry: 0.7 };
+
+/**
+ * The cheapest way to find `wanted` movies (Infinity: all of them, a count). A walk passes about
+ * library/total index entries per movie it keeps (all of the index when fewer match), builds the
+ * search match list whole, and probes tags, genres and short searches (in that order) only for the
+ * entries the index-only conditions let through. A build lists the source filter's movies, reads
+ * each one's row and probes the same way. An unknown total is estimated from the filters' shares
+ * as if independent. Counts only steer the speed: every plan reads the same movies.
+ */
+function cheapest(filter: MovieFilter, searchKey: string | undefined, counts: FilterCounts, wanted: number): PagePlan {
+  const sources = sourcesOf(filter, searchKey);
+  if (sources.length === 0) return { kind: "walk" };
+  const library = Math.max(counts.library, 1);
+  const share = (s: MatchSource) => Math.min(1, (counts.sources[s] ?? library) / library);
+  const listCost = (s: MatchSource) => share(s) * library * (s === "search" ? COST.searchEntry : COST.listEntry);
+  const shortSearch = !!searchKey && searchKey.length < SHORTEST_INDEXED_SEARCH;
+  /** Probing one movie that reaches the probes, the index-only filters (but `source`) applied before. */
+  const probeCost = (source?: MatchSource) => {
+    let reach = 1;
+    for (const s of ["search", "status", "profile"] as const)
+      if (sources.includes(s) && s !== source) reach *= share(s);
+    let cost = 0;
+    if (filter.tagId !== undefined && source !== "tag") {
+      cost += reach * COST.tagProbe;
+      reach *= share("tag");
+    }
+    if (filter.genre && source !== "genre") {
+      cost += reach * COST.genreProbe;
+      reach *= share("genre");
+    }
+    if (shortSearch) cost += reach * COST.titlesProbe;
+    return cost;
+  };
+  const searchList = (source?: MatchSource) =>
+    sources.includes("search") && source !== "search" ? listCost("search") : 0;
+  const total = counts.total ?? sources.reduce((n, s) => n * share(s), library);
+  const steps = Math.min(library, (wanted * library) / Math.max(total, 1));
+  let best: PagePlan = { kind: "walk" };
+  let bestCost = steps * (1 + probeCost()) + searchList();
+  for (const source of sources) {
+    const listed = share(source) * library;
+    const cost = listCost(source) + listed * (COST.rowLookup + probeCost(source)) + searchList(source);
+    if (cost < bestCost) [best, bestCost] = [{ kind: "build", source }, cost];
+  }
+  return best;
+}
+
+/** The cheaper plan for this page (its offset counts unless it seeks to a kept start). */
+export function choosePlan(
+  query: MoviePageQuery,
+  searchKey: string | undefined,
+  counts: FilterCounts,
+  start?: PageStart,
+): PagePlan {
+  return cheapest(query, searchKey, counts, query.pageSize + (start ? 0 : (query.page - 1) * query.pageSize));
+}
+
+/**
  * The filters as SQL conditions. Search (a clean title: lower case letters and digits) matches
  * the clean title, original title or any alternate title through the movie_search FTS5 trigram
  * index; a 1–2 character search has no trigram, so it reads each walked movie's titles instead:
- * `walk` (a page, which stops after pageSize matches) probes them one movie at a time, a count
- * scans the search table once.
+ * `walk` (a page, which stops after pageSize matches) probes them one movie at a time in the
+ * index's content table (a plain table by id, the same text as movie_search.titles, without the
+ * virtual table's per-lookup cost), a count scans the search table once. `except` leaves out the
+ * filter a build path starts from (its list already applies it).
  */
-function filterWhere(filter: MovieFilter, searchKey: string | undefined, walk: boolean): BoundSql {
+function filterWhere(
+  filter: MovieFilter,
+  searchKey: string | undefined,
+  walk: boolean,
+  except?: MatchSource,
+): BoundSql {
   const conditions: string[] = [];
   const params: (string | number)[] = [];
   const add = (condition: string, value: string | number) => {
     conditions.push(condition);
     params.push(value);
   };
-  if (searchKey && searchKey.length >= SHORTEST_INDEXED_SEARCH)
+  const indexed = !!searchKey && searchKey.length >= SHORTEST_INDEXED_SEARCH;
+  if (indexed && except !== "search")
     add("id in (select rowid from movie_search where movie_search match ?)", `"${searchKey}"`);
-  else if (searchKey && walk) add("instr((select titles from movie_search where rowid = movies.id), ?) > 0", searchKey);
-  else if (searchKey) add("id in (select rowid from movie_search where instr(titles, ?) > 0)", searchKey);
+  else if (searchKey && !indexed && !walk)
+    add("id in (select rowid from movie_search where instr(titles, ?) > 0)", searchKey);
   if (filter.monitored !== undefined) add("monitored = ?", filter.monitored ? 1 : 0);
   if (filter.hasFile !== undefined) add("has_file = ?", filter.hasFile ? 1 : 0);
-  if (filter.status) add("status = ?", filter.status);
+  if (filter.status && except !== "status") add("status = ?", filter.status);
   if (filter.yearFrom !== undefined) add("year >= ?", filter.yearFrom);
   if (filter.yearTo !== undefined) add("year <= ?", filter.yearTo);
-  if (filter.qualityProfileId !== undefined) add("quality_profile_id = ?", filter.qualityProfileId);
-  // A page probes each walked movie's genres by key (measured 10x faster than building the set
-  // of a common genre's movies); a count starts from the genre's index entries instead. Tags stay
-  // a set: a rare tag would make a page probe the whole library.
-  if (filter.genre && walk)
+  if (filter.qualityProfileId !== undefined && except !== "profile")
+    add("quality_profile_id = ?", filter.qualityProfileId);
+  // A page probes each movie it reaches for its tags, then its genres, then (a short search) its
+  // titles, cheapest first (SQLite tests index-only conditions and lists before correlated
+  // probes); a count starts from the tag's and genre's index entries instead.
+  if (filter.tagId !== undefined && walk && except !== "tag")
+    add("exists (select 1 from movie_tags where movie_id = movies.id and tag_id = ?)", filter.tagId);
+  else if (filter.tagId !== undefined && except !== "tag")
+    add("id in (select movie_id from movie_tags where tag_id = ?)", filter.tagId);
+  if (filter.genre && walk && except !== "genre")
     add("exists (select 1 from movie_genres where movie_id = movies.id and genre = ?)", filter.genre);
-  else if (filter.genre) add("id in (select movie_id from movie_genres where genre = ?)", filter.genre);
-  if (filter.tagId !== undefined) add("id in (select movie_id from movie_tags where tag_id = ?)", filter.tagId);
+  else if (filter.genre && except !== "genre")
+    add("id in (select movie_id from movie_genres where genre = ?)", filter.genre);
+  if (searchKey && !indexed && walk)
+    add("instr((select c0 from movie_search_content where id = movies.id), ?) > 0", searchKey);
   return { text: conditions.length ? ` where ${conditions.join(" and ")}` : "", params };
 }
 
@@ -122,22 +258,80 @@ function seekCondition(query: MoviePageQuery, start: PageStart): BoundSql {
 }
 
 /**
- * The ids of one page, walking the sort key's index (named, so the planner never trades it for
- * a scan of the table and a sort): the walk stops once the page is filled. With a PageStart the
- * walk seeks to it; otherwise an offset skips index entries only, never table rows.
+ * The ids of one page. A walk goes along the sort key's index (named, so the planner never trades
+ * it for a scan of the table and a sort) and stops once the page is filled. A build takes the
+ * source filter's list, reads those movies by id (`not indexed`: never a sort index) and sorts
+ * them. With a PageStart either seeks to it; otherwise an offset skips index entries (a walk) or
+ * sorted ids (a build), never table rows.
  */
-export function pageIdsSql(query: MoviePageQuery, searchKey: string | undefined, start?: PageStart): BoundSql {
-  const where = filterWhere(query, searchKey, true);
-  const seek = start ? seekCondition(query, start) : undefined;
-  const conditions = seek ? `${where.text ? `${where.text} and` : " where"} ${seek.text}` : where.text;
+export function pageIdsSql(
+  query: MoviePageQuery,
+  searchKey: string | undefined,
+  start?: PageStart,
+  plan: PagePlan = { kind: "walk" },
+): BoundSql {
+  const from = planFrom(query, searchKey, plan, start ? seekCondition(query, start) : undefined);
   return {
-    text: `select id from movies indexed by ${SORTS[query.sortKey].index}${conditions} order by ${pageOrder(query)} limit ? offset ?`,
-    params: [...where.params, ...(seek?.params ?? []), query.pageSize, start ? 0 : (query.page - 1) * query.pageSize],
+    text: `select id ${from.text} order by ${pageOrder(query)} limit ? offset ?`,
+    params: [...from.params, query.pageSize, start ? 0 : (query.page - 1) * query.pageSize],
   };
 }
 
+/** `from movies ... where ...` for a plan (a walk names the sort index, a build the source's list). */
+function planFrom(
+  query: MovieFilter & { sortKey?: MovieSortKey },
+  searchKey: string | undefined,
+  plan: PagePlan,
+  seek?: BoundSql,
+): BoundSql {
+  const source = plan.kind === "build" ? plan.source : undefined;
+  const where = filterWhere(query, searchKey, true, source);
+  const list = source ? sourceSet(source, query, searchKey) : undefined;
+  const conditions = [
+    ...(list ? [{ text: `id in (${list.text})`, params: list.params }] : []),
+    ...(where.text ? [{ text: where.text.slice(" where ".length), params: where.params }] : []),
+    ...(seek ? [seek] : []),
+  ];
+  const access = list ? "not indexed" : `indexed by ${SORTS[query.sortKey ?? "title"].index}`;
+  return {
+    text: `from movies ${access}${conditions.length ? ` where ${conditions.map((c) => c.text).join(" and ")}` : ""}`,
+    params: conditions.flatMap((c) => c.params),
+  };
+}
+
+/**
+ * How many movies pass the filters, counted the cheapest way the counts allow: a filter that is
+ * one indexed filter alone is that filter's own count (no statement: the number), a rare filter
+ * counts its source's list, a common one walks the title index (pageCountSql).
+ */
+export function totalSql(filter: MovieFilter, searchKey: string | undefined, counts: FilterCounts): BoundSql | number {
+  const sources = sourcesOf(filter, searchKey);
+  const [only] = sources;
+  if (sources.length === 1 && filterWhere(filter, searchKey, false, only).params.length === 0)
+    return counts.sources[only] ?? 0;
+  const plan = cheapest(filter, searchKey, counts, Number.POSITIVE_INFINITY);
+  if (plan.kind === "walk") return pageCountSql(filter, searchKey);
+  const from = planFrom(filter, searchKey, plan);
+  return { text: `select count(*) as total ${from.text}`, params: from.params };
+}
+
+/**
+ * Counts a plan is chosen by: the library's size, then how many movies each indexed filter lists
+ * (in sourcesOf order).
+ */
+export function sourceCountSql(filter: MovieFilter, searchKey: string | undefined): BoundSql[] {
+  return [
+    // The highest id: the library's size without counting it (deleted movies only overestimate it).
+    { text: "select coalesce(max(id), 0) as total from movies", params: [] },
+    ...sourcesOf(filter, searchKey).map((source) => {
+      const list = sourceSet(source, filter, searchKey);
+      return { text: `select count(*) as total from (${list.text})`, params: list.params };
+    }),
+  ];
+}
+
 /** How many movies pass the filters: an index-only count over the title index. */
-export function pageCountSql(filter: MovieFilter, searchKey: string | undefined): BoundSql {
+function pageCountSql(filter: MovieFilter, searchKey: string | undefined): BoundSql {
   const onlySearch =
     searchKey &&
     searchKey.length >= SHORTEST_INDEXED_SEARCH &&

@@ -7,44 +7,30 @@ import {
   columnsFromScalars,
   completeRow,
   INSERT_MANY_SQL,
-  type MovieColumns,
   type MovieRow,
   type NewMovieRow,
+  type RawMovie,
   SCALARS_JSON,
 } from "./movieColumns";
-import { type MoviePageQuery, matchingIdsSql, type PageStart, pageCountSql, pageIdsSql, pageOrder } from "./movieQuery";
+import { MoviePageReader } from "./moviePages";
+import { type MoviePageQuery, matchingIdsSql } from "./movieQuery";
 
-export type { MovieColumns, MovieRow, NewMovieRow } from "./movieColumns";
+export type { MovieColumns, MovieRow, NewMovieRow, RawMovie } from "./movieColumns";
 export { MOVIE_SORT_KEYS, type MoviePageQuery } from "./movieQuery";
 
 export interface MovieWithTags extends MovieRow {
   tags: number[];
 }
 
-/** A movie as the raw reads return it: its columns, its stored metadata as JSON text, its tags. */
-export interface RawMovie {
-  columns: MovieColumns;
-  metadataJson: string;
-  tags: number[];
-}
-
-interface RawMovieRow {
-  scalars: string;
-  metadata: string;
-  tags: string;
-}
-
-/** A movie read as its scalars array, its metadata text and its tag ids as a JSON array. */
-const rawMovie = (r: RawMovieRow): RawMovie => ({
-  columns: columnsFromScalars(r.scalars),
-  metadataJson: r.metadata,
-  tags: JSON.parse(r.tags) as number[],
-});
-
 const IDS_PER_STATEMENT = D1_MAX_BOUND_PARAMETERS - 10;
 
 export class MovieRepository {
-  constructor(private readonly db: Database) {}
+  /** The paged library's reads (moviePages.ts). */
+  readonly pages: MoviePageReader;
+
+  constructor(private readonly db: Database) {
+    this.pages = new MoviePageReader(db);
+  }
 
   private async attachTags(rows: MovieRow[]): Promise<MovieWithTags[]> {
     if (rows.length === 0) return [];
@@ -94,48 +80,6 @@ export class MovieRepository {
       out[i] = { columns, metadataJson: rows[i][1], tags: tagsByMovie.get(columns.id) ?? [] };
     }
     return out;
-  }
-
-  /**
-   * One page of raw rows with the library version they were read at, and (when `withTotal`) the
-   * number of movies passing the filters, in one D1 round trip. The page's ids come from an
-   * index walk (movieQuery.pageIdsSql), from `start` when given; only those rows are read whole.
-   */
-  async pageRaw(
-    query: MoviePageQuery,
-    searchKey: string | undefined,
-    { withTotal, start }: { withTotal: boolean; start?: PageStart },
-  ): Promise<{ rows: RawMovie[]; version: number; totalRecords?: number }> {
-    const d1 = this.db.$client;
-    const ids = pageIdsSql(query, searchKey, start);
-    const statements = [
-      d1.prepare("select version from library_state where key = 'movies'"),
-      d1
-        .prepare(
-          `select ${SCALARS_JSON} as scalars, metadata, (select json_group_array(tag_id) from movie_tags where movie_id = movies.id) as tags
-           from movies where id in (${ids.text}) order by ${pageOrder(query)}`,
-        )
-        .bind(...ids.params),
-    ];
-    if (withTotal) statements.push(this.pageTotalStatement(query, searchKey));
-    const [version, page, total] = await d1.batch(statements);
-    const rows = (page.results as RawMovieRow[]).map(rawMovie);
-    return {
-      rows,
-      version: (version.results[0] as { version: number } | undefined)?.version ?? 0,
-      totalRecords: total ? (total.results[0] as { total: number }).total : undefined,
-    };
-  }
-
-  /** How many movies pass the page's filters. */
-  async pageTotal(query: MoviePageQuery, searchKey: string | undefined): Promise<number> {
-    const row = await this.pageTotalStatement(query, searchKey).first<{ total: number }>();
-    return row?.total ?? 0;
-  }
-
-  private pageTotalStatement(query: MoviePageQuery, searchKey: string | undefined): D1PreparedStatement {
-    const count = pageCountSql(query, searchKey);
-    return this.db.$client.prepare(count.text).bind(...count.params);
   }
 
   /** The ids of every movie a filter matches, in id order (the site's "select all" over a filtered library). */
