@@ -60,9 +60,42 @@ const SDR = /\bSDR\b/i;
 const PQ = /\bPQ10\b/i;
 const THREE_D = /\b3D\b|\b(?:H-?SBS|Half-?SBS|H-?OU|Half-?OU|SBS)\b|\bBD3D\b|\b3D-?BD\b/i;
 
-function firstNamed(patterns: readonly (readonly [RegExp, string])[], text: string): string | undefined {
-  for (const [pattern, name] of patterns) if (pattern.test(text)) return name;
-  return undefined;
+/**
+ * The patterns as one regex, each a numbered group in list order: at any position the first
+ * alternative that matches is the best pattern matching there, so one scan (resumed one character
+ * past each match, so no overlapping match is skipped) finds the best pattern matching anywhere.
+ */
+interface NamedScan {
+  regex: RegExp;
+  names: readonly string[];
+}
+
+function namedScan(patterns: readonly (readonly [RegExp, string])[]): NamedScan {
+  const source = patterns.map(([pattern]) => `(${pattern.source})`).join("|");
+  // Group i must be pattern i: a capturing group inside a pattern would shift the numbering.
+  if ((new RegExp(`${source}|`).exec("")?.length ?? 0) !== patterns.length + 1) {
+    throw new Error("media info patterns must not contain capturing groups");
+  }
+  return { regex: new RegExp(source, "gi"), names: patterns.map(([, name]) => name) };
+}
+
+const VIDEO_CODEC_SCAN = namedScan(VIDEO_CODECS);
+const AUDIO_CODEC_SCAN = namedScan(AUDIO_CODECS);
+
+/** The name of the first pattern in the list that matches the text anywhere. */
+function firstNamed({ regex, names }: NamedScan, text: string): string | undefined {
+  let best = names.length;
+  regex.lastIndex = 0;
+  for (let match = regex.exec(text); match !== null && best > 0; match = regex.exec(text)) {
+    for (let i = 0; i < best; i++) {
+      if (match[i + 1] !== undefined) {
+        best = i;
+        break;
+      }
+    }
+    regex.lastIndex = match.index + 1;
+  }
+  return best < names.length ? names[best] : undefined;
 }
 
 function parseHdrFormat(title: string): string | undefined {
@@ -92,10 +125,10 @@ function parseAudioChannels(title: string): number | undefined {
 
 export function parseMediaInfo(title: string): ReleaseMediaInfo {
   const info: ReleaseMediaInfo = {};
-  const videoCodec = firstNamed(VIDEO_CODECS, title);
+  const videoCodec = firstNamed(VIDEO_CODEC_SCAN, title);
   if (videoCodec) info.videoCodec = videoCodec;
 
-  let audioCodec = firstNamed(AUDIO_CODECS, title);
+  let audioCodec = firstNamed(AUDIO_CODEC_SCAN, title);
   if (audioCodec && (audioCodec === "TrueHD" || audioCodec === "EAC3") && ATMOS.test(title)) {
     audioCodec = `${audioCodec} Atmos`;
   }
