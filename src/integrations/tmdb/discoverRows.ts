@@ -1,11 +1,17 @@
 import { z } from "zod";
 import type { Env } from "../../config";
 import { Failure } from "../../domain/failures/failure";
+import { tmdbMovieSummarySchema } from "../../domain/lists/sources/tmdb/movieSummary";
 import type { Logger } from "../../observability/logger";
 import { type BackgroundWork, type SwrCached, swrJson } from "../cache";
 import { readJson } from "../http";
 import { type TmdbParams, tmdbGet } from "./client";
-import { type TmdbTrendingMovies, type TrendingWindow, tmdbTrendingMoviesSchema } from "./discoverySchemas";
+import {
+  type TmdbTrendingMovies,
+  type TrendingWindow,
+  tmdbTrendingMoviesSchema,
+  tmdbTvSummarySchema,
+} from "./discoverySchemas";
 
 /**
  * The TMDb reads behind the Discover page's rows: trending across movies and TV, the movie
@@ -27,18 +33,6 @@ const DISCOVER_TTL_SECONDS = {
   recommendations: 24 * 60 * 60,
 } as const;
 
-const nullableString = z.string().nullable().optional();
-const titleFields = {
-  id: z.number().int(),
-  overview: nullableString,
-  poster_path: nullableString,
-  backdrop_path: nullableString,
-  popularity: z.number().optional(),
-  vote_average: z.number().optional(),
-  vote_count: z.number().optional(),
-  genre_ids: z.array(z.number()).optional(),
-};
-
 /** `/3/trending/all/{window}`: movies and TV (and people, which Discover leaves out). */
 const trendingAllSchema = z.object({
   page: z.number().int(),
@@ -46,18 +40,8 @@ const trendingAllSchema = z.object({
   total_results: z.number().int(),
   results: z.array(
     z.union([
-      z.object({
-        ...titleFields,
-        media_type: z.literal("movie"),
-        title: z.string(),
-        release_date: nullableString,
-      }),
-      z.object({
-        ...titleFields,
-        media_type: z.literal("tv"),
-        name: z.string(),
-        first_air_date: nullableString,
-      }),
+      tmdbMovieSummarySchema.extend({ media_type: z.literal("movie") }),
+      tmdbTvSummarySchema.extend({ media_type: z.literal("tv") }),
       z.object({ id: z.number(), media_type: z.literal("person") }),
     ]),
   ),

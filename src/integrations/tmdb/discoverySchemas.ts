@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tmdbMovieSummarySchema, tmdbTitleFields } from "../../domain/lists/sources/tmdb/movieSummary";
 
 /**
  * TMDb v3 discovery responses as documented (developer.themoviedb.org): trending, upcoming, on
@@ -15,28 +16,10 @@ const pagedSchema = <T extends z.ZodTypeAny>(item: T) =>
     total_results: z.number().int(),
   });
 
-const titleFields = {
-  id: z.number().int(),
-  overview: z.string().nullable().optional(),
-  poster_path: nullableString,
-  backdrop_path: nullableString,
-  popularity: z.number().optional(),
-  vote_average: z.number().optional(),
-  vote_count: z.number().optional(),
-  genre_ids: z.array(z.number()).optional(),
-  original_language: z.string().optional(),
-};
+const tmdbTrendingMovieSchema = tmdbMovieSummarySchema.extend({ media_type: z.literal("movie").optional() });
 
-const tmdbTrendingMovieSchema = z.object({
-  ...titleFields,
-  media_type: z.literal("movie").optional(),
-  title: z.string(),
-  original_title: z.string().optional(),
-  release_date: z.string().nullable().optional(),
-});
-
-const tmdbTvSummarySchema = z.object({
-  ...titleFields,
+export const tmdbTvSummarySchema = z.object({
+  ...tmdbTitleFields,
   media_type: z.literal("tv").optional(),
   name: z.string(),
   original_name: z.string().optional(),
