@@ -3,6 +3,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { ApiBudget } from "../../durable-objects/ApiBudget";
 import { emptyBudgetState } from "../../src/domain/budgets";
+import { traktListSource } from "../../src/domain/lists/sources/trakt";
+import { fetchList } from "../../src/integrations/lists/fetchList";
 import { addRootFolder, getJson, qualityProfileId, sendJson, simCalls } from "./helpers";
 
 // A Trakt list sync reads the list's summary first: the same version as the last complete sync
@@ -126,6 +128,25 @@ describe("the simulated Trakt", () => {
     });
     const hidden = await fetch(`${SIM}/users/sim/lists/demo-private`, { headers: { "trakt-api-key": "test" } });
     expect(hidden.status).toBe(401);
+  });
+});
+
+describe("reading a Trakt list whose pages its summary counted", () => {
+  const settings = traktListSource.settings.parse({ username: "sim", listname: "demo-classics" });
+  const read = (knownPages?: number) => fetchList(traktListSource, settings, env, { knownPages });
+
+  test("reads the pages several at a time, in the list's order, and follows on when the list grew", async () => {
+    const before = await traktCalls(itemsPath(CLASSICS));
+    const oneByOne = await read();
+    const atOnce = await read(3);
+    // The summary counted 2 pages but the list has 3 by now: the last counted page leads on.
+    const grown = await read(2);
+    expect(atOnce.items.map((i) => i.tmdbId)).toEqual(oneByOne.items.map((i) => i.tmdbId));
+    expect(grown.items.map((i) => i.tmdbId)).toEqual(oneByOne.items.map((i) => i.tmdbId));
+    expect([oneByOne.pages, atOnce.pages, grown.pages]).toEqual([3, 3, 3]);
+    expect([oneByOne.requests, atOnce.requests, grown.requests]).toEqual([3, 3, 3]);
+    expect((await traktCalls(itemsPath(CLASSICS))) - before).toBe(9);
+    expect(atOnce.items).toHaveLength(603);
   });
 });
 

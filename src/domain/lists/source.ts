@@ -99,6 +99,8 @@ export interface ImportListSource<Settings> {
   summary?: {
     request(settings: Settings, env: ListSourceEnvironment): ListRequest;
     parse(response: ListResponse): ListSummary;
+    /** Page `page` (from 1) of the items: with the summary's count, pages are read several at a time. */
+    pageRequest(settings: Settings, env: ListSourceEnvironment, page: number): ListRequest;
   };
   /** The first request; later pages come from each parsed page's `next`. */
   firstRequest(settings: Settings, env: ListSourceEnvironment): ListRequest;

@@ -17,6 +17,8 @@ import { waitTurn } from "../indexers/pacing";
 
 /** Pages read from one list at most; a guard against an upstream whose `next` never ends. */
 const MAX_LIST_PAGES = 1000;
+/** Pages read at a time when the list's summary gave their count (and they were reserved up front). */
+const CONCURRENT_PAGES = 4;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -158,6 +160,28 @@ interface ListReadOptions {
   work?: UpstreamWork;
   /** Calls reserved up front for this read (reserveBulkCalls); each request spends one before reserving. */
   prepaid?: { calls: number };
+  /** Pages the list's summary counted: read CONCURRENT_PAGES at a time through the summary's pageRequest. */
+  knownPages?: number;
+}
+
+/** Runs `work` on every index below `count`, `width` at a time; results in index order. Stops starting new work after a failure. */
+async function inParallel<T>(count: number, width: number, work: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < count) {
+      const index = next++;
+      try {
+        results[index] = await work(index);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, count) }, worker));
+  return results;
 }
 
 /**
@@ -195,18 +219,28 @@ export async function fetchList<S>(
   const anySource = source as ImportListSource<unknown>;
   const pace = listPacer(anySource, options.prepaid?.calls);
   const items: ListItem[] = [];
-  let request: ListRequest | undefined = source.firstRequest(settings, sourceEnv);
   let pages = 0;
   let requests = 0;
-  while (request && pages < MAX_LIST_PAGES) {
+  const readAndParse = async (request: ListRequest) => {
     const { answer, requested } = await readPage(anySource, request, env, options, pace);
     if (requested) requests++;
     const imdbPage = source.responseFormat === "imdbPage" ? await scanImdbPage(answer.text) : undefined;
-    const page = await source.parse(
-      { url: request.url, ...answer, ...(imdbPage && { imdbPage }) },
-      settings,
-      sourceEnv,
+    return source.parse({ url: request.url, ...answer, ...(imdbPage && { imdbPage }) }, settings, sourceEnv);
+  };
+  let request: ListRequest | undefined = source.firstRequest(settings, sourceEnv);
+  const pageRequest = source.summary?.pageRequest;
+  const known = Math.min(options.knownPages ?? 0, MAX_LIST_PAGES);
+  if (pageRequest && known > 1) {
+    const read = await inParallel(known, CONCURRENT_PAGES, (index) =>
+      readAndParse(pageRequest(settings, sourceEnv, index + 1)),
     );
+    for (const page of read) items.push(...page.items);
+    pages = known;
+    // A list that grew since its summary goes on from its last counted page's `next`.
+    request = read[known - 1].next;
+  }
+  while (request && pages < MAX_LIST_PAGES) {
+    const page = await readAndParse(request);
     items.push(...page.items);
     pages++;
     request = page.next;

@@ -148,7 +148,12 @@ async function readListItems(
     return { items: "unchanged", requests: 1, version: summary.version };
   }
   const prepaid = await reservePages(ctx, summary.service, summary.pages);
-  const fetched = await fetchList(source, settings, env, { ...read, prepaid, work: "bulk" });
+  const fetched = await fetchList(source, settings, env, {
+    ...read,
+    prepaid,
+    work: "bulk",
+    knownPages: summary.pages,
+  });
   return { items: fetched.items, requests: fetched.requests + 1, version: summary.version };
 }
 

@@ -89,6 +89,7 @@ export const traktListSource: ImportListSource<TraktListSettings> = {
   summary: {
     request: (settings, env) => traktRequest(env, listPath(settings, env)),
     parse: (response) => readTraktListSummary(response),
+    pageRequest: listPageRequest,
   },
 
   firstRequest: (settings, env) => listPageRequest(settings, env, 1),
