@@ -14,6 +14,8 @@ import { apiCaller } from "./api.mjs";
 const API_KEY = "bench-lists-key";
 
 const api = apiCaller(API_KEY);
+/** `BENCH_TRAKT_LATENCY_MS`: added to every simulated Trakt answer (0 by default), to measure syncs at a real upstream's latency. */
+const TRAKT_LATENCY_MS = Number(process.env.BENCH_TRAKT_LATENCY_MS ?? 0);
 
 async function simCalls(simUrl) {
   const body = await (await fetch(`${simUrl}/__sim/calls`)).json();
@@ -108,6 +110,15 @@ export async function runListBench() {
     const idMapMs = await commandAndWait(app, { name: "WatchmodeIdMapRefresh" });
     console.log(`  Watchmode id map imported in ${idMapMs} ms`);
     await api(app, "POST", "/rootfolder", { path: "/movies" });
+    if (TRAKT_LATENCY_MS > 0) {
+      // Trakt as deployed answers in hundreds of ms, not the simulator's few: every Trakt call waits this long.
+      const res = await fetch(`${sim.url}/__sim/faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ service: "trakt", kind: "latency", ms: TRAKT_LATENCY_MS }),
+      });
+      if (res.status !== 201) throw new Error(`could not add Trakt's latency: HTTP ${res.status}`);
+    }
     await fetch(`${sim.url}/`);
     const schema = await api(app, "GET", "/importlist/schema");
     const lists = [];
@@ -140,7 +151,12 @@ export async function runListBench() {
     const duplicates = await api(app, "GET", "/movie/paged?pageSize=1");
     const all = await api(app, "GET", "/movie");
     const distinct = new Set(all.map((m) => m.tmdbId)).size;
-    return { lists: results, libraryMovies: duplicates.totalRecords, duplicateMovies: all.length - distinct };
+    return {
+      lists: results,
+      libraryMovies: duplicates.totalRecords,
+      duplicateMovies: all.length - distinct,
+      traktLatencyMs: TRAKT_LATENCY_MS,
+    };
   } finally {
     await app?.stop();
     await sim.stop();

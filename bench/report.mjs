@@ -11,6 +11,8 @@ const read = (file) => JSON.parse(readFileSync(new URL(file, import.meta.url), "
 const DOCS = new URL("../docs/", import.meta.url);
 const n = (v) => (v === undefined || v === null ? "—" : typeof v === "number" ? v.toLocaleString("en-US") : String(v));
 const ratio = (v, ping) => (typeof v === "number" && ping ? `${(v / ping).toFixed(2)}×` : "—");
+/** Upstream calls a list sync made, over every upstream. */
+const upstreamCalls = (sync) => Object.values(sync.upstreamCalls ?? {}).reduce((sum, calls) => sum + calls, 0);
 const table = (head, rows) =>
   [
     `| ${head.join(" | ")} |`,
@@ -127,18 +129,30 @@ function otherSections(r) {
     out.push("", "## Import lists", "");
     out.push(
       table(
-        ["list", "items", "first sync", "added", "rows written", "re-sync", "re-sync rows written"],
+        [
+          "list",
+          "items",
+          "first sync",
+          "added",
+          "rows written",
+          "upstream calls",
+          "re-sync",
+          "re-sync rows written",
+          "re-sync upstream calls",
+        ],
         r.importLists.lists.map((l) =>
           l.error
-            ? [l.list, "—", `error: ${l.error}`, "", "", "", ""]
+            ? [l.list, "—", `error: ${l.error}`, "", "", "", "", "", ""]
             : [
                 l.list,
                 n(l.items),
                 `${(l.first.wallMs / 1000).toFixed(1)} s`,
                 n(l.first.added),
                 n(l.first.rowsWritten),
+                n(upstreamCalls(l.first)),
                 `${(l.resync.wallMs / 1000).toFixed(1)} s`,
                 n(l.resync.rowsWritten),
+                n(upstreamCalls(l.resync)),
               ],
         ),
       ),

@@ -69,7 +69,7 @@ async function libraryPart(results) {
 }
 
 async function listsPart(results) {
-  console.log("Import lists: first sync and unchanged re-sync of 10,000-item lists…");
+  console.log("Import lists: first sync and unchanged re-sync of 10,000- and 50,000-item lists…");
   results.importLists = await runListBench();
   for (const l of results.importLists.lists) {
     if (l.error) {
