@@ -8,6 +8,7 @@ import {
   streamingSettingsSchema,
   writeSettings,
 } from "../services/settings";
+import { apiKeyRouter } from "./apiKey";
 import { configResourceRouter } from "./configResources";
 import { createRouter, jsonBody, jsonContent, sentChanges } from "./router";
 import { errorResponses } from "./schemas/common";
@@ -93,5 +94,7 @@ configRouter.openapi(
   },
 );
 
+// Settings › General's API key: Show and Regenerate.
+configRouter.route("/host/apikey", apiKeyRouter);
 // Radarr's other singleton config resources (ui, host, mediamanagement, downloadclient, metadata).
 configRouter.route("/", configResourceRouter);

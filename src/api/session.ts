@@ -4,7 +4,8 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { isDemoMode } from "../config";
 import { Failure } from "../domain/failures/failure";
 import { clearLoginAttempts, LOGIN_ATTEMPT_LIMIT, reserveLoginAttempt } from "../services/loginThrottle";
-import { SESSION_TTL_SECONDS, SessionStore } from "../services/sessions";
+import { apiKeyMatches, sessionStore } from "../services/apiKeys";
+import { SESSION_TTL_SECONDS } from "../services/sessions";
 import type { AppEnv } from "./context";
 import { clientAddress, constantTimeEqual, SESSION_COOKIE, sessionClient } from "./middleware/auth";
 import { createRouter, jsonBody, jsonContent } from "./router";
@@ -43,8 +44,7 @@ sessionRouter.openapi(
   }),
   async (c) => {
     const { apiKey, password } = c.req.valid("json");
-    const serverKey = c.env.API_KEY;
-    if (!serverKey) throw new Failure("unauthenticated", "API_KEY is not configured on the server");
+    if (!c.env.API_KEY) throw new Failure("unauthenticated", "API_KEY is not configured on the server");
     const db = c.get("db");
     const client = clientAddress(c.req);
     const attempt = await reserveLoginAttempt(db, client);
@@ -56,21 +56,14 @@ sessionRouter.openapi(
     }
     const adminPassword = c.env.ADMIN_PASSWORD;
     const ok =
-      (apiKey !== undefined && (await constantTimeEqual(apiKey, serverKey))) ||
+      (apiKey !== undefined && (await apiKeyMatches(db, c.env, apiKey))) ||
       (password !== undefined && adminPassword !== undefined && (await constantTimeEqual(password, adminPassword)));
     if (!ok) {
       c.get("logger").warn("login failed");
       throw new Failure("unauthenticated", adminPassword ? "Wrong password or API key" : "Wrong API key");
     }
     await clearLoginAttempts(db, client);
-    const token = await new SessionStore(db, serverKey).create(sessionClient(c.req));
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: "Strict",
-      secure: new URL(c.req.url).protocol === "https:",
-      path: "/",
-      maxAge: SESSION_TTL_SECONDS,
-    });
+    setSessionCookie(c, await (await sessionStore(db, c.env)).create(sessionClient(c.req)));
     return c.json({ authenticated: true, passwordLogin: Boolean(adminPassword), demoMode: isDemoMode(c.env) }, 200);
   },
 );
@@ -98,10 +91,21 @@ sessionRouter.get("/logout", async (c) => {
   return c.redirect("/", 302);
 });
 
+/** Gives this browser the session cookie naming `token` (login; Regenerate re-issues it). */
+export function setSessionCookie(c: Context<AppEnv>, token: string) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "Strict",
+    secure: new URL(c.req.url).protocol === "https:",
+    path: "/",
+    maxAge: SESSION_TTL_SECONDS,
+  });
+}
+
 /** Revokes this browser's session, if any, and clears its cookie. */
 async function endSession(c: Context<AppEnv>) {
   const token = getCookie(c, SESSION_COOKIE);
-  if (token && c.env.API_KEY) await new SessionStore(c.get("db"), c.env.API_KEY).revokeToken(token);
+  if (token && c.env.API_KEY) await (await sessionStore(c.get("db"), c.env)).revokeToken(token);
   deleteCookie(c, SESSION_COOKIE, { path: "/" });
 }
 
@@ -115,7 +119,7 @@ sessionRouter.openapi(
   async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
     const authenticated = Boolean(
-      token && c.env.API_KEY && (await new SessionStore(c.get("db"), c.env.API_KEY).verify(token)),
+      token && c.env.API_KEY && (await (await sessionStore(c.get("db"), c.env)).verify(token)),
     );
     return c.json({ authenticated, passwordLogin: Boolean(c.env.ADMIN_PASSWORD), demoMode: isDemoMode(c.env) }, 200);
   },

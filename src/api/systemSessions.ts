@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Failure, resourceNotFound } from "../domain/failures/failure";
-import { SessionStore } from "../services/sessions";
+import { resourceNotFound } from "../domain/failures/failure";
+import { sessionStore } from "../services/apiKeys";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
@@ -20,11 +20,6 @@ export const sessionSchema = z
   })
   .openapi("SystemSession");
 
-function store(env: { API_KEY?: string }, db: ConstructorParameters<typeof SessionStore>[0]) {
-  if (!env.API_KEY) throw new Failure("unauthenticated", "API_KEY is not configured on the server");
-  return new SessionStore(db, env.API_KEY);
-}
-
 systemSessionRouter.openapi(
   createRoute({
     method: "get",
@@ -34,7 +29,7 @@ systemSessionRouter.openapi(
     responses: { 200: jsonContent(z.array(sessionSchema), "Sessions"), ...errorResponses },
   }),
   async (c) => {
-    const rows = await store(c.env, c.get("db")).list();
+    const rows = await (await sessionStore(c.get("db"), c.env)).list();
     const current = c.get("sessionId");
     return c.json(
       rows.map((row) => ({
@@ -62,7 +57,7 @@ systemSessionRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await store(c.env, c.get("db")).revoke(id))) throw resourceNotFound(`Session ${id}`);
+    if (!(await (await sessionStore(c.get("db"), c.env)).revoke(id))) throw resourceNotFound(`Session ${id}`);
     return c.json({}, 200);
   },
 );

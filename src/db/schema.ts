@@ -784,6 +784,21 @@ export const sessions = sqliteTable("sessions", {
 });
 
 /**
+ * The API key made by Settings › General › Regenerate (one row, id 1). Only its SHA-256 is
+ * compared per request; the key itself is AES-GCM-sealed under ENCRYPTION_KEY so it can be shown
+ * again. `retiredSecretHash` is the SHA-256 of the API_KEY secret it replaced: while the secret is
+ * still that one, this key is the key; a new secret (`wrangler secret put API_KEY`) makes the row
+ * stale and the secret the key again.
+ */
+export const apiKeyState = sqliteTable("api_key_state", {
+  id: integer("id").primaryKey(),
+  keyHash: text("key_hash").notNull(),
+  sealedKey: text("sealed_key").notNull(),
+  createdAt: text("created_at").notNull(),
+  retiredSecretHash: text("retired_secret_hash").notNull(),
+});
+
+/**
  * Failed logins per client address in the current window (epoch ms on the app's clock): in D1,
  * not a module variable, so every isolate counts the same failures.
  */

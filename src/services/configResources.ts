@@ -2,13 +2,15 @@ import type { z } from "zod";
 import { APP_NAME, type Env } from "../config";
 import type { Database } from "../db/client";
 import { invalidInput } from "../domain/failures/failure";
+import { apiKeyMatches } from "./apiKeys";
 import { HOST_SECRET_FIELDS, type hostSettingsSchema, type mediaManagementSettingsSchema } from "./configSettings";
 import { maskSettings, sealSettings } from "./secrets";
 import { readSettings, type SETTINGS_GROUPS, updateSettings } from "./settings";
 
 /**
  * Radarr's config resources that join several settings or hide a secret: `/config/host`
- * (authentication and the API key are the app's own, never settings; credentials masked) and
+ * (authentication and the API key are the app's own, never settings — the key lives in apiKeys.ts;
+ * credentials masked) and
  * `/config/mediamanagement` (propers/repacks live with the indexer settings the decisions read).
  */
 
@@ -30,7 +32,7 @@ export async function readHostConfig(db: Database) {
     username: "",
     password: "",
     passwordConfirmation: "",
-    // The key is a Worker secret: shown masked, like every credential in a response.
+    // Shown masked, like every credential in a response; POST /config/host/apikey shows it.
     apiKey: MASKED,
   };
 }
@@ -60,8 +62,11 @@ export async function saveHostConfig(db: Database, env: Env, input: HostConfigIn
     if (given)
       throw invalidInput(field, "the app has no user accounts: log in with the API key (or ADMIN_PASSWORD when set)");
   }
-  if (apiKey && apiKey !== MASKED && apiKey !== env.API_KEY)
-    throw invalidInput("apiKey", "the API key is the Worker secret API_KEY; change it with wrangler secret put");
+  if (apiKey && apiKey !== MASKED && !(await apiKeyMatches(db, env, apiKey)))
+    throw invalidInput(
+      "apiKey",
+      "the API key cannot be set: regenerate it (Settings › General, POST /api/v3/config/host/apikey/regenerate) or set a new API_KEY secret",
+    );
   const previous = await readSettings(db, "host");
   const sealed = await sealSettings(env, { ...previous, ...rest }, HOST_SECRET_FIELDS, previous);
   await updateSettings(db, "host", sealed as Partial<HostSettings>);

@@ -1,6 +1,6 @@
 import * as clock from "../clock";
 import type { Database } from "../db/client";
-import { type SessionRow, sessionRepository } from "../db/repositories/sessions";
+import { type NewSessionRow, type SessionRow, sessionRepository } from "../db/repositories/sessions";
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 // lastSeenAt is refreshed at most once a minute per session, so browsing costs no write per request.
@@ -30,7 +30,8 @@ async function hmac(secret: string, message: string): Promise<string> {
 /**
  * Site sessions stored in D1, so logout and revoke hold in every isolate. The cookie's token is
  * 32 random bytes; the table keeps only HMAC(API key, token), so neither a copy of the table nor
- * an old cookie after the key changes logs anyone in.
+ * an old cookie after the key changes logs anyone in. The key is the one that works now
+ * (services/apiKeys.ts): the secret, or the key Regenerate made.
  */
 export class SessionStore {
   private readonly sessions;
@@ -46,22 +47,26 @@ export class SessionStore {
     return hmac(this.apiKey, `session:${token}`);
   }
 
-  /** Starts a session and returns its cookie token; expired and revoked sessions are dropped. */
-  async create(client: SessionClient): Promise<string> {
+  /** A new session's cookie token and its row, for a caller that stores it in its own batch. */
+  async prepare(client: SessionClient): Promise<{ token: string; row: NewSessionRow }> {
     const token = base64Url(crypto.getRandomValues(new Uint8Array(32)));
     const now = clock.now();
     const nowIso = new Date(now).toISOString();
-    await this.sessions.start(
-      {
-        tokenHash: await this.tokenHash(token),
-        createdAt: nowIso,
-        lastSeenAt: nowIso,
-        expiresAt: new Date(now + SESSION_TTL_SECONDS * 1000).toISOString(),
-        userAgent: client.userAgent.slice(0, 512),
-        clientAddress: client.clientAddress.slice(0, 64),
-      },
-      nowIso,
-    );
+    const row = {
+      tokenHash: await this.tokenHash(token),
+      createdAt: nowIso,
+      lastSeenAt: nowIso,
+      expiresAt: new Date(now + SESSION_TTL_SECONDS * 1000).toISOString(),
+      userAgent: client.userAgent.slice(0, 512),
+      clientAddress: client.clientAddress.slice(0, 64),
+    };
+    return { token, row };
+  }
+
+  /** Starts a session and returns its cookie token; expired and revoked sessions are dropped. */
+  async create(client: SessionClient): Promise<string> {
+    const { token, row } = await this.prepare(client);
+    await this.sessions.start(row, row.createdAt);
     return token;
   }
 

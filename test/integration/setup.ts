@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach } from "vitest";
 import { configureClock } from "../../src/clock";
 import { forgetCachedInMemory } from "../../src/integrations/cache";
+import { forgetApiKeyState } from "../../src/services/apiKeys";
 import { forgetLibraryIds } from "../../src/services/libraryIdsCache";
 
 /**
@@ -35,6 +36,7 @@ configureClock(env.SIM_NOW, env.SIM_CLOCK_START);
 beforeEach(async () => {
   forgetCachedInMemory();
   forgetLibraryIds();
+  forgetApiKeyState();
   await reset();
   await dropLeftoverTables(env.DB);
   await applyMigrations(env.DB);

@@ -1,7 +1,8 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { Failure } from "../../domain/failures/failure";
-import { type SessionClient, SessionStore } from "../../services/sessions";
+import { apiKeyMatches, sessionStore } from "../../services/apiKeys";
+import type { SessionClient } from "../../services/sessions";
 import type { AppEnv } from "../context";
 
 export const SESSION_COOKIE = "radarr_edge_session";
@@ -36,17 +37,19 @@ function presentedApiKey(req: { header(name: string): string | undefined; query(
   return req.header("x-api-key") ?? req.query("apikey") ?? bearer;
 }
 
-/** Every guarded route needs the API key or a session cookie obtained with it. */
+/**
+ * Every guarded route needs the API key that works now (services/apiKeys.ts: the secret, or the
+ * key Regenerate made) or a session cookie obtained with it.
+ */
 export const requireApiKey = createMiddleware<AppEnv>(async (c, next) => {
-  const apiKey = c.env.API_KEY;
-  if (!apiKey) throw new Failure("unauthenticated", "API_KEY is not configured on the server; set it to use the API");
+  const db = c.get("db");
   const presented = presentedApiKey(c.req);
   if (presented !== undefined) {
-    if (!(await constantTimeEqual(presented, apiKey))) throw new Failure("unauthenticated", "Invalid API key");
+    if (!(await apiKeyMatches(db, c.env, presented))) throw new Failure("unauthenticated", "Invalid API key");
     return next();
   }
   const token = getCookie(c, SESSION_COOKIE);
-  const session = token ? await new SessionStore(c.get("db"), apiKey).verify(token, sessionClient(c.req)) : undefined;
+  const session = token ? await (await sessionStore(db, c.env)).verify(token, sessionClient(c.req)) : undefined;
   if (session) {
     c.set("sessionId", session.id);
     return next();

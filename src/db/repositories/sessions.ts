@@ -3,7 +3,7 @@ import type { Database } from "../client";
 import { sessions } from "../schema";
 
 export type SessionRow = typeof sessions.$inferSelect;
-type NewSessionRow = Omit<typeof sessions.$inferInsert, "id" | "revokedAt">;
+export type NewSessionRow = Omit<typeof sessions.$inferInsert, "id" | "revokedAt">;
 
 /** Site sessions, found by the hash of their cookie token; "live" = not revoked, not expired at `nowIso`. */
 export function sessionRepository(db: Database) {
