@@ -3,7 +3,9 @@
  * state `npm start` keeps in its persist dir (`.wrangler/state`, or PERSIST_DIR): D1 (library,
  * settings, indexers, download clients, lists, history), the KV caches, the Durable Objects and
  * queues, and the simulator's last address. The generated API key and encryption key are kept,
- * so the key you log in with stays the same; the credentials they encrypted go with the database.
+ * so the key you log in with stays the same (a key Settings › General › Regenerate made lived in
+ * the database: the generated API_KEY is the key again); the credentials they encrypted go with
+ * the database.
  */
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";

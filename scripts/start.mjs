@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname } from "node:path";
+import { workingApiKey } from "./lib/api-key.mjs";
 import { applyMigrations, fireCronsLocally, ROOT, startApp } from "./lib/app.mjs";
 import { clockVars } from "./lib/clock.mjs";
 import { seedDemoLibrary } from "./lib/demo.mjs";
@@ -121,6 +122,8 @@ async function main() {
     ...fromEnv,
   };
 
+  // The secret, or the key Settings › General › Regenerate made from it (stored in D1).
+  const apiKey = await workingApiKey(persistDir, vars);
   const app = await startApp({ port, persistDir, vars, logLevel: "info" });
   const stopCrons = fireCronsLocally(app.url, (cron, status) => console.log(`cron ${cron} fired (${status})`));
   // The local queue keeps no pending messages across a restart: once a command left running has
@@ -131,12 +134,12 @@ async function main() {
       .catch(() => {});
   }, 65_000);
   if (demoMode) {
-    const added = await seedDemoLibrary(app.url, vars.API_KEY, sim.url);
+    const added = await seedDemoLibrary(app.url, apiKey, sim.url);
     if (added > 0) console.log(`Demo library: added ${added} movies from the simulator`);
   }
 
   console.log("");
-  console.log(`API key: ${vars.API_KEY}`);
+  console.log(`API key: ${apiKey}`);
   console.log(`Site: http://localhost:${port}`);
   console.log(`Simulator: ${sim.url}${demoMode ? " (demo data)" : ""}`);
   console.log("Press Ctrl+C to stop.");

@@ -51,14 +51,14 @@ export async function executeSqlFile(persistDir, file) {
  * Starts the app Worker in workerd (wrangler's local runtime) with the given variables and local
  * state directory. Returns its URL and a stop function. With `registry` (a dev registry directory)
  * it is listed there, so another local wrangler process (`wrangler pages dev`) reaches it through
- * a service binding.
+ * a service binding. `root` starts another checkout's app instead (a bench comparing two trees).
  */
-export async function startApp({ port = 0, persistDir, vars = {}, logLevel = "warn", registry }) {
+export async function startApp({ port = 0, persistDir, vars = {}, logLevel = "warn", registry, root = ROOT }) {
   const bindings = Object.fromEntries(
     Object.entries(vars).map(([k, v]) => [k, { type: "plain_text", value: String(v) }]),
   );
   const worker = await unstable_startWorker({
-    config: `${ROOT}wrangler.toml`,
+    config: `${root}wrangler.toml`,
     bindings,
     dev: {
       server: { hostname: "127.0.0.1", port },

@@ -14,7 +14,7 @@ export const apiKeyRouter = createRouter();
 const tags = ["Config"];
 const NO_STORE = { "cache-control": "no-store" };
 
-const apiKeySchema = z
+export const apiKeySchema = z
   .object({
     apiKey: z.string().openapi({ description: "The key that works now" }),
     regeneratedAt: z

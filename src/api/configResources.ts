@@ -81,7 +81,9 @@ const hostResource = hostSettingsSchema.extend({
   username: z.string(),
   password: z.string().openapi({ description: "Always empty: the app has no user accounts" }),
   passwordConfirmation: z.string(),
-  apiKey: z.string().openapi({ description: "Always masked: POST /api/v3/config/host/apikey shows it; a PUT may only echo it" }),
+  apiKey: z
+    .string()
+    .openapi({ description: "Always masked: POST /api/v3/config/host/apikey shows it; a PUT may only echo it" }),
 });
 const hostInput = input(hostResource).extend({
   username: z.string().nullable().optional(),

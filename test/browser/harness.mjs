@@ -95,7 +95,7 @@ async function start() {
     });
     stops.push(() => app.stop());
     mkdirSync(ARTIFACTS, { recursive: true });
-    return { appUrl: app.url, simUrl: sim.url, browser: await browser, stop: stopAll };
+    return { appUrl: app.url, simUrl: sim.url, persistDir: work, browser: await browser, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

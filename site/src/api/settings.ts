@@ -4,6 +4,7 @@
  * schemas (type-only imports), as in resources.ts.
  */
 import type { z } from "@hono/zod-openapi";
+import type { apiKeySchema } from "../../../src/api/apiKey";
 import type { delayProfileSchema } from "../../../src/api/delayProfiles";
 import type { releaseProfileSchema } from "../../../src/api/releaseProfiles";
 import type { remotePathMappingSchema } from "../../../src/api/remotePathMappings";
@@ -25,6 +26,8 @@ export type MediaManagementConfig = z.infer<typeof mediaManagementSettingsSchema
   Pick<IndexerConfig, "downloadPropersAndRepacks">;
 export type UiConfig = z.infer<typeof uiSettingsSchema>;
 export type HostConfig = z.infer<typeof hostSettingsSchema>;
+/** The API key in clear (Show, Regenerate) and when Regenerate made it (null: the API_KEY secret). */
+export type ApiKey = z.infer<typeof apiKeySchema>;
 /** A backup of the library (made by the Backup command); `path` is its download address. */
 export interface Backup {
   id: number;
@@ -69,6 +72,12 @@ export const settingsApi = {
   indexer: configApi<IndexerConfig>("indexer"),
   ui: configApi<UiConfig>("ui"),
   host: configApi<HostConfig>("host"),
+  apiKey: {
+    /** POST, not GET: the key stays out of URLs and caches. */
+    show: () => request<ApiKey>("POST", `${v3}/config/host/apikey`),
+    /** Retires the key in use; this browser's session comes back re-issued under the new key. */
+    regenerate: () => request<ApiKey>("POST", `${v3}/config/host/apikey/regenerate`),
+  },
   backups: {
     list: (signal?: AbortSignal) => request<Backup[]>("GET", `${v3}/system/backup`, { signal }),
     restore: (id: number) => request<{ tables: number; rows: number }>("POST", `${v3}/system/backup/restore/${id}`),

@@ -1,4 +1,5 @@
 import { type HostConfig, settingsApi } from "../api/settings";
+import { ApiKeySection } from "./ApiKeySection";
 import { BackupList } from "./BackupList";
 import { type ConfigField, ConfigForm } from "./ConfigForm";
 
@@ -25,16 +26,7 @@ export function GeneralSettings() {
   return (
     <>
       <ConfigForm title="Host" idPrefix="host" resource={settingsApi.host} fields={HOST_FIELDS} />
-      <section aria-labelledby="apikey-heading" class="settings-section">
-        <h2 id="apikey-heading">API key</h2>
-        <p>
-          <code>••••••••••••••••••••••••••••••••</code> <span class="muted">(hidden)</span>
-        </p>
-        <p class="hint">
-          The key is the Worker secret <code>API_KEY</code>: it is never sent to the browser, so it cannot be shown
-          here. Change it with <code>wrangler secret put API_KEY</code>; every client then needs the new key.
-        </p>
-      </section>
+      <ApiKeySection />
       <BackupList />
     </>
   );

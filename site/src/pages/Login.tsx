@@ -44,7 +44,8 @@ export function Login() {
         </label>
         {!usePassword.value && (
           <p class="hint">
-            The API_KEY the server runs with (<code>npm start</code> prints it).
+            The server's API key: the API_KEY secret, or the key Settings › General › Regenerate made (
+            <code>npm start</code> prints the one that works).
           </p>
         )}
         <ErrorMessage error={error.value} />

@@ -49,9 +49,11 @@ export function apiKeyStateRepository(db: Database) {
         .where(and(isNull(sessions.revokedAt), swapped));
       const start = session
         ? [
-            db.insert(sessions).select(
-              sql`select null, ${session.tokenHash}, ${session.createdAt}, ${session.lastSeenAt}, ${session.expiresAt}, ${session.userAgent ?? ""}, ${session.clientAddress ?? ""}, null where ${swapped}`,
-            ),
+            db
+              .insert(sessions)
+              .select(
+                sql`select null, ${session.tokenHash}, ${session.createdAt}, ${session.lastSeenAt}, ${session.expiresAt}, ${session.userAgent ?? ""}, ${session.clientAddress ?? ""}, null where ${swapped}`,
+              ),
           ]
         : [];
       const [won] = await db.batch([swap, revokeAll, ...start]);

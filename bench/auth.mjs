@@ -1,0 +1,125 @@
+/**
+ * `npm exec -- tsx bench/auth.mjs`: what checking the API key costs per request in the steady
+ * state. One app on loopback, autocannon on GET /api/v3/tag (a one-row read) sent with the
+ * API_KEY secret in X-Api-Key, with a session cookie, and — after Regenerate — with the
+ * regenerated key, each against /ping (no auth) in the same rounds, interleaved so machine load
+ * hits every case alike. With BENCH_AUTH_COMPARE_ROOT=<another checkout>/ the same cases run
+ * against that tree's app too (a before/after in one run). Prints a table; asserts nothing.
+ */
+import "../scripts/offline-env.mjs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { applyMigrations, startApp } from "../scripts/lib/app.mjs";
+
+const SECRET = "bench-auth-key";
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_AUTH_ROUNDS ?? 3);
+const CONNECTIONS = 8;
+const COMPARE_ROOT = process.env.BENCH_AUTH_COMPARE_ROOT;
+
+function measure(url, headers) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS, timeout: 10 }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+}
+
+/** One app with fresh state: its name, URL, the cases to measure and a stop function. */
+async function startCase(name, root) {
+  const work = mkdtempSync(join(tmpdir(), "radarr-edge-bench-auth-"));
+  await applyMigrations(work);
+  const vars = { API_KEY: SECRET, ENCRYPTION_KEY: randomBytes(32).toString("base64"), TMDB_API_KEY: "bench" };
+  const app = await startApp({ persistDir: work, vars, ...(root ? { root } : {}) });
+  const stop = async () => {
+    await app.stop();
+    rmSync(work, { recursive: true, force: true });
+  };
+  return { name, url: app.url, stop };
+}
+
+async function signIn(appUrl, apiKey) {
+  const res = await fetch(`${appUrl}/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ apiKey }),
+  });
+  if (res.status !== 200) throw new Error(`login: ${res.status}`);
+  return res.headers.get("set-cookie").split(";")[0];
+}
+
+/** The secret's cases: /ping, the key in X-Api-Key, a session cookie. */
+async function secretCases(app) {
+  return [
+    ["ping (no auth)", "/ping", {}],
+    ["secret key", "/api/v3/tag", { "x-api-key": SECRET }],
+    ["session cookie", "/api/v3/tag", { cookie: await signIn(app.url, SECRET) }],
+  ];
+}
+
+/** Regenerates the key, then its cases: the regenerated key and a session signed with it. */
+async function regeneratedCases(app) {
+  const res = await fetch(`${app.url}/api/v3/config/host/apikey/regenerate`, {
+    method: "POST",
+    headers: { "x-api-key": SECRET },
+  });
+  if (res.status !== 200) throw new Error(`regenerate: ${res.status}`);
+  const { apiKey } = await res.json();
+  return [
+    ["regenerated key", "/api/v3/tag", { "x-api-key": apiKey }],
+    ["session (regenerated)", "/api/v3/tag", { cookie: await signIn(app.url, apiKey) }],
+  ];
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main() {
+  const apps = [];
+  try {
+    const plan = [];
+    const current = await startCase("this tree");
+    apps.push(current);
+    plan.push({ app: current, cases: await secretCases(current) });
+    const regenerated = await startCase("this tree, regenerated");
+    apps.push(regenerated);
+    plan.push({ app: regenerated, cases: await regeneratedCases(regenerated) });
+    if (COMPARE_ROOT) {
+      const other = await startCase(`compare ${COMPARE_ROOT}`, COMPARE_ROOT);
+      apps.push(other);
+      plan.push({ app: other, cases: await secretCases(other) });
+    }
+    const samples = new Map();
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const { app, cases } of plan) {
+        for (const [label, path, headers] of cases) {
+          const result = await measure(`${app.url}${path}`, headers);
+          const key = `${app.name}\t${label}`;
+          samples.set(key, [...(samples.get(key) ?? []), result]);
+        }
+      }
+    }
+    const ping = median(samples.get("this tree\tping (no auth)").map((r) => r.requests.average));
+    const rows = [...samples].map(([key, results]) => {
+      const [app, label] = key.split("\t");
+      const rps = median(results.map((r) => r.requests.average));
+      return {
+        app,
+        case: label,
+        "req/s": rps,
+        "vs this tree's ping": Math.round((rps / ping) * 100) / 100,
+        "p50 ms": median(results.map((r) => r.latency.p50)),
+        "p99 ms": median(results.map((r) => r.latency.p99)),
+        non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+      };
+    });
+    console.log(`${ROUNDS} rounds × ${SECONDS} s per case, ${CONNECTIONS} connections; medians of the rounds`);
+    console.table(rows);
+  } finally {
+    await Promise.allSettled(apps.map((app) => app.stop()));
+  }
+}
+
+await main();

@@ -1,0 +1,101 @@
+import { useSignal } from "@preact/signals";
+import { settingsApi } from "../api/settings";
+import { ConfirmButton } from "./ConfirmButton";
+import { ErrorMessage } from "./ErrorMessage";
+import { formatDateTime } from "./format";
+import { StatusNote } from "./StatusNote";
+
+const MASK = "••••••••••••••••••••••••••••••••";
+
+/**
+ * Settings › General's API key: masked until Show (asked once more, fetched by POST, hidden
+ * again with Hide); Regenerate, asked once more, retires the key in use and shows the new one
+ * once. This browser stays logged in: the answer re-issues its session under the new key.
+ */
+export function ApiKeySection() {
+  const shown = useSignal<string | undefined>(undefined);
+  const regeneratedAt = useSignal<string | null | undefined>(undefined);
+  const busy = useSignal(false);
+  const note = useSignal<string | undefined>(undefined);
+  const error = useSignal<unknown>(undefined);
+
+  const act = async (work: () => Promise<string | undefined>) => {
+    busy.value = true;
+    error.value = undefined;
+    note.value = undefined;
+    try {
+      note.value = await work();
+    } catch (e) {
+      error.value = e;
+    }
+    busy.value = false;
+  };
+  const show = () =>
+    act(async () => {
+      const key = await settingsApi.apiKey.show();
+      shown.value = key.apiKey;
+      regeneratedAt.value = key.regeneratedAt;
+      return undefined;
+    });
+  const regenerate = () =>
+    act(async () => {
+      const key = await settingsApi.apiKey.regenerate();
+      shown.value = key.apiKey;
+      regeneratedAt.value = key.regeneratedAt;
+      return "New key made: the old one no longer works. Update every client now; other browsers must log in again.";
+    });
+
+  return (
+    <section aria-labelledby="apikey-heading" class="settings-section">
+      <h2 id="apikey-heading">API key</h2>
+      <p>
+        {shown.value ? (
+          <code class="api-key" data-testid="api-key">
+            {shown.value}
+          </code>
+        ) : (
+          <>
+            <code class="api-key" data-testid="api-key" aria-hidden="true">
+              {MASK}
+            </code>{" "}
+            <span class="muted">(hidden)</span>
+          </>
+        )}
+        {regeneratedAt.value && <span class="muted"> regenerated {formatDateTime(regeneratedAt.value)}</span>}
+      </p>
+      <div class="actions">
+        {shown.value ? (
+          <button
+            type="button"
+            class="ghost"
+            onClick={() => {
+              shown.value = undefined;
+              note.value = undefined;
+            }}
+          >
+            Hide
+          </button>
+        ) : (
+          <ConfirmButton
+            label="Show"
+            description="Show the API key on this screen"
+            busy={busy.value}
+            onConfirm={show}
+          />
+        )}
+        <ConfirmButton
+          label="Regenerate"
+          description="Regenerate the API key: the current key stops working at once and every client using it (apps, scripts, calendar links) must be updated"
+          busy={busy.value}
+          onConfirm={regenerate}
+        />
+        <StatusNote message={note.value} />
+      </div>
+      <p class="hint">
+        Clients send the key as <code>X-Api-Key</code> or <code>?apikey=</code>. Lost access after a regeneration? Set a
+        new <code>API_KEY</code> secret (<code>wrangler secret put API_KEY</code>): a new secret is the key again.
+      </p>
+      <ErrorMessage error={error.value} />
+    </section>
+  );
+}
