@@ -1,10 +1,11 @@
 /**
- * `npm exec -- tsx bench/auth.mjs`: what checking the API key costs per request in the steady
- * state. One app on loopback, autocannon on GET /api/v3/tag (a one-row read) sent with the
- * API_KEY secret in X-Api-Key, with a session cookie, and — after Regenerate — with the
- * regenerated key, each against /ping (no auth) in the same rounds, interleaved so machine load
- * hits every case alike. With BENCH_AUTH_COMPARE_ROOT=<another checkout>/ the same cases run
- * against that tree's app too (a before/after in one run). Prints a table; asserts nothing.
+ * `npm run bench:auth`: what checking the API key costs per request in the steady state.
+ * Autocannon on GET /api/v3/tag (a one-row read) against two apps of this tree on loopback: one
+ * on the API_KEY secret (sent in X-Api-Key, and as a session cookie), one after Regenerate (the
+ * regenerated key, and a session signed with it); /ping (no auth) as the baseline. Cases are
+ * interleaved in rounds so machine load hits each alike; the median round is reported. With
+ * BENCH_AUTH_COMPARE_ROOT=<another checkout>/ that tree's app runs the secret's cases too (a
+ * before/after in one run). Prints a table; asserts nothing.
  */
 import "../scripts/offline-env.mjs";
 import { randomBytes } from "node:crypto";

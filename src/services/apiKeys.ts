@@ -17,7 +17,7 @@ import { type SessionClient, SessionStore } from "./sessions";
  * isolate accepts the retired key for at most API_KEY_STATE_TTL_MS more. The holding is keyed by
  * the secret, so a new secret counts at once.
  */
-export const API_KEY_STATE_TTL_MS = 10_000;
+const API_KEY_STATE_TTL_MS = 10_000;
 
 interface ActiveApiKey {
   /** SHA-256 of the key that works. */

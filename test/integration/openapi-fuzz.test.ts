@@ -183,9 +183,11 @@ test("every documented route answers generated input without a 5xx, 4xx in the e
   await addRootFolder();
   await addMovie(935);
   const doc = await getJson<OpenApiDocument>("/api/v3/openapi.json");
-  const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
-  );
+  // Regenerating the API key retires the key every later request sends: it goes last.
+  const retiresKey = (path: string) => path.endsWith("/apikey/regenerate");
+  const operations = Object.entries(doc.paths)
+    .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })))
+    .sort((a, b) => Number(retiresKey(a.path)) - Number(retiresKey(b.path)));
   expect(operations.length).toBeGreaterThan(50);
   const check = (request: ReturnType<typeof requestFor>, method: string, numRuns: number) =>
     fc.assert(

@@ -48,21 +48,7 @@ export function ApiKeySection() {
   return (
     <section aria-labelledby="apikey-heading" class="settings-section">
       <h2 id="apikey-heading">API key</h2>
-      <p>
-        {shown.value ? (
-          <code class="api-key" data-testid="api-key">
-            {shown.value}
-          </code>
-        ) : (
-          <>
-            <code class="api-key" data-testid="api-key" aria-hidden="true">
-              {MASK}
-            </code>{" "}
-            <span class="muted">(hidden)</span>
-          </>
-        )}
-        {regeneratedAt.value && <span class="muted"> regenerated {formatDateTime(regeneratedAt.value)}</span>}
-      </p>
+      <ApiKeyValue shown={shown.value} regeneratedAt={regeneratedAt.value} />
       <div class="actions">
         {shown.value ? (
           <button
@@ -97,5 +83,32 @@ export function ApiKeySection() {
       </p>
       <ErrorMessage error={error.value} />
     </section>
+  );
+}
+
+/** The key as shown: in clear after Show or Regenerate, masked otherwise. */
+function ApiKeyValue({
+  shown,
+  regeneratedAt,
+}: {
+  shown: string | undefined;
+  regeneratedAt: string | null | undefined;
+}) {
+  return (
+    <p>
+      {shown ? (
+        <code class="api-key" data-testid="api-key">
+          {shown}
+        </code>
+      ) : (
+        <>
+          <code class="api-key" data-testid="api-key" aria-hidden="true">
+            {MASK}
+          </code>{" "}
+          <span class="muted">(hidden)</span>
+        </>
+      )}
+      {regeneratedAt && <span class="muted"> regenerated {formatDateTime(regeneratedAt)}</span>}
+    </p>
   );
 }
