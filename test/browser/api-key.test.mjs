@@ -70,6 +70,7 @@ test("Settings › General shows the API key and regenerates it (desktop, 1440 p
         await section.getByRole("button", { name: "Yes, show" }).click();
         await section.getByText(fresh, { exact: true }).waitFor();
         await section.getByText(/regenerated/).waitFor();
+        await section.scrollIntoViewIfNeeded();
       },
       { viewport: { width: 1440, height: 900 } },
     );
