@@ -3,7 +3,8 @@
  * Autocannon on GET /api/v3/tag (a one-row read) against two apps of this tree on loopback: one
  * on the API_KEY secret (sent in X-Api-Key, and as a session cookie), one after Regenerate (the
  * regenerated key, and a session signed with it); /ping (no auth) as the baseline. Cases are
- * interleaved in rounds so machine load hits each alike; the median round is reported. With
+ * interleaved in rounds (each round starting with another app) so machine load hits each alike;
+ * the median round is reported. With
  * BENCH_AUTH_COMPARE_ROOT=<another checkout>/ that tree's app runs the secret's cases too (a
  * before/after in one run). Prints a table; asserts nothing.
  */
@@ -78,11 +79,12 @@ async function regeneratedCases(app) {
 }
 
 /**
- * The check alone, in process, without HTTP or machine noise: the secret compared as before this
- * change (both sides hashed per request) against apiKeyMatches in its steady state (the key
- * state held, one hash per request), over a database that counts the reads it is asked for.
+ * The check alone, in process, without HTTP: the secret compared as before this change (both
+ * sides hashed per request) against apiKeyMatches in its steady state (the key state held, one
+ * hash per request), over a database that counts the reads it is asked for. Interleaved blocks,
+ * after a warm-up, so load and the JIT weigh on both alike; medians of the blocks.
  */
-async function checkCost(checks = 50_000) {
+async function checkCost(blocks = 15, perBlock = 2_000) {
   let reads = 0;
   const read = async () => {
     reads++;
@@ -90,15 +92,21 @@ async function checkCost(checks = 50_000) {
   };
   const db = { select: () => ({ from: () => ({ where: read }) }) };
   const env = { API_KEY: SECRET };
-  const time = async (check) => {
-    const started = performance.now();
-    for (let i = 0; i < checks; i++) if (!(await check())) throw new Error("the key did not match");
-    return Math.round(((performance.now() - started) / checks) * 1e6) / 1e3;
+  const cases = {
+    "both hashed (before)": () => constantTimeEqual(SECRET, SECRET),
+    "held state, one hash (now)": () => apiKeyMatches(db, env, SECRET),
   };
-  const before = await time(() => constantTimeEqual(SECRET, SECRET));
-  const after = await time(() => apiKeyMatches(db, env, SECRET));
+  const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+  for (let block = -2; block < blocks; block++) {
+    for (const [name, check] of Object.entries(cases)) {
+      const started = performance.now();
+      for (let i = 0; i < perBlock; i++) if (!(await check())) throw new Error("the key did not match");
+      if (block >= 0) times[name].push(((performance.now() - started) / perBlock) * 1000);
+    }
+  }
+  const figures = Object.entries(times).map(([name, list]) => `${name} ${median(list).toFixed(1)} µs`);
   console.log(
-    `key check, ${checks} in process: both hashed per request ${before} µs; held state, one hash ${after} µs; D1 reads ${reads}`,
+    `key check in process, median of ${blocks} blocks × ${perBlock}: ${figures.join("; ")}; D1 reads ${reads}`,
   );
 }
 
@@ -106,6 +114,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 async function main() {
   await checkCost();
+  if (ROUNDS < 1) return; // BENCH_AUTH_ROUNDS=0: the in-process check alone
   const apps = [];
   try {
     const plan = [];
@@ -122,7 +131,9 @@ async function main() {
     }
     const samples = new Map();
     for (let round = 0; round < ROUNDS; round++) {
-      for (const { app, cases } of plan) {
+      // Each round starts with another app, so going first or last favours none.
+      const order = plan.map((_, i) => plan[(i + round) % plan.length]);
+      for (const { app, cases } of order) {
         for (const [label, path, headers] of cases) {
           const result = await measure(`${app.url}${path}`, headers);
           const key = `${app.name}\t${label}`;
