@@ -7,5 +7,6 @@ export function startApp(options: {
   vars?: Record<string, string>;
   logLevel?: string;
   registry?: string;
+  root?: string;
 }): Promise<{ url: string; stop: () => Promise<void> }>;
 export function fireCronsLocally(appUrl: string, onFire?: (cron: string, result: number | string) => void): () => void;
