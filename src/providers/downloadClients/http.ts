@@ -2,9 +2,11 @@ import { z } from "zod";
 import type { UpstreamPolicy } from "../../config";
 import { Failure, type UpstreamFailure } from "../../domain/failures/failure";
 import type { FailureKind } from "../../domain/failures/kinds";
+import type { FailureSignal } from "../../domain/failures/signals";
 import { hostSetting, portSetting } from "../../domain/validation/addresses";
 import type { SelectOption } from "../../domain/validation/choices";
 import { parseRequestHeaders } from "../../domain/validation/headers";
+import type { ClientDownload } from "../../integrations/downloadClient";
 import { upstreamFetch } from "../../integrations/http";
 import type { Logger } from "../../observability/logger";
 import type { ProviderField } from "../definition";
@@ -145,4 +147,16 @@ export function queuePriorityFields(options: readonly SelectOption<number>[]): P
       helpText: "Priority for movies released longer ago",
     },
   ];
+}
+
+/**
+ * A usenet client's history item (SABnzbd, NZBGet): downloaded in full, so nothing is left to
+ * fetch; failed with the failure the client reports, else completed.
+ */
+export function finishedDownload(
+  item: Pick<ClientDownload, "downloadId" | "title" | "size" | "outputPath">,
+  failure?: FailureSignal,
+): ClientDownload {
+  const base = { ...item, sizeleft: 0, progress: 1, eta: 0 };
+  return failure ? { ...base, status: "failed", failure, message: failure.message } : { ...base, status: "completed" };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FailureSignal } from "../../../domain/failures/signals";
 import type { ClientDownload, DownloadStatus } from "../../../integrations/downloadClient";
+import { finishedDownload } from "../http";
 
 /** Sizes come as MB and as two 32-bit halves (Lo/Hi) for the exact bytes. */
 const bytes = (lo: number | undefined, hi: number | undefined, mb: number | undefined) =>
@@ -132,16 +133,11 @@ export function groupDownload(group: NzbgetGroup, status: NzbgetStatus): ClientD
 }
 
 export function historyDownload(item: NzbgetHistory): ClientDownload {
-  const failure = nzbgetFailure(item);
-  const base = {
+  const finished = {
     downloadId: String(item.NZBID),
     title: item.Name,
     size: item.size,
-    sizeleft: 0,
-    progress: 1,
-    eta: 0,
     outputPath: item.FinalDir || item.DestDir || null,
   };
-  if (failure) return { ...base, status: "failed", failure, message: failure.message };
-  return { ...base, status: "completed" };
+  return finishedDownload(finished, nzbgetFailure(item));
 }

@@ -10,7 +10,15 @@ import type {
   MovedDownload,
 } from "../../../integrations/downloadClient";
 import { readJson } from "../../../integrations/http";
-import { baseUrl, type ClientContext, clientError, clientFetch, joinPath, moviePriority } from "../http";
+import {
+  baseUrl,
+  type ClientContext,
+  clientError,
+  clientFetch,
+  finishedDownload,
+  joinPath,
+  moviePriority,
+} from "../http";
 import type { SabnzbdSettings } from "./settings";
 
 const SERVICE = "sabnzbd";
@@ -180,20 +188,11 @@ export class SabnzbdClient implements DownloadClient {
   }
 
   private historyDownload(slot: z.infer<typeof historySlotSchema>): ClientDownload {
-    const base = {
-      downloadId: slot.nzo_id,
-      title: slot.name,
-      size: slot.bytes,
-      eta: 0,
-      outputPath: slot.storage,
-    };
-    if (slot.status === "Failed") {
-      const failure = sabnzbdFailure(slot.fail_message);
-      return { ...base, status: "failed", sizeleft: 0, progress: 1, failure, message: failure.message };
-    }
-    if (slot.status === "Completed") return { ...base, status: "completed", sizeleft: 0, progress: 1 };
+    const finished = { downloadId: slot.nzo_id, title: slot.name, size: slot.bytes, outputPath: slot.storage };
+    if (slot.status === "Failed") return finishedDownload(finished, sabnzbdFailure(slot.fail_message));
+    if (slot.status === "Completed") return finishedDownload(finished);
     // Verifying, Repairing, Extracting, Moving, Running, QuickCheck: post-processing.
-    return { ...base, status: "downloading", sizeleft: 0, progress: 1, message: `SABnzbd: ${slot.status}` };
+    return { ...finishedDownload(finished), status: "downloading", message: `SABnzbd: ${slot.status}` };
   }
 
   /** SABnzbd lists no files of a finished job: its storage path (a folder, or the file) stands for them. */
