@@ -159,7 +159,8 @@ async function measureHighLoad(baseUrl, pagedPath) {
 }
 
 /**
- * One library size from seed to render. `skip` may hold "highload" and "render". The site must
+ * One library size from seed to render. `skip` may hold "routes" (the autocannon figures, and so
+ * the high-load part), "highload" and "render". The site must
  * already be built (the render is measured against dist/site).
  */
 export async function runLibraryBench(size, { seconds, skip }) {
@@ -180,8 +181,8 @@ export async function runLibraryBench(size, { seconds, skip }) {
       out.seedSeconds = (Date.now() - started) / 1000;
     }
     app = await startApp({ persistDir: work, vars: { API_KEY } });
-    out.routes = await measureRoutes(app.url, size, seconds);
-    if (!skip.has("highload") && !WHOLE_LIST_ONLY && !ONLY_PAGED.length) {
+    if (!skip.has("routes")) out.routes = await measureRoutes(app.url, size, seconds);
+    if (!skip.has("highload") && !skip.has("routes") && !WHOLE_LIST_ONLY && !ONLY_PAGED.length) {
       console.log(
         `High load: ${HIGH_LOAD.connections} connections for ${HIGH_LOAD.seconds} s on /ping and /movie/paged…`,
       );

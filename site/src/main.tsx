@@ -1,5 +1,6 @@
 import { render } from "preact";
 import { useEffect } from "preact/hooks";
+import { holdReadsUntil } from "./api";
 import { Layout } from "./pages/Layout";
 import { Login } from "./pages/Login";
 import { currentPath } from "./router";
@@ -11,6 +12,9 @@ import { restoreTheme, syncTheme } from "./state/theme";
 import { AppStatus } from "./sw/AppStatus";
 import { startServiceWorker } from "./sw/serviceWorker";
 import "./styles.css";
+
+/** The longest the side panels' reads wait for the session and the first page (a slow server). */
+const FIRST_DATA_HOLD_MS = 1000;
 
 function Page() {
   return resolve(currentPath.value).page;
@@ -58,14 +62,20 @@ function Session() {
 }
 
 restoreTheme();
-void loadSession();
-// Back online after the page loaded offline: ask for the session again, then the page's data follows.
-startServiceWorker(() => {
-  if (!session.value) void loadSession();
-});
-// The page's own module too is fetched alongside the session check, not after it.
-preloadPage(currentPath.value);
+const sessionRead = loadSession();
 // Opening the library is the common start: ask for its first page alongside the session check
 // rather than after it. Without a session it fails quietly and is asked again after login.
-if (currentPath.value === "/" || currentPath.value === "/library") ensureRows(0, 1);
+const firstData =
+  currentPath.value === "/" || currentPath.value === "/library"
+    ? Promise.all([sessionRead, ensureRows(0, 1)])
+    : sessionRead;
+// The panels' own reads (queue states, saved filters, names) wait for that first data, up to a second.
+holdReadsUntil(firstData, FIRST_DATA_HOLD_MS);
+// The page's own module too is fetched alongside the session check, not after it.
+preloadPage(currentPath.value);
+// Back online after the page loaded offline: ask for the session again, then the page's data
+// follows. The worker is registered (and its install caches the site) once the first data is in.
+startServiceWorker(() => {
+  if (!session.value) void loadSession();
+}, firstData);
 render(<App />, document.getElementById("app") as HTMLElement);

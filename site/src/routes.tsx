@@ -4,6 +4,9 @@
  */
 import type { ComponentType, JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
+// The library, the page most visits open on, is in the first bundle rather than fetched on
+// first use: its first render then waits on no module requests of its own.
+import { Library } from "./pages/Library";
 import { NotFound } from "./pages/NotFound";
 
 /** A page whose module is fetched on first use; `preload` fetches it ahead. */
@@ -38,7 +41,6 @@ function lazy<P extends object>(load: () => Promise<ComponentType<P>>): LazyPage
   return Object.assign(Page, { preload });
 }
 
-const Library = lazy(() => import("./pages/Library").then((m) => m.Library));
 const MovieDetail = lazy(() => import("./pages/MovieDetail").then((m) => m.MovieDetail));
 const AddMovie = lazy(() => import("./pages/AddMovie").then((m) => m.AddMovie));
 const Trending = lazy(() => import("./pages/Trending").then((m) => m.Trending));

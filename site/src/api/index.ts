@@ -123,8 +123,28 @@ function queryString(query: Query): string {
   return text ? `?${text}` : "";
 }
 
+/** Reads asked for while the first screen's own data is on its way, which wait for it (see `holdReadsUntil`). */
+let heldUntil: Promise<unknown> | undefined;
+
+/**
+ * Makes reads asked for from now on wait until `first` settles, or `maxMs` passes: the requests
+ * already sent (the session and the page's own first data) are not competing with the side
+ * panels' reads (queue states, saved filters, profile names) on a busy server or connection.
+ */
+export function holdReadsUntil(first: Promise<unknown>, maxMs: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const released = Promise.race([first, new Promise((resolve) => (timer = setTimeout(resolve, maxMs)))])
+    .catch(() => undefined)
+    .finally(() => {
+      clearTimeout(timer);
+      if (heldUntil === released) heldUntil = undefined;
+    });
+  heldUntil = released;
+}
+
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const { query, body, file, signal, sessionRequired = true, onHeaders } = options;
+  if (heldUntil && method === "GET") await heldUntil;
   const contentType = file ? file.contentType : body === undefined ? undefined : "application/json";
   let response: Response;
   try {

@@ -83,10 +83,10 @@ export function Library() {
 
   useEffect(() => {
     if (total === undefined) {
-      ensureRows(firstItem, endItem);
+      void ensureRows(firstItem, endItem);
       return;
     }
-    const timer = setTimeout(() => ensureRows(firstItem, endItem), FETCH_DELAY_MS);
+    const timer = setTimeout(() => void ensureRows(firstItem, endItem), FETCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [key, loadedKey, total, firstItem, endItem]);
 

@@ -206,9 +206,10 @@ export function movieAt(rows: LoadedRows, index: number): Movie | undefined {
 
 /**
  * Makes sure the rows from `first` to `last` (exclusive) of the current query are loaded or on
- * their way. A changed query starts from scratch and cancels requests for the old one.
+ * their way. A changed query starts from scratch and cancels requests for the old one. Settles
+ * when the pages this call asked for have arrived or failed.
  */
-export function ensureRows(first: number, last: number) {
+export function ensureRows(first: number, last: number): Promise<unknown> {
   const key = queryKey.peek();
   let rows = loaded.peek();
   if (rows.key !== key) {
@@ -220,9 +221,11 @@ export function ensureRows(first: number, last: number) {
   const firstPage = Math.floor(Math.max(0, first) / PAGE_SIZE) + 1;
   const lastPage = Math.floor(Math.max(first, last - 1) / PAGE_SIZE) + 1;
   const maxPage = rows.total === undefined ? firstPage : Math.max(1, Math.ceil(rows.total / PAGE_SIZE));
+  const asked: Promise<void>[] = [];
   for (let page = firstPage; page <= Math.min(lastPage, maxPage); page++) {
-    if (!rows.pages.has(page) && !inFlight.has(`${key}#${page}`)) void fetchPage(key, page, firstPage);
+    if (!rows.pages.has(page) && !inFlight.has(`${key}#${page}`)) asked.push(fetchPage(key, page, firstPage));
   }
+  return Promise.all(asked);
 }
 
 async function fetchPage(key: string, page: number, nearPage: number) {

@@ -21,8 +21,12 @@ function watchInstalling(worker: ServiceWorker) {
   });
 }
 
-/** Starts following the connection and registers the worker (where the browser has them). */
-export function startServiceWorker(onOnline: () => void): void {
+/**
+ * Starts following the connection, and registers the worker (where the browser has them) once
+ * `after` settles: its first install fetches every asset of the site, which must not compete
+ * with the page's first data.
+ */
+export function startServiceWorker(onOnline: () => void, after: Promise<unknown>): void {
   addEventListener("offline", () => {
     offline.value = true;
   });
@@ -34,8 +38,9 @@ export function startServiceWorker(onOnline: () => void): void {
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (reloadOnTakeover) location.reload();
   });
-  navigator.serviceWorker
-    .register("/sw.js", { scope: "/" })
+  after
+    .catch(() => undefined)
+    .then(() => navigator.serviceWorker.register("/sw.js", { scope: "/" }))
     .then((reg) => {
       registration = reg;
       if (reg.waiting && navigator.serviceWorker.controller) updateWaiting.value = true;
