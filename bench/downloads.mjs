@@ -4,8 +4,10 @@
  *   1,000 results (every page fetched, every result parsed and decided, ranked);
  * - queue poll: `RefreshMonitoredDownloads` with 500 active downloads on one qBittorrent (one
  *   client call for the whole queue, progress written back in batches).
+ * - the same search in the site (bench/search-render.mjs): pressing "Search indexers" to the
+ *   1,000 releases drawn, in Chromium on the built site.
  * Times are wall time per run as the app reports it (command started → ended) or as the client
- * sees it (the release request).
+ * sees it (the release request, the page).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +16,7 @@ import { applyMigrations, executeSqlFile, startApp } from "../scripts/lib/app.mj
 import { writeLibrarySeed } from "../scripts/lib/seed-library.mjs";
 import { simulatorVars, startSimulator } from "../scripts/lib/simulator.mjs";
 import { apiCaller } from "./api.mjs";
+import { measureSearchRender } from "./search-render.mjs";
 
 const API_KEY = "bench-downloads-key";
 const ACTIVE_DOWNLOADS = 500;
@@ -118,6 +121,12 @@ export async function runDownloadsBench() {
       searches.push(Math.round(performance.now() - started));
     }
     const approved = releases.filter((r) => r.approved).length;
+    let siteRender;
+    try {
+      siteRender = await measureSearchRender(app.url, API_KEY, movie.id, releases.length);
+    } catch (error) {
+      siteRender = { failed: error.message };
+    }
 
     // Queue poll: 500 active torrents on one qBittorrent, each a queue row in D1.
     const client = await api(app, "POST", "/downloadclient", {
@@ -162,6 +171,7 @@ export async function runDownloadsBench() {
         rejected: releases.length - approved,
         runsMs: searches,
         medianMs: median(searches),
+        siteRender,
       },
       queuePoll: {
         activeDownloads: torrents.length,

@@ -21,7 +21,9 @@ import { runStreamingBench } from "./streaming.mjs";
 const LIBRARY_SIZES = (process.env.BENCH_MOVIES ?? "20000,100000").split(",").map(Number);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 // Parts left out of a run (comma-separated: parser, decisions, lists, streaming, downloads,
-// highload, render), e.g. BENCH_SKIP=parser,decisions,lists,streaming,downloads for the library alone.
+// routes, highload, render), e.g. BENCH_SKIP=parser,decisions,lists,streaming,downloads for the
+// library alone, and BENCH_MOVIES=100000 BENCH_SKIP=parser,decisions,lists,streaming,downloads,routes
+// for the library page's first render alone.
 const SKIP = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 
 async function main() {
@@ -118,6 +120,12 @@ async function downloadsPart(results) {
     results.downloads = dl;
     console.log(
       `  interactive search: ${dl.interactiveSearch.releasesReturned} releases decided (${dl.interactiveSearch.approved} approved) — median ${dl.interactiveSearch.medianMs} ms per search (runs ${dl.interactiveSearch.runsMs.join(", ")})`,
+    );
+    const site = dl.interactiveSearch.siteRender;
+    console.log(
+      site.failed
+        ? `  interactive search in the site: not measured: ${site.failed}`
+        : `  interactive search in the site: press to ${dl.interactiveSearch.releasesReturned} releases drawn — median ${site.medianMs} ms (runs ${site.runsMs.join(", ")})`,
     );
     console.log(
       `  queue poll: ${dl.queuePoll.activeDownloads} active downloads — median ${dl.queuePoll.medianMs} ms per poll (runs ${dl.queuePoll.runsMs.join(", ")})`,
