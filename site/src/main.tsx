@@ -1,6 +1,6 @@
 import { render } from "preact";
 import { useEffect } from "preact/hooks";
-import { holdReadsUntil } from "./api";
+import { holdReadsUntil } from "./api/transport";
 import { Layout } from "./pages/Layout";
 import { Login } from "./pages/Login";
 import { currentPath } from "./router";

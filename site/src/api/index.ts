@@ -71,6 +71,8 @@ import type {
   TrendingWindow,
 } from "./resources";
 
+import { type Query, queryString, send } from "./transport";
+
 export type * from "./resources";
 
 /** A streaming response together with the upstream the server says it served stale (X-Stale-Upstream). */
@@ -93,8 +95,6 @@ export class ApiError extends Error {
   }
 }
 
-type Query = Record<string, string | number | boolean | undefined>;
-
 interface RequestOptions {
   query?: Query;
   body?: unknown;
@@ -114,41 +114,12 @@ export function setUnauthorizedHandler(handler: () => void) {
   onUnauthorized = handler;
 }
 
-function queryString(query: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== "") params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
-
-/** Reads asked for while the first screen's own data is on its way, which wait for it (see `holdReadsUntil`). */
-let heldUntil: Promise<unknown> | undefined;
-
-/**
- * Makes reads asked for from now on wait until `first` settles, or `maxMs` passes: the requests
- * already sent (the session and the page's own first data) are not competing with the side
- * panels' reads (queue states, saved filters, profile names) on a busy server or connection.
- */
-export function holdReadsUntil(first: Promise<unknown>, maxMs: number) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const released = Promise.race([first, new Promise((resolve) => (timer = setTimeout(resolve, maxMs)))])
-    .catch(() => undefined)
-    .finally(() => {
-      clearTimeout(timer);
-      if (heldUntil === released) heldUntil = undefined;
-    });
-  heldUntil = released;
-}
-
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const { query, body, file, signal, sessionRequired = true, onHeaders } = options;
-  if (heldUntil && method === "GET") await heldUntil;
   const contentType = file ? file.contentType : body === undefined ? undefined : "application/json";
   let response: Response;
   try {
-    response = await fetch(`${path}${query ? queryString(query) : ""}`, {
+    response = await send(`${path}${query ? queryString(query) : ""}`, {
       method,
       credentials: "same-origin",
       headers: contentType
