@@ -171,6 +171,12 @@ function otherSections(r) {
       "## Downloads",
       "",
       `Interactive search over ${n(r.downloads.interactiveSearch?.indexerResults)} results: median ${n(r.downloads.interactiveSearch?.medianMs)} ms; queue poll of ${n(r.downloads.queuePoll?.activeDownloads)} downloads: median ${n(r.downloads.queuePoll?.medianMs)} ms.`,
+      ...(r.downloads.interactiveSearch?.siteRender?.medianMs === undefined
+        ? []
+        : [
+            "",
+            `The same search in the site (Chromium): press to releases drawn, median ${n(r.downloads.interactiveSearch.siteRender.medianMs)} ms, of which the site's render (response to drawn) ${n(r.downloads.interactiveSearch.siteRender.renderMedianMs)} ms; every row in the table ${n(r.downloads.interactiveSearch.siteRender.restMedianMs)} ms after that.`,
+          ]),
     );
   for (const note of r.notes ?? []) out.push("", `Note: ${note}`);
   return out;

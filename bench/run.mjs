@@ -125,7 +125,7 @@ async function downloadsPart(results) {
     console.log(
       site.failed
         ? `  interactive search in the site: not measured: ${site.failed}`
-        : `  interactive search in the site: press to ${dl.interactiveSearch.releasesReturned} releases drawn — median ${site.medianMs} ms (runs ${site.runsMs.join(", ")})`,
+        : `  interactive search in the site: press to ${dl.interactiveSearch.releasesReturned} releases drawn — median ${site.medianMs} ms (runs ${site.runsMs.join(", ")}), of which the site's render (response to drawn) median ${site.renderMedianMs} ms (runs ${site.renderRunsMs.join(", ")}); then every row in the table after a median ${site.restMedianMs} ms more`,
     );
     console.log(
       `  queue poll: ${dl.queuePoll.activeDownloads} active downloads — median ${dl.queuePoll.medianMs} ms per poll (runs ${dl.queuePoll.runsMs.join(", ")})`,

@@ -46,7 +46,11 @@ test("interactive search lists every release in the server's order with its deci
       assert.equal(await summary.textContent(), `${releases.length} releases found, ${approved.length} approved`);
       const table = search.getByRole("table", { name: "Releases", exact: true });
       const rows = table.locator("tbody tr");
-      assert.equal(await rows.count(), releases.length);
+      // A screenful is drawn first and the rest in the next frames.
+      await page.waitForFunction(
+        (count) => document.querySelectorAll("table[aria-label='Releases'] tbody tr").length === count,
+        releases.length,
+      );
       const shownTitles = await table.locator("tbody tr td.release-title > span:first-child").allTextContents();
       assert.deepEqual(
         shownTitles,

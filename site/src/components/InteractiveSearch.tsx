@@ -1,4 +1,6 @@
 import { type Signal, useSignal } from "@preact/signals";
+import { Component } from "preact";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, type GrabbedRelease, type Release } from "../api";
 import { ErrorMessage } from "./ErrorMessage";
 import { formatBytes, formatCount } from "./format";
@@ -131,6 +133,26 @@ function useReleaseSearch(movieId: number) {
   return { search, searching, error, grabs, run, grab };
 }
 
+/** Rows drawn in the first frame of a new list or order: more than a screen of them. */
+const FIRST_ROWS = 30;
+
+/**
+ * How many of `rows` to draw: a screenful at once, then all of them in the next frame, so a
+ * search of a thousand releases shows its first rows without waiting for the last one's (the
+ * rest come in one go: each step lays the whole table out again). A new list (a new search, or
+ * a new order) starts again from a screenful.
+ */
+function useRowsDrawn(rows: readonly unknown[]): number {
+  const [drawn, setDrawn] = useState({ of: rows, count: Math.min(rows.length, FIRST_ROWS) });
+  const count = drawn.of === rows ? drawn.count : Math.min(rows.length, FIRST_ROWS);
+  useEffect(() => {
+    if (count >= rows.length) return;
+    const frame = requestAnimationFrame(() => setDrawn({ of: rows, count: rows.length }));
+    return () => cancelAnimationFrame(frame);
+  }, [rows, count]);
+  return count;
+}
+
 function ReleasesTable({
   releases,
   sort,
@@ -142,6 +164,14 @@ function ReleasesTable({
   grabs: ReadonlyMap<string, GrabState>;
   onGrab: (release: Release) => void;
 }) {
+  const order = sort.value;
+  // Sorted once per list and order, not on every grab's re-render.
+  const sorted = useMemo(() => sortedReleases(releases, order), [releases, order]);
+  const drawn = useRowsDrawn(sorted);
+  // One handler for every row, so a row re-renders only when its own release or grab changes.
+  const latestGrab = useRef(onGrab);
+  latestGrab.current = onGrab;
+  const grabRow = useCallback((release: Release) => latestGrab.current(release), []);
   return (
     <div class="table-scroll">
       <table class="plain releases" aria-label="Releases">
@@ -161,12 +191,12 @@ function ReleasesTable({
           </tr>
         </thead>
         <tbody>
-          {sortedReleases(releases, sort.value).map((release) => (
+          {sorted.slice(0, drawn).map((release) => (
             <ReleaseRow
               key={releaseKey(release)}
               release={release}
               grab={grabs.get(releaseKey(release))}
-              onGrab={() => onGrab(release)}
+              onGrab={grabRow}
             />
           ))}
         </tbody>
@@ -198,7 +228,24 @@ function SortableHeader({
   );
 }
 
-function ReleaseRow({ release, grab, onGrab }: { release: Release; grab: GrabState | undefined; onGrab: () => void }) {
+interface ReleaseRowProps {
+  release: Release;
+  grab: GrabState | undefined;
+  onGrab: (release: Release) => void;
+}
+
+/** A release's row, drawn again only when its release or its grab changes (not for its neighbours'). */
+class ReleaseRow extends Component<ReleaseRowProps> {
+  override shouldComponentUpdate(next: ReleaseRowProps) {
+    return next.release !== this.props.release || next.grab !== this.props.grab || next.onGrab !== this.props.onGrab;
+  }
+
+  override render(props: ReleaseRowProps) {
+    return <ReleaseCells {...props} />;
+  }
+}
+
+function ReleaseCells({ release, grab, onGrab }: ReleaseRowProps) {
   const peers = release.protocol === "torrent" ? `${release.seeders ?? "?"} / ${release.leechers ?? "?"}` : "Usenet";
   return (
     <tr class={release.approved ? "approved" : "rejected"}>
@@ -242,7 +289,7 @@ function ReleaseRow({ release, grab, onGrab }: { release: Release; grab: GrabSta
         )}
       </td>
       <td class="row-actions grab-cell">
-        <GrabButton release={release} grab={grab} onGrab={onGrab} />
+        <GrabButton release={release} grab={grab} onGrab={() => onGrab(release)} />
       </td>
     </tr>
   );
