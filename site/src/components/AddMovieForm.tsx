@@ -1,8 +1,18 @@
 import type { Signal } from "@preact/signals";
+import { api } from "../api";
 import { Link } from "../router";
 import { qualityProfiles, rootFolders, tags } from "../state/reference";
 import { ErrorMessage } from "./ErrorMessage";
 import { type MovieChoices, MovieChoicesFields } from "./MovieChoices";
+
+/** Adds a movie as the form chose (no search on add: the user searches from its page). */
+export const addChosenMovie = (movie: { tmdbId: number; title: string }, choices: MovieChoices) =>
+  api.movies.add({
+    tmdbId: movie.tmdbId,
+    title: movie.title,
+    ...choices,
+    addOptions: { searchForMovie: false, monitor: choices.monitored ? "movieOnly" : "none", addMethod: "manual" },
+  });
 
 /**
  * The choices a movie is added with, defaults shown and editable: monitoring, profile, minimum

@@ -1,6 +1,6 @@
 import { useSignal } from "@preact/signals";
 import { api, type Movie } from "../api";
-import { AddMovieForm } from "../components/AddMovieForm";
+import { AddMovieForm, addChosenMovie } from "../components/AddMovieForm";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatRuntime } from "../components/format";
 import { defaultChoices, type MovieChoices } from "../components/MovieChoices";
@@ -119,16 +119,7 @@ function useAddMovie() {
     adding.value = true;
     addError.value = undefined;
     try {
-      const added = await api.movies.add({
-        tmdbId: movie.tmdbId,
-        title: movie.title,
-        ...choices.value,
-        addOptions: {
-          searchForMovie: false,
-          monitor: choices.value.monitored ? "movieOnly" : "none",
-          addMethod: "manual",
-        },
-      });
+      const added = await addChosenMovie(movie, choices.value);
       lookup.data.value = lookup.data.value?.map((m) => (m.tmdbId === movie.tmdbId ? { ...m, id: added.id } : m));
       selected.value = undefined;
       invalidateLibrary();

@@ -1,7 +1,6 @@
 import { useSignal } from "@preact/signals";
-import { api } from "../api";
 import { type DiscoverMovie as DiscoverMovieDetails, discoverApi } from "../api/discover";
-import { AddMovieForm } from "../components/AddMovieForm";
+import { AddMovieForm, addChosenMovie } from "../components/AddMovieForm";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatCount, formatRuntime } from "../components/format";
 import { defaultChoices, type MovieChoices } from "../components/MovieChoices";
@@ -126,16 +125,7 @@ function LibraryAction({ movie }: { movie: DiscoverMovieDetails }) {
     adding.value = true;
     addError.value = undefined;
     try {
-      const saved = await api.movies.add({
-        tmdbId: movie.tmdbId,
-        title: movie.title,
-        ...choices.value,
-        addOptions: {
-          searchForMovie: false,
-          monitor: choices.value.monitored ? "movieOnly" : "none",
-          addMethod: "manual",
-        },
-      });
+      const saved = await addChosenMovie(movie, choices.value);
       added.value = saved.id ?? null;
       invalidateLibrary();
     } catch (e) {
