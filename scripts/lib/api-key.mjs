@@ -4,34 +4,18 @@
  * row and opened with ENCRYPTION_KEY, as the app does; it counts only while the secret is the one
  * it retired (a new secret is the key again).
  */
-import { execFile } from "node:child_process";
 import { createHash, webcrypto } from "node:crypto";
-import { promisify } from "node:util";
-import { ROOT } from "./app.mjs";
-
-const run = promisify(execFile);
+import { queryLocalD1 } from "./app.mjs";
 
 const sha256Hex = (text) => createHash("sha256").update(text).digest("hex");
 
 /** The stored regenerated-key row of the local D1 under `persistDir`, if any. */
 async function storedKeyRow(persistDir) {
-  const { stdout } = await run(
-    process.execPath,
-    [
-      `${ROOT}node_modules/wrangler/bin/wrangler.js`,
-      "d1",
-      "execute",
-      "DB",
-      "--local",
-      "--persist-to",
-      persistDir,
-      "--json",
-      "--command",
-      "SELECT sealed_key, retired_secret_hash FROM api_key_state WHERE id = 1",
-    ],
-    { cwd: ROOT, env: { ...process.env, CI: "true" }, maxBuffer: 16 * 1024 * 1024 },
+  const [row] = await queryLocalD1(
+    persistDir,
+    "SELECT sealed_key, retired_secret_hash FROM api_key_state WHERE id = 1",
   );
-  return JSON.parse(stdout)[0]?.results?.[0];
+  return row;
 }
 
 /** Opens a value sealed as `enc:v1:<iv base64>:<ciphertext base64>` (src/services/secrets.ts). */

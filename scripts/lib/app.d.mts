@@ -1,6 +1,7 @@
 export const ROOT: string;
 export function applyMigrations(persistDir: string): Promise<void>;
 export function executeSqlFile(persistDir: string, file: string): Promise<void>;
+export function queryLocalD1(persistDir: string, sql: string): Promise<Record<string, unknown>[]>;
 export function startApp(options: {
   port?: number;
   persistDir: string;

@@ -9,42 +9,39 @@ import { cronMatches } from "../../src/jobs/cronSchedule.ts";
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const run = promisify(execFile);
 
-/** Applies d1-migrations/ to the local D1 database kept under `persistDir`. */
-export async function applyMigrations(persistDir) {
-  await run(
+/** Runs `wrangler d1 <command> DB --local` on the local D1 database kept under `persistDir`; resolves to its output. */
+async function localD1(persistDir, command, options = [], maxBuffer = 16 * 1024 * 1024) {
+  const { stdout } = await run(
     process.execPath,
     [
       `${ROOT}node_modules/wrangler/bin/wrangler.js`,
       "d1",
-      "migrations",
-      "apply",
+      ...command,
       "DB",
       "--local",
       "--persist-to",
       persistDir,
+      ...options,
     ],
-    { cwd: ROOT, env: { ...process.env, CI: "true" }, maxBuffer: 16 * 1024 * 1024 },
+    { cwd: ROOT, env: { ...process.env, CI: "true" }, maxBuffer },
   );
+  return stdout;
+}
+
+/** Applies d1-migrations/ to the local D1 database kept under `persistDir`. */
+export async function applyMigrations(persistDir) {
+  await localD1(persistDir, ["migrations", "apply"]);
 }
 
 /** Runs SQL from a file against the local D1 database (used to seed big libraries). */
 export async function executeSqlFile(persistDir, file) {
-  await run(
-    process.execPath,
-    [
-      `${ROOT}node_modules/wrangler/bin/wrangler.js`,
-      "d1",
-      "execute",
-      "DB",
-      "--local",
-      "--persist-to",
-      persistDir,
-      "--file",
-      file,
-      "--yes",
-    ],
-    { cwd: ROOT, env: { ...process.env, CI: "true" }, maxBuffer: 64 * 1024 * 1024 },
-  );
+  await localD1(persistDir, ["execute"], ["--file", file, "--yes"], 64 * 1024 * 1024);
+}
+
+/** The rows one SQL statement reads from the local D1 database. */
+export async function queryLocalD1(persistDir, sql) {
+  const stdout = await localD1(persistDir, ["execute"], ["--json", "--command", sql]);
+  return JSON.parse(stdout)[0]?.results ?? [];
 }
 
 /**

@@ -4,6 +4,7 @@ import { ConfirmButton } from "./ConfirmButton";
 import { ErrorMessage } from "./ErrorMessage";
 import { formatDateTime } from "./format";
 import { StatusNote } from "./StatusNote";
+import { useAction } from "./useAction";
 
 const MASK = "••••••••••••••••••••••••••••••••";
 
@@ -15,21 +16,7 @@ const MASK = "••••••••••••••••••••••
 export function ApiKeySection() {
   const shown = useSignal<string | undefined>(undefined);
   const regeneratedAt = useSignal<string | null | undefined>(undefined);
-  const busy = useSignal(false);
-  const note = useSignal<string | undefined>(undefined);
-  const error = useSignal<unknown>(undefined);
-
-  const act = async (work: () => Promise<string | undefined>) => {
-    busy.value = true;
-    error.value = undefined;
-    note.value = undefined;
-    try {
-      note.value = await work();
-    } catch (e) {
-      error.value = e;
-    }
-    busy.value = false;
-  };
+  const { busy, note, error, act } = useAction();
   const show = () =>
     act(async () => {
       const key = await settingsApi.apiKey.show();

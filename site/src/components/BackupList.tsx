@@ -1,4 +1,3 @@
-import { useSignal } from "@preact/signals";
 import { api, type Command } from "../api";
 import { type Backup, settingsApi } from "../api/settings";
 import { ConfirmButton } from "./ConfirmButton";
@@ -6,6 +5,7 @@ import { ErrorMessage } from "./ErrorMessage";
 import { formatDateTime } from "./format";
 import { StatusNote } from "./StatusNote";
 import { TableHead } from "./TableParts";
+import { useAction } from "./useAction";
 import { useResource } from "./useResource";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -34,22 +34,7 @@ async function backUpNow(onProgress: (text: string) => void): Promise<void> {
  */
 export function BackupList({ heading = "Backups" }: { heading?: string }) {
   const { data, error: loadError, reload } = useResource((signal) => settingsApi.backups.list(signal), []);
-  const error = useSignal<unknown>(undefined);
-  const note = useSignal<string | undefined>(undefined);
-  const busy = useSignal(false);
-  const act = async (work: () => Promise<string>) => {
-    busy.value = true;
-    error.value = undefined;
-    note.value = undefined;
-    try {
-      note.value = await work();
-    } catch (e) {
-      error.value = e;
-      note.value = undefined;
-    }
-    busy.value = false;
-    reload();
-  };
+  const { busy, note, error, act } = useAction(reload);
   const backUp = () =>
     act(async () => {
       await backUpNow((text) => {
@@ -85,7 +70,7 @@ export function BackupList({ heading = "Backups" }: { heading?: string }) {
 interface RowProps {
   backup: Backup;
   busy: boolean;
-  act: (work: () => Promise<string>) => Promise<void>;
+  act: (work: () => Promise<string | undefined>) => Promise<void>;
 }
 
 function BackupRow({ backup: b, busy, act }: RowProps) {
