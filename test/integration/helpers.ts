@@ -150,6 +150,23 @@ export async function listError(reading: Promise<unknown>): Promise<Failure> {
 }
 
 /**
+ * Sends a command (`{ name, ...body }`) and polls it every 50 ms, at most `polls` times, until it
+ * completes or fails; returns its last state either way (the caller asserts which it expects).
+ */
+export async function commandToEnd<T extends { id: number; status: string }>(
+  body: Record<string, unknown>,
+  polls = 200,
+): Promise<T> {
+  const queued = await sendJson<T>("POST", "/api/v3/command", body, 201);
+  for (let i = 0; i < polls; i++) {
+    const command = await getJson<T>(`/api/v3/command/${queued.id}`);
+    if (command.status === "completed" || command.status === "failed") return command;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`command ${queued.id} did not finish`);
+}
+
+/**
  * Waits until no command is queued or started: commands run on the commands queue in chunks, so
  * a cron's or a POST's work has ended only when its command has. Fails the test after `ms`.
  */

@@ -16,6 +16,7 @@ import {
   addMovie,
   addRootFolder,
   call,
+  commandToEnd,
   expectFieldError,
   getJson,
   qualityProfileId,
@@ -67,15 +68,7 @@ async function createList(
   );
 }
 
-async function runCommand(body: Record<string, unknown>): Promise<Command> {
-  const queued = await sendJson<Command>("POST", "/api/v3/command", body, 201);
-  for (let i = 0; i < 200; i++) {
-    const command = await getJson<Command>(`/api/v3/command/${queued.id}`);
-    if (command.status === "completed" || command.status === "failed") return command;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`command ${queued.id} did not finish`);
-}
+const runCommand = (body: Record<string, unknown>) => commandToEnd<Command>(body);
 
 const syncList = (listId: number) => runCommand({ name: "ImportListSync", listId });
 const history = (listId: number) => getJson<Run[]>(`/api/v3/importlist/${listId}/history`);

@@ -5,7 +5,7 @@ import type { ApiBudget } from "../../durable-objects/ApiBudget";
 import { emptyBudgetState } from "../../src/domain/budgets";
 import { traktListSource } from "../../src/domain/lists/sources/trakt";
 import { fetchList } from "../../src/integrations/lists/fetchList";
-import { addRootFolder, getJson, qualityProfileId, sendJson, simCalls } from "./helpers";
+import { addRootFolder, commandToEnd, getJson, qualityProfileId, sendJson, simCalls } from "./helpers";
 
 // A Trakt list sync reads the list's summary first: the same version as the last complete sync
 // means one call and no page; otherwise its pages are reserved from Trakt's bulk allowance as one
@@ -57,15 +57,7 @@ async function createList(name: string, listname: string) {
   );
 }
 
-async function runCommand(body: Record<string, unknown>): Promise<Command> {
-  const queued = await sendJson<Command>("POST", "/api/v3/command", body, 201);
-  for (let i = 0; i < 600; i++) {
-    const command = await getJson<Command>(`/api/v3/command/${queued.id}`);
-    if (command.status === "completed" || command.status === "failed") return command;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`command ${queued.id} did not finish`);
-}
+const runCommand = (body: Record<string, unknown>) => commandToEnd<Command>(body, 600);
 
 /** Syncs a list and returns its run, with the calls made to the list's summary and item pages. */
 async function sync(listId: number, list: string, force?: boolean) {

@@ -4,6 +4,7 @@ import {
   addRootFolder,
   call,
   callsDuring,
+  commandToEnd,
   expectFieldError,
   getJson,
   qualityProfileId,
@@ -41,15 +42,7 @@ interface Command {
 const subscribe = (subscribedProviderIds: number[], extra: Record<string, unknown> = {}) =>
   sendJson<StreamingConfig>("PUT", "/api/v3/config/streaming", { subscribedProviderIds, ...extra }, 202);
 
-async function runCommand(body: Record<string, unknown>): Promise<Command> {
-  const queued = await sendJson<Command>("POST", "/api/v3/command", body, 201);
-  for (let i = 0; i < 200; i++) {
-    const command = await getJson<Command>(`/api/v3/command/${queued.id}`);
-    if (command.status === "completed" || command.status === "failed") return command;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`command ${queued.id} did not finish`);
-}
+const runCommand = (body: Record<string, unknown>) => commandToEnd<Command>(body);
 
 async function matrixList(streamingOption: string) {
   const list = await sendJson<{ id: number; streamingOption: string }>(
