@@ -5,7 +5,7 @@ import type { Env } from "./config";
 import { type CommandMessage, consumeCommandBatch, consumeCommandDeadLetters } from "./jobs/commandRunner";
 import { consumeDownloadBatch, consumeDownloadDeadLetters } from "./jobs/downloadJobs";
 import { consumeListSyncBatch, consumeListSyncDeadLetters, type ListSyncMessage } from "./jobs/listSyncQueue";
-import { consumeNotificationBatch } from "./jobs/notificationQueue";
+import { consumeNotificationBatch, consumeNotificationDeadLetters } from "./jobs/notificationQueue";
 import { runScheduled } from "./jobs/scheduled";
 import { meteredBindings } from "./observability/meteredBindings";
 import { flushMetrics } from "./observability/metricsAggregate";
@@ -37,6 +37,8 @@ const QUEUES = {
   "radarr-edge-commands-dlq": (batch, env) => consumeCommandDeadLetters(batch as MessageBatch<CommandMessage>, env),
   "radarr-edge-notifications": (batch, env) =>
     consumeNotificationBatch(batch as MessageBatch<NotificationDeliveryMessage>, env),
+  "radarr-edge-notifications-dlq": (batch, env) =>
+    consumeNotificationDeadLetters(batch as MessageBatch<NotificationDeliveryMessage>, env),
 } satisfies Record<string, (batch: MessageBatch<unknown>, env: Env, ctx: ExecutionContext) => Promise<void>>;
 
 export default {

@@ -64,3 +64,31 @@ async function afterFailure(ctx: Pick<ServiceContext, "db">, failed: FailedDeliv
   const failureId = await recordDeadLetter(ctx, failed);
   return { outcome: "deadLettered", failureId, kind: failure.kind };
 }
+
+/**
+ * Records, for a message the queue gave up on because our own side kept failing (it never got a
+ * delivery verdict), a dead letter the user can retry; the message's target must still exist.
+ * Returns the dead letter's id, or undefined when the target is gone.
+ */
+export async function recordUndeliverable(
+  ctx: Pick<ServiceContext, "env" | "db">,
+  message: NotificationDeliveryMessage,
+  attempts: number,
+): Promise<number | undefined> {
+  const target = await targetOf(ctx, message);
+  if (!target) return undefined;
+  const definition = NOTIFICATIONS.get(target.implementation);
+  const settings = await openSettings(ctx.env, target.settings, definition.secretFields).catch(() => ({}));
+  const failure = new Failure(
+    "upstreamError",
+    `Not delivered: this app's own storage or runtime failed on each of ${attempts} attempts (see System › Logs)`,
+    { service: "radarr-edge" },
+  );
+  return recordDeadLetter(ctx, {
+    target,
+    message,
+    attempts,
+    failure,
+    secrets: secretValues(settings, definition.secretFields),
+  });
+}

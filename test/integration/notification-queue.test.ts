@@ -69,9 +69,15 @@ async function messageFor(target: Target, payload: Record<string, unknown>, even
 }
 
 /** Runs the consumer on one message for `target`, as the queue's `attempts`-th delivery. */
-async function deliver(target: Target, attempts: number, payload: Record<string, unknown>, event = "movieAdded") {
+async function deliver(
+  target: Target,
+  attempts: number,
+  payload: Record<string, unknown>,
+  event = "movieAdded",
+  queue = "radarr-edge-notifications",
+) {
   const body = await messageFor(target, payload, event);
-  const batch = createMessageBatch<NotificationDeliveryMessage>("radarr-edge-notifications", [
+  const batch = createMessageBatch<NotificationDeliveryMessage>(queue, [
     { id: `m${attempts}`, timestamp: clock.nowDate(), attempts, body },
   ]);
   const ctx = createExecutionContext();
@@ -214,6 +220,34 @@ describe("notification delivery on the queue", () => {
     expect((await call("GET", "/api/v3/notification/failures?pageSize=0")).status).toBe(400);
     // Deleting the target takes its dead letters with it.
     expect((await call("DELETE", `/api/v3/notification/${target.id}`)).status).toBe(200);
+    expect((await deadLetters()).totalRecords).toBe(0);
+  });
+
+  test("a message the queue gave up on (our own trouble, no verdict) becomes a dead letter to retry; a deleted target's is dropped", async () => {
+    const channel = `interrupted-${crypto.randomUUID()}`;
+    const target = await webhook(channel, {}, `${SIM}/hooks/${channel}?token=dlq-secret-7`);
+    const payload = { message: "Matrix added", movie: { id: 2, title: "The Matrix", year: 1999, tmdbId: 603 } };
+    const result = await deliver(target, 6, payload, "movieAdded", "radarr-edge-notifications-dlq");
+    expect(result).toMatchObject({ explicitAcks: ["m6"], retryMessages: [] });
+    const { records } = await deadLetters();
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      notificationId: target.id,
+      event: "movieAdded",
+      summary: { title: "The Matrix", year: 1999, tmdbId: 603 },
+      attempts: 6,
+    });
+    expect(records[0].failureMessage).toMatch(/own storage or runtime failed on each of 6 attempts/);
+    expect(JSON.stringify(records)).not.toMatch(/dlq-secret-7/);
+    // Retry delivers it.
+    expect((await call("POST", `/api/v3/notification/failures/${records[0].id}/retry`)).status).toBe(202);
+    const [received] = await waitForReceived<{ body: { movie: { title: string } } }>(`${SIM}/hooks/${channel}`);
+    expect(received.body.movie.title).toBe("The Matrix");
+
+    // A message whose target was deleted since has nothing to record.
+    expect((await call("DELETE", `/api/v3/notification/${target.id}`)).status).toBe(200);
+    const dropped = await deliver(target, 6, payload, "movieAdded", "radarr-edge-notifications-dlq");
+    expect(dropped).toMatchObject({ explicitAcks: ["m6"] });
     expect((await deadLetters()).totalRecords).toBe(0);
   });
 

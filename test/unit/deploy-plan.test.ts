@@ -38,6 +38,8 @@ describe("the deploy planner", () => {
         "radarr-edge-downloads-dlq",
         "radarr-edge-commands",
         "radarr-edge-commands-dlq",
+        "radarr-edge-notifications",
+        "radarr-edge-notifications-dlq",
       ]),
     );
     expect(wiring.database).toBe("radarr-edge");
@@ -76,6 +78,7 @@ describe("the deploy planner", () => {
       "queues create radarr-edge-commands",
       "queues create radarr-edge-commands-dlq",
       "queues create radarr-edge-notifications",
+      "queues create radarr-edge-notifications-dlq",
       "deploy --var DEPLOYED:true",
       "d1 migrations apply radarr-edge --remote",
     ]);
