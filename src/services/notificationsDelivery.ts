@@ -81,7 +81,7 @@ export async function recordUndeliverable(
   const settings = await openSettings(ctx.env, target.settings, definition.secretFields).catch(() => ({}));
   const failure = new Failure(
     "upstreamError",
-    `Not delivered: this app's own storage or runtime failed on each of ${attempts} attempts (see System › Logs)`,
+    "Not delivered: this app's own storage or runtime failed on every attempt the queue made (see System › Logs)",
     { service: "radarr-edge" },
   );
   return recordDeadLetter(ctx, {
