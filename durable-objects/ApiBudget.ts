@@ -11,6 +11,7 @@ import {
   emptyBudgetState,
   isBudgetService,
   reserveCalls,
+  returnCalls,
   type UpstreamOutcome,
   type UpstreamWork,
   usageOf,
@@ -48,6 +49,21 @@ export class ApiBudget extends DurableObject<Env> {
     const { decision, state } = reserveCalls(this.budget, this.state, clock.now(), count, work);
     if (decision.granted) this.save(state);
     return decision;
+  }
+
+  /**
+   * Reserves a list sync's `count` pages as one bulk unit, and says when (the window the calls
+   * were counted in), so what the sync does not read can be given back (returnBulk).
+   */
+  async reserveBulk(count: number): Promise<{ decision: BudgetDecision; reservedAt: number }> {
+    const reservedAt = clock.now();
+    return { decision: await this.reserve(count, "bulk"), reservedAt };
+  }
+
+  /** Gives back `count` bulk calls reserved at `reservedAt` and never made. */
+  async returnBulk(count: number, reservedAt: number): Promise<void> {
+    const state = returnCalls(this.budget, this.state, count, "bulk", reservedAt);
+    if (state !== this.state) this.save(state);
   }
 
   /** Tells the budget how a call went; a 429 or 402 pauses the upstream. */

@@ -12,7 +12,15 @@ import { failureKindOf, syncImportList } from "../src/services/listSync/sync";
 
 export type ListSyncResult =
   | { ok: true; outcome: SyncOutcome; joined: boolean }
-  | { ok: false; kind: FailureKind; message: string; retryAfterSeconds?: number; joined: boolean };
+  | {
+      ok: false;
+      kind: FailureKind;
+      message: string;
+      retryAfterSeconds?: number;
+      /** No retry can succeed (failureKindOf): the job fails at once. */
+      final?: true;
+      joined: boolean;
+    };
 
 /**
  * One instance per import list (named by its id): serialises that list's syncs. A trigger that
@@ -64,9 +72,9 @@ export class ListSync extends DurableObject<Env> {
       await this.searchAdded(ctx, searchMovieIds ?? [], trigger, logger);
       result = { ok: true, outcome, joined: false };
     } catch (error) {
-      const { kind, retryAfterSeconds } = failureKindOf(error);
+      const { kind, retryAfterSeconds, final } = failureKindOf(error);
       logger.warn("list sync failed", { kind, error: (error as Error).message });
-      result = { ok: false, kind, message: (error as Error).message, retryAfterSeconds, joined: false };
+      result = { ok: false, kind, message: (error as Error).message, retryAfterSeconds, final, joined: false };
     }
     await this.ctx.storage.put("last", result);
     return result;

@@ -29,10 +29,19 @@ export function reserveUpstreamCall(
 /**
  * Reserves `count` calls at once for one list sync's pages (bulk work): all granted or none, so a
  * sync never starts what the budget cannot finish. The caller then spends them without reserving
- * each (upstreamFetch's `prepaid`).
+ * each (upstreamFetch's `prepaid`) and gives back what it did not spend (returnBulkCalls).
  */
-export function reserveBulkCalls(env: Env, service: BudgetService, count: number): Promise<BudgetDecision> {
-  return budgetFor(env, service).reserve(count, "bulk");
+export function reserveBulkCalls(
+  env: Env,
+  service: BudgetService,
+  count: number,
+): Promise<{ decision: BudgetDecision; reservedAt: number }> {
+  return budgetFor(env, service).reserveBulk(count);
+}
+
+/** Gives back bulk calls reserved at `reservedAt` that the sync never made (it failed, or read fewer pages). */
+export function returnBulkCalls(env: Env, service: BudgetService, count: number, reservedAt: number): Promise<void> {
+  return budgetFor(env, service).returnBulk(count, reservedAt);
 }
 
 /** Tells the upstream's budget how a call went, so a 429 or 402 pauses later calls. */

@@ -3,7 +3,6 @@ import * as clock from "../clock";
 import { type CommandRow, commandRepository } from "../db/repositories/commands";
 import { importListsToSync } from "../db/repositories/importLists";
 import { movieUpkeepRepository } from "../db/repositories/movieUpkeep";
-import { retryDelaySeconds } from "../domain/failures/policies";
 import { applyAutoTagsToPage, libraryMovieCount } from "../services/autoTagging";
 import { expireBlocklist } from "../services/blocklist";
 import { refreshDiscoveryCaches } from "../services/discoveryCaches";
@@ -25,7 +24,7 @@ import { COLLECTION_COMMANDS } from "./collectionCommands";
 import { type CommandContext, type CommandStep, walkIds } from "./commandChunks";
 import { cronIntervalMinutes, SCHEDULED_TASKS } from "./cronSchedule";
 import { FILE_COMMANDS } from "./fileCommands";
-import { enqueueListSync, listSyncStub } from "./listSyncQueue";
+import { enqueueListSync, listSyncRetryDelay, listSyncStub } from "./listSyncQueue";
 import { scheduledRefresh } from "./refreshChanges";
 import { RESCAN_MOVIE } from "./rescanCommand";
 import { SYSTEM_COMMANDS } from "./systemCommands";
@@ -368,7 +367,7 @@ async function syncListNow(ctx: CommandContext, listId: number, force: boolean):
     return { listId, status: o.status, found: o.found, added: o.added, removed: o.removed, joined: result.joined };
   }
   // A transient failure goes on to the queue's retry schedule, as a scheduled sync would.
-  if (retryDelaySeconds(result.kind, 1) !== null) await enqueueListSync(ctx.env, ctx.db, listId, "retry");
+  if (listSyncRetryDelay(result, 1) !== null) await enqueueListSync(ctx.env, ctx.db, listId, "retry");
   return { listId, status: "failed", kind: result.kind, error: result.message };
 }
 

@@ -29,6 +29,14 @@ export async function enqueueListSync(env: Env, db: Database, listId: number, tr
 }
 
 /**
+ * Seconds until a failed sync's next attempt (`attempt` 1 = the first retry), or null when its
+ * kind's policy allows no more or no retry can succeed (a list too large to ever reserve).
+ */
+export function listSyncRetryDelay(result: Extract<ListSyncResult, { ok: false }>, attempt: number): number | null {
+  return result.final ? null : retryDelaySeconds(result.kind, attempt, result.retryAfterSeconds);
+}
+
+/**
  * The queue consumer: runs each job through the list's ListSync object. A failure is retried on
  * the queue after its kind's policy delay; when the policy allows no more, the job goes to the
  * dead-letter queue, whose consumer records it (health and a notification follow).
@@ -48,7 +56,7 @@ export async function consumeListSyncBatch(batch: MessageBatch<ListSyncMessage>,
       message.ack();
       continue;
     }
-    const delay = retryDelaySeconds(result.kind, message.attempts, result.retryAfterSeconds);
+    const delay = listSyncRetryDelay(result, message.attempts);
     await jobs.markFailed(jobId, {
       lastError: result.message,
       failureKind: result.kind,

@@ -5,7 +5,7 @@ import type { ApiBudget } from "../../durable-objects/ApiBudget";
 import { emptyBudgetState } from "../../src/domain/budgets";
 import { traktListSource } from "../../src/domain/lists/sources/trakt";
 import { fetchList } from "../../src/integrations/lists/fetchList";
-import { addRootFolder, commandToEnd, getJson, qualityProfileId, sendJson, simCalls } from "./helpers";
+import { addRootFolder, commandToEnd, getJson, qualityProfileId, sendJson, simCalls, simFaults } from "./helpers";
 
 // A Trakt list sync reads the list's summary first: the same version as the last complete sync
 // means one call and no page; otherwise its pages are reserved from Trakt's bulk allowance as one
@@ -15,6 +15,10 @@ import { addRootFolder, commandToEnd, getJson, qualityProfileId, sendJson, simCa
 const SIM = env.TRAKT_API_URL;
 const CLASSICS = "/users/sim/lists/demo-classics";
 const EDITED = "/users/sim/lists/demo-edited";
+// demo-ten-thousand (40 pages) by its Trakt id: no other file reads it by this path, so a fault
+// scoped to it touches only this file.
+const TEN_THOUSAND_BY_ID = "/users/sim/lists/7100002";
+const OVERSIZED = "/users/sim/lists/demo-oversized";
 const itemsPath = (list: string) => `${list}/items/movies`;
 const traktCalls = (path: string) => simCalls("trakt", path);
 
@@ -87,6 +91,7 @@ async function waitForJob(listId: number, status: string) {
   throw new Error(`list ${listId}'s job never became ${status}`);
 }
 const traktBudget = () => env.API_BUDGET.get(env.API_BUDGET.idFromName("trakt"));
+const addTraktFault = simFaults("trakt");
 
 beforeAll(async () => {
   // Build the simulator's catalogue and lists once, outside the app's 500 ms timeout.
@@ -224,5 +229,33 @@ describe("syncing a Trakt list", () => {
     expect(await storedItems(list.id)).toBe(resumed.run.found);
     expect((await getJson<ImportList>(`/api/v3/importlist/${list.id}`)).syncWaitingForBudget).toBeUndefined();
     expect((await budget.usage()).bulk?.used).toBe(Math.ceil(resumed.run.found / 250));
+  }, 60_000);
+
+  test("a sync that fails gives back the reserved pages it never read", async () => {
+    const list = await createList("Ten thousand", "7100002");
+    const budget = traktBudget();
+    const before = (await budget.usage()).bulk?.used ?? 0;
+    await addTraktFault({ match: "/lists/7100002/items", kind: "status", status: 404 });
+    const failed = await sync(list.id, TEN_THOUSAND_BY_ID);
+    expect(failed.command.status).toBe("failed");
+    expect(failed.run).toMatchObject({ status: "failed", rowsWritten: 0 });
+    // 40 pages were reserved; only the pages requested before the 404 stopped the read are spent.
+    expect(failed.itemCalls).toBeGreaterThan(0);
+    expect(failed.itemCalls).toBeLessThan(40);
+    expect((await budget.usage()).bulk?.used).toBe(before + failed.itemCalls);
+  }, 60_000);
+
+  test("a list larger than a sync may ever reserve fails at once, with no retry queued", async () => {
+    const list = await createList("Oversized", "demo-oversized");
+    const before = (await traktBudget().usage()).bulk?.used ?? 0;
+    const refused = await sync(list.id, OVERSIZED);
+    expect(refused.command.status).toBe("failed");
+    expect(refused.command.message).toContain("more than one sync may ever reserve");
+    expect([refused.summaryCalls, refused.itemCalls]).toEqual([1, 0]);
+    expect(refused.run).toMatchObject({ status: "failed", added: 0 });
+    expect((await traktBudget().usage()).bulk?.used).toBe(before);
+    const jobs = await getJson<{ listId: number }[]>("/api/v3/importlist/jobs");
+    expect(jobs.filter((job) => job.listId === list.id)).toEqual([]);
+    expect((await getJson<ImportList>(`/api/v3/importlist/${list.id}`)).syncWaitingForBudget).toBeUndefined();
   }, 60_000);
 });

@@ -6,6 +6,7 @@ import {
   decide,
   emptyBudgetState,
   reserveCalls,
+  returnCalls,
   usageOf,
   windowEnd,
   windowStart,
@@ -276,6 +277,27 @@ describe("bulk reservations (a list sync's pages, as one unit)", () => {
     expect(decide(trakt, busy, now, 101, "bulk")).toMatchObject({ granted: false, reason: "budgetExhausted" });
     const paused = applyOutcome(trakt, emptyBudgetState(), { status: 429, retryAfterSeconds: 30 }, now);
     expect(decide(trakt, paused, now, 1, "bulk")).toMatchObject({ granted: false, reason: "paused" });
+  });
+
+  test("calls a sync reserved and never made are given back to the window they were counted in", () => {
+    const reserved = reserveCalls(trakt, emptyBudgetState(), now, 40, "bulk").state;
+    const afterOthers = reserveCalls(trakt, reserved, now, 5, "interactive").state;
+    // The sync read 4 of its 40 pages, then failed: 36 come back, the others' 5 calls stay.
+    const returned = returnCalls(trakt, afterOthers, 36, "bulk", now + 10_000);
+    const usage = usageOf(trakt, returned, now + 20_000);
+    expect(usage.bulk?.used).toBe(4);
+    expect(usage.windows[0].used).toBe(9);
+    expect(usage.softTarget?.usedToday).toBe(9);
+    expect(decide(trakt, returned, now, 496, "bulk")).toEqual({ granted: true });
+    // Never below zero, and a window that has passed owes the new one nothing.
+    expect(usageOf(trakt, returnCalls(trakt, afterOthers, 999, "bulk", now), now).bulk?.used).toBe(0);
+    const later = windowEnd("fiveMinutes", now);
+    const next = reserveCalls(trakt, afterOthers, later, 10, "bulk").state;
+    const stale = returnCalls(trakt, next, 36, "bulk", now);
+    expect(usageOf(trakt, stale, later).bulk?.used).toBe(10);
+    expect(usageOf(trakt, stale, later).windows[0].used).toBe(10);
+    // The day's counters did count the old reservation, and give it back.
+    expect(usageOf(trakt, stale, later).softTarget?.usedToday).toBe(55 - 36);
   });
 
   test("a budget without a bulk allowance treats bulk work as background", () => {

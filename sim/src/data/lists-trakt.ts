@@ -125,12 +125,20 @@ function bulkListMovies(seed: string, count: number): Movie[] {
   return movies;
 }
 
+/**
+ * Items of the oversized list: more than one sync may reserve (500 pages of 250). Trakt's own lists
+ * stay far smaller; this one exists so a sync's refusal from the summary alone can be tested. Its
+ * pages repeat 1,000 catalogue movies (references, not copies, so it costs the simulator little memory).
+ */
+export const OVERSIZED = 130_000;
+
 export const TRAKT_LIST_SLUGS = {
   classics: "demo-classics",
   tenThousand: "demo-ten-thousand",
   fiftyThousand: "demo-fifty-thousand",
   private: "demo-private",
   edited: "demo-edited",
+  oversized: "demo-oversized",
 } as const;
 
 /** The editable list: 300 movies, and each edit drops its first 10 and adds 20 at its end. */
@@ -204,6 +212,17 @@ const SIM_LISTS: readonly TraktListDefinition[] = [
     movies: () => editedPool().slice(10 * listEdits, EDITED_LIST_SIZE + 20 * listEdits),
     updatedDaysAgo: 1,
     editable: true,
+  },
+  {
+    traktId: 7_100_006,
+    slug: TRAKT_LIST_SLUGS.oversized,
+    name: "Demo Oversized",
+    privacy: "public",
+    movies: lazily(() => {
+      const pool = shuffledMovies("lists-trakt:oversized", 1000, notAdult);
+      return Array.from({ length: OVERSIZED }, (_, i) => pool[i % pool.length]);
+    }),
+    updatedDaysAgo: 5,
   },
 ];
 

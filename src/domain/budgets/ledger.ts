@@ -154,6 +154,37 @@ export function reserveCalls(
 }
 
 /**
+ * Gives back calls reserved at `reservedAt` and never made (a list sync that failed, or read fewer
+ * pages than it reserved). Only the windows the reservation counted in are touched: once such a
+ * window has passed, its counter is history and a new window's owes nothing. Counts never go
+ * below zero.
+ */
+export function returnCalls(
+  budget: BudgetDefinition,
+  state: BudgetState,
+  count: number,
+  work: UpstreamWork,
+  reservedAt: number,
+): BudgetState {
+  const giveBack = (counters: Counters | undefined, kinds: WindowKind[], amount: number): Counters | undefined => {
+    if (!counters) return counters;
+    const next: Counters = { ...counters };
+    for (const kind of kinds) {
+      const counter = next[kind];
+      const start = windowStart(kind, reservedAt);
+      if (!counter || counter.start !== start) continue;
+      next[kind] = { start, used: Math.max(0, counter.used - amount) };
+    }
+    return next;
+  };
+  if (count <= 0) return state;
+  const counters = giveBack(state.counters, countedWindows(budget), count) ?? {};
+  if (!isBulk(budget, work)) return { ...state, counters };
+  const bulkKinds = [...new Set([(budget.bulk as NonNullable<BudgetDefinition["bulk"]>).window, "day" as const])];
+  return { ...state, counters, bulk: giveBack(state.bulk, bulkKinds, count) };
+}
+
+/**
  * Applies what an upstream answered. A 429 (rate limited) or 402 (quota used up) pauses calls
  * until Retry-After; without one, a 429 waits for the narrowest hard window to reset and a 402 —
  * the plan's quota — for the widest. A later pause already in force is kept.

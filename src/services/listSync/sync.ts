@@ -2,14 +2,14 @@ import * as clock from "../../clock";
 import type { Database } from "../../db/client";
 import { importListRepository } from "../../db/repositories/importLists";
 import { listSyncBulkRepository, listSyncRepository } from "../../db/repositories/listSync";
-import { BUDGETS, isBudgetService } from "../../domain/budgets";
+import { BUDGETS, type BudgetService, isBudgetService } from "../../domain/budgets";
 import { Failure, isUpstreamFailure, type RequestFailureKind } from "../../domain/failures/failure";
 import type { FailureKind } from "../../domain/failures/kinds";
 import { RETRY_POLICIES } from "../../domain/failures/policies";
 import { listFingerprint, uniqueItems } from "../../domain/lists/items";
 import type { ListItem } from "../../domain/lists/source";
 import { findListSource, secretFields } from "../../domain/lists/sources";
-import { reserveBulkCalls } from "../../integrations/budget";
+import { reserveBulkCalls, returnBulkCalls } from "../../integrations/budget";
 import { fetchList, readListSummary } from "../../integrations/lists/fetchList";
 import { TmdbClient } from "../../integrations/tmdb/client";
 import { incrementCounter, observeHistogram } from "../../observability/metrics";
@@ -37,9 +37,14 @@ const SYNC_KIND_OF_REQUEST_FAILURE: Partial<Record<RequestFailureKind, FailureKi
   resourceNotFound: "notFound",
 };
 
-/** A sync failure's taxonomy kind (and the upstream's Retry-After), for the run's record and the queue's retry policy. */
-export function failureKindOf(error: unknown): { kind: FailureKind; retryAfterSeconds?: number } {
+/**
+ * A sync failure's taxonomy kind (and the upstream's Retry-After), for the run's record and the
+ * queue's retry policy; `final` when no retry can succeed (a list larger than one sync may ever
+ * reserve), so the sync fails at once instead of waiting out its kind's retries.
+ */
+export function failureKindOf(error: unknown): { kind: FailureKind; retryAfterSeconds?: number; final?: true } {
   if (isUpstreamFailure(error)) return { kind: error.kind, retryAfterSeconds: error.retryAfter };
+  if (error instanceof Failure && error.kind === "payloadTooLarge") return { kind: "upstreamError", final: true };
   if (error instanceof Failure) {
     return { kind: SYNC_KIND_OF_REQUEST_FAILURE[error.kind as RequestFailureKind] ?? "upstreamError" };
   }
@@ -84,23 +89,31 @@ async function resolveTmdbIds(items: ListItem[], tmdb: TmdbClient): Promise<{ it
   return { items, errors };
 }
 
+/** Pages reserved for one read: `calls` counts down as the read spends them (upstreamFetch's `prepaid`). */
+interface PageReservation {
+  calls: number;
+  service?: BudgetService;
+  reservedAt?: number;
+}
+
 /**
  * Reserves a list read's pages from the upstream's bulk allowance, all at once: granted, the read
  * spends them without asking again; refused, the sync waits (rateLimited, with when the window
- * frees) before it reads anything, so it is never half-read and never half-applied.
+ * frees) before it reads anything, so it is never half-read and never half-applied. A list with
+ * more pages than the allowance could ever grant fails for good (payloadTooLarge: no retry).
  */
-async function reservePages(ctx: ServiceContext, service: string, pages: number): Promise<{ calls: number }> {
+async function reservePages(ctx: ServiceContext, service: string, pages: number): Promise<PageReservation> {
   if (!isBudgetService(service)) return { calls: 0 };
   const allowance = BUDGETS[service].bulk?.limit;
   if (allowance !== undefined && pages > allowance) {
     throw new Failure(
-      "upstreamError",
-      `The list needs ${pages} ${service} requests, more than one sync may reserve (${allowance} per window)`,
+      "payloadTooLarge",
+      `The list needs ${pages} ${service} requests, more than one sync may ever reserve (${allowance} per window); it is not retried: split the list or import a smaller one`,
       { service },
     );
   }
-  const decision = await reserveBulkCalls(ctx.env, service, pages);
-  if (decision.granted) return { calls: pages };
+  const { decision, reservedAt } = await reserveBulkCalls(ctx.env, service, pages);
+  if (decision.granted) return { calls: pages, service, reservedAt };
   throw new Failure(
     "rateLimited",
     `Waiting for ${service}'s budget: this sync reads ${pages} pages as one unit and they do not fit ${
@@ -108,6 +121,22 @@ async function reservePages(ctx: ServiceContext, service: string, pages: number)
     }; it goes on in ${decision.retryAfterSeconds} s`,
     { service, status: 429, retryAfter: decision.retryAfterSeconds },
   );
+}
+
+/**
+ * Gives the budget back the reserved calls the read did not spend (it failed, or the list had
+ * fewer pages than its summary counted). Requests still in flight after a failure reserve their
+ * own calls from here on. A budget that cannot be reached only costs the calls, never the sync.
+ */
+async function returnUnspent(ctx: ServiceContext, reservation: PageReservation) {
+  const unspent = reservation.calls;
+  reservation.calls = 0;
+  if (unspent <= 0 || !reservation.service || reservation.reservedAt === undefined) return;
+  try {
+    await returnBulkCalls(ctx.env, reservation.service, unspent, reservation.reservedAt);
+  } catch (error) {
+    ctx.logger.warn("could not give reserved calls back", { unspent, error: (error as Error).message });
+  }
 }
 
 /** What a failed run leaves on the list: when a budget wait ends and why, or null. */
@@ -123,7 +152,8 @@ type ListSource = NonNullable<ReturnType<typeof findListSource>>;
 /**
  * Reads a list from its upstream. A source with a summary is asked that first (one call): the
  * version the last complete sync stored, with nothing pending, means "unchanged" (no page read)
- * unless `force`; otherwise the pages are reserved up front (reservePages) and read at once.
+ * unless `force`; otherwise the pages are reserved up front (reservePages) and read at once, and
+ * whatever the read did not spend is given back (returnUnspent).
  */
 async function readListItems(
   ctx: ServiceContext,
@@ -148,13 +178,17 @@ async function readListItems(
     return { items: "unchanged", requests: 1, version: summary.version };
   }
   const prepaid = await reservePages(ctx, summary.service, summary.pages);
-  const fetched = await fetchList(source, settings, env, {
-    ...read,
-    prepaid,
-    work: "bulk",
-    knownPages: summary.pages,
-  });
-  return { items: fetched.items, requests: fetched.requests + 1, version: summary.version };
+  try {
+    const fetched = await fetchList(source, settings, env, {
+      ...read,
+      prepaid,
+      work: "bulk",
+      knownPages: summary.pages,
+    });
+    return { items: fetched.items, requests: fetched.requests + 1, version: summary.version };
+  } finally {
+    await returnUnspent(ctx, prepaid);
+  }
 }
 
 /**
