@@ -130,7 +130,7 @@ function bulkListMovies(seed: string, count: number): Movie[] {
  * stay far smaller; this one exists so a sync's refusal from the summary alone can be tested. Its
  * pages repeat 1,000 catalogue movies (references, not copies, so it costs the simulator little memory).
  */
-export const OVERSIZED = 130_000;
+const OVERSIZED = 130_000;
 
 export const TRAKT_LIST_SLUGS = {
   classics: "demo-classics",
