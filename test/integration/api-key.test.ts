@@ -2,14 +2,16 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import type { Env } from "../../src/config";
+import { createDatabase } from "../../src/db/client";
 import worker from "../../src/index";
+import { currentApiKey } from "../../src/services/apiKeys";
 import { APP, addMovie, addRootFolder, call, expectFieldError } from "./helpers";
 
 /**
  * Settings › General's API key: Show (POST /config/host/apikey) and Regenerate
  * (POST /config/host/apikey/regenerate), which retires the key in use everywhere a key is taken,
- * ends every site session but the caller's (re-issued), and never lets the key reach a log. A new
- * API_KEY secret is the key again.
+ * ends every site session but the caller's (re-issued), and never lets the key reach a log; Radarr's
+ * ResetApiKey command does the same. A new API_KEY secret is the key again.
  */
 const SECRET = env.API_KEY ?? "";
 const SHOW = "/api/v3/config/host/apikey";
@@ -137,6 +139,47 @@ describe("Regenerate", () => {
     const winner = (await (a.status === 200 ? a : b).json()) as ApiKeyBody;
     await (a.status === 200 ? b : a).text();
     expect((await call("GET", "/api/v3/tag", { key: winner.apiKey })).status).toBe(200);
+  });
+});
+
+describe("the ResetApiKey command (Radarr's)", () => {
+  interface CommandBody {
+    id: number;
+    name: string;
+    status: string;
+    message?: string;
+  }
+
+  /** The key in use once the command has replaced the secret (read as Show reads it, from D1). */
+  async function keyOnceReset(): Promise<string> {
+    for (let i = 0; i < 200; i++) {
+      const current = await currentApiKey(createDatabase(env.DB), env);
+      if (current.regeneratedAt) return current.apiKey;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error("the API key was never reset");
+  }
+
+  test("does what Regenerate does: the old key retired everywhere, every session ended", async () => {
+    const cookie = await login(SECRET);
+    const res = await call("POST", "/api/v3/command", { body: { name: "ResetApiKey" } });
+    expect(res.status).toBe(201);
+    const queued = await res.json<CommandBody>();
+    expect(queued.name).toBe("ResetApiKey");
+    const key = await keyOnceReset();
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    let command = queued;
+    for (let i = 0; i < 200 && command.status !== "completed" && command.status !== "failed"; i++) {
+      command = await (await call("GET", `/api/v3/command/${queued.id}`, { key })).json<CommandBody>();
+    }
+    expect(command).toMatchObject({ status: "completed", message: expect.stringContaining("API key reset") });
+    expect(await statusesWith(SECRET)).toEqual(allRefused);
+    expect(await statusesWith(key)).toEqual(allOk);
+    expect((await call("GET", "/api/v3/tag", withCookie(cookie))).status).toBe(401);
+    // The command's record is listed and stored: it never holds the new key.
+    const listed = await (await call("GET", "/api/v3/command", { key })).text();
+    expect(listed).toContain("ResetApiKey");
+    expect(listed).not.toContain(key);
   });
 });
 
