@@ -206,83 +206,90 @@ function blurayQuality({ normalizedName, resolution, remux, codec }: NameFacts):
 
 /** The quality the name's last source tag decides, with its resolution. */
 function bySourceTag(source: SourceTag, facts: NameFacts): NameQuality {
-  const { name, normalizedName, resolution, hasResolution } = facts;
-  const bySource = (quality: Quality) => named(quality, true, hasResolution);
+  const { normalizedName, resolution, hasResolution } = facts;
+  // A source tag always names the source; the resolution only when the name states one. The
+  // rules return a quality and this wraps it, so no closure is built per name.
+  if (source === "pdtv" || source === "sdtv" || source === "dsr" || source === "tvrip") {
+    if (resolution === 1080 || containsIgnoreCase(normalizedName, "1080p")) return named(Qualities.HDTV1080p);
+    if (resolution === 720 || containsIgnoreCase(normalizedName, "720p")) return named(Qualities.HDTV720p);
+    if (HIGH_DEF_PDTV.test(normalizedName)) return named(Qualities.HDTV720p);
+  }
+  return named(sourceTagQuality(source, facts), true, hasResolution);
+}
+
+function sourceTagQuality(source: SourceTag, facts: NameFacts): Quality {
+  const { name, normalizedName, resolution } = facts;
   switch (source) {
     case "bluray":
-      return bySource(blurayQuality(facts));
+      return blurayQuality(facts);
     case "webdl":
-      if (resolution === 2160) return bySource(Qualities.WEBDL2160p);
-      if (resolution === 1080) return bySource(Qualities.WEBDL1080p);
-      if (resolution === 720) return bySource(Qualities.WEBDL720p);
-      if (name.includes("[WEBDL]")) return bySource(Qualities.WEBDL720p);
-      return bySource(Qualities.WEBDL480p);
+      if (resolution === 2160) return Qualities.WEBDL2160p;
+      if (resolution === 1080) return Qualities.WEBDL1080p;
+      if (resolution === 720) return Qualities.WEBDL720p;
+      if (name.includes("[WEBDL]")) return Qualities.WEBDL720p;
+      return Qualities.WEBDL480p;
     case "webrip":
-      if (resolution === 2160) return bySource(Qualities.WEBRip2160p);
-      if (resolution === 1080) return bySource(Qualities.WEBRip1080p);
-      if (resolution === 720) return bySource(Qualities.WEBRip720p);
-      return bySource(Qualities.WEBRip480p);
+      if (resolution === 2160) return Qualities.WEBRip2160p;
+      if (resolution === 1080) return Qualities.WEBRip1080p;
+      if (resolution === 720) return Qualities.WEBRip720p;
+      return Qualities.WEBRip480p;
     case "scr":
-      return bySource(Qualities.DVDSCR);
+      return Qualities.DVDSCR;
     case "cam":
-      return bySource(Qualities.CAM);
+      return Qualities.CAM;
     case "ts":
-      return bySource(Qualities.TELESYNC);
+      return Qualities.TELESYNC;
     case "tc":
-      return bySource(Qualities.TELECINE);
+      return Qualities.TELECINE;
     case "wp":
-      return bySource(Qualities.WORKPRINT);
+      return Qualities.WORKPRINT;
     case "regional":
-      return bySource(Qualities.REGIONAL);
+      return Qualities.REGIONAL;
     case "hdtv":
-      if (MPEG2.test(normalizedName)) return bySource(Qualities.RAWHD);
-      if (resolution === 2160) return bySource(Qualities.HDTV2160p);
-      if (resolution === 1080) return bySource(Qualities.HDTV1080p);
-      if (resolution === 720) return bySource(Qualities.HDTV720p);
-      if (name.includes("[HDTV]")) return bySource(Qualities.HDTV720p);
-      return bySource(Qualities.SDTV);
+      if (MPEG2.test(normalizedName)) return Qualities.RAWHD;
+      if (resolution === 2160) return Qualities.HDTV2160p;
+      if (resolution === 1080) return Qualities.HDTV1080p;
+      if (resolution === 720) return Qualities.HDTV720p;
+      if (name.includes("[HDTV]")) return Qualities.HDTV720p;
+      return Qualities.SDTV;
     case "bdrip":
     case "brrip":
-      if (resolution === 720) return bySource(Qualities.Bluray720p);
-      if (resolution === 1080) return bySource(Qualities.Bluray1080p);
-      if (resolution === 2160) return bySource(Qualities.Bluray2160p);
-      if (resolution === 576) return bySource(Qualities.Bluray576p);
-      return bySource(Qualities.Bluray480p);
+      if (resolution === 720) return Qualities.Bluray720p;
+      if (resolution === 1080) return Qualities.Bluray1080p;
+      if (resolution === 2160) return Qualities.Bluray2160p;
+      if (resolution === 576) return Qualities.Bluray576p;
+      return Qualities.Bluray480p;
     case "dvdr":
-      return bySource(Qualities.DVDR);
+      return Qualities.DVDR;
     case "dvd":
-      return bySource(Qualities.DVD);
+      return Qualities.DVD;
     case "pdtv":
     case "sdtv":
     case "dsr":
     case "tvrip":
-      if (resolution === 1080 || containsIgnoreCase(normalizedName, "1080p")) return named(Qualities.HDTV1080p);
-      if (resolution === 720 || containsIgnoreCase(normalizedName, "720p")) return named(Qualities.HDTV720p);
-      if (HIGH_DEF_PDTV.test(normalizedName)) return named(Qualities.HDTV720p);
-      return bySource(Qualities.SDTV);
+      return Qualities.SDTV;
   }
 }
 
 /** Anime naming ("[BD 1080p]", "[WEB]"): a Bluray or a WEB-DL by its resolution; undefined otherwise. */
 function animeQuality({ normalizedName, resolution, hasResolution, remux }: NameFacts): NameQuality | undefined {
-  const says = (lines: string) => containsIgnoreCase(normalizedName, lines);
-  const sd = isStandardDefinition(resolution) || says("480p");
-  const fullHd = resolution === 1080 || says("1080p");
-  const uhd = resolution === 2160 || says("2160p");
-  if (ANIME_BLURAY.test(normalizedName)) {
+  // Most names are neither; the resolution words are only read for those that are.
+  const bluray = ANIME_BLURAY.test(normalizedName);
+  if (!bluray && !ANIME_WEBDL.test(normalizedName)) return undefined;
+  const sd = isStandardDefinition(resolution) || containsIgnoreCase(normalizedName, "480p");
+  const fullHd = resolution === 1080 || containsIgnoreCase(normalizedName, "1080p");
+  const uhd = resolution === 2160 || containsIgnoreCase(normalizedName, "2160p");
+  if (bluray) {
     if (sd) return named(Qualities.DVD, true, hasResolution);
     if (fullHd) return named(remux ? Qualities.Remux1080p : Qualities.Bluray1080p, true, hasResolution);
     if (uhd) return named(remux ? Qualities.Remux2160p : Qualities.Bluray2160p, true, hasResolution);
     if (remux && resolution !== 720) return named(Qualities.Remux1080p, true, hasResolution);
     return named(Qualities.Bluray720p, true, hasResolution);
   }
-  if (ANIME_WEBDL.test(normalizedName)) {
-    if (sd) return named(Qualities.WEBDL480p, true, hasResolution);
-    if (fullHd) return named(Qualities.WEBDL1080p, true, hasResolution);
-    if (uhd) return named(Qualities.WEBDL2160p, true, hasResolution);
-    return named(Qualities.WEBDL720p, true, hasResolution);
-  }
-  return undefined;
+  if (sd) return named(Qualities.WEBDL480p, true, hasResolution);
+  if (fullHd) return named(Qualities.WEBDL1080p, true, hasResolution);
+  if (uhd) return named(Qualities.WEBDL2160p, true, hasResolution);
+  return named(Qualities.WEBDL720p, true, hasResolution);
 }
 
 /**
@@ -303,16 +310,20 @@ function byResolutionOnly({ name, resolution, remux }: NameFacts): NameQuality {
       sourceFromExtension = true;
     }
   }
-  const modifier = remux ? "remux" : "none";
-  const pick = (lines: number, fallback: Quality): Quality =>
-    assumedSource === "unknown" ? fallback : qualityBySourceAndResolution(assumedSource, lines, modifier);
-
-  let quality: Quality;
-  if (resolution === 2160) quality = pick(2160, Qualities.HDTV2160p);
-  else if (resolution === 1080) quality = pick(1080, Qualities.HDTV1080p);
-  else if (resolution === 720) quality = pick(720, Qualities.HDTV720p);
-  else quality = pick(480, Qualities.SDTV);
+  const lines = resolution === 2160 || resolution === 1080 || resolution === 720 ? resolution : 480;
+  const quality =
+    assumedSource === "unknown"
+      ? assumedHdtvQuality(lines)
+      : qualityBySourceAndResolution(assumedSource, lines, remux ? "remux" : "none");
   return { quality, sourceFromName, resolutionFromName: true, sourceFromExtension };
+}
+
+/** A capture of this many lines when nothing says where it came from. */
+function assumedHdtvQuality(lines: number): Quality {
+  if (lines === 2160) return Qualities.HDTV2160p;
+  if (lines === 1080) return Qualities.HDTV1080p;
+  if (lines === 720) return Qualities.HDTV720p;
+  return Qualities.SDTV;
 }
 
 /** No source tag and no resolution: a codec, a frame size or a spaced "HD TV" may still tell. */

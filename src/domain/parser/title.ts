@@ -9,14 +9,31 @@ const SEP = `(?:_|${NW})`;
 /** A title pattern, and a cheap test every name it can match passes (so most names skip it). */
 interface TitlePattern {
   readonly pattern: RegExp;
-  readonly applies?: RegExp;
+  readonly applies?: (name: string) => boolean;
 }
 
 const MENTIONS_GERMAN_OR_TRUEFRENCH = /german|truefrench/i;
 const STARTS_WITH_BRACKET = /^\[/;
+/** Where a year could start: the edition pattern's year is one of these. */
+const YEAR_LIKE = /(?:1[89]|20)\d{2}/g;
 
-function titlePattern(pattern: string, applies?: RegExp): TitlePattern {
-  return { pattern: new RegExp(pattern, "i"), applies };
+/**
+ * The edition-before-year pattern needs an edition word followed, later, by a year: scene names
+ * mostly put the edition after the year ("Movie.2011.IMAX.1080p"), and a failing run of that
+ * pattern is the costliest of all.
+ */
+function mentionsEditionBeforeYear(name: string): boolean {
+  const mention = MENTIONS_EDITION.exec(name);
+  if (mention === null) return false;
+  YEAR_LIKE.lastIndex = mention.index;
+  return YEAR_LIKE.test(name);
+}
+
+function titlePattern(pattern: string, applies?: RegExp | ((name: string) => boolean)): TitlePattern {
+  return {
+    pattern: new RegExp(pattern, "i"),
+    applies: applies instanceof RegExp ? (name) => applies.test(name) : applies,
+  };
 }
 
 /**
@@ -54,7 +71,7 @@ const TITLE_PATTERNS: readonly TitlePattern[] = [
   // Edition before the year: "Mission.Impossible.3.Special.Edition.2011".
   titlePattern(
     String.raw`^(?<title>(?![(\[]).+?)?(?:(?:${SEP}(?<![)\[!]))*${EDITION_PATTERN}.{1,3}(?<year>(1(8|9)|20)\d{2}(?!p|i|\d+|\]|${NW}\d+)))+(${NW}+|_|$)(?!\\)`,
-    MENTIONS_EDITION,
+    mentionsEditionBeforeYear,
   ),
   // The usual "Title.2011".
   titlePattern(
@@ -88,7 +105,7 @@ const DIRECTORY_TITLE_PATTERNS: readonly TitlePattern[] = [...TITLE_PATTERNS, ..
 export function titlePatternsFor(simpleTitle: string, isDirectory: boolean): RegExp[] {
   const patterns: RegExp[] = [];
   for (const c of isDirectory ? DIRECTORY_TITLE_PATTERNS : TITLE_PATTERNS) {
-    if (c.applies === undefined || c.applies.test(simpleTitle)) patterns.push(c.pattern);
+    if (c.applies === undefined || c.applies(simpleTitle)) patterns.push(c.pattern);
   }
   return patterns;
 }
@@ -116,22 +133,23 @@ function respaceDottedTitle(dottedTitle: string): string {
   let title = "";
   let previousAcronym = false;
 
-  parts.forEach((part, index) => {
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
     const nextPart = index + 1 < parts.length ? parts[index + 1] : "";
-    const lower = part.toLowerCase();
+    const letterA = part === "a" || part === "A";
     if (
       part.length === 1 &&
-      lower !== "a" &&
-      !isInteger(part) &&
+      !letterA &&
+      !isDigit(part) &&
       (previousAcronym || index < parts.length - 1) &&
-      (previousAcronym || nextPart.length !== 1 || !isInteger(nextPart))
+      (previousAcronym || nextPart.length !== 1 || !isDigit(nextPart))
     ) {
       title += `${part}.`;
       previousAcronym = true;
-    } else if (lower === "a" && (previousAcronym || nextPart.length === 1)) {
+    } else if (letterA && (previousAcronym || nextPart.length === 1)) {
       title += `${part}.`;
       previousAcronym = true;
-    } else if (lower === "dr") {
+    } else if (isDoctor(part)) {
       title += `${part}.`;
       previousAcronym = true;
     } else {
@@ -141,9 +159,20 @@ function respaceDottedTitle(dottedTitle: string): string {
       }
       title += `${part} `;
     }
-  });
+  }
 
   return trimSpaces(title);
+}
+
+/** A one-character part that is a number (the parts tested are single characters). */
+function isDigit(part: string): boolean {
+  const code = part.charCodeAt(0);
+  return code >= 48 && code <= 57;
+}
+
+/** "Dr" in any case. */
+function isDoctor(part: string): boolean {
+  return part.length === 2 && (part[0] === "d" || part[0] === "D") && (part[1] === "r" || part[1] === "R");
 }
 
 /** Leading and trailing spaces (only " ") removed; cheaper than a regex on this hot path. */
@@ -153,10 +182,6 @@ function trimSpaces(text: string): string {
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   return start === 0 && end === text.length ? text : text.slice(start, end);
-}
-
-function isInteger(text: string): boolean {
-  return /^\s*[-+]?\d+\s*$/.test(text);
 }
 
 /** Reads the title, year and edition out of a title pattern's match; null when it found no title. */
