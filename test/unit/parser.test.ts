@@ -111,8 +111,17 @@ describe("unparseable names", () => {
     "!!!",
     "abc.xyz.0123456789abcd",
     "Some Movie Without A Year 720p",
+    // Hash and placeholder prefixes before an otherwise readable name.
+    "0123456789abcdef0123456789abcdef.Movie.2019.1080p",
+    "abc.xyz.Movie.2019.1080p.BluRay",
+    "ABC_xyz Movie 2019 720p",
   ])("%s", (name) => {
     expect(parseMovieTitle(name)).toBeNull();
+  });
+
+  test("a title merely starting like a placeholder is read", () => {
+    expect(parsed("Abc.Movie.2019.1080p").primaryMovieTitle).toBe("Abc Movie");
+    expect(parsed("Backup.Movie.2019.1080p").primaryMovieTitle).toBe("Backup Movie");
   });
 });
 
@@ -128,6 +137,11 @@ describe("editions", () => {
     ["Some Movie 2012 2in1", "2in1"],
   ])("%s has edition %s", (name, edition) => {
     expect(parsed(name).edition).toBe(edition);
+  });
+
+  test("an edition before the year ends the title, whatever edition words follow the year", () => {
+    const movie = parsed("Some.Movie.Extended.Cut.2012.IMAX.1080p");
+    expect([movie.primaryMovieTitle, movie.edition, movie.year]).toEqual(["Some Movie", "Extended Cut", 2012]);
   });
 
   test("a lone 'Special' or 'Final' is a title word, not an edition", () => {

@@ -46,6 +46,12 @@ function trimDashesAndUnderscores(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
+/** Lenticular brackets ("【Group】") read as square ones; most names have none to replace. */
+function withSquareBrackets(text: string): string {
+  if (!text.includes("【") && !text.includes("】")) return text;
+  return text.replaceAll("【", "[").replaceAll("】", "]");
+}
+
 /** The name with technical tokens, site tags and a trailing quality tag removed. */
 function titleSearchText(releaseTitle: string): string {
   let simpleTitle = removeWebsitePrefix(releaseTitle.replace(TECHNICAL_TOKENS, ""));
@@ -76,7 +82,7 @@ export function parseMovieTitle(title: string, isDirectory = false): ParsedMovie
   if (!isParseableName(title)) return null;
 
   const name = REVERSED_NAME.test(title) ? reverseName(title) : title;
-  const releaseTitle = trimDashesAndUnderscores(removeFileExtension(name)).replaceAll("【", "[").replaceAll("】", "]");
+  const releaseTitle = withSquareBrackets(trimDashesAndUnderscores(removeFileExtension(name)));
   const simpleTitle = titleSearchText(releaseTitle);
 
   for (const pattern of titlePatternsFor(simpleTitle, isDirectory)) {
