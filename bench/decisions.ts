@@ -122,7 +122,7 @@ export interface DecisionBenchResult {
   totalMs: number;
 }
 
-export function benchContext() {
+function benchContext() {
   const list = releases();
   const customFormats = formats();
   const profile = DEFAULT_QUALITY_PROFILES.find((p) => p.name === "Any");
