@@ -87,7 +87,15 @@ test("search narrows the list on the server, after typing pauses", { timeout: 60
     const term = "Citadel River";
     const expected = await libraryTotal(`&search=${encodeURIComponent(term)}`);
     assert.ok(expected > 0 && expected < 200, `the seed holds some "${term}" movies (${expected})`);
+    // Under load typing can pause long enough for a half-typed query to go out, and its count can
+    // equal the final one's: wait for the answer to the final query itself. The page shows no count
+    // from the moment a newer query applies, so the count that follows this answer is its own.
+    const finalAnswer = page.waitForResponse((response) => {
+      const url = new URL(response.url());
+      return url.pathname === "/api/v3/movie/paged" && url.searchParams.get("search") === term;
+    });
     await page.getByLabel("Search").pressSequentially(term, { delay: 25 });
+    await finalAnswer;
     await page
       .getByRole("status")
       .filter({ hasText: countText(expected) })
