@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { isDemoMode } from "../config";
 import { Failure } from "../domain/failures/failure";
-import { apiKeyMatches, sessionStore } from "../services/apiKeys";
+import { apiKeyMatches, revokeSession, startSession, verifySession } from "../services/apiKeys";
 import { clearLoginAttempts, LOGIN_ATTEMPT_LIMIT, reserveLoginAttempt } from "../services/loginThrottle";
 import { SESSION_TTL_SECONDS } from "../services/sessions";
 import type { AppEnv } from "./context";
@@ -63,7 +63,7 @@ sessionRouter.openapi(
       throw new Failure("unauthenticated", adminPassword ? "Wrong password or API key" : "Wrong API key");
     }
     await clearLoginAttempts(db, client);
-    setSessionCookie(c, await (await sessionStore(db, c.env)).create(sessionClient(c.req)));
+    setSessionCookie(c, await startSession(db, c.env, sessionClient(c.req)));
     return c.json({ authenticated: true, passwordLogin: Boolean(adminPassword), demoMode: isDemoMode(c.env) }, 200);
   },
 );
@@ -105,7 +105,7 @@ export function setSessionCookie(c: Context<AppEnv>, token: string) {
 /** Revokes this browser's session, if any, and clears its cookie. */
 async function endSession(c: Context<AppEnv>) {
   const token = getCookie(c, SESSION_COOKIE);
-  if (token && c.env.API_KEY) await (await sessionStore(c.get("db"), c.env)).revokeToken(token);
+  if (token && c.env.API_KEY) await revokeSession(c.get("db"), c.env, token);
   deleteCookie(c, SESSION_COOKIE, { path: "/" });
 }
 
@@ -118,9 +118,7 @@ sessionRouter.openapi(
   }),
   async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
-    const authenticated = Boolean(
-      token && c.env.API_KEY && (await (await sessionStore(c.get("db"), c.env)).verify(token)),
-    );
+    const authenticated = Boolean(token && c.env.API_KEY && (await verifySession(c.get("db"), c.env, token)));
     return c.json({ authenticated, passwordLogin: Boolean(c.env.ADMIN_PASSWORD), demoMode: isDemoMode(c.env) }, 200);
   },
 );

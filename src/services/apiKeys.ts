@@ -2,6 +2,7 @@ import * as clock from "../clock";
 import type { Env } from "../config";
 import type { Database } from "../db/client";
 import { type ApiKeyStateRow, apiKeyStateRepository } from "../db/repositories/apiKeyState";
+import type { SessionRow } from "../db/repositories/sessions";
 import { Failure } from "../domain/failures/failure";
 import { decryptSecret, encryptSecret } from "./secrets";
 import { type SessionClient, SessionStore } from "./sessions";
@@ -95,6 +96,26 @@ export async function apiKeyMatches(db: Database, env: Env, presented: string): 
 /** The site's sessions, signed with the key that works now: a new key ends every session. */
 export async function sessionStore(db: Database, env: Env): Promise<SessionStore> {
   return new SessionStore(db, await plainKey(env, await activeApiKey(db, env)));
+}
+
+/** Starts a site session for `client`, signed with the key that works now: its cookie token. */
+export async function startSession(db: Database, env: Env, client: SessionClient): Promise<string> {
+  return (await sessionStore(db, env)).create(client);
+}
+
+/** The live session a cookie token names under the key that works now, its last sighting refreshed. */
+export async function verifySession(
+  db: Database,
+  env: Env,
+  token: string,
+  client?: SessionClient,
+): Promise<SessionRow | undefined> {
+  return (await sessionStore(db, env)).verify(token, client);
+}
+
+/** Ends the session a cookie token names (logout); an unknown token is ignored. */
+export async function revokeSession(db: Database, env: Env, token: string): Promise<void> {
+  await (await sessionStore(db, env)).revokeToken(token);
 }
 
 export interface ApiKeyView {
