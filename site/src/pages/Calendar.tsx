@@ -1,6 +1,8 @@
 import { useSignal } from "@preact/signals";
 import { api } from "../api";
+import { settingsApi } from "../api/settings";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { useAction } from "../components/useAction";
 import { useResource } from "../components/useResource";
 import { useUrlState } from "../components/useUrlState";
 import { uiSettings } from "../state/uiSettings";
@@ -91,14 +93,21 @@ export function Calendar() {
 
 /**
  * The iCal feed's address for a calendar app, with the API key in it as Radarr shows it. The site
- * never holds the key (it signs in with a session), so the user types it here; it stays in the page.
+ * signs in with a session, not the key: Show asks the server for the key in use (as Settings ›
+ * General's Show does, never cached) and builds the address; until then no key is in the page.
  */
 function ICalLink({ unmonitored }: { unmonitored: boolean }) {
-  const apiKey = useSignal("");
+  const apiKey = useSignal<string | undefined>(undefined);
   const copied = useSignal(false);
+  const { busy, error, act } = useAction();
   const query = new URLSearchParams({ pastDays: "7", futureDays: "28", unmonitored: String(unmonitored) });
-  query.set("apikey", apiKey.value.trim() || "YOUR_API_KEY");
+  if (apiKey.value) query.set("apikey", apiKey.value);
   const url = `${location.origin}/feed/v3/calendar/radarr.ics?${query}`;
+  const show = () =>
+    act(async () => {
+      apiKey.value = (await settingsApi.apiKey.show()).apiKey;
+      return undefined;
+    });
   const copy = async () => {
     await navigator.clipboard.writeText(url);
     copied.value = true;
@@ -110,27 +119,22 @@ function ICalLink({ unmonitored }: { unmonitored: boolean }) {
         Subscribe from a calendar app (Google Calendar, Apple Calendar, Outlook): releases from a week ago to four weeks
         on{unmonitored ? ", unmonitored movies included" : ""}. The address carries your API key.
       </p>
-      <label class="field grow">
-        <span>API key</span>
-        <input
-          type="password"
-          autoComplete="off"
-          value={apiKey.value}
-          onInput={(e) => {
-            apiKey.value = e.currentTarget.value;
-            copied.value = false;
-          }}
-        />
-      </label>
-      <div class="inline-form">
-        <label class="field grow">
-          <span>Feed address</span>
-          <input type="text" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
-        </label>
-        <button type="button" onClick={copy} disabled={!apiKey.value.trim()}>
-          Copy
+      {apiKey.value === undefined ? (
+        <button type="button" onClick={show} disabled={busy.value}>
+          {busy.value ? "Showing…" : "Show feed address"}
         </button>
-      </div>
+      ) : (
+        <div class="inline-form">
+          <label class="field grow">
+            <span>Feed address</span>
+            <input type="text" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+          <button type="button" onClick={copy}>
+            Copy
+          </button>
+        </div>
+      )}
+      <ErrorMessage error={error.value} />
       {copied.value && (
         <p role="status" class="muted">
           Copied the feed address.
