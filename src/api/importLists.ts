@@ -63,6 +63,10 @@ export const importListOutput = {
   syncIntervalMinutes: z.number().int(),
   lastSyncAt: z.string().optional(),
   nextSyncAt: z.string().optional(),
+  syncSkipsUnchanged: z.boolean().openapi({
+    description:
+      "The source is asked whether the list changed before its pages are read (a Trakt list): an unchanged list costs one call and reads nothing, unless the sync is forced (ImportListSync with force)",
+  }),
   syncWaitingForBudget: z.object({ until: z.string(), reason: z.string() }).optional().openapi({
     description:
       "Set while the list's sync waits for its upstream's budget (its pages are read as one unit): when the budget frees, and why it waits. Nothing of the sync was applied",
@@ -111,6 +115,7 @@ function present(definition: ImportListDefinition, row?: ImportListRow) {
     syncIntervalMinutes: row?.syncIntervalMinutes ?? defaultInterval(definition),
     lastSyncAt: row?.lastSyncAt ?? undefined,
     nextSyncAt: row?.nextSyncAt ?? undefined,
+    syncSkipsUnchanged: definition.source.summary !== undefined,
     syncWaitingForBudget:
       row?.syncWaitingUntil && row.syncWaitingReason
         ? { until: row.syncWaitingUntil, reason: row.syncWaitingReason }

@@ -314,3 +314,64 @@ test("a source whose name ends in List is not called a 'List list'", { timeout: 
     await form.getByRole("heading", { name: "New TMDb List", exact: true }).waitFor();
   });
 });
+
+test("a Trakt list's page forces a full sync: every page is read though the list did not change", {
+  timeout: 180_000,
+}, async (t) => {
+  const name = "Edited on Trakt";
+  await removeList(name);
+  const { body: profiles } = await api("/qualityprofile");
+  const { status, body: list } = await api("/importlist", {
+    method: "POST",
+    body: {
+      name,
+      implementation: "TraktListImport",
+      fields: [
+        { name: "username", value: "sim" },
+        { name: "listname", value: "demo-edited" },
+      ],
+      qualityProfileId: profiles[0].id,
+      rootFolderPath: "/movies",
+      enableAuto: false,
+    },
+  });
+  assert.equal(status, 201, JSON.stringify(list));
+  assert.equal(list.syncSkipsUnchanged, true, "a Trakt list is asked whether it changed first");
+  try {
+    await withPage(t, async (page) => {
+      await page.goto(`/lists/${list.id}`);
+      await page.getByRole("heading", { name, level: 1 }).waitFor();
+      const history = page.getByRole("table", { name: "Sync history", exact: true });
+      /** Runs one sync by its button and returns the newest run's cells once the history shows it. */
+      const syncBy = async (button, runs) => {
+        await page.getByRole("button", { name: button, exact: true }).click();
+        await history.getByRole("row").nth(runs).waitFor({ timeout: 90_000 });
+        return history.getByRole("row").nth(1).getByRole("cell").allTextContents();
+      };
+      const first = await syncBy(`Sync ${name} now`, 1);
+      assert.match(first[2], /Success/);
+      const pages = Math.ceil(Number(first[3].replace(/\D/g, "")) / 250);
+      assert.ok(pages >= 2, `the list takes ${pages} pages`);
+      // Synced again as it is: the summary says nothing changed, one request.
+      const plain = await syncBy(`Sync ${name} now`, 2);
+      assert.match(plain[2], /unchanged/);
+      assert.equal(plain[9], "1");
+      // Forced: every page is read again (the summary plus each page).
+      const forced = await syncBy(`Force a full sync of ${name}`, 3);
+      assert.equal(forced[9], String(pages + 1));
+      assert.match(
+        await page.getByRole("status", { name: `Sync of ${name}`, exact: true }).textContent(),
+        /Synced: found/,
+      );
+    });
+  } finally {
+    const { body: items } = await api(`/importlist/${list.id}/items?pageSize=1000`);
+    const movieIds = (items.records ?? []).filter((i) => i.status === "imported" && i.movieId).map((i) => i.movieId);
+    if (movieIds.length)
+      await api("/movie/editor", {
+        method: "DELETE",
+        body: { movieIds, deleteFiles: false, addImportExclusion: false },
+      });
+    await removeList(name);
+  }
+});

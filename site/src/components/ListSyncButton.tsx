@@ -12,8 +12,18 @@ function outcomeText(listId: number): string | undefined {
   return progress.message;
 }
 
-/** "Sync now" for one list, with the command's progress beside it until it ends. */
-export function ListSyncButton({ listId, listName }: { listId: number; listName: string }) {
+interface ListSyncButtonProps {
+  listId: number;
+  listName: string;
+  /**
+   * Also "Force full sync", for a list whose sync stops at "unchanged" when its source says so
+   * (the list's syncSkipsUnchanged): reads every page anyway.
+   */
+  forcible?: boolean;
+}
+
+/** "Sync now" for one list (and "Force full sync" where it differs), with the command's progress beside it until it ends. */
+export function ListSyncButton({ listId, listName, forcible = false }: ListSyncButtonProps) {
   const syncing = isSyncing(listId);
   const text = outcomeText(listId);
   const failed = listSyncs.value.get(listId)?.status === "failed";
@@ -27,6 +37,18 @@ export function ListSyncButton({ listId, listName }: { listId: number; listName:
       >
         {syncing ? "Syncing…" : "Sync now"}
       </button>
+      {forcible && (
+        <button
+          type="button"
+          class="ghost"
+          aria-label={`Force a full sync of ${listName}`}
+          title="Read every page even when the list says nothing changed since the last sync"
+          disabled={syncing}
+          onClick={() => void syncList(listId, true)}
+        >
+          Force full sync
+        </button>
+      )}
       {text && (
         <span
           role="status"

@@ -53,7 +53,7 @@ export function ListDetail({ id }: { id: number }) {
         </p>
       )}
       <div class="actions">
-        <ListSyncButton listId={id} listName={l.name} />
+        <ListSyncButton listId={id} listName={l.name} forcible={l.syncSkipsUnchanged} />
       </div>
       {l.implementation === "IMDbCsvImport" && (
         <CsvUpload

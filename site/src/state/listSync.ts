@@ -56,13 +56,16 @@ export const isSyncing = (listId: number) => {
   return progress !== undefined && !finished(progress.status);
 };
 
-/** Starts a sync of the list and polls the command until it completes or fails. */
-export async function syncList(listId: number): Promise<ListSyncProgress> {
+/**
+ * Starts a sync of the list and polls the command until it completes or fails. `force` reads
+ * every page even when the list's source says nothing changed (ImportListSync's force).
+ */
+export async function syncList(listId: number, force = false): Promise<ListSyncProgress> {
   if (isSyncing(listId)) return listSyncs.peek().get(listId) as ListSyncProgress;
   record(listId, { status: "queued", message: "Queued" });
   let progress: ListSyncProgress;
   try {
-    let command = await api.commands.run("ImportListSync", { listId });
+    let command = await api.commands.run("ImportListSync", force ? { listId, force } : { listId });
     progress = progressOf(command, listId);
     record(listId, progress);
     while (!finished(command.status)) {
