@@ -66,7 +66,7 @@ movieRouter.openapi(
     const body =
       tmdbId !== undefined
         ? await moviesJson(c.get("db"), await movies.allRaw(tmdbId), clock.now())
-        : await wholeLibraryBody(c.get("db"), movies);
+        : await wholeLibraryBody(requestContext(c));
     // Already JSON (spliced for speed, streamed when not cached); typed as the documented list for the OpenAPI contract.
     return c.body(body, 200, { "content-type": "application/json; charset=utf-8" }) as never;
   },

@@ -1,6 +1,6 @@
 import * as clock from "../clock";
 import type { Database } from "../db/client";
-import { libraryChunk } from "../db/repositories/libraryChunks";
+import { libraryChunk, libraryListInputs } from "../db/repositories/libraryChunks";
 import {
   choosePlan,
   type FilterCounts,
@@ -10,42 +10,66 @@ import {
   pageKey,
   totalSql,
 } from "../db/repositories/movieQuery";
-import type { MovieRepository, RawMovie } from "../db/repositories/movies";
+import type { MovieColumns, MovieRepository, RawMovie } from "../db/repositories/movies";
+import { availableFrom, type MinimumAvailability } from "../domain/library/movieStatus";
+import type { ServiceContext } from "./context";
 import { type EmbeddedFileJudge, embeddedFileJudge } from "./embeddedMovieFiles";
+import { type StoredList, storedList, storedListParts, storeList } from "./libraryListStore";
 import { libraryChunkJson } from "./movieResource";
 
-// isAvailable depends on the clock, so even an unchanged library is rebuilt now and then.
-const MAX_AGE_MS = 60_000;
 // Movies per D1 read while streaming the whole list: about 1 MB of rows, well under D1's limits.
 const CHUNK_ROWS = 1000;
+// The first chunk is smaller, so the first byte leaves sooner.
+const FIRST_CHUNK_ROWS = 100;
 // The list is kept in memory only below this many bytes (its UTF-8 body, as sent): an isolate has
 // 128 MB, and a 100,000-movie list is bigger than that would allow. Bigger lists are streamed
 // every time. Kept as the encoded chunks it was sent in, it costs its bytes and no more (a string
 // of it would cost twice that once one title is outside Latin-1) and is sent again without
-// encoding it again.
+// encoding it again. A list kept here is also stored in KV (libraryListStore).
 const CACHE_LIMIT_BYTES = 40_000_000;
+// A built list is answered again for a day at most, even when no movie's availability changes.
+const MAX_AGE_MS = 86_400_000;
 // Page totals and page starts kept (per library version): enough for every filter and page a
 // few users click through.
 const KEPT = 500;
 
-let cached: { version: number; builtAt: number; chunks: Uint8Array[] } | undefined;
+interface BuiltList {
+  stamp: string;
+  builtAt: number;
+  validUntil: number;
+  chunks: Uint8Array[];
+}
+
+let cached: BuiltList | undefined;
 const totals = new Map<string, { version: number; counts: FilterCounts }>();
 const starts = new Map<string, { version: number; pages: Map<number, PageStart> }>();
 
 /**
- * The whole library as JSON. While the library version (bumped by triggers on every movie,
- * movie tag or movie file write) is unchanged, a list that fits CACHE_LIMIT_BYTES is answered
- * from this isolate's memory; otherwise it is streamed from D1 in keyset chunks of CHUNK_ROWS
- * movies (first byte after one chunk, memory flat) and kept for next time if it fits.
+ * The whole library as JSON. A list is answered again while its stamp (the library version and
+ * the quality profiles) is unchanged and until the first instant a movie's isAvailable turns:
+ * from this isolate's memory when it fits CACHE_LIMIT_BYTES, else from KV when another isolate
+ * stored it; otherwise it is streamed from D1 in keyset chunks (first byte after one small
+ * chunk, memory flat), then kept and stored for next time if it fits.
  */
-export async function wholeLibraryBody(db: Database, movies: MovieRepository): Promise<ReadableStream> {
-  const version = await movies.libraryVersion();
+export async function wholeLibraryBody(ctx: ServiceContext): Promise<ReadableStream> {
+  const { stamp, version } = await listStamp(ctx.db);
   const now = clock.now();
-  if (cached && cached.version === version && now - cached.builtAt < MAX_AGE_MS) return replay(cached.chunks);
-  // Stale (another library version, or too old): let it go before its successor is kept, so the
+  if (cached && cached.stamp === stamp && cached.builtAt <= now && now < cached.validUntil)
+    return replay(cached.chunks);
+  // Stale (another stamp, or past its validity): let it go before its successor is kept, so the
   // isolate holds one list at most, not the old one beside the one being built.
   cached = undefined;
-  return libraryStream(db, version, now);
+  const stored = await storedList(ctx, stamp, now);
+  if (stored) return storedStream(ctx, stamp, stored);
+  return libraryStream(ctx, { stamp, version }, now);
+}
+
+/** The list's stamp: its library version and a digest of the quality profiles' cutoffs. */
+async function listStamp(db: Database): Promise<{ stamp: string; version: number }> {
+  const { version, profiles } = await libraryListInputs(db);
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(profiles)));
+  const hex = [...digest.subarray(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return { stamp: `${version}-${hex}`, version };
 }
 
 function replay(chunks: Uint8Array[]): ReadableStream {
@@ -58,12 +82,37 @@ function replay(chunks: Uint8Array[]): ReadableStream {
   });
 }
 
-function libraryStream(db: Database, version: number, now: number): ReadableStream {
+/** A list another isolate stored, sent part by part and kept here as it goes. */
+function storedStream(ctx: ServiceContext, stamp: string, stored: StoredList): ReadableStream {
+  const nextPart = storedListParts(ctx, stamp, stored);
+  const kept: Uint8Array[] = [];
+  return new ReadableStream({
+    async pull(controller) {
+      const part = await nextPart();
+      if (part) {
+        kept.push(part);
+        controller.enqueue(part);
+        return;
+      }
+      cached = { stamp, builtAt: stored.builtAt, validUntil: stored.validUntil, chunks: kept };
+      controller.close();
+    },
+  });
+}
+
+function libraryStream(
+  ctx: ServiceContext,
+  { stamp, version }: { stamp: string; version: number },
+  now: number,
+): ReadableStream {
+  const { db } = ctx;
   const encoder = new TextEncoder();
   let after: RawMovie["columns"] | undefined;
   let kept: Uint8Array[] | undefined = [];
   let keptBytes = 0;
+  let validUntil = now + MAX_AGE_MS;
   let judging: Promise<EmbeddedFileJudge> | undefined;
+  let reading: ReturnType<typeof libraryChunk> | undefined;
   const send = (controller: ReadableStreamDefaultController, text: string) => {
     const bytes = encoder.encode(text);
     controller.enqueue(bytes);
@@ -75,19 +124,40 @@ function libraryStream(db: Database, version: number, now: number): ReadableStre
   return new ReadableStream({
     async pull(controller) {
       judging ??= embeddedFileJudge(db);
-      const [judge, chunk] = await Promise.all([judging, libraryChunk(db, after, CHUNK_ROWS)]);
+      const limit = after ? CHUNK_ROWS : FIRST_CHUNK_ROWS;
+      const [judge, chunk] = await Promise.all([judging, reading ?? libraryChunk(db, after, limit)]);
       const { rows } = chunk;
+      const first = !after;
+      const last = rows.length < limit;
+      after = rows.at(-1)?.columns ?? after;
+      // The next chunk is read while this one is written: D1's round trip overlaps the writing.
+      reading = last ? undefined : libraryChunk(db, after, CHUNK_ROWS);
+      // Not awaited if the client goes away first; its failure is then nobody's to report.
+      reading?.catch(() => undefined);
       // Kept only when no write landed while the chunks were read (they would disagree).
       if (chunk.version !== version) kept = undefined;
       const json = libraryChunkJson(rows, now, judge);
-      const last = rows.length < CHUNK_ROWS;
-      send(controller, `${after ? (json ? "," : "") : "["}${json}${last ? "]" : ""}`);
-      after = rows.at(-1)?.columns ?? after;
+      validUntil = Math.min(validUntil, nextAvailabilityChange(rows, now));
+      send(controller, `${first ? "[" : json ? "," : ""}${json}${last ? "]" : ""}`);
       if (!last) return;
-      if (kept) cached = { version, builtAt: now, chunks: kept };
+      if (kept) {
+        cached = { stamp, builtAt: now, validUntil, chunks: kept };
+        // Stored before the response ends: work left after it would be cut off on Cloudflare.
+        await storeList(ctx, stamp, kept, { builtAt: now, validUntil });
+      }
       controller.close();
     },
   });
+}
+
+/** The first instant after `now` at which one of these movies' isAvailable turns true. */
+function nextAvailabilityChange(rows: { columns: MovieColumns }[], now: number): number {
+  let next = Number.POSITIVE_INFINITY;
+  for (const { columns } of rows) {
+    const from = availableFrom(columns as MovieColumns & { minimumAvailability: MinimumAvailability });
+    if (from > now && from < next) next = from;
+  }
+  return next;
 }
 
 /**

@@ -123,6 +123,19 @@ export function resourceScalarsJson(
   now: number,
   file: MovieFileResource | undefined,
 ): string {
+  return `${openResourceScalarsJson(row, tags, now, file)}}`;
+}
+
+/**
+ * resourceScalarsJson without its closing brace, for splicing the metadata after it: slicing the
+ * brace off instead would copy each movie's text once more.
+ */
+function openResourceScalarsJson(
+  row: MovieColumns,
+  tags: number[],
+  now: number,
+  file: MovieFileResource | undefined,
+): string {
   const hasFile = Boolean(row.hasFile);
   const available = isMovieAvailable(row as MovieColumns & AvailabilityFields, now);
   const addOptions = row.addOptions
@@ -131,7 +144,7 @@ export function resourceScalarsJson(
   const streaming = row.streamingUnmonitoredService
     ? `,"streamingUnmonitoredService":${text(row.streamingUnmonitoredService)}`
     : "";
-  return `{"id":${text(row.id)},"title":${text(row.title)},"originalTitle":${text(row.originalTitle)},"secondaryYearSourceId":0,"sortTitle":${text(row.sortTitle)},"sizeOnDisk":${text(row.sizeOnDisk)},"status":${text(row.status)}${optional("inCinemas", row.inCinemas)}${optional("physicalRelease", row.physicalRelease)}${optional("digitalRelease", row.digitalRelease)}${optional("releaseDate", row.digitalRelease ?? row.physicalRelease ?? row.inCinemas)},"year":${text(row.year)},"path":${text(row.path)},"qualityProfileId":${text(row.qualityProfileId)},"hasFile":${hasFile},"movieFileId":${text(file?.id ?? 0)}${file ? `,"movieFile":${text(file)}` : ""},"monitored":${Boolean(row.monitored)},"minimumAvailability":${text(row.minimumAvailability)},"isAvailable":${available},"folderName":${text(row.path)},"runtime":${text(row.runtime)},"cleanTitle":${text(row.cleanTitle)}${optional("imdbId", row.imdbId)},"tmdbId":${text(row.tmdbId)},"titleSlug":${text(String(row.tmdbId))},"rootFolderPath":${text(row.rootFolderPath)},"folder":${text(folderOf(row))},"genres":${text(row.genres)},"tags":${text(tags)},"added":${text(row.added)}${addOptions}${streaming},"popularity":${text(row.popularity)}${optional("lastSearchTime", row.lastSearchTime)},"statistics":{"movieFileCount":${hasFile ? 1 : 0},"sizeOnDisk":${text(row.sizeOnDisk)},"releaseGroups":[]}}`;
+  return `{"id":${text(row.id)},"title":${text(row.title)},"originalTitle":${text(row.originalTitle)},"secondaryYearSourceId":0,"sortTitle":${text(row.sortTitle)},"sizeOnDisk":${text(row.sizeOnDisk)},"status":${text(row.status)}${optional("inCinemas", row.inCinemas)}${optional("physicalRelease", row.physicalRelease)}${optional("digitalRelease", row.digitalRelease)}${optional("releaseDate", row.digitalRelease ?? row.physicalRelease ?? row.inCinemas)},"year":${text(row.year)},"path":${text(row.path)},"qualityProfileId":${text(row.qualityProfileId)},"hasFile":${hasFile},"movieFileId":${text(file?.id ?? 0)}${file ? `,"movieFile":${text(file)}` : ""},"monitored":${Boolean(row.monitored)},"minimumAvailability":${text(row.minimumAvailability)},"isAvailable":${available},"folderName":${text(row.path)},"runtime":${text(row.runtime)},"cleanTitle":${text(row.cleanTitle)}${optional("imdbId", row.imdbId)},"tmdbId":${text(row.tmdbId)},"titleSlug":${text(String(row.tmdbId))},"rootFolderPath":${text(row.rootFolderPath)},"folder":${text(folderOf(row))},"genres":${text(row.genres)},"tags":${text(tags)},"added":${text(row.added)}${addOptions}${streaming},"popularity":${text(row.popularity)}${optional("lastSearchTime", row.lastSearchTime)},"statistics":{"movieFileCount":${hasFile ? 1 : 0},"sizeOnDisk":${text(row.sizeOnDisk)},"releaseGroups":[]}`;
 }
 
 type AvailabilityFields = { status: MovieStatus; minimumAvailability: MinimumAvailability };
@@ -145,9 +158,9 @@ function movieResourceJson(
   now: number,
   file: MovieFileResource | undefined,
 ) {
-  const scalars = resourceScalarsJson(columns, tags, now, file);
+  const scalars = openResourceScalarsJson(columns, tags, now, file);
   const metadata = metadataJsonWithLocalCovers(columns.id, metadataJson);
-  return metadata.length > 2 ? `${scalars.slice(0, -1)},${metadata.slice(1)}` : scalars;
+  return metadata.length > 2 ? `${scalars},${metadata.slice(1)}` : `${scalars}}`;
 }
 
 /**

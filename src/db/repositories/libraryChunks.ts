@@ -40,3 +40,23 @@ export async function libraryChunk(
   );
   return { rows, version: (version.results[0] as { version: number } | undefined)?.version ?? 0 };
 }
+
+/**
+ * What the whole list shows besides the movies' own rows and the clock, read in one round trip:
+ * the library version (bumped by every movie, movie tag and movie file write) and the quality
+ * profiles' cutoffs, under which each embedded file is judged (qualityCutoffNotMet).
+ */
+export async function libraryListInputs(db: Database): Promise<{ version: number; profiles: string }> {
+  const d1 = db.$client;
+  const [version, profiles] = await d1.batch([
+    d1.prepare("select version from library_state where key = 'movies'"),
+    d1.prepare(
+      `select json_group_array(json_array(id, upgrade_allowed, cutoff, json(items))) as profiles
+       from (select * from quality_profiles order by id)`,
+    ),
+  ]);
+  return {
+    version: (version.results[0] as { version: number } | undefined)?.version ?? 0,
+    profiles: (profiles.results[0] as { profiles: string }).profiles,
+  };
+}

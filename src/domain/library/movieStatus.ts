@@ -50,7 +50,17 @@ export function isMovieAvailable(
 ): boolean {
   const wanted = movie.minimumAvailability;
   if (wanted === "tba" || wanted === "announced") return true;
-  const date = wanted === "inCinemas" && movie.inCinemas ? time(movie.inCinemas) : earliestHomeRelease(movie);
+  const date = availableFrom(movie);
   if (!Number.isNaN(date)) return now >= date;
   return MOVIE_STATUSES.indexOf(movie.status) >= MOVIE_STATUSES.indexOf(wanted) && movie.status !== "deleted";
+}
+
+/**
+ * The instant from which isMovieAvailable holds by date (epoch ms); NaN when no date decides (the
+ * status does, or the minimum availability is tba/announced): the answer never changes with time then.
+ */
+export function availableFrom(movie: ReleaseDates & { minimumAvailability: MinimumAvailability }): number {
+  const wanted = movie.minimumAvailability;
+  if (wanted === "tba" || wanted === "announced") return Number.NaN;
+  return wanted === "inCinemas" && movie.inCinemas ? time(movie.inCinemas) : earliestHomeRelease(movie);
 }
