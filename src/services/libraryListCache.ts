@@ -65,7 +65,7 @@ export async function wholeLibraryBody(ctx: ServiceContext): Promise<ReadableStr
 }
 
 /** The list's stamp: its library version and a digest of the quality profiles' cutoffs. */
-async function listStamp(db: Database): Promise<{ stamp: string; version: number }> {
+export async function listStamp(db: Database): Promise<{ stamp: string; version: number }> {
   const { version, profiles } = await libraryListInputs(db);
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(profiles)));
   const hex = [...digest.subarray(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
@@ -140,12 +140,12 @@ function libraryStream(
       validUntil = Math.min(validUntil, nextAvailabilityChange(rows, now));
       send(controller, `${first ? "[" : json ? "," : ""}${json}${last ? "]" : ""}`);
       if (!last) return;
-      if (kept) {
-        cached = { stamp, builtAt: now, validUntil, chunks: kept };
-        // Stored before the response ends: work left after it would be cut off on Cloudflare.
-        await storeList(ctx, stamp, kept, { builtAt: now, validUntil });
-      }
       controller.close();
+      if (!kept) return;
+      cached = { stamp, builtAt: now, validUntil, chunks: kept };
+      // A few KV writes, bounded (at most CACHE_LIMIT_BYTES), done beside the response's end
+      // rather than delaying it.
+      ctx.background.waitUntil(storeList(ctx, stamp, kept, { builtAt: now, validUntil }));
     },
   });
 }
