@@ -259,6 +259,20 @@ describe("acceptableSize", () => {
     expect(rejection?.message).toBe("12.0 GB is larger than the maximum 9.8 GB for WEBDL-1080p (100 min)");
   });
 
+  test("each quality's limit is stated for it when a batch has several", () => {
+    const rule = DECISION_SPECIFICATIONS.filter((s) => s.name === "acceptableSize");
+    const batch = [
+      release(WEBDL_1080, { size: 12 * GB }),
+      release("Movie.2022.720p.WEB-DL.x264-GRP", { size: 12 * GB }),
+      release(WEBDL_1080, { size: 13 * GB }),
+    ];
+    expect(evaluateReleases(batch, context(), rule).map((d) => d.rejections[0]?.message)).toEqual([
+      "12.0 GB is larger than the maximum 9.8 GB for WEBDL-1080p (100 min)",
+      "12.0 GB is larger than the maximum 9.8 GB for WEBDL-720p (100 min)",
+      "13.0 GB is larger than the maximum 9.8 GB for WEBDL-1080p (100 min)",
+    ]);
+  });
+
   test("rejects a release smaller than the quality's minimum", () => {
     const ctx = context({ qualityDefinitions: [{ quality: Qualities.WEBDL1080p, minSize: 20, maxSize: 100 }] });
     const rejection = judge("acceptableSize", release(WEBDL_1080, { size: 1 * GB }), ctx);

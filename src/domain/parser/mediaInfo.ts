@@ -98,7 +98,11 @@ function firstNamed({ regex, names }: NamedScan, text: string): string | undefin
   return best < names.length ? names[best] : undefined;
 }
 
+/** Every dynamic range tag below contains one of these; most names carry none. */
+const MENTIONS_DYNAMIC_RANGE = /dv|dovi|dolby|hdr|hlg|pq10/i;
+
 function parseHdrFormat(title: string): string | undefined {
+  if (!MENTIONS_DYNAMIC_RANGE.test(title)) return undefined;
   // "DV" is upper case in release names; lower-case "dv" is a word or a file extension.
   const dolbyVision = DOLBY_VISION_TAG.test(title) || DOLBY_VISION_WORDS.test(title);
   const hdr10Plus = HDR10_PLUS.test(title);

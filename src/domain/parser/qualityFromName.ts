@@ -160,8 +160,19 @@ interface NameFacts {
   normalizedName: string;
   resolution: number;
   hasResolution: boolean;
-  remux: boolean;
-  codec: Record<string, string | undefined> | undefined;
+}
+
+/** A remux, by its tag or as a German scene remux; read only by the rules that need it. */
+function isRemux(normalizedName: string): boolean {
+  return (
+    REMUX.test(normalizedName) ||
+    (MENTIONS_GERMAN.test(normalizedName) && MENTIONS_BLURAY.test(normalizedName) && GERMAN_REMUX.test(normalizedName))
+  );
+}
+
+/** The legacy codec tags (x264, XviD, DivX) a name states; read only by the rules that need them. */
+function codecOf(normalizedName: string): Record<string, string | undefined> | undefined {
+  return CODEC.exec(normalizedName)?.groups;
 }
 
 /** Whole-disc detection is the costliest test; only names naming a disc format can pass it. */
@@ -179,12 +190,6 @@ export function qualityFromName(name: string, normalizedName: string): NameQuali
     normalizedName,
     resolution,
     hasResolution: resolution !== 0,
-    remux:
-      REMUX.test(normalizedName) ||
-      (MENTIONS_GERMAN.test(normalizedName) &&
-        MENTIONS_BLURAY.test(normalizedName) &&
-        GERMAN_REMUX.test(normalizedName)),
-    codec: CODEC.exec(normalizedName)?.groups,
   };
   const source = lastSourceTag(normalizedName);
   if (source) return bySourceTag(source, facts);
@@ -192,9 +197,11 @@ export function qualityFromName(name: string, normalizedName: string): NameQuali
 }
 
 /** A Bluray source tag: a disc, a remux or an encode by its resolution. */
-function blurayQuality({ normalizedName, resolution, remux, codec }: NameFacts): Quality {
+function blurayQuality({ normalizedName, resolution }: NameFacts): Quality {
   if (isBrDisk(normalizedName)) return Qualities.BRDISK;
+  const codec = codecOf(normalizedName);
   if (codec?.xvid || codec?.divx) return Qualities.Bluray480p;
+  const remux = isRemux(normalizedName);
   if (resolution === 2160) return remux ? Qualities.Remux2160p : Qualities.Bluray2160p;
   if (resolution === 1080) return remux ? Qualities.Remux1080p : Qualities.Bluray1080p;
   if (resolution === 576) return Qualities.Bluray576p;
@@ -272,7 +279,7 @@ function sourceTagQuality(source: SourceTag, facts: NameFacts): Quality {
 }
 
 /** Anime naming ("[BD 1080p]", "[WEB]"): a Bluray or a WEB-DL by its resolution; undefined otherwise. */
-function animeQuality({ normalizedName, resolution, hasResolution, remux }: NameFacts): NameQuality | undefined {
+function animeQuality({ normalizedName, resolution, hasResolution }: NameFacts): NameQuality | undefined {
   // Most names are neither; the resolution words are only read for those that are.
   const bluray = ANIME_BLURAY.test(normalizedName);
   if (!bluray && !ANIME_WEBDL.test(normalizedName)) return undefined;
@@ -280,6 +287,7 @@ function animeQuality({ normalizedName, resolution, hasResolution, remux }: Name
   const fullHd = resolution === 1080 || containsIgnoreCase(normalizedName, "1080p");
   const uhd = resolution === 2160 || containsIgnoreCase(normalizedName, "2160p");
   if (bluray) {
+    const remux = isRemux(normalizedName);
     if (sd) return named(Qualities.DVD, true, hasResolution);
     if (fullHd) return named(remux ? Qualities.Remux1080p : Qualities.Bluray1080p, true, hasResolution);
     if (uhd) return named(remux ? Qualities.Remux2160p : Qualities.Bluray2160p, true, hasResolution);
@@ -296,7 +304,8 @@ function animeQuality({ normalizedName, resolution, hasResolution, remux }: Name
  * The resolution is stated but not the source: a remux is a Bluray, otherwise the container may
  * tell (an .avi at 720p is an HDTV capture); failing both, assume HDTV.
  */
-function byResolutionOnly({ name, resolution, remux }: NameFacts): NameQuality {
+function byResolutionOnly({ name, normalizedName, resolution }: NameFacts): NameQuality {
+  const remux = isRemux(normalizedName);
   let assumedSource: QualitySource = "unknown";
   let sourceFromName = false;
   let sourceFromExtension = false;
@@ -327,8 +336,8 @@ function assumedHdtvQuality(lines: number): Quality {
 }
 
 /** No source tag and no resolution: a codec, a frame size or a spaced "HD TV" may still tell. */
-function byOtherHints({ normalizedName, codec }: NameFacts): NameQuality {
-  if (codec?.x264) return named(Qualities.SDTV);
+function byOtherHints({ normalizedName }: NameFacts): NameQuality {
+  if (codecOf(normalizedName)?.x264) return named(Qualities.SDTV);
 
   if (containsIgnoreCase(normalizedName, "848x480")) {
     if (normalizedName.includes("dvd")) return named(Qualities.DVD);
