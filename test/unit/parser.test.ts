@@ -103,6 +103,32 @@ describe("titles and years", () => {
   });
 });
 
+describe("decorations read without a pattern run", () => {
+  test.each([
+    ["Some.Movie.2019.720p.HDTV-GRP.mp4", "Some.Movie.2019.720p.HDTV-GRP"],
+    ["Some.Movie.2019.720p.HDTV-GRP.M2TS", "Some.Movie.2019.720p.HDTV-GRP"],
+    ["Some.Movie.2019.720p.HDTV.x264-GRP.nzb", "Some.Movie.2019.720p.HDTV.x264-GRP"],
+    // Five letters, or a word that is no container, are part of the name.
+    ["Some.Movie.2019.720p.HDTV-GRP.abcde", "Some.Movie.2019.720p.HDTV-GRP.abcde"],
+    ["Some.Movie.2019.1080p.WEB-DL.DTS", "Some.Movie.2019.1080p.WEB-DL.DTS"],
+  ])("%s is released as %s", (name, releaseTitle) => {
+    expect(parsed(name).releaseTitle).toBe(releaseTitle);
+  });
+
+  test("a site prefix ending in two separators is not the title", () => {
+    const movie = parsed("site.net - Some.Movie.2020.720p.HDTV.x264-GRP");
+    expect([movie.primaryMovieTitle, movie.releaseGroup]).toEqual(["Some Movie", "GRP"]);
+  });
+
+  test("a spaced A.K.A. separates alternative titles", () => {
+    expect(parsed("Some Movie A.K.A. Other Movie 2019 720p BluRay").movieTitles).toEqual([
+      "Some Movie AKA Other Movie",
+      "Some Movie",
+      "Other Movie",
+    ]);
+  });
+});
+
 describe("unparseable names", () => {
   test.each([
     "0123456789abcdef0123456789abcdef",

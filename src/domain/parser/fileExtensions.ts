@@ -20,7 +20,20 @@ const QUALITY_BY_MEDIA_EXTENSION: ReadonlyMap<string, Quality> = new Map<string,
 /** Extensions of the usenet wrappers a release name may still carry. */
 const USENET_EXTENSIONS: ReadonlySet<string> = new Set([".par2", ".nzb"]);
 
-const TRAILING_EXTENSION = /\.[a-z0-9]{2,4}$/i;
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * Where a trailing ".ext" of two to four ASCII letters or digits starts, or -1: what
+ * /\.[a-z0-9]{2,4}$/i finds, read backwards from the end (every name is checked, some thrice).
+ */
+function trailingExtensionStart(title: string): number {
+  let start = title.length;
+  while (start > 0 && title.length - start < 5 && isAsciiLetterOrDigit(title.charCodeAt(start - 1))) start--;
+  const length = title.length - start;
+  return length >= 2 && length <= 4 && title.charCodeAt(start - 1) === 46 ? start - 1 : -1;
+}
 
 export function qualityForExtension(extension: string): Quality {
   return QUALITY_BY_MEDIA_EXTENSION.get(extension.toLowerCase()) ?? Qualities.Unknown;
@@ -31,11 +44,11 @@ export function qualityForExtension(extension: string): Quality {
  * (".English", ".DTS") is part of the release name and stays.
  */
 export function removeFileExtension(title: string): string {
-  const match = TRAILING_EXTENSION.exec(title);
-  if (!match) return title;
-  const extension = match[0].toLowerCase();
+  const start = trailingExtensionStart(title);
+  if (start < 0) return title;
+  const extension = title.slice(start).toLowerCase();
   if (QUALITY_BY_MEDIA_EXTENSION.has(extension) || USENET_EXTENSIONS.has(extension)) {
-    return title.slice(0, match.index);
+    return title.slice(0, start);
   }
   return title;
 }

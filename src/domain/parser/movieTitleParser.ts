@@ -81,7 +81,8 @@ export function parseMovieTitle(title: string, isDirectory = false): ParsedMovie
   const originalTitle = title;
   if (!isParseableName(title)) return null;
 
-  const name = REVERSED_NAME.test(title) ? reverseName(title) : title;
+  // Both reversed tokens contain "p0"; most names do not.
+  const name = title.includes("p0") && REVERSED_NAME.test(title) ? reverseName(title) : title;
   const releaseTitle = withSquareBrackets(trimDashesAndUnderscores(removeFileExtension(name)));
   const simpleTitle = titleSearchText(releaseTitle);
 

@@ -45,7 +45,7 @@ export function parseReleaseGroup(releaseTitle: string): string {
   let title = removeFileExtension(releaseTitle.trim());
   title = removeTorrentSiteSuffix(removeWebsitePrefix(title));
 
-  const subgroup = LEADING_SUBGROUP.exec(title)?.groups?.subgroup;
+  const subgroup = title.startsWith("[") ? LEADING_SUBGROUP.exec(title)?.groups?.subgroup : undefined;
   if (subgroup !== undefined) return subgroup;
 
   title = title.replace(REPOST_SUFFIXES, "");

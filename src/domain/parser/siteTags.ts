@@ -13,12 +13,25 @@ export const WEBSITE_POSTFIX = /(?:\[\s*)?(?:www\.)?[-a-z0-9-]{1,256}\.(?:xn--[a
 /** Public tracker tags appended to torrent names. */
 const TORRENT_SITE_SUFFIX = /\[(?:ettv|rartv|rarbg|cttv|publichd)\]$/i;
 
-/** A website prefix ends in a closing bracket or two separators in a row; most names have neither. */
-const PREFIX_END = /\]|[ -]{2}/;
+function isSpaceOrDash(code: number): boolean {
+  return code === 32 || code === 45;
+}
+
+/**
+ * A website prefix ends in a closing bracket or two separators (" " or "-") in a row; most names
+ * have neither. Read without a regex: every name is checked, twice.
+ */
+function mayHaveWebsitePrefix(text: string): boolean {
+  if (text.includes("]")) return true;
+  for (let i = 1; i < text.length; i++) {
+    if (isSpaceOrDash(text.charCodeAt(i)) && isSpaceOrDash(text.charCodeAt(i - 1))) return true;
+  }
+  return false;
+}
 
 /** The name without a leading website tag. */
 export function removeWebsitePrefix(text: string): string {
-  return PREFIX_END.test(text) ? text.replace(WEBSITE_PREFIX, "") : text;
+  return mayHaveWebsitePrefix(text) ? text.replace(WEBSITE_PREFIX, "") : text;
 }
 
 /** The name without a trailing public tracker tag. */

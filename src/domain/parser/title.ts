@@ -13,7 +13,8 @@ interface TitlePattern {
 }
 
 const MENTIONS_GERMAN_OR_TRUEFRENCH = /german|truefrench/i;
-const STARTS_WITH_BRACKET = /^\[/;
+/** Fansub names start with "[Group]". */
+const startsWithBracket = (name: string) => name.startsWith("[");
 /** Where a year could start: the edition pattern's year is one of these. */
 const YEAR_LIKE = /(?:1[89]|20)\d{2}/g;
 
@@ -45,22 +46,22 @@ const TITLE_PATTERNS: readonly TitlePattern[] = [
   // Fansub: "[Group] Title (1980) [BD 1080p]".
   titlePattern(
     String.raw`^(?:\[(?<subgroup>.+?)\][-_. ]?)(?<title>(?![(\[]).+?)?(?:(?:${SEP}(?<![)\[!]))*(?<year>(1(8|9)|20)\d{2}(?!p|i|x|\d+|\]|${NW}\d+)))+.*?(?<hash>\[${W}{8}\])?(?:$|\.)`,
-    STARTS_WITH_BRACKET,
+    startsWithBracket,
   ),
   // Fansub without a year, with a version: "[Group] Title v2 [ABCD1234]".
   titlePattern(
     String.raw`^(?:\[(?<subgroup>.+?)\][-_. ]?)(?<title>(?![(\[]).+?)((v)(?:\d{1,2})(?:([-_. ])))(\[.*)?(?:[\[(][^\])])?.*?(?<hash>\[${W}{8}\])(?:$|\.)`,
-    STARTS_WITH_BRACKET,
+    startsWithBracket,
   ),
   // Fansub without a year, details in brackets: "[Group] Title [Dual-Audio][BDRip] [ABCD1234]".
   titlePattern(
     String.raw`^(?:\[(?<subgroup>.+?)\][-_. ]?)(?<title>(?![(\[]).+?)(\[.*).*?(?<hash>\[${W}{8}\])(?:$|\.)`,
-    STARTS_WITH_BRACKET,
+    startsWithBracket,
   ),
   // Fansub without a year, details in parentheses: "[Group] Title (BDRip 1080p) [ABCD1234]".
   titlePattern(
     String.raw`^(?:\[(?<subgroup>.+?)\][-_. ]?)(?<title>(?![(\[]).+)(?:[\[(][^\])]).*?(?<hash>\[${W}{8}\])(?:$|\.)`,
-    STARTS_WITH_BRACKET,
+    startsWithBracket,
   ),
   // German and TrueFrench tracker names, where the language tag ends the title and the year is
   // optional. Not "The German" or "Good German", which are titles.
@@ -117,6 +118,16 @@ const DOTTED_AKA = /[ ]+A\.K\.A\.[ ]+/gi;
 const MAY_HAVE_ALTERNATIVE_TITLE = /aka|\//i;
 const ALTERNATIVE_TITLE_SEPARATOR = /[ ]+(?:AKA|\/)[ ]+/i;
 const BRACKETED_ALTERNATIVE_TITLE = /(.*) \([ ]*AKA[ ]+(.*)\)/gi;
+
+/** "A.K.A." between spaces read as "AKA"; dotted names have no spaces and skip the pattern. */
+function withoutDottedAka(title: string): string {
+  return title.includes(" ") ? title.replace(DOTTED_AKA, " AKA ") : title;
+}
+
+/** Leading "[REQ]" tags dropped; only a name starting with a bracket has one. */
+function withoutRequestInfo(title: string): string {
+  return title.startsWith("[") ? title.replace(REQUEST_INFO, "") : title;
+}
 
 export interface TitleMatch {
   movieTitles: string[];
@@ -190,7 +201,7 @@ export function titleFromMatch(groups: Record<string, string | undefined>): Titl
   if (rawTitle === undefined || rawTitle === "(") return null;
 
   const movieName = respaceDottedTitle(
-    trimSpaces(rawTitle.replaceAll("_", " ").replace(DOTTED_AKA, " AKA ").replace(REQUEST_INFO, "")),
+    trimSpaces(withoutRequestInfo(withoutDottedAka(rawTitle.replaceAll("_", " ")))),
   );
 
   const yearText = groups.year ?? "";
