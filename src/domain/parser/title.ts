@@ -200,9 +200,7 @@ export function titleFromMatch(groups: Record<string, string | undefined>): Titl
   const rawTitle = groups.title;
   if (rawTitle === undefined || rawTitle === "(") return null;
 
-  const movieName = respaceDottedTitle(
-    trimSpaces(withoutRequestInfo(withoutDottedAka(rawTitle.replaceAll("_", " ")))),
-  );
+  const movieName = respaceDottedTitle(trimSpaces(withoutRequestInfo(withoutDottedAka(rawTitle.replaceAll("_", " ")))));
 
   const yearText = groups.year ?? "";
   const year = /^\d+$/.test(yearText) ? Number(yearText) : 0;
