@@ -141,13 +141,21 @@ function libraryStream(
       send(controller, `${first ? "[" : json ? "," : ""}${json}${last ? "]" : ""}`);
       if (!last) return;
       controller.close();
-      if (!kept) return;
-      cached = { stamp, builtAt: now, validUntil, chunks: kept };
-      // A few KV writes, bounded (at most CACHE_LIMIT_BYTES), done beside the response's end
-      // rather than delaying it.
-      ctx.background.waitUntil(storeList(ctx, stamp, kept, { builtAt: now, validUntil }));
+      // A stamp check and a few KV writes, bounded (at most CACHE_LIMIT_BYTES), done beside the
+      // response's end rather than delaying it.
+      if (kept) ctx.background.waitUntil(keepBuilt(ctx, { stamp, builtAt: now, validUntil, chunks: kept }));
     },
   });
+}
+
+/**
+ * Keeps and stores a built list if its stamp still holds: the chunks check the library version
+ * as they are read, but the profiles were read once, apart from the stamp.
+ */
+async function keepBuilt(ctx: ServiceContext, list: BuiltList): Promise<void> {
+  if ((await listStamp(ctx.db)).stamp !== list.stamp) return;
+  cached = list;
+  await storeList(ctx, list.stamp, list.chunks, { builtAt: list.builtAt, validUntil: list.validUntil });
 }
 
 /** The first instant after `now` at which one of these movies' isAvailable turns true. */
