@@ -138,7 +138,7 @@ movieRouter.openapi(
     }
     const searchKey = query.search ? cleanTitle(query.search) : undefined;
     const page = await libraryPage(library(c).movies, query, searchKey || undefined);
-    const body = await moviePageJson(c.get("db"), query, page, clock.now());
+    const body = moviePageJson(query, page, clock.now());
     // Built as JSON text (the stored metadata spliced in); typed as the documented page.
     return c.body(body, 200, { "content-type": "application/json; charset=utf-8" }) as never;
   },

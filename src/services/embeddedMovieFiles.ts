@@ -1,6 +1,6 @@
 import type { Database } from "../db/client";
 import { embeddedMovieFiles } from "../db/repositories/movieFiles";
-import { qualityProfileRepository } from "../db/repositories/qualityProfiles";
+import { type CutoffProfileRow, qualityProfileRepository } from "../db/repositories/qualityProfiles";
 import {
   type MovieFileFields,
   type MovieFileResource,
@@ -40,7 +40,11 @@ export type EmbeddedFileJudge = (movie: { qualityProfileId: number }, file: Movi
  * with its movies) under the quality profiles, read once here.
  */
 export async function embeddedFileJudge(db: Database): Promise<EmbeddedFileJudge> {
-  const profiles = await qualityProfileRepository(db).list();
+  return fileJudge(await qualityProfileRepository(db).list());
+}
+
+/** Judges files read beside their movies under these quality profiles (read beside them too: a page's batch). */
+export function fileJudge(profiles: readonly CutoffProfileRow[]): EmbeddedFileJudge {
   const cutoffChecks = new Map(profiles.map((p) => [p.id, qualityCutoffCheck(p)]));
   return (movie, file) => {
     const notMet = cutoffChecks.get(movie.qualityProfileId);

@@ -1,6 +1,6 @@
 import * as clock from "../clock";
 import type { Database } from "../db/client";
-import { libraryChunk, libraryListInputs } from "../db/repositories/libraryChunks";
+import { type ChunkMovie, libraryChunk, libraryListInputs } from "../db/repositories/libraryChunks";
 import {
   choosePlan,
   type FilterCounts,
@@ -11,6 +11,7 @@ import {
   totalSql,
 } from "../db/repositories/movieQuery";
 import type { MovieColumns, MovieRepository, RawMovie } from "../db/repositories/movies";
+import type { CutoffProfileRow } from "../db/repositories/qualityProfiles";
 import { availableFrom, type MinimumAvailability } from "../domain/library/movieStatus";
 import type { ServiceContext } from "./context";
 import { type EmbeddedFileJudge, embeddedFileJudge } from "./embeddedMovieFiles";
@@ -180,7 +181,7 @@ export async function libraryPage(
   movies: MovieRepository,
   query: MoviePageQuery,
   searchKey: string | undefined,
-): Promise<{ rows: RawMovie[]; totalRecords: number }> {
+): Promise<{ rows: ChunkMovie[]; profiles: CutoffProfileRow[]; totalRecords: number }> {
   const key = filterSignature(query, searchKey);
   let known = totals.get(key) ?? (await movies.pages.filterCounts(query, searchKey));
   const order = `${key}|${query.sortKey}|${query.sortDirection}|${query.pageSize}`;
@@ -204,7 +205,7 @@ export async function libraryPage(
   } else known.counts.total ??= page.totalRecords ?? (totalSql(query, searchKey, known.counts) as number);
   remember(totals, key, known);
   rememberStarts(order, query, page);
-  return { rows: page.rows, totalRecords: known.counts.total };
+  return { rows: page.rows, profiles: page.profiles, totalRecords: known.counts.total };
 }
 
 function remember<T>(map: Map<string, T>, key: string, value: T) {

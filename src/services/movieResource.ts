@@ -2,13 +2,14 @@ import * as clock from "../clock";
 import type { Database } from "../db/client";
 import type { ChunkMovie } from "../db/repositories/libraryChunks";
 import { type MovieColumns, type MoviePageQuery, MovieRepository, type RawMovie } from "../db/repositories/movies";
+import type { CutoffProfileRow } from "../db/repositories/qualityProfiles";
 import type { MovieFileResource } from "../domain/library/movieFileResource";
 import type { MovieMetadata } from "../domain/library/movieMetadata";
 import { type MovieResource, metadataJsonWithLocalCovers, withLocalCovers } from "../domain/library/movieResource";
 import { isMovieAvailable, type MinimumAvailability, type MovieStatus } from "../domain/library/movieStatus";
 import { cleanTitle, movieFolderName, sortTitle } from "../domain/library/titles";
 import type { MovieInfo } from "../integrations/tmdb/mapping";
-import { type EmbeddedFileJudge, embeddedFiles } from "./embeddedMovieFiles";
+import { type EmbeddedFileJudge, embeddedFiles, fileJudge } from "./embeddedMovieFiles";
 import { judgedMovieFile } from "./movieFiles";
 
 type ResourceScalars = Omit<MovieResource, keyof MovieMetadata>;
@@ -184,13 +185,15 @@ export function libraryChunkJson(rows: ChunkMovie[], now: number, judge: Embedde
   return parts.join(",");
 }
 
-/** One page of raw rows as the JSON of Radarr's paging envelope. */
-export async function moviePageJson(
-  db: Database,
+/**
+ * One page of raw rows, read with their files and the profiles that judge them, as the JSON of
+ * Radarr's paging envelope (no further read).
+ */
+export function moviePageJson(
   query: MoviePageQuery,
-  page: { rows: RawMovie[]; totalRecords: number },
+  page: { rows: ChunkMovie[]; profiles: readonly CutoffProfileRow[]; totalRecords: number },
   now: number,
-): Promise<string> {
+): string {
   const envelope = JSON.stringify({
     page: query.page,
     pageSize: query.pageSize,
@@ -198,7 +201,7 @@ export async function moviePageJson(
     sortDirection: query.sortDirection,
     totalRecords: page.totalRecords,
   });
-  return `${envelope.slice(0, -1)},"records":${await moviesJson(db, page.rows, now)}}`;
+  return `${envelope.slice(0, -1)},"records":[${libraryChunkJson(page.rows, now, fileJudge(page.profiles))}]}`;
 }
 
 /** A lookup result not in the library, with Radarr's defaults for the choices. */

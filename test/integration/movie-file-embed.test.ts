@@ -109,6 +109,8 @@ describe("the movie resource embeds its file", () => {
     expect(byTmdb[0]?.movieFile?.id).toBe(file.id);
     const paged = await getJson<{ records: MovieWithFile[] }>("/api/v3/movie/paged?page=1&pageSize=10");
     expect(paged.records.find((m) => m.id === movie.id)?.movieFile?.id).toBe(file.id);
+    // Read beside its movie in the page's one batch, judged the same as the whole list's copy.
+    expect(paged.records.find((m) => m.id === movie.id)?.movieFile).toEqual(listed?.movieFile);
     const [lookup] = await getJson<MovieWithFile[]>(`/api/v3/movie/lookup/tmdb?tmdbId=${MATRIX}`).then((r) =>
       Array.isArray(r) ? r : [r],
     );
