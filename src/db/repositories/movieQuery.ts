@@ -61,26 +61,68 @@ export interface FilterCounts {
   sources: Partial<Record<MatchSource, number>>;
 }
 
-/** The ids one indexed filter lists, from its own index (never the sort index). */
-function sourceSet(source: MatchSource, filter: MovieFilter, searchKey: string | undefined): BoundSql {
+/** The ids one indexed filter lists, from its own index (never the sort index), and the column they are in. */
+function sourceSet(source: MatchSource, filter: MovieFilter, searchKey: string | undefined): BoundSql & { id: string } {
   switch (source) {
     case "search":
-      return { text: "select rowid from movie_search where movie_search match ?", params: [`"${searchKey}"`] };
+      return {
+        text: "select rowid from movie_search where movie_search match ?",
+        params: [`"${searchKey}"`],
+        id: "rowid",
+      };
     case "tag":
-      return { text: "select movie_id from movie_tags where tag_id = ?", params: [filter.tagId as number] };
+      return {
+        text: "select movie_id from movie_tags where tag_id = ?",
+        params: [filter.tagId as number],
+        id: "movie_id",
+      };
     case "genre":
-      return { text: "select movie_id from movie_genres where genre = ?", params: [filter.genre as string] };
+      return {
+        text: "select movie_id from movie_genres where genre = ?",
+        params: [filter.genre as string],
+        id: "movie_id",
+      };
     case "status":
       return {
         text: "select id from movies indexed by movies_status_idx where status = ?",
         params: [filter.status as string],
+        id: "id",
       };
     case "profile":
       return {
         text: "select id from movies indexed by movies_quality_profile_idx where quality_profile_id = ?",
         params: [filter.qualityProfileId as number],
+        id: "id",
       };
   }
+}
+
+/**
+ * The filters a build intersects with its source's list before reading any movie row: the other
+ * filters with a list of their own outside the movies table (search, tag, genre). Each is listed
+ * once and probed per listed id, so only the ids passing all of them reach the wide rows.
+ */
+const INTERSECTED: readonly MatchSource[] = ["search", "tag", "genre"];
+
+/**
+ * A build's list: the source's ids that every other intersected filter lists too. The search
+ * index is never probed by id (FTS5 would run its match once per id): as the source it is the
+ * outer list, tested against the others' lists by an expression the virtual table is not given.
+ */
+function buildList(source: MatchSource, filter: MovieFilter, searchKey: string | undefined): BoundSql {
+  const outer = sourceSet(source, filter, searchKey);
+  const inner = intersectedWith(source, filter, searchKey).map((o) => sourceSet(o, filter, searchKey));
+  const column = source === "search" ? "+rowid" : outer.id;
+  const where = inner.map((o) => `${column} in (${o.text})`);
+  return {
+    text: where.length ? `${outer.text} and ${where.join(" and ")}` : outer.text,
+    params: [...outer.params, ...inner.flatMap((o) => o.params)],
+  };
+}
+
+/** The intersected filters a build from `source` applies inside its list. */
+function intersectedWith(source: MatchSource, filter: MovieFilter, searchKey: string | undefined): MatchSource[] {
+  return sourcesOf(filter, searchKey).filter((s) => s !== source && INTERSECTED.includes(s));
 }
 
 /** The indexed filters this filter uses, in MATCH_SOURCES order. */
@@ -105,16 +147,26 @@ export type PagePlan = { kind: "walk" } | { kind: "build"; source: MatchSource }
 
 // Relative costs, in sort-index entries walked (measured on a 100,000-movie library): probing a
 // movie's tags, genres or search titles by its id, reading a movie row by id (a random page of the
-// wide table), and listing one id from a filter's index or from the FTS index.
-const COST = { tagProbe: 1, genreProbe: 5, titlesProbe: 14, rowLookup: 20, listEntry: 0.15, searchEntry: 0.7 };
+// wide table), listing one id from a filter's index or from the FTS index, and testing a listed id
+// against another filter's list (built once).
+const COST = {
+  tagProbe: 1,
+  genreProbe: 5,
+  titlesProbe: 14,
+  rowLookup: 20,
+  listEntry: 0.15,
+  searchEntry: 0.7,
+  listProbe: 1,
+};
 
 /**
  * The cheapest way to find `wanted` movies (Infinity: all of them, a count). A walk passes about
  * library/total index entries per movie it keeps (all of the index when fewer match), builds the
  * search match list whole, and probes tags, genres and short searches (in that order) only for the
- * entries the index-only conditions let through. A build lists the source filter's movies, reads
- * each one's row and probes the same way. An unknown total is estimated from the filters' shares
- * as if independent. Counts only steer the speed: every plan reads the same movies.
+ * entries the index-only conditions let through. A build lists the source filter's movies, keeps
+ * those the other listed filters (search, tag, genre) list too, reads only those rows and probes
+ * them for a short search. An unknown total is estimated from the filters' shares as if
+ * independent. Counts only steer the speed: every plan reads the same movies.
  */
 function cheapest(filter: MovieFilter, searchKey: string | undefined, counts: FilterCounts, wanted: number): PagePlan {
   const sources = sourcesOf(filter, searchKey);
@@ -123,32 +175,36 @@ function cheapest(filter: MovieFilter, searchKey: string | undefined, counts: Fi
   const share = (s: MatchSource) => Math.min(1, (counts.sources[s] ?? library) / library);
   const listCost = (s: MatchSource) => share(s) * library * (s === "search" ? COST.searchEntry : COST.listEntry);
   const shortSearch = !!searchKey && searchKey.length < SHORTEST_INDEXED_SEARCH;
-  /** Probing one movie that reaches the probes, the index-only filters (but `source`) applied before. */
-  const probeCost = (source?: MatchSource) => {
+  /** Probing one movie that reaches the probes, the index-only filters (but those `applied` already) before. */
+  const probeCost = (applied: readonly MatchSource[]) => {
     let reach = 1;
     for (const s of ["search", "status", "profile"] as const)
-      if (sources.includes(s) && s !== source) reach *= share(s);
+      if (sources.includes(s) && !applied.includes(s)) reach *= share(s);
     let cost = 0;
-    if (filter.tagId !== undefined && source !== "tag") {
+    if (filter.tagId !== undefined && !applied.includes("tag")) {
       cost += reach * COST.tagProbe;
       reach *= share("tag");
     }
-    if (filter.genre && source !== "genre") {
+    if (filter.genre && !applied.includes("genre")) {
       cost += reach * COST.genreProbe;
       reach *= share("genre");
     }
     if (shortSearch) cost += reach * COST.titlesProbe;
     return cost;
   };
-  const searchList = (source?: MatchSource) =>
-    sources.includes("search") && source !== "search" ? listCost("search") : 0;
   const total = counts.total ?? sources.reduce((n, s) => n * share(s), library);
   const steps = Math.min(library, (wanted * library) / Math.max(total, 1));
   let best: PagePlan = { kind: "walk" };
-  let bestCost = steps * (1 + probeCost()) + searchList();
+  let bestCost = steps * (1 + probeCost([])) + (sources.includes("search") ? listCost("search") : 0);
   for (const source of sources) {
-    const listed = share(source) * library;
-    const cost = listCost(source) + listed * (COST.rowLookup + probeCost(source)) + searchList(source);
+    let kept = share(source) * library;
+    let cost = listCost(source);
+    const intersected = intersectedWith(source, filter, searchKey);
+    for (const other of intersected) {
+      cost += listCost(other) + kept * COST.listProbe;
+      kept *= share(other);
+    }
+    cost += kept * (COST.rowLookup + probeCost([source, ...intersected]));
     if (cost < bestCost) [best, bestCost] = [{ kind: "build", source }, cost];
   }
   return best;
@@ -171,13 +227,13 @@ export function choosePlan(
  * `walk` (a page, which stops after pageSize matches) probes them one movie at a time in the
  * index's content table (a plain table by id, the same text as movie_search.titles, without the
  * virtual table's per-lookup cost), a count scans the search table once. `except` leaves out the
- * filter a build path starts from (its list already applies it).
+ * filters a build path's list already applies (its source and those intersected with it).
  */
 function filterWhere(
   filter: MovieFilter,
   searchKey: string | undefined,
   walk: boolean,
-  except?: MatchSource,
+  except: readonly MatchSource[] = [],
 ): BoundSql {
   const conditions: string[] = [];
   const params: (string | number)[] = [];
@@ -186,27 +242,27 @@ function filterWhere(
     params.push(value);
   };
   const indexed = !!searchKey && searchKey.length >= SHORTEST_INDEXED_SEARCH;
-  if (indexed && except !== "search")
+  if (indexed && !except.includes("search"))
     add("id in (select rowid from movie_search where movie_search match ?)", `"${searchKey}"`);
   else if (searchKey && !indexed && !walk)
     add("id in (select rowid from movie_search where instr(titles, ?) > 0)", searchKey);
   if (filter.monitored !== undefined) add("monitored = ?", filter.monitored ? 1 : 0);
   if (filter.hasFile !== undefined) add("has_file = ?", filter.hasFile ? 1 : 0);
-  if (filter.status && except !== "status") add("status = ?", filter.status);
+  if (filter.status && !except.includes("status")) add("status = ?", filter.status);
   if (filter.yearFrom !== undefined) add("year >= ?", filter.yearFrom);
   if (filter.yearTo !== undefined) add("year <= ?", filter.yearTo);
-  if (filter.qualityProfileId !== undefined && except !== "profile")
+  if (filter.qualityProfileId !== undefined && !except.includes("profile"))
     add("quality_profile_id = ?", filter.qualityProfileId);
   // A page probes each movie it reaches for its tags, then its genres, then (a short search) its
   // titles, cheapest first (SQLite tests index-only conditions and lists before correlated
   // probes); a count starts from the tag's and genre's index entries instead.
-  if (filter.tagId !== undefined && walk && except !== "tag")
+  if (filter.tagId !== undefined && walk && !except.includes("tag"))
     add("exists (select 1 from movie_tags where movie_id = movies.id and tag_id = ?)", filter.tagId);
-  else if (filter.tagId !== undefined && except !== "tag")
+  else if (filter.tagId !== undefined && !except.includes("tag"))
     add("id in (select movie_id from movie_tags where tag_id = ?)", filter.tagId);
-  if (filter.genre && walk && except !== "genre")
+  if (filter.genre && walk && !except.includes("genre"))
     add("exists (select 1 from movie_genres where movie_id = movies.id and genre = ?)", filter.genre);
-  else if (filter.genre && except !== "genre")
+  else if (filter.genre && !except.includes("genre"))
     add("id in (select movie_id from movie_genres where genre = ?)", filter.genre);
   if (searchKey && !indexed && walk)
     add("instr((select c0 from movie_search_content where id = movies.id), ?) > 0", searchKey);
@@ -260,7 +316,8 @@ function seekCondition(query: MoviePageQuery, start: PageStart): BoundSql {
 /**
  * The ids of one page. A walk goes along the sort key's index (named, so the planner never trades
  * it for a scan of the table and a sort) and stops once the page is filled. A build takes the
- * source filter's list, reads those movies by id (`not indexed`: never a sort index) and sorts
+ * source filter's list kept to the ids the other listed filters list too (buildList), reads those
+ * movies by id (`not indexed`: never a sort index) and sorts
  * them. With a PageStart either seeks to it; otherwise an offset skips index entries (a walk) or
  * sorted ids (a build), never table rows.
  */
@@ -285,8 +342,13 @@ function planFrom(
   seek?: BoundSql,
 ): BoundSql {
   const source = plan.kind === "build" ? plan.source : undefined;
-  const where = filterWhere(query, searchKey, true, source);
-  const list = source ? sourceSet(source, query, searchKey) : undefined;
+  const where = filterWhere(
+    query,
+    searchKey,
+    true,
+    source ? [source, ...intersectedWith(source, query, searchKey)] : [],
+  );
+  const list = source ? buildList(source, query, searchKey) : undefined;
   const conditions = [
     ...(list ? [{ text: `id in (${list.text})`, params: list.params }] : []),
     ...(where.text ? [{ text: where.text.slice(" where ".length), params: where.params }] : []),
@@ -307,7 +369,7 @@ function planFrom(
 export function totalSql(filter: MovieFilter, searchKey: string | undefined, counts: FilterCounts): BoundSql | number {
   const sources = sourcesOf(filter, searchKey);
   const [only] = sources;
-  if (sources.length === 1 && filterWhere(filter, searchKey, false, only).params.length === 0)
+  if (sources.length === 1 && filterWhere(filter, searchKey, false, [only]).params.length === 0)
     return counts.sources[only] ?? 0;
   const plan = cheapest(filter, searchKey, counts, Number.POSITIVE_INFINITY);
   if (plan.kind === "walk") return pageCountSql(filter, searchKey);
