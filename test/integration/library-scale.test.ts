@@ -2,12 +2,12 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, test } from "vitest";
 import { librarySeedSql } from "../../scripts/lib/seed-library.mjs";
 import { createDatabase } from "../../src/db/client";
+import { sourcesOf } from "../../src/db/repositories/movieFilterLists";
 import {
   choosePlan,
   type MoviePageQuery,
   type PagePlan,
   pageIdsSql,
-  sourcesOf,
   totalSql,
 } from "../../src/db/repositories/movieQuery";
 import { MovieRepository } from "../../src/db/repositories/movies";

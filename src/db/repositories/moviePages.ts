@@ -2,6 +2,7 @@ import type { Database } from "../client";
 import type { ChunkMovie } from "./libraryChunks";
 import { type RawMovieRow, rawMovie, SCALARS_JSON } from "./movieColumns";
 import { EMBEDDED_FILE_JSON, embeddedFields } from "./movieFiles";
+import { sourcesOf } from "./movieFilterLists";
 import {
   type BoundSql,
   type FilterCounts,
@@ -11,7 +12,6 @@ import {
   pageIdsSql,
   pageOrder,
   sourceCountSql,
-  sourcesOf,
 } from "./movieQuery";
 import { CUTOFF_PROFILES_SQL, type CutoffProfileRow, cutoffProfiles } from "./qualityProfiles";
 
