@@ -50,7 +50,7 @@ function parseRevision(name: string, normalizedName: string): { revision: Revisi
     revision.isRepack = true;
     found = true;
   }
-  const realCount = name.match(REAL)?.length ?? 0;
+  const realCount = name.includes("REAL") ? (name.match(REAL)?.length ?? 0) : 0;
   if (realCount > 0) {
     revision.real = realCount;
     found = true;

@@ -127,7 +127,7 @@ function lastSourceTag(normalizedName: string): SourceTag | undefined {
     }
   }
   // A trailing bare "WEB" can only be the last tag, since nothing can follow it.
-  if (TRAILING_WEB.test(normalizedName)) tag = "webdl";
+  if (normalizedName.endsWith("WEB") && TRAILING_WEB.test(normalizedName)) tag = "webdl";
   return tag;
 }
 

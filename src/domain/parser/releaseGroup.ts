@@ -30,6 +30,21 @@ const GROUPS_SIGNING_IN_BRACKETS =
 const REPOST_SUFFIXES =
   /(?:-(?:RP|1|NZBGeek|Obfuscated|Obfuscation|Scrambled|sample|Pre|postbot|xpost|Rakuv[a-z0-9]*|WhiteRev|BUYMORE|AsRequested|AlternativeToRequested|GEROV|Z0iDS3N|Chamele0n|4P|4Planet|AlteZachen|RePACKPOST))+$/i;
 
+function isAllDigits(text: string): boolean {
+  if (text === "") return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/** Only "S01"/"E02"-like tokens and 8-character hashes can be one of those. */
+function mayBeEpisodeOrHash(group: string): boolean {
+  const first = group[0];
+  return group.length === 8 || first === "s" || first === "S" || first === "e" || first === "E";
+}
+
 function lastMatch(regex: RegExp, text: string): RegExpExecArray | undefined {
   regex.lastIndex = 0;
   let last: RegExpExecArray | undefined;
@@ -61,6 +76,6 @@ export function parseReleaseGroup(releaseTitle: string): string {
   const match = lastMatch(RELEASE_GROUP, title);
   if (!match) return "";
   const group = match.groups?.releasegroup ?? match.groups?.bracketgroup ?? "";
-  if (/^\d+$/.test(group) || NOT_A_RELEASE_GROUP.test(group)) return "";
+  if (isAllDigits(group) || (mayBeEpisodeOrHash(group) && NOT_A_RELEASE_GROUP.test(group))) return "";
   return group;
 }
