@@ -209,7 +209,9 @@ export async function runLibraryBench(size, { seconds, skip }) {
     // Only a list the app keeps (at most 40 MB, as src/services/libraryListCache.ts) is stored.
     const whole = out.routes.find((r) => r.firstCallMs !== undefined && r.bytes <= 40_000_000);
     if (whole) {
-      // A fresh isolate again (the app restarted), now with the list the last one built stored in KV.
+      // A fresh isolate again (the app restarted), now with the list the last one built stored in
+      // KV: the app stores a list 2 s after building it (libraryListCache.ts), so wait for that first.
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
       await app.stop();
       app = await startApp({ persistDir: work, vars: { API_KEY } });
       Object.assign(whole, await storedListFirstCall(app.url, size));

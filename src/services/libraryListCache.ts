@@ -28,6 +28,8 @@ const FIRST_CHUNK_ROWS = 100;
 // of it would cost twice that once one title is outside Latin-1) and is sent again without
 // encoding it again. A list kept here is also stored in KV (libraryListStore).
 const CACHE_LIMIT_BYTES = 40_000_000;
+// How long after a build its list is stored in KV (well inside the 30 s waitUntil allows).
+const STORE_DELAY_MS = 2_000;
 // A built list is answered again for a day at most, even when no movie's availability changes.
 const MAX_AGE_MS = 86_400_000;
 // Page totals and page starts kept (per library version): enough for every filter and page a
@@ -156,6 +158,10 @@ function libraryStream(
 async function keepBuilt(ctx: ServiceContext, list: BuiltList): Promise<void> {
   if ((await listStamp(ctx.db)).stamp !== list.stamp) return;
   cached = list;
+  // Stored a little later, once the response's bytes are out (KV's writes then do not compete
+  // with them), and not at all when the library changed meanwhile (a list sync writing).
+  await new Promise((resolve) => setTimeout(resolve, STORE_DELAY_MS));
+  if ((await listStamp(ctx.db)).stamp !== list.stamp) return;
   await storeList(ctx, list.stamp, list.chunks, { builtAt: list.builtAt, validUntil: list.validUntil });
 }
 

@@ -31,7 +31,7 @@ async function listText(): Promise<string> {
 
 /** The manifest stored under the current stamp, once the background write has landed. */
 async function storedManifest(stamp: string): Promise<StoredList> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 200; i++) {
     const manifest = await env.CACHE.get<StoredList>(`${PREFIX}${stamp}`, "json");
     if (manifest) return manifest;
     await new Promise((r) => setTimeout(r, 50));
@@ -81,6 +81,16 @@ describe("the whole-library list stored in KV", () => {
     const stamp = await currentStamp();
     await storeFake(stamp, '["stored by another isolate"]', clock.now() + 60_000);
     expect(await listText()).toBe('["stored by another isolate"]');
+  });
+
+  test("is not stored when the library changes right after the build (a list sync writing)", async () => {
+    await seed(20);
+    await listText();
+    const built = await currentStamp();
+    await env.DB.prepare("update movies set monitored = 1 - monitored where id = 2").run();
+    // Past the store's delay (2 s): nothing was stored under the replaced stamp.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(await env.CACHE.get(`${PREFIX}${built}`)).toBeNull();
   });
 
   test("past its validity, is not sent: the list is built again", async () => {
