@@ -68,6 +68,7 @@ import { MovieRepository } from "./db/repositories/movies";
 import { Failure } from "./domain/failures/failure";
 import { breakerGauges } from "./integrations/breaker";
 import { budgetGauges } from "./integrations/budget";
+import { hasLogRecords } from "./observability/logRecords";
 import { renderPrometheus } from "./observability/metricSet";
 import { aggregatedMetrics, flushMetricsWhenDue } from "./observability/metricsAggregate";
 import { MAX_BACKUP_UPLOAD_BYTES } from "./services/backups";
@@ -202,7 +203,8 @@ function useEdgeMiddleware(app: OpenAPIHono<AppEnv>) {
     await next();
     // Hono's executionCtx getter throws where there is none (app.request in tests).
     flushMetricsWhenDue(c.env, { waitUntil: (promise) => c.executionCtx.waitUntil(promise) });
-    // The warnings and errors this request logged, to the log store (GET /api/v3/log).
+    // The warnings and errors this request logged, to the log store (GET /api/v3/log); most requests log none.
+    if (!hasLogRecords()) return;
     try {
       c.executionCtx.waitUntil(flushLogs(c.env));
     } catch {

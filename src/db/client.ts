@@ -1,13 +1,17 @@
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { type D1Meter, meteredD1 } from "./meteredD1";
-import * as schema from "./schema";
 
 export type Database = ReturnType<typeof createDatabase>;
 
-/** The drizzle database over the D1 binding; with a meter, every statement's rows read/written reach it (meteredD1.ts). */
+/**
+ * The drizzle database over the D1 binding; with a meter, every statement's rows read/written reach
+ * it (meteredD1.ts). Made per request (the meter is the request's), so it is kept cheap: no schema
+ * is handed to drizzle, whose relational query API (`db.query.*`, unused here: repositories build
+ * their queries from the tables in schema.ts) would re-derive every table's relations each time.
+ */
 export function createDatabase(d1: D1Database, meter?: D1Meter) {
-  return drizzle(meter ? meteredD1(d1, meter) : d1, { schema });
+  return drizzle(meter ? meteredD1(d1, meter) : d1);
 }
 
 /** D1 binds at most 100 parameters per statement; split long id lists to stay under it. */

@@ -64,6 +64,9 @@ export function keepLogRecord(
   });
 }
 
+/** Whether this isolate holds unwritten records (or dropped some since the last take). */
+export const hasLogRecords = () => pending.length > 0 || dropped > 0;
+
 /** Takes this isolate's unwritten records, and how many were dropped since the last take. */
 export function takeLogRecords(): { records: LogRecord[]; dropped: number } {
   const taken = { records: pending.splice(0), dropped };

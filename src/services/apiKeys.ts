@@ -13,8 +13,9 @@ import { type SessionClient, SessionStore } from "./sessions";
  * new secret (`wrangler secret put API_KEY`) is the key again: the stored key only counts while
  * the secret is the one it retired.
  *
- * Each isolate holds what it read for API_KEY_STATE_TTL_MS, so checking a key costs one SHA-256
- * and no D1 read in the steady state. The isolate that regenerates switches at once; another
+ * Each isolate holds what it read for API_KEY_STATE_TTL_MS, so checking a key costs no D1 read in
+ * the steady state, and no hash either: the presented key is compared with the key in clear, in
+ * constant time (a digest compare remains for a regenerated key this ENCRYPTION_KEY cannot open). The isolate that regenerates switches at once; another
  * isolate accepts the retired key for at most API_KEY_STATE_TTL_MS more. The holding is keyed by
  * the secret, so a new secret counts at once.
  */
@@ -27,8 +28,10 @@ interface ActiveApiKey {
   row?: ApiKeyStateRow;
   /** Whether the stored row's key is the key (else the secret is). */
   regenerated: boolean;
-  /** The key in clear once needed (session signing, Show): the secret, or the stored key decrypted. */
+  /** The key in clear once needed (key checks, session signing, Show): the secret, or the stored key decrypted. */
   plain?: string;
+  /** Set when the stored key could not be decrypted: key checks compare digests instead. */
+  sealed?: boolean;
 }
 
 let held: { secret: string; secretHash: string; loadedAt: number; active: ActiveApiKey } | undefined;
@@ -41,6 +44,16 @@ async function sha256(text: string): Promise<Uint8Array> {
 
 const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
+
+/**
+ * Whether a presented key is the expected one, in time that depends on the expected key's length
+ * only: every character is compared, never stopping at the first difference.
+ */
+function sameText(presented: string, expected: string): boolean {
+  let diff = presented.length ^ expected.length;
+  for (let i = 0; i < expected.length; i++) diff |= (presented.charCodeAt(i) | 0) ^ expected.charCodeAt(i);
+  return diff === 0;
+}
 
 /** Whether two digests are equal, in time independent of where they differ. */
 function sameDigest(a: Uint8Array, b: Uint8Array): boolean {
@@ -87,9 +100,16 @@ async function plainKey(env: Env, active: ActiveApiKey): Promise<string> {
   return active.plain;
 }
 
-/** Whether `presented` is the API key that works now (compared by digest, in constant time). */
+/** Whether `presented` is the API key that works now (compared in constant time). */
 export async function apiKeyMatches(db: Database, env: Env, presented: string): Promise<boolean> {
   const active = await activeApiKey(db, env);
+  if (active.plain === undefined && !active.sealed) {
+    // Once per holding: the regenerated key in clear, so the checks that follow need no hash.
+    await plainKey(env, active).catch(() => {
+      active.sealed = true;
+    });
+  }
+  if (active.plain !== undefined) return sameText(presented, active.plain);
   return sameDigest(await sha256(presented), active.hash);
 }
 

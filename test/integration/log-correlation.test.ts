@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { call, expectFieldError, getJson, tmdbFaults } from "./helpers";
 
 interface LogPage {
@@ -54,5 +54,38 @@ describe("log records by correlation id", () => {
   test("a correlation id that could not be one is a 400 naming the field", async () => {
     await expectFieldError(await call("GET", "/api/v3/log?correlationId=has%20space"), "correlationId");
     await expectFieldError(await call("GET", `/api/v3/log?correlationId=${"x".repeat(129)}`), "correlationId");
+  });
+});
+
+describe("request lines", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** The "request" lines the app writes to the console while `run` runs, by correlation id. */
+  async function requestLines(run: () => Promise<unknown>): Promise<Map<string, Record<string, unknown>>> {
+    const lines = new Map<string, Record<string, unknown>>();
+    vi.spyOn(console, "log").mockImplementation((line: unknown) => {
+      if (typeof line !== "string" || !line.startsWith("{")) return;
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      if (entry.message === "request") lines.set(String(entry.correlationId), entry);
+    });
+    await run();
+    return lines;
+  }
+
+  const send = (method: string, path: string, id: string, body?: unknown) =>
+    call(method, path, { headers: { "X-Correlation-Id": id }, ...(body === undefined ? {} : { body }) });
+
+  test("a write and a failure get a line; a fast successful read gets none (/metrics counts it)", async () => {
+    const lines = await requestLines(async () => {
+      expect((await send("GET", "/api/v3/tag", "read-ok")).status).toBe(200);
+      const label = `line-${crypto.randomUUID()}`;
+      expect((await send("POST", "/api/v3/tag", "write-ok", { label })).status).toBe(201);
+      expect((await send("GET", "/api/v3/tag/999999", "read-missing")).status).toBe(404);
+      expect((await send("GET", "/api/v3/movie/paged?pageSize=0", "read-invalid")).status).toBe(400);
+    });
+    expect(lines.has("read-ok")).toBe(false);
+    expect(lines.get("write-ok")).toMatchObject({ method: "POST", route: "/api/v3/tag", status: 201 });
+    expect(lines.get("read-missing")).toMatchObject({ method: "GET", status: 404 });
+    expect(lines.get("read-invalid")).toMatchObject({ method: "GET", status: 400 });
   });
 });

@@ -8,7 +8,8 @@ interface RegisteredRoute {
   path: string;
 }
 
-type Segment = { literal: string } | { param: string; pattern?: RegExp };
+/** A literal segment keeps its registered spelling and, for matching in any casing, its lower case. */
+type Segment = { literal: string; lower: string } | { param: string; pattern?: RegExp };
 
 interface RoutePattern {
   path: string;
@@ -34,7 +35,8 @@ export const isApiPath = (path: string) => API_PATH.test(path);
  * whose literal segments come first wins (`/movie/lookup` before `/movie/{id}`).
  */
 export class ApiRoutes {
-  private readonly patterns: RoutePattern[] = [];
+  /** The patterns by their number of segments: a path is matched only against those of its length. */
+  private readonly bySegmentCount = new Map<number, RoutePattern[]>();
 
   constructor(routes: readonly RegisteredRoute[]) {
     const byPath = new Map<string, RoutePattern>();
@@ -44,7 +46,9 @@ export class ApiRoutes {
       if (!pattern) {
         pattern = { path, segments: splitPath(path).map(toSegment), methods: new Set() };
         byPath.set(path, pattern);
-        this.patterns.push(pattern);
+        const sameLength = this.bySegmentCount.get(pattern.segments.length) ?? [];
+        sameLength.push(pattern);
+        this.bySegmentCount.set(pattern.segments.length, sameLength);
       }
       pattern.methods.add(method);
     }
@@ -52,9 +56,10 @@ export class ApiRoutes {
 
   match(path: string): RouteMatch | undefined {
     const parts = splitPath(path);
+    const lowerParts = parts.map((part) => part.toLowerCase());
     let best: { pattern: RoutePattern; rank: string } | undefined;
-    for (const pattern of this.patterns) {
-      const rank = matchRank(pattern.segments, parts);
+    for (const pattern of this.bySegmentCount.get(parts.length) ?? []) {
+      const rank = matchRank(pattern.segments, parts, lowerParts);
       if (rank !== undefined && (!best || rank < best.rank)) best = { pattern, rank };
     }
     if (!best) return undefined;
@@ -92,18 +97,18 @@ const splitPath = (path: string) => path.split("/").filter((part) => part !== ""
 
 function toSegment(part: string): Segment {
   const param = /^:([^{?]+)(?:\{(.+)\})?$/.exec(part);
-  if (!param) return { literal: part };
+  if (!param) return { literal: part, lower: part.toLowerCase() };
   return { param: param[1] ?? part, pattern: param[2] ? new RegExp(`^(?:${param[2]})$`) : undefined };
 }
 
 /** A sortable rank ("L" before "P" per segment: literals win) or undefined when the route does not match. */
-function matchRank(segments: Segment[], parts: string[]): string | undefined {
+function matchRank(segments: Segment[], parts: string[], lowerParts: string[]): string | undefined {
   if (segments.length !== parts.length) return undefined;
   let rank = "";
   for (const [i, segment] of segments.entries()) {
     const part = parts[i] ?? "";
     if ("literal" in segment) {
-      if (segment.literal.toLowerCase() !== part.toLowerCase()) return undefined;
+      if (segment.lower !== lowerParts[i]) return undefined;
       rank += "L";
     } else {
       if (segment.pattern && !segment.pattern.test(part)) return undefined;

@@ -46,7 +46,7 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   metrics.httpRequest(route, c.req.method, c.res.status, seconds);
   metrics.d1Rows(route, c.req.method, d1);
   answeredRoute = route;
-  if (c.req.path !== "/ping") {
+  if (deservesRequestLine(c.req.method, c.res.status, seconds)) {
     logger.info("request", {
       method: c.req.method,
       path: c.req.path,
@@ -56,6 +56,20 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
     });
   }
 });
+
+/** A read that succeeded faster than this gets no request line (see deservesRequestLine). */
+const SLOW_REQUEST_SECONDS = 1;
+
+/**
+ * Whether a request gets its own "request" log line: every write, every failure (4xx and 5xx) and
+ * every slow request. A fast successful read does not: a line per read was most of what an API
+ * read cost beyond the route's own work (the JSON line, its redaction, and the console write that
+ * Workers Logs bills per event), while /metrics counts every request by route, method and status
+ * with its latency, and Cloudflare's own invocation log (wrangler tail, Workers Logs) lists each one.
+ */
+function deservesRequestLine(method: string, status: number, seconds: number): boolean {
+  return (method !== "GET" && method !== "HEAD") || status >= 400 || seconds >= SLOW_REQUEST_SECONDS;
+}
 
 /**
  * The route pattern of the handler that answered: the first matched route that is not middleware

@@ -61,7 +61,18 @@ const TRAILER_FEATURES = ["autoplay", "encrypted-media", "fullscreen", "picture-
  * The origins of the images the site shows, from the configured upstream URLs: TMDb's image host
  * (posters, fanart, provider logos) and Watchmode's posters. In demo mode both are the simulator.
  */
-export function siteImageOrigins(vars: { TMDB_IMAGE_URL?: string; WATCHMODE_API_URL?: string }): string[] {
+export function siteImageOrigins(vars: { TMDB_IMAGE_URL?: string; WATCHMODE_API_URL?: string }): readonly string[] {
+  // Asked on every response: the configuration rarely changes, so the last answer is kept for it.
+  const last = lastOrigins;
+  if (last && last.tmdb === vars.TMDB_IMAGE_URL && last.watchmode === vars.WATCHMODE_API_URL) return last.origins;
+  const origins = imageOriginsOf(vars);
+  lastOrigins = { tmdb: vars.TMDB_IMAGE_URL, watchmode: vars.WATCHMODE_API_URL, origins };
+  return origins;
+}
+
+let lastOrigins: { tmdb?: string; watchmode?: string; origins: readonly string[] } | undefined;
+
+function imageOriginsOf(vars: { TMDB_IMAGE_URL?: string; WATCHMODE_API_URL?: string }): readonly string[] {
   const watchmodeApi = originOf(vars.WATCHMODE_API_URL);
   const watchmode = !watchmodeApi || watchmodeApi === WATCHMODE_API_ORIGIN ? WATCHMODE_IMAGE_ORIGIN : watchmodeApi;
   const origins = [originOf(vars.TMDB_IMAGE_URL), watchmode].filter((o): o is string => o !== undefined);
@@ -165,13 +176,24 @@ export interface SecurityHeadersOptions {
 export function securityHeaders(options: SecurityHeadersOptions = {}): MiddlewareHandler<{
   Variables: SecurityHeadersVariables;
 }> {
+  // The set for the last image origins and scheme, built once: most responses share it.
+  let common: { imageOrigins: readonly string[]; https: boolean; entries: [string, string][] } | undefined;
   return async (c, next) => {
     await next();
-    const headers = securityHeaderSet({
-      imageOrigins: options.imageOrigins?.(c) ?? [],
-      https: new URL(c.req.url).protocol === "https:",
-      extraSources: c.get("cspExtraSources"),
-    });
-    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    const imageOrigins = options.imageOrigins?.(c) ?? [];
+    const https = c.req.url.startsWith("https:");
+    const extraSources = c.get("cspExtraSources");
+    let entries: [string, string][];
+    if (extraSources) {
+      entries = Object.entries(securityHeaderSet({ imageOrigins, https, extraSources }));
+    } else {
+      if (!common || !sameList(common.imageOrigins, imageOrigins) || common.https !== https)
+        common = { imageOrigins, https, entries: Object.entries(securityHeaderSet({ imageOrigins, https })) };
+      entries = common.entries;
+    }
+    for (const [name, value] of entries) c.res.headers.set(name, value);
   };
 }
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
