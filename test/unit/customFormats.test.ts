@@ -59,6 +59,33 @@ describe("release title specification", () => {
   });
 });
 
+describe("whole-word release title patterns", () => {
+  const title = (name: string, value: string) => format(name, spec("ReleaseTitleSpecification", { value }));
+  // One profile, so the words share one scan of each title.
+  const formats = [
+    title("Multi", String.raw`\bMULTI\b`),
+    title("Groups", String.raw`\b(FLUX|NTb)\b`),
+    title("DTS", String.raw`\bDTS\b`),
+    title("DTS-HD", String.raw`\b(?:DTSHD|DTS)\b`),
+    title("Not a word pattern", String.raw`\bHDR(10)?\b`),
+  ];
+  const names = (name: string, extra: Partial<CustomFormatInput> = {}) =>
+    matchCustomFormats(formats, { ...input(name), ...extra }).map((f) => f.name);
+
+  test.each([
+    ["Movie.2022.MULTI.1080p.BluRay.x264-NTb", ["Groups", "Multi"]],
+    ["Movie.2022.multi.1080p.BluRay.DTS.x264-flux", ["DTS", "DTS-HD", "Groups", "Multi"]],
+    ["Movie.2022.MULTIPLE.1080p.BluRay.DTSHD.x264-FLUXX", ["DTS-HD"]],
+    ["Movie.2022.1080p.BluRay.HDR10.x264-GRP", ["Not a word pattern"]],
+  ])("%s matches %j", (name, expected) => {
+    expect(names(name)).toEqual(expected);
+  });
+
+  test("the title as parsed is read too when it differs", () => {
+    expect(names("Movie.2022.1080p.BluRay.x264-FLUX.mkv", { releaseTitle: "Movie 2022 GRP" })).toEqual(["Groups"]);
+  });
+});
+
 describe("edition specification", () => {
   const cut = format("Director's Cut", spec("EditionSpecification", { value: "Director'?s.?Cut" }));
 

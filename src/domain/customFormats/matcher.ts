@@ -2,6 +2,7 @@ import { Languages } from "../parser";
 import { releaseLanguages } from "./languages";
 import { MODIFIER_VALUES, SOURCE_VALUES } from "./qualityEnums";
 import { specificationDefinition } from "./specifications";
+import { compileWordScan, titlePatternWords, type WordScan } from "./titleWords";
 import type { CustomFormatDraft, CustomFormatInput, MatchSubject } from "./types";
 import { validateCustomFormat } from "./validation";
 
@@ -51,9 +52,60 @@ function toMatchSubject(input: CustomFormatInput): MatchSubject {
   };
 }
 
+/**
+ * Whole-word release-title patterns, answered from one scan of each title for all their words:
+ * the words' table, filled while formats compile, and what the subject's two titles hold.
+ */
+class TitleWords {
+  private readonly indexByWord = new Map<string, number>();
+  private scan: WordScan | undefined;
+  private inTitle = new Uint8Array(0);
+  private inParsedTitle = new Uint8Array(0);
+  private parsedTitleDiffers = false;
+
+  /** A test for a whole-word pattern, or undefined when the pattern is anything else. */
+  test(implementation: string, fields: Record<string, unknown>): SubjectTest | undefined {
+    if (implementation !== "ReleaseTitleSpecification") return undefined;
+    const words = titlePatternWords(fields.value);
+    if (words === undefined) return undefined;
+    const indices = words.map((word) => {
+      let index = this.indexByWord.get(word);
+      if (index === undefined) {
+        index = this.indexByWord.size;
+        this.indexByWord.set(word, index);
+      }
+      return index;
+    });
+    return () =>
+      this.holds(this.inTitle, indices) || (this.parsedTitleDiffers && this.holds(this.inParsedTitle, indices));
+  }
+
+  /** Once every format is compiled: the scan for all the words. */
+  seal(): void {
+    if (this.indexByWord.size === 0) return;
+    this.scan = compileWordScan([...this.indexByWord.keys()]);
+    this.inTitle = new Uint8Array(this.indexByWord.size);
+    this.inParsedTitle = new Uint8Array(this.indexByWord.size);
+  }
+
+  /** Reads a subject's titles, before its formats are tested. */
+  read(subject: MatchSubject): void {
+    if (this.scan === undefined) return;
+    this.scan(subject.releaseTitle, this.inTitle);
+    this.parsedTitleDiffers = subject.parsedReleaseTitle !== subject.releaseTitle;
+    if (this.parsedTitleDiffers) this.scan(subject.parsedReleaseTitle, this.inParsedTitle);
+  }
+
+  private holds(present: Uint8Array, indices: readonly number[]): boolean {
+    for (const index of indices) if (present[index] === 1) return true;
+    return false;
+  }
+}
+
 function compileFormat<F extends CustomFormatDraft>(
   format: F,
   testIndex: (key: string, build: () => SubjectTest) => number,
+  titleWords: TitleWords,
 ): CompiledFormat<F> | null {
   if (validateCustomFormat(format).length) return null;
   const byImplementation = new Map<string, CompiledSpecification[]>();
@@ -62,7 +114,12 @@ function compileFormat<F extends CustomFormatDraft>(
     if (!definition) return null;
     const key = `${specification.implementation}\u0000${JSON.stringify(specification.fields)}`;
     const compiled: CompiledSpecification = {
-      test: testIndex(key, () => definition.compile(specification.fields)),
+      test: testIndex(
+        key,
+        () =>
+          titleWords.test(specification.implementation, specification.fields) ??
+          definition.compile(specification.fields),
+      ),
       negate: specification.negate === true,
       required: specification.required === true,
     };
@@ -120,14 +177,17 @@ export function compileCustomFormats<F extends CustomFormatDraft>(formats: reado
     }
     return index;
   };
+  const titleWords = new TitleWords();
   const compiled = [...formats]
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((format) => compileFormat(format, testIndex))
+    .map((format) => compileFormat(format, testIndex, titleWords))
     .filter((c): c is CompiledFormat<F> => c !== null);
+  titleWords.seal();
   // One buffer of test results for every subject (matching is synchronous), cleared per subject.
   const results = new Uint8Array(tests.length);
   const matchSubject = (subject: MatchSubject) => {
     results.fill(UNKNOWN);
+    titleWords.read(subject);
     const matched: F[] = [];
     for (const c of compiled) if (formatMatches(c.groups, subject, tests, results)) matched.push(c.format);
     return matched;
