@@ -73,13 +73,17 @@ export class ApiBudget extends DurableObject<Env> {
   }
 
   /**
-   * Takes the next turn to call this pacing object's upstream, at least `intervalMs` after the
-   * previous caller's: returns how many ms the caller waits before calling.
+   * Takes the next turn to call this pacing object's upstream: returns how many ms the caller
+   * waits before calling. Turns are `intervalMs` apart, except that up to `burst` calls may go at
+   * once after a quiet spell (a token bucket of `burst` turns refilled one per interval): in any
+   * stretch of t ms at most `burst + t / intervalMs` calls start. With the default burst of 1,
+   * each turn is at least the interval after the previous one.
    */
-  async pace(intervalMs: number): Promise<number> {
+  async pace(intervalMs: number, burst = 1): Promise<number> {
     const now = clock.now();
-    const slot = Math.max(now, this.nextFreeSlot);
-    this.nextFreeSlot = slot + intervalMs;
+    // nextFreeSlot is when the bucket is full again; a turn is free while it is within `burst - 1` intervals of that.
+    const slot = Math.max(now, this.nextFreeSlot - (Math.max(1, Math.floor(burst)) - 1) * intervalMs);
+    this.nextFreeSlot = Math.max(now, this.nextFreeSlot) + intervalMs;
     return slot - now;
   }
 

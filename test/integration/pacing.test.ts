@@ -22,6 +22,16 @@ describe("pacing across callers", () => {
     for (let i = 1; i < sorted.length; i++) expect(sorted[i] - sorted[i - 1]).toBeGreaterThanOrEqual(490);
   });
 
+  test("a burst lets that many callers go at once after a quiet spell, then turns are the interval apart", async () => {
+    const upstream = `test-burst-${crypto.randomUUID()}`;
+    const waits = await Promise.all(Array.from({ length: 6 }, () => pacing(upstream).pace(1_000, 4)));
+    const sorted = [...waits].sort((a, b) => a - b);
+    expect(sorted.slice(0, 4)).toEqual([0, 0, 0, 0]);
+    // The fifth and sixth wait for the bucket to refill: one turn a second.
+    expect(sorted[4]).toBeGreaterThanOrEqual(990);
+    expect(sorted[5] - sorted[4]).toBeGreaterThanOrEqual(990);
+  });
+
   test("two IMDb list reads at once share IMDb's 2 requests a second", async () => {
     const read = () => fetchList(imdbListSource, imdbListSource.settings.parse({ listId: "ls000000102" }), env);
     const started = clock.now();

@@ -159,7 +159,11 @@ describe("interactive search (GET /api/v3/release)", () => {
       expect(new Set(releases.map((r) => r.guid)).size).toBe(1000);
       expect(releases.every((r) => Array.isArray(r.rejections) && typeof r.approved === "boolean")).toBe(true);
       const pages = (await callsWith("torznab", key)).map((c) => params(c.query)).filter((q) => q.get("t") === "movie");
-      expect(pages.map((q) => Number(q.get("offset")))).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+      // The first page's total (1,000) tells how many more there are: those nine are asked for together.
+      expect(Number(pages[0].get("offset"))).toBe(0);
+      expect(pages.map((q) => Number(q.get("offset"))).sort((a, b) => a - b)).toEqual([
+        0, 100, 200, 300, 400, 500, 600, 700, 800, 900,
+      ]);
       expect(pages.every((q) => q.get("limit") === "100")).toBe(true);
     } finally {
       await simResults("torznab", 1894, null);

@@ -82,17 +82,30 @@ function readDocument(xml: string): XmlElement {
 
 const isAttr = (element: XmlElement) => element.name === "attr" || element.name.endsWith(":attr");
 
-/** An item's attrs by name; names that repeat (category, tag) keep every value. */
-function attrsOf(item: XmlElement): Map<string, string[]> {
-  const attrs = new Map<string, string[]>();
-  for (const child of childElements(item)) {
-    if (!isAttr(child)) continue;
-    const name = child.attributes.name?.toLowerCase();
-    const value = child.attributes.value;
-    if (!name || value === undefined) continue;
-    attrs.set(name, [...(attrs.get(name) ?? []), value.trim()]);
+/** An item's parts in one pass: its first child of each name, its `<category>` texts and its attrs by name (names that repeat, category and tag, keep every value). */
+interface ItemParts {
+  first: Map<string, XmlElement>;
+  categories: string[];
+  attrs: Map<string, string[]>;
+}
+
+function partsOf(item: XmlElement): ItemParts {
+  const parts: ItemParts = { first: new Map(), categories: [], attrs: new Map() };
+  for (const child of item.children) {
+    if (typeof child === "string") continue;
+    if (isAttr(child)) {
+      const name = child.attributes.name?.toLowerCase();
+      const value = child.attributes.value;
+      if (!name || value === undefined) continue;
+      const values = parts.attrs.get(name);
+      if (values) values.push(value.trim());
+      else parts.attrs.set(name, [value.trim()]);
+      continue;
+    }
+    if (child.name === "category") parts.categories.push(textContent(child));
+    if (!parts.first.has(child.name)) parts.first.set(child.name, child);
   }
-  return attrs;
+  return parts;
 }
 
 const integer = (text: string | undefined): number | undefined => {
@@ -141,23 +154,22 @@ function indexerFlagsFromAttrs(attrs: Map<string, string[]>): number {
 }
 
 function itemOf(item: XmlElement, torrent: boolean): FeedItem | undefined {
-  const title = textContent(childElement(item, "title"));
+  const { first, categories: categoryTexts, attrs } = partsOf(item);
+  const text = (name: string) => textContent(first.get(name));
+  const title = text("title");
   if (!title) return undefined;
-  const attrs = attrsOf(item);
   const attr = (name: string) => attrs.get(name)?.[0];
-  const link = textContent(childElement(item, "link"));
-  const enclosure = childElement(item, "enclosure")?.attributes;
+  const link = text("link");
+  const enclosure = first.get("enclosure")?.attributes;
   const httpLink = [link, enclosure?.url].find((url) => url && /^https?:/i.test(url));
   const magnetUrl = [attr("magneturl"), link, enclosure?.url].find((url) => url?.startsWith("magnet:"));
-  const size =
-    integer(attr("size")) ?? integer(textContent(childElement(item, "size"))) ?? integer(enclosure?.length) ?? 0;
-  const publishDate =
-    (torrent ? undefined : isoDate(attr("usenetdate"))) ?? isoDate(textContent(childElement(item, "pubDate")));
-  const guid = textContent(childElement(item, "guid")) || httpLink || magnetUrl || title;
-  const categories = [
-    ...(attrs.get("category") ?? []).map(Number),
-    ...childElements(item, "category").map((c) => Number(textContent(c))),
-  ].filter((id) => Number.isInteger(id) && id > 0);
+  const size = integer(attr("size")) ?? integer(text("size")) ?? integer(enclosure?.length) ?? 0;
+  const publishDate = (torrent ? undefined : isoDate(attr("usenetdate"))) ?? isoDate(text("pubDate"));
+  const guid = text("guid") || httpLink || magnetUrl || title;
+  const comments = text("comments");
+  const categories = [...(attrs.get("category") ?? []), ...categoryTexts]
+    .map(Number)
+    .filter((id) => Number.isInteger(id) && id > 0);
   const out: FeedItem = {
     guid,
     title,
@@ -165,7 +177,7 @@ function itemOf(item: XmlElement, torrent: boolean): FeedItem | undefined {
     ...(publishDate ? { publishDate } : {}),
     ...(httpLink ? { downloadUrl: httpLink } : magnetUrl ? { downloadUrl: magnetUrl } : {}),
     ...(magnetUrl ? { magnetUrl } : {}),
-    ...(textContent(childElement(item, "comments")) ? { commentUrl: textContent(childElement(item, "comments")) } : {}),
+    ...(comments ? { commentUrl: comments } : {}),
     ...(guid.startsWith("http") ? { infoUrl: guid } : {}),
     categories: [...new Set(categories)],
     indexerFlags: indexerFlagsFromAttrs(attrs),

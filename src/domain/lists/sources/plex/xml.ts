@@ -163,6 +163,9 @@ export function childElement(element: XmlElement, name: string): XmlElement | un
 /** All text inside an element, its descendants' included, trimmed. */
 export function textContent(element: XmlElement | undefined): string {
   if (!element) return "";
+  // Most elements hold one text (the reader joins adjacent text and CDATA).
+  const only = element.children.length === 1 ? element.children[0] : undefined;
+  if (typeof only === "string") return only.trim();
   const parts: string[] = [];
   const walk = (node: XmlElement) => {
     for (const child of node.children) {
