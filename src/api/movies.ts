@@ -14,6 +14,7 @@ import { deleteMovies } from "../services/movieBulkDelete";
 import { deleteMovieFileThroughClient } from "../services/movieFileDeletion";
 import {
   libraryMovieResource,
+  libraryMovieResourceById,
   libraryMovieResources,
   lookupResources,
   moviePageJson,
@@ -281,9 +282,9 @@ movieRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const movie = await library(c).movies.get(id);
-    if (!movie) throw resourceNotFound(`Movie ${id}`);
-    return c.json(await libraryMovieResource(c.get("db"), movie), 200);
+    const resource = await libraryMovieResourceById(c.get("db"), library(c).movies, id);
+    if (!resource) throw resourceNotFound(`Movie ${id}`);
+    return c.json(resource, 200);
   },
 );
 
