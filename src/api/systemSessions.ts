@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { resourceNotFound } from "../domain/failures/failure";
-import { sessionStore } from "../services/apiKeys";
+import { liveSessions, revokeSessionById } from "../services/apiKeys";
 import { createRouter, jsonContent } from "./router";
 import { errorResponses, idParamSchema } from "./schemas/common";
 
@@ -29,7 +29,7 @@ systemSessionRouter.openapi(
     responses: { 200: jsonContent(z.array(sessionSchema), "Sessions"), ...errorResponses },
   }),
   async (c) => {
-    const rows = await (await sessionStore(c.get("db"), c.env)).list();
+    const rows = await liveSessions(c.get("db"), c.env);
     const current = c.get("sessionId");
     return c.json(
       rows.map((row) => ({
@@ -57,7 +57,7 @@ systemSessionRouter.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await (await sessionStore(c.get("db"), c.env)).revoke(id))) throw resourceNotFound(`Session ${id}`);
+    if (!(await revokeSessionById(c.get("db"), c.env, id))) throw resourceNotFound(`Session ${id}`);
     return c.json({}, 200);
   },
 );

@@ -114,7 +114,7 @@ export async function apiKeyMatches(db: Database, env: Env, presented: string): 
 }
 
 /** The site's sessions, signed with the key that works now: a new key ends every session. */
-export async function sessionStore(db: Database, env: Env): Promise<SessionStore> {
+async function sessionStore(db: Database, env: Env): Promise<SessionStore> {
   return new SessionStore(db, await plainKey(env, await activeApiKey(db, env)));
 }
 
@@ -131,6 +131,16 @@ export async function verifySession(
   client?: SessionClient,
 ): Promise<SessionRow | undefined> {
   return (await sessionStore(db, env)).verify(token, client);
+}
+
+/** The live sessions (System › Sessions). */
+export async function liveSessions(db: Database, env: Env): Promise<SessionRow[]> {
+  return (await sessionStore(db, env)).list();
+}
+
+/** Revokes a session by its id; false when there is no such live session. */
+export async function revokeSessionById(db: Database, env: Env, id: number): Promise<boolean> {
+  return (await sessionStore(db, env)).revoke(id);
 }
 
 /** Ends the session a cookie token names (logout); an unknown token is ignored. */

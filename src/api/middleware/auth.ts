@@ -1,7 +1,7 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { Failure } from "../../domain/failures/failure";
-import { apiKeyMatches, sessionStore } from "../../services/apiKeys";
+import { apiKeyMatches, verifySession } from "../../services/apiKeys";
 import type { SessionClient } from "../../services/sessions";
 import type { AppEnv } from "../context";
 
@@ -49,7 +49,7 @@ export const requireApiKey = createMiddleware<AppEnv>(async (c, next) => {
     return next();
   }
   const token = getCookie(c, SESSION_COOKIE);
-  const session = token ? await (await sessionStore(db, c.env)).verify(token, sessionClient(c.req)) : undefined;
+  const session = token ? await verifySession(db, c.env, token, sessionClient(c.req)) : undefined;
   if (session) {
     c.set("sessionId", session.id);
     return next();
