@@ -150,6 +150,10 @@ export const movies = sqliteTable(
       t.year,
     ),
     index("movies_status_idx").on(t.status, t.sortTitle),
+    // The calendar's three date ranges (movieViews.between): each OR term walks its own index.
+    index("movies_in_cinemas_idx").on(t.inCinemas),
+    index("movies_digital_release_idx").on(t.digitalRelease),
+    index("movies_physical_release_idx").on(t.physicalRelease),
     index("movies_quality_profile_idx").on(t.qualityProfileId, t.sortTitle),
   ],
 );

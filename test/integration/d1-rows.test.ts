@@ -92,6 +92,36 @@ describe("D1 rows per request", () => {
     );
   });
 
+  test("/movie?tmdbId= reads that movie and its own tags, not every movie's tags", async () => {
+    await env.DB.prepare("insert or ignore into tags (label) values ('rows-tag')").run();
+    await env.DB.prepare(
+      "insert or ignore into movie_tags (movie_id, tag_id) select id, (select id from tags where label = 'rows-tag') from movies where id > 700000",
+    ).run();
+    const res = await call("GET", "/api/v3/movie?tmdbId=700010");
+    const [movie] = await res.json<{ id: number; tags: number[] }[]>();
+    expect(movie.id).toBe(700010);
+    expect(movie.tags).toHaveLength(1);
+    // Its row, its tag and its file lookup: a handful, where every movie's tags were 3,000.
+    expect(rowsOf(res).read).toBeLessThan(20);
+  });
+
+  test("the calendar walks its date indexes, not the table", async () => {
+    await env.DB.prepare(
+      "update movies set in_cinemas = '2026-12-' || printf('%02d', 1 + id % 28) || 'T00:00:00.000Z', monitored = 1 where id between 700001 and 700010",
+    ).run();
+    await env.DB.prepare(
+      "update movies set digital_release = '2027-03-01T00:00:00.000Z' where id between 700011 and 700020",
+    ).run();
+    const res = await call(
+      "GET",
+      "/api/v3/calendar?start=2026-12-01T00:00:00Z&end=2026-12-31T23:59:59Z&unmonitored=true",
+    );
+    const movies = await res.json<{ id: number }[]>();
+    expect(movies.map((m) => m.id).sort()).toEqual(Array.from({ length: 10 }, (_, i) => 700001 + i));
+    // The ten movies' index entries and rows (and their files and tags), where the table is 3,000.
+    expect(rowsOf(res).read).toBeLessThan(100);
+  });
+
   // A page reads at most a few times pageSize rows plus its index walk, not the table: its total
   // is an index-only count (D1 counts each index entry walked, at most one per movie) and the
   // page itself adds no more than a few pages' rows. Measured for a page of 20: 127 to 168 rows

@@ -66,7 +66,15 @@ export class MovieRepository {
     const statement = d1.prepare(`select ${SCALARS_JSON}, metadata from movies${where} order by sort_title, id`);
     const [rows, tagRows] = await Promise.all([
       (tmdbId !== undefined ? statement.bind(tmdbId) : statement).raw<[string, string]>(),
-      d1.prepare("select movie_id, tag_id from movie_tags").raw<[number, number]>(),
+      // One movie's tags, not every movie's: GET /movie?tmdbId= is a request manager's frequent call.
+      (tmdbId !== undefined
+        ? d1
+            .prepare(
+              "select movie_id, tag_id from movie_tags where movie_id in (select id from movies where tmdb_id = ?)",
+            )
+            .bind(tmdbId)
+        : d1.prepare("select movie_id, tag_id from movie_tags")
+      ).raw<[number, number]>(),
     ]);
     const tagsByMovie = new Map<number, number[]>();
     for (const [movieId, tagId] of tagRows) {
